@@ -1,0 +1,31 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { getUser, scopeOptions } from '@/lib/users/data';
+import { Card, PageHeader } from '@/components/ui/card';
+import { UserForm } from '@/components/users/user-form';
+import { AccountControls } from '@/components/users/account-controls';
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission('user.manage');
+  const user = await getUser(viewer, Number((await params).id));
+  if (!user) notFound();
+  const [scopes, t, format] = await Promise.all([scopeOptions(viewer), getTranslations(), getFormatter()]);
+  const locked = !!user.lockedUntil && user.lockedUntil > new Date();
+  const status = user.disabled ? t('users.disabled') : locked ? t('users.lockedUntil', { time: format.dateTime(user.lockedUntil!, { timeStyle: 'short' }) }) : t('users.active');
+  return (
+    <>
+      <PageHeader title={`${user.displayName}（${user.username}）`} description={`${t(`roles.${user.role}`)} · ${user.scope.name} · ${status}`} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t('users.edit')}>
+          <UserForm user={user} scopes={scopes} />
+        </Card>
+        {user.id !== viewer.userId && (
+          <Card title={t('users.accessControls')}>
+            <AccountControls user={user} />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { ROLES } from '@/lib/auth/permissions';
+import { listUsers } from '@/lib/users/data';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { Card, PageHeader } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+import { buttonClass } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
+
+type Search = { q?: string; role?: string; status?: string; page?: string };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await requirePermission('user.manage');
+  const search = await searchParams;
+  const role = ROLES.includes(search.role as Role) ? (search.role as Role) : undefined;
+  const status = ['active', 'disabled', 'locked'].includes(search.status ?? '') ? (search.status as 'active') : undefined;
+  const result = (await listUsers(viewer, { q: search.q?.trim() || undefined, role, status, page: Number(search.page) || 1 }))!;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <>
+      <PageHeader title={t('nav.users')} description={t('users.description')} actions={<Link href="/admin/users/new" className={buttonClass()}>{t('users.create')}</Link>} />
+      <Card>
+        <form className="mb-4 grid grid-cols-1 gap-2 sm:grid-cols-4" role="search">
+          <input name="q" defaultValue={search.q} placeholder={t('users.searchPlaceholder')} aria-label={t('users.searchPlaceholder')} className={inputClass} />
+          <select name="role" defaultValue={role ?? ''} aria-label={t('users.role')} className={inputClass}>
+            <option value="">{t('users.allRoles')}</option>
+            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+          </select>
+          <select name="status" defaultValue={status ?? ''} aria-label={t('users.status')} className={inputClass}>
+            <option value="">{t('users.allStatuses')}</option>
+            <option value="active">{t('users.active')}</option>
+            <option value="disabled">{t('users.disabled')}</option>
+            <option value="locked">{t('users.locked')}</option>
+          </select>
+          <button className={buttonClass('secondary')}>{t('common.search')}</button>
+        </form>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <thead className="border-b border-slate-200 text-slate-500">
+              <tr>
+                <th className="py-2 pr-3 font-medium">{t('users.username')}</th>
+                <th className="py-2 pr-3 font-medium">{t('users.displayName')}</th>
+                <th className="py-2 pr-3 font-medium">{t('users.role')}</th>
+                <th className="py-2 pr-3 font-medium">{t('users.scope')}</th>
+                <th className="py-2 pr-3 font-medium">{t('users.status')}</th>
+                <th className="py-2 pr-3 font-medium">{t('users.lastLogin')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((user) => (
+                <tr key={user.id} className="border-b border-slate-100 hover:bg-slate-50">
+                  <td className="py-2 pr-3"><Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 hover:underline">{user.username}</Link></td>
+                  <td className="py-2 pr-3">{user.displayName}</td>
+                  <td className="py-2 pr-3">{t(`roles.${user.role}`)}</td>
+                  <td className="py-2 pr-3">{user.scope.name}</td>
+                  <td className="py-2 pr-3">{user.disabled ? t('users.disabled') : user.locked ? t('users.locked') : user.mustChangePassword ? t('users.mustChange') : t('users.active')}</td>
+                  <td className="py-2 pr-3 tabular-nums text-slate-500">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</td>
+                </tr>
+              ))}
+              {result.rows.length === 0 && <tr><td colSpan={6} className="py-6 text-center text-slate-500">{t('common.noResults')}</td></tr>}
+            </tbody>
+          </table>
+        </div>
+        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/users" params={{ q: search.q, role, status }} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/data';
+import { areaSummary } from '@/lib/regions/data';
+import { accountCounts } from '@/lib/users/data';
+import { auditSummary } from '@/lib/audit/data';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+
+export default async function HomePage() {
+  const viewer = await requireViewer();
+  const t = await getTranslations();
+  const [area, accounts, audit] = await Promise.all([areaSummary(viewer), accountCounts(viewer), auditSummary(viewer)]);
+  return (
+    <>
+      <PageHeader title={t('home.title', { area: viewer.scopeName })} description={t('home.description')} />
+      {area && (
+        <section className="space-y-3" aria-labelledby="area-heading">
+          <h2 id="area-heading" className="sr-only">{t('home.area')}</h2>
+          <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+            {viewer.scopeCode.length < 9 && <Stat label={t('home.townships')} value={area.townships} />}
+            <Stat label={t('home.villages')} value={area.villages} />
+            <Stat label={t('home.poorVillages')} value={area.poorVillages} />
+            <Stat label={t('home.exitedPoorVillages')} value={area.exitedPoorVillages} />
+            <Stat label={t('home.plannedExitThisYear')} value={area.plannedExitThisYear} />
+          </div>
+          <Link href={`/regions/${viewer.scopeCode}`} className="inline-block text-sm font-medium text-brand-700 hover:underline">
+            {t('home.browseArea')} →
+          </Link>
+        </section>
+      )}
+      {accounts && (
+        <Card title={t('home.accounts')} actions={<Link href="/admin/users" className="text-sm text-brand-700 hover:underline">{t('nav.users')} →</Link>}>
+          <ul className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
+            {Object.entries(
+              accounts.reduce<Record<string, { active: number; disabled: number }>>((acc, row) => {
+                const entry = (acc[row.role] ??= { active: 0, disabled: 0 });
+                entry[row.disabled ? 'disabled' : 'active'] += row.count;
+                return acc;
+              }, {}),
+            ).map(([role, counts]) => (
+              <li key={role} className="flex justify-between rounded-md bg-slate-50 px-3 py-2">
+                <span>{t(`roles.${role}`)}</span>
+                <span className="tabular-nums">{t('home.activeDisabled', counts)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {audit && (
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          <Stat label={t('home.auditToday')} value={audit.today} />
+          <Stat label={t('home.auditRefusedToday')} value={audit.refusedToday} />
+          <Stat label={t('home.auditInvalidToday')} value={audit.invalidToday} />
+          <Stat label={t('home.auditTotal')} value={audit.total} hint={<Link href="/audit" className="text-brand-700 hover:underline">{t('nav.audit')} →</Link>} />
+        </div>
+      )}
+    </>
+  );
+}

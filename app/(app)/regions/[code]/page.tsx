@@ -1,0 +1,106 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { childSummaries, getRegion, regionTrail } from '@/lib/regions/data';
+import { Card, PageHeader } from '@/components/ui/card';
+import { Breadcrumb } from '@/components/regions/breadcrumb';
+import { VillageForm } from '@/components/regions/village-form';
+
+export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const viewer = await requireViewer();
+  const region = await getRegion(viewer, code); // not found outside the viewer's area
+  const [trail, children, t] = await Promise.all([regionTrail(viewer, code), childSummaries(viewer, code), getTranslations()]);
+  const isVillage = region.level === 'VILLAGE';
+  const childIsVillage = children[0]?.level === 'VILLAGE';
+  const totals = children.reduce((sum, c) => ({ villages: sum.villages + c.villages, poor: sum.poor + c.poorVillages, exited: sum.exited + c.exitedPoorVillages }), { villages: 0, poor: 0, exited: 0 });
+  return (
+    <>
+      <Breadcrumb trail={trail} label={t('regions.breadcrumb')} />
+      <PageHeader
+        title={region.name}
+        description={`${t(`levels.${region.level}`)} · ${t('regions.code')} ${region.code}`}
+        actions={isVillage && region.isPoorVillage ? <span className="rounded-full bg-brand-100 px-3 py-1 text-xs font-medium text-brand-800">{t('regions.poorVillage')}</span> : null}
+      />
+      {isVillage ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Card title={t('regions.villageFacts')}>
+            <dl className="grid grid-cols-2 gap-3 text-sm">
+              <dt className="text-slate-500">{t('regions.isPoorVillage')}</dt>
+              <dd>{region.isPoorVillage ? t('common.yes') : t('common.no')}</dd>
+              <dt className="text-slate-500">{t('regions.plannedExitYear')}</dt>
+              <dd>{region.plannedExitYear ?? '—'}</dd>
+              <dt className="text-slate-500">{t('regions.exitedYear')}</dt>
+              <dd>{region.exitedYear ?? '—'}</dd>
+              <dt className="text-slate-500">{t('regions.location')}</dt>
+              <dd className="tabular-nums">{region.latitude !== null ? `${region.latitude}, ${region.longitude}` : '—'}</dd>
+            </dl>
+          </Card>
+          {can(viewer.role, 'region.edit') && (
+            <Card title={t('regions.editVillage')}>
+              <VillageForm village={region} />
+            </Card>
+          )}
+        </div>
+      ) : (
+        <Card title={t('regions.children', { level: children[0] ? t(`levels.${children[0].level}`) : '' })}>
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[28rem] text-left text-sm">
+              <thead className="border-b border-slate-200 text-slate-500">
+                <tr>
+                  <th className="py-2 pr-3 font-medium">{t('regions.name')}</th>
+                  <th className="py-2 pr-3 font-medium">{t('regions.code')}</th>
+                  {childIsVillage ? (
+                    <>
+                      <th className="py-2 pr-3 font-medium">{t('regions.isPoorVillage')}</th>
+                      <th className="py-2 pr-3 font-medium">{t('regions.plannedExitYear')}</th>
+                    </>
+                  ) : (
+                    <>
+                      <th className="py-2 pr-3 text-right font-medium">{t('home.villages')}</th>
+                      <th className="py-2 pr-3 text-right font-medium">{t('home.poorVillages')}</th>
+                      <th className="py-2 pr-3 text-right font-medium">{t('home.exitedPoorVillages')}</th>
+                    </>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {children.map((child) => (
+                  <tr key={child.code} className="border-b border-slate-100 hover:bg-slate-50">
+                    <td className="py-2 pr-3">
+                      <Link href={`/regions/${child.code}`} className="font-medium text-brand-700 hover:underline">{child.name}</Link>
+                    </td>
+                    <td className="py-2 pr-3 tabular-nums text-slate-500">{child.code}</td>
+                    {childIsVillage ? (
+                      <>
+                        <td className="py-2 pr-3">{child.isPoorVillage ? t('regions.poorVillage') : '—'}</td>
+                        <td className="py-2 pr-3 tabular-nums">{child.plannedExitYear ?? '—'}</td>
+                      </>
+                    ) : (
+                      <>
+                        <td className="py-2 pr-3 text-right tabular-nums">{child.villages}</td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{child.poorVillages}</td>
+                        <td className="py-2 pr-3 text-right tabular-nums">{child.exitedPoorVillages}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+              {!childIsVillage && (
+                <tfoot className="font-medium">
+                  <tr>
+                    <td className="py-2 pr-3" colSpan={2}>{t('common.total')}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{totals.villages}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{totals.poor}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{totals.exited}</td>
+                  </tr>
+                </tfoot>
+              )}
+            </table>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

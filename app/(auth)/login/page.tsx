@@ -1,0 +1,13 @@
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getViewer } from '@/lib/auth/data';
+import { LoginForm } from '@/components/auth/login-form';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('auth'))('signIn') };
+}
+
+export default async function LoginPage() {
+  if (await getViewer()) redirect('/');
+  return <LoginForm />;
+}

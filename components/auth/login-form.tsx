@@ -1,0 +1,21 @@
+'use client';
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { login } from '@/lib/auth/actions';
+import { initialActionState } from '@/lib/action-state';
+import { TextField } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+export function LoginForm() {
+  const t = useTranslations('auth');
+  const [state, formAction] = useActionState(login, initialActionState);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <TextField name="username" label={t('username')} autoComplete="username" autoCapitalize="none" required defaultValue={state.values?.username} errors={state.fieldErrors?.username} />
+      <TextField name="password" label={t('password')} type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <SubmitButton pendingText={t('signingIn')} className="w-full">{t('signIn')}</SubmitButton>
+    </form>
+  );
+}

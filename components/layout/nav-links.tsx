@@ -1,0 +1,51 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { Home, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
+
+const ICONS = { home: Home, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound };
+
+export type NavLink = { href: string; label: string; icon: keyof typeof ICONS };
+
+function isActive(pathname: string, href: string) {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function SideNav({ links }: { links: NavLink[] }) {
+  const pathname = usePathname();
+  return (
+    <nav className="space-y-1" aria-label="main">
+      {links.map(({ href, label, icon }) => {
+        const Icon = ICONS[icon];
+        const active = isActive(pathname, href);
+        return (
+          <Link key={href} href={href} aria-current={active ? 'page' : undefined}
+            className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm ${active ? 'bg-brand-50 font-semibold text-brand-800' : 'text-slate-700 hover:bg-slate-100'}`}>
+            <Icon className="h-4 w-4" aria-hidden />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** Phone navigation: a bar at the bottom within thumb reach. */
+export function BottomNav({ links }: { links: NavLink[] }) {
+  const pathname = usePathname();
+  return (
+    <nav className="no-print fixed inset-x-0 bottom-0 z-20 flex border-t border-slate-200 bg-white md:hidden" aria-label="main-mobile">
+      {links.map(({ href, label, icon }) => {
+        const Icon = ICONS[icon];
+        const active = isActive(pathname, href);
+        return (
+          <Link key={href} href={href} aria-current={active ? 'page' : undefined}
+            className={`flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs ${active ? 'font-semibold text-brand-700' : 'text-slate-600'}`}>
+            <Icon className="h-5 w-5" aria-hidden />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { savePolicy } from '@/lib/policy/actions';
+import { initialActionState } from '@/lib/action-state';
+import { POLICY_FIELDS, type PolicyField, type PolicyValues } from '@/lib/policy/rules';
+import { TextField } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+const GROUPS: { key: string; fields: PolicyField[] }[] = [
+  { key: 'attendance', fields: ['villageDaysPerYear', 'villageNightsPerYear', 'leaderDaysPerMonth', 'technicianSessionsPerYear', 'technicianFarmDaysPerYear', 'minPostingMonths', 'teamSizeMin', 'teamSizeMax', 'checkinRadiusMeters'] },
+  { key: 'pairing', fields: ['quotaCountyChief', 'quotaCountyDeputy', 'quotaSectionChief', 'quotaSectionDeputy', 'quotaOrdinary'] },
+  { key: 'registry', fields: ['incomeLineYuan', 'returnRateMaxPercent', 'noticeMinDays'] },
+  { key: 'problems', fields: ['deadlineUrgentDays', 'deadlineHighDays', 'deadlineNormalDays'] },
+  { key: 'assessment', fields: ['scoreGood', 'scoreFairlyGood', 'scoreFair'] },
+];
+
+type Props = { countyCode: string; year: number; version: number | null; values: PolicyValues; editable: boolean };
+
+export function PolicyForm({ countyCode, year, version, values, editable }: Props) {
+  const t = useTranslations('policy');
+  const [state, formAction] = useActionState(savePolicy, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="space-y-6" noValidate key={`${year}-${version}`}>
+      <input type="hidden" name="countyCode" value={countyCode} />
+      <input type="hidden" name="year" value={year} />
+      {version !== null && <input type="hidden" name="version" value={version} />}
+      <FormMessage state={state} />
+      {GROUPS.map((group) => (
+        <fieldset key={group.key} className="rounded-lg border border-slate-200 bg-white p-4" disabled={!editable}>
+          <legend className="px-1 text-sm font-semibold text-slate-800">{t(`groups.${group.key}`)}</legend>
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {group.fields.map((field) => (
+              <TextField
+                key={field}
+                name={field}
+                label={t(`fields.${field}`)}
+                inputMode="numeric"
+                defaultValue={state.values?.[field] ?? String(values[field])}
+                errors={errors[field]}
+                hint={t('source', { source: POLICY_FIELDS[field].source })}
+              />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {editable && <SubmitButton>{version === null ? t('createYear', { year }) : t('save')}</SubmitButton>}
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+// The one way to write a server action: permission, strict zod input, area scope inside the handler,
+// one transaction holding the change and its audit row, and an ActionState the form can show.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getViewer, type Viewer } from '@/lib/auth/data';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { runAudited, writeAuditNow } from '@/lib/audit/data';
+import type { AuditChanges } from '@/lib/audit/rules';
+import type { Tx } from '@/lib/db';
+import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
+import { currentLocale } from '@/lib/i18n/request';
+import { translateKey } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/locales';
+import { zodIssueKey } from '@/lib/validation';
+import type { ActionState } from '@/lib/action-state';
+
+export type { ActionState };
+
+export type ActionOutcome = {
+  entity: string;
+  entityId?: string | number;
+  regionCode?: string;
+  changes?: AuditChanges;
+  message?: string; // a message key shown to the user on success
+  redirectTo?: string;
+  data?: Record<string, string>;
+};
+
+type Handler<S extends z.ZodType> = (ctx: { viewer: Viewer; input: z.output<S>; tx: Tx; locale: Locale }) => Promise<ActionOutcome>;
+
+export type ActionFunction = ((prev: ActionState, input: FormData | Record<string, unknown>) => Promise<ActionState>) & {
+  actionName: string;
+  permission: Permission;
+};
+
+function formDataToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) {
+    if (key.startsWith('$ACTION')) continue; // React's own fields for progressive enhancement
+    if (typeof value !== 'string') continue;
+    object[key] = key in object ? ([] as unknown[]).concat(object[key], value) : value;
+  }
+  return object;
+}
+
+function echoValues(raw: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (/password/i.test(key)) continue; // never echo secrets back into the page
+    if (typeof value === 'string') values[key] = value;
+  }
+  return values;
+}
+
+export function action<S extends z.ZodType>(
+  actionName: string,
+  permission: Permission,
+  schema: S,
+  handler: Handler<S>,
+): ActionFunction {
+  const run = async (_prev: ActionState, input: FormData | Record<string, unknown>): Promise<ActionState> => {
+    const requestId = randomUUID().slice(0, 8);
+    const locale = await currentLocale();
+    const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
+    const raw = formDataToObject(input);
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, formError: t('errors.signedOut') };
+    const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
+
+    if (!can(viewer.role, permission) || (viewer.mustChangePassword && permission !== 'account.self')) {
+      await writeAuditNow(actor, { action: actionName, result: 'REFUSED', regionCode: viewer.scopeCode, message: 'permission', requestId });
+      return { ok: false, formError: t('errors.forbidden'), values: echoValues(raw) };
+    }
+
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      let formError: string | undefined;
+      for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys') {
+          formError = t('errors.unknownFields', { fields: issue.keys.join(', ') });
+          continue;
+        }
+        const field = String(issue.path[0] ?? '');
+        const { key, params } = zodIssueKey(issue);
+        if (!field) formError = t(key, params);
+        else (fieldErrors[field] ??= []).push(t(key, params));
+      }
+      await writeAuditNow(actor, {
+        action: actionName,
+        result: 'INVALID',
+        regionCode: viewer.scopeCode,
+        changes: { fields: [...Object.keys(fieldErrors), ...(formError ? ['(form)'] : [])] },
+        requestId,
+      });
+      return { ok: false, fieldErrors, formError, values: echoValues(raw) };
+    }
+
+    let outcome: ActionOutcome;
+    try {
+      outcome = await runAudited(actor, actionName, requestId, (tx) => handler({ viewer, input: parsed.data, tx, locale }));
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (!refusal) {
+        console.error(JSON.stringify({ level: 'error', requestId, action: actionName, error: String((error as Error)?.stack ?? error) }));
+        await writeAuditNow(actor, { action: actionName, result: 'ERROR', regionCode: viewer.scopeCode, requestId, message: String((error as Error)?.message ?? error) });
+        return { ok: false, formError: t('errors.unexpected', { requestId }), values: echoValues(raw) };
+      }
+      await writeAuditNow(actor, { action: actionName, result: 'REFUSED', regionCode: viewer.scopeCode, requestId, message: refusal.key });
+      const text = t(refusal.key, refusal.params);
+      return {
+        ok: false,
+        values: echoValues(raw),
+        ...(refusal.field ? { fieldErrors: { [refusal.field]: [text] } } : { formError: text }),
+      };
+    }
+    revalidatePath('/', 'layout');
+    if (outcome.redirectTo) redirect(outcome.redirectTo);
+    return { ok: true, message: t(outcome.message ?? 'common.saved'), data: outcome.data };
+  };
+  return Object.assign(run, { actionName, permission });
+}
+
+function refusalOf(error: unknown): { key: string; field?: string; params?: Record<string, string | number> } | null {
+  if (error instanceof RefusedError) return { key: error.key, field: error.field, params: error.params };
+  if (error instanceof NotFoundError) return { key: 'errors.notFound' };
+  if (error instanceof ConflictError) return { key: 'errors.conflict' };
+  return null;
+}

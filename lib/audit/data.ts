@@ -1,0 +1,106 @@
+import 'server-only';
+import { db, type Db, type Tx } from '@/lib/db';
+import type { AuditResult, Prisma, Role } from '@/lib/generated/prisma/client';
+import { sanitizeChanges, type AuditChanges } from './rules';
+import { can } from '@/lib/auth/permissions';
+
+export type AuditActor = { userId: number; username: string; role: Role } | null;
+
+export type AuditEntry = {
+  action: string;
+  result: AuditResult;
+  entity?: string;
+  entityId?: string | number;
+  regionCode?: string;
+  changes?: AuditChanges;
+  message?: string;
+  requestId?: string;
+};
+
+export async function writeAudit(client: Db | Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await client.auditLog.create({
+    data: {
+      userId: actor?.userId,
+      username: actor?.username,
+      role: actor?.role,
+      action: entry.action,
+      result: entry.result,
+      entity: entry.entity,
+      entityId: entry.entityId === undefined ? undefined : String(entry.entityId),
+      regionCode: entry.regionCode,
+      changes: sanitizeChanges(entry.changes) as Prisma.InputJsonValue | undefined,
+      message: entry.message?.slice(0, 500),
+      requestId: entry.requestId,
+    },
+  });
+}
+
+/** Audit outside any transaction: for refusals and failures, which must be kept even when nothing was written. */
+export function writeAuditNow(actor: AuditActor, entry: AuditEntry): Promise<void> {
+  return writeAudit(db, actor, entry);
+}
+
+/** Runs a change and writes its audit row in the same transaction: both land or neither does. */
+export async function runAudited<T extends { entity: string; entityId?: string | number; regionCode?: string; changes?: AuditChanges; message?: string }>(
+  actor: AuditActor,
+  action: string,
+  requestId: string,
+  change: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const outcome = await change(tx);
+    await writeAudit(tx, actor, {
+      action,
+      result: 'OK',
+      entity: outcome.entity,
+      entityId: outcome.entityId,
+      regionCode: outcome.regionCode,
+      changes: outcome.changes,
+      requestId,
+    });
+    return outcome;
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+export type AuditFilters = { username?: string; action?: string; result?: AuditResult; from?: string; to?: string; page?: number };
+
+/** The auditor's search: rows of the auditor's area, newest first. */
+export async function searchAudit(viewer: { role: Role; scopeCode: string }, filters: AuditFilters) {
+  if (!can(viewer.role, 'audit.view')) return null;
+  const day = (value: string | undefined, endOfDay: boolean) =>
+    value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}+08:00`) : undefined;
+  const from = day(filters.from, false);
+  const to = day(filters.to, true);
+  const where: Prisma.AuditLogWhereInput = {
+    regionCode: { startsWith: viewer.scopeCode },
+    ...(filters.username ? { username: { contains: filters.username, mode: 'insensitive' } } : {}),
+    ...(filters.action ? { action: { startsWith: filters.action } } : {}),
+    ...(filters.result ? { result: filters.result } : {}),
+    ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } } : {}),
+  };
+  const page = Math.max(1, filters.page ?? 1);
+  const [total, rows] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({ where, orderBy: { at: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+  ]);
+  return { total, page, pageSize: AUDIT_PAGE_SIZE, rows: rows.map((row) => ({ ...row, id: String(row.id) })) };
+}
+
+export async function auditActionNames(): Promise<string[]> {
+  const rows = await db.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } });
+  return rows.map((row) => row.action);
+}
+
+/** Counts for the auditor's home page (today in China Standard Time). */
+export async function auditSummary(viewer: { role: Role; scopeCode: string }) {
+  if (!can(viewer.role, 'audit.view')) return null;
+  const [row] = await db.$queryRaw<{ total: bigint; today: bigint; refused: bigint; invalid: bigint }[]>`
+    SELECT count(*) AS total,
+           count(*) FILTER (WHERE at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS today,
+           count(*) FILTER (WHERE result = 'REFUSED' AND at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS refused,
+           count(*) FILTER (WHERE result = 'INVALID' AND at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS invalid
+      FROM audit_log
+     WHERE region_code LIKE ${viewer.scopeCode + '%'}`;
+  return { total: Number(row.total), today: Number(row.today), refusedToday: Number(row.refused), invalidToday: Number(row.invalid) };
+}

@@ -1,0 +1,11 @@
+import 'server-only';
+import { forbidden } from 'next/navigation';
+import { requireViewer, type Viewer } from './data';
+import { can, type Permission } from './permissions';
+
+/** For pages: the viewer if they hold the permission, else the 403 page. */
+export async function requirePermission(permission: Permission): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!can(viewer.role, permission)) forbidden();
+  return viewer;
+}

@@ -1,0 +1,18 @@
+import { cookies } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { LOCALE_COOKIE, toLocale } from './locales';
+import { MESSAGES } from './messages';
+
+// No locale in the URL: field users share links; the language is a per-browser cookie.
+export default getRequestConfig(async () => {
+  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  return { locale, messages: MESSAGES[locale], timeZone: 'Asia/Shanghai' };
+});
+
+export async function currentLocale() {
+  try {
+    return toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  } catch {
+    return toLocale(undefined); // outside a request (scripts, tests)
+  }
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { lineageOf } from '@/lib/regions/rules';
+import { DEFAULT_POLICY, POLICY_FIELD_NAMES, type PolicyValues } from './rules';
+
+export type PolicyView = { countyCode: string; countyName: string; year: number; values: PolicyValues; version: number | null; updatedAt: Date | null };
+
+/** The county whose policy applies to the viewer: their own, or the one above their area. */
+export function policyCountyOf(viewer: Viewer): string | null {
+  return lineageOf(viewer.scopeCode).find((code) => code.length === 6) ?? null;
+}
+
+/** Policy of a county and year; a year not yet set shows the defaults (version null) for the admin to save. */
+export async function getPolicy(viewer: Viewer, countyCode: string, year: number): Promise<PolicyView | null> {
+  if (!can(viewer.role, 'policy.view')) return null;
+  // Visible to anyone inside the county, and to users above it (a city sees its counties).
+  if (!countyCode.startsWith(viewer.scopeCode) && !viewer.scopeCode.startsWith(countyCode)) return null;
+  const county = await db.region.findFirst({ where: { code: countyCode, level: 'COUNTY' }, select: { name: true } });
+  if (!county) return null;
+  const row = await db.policy.findUnique({ where: { countyCode_year: { countyCode, year } } });
+  const values = row ? (Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues) : DEFAULT_POLICY;
+  return { countyCode, countyName: county.name, year, values, version: row?.version ?? null, updatedAt: row?.updatedAt ?? null };
+}
+
+export async function policyYears(countyCode: string): Promise<number[]> {
+  const rows = await db.policy.findMany({ where: { countyCode }, select: { year: true }, orderBy: { year: 'desc' } });
+  return rows.map((row) => row.year);
+}

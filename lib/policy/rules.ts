@@ -1,0 +1,56 @@
+// The policy numbers of DOMAIN.md with their sources, as defaults for a new county-year.
+// Rules read them from the policy table, never from here directly.
+
+export const POLICY_FIELDS = {
+  villageDaysPerYear: { default: 220, min: 1, max: 366, source: '000, 004' },
+  villageNightsPerYear: { default: 160, min: 0, max: 366, source: '000' },
+  leaderDaysPerMonth: { default: 20, min: 0, max: 31, source: '001' },
+  technicianSessionsPerYear: { default: 60, min: 0, max: 366, source: '001' },
+  technicianFarmDaysPerYear: { default: 90, min: 0, max: 366, source: '001' },
+  minPostingMonths: { default: 3, min: 1, max: 60, source: '004' },
+  teamSizeMin: { default: 4, min: 1, max: 20, source: '000' },
+  teamSizeMax: { default: 6, min: 1, max: 20, source: '000' },
+  checkinRadiusMeters: { default: 1500, min: 50, max: 20000, source: 'office setting' },
+  quotaCountyChief: { default: 8, min: 0, max: 50, source: '001 (8741)' },
+  quotaCountyDeputy: { default: 7, min: 0, max: 50, source: '001 (8741)' },
+  quotaSectionChief: { default: 4, min: 0, max: 50, source: '001 (8741)' },
+  quotaSectionDeputy: { default: 4, min: 0, max: 50, source: '001 (8741)' },
+  quotaOrdinary: { default: 1, min: 0, max: 50, source: '001 (8741)' },
+  incomeLineYuan: { default: 4000, min: 0, max: 100000, source: '001' },
+  returnRateMaxPercent: { default: 5, min: 0, max: 100, source: '001' },
+  noticeMinDays: { default: 5, min: 1, max: 60, source: '001 (两公示一公告)' },
+  deadlineUrgentDays: { default: 7, min: 1, max: 365, source: 'office setting' },
+  deadlineHighDays: { default: 15, min: 1, max: 365, source: 'office setting' },
+  deadlineNormalDays: { default: 30, min: 1, max: 365, source: 'office setting' },
+  scoreGood: { default: 90, min: 0, max: 100, source: '001' },
+  scoreFairlyGood: { default: 80, min: 0, max: 100, source: '001' },
+  scoreFair: { default: 70, min: 0, max: 100, source: '001' },
+} as const;
+
+export type PolicyField = keyof typeof POLICY_FIELDS;
+export type PolicyValues = Record<PolicyField, number>;
+export const POLICY_FIELD_NAMES = Object.keys(POLICY_FIELDS) as PolicyField[];
+
+export const DEFAULT_POLICY: PolicyValues = Object.fromEntries(
+  POLICY_FIELD_NAMES.map((name) => [name, POLICY_FIELDS[name].default]),
+) as PolicyValues;
+
+/** Cross-field checks; returns [field, message key] pairs. */
+export function policyProblems(values: PolicyValues): [PolicyField, string][] {
+  const problems: [PolicyField, string][] = [];
+  if (values.villageNightsPerYear > values.villageDaysPerYear) problems.push(['villageNightsPerYear', 'policy.nightsAboveDays']);
+  if (values.teamSizeMin > values.teamSizeMax) problems.push(['teamSizeMin', 'policy.teamSizeOrder']);
+  if (!(values.scoreGood > values.scoreFairlyGood && values.scoreFairlyGood > values.scoreFair))
+    problems.push(['scoreFairlyGood', 'policy.bandOrder']);
+  if (!(values.deadlineUrgentDays <= values.deadlineHighDays && values.deadlineHighDays <= values.deadlineNormalDays))
+    problems.push(['deadlineHighDays', 'policy.deadlineOrder']);
+  return problems;
+}
+
+/** Score band by policy: ≥ good → GOOD, ≥ fairly good → FAIRLY_GOOD, ≥ fair → FAIR, else POOR. */
+export function scoreBand(score: number, policy: Pick<PolicyValues, 'scoreGood' | 'scoreFairlyGood' | 'scoreFair'>) {
+  if (score >= policy.scoreGood) return 'GOOD' as const;
+  if (score >= policy.scoreFairlyGood) return 'FAIRLY_GOOD' as const;
+  if (score >= policy.scoreFair) return 'FAIR' as const;
+  return 'POOR' as const;
+}

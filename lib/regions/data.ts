@@ -1,0 +1,84 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { lineageOf } from './rules';
+
+const REGION_FIELDS = {
+  code: true, name: true, level: true, parentCode: true, isPoorVillage: true, plannedExitYear: true,
+  exitedYear: true, latitude: true, longitude: true, version: true,
+} as const;
+
+/** A region inside the viewer's area; anything else is "not found", so codes cannot be probed. */
+export async function getRegion(viewer: Viewer, code: string) {
+  if (!can(viewer.role, 'region.view') || !code.startsWith(viewer.scopeCode)) notFound();
+  const region = await db.region.findUnique({ where: { code }, select: REGION_FIELDS });
+  if (!region) notFound();
+  return region;
+}
+
+/** The path from the viewer's own area down to `code`, for the breadcrumb. */
+export async function regionTrail(viewer: Viewer, code: string) {
+  const codes = lineageOf(code).filter((c) => c.startsWith(viewer.scopeCode));
+  const rows = await db.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, level: true } });
+  return codes.map((c) => rows.find((row) => row.code === c)).filter((row) => row !== undefined);
+}
+
+export type ChildSummary = {
+  code: string; name: string; level: string; isPoorVillage: boolean; plannedExitYear: number | null;
+  villages: number; poorVillages: number; exitedPoorVillages: number;
+};
+
+/** The areas one level down with their village counts, in one grouped query. */
+export async function childSummaries(viewer: Viewer, code: string): Promise<ChildSummary[]> {
+  const parent = await getRegion(viewer, code);
+  const children = await db.region.findMany({
+    where: { parentCode: parent.code },
+    orderBy: { code: 'asc' },
+    select: { code: true, name: true, level: true, isPoorVillage: true, plannedExitYear: true },
+  });
+  if (children.length === 0) return [];
+  const childLength = children[0].code.length;
+  const counts = await db.$queryRaw<{ child: string; villages: bigint; poor: bigint; exited: bigint }[]>`
+    SELECT left(code, ${childLength}) AS child,
+           count(*) AS villages,
+           count(*) FILTER (WHERE is_poor_village) AS poor,
+           count(*) FILTER (WHERE is_poor_village AND exited_year IS NOT NULL) AS exited
+      FROM region
+     WHERE level = 'VILLAGE' AND code LIKE ${parent.code + '%'}
+     GROUP BY 1`;
+  const byChild = new Map(counts.map((row) => [row.child, row]));
+  return children.map((child) => {
+    const row = byChild.get(child.code);
+    return {
+      ...child,
+      villages: Number(row?.villages ?? 0),
+      poorVillages: Number(row?.poor ?? 0),
+      exitedPoorVillages: Number(row?.exited ?? 0),
+    };
+  });
+}
+
+/** Counts for the home page: what exists in the viewer's area so far. */
+export async function areaSummary(viewer: Viewer) {
+  if (!can(viewer.role, 'region.view')) return null;
+  const [row] = await db.$queryRaw<{ townships: bigint; villages: bigint; poor: bigint; exited: bigint; planned: bigint }[]>`
+    SELECT count(*) FILTER (WHERE level = 'TOWNSHIP') AS townships,
+           count(*) FILTER (WHERE level = 'VILLAGE') AS villages,
+           count(*) FILTER (WHERE level = 'VILLAGE' AND is_poor_village) AS poor,
+           count(*) FILTER (WHERE level = 'VILLAGE' AND is_poor_village AND exited_year IS NOT NULL) AS exited,
+           count(*) FILTER (WHERE level = 'VILLAGE' AND is_poor_village AND exited_year IS NULL
+                              AND planned_exit_year = extract(year FROM now())::int) AS planned
+      FROM region
+     WHERE code LIKE ${viewer.scopeCode + '%'}`;
+  const users = await db.user.count({ where: { scopeCode: { startsWith: viewer.scopeCode }, disabled: false } });
+  return {
+    townships: Number(row.townships),
+    villages: Number(row.villages),
+    poorVillages: Number(row.poor),
+    exitedPoorVillages: Number(row.exited),
+    plannedExitThisYear: Number(row.planned),
+    activeUsers: users,
+  };
+}

@@ -1,0 +1,34 @@
+import { randomInt } from 'node:crypto';
+import { meetsPasswordPolicy } from '@/lib/auth/password';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+// Without look-alikes (0/O, 1/l/I) so a clerk can read it out over the phone.
+const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const SYMBOLS = '@#%+=';
+
+/** A password to hand to a new user; they must change it at first login. */
+export function issuePassword(length = 12): string {
+  for (;;) {
+    let password = '';
+    for (let i = 0; i < length - 1; i++) password += ALPHABET[randomInt(ALPHABET.length)];
+    password += SYMBOLS[randomInt(SYMBOLS.length)];
+    if (meetsPasswordPolicy(password)) return password;
+  }
+}
+
+/** The area a role works at: field roles at a village, township staff at a township, and so on. */
+export const SCOPE_LEVELS: Record<Role, readonly number[]> = {
+  SYSTEM_ADMIN: [4, 6],
+  COUNTY_ADMIN: [6],
+  TOWNSHIP_STAFF: [9],
+  TEAM_LEADER: [12],
+  TEAM_MEMBER: [12],
+  PAIRING_CADRE: [6, 9, 12],
+  LEADER: [4, 6, 9],
+  INSPECTOR: [4, 6, 9],
+  AUDITOR: [4, 6],
+};
+
+export function scopeFitsRole(role: Role, scopeCode: string): boolean {
+  return SCOPE_LEVELS[role].includes(scopeCode.length);
+}

@@ -1,0 +1,55 @@
+// Shared zod pieces for form input (everything arrives as strings) and the mapping of
+// zod issues to message keys in messages/*.json.
+import { z } from 'zod';
+
+export function zodIssueKey(issue: z.core.$ZodIssue): { key: string; params?: Record<string, string | number> } {
+  if (/^[a-z]+\.[A-Za-z.]+$/.test(issue.message)) return { key: issue.message }; // our own message keys
+  switch (issue.code) {
+    case 'invalid_type':
+      return { key: 'errors.required' };
+    case 'too_small':
+      return issue.origin === 'string'
+        ? Number(issue.minimum) <= 1 ? { key: 'errors.required' } : { key: 'errors.tooShort', params: { min: Number(issue.minimum) } }
+        : { key: 'errors.tooSmall', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { key: 'errors.tooLong', params: { max: Number(issue.maximum) } }
+        : { key: 'errors.tooBig', params: { max: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { key: 'errors.invalidChoice' };
+    default:
+      return { key: 'errors.invalid' };
+  }
+}
+
+/** A required text field: trimmed, not empty. */
+export const text = (max: number) => z.string().trim().min(1, { error: 'errors.required' }).max(max);
+
+/** An optional text field: empty input becomes undefined. */
+export const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
+
+/** A whole number typed into a field. */
+export const integer = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+    z.number({ error: 'errors.required' }).int({ error: 'errors.integer' }).min(min).max(max),
+  );
+
+export const optionalInteger = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v) : v),
+    z.number().int({ error: 'errors.integer' }).min(min).max(max).optional(),
+  );
+
+export const optionalNumber = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v) : v),
+    z.number({ error: 'errors.number' }).min(min).max(max).optional(),
+  );
+
+/** An HTML checkbox: present ("on") or absent. */
+export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+
+/** The record version the form was loaded with (optimistic locking). */
+export const version = integer(1, 2_147_483_647);

@@ -1,0 +1,31 @@
+// A fresh database per run, built from the migrations and seeded with the small test profile.
+// TEST_DATABASE_URL points at an external server's admin database instead of the embedded one.
+import type { TestProject } from 'vitest/node';
+import { seed } from '../../prisma/seed/run';
+import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/embedded-db';
+import { deployMigrations } from '../../scripts/db/migrate';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let url: string;
+  let stop = async () => {};
+  if (process.env.TEST_DATABASE_URL) {
+    const admin = new URL(process.env.TEST_DATABASE_URL);
+    await ensureDatabase(admin.toString(), 'bangfu_test', true);
+    admin.pathname = '/bangfu_test';
+    url = admin.toString();
+  } else {
+    const server = await startEmbeddedPostgres('.data/test-pg', 54339);
+    url = await server.ensureDatabase('bangfu_test', true);
+    stop = server.stop;
+  }
+  await deployMigrations(url);
+  await seed(url, 'test', () => {});
+  project.provide('databaseUrl', url);
+  return stop;
+}

@@ -1,0 +1,12 @@
+import { inject, vi } from 'vitest';
+import { testViewer } from '../support/viewer';
+
+process.env.DATABASE_URL = inject('databaseUrl');
+
+// Outside a Next request there is no cache to revalidate and no session cookie:
+// the tests choose who is signed in; everything below getViewer() is the real code.
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock('@/lib/auth/data', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/auth/data')>();
+  return { ...real, getViewer: vi.fn(async () => testViewer.current) };
+});
