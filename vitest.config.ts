@@ -22,6 +22,8 @@ export default defineConfig({
           setupFiles: ['tests/integration/setup.ts'],
           fileParallelism: false, // one database; files run one after another
           testTimeout: 30_000,
+          // next-auth imports 'next/server' without an extension, which only a bundler resolves.
+          server: { deps: { inline: ['next-auth', '@auth/core'] } },
           hookTimeout: 60_000,
         },
       },

@@ -29,24 +29,20 @@ export const text = (max: number) => z.string().trim().min(1, { error: 'errors.r
 export const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
 
+/** Empty → "required"; anything else that is not a number → "enter a number". */
+const numberError = (issue: { code?: string; input?: unknown }) =>
+  issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'errors.required' : 'errors.number';
+const toNumber = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v);
+
 /** A whole number typed into a field. */
 export const integer = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
-    z.number({ error: 'errors.required' }).int({ error: 'errors.integer' }).min(min).max(max),
-  );
+  z.preprocess(toNumber, z.number({ error: numberError }).int({ error: 'errors.integer' }).min(min).max(max));
 
 export const optionalInteger = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v) : v),
-    z.number().int({ error: 'errors.integer' }).min(min).max(max).optional(),
-  );
+  z.preprocess(toNumber, z.number({ error: numberError }).int({ error: 'errors.integer' }).min(min).max(max).optional());
 
 export const optionalNumber = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v) : v),
-    z.number({ error: 'errors.number' }).min(min).max(max).optional(),
-  );
+  z.preprocess(toNumber, z.number({ error: numberError }).min(min).max(max).optional());
 
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());

@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
+  DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQueryable,
@@ -135,7 +136,14 @@ async function connect(url: string, onDispose?: () => Promise<void>): Promise<Sq
     // pieces. Send the script as one simple-protocol query instead, like the native engine: Postgres runs
     // it as one implicit transaction, so a failing migration leaves nothing half-applied.
     executeScript: async (script: string) => {
-      await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+      try {
+        await pool.query(script);
+      } catch (e) {
+        if (!(e instanceof pg.DatabaseError)) throw e;
+        // Pass Postgres' own code and message on (adapter-pg would map e.g. 42P01 to "No such table").
+        const { code = 'XX000', severity = 'ERROR', message, detail, column, hint } = e;
+        throw new DriverAdapterError({ kind: 'postgres', code, severity, message, detail, column, hint });
+      }
     },
     // Idempotent, because both the engine and Engine.close() may call it.
     dispose: () => (disposed ??= dispose().then(() => onDispose?.())),
@@ -183,8 +191,15 @@ export async function ensureDatabase(url: string): Promise<boolean> {
     return false;
   } catch (e) {
     if (!isMissingDatabase(e)) throw e;
-    await adminQuery(url, `CREATE DATABASE ${quoteIdent(databaseName(url))}`);
-    return true;
+    try {
+      await adminQuery(url, `CREATE DATABASE ${quoteIdent(databaseName(url))}`);
+      return true;
+    } catch (e) {
+      // Someone else created it meanwhile (42P04, or 23505 when both CREATEs ran at the same time).
+      const code = (e as { code?: string }).code;
+      if (code === '42P04' || code === '23505') return false;
+      throw e;
+    }
   } finally {
     await client.end().catch(() => {});
   }
@@ -245,11 +260,16 @@ export async function openEngine(databaseUrl: string, options: OpenOptions = {})
     const e = error as { message?: unknown; code?: unknown };
     let message = typeof e?.message === 'string' ? e.message : String(error);
     // A JS exception inside the adapter reaches the engine only as an id into the factory's error registry.
-    const id = /GenericJs\b[\s\S]*?\bid\b\D{0,5}(\d+)/.exec(message)?.[1];
-    const original = id === undefined ? undefined : bound.errorRegistry.consumeError(Number(id))?.error;
-    if (original instanceof Error) return original;
-    // Drop the engine's tracing span trace ("   0: schema_engine_wasm::...") that follows the message.
-    message = message.replace(/\n\s*\d+: schema_[\s\S]*$/, '').trim();
+    message = message.replace(/External error id#(\d+)/g, (text, id: string) => {
+      const original = bound.errorRegistry.consumeError(Number(id))?.error;
+      return original === undefined ? text : original instanceof Error ? original.message : String(original);
+    });
+    // Engine errors end with a tracing span trace ("   0: sql_schema_connector::...", with arguments such
+    // as migration_name="..."); keep only the migration name from it.
+    const trace = /\n\s+0: [\s\S]*$/.exec(message)?.[0] ?? '';
+    message = message.slice(0, message.length - trace.length).replace(/^external connector error\n/, '').trim();
+    const migration = /migration_name="([^"]+)"/.exec(trace)?.[1];
+    if (migration && !message.includes(migration)) message = `migration ${migration} failed: ${message}`;
     if (typeof e?.code === 'string' && !message.startsWith(e.code)) message = `${e.code}: ${message}`;
     return new Error(message);
   };
@@ -265,7 +285,11 @@ export async function openEngine(databaseUrl: string, options: OpenOptions = {})
       engine,
       explain,
       close: async () => {
-        engine.free();
+        try {
+          engine.free();
+        } catch {
+          // After a Rust panic the engine is poisoned and free() throws; still clean up below.
+        }
         await close();
       },
     };

@@ -10,3 +10,4 @@ vi.mock('@/lib/auth/data', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/auth/data')>();
   return { ...real, getViewer: vi.fn(async () => testViewer.current) };
 });
+vi.mock('@/lib/auth/next-auth', () => ({ auth: vi.fn(async () => null), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));

@@ -17,6 +17,6 @@ describe('audit changes', () => {
 
   it('lists only the fields that changed', () => {
     expect(diffFields({ a: 1, b: 'x', c: null }, { a: 1, b: 'y', c: null })).toEqual({ b: { from: 'x', to: 'y' } });
-    expect(diffFields({ a: null }, { a: 5 })).toEqual({ a: { from: null, to: 5 } });
+    expect(diffFields<Record<string, unknown>>({ a: null }, { a: 5 })).toEqual({ a: { from: null, to: 5 } });
   });
 });

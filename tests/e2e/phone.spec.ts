@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+import { loginAndWait } from './helpers';
+
+test('a team leader uses the app on a 390-px phone', async ({ page }) => {
+  await loginAndWait(page, 'teamleader');
+  const bottomNav = page.getByRole('navigation', { name: 'main-mobile' });
+  await expect(bottomNav).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'main', exact: true })).toBeHidden();
+  await bottomNav.getByRole('link', { name: '区域' }).click();
+  await expect(page.getByText('村基本情况')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0); // nothing wider than the phone
+  await page.screenshot({ path: 'test-results/phone-village.png', fullPage: true });
+});

@@ -1,0 +1,126 @@
+// Every server action × every role, in scope and out of scope, against the permission table.
+// A new action that is not listed here fails the first test.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import type { ActionFunction } from '@/lib/action';
+import type { Viewer } from '@/lib/auth/data';
+import { can, ROLES } from '@/lib/auth/permissions';
+import { hashPassword } from '@/lib/auth/password';
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { run, signInAs, OTHER_COUNTY } from './helpers';
+
+type Values = Record<string, string | number | boolean | undefined>;
+type Case = {
+  inScope: (viewer: Viewer) => Promise<Values> | Values;
+  /** Input naming a record outside every county-level user's area; must change nothing. */
+  outOfScope?: () => Promise<Values> | Values;
+};
+
+const USER_FOR_ROLE: Record<(typeof ROLES)[number], string> = {
+  SYSTEM_ADMIN: 'sysadmin', COUNTY_ADMIN: 'county', TOWNSHIP_STAFF: 'township', TEAM_LEADER: 'teamleader', TEAM_MEMBER: 'member',
+  PAIRING_CADRE: 'cadre', LEADER: 'leader', INSPECTOR: 'inspector', AUDITOR: 'auditor',
+};
+
+const userRef = async (username: string) => {
+  const user = await db.user.findUniqueOrThrow({ where: { username } });
+  return { id: user.id, version: user.version };
+};
+const villageRef = async (code: string) => {
+  const village = await db.region.findUniqueOrThrow({ where: { code } });
+  return { code, version: village.version, isPoorVillage: village.isPoorVillage ? 'on' : undefined };
+};
+const policyInput = async (countyCode: string) => {
+  const row = await db.policy.findFirst({ where: { countyCode }, orderBy: { year: 'desc' } });
+  return { countyCode, year: row!.year, version: row!.version, ...DEFAULT_POLICY };
+};
+let serial = 0;
+
+const MATRIX: Record<string, Case> = {
+  'auth.logout': { inScope: () => ({}) },
+  // A wrong current password: passes the permission check, then the rule refuses; nothing changes.
+  'auth.changePassword': { inScope: () => ({ currentPassword: 'not-my-password', newPassword: 'Another#Pass9', confirmPassword: 'Another#Pass9' }) },
+  'policy.save': {
+    inScope: (viewer) => policyInput(viewer.scopeCode.slice(0, 6)),
+    outOfScope: () => policyInput(OTHER_COUNTY),
+  },
+  'region.updateVillage': {
+    inScope: async () => ({ ...(await villageRef('990102101202')), latitude: 34.6, longitude: 105.7 }),
+    outOfScope: async () => ({ ...(await villageRef('990103101201')), latitude: 34.6, longitude: 105.7 }),
+  },
+  'user.create': {
+    inScope: () => ({ username: `matrix${++serial}`, displayName: '矩阵测试', role: 'LEADER', scopeCode: '990102' }),
+    outOfScope: () => ({ username: `matrix${++serial}`, displayName: '矩阵测试', role: 'LEADER', scopeCode: OTHER_COUNTY }),
+  },
+  'user.update': {
+    inScope: async () => ({ ...(await userRef('matrix-target')), displayName: `目标${++serial}`, role: 'TOWNSHIP_STAFF', scopeCode: '990102101' }),
+    outOfScope: async () => ({ ...(await userRef('county2')), displayName: '被改了', role: 'COUNTY_ADMIN', scopeCode: OTHER_COUNTY }),
+  },
+  'user.setDisabled': {
+    inScope: async () => ({ ...(await userRef('matrix-target')), disabled: 'false' }),
+    outOfScope: async () => ({ ...(await userRef('county2')), disabled: 'true' }),
+  },
+  'user.resetPassword': {
+    inScope: async () => userRef('matrix-target'),
+    outOfScope: async () => userRef('county2'),
+  },
+};
+
+// Actions open to anonymous users, tested on their own (auth.test.ts and the browser tests).
+const PUBLIC_ACTIONS = ['login'];
+
+const modules = import.meta.glob<Record<string, unknown>>('/lib/**/actions.ts', { eager: true });
+const actions: ActionFunction[] = [];
+const unlisted: string[] = [];
+for (const [file, exports] of Object.entries(modules)) {
+  for (const [name, value] of Object.entries(exports)) {
+    if (typeof value !== 'function') continue;
+    if ('actionName' in value) actions.push(value as ActionFunction);
+    else if (!PUBLIC_ACTIONS.includes(name)) unlisted.push(`${file}#${name} (not made with action())`);
+  }
+}
+
+beforeAll(async () => {
+  await db.user.upsert({
+    where: { username: 'matrix-target' },
+    create: { username: 'matrix-target', displayName: '目标', role: 'TOWNSHIP_STAFF', scopeCode: '990102101', passwordHash: await hashPassword('Target#Pass1') },
+    update: {},
+  });
+});
+
+describe('authorization matrix', () => {
+  it('covers every server action', () => {
+    expect(unlisted).toEqual([]);
+    expect(actions.length).toBeGreaterThanOrEqual(8);
+    expect(actions.map((a) => a.actionName).filter((name) => !(name in MATRIX))).toEqual([]);
+  });
+
+  for (const role of ROLES) {
+    describe(role, () => {
+      for (const name of Object.keys(MATRIX)) {
+        it(`${name}: ${'allowed only with its permission'}`, async () => {
+          const fn = actions.find((a) => a.actionName === name)!;
+          const viewer = await signInAs(USER_FOR_ROLE[role]);
+          const allowed = can(role, fn.permission);
+          const state = await run(fn, await MATRIX[name].inScope(viewer));
+          if (allowed) expect(state.formError ?? '').not.toContain('没有这项操作的权限');
+          else expect(state).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
+
+          const outOfScope = MATRIX[name].outOfScope;
+          if (!outOfScope) return;
+          const auditBefore = await db.auditLog.count({ where: { action: name, result: 'OK' } });
+          const refused = await run(fn, await outOfScope());
+          expect(refused.ok).toBe(false);
+          expect(await db.auditLog.count({ where: { action: name, result: 'OK' } })).toBe(auditBefore);
+        });
+      }
+    });
+  }
+
+  it('leaves records of another county untouched', async () => {
+    const other = await db.user.findUniqueOrThrow({ where: { username: 'county2' } });
+    expect(other).toMatchObject({ displayName: '临河县扶贫办 钱进', disabled: false, version: 1 });
+    const village = await db.region.findUniqueOrThrow({ where: { code: '990103101201' } });
+    expect(village.version).toBe(1);
+    expect(await db.user.count({ where: { scopeCode: OTHER_COUNTY, username: { startsWith: 'matrix' } } })).toBe(0);
+  });
+});
