@@ -11,6 +11,13 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
 }
 
-// One client per process; dev reloads keep it on globalThis so connections are not leaked.
+// One client per process, made on first use (not at import: `next build` loads pages without a database).
+// Dev reloads keep it on globalThis so connections are not leaked.
 const globalForDb = globalThis as unknown as { db?: PrismaClient };
-export const db: PrismaClient = globalForDb.db ?? (globalForDb.db = createClient());
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = (globalForDb.db ??= createClient());
+    const value = Reflect.get(client, property);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});

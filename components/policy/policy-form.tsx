@@ -40,7 +40,7 @@ export function PolicyForm({ countyCode, year, version, values, editable }: Prop
                 inputMode="numeric"
                 defaultValue={state.values?.[field] ?? String(values[field])}
                 errors={errors[field]}
-                hint={t('source', { source: POLICY_FIELDS[field].source })}
+                hint={POLICY_FIELDS[field].source ? t('source', { source: POLICY_FIELDS[field].source }) : t('sourceOffice')}
               />
             ))}
           </div>

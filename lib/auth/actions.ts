@@ -1,5 +1,6 @@
 'use server';
-import { AuthError } from 'next-auth';
+import { randomUUID } from 'node:crypto';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { action } from '@/lib/action';
 import type { ActionState } from '@/lib/action-state';
@@ -27,7 +28,12 @@ export async function login(_prev: ActionState, formData: FormData): Promise<Act
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
-    const code = 'code' in error ? String(error.code) : 'invalid';
+    if (!(error instanceof CredentialsSignin)) {
+      const requestId = randomUUID().slice(0, 8);
+      console.error(JSON.stringify({ level: 'error', requestId, action: 'auth.login', error: String(error.cause ?? error) }));
+      return { ok: false, formError: t('errors.unexpected', { requestId }), values: { username } };
+    }
+    const code = String(error.code);
     const formError = code.startsWith('locked')
       ? t('auth.locked', { minutes: Number(code.split(':')[1] ?? 15) || 1 })
       : code === 'disabled'

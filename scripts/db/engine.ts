@@ -56,8 +56,14 @@ function loadWasm(): Promise<typeof Wasm> {
     };
     const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const glue = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as typeof Wasm;
+    const imports: Record<string, unknown> = { ...glue };
+    for (const name of Object.keys(imports).filter((n) => n.startsWith('__wbg_setTimeout_'))) {
+      // The engine never clears its timers (e.g. the 10 s advisory-lock timeout), which would keep the
+      // process alive for 10 s after the work is done. Open connections keep it alive while work is pending.
+      imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+    }
     const { instance } = await WebAssembly.instantiate(readFileSync(join(dirname(gluePath), 'schema_engine_bg.wasm')), {
-      './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
+      './schema_engine_bg.js': imports as WebAssembly.ModuleImports,
     });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

@@ -4,7 +4,7 @@ import { auditActionNames, searchAudit } from '@/lib/audit/data';
 import type { AuditResult } from '@/lib/generated/prisma/enums';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
 
 const RESULTS: AuditResult[] = ['OK', 'REFUSED', 'INVALID', 'ERROR'];

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
-import { requireViewer } from '@/lib/auth/data';
+import { requirePermission } from '@/lib/auth/guard';
 
 export default async function RegionsIndex() {
-  const viewer = await requireViewer();
+  const viewer = await requirePermission('region.view');
   redirect(`/regions/${viewer.scopeCode}`);
 }

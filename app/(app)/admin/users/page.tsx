@@ -6,7 +6,7 @@ import { listUsers } from '@/lib/users/data';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
 
 type Search = { q?: string; role?: string; status?: string; page?: string };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requireViewer } from '@/lib/auth/data';
+import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { childSummaries, getRegion, regionTrail } from '@/lib/regions/data';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -9,7 +9,7 @@ import { VillageForm } from '@/components/regions/village-form';
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const viewer = await requireViewer();
+  const viewer = await requirePermission('region.view');
   const region = await getRegion(viewer, code); // not found outside the viewer's area
   const [trail, children, t] = await Promise.all([regionTrail(viewer, code), childSummaries(viewer, code), getTranslations()]);
   const isVillage = region.level === 'VILLAGE';
