@@ -1,14 +1,5 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { StatusPage } from '@/components/ui/status-page';
 
-export default async function Forbidden() {
-  const t = await getTranslations('errors');
-  return (
-    <div className="mx-auto max-w-md px-4 py-16 text-center">
-      <p className="text-5xl font-bold text-slate-300">403</p>
-      <h1 className="mt-4 text-xl font-semibold">{t('forbiddenTitle')}</h1>
-      <p className="mt-2 text-slate-600">{t('forbiddenBody')}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">{t('backHome')}</Link>
-    </div>
-  );
+export default function Forbidden() {
+  return <StatusPage code={403} titleKey="forbiddenTitle" bodyKey="forbiddenBody" />;
 }

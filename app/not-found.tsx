@@ -1,14 +1,5 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { StatusPage } from '@/components/ui/status-page';
 
-export default async function NotFound() {
-  const t = await getTranslations('errors');
-  return (
-    <div className="mx-auto max-w-md px-4 py-16 text-center">
-      <p className="text-5xl font-bold text-slate-300">404</p>
-      <h1 className="mt-4 text-xl font-semibold">{t('notFoundTitle')}</h1>
-      <p className="mt-2 text-slate-600">{t('notFoundBody')}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">{t('backHome')}</Link>
-    </div>
-  );
+export default function NotFound() {
+  return <StatusPage code={404} titleKey="notFoundTitle" bodyKey="notFoundBody" />;
 }

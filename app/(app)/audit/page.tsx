@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { auditActionNames, searchAudit } from '@/lib/audit/data';
 import type { AuditResult } from '@/lib/generated/prisma/enums';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
@@ -35,41 +36,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input type="date" name="to" defaultValue={search.to} aria-label={t('audit.to')} className={inputClass} />
           <button className={buttonClass('secondary')}>{t('common.search')}</button>
         </form>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-500">
-              <tr>
-                <th className="py-2 pr-3 font-medium">{t('audit.time')}</th>
-                <th className="py-2 pr-3 font-medium">{t('audit.user')}</th>
-                <th className="py-2 pr-3 font-medium">{t('audit.action')}</th>
-                <th className="py-2 pr-3 font-medium">{t('audit.record')}</th>
-                <th className="py-2 pr-3 font-medium">{t('audit.area')}</th>
-                <th className="py-2 pr-3 font-medium">{t('audit.result')}</th>
-                <th className="py-2 pr-3 font-medium">{t('audit.details')}</th>
-              </tr>
-            </thead>
+        <Table minWidth="48rem">
+            <HeadRow>
+                <Th>{t('audit.time')}</Th>
+                <Th>{t('audit.user')}</Th>
+                <Th>{t('audit.action')}</Th>
+                <Th>{t('audit.record')}</Th>
+                <Th>{t('audit.area')}</Th>
+                <Th>{t('audit.result')}</Th>
+                <Th>{t('audit.details')}</Th>
+              </HeadRow>
             <tbody>
               {rows.rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-100 align-top">
-                  <td className="whitespace-nowrap py-2 pr-3 tabular-nums">{format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-                  <td className="py-2 pr-3">{row.username ?? '—'}{row.role && <div className="text-xs text-slate-500">{t(`roles.${row.role}`)}</div>}</td>
-                  <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
-                  <td className="py-2 pr-3 text-xs">{row.entity ? `${row.entity} ${row.entityId ?? ''}` : '—'}</td>
-                  <td className="py-2 pr-3 tabular-nums text-xs">{row.regionCode ?? '—'}</td>
-                  <td className="py-2 pr-3">
+                  <Td className="whitespace-nowrap tabular-nums">{format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium' })}</Td>
+                  <Td>{row.username ?? '—'}{row.role && <div className="text-xs text-slate-500">{t(`roles.${row.role}`)}</div>}</Td>
+                  <Td className="font-mono text-xs">{row.action}</Td>
+                  <Td className="text-xs">{row.entity ? `${row.entity} ${row.entityId ?? ''}` : '—'}</Td>
+                  <Td className="tabular-nums text-xs">{row.regionCode ?? '—'}</Td>
+                  <Td>
                     <span className={`rounded px-1.5 py-0.5 text-xs ${row.result === 'OK' ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>{t(`audit.results.${row.result}`)}</span>
-                  </td>
-                  <td className="max-w-xs break-all py-2 pr-3 font-mono text-xs text-slate-600">
+                  </Td>
+                  <Td className="max-w-xs break-all font-mono text-xs text-slate-600">
                     {row.message}
                     {row.changes ? <div>{JSON.stringify(row.changes)}</div> : null}
                     {row.requestId && <div className="text-slate-400">#{row.requestId}</div>}
-                  </td>
+                  </Td>
                 </tr>
               ))}
-              {rows.rows.length === 0 && <tr><td colSpan={7} className="py-6 text-center text-slate-500">{t('common.noResults')}</td></tr>}
+              {rows.rows.length === 0 && <tr><Td colSpan={7} className="py-6 text-center text-slate-500">{t('common.noResults')}</Td></tr>}
             </tbody>
-          </table>
-        </div>
+          </Table>
         <Pagination page={rows.page} pageSize={rows.pageSize} total={rows.total} basePath="/audit" params={{ ...filters, page: undefined, result }} />
       </Card>
     </>

@@ -4,6 +4,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { ROLES } from '@/lib/auth/permissions';
 import { listUsers } from '@/lib/users/data';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
@@ -37,33 +38,29 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </select>
           <button className={buttonClass('secondary')}>{t('common.search')}</button>
         </form>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-500">
-              <tr>
-                <th className="py-2 pr-3 font-medium">{t('users.username')}</th>
-                <th className="py-2 pr-3 font-medium">{t('users.displayName')}</th>
-                <th className="py-2 pr-3 font-medium">{t('users.role')}</th>
-                <th className="py-2 pr-3 font-medium">{t('users.scope')}</th>
-                <th className="py-2 pr-3 font-medium">{t('users.status')}</th>
-                <th className="py-2 pr-3 font-medium">{t('users.lastLogin')}</th>
-              </tr>
-            </thead>
+        <Table minWidth="40rem">
+            <HeadRow>
+                <Th>{t('users.username')}</Th>
+                <Th>{t('users.displayName')}</Th>
+                <Th>{t('users.role')}</Th>
+                <Th>{t('users.scope')}</Th>
+                <Th>{t('users.status')}</Th>
+                <Th>{t('users.lastLogin')}</Th>
+              </HeadRow>
             <tbody>
               {result.rows.map((user) => (
                 <tr key={user.id} className="border-b border-slate-100 hover:bg-slate-50">
-                  <td className="py-2 pr-3"><Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 hover:underline">{user.username}</Link></td>
-                  <td className="py-2 pr-3">{user.displayName}</td>
-                  <td className="py-2 pr-3">{t(`roles.${user.role}`)}</td>
-                  <td className="py-2 pr-3">{user.scope.name}</td>
-                  <td className="py-2 pr-3">{user.disabled ? t('users.disabled') : user.locked ? t('users.locked') : user.mustChangePassword ? t('users.mustChange') : t('users.active')}</td>
-                  <td className="py-2 pr-3 tabular-nums text-slate-500">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</td>
+                  <Td><Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 hover:underline">{user.username}</Link></Td>
+                  <Td>{user.displayName}</Td>
+                  <Td>{t(`roles.${user.role}`)}</Td>
+                  <Td>{user.scope.name}</Td>
+                  <Td>{user.disabled ? t('users.disabled') : user.locked ? t('users.locked') : user.mustChangePassword ? t('users.mustChange') : t('users.active')}</Td>
+                  <Td className="tabular-nums text-slate-500">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</Td>
                 </tr>
               ))}
-              {result.rows.length === 0 && <tr><td colSpan={6} className="py-6 text-center text-slate-500">{t('common.noResults')}</td></tr>}
+              {result.rows.length === 0 && <tr><Td colSpan={6} className="py-6 text-center text-slate-500">{t('common.noResults')}</Td></tr>}
             </tbody>
-          </table>
-        </div>
+          </Table>
         <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/admin/users" params={{ q: search.q, role, status }} />
       </Card>
     </>

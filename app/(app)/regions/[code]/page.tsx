@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { childSummaries, getRegion, regionTrail } from '@/lib/regions/data';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { VillageForm } from '@/components/regions/village-form';
@@ -45,43 +46,40 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
         </div>
       ) : (
         <Card title={t('regions.children', { level: children[0] ? t(`levels.${children[0].level}`) : '' })}>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[28rem] text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-500">
-                <tr>
-                  <th className="py-2 pr-3 font-medium">{t('regions.name')}</th>
-                  <th className="py-2 pr-3 font-medium">{t('regions.code')}</th>
+          <Table minWidth="28rem">
+              <HeadRow>
+                  <Th>{t('regions.name')}</Th>
+                  <Th>{t('regions.code')}</Th>
                   {childIsVillage ? (
                     <>
-                      <th className="py-2 pr-3 font-medium">{t('regions.isPoorVillage')}</th>
-                      <th className="py-2 pr-3 font-medium">{t('regions.plannedExitYear')}</th>
+                      <Th>{t('regions.isPoorVillage')}</Th>
+                      <Th>{t('regions.plannedExitYear')}</Th>
                     </>
                   ) : (
                     <>
-                      <th className="py-2 pr-3 text-right font-medium">{t('home.villages')}</th>
-                      <th className="py-2 pr-3 text-right font-medium">{t('home.poorVillages')}</th>
-                      <th className="py-2 pr-3 text-right font-medium">{t('home.exitedPoorVillages')}</th>
+                      <Th className="text-right">{t('home.villages')}</Th>
+                      <Th className="text-right">{t('home.poorVillages')}</Th>
+                      <Th className="text-right">{t('home.exitedPoorVillages')}</Th>
                     </>
                   )}
-                </tr>
-              </thead>
+                </HeadRow>
               <tbody>
                 {children.map((child) => (
                   <tr key={child.code} className="border-b border-slate-100 hover:bg-slate-50">
-                    <td className="py-2 pr-3">
+                    <Td>
                       <Link href={`/regions/${child.code}`} className="font-medium text-brand-700 hover:underline">{child.name}</Link>
-                    </td>
-                    <td className="py-2 pr-3 tabular-nums text-slate-500">{child.code}</td>
+                    </Td>
+                    <Td className="tabular-nums text-slate-500">{child.code}</Td>
                     {childIsVillage ? (
                       <>
-                        <td className="py-2 pr-3">{child.isPoorVillage ? t('regions.poorVillage') : '—'}</td>
-                        <td className="py-2 pr-3 tabular-nums">{child.plannedExitYear ?? '—'}</td>
+                        <Td>{child.isPoorVillage ? t('regions.poorVillage') : '—'}</Td>
+                        <Td className="tabular-nums">{child.plannedExitYear ?? '—'}</Td>
                       </>
                     ) : (
                       <>
-                        <td className="py-2 pr-3 text-right tabular-nums">{child.villages}</td>
-                        <td className="py-2 pr-3 text-right tabular-nums">{child.poorVillages}</td>
-                        <td className="py-2 pr-3 text-right tabular-nums">{child.exitedPoorVillages}</td>
+                        <Td className="text-right tabular-nums">{child.villages}</Td>
+                        <Td className="text-right tabular-nums">{child.poorVillages}</Td>
+                        <Td className="text-right tabular-nums">{child.exitedPoorVillages}</Td>
                       </>
                     )}
                   </tr>
@@ -90,15 +88,14 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
               {!childIsVillage && (
                 <tfoot className="font-medium">
                   <tr>
-                    <td className="py-2 pr-3" colSpan={2}>{t('common.total')}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{totals.villages}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{totals.poor}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{totals.exited}</td>
+                    <Td colSpan={2}>{t('common.total')}</Td>
+                    <Td className="text-right tabular-nums">{totals.villages}</Td>
+                    <Td className="text-right tabular-nums">{totals.poor}</Td>
+                    <Td className="text-right tabular-nums">{totals.exited}</Td>
                   </tr>
                 </tfoot>
               )}
-            </table>
-          </div>
+            </Table>
         </Card>
       )}
     </>

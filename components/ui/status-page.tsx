@@ -1,0 +1,15 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+/** The 403 and 404 pages: a code, a title, what happened, and the way home. */
+export async function StatusPage({ code, titleKey, bodyKey }: { code: number; titleKey: string; bodyKey: string }) {
+  const t = await getTranslations('errors');
+  return (
+    <div className="mx-auto max-w-md px-4 py-16 text-center">
+      <p className="text-5xl font-bold text-slate-300">{code}</p>
+      <h1 className="mt-4 text-xl font-semibold">{t(titleKey)}</h1>
+      <p className="mt-2 text-slate-600">{t(bodyKey)}</p>
+      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">{t('backHome')}</Link>
+    </div>
+  );
+}
