@@ -16,15 +16,23 @@ export default async function HomePage() {
       {area && (
         <section className="space-y-3" aria-labelledby="area-heading">
           <h2 id="area-heading" className="sr-only">{t('home.area')}</h2>
-          <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-            {viewer.scopeCode.length < 9 && <Stat label={t('home.townships')} value={area.townships} />}
-            <Stat label={t('home.villages')} value={area.villages} />
-            <Stat label={t('home.poorVillages')} value={area.poorVillages} />
-            <Stat label={t('home.exitedPoorVillages')} value={area.exitedPoorVillages} />
-            <Stat label={t('home.plannedExitThisYear')} value={area.plannedExitThisYear} />
-          </div>
+          {area.village ? (
+            <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+              <Stat label={t('regions.isPoorVillage')} value={area.village.isPoorVillage ? t('common.yes') : t('common.no')} />
+              <Stat label={t('regions.plannedExitYear')} value={area.village.plannedExitYear ?? '—'} />
+              <Stat label={t('regions.exitedYear')} value={area.village.exitedYear ?? '—'} />
+            </div>
+          ) : (
+            <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+              {viewer.scopeCode.length < 9 && <Stat label={t('home.townships')} value={area.townships} />}
+              <Stat label={t('home.villages')} value={area.villages} />
+              <Stat label={t('home.poorVillages')} value={area.poorVillages} />
+              <Stat label={t('home.exitedPoorVillages')} value={area.exitedPoorVillages} />
+              <Stat label={t('home.plannedExitThisYear')} value={area.plannedExitThisYear} />
+            </div>
+          )}
           <Link href={`/regions/${viewer.scopeCode}`} className="inline-block text-sm font-medium text-brand-700 hover:underline">
-            {t('home.browseArea')} →
+            {area.village ? t('home.openVillage') : t('home.browseArea')} →
           </Link>
         </section>
       )}

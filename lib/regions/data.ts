@@ -73,7 +73,12 @@ export async function areaSummary(viewer: Viewer) {
       FROM region
      WHERE code LIKE ${viewer.scopeCode + '%'}`;
   const users = await db.user.count({ where: { scopeCode: { startsWith: viewer.scopeCode }, disabled: false } });
+  // A village-level user sees their own village's facts rather than counts of one.
+  const village = viewer.scopeCode.length === 12
+    ? await db.region.findUnique({ where: { code: viewer.scopeCode }, select: { isPoorVillage: true, plannedExitYear: true, exitedYear: true } })
+    : null;
   return {
+    village,
     townships: Number(row.townships),
     villages: Number(row.villages),
     poorVillages: Number(row.poor),
