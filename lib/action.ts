@@ -52,6 +52,7 @@ function echoValues(raw: Record<string, unknown>): Record<string, string> {
   for (const [key, value] of Object.entries(raw)) {
     if (/password/i.test(key)) continue; // never echo secrets back into the page
     if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value)) values[key] = value.join(','); // multi-select: comma-joined
   }
   return values;
 }
@@ -111,7 +112,14 @@ export function action<S extends z.ZodType>(
         return { ok: false, formError: t('errors.unexpected', { requestId }), values: echoValues(raw) };
       }
       await writeAuditNow(actor, { action: actionName, result: 'REFUSED', regionCode: viewer.scopeCode, requestId, message: refusal.key });
-      const text = t(refusal.key, refusal.params);
+      // A parameter may itself be message keys ("a.b|a.c"), e.g. the list of unmet exit conditions.
+      const params = Object.fromEntries(
+        Object.entries(refusal.params ?? {}).map(([name, value]) => [
+          name,
+          typeof value === 'string' && /^[a-z]+\.[\w.|]+$/.test(value) ? value.split('|').map((key) => t(key)).join(locale === 'en' ? ', ' : '、') : value,
+        ]),
+      );
+      const text = t(refusal.key, params);
       return {
         ok: false,
         values: echoValues(raw),

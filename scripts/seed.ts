@@ -3,6 +3,9 @@ import { parseArgs } from 'node:util';
 import { seed, type Profile } from '../prisma/seed/run';
 import { openDatabase } from './database';
 import { deployMigrations } from './db/migrate';
+import { localSecret } from './secrets';
+
+localSecret('PII_KEY'); // households' ID numbers are encrypted with it
 
 const { values } = parseArgs({ options: { profile: { type: 'string', default: 'demo' }, scale: { type: 'string' } } });
 const profile = (values.scale ?? values.profile) as Profile;

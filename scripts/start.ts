@@ -1,12 +1,12 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on first start, build if needed, serve.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seed, type Profile } from '../prisma/seed/run';
 import { openDatabase } from './database';
 import { deployMigrations } from './db/migrate';
+import { localSecret } from './secrets';
 
 const { values } = parseArgs({
   options: {
@@ -20,15 +20,7 @@ const { values } = parseArgs({
 const started = Date.now();
 const step = (text: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${text}`);
 
-function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = '.data/auth-secret';
-  if (!existsSync(file)) {
-    mkdirSync('.data', { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
+localSecret('PII_KEY'); // the seed encrypts with it too
 
 function newestSourceTime(dir: string): number {
   let newest = 0;
@@ -61,7 +53,7 @@ if (profile) {
 const env = {
   ...process.env,
   DATABASE_URL: database.url,
-  AUTH_SECRET: authSecret(),
+  AUTH_SECRET: localSecret('AUTH_SECRET'),
   NEXT_TELEMETRY_DISABLED: '1',
   CHECKPOINT_DISABLE: '1',
 };

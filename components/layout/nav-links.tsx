@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Home, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
+import { Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
 
-const ICONS = { home: Home, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound };
+const ICONS = { home: Home, house: House, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound };
 
 export type NavLink = { href: string; label: string; icon: keyof typeof ICONS };
 

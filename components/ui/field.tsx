@@ -1,25 +1,26 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 
-type FieldProps = { name: string; label: string; errors?: string[]; hint?: string; children?: ReactNode };
+/** `id` defaults to `name`; give one when the same field appears in several forms on a page. */
+type FieldProps = { name: string; id?: string; label: string; errors?: string[]; hint?: string; children?: ReactNode };
 
 const inputClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600 sm:text-sm';
 
 /** Label, control, hint and the field's errors, tied together with aria-describedby. */
-export function Field({ name, label, errors, hint, children }: FieldProps) {
+export function Field({ name, id = name, label, errors, hint, children }: FieldProps) {
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       {children}
       {hint && !errors?.length && (
-        <p id={`${name}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}
         </p>
       )}
       {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm text-red-700" data-field-error={name}>
+        <p id={`${id}-error`} className="text-sm text-red-700" data-field-error={name}>
           {errors.join('；')}
         </p>
       ) : null}
@@ -27,37 +28,42 @@ export function Field({ name, label, errors, hint, children }: FieldProps) {
   );
 }
 
-function describedBy(name: string, errors?: string[], hint?: string) {
-  return errors?.length ? `${name}-error` : hint ? `${name}-hint` : undefined;
+function controlProps(name: string, id: string, errors?: string[], hint?: string) {
+  return {
+    id,
+    name,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': errors?.length ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  };
 }
 
-export function TextField({ name, label, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, id = name, label, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Field name={name} label={label} errors={errors} hint={hint}>
-      <input id={name} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, errors, hint)} {...input} />
+    <Field name={name} id={id} label={label} errors={errors} hint={hint}>
+      <input className={inputClass} {...controlProps(name, id, errors, hint)} {...input} />
     </Field>
   );
 }
 
-export function SelectField({ name, label, errors, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ name, id = name, label, errors, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Field name={name} label={label} errors={errors} hint={hint}>
-      <select id={name} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(name, errors, hint)} {...select}>
+    <Field name={name} id={id} label={label} errors={errors} hint={hint}>
+      <select className={inputClass} {...controlProps(name, id, errors, hint)} {...select}>
         {children}
       </select>
     </Field>
   );
 }
 
-export function CheckboxField({ name, label, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({ name, id = name, label, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="space-y-1">
       <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-        <input type="checkbox" id={name} name={name} className="h-4 w-4 rounded border-slate-300" aria-describedby={errors?.length ? `${name}-error` : undefined} {...input} />
+        <input type="checkbox" id={id} name={name} className="h-4 w-4 rounded border-slate-300" aria-describedby={errors?.length ? `${id}-error` : undefined} {...input} />
         {label}
       </label>
       {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm text-red-700" data-field-error={name}>
+        <p id={`${id}-error`} className="text-sm text-red-700" data-field-error={name}>
           {errors.join('；')}
         </p>
       ) : null}

@@ -10,6 +10,13 @@ export const PERMISSIONS = [
   'user.manage', // accounts: create, disable, reset password, change role/scope
   'audit.view',
   'account.self', // change one's own password, sign out
+  'household.view',
+  'household.edit', // households, members, incomes, help plans
+  'household.status', // steps of registration and exit (each step also needs the right level)
+  'household.import',
+  'household.export',
+  'personal.reveal', // see a full ID number (each view audited)
+  'health.view', // health and disability of members
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,18 +32,25 @@ export const ROLES = [
   'AUDITOR',
 ] as const satisfies readonly Role[];
 
-const FIELD_ROLE: readonly Permission[] = ['region.view', 'account.self'];
+const READ_AREA: readonly Permission[] = ['region.view', 'household.view', 'account.self'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts only: sees no household or village data.
   SYSTEM_ADMIN: ['user.manage', 'account.self'],
-  COUNTY_ADMIN: ['region.view', 'region.edit', 'policy.view', 'policy.edit', 'account.self'],
-  TOWNSHIP_STAFF: ['region.view', 'policy.view', 'account.self'],
-  TEAM_LEADER: FIELD_ROLE,
-  TEAM_MEMBER: FIELD_ROLE,
-  PAIRING_CADRE: FIELD_ROLE,
-  LEADER: ['region.view', 'policy.view', 'account.self'],
-  INSPECTOR: ['region.view', 'policy.view', 'account.self'],
+  COUNTY_ADMIN: [
+    ...READ_AREA, 'region.edit', 'policy.view', 'policy.edit', 'household.edit', 'household.status',
+    'household.import', 'household.export', 'personal.reveal', 'health.view',
+  ],
+  TOWNSHIP_STAFF: [
+    ...READ_AREA, 'policy.view', 'household.edit', 'household.status', 'household.import', 'household.export',
+    'personal.reveal', 'health.view',
+  ],
+  TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view'],
+  TEAM_MEMBER: [...READ_AREA, 'health.view'],
+  PAIRING_CADRE: [...READ_AREA, 'health.view'],
+  // Read-only: figures and lists, no personal health data.
+  LEADER: [...READ_AREA, 'policy.view', 'household.export'],
+  INSPECTOR: [...READ_AREA, 'policy.view'],
   AUDITOR: ['audit.view', 'account.self'],
 };
 

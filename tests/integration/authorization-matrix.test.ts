@@ -8,6 +8,7 @@ import { can, ROLES } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { run, signInAs, OTHER_COUNTY } from './helpers';
+import { makeHousehold, newIdNumber, personRow } from '../support/households';
 
 type Values = Record<string, string | number | boolean | undefined>;
 type Case = {
@@ -35,6 +36,25 @@ const policyInput = async (countyCode: string) => {
 };
 let serial = 0;
 
+/** A village inside the viewer's area (any village of the demo county for roles above a village). */
+const villageOf = (viewer: Viewer) =>
+  viewer.scopeCode.length === 12 ? viewer.scopeCode : viewer.scopeCode.length === 9 ? `${viewer.scopeCode}201` : '990102101201';
+const householdIn = async (village: string) => {
+  const { household, head, idNumber } = await makeHousehold({ village, headName: `矩阵${++serial}` });
+  return { household, head, idNumber };
+};
+const otherCountyHousehold = () => householdIn('990103101201');
+const householdInput = (h: { id: number; version: number }) => ({
+  id: h.id, version: h.version, groupName: '2组', allowance: 'NONE', foodSecure: 'on', clothingSecure: 'on', educationSecure: 'on', medicalSecure: 'on', housingSecure: 'on', waterSecure: 'on',
+});
+const memberInput = () => ({ name: '成员', idNumber: newIdNumber(), health: 'HEALTHY', labour: 'NORMAL' });
+const extraMember = async (village: string) => {
+  const { household } = await householdIn(village);
+  const person = await db.person.create({ data: { ...personRow('待移除', newIdNumber()), householdId: household.id, regionCode: village, relation: 'CHILD' } });
+  await db.household.update({ where: { id: household.id }, data: { memberCount: 2 } });
+  return { id: person.id, householdVersion: household.version, reason: '迁出' };
+};
+
 const MATRIX: Record<string, Case> = {
   'auth.logout': { inScope: () => ({}) },
   // A wrong current password: passes the permission check, then the rule refuses; nothing changes.
@@ -58,6 +78,42 @@ const MATRIX: Record<string, Case> = {
   'user.setDisabled': {
     inScope: async () => ({ ...(await userRef('matrix-target')), disabled: 'false' }),
     outOfScope: async () => ({ ...(await userRef('county2')), disabled: 'true' }),
+  },
+  'household.create': {
+    inScope: (viewer) => ({ regionCode: villageOf(viewer), groupName: '1组', allowance: 'NONE', headName: '新户主', headIdNumber: newIdNumber(), headHealth: 'HEALTHY', headLabour: 'NORMAL' }),
+    outOfScope: () => ({ regionCode: '990103101201', groupName: '1组', allowance: 'NONE', headName: '越界户', headIdNumber: newIdNumber(), headHealth: 'HEALTHY', headLabour: 'NORMAL' }),
+  },
+  'household.update': {
+    inScope: async (viewer) => householdInput((await householdIn(villageOf(viewer))).household),
+    outOfScope: async () => householdInput((await otherCountyHousehold()).household),
+  },
+  'household.addMember': {
+    inScope: async (viewer) => { const { household } = await householdIn(villageOf(viewer)); return { householdId: household.id, householdVersion: household.version, relation: 'CHILD', ...memberInput() }; },
+    outOfScope: async () => { const { household } = await otherCountyHousehold(); return { householdId: household.id, householdVersion: household.version, relation: 'CHILD', ...memberInput() }; },
+  },
+  'household.updateMember': {
+    inScope: async (viewer) => { const { head, idNumber } = await householdIn(villageOf(viewer)); return { id: head.id, version: head.version, relation: 'HEAD', name: head.name, idNumber, health: 'CHRONIC', labour: 'WEAK' }; },
+    outOfScope: async () => { const { head, idNumber } = await otherCountyHousehold(); return { id: head.id, version: head.version, relation: 'HEAD', name: '改名', idNumber, health: 'CHRONIC', labour: 'WEAK' }; },
+  },
+  'household.removeMember': {
+    inScope: (viewer) => extraMember(villageOf(viewer)),
+    outOfScope: () => extraMember('990103101201'),
+  },
+  'household.changeStatus': {
+    inScope: async (viewer) => { const { household } = await householdIn(villageOf(viewer)); return { id: household.id, version: household.version, to: 'PROPOSED', note: '申请' }; },
+    outOfScope: async () => { const { household } = await otherCountyHousehold(); return { id: household.id, version: household.version, to: 'PROPOSED', note: '申请' }; },
+  },
+  'household.saveIncome': {
+    inScope: async (viewer) => ({ householdId: (await householdIn(villageOf(viewer))).household.id, year: 2026, wageYuan: 5000, productionYuan: 1000, propertyYuan: 0, transferYuan: 800 }),
+    outOfScope: async () => ({ householdId: (await otherCountyHousehold()).household.id, year: 2026, wageYuan: 1, productionYuan: 1, propertyYuan: 0, transferYuan: 0 }),
+  },
+  'household.saveHelpPlan': {
+    inScope: async (viewer) => ({ householdId: (await householdIn(villageOf(viewer))).household.id, incomeTargetYuan: 6000, measure_INDUSTRY: '养殖肉牛 2 头' }),
+    outOfScope: async () => ({ householdId: (await otherCountyHousehold()).household.id, incomeTargetYuan: 6000, measure_INDUSTRY: '越界' }),
+  },
+  'person.revealId': {
+    inScope: async (viewer) => ({ personId: (await householdIn(villageOf(viewer))).head.id }),
+    outOfScope: async () => ({ personId: (await otherCountyHousehold()).head.id }),
   },
   'user.resetPassword': {
     inScope: async () => userRef('matrix-target'),
@@ -122,5 +178,9 @@ describe('authorization matrix', () => {
     const village = await db.region.findUniqueOrThrow({ where: { code: '990103101201' } });
     expect(village.version).toBe(1);
     expect(await db.user.count({ where: { scopeCode: OTHER_COUNTY, username: { startsWith: 'matrix' } } })).toBe(0);
+    // Households of the other county: none created, none changed, no member added or removed.
+    expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: '越界户' } })).toBe(0);
+    expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: { startsWith: '矩阵' }, OR: [{ version: { gt: 1 } }, { status: { not: 'NOT_POOR' } }, { groupName: { not: '1组' } }] } })).toBe(0);
+    expect(await db.helpPlan.count({ where: { household: { regionCode: { startsWith: OTHER_COUNTY } } } })).toBe(0);
   });
 });

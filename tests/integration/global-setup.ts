@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { seed } from '../../prisma/seed/run';
 import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/embedded-db';
 import { deployMigrations } from '../../scripts/db/migrate';
+import { TEST_PII_KEY } from '../support/keys';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  process.env.PII_KEY = TEST_PII_KEY; // the seed encrypts ID numbers
   let url: string;
   let stop = async () => {};
   if (process.env.TEST_DATABASE_URL) {

@@ -1,7 +1,9 @@
 import { inject, vi } from 'vitest';
 import { testViewer } from '../support/viewer';
+import { TEST_PII_KEY } from '../support/keys';
 
 process.env.DATABASE_URL = inject('databaseUrl');
+process.env.PII_KEY = TEST_PII_KEY;
 
 // Outside a Next request there is no cache to revalidate and no session cookie:
 // the tests choose who is signed in; everything below getViewer() is the real code.

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { childSummaries, getRegion, regionTrail } from '@/lib/regions/data';
+import { statusCounts } from '@/lib/households/data';
+import { StatusBadge } from '@/components/households/status-badge';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
@@ -12,7 +14,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
   const { code } = await params;
   const viewer = await requirePermission('region.view');
   const region = await getRegion(viewer, code); // not found outside the viewer's area
-  const [trail, children, t] = await Promise.all([regionTrail(viewer, code), childSummaries(viewer, code), getTranslations()]);
+  const [trail, children, counts, t] = await Promise.all([regionTrail(viewer, code), childSummaries(viewer, code), statusCounts(viewer, code), getTranslations()]);
   const isVillage = region.level === 'VILLAGE';
   const childIsVillage = children[0]?.level === 'VILLAGE';
   const totals = children.reduce((sum, c) => ({ villages: sum.villages + c.villages, poor: sum.poor + c.poorVillages, exited: sum.exited + c.exitedPoorVillages }), { villages: 0, poor: 0, exited: 0 });
@@ -97,6 +99,38 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
               )}
             </Table>
         </Card>
+      )}
+      {counts && (
+        <div className="mt-4">
+          <Card
+            title={t('regions.householdsByStatus')}
+            actions={<Link href={`/households?area=${region.code}`} className="text-sm font-medium text-brand-700 hover:underline">{t('regions.viewHouseholds')} →</Link>}
+          >
+            <Table minWidth="20rem">
+              <HeadRow>
+                <Th>{t('households.status')}</Th>
+                <Th className="text-right">{t('regions.households')}</Th>
+                <Th className="text-right">{t('regions.people')}</Th>
+              </HeadRow>
+              <tbody>
+                {counts.map((row) => (
+                  <tr key={row.status} className="border-b border-slate-100">
+                    <Td><Link href={`/households?area=${region.code}&status=${row.status}`} className="hover:underline"><StatusBadge status={row.status} /></Link></Td>
+                    <Td className="text-right tabular-nums">{row.households}</Td>
+                    <Td className="text-right tabular-nums">{row.people}</Td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot className="font-medium">
+                <tr>
+                  <Td>{t('common.total')}</Td>
+                  <Td className="text-right tabular-nums">{counts.reduce((sum, row) => sum + row.households, 0)}</Td>
+                  <Td className="text-right tabular-nums">{counts.reduce((sum, row) => sum + row.people, 0)}</Td>
+                </tr>
+              </tfoot>
+            </Table>
+          </Card>
+        </div>
       )}
     </>
   );

@@ -1,0 +1,165 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { getHousehold } from '@/lib/households/data';
+import { actorLevelOf, nextSteps, perCapitaIncome } from '@/lib/households/rules';
+import { CHECKLIST } from '@/lib/households/schema';
+import { regionTrail } from '@/lib/regions/data';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { Breadcrumb } from '@/components/regions/breadcrumb';
+import { StatusBadge } from '@/components/households/status-badge';
+import { EditHouseholdForm } from '@/components/households/edit-household-form';
+import { MemberForm } from '@/components/households/member-form';
+import { StatusForm } from '@/components/households/status-form';
+import { IncomeForm } from '@/components/households/income-form';
+import { HelpPlanForm } from '@/components/households/help-plan-form';
+import { RevealId } from '@/components/households/reveal-id';
+
+export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission('household.view');
+  const household = await getHousehold(viewer, Number((await params).id));
+  const [trail, t, format] = await Promise.all([regionTrail(viewer, household.regionCode), getTranslations(), getFormatter()]);
+  const editable = can(viewer.role, 'household.edit');
+  const steps = can(viewer.role, 'household.status') ? nextSteps(household.status, actorLevelOf(viewer.scopeCode)) : [];
+  const year = new Date().getFullYear();
+  const thisYearIncome = household.incomes.find((i) => i.year === year);
+  const plan = household.helpPlan;
+  return (
+    <>
+      <Breadcrumb trail={trail} label={t('regions.breadcrumb')} />
+      <PageHeader
+        title={t('households.householdOf', { name: household.headName })}
+        description={`${household.village.name} ${household.groupName} · ${t('households.membersCount', { count: household.memberCount })}${household.phoneMasked ? ` · ${household.phoneMasked}` : ''}`}
+        actions={<StatusBadge status={household.status} />}
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t('households.facts')}>
+          <dl className="grid grid-cols-2 gap-2 text-sm">
+            <dt className="text-slate-500">{t('households.status')}</dt>
+            <dd>{t(`households.statuses.${household.status}`)}（{format.dateTime(household.statusSince, { dateStyle: 'medium' })}）</dd>
+            <dt className="text-slate-500">{t('households.identifiedYear')}</dt>
+            <dd>{household.identifiedYear ?? '—'}</dd>
+            <dt className="text-slate-500">{t('households.exitYear')}</dt>
+            <dd>{household.exitYear ?? '—'}</dd>
+            <dt className="text-slate-500">{t('households.allowance')}</dt>
+            <dd>{t(`households.allowances.${household.allowance}`)}</dd>
+            <dt className="text-slate-500">{t('households.povertyCauses')}</dt>
+            <dd>{household.povertyCauses.map((c) => t(`households.causes.${c}`)).join('、') || '—'}</dd>
+          </dl>
+          <h3 className="mt-4 mb-2 text-sm font-semibold">{t('households.checklist')}</h3>
+          <ul className="grid grid-cols-2 gap-1 text-sm sm:grid-cols-3">
+            {CHECKLIST.map((item) => (
+              <li key={item} className={household[item] ? 'text-green-800' : 'font-medium text-red-700'}>
+                {household[item] ? '✓' : '✗'} {t(`households.checklistItems.${item}`)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title={t('households.statusSteps')}>
+          {can(viewer.role, 'household.status') && <StatusForm id={household.id} version={household.version} steps={steps} />}
+          <ol className="mt-4 space-y-2 border-l border-slate-200 pl-4 text-sm">
+            {household.statusEvents.map((event) => (
+              <li key={String(event.id)}>
+                <div className="font-medium">{t(`households.statuses.${event.toStatus}`)}</div>
+                <div className="text-xs text-slate-500">{format.dateTime(event.at, { dateStyle: 'medium', timeStyle: 'short' })} · {event.userName ?? '—'}{event.note ? ` · ${event.note}` : ''}</div>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+
+      <div className="mt-4">
+        <Card title={t('households.membersTitle')}>
+          <Table minWidth="40rem">
+            <HeadRow>
+              <Th>{t('households.memberName')}</Th>
+              <Th>{t('households.relation')}</Th>
+              <Th>{t('households.idNumber')}</Th>
+              <Th>{t('households.sexAge')}</Th>
+              {household.members[0]?.health !== null && <Th>{t('households.health')}</Th>}
+              {household.members[0]?.labour !== null && <Th>{t('households.labour')}</Th>}
+            </HeadRow>
+            <tbody>
+              {household.members.map((m) => (
+                <tr key={m.id} className="border-b border-slate-100 align-top">
+                  <Td className="font-medium">{m.name}{m.inSchool && <span className="ml-1 text-xs text-slate-500">（{t('households.inSchool')}）</span>}</Td>
+                  <Td>{t(`households.relations.${m.relation}`)}</Td>
+                  <Td>{can(viewer.role, 'personal.reveal') ? <RevealId personId={m.id} masked={m.idMasked} /> : <span className="font-mono">{m.idMasked}</span>}</Td>
+                  <Td>{t(`households.sex.${m.sex}`)} · {t('households.age', { age: Math.floor((Date.now() - m.birthDate.getTime()) / (365.25 * 86_400_000)) })}</Td>
+                  {m.health !== null && <Td>{t(`households.healthValues.${m.health}`)}</Td>}
+                  {m.labour !== null && <Td>{t(`households.labourValues.${m.labour}`)}</Td>}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {editable && (
+            <details className="mt-4 rounded-md border border-slate-200 p-3">
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('households.addMember')}</summary>
+              <div className="mt-3"><MemberForm householdId={household.id} householdVersion={household.version} /></div>
+            </details>
+          )}
+          {editable && household.members.map((m) => (
+            <details key={m.id} className="mt-2 rounded-md border border-slate-200 p-3">
+              <summary className="cursor-pointer text-sm text-slate-700">{t('households.editMember', { name: m.name })}</summary>
+              <div className="mt-3"><MemberForm householdId={household.id} householdVersion={household.version} member={m} /></div>
+            </details>
+          ))}
+        </Card>
+      </div>
+
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <Card title={t('households.incomeTitle')}>
+          <Table minWidth="24rem">
+            <HeadRow>
+              <Th>{t('households.year')}</Th>
+              <Th className="text-right">{t('households.incomeTotal')}</Th>
+              <Th className="text-right">{t('households.perCapita')}</Th>
+            </HeadRow>
+            <tbody>
+              {household.incomes.map((income) => (
+                <tr key={income.id} className="border-b border-slate-100">
+                  <Td>{income.year}</Td>
+                  <Td className="text-right tabular-nums">{format.number(income.wageYuan + income.productionYuan + income.propertyYuan + income.transferYuan)}</Td>
+                  <Td className="text-right tabular-nums">{format.number(perCapitaIncome(income, household.memberCount) ?? 0)}</Td>
+                </tr>
+              ))}
+              {household.incomes.length === 0 && <tr><Td colSpan={3} className="text-slate-500">{t('households.noIncome')}</Td></tr>}
+            </tbody>
+          </Table>
+          {editable && <div className="mt-4"><IncomeForm householdId={household.id} year={year} income={thisYearIncome} /></div>}
+        </Card>
+        <Card title={t('households.planTitle')}>
+          {plan ? (
+            <ul className="mb-4 space-y-1 text-sm">
+              <li>{t('households.plan.incomeTarget')}：{format.number(plan.incomeTargetYuan)}</li>
+              {(plan.measures as { kind: string; detail: string }[]).map((m) => <li key={m.kind}>· {t(`households.measures.${m.kind}`)}：{m.detail}</li>)}
+            </ul>
+          ) : (
+            <p className="mb-4 text-sm text-slate-500">{t('households.noPlan')}</p>
+          )}
+          {editable && (
+            <HelpPlanForm
+              householdId={household.id}
+              plan={plan ? { version: plan.version, incomeTargetYuan: plan.incomeTargetYuan, responsible: plan.responsible, agreedOn: plan.agreedOn?.toISOString().slice(0, 10) ?? null, measures: plan.measures as { kind: string; detail: string }[] } : undefined}
+            />
+          )}
+        </Card>
+      </div>
+
+      {editable && (
+        <div className="mt-4">
+          <Card title={t('households.editHousehold')}>
+            <EditHouseholdForm
+              id={household.id}
+              version={household.version}
+              values={{ groupName: household.groupName, phone: '', allowance: household.allowance, povertyCauses: household.povertyCauses, ...Object.fromEntries(CHECKLIST.map((c) => [c, household[c]])) } as Parameters<typeof EditHouseholdForm>[0]['values']}
+            />
+          </Card>
+        </div>
+      )}
+      <p className="mt-4 text-sm"><Link href={`/households?area=${household.regionCode}`} className="text-brand-700 hover:underline">← {t('households.backToVillage', { village: household.village.name })}</Link></p>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { searchHouseholds, type HouseholdSort } from '@/lib/households/data';
+import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
+import type { HouseholdStatus } from '@/lib/generated/prisma/enums';
+import { Card, PageHeader } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+import { buttonClass } from '@/components/ui/button-class';
+import { Pagination } from '@/components/ui/pagination';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { StatusBadge } from '@/components/households/status-badge';
+
+const STATUSES: HouseholdStatus[] = ['NOT_POOR', 'PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR', 'EXIT_PROPOSED', 'EXIT_NOTICE', 'EXIT_REVIEW', 'LIFTED_OUT', 'MONITORED', 'RETURNED_TO_POVERTY'];
+const SORTS: HouseholdSort[] = ['name', 'village', 'size', 'status', 'updated'];
+type Search = { q?: string; area?: string; group?: string; status?: string; cause?: string; allowance?: string; exitYear?: string; sort?: string; page?: string };
+
+const pick = <T extends string>(list: readonly T[], value: string | undefined) => (list.includes(value as T) ? (value as T) : undefined);
+
+export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await requirePermission('household.view');
+  const search = await searchParams;
+  const filters = {
+    q: search.q?.trim() || undefined,
+    area: search.area || undefined,
+    group: search.group?.trim() || undefined,
+    status: pick(STATUSES, search.status),
+    cause: pick(POVERTY_CAUSES, search.cause),
+    allowance: pick(ALLOWANCES, search.allowance),
+    exitYear: Number(search.exitYear) || undefined,
+    sort: pick(SORTS, search.sort),
+    page: Number(search.page) || 1,
+  };
+  const [result, t] = await Promise.all([searchHouseholds(viewer, filters), getTranslations()]);
+  const data = result!;
+  const params = { ...search, page: undefined };
+  return (
+    <>
+      <PageHeader
+        title={t('nav.households')}
+        description={t('households.searchDescription')}
+        actions={
+          <div className="flex gap-2">
+            {can(viewer.role, 'household.edit') && <Link href="/households/new" className={buttonClass()}>{t('households.create')}</Link>}
+          </div>
+        }
+      />
+      <Card>
+        <form className="mb-4 grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-8" role="search">
+          <input name="q" defaultValue={search.q} placeholder={t('households.searchPlaceholder')} aria-label={t('households.searchPlaceholder')} className={`${inputClass} col-span-2`} autoFocus />
+          <input name="group" defaultValue={search.group} placeholder={t('households.groupName')} aria-label={t('households.groupName')} className={inputClass} />
+          <select name="status" defaultValue={filters.status ?? ''} aria-label={t('households.status')} className={inputClass}>
+            <option value="">{t('households.allStatuses')}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`households.statuses.${s}`)}</option>)}
+          </select>
+          <select name="cause" defaultValue={filters.cause ?? ''} aria-label={t('households.povertyCauses')} className={inputClass}>
+            <option value="">{t('households.allCauses')}</option>
+            {POVERTY_CAUSES.map((c) => <option key={c} value={c}>{t(`households.causes.${c}`)}</option>)}
+          </select>
+          <select name="allowance" defaultValue={filters.allowance ?? ''} aria-label={t('households.allowance')} className={inputClass}>
+            <option value="">{t('households.allAllowances')}</option>
+            {ALLOWANCES.map((a) => <option key={a} value={a}>{t(`households.allowances.${a}`)}</option>)}
+          </select>
+          <input name="exitYear" defaultValue={search.exitYear} placeholder={t('households.exitYear')} aria-label={t('households.exitYear')} inputMode="numeric" className={inputClass} />
+          <select name="sort" defaultValue={filters.sort ?? 'name'} aria-label={t('households.sort')} className={inputClass}>
+            {SORTS.map((s) => <option key={s} value={s}>{t(`households.sorts.${s}`)}</option>)}
+          </select>
+          {search.area && <input type="hidden" name="area" value={search.area} />}
+          <button className={`${buttonClass('secondary')} col-span-2 md:col-span-1`}>{t('common.search')}</button>
+        </form>
+        <Table minWidth="44rem">
+          <HeadRow>
+            <Th>{t('households.headName')}</Th>
+            <Th>{t('households.idLast4')}</Th>
+            <Th>{t('households.village')}</Th>
+            <Th>{t('households.groupName')}</Th>
+            <Th className="text-right">{t('households.members')}</Th>
+            <Th>{t('households.status')}</Th>
+            <Th>{t('households.povertyCauses')}</Th>
+          </HeadRow>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.id} className="border-b border-slate-100 hover:bg-slate-50">
+                <Td><Link href={`/households/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.headName}</Link></Td>
+                <Td className="font-mono text-xs text-slate-500">{row.headIdMasked.slice(-4)}</Td>
+                <Td>{row.townshipName} {row.villageName}</Td>
+                <Td>{row.groupName}</Td>
+                <Td className="text-right tabular-nums">{row.memberCount}</Td>
+                <Td><StatusBadge status={row.status} /></Td>
+                <Td className="text-xs text-slate-600">{row.povertyCauses.map((c) => t(`households.causes.${c}`)).join('、') || '—'}</Td>
+              </tr>
+            ))}
+            {data.rows.length === 0 && <tr><Td colSpan={7} className="py-6 text-center text-slate-500">{t('common.noResults')}</Td></tr>}
+          </tbody>
+        </Table>
+        <Pagination page={data.page} pageSize={data.pageSize} total={data.total} basePath="/households" params={params} />
+      </Card>
+    </>
+  );
+}

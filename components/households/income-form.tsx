@@ -1,0 +1,32 @@
+'use client';
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { saveIncome } from '@/lib/households/actions';
+import { initialActionState } from '@/lib/action-state';
+import { TextField } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+type Income = { year: number; version: number; wageYuan: number; productionYuan: number; propertyYuan: number; transferYuan: number };
+const PARTS = ['wageYuan', 'productionYuan', 'propertyYuan', 'transferYuan'] as const;
+
+/** This year's income components; per-capita disposable income is computed from them. */
+export function IncomeForm({ householdId, year, income }: { householdId: number; year: number; income?: Income }) {
+  const t = useTranslations('households');
+  const [state, formAction] = useActionState(saveIncome, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="space-y-3" noValidate key={income?.version ?? 0}>
+      <input type="hidden" name="householdId" value={householdId} />
+      <input type="hidden" name="year" value={year} />
+      {income && <input type="hidden" name="version" value={income.version} />}
+      <FormMessage state={state} />
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {PARTS.map((part) => (
+          <TextField key={part} name={part} label={t(`income.${part}`)} inputMode="numeric" defaultValue={state.values?.[part] ?? String(income?.[part] ?? 0)} errors={errors[part]} />
+        ))}
+      </div>
+      <SubmitButton>{t('saveIncome', { year })}</SubmitButton>
+    </form>
+  );
+}

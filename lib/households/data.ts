@@ -1,0 +1,132 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db';
+import type { HouseholdStatus, Prisma } from '@/lib/generated/prisma/client';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { decryptText } from '@/lib/personal-data';
+import { maskIdNumber, maskPhone } from './identity';
+import { ALLOWANCES, POVERTY_CAUSES } from './schema';
+
+export const HOUSEHOLD_PAGE_SIZE = 30;
+const SORTS = { name: { headName: 'asc' }, village: { regionCode: 'asc' }, size: { memberCount: 'desc' }, status: { status: 'asc' }, updated: { updatedAt: 'desc' } } as const;
+export type HouseholdSort = keyof typeof SORTS;
+
+export type HouseholdFilters = {
+  q?: string;
+  area?: string;
+  group?: string;
+  status?: HouseholdStatus;
+  cause?: (typeof POVERTY_CAUSES)[number];
+  allowance?: (typeof ALLOWANCES)[number];
+  exitYear?: number;
+  sort?: HouseholdSort;
+  page?: number;
+};
+
+/** How the search box is read: 4 digits (or 3 and X) → last 4 of an ID number; Latin letters → pinyin initials; else the head's name. */
+export function searchWhere(q: string | undefined): Prisma.HouseholdWhereInput {
+  const text = q?.trim();
+  if (!text) return {};
+  if (/^\d{3}[\dXx]$/.test(text)) return { members: { some: { idLast4: text.toUpperCase() } } };
+  if (/^[a-zA-Z]+$/.test(text)) return { headInitials: { startsWith: text.toLowerCase() } };
+  return { headName: { startsWith: text } };
+}
+
+/** The viewer's area, narrowed to `area` when that lies inside it. */
+function areaPrefix(viewer: Viewer, area: string | undefined): string {
+  return area && /^\d+$/.test(area) && area.startsWith(viewer.scopeCode) ? area : viewer.scopeCode;
+}
+
+export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters) {
+  if (!can(viewer.role, 'household.view')) return null;
+  const where: Prisma.HouseholdWhereInput = {
+    regionCode: { startsWith: areaPrefix(viewer, filters.area) },
+    ...searchWhere(filters.q),
+    ...(filters.group ? { groupName: filters.group } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.cause ? { povertyCauses: { has: filters.cause } } : {}),
+    ...(filters.allowance ? { allowance: filters.allowance } : {}),
+    ...(filters.exitYear ? { exitYear: filters.exitYear } : {}),
+  };
+  const page = Math.max(1, filters.page ?? 1);
+  const [total, rows] = await Promise.all([
+    db.household.count({ where }),
+    db.household.findMany({
+      where,
+      orderBy: [SORTS[filters.sort ?? 'name'], { id: 'asc' }],
+      skip: (page - 1) * HOUSEHOLD_PAGE_SIZE,
+      take: HOUSEHOLD_PAGE_SIZE,
+      select: {
+        id: true, regionCode: true, groupName: true, headName: true, status: true, memberCount: true, allowance: true,
+        povertyCauses: true, exitYear: true, village: { select: { name: true, parent: { select: { name: true } } } },
+        members: { where: { isHead: true }, select: { idLast4: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pageSize: HOUSEHOLD_PAGE_SIZE,
+    rows: rows.map(({ members, village, ...row }) => ({
+      ...row,
+      villageName: village.name,
+      townshipName: village.parent?.name ?? '',
+      headIdMasked: members[0] ? `**************${members[0].idLast4}` : '',
+    })),
+  };
+}
+
+/** One household with everything its page shows; personal numbers masked, health only for roles that need it. */
+export async function getHousehold(viewer: Viewer, id: number) {
+  if (!can(viewer.role, 'household.view') || !Number.isInteger(id)) notFound();
+  const household = await db.household.findFirst({
+    where: { id, regionCode: { startsWith: viewer.scopeCode } },
+    include: {
+      members: { orderBy: [{ isHead: 'desc' }, { birthDate: 'asc' }] },
+      incomes: { orderBy: { year: 'desc' } },
+      statusEvents: { orderBy: { at: 'desc' } },
+      helpPlan: true,
+      village: { select: { name: true, code: true } },
+    },
+  });
+  if (!household) notFound();
+  const showHealth = can(viewer.role, 'health.view');
+  const { phoneEnc, members, ...rest } = household;
+  return {
+    ...rest,
+    phoneMasked: phoneEnc ? maskPhone(decryptText(phoneEnc)) : null,
+    members: members.map(({ idNumberEnc, idNumberHash: _hash, phoneEnc: memberPhone, health, labour, ...member }) => ({
+      ...member,
+      idMasked: maskIdNumber(decryptText(idNumberEnc)),
+      phoneMasked: memberPhone ? maskPhone(decryptText(memberPhone)) : null,
+      health: showHealth ? health : null,
+      labour: showHealth ? labour : null,
+    })),
+  };
+}
+
+export type HouseholdDetail = Awaited<ReturnType<typeof getHousehold>>;
+
+/** Households and people by status in an area: the village page's figures. */
+export async function statusCounts(viewer: Viewer, area: string) {
+  if (!can(viewer.role, 'household.view') || !area.startsWith(viewer.scopeCode)) return null;
+  const rows = await db.household.groupBy({
+    by: ['status'],
+    where: { regionCode: { startsWith: area } },
+    _count: { _all: true },
+    _sum: { memberCount: true },
+    orderBy: { status: 'asc' }, // the enum's order: the path through registration and exit
+  });
+  return rows.map((row) => ({ status: row.status, households: row._count._all, people: row._sum.memberCount ?? 0 }));
+}
+
+/** Villages of the viewer's area for the household form's village choice. */
+export async function villageOptions(viewer: Viewer) {
+  if (!can(viewer.role, 'household.edit')) return [];
+  return db.region.findMany({
+    where: { code: { startsWith: viewer.scopeCode }, level: 'VILLAGE' },
+    orderBy: { code: 'asc' },
+    select: { code: true, name: true, parent: { select: { name: true } } },
+  });
+}

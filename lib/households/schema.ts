@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { checkbox, integer, optionalInteger, optionalText, text, version } from '@/lib/validation';
+import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from './identity';
+import { HELP_MEASURE_KINDS } from './rules';
+
+export const POVERTY_CAUSES = ['ILLNESS', 'DISABILITY', 'SCHOOLING', 'DISASTER', 'LACK_OF_LAND', 'LACK_OF_WATER', 'LACK_OF_SKILLS', 'LACK_OF_LABOUR', 'LACK_OF_FUNDS', 'POOR_TRANSPORT', 'WEAK_DRIVE'] as const;
+export const ALLOWANCES = ['NONE', 'DIBAO_1', 'DIBAO_2', 'WUBAO'] as const;
+export const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'GRANDCHILD', 'PARENT', 'SIBLING', 'OTHER'] as const;
+export const HEALTH = ['HEALTHY', 'CHRONIC', 'SERIOUS', 'DISABLED'] as const;
+export const LABOUR = ['NORMAL', 'WEAK', 'NONE'] as const;
+export const CHECKLIST = ['foodSecure', 'clothingSecure', 'educationSecure', 'medicalSecure', 'housingSecure', 'waterSecure'] as const;
+
+const id = z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number().int().positive());
+const ID_ERRORS = { format: 'households.idFormat', birthDate: 'households.idBirthDate', checkDigit: 'households.idCheckDigit' } as const;
+
+/** An ID number with its GB 11643 check digit; the message says what is wrong. */
+export const idNumber = z
+  .string()
+  .transform(normaliseIdNumber)
+  .superRefine((value, ctx) => {
+    if (!value) return void ctx.addIssue({ code: 'custom', message: 'errors.required' });
+    const check = checkIdNumber(value);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: ID_ERRORS[check.reason] });
+  });
+
+export const optionalPhone = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? normalisePhone(v) : v),
+  z.string().refine(isPhoneNumber, { error: 'households.phoneFormat' }).optional(),
+);
+
+/** Multi-select values arrive as one string or an array of strings. */
+const many = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values, { error: 'errors.invalidChoice' })));
+
+const checklist = Object.fromEntries(CHECKLIST.map((name) => [name, checkbox])) as Record<(typeof CHECKLIST)[number], typeof checkbox>;
+
+const householdFields = {
+  groupName: text(20),
+  phone: optionalPhone,
+  allowance: z.enum(ALLOWANCES, { error: 'errors.invalidChoice' }),
+  povertyCauses: many(POVERTY_CAUSES),
+  ...checklist,
+};
+
+const memberFields = {
+  name: text(40),
+  idNumber,
+  phone: optionalPhone,
+  health: z.enum(HEALTH, { error: 'errors.invalidChoice' }),
+  labour: z.enum(LABOUR, { error: 'errors.invalidChoice' }),
+  inSchool: checkbox,
+};
+
+export const createHouseholdSchema = z.strictObject({
+  regionCode: z.string().regex(/^\d{12}$/, { error: 'households.villageRequired' }),
+  ...householdFields,
+  headName: text(40),
+  headIdNumber: idNumber,
+  headHealth: z.enum(HEALTH, { error: 'errors.invalidChoice' }),
+  headLabour: z.enum(LABOUR, { error: 'errors.invalidChoice' }),
+});
+
+export const updateHouseholdSchema = z.strictObject({ id, version, ...householdFields });
+
+export const addMemberSchema = z.strictObject({
+  householdId: id,
+  householdVersion: version,
+  relation: z.enum(RELATIONS, { error: 'errors.invalidChoice' }).refine((r) => r !== 'HEAD', { error: 'households.oneHead' }),
+  ...memberFields,
+});
+
+export const updateMemberSchema = z.strictObject({
+  id,
+  version,
+  relation: z.enum(RELATIONS, { error: 'errors.invalidChoice' }),
+  ...memberFields,
+});
+
+export const removeMemberSchema = z.strictObject({ id, householdVersion: version, reason: text(200) });
+
+export const changeStatusSchema = z.strictObject({
+  id,
+  version,
+  to: z.enum(['NOT_POOR', 'PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR', 'EXIT_PROPOSED', 'EXIT_NOTICE', 'EXIT_REVIEW', 'LIFTED_OUT', 'MONITORED', 'RETURNED_TO_POVERTY'], { error: 'errors.invalidChoice' }),
+  note: text(500),
+});
+
+export const saveIncomeSchema = z.strictObject({
+  householdId: id,
+  year: integer(2000, 2100),
+  version: optionalInteger(1, 2_147_483_647),
+  wageYuan: integer(0, 10_000_000),
+  productionYuan: integer(-1_000_000, 10_000_000), // a bad harvest can make net production income negative
+  propertyYuan: integer(0, 10_000_000),
+  transferYuan: integer(0, 10_000_000),
+});
+
+export const HELP_MEASURES = HELP_MEASURE_KINDS;
+const measureDetails = Object.fromEntries(HELP_MEASURES.map((kind) => [`measure_${kind}`, optionalText(200)])) as Record<`measure_${(typeof HELP_MEASURES)[number]}`, ReturnType<typeof optionalText>>;
+
+export const saveHelpPlanSchema = z
+  .strictObject({
+    householdId: id,
+    version: optionalInteger(1, 2_147_483_647),
+    incomeTargetYuan: integer(0, 1_000_000),
+    responsible: optionalText(40),
+    agreedOn: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ error: 'errors.invalid' }).optional()),
+    ...measureDetails,
+  })
+  .refine((v) => HELP_MEASURES.some((kind) => v[`measure_${kind}`]), { error: 'households.planNeedsMeasure', path: ['measure_INDUSTRY'] });
+
+export const revealIdSchema = z.strictObject({ personId: id });

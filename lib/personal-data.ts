@@ -1,0 +1,32 @@
+// ID and phone numbers are stored encrypted (AES-256-GCM); a keyed HMAC gives exact lookups and
+// uniqueness without the clear number. The key comes from PII_KEY (32 bytes, base64).
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+function key(): Buffer {
+  const value = process.env.PII_KEY;
+  if (!value) throw new Error('PII_KEY is not set (npm start creates one in .data/pii-key).');
+  const buffer = Buffer.from(value, 'base64');
+  if (buffer.length !== 32) throw new Error('PII_KEY must be 32 bytes, base64-encoded.');
+  return buffer;
+}
+
+/** "v1.<iv>.<tag>.<ciphertext>", all base64url. */
+export function encryptText(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+}
+
+export function decryptText(sealed: string): string {
+  const [version, iv, tag, data] = sealed.split('.');
+  if (version !== 'v1') throw new Error('Unknown encryption version');
+  const decipher = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/** Deterministic keyed hash for equality lookups (different key from encryption by domain separation). */
+export function lookupHash(value: string): string {
+  return createHmac('sha256', key()).update(`lookup:${value}`).digest('hex');
+}

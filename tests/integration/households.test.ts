@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { addMember, changeStatus, createHousehold, removeMember, revealIdNumber, saveIncome, updateHousehold } from '@/lib/households/actions';
+import { getHousehold, searchHouseholds } from '@/lib/households/data';
+import { decryptText } from '@/lib/personal-data';
+import { lastAudit, run, signInAs } from './helpers';
+import { makeHousehold, newIdNumber } from '../support/households';
+
+const VILLAGE_T1 = '990102101202';
+const VILLAGE_T2 = '990102102202';
+const FULL_CHECKLIST = { foodSecure: 'on', clothingSecure: 'on', educationSecure: 'on', medicalSecure: 'on', housingSecure: 'on', waterSecure: 'on' };
+
+let zhang: Awaited<ReturnType<typeof makeHousehold>>;
+beforeAll(async () => {
+  zhang = await makeHousehold({ village: VILLAGE_T1, headName: '张三丰' });
+  await makeHousehold({ village: VILLAGE_T2, headName: '张三丰' }); // same name, other township
+});
+
+describe('household search', () => {
+  it('finds by pinyin initials, name, and the last 4 of an ID number', async () => {
+    const township = await signInAs('township');
+    const byInitials = await searchHouseholds(township, { q: 'zsf' });
+    expect(byInitials!.rows.map((r) => r.id)).toContain(zhang.household.id);
+    expect(byInitials!.rows.every((r) => r.regionCode.startsWith('990102101'))).toBe(true); // not the other township's 张三丰
+    expect((await searchHouseholds(township, { q: '张三' }))!.rows.map((r) => r.id)).toContain(zhang.household.id);
+    expect((await searchHouseholds(township, { q: zhang.idNumber.slice(-4) }))!.rows.map((r) => r.id)).toContain(zhang.household.id);
+    expect((await searchHouseholds(township, { q: 'zsf', area: '990102102' }))!.rows).toHaveLength(byInitials!.rows.length); // an area outside is ignored
+  });
+
+  it('gives a county user both, and nothing to a role without the permission', async () => {
+    const county = await signInAs('county');
+    expect((await searchHouseholds(county, { q: 'zsf' }))!.rows.filter((r) => r.headName === '张三丰')).toHaveLength(2);
+    expect(await searchHouseholds(await signInAs('sysadmin'), { q: 'zsf' })).toBeNull();
+  });
+
+  it('answers not found for a household outside the area', async () => {
+    const other = await signInAs('township2');
+    await expect(getHousehold(other, zhang.household.id)).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+  });
+
+  it('masks ID numbers and hides health from roles that do not need it', async () => {
+    const household = await getHousehold(await signInAs('leader'), zhang.household.id);
+    expect(household.members[0].idMasked).toBe(`${zhang.idNumber.slice(0, 4)}**********${zhang.idNumber.slice(-4)}`);
+    expect(household.members[0].health).toBeNull();
+    expect((await getHousehold(await signInAs('township'), zhang.household.id)).members[0].health).toBe('HEALTHY');
+  });
+});
+
+describe('household edits', () => {
+  it('puts a bad ID number beside the field and writes nothing', async () => {
+    await signInAs('township');
+    const before = await db.household.count();
+    const good = newIdNumber();
+    const badCheck = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
+    const state = await run(createHousehold, { regionCode: VILLAGE_T1, groupName: '3组', allowance: 'NONE', headName: '李四', headIdNumber: badCheck, headHealth: 'HEALTHY', headLabour: 'NORMAL', ...FULL_CHECKLIST });
+    expect(state.fieldErrors).toEqual({ headIdNumber: ['身份证号校验位不对，请逐位核对'] });
+    expect(state.values?.headIdNumber).toBe(badCheck);
+    expect(await db.household.count()).toBe(before);
+  });
+
+  it('creates a household, reads birth date and sex from the ID, and refuses the same ID twice', async () => {
+    await signInAs('township');
+    const idNumber = newIdNumber(false);
+    const created = await run(createHousehold, { regionCode: VILLAGE_T1, groupName: '3组', allowance: 'DIBAO_1', povertyCauses: 'ILLNESS', headName: '王秀英', headIdNumber: idNumber, headHealth: 'CHRONIC', headLabour: 'WEAK', ...FULL_CHECKLIST });
+    expect(created.redirectedTo).toMatch(/^\/households\/\d+$/);
+    const person = await db.person.findFirstOrThrow({ where: { name: '王秀英' } });
+    expect(person).toMatchObject({ sex: 'FEMALE', isHead: true, idLast4: idNumber.slice(-4) });
+    expect(person.birthDate.toISOString().slice(0, 10)).toBe(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
+    expect(decryptText(person.idNumberEnc)).toBe(idNumber);
+    expect(person.idNumberEnc).not.toContain(idNumber);
+    const again = await run(createHousehold, { regionCode: VILLAGE_T1, groupName: '3组', allowance: 'NONE', headName: '王秀英', headIdNumber: idNumber, headHealth: 'HEALTHY', headLabour: 'NORMAL' });
+    expect(again.fieldErrors).toEqual({ headIdNumber: ['该身份证号已登记在其他农户中'] });
+    expect(JSON.stringify((await lastAudit('household.create'))!.changes)).not.toContain(idNumber);
+  });
+
+  it('keeps the household size equal to its members', async () => {
+    await signInAs('township');
+    const { household } = await makeHousehold({ village: VILLAGE_T1 });
+    const added = await run(addMember, { householdId: household.id, householdVersion: household.version, relation: 'SPOUSE', name: '配偶', idNumber: newIdNumber(false), health: 'HEALTHY', labour: 'NORMAL' });
+    expect(added.ok).toBe(true);
+    const afterAdd = await db.household.findUniqueOrThrow({ where: { id: household.id }, include: { members: true } });
+    expect(afterAdd.memberCount).toBe(2);
+    expect(afterAdd.members).toHaveLength(2);
+    const spouse = afterAdd.members.find((m) => !m.isHead)!;
+    const stale = await run(removeMember, { id: spouse.id, householdVersion: household.version, reason: '迁出' });
+    expect(stale.formError).toContain('已被他人修改');
+    expect((await run(removeMember, { id: spouse.id, householdVersion: afterAdd.version, reason: '迁出' })).ok).toBe(true);
+    expect(await db.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({ memberCount: 1 });
+    const head = afterAdd.members.find((m) => m.isHead)!;
+    expect((await run(removeMember, { id: head.id, householdVersion: afterAdd.version + 1, reason: '错误' })).formError).toBe('不能移除户主');
+  });
+
+  it('refuses a second head', async () => {
+    await signInAs('township');
+    const { household } = await makeHousehold({ village: VILLAGE_T1 });
+    const state = await run(addMember, { householdId: household.id, householdVersion: household.version, relation: 'HEAD', name: '二号户主', idNumber: newIdNumber(), health: 'HEALTHY', labour: 'NORMAL' });
+    expect(state.fieldErrors?.relation).toEqual(['每户只能有一位户主']);
+  });
+
+  it('audits every full view of an ID number', async () => {
+    await signInAs('county');
+    const state = await run(revealIdNumber, { personId: zhang.head.id });
+    expect(state.data?.idNumber).toBe(zhang.idNumber);
+    expect(await lastAudit('person.revealId')).toMatchObject({ result: 'OK', entityId: String(zhang.head.id), username: 'county' });
+    await signInAs('teamleader');
+    expect((await run(revealIdNumber, { personId: zhang.head.id })).formError).toBe('您的账号没有这项操作的权限。');
+  });
+});
+
+describe('registration and exit', () => {
+  const step = async (id: number, to: string) => {
+    const h = await db.household.findUniqueOrThrow({ where: { id } });
+    return run(changeStatus, { id, version: h.version, to, note: '测试' });
+  };
+
+  it('walks a household through registration with the right level at each step', async () => {
+    const { household } = await makeHousehold({ village: VILLAGE_T1 });
+    await signInAs('township');
+    expect((await step(household.id, 'PROPOSED')).ok).toBe(true);
+    expect((await step(household.id, 'VILLAGE_NOTICE')).ok).toBe(true);
+    expect((await step(household.id, 'TOWNSHIP_REVIEW')).formError).toMatch(/公示期未满，还需 \d+ 天/);
+    await db.household.update({ where: { id: household.id }, data: { statusSince: new Date(Date.now() - 6 * 86_400_000) } });
+    expect((await step(household.id, 'TOWNSHIP_REVIEW')).ok).toBe(true);
+    expect((await step(household.id, 'COUNTY_ANNOUNCEMENT')).ok).toBe(true);
+    expect((await step(household.id, 'REGISTERED_POOR')).formError).toBe('这一步须由上级（乡镇或县）办理');
+    await signInAs('county');
+    expect((await step(household.id, 'REGISTERED_POOR')).ok).toBe(true);
+    const events = await db.statusEvent.findMany({ where: { householdId: household.id }, orderBy: { at: 'asc' } });
+    expect(events.map((e) => e.toStatus)).toEqual(['PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR']);
+    expect(events.every((e) => e.userName && e.note === '测试')).toBe(true);
+    expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).identifiedYear).toBe(new Date().getFullYear());
+  });
+
+  it('refuses an exit that misses the income line or a guarantee, and says which', async () => {
+    const { household } = await makeHousehold({ village: VILLAGE_T1, status: 'REGISTERED_POOR' });
+    await db.household.update({ where: { id: household.id }, data: { housingSecure: false } });
+    await signInAs('county');
+    expect((await step(household.id, 'EXIT_PROPOSED')).formError).toBe('不符合退出条件：尚未录入收入、住房安全未保障');
+    await run(saveIncome, { householdId: household.id, year: new Date().getFullYear(), wageYuan: 3000, productionYuan: 500, propertyYuan: 0, transferYuan: 499 });
+    expect((await step(household.id, 'EXIT_PROPOSED')).formError).toBe('不符合退出条件：人均纯收入低于当年脱贫标准、住房安全未保障');
+    const h = await db.household.findUniqueOrThrow({ where: { id: household.id } });
+    await run(updateHousehold, { id: h.id, version: h.version, groupName: h.groupName, allowance: h.allowance, ...FULL_CHECKLIST });
+    const income = await db.householdIncome.findFirstOrThrow({ where: { householdId: household.id } });
+    await run(saveIncome, { householdId: household.id, year: income.year, version: income.version, wageYuan: 3000, productionYuan: 500, propertyYuan: 0, transferYuan: 500 });
+    expect((await step(household.id, 'EXIT_PROPOSED')).ok).toBe(true); // exactly 4,000 yuan per person
+  });
+
+  it('refuses a step out of order', async () => {
+    const { household } = await makeHousehold({ village: VILLAGE_T1 });
+    await signInAs('county');
+    expect((await step(household.id, 'LIFTED_OUT')).formError).toBe('当前状态不能办理这一步');
+    expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).status).toBe('NOT_POOR');
+  });
+});
