@@ -63,7 +63,11 @@ export function action<S extends z.ZodType>(
   schema: S,
   handler: Handler<S>,
 ): ActionFunction {
-  const run = async (_prev: ActionState, input: FormData | Record<string, unknown>): Promise<ActionState> => {
+  const run = async (prev: ActionState, input: FormData | Record<string, unknown>): Promise<ActionState> => ({
+    ...(await answer(prev, input)),
+    attempt: (prev?.attempt ?? 0) + 1,
+  });
+  const answer = async (_prev: ActionState, input: FormData | Record<string, unknown>): Promise<ActionState> => {
     const requestId = randomUUID().slice(0, 8);
     const locale = await currentLocale();
     const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);

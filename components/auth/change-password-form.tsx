@@ -11,7 +11,7 @@ export function ChangePasswordForm() {
   const t = useTranslations('auth');
   const [state, formAction] = useActionState(changeOwnPassword, initialActionState);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate key={state.attempt ?? 0}>
       <FormMessage state={state} />
       <TextField name="currentPassword" label={t('currentPassword')} type="password" autoComplete="current-password" errors={state.fieldErrors?.currentPassword} />
       <TextField name="newPassword" label={t('newPassword')} type="password" autoComplete="new-password" hint={t('passwordRule')} errors={state.fieldErrors?.newPassword} />

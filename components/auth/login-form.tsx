@@ -11,7 +11,7 @@ export function LoginForm() {
   const t = useTranslations('auth');
   const [state, formAction] = useActionState(login, initialActionState);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate key={state.attempt ?? 0}>
       <FormMessage state={state} />
       <TextField name="username" label={t('username')} autoComplete="username" autoCapitalize="none" required defaultValue={state.values?.username} errors={state.fieldErrors?.username} />
       <TextField name="password" label={t('password')} type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />

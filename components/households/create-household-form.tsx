@@ -18,7 +18,7 @@ export function CreateHouseholdForm({ villages, defaultVillage }: { villages: Vi
   const errors = state.fieldErrors ?? {};
   const raw = state.values;
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form action={formAction} className="space-y-5" noValidate key={state.attempt ?? 0}>
       <FormMessage state={state} />
       <SelectField name="regionCode" label={t('village')} defaultValue={raw?.regionCode ?? defaultVillage ?? (villages.length === 1 ? villages[0].code : '')} errors={errors.regionCode}>
         <option value="">{t('chooseVillage')}</option>

@@ -11,7 +11,7 @@ export function EditHouseholdForm({ id, version, values }: { id: number; version
   const t = useTranslations('households');
   const [state, formAction] = useActionState(updateHousehold, initialActionState);
   return (
-    <form action={formAction} className="space-y-5" noValidate key={version}>
+    <form action={formAction} className="space-y-5" noValidate key={`${version}-${state.attempt ?? 0}`}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />

@@ -18,7 +18,7 @@ export function HelpPlanForm({ householdId, plan }: { householdId: number; plan?
   const raw = state.ok ? undefined : state.values;
   const detail = (kind: string) => raw?.[`measure_${kind}`] ?? plan?.measures.find((m) => m.kind === kind)?.detail ?? '';
   return (
-    <form action={formAction} className="space-y-3" noValidate key={plan?.version ?? 0}>
+    <form action={formAction} className="space-y-3" noValidate key={`${plan?.version ?? 0}-${state.attempt ?? 0}`}>
       <input type="hidden" name="householdId" value={householdId} />
       {plan && <input type="hidden" name="version" value={plan.version} />}
       <FormMessage state={state} />

@@ -16,7 +16,7 @@ export function IncomeForm({ householdId, year, income }: { householdId: number;
   const [state, formAction] = useActionState(saveIncome, initialActionState);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-3" noValidate key={income?.version ?? 0}>
+    <form action={formAction} className="space-y-3" noValidate key={`${income?.version ?? 0}-${state.attempt ?? 0}`}>
       <input type="hidden" name="householdId" value={householdId} />
       <input type="hidden" name="year" value={year} />
       {income && <input type="hidden" name="version" value={income.version} />}

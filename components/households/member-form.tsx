@@ -18,7 +18,7 @@ export function MemberForm({ householdId, householdVersion, member }: { househol
   const raw = state.ok ? undefined : state.values;
   const prefix = member ? `m${member.id}-` : 'new-';
   return (
-    <form action={formAction} className="space-y-3" noValidate key={member ? member.version : householdVersion}>
+    <form action={formAction} className="space-y-3" noValidate key={`${member ? member.version : householdVersion}-${state.attempt ?? 0}`}>
       {member ? (
         <>
           <input type="hidden" name="id" value={member.id} />

@@ -14,7 +14,7 @@ export function StatusForm({ id, version, steps }: { id: number; version: number
   const errors = state.fieldErrors ?? {};
   if (steps.length === 0) return <p className="text-sm text-slate-500">{t('noSteps')}</p>;
   return (
-    <form action={formAction} className="space-y-3" noValidate key={version}>
+    <form action={formAction} className="space-y-3" noValidate key={`${version}-${state.attempt ?? 0}`}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />

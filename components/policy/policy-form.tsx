@@ -23,7 +23,7 @@ export function PolicyForm({ countyCode, year, version, values, editable }: Prop
   const [state, formAction] = useActionState(savePolicy, initialActionState);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-6" noValidate key={`${year}-${version}`}>
+    <form action={formAction} className="space-y-6" noValidate key={`${year}-${version}-${state.attempt ?? 0}`}>
       <input type="hidden" name="countyCode" value={countyCode} />
       <input type="hidden" name="year" value={year} />
       {version !== null && <input type="hidden" name="version" value={version} />}

@@ -15,7 +15,7 @@ export function VillageForm({ village }: { village: Village }) {
   const value = (name: keyof Village) => state.values?.[name] ?? (village[name] === null ? '' : String(village[name]));
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="space-y-4" noValidate key={village.version}>
+    <form action={formAction} className="space-y-4" noValidate key={`${village.version}-${state.attempt ?? 0}`}>
       <input type="hidden" name="code" value={village.code} />
       <input type="hidden" name="version" value={village.version} />
       <FormMessage state={state} />

@@ -27,7 +27,7 @@ export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeO
       </div>
     );
   return (
-    <form action={formAction} className="space-y-4" noValidate key={user?.version}>
+    <form action={formAction} className="space-y-4" noValidate key={`${user?.version}-${state.attempt ?? 0}`}>
       {user && <input type="hidden" name="id" value={user.id} />}
       {user && <input type="hidden" name="version" value={user.version} />}
       <FormMessage state={state} />

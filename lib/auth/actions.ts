@@ -14,7 +14,11 @@ import { hashPassword, verifyPassword } from './password';
 import { changePasswordSchema, emptySchema, loginSchema } from './schema';
 
 /** The one action open to anonymous users. verifyLogin audits every attempt and does the lockout. */
-export async function login(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function login(prev: ActionState, formData: FormData): Promise<ActionState> {
+  return { ...(await attemptLogin(formData)), attempt: (prev?.attempt ?? 0) + 1 };
+}
+
+async function attemptLogin(formData: FormData): Promise<ActionState> {
   const locale = await currentLocale();
   const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
   const username = String(formData.get('username') ?? '');
