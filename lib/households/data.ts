@@ -130,3 +130,24 @@ export async function villageOptions(viewer: Viewer) {
     select: { code: true, name: true, parent: { select: { name: true } } },
   });
 }
+
+/** Households on public notice (公示) in an area: the printable notice lists them with masked ID numbers. */
+export async function noticeList(viewer: Viewer, area: string, kind: 'registration' | 'exit') {
+  if (!can(viewer.role, 'household.view') || !area.startsWith(viewer.scopeCode)) return null;
+  const rows = await db.household.findMany({
+    where: { regionCode: { startsWith: area }, status: kind === 'registration' ? 'VILLAGE_NOTICE' : 'EXIT_NOTICE' },
+    orderBy: [{ regionCode: 'asc' }, { groupName: 'asc' }, { headName: 'asc' }],
+    select: {
+      id: true, regionCode: true, groupName: true, headName: true, memberCount: true, povertyCauses: true, statusSince: true,
+      village: { select: { name: true, parent: { select: { name: true } } } },
+      members: { where: { isHead: true }, select: { idNumberEnc: true } },
+      incomes: { orderBy: { year: 'desc' }, take: 1 },
+    },
+  });
+  return rows.map(({ members, incomes, village, ...row }) => ({
+    ...row,
+    villageName: `${village.parent?.name ?? ''}${village.name}`,
+    headIdMasked: members[0] ? maskIdNumber(decryptText(members[0].idNumberEnc)) : '',
+    income: incomes[0] ?? null,
+  }));
+}

@@ -578,6 +578,8 @@ export async function seedHouseholds(databaseUrl: string, profile: Profile, regi
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // Bulk load: a crash loses at most the last batches, which a rerun writes again (villages without households).
+    await client.query('SET synchronous_commit = off');
     const existing = await client.query<{ region_code: string; n: number }>(
       'SELECT region_code, count(*)::int AS n FROM household WHERE region_code = ANY($1::text[]) GROUP BY region_code',
       [villageCodes],

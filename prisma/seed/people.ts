@@ -179,85 +179,93 @@ class Family {
   }
 }
 
+function maleHead(random: Random, p = 0.93): Sex {
+  return random.chance(p) ? 'MALE' : 'FEMALE';
+}
+
+function start(random: Random, surname: string, minAge: number, maxAge: number, sex: Sex = maleHead(random)): Family {
+  return new Family(random, { sex, age: random.int(minAge, maxAge), surname });
+}
+
+/** An older couple with a married child and `kids` grandchildren (three generations). */
+function threeGenerations(random: Random, surname: string, kids: number, minHead = 46, maxHead = 76): Family {
+  const f = start(random, surname, Math.max(minHead, kids > 0 ? 50 : 46), maxHead);
+  f.spouse();
+  const { child, inLaw } = f.marriedChild();
+  f.grandchildren(kids, child.sex === 'FEMALE' ? child.age : inLaw.age);
+  return f;
+}
+
+/** A couple (head 26–56) with children; parents of the head optional. */
+function nuclear(random: Random, surname: string, kids: number, parents: 0 | 1 | 2): Family {
+  const f = start(random, surname, parents > 0 ? 30 : 26, parents === 2 ? 52 : parents === 1 ? 56 : 55);
+  f.spouse();
+  f.children(kids);
+  if (parents !== 0) f.parents(parents);
+  return f;
+}
+
 /** Picks a family shape for the size and builds its members (relation, sex, age, surname). */
 export function buildFamily(random: Random, poor: boolean, headSurname: string): MemberDraft[] {
   const size = weighted(random, poor ? SIZE_WEIGHTS_POOR : SIZE_WEIGHTS_OTHER);
   const r = random.next();
-  const maleHead = (p = 0.93): Sex => (random.chance(p) ? 'MALE' : 'FEMALE');
-  const start = (minAge: number, maxAge: number, sex: Sex = maleHead()) => new Family(random, { sex, age: random.int(minAge, maxAge), surname: headSurname });
-  /** An older couple with a married child and `kids` grandchildren (three generations). */
-  const threeGenerations = (kids: number, minHead = 46, maxHead = 76) => {
-    const f = start(Math.max(minHead, kids > 0 ? 50 : 46), maxHead);
-    f.spouse();
-    const { child } = f.marriedChild();
-    f.grandchildren(kids, child.sex === 'FEMALE' ? child.age : f.members[f.members.length - 1].age);
-    return f;
-  };
-  /** A couple (head 26–55) with children; parents of the head optional. */
-  const nuclear = (kids: number, parents: 0 | 1 | 2) => {
-    const maxHead = parents === 2 ? 52 : parents === 1 ? 56 : 55;
-    const f = start(parents > 0 ? 30 : 26, maxHead);
-    f.spouse();
-    f.children(kids);
-    if (parents !== 0) f.parents(parents);
-    return f;
-  };
+  const s = headSurname;
   let family: Family;
   switch (size) {
     case 1: {
       const old = random.chance(poor ? 0.82 : 0.62);
-      family = start(old ? 60 : 24, old ? 90 : 59, maleHead(old ? 0.55 : 0.8));
+      family = start(random, s, old ? 60 : 24, old ? 90 : 59, maleHead(random, old ? 0.55 : 0.8));
       break;
     }
     case 2:
-      if (r < 0.55) (family = start(55, 86)).spouse();
-      else if (r < 0.78) (family = start(22, 38)).spouse();
+      if (r < 0.55) (family = start(random, s, 55, 86)).spouse();
+      else if (r < 0.78) (family = start(random, s, 22, 38)).spouse();
       else {
-        family = start(44, 84, maleHead(0.45)); // a widowed parent with a grown or school-age child
+        family = start(random, s, 44, 84, maleHead(random, 0.45)); // a widowed parent with a grown or school-age child
         family.children(1, { minAge: 12 });
       }
       break;
     case 3:
-      if (r < 0.66) family = nuclear(1, 0);
+      if (r < 0.66) family = nuclear(random, s, 1, 0);
       else if (r < 0.8) {
-        family = start(24, 40);
+        family = start(random, s, 24, 40);
         family.spouse();
         family.parents(1);
       } else if (r < 0.9) {
-        family = start(30, 55, maleHead(0.4)); // a single parent with two children
+        family = start(random, s, 30, 55, maleHead(random, 0.4)); // a single parent with two children
         family.children(2);
       } else {
-        family = start(56, 78); // grandparents with a left-behind grandchild
+        family = start(random, s, 56, 78); // grandparents with a left-behind grandchild
         family.spouse();
         family.grandchildren(1, family.head.age - random.int(22, 30));
       }
       break;
     case 4:
-      if (r < 0.6) family = nuclear(2, 0);
-      else if (r < 0.82) family = nuclear(1, 1);
-      else if (r < 0.92) family = threeGenerations(0);
+      if (r < 0.6) family = nuclear(random, s, 2, 0);
+      else if (r < 0.82) family = nuclear(random, s, 1, 1);
+      else if (r < 0.92) family = threeGenerations(random, s, 0);
       else {
-        family = start(54, 76);
+        family = start(random, s, 54, 76);
         family.spouse();
         family.grandchildren(2, family.head.age - random.int(22, 30));
       }
       break;
     case 5:
-      if (r < 0.35) family = nuclear(2, 1);
-      else if (r < 0.5) family = nuclear(3, 0);
-      else if (r < 0.9) family = threeGenerations(1);
-      else family = nuclear(1, 2);
+      if (r < 0.35) family = nuclear(random, s, 2, 1);
+      else if (r < 0.5) family = nuclear(random, s, 3, 0);
+      else if (r < 0.9) family = threeGenerations(random, s, 1);
+      else family = nuclear(random, s, 1, 2);
       break;
     case 6:
-      if (r < 0.35) family = nuclear(2, 2);
-      else if (r < 0.8) family = threeGenerations(2);
-      else family = nuclear(3, 1);
+      if (r < 0.35) family = nuclear(random, s, 2, 2);
+      else if (r < 0.8) family = threeGenerations(random, s, 2);
+      else family = nuclear(random, s, 3, 1);
       break;
     default:
-      if (r < 0.45) family = threeGenerations(3, 52, 78);
-      else if (r < 0.75) family = nuclear(3, 2);
+      if (r < 0.45) family = threeGenerations(random, s, 3, 52, 78);
+      else if (r < 0.75) family = nuclear(random, s, 3, 2);
       else {
-        family = threeGenerations(2, 50, 76);
+        family = threeGenerations(random, s, 2, 50, 76);
         // an unmarried younger child, or now and then the head's brother
         if (random.chance(0.8)) family.children(1, { minAge: 14, maxEldest: family.members[2].age - 2 });
         else family.members.push({ relation: 'SIBLING', sex: 'MALE', age: clamp(family.head.age + random.int(-8, 8), 30, 90), surname: family.head.surname });

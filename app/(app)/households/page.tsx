@@ -41,7 +41,9 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
         title={t('nav.households')}
         description={t('households.searchDescription')}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/households/notices?area=${search.area ?? viewer.scopeCode}`} className={buttonClass('secondary')}>{t('households.notices')}</Link>
+            <Link href={`/households/notices?kind=exit&area=${search.area ?? viewer.scopeCode}`} className={buttonClass('secondary')}>{t('households.exitNotices')}</Link>
             {can(viewer.role, 'household.edit') && <Link href="/households/new" className={buttonClass()}>{t('households.create')}</Link>}
           </div>
         }
