@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { addMember, changeStatus, createHousehold, removeMember, revealIdNumber, saveIncome, updateHousehold } from '@/lib/households/actions';
-import { getHousehold, searchHouseholds } from '@/lib/households/data';
+import { getHousehold, noticeList, searchHouseholds } from '@/lib/households/data';
 import { decryptText } from '@/lib/personal-data';
 import { lastAudit, run, signInAs } from './helpers';
 import { makeHousehold, newIdNumber } from '../support/households';
@@ -150,5 +150,18 @@ describe('registration and exit', () => {
     await signInAs('county');
     expect((await step(household.id, 'LIFTED_OUT')).formError).toBe('当前状态不能办理这一步');
     expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).status).toBe('NOT_POOR');
+  });
+});
+
+describe('public notices', () => {
+  it('list the households on notice in the area with masked ID numbers only', async () => {
+    const onNotice = await makeHousehold({ village: VILLAGE_T1, headName: '公示户', status: 'VILLAGE_NOTICE' });
+    await makeHousehold({ village: VILLAGE_T2, headName: '别乡公示户', status: 'VILLAGE_NOTICE' });
+    const list = await noticeList(await signInAs('township'), '990102101', 'registration');
+    const row = list!.find((r) => r.id === onNotice.household.id)!;
+    expect(row.headIdMasked).toBe(`${onNotice.idNumber.slice(0, 4)}**********${onNotice.idNumber.slice(-4)}`);
+    expect(list!.some((r) => r.headName === '别乡公示户')).toBe(false);
+    expect(list!.every((r) => r.regionCode.startsWith('990102101'))).toBe(true);
+    expect(await noticeList(await signInAs('township'), '990102102', 'registration')).toBeNull();
   });
 });
