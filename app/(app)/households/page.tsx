@@ -11,6 +11,7 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { StatusBadge } from '@/components/households/status-badge';
+import { ExportRosterLink } from '@/components/roster/export-roster-link';
 
 const STATUSES: HouseholdStatus[] = ['NOT_POOR', 'PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR', 'EXIT_PROPOSED', 'EXIT_NOTICE', 'EXIT_REVIEW', 'LIFTED_OUT', 'MONITORED', 'RETURNED_TO_POVERTY'];
 const SORTS: HouseholdSort[] = ['name', 'village', 'size', 'status', 'updated'];
@@ -44,6 +45,8 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
           <div className="flex flex-wrap gap-2">
             <Link href={`/households/notices?area=${search.area ?? viewer.scopeCode}`} className={buttonClass('secondary')}>{t('households.notices')}</Link>
             <Link href={`/households/notices?kind=exit&area=${search.area ?? viewer.scopeCode}`} className={buttonClass('secondary')}>{t('households.exitNotices')}</Link>
+            {can(viewer.role, 'household.import') && <Link href="/households/import" className={buttonClass('secondary')}>{t('roster.title')}</Link>}
+            {can(viewer.role, 'household.export') && <ExportRosterLink area={search.area} />}
             {can(viewer.role, 'household.edit') && <Link href="/households/new" className={buttonClass()}>{t('households.create')}</Link>}
           </div>
         }

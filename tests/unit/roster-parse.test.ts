@@ -1,0 +1,248 @@
+// The roster's checks, row by row and across rows, and the import plan. Pure: no database, no file.
+import { describe, expect, it } from 'vitest';
+import { idCheckChar } from '@/lib/households/identity';
+import { COLUMNS, EXAMPLE_ID, columnForHeader, relationOf, splitList, type ColumnKey } from '@/lib/roster/columns';
+import { cellText, planImport, readHeader, RosterChecker, type Issue, type ParsedRow } from '@/lib/roster/parse';
+
+const TODAY = new Date('2026-06-01T12:00:00+08:00');
+const VILLAGES = new Set(['990102101201', '990102101202', '990102102201']);
+const HEADER = ['', ...COLUMNS.map((c) => c.header)]; // 1-based like exceljs row.values
+
+let serial = 0;
+/** A valid ID number, different every call (county 990197 is in no seed). */
+function newId(male = true): string {
+  serial += 1;
+  const first17 = `99019719${String(50 + Math.floor(serial / 400)).padStart(2, '0')}0101${String((serial % 400) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+}
+function badCheckDigit(id: string): string {
+  const wrong = '0123456789X'.split('').find((c) => c !== id[17])!;
+  return id.slice(0, 17) + wrong;
+}
+
+type Row = Partial<Record<ColumnKey, unknown>>;
+const base = (head: string, over: Row = {}): Row => ({
+  villageCode: '990102101201', groupName: '3组', headIdNumber: head, relation: '户主', name: '张三', idNumber: head, ...over,
+});
+const cells = (row: Row) => ['', ...COLUMNS.map((c) => row[c.key] ?? null)];
+
+/** Checks rows (from spreadsheet row 2) as a county user of 990102 and returns the file check. */
+function check(rows: Row[], scopeCode = '990102') {
+  const checker = new RosterChecker({ scopeCode, villages: VILLAGES, today: TODAY });
+  expect(checker.setHeader(HEADER)).toEqual([]);
+  rows.forEach((row, i) => checker.addRow(i + 2, cells(row)));
+  return checker.finish();
+}
+const issuesOf = (issues: Issue[], row?: number) => issues.filter((i) => row === undefined || i.row === row).map((i) => [i.row, i.column, i.key]);
+
+describe('header', () => {
+  it('finds the columns by name in any order, with aliases and notes such as “（必填）”', () => {
+    const header = readHeader(['', '姓名', '身份证号码', '与户主关系*', '户主身份证号（必填）', '村民小组', '行政村代码']);
+    expect(header.missing).toEqual([]);
+    expect(header.columns).toMatchObject({ name: 1, idNumber: 2, relation: 3, headIdNumber: 4, groupName: 5, villageCode: 6 });
+    expect(columnForHeader(' 不愁吃 ')).toBe('foodSecure');
+  });
+
+  it('names the required columns that are missing', () => {
+    expect(readHeader(['', '姓名', '身份证号']).missing).toEqual(['villageCode', 'groupName', 'headIdNumber', 'relation']);
+  });
+});
+
+describe('one row', () => {
+  it('reads a valid row: sex and birth date from the ID number, defaults for blank cells', () => {
+    const id = newId(false);
+    const { rows, issues } = check([base(id, { phone: '138 0013 8000' })]);
+    expect(issues).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      row: 2, householdKey: id, villageCode: '990102101201', relation: 'HEAD', idNumber: id, sex: 'FEMALE',
+      phone: '13800138000', health: 'HEALTHY', labour: 'NORMAL', inSchool: false, household: {},
+    });
+    expect(rows[0].birthDate?.toISOString().slice(0, 10)).toBe(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`);
+  });
+
+  it('refuses an ID number with a wrong check digit, saying which check failed', () => {
+    const head = newId();
+    const { issues } = check([base(head), base(head, { relation: '子女', idNumber: badCheckDigit(newId()) })]);
+    expect(issuesOf(issues, 3)).toEqual([[3, 'idNumber', 'households.idCheckDigit']]);
+  });
+
+  it('tells apart a bad format, an impossible birth date, and an ID number Excel turned into a float', () => {
+    const head = newId();
+    const { issues } = check([
+      base(head),
+      base(head, { relation: '子女', idNumber: '12345' }),
+      base(head, { relation: '子女', idNumber: '99019720260231001X' }),
+      base(head, { relation: '子女', idNumber: 4.10102199001011e17 }),
+    ]);
+    expect(issuesOf(issues)).toEqual([
+      [3, 'idNumber', 'households.idFormat'],
+      [4, 'idNumber', 'households.idBirthDate'],
+      [5, 'idNumber', 'roster.issues.idAsNumber'],
+    ]);
+  });
+
+  it('refuses an unknown relation, health or yes/no value and lists the allowed values', () => {
+    const head = newId();
+    const { issues } = check([base(head, { relation: '表哥', health: '很好', inSchool: '也许', foodSecure: 'ok' })]);
+    expect(issuesOf(issues)).toEqual([
+      [2, 'relation', 'roster.issues.unknownValue'],
+      [2, 'health', 'roster.issues.unknownValue'],
+      [2, 'inSchool', 'roster.issues.unknownValue'],
+      [2, 'foodSecure', 'roster.issues.unknownValue'],
+    ]);
+    expect(issues[0].params).toMatchObject({ value: '表哥', allowed: expect.stringContaining('户主、配偶、子女') });
+    expect(issues[1].params).toMatchObject({ value: '很好', allowed: '健康、长期慢性病、患有大病、残疾' });
+  });
+
+  it('accepts the words clerks use for the same values, full-width letters and stray spaces', () => {
+    expect(relationOf('本人')).toBe('HEAD');
+    expect(relationOf(' 妻子 ')).toBe('SPOUSE');
+    expect(relationOf('ＨＥＡＤ')).toBe('HEAD');
+    const head = newId();
+    const { rows, issues } = check([base(head, { health: '慢性病', labour: '丧失劳动力', allowance: '一类', povertyCauses: '因病，缺资金、 因病', inSchool: '否' })]);
+    expect(issues).toEqual([]);
+    expect(rows[0]).toMatchObject({ health: 'CHRONIC', labour: 'NONE', household: { allowance: 'DIBAO_1', povertyCauses: ['ILLNESS', 'LACK_OF_FUNDS'] } });
+    expect(splitList('因病、缺资金,缺技术；因学')).toEqual(['因病', '缺资金', '缺技术', '因学']);
+  });
+
+  it('refuses a malformed phone number', () => {
+    const { issues } = check([base(newId(), { phone: '12345' })]);
+    expect(issuesOf(issues)).toEqual([[2, 'phone', 'households.phoneFormat']]);
+  });
+
+  it('refuses a village outside the user\'s area, an unknown village and a malformed code', () => {
+    const rows = [base(newId(), { villageCode: '990102102201' }), base(newId(), { villageCode: '990102101299' }), base(newId(), { villageCode: '99010210120' }), base(newId(), { villageCode: '990103101201' })];
+    const { issues } = check(rows, '990102101'); // a township user
+    expect(issuesOf(issues)).toEqual([
+      [2, 'villageCode', 'households.villageOutside'],
+      [3, 'villageCode', 'roster.issues.villageUnknown'],
+      [4, 'villageCode', 'roster.issues.villageFormat'],
+      [5, 'villageCode', 'households.villageOutside'],
+    ]);
+  });
+
+  it('says what is missing, skips blank rows, and recognises the template\'s example row', () => {
+    const checker = new RosterChecker({ scopeCode: '990102', villages: VILLAGES, today: TODAY });
+    checker.setHeader(HEADER);
+    checker.addRow(2, cells({}));
+    checker.addRow(3, cells({ name: '李四' }));
+    checker.addRow(4, cells(base(EXAMPLE_ID)));
+    const { rows, issues } = checker.finish();
+    expect(rows.map((r) => r.row)).toEqual([3, 4]);
+    expect(issuesOf(issues, 3).map((i) => i[1])).toEqual(['villageCode', 'groupName', 'headIdNumber', 'relation', 'idNumber']);
+    expect(issuesOf(issues, 4)).toContainEqual([4, 'idNumber', 'roster.issues.exampleRow']);
+  });
+});
+
+describe('across rows', () => {
+  it('wants exactly one head per household', () => {
+    const two = newId();
+    const none = newId();
+    const { issues } = check([
+      base(two), base(two, { idNumber: newId(), relation: '户主' }), base(two, { idNumber: newId(), relation: '子女' }),
+      base(none, { idNumber: newId(), relation: '配偶' }), base(none, { idNumber: newId(), relation: '子女' }),
+    ]);
+    expect(issuesOf(issues)).toEqual([
+      [2, 'relation', 'roster.issues.twoHeads'],
+      [3, 'headIdNumber', 'roster.issues.headIdMismatch'],
+      [3, 'relation', 'roster.issues.twoHeads'],
+      [5, 'relation', 'roster.issues.noHead'],
+      [6, 'relation', 'roster.issues.noHead'],
+    ]);
+    expect(issues.find((i) => i.key === 'roster.issues.twoHeads')?.params).toEqual({ count: 2 });
+  });
+
+  it('marks every row of an ID number that appears twice, naming the other rows', () => {
+    const head = newId();
+    const twin = newId();
+    const { issues } = check([base(head), base(head, { relation: '子女', idNumber: twin }), base(newId(), { idNumber: twin, headIdNumber: twin })]);
+    const duplicates = issues.filter((i) => i.key === 'roster.issues.duplicateId');
+    expect(duplicates.map((i) => [i.row, i.params?.rows])).toEqual([[3, '4'], [4, '3']]);
+  });
+
+  it('wants the household\'s columns on other rows blank or the same as the head\'s', () => {
+    const head = newId();
+    const { issues } = check([
+      base(head, { allowance: '五保', povertyCauses: '因病、因残', waterSecure: '否' }),
+      base(head, { relation: '配偶', idNumber: newId(), allowance: '五保', povertyCauses: '因残、因病', waterSecure: '否' }),
+      base(head, { relation: '子女', idNumber: newId() }),
+      base(head, { relation: '子女', idNumber: newId(), allowance: '无', waterSecure: '是', groupName: '4组', villageCode: '990102101202' }),
+    ]);
+    expect(issuesOf(issues)).toEqual([
+      [5, 'villageCode', 'roster.issues.notAsHead'],
+      [5, 'groupName', 'roster.issues.notAsHead'],
+      [5, 'allowance', 'roster.issues.notAsHead'],
+      [5, 'waterSecure', 'roster.issues.notAsHead'],
+    ]);
+    expect(issues.find((i) => i.column === 'allowance')?.params).toEqual({ value: '五保', headRow: 2 });
+  });
+
+  it('wants the head\'s ID number on the head\'s row only', () => {
+    const head = newId();
+    const { issues } = check([base(head, { relation: '配偶' })]);
+    expect(issuesOf(issues)).toEqual([
+      [2, 'relation', 'roster.issues.noHead'],
+      [2, 'relation', 'roster.issues.headRowRelation'],
+    ]);
+  });
+});
+
+describe('the import plan', () => {
+  const family = () => {
+    const head = newId();
+    return [base(head), base(head, { relation: '配偶', idNumber: newId(false) }), base(head, { relation: '子女', idNumber: newId() })];
+  };
+  const plan = (rows: Row[], registered: (row: ParsedRow) => boolean = () => false) => planImport(check(rows), registered);
+
+  it('imports whole valid households, head first; a household with one bad row is skipped whole', () => {
+    const good = family();
+    const bad = family();
+    bad[2].phone = '12345';
+    const result = plan([...bad, ...good]);
+    expect(result.households).toHaveLength(1);
+    expect(result.households[0].members.map((m) => m.relation)).toEqual(['HEAD', 'SPOUSE', 'CHILD']);
+    expect(result.counts).toEqual({
+      rows: 6, households: 2, validRows: 5, errorRows: 1, existingRows: 0, existingHouseholds: 0,
+      blockedRows: 2, errorHouseholds: 1, newRows: 3, newHouseholds: 1,
+    });
+  });
+
+  it('skips what is registered: importing the same file twice writes nothing the second time', () => {
+    const rows = [...family(), ...family()];
+    const first = plan(rows);
+    const written = new Set(first.households.flatMap((h) => h.members.map((m) => m.idNumber)));
+    const second = plan(rows, (row) => written.has(row.idNumber));
+    expect(second.households).toEqual([]);
+    expect(second.counts).toMatchObject({ existingRows: 6, existingHouseholds: 2, newRows: 0, errorRows: 0 });
+  });
+
+  it('does not add members to a registered household, nor take in a person registered elsewhere', () => {
+    const headKnown = family();
+    const memberKnown = family();
+    const known = new Set([headKnown[0].idNumber, headKnown[1].idNumber, memberKnown[2].idNumber]);
+    const result = plan([...headKnown, ...memberKnown], (row) => known.has(row.idNumber));
+    expect(result.households).toEqual([]);
+    expect(issuesOf(result.issues)).toEqual([
+      [4, 'headIdNumber', 'roster.issues.headRegistered'],
+      [7, 'idNumber', 'households.idTaken'],
+    ]);
+    expect(result.counts).toMatchObject({ existingRows: 2, errorRows: 2, blockedRows: 2, errorHouseholds: 2, newRows: 0 });
+  });
+
+  it('keeps the counts adding up', () => {
+    const rows = [...family(), ...family(), base(newId(), { relation: '???' })];
+    const { counts } = plan(rows);
+    expect(counts.validRows + counts.errorRows).toBe(counts.rows);
+    expect(counts.newRows + counts.existingRows + counts.blockedRows + counts.errorRows).toBe(counts.rows);
+  });
+});
+
+describe('cell values', () => {
+  it('reads text out of rich text, formulas, hyperlinks and numbers', () => {
+    expect(cellText({ richText: [{ text: '张' }, { text: '三 ' }] })).toBe('张三');
+    expect(cellText({ formula: 'A1', result: 990102101201 })).toBe('990102101201');
+    expect(cellText({ text: '王五', hyperlink: 'x' })).toBe('王五');
+    expect(cellText(true)).toBe('是');
+    expect(cellText(null)).toBe('');
+  });
+});
