@@ -4,6 +4,7 @@ import { PrismaClient } from '../../lib/generated/prisma/client';
 import { hashPassword } from '../../lib/auth/password';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { seedHouseholds } from './households';
+import { seedTestFixtures } from './fixtures';
 import { buildCounty, type CountySpec, type RegionRow } from './regions';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
 import { demoUsers, testOnlyUsers } from './users';
@@ -32,6 +33,7 @@ export async function seed(databaseUrl: string, profile: Profile, log: (line: st
     }
     log(`regions: ${rows.length} in profile, ${inserted} new`);
     await seedHouseholds(databaseUrl, profile, rows, log);
+    if (profile === 'test') await seedTestFixtures(client);
 
     const year = new Date().getFullYear();
     const policies = counties.flatMap((county) => [year - 1, year, year + 1].map((y) => ({ countyCode: county.countyCode, year: y, ...DEFAULT_POLICY })));

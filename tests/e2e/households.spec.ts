@@ -47,3 +47,28 @@ test('a township clerk registers a household, corrects a bad ID beside the field
   await step('乡镇审核中');
   await expect(page.locator('[data-form-error]')).toContainText('公示期未满，还需 5 天');
 });
+
+test('a household whose notice has run its period is reviewed by the township and registered by the county', async ({ page }) => {
+  const step = async (label: string) => {
+    await page.getByLabel('下一步').selectOption({ label });
+    await page.getByLabel('说明').fill('公示期满无异议');
+    await page.getByRole('button', { name: '办理' }).click();
+  };
+  await loginAndWait(page, 'township');
+  await page.goto('/households?q=qmh');
+  await page.getByRole('link', { name: '期满户' }).click();
+  await step('乡镇审核中');
+  await expect(page.getByLabel('下一步').locator('option', { hasText: '县级公告中' })).toHaveCount(1);
+  await step('县级公告中');
+  // Registration itself is the county's step: the township is not offered it.
+  await expect(page.getByText('当前状态下您没有可办理的步骤。')).toBeVisible();
+  const url = page.url();
+  await page.getByRole('button', { name: '退出' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await loginAndWait(page, 'county');
+  await page.goto(url);
+  await step('建档立卡贫困户');
+  await expect(page.locator('header, main').getByText('建档立卡贫困户').first()).toBeVisible();
+  await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText(String(new Date().getFullYear()));
+});
