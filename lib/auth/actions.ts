@@ -1,5 +1,6 @@
 'use server';
 import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { action } from '@/lib/action';
@@ -11,7 +12,17 @@ import { zodIssueKey } from '@/lib/validation';
 import { endSession } from './data';
 import { signIn, signOut } from './next-auth';
 import { hashPassword, verifyPassword } from './password';
+import { loginThrottle } from './throttle';
 import { changePasswordSchema, emptySchema, loginSchema } from './schema';
+
+/**
+ * The caller's address: the last x-forwarded-for entry, the one added by the nearest proxy (Next sets
+ * the socket address when no proxy did). Earlier entries are whatever the client chose to send.
+ */
+async function clientAddress(): Promise<string> {
+  const forwarded = (await headers()).get('x-forwarded-for');
+  return forwarded?.split(',').at(-1)?.trim() || 'unknown';
+}
 
 /** The one action open to anonymous users. verifyLogin audits every attempt and does the lockout. */
 export async function login(prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -28,6 +39,9 @@ async function attemptLogin(formData: FormData): Promise<ActionState> {
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(t(zodIssueKey(issue).key));
     return { ok: false, fieldErrors, values: { username } };
   }
+  const address = await clientAddress();
+  const blocked = loginThrottle.blockedMinutes(address);
+  if (blocked > 0) return { ok: false, formError: t('auth.tooManyTries', { minutes: blocked }), values: { username } };
   try {
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (error) {
@@ -38,6 +52,7 @@ async function attemptLogin(formData: FormData): Promise<ActionState> {
       return { ok: false, formError: t('errors.unexpected', { requestId }), values: { username } };
     }
     const code = String(error.code);
+    loginThrottle.recordFailure(address);
     const formError = code.startsWith('locked')
       ? t('auth.locked', { minutes: Number(code.split(':')[1] ?? 15) || 1 })
       : code === 'disabled'
