@@ -9,7 +9,7 @@ import { getViewer, type Viewer } from '@/lib/auth/data';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { runAudited, writeAuditNow } from '@/lib/audit/data';
 import type { AuditChanges } from '@/lib/audit/rules';
-import type { Tx } from '@/lib/db';
+import type { Tx } from '@/lib/audit/data';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';

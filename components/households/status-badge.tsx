@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { HouseholdStatus } from '@/lib/generated/prisma/enums';
+import type { HouseholdStatus } from '@/lib/enums';
 import { IN_REGISTRATION, LIFTED_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
 
 const has = (list: readonly string[], status: string) => list.includes(status);

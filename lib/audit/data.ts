@@ -1,5 +1,7 @@
 import 'server-only';
 import { db, type Db, type Tx } from '@/lib/db';
+
+export type { Tx };
 import type { AuditResult, Prisma, Role } from '@/lib/generated/prisma/client';
 import { sanitizeChanges, type AuditChanges } from './rules';
 import { can } from '@/lib/auth/permissions';

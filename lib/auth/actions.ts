@@ -1,4 +1,5 @@
 'use server';
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';

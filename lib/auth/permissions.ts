@@ -1,6 +1,8 @@
 // Who may do what. The server enforces these in every action and data function;
 // the UI uses `can()` only to hide what a user may not use.
-import type { Role } from '@/lib/generated/prisma/enums';
+import { ROLES, type Role } from '@/lib/enums';
+
+export { ROLES };
 
 export const PERMISSIONS = [
   'region.view', // browse the area tree and village figures
@@ -19,18 +21,6 @@ export const PERMISSIONS = [
   'health.view', // health and disability of members
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
-
-export const ROLES = [
-  'SYSTEM_ADMIN',
-  'COUNTY_ADMIN',
-  'TOWNSHIP_STAFF',
-  'TEAM_LEADER',
-  'TEAM_MEMBER',
-  'PAIRING_CADRE',
-  'LEADER',
-  'INSPECTOR',
-  'AUDITOR',
-] as const satisfies readonly Role[];
 
 const READ_AREA: readonly Permission[] = ['region.view', 'household.view', 'account.self'];
 

@@ -1,4 +1,5 @@
 'use server';
+import 'server-only';
 import { action } from '@/lib/action';
 import { diffFields } from '@/lib/audit/rules';
 import type { Viewer } from '@/lib/auth/data';

@@ -2,7 +2,7 @@
 // 两公示一公告, seed 001), the exit test (两不愁三保障 plus the income line), per-capita income and
 // the status groups reports count by. Pure: the numbers (notice days, income line) come from the
 // county's policy row; actions enforce these at write time and the data layer reports with them.
-import type { HouseholdStatus } from '@/lib/generated/prisma/enums';
+import type { HouseholdStatus } from '@/lib/enums';
 import { isRegionCode } from '@/lib/regions/rules';
 
 /** Who acts: the resident work team (village), the township, or the county office. */

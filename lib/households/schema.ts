@@ -2,12 +2,9 @@ import { z } from 'zod';
 import { checkbox, integer, optionalInteger, optionalText, text, version } from '@/lib/validation';
 import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from './identity';
 import { HELP_MEASURE_KINDS } from './rules';
+import { ALLOWANCES, HEALTH, HOUSEHOLD_STATUSES, LABOUR, POVERTY_CAUSES, RELATIONS } from '@/lib/enums';
 
-export const POVERTY_CAUSES = ['ILLNESS', 'DISABILITY', 'SCHOOLING', 'DISASTER', 'LACK_OF_LAND', 'LACK_OF_WATER', 'LACK_OF_SKILLS', 'LACK_OF_LABOUR', 'LACK_OF_FUNDS', 'POOR_TRANSPORT', 'WEAK_DRIVE'] as const;
-export const ALLOWANCES = ['NONE', 'DIBAO_1', 'DIBAO_2', 'WUBAO'] as const;
-export const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'GRANDCHILD', 'PARENT', 'SIBLING', 'OTHER'] as const;
-export const HEALTH = ['HEALTHY', 'CHRONIC', 'SERIOUS', 'DISABLED'] as const;
-export const LABOUR = ['NORMAL', 'WEAK', 'NONE'] as const;
+export { ALLOWANCES, HEALTH, LABOUR, POVERTY_CAUSES, RELATIONS };
 export const CHECKLIST = ['foodSecure', 'clothingSecure', 'educationSecure', 'medicalSecure', 'housingSecure', 'waterSecure'] as const;
 
 const id = z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number().int().positive());
@@ -81,7 +78,7 @@ export const removeMemberSchema = z.strictObject({ id, householdVersion: version
 export const changeStatusSchema = z.strictObject({
   id,
   version,
-  to: z.enum(['NOT_POOR', 'PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR', 'EXIT_PROPOSED', 'EXIT_NOTICE', 'EXIT_REVIEW', 'LIFTED_OUT', 'MONITORED', 'RETURNED_TO_POVERTY'], { error: 'errors.invalidChoice' }),
+  to: z.enum(HOUSEHOLD_STATUSES, { error: 'errors.invalidChoice' }),
   note: text(500),
 });
 

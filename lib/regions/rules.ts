@@ -1,6 +1,6 @@
 // Division codes: 2 digits province, 4 city, 6 county, 9 township, 12 village.
 // A code is also the prefix of every code below it, so scope checks are prefix checks.
-import type { RegionLevel } from '@/lib/generated/prisma/enums';
+import type { RegionLevel } from '@/lib/enums';
 
 export const CODE_LENGTH: Record<RegionLevel, number> = {
   PROVINCE: 2,

@@ -3,7 +3,7 @@
 // (messages/zh-CN.json, households.*), so a spreadsheet and the screens say the same thing.
 // Pure: used by the template, the import check and the export alike.
 import zh from '@/messages/zh-CN.json';
-import type { AllowanceType, HealthStatus, LabourAbility, PovertyCause, Relation } from '@/lib/generated/prisma/enums';
+import type { AllowanceType, HealthStatus, LabourAbility, PovertyCause, Relation } from '@/lib/enums';
 import { ALLOWANCES, CHECKLIST, HEALTH, LABOUR, POVERTY_CAUSES, RELATIONS } from '@/lib/households/schema';
 
 /** The largest file the import accepts. */

@@ -2,7 +2,7 @@
 // writes. Pure: the spreadsheet is read elsewhere (xlsx.ts) and fed in row by row; the database's
 // part (which villages exist, which ID numbers are registered) comes in as a set and a function.
 // Messages are keys into messages/*.json, turned into the user's language by the data layer.
-import type { AllowanceType, HealthStatus, LabourAbility, PovertyCause, Relation, Sex } from '@/lib/generated/prisma/enums';
+import type { AllowanceType, HealthStatus, LabourAbility, PovertyCause, Relation, Sex } from '@/lib/enums';
 import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from '@/lib/households/identity';
 import { CHECKLIST } from '@/lib/households/schema';
 import {

@@ -1,4 +1,5 @@
 'use server';
+import 'server-only';
 import { action } from '@/lib/action';
 import { hashPassword } from '@/lib/auth/password';
 import { diffFields } from '@/lib/audit/rules';

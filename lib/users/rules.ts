@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { meetsPasswordPolicy } from '@/lib/auth/password';
-import type { Role } from '@/lib/generated/prisma/enums';
+import type { Role } from '@/lib/enums';
 
 // Without look-alikes (0/O, 1/l/I) so a clerk can read it out over the phone.
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -1,14 +1,14 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { auditActionNames, searchAudit } from '@/lib/audit/data';
-import type { AuditResult } from '@/lib/generated/prisma/enums';
+import { AUDIT_RESULTS, type AuditResult } from '@/lib/enums';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
 
-const RESULTS: AuditResult[] = ['OK', 'REFUSED', 'INVALID', 'ERROR'];
+const RESULTS: readonly AuditResult[] = AUDIT_RESULTS;
 type Search = { username?: string; action?: string; result?: string; from?: string; to?: string; page?: string };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {

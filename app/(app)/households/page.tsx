@@ -4,7 +4,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { searchHouseholds, type HouseholdSort } from '@/lib/households/data';
 import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
-import type { HouseholdStatus } from '@/lib/generated/prisma/enums';
+import { HOUSEHOLD_STATUSES } from '@/lib/enums';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
@@ -13,7 +13,7 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { StatusBadge } from '@/components/households/status-badge';
 import { ExportRosterLink } from '@/components/roster/export-roster-link';
 
-const STATUSES: HouseholdStatus[] = ['NOT_POOR', 'PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR', 'EXIT_PROPOSED', 'EXIT_NOTICE', 'EXIT_REVIEW', 'LIFTED_OUT', 'MONITORED', 'RETURNED_TO_POVERTY'];
+const STATUSES = HOUSEHOLD_STATUSES;
 const SORTS: HouseholdSort[] = ['name', 'village', 'size', 'status', 'updated'];
 type Search = { q?: string; area?: string; group?: string; status?: string; cause?: string; allowance?: string; exitYear?: string; sort?: string; page?: string };
 

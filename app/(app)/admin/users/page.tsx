@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { ROLES } from '@/lib/auth/permissions';
 import { listUsers } from '@/lib/users/data';
-import type { Role } from '@/lib/generated/prisma/enums';
+import type { Role } from '@/lib/enums';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';

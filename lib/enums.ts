@@ -1,0 +1,35 @@
+// The database's enums as plain constants, for code outside the data layer (rules, pages, the
+// spreadsheet). tests/unit/enums.test.ts proves they match prisma/schema.prisma exactly.
+
+export const ROLES = ['SYSTEM_ADMIN', 'COUNTY_ADMIN', 'TOWNSHIP_STAFF', 'TEAM_LEADER', 'TEAM_MEMBER', 'PAIRING_CADRE', 'LEADER', 'INSPECTOR', 'AUDITOR'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REGION_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const AUDIT_RESULTS = ['OK', 'REFUSED', 'INVALID', 'ERROR'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+export const HOUSEHOLD_STATUSES = [
+  'NOT_POOR', 'PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR',
+  'EXIT_PROPOSED', 'EXIT_NOTICE', 'EXIT_REVIEW', 'LIFTED_OUT', 'MONITORED', 'RETURNED_TO_POVERTY',
+] as const;
+export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
+
+export const POVERTY_CAUSES = ['ILLNESS', 'DISABILITY', 'SCHOOLING', 'DISASTER', 'LACK_OF_LAND', 'LACK_OF_WATER', 'LACK_OF_SKILLS', 'LACK_OF_LABOUR', 'LACK_OF_FUNDS', 'POOR_TRANSPORT', 'WEAK_DRIVE'] as const;
+export type PovertyCause = (typeof POVERTY_CAUSES)[number];
+
+export const ALLOWANCES = ['NONE', 'DIBAO_1', 'DIBAO_2', 'WUBAO'] as const;
+export type AllowanceType = (typeof ALLOWANCES)[number];
+
+export const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'GRANDCHILD', 'PARENT', 'SIBLING', 'OTHER'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const SEXES = ['MALE', 'FEMALE'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const HEALTH = ['HEALTHY', 'CHRONIC', 'SERIOUS', 'DISABLED'] as const;
+export type HealthStatus = (typeof HEALTH)[number];
+
+export const LABOUR = ['NORMAL', 'WEAK', 'NONE'] as const;
+export type LabourAbility = (typeof LABOUR)[number];

@@ -1,0 +1,27 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as Db from '@/lib/generated/prisma/enums';
+import * as App from '@/lib/enums';
+
+// The app's copies of the database enums must match the schema value for value, in order.
+describe('enums', () => {
+  const pairs: [string, readonly string[], Record<string, string>][] = [
+    ['Role', App.ROLES, Db.Role],
+    ['RegionLevel', App.REGION_LEVELS, Db.RegionLevel],
+    ['AuditResult', App.AUDIT_RESULTS, Db.AuditResult],
+    ['HouseholdStatus', App.HOUSEHOLD_STATUSES, Db.HouseholdStatus],
+    ['PovertyCause', App.POVERTY_CAUSES, Db.PovertyCause],
+    ['AllowanceType', App.ALLOWANCES, Db.AllowanceType],
+    ['Relation', App.RELATIONS, Db.Relation],
+    ['Sex', App.SEXES, Db.Sex],
+    ['HealthStatus', App.HEALTH, Db.HealthStatus],
+    ['LabourAbility', App.LABOUR, Db.LabourAbility],
+  ];
+  for (const [name, app, db] of pairs) it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));
+
+  it('have the same types', () => {
+    expectTypeOf<App.Role>().toEqualTypeOf<Db.Role>();
+    expectTypeOf<App.HouseholdStatus>().toEqualTypeOf<Db.HouseholdStatus>();
+    expectTypeOf<App.RegionLevel>().toEqualTypeOf<Db.RegionLevel>();
+    expectTypeOf<App.AuditResult>().toEqualTypeOf<Db.AuditResult>();
+  });
+});
