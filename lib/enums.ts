@@ -33,3 +33,26 @@ export type HealthStatus = (typeof HEALTH)[number];
 
 export const LABOUR = ['NORMAL', 'WEAK', 'NONE'] as const;
 export type LabourAbility = (typeof LABOUR)[number];
+
+export const UNIT_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+export const CADRE_RANKS = ['COUNTY_CHIEF', 'COUNTY_DEPUTY', 'SECTION_CHIEF', 'SECTION_DEPUTY', 'ORDINARY'] as const;
+export type CadreRank = (typeof CADRE_RANKS)[number];
+
+export const TEAM_ROLES = ['LEADER', 'FIRST_SECRETARY', 'MEMBER', 'GRADUATE_OFFICIAL', 'TECHNICIAN'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** Away from the village for a reason: leave, training, a meeting, a business trip. */
+export const AWAY_KINDS = ['LEAVE', 'TRAINING', 'MEETING', 'BUSINESS_TRIP'] as const;
+export type AwayKind = (typeof AWAY_KINDS)[number];
+
+/** IN_VILLAGE: worked in the village (到村). OVERNIGHT: there and stayed the night (驻村), also a day. */
+export const DAY_KINDS = ['IN_VILLAGE', 'OVERNIGHT', ...AWAY_KINDS] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
+export const LOCATION_CHECKS = ['INSIDE', 'OUTSIDE', 'NONE'] as const;
+export type LocationCheck = (typeof LOCATION_CHECKS)[number];
+
+export const RECORD_SOURCES = ['CHECKIN', 'ENTRY'] as const;
+export type RecordSource = (typeof RECORD_SOURCES)[number];

@@ -4,14 +4,9 @@
 // turns an instant into a day; no time zones here), and the numbers come from the county's policy
 // row for the year. One person in one village per day is the database's job, not modelled here.
 import type { PolicyValues } from '@/lib/policy/rules';
+import { AWAY_KINDS, type AwayKind, type DayKind } from '@/lib/enums';
 
-/** Away from the village for a reason: leave, training, a meeting, a business trip. */
-export const AWAY_KINDS = ['LEAVE', 'TRAINING', 'MEETING', 'BUSINESS_TRIP'] as const;
-export type AwayKind = (typeof AWAY_KINDS)[number];
-
-/** IN_VILLAGE: worked in the village (到村). OVERNIGHT: there and stayed the night (驻村), also a day. */
-export const DAY_KINDS = ['IN_VILLAGE', 'OVERNIGHT', ...AWAY_KINDS] as const;
-export type DayKind = (typeof DAY_KINDS)[number];
+export { AWAY_KINDS, DAY_KINDS, type AwayKind, type DayKind } from '@/lib/enums';
 
 /** One person's record for one calendar day. */
 export type DayRecord = { readonly date: string; readonly kind: DayKind };
@@ -326,8 +321,39 @@ export function yearSummary(
     else if (kind !== 'IN_VILLAGE') away[kind]++;
   }
 
-  const dayProgress = progress(days, required.days, window);
-  const nightProgress = progress(nights, required.nights, window);
+  return summarise({ days, nights, away, recorded, ignoredRecords }, window, required, year);
+}
+
+/** What the database counts for one posting and year (only records inside the posting, on or before today). */
+export type YearCounts = {
+  days: number;
+  nights: number;
+  away: Record<AwayKind, number>;
+  /** Records counted (in the village or away). */
+  recorded: number;
+  /** Whether today has a record (today then counts as elapsed). */
+  todayRecorded: boolean;
+};
+
+/**
+ * The same summary as `yearSummary` from counts a query made (GROUP BY posting), so a county's
+ * compliance table does not load every record. The counts must already be restricted to the
+ * posting ∩ year ∩ up to today, as yearSummary restricts its records.
+ */
+export function yearSummaryFromCounts(counts: YearCounts, policy: AttendancePolicy, year: number, posting: Posting, today: string): YearSummary {
+  const todayN = dayNumber(today);
+  const window = windowOf(yearSpan(year), posting, todayN, counts.todayRecorded ? new Map([[todayN, 'IN_VILLAGE' as const]]) : new Map());
+  return summarise({ ...counts, ignoredRecords: 0 }, window, requiredForYear(policy, year, posting), year);
+}
+
+function summarise(
+  counts: { days: number; nights: number; away: Record<AwayKind, number>; recorded: number; ignoredRecords: number },
+  window: Window,
+  required: YearRequirement,
+  year: number,
+): YearSummary {
+  const dayProgress = progress(counts.days, required.days, window);
+  const nightProgress = progress(counts.nights, required.nights, window);
   return {
     year,
     postedDays: required.postedDays,
@@ -335,9 +361,9 @@ export function yearSummary(
     remainingPostedDays: spanLength(window.remaining),
     days: dayProgress,
     nights: nightProgress,
-    away,
-    unrecorded: spanLength(window.elapsed) - recorded,
-    ignoredRecords,
+    away: counts.away,
+    unrecorded: spanLength(window.elapsed) - counts.recorded,
+    ignoredRecords: counts.ignoredRecords,
     status: worseStatus(dayProgress.status, nightProgress.status),
   };
 }
@@ -420,4 +446,43 @@ export function validateRecord(record: DayRecord, context: RecordContext): Recor
   if (!contains(postingSpan(context.posting), n)) problems.push('outsidePosting');
   if (context.signedOffMonths.includes(record.date.slice(0, 7))) problems.push('monthSignedOff');
   return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// China time and distance
+
+/** The China calendar day ('YYYY-MM-DD') of an instant: attendance days are China days wherever the server runs. */
+export function chinaDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** The China clock hour (0-23) of an instant. */
+export function chinaHour(at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(at));
+}
+
+/** From this China hour on, a check-in records the night (驻村) rather than the day. */
+export const EVENING_HOUR = 18;
+
+/** Great-circle distance in metres (haversine, mean Earth radius): plenty for a 1.5 km radius. */
+export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * INSIDE when the fix is within the radius of the village's point; OUTSIDE beyond it; NONE with no
+ * fix, or when the village has no point on record (nothing to compare with: marked, not refused).
+ */
+export function locationCheck(
+  fix: { lat: number; lng: number } | null,
+  village: { lat: number; lng: number } | null,
+  radiusMeters: number,
+): { check: 'INSIDE' | 'OUTSIDE' | 'NONE'; distance: number | null } {
+  if (!fix || !village) return { check: 'NONE', distance: null };
+  const distance = Math.round(distanceMeters(fix, village));
+  return { check: distance <= radiusMeters ? 'INSIDE' : 'OUTSIDE', distance };
 }

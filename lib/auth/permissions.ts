@@ -19,28 +19,35 @@ export const PERMISSIONS = [
   'household.export',
   'personal.reveal', // see a full ID number (each view audited)
   'health.view', // health and disability of members
+  'team.view', // work teams, postings, attendance of the area
+  'team.manage', // dispatching units, teams, postings (the leader's detachment: county users only)
+  'attendance.checkin', // one's own daily check-in (needs an active posting)
+  'attendance.edit', // the team's month grid (a leader: own team; after sign-off: county users only)
+  'attendance.signoff', // close a team's month
+  'attendance.export', // the monthly attendance sheet (考勤表) as .xlsx
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_AREA: readonly Permission[] = ['region.view', 'household.view', 'account.self'];
+const TEAM_OFFICE: readonly Permission[] = ['team.view', 'team.manage', 'attendance.edit', 'attendance.signoff', 'attendance.export'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts only: sees no household or village data.
   SYSTEM_ADMIN: ['user.manage', 'account.self'],
   COUNTY_ADMIN: [
     ...READ_AREA, 'region.edit', 'policy.view', 'policy.edit', 'household.edit', 'household.status',
-    'household.import', 'household.export', 'personal.reveal', 'health.view',
+    'household.import', 'household.export', 'personal.reveal', 'health.view', ...TEAM_OFFICE,
   ],
   TOWNSHIP_STAFF: [
     ...READ_AREA, 'policy.view', 'household.edit', 'household.status', 'household.import', 'household.export',
-    'personal.reveal', 'health.view',
+    'personal.reveal', 'health.view', ...TEAM_OFFICE,
   ],
-  TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view'],
-  TEAM_MEMBER: [...READ_AREA, 'health.view'],
+  TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view', 'team.view', 'attendance.checkin', 'attendance.edit', 'attendance.export'],
+  TEAM_MEMBER: [...READ_AREA, 'health.view', 'team.view', 'attendance.checkin'],
   PAIRING_CADRE: [...READ_AREA, 'health.view'],
   // Read-only: figures and lists, no personal health data.
-  LEADER: [...READ_AREA, 'policy.view', 'household.export'],
-  INSPECTOR: [...READ_AREA, 'policy.view'],
+  LEADER: [...READ_AREA, 'policy.view', 'household.export', 'team.view', 'attendance.export'],
+  INSPECTOR: [...READ_AREA, 'policy.view', 'team.view'],
   AUDITOR: ['audit.view', 'account.self'],
 };
 

@@ -15,6 +15,12 @@ describe('enums', () => {
     ['Sex', App.SEXES, Db.Sex],
     ['HealthStatus', App.HEALTH, Db.HealthStatus],
     ['LabourAbility', App.LABOUR, Db.LabourAbility],
+    ['UnitLevel', App.UNIT_LEVELS, Db.UnitLevel],
+    ['CadreRank', App.CADRE_RANKS, Db.CadreRank],
+    ['TeamRole', App.TEAM_ROLES, Db.TeamRole],
+    ['DayKind', App.DAY_KINDS, Db.DayKind],
+    ['LocationCheck', App.LOCATION_CHECKS, Db.LocationCheck],
+    ['RecordSource', App.RECORD_SOURCES, Db.RecordSource],
   ];
   for (const [name, app, db] of pairs) it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));
 
