@@ -28,3 +28,9 @@ export async function policyYears(countyCode: string): Promise<number[]> {
   const rows = await db.policy.findMany({ where: { countyCode }, select: { year: true }, orderBy: { year: 'desc' } });
   return rows.map((row) => row.year);
 }
+
+/** The numbers in force for a county and year, the defaults while the year is not set. For rules, not for display. */
+export async function policyValuesFor(countyCode: string, year: number): Promise<PolicyValues> {
+  const row = await db.policy.findUnique({ where: { countyCode_year: { countyCode, year } } });
+  return row ? (Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues) : DEFAULT_POLICY;
+}

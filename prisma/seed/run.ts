@@ -5,6 +5,7 @@ import { hashPassword } from '../../lib/auth/password';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { seedHouseholds } from './households';
 import { seedTestFixtures } from './fixtures';
+import { seedTeams } from './teams';
 import { buildCounty, type CountySpec, type RegionRow } from './regions';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
 import { demoUsers, testOnlyUsers } from './users';
@@ -48,6 +49,7 @@ export async function seed(databaseUrl: string, profile: Profile, log: (line: st
       await client.user.createMany({ data: missing.map((u) => ({ ...u, passwordHash, mustChangePassword: false })), skipDuplicates: true });
     }
     log(`demo users: ${missing.length} new (password ${DEMO_PASSWORD})`);
+    await seedTeams(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();
   }

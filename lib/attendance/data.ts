@@ -1,0 +1,288 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { policyValuesFor } from '@/lib/policy/data';
+import type { PolicyValues } from '@/lib/policy/rules';
+import { AWAY_KINDS, type AwayKind, type DayKind, type LocationCheck, type TeamRole } from '@/lib/enums';
+import { areaWithin } from '@/lib/teams/data';
+import {
+  chinaDate, chinaHour, daysInMonth, EVENING_HOUR, leaderMonth, yearSummary, yearSummaryFromCounts,
+  type AttendanceStatus, type LeaderMonth, type YearSummary,
+} from './rules';
+import { dayOf, isoDay } from './days';
+
+const today = () => chinaDate(new Date());
+
+/** Statuses worst first: the order of the compliance table. */
+export const STATUS_ORDER: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS', 'AT_RISK', 'ON_TRACK', 'MET', 'NOT_POSTED'];
+export const SHORT_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS', 'AT_RISK'];
+
+function postingEnd(p: { endedOn: Date | null; plannedEndDate: Date }): string {
+  return isoDay(p.endedOn ?? p.plannedEndDate);
+}
+
+async function policiesOf(codes: Iterable<string>, year: number): Promise<Map<string, PolicyValues>> {
+  const map = new Map<string, PolicyValues>();
+  for (const code of new Set([...codes].map((c) => c.slice(0, 6)))) map.set(code, await policyValuesFor(code, year));
+  return map;
+}
+
+// ─────────────────────────── My check-in and my year (phone) ───────────────────────────
+
+export type MyAttendance = {
+  name: string;
+  posting: { id: number; role: TeamRole; teamId: number; villageName: string; villageHasPoint: boolean; start: string; end: string } | null;
+  today: string;
+  evening: boolean;
+  todayRecord: { kind: DayKind; location: LocationCheck | null; nightLocation: LocationCheck | null; checkinAt: Date | null; nightCheckinAt: Date | null } | null;
+  signedOff: boolean;
+  summary: YearSummary | null;
+  leaderMonth: LeaderMonth | null;
+  marked: number;
+  recent: { date: string; kind: DayKind | null; marked: boolean; source: string | null }[];
+};
+
+/** The signed-in person's posting, today's record, and their year so far; null when no cadre is linked to the account. */
+export async function myAttendance(viewer: Viewer): Promise<MyAttendance | null> {
+  if (!can(viewer.role, 'attendance.checkin')) return null;
+  const cadre = await db.cadre.findUnique({ where: { userId: viewer.userId }, select: { id: true, name: true } });
+  if (!cadre) return null;
+  const now = new Date();
+  const day = today();
+  const year = Number(day.slice(0, 4));
+  const posting = await db.posting.findFirst({
+    where: { cadreId: cadre.id, startDate: { lte: dayOf(day) } },
+    orderBy: { startDate: 'desc' },
+    include: { team: { include: { village: { select: { name: true, latitude: true } } } } },
+  });
+  const base = { name: cadre.name, today: day, evening: chinaHour(now) >= EVENING_HOUR };
+  if (!posting || postingEnd(posting) < day) {
+    return { ...base, posting: null, todayRecord: null, signedOff: false, summary: null, leaderMonth: null, marked: 0, recent: [] };
+  }
+  const records = await db.attendanceRecord.findMany({
+    where: { postingId: posting.id, day: { gte: dayOf(`${year}-01-01`), lte: dayOf(day) } },
+    select: { day: true, kind: true, marked: true, source: true, location: true, nightLocation: true, checkinAt: true, nightCheckinAt: true },
+    orderBy: { day: 'asc' },
+  });
+  const policy = await policyValuesFor(posting.villageCode.slice(0, 6), year);
+  const span = { start: isoDay(posting.startDate), end: postingEnd(posting) };
+  const dayRecords = records.map((r) => ({ date: isoDay(r.day), kind: r.kind }));
+  const todayRow = records.find((r) => isoDay(r.day) === day) ?? null;
+  const byDate = new Map(records.map((r) => [isoDay(r.day), r]));
+  const recent = Array.from({ length: 14 }, (_, i) => {
+    const date = isoDay(new Date(dayOf(day).getTime() - i * 86_400_000));
+    const record = byDate.get(date);
+    return { date, kind: record?.kind ?? null, marked: record?.marked ?? false, source: record?.source ?? null };
+  }).filter((row) => row.date >= span.start);
+  const signed = await db.attendanceSignoff.findUnique({ where: { teamId_month: { teamId: posting.teamId, month: day.slice(0, 7) } } });
+  return {
+    ...base,
+    posting: { id: posting.id, role: posting.role, teamId: posting.teamId, villageName: posting.team.village.name, villageHasPoint: posting.team.village.latitude !== null, ...span },
+    todayRecord: todayRow && { kind: todayRow.kind, location: todayRow.location, nightLocation: todayRow.nightLocation, checkinAt: todayRow.checkinAt, nightCheckinAt: todayRow.nightCheckinAt },
+    signedOff: signed !== null,
+    summary: yearSummary(dayRecords, policy, year, span, day),
+    leaderMonth: posting.role === 'LEADER' ? leaderMonth(dayRecords, policy, year, Number(day.slice(5, 7)), span, day) : null,
+    marked: records.filter((r) => r.marked).length,
+    recent,
+  };
+}
+
+// ─────────────────────────── The team's month grid ───────────────────────────
+
+export type GridCell = { kind: DayKind; reason: string | null; marked: boolean; source: string; location: LocationCheck | null; distance: number | null };
+
+export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
+  if (!can(viewer.role, 'team.view')) return null;
+  const team = await db.workTeam.findFirst({
+    where: { id: teamId, villageCode: { startsWith: viewer.scopeCode } },
+    include: { village: { select: { name: true, parent: { select: { name: true } } } } },
+  });
+  if (!team) return null;
+  const [year, monthNumber] = month.split('-').map(Number);
+  const first = `${month}-01`;
+  const last = `${month}-${String(daysInMonth(year, monthNumber)).padStart(2, '0')}`;
+  const [postings, signoff, policy] = await Promise.all([
+    db.posting.findMany({
+      where: { teamId, startDate: { lte: dayOf(last) }, OR: [{ endedOn: { gte: dayOf(first) } }, { endedOn: null, plannedEndDate: { gte: dayOf(first) } }] },
+      orderBy: [{ role: 'asc' }, { startDate: 'asc' }],
+      include: { cadre: { select: { id: true, name: true } }, unit: { select: { name: true } } },
+    }),
+    db.attendanceSignoff.findUnique({ where: { teamId_month: { teamId, month } } }),
+    policyValuesFor(team.villageCode.slice(0, 6), year),
+  ]);
+  const records = await db.attendanceRecord.findMany({
+    where: { postingId: { in: postings.map((p) => p.id) }, day: { gte: dayOf(first), lte: dayOf(last) } },
+    select: { postingId: true, day: true, kind: true, reason: true, marked: true, source: true, location: true, distanceMeters: true },
+  });
+  const day = today();
+  const rows = postings.map((p) => {
+    const span = { start: isoDay(p.startDate), end: postingEnd(p) };
+    const mine = records.filter((r) => r.postingId === p.id);
+    const cells: Record<string, GridCell> = {};
+    for (const r of mine) cells[isoDay(r.day)] = { kind: r.kind, reason: r.reason, marked: r.marked, source: r.source, location: r.location, distance: r.distanceMeters };
+    const kinds = mine.map((r) => r.kind);
+    const away = Object.fromEntries(AWAY_KINDS.map((k) => [k, kinds.filter((x) => x === k).length])) as Record<AwayKind, number>;
+    return {
+      postingId: p.id, cadreId: p.cadre.id, name: p.cadre.name, role: p.role, unitName: p.unit.name, ...span, cells,
+      days: kinds.filter((k) => k === 'IN_VILLAGE' || k === 'OVERNIGHT').length,
+      nights: kinds.filter((k) => k === 'OVERNIGHT').length,
+      away, marked: mine.filter((r) => r.marked).length,
+      leader: p.role === 'LEADER' ? leaderMonth(mine.map((r) => ({ date: isoDay(r.day), kind: r.kind })), policy, year, monthNumber, span, day) : null,
+    };
+  });
+  return {
+    team: { id: team.id, villageCode: team.villageCode, villageName: team.village.name, townshipName: team.village.parent?.name ?? '' },
+    month, first, last, today: day,
+    dates: Array.from({ length: daysInMonth(year, monthNumber) }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`),
+    signoff: signoff && { by: signoff.signedByName, at: signoff.signedAt },
+    rows,
+  };
+}
+
+// ─────────────────────────── One person's year ───────────────────────────
+
+export async function personYear(viewer: Viewer, cadreId: number, year: number) {
+  if (!can(viewer.role, 'team.view')) return null;
+  const postings = await db.posting.findMany({
+    where: {
+      cadreId, villageCode: { startsWith: viewer.scopeCode },
+      startDate: { lte: dayOf(`${year}-12-31`) },
+      OR: [{ endedOn: { gte: dayOf(`${year}-01-01`) } }, { endedOn: null, plannedEndDate: { gte: dayOf(`${year}-01-01`) } }],
+    },
+    orderBy: { startDate: 'asc' },
+    include: { cadre: { select: { name: true } }, unit: { select: { name: true } }, team: { include: { village: { select: { name: true } } } } },
+  });
+  if (postings.length === 0) return null;
+  const records = await db.attendanceRecord.findMany({
+    where: { postingId: { in: postings.map((p) => p.id) }, day: { gte: dayOf(`${year}-01-01`), lte: dayOf(`${year}-12-31`) } },
+    select: { postingId: true, day: true, kind: true, marked: true },
+  });
+  const day = today();
+  const policies = await policiesOf(postings.map((p) => p.villageCode), year);
+  return {
+    name: postings[0].cadre.name,
+    year,
+    today: day,
+    postings: postings.map((p) => {
+      const span = { start: isoDay(p.startDate), end: postingEnd(p) };
+      const mine = records.filter((r) => r.postingId === p.id);
+      const dayRecords = mine.map((r) => ({ date: isoDay(r.day), kind: r.kind }));
+      const policy = policies.get(p.villageCode.slice(0, 6))!;
+      const months = Array.from({ length: 12 }, (_, i) => {
+        const prefix = `${year}-${String(i + 1).padStart(2, '0')}`;
+        const inMonth = mine.filter((r) => isoDay(r.day).startsWith(prefix));
+        return {
+          month: prefix,
+          days: inMonth.filter((r) => r.kind === 'IN_VILLAGE' || r.kind === 'OVERNIGHT').length,
+          nights: inMonth.filter((r) => r.kind === 'OVERNIGHT').length,
+          away: inMonth.filter((r) => r.kind !== 'IN_VILLAGE' && r.kind !== 'OVERNIGHT').length,
+          marked: inMonth.filter((r) => r.marked).length,
+          leader: p.role === 'LEADER' ? leaderMonth(dayRecords, policy, year, i + 1, span, day) : null,
+        };
+      });
+      return {
+        postingId: p.id, teamId: p.teamId, role: p.role, villageName: p.team.village.name, unitName: p.unit.name, ...span,
+        summary: yearSummary(dayRecords, policy, year, span, day),
+        marked: mine.filter((r) => r.marked).length,
+        months,
+      };
+    }),
+  };
+}
+
+// ─────────────────────────── Compliance tables (township, county) ───────────────────────────
+
+export type ComplianceRow = {
+  postingId: number; cadreId: number; name: string; role: TeamRole; teamId: number;
+  villageCode: string; villageName: string; townshipName: string;
+  summary: YearSummary; marked: number;
+};
+
+type CountRow = {
+  posting_id: number; cadre_id: number; name: string; role: TeamRole; team_id: number; village_code: string; village: string; township: string;
+  start_date: Date; end_date: Date; days: number; nights: number; leave: number; training: number; meeting: number; business_trip: number;
+  recorded: number; marked: number; today_recorded: boolean;
+};
+
+/**
+ * Every posting in the area that overlaps the year, with days and nights counted by the database
+ * (one grouped query) and judged by the same rules as the person's own page.
+ */
+export async function complianceRows(viewer: Viewer, area: string | undefined, year: number): Promise<ComplianceRow[] | null> {
+  if (!can(viewer.role, 'team.view')) return null;
+  const prefix = areaWithin(viewer, area);
+  const day = today();
+  const jan1 = dayOf(`${year}-01-01`);
+  const dec31 = dayOf(`${year}-12-31`);
+  const upTo = day < `${year}-12-31` ? dayOf(day) : dec31;
+  const rows = await db.$queryRaw<CountRow[]>`
+    SELECT p.id AS posting_id, p.cadre_id, c.name, p.role::text AS role, p.team_id, p.village_code, v.name AS village, t.name AS township,
+           p.start_date, coalesce(p.ended_on, p.planned_end_date) AS end_date,
+           count(r.id) FILTER (WHERE r.kind IN ('IN_VILLAGE', 'OVERNIGHT'))::int AS days,
+           count(r.id) FILTER (WHERE r.kind = 'OVERNIGHT')::int AS nights,
+           count(r.id) FILTER (WHERE r.kind = 'LEAVE')::int AS leave,
+           count(r.id) FILTER (WHERE r.kind = 'TRAINING')::int AS training,
+           count(r.id) FILTER (WHERE r.kind = 'MEETING')::int AS meeting,
+           count(r.id) FILTER (WHERE r.kind = 'BUSINESS_TRIP')::int AS business_trip,
+           count(r.id)::int AS recorded,
+           count(r.id) FILTER (WHERE r.marked)::int AS marked,
+           coalesce(bool_or(r.day = ${dayOf(day)}::date), false) AS today_recorded
+      FROM posting p
+      JOIN cadre c ON c.id = p.cadre_id
+      JOIN region v ON v.code = p.village_code
+      LEFT JOIN region t ON t.code = v.parent_code
+      LEFT JOIN attendance_record r
+        ON r.posting_id = p.id
+       AND r.day BETWEEN greatest(p.start_date, ${jan1}::date) AND least(coalesce(p.ended_on, p.planned_end_date), ${upTo}::date)
+     WHERE p.village_code LIKE ${prefix + '%'}
+       AND p.start_date <= ${dec31}::date
+       AND coalesce(p.ended_on, p.planned_end_date) >= ${jan1}::date
+     GROUP BY p.id, c.name, v.name, t.name`;
+  const policies = await policiesOf(rows.map((r) => r.village_code), year);
+  return rows.map((r) => {
+    const posting = { start: isoDay(r.start_date), end: isoDay(r.end_date) };
+    const away = { LEAVE: r.leave, TRAINING: r.training, MEETING: r.meeting, BUSINESS_TRIP: r.business_trip };
+    const summary = yearSummaryFromCounts(
+      { days: r.days, nights: r.nights, away, recorded: r.recorded, todayRecorded: r.today_recorded },
+      policies.get(r.village_code.slice(0, 6))!, year, posting, day,
+    );
+    return {
+      postingId: r.posting_id, cadreId: r.cadre_id, name: r.name, role: r.role, teamId: r.team_id,
+      villageCode: r.village_code, villageName: r.village, townshipName: r.township ?? '', summary, marked: r.marked,
+    };
+  });
+}
+
+export type ComplianceGroup = { code: string; name: string; people: number; byStatus: Record<AttendanceStatus, number>; short: number; marked: number };
+
+/** The compliance table: the rows grouped by the next level down, and the people, worst first. */
+export async function compliance(viewer: Viewer, options: { area?: string; year: number; status?: AttendanceStatus | 'SHORT' }) {
+  const rows = await complianceRows(viewer, options.area, options.year);
+  if (!rows) return null;
+  const prefix = areaWithin(viewer, options.area);
+  const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
+  const names = new Map((await db.region.findMany({ where: { parentCode: prefix }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+  const emptyCounts = () => Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<AttendanceStatus, number>;
+  const groups = new Map<string, ComplianceGroup>();
+  const total: ComplianceGroup = { code: prefix, name: '', people: 0, byStatus: emptyCounts(), short: 0, marked: 0 };
+  for (const row of rows) {
+    const code = row.villageCode.slice(0, childLength);
+    const group = groups.get(code) ?? { code, name: names.get(code) ?? code, people: 0, byStatus: emptyCounts(), short: 0, marked: 0 };
+    for (const g of [group, total]) {
+      g.people++;
+      g.byStatus[row.summary.status]++;
+      if (SHORT_STATUSES.includes(row.summary.status)) g.short++;
+      g.marked += row.marked;
+    }
+    groups.set(code, group);
+  }
+  const severity = (s: AttendanceStatus) => STATUS_ORDER.indexOf(s);
+  const people = rows
+    .filter((r) => !options.status || (options.status === 'SHORT' ? SHORT_STATUSES.includes(r.summary.status) : r.summary.status === options.status))
+    .sort((a, b) => severity(a.summary.status) - severity(b.summary.status)
+      || (b.summary.days.shortfall + b.summary.nights.shortfall) - (a.summary.days.shortfall + a.summary.nights.shortfall)
+      || a.villageCode.localeCompare(b.villageCode));
+  return { area: prefix, year: options.year, total, groups: [...groups.values()].sort((a, b) => a.code.localeCompare(b.code)), people };
+}
+

@@ -1,0 +1,54 @@
+// Work-team rules (DOMAIN.md: Resident work teams): "five full coverages", team size, posting length. Pure.
+import type { TeamRole } from '@/lib/enums';
+import { daysInMonth, dayNumber } from '@/lib/attendance/rules';
+
+export const COVERAGE_ITEMS = ['leader', 'firstSecretary', 'residentCadre', 'graduateOfficial', 'technician'] as const;
+export type CoverageItem = (typeof COVERAGE_ITEMS)[number];
+
+export type TeamCoverage = {
+  size: number;
+  sizeOk: boolean;
+  /** The five coverages (五个全覆盖) the team lacks, in a fixed order. */
+  missing: CoverageItem[];
+  /** Both: all five coverages and a size within policy. */
+  complete: boolean;
+};
+
+/**
+ * What an active team covers. A leader who is also the first secretary (第一书记兼队长) covers both;
+ * "resident cadres" are the ordinary members (驻村干部).
+ */
+export function teamCoverage(
+  postings: readonly { role: TeamRole; alsoFirstSecretary: boolean }[],
+  policy: { teamSizeMin: number; teamSizeMax: number },
+): TeamCoverage {
+  const has: Record<CoverageItem, boolean> = {
+    leader: postings.some((p) => p.role === 'LEADER'),
+    firstSecretary: postings.some((p) => p.role === 'FIRST_SECRETARY' || (p.role === 'LEADER' && p.alsoFirstSecretary)),
+    residentCadre: postings.some((p) => p.role === 'MEMBER'),
+    graduateOfficial: postings.some((p) => p.role === 'GRADUATE_OFFICIAL'),
+    technician: postings.some((p) => p.role === 'TECHNICIAN'),
+  };
+  const missing = COVERAGE_ITEMS.filter((item) => !has[item]);
+  const size = postings.length;
+  const sizeOk = size >= policy.teamSizeMin && size <= policy.teamSizeMax;
+  return { size, sizeOk, missing, complete: missing.length === 0 && sizeOk };
+}
+
+/** The day `months` calendar months after `date`, clamped to the month's end (01-31 + 1 month = 02-28/29). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Whether a posting from `start` to `lastDay` (inclusive) is shorter than `minMonths` (no member
+ * serves less than three months, seed 004): it must last through the day before start + min months.
+ */
+export function isShorterThan(start: string, lastDay: string, minMonths: number): boolean {
+  return dayNumber(lastDay) < dayNumber(addMonths(start, minMonths)) - 1;
+}
