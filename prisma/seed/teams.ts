@@ -230,8 +230,8 @@ function planTeam(
       rank: weightedPick(random, RANKS[role]), unit: unitFor(random, role, units, village.township), start, endedOn: null, endReason: null,
       detachedConfirmed: role === 'LEADER', pattern, params: paramsOf(random, pattern, role), seed: hash32(`${village.code}:${slot}:${start}`), account,
     };
-    // A third of this year's starts replaced someone who left the day before.
-    if (midYear && random.chance(0.35)) {
+    // A third of this year's starts (and every leader's) replaced someone who left the day before.
+    if (midYear && (role === 'LEADER' || random.chance(0.35))) {
       const predStart = random.chance(0.7) ? env.formedOn : random.int(env.formedOn + 1, env.formedOn + 200);
       const predPattern: Pattern = random.chance(0.4) ? 'short' : 'comply';
       postings.push({
