@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
+import { CalendarCheck, Flag, Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
 
-const ICONS = { home: Home, house: House, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound };
+const ICONS = { home: Home, house: House, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound, flag: Flag, check: CalendarCheck };
 
 export type NavLink = { href: string; label: string; icon: keyof typeof ICONS };
 

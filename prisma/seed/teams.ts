@@ -221,7 +221,7 @@ function planTeam(
     }
     const pattern: Pattern = account ? 'linked' : weightedPick(random, [['comply', 80], ['short', 12], ['marked', 8]] as const);
     // Most started when the team was formed, some later that year; ~8 % started this year.
-    const midYear = !account && random.chance(0.08);
+    const midYear = !account && random.chance(role === 'LEADER' ? 0.05 : 0.08);
     const start = midYear
       ? random.int(env.jan1 + 59, Math.max(env.jan1 + 59, Math.min(env.jan1 + 272, env.yesterday - 45)))
       : random.chance(0.7) || account ? env.formedOn : random.int(env.formedOn + 1, env.formedOn + 300);

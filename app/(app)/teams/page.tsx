@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { listTeams, villagesWithoutTeam } from '@/lib/teams/data';
+import { policyValuesFor } from '@/lib/policy/data';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { buttonClass } from '@/components/ui/button-class';
+import { CoverageCell } from '@/components/teams/coverage-cell';
+import { CreateTeamForm } from '@/components/teams/create-team-form';
+
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ gaps?: string; area?: string }> }) {
+  const viewer = await requirePermission('team.view');
+  const { gaps, area } = await searchParams;
+  const gapsOnly = gaps === '1';
+  const [rows, t, noTeam] = await Promise.all([listTeams(viewer, { area, gapsOnly }), getTranslations(), villagesWithoutTeam(viewer)]);
+  const county = viewer.scopeCode.slice(0, 6);
+  const policy = await policyValuesFor(county, new Date().getFullYear());
+  const size = { min: policy.teamSizeMin, max: policy.teamSizeMax };
+  const filter = (on: boolean) => `/teams?${new URLSearchParams({ ...(area ? { area } : {}), ...(on ? { gaps: '1' } : {}) })}`;
+  return (
+    <>
+      <PageHeader
+        title={gapsOnly ? t('teams.gapsTitle') : t('teams.title')}
+        description={`${viewer.scopeName} · ${rows?.length ?? 0}`}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href={filter(!gapsOnly)} className={buttonClass('secondary')}>{gapsOnly ? t('teams.allTeams') : t('teams.onlyGaps')}</Link>
+            <Link href="/teams/compliance" className={buttonClass('secondary')}>{t('teams.compliance')}</Link>
+            <Link href="/teams/units" className={buttonClass('secondary')}>{t('teams.units')}</Link>
+          </div>
+        }
+      />
+      <Card>
+        <Table minWidth="44rem">
+          <HeadRow>
+            <Th>{t('teams.village')}</Th>
+            <Th>{t('teams.township')}</Th>
+            <Th>{t('teams.leader')}</Th>
+            <Th className="text-right">{t('teams.size')}</Th>
+            <Th>{t('teams.coverage')}</Th>
+            <Th />
+          </HeadRow>
+          <tbody>
+            {rows?.map((row) => (
+              <tr key={row.villageCode} className="border-b border-slate-100 hover:bg-slate-50" data-village={row.villageCode}>
+                <Td>{row.id ? <Link href={`/teams/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.villageName}</Link> : row.villageName}</Td>
+                <Td>{row.townshipName}</Td>
+                <Td>
+                  {row.leaderName ?? '—'}
+                  {row.leaderDetached === false && <span className="ml-1 text-xs text-red-700">（{t('teams.notDetached')}）</span>}
+                </Td>
+                <Td className="text-right tabular-nums">{row.id ? row.coverage.size : '—'}</Td>
+                <Td>{row.id ? <CoverageCell coverage={row.coverage} size={size} /> : <span className="text-red-700" data-gap>{t('teams.noTeam')}</span>}</Td>
+                <Td>{row.id && <Link href={`/teams/${row.id}/attendance`} className="text-brand-700 hover:underline">{t('teams.monthGrid')}</Link>}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
+      {can(viewer.role, 'team.manage') && noTeam.length > 0 && (
+        <div className="mt-4">
+          <Card title={t('teams.newTeam')}><CreateTeamForm villages={noTeam} /></Card>
+        </div>
+      )}
+    </>
+  );
+}
