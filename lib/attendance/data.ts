@@ -4,7 +4,11 @@ import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { policyValuesFor } from '@/lib/policy/data';
 import type { PolicyValues } from '@/lib/policy/rules';
-import { AWAY_KINDS, type AwayKind, type DayKind, type LocationCheck, type TeamRole } from '@/lib/enums';
+import { AWAY_KINDS, DAY_KINDS, TEAM_ROLES, type AwayKind, type DayKind, type LocationCheck, type TeamRole } from '@/lib/enums';
+import { writeAuditNow } from '@/lib/audit/data';
+import { translateKey } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/locales';
+import { attendanceSheetXlsx } from './sheet';
 import { areaWithin } from '@/lib/teams/data';
 import {
   chinaDate, chinaHour, daysInMonth, EVENING_HOUR, leaderMonth, yearSummary, yearSummaryFromCounts,
@@ -286,3 +290,36 @@ export async function compliance(viewer: Viewer, options: { area?: string; year:
   return { area: prefix, year: options.year, total, groups: [...groups.values()].sort((a, b) => a.code.localeCompare(b.code)), people };
 }
 
+
+// ─────────────────────────── The monthly sheet (考勤表) ───────────────────────────
+
+/** The team's month as .xlsx, audited as an export (it names people); null when not allowed or not found. */
+export async function attendanceSheet(viewer: Viewer, teamId: number, month: string, locale: Locale) {
+  if (!can(viewer.role, 'attendance.export')) return null;
+  const grid = await teamMonth(viewer, teamId, month);
+  if (!grid) return null;
+  const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
+  const monthLabel = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+  const title = t('attendance.sheetTitle', { village: `${grid.team.townshipName}${grid.team.villageName}`, month: locale === 'en' ? month : monthLabel });
+  const buffer = await attendanceSheetXlsx({
+    dates: grid.dates,
+    rows: grid.rows,
+    labels: {
+      title,
+      legend: t('attendance.legend'),
+      leaderLine: t('attendance.sheetLeader'),
+      signed: grid.signoff ? t('attendance.sheetSigned', { name: grid.signoff.by, at: chinaDate(grid.signoff.at) }) : t('attendance.sheetNotSigned'),
+      headers: {
+        index: '#', name: t('teams.name'), role: t('teams.role'), unit: t('teams.unit'), days: t('attendance.days'), nights: t('attendance.nights'),
+        leave: t('attendance.kinds.LEAVE'), training: t('attendance.kinds.TRAINING'), meeting: t('attendance.kinds.MEETING'), trip: t('attendance.kinds.BUSINESS_TRIP'), marked: t('attendance.marked'),
+      },
+      roles: Object.fromEntries(TEAM_ROLES.map((r) => [r, t(`teams.roles.${r}`)])) as Record<TeamRole, string>,
+      short: Object.fromEntries(DAY_KINDS.map((k) => [k, t(`attendance.short.${k}`)])) as Record<DayKind, string>,
+    },
+  });
+  await writeAuditNow(
+    { userId: viewer.userId, username: viewer.username, role: viewer.role },
+    { action: 'attendance.exportSheet', result: 'OK', entity: 'WorkTeam', entityId: String(teamId), regionCode: grid.team.villageCode, changes: { month, rows: grid.rows.length } },
+  );
+  return { buffer, fileName: `${title}.xlsx`, asciiFileName: `attendance-${grid.team.villageCode}-${month}.xlsx` };
+}

@@ -1,0 +1,32 @@
+import { getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { listUnits } from '@/lib/teams/data';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { CreateUnitForm } from '@/components/teams/create-unit-form';
+
+export default async function UnitsPage() {
+  const viewer = await requirePermission('team.view');
+  const [units, t] = await Promise.all([listUnits(viewer), getTranslations()]);
+  return (
+    <>
+      <PageHeader title={t('teams.units')} description={viewer.scopeName} />
+      <div className="space-y-4">
+        {can(viewer.role, 'team.manage') && <Card title={t('teams.newUnit')}><CreateUnitForm /></Card>}
+        <Card>
+          <Table minWidth="28rem">
+            <HeadRow><Th>{t('teams.unitName')}</Th><Th>{t('teams.level')}</Th><Th className="text-right">{t('teams.posted')}</Th></HeadRow>
+            <tbody>
+              {units?.map((u) => (
+                <tr key={u.id} className="border-b border-slate-100">
+                  <Td>{u.name}</Td><Td>{t(`teams.unitLevels.${u.level}`)}</Td><Td className="text-right tabular-nums">{u.posted}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}
