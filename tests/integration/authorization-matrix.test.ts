@@ -9,6 +9,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { run, signInAs, OTHER_COUNTY } from './helpers';
 import { makeHousehold, newIdNumber, personRow } from '../support/households';
+import { addDays, chinaToday, makePosting, makeTeam, makeUnit, makeVillage, teamIn } from '../support/teams';
 
 type Values = Record<string, string | number | boolean | undefined>;
 type Case = {
@@ -53,6 +54,26 @@ const extraMember = async (village: string) => {
   const person = await db.person.create({ data: { ...personRow('待移除', newIdNumber()), householdId: household.id, regionCode: village, relation: 'CHILD' } });
   await db.household.update({ where: { id: household.id }, data: { memberCount: 2 } });
   return { id: person.id, householdVersion: household.version, reason: '迁出' };
+};
+
+// Work teams and attendance: a team of the matrix's own in township 990102101 (a village-level viewer
+// uses their own village's team), and one in the other county that must stay untouched.
+const MATRIX_VILLAGE = '990102101501';
+const OTHER_VILLAGE = '990103101501';
+let villageSerial = 510;
+let monthSerial = 0;
+const fixtures = {} as { unitId: number; otherUnitId: number; otherTeamId: number; otherLeader: { id: number; version: number } };
+const teamVillageOf = (viewer: Viewer) => (viewer.scopeCode.length === 12 ? viewer.scopeCode : MATRIX_VILLAGE);
+const freshVillage = async (township: string) => (await makeVillage(`${township}${++villageSerial}`)).code;
+/** A past month nobody has signed off yet: 2001-01, 2001-02, ... */
+const pastMonth = () => { const n = monthSerial++; return `${2001 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`; };
+const teamPosting = async (village: string, role: 'LEADER' | 'MEMBER' = 'MEMBER') => {
+  const today = chinaToday();
+  return makePosting({ team: await teamIn(village), role, start: addDays(today, -30), plannedEnd: addDays(today, 300) });
+};
+const newPostingInput = (teamId: number, unitId: number, name: string) => {
+  const today = chinaToday();
+  return { teamId, unitId, name, role: 'TECHNICIAN', startDate: today, plannedEndDate: addDays(today, 364) };
 };
 
 const MATRIX: Record<string, Case> = {
@@ -119,6 +140,34 @@ const MATRIX: Record<string, Case> = {
     inScope: async () => userRef('matrix-target'),
     outOfScope: async () => userRef('county2'),
   },
+  // Units are filed under the viewer's own county: there is no other county to name.
+  'team.createUnit': { inScope: () => ({ name: `矩阵单位${++serial}`, level: 'COUNTY' }) },
+  'team.create': {
+    inScope: async (viewer) => ({ villageCode: await freshVillage(viewer.scopeCode.length >= 9 ? viewer.scopeCode.slice(0, 9) : '990102101'), formedOn: '2026-01-01' }),
+    outOfScope: async () => ({ villageCode: await freshVillage('990103101'), formedOn: '2026-01-01' }),
+  },
+  'team.addPosting': {
+    inScope: async (viewer) => newPostingInput((await teamIn(teamVillageOf(viewer))).id, fixtures.unitId, `矩阵干部${++serial}`),
+    outOfScope: () => newPostingInput(fixtures.otherTeamId, fixtures.otherUnitId, '越界干部'),
+  },
+  'team.endPosting': {
+    inScope: async (viewer) => { const p = await teamPosting(teamVillageOf(viewer)); return { postingId: p.id, version: p.version, endedOn: addDays(chinaToday(), -1), endReason: '矩阵' }; },
+    outOfScope: async () => { const p = await teamPosting(OTHER_VILLAGE); return { postingId: p.id, version: p.version, endedOn: addDays(chinaToday(), -1), endReason: '越界' }; },
+  },
+  'team.confirmDetached': {
+    inScope: async (viewer) => { const p = await teamPosting(teamVillageOf(viewer), 'LEADER'); return { postingId: p.id, version: p.version }; },
+    outOfScope: () => ({ postingId: fixtures.otherLeader.id, version: fixtures.otherLeader.version }),
+  },
+  // A fix without its longitude: past the permission check, then refused as invalid; nothing is written.
+  'attendance.checkIn': { inScope: () => ({ latitude: 34.5 }) },
+  'attendance.setDays': {
+    inScope: async (viewer) => ({ postingId: (await teamPosting(teamVillageOf(viewer))).id, from: chinaToday(), to: chinaToday(), kind: 'IN_VILLAGE' }),
+    outOfScope: async () => ({ postingId: (await teamPosting(OTHER_VILLAGE)).id, from: chinaToday(), to: chinaToday(), kind: 'IN_VILLAGE' }),
+  },
+  'attendance.signOff': {
+    inScope: async (viewer) => ({ teamId: (await teamIn(teamVillageOf(viewer))).id, month: pastMonth() }),
+    outOfScope: () => ({ teamId: fixtures.otherTeamId, month: pastMonth() }),
+  },
 };
 
 // Actions open to anonymous users, tested on their own (auth.test.ts and the browser tests).
@@ -141,6 +190,16 @@ beforeAll(async () => {
     create: { username: 'matrix-target', displayName: '目标', role: 'TOWNSHIP_STAFF', scopeCode: '990102101', passwordHash: await hashPassword('Target#Pass1') },
     update: {},
   });
+});
+
+beforeAll(async () => {
+  await makeTeam({ village: MATRIX_VILLAGE });
+  const other = await makeTeam({ village: OTHER_VILLAGE });
+  fixtures.unitId = (await makeUnit('990102')).id;
+  fixtures.otherUnitId = (await makeUnit(OTHER_COUNTY)).id;
+  fixtures.otherTeamId = other.team.id;
+  const leader = await makePosting({ team: other.team, role: 'LEADER' });
+  fixtures.otherLeader = { id: leader.id, version: leader.version };
 });
 
 describe('authorization matrix', () => {
@@ -182,5 +241,17 @@ describe('authorization matrix', () => {
     expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: '越界户' } })).toBe(0);
     expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: { startsWith: '矩阵' }, OR: [{ version: { gt: 1 } }, { status: { not: 'NOT_POOR' } }, { groupName: { not: '1组' } }] } })).toBe(0);
     expect(await db.helpPlan.count({ where: { household: { regionCode: { startsWith: OTHER_COUNTY }, headName: { startsWith: '矩阵' } } } })).toBe(0);
+  });
+
+  it('leaves teams and attendance of another county untouched', async () => {
+    // No team formed in the other county's fresh villages, nobody posted there, nothing ended, confirmed, recorded or signed off.
+    expect(await db.workTeam.count({ where: { villageCode: { startsWith: '990103101', not: OTHER_VILLAGE }, village: { name: { startsWith: '测试' } } } })).toBe(0);
+    expect(await db.region.count({ where: { code: { startsWith: '990103101' }, name: { startsWith: '测试' } } })).toBeGreaterThan(1);
+    expect(await db.cadre.count({ where: { name: '越界干部' } })).toBe(0);
+    const postings = await db.posting.findMany({ where: { villageCode: OTHER_VILLAGE } });
+    expect(postings.length).toBeGreaterThan(1);
+    expect(postings.filter((p) => p.endedOn !== null || p.detachedConfirmed || p.version !== 1)).toEqual([]);
+    expect(await db.attendanceRecord.count({ where: { villageCode: OTHER_VILLAGE } })).toBe(0);
+    expect(await db.attendanceSignoff.count({ where: { villageCode: OTHER_VILLAGE } })).toBe(0);
   });
 });
