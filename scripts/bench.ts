@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from './database';
 import { localSecret } from './secrets';
+import { COMPLIANCE_SQL, complianceParams } from '../lib/attendance/compliance-sql';
+import { chinaDate } from '../lib/attendance/rules';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, requests: { type: 'string', default: '30' }, port: { type: 'string', default: '3200' } } });
 const REQUESTS = Math.max(20, Number(values.requests));
@@ -56,6 +58,46 @@ async function waitForServer() {
 }
 
 const log = (line: string) => !values.json && console.log(line);
+
+const CONCURRENT = 20;
+const ROUNDS = 10;
+
+/**
+ * 20 team members (bench01..bench20, seeded with the city set) check in at the same moment, ROUNDS
+ * times; today's records of those 20 are deleted between rounds so every request really writes.
+ */
+async function checkInThroughput(today: string) {
+  const accounts = Array.from({ length: CONCURRENT }, (_, i) => `bench${String(i + 1).padStart(2, '0')}`);
+  const cookies = await Promise.all(accounts.map((name) => signIn(name, 'Bangfu@2026')));
+  const clearToday = () => client.query(
+    `DELETE FROM attendance_record r USING cadre c JOIN app_user u ON u.id = c.user_id
+      WHERE r.cadre_id = c.id AND u.username = ANY($1) AND r.day = $2::date`, [accounts, today]);
+  const checkIn = async (cookie: string) => {
+    const started = performance.now();
+    const response = await fetch(`${BASE}/api/attendance/checkin`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ latitude: 34.5, longitude: 105.5, accuracy: 20 }),
+    });
+    const state = (await response.json()) as { ok: boolean; formError?: string };
+    if (!state.ok) throw new Error(`check-in refused: ${state.formError}`);
+    return performance.now() - started;
+  };
+  await clearToday();
+  await Promise.all(cookies.map(checkIn)); // warm-up round
+  const latencies: number[] = [];
+  let wall = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    await clearToday();
+    const started = performance.now();
+    latencies.push(...(await Promise.all(cookies.map(checkIn))));
+    wall += performance.now() - started;
+  }
+  await clearToday();
+  const timing = summarise(latencies);
+  const perSecond = round(latencies.length / (wall / 1000));
+  log(`checkin_20_concurrent: ${perSecond} requests/s, median ${timing.median_ms} ms, p95 ${timing.p95_ms} ms over ${timing.requests} check-ins`);
+  return { concurrent_users: CONCURRENT, requests_per_second: perSecond, ...timing };
+}
 const database = await openDatabase('bangfu_city');
 const client = new pg.Client({ connectionString: database.url });
 await client.connect();
@@ -94,6 +136,18 @@ try {
     results[scenario.name] = { server, plain_sql: plain, ratio_median: round(server.median_ms / plain.median_ms) };
     log(`${scenario.name}: server median ${server.median_ms} ms, p95 ${server.p95_ms} ms | plain SQL median ${plain.median_ms} ms, p95 ${plain.p95_ms} ms`);
   }
+
+  // The county compliance table (驻村考勤达标) against its one grouped query, run as plain SQL.
+  const today = chinaDate(new Date());
+  const year = Number(today.slice(0, 4));
+  const complianceServer = await time(page('/teams/compliance'));
+  const compliancePlain = await time(async () => {
+    await client.query(COMPLIANCE_SQL, complianceParams(COUNTY, year, today));
+  });
+  results.county_compliance_table = { server: complianceServer, plain_sql: compliancePlain, ratio_median: round(complianceServer.median_ms / compliancePlain.median_ms) };
+  log(`county_compliance_table: server median ${complianceServer.median_ms} ms, p95 ${complianceServer.p95_ms} ms | plain SQL median ${compliancePlain.median_ms} ms, p95 ${compliancePlain.p95_ms} ms`);
+
+  results.checkin_20_concurrent = await checkInThroughput(today);
   console.log(JSON.stringify(results));
 } finally {
   process.kill(-server.pid!, 'SIGTERM');

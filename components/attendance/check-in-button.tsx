@@ -21,7 +21,8 @@ function locate(): Promise<Fix> {
 }
 
 /** One tap: locate, send, show the answer. On a failed send the fix is kept and "try again" resends it. */
-export function CheckInButton({ evening }: { evening: boolean }) {
+/** `done`: today's check-in is on record; the button goes, but the answer just given stays in view after the refresh. */
+export function CheckInButton({ evening, done = false }: { evening: boolean; done?: boolean }) {
   const t = useTranslations('attendance');
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>('idle');
@@ -54,9 +55,10 @@ export function CheckInButton({ evening }: { evening: boolean }) {
   }
 
   const busy = phase === 'locating' || phase === 'sending';
+  if (done && !answer) return null;
   return (
     <div className="space-y-3">
-      <button
+      {!done && <button
         type="button"
         onClick={phase === 'failed' && fix !== undefined ? () => send(fix) : start}
         disabled={busy}
@@ -65,7 +67,7 @@ export function CheckInButton({ evening }: { evening: boolean }) {
       >
         {busy && <span className="h-5 w-5 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
         {phase === 'locating' ? t('checkingLocation') : phase === 'sending' ? t('sending') : phase === 'failed' ? t('retry') : evening ? t('checkInNight') : t('checkInDay')}
-      </button>
+      </button>}
       {answer && (
         <div
           role={answer.ok ? 'status' : 'alert'}

@@ -9,6 +9,7 @@ import { writeAuditNow } from '@/lib/audit/data';
 import { translateKey } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { attendanceSheetXlsx } from './sheet';
+import { COMPLIANCE_SQL, complianceParams } from './compliance-sql';
 import { areaWithin } from '@/lib/teams/data';
 import {
   chinaDate, chinaHour, daysInMonth, EVENING_HOUR, leaderMonth, yearSummary, yearSummaryFromCounts,
@@ -217,32 +218,7 @@ export async function complianceRows(viewer: Viewer, area: string | undefined, y
   if (!can(viewer.role, 'team.view')) return null;
   const prefix = areaWithin(viewer, area);
   const day = today();
-  const jan1 = dayOf(`${year}-01-01`);
-  const dec31 = dayOf(`${year}-12-31`);
-  const upTo = day < `${year}-12-31` ? dayOf(day) : dec31;
-  const rows = await db.$queryRaw<CountRow[]>`
-    SELECT p.id AS posting_id, p.cadre_id, c.name, p.role::text AS role, p.team_id, p.village_code, v.name AS village, t.name AS township,
-           p.start_date, coalesce(p.ended_on, p.planned_end_date) AS end_date,
-           count(r.id) FILTER (WHERE r.kind IN ('IN_VILLAGE', 'OVERNIGHT'))::int AS days,
-           count(r.id) FILTER (WHERE r.kind = 'OVERNIGHT')::int AS nights,
-           count(r.id) FILTER (WHERE r.kind = 'LEAVE')::int AS leave,
-           count(r.id) FILTER (WHERE r.kind = 'TRAINING')::int AS training,
-           count(r.id) FILTER (WHERE r.kind = 'MEETING')::int AS meeting,
-           count(r.id) FILTER (WHERE r.kind = 'BUSINESS_TRIP')::int AS business_trip,
-           count(r.id)::int AS recorded,
-           count(r.id) FILTER (WHERE r.marked)::int AS marked,
-           coalesce(bool_or(r.day = ${dayOf(day)}::date), false) AS today_recorded
-      FROM posting p
-      JOIN cadre c ON c.id = p.cadre_id
-      JOIN region v ON v.code = p.village_code
-      LEFT JOIN region t ON t.code = v.parent_code
-      LEFT JOIN attendance_record r
-        ON r.posting_id = p.id
-       AND r.day BETWEEN greatest(p.start_date, ${jan1}::date) AND least(coalesce(p.ended_on, p.planned_end_date), ${upTo}::date)
-     WHERE p.village_code LIKE ${prefix + '%'}
-       AND p.start_date <= ${dec31}::date
-       AND coalesce(p.ended_on, p.planned_end_date) >= ${jan1}::date
-     GROUP BY p.id, c.name, v.name, t.name`;
+  const rows = await db.$queryRawUnsafe<CountRow[]>(COMPLIANCE_SQL, ...complianceParams(prefix, year, day));
   const policies = await policiesOf(rows.map((r) => r.village_code), year);
   return rows.map((r) => {
     const posting = { start: isoDay(r.start_date), end: isoDay(r.end_date) };

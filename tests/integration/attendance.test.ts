@@ -1,6 +1,6 @@
 // Attendance (issue 4): the phone check-in, the month grid, the township's sign-off, and the
 // compliance reads. Fixtures are this file's own villages (990102101 4xx, 990102102 4xx).
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { checkIn, setDays, signOffMonth } from '@/lib/attendance/actions';
 import { compliance, complianceRows, myAttendance, personYear, teamMonth } from '@/lib/attendance/data';
@@ -8,7 +8,7 @@ import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { dayOf } from '@/lib/attendance/days';
 import { lastAudit, run, signInAs } from './helpers';
 import {
-  addDays, chinaInstant, chinaToday, daysFrom, fillDays, makePosting, makePostedMember, makeTeam, makeUser, recordsOf,
+  addDays, chinaInstant, chinaToday, daysFrom, fillDays, makePosting, makePostedMember, makeTeam, makeUser, recordsOf, removeTeamFixtures,
 } from '../support/teams';
 
 let villageSerial = 400;
@@ -20,6 +20,7 @@ const NOT_FOUND = '找不到该记录，或它不在您的管辖范围内。';
 afterEach(() => {
   vi.useRealTimers();
 });
+afterAll(removeTeamFixtures);
 
 /** Freezes the clock the actions read (Date only: the database driver's timers keep running). */
 function freezeAt(instant: Date) {

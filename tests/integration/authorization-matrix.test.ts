@@ -1,6 +1,6 @@
 // Every server action × every role, in scope and out of scope, against the permission table.
 // A new action that is not listed here fails the first test.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { ActionFunction } from '@/lib/action';
 import type { Viewer } from '@/lib/auth/data';
@@ -9,7 +9,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { run, signInAs, OTHER_COUNTY } from './helpers';
 import { makeHousehold, newIdNumber, personRow } from '../support/households';
-import { addDays, chinaToday, makePosting, makeTeam, makeUnit, makeVillage, teamIn } from '../support/teams';
+import { addDays, chinaToday, makePosting, makeTeam, makeUnit, makeVillage, removeTeamFixtures, teamIn } from '../support/teams';
 
 type Values = Record<string, string | number | boolean | undefined>;
 type Case = {
@@ -201,6 +201,7 @@ beforeAll(async () => {
   const leader = await makePosting({ team: other.team, role: 'LEADER' });
   fixtures.otherLeader = { id: leader.id, version: leader.version };
 });
+afterAll(removeTeamFixtures);
 
 describe('authorization matrix', () => {
   it('covers every server action', () => {

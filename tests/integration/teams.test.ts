@@ -1,13 +1,13 @@
 // Work teams (issue 4): dispatching units, teams, postings, the leader's detachment. Fixtures are this
 // file's own villages (990102101 3xx, 990102102 3xx) so the seeded teams do not matter.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { addPosting, confirmDetached, createTeam, createUnit, endPosting } from '@/lib/teams/actions';
 import { getTeam, listTeams } from '@/lib/teams/data';
 import { decryptText } from '@/lib/personal-data';
 import { dayOf } from '@/lib/attendance/days';
 import { lastAudit, run, signInAs } from './helpers';
-import { addDays, chinaToday, fillDays, makeCadre, makePosting, makeTeam, makeUnit, makeUser, makeVillage, daysFrom } from '../support/teams';
+import { addDays, chinaToday, fillDays, makeCadre, makePosting, makeTeam, makeUnit, makeUser, makeVillage, daysFrom, removeTeamFixtures } from '../support/teams';
 
 const COUNTY = '990102';
 let villageSerial = 300;
@@ -18,6 +18,7 @@ let unitId: number;
 beforeAll(async () => {
   unitId = (await makeUnit(COUNTY, '团队测试派出单位')).id;
 });
+afterAll(removeTeamFixtures);
 
 /** addPosting input for a new cadre: a year from today. */
 const postingInput = (teamId: number, extra: Record<string, string | number | undefined> = {}) => {

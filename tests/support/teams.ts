@@ -8,6 +8,10 @@ import { dayOf } from '@/lib/attendance/days';
 
 const unique = () => randomUUID().slice(0, 8);
 
+// What this test file made, for removeTeamFixtures() (each test file has its own copy of this module).
+const createdVillages = new Set<string>();
+const createdPostings = new Set<number>();
+
 /** Today's China calendar day ('YYYY-MM-DD'), as the actions see it (under fake timers: the fake "now"). */
 export const chinaToday = () => chinaDate(new Date());
 
@@ -35,7 +39,30 @@ export async function makeVillage(code: string, options: { poor?: boolean; latit
     latitude: options.latitude === undefined ? 34.5 : options.latitude,
     longitude: options.longitude === undefined ? 105.7 : options.longitude,
   };
+  if (!(await db.region.findUnique({ where: { code } }))) createdVillages.add(code);
   return db.region.upsert({ where: { code }, create: { code, ...data }, update: data });
+}
+
+/**
+ * Removes what the factories made (villages with their teams, postings, day records, sign-offs and
+ * accounts; postings made in other villages with their records), so other files see the seeded
+ * area as it was: regions.test.ts counts the county's villages. Cadres and units stay (no area FK).
+ */
+export async function removeTeamFixtures() {
+  const codes = [...createdVillages];
+  const teams = (await db.workTeam.findMany({ where: { villageCode: { in: codes } }, select: { id: true } })).map((t) => t.id);
+  const postings = [
+    ...createdPostings,
+    ...(await db.posting.findMany({ where: { OR: [{ villageCode: { in: codes } }, { teamId: { in: teams } }] }, select: { id: true } })).map((p) => p.id),
+  ];
+  await db.attendanceRecord.deleteMany({ where: { OR: [{ postingId: { in: postings } }, { villageCode: { in: codes } }] } });
+  await db.attendanceSignoff.deleteMany({ where: { OR: [{ teamId: { in: teams } }, { villageCode: { in: codes } }] } });
+  await db.posting.deleteMany({ where: { id: { in: postings } } });
+  await db.workTeam.deleteMany({ where: { id: { in: teams } } });
+  await db.user.deleteMany({ where: { scopeCode: { in: codes } } });
+  await db.region.deleteMany({ where: { code: { in: codes } } });
+  createdVillages.clear();
+  createdPostings.clear();
 }
 
 /** A dispatching unit of a county (unique name). */
@@ -86,6 +113,7 @@ export async function makePosting(options: {
       startDate: dayOf(start), plannedEndDate: dayOf(plannedEnd), endedOn: options.endedOn ? dayOf(options.endedOn) : null,
     },
   });
+  createdPostings.add(posting.id);
   return posting;
 }
 

@@ -31,7 +31,7 @@ export default async function MyAttendancePage() {
           {record?.nightCheckinAt && <p className="text-sm">{t('attendance.todayNight')} {time(record.nightCheckinAt)} · <span data-location={record.nightLocation}>{locationText(record.nightLocation)}</span></p>}
           {record && !record.checkinAt && !record.nightCheckinAt && <p className="text-sm">{t('attendance.todayAway', { kind: t(`attendance.kinds.${record.kind}`) })}</p>}
           {!mine.posting.villageHasPoint && <p className="text-sm text-amber-800">{t('attendance.noVillagePoint')}</p>}
-          {!done && !mine.signedOff && <CheckInButton evening={mine.evening} />}
+          <CheckInButton evening={mine.evening} done={Boolean(done) || mine.signedOff} />
         </div>
       </Card>
       {mine.summary && (
