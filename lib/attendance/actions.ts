@@ -39,7 +39,7 @@ export const checkIn = action('attendance.checkIn', 'attendance.checkin', checkI
   const today = chinaDate(now);
   const evening = chinaHour(now) >= EVENING_HOUR;
   const cadre = await tx.cadre.findUnique({ where: { userId: viewer.userId } });
-  if (!cadre) throw new RefusedError('attendance.notPosted');
+  if (!cadre) throw new RefusedError('attendance.notLinked');
   await lockCadre(tx, cadre.id);
   const day = dayOf(today);
   const posting = await tx.posting.findFirst({
@@ -47,7 +47,7 @@ export const checkIn = action('attendance.checkIn', 'attendance.checkin', checkI
     include: { team: { include: { village: true } } },
   });
   if (!posting) throw new RefusedError('attendance.notPosted');
-  if ((await signedOffMonths(tx, posting.teamId, [today.slice(0, 7)])).length > 0) throw new RefusedError('attendance.monthSignedOff');
+  if ((await signedOffMonths(tx, posting.teamId, [today.slice(0, 7)])).length > 0) throw new RefusedError('attendance.monthSignedOff', undefined, { month: today.slice(0, 7) });
 
   const village = posting.team.village;
   const fix = input.latitude !== undefined && input.longitude !== undefined ? { lat: input.latitude, lng: input.longitude } : null;

@@ -193,7 +193,7 @@ describe('phone check-in', () => {
     await signInAs(user.username);
     freezeAt(chinaInstant(day, 10));
     const before = await db.attendanceRecord.count();
-    expect(await run(checkIn, POINT)).toMatchObject({ ok: false, formError: '您今天不在驻村派驻期内，不能签到' });
+    expect(await run(checkIn, POINT)).toMatchObject({ ok: false, formError: '您的账号尚未关联驻村干部，请联系乡镇或县扶贫办。' });
     expect(await db.attendanceRecord.count()).toBe(before);
     expect(await myAttendance((await signInAs(user.username)))).toBeNull();
   });
@@ -208,9 +208,7 @@ describe('phone check-in', () => {
     expect(await db.attendanceRecord.count({ where: { postingId: posting.id } })).toBe(0);
   });
 
-  // BUG (lib/attendance/actions.ts:50): the refusal passes no `month`, so the message cannot be
-  // formatted and the user sees the raw key "attendance.monthSignedOff". Turn into `it` once fixed.
-  it.fails('names the signed-off month in the refusal', async () => {
+  it('names the signed-off month in the refusal', async () => {
     const { team } = await checkedInMember();
     await db.attendanceSignoff.create({ data: { teamId: team.id, villageCode: team.villageCode, month: day.slice(0, 7), signedByName: '测试' } });
     freezeAt(chinaInstant(day, 10));

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   AT_RISK_MARGIN_PERCENT,
+  chinaDate,
+  chinaHour,
+  distanceMeters,
+  locationCheck,
+  yearSummaryFromCounts,
   dateOfDayNumber,
   dayNumber,
   daysBetween,
@@ -379,5 +384,50 @@ describe('validateRecord', () => {
   it('refuses a date that is not a calendar day', () => {
     expect(validateRecord({ date: '2025-02-29', kind: 'IN_VILLAGE' }, context)).toEqual(['invalidDate']);
     expect(validateRecord({ date: '15/06/2025', kind: 'IN_VILLAGE' }, context)).toEqual(['invalidDate']);
+  });
+});
+
+describe('yearSummaryFromCounts', () => {
+  const policy = { villageDaysPerYear: 220, villageNightsPerYear: 160, leaderDaysPerMonth: 20 };
+  it('agrees with yearSummary on the same records (with and without a record today)', () => {
+    const posting = { start: '2026-03-10', end: null };
+    for (const today of ['2026-07-01', '2026-07-02']) {
+      const records: { date: string; kind: 'OVERNIGHT' | 'IN_VILLAGE' | 'LEAVE' }[] = [];
+      for (let n = dayNumber('2026-03-10'); n <= dayNumber('2026-07-01'); n++) {
+        records.push({ date: dateOfDayNumber(n), kind: n % 5 === 0 ? 'LEAVE' : n % 3 === 0 ? 'IN_VILLAGE' : 'OVERNIGHT' });
+      }
+      const full = yearSummary(records, policy, 2026, posting, today);
+      const counts = {
+        days: records.filter((r) => r.kind !== 'LEAVE').length,
+        nights: records.filter((r) => r.kind === 'OVERNIGHT').length,
+        away: { LEAVE: records.filter((r) => r.kind === 'LEAVE').length, TRAINING: 0, MEETING: 0, BUSINESS_TRIP: 0 },
+        recorded: records.length,
+        todayRecorded: records.some((r) => r.date === today),
+      };
+      expect(yearSummaryFromCounts(counts, policy, 2026, posting, today)).toEqual(full);
+    }
+  });
+});
+
+describe('location check', () => {
+  const village = { lat: 34.291289, lng: 105.392549 };
+  it('measures great-circle distance (1° of latitude ≈ 111.2 km)', () => {
+    expect(Math.round(distanceMeters({ lat: 34, lng: 105 }, { lat: 35, lng: 105 }) / 100)).toBe(1112);
+  });
+  it('inside at the radius, outside just beyond, none without a fix or a village point', () => {
+    const north = (m: number) => ({ lat: village.lat + m / 111_195, lng: village.lng });
+    expect(locationCheck(north(1490), village, 1500).check).toBe('INSIDE');
+    expect(locationCheck(north(1520), village, 1500).check).toBe('OUTSIDE');
+    expect(locationCheck(null, village, 1500)).toEqual({ check: 'NONE', distance: null });
+    expect(locationCheck(north(10), null, 1500)).toEqual({ check: 'NONE', distance: null });
+  });
+});
+
+describe('China time', () => {
+  it('turns an instant into the China day and hour (UTC+8, no daylight saving)', () => {
+    expect(chinaDate(new Date('2026-12-01T15:59:59Z'))).toBe('2026-12-01');
+    expect(chinaDate(new Date('2026-12-01T16:00:00Z'))).toBe('2026-12-02');
+    expect(chinaHour(new Date('2026-12-01T10:00:00Z'))).toBe(18);
+    expect(chinaHour(new Date('2026-12-01T09:59:59Z'))).toBe(17);
   });
 });
