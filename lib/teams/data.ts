@@ -131,3 +131,16 @@ export async function villagesWithoutTeam(viewer: Viewer) {
     orderBy: { code: 'asc' }, select: { code: true, name: true },
   });
 }
+
+/** The village's team in a line: for the village page. */
+export async function teamOfVillage(viewer: Viewer, villageCode: string) {
+  if (!can(viewer.role, 'team.view') || !villageCode.startsWith(viewer.scopeCode)) return null;
+  const team = await db.workTeam.findUnique({
+    where: { villageCode },
+    select: { id: true, postings: { where: ACTIVE, select: { role: true, alsoFirstSecretary: true, cadre: { select: { name: true } } } } },
+  });
+  if (!team) return null;
+  const policy = await policyValuesFor(villageCode.slice(0, 6), Number(chinaDate(new Date()).slice(0, 4)));
+  const leader = team.postings.find((p) => p.role === 'LEADER');
+  return { id: team.id, leaderName: leader?.cadre.name ?? null, coverage: teamCoverage(team.postings, policy), size: { min: policy.teamSizeMin, max: policy.teamSizeMax } };
+}

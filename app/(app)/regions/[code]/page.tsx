@@ -9,6 +9,8 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { VillageForm } from '@/components/regions/village-form';
+import { teamOfVillage } from '@/lib/teams/data';
+import { CoverageCell } from '@/components/teams/coverage-cell';
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -16,6 +18,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
   const region = await getRegion(viewer, code); // not found outside the viewer's area
   const [trail, children, counts, t] = await Promise.all([regionTrail(viewer, code), childSummaries(viewer, code), statusCounts(viewer, code), getTranslations()]);
   const isVillage = region.level === 'VILLAGE';
+  const team = isVillage && region.isPoorVillage ? await teamOfVillage(viewer, region.code) : null;
   const childIsVillage = children[0]?.level === 'VILLAGE';
   const totals = children.reduce((sum, c) => ({ villages: sum.villages + c.villages, poor: sum.poor + c.poorVillages, exited: sum.exited + c.exitedPoorVillages }), { villages: 0, poor: 0, exited: 0 });
   return (
@@ -40,6 +43,13 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
               <dd className="tabular-nums">{region.latitude !== null ? `${region.latitude}, ${region.longitude}` : '—'}</dd>
             </dl>
           </Card>
+          {team && (
+            <Card title={<Link href={`/teams/${team.id}`} className="text-brand-700 hover:underline">{t('teams.title')}</Link>}>
+              <p className="text-sm">{t('teams.leader')}：{team.leaderName ?? '—'} · {t('teams.size')} {team.coverage.size}</p>
+              <p className="mt-1 text-sm"><CoverageCell coverage={team.coverage} size={team.size} /></p>
+              <Link href={`/teams/${team.id}/attendance`} className="mt-2 inline-block text-sm text-brand-700 hover:underline">{t('teams.monthGrid')}</Link>
+            </Card>
+          )}
           {can(viewer.role, 'region.edit') && (
             <Card title={t('regions.editVillage')}>
               <VillageForm village={region} />
