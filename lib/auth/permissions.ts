@@ -25,29 +25,35 @@ export const PERMISSIONS = [
   'attendance.edit', // the team's month grid (a leader: own team; after sign-off: county users only)
   'attendance.signoff', // close a team's month
   'attendance.export', // the monthly attendance sheet (考勤表) as .xlsx
+  'cadre.view', // cadres, liaison units, pairings and their coverage in the area
+  'cadre.manage', // keep cadres and liaison units
+  'pairing.manage', // pair households with cadres, end pairings, bulk pairing and reassignment
+  'pairing.export', // the pairing roster (结对帮扶花名册) as .xlsx
+  'pairing.own', // "my households": the households one is paired with
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_AREA: readonly Permission[] = ['region.view', 'household.view', 'account.self'];
 const TEAM_OFFICE: readonly Permission[] = ['team.view', 'team.manage', 'attendance.edit', 'attendance.signoff', 'attendance.export'];
+const PAIRING_OFFICE: readonly Permission[] = ['cadre.view', 'cadre.manage', 'pairing.manage', 'pairing.export'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts only: sees no household or village data.
   SYSTEM_ADMIN: ['user.manage', 'account.self'],
   COUNTY_ADMIN: [
     ...READ_AREA, 'region.edit', 'policy.view', 'policy.edit', 'household.edit', 'household.status',
-    'household.import', 'household.export', 'personal.reveal', 'health.view', ...TEAM_OFFICE,
+    'household.import', 'household.export', 'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE,
   ],
   TOWNSHIP_STAFF: [
     ...READ_AREA, 'policy.view', 'household.edit', 'household.status', 'household.import', 'household.export',
-    'personal.reveal', 'health.view', ...TEAM_OFFICE,
+    'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE,
   ],
-  TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view', 'team.view', 'attendance.checkin', 'attendance.edit', 'attendance.export'],
-  TEAM_MEMBER: [...READ_AREA, 'health.view', 'team.view', 'attendance.checkin'],
-  PAIRING_CADRE: [...READ_AREA, 'health.view'],
+  TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view', 'team.view', 'attendance.checkin', 'attendance.edit', 'attendance.export', 'cadre.view', 'pairing.own'],
+  TEAM_MEMBER: [...READ_AREA, 'health.view', 'team.view', 'attendance.checkin', 'pairing.own'],
+  PAIRING_CADRE: [...READ_AREA, 'health.view', 'pairing.own'],
   // Read-only: figures and lists, no personal health data.
-  LEADER: [...READ_AREA, 'policy.view', 'household.export', 'team.view', 'attendance.export'],
-  INSPECTOR: [...READ_AREA, 'policy.view', 'team.view'],
+  LEADER: [...READ_AREA, 'policy.view', 'household.export', 'team.view', 'attendance.export', 'cadre.view', 'pairing.export'],
+  INSPECTOR: [...READ_AREA, 'policy.view', 'team.view', 'cadre.view'],
   AUDITOR: ['audit.view', 'account.self'],
 };
 

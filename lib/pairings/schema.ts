@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { CADRE_RANKS } from '@/lib/enums';
+import { idNumber, optionalPhone } from '@/lib/households/schema';
+import { checkbox, isoDate, optionalText, recordId, text, version } from '@/lib/validation';
+
+const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v), z.number().int().positive().optional());
+const areaCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, { error: 'errors.invalid' });
+
+const cadreFields = {
+  name: text(40),
+  unitId: recordId,
+  rank: z.enum(CADRE_RANKS, { error: 'errors.invalidChoice' }),
+  phone: optionalPhone,
+  userId: optionalId,
+};
+
+export const createCadreSchema = z.strictObject({ ...cadreFields, idNumber, regionCode: areaCode });
+export const updateCadreSchema = z.strictObject({ id: recordId, version, ...cadreFields });
+
+export const setLiaisonSchema = z.strictObject({ villageCode: z.string().regex(/^\d{12}$/, { error: 'errors.invalid' }), unitId: recordId });
+export const removeLiaisonSchema = z.strictObject({ id: recordId });
+
+export const pairSchema = z.strictObject({ householdId: recordId, cadreId: recordId });
+export const endPairingSchema = z.strictObject({ pairingId: recordId, reason: text(200) });
+
+/** A reviewed proposal: "householdId:cadreId" pairs, comma-separated, as the review page lists them. */
+const pairList = z
+  .string()
+  .regex(/^\d+:\d+(,\d+:\d+)*$/, { error: 'pairings.noPairs' })
+  .transform((value) => value.split(',').map((pair) => pair.split(':').map(Number) as [number, number]))
+  .refine((pairs) => pairs.length <= 5000, { error: 'pairings.tooManyPairs' })
+  .refine((pairs) => new Set(pairs.map(([h]) => h)).size === pairs.length, { error: 'pairings.duplicateHousehold' });
+
+export const confirmProposalSchema = z.strictObject({ area: areaCode, pairs: pairList });
+
+/** A departing cadre: end their pairings, hand each household to the proposed cadre, optionally mark them as left. */
+export const reassignSchema = z.strictObject({
+  cadreId: recordId,
+  version,
+  pairs: pairList,
+  reason: text(200),
+  markLeft: checkbox,
+  leftOn: isoDate,
+});
+
+export { optionalText };
