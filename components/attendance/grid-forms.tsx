@@ -7,6 +7,7 @@ import { DAY_KINDS } from '@/lib/enums';
 import { SelectField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { Card } from '@/components/ui/card';
 
 type Person = { postingId: number; name: string };
 
@@ -39,16 +40,20 @@ export function DayEntryForm({ people, preset }: { people: Person[]; preset: { p
   );
 }
 
-export function SignOffForm({ teamId, month }: { teamId: number; month: string }) {
+/** The township's sign-off card; once the month is signed off it shows only the answer just given (if any). */
+export function SignOffForm({ teamId, month, signed }: { teamId: number; month: string; signed: boolean }) {
   const t = useTranslations('attendance');
   const [state, formAction] = useActionState(signOffMonth, initialActionState);
+  if (signed && !state.ok) return null;
   return (
-    <form action={formAction} className="space-y-2">
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="month" value={month} />
-      <FormMessage state={state} />
-      {state.fieldErrors?.month && <p role="alert" className="text-sm text-red-700">{state.fieldErrors.month.join('；')}</p>}
-      <SubmitButton variant="secondary">{t('signOff')}</SubmitButton>
-    </form>
+    <Card title={t('signOff')}>
+      <form action={formAction} className="space-y-2">
+        <input type="hidden" name="teamId" value={teamId} />
+        <input type="hidden" name="month" value={month} />
+        <FormMessage state={state} />
+        {state.fieldErrors?.month && <p role="alert" className="text-sm text-red-700">{state.fieldErrors.month.join('；')}</p>}
+        {!signed && <SubmitButton variant="secondary">{t('signOff')}</SubmitButton>}
+      </form>
+    </Card>
   );
 }

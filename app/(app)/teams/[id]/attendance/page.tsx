@@ -27,7 +27,8 @@ export default async function TeamMonthPage({ params, searchParams }: { params: 
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const countyUser = viewer.role === 'COUNTY_ADMIN' && viewer.scopeCode.length <= 6;
   const mayEdit = can(viewer.role, 'attendance.edit') && (!grid.signoff || countyUser) && grid.first <= today;
-  const maySignOff = can(viewer.role, 'attendance.signoff') && !grid.signoff && month < today.slice(0, 7);
+  // Kept mounted once signed off (the form then shows only its answer), so the confirmation survives the refresh.
+  const signOffOffered = can(viewer.role, 'attendance.signoff') && month < today.slice(0, 7);
   const presetDay = query.day && query.day.startsWith(month) ? query.day : today.startsWith(month) ? today : grid.first;
   const link = (m: string) => `/teams/${grid.team.id}/attendance?month=${m}`;
   return (
@@ -100,7 +101,7 @@ export default async function TeamMonthPage({ params, searchParams }: { params: 
             />
           </Card>
         )}
-        {maySignOff && <Card title={t('attendance.signOff')}><SignOffForm teamId={grid.team.id} month={month} /></Card>}
+        {signOffOffered && <SignOffForm teamId={grid.team.id} month={month} signed={Boolean(grid.signoff)} />}
       </div>
     </>
   );
