@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     href: item.href,
     label: t(`nav.${item.key}`),
     icon: item.icon,
+    phone: item.phone,
   }));
   return (
     <div className="min-h-screen md:flex">
@@ -40,7 +41,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 px-3 pt-4 pb-24 md:px-6 md:pb-8">{children}</main>
       </div>
-      <BottomNav links={links} />
+      <BottomNav links={links.filter((link) => link.phone)} />
     </div>
   );
 }

@@ -1,16 +1,19 @@
 import type { Permission } from '@/lib/auth/permissions';
 
-export type NavItem = { href: string; key: string; permission: Permission | null; icon: 'home' | 'house' | 'map' | 'users' | 'sliders' | 'scroll' | 'key' | 'flag' | 'check' };
+/** `phone`: also in the bottom bar on phones (which holds six at most); the rest are desk work. */
+export type NavItem = { href: string; key: string; permission: Permission | null; phone: boolean; icon: 'home' | 'house' | 'map' | 'users' | 'sliders' | 'scroll' | 'key' | 'flag' | 'check' | 'handshake' | 'badge' };
 
 // Menus shown only to roles that may use them; the pages and actions check again.
 export const NAV_ITEMS: NavItem[] = [
-  { href: '/', key: 'home', permission: null, icon: 'home' },
-  { href: '/regions', key: 'regions', permission: 'region.view', icon: 'map' },
-  { href: '/households', key: 'households', permission: 'household.view', icon: 'house' },
-  { href: '/attendance', key: 'attendance', permission: 'attendance.checkin', icon: 'check' },
-  { href: '/teams', key: 'teams', permission: 'team.view', icon: 'flag' },
-  { href: '/admin/users', key: 'users', permission: 'user.manage', icon: 'users' },
-  { href: '/admin/policy', key: 'policy', permission: 'policy.view', icon: 'sliders' },
-  { href: '/audit', key: 'audit', permission: 'audit.view', icon: 'scroll' },
-  { href: '/account', key: 'account', permission: 'account.self', icon: 'key' },
+  { href: '/', key: 'home', permission: null, phone: true, icon: 'home' },
+  { href: '/regions', key: 'regions', permission: 'region.view', phone: true, icon: 'map' },
+  { href: '/households', key: 'households', permission: 'household.view', phone: true, icon: 'house' },
+  { href: '/attendance', key: 'attendance', permission: 'attendance.checkin', phone: true, icon: 'check' },
+  { href: '/teams', key: 'teams', permission: 'team.view', phone: false, icon: 'flag' },
+  { href: '/my-households', key: 'myHouseholds', permission: 'pairing.own', phone: true, icon: 'handshake' },
+  { href: '/pairings', key: 'pairings', permission: 'cadre.view', phone: false, icon: 'badge' },
+  { href: '/admin/users', key: 'users', permission: 'user.manage', phone: false, icon: 'users' },
+  { href: '/admin/policy', key: 'policy', permission: 'policy.view', phone: false, icon: 'sliders' },
+  { href: '/audit', key: 'audit', permission: 'audit.view', phone: false, icon: 'scroll' },
+  { href: '/account', key: 'account', permission: 'account.self', phone: true, icon: 'key' },
 ];

@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { CalendarCheck, Flag, Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
+import { BadgeCheck, CalendarCheck, Flag, Handshake, Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
 
-const ICONS = { home: Home, house: House, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound, flag: Flag, check: CalendarCheck };
+const ICONS = { home: Home, house: House, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound, flag: Flag, check: CalendarCheck, handshake: Handshake, badge: BadgeCheck };
 
-export type NavLink = { href: string; label: string; icon: keyof typeof ICONS };
+export type NavLink = { href: string; label: string; icon: keyof typeof ICONS; phone: boolean };
 
 function isActive(pathname: string, href: string) {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);

@@ -5,6 +5,7 @@ import { hashPassword } from '../../lib/auth/password';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { seedHouseholds } from './households';
 import { seedTestFixtures } from './fixtures';
+import { seedPairings } from './pairings';
 import { seedTeams } from './teams';
 import { buildCounty, type CountySpec, type RegionRow } from './regions';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
@@ -50,6 +51,7 @@ export async function seed(databaseUrl: string, profile: Profile, log: (line: st
     }
     log(`demo users: ${missing.length} new (password ${DEMO_PASSWORD})`);
     await seedTeams(databaseUrl, profile, rows, log);
+    await seedPairings(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();
   }
