@@ -11,6 +11,10 @@ import { chinaDate } from '@/lib/attendance/rules';
 import { isoDay } from '@/lib/attendance/days';
 import { areaWithin } from '@/lib/teams/data';
 import type { CadreRank } from '@/lib/enums';
+import { writeAuditNow } from '@/lib/audit/data';
+import { translateKey } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/locales';
+import { pairingRosterXlsx, type RosterSheetLabels } from './sheet';
 import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, proposePairings, quotaOf, type ProposalTier } from './rules';
 
 export const CADRE_PAGE_SIZE = 50;
@@ -343,3 +347,24 @@ export async function pairingRosterRows(viewer: Viewer, area: string | undefined
     })),
   };
 }
+
+/** The roster as .xlsx, audited as an export; null when not allowed. */
+export async function pairingRosterFile(viewer: Viewer, area: string | undefined, locale: Locale) {
+  const roster = await pairingRosterRows(viewer, area);
+  if (!roster) return null;
+  const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
+  const region = await db.region.findUnique({ where: { code: roster.area }, select: { name: true } });
+  const title = t('pairings.sheetTitle', { area: region?.name ?? roster.area });
+  const columns = Object.fromEntries(Object.keys(SHEET_COLUMN_KEYS).map((k) => [k, t(`pairings.sheetColumns.${k}`)])) as RosterSheetLabels['columns'];
+  const buffer = await pairingRosterXlsx(
+    roster.rows.map((r) => ({ ...r, status: t(`households.statuses.${r.status}`), rank: t(`teams.ranks.${r.rank}`) })),
+    { title, columns },
+  );
+  await writeAuditNow(
+    { userId: viewer.userId, username: viewer.username, role: viewer.role },
+    { action: 'pairing.exportRoster', result: 'OK', entity: 'Pairing', regionCode: roster.area, changes: { rows: roster.rows.length } },
+  );
+  return { buffer, fileName: `${title}.xlsx`, asciiFileName: `pairings-${roster.area}.xlsx` };
+}
+
+const SHEET_COLUMN_KEYS = { index: 1, township: 1, village: 1, group: 1, head: 1, status: 1, members: 1, cadre: 1, rank: 1, unit: 1, phone: 1, since: 1 } as const;

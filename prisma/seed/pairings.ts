@@ -11,7 +11,7 @@
 import pg from 'pg';
 import type { CadreRank, HouseholdStatus, UnitLevel } from '../../lib/generated/prisma/enums';
 import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
-import { idCheckChar } from '../../lib/households/identity';
+import { idCheckChar, pinyinInitials } from '../../lib/households/identity';
 import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, quotaOf, type QuotaPolicy } from '../../lib/pairings/rules';
 import { encryptText, lookupHash } from '../../lib/personal-data';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
@@ -37,9 +37,13 @@ export const TEST_PAIRING_FIXTURES = {
   idle: { name: '王空闲', rank: 'ORDINARY' as CadreRank, regionCode: CADRE_TOWNSHIP, households: 0 },
   /** SECTION_CHIEF kept by 990102101 with 4 active households (at quota). */
   full: { name: '赵满额', rank: 'SECTION_CHIEF' as CadreRank, regionCode: CADRE_TOWNSHIP, households: 4 },
-  /** The only must-pair households without a cadre: 2 REGISTERED_POOR households of this village (the two lowest ids). */
+  /**
+   * The only must-pair households without a cadre: two REGISTERED_POOR one-person households of this
+   * village, added by this seed (the generated data has too few there), found by their heads' names.
+   */
   uncoveredVillage: `${CADRE_TOWNSHIP}201`,
   uncoveredCount: 2,
+  uncoveredHeads: ['待结对甲', '待结对乙'],
   /** The only village without a liaison unit. */
   villageWithoutLiaison: `${DEMO_COUNTY_CODE}102205`,
 } as const;
@@ -130,6 +134,57 @@ const MORE_COUNTY_UNITS = [
 ];
 
 type UnitRow = { id: number; name: string; level: UnitLevel };
+
+// ───────────────────────── test households ─────────────────────────
+
+const UNCOVERED_FIXTURES = [
+  { head: TEST_PAIRING_FIXTURES.uncoveredHeads[0], idBody: '99019619680520211', sex: 'MALE', birth: '1968-05-20', cause: 'ILLNESS' },
+  { head: TEST_PAIRING_FIXTURES.uncoveredHeads[1], idBody: '99019619721108222', sex: 'FEMALE', birth: '1972-11-08', cause: 'LACK_OF_LABOUR' },
+] as const;
+
+const REGISTRATION = [
+  ['NOT_POOR', 'PROPOSED', '2014-05-06', '农户申请，村民代表大会民主评议'],
+  ['PROPOSED', 'VILLAGE_NOTICE', '2014-05-08', '村内第一次公示'],
+  ['VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', '2014-05-16', '公示期满无异议，报乡镇审核'],
+  ['TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', '2014-05-22', '乡镇审核通过，第二次公示后报县'],
+  ['COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR', '2014-06-01', '县级公告无异议，建档立卡'],
+] as const;
+
+/** Test profile: the two registered poor households left without a cadre (TEST_PAIRING_FIXTURES.uncoveredHeads). */
+async function addUncoveredHouseholds(client: pg.ClientBase): Promise<number[]> {
+  const village = TEST_PAIRING_FIXTURES.uncoveredVillage;
+  const ids: number[] = [];
+  for (const f of UNCOVERED_FIXTURES) {
+    const idNumber = f.idBody + idCheckChar(f.idBody);
+    const hash = lookupHash(idNumber);
+    const existing = await client.query<{ household_id: number }>('SELECT household_id FROM person WHERE id_number_hash = $1', [hash]);
+    if (existing.rows[0]) {
+      ids.push(existing.rows[0].household_id);
+      continue;
+    }
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO household (region_code, group_name, head_name, head_initials, status, status_since, identified_year, poverty_causes,
+         member_count, medical_secure)
+       VALUES ($1, '1组', $2, $3, 'REGISTERED_POOR', '2014-06-01T10:00:00+08:00', 2014, ARRAY[$4]::"PovertyCause"[], 1, $5) RETURNING id`,
+      [village, f.head, pinyinInitials(f.head), f.cause, f.cause !== 'ILLNESS'],
+    );
+    const id = rows[0].id;
+    ids.push(id);
+    await client.query(
+      `INSERT INTO person (household_id, region_code, name, relation, is_head, id_number_enc, id_number_hash, id_last4, sex, birth_date, health, labour)
+       VALUES ($1, $2, $3, 'HEAD', true, $4, $5, $6, $7::"Sex", $8, $9::"HealthStatus", $10::"LabourAbility")`,
+      [id, village, f.head, encryptText(idNumber), hash, idNumber.slice(-4), f.sex, f.birth, f.cause === 'ILLNESS' ? 'SERIOUS' : 'HEALTHY',
+        f.cause === 'ILLNESS' ? 'NONE' : 'WEAK'],
+    );
+    await client.query(
+      `INSERT INTO status_event (household_id, region_code, from_status, to_status, at, user_name, note)
+       SELECT $1, $2, f::"HouseholdStatus", t::"HouseholdStatus", (d || 'T10:00:00+08:00')::timestamptz, '测试', n
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS u(f, t, d, n)`,
+      [id, village, REGISTRATION.map((r) => r[0]), REGISTRATION.map((r) => r[1]), REGISTRATION.map((r) => r[2]), REGISTRATION.map((r) => r[3])],
+    );
+  }
+  return ids;
+}
 
 // ───────────────────────── plans ─────────────────────────
 
@@ -225,7 +280,9 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
     return random.pick(pool.length ? pool : countyUnits);
   };
 
-  // Households that may be paired.
+  // Households that may be paired (test: with the two that stay uncovered).
+  const fixtureHouseholds =
+    profile === 'test' && villages.some((v) => v.code === TEST_PAIRING_FIXTURES.uncoveredVillage) ? await addUncoveredHouseholds(client) : [];
   const households = (
     await client.query<HouseholdRow>(
       `SELECT id, region_code, status FROM household WHERE region_code LIKE $1 || '%' AND status = ANY($2::"HouseholdStatus"[]) ORDER BY id`,
@@ -330,10 +387,7 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
   // Households left uncovered on purpose.
   const uncovered = new Set<number>();
   if (profile === 'test') {
-    if (countyCode === DEMO_COUNTY_CODE) {
-      households.filter((h) => h.region_code === TEST_PAIRING_FIXTURES.uncoveredVillage && h.status === 'REGISTERED_POOR')
-        .slice(0, TEST_PAIRING_FIXTURES.uncoveredCount).forEach((h) => uncovered.add(h.id));
-    }
+    for (const id of fixtureHouseholds) uncovered.add(id);
   } else {
     const candidates = households.filter((h) => mustPair.has(h.status) && h.region_code !== TEST_PAIRING_FIXTURES.uncoveredVillage);
     shuffle(random, candidates).slice(0, countyCode === DEMO_COUNTY_CODE ? 6 : 2).forEach((h) => uncovered.add(h.id));

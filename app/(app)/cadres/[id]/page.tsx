@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { cadreFormOptions, getCadre, reassignProposal } from '@/lib/pairings/data';
+import { chinaDate } from '@/lib/attendance/rules';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { StatusBadge } from '@/components/households/status-badge';
+import { CadreForm } from '@/components/pairings/cadre-form';
+import { EndPairingForm, ReassignForm } from '@/components/pairings/pairing-forms';
+import { ProposalTable } from '@/components/pairings/proposal-table';
+
+export default async function CadrePage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission('cadre.view');
+  const { id } = await params;
+  const cadre = /^\d+$/.test(id) ? await getCadre(viewer, Number(id)) : null;
+  if (!cadre) notFound();
+  const manage = can(viewer.role, 'pairing.manage');
+  const [t, options, proposal] = await Promise.all([
+    getTranslations(),
+    cadre.editable ? cadreFormOptions(viewer, cadre.id) : null,
+    manage && cadre.used > 0 ? reassignProposal(viewer, cadre.id) : null,
+  ]);
+  const current = cadre.pairings.filter((p) => p.endedOn === null);
+  const history = cadre.pairings.filter((p) => p.endedOn !== null);
+  return (
+    <>
+      <PageHeader
+        title={cadre.name}
+        description={`${t(`teams.ranks.${cadre.rank}`)} · ${cadre.unit.name} · ${cadre.active ? t('pairings.active') : `${t('pairings.left')} ${cadre.leftOn ?? ''} ${cadre.leftReason ?? ''}`}`}
+        actions={<Link href="/cadres" className="text-sm text-brand-700 hover:underline">{t('pairings.cadresTitle')}</Link>}
+      />
+      <div className="space-y-4">
+        <Card title={`${t('pairings.current')}（${t('pairings.usedOf', { used: cadre.used, quota: cadre.quota })}）`}>
+          {current.length === 0 ? <p className="text-sm text-slate-600">{t('pairings.myNone')}</p> : (
+            <Table minWidth="40rem">
+              <HeadRow><Th>{t('pairings.household')}</Th><Th>{t('pairings.village')}</Th><Th>{t('households.status')}</Th><Th>{t('pairings.since')}</Th><Th /></HeadRow>
+              <tbody>
+                {current.map((p) => (
+                  <tr key={p.id} className="border-b border-slate-100 align-top" data-household={p.householdId}>
+                    <Td>{p.inArea ? <Link href={`/households/${p.householdId}`} className="font-medium text-brand-700 hover:underline">{p.headName}</Link> : p.headName}</Td>
+                    <Td>{p.villageName}</Td>
+                    <Td><StatusBadge status={p.status} /></Td>
+                    <Td className="tabular-nums">{p.startedOn}</Td>
+                    <Td>{manage && p.inArea && <details><summary className="cursor-pointer text-sm text-red-700">{t('pairings.endPairing')}</summary><div className="mt-2 w-72"><EndPairingForm pairingId={p.id} /></div></details>}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+        {proposal && proposal.pairs.length + proposal.unassigned.length > 0 && (
+          <Card title={t('pairings.reassignTitle')}>
+            <p className="mb-3 text-sm text-slate-600">{t('pairings.reassignHint')}</p>
+            <ProposalTable proposal={proposal} />
+            {proposal.unassigned.length === 0 && (
+              <div className="mt-4"><ReassignForm cadre={cadre} pairs={proposal.pairs} today={chinaDate(new Date())} /></div>
+            )}
+          </Card>
+        )}
+        {history.length > 0 && (
+          <Card title={t('pairings.history')}>
+            <Table minWidth="36rem">
+              <HeadRow><Th>{t('pairings.household')}</Th><Th>{t('pairings.village')}</Th><Th>{t('pairings.since')}</Th><Th>{t('pairings.endedOn')}</Th><Th>{t('pairings.endReason')}</Th></HeadRow>
+              <tbody>
+                {history.map((p) => (
+                  <tr key={p.id} className="border-b border-slate-100">
+                    <Td>{p.headName}</Td><Td>{p.villageName}</Td><Td className="tabular-nums">{p.startedOn}</Td><Td className="tabular-nums">{p.endedOn}</Td><Td>{p.endReason}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </Card>
+        )}
+        {options && (
+          <Card title={t('pairings.editCadre')}>
+            <p className="mb-3 text-sm text-slate-600">{t('pairings.idLast4')} {cadre.idLast4 ?? '—'} · {t('pairings.phone')} {cadre.phone ?? '—'}</p>
+            <CadreForm options={options} cadre={cadre} />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { createCadre, updateCadre } from '@/lib/pairings/actions';
+import { initialActionState } from '@/lib/action-state';
+import { CADRE_RANKS } from '@/lib/enums';
+import { SelectField, TextField } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+type Options = { units: { id: number; name: string }[]; users: { id: number; username: string; displayName: string }[]; areas: { code: string; name: string }[] };
+type Cadre = { id: number; version: number; name: string; unit: { id: number }; rank: string; user: { id: number } | null };
+
+/** New cadre (with ID number and the area that keeps them) or an existing one's details. */
+export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre }) {
+  const t = useTranslations();
+  const [state, formAction] = useActionState(cadre ? updateCadre : createCadre, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const v = state.values ?? {};
+  return (
+    <form action={formAction} className="space-y-4" noValidate key={`${cadre?.version ?? 0}-${state.attempt ?? 0}`}>
+      {cadre && <input type="hidden" name="id" value={cadre.id} />}
+      {cadre && <input type="hidden" name="version" value={cadre.version} />}
+      <FormMessage state={state} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <TextField name="name" label={t('teams.name')} defaultValue={v.name ?? cadre?.name} errors={errors.name} autoComplete="off" />
+        {!cadre && <TextField name="idNumber" label={t('pairings.idNumber')} defaultValue={v.idNumber} errors={errors.idNumber} autoComplete="off" />}
+        <SelectField name="rank" label={t('pairings.rank')} defaultValue={v.rank ?? cadre?.rank ?? 'ORDINARY'} errors={errors.rank}>
+          {CADRE_RANKS.map((rank) => <option key={rank} value={rank}>{t(`teams.ranks.${rank}`)}</option>)}
+        </SelectField>
+        <SelectField name="unitId" label={t('pairings.unit')} defaultValue={v.unitId ?? (cadre ? String(cadre.unit.id) : undefined)} errors={errors.unitId}>
+          {options.units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </SelectField>
+        <TextField name="phone" label={t('pairings.phone')} inputMode="tel" defaultValue={v.phone} errors={errors.phone} hint={cadre ? t('common.keepBlank') : undefined} />
+        {!cadre && (
+          <SelectField name="regionCode" label={t('pairings.keptBy')} defaultValue={v.regionCode} errors={errors.regionCode}>
+            {options.areas.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+          </SelectField>
+        )}
+        <SelectField name="userId" label={t('pairings.account')} defaultValue={v.userId ?? (cadre?.user ? String(cadre.user.id) : '')} errors={errors.userId}>
+          <option value="">{t('pairings.noAccount')}</option>
+          {options.users.map((u) => <option key={u.id} value={u.id}>{u.displayName}（{u.username}）</option>)}
+        </SelectField>
+      </div>
+      <SubmitButton>{cadre ? t('common.save') : t('pairings.newCadre')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+'use client';
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { confirmProposal, endPairing, pairHousehold, reassignCadre, removeLiaison, setLiaison } from '@/lib/pairings/actions';
+import { initialActionState } from '@/lib/action-state';
+import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+const pairList = (pairs: { householdId: number; cadreId: number }[]) => pairs.map((p) => `${p.householdId}:${p.cadreId}`).join(',');
+
+export function PairForm({ householdId, options }: { householdId: number; options: { id: number; label: string }[] }) {
+  const t = useTranslations('pairings');
+  const [state, formAction] = useActionState(pairHousehold, initialActionState);
+  return (
+    <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0}>
+      <input type="hidden" name="householdId" value={householdId} />
+      <FormMessage state={state} />
+      <SelectField name="cadreId" label={t('pairWith')} defaultValue={state.values?.cadreId} errors={state.fieldErrors?.cadreId}>
+        {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+      </SelectField>
+      <SubmitButton>{t('pair')}</SubmitButton>
+    </form>
+  );
+}
+
+export function EndPairingForm({ pairingId }: { pairingId: number }) {
+  const t = useTranslations('pairings');
+  const [state, formAction] = useActionState(endPairing, initialActionState);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate key={state.attempt ?? 0}>
+      <input type="hidden" name="pairingId" value={pairingId} />
+      <div className="min-w-48 flex-1"><TextField id={`reason-${pairingId}`} name="reason" label={t('reason')} defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} /></div>
+      <SubmitButton variant="danger">{t('endPairing')}</SubmitButton>
+      {state.formError && <p role="alert" className="w-full text-sm text-red-700">{state.formError}</p>}
+    </form>
+  );
+}
+
+export function ConfirmProposalForm({ area, pairs }: { area: string; pairs: { householdId: number; cadreId: number }[] }) {
+  const t = useTranslations('pairings');
+  const [state, formAction] = useActionState(confirmProposal, initialActionState);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="area" value={area} />
+      <input type="hidden" name="pairs" value={pairList(pairs)} />
+      <FormMessage state={state} />
+      {state.fieldErrors?.pairs && <p role="alert" className="text-sm text-red-700">{state.fieldErrors.pairs.join('；')}</p>}
+      {!state.ok && <SubmitButton>{t('confirm', { count: pairs.length })}</SubmitButton>}
+    </form>
+  );
+}
+
+export function ReassignForm({ cadre, pairs, today }: { cadre: { id: number; version: number }; pairs: { householdId: number; cadreId: number }[]; today: string }) {
+  const t = useTranslations('pairings');
+  const [state, formAction] = useActionState(reassignCadre, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0}>
+      <input type="hidden" name="cadreId" value={cadre.id} />
+      <input type="hidden" name="version" value={cadre.version} />
+      <input type="hidden" name="pairs" value={pairList(pairs)} />
+      <FormMessage state={state} />
+      {errors.pairs && <p role="alert" className="text-sm text-red-700">{errors.pairs.join('；')}</p>}
+      <div className="grid gap-3 sm:grid-cols-3 sm:items-end">
+        <TextField name="reason" label={t('reason')} defaultValue={state.values?.reason} errors={errors.reason} />
+        <TextField name="leftOn" type="date" label={t('leftOn')} defaultValue={state.values?.leftOn ?? today} errors={errors.leftOn} />
+        <CheckboxField name="markLeft" label={t('markLeft')} defaultChecked={state.values ? state.values.markLeft === 'on' : true} />
+      </div>
+      <SubmitButton>{t('reassign')}</SubmitButton>
+    </form>
+  );
+}
+
+export function LiaisonForm({ villageCode, units }: { villageCode: string; units: { id: number; name: string }[] }) {
+  const t = useTranslations('pairings');
+  const [state, formAction] = useActionState(setLiaison, initialActionState);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate key={state.attempt ?? 0}>
+      <input type="hidden" name="villageCode" value={villageCode} />
+      <div className="min-w-48 flex-1">
+        <SelectField id={`unit-${villageCode}`} name="unitId" label={t('unit')} errors={state.fieldErrors?.unitId}>
+          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </SelectField>
+      </div>
+      <SubmitButton variant="secondary">{t('addLiaison')}</SubmitButton>
+      {state.formError && <p role="alert" className="w-full text-sm text-red-700">{state.formError}</p>}
+    </form>
+  );
+}
+
+export function RemoveLiaisonButton({ id }: { id: number }) {
+  const t = useTranslations('pairings');
+  const [, formAction] = useActionState(removeLiaison, initialActionState);
+  return (
+    <form action={formAction} className="inline">
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton variant="secondary">{t('removeLiaison')}</SubmitButton>
+    </form>
+  );
+}
