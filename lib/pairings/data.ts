@@ -355,7 +355,7 @@ export async function pairingRosterFile(viewer: Viewer, area: string | undefined
   const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
   const region = await db.region.findUnique({ where: { code: roster.area }, select: { name: true } });
   const title = t('pairings.sheetTitle', { area: region?.name ?? roster.area });
-  const columns = Object.fromEntries(Object.keys(SHEET_COLUMN_KEYS).map((k) => [k, t(`pairings.sheetColumns.${k}`)])) as RosterSheetLabels['columns'];
+  const columns = Object.fromEntries(SHEET_COLUMNS.map((k) => [k, t(`pairings.sheetColumns.${k}`)])) as RosterSheetLabels['columns'];
   const buffer = await pairingRosterXlsx(
     roster.rows.map((r) => ({ ...r, status: t(`households.statuses.${r.status}`), rank: t(`teams.ranks.${r.rank}`) })),
     { title, columns },
@@ -367,4 +367,4 @@ export async function pairingRosterFile(viewer: Viewer, area: string | undefined
   return { buffer, fileName: `${title}.xlsx`, asciiFileName: `pairings-${roster.area}.xlsx` };
 }
 
-const SHEET_COLUMN_KEYS = { index: 1, township: 1, village: 1, group: 1, head: 1, status: 1, members: 1, cadre: 1, rank: 1, unit: 1, phone: 1, since: 1 } as const;
+const SHEET_COLUMNS = ['index', 'township', 'village', 'group', 'head', 'status', 'members', 'cadre', 'rank', 'unit', 'phone', 'since'] as const;
