@@ -56,3 +56,28 @@ export type LocationCheck = (typeof LOCATION_CHECKS)[number];
 
 export const RECORD_SOURCES = ['CHECKIN', 'ENTRY'] as const;
 export type RecordSource = (typeof RECORD_SOURCES)[number];
+
+export const VISIT_KINDS = ['IN_PERSON', 'PHONE', 'GROUP_MEETING'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+
+/** DOMAIN.md: 六个精准, 两不愁, 三保障 (schooling, medical, housing), water, disputes, requests, identification, allowances, dangerous housing. */
+export const PROBLEM_CATEGORIES = [
+  'PRECISION', 'FOOD_CLOTHING', 'EDUCATION', 'MEDICAL', 'HOUSING', 'WATER', 'DISPUTE', 'REQUEST', 'IDENTIFICATION', 'ALLOWANCE', 'DANGEROUS_HOUSING', 'OTHER',
+] as const;
+export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
+
+export const URGENCIES = ['URGENT', 'HIGH', 'NORMAL'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const PROBLEM_SOURCES = ['VISIT', 'INSPECTION', 'REPORT'] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+
+/** ESCALATED: explained to the household (解释说明) and passed to the township or a department with a new deadline (限期整改). */
+export const PROBLEM_STATUSES = ['OPEN', 'IN_PROGRESS', 'ESCALATED', 'SOLVED', 'STRUCK_OFF'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+export const PROBLEM_OWNERS = ['VILLAGE_TEAM', 'TOWNSHIP', 'DEPARTMENT'] as const;
+export type ProblemOwner = (typeof PROBLEM_OWNERS)[number];
+
+export const PROBLEM_STEPS = ['OPEN', 'START', 'SOLVE', 'RETURN', 'STRIKE_OFF', 'ESCALATE', 'REOPEN'] as const;
+export type ProblemStep = (typeof PROBLEM_STEPS)[number];
