@@ -80,4 +80,5 @@ export const PROBLEM_OWNERS = ['VILLAGE_TEAM', 'TOWNSHIP', 'DEPARTMENT'] as cons
 export type ProblemOwner = (typeof PROBLEM_OWNERS)[number];
 
 export const PROBLEM_STEPS = ['OPEN', 'START', 'SOLVE', 'RETURN', 'STRIKE_OFF', 'ESCALATE', 'REOPEN'] as const;
+/** The database enum is named ProblemStepKind. */
 export type ProblemStep = (typeof PROBLEM_STEPS)[number];

@@ -13,6 +13,7 @@ const GROUPS: { key: string; fields: PolicyField[] }[] = [
   { key: 'pairing', fields: ['quotaCountyChief', 'quotaCountyDeputy', 'quotaSectionChief', 'quotaSectionDeputy', 'quotaOrdinary'] },
   { key: 'registry', fields: ['incomeLineYuan', 'returnRateMaxPercent', 'noticeMinDays'] },
   { key: 'problems', fields: ['deadlineUrgentDays', 'deadlineHighDays', 'deadlineNormalDays'] },
+  { key: 'visits', fields: ['cadreVisitDays', 'teamVisitDays', 'leaderVisitDays'] },
   { key: 'assessment', fields: ['scoreGood', 'scoreFairlyGood', 'scoreFair'] },
 ];
 

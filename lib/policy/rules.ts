@@ -25,6 +25,9 @@ export const POLICY_FIELDS = {
   scoreGood: { default: 90, min: 0, max: 100, source: '001' },
   scoreFairlyGood: { default: 80, min: 0, max: 100, source: '001' },
   scoreFair: { default: 70, min: 0, max: 100, source: '001' },
+  cadreVisitDays: { default: 30, min: 1, max: 366, source: null },
+  teamVisitDays: { default: 90, min: 1, max: 366, source: '000 (走村不漏户)' },
+  leaderVisitDays: { default: 30, min: 1, max: 366, source: '000' },
 } as const;
 
 export type PolicyField = keyof typeof POLICY_FIELDS;

@@ -144,12 +144,13 @@ test.describe.serial('结对帮扶', () => {
     await form.getByRole('button', { name: '确认改派' }).click();
     await expect(status(page, '已改派全部帮扶户')).toBeVisible();
 
-    await expect(page.getByText(/已调离/).first()).toBeVisible();
+    const description = page.locator('h1 + p');
+    await expect(description).toContainText(/ · 已调离 \d{4}-\d{2}-\d{2} 调任县直单位$/);
     await expect(current.getByRole('heading')).toHaveText('现结对户（0/4）');
     await expect(current.locator('tr[data-household]')).toHaveCount(0);
     await expect(current).toContainText('您目前没有结对帮扶户');
     await page.reload();
-    await expect(page.locator('main p').filter({ hasText: '已调离' }).first()).toContainText('调任县直单位');
+    await expect(description).toContainText(/ · 已调离 \d{4}-\d{2}-\d{2} 调任县直单位$/);
     await expect(section(page, '结对记录')).toContainText(headName);
     await expect(section(page, '干部调离：一次改派全部帮扶户')).toHaveCount(0);
 

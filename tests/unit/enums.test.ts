@@ -21,6 +21,13 @@ describe('enums', () => {
     ['DayKind', App.DAY_KINDS, Db.DayKind],
     ['LocationCheck', App.LOCATION_CHECKS, Db.LocationCheck],
     ['RecordSource', App.RECORD_SOURCES, Db.RecordSource],
+    ['VisitKind', App.VISIT_KINDS, Db.VisitKind],
+    ['ProblemCategory', App.PROBLEM_CATEGORIES, Db.ProblemCategory],
+    ['Urgency', App.URGENCIES, Db.Urgency],
+    ['ProblemSource', App.PROBLEM_SOURCES, Db.ProblemSource],
+    ['ProblemStatus', App.PROBLEM_STATUSES, Db.ProblemStatus],
+    ['ProblemOwner', App.PROBLEM_OWNERS, Db.ProblemOwner],
+    ['ProblemStepKind', App.PROBLEM_STEPS, Db.ProblemStepKind],
   ];
   for (const [name, app, db] of pairs) it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));
 
