@@ -30,30 +30,39 @@ export const PERMISSIONS = [
   'pairing.manage', // pair households with cadres, end pairings, bulk pairing and reassignment
   'pairing.export', // the pairing roster (结对帮扶花名册) as .xlsx
   'pairing.own', // "my households": the households one is paired with
+  'visit.view', // visits and their coverage in the area
+  'visit.create', // log a visit (a cadre, a team member, township staff)
+  'problem.view', // the problem ledger (问题台账) of the area
+  'problem.report', // open a problem (from a visit, an inspection, a report)
+  'problem.work', // take a problem in hand, solve it, explain and pass it on (限期整改)
+  'problem.review', // strike off (销号), send back, reopen: township and county only
+  'problem.export', // the rectification ledger (整改台账) as .xlsx
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_AREA: readonly Permission[] = ['region.view', 'household.view', 'account.self'];
 const TEAM_OFFICE: readonly Permission[] = ['team.view', 'team.manage', 'attendance.edit', 'attendance.signoff', 'attendance.export'];
 const PAIRING_OFFICE: readonly Permission[] = ['cadre.view', 'cadre.manage', 'pairing.manage', 'pairing.export'];
+const FIELD_WORK: readonly Permission[] = ['visit.view', 'visit.create', 'problem.view', 'problem.report', 'problem.work'];
+const LEDGER_OFFICE: readonly Permission[] = [...FIELD_WORK, 'problem.review', 'problem.export'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts only: sees no household or village data.
   SYSTEM_ADMIN: ['user.manage', 'account.self'],
   COUNTY_ADMIN: [
     ...READ_AREA, 'region.edit', 'policy.view', 'policy.edit', 'household.edit', 'household.status',
-    'household.import', 'household.export', 'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE,
+    'household.import', 'household.export', 'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE,
   ],
   TOWNSHIP_STAFF: [
     ...READ_AREA, 'policy.view', 'household.edit', 'household.status', 'household.import', 'household.export',
-    'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE,
+    'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE,
   ],
-  TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view', 'team.view', 'attendance.checkin', 'attendance.edit', 'attendance.export', 'cadre.view', 'pairing.own'],
-  TEAM_MEMBER: [...READ_AREA, 'health.view', 'team.view', 'attendance.checkin', 'pairing.own'],
-  PAIRING_CADRE: [...READ_AREA, 'health.view', 'pairing.own'],
+  TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view', 'team.view', 'attendance.checkin', 'attendance.edit', 'attendance.export', 'cadre.view', 'pairing.own', ...FIELD_WORK],
+  TEAM_MEMBER: [...READ_AREA, 'health.view', 'team.view', 'attendance.checkin', 'pairing.own', ...FIELD_WORK],
+  PAIRING_CADRE: [...READ_AREA, 'health.view', 'pairing.own', ...FIELD_WORK],
   // Read-only: figures and lists, no personal health data.
-  LEADER: [...READ_AREA, 'policy.view', 'household.export', 'team.view', 'attendance.export', 'cadre.view', 'pairing.export'],
-  INSPECTOR: [...READ_AREA, 'policy.view', 'team.view', 'cadre.view'],
+  LEADER: [...READ_AREA, 'policy.view', 'household.export', 'team.view', 'attendance.export', 'cadre.view', 'pairing.export', 'visit.view', 'problem.view', 'problem.export'],
+  INSPECTOR: [...READ_AREA, 'policy.view', 'team.view', 'cadre.view', 'visit.view', 'problem.view', 'problem.report'],
   AUDITOR: ['audit.view', 'account.self'],
 };
 

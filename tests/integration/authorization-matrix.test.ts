@@ -10,6 +10,7 @@ import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { run, signInAs, OTHER_COUNTY } from './helpers';
 import { makeHousehold, newIdNumber, personRow } from '../support/households';
 import { addDays, chinaToday, makePosting, makeTeam, makeUnit, makeVillage, removeTeamFixtures, teamIn } from '../support/teams';
+import { makePairing, makePairingCadre, makePairingHousehold, makePairingUnit, makePairingVillage, removePairingFixtures } from '../support/pairings';
 
 type Values = Record<string, string | number | boolean | undefined>;
 type Case = {
@@ -74,6 +75,32 @@ const teamPosting = async (village: string, role: 'LEADER' | 'MEMBER' = 'MEMBER'
 const newPostingInput = (teamId: number, unitId: number, name: string) => {
   const today = chinaToday();
   return { teamId, unitId, name, role: 'TECHNICIAN', startDate: today, plannedEndDate: addDays(today, 364) };
+};
+
+// Cadre pairings: a village of the matrix's own in township 990102101 (in scope of the county and township
+// users holding the permissions), and one in the other county whose records must stay untouched.
+const PAIR_VILLAGE = '990102101451';
+const PAIR_OTHER_VILLAGE = '990103101451';
+const pairFixtures = {} as { unitId: number; otherUnitId: number };
+/** Where the viewer keeps cadres: their township, or a township of the demo county for county-level users. */
+const cadreAreaOf = (viewer: Viewer) => (viewer.scopeCode.length >= 9 ? viewer.scopeCode.slice(0, 9) : '990102101');
+const pairCadre = (regionCode: string, rank: 'ORDINARY' | 'SECTION_CHIEF' = 'ORDINARY') =>
+  makePairingCadre({ regionCode, unitId: regionCode.startsWith(OTHER_COUNTY) ? pairFixtures.otherUnitId : pairFixtures.unitId, rank, name: `结对矩阵${++serial}` });
+const pairHouseholdIn = (village: string) => makePairingHousehold(village, { headName: `结对矩阵户${++serial}` });
+const cadreInput = (cadre: { id: number; version: number; name: string; unitId: number }) => ({ id: cadre.id, version: cadre.version, name: `${cadre.name}改`, unitId: cadre.unitId, rank: 'SECTION_CHIEF' });
+const liaisonIn = async (village: string) => {
+  const unit = await makePairingUnit(village.slice(0, 6));
+  return db.villageLiaison.create({ data: { villageCode: village, unitId: unit.id } });
+};
+const activePairing = async (village: string) => {
+  const household = await pairHouseholdIn(village);
+  return makePairing(household, (await pairCadre(village.slice(0, 6), 'SECTION_CHIEF')).id);
+};
+const reassignInput = async (village: string) => {
+  const pairing = await activePairing(village);
+  const cadre = await db.cadre.findUniqueOrThrow({ where: { id: pairing.cadreId } });
+  const next = await pairCadre(village.slice(0, 9));
+  return { cadreId: cadre.id, version: cadre.version, pairs: `${pairing.householdId}:${next.id}`, reason: '矩阵调离', markLeft: 'on', leftOn: chinaToday() };
 };
 
 const MATRIX: Record<string, Case> = {
@@ -168,6 +195,38 @@ const MATRIX: Record<string, Case> = {
     inScope: async (viewer) => ({ teamId: (await teamIn(teamVillageOf(viewer))).id, month: pastMonth() }),
     outOfScope: () => ({ teamId: fixtures.otherTeamId, month: pastMonth() }),
   },
+  'cadre.create': {
+    inScope: (viewer) => ({ name: `结对矩阵${++serial}`, unitId: pairFixtures.unitId, rank: 'ORDINARY', idNumber: newIdNumber(), regionCode: cadreAreaOf(viewer) }),
+    outOfScope: () => ({ name: '越界结对干部', unitId: pairFixtures.otherUnitId, rank: 'ORDINARY', idNumber: newIdNumber(), regionCode: OTHER_COUNTY }),
+  },
+  'cadre.update': {
+    inScope: async (viewer) => cadreInput(await pairCadre(cadreAreaOf(viewer))),
+    outOfScope: async () => cadreInput(await pairCadre(OTHER_COUNTY)),
+  },
+  'liaison.set': {
+    inScope: async () => ({ villageCode: PAIR_VILLAGE, unitId: (await makePairingUnit('990102')).id }),
+    outOfScope: async () => ({ villageCode: PAIR_OTHER_VILLAGE, unitId: (await makePairingUnit(OTHER_COUNTY)).id }),
+  },
+  'liaison.remove': {
+    inScope: async () => ({ id: (await liaisonIn(PAIR_VILLAGE)).id }),
+    outOfScope: async () => ({ id: (await liaisonIn(PAIR_OTHER_VILLAGE)).id }),
+  },
+  'pairing.create': {
+    inScope: async () => ({ householdId: (await pairHouseholdIn(PAIR_VILLAGE)).id, cadreId: (await pairCadre('990102101')).id }),
+    outOfScope: async () => ({ householdId: (await pairHouseholdIn(PAIR_OTHER_VILLAGE)).id, cadreId: (await pairCadre(OTHER_COUNTY)).id }),
+  },
+  'pairing.end': {
+    inScope: async () => ({ pairingId: (await activePairing(PAIR_VILLAGE)).id, reason: '矩阵' }),
+    outOfScope: async () => ({ pairingId: (await activePairing(PAIR_OTHER_VILLAGE)).id, reason: '越界' }),
+  },
+  'pairing.confirmProposal': {
+    inScope: async () => ({ area: PAIR_VILLAGE, pairs: `${(await pairHouseholdIn(PAIR_VILLAGE)).id}:${(await pairCadre('990102101')).id}` }),
+    outOfScope: async () => ({ area: PAIR_OTHER_VILLAGE, pairs: `${(await pairHouseholdIn(PAIR_OTHER_VILLAGE)).id}:${(await pairCadre(OTHER_COUNTY)).id}` }),
+  },
+  'pairing.reassign': {
+    inScope: () => reassignInput(PAIR_VILLAGE),
+    outOfScope: () => reassignInput(PAIR_OTHER_VILLAGE),
+  },
 };
 
 // Actions open to anonymous users, tested on their own (auth.test.ts and the browser tests).
@@ -202,6 +261,14 @@ beforeAll(async () => {
   fixtures.otherLeader = { id: leader.id, version: leader.version };
 });
 afterAll(removeTeamFixtures);
+
+beforeAll(async () => {
+  await makePairingVillage(PAIR_VILLAGE);
+  await makePairingVillage(PAIR_OTHER_VILLAGE);
+  pairFixtures.unitId = (await makePairingUnit('990102')).id;
+  pairFixtures.otherUnitId = (await makePairingUnit(OTHER_COUNTY)).id;
+});
+afterAll(removePairingFixtures);
 
 describe('authorization matrix', () => {
   it('covers every server action', () => {
@@ -242,6 +309,18 @@ describe('authorization matrix', () => {
     expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: '越界户' } })).toBe(0);
     expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: { startsWith: '矩阵' }, OR: [{ version: { gt: 1 } }, { status: { not: 'NOT_POOR' } }, { groupName: { not: '1组' } }] } })).toBe(0);
     expect(await db.helpPlan.count({ where: { household: { regionCode: { startsWith: OTHER_COUNTY }, headName: { startsWith: '矩阵' } } } })).toBe(0);
+  });
+
+  it('leaves cadres, liaison units and pairings of another county untouched', async () => {
+    // Per role: one cadre.update target, and one liaison and two active pairings (pairing.end, pairing.reassign) made there.
+    expect(await db.cadre.count({ where: { name: '越界结对干部' } })).toBe(0);
+    const cadres = await db.cadre.findMany({ where: { regionCode: { startsWith: OTHER_COUNTY }, name: { startsWith: '结对矩阵' } } });
+    expect(cadres.length).toBeGreaterThan(ROLES.length);
+    expect(cadres.filter((c) => c.version !== 1 || !c.active || c.name.endsWith('改'))).toEqual([]);
+    expect(await db.villageLiaison.count({ where: { villageCode: PAIR_OTHER_VILLAGE } })).toBe(ROLES.length);
+    const pairings = await db.pairing.findMany({ where: { regionCode: PAIR_OTHER_VILLAGE } });
+    expect(pairings).toHaveLength(2 * ROLES.length);
+    expect(pairings.filter((p) => p.endedOn !== null)).toEqual([]);
   });
 
   it('leaves teams and attendance of another county untouched', async () => {

@@ -1,0 +1,78 @@
+// Where photos live: the server's disk (default, `.data/uploads`, or UPLOAD_DIR) or an S3-compatible
+// store when S3_ENDPOINT is set (S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION).
+// Keys are made here (random, no user input), so they are safe as file names and object keys.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AwsClient } from 'aws4fetch';
+
+/** Photos only: what phones produce. Checked by the file's first bytes, not by its name. */
+export const PHOTO_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+export type PhotoType = keyof typeof PHOTO_TYPES;
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+
+export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  if (String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+type Store = { put(key: string, body: Uint8Array, type: string): Promise<void>; get(key: string): Promise<Uint8Array | null> };
+
+function diskStore(root: string): Store {
+  return {
+    async put(key, body) {
+      const file = path.join(root, key);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, body, { flag: 'wx' });
+    },
+    async get(key) {
+      try {
+        return new Uint8Array(await readFile(path.join(root, key)));
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+function s3Store(): Store {
+  const endpoint = process.env.S3_ENDPOINT!.replace(/\/$/, '');
+  const bucket = process.env.S3_BUCKET ?? 'bangfu';
+  const client = new AwsClient({
+    accessKeyId: process.env.S3_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? '',
+    service: 's3', region: process.env.S3_REGION ?? 'us-east-1',
+  });
+  const url = (key: string) => `${endpoint}/${bucket}/${key}`; // path style: works with MinIO and most self-hosted stores
+  return {
+    async put(key, body, type) {
+      const response = await client.fetch(url(key), { method: 'PUT', body: new Uint8Array(body), headers: { 'content-type': type } });
+      if (!response.ok) throw new Error(`S3 PUT ${key}: ${response.status}`);
+    },
+    async get(key) {
+      const response = await client.fetch(url(key));
+      if (response.status === 404) return null;
+      if (!response.ok) throw new Error(`S3 GET ${key}: ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  };
+}
+
+let store: Store | null = null;
+function current(): Store {
+  store ??= process.env.S3_ENDPOINT ? s3Store() : diskStore(path.resolve(process.env.UPLOAD_DIR ?? '.data/uploads'));
+  return store;
+}
+
+/** Stores a photo under a new key ('2026/12/<uuid>.jpg') and returns the key. */
+export async function storePhoto(body: Uint8Array, type: PhotoType, today: string): Promise<string> {
+  const key = `${today.slice(0, 4)}/${today.slice(5, 7)}/${randomUUID()}.${PHOTO_TYPES[type]}`;
+  await current().put(key, body, type);
+  return key;
+}
+
+export function readStored(key: string): Promise<Uint8Array | null> {
+  return current().get(key);
+}

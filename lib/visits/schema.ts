@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { VISIT_KINDS } from '@/lib/enums';
+import { isoDate, optionalNumber, optionalText, recordId } from '@/lib/validation';
+import { photoKeys, problemFields } from '@/lib/problems/schema';
+
+/** Problems opened from the visit form: a JSON list, as the form keeps them in its state. */
+const problems = z.preprocess((v) => {
+  if (v === undefined || v === '') return [];
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}, z.array(z.strictObject(problemFields), { error: 'errors.invalid' }).max(20));
+
+export const createVisitSchema = z
+  .strictObject({
+    /** Made by the phone before the first try: a retried submission is stored once. */
+    clientKey: z.string().regex(/^[0-9a-f-]{36}$/, { error: 'errors.invalid' }),
+    householdId: recordId,
+    visitedOn: isoDate,
+    kind: z.enum(VISIT_KINDS, { error: 'errors.invalidChoice' }),
+    metWith: optionalText(100),
+    findings: optionalText(2000),
+    helpDelivered: optionalText(2000),
+    latitude: optionalNumber(-90, 90),
+    longitude: optionalNumber(-180, 180),
+    accuracy: optionalNumber(0, 100_000),
+    photoKeys,
+    problems,
+  })
+  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), { error: 'attendance.locationIncomplete' });
+
+/** How far back a visit may be entered (a week in the hills without signal is normal; a year is not). */
+export const LATE_ENTRY_DAYS = 31;
