@@ -1,0 +1,166 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { actorLevelOf } from '@/lib/households/rules';
+import { chinaDate } from '@/lib/attendance/rules';
+import { dayOf, isoDay } from '@/lib/attendance/days';
+import { areaWithin } from '@/lib/teams/data';
+import type { ProblemCategory, ProblemSource, ProblemStatus, Urgency } from '@/lib/enums';
+import { availableSteps, isOverdue, OPEN_STATUSES, rectificationRate } from './rules';
+
+export const PROBLEM_PAGE_SIZE = 50;
+
+export type ProblemFilters = {
+  area?: string; status?: ProblemStatus; overdue?: boolean; category?: ProblemCategory; urgency?: Urgency; source?: ProblemSource;
+  year?: number; page?: number;
+};
+
+function whereOf(prefix: string, filters: ProblemFilters, today: string): Prisma.ProblemWhereInput {
+  return {
+    regionCode: { startsWith: prefix },
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.overdue ? { status: { in: [...OPEN_STATUSES] }, deadline: { lt: dayOf(today) } } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.urgency ? { urgency: filters.urgency } : {}),
+    ...(filters.source ? { source: filters.source } : {}),
+    ...(filters.year ? { foundOn: { gte: dayOf(`${filters.year}-01-01`), lte: dayOf(`${filters.year}-12-31`) } } : {}),
+  };
+}
+
+export type LedgerCounts = { code: string; name: string; found: number; solved: number; struckOff: number; open: number; overdue: number; escalated: number; rate: number };
+
+/**
+ * found / solved (awaiting strike-off) / struck off / still open / overdue, and the rectification
+ * rate, for the area's next level down and in total. Each row counts its own problems, so rows add
+ * up to the total; the same filters apply as to the list.
+ */
+export async function ledgerCounts(viewer: Viewer, filters: ProblemFilters) {
+  if (!can(viewer.role, 'problem.view')) return null;
+  const prefix = areaWithin(viewer, filters.area);
+  const today = chinaDate(new Date());
+  const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
+  const year = filters.year ?? null;
+  const rows = await db.$queryRaw<{ child: string; found: number; solved: number; struck: number; open: number; overdue: number; escalated: number }[]>`
+    SELECT left(region_code, ${childLength}) AS child, count(*)::int AS found,
+           count(*) FILTER (WHERE status = 'SOLVED')::int AS solved,
+           count(*) FILTER (WHERE status = 'STRUCK_OFF')::int AS struck,
+           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED'))::int AS open,
+           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED') AND deadline < ${dayOf(today)}::date)::int AS overdue,
+           count(*) FILTER (WHERE status = 'ESCALATED')::int AS escalated
+      FROM problem
+     WHERE region_code LIKE ${prefix + '%'}
+       AND (${year}::int IS NULL OR found_on BETWEEN make_date(${year}::int, 1, 1) AND make_date(${year}::int, 12, 31))
+       AND (${filters.category ?? null}::text IS NULL OR category::text = ${filters.category ?? null})
+       AND (${filters.urgency ?? null}::text IS NULL OR urgency::text = ${filters.urgency ?? null})
+       AND (${filters.source ?? null}::text IS NULL OR source::text = ${filters.source ?? null})
+     GROUP BY 1`;
+  const names = await db.region.findMany({ where: { code: { startsWith: prefix }, level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE' }, select: { code: true, name: true }, orderBy: { code: 'asc' } });
+  const byChild = new Map(rows.map((r) => [r.child, r]));
+  const groups: LedgerCounts[] = names
+    .map((n) => {
+      const r = byChild.get(n.code);
+      const found = r?.found ?? 0;
+      const struckOff = r?.struck ?? 0;
+      return { code: n.code, name: n.name, found, solved: r?.solved ?? 0, struckOff, open: r?.open ?? 0, overdue: r?.overdue ?? 0, escalated: r?.escalated ?? 0, rate: rectificationRate(found, struckOff) };
+    })
+    .filter((g) => childLength < 12 || g.found > 0);
+  const sum = (key: 'found' | 'solved' | 'struckOff' | 'open' | 'overdue' | 'escalated') => groups.reduce((s, g) => s + g[key], 0);
+  const total: LedgerCounts = { code: prefix, name: '', found: sum('found'), solved: sum('solved'), struckOff: sum('struckOff'), open: sum('open'), overdue: sum('overdue'), escalated: sum('escalated'), rate: 0 };
+  total.rate = rectificationRate(total.found, total.struckOff);
+  return { area: prefix, today, groups, total };
+}
+
+const LIST_SELECT = {
+  id: true, regionCode: true, category: true, urgency: true, source: true, description: true, status: true, owner: true, deadline: true, foundOn: true,
+  solvedOn: true, struckOffOn: true,
+  household: { select: { id: true, headName: true } },
+} as const;
+
+/** One page of the ledger, newest first, with the overdue flag. */
+export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
+  if (!can(viewer.role, 'problem.view')) return null;
+  const prefix = areaWithin(viewer, filters.area);
+  const today = chinaDate(new Date());
+  const where = whereOf(prefix, filters, today);
+  const page = Math.max(1, filters.page ?? 1);
+  const [total, rows] = await Promise.all([
+    db.problem.count({ where }),
+    db.problem.findMany({ where, orderBy: [{ foundOn: 'desc' }, { id: 'desc' }], skip: (page - 1) * PROBLEM_PAGE_SIZE, take: PROBLEM_PAGE_SIZE, select: LIST_SELECT }),
+  ]);
+  const villages = new Map((await db.region.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.regionCode))] } }, select: { code: true, name: true } })).map((v) => [v.code, v.name]));
+  return {
+    total, page,
+    rows: rows.map((r) => ({
+      ...r, villageName: villages.get(r.regionCode) ?? r.regionCode, deadline: isoDay(r.deadline), foundOn: isoDay(r.foundOn),
+      solvedOn: r.solvedOn ? isoDay(r.solvedOn) : null, struckOffOn: r.struckOffOn ? isoDay(r.struckOffOn) : null,
+      overdue: isOverdue(r.status, isoDay(r.deadline), today),
+    })),
+  };
+}
+
+/** A problem with its steps and what the viewer may do next. */
+export async function getProblem(viewer: Viewer, id: number) {
+  if (!can(viewer.role, 'problem.view')) return null;
+  const problem = await db.problem.findFirst({
+    where: { id, regionCode: { startsWith: viewer.scopeCode } },
+    include: {
+      household: { select: { id: true, headName: true } },
+      visit: { select: { id: true, visitedOn: true, visitorName: true } },
+      steps: { orderBy: { at: 'asc' } },
+    },
+  });
+  if (!problem) return null;
+  const [village, units, photos] = await Promise.all([
+    db.region.findUnique({ where: { code: problem.regionCode }, select: { name: true, parent: { select: { name: true } } } }),
+    db.unit.findMany({ where: { countyCode: problem.regionCode.slice(0, 6), level: 'COUNTY' }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.attachment.findMany({ where: { stepId: { in: problem.steps.map((s) => s.id) } }, select: { id: true, stepId: true } }),
+  ]);
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  const today = chinaDate(new Date());
+  const steps = can(viewer.role, 'problem.work')
+    ? availableSteps(problem.status, { userId: viewer.userId, level: actorLevelOf(viewer.scopeCode) }, problem.solvedById)
+        .filter((s) => can(viewer.role, 'problem.review') || !['STRIKE_OFF', 'RETURN', 'REOPEN'].includes(s))
+    : [];
+  return {
+    id: problem.id, version: problem.version, regionCode: problem.regionCode, villageName: village?.name ?? '', townshipName: village?.parent?.name ?? '',
+    household: problem.household, visit: problem.visit && { id: problem.visit.id.toString(), visitedOn: isoDay(problem.visit.visitedOn), visitorName: problem.visit.visitorName },
+    category: problem.category, urgency: problem.urgency, source: problem.source, description: problem.description, status: problem.status,
+    owner: problem.owner, ownerUnitName: problem.ownerUnitId ? unitNames.get(problem.ownerUnitId) ?? null : null,
+    deadline: isoDay(problem.deadline), foundOn: isoDay(problem.foundOn), overdue: isOverdue(problem.status, isoDay(problem.deadline), today),
+    solvedByMe: problem.solvedById === viewer.userId,
+    steps: problem.steps.map((s) => ({
+      id: s.id.toString(), kind: s.kind, toStatus: s.toStatus, at: s.at, userName: s.userName, note: s.note, evidence: s.evidence,
+      owner: s.owner, ownerUnitName: s.ownerUnitId ? unitNames.get(s.ownerUnitId) ?? null : null, deadline: s.deadline ? isoDay(s.deadline) : null,
+      photos: photos.filter((p) => p.stepId === s.id).map((p) => p.id),
+    })),
+    nextSteps: steps, departments: units,
+  };
+}
+
+/** Rows of the rectification ledger (整改台账) for the export: every problem of the filters, oldest first. */
+export async function rectificationRows(viewer: Viewer, filters: ProblemFilters) {
+  if (!can(viewer.role, 'problem.export')) return null;
+  const prefix = areaWithin(viewer, filters.area);
+  const today = chinaDate(new Date());
+  const rows = await db.problem.findMany({
+    where: whereOf(prefix, filters, today), orderBy: [{ regionCode: 'asc' }, { foundOn: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true, regionCode: true, category: true, urgency: true, source: true, description: true, status: true, owner: true, ownerUnitId: true,
+      deadline: true, foundOn: true, solvedOn: true, struckOffOn: true, household: { select: { headName: true } },
+      steps: { where: { kind: { in: ['SOLVE', 'ESCALATE'] } }, orderBy: { at: 'desc' }, select: { kind: true, note: true, evidence: true } },
+    },
+  });
+  const villages = new Map((await db.region.findMany({ where: { code: { startsWith: prefix }, level: 'VILLAGE' }, select: { code: true, name: true, parent: { select: { name: true } } } })).map((v) => [v.code, v]));
+  return {
+    area: prefix, today,
+    rows: rows.map((r) => ({
+      id: r.id, township: villages.get(r.regionCode)?.parent?.name ?? '', village: villages.get(r.regionCode)?.name ?? '', household: r.household?.headName ?? '',
+      category: r.category, urgency: r.urgency, source: r.source, description: r.description, status: r.status, owner: r.owner,
+      foundOn: isoDay(r.foundOn), deadline: isoDay(r.deadline), solvedOn: r.solvedOn ? isoDay(r.solvedOn) : '', struckOffOn: r.struckOffOn ? isoDay(r.struckOffOn) : '',
+      measure: r.steps.find((s) => s.kind === 'SOLVE')?.note ?? '', explanation: r.steps.find((s) => s.kind === 'ESCALATE')?.note ?? '',
+      overdue: isOverdue(r.status, isoDay(r.deadline), today),
+    })),
+  };
+}
