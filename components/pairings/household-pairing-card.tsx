@@ -27,7 +27,7 @@ export async function HouseholdPairingCard({ viewer, householdId }: { viewer: Vi
         ) : (
           <p className="text-slate-600">{t('pairings.notPairable')}</p>
         )}
-        {!current && pairing.options.length > 0 && <PairForm householdId={householdId} options={pairing.options} />}
+        {(current ? manage : pairing.options.length > 0) && <PairForm householdId={householdId} options={pairing.options} paired={Boolean(current)} />}
         {history.length > 0 && (
           <ul className="border-l border-slate-200 pl-3 text-xs text-slate-500">
             {history.map((p) => <li key={p.id}>{p.cadreName} · {p.startedOn} – {p.endedOn} · {p.endReason}</li>)}

@@ -1,17 +1,20 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { confirmProposal, endPairing, pairHousehold, reassignCadre, removeLiaison, setLiaison } from '@/lib/pairings/actions';
-import { initialActionState } from '@/lib/action-state';
+import { initialActionState, type ActionState } from '@/lib/action-state';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { Card } from '@/components/ui/card';
 
 const pairList = (pairs: { householdId: number; cadreId: number }[]) => pairs.map((p) => `${p.householdId}:${p.cadreId}`).join(',');
 
-export function PairForm({ householdId, options }: { householdId: number; options: { id: number; label: string }[] }) {
+/** Pairs the household; once it has a cadre it shows only the answer just given (if any). */
+export function PairForm({ householdId, options, paired = false }: { householdId: number; options: { id: number; label: string }[]; paired?: boolean }) {
   const t = useTranslations('pairings');
   const [state, formAction] = useActionState(pairHousehold, initialActionState);
+  if (paired) return state.ok ? <FormMessage state={state} /> : null;
   return (
     <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0}>
       <input type="hidden" name="householdId" value={householdId} />
@@ -37,23 +40,48 @@ export function EndPairingForm({ pairingId }: { pairingId: number }) {
   );
 }
 
+/** Confirms the proposal; once nothing is left to pair it shows only the answer just given (if any). */
 export function ConfirmProposalForm({ area, pairs }: { area: string; pairs: { householdId: number; cadreId: number }[] }) {
   const t = useTranslations('pairings');
   const [state, formAction] = useActionState(confirmProposal, initialActionState);
+  if (pairs.length === 0 && !state.ok) return null;
   return (
-    <form action={formAction} className="space-y-2">
+    <form action={formAction} className="mt-4 space-y-2">
       <input type="hidden" name="area" value={area} />
       <input type="hidden" name="pairs" value={pairList(pairs)} />
       <FormMessage state={state} />
       {state.fieldErrors?.pairs && <p role="alert" className="text-sm text-red-700">{state.fieldErrors.pairs.join('；')}</p>}
-      {!state.ok && <SubmitButton>{t('confirm', { count: pairs.length })}</SubmitButton>}
+      {!state.ok && pairs.length > 0 && <SubmitButton>{t('confirm', { count: pairs.length })}</SubmitButton>}
     </form>
   );
 }
 
-export function ReassignForm({ cadre, pairs, today }: { cadre: { id: number; version: number }; pairs: { householdId: number; cadreId: number }[]; today: string }) {
+/**
+ * 干部调离 card: the proposal (children) and the form while the cadre has households to hand over
+ * (`open`); once they are handed over it shows only the answer just given (if any).
+ */
+export function ReassignCard({ cadre, pairs, today, open, canSubmit, children }: {
+  cadre: { id: number; version: number }; pairs: { householdId: number; cadreId: number }[]; today: string; open: boolean; canSubmit: boolean; children: ReactNode;
+}) {
   const t = useTranslations('pairings');
   const [state, formAction] = useActionState(reassignCadre, initialActionState);
+  if (!open && !state.ok) return null;
+  return (
+    <Card title={t('reassignTitle')}>
+      {open ? (
+        <>
+          {children}
+          {canSubmit && <div className="mt-4"><ReassignForm cadre={cadre} pairs={pairs} today={today} state={state} formAction={formAction} /></div>}
+        </>
+      ) : <FormMessage state={state} />}
+    </Card>
+  );
+}
+
+function ReassignForm({ cadre, pairs, today, state, formAction }: {
+  cadre: { id: number; version: number }; pairs: { householdId: number; cadreId: number }[]; today: string; state: ActionState; formAction: (formData: FormData) => void;
+}) {
+  const t = useTranslations('pairings');
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0}>

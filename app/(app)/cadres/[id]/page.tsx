@@ -9,7 +9,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { StatusBadge } from '@/components/households/status-badge';
 import { CadreForm } from '@/components/pairings/cadre-form';
-import { EndPairingForm, ReassignForm } from '@/components/pairings/pairing-forms';
+import { EndPairingForm, ReassignCard } from '@/components/pairings/pairing-forms';
 import { ProposalTable } from '@/components/pairings/proposal-table';
 
 export default async function CadrePage({ params }: { params: Promise<{ id: string }> }) {
@@ -51,14 +51,14 @@ export default async function CadrePage({ params }: { params: Promise<{ id: stri
             </Table>
           )}
         </Card>
-        {proposal && proposal.pairs.length + proposal.unassigned.length > 0 && (
-          <Card title={t('pairings.reassignTitle')}>
+        {manage && (
+          <ReassignCard
+            cadre={cadre} pairs={proposal?.pairs ?? []} today={chinaDate(new Date())}
+            open={!!proposal && proposal.pairs.length + proposal.unassigned.length > 0} canSubmit={proposal?.unassigned.length === 0}
+          >
             <p className="mb-3 text-sm text-slate-600">{t('pairings.reassignHint')}</p>
-            <ProposalTable proposal={proposal} />
-            {proposal.unassigned.length === 0 && (
-              <div className="mt-4"><ReassignForm cadre={cadre} pairs={proposal.pairs} today={chinaDate(new Date())} /></div>
-            )}
-          </Card>
+            {proposal && <ProposalTable proposal={proposal} />}
+          </ReassignCard>
         )}
         {history.length > 0 && (
           <Card title={t('pairings.history')}>

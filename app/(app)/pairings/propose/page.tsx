@@ -17,7 +17,7 @@ export default async function ProposePage({ searchParams }: { searchParams: Prom
       <Card>
         <p className="mb-3 text-sm text-slate-600">{t('pairings.proposalHint')}</p>
         <ProposalTable proposal={proposal} />
-        {proposal.pairs.length > 0 && <div className="mt-4"><ConfirmProposalForm area={proposal.area} pairs={proposal.pairs} /></div>}
+        <ConfirmProposalForm area={proposal.area} pairs={proposal.pairs} />
       </Card>
     </>
   );
