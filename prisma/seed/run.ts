@@ -7,6 +7,7 @@ import { seedHouseholds } from './households';
 import { seedTestFixtures } from './fixtures';
 import { seedPairings } from './pairings';
 import { seedTeams } from './teams';
+import { seedVisits } from './visits';
 import { buildCounty, type CountySpec, type RegionRow } from './regions';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
 import { demoUsers, testOnlyUsers } from './users';
@@ -52,6 +53,7 @@ export async function seed(databaseUrl: string, profile: Profile, log: (line: st
     log(`demo users: ${missing.length} new (password ${DEMO_PASSWORD})`);
     await seedTeams(databaseUrl, profile, rows, log);
     await seedPairings(databaseUrl, profile, rows, log);
+    await seedVisits(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();
   }

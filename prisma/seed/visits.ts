@@ -185,13 +185,18 @@ tk AS (
   FROM th CROSS JOIN LATERAL generate_series(0, CASE WHEN th.not_poor THEN (th.s & 1) ELSE 1 + ((th.s >> 1) & 1) END) AS k
 ),
 tv AS (
-  SELECT 't:' || tk.id || ':' || tk.k AS key, tk.id AS household_id, tk.region_code, tk.cadres[i] AS cadre_id, tk.names[i] AS cname,
-    tk.uids[i] AS uid, tk.starts[i] AS lo, tk.lo + ((tk.r & 65535) % (tk.hi - tk.lo + 1)) AS day
+  -- A member posted after the day (joined this year): the leader made that visit instead.
+  SELECT 't:' || tk.id || ':' || tk.k AS key, tk.id AS household_id, tk.region_code,
+    CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.cadres[i] ELSE tk.l_cadre END AS cadre_id,
+    CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.names[i] ELSE tk.l_name END AS cname,
+    CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.uids[i] ELSE tk.l_uid END AS uid,
+    CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.starts[i] ELSE tk.l_start END AS lo, d.day
   FROM tk CROSS JOIN LATERAL (SELECT 1 + ((tk.r >> 16) & 255) % cardinality(tk.cadres) AS i) AS pick
+  CROSS JOIN LATERAL (SELECT tk.lo + ((tk.r & 65535) % greatest(1, tk.hi - tk.lo + 1)) AS day) AS d
   WHERE tk.hi >= tk.lo
 ),
 lq AS (
-  SELECT th.id, th.region_code, th.l_cadre, th.l_name, th.l_uid, greatest(th.l_start, $5::date) AS lo, 365.0 / (11 + (th.s >> 8 & 255) % 3) AS step,
+  SELECT th.id, th.region_code, th.l_cadre, th.l_name, th.l_uid, greatest(th.l_start, $5::date) AS lo, 365.0 / (11 + ((th.s >> 8) & 255) % 3) AS step,
     CASE WHEN ((th.s >> 16) & 1023) < 31 THEN $6::date - 31 - ((th.s >> 12) & 15) ELSE $6::date - ((th.s >> 12) & 31) % 28 END AS last
   FROM th WHERE th.poor AND th.l_cadre IS NOT NULL
 ),
@@ -437,7 +442,7 @@ function planSteps(ctx: Ctx, p: Omit<ProblemPlan, 'steps'>, shape: Shape): StepP
     return newDeadline;
   };
   const started = (from: number) => {
-    add('START', 'IN_PROGRESS', from + random.int(0, 3), actors.worker(village, owner, ), { note: random.pick(['已安排专人跟进', '已入户核实情况', '已制定整改措施']) });
+    add('START', 'IN_PROGRESS', from + random.int(0, 3), actors.worker(village, owner), { note: random.pick(['已安排专人跟进', '已入户核实情况', '已制定整改措施']) });
   };
   switch (shape) {
     case 'normal':
@@ -598,24 +603,25 @@ async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string)
     await client.query<{ code: string }>(`SELECT min(region_code) AS code FROM household WHERE region_code LIKE $1 || '%'`, [countyCode])
   ).rows[0]?.code;
   if (!village) return [];
-  // The latest visit of distinct households of the village, up to two days ago.
+  // Each fixture takes a household of its own, with that household's latest visit on or before the day found.
   const visits = (
     await client.query<{ id: string; household_id: number; day: string; visitor_id: number; visitor_name: string }>(
-      `SELECT DISTINCT ON (v.household_id) v.id::text, v.household_id, v.visited_on::text AS day, v.visitor_id, u.display_name AS visitor_name
+      `SELECT v.id::text, v.household_id, v.visited_on::text AS day, v.visitor_id, u.display_name AS visitor_name
        FROM visit v JOIN app_user u ON u.id = v.visitor_id
-       WHERE v.region_code = $1 AND v.visited_on <= $2::date ORDER BY v.household_id, v.visited_on DESC, v.id`,
-      [village, iso(today - 2)],
+       WHERE v.region_code = $1 ORDER BY v.household_id, v.visited_on DESC, v.id`,
+      [village],
     )
   ).rows;
-  let next = 0;
+  const usedHouseholds = new Set<number>();
   const base = (description: string, category: ProblemCategory, found: number, urgency: Urgency = 'NORMAL'): Omit<ProblemPlan, 'steps'> => {
-    const v = visits[next++ % Math.max(1, visits.length)];
+    const v = visits.find((x) => !usedHouseholds.has(x.household_id) && dayNumber(x.day) <= found);
     if (!v) {
       return { regionCode: village, householdId: null, visitId: null, category, urgency, source: 'INSPECTION', description, found, createdBy: actors.inspector(countyCode) };
     }
+    usedHouseholds.add(v.household_id);
     return {
-      regionCode: village, householdId: v.household_id, visitId: v.id, category, urgency, source: 'VISIT', description,
-      found: Math.max(found, dayNumber(v.day)), createdBy: { id: v.visitor_id, name: v.visitor_name.slice(0, 40) },
+      regionCode: village, householdId: v.household_id, visitId: v.id, category, urgency, source: 'VISIT', description, found,
+      createdBy: { id: v.visitor_id, name: v.visitor_name.slice(0, 40) },
     };
   };
   const step = (kind: ProblemStepKind, from: ProblemStatus | null, to: ProblemStatus, day: number, user: Actor, extra: Partial<StepPlan> = {}): StepPlan => ({
@@ -634,9 +640,7 @@ async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string)
     {
       // Overdue: found 33 days ago (NORMAL: 30 days), taken in hand, not solved.
       const p = base(F.overdue, 'WATER', today - 33);
-      const found = today - 33;
-      const q = { ...p, found };
-      plans.push({ ...q, steps: [open(q), step('START', 'OPEN', 'IN_PROGRESS', found + 1, leader, { note: '已联系维修人员' })] });
+      plans.push({ ...p, steps: [open(p), step('START', 'OPEN', 'IN_PROGRESS', p.found + 1, leader, { note: '已联系维修人员' })] });
     }
     {
       const p = base(F.escalated, 'DISPUTE', today - 10);

@@ -1,0 +1,204 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Viewer } from '@/lib/auth/data';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { chinaDate } from '@/lib/attendance/rules';
+import { ledgerCounts, listProblems, PROBLEM_PAGE_SIZE } from '@/lib/problems/data';
+import { villageOptions } from '@/lib/households/data';
+import { childSummaries, regionTrail } from '@/lib/regions/data';
+import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { Pagination } from '@/components/ui/pagination';
+import { SelectField } from '@/components/ui/field';
+import { buttonClass } from '@/components/ui/button-class';
+import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
+import { OpenProblemForm, type VillageOption } from '@/components/problems/open-form';
+import { filterParams, parseFilters, queryString, type FilterQuery } from '@/components/problems/filters';
+
+/** The villages a reporter may open a problem in: their own village, or every village of their area. */
+async function reportVillages(viewer: Viewer): Promise<VillageOption[]> {
+  if (viewer.scopeCode.length === 12) return [{ code: viewer.scopeCode, name: viewer.scopeName, township: '' }];
+  const options = await villageOptions(viewer); // only for roles that edit households
+  if (options.length > 0) return options.map((o) => ({ code: o.code, name: o.name, township: o.parent?.name ?? '' }));
+  // Inspectors and cadres without household.edit: walk down the region tree.
+  const below = await childSummaries(viewer, viewer.scopeCode);
+  if (below[0]?.level === 'VILLAGE') return below.map((v) => ({ code: v.code, name: v.name, township: viewer.scopeName }));
+  const townships = below.filter((c) => c.level === 'TOWNSHIP');
+  const lists = await Promise.all(townships.map(async (tw) => (await childSummaries(viewer, tw.code)).map((v) => ({ code: v.code, name: v.name, township: tw.name }))));
+  return lists.flat();
+}
+
+const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+export default async function ProblemsPage({ searchParams }: { searchParams: Promise<FilterQuery> }) {
+  const viewer = await requirePermission('problem.view');
+  const query = await searchParams;
+  const today = chinaDate(new Date());
+  const thisYear = Number(today.slice(0, 4));
+  const filters = parseFilters(query, thisYear);
+  const [counts, list, t] = await Promise.all([ledgerCounts(viewer, filters), listProblems(viewer, filters), getTranslations()]);
+  if (!counts || !list) return null;
+  const mayReport = can(viewer.role, 'problem.report');
+  const [trail, villages] = await Promise.all([regionTrail(viewer, counts.area), mayReport ? reportVillages(viewer) : Promise.resolve([])]);
+  const params = filterParams({ ...filters, area: counts.area === viewer.scopeCode ? undefined : counts.area });
+  const href = (change: Record<string, string | undefined>) => `/problems?${queryString({ ...params, ...change })}`;
+  const total = counts.total;
+  const filtered = !!(filters.status || filters.category || filters.urgency || filters.source || filters.overdue || filters.year);
+  const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  const red = (n: number) => (n > 0 ? 'font-semibold text-red-700' : '');
+  return (
+    <>
+      <PageHeader
+        title={t('problems.title')}
+        description={
+          <span className="flex flex-wrap items-center gap-1" aria-label={t('problems.area')}>
+            {trail.map((r, i) => (
+              <span key={r.code}>
+                {i > 0 && <span className="px-1 text-slate-400">/</span>}
+                {r.code === counts.area ? <span className="font-medium text-slate-800">{r.name}</span> : <Link href={href({ area: r.code === viewer.scopeCode ? undefined : r.code })} className="text-brand-700 hover:underline">{r.name}</Link>}
+              </span>
+            ))}
+            <span className="pl-2 text-slate-500">· {t('problems.rateHint')}</span>
+          </span>
+        }
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {mayReport && villages.length > 0 && <a href="#new" className={buttonClass('primary')}>{t('problems.newProblem')}</a>}
+            {can(viewer.role, 'problem.export') && <a href={`/api/problems/ledger?${queryString(params)}`} className={buttonClass('secondary')} download data-testid="problem-export">{t('problems.export')}</a>}
+          </div>
+        }
+      />
+      <div className="space-y-4">
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+          <Stat label={t('problems.found')} value={total.found} />
+          <Stat label={t('problems.struckOff')} value={total.struckOff} hint={total.solved ? `${t('problems.solved')} ${total.solved}` : undefined} />
+          <Stat label={t('problems.open')} value={total.open} hint={total.escalated ? `${t('problems.escalated')} ${total.escalated}` : undefined} />
+          <Stat label={t('problems.overdue')} value={<span className={total.overdue ? 'text-red-700' : ''} data-testid="problem-overdue">{total.overdue}</span>} />
+          <Stat label={t('problems.rate')} value={<span data-testid="problem-rate">{total.rate}%</span>} />
+        </div>
+
+        {counts.area.length < 12 && counts.groups.length > 0 && (
+          <Card>
+            <Table minWidth="36rem">
+              <HeadRow>
+                <Th>{t('problems.area')}</Th>
+                <Th className="text-right">{t('problems.found')}</Th>
+                <Th className="text-right">{t('problems.solved')}</Th>
+                <Th className="text-right">{t('problems.struckOff')}</Th>
+                <Th className="text-right">{t('problems.open')}</Th>
+                <Th className="text-right">{t('problems.overdue')}</Th>
+                <Th className="text-right">{t('problems.rate')}</Th>
+              </HeadRow>
+              <tbody>
+                {counts.groups.map((g) => (
+                  <tr key={g.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={g.code}>
+                    <Td><Link href={href({ area: g.code })} className="text-brand-700 hover:underline">{g.name}</Link></Td>
+                    <Td className="text-right tabular-nums">{g.found}</Td>
+                    <Td className="text-right tabular-nums">{g.solved}</Td>
+                    <Td className="text-right tabular-nums">{g.struckOff}</Td>
+                    <Td className="text-right tabular-nums">{g.open}</Td>
+                    <Td className={`text-right tabular-nums ${red(g.overdue)}`}>{g.overdue > 0 && <span aria-hidden className="mr-1">●</span>}{g.overdue}</Td>
+                    <Td className="text-right tabular-nums">{g.rate}%</Td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot className="font-medium">
+                <tr>
+                  <Td>{t('common.total')}</Td>
+                  <Td className="text-right tabular-nums">{total.found}</Td>
+                  <Td className="text-right tabular-nums">{total.solved}</Td>
+                  <Td className="text-right tabular-nums">{total.struckOff}</Td>
+                  <Td className="text-right tabular-nums">{total.open}</Td>
+                  <Td className={`text-right tabular-nums ${red(total.overdue)}`}>{total.overdue}</Td>
+                  <Td className="text-right tabular-nums">{total.rate}%</Td>
+                </tr>
+              </tfoot>
+            </Table>
+          </Card>
+        )}
+
+        <Card title={t('problems.filters')}>
+          <form method="get" action="/problems" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+            {params.area && <input type="hidden" name="area" value={params.area} />}
+            <SelectField name="status" label={t('problems.status')} defaultValue={filters.status ?? ''}>
+              <option value="">{t('problems.all')}</option>
+              {PROBLEM_STATUSES.map((s) => <option key={s} value={s}>{t(`problems.statuses.${s}`)}</option>)}
+            </SelectField>
+            <SelectField name="category" label={t('problems.category')} defaultValue={filters.category ?? ''}>
+              <option value="">{t('problems.all')}</option>
+              {PROBLEM_CATEGORIES.map((c) => <option key={c} value={c}>{t(`problems.categories.${c}`)}</option>)}
+            </SelectField>
+            <SelectField name="urgency" label={t('problems.urgency')} defaultValue={filters.urgency ?? ''}>
+              <option value="">{t('problems.all')}</option>
+              {URGENCIES.map((u) => <option key={u} value={u}>{t(`problems.urgencies.${u}`)}</option>)}
+            </SelectField>
+            <SelectField name="source" label={t('problems.source')} defaultValue={filters.source ?? ''}>
+              <option value="">{t('problems.all')}</option>
+              {PROBLEM_SOURCES.map((s) => <option key={s} value={s}>{t(`problems.sources.${s}`)}</option>)}
+            </SelectField>
+            <SelectField name="year" label={t('problems.year')} defaultValue={filters.year ? String(filters.year) : ''}>
+              <option value="">{t('problems.allYears')}</option>
+              {years.map((y) => <option key={y} value={y}>{y}</option>)}
+            </SelectField>
+            <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-700">
+              <input type="checkbox" name="overdue" value="1" defaultChecked={!!filters.overdue} className="h-4 w-4 rounded border-slate-300" />
+              {t('problems.onlyOverdue')}
+            </label>
+            <div className="col-span-2 flex flex-wrap items-center gap-3 sm:col-span-1">
+              <button type="submit" className={buttonClass('primary')}>{t('common.search')}</button>
+              {filtered && <Link href={`/problems?${queryString({ area: params.area })}`} className="text-sm text-brand-700 hover:underline">{t('problems.clearFilters')}</Link>}
+            </div>
+          </form>
+        </Card>
+
+        <Card title={t('problems.list', { total: list.total })}>
+          {list.rows.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('problems.noProblems')}</p>
+          ) : (
+            <Table minWidth="60rem">
+              <HeadRow>
+                <Th>{t('problems.foundOn')}</Th>
+                <Th>{t('problems.village')}</Th>
+                <Th>{t('problems.household')}</Th>
+                <Th>{t('problems.category')}</Th>
+                <Th>{t('problems.description')}</Th>
+                <Th>{t('problems.deadline')}</Th>
+                <Th>{t('problems.status')}</Th>
+                <Th><span className="sr-only">{t('problems.view')}</span></Th>
+              </HeadRow>
+              <tbody>
+                {list.rows.map((p) => (
+                  <tr key={p.id} className={`border-b border-slate-100 hover:bg-slate-50 ${p.overdue ? 'bg-red-50/40' : ''}`} data-problem={p.id}>
+                    <Td className="whitespace-nowrap tabular-nums">{p.foundOn}</Td>
+                    <Td className="whitespace-nowrap">{p.villageName}</Td>
+                    <Td className="whitespace-nowrap">
+                      {p.household ? <Link href={`/households/${p.household.id}`} className="text-brand-700 hover:underline">{p.household.headName}</Link> : <span className="text-slate-500">{t('problems.villageLevel')}</span>}
+                    </Td>
+                    <Td className="whitespace-nowrap">{t(`problems.categories.${p.category}`)}</Td>
+                    <Td title={p.description}><Link href={`/problems/${p.id}`} className="hover:underline">{short(p.description)}</Link></Td>
+                    <Td className="whitespace-nowrap tabular-nums">
+                      <span className={p.overdue ? 'font-semibold text-red-700' : ''}>{p.deadline}</span> {p.overdue && <OverdueBadge />}
+                    </Td>
+                    <Td><ProblemStatusBadge status={p.status} /></Td>
+                    <Td><Link href={`/problems/${p.id}`} className="whitespace-nowrap font-medium text-brand-700 hover:underline">{t('problems.view')}</Link></Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          <Pagination page={list.page} pageSize={PROBLEM_PAGE_SIZE} total={list.total} basePath="/problems" params={params} />
+        </Card>
+
+        {mayReport && villages.length > 0 && (
+          <div id="new" className="scroll-mt-4">
+            <Card title={t('problems.newProblem')}>
+              <OpenProblemForm villages={villages} />
+            </Card>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { writeAuditNow } from '@/lib/audit/data';
+import { POOR_STATUSES } from '@/lib/households/rules';
+import { searchWhere } from '@/lib/households/data';
+import { chinaDate, dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
+import { dayOf, isoDay } from '@/lib/attendance/days';
+import { areaWithin } from '@/lib/teams/data';
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { MAX_PHOTO_BYTES, readStored, sniffPhotoType, storePhoto } from '@/lib/storage';
+
+const actorOf = (viewer: Viewer) => ({ userId: viewer.userId, username: viewer.username, role: viewer.role });
+
+// ─────────────────────────── Photos ───────────────────────────
+
+export type UploadResult = { ok: true; key: string } | { ok: false; status: number; message: string };
+
+/** Stores an uploaded photo for a visit or a problem step to claim; checks size and real type first. */
+export async function savePhoto(viewer: Viewer | null, bytes: Uint8Array): Promise<UploadResult> {
+  if (!viewer) return { ok: false, status: 401, message: 'errors.signedOut' };
+  if (!can(viewer.role, 'visit.create') && !can(viewer.role, 'problem.work')) return { ok: false, status: 403, message: 'errors.forbidden' };
+  if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, status: 413, message: 'visits.photoTooLarge' };
+  const type = sniffPhotoType(bytes);
+  if (!type) return { ok: false, status: 415, message: 'visits.photoType' };
+  const key = await storePhoto(bytes, type, chinaDate(new Date()));
+  const row = await db.attachment.create({ data: { storageKey: key, contentType: type, bytes: bytes.length, uploadedBy: viewer.userId } });
+  await writeAuditNow(actorOf(viewer), { action: 'attachment.upload', result: 'OK', entity: 'Attachment', entityId: String(row.id), regionCode: viewer.scopeCode, changes: { bytes: bytes.length, type } });
+  return { ok: true, key };
+}
+
+/** A stored photo the viewer may see: their own upload, or one of a visit or problem inside their area. */
+export async function readAttachment(viewer: Viewer | null, id: number) {
+  if (!viewer) return null;
+  const row = await db.attachment.findUnique({ where: { id } });
+  if (!row) return null;
+  let allowed = row.uploadedBy === viewer.userId;
+  if (!allowed && row.visitId !== null && can(viewer.role, 'visit.view')) {
+    allowed = (await db.visit.count({ where: { id: row.visitId, regionCode: { startsWith: viewer.scopeCode } } })) > 0;
+  }
+  if (!allowed && row.stepId !== null && can(viewer.role, 'problem.view')) {
+    allowed = (await db.problemStep.count({ where: { id: row.stepId, problem: { regionCode: { startsWith: viewer.scopeCode } } } })) > 0;
+  }
+  if (!allowed) return null;
+  const bytes = await readStored(row.storageKey);
+  return bytes && { bytes, contentType: row.contentType };
+}
+
+// ─────────────────────────── The visit form ───────────────────────────
+
+type HouseholdOption = { id: number; headName: string; village: string; status: string };
+
+/** Households to pick from: the viewer's paired households, their team village's, and a name search. */
+export async function visitChoices(viewer: Viewer, q: string | undefined, householdId: number | undefined) {
+  if (!can(viewer.role, 'visit.create')) return null;
+  const select = { id: true, headName: true, status: true, groupName: true, village: { select: { name: true } } } as const;
+  const option = (h: { id: number; headName: string; status: string; groupName: string; village: { name: string } }): HouseholdOption => ({ id: h.id, headName: h.headName, status: h.status, village: `${h.village.name}${h.groupName}` });
+  const cadre = await db.cadre.findUnique({ where: { userId: viewer.userId }, select: { id: true } });
+  const [mine, search, chosen] = await Promise.all([
+    cadre ? db.household.findMany({ where: { pairings: { some: { cadreId: cadre.id, endedOn: null } }, regionCode: { startsWith: viewer.scopeCode } }, orderBy: { headName: 'asc' }, select }) : [],
+    q?.trim() ? db.household.findMany({ where: { regionCode: { startsWith: viewer.scopeCode }, ...searchWhere(q) }, orderBy: [{ headName: 'asc' }, { id: 'asc' }], take: 20, select }) : [],
+    householdId ? db.household.findFirst({ where: { id: householdId, regionCode: { startsWith: viewer.scopeCode } }, select }) : null,
+  ]);
+  return { mine: mine.map(option), search: search.map(option), chosen: chosen && option(chosen), today: chinaDate(new Date()) };
+}
+
+// ─────────────────────────── Visit lists ───────────────────────────
+
+export const VISIT_PAGE_SIZE = 50;
+
+export async function listVisits(viewer: Viewer, options: { area?: string; householdId?: number; page?: number }) {
+  if (!can(viewer.role, 'visit.view')) return null;
+  const prefix = areaWithin(viewer, options.area);
+  const where = { regionCode: { startsWith: prefix }, ...(options.householdId ? { householdId: options.householdId } : {}) };
+  const page = Math.max(1, options.page ?? 1);
+  const [total, rows] = await Promise.all([
+    db.visit.count({ where }),
+    db.visit.findMany({
+      where, orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }], skip: (page - 1) * VISIT_PAGE_SIZE, take: VISIT_PAGE_SIZE,
+      select: {
+        id: true, visitedOn: true, kind: true, visitorName: true, metWith: true, findings: true, helpDelivered: true, latitude: true,
+        household: { select: { id: true, headName: true, village: { select: { name: true } } } }, _count: { select: { problems: true } },
+      },
+    }),
+  ]);
+  const photos = await db.attachment.findMany({ where: { visitId: { in: rows.map((r) => r.id) } }, select: { id: true, visitId: true } });
+  return {
+    total, page,
+    rows: rows.map((r) => ({
+      id: r.id.toString(), visitedOn: isoDay(r.visitedOn), kind: r.kind, visitorName: r.visitorName, metWith: r.metWith, findings: r.findings, helpDelivered: r.helpDelivered,
+      located: r.latitude !== null, householdId: r.household.id, headName: r.household.headName, villageName: r.household.village.name, problems: r._count.problems,
+      photos: photos.filter((p) => p.visitId === r.id).map((p) => p.id),
+    })),
+  };
+}
+
+// ─────────────────────────── Coverage (走村不漏户) ───────────────────────────
+
+export type VisitCoverageRow = { code: string; name: string; cadreDue: number; cadreDone: number; teamDue: number; teamDone: number; leaderDue: number; leaderDone: number };
+
+/**
+ * Three rules, each over its own households, with the period from the county's policy for the year:
+ * every paired household visited by its cadre; every household of a team village by someone of the
+ * team; every poor household of a team village by the leader. Rows are the next level down.
+ */
+export async function visitCoverage(viewer: Viewer, area?: string) {
+  if (!can(viewer.role, 'visit.view')) return null;
+  const prefix = areaWithin(viewer, area);
+  const today = chinaDate(new Date());
+  const year = Number(today.slice(0, 4));
+  const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
+  const poor = [...POOR_STATUSES];
+  const d = DEFAULT_POLICY;
+  const rows = await db.$queryRaw<{ child: string; cadre_due: number; cadre_done: number; team_due: number; team_done: number; leader_due: number; leader_done: number }[]>`
+    WITH pol AS (
+      SELECT code AS county, coalesce(p.cadre_visit_days, ${d.cadreVisitDays}) AS cadre_days, coalesce(p.team_visit_days, ${d.teamVisitDays}) AS team_days,
+             coalesce(p.leader_visit_days, ${d.leaderVisitDays}) AS leader_days
+        FROM region c LEFT JOIN policy p ON p.county_code = c.code AND p.year = ${year}
+       WHERE c.level = 'COUNTY' AND (c.code LIKE ${prefix.slice(0, 6) + '%'})
+    ), cadre AS (
+      SELECT left(pr.region_code, ${childLength}) AS child, count(*)::int AS due,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v WHERE v.household_id = pr.household_id AND v.visitor_cadre_id = pr.cadre_id
+                                             AND v.visited_on > ${dayOf(today)}::date - pol.cadre_days))::int AS done
+        FROM pairing pr JOIN pol ON pol.county = left(pr.region_code, 6)
+       WHERE pr.ended_on IS NULL AND pr.region_code LIKE ${prefix + '%'}
+       GROUP BY 1
+    ), team AS (
+      SELECT left(h.region_code, ${childLength}) AS child, count(*)::int AS due,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
+                                             WHERE v.household_id = h.id AND v.visited_on > ${dayOf(today)}::date - pol.team_days))::int AS done,
+             count(*) FILTER (WHERE h.status::text = ANY(${poor}))::int AS leader_due,
+             count(*) FILTER (WHERE h.status::text = ANY(${poor}) AND EXISTS (
+                 SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL AND ps.role = 'LEADER'
+                  WHERE v.household_id = h.id AND v.visited_on > ${dayOf(today)}::date - pol.leader_days))::int AS leader_done
+        FROM household h JOIN work_team w ON w.village_code = h.region_code JOIN pol ON pol.county = left(h.region_code, 6)
+       WHERE h.region_code LIKE ${prefix + '%'}
+       GROUP BY 1
+    )
+    SELECT coalesce(c.child, t.child) AS child, coalesce(c.due, 0) AS cadre_due, coalesce(c.done, 0) AS cadre_done,
+           coalesce(t.due, 0) AS team_due, coalesce(t.done, 0) AS team_done, coalesce(t.leader_due, 0) AS leader_due, coalesce(t.leader_done, 0) AS leader_done
+      FROM cadre c FULL JOIN team t ON t.child = c.child`;
+  const names = await db.region.findMany({ where: { code: { startsWith: prefix }, level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE' }, select: { code: true, name: true }, orderBy: { code: 'asc' } });
+  const byChild = new Map(rows.map((r) => [r.child, r]));
+  const groups: VisitCoverageRow[] = names
+    .map((n) => {
+      const r = byChild.get(n.code);
+      return { code: n.code, name: n.name, cadreDue: r?.cadre_due ?? 0, cadreDone: r?.cadre_done ?? 0, teamDue: r?.team_due ?? 0, teamDone: r?.team_done ?? 0, leaderDue: r?.leader_due ?? 0, leaderDone: r?.leader_done ?? 0 };
+    })
+    .filter((g) => childLength < 12 || g.cadreDue + g.teamDue > 0);
+  const sum = (key: Exclude<keyof VisitCoverageRow, 'code' | 'name'>) => groups.reduce((s, g) => s + g[key], 0);
+  const total: VisitCoverageRow = { code: prefix, name: '', cadreDue: sum('cadreDue'), cadreDone: sum('cadreDone'), teamDue: sum('teamDue'), teamDone: sum('teamDone'), leaderDue: sum('leaderDue'), leaderDone: sum('leaderDone') };
+  return { area: prefix, today, groups, total };
+}
+
+/** Paired households their cadre has not visited within the period: who, and by whom they should be. */
+export async function overdueCadreVisits(viewer: Viewer, area: string | undefined, limit = 100) {
+  if (!can(viewer.role, 'visit.view')) return null;
+  const prefix = areaWithin(viewer, area);
+  const today = chinaDate(new Date());
+  const policy = await db.policy.findUnique({ where: { countyCode_year: { countyCode: prefix.slice(0, 6), year: Number(today.slice(0, 4)) } } });
+  const since = dateOfDayNumber(dayNumber(today) - (policy?.cadreVisitDays ?? DEFAULT_POLICY.cadreVisitDays) + 1);
+  return db.$queryRaw<{ household_id: number; head_name: string; village: string; cadre_id: number; cadre_name: string; last_visit: Date | null }[]>`
+    SELECT h.id AS household_id, h.head_name, v.name AS village, c.id AS cadre_id, c.name AS cadre_name,
+           (SELECT max(x.visited_on) FROM visit x WHERE x.household_id = h.id AND x.visitor_cadre_id = c.id) AS last_visit
+      FROM pairing pr JOIN household h ON h.id = pr.household_id JOIN cadre c ON c.id = pr.cadre_id JOIN region v ON v.code = h.region_code
+     WHERE pr.ended_on IS NULL AND pr.region_code LIKE ${prefix + '%'}
+       AND NOT EXISTS (SELECT 1 FROM visit x WHERE x.household_id = pr.household_id AND x.visitor_cadre_id = pr.cadre_id AND x.visited_on >= ${dayOf(since)}::date)
+     ORDER BY last_visit NULLS FIRST, h.region_code, h.id
+     LIMIT ${limit}`;
+}
