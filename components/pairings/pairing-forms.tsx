@@ -93,7 +93,7 @@ function ReassignForm({ cadre, pairs, today, state, formAction }: {
       <div className="grid gap-3 sm:grid-cols-3 sm:items-end">
         <TextField name="reason" label={t('reason')} defaultValue={state.values?.reason} errors={errors.reason} />
         <TextField name="leftOn" type="date" label={t('leftOn')} defaultValue={state.values?.leftOn ?? today} errors={errors.leftOn} />
-        <CheckboxField name="markLeft" label={t('markLeft')} defaultChecked={state.values ? state.values.markLeft === 'on' : true} />
+        <CheckboxField name="markLeft" label={t('markLeft')} defaultChecked={state.values ? state.values.markLeft === 'on' : true} errors={errors.markLeft} />
       </div>
       <SubmitButton>{t('reassign')}</SubmitButton>
     </form>

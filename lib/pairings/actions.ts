@@ -46,8 +46,11 @@ export const createCadre = action('cadre.create', 'cadre.manage', createCadreSch
   const county = viewerCounty(viewer);
   // Kept by the county, or by one of its townships (township cadres cover the households left over).
   if (!input.regionCode.startsWith(viewer.scopeCode) || input.regionCode.length > 9) throw new RefusedError('errors.invalidChoice', 'regionCode');
+  if (!(await tx.region.findUnique({ where: { code: input.regionCode } }))) throw new RefusedError('errors.invalidChoice', 'regionCode');
   await assertUnit(tx, input.unitId, county);
   const hash = lookupHash(input.idNumber);
+  // Serialises two clerks adding the same person at once (the unique key would otherwise answer "system error").
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${hash}))`;
   if (await tx.cadre.findUnique({ where: { idNumberHash: hash } })) throw new RefusedError('pairings.cadreExists', 'idNumber');
   if (input.userId) await assertAccount(tx, viewer, input.userId);
   const cadre = await tx.cadre.create({
@@ -174,11 +177,19 @@ export const confirmProposal = action('pairing.confirmProposal', 'pairing.manage
 
 export const reassignCadre = action('pairing.reassign', 'pairing.manage', reassignSchema, async ({ viewer, input, tx }) => {
   const cadre = await findCadre(tx, viewer, input.cadreId);
+  // No pairing of theirs may appear while their households are handed on.
+  await tx.$executeRaw`SELECT 1 FROM cadre WHERE id = ${cadre.id} FOR UPDATE`;
   const current = await tx.pairing.findMany({ where: { cadreId: cadre.id, endedOn: null, regionCode: { startsWith: viewer.scopeCode } } });
   const handed = new Set(input.pairs.map(([h]) => h));
   // One step means all of them: a household left without its cadre is the gap this flow exists to avoid.
   if (current.length !== handed.size || current.some((p) => !handed.has(p.householdId))) throw new RefusedError('pairings.proposalStale', 'pairs');
   if (input.pairs.some(([, c]) => c === cadre.id)) throw new RefusedError('pairings.sameCadre', 'pairs');
+  if (input.markLeft) {
+    // Marking someone as left is for the office that keeps them, and only once nobody is left paired to them.
+    if (!cadre.regionCode.startsWith(viewer.scopeCode)) throw new RefusedError('pairings.notYourCadre', 'markLeft');
+    const elsewhere = await tx.pairing.count({ where: { cadreId: cadre.id, endedOn: null, NOT: { regionCode: { startsWith: viewer.scopeCode } } } });
+    if (elsewhere > 0) throw new RefusedError('pairings.pairedElsewhere', 'markLeft', { count: elsewhere });
+  }
   const today = dayOf(chinaDate(new Date()));
   await tx.pairing.updateMany({ where: { id: { in: current.map((p) => p.id) } }, data: { endedOn: today, endReason: input.reason } });
   await pairAll(tx, viewer, input.pairs, 'pairs');

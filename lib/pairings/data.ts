@@ -52,8 +52,8 @@ export async function listCadres(viewer: Viewer, filters: CadreFilters) {
       SELECT c.id FROM cadre c
         LEFT JOIN (SELECT cadre_id, count(*)::int AS n FROM pairing WHERE ended_on IS NULL GROUP BY cadre_id) u ON u.cadre_id = c.id
        WHERE c.region_code LIKE ${county + '%'} AND c.active
-         AND (coalesce(u.n, 0) >= CASE c.rank WHEN 'COUNTY_CHIEF' THEN ${policy.quotaCountyChief} WHEN 'COUNTY_DEPUTY' THEN ${policy.quotaCountyDeputy}
-              WHEN 'SECTION_CHIEF' THEN ${policy.quotaSectionChief} WHEN 'SECTION_DEPUTY' THEN ${policy.quotaSectionDeputy} ELSE ${policy.quotaOrdinary} END) = ${filters.load === 'full'}`;
+         AND (coalesce(u.n, 0) >= CASE c.rank WHEN 'COUNTY_CHIEF' THEN ${policy.quotaCountyChief}::int WHEN 'COUNTY_DEPUTY' THEN ${policy.quotaCountyDeputy}::int
+              WHEN 'SECTION_CHIEF' THEN ${policy.quotaSectionChief}::int WHEN 'SECTION_DEPUTY' THEN ${policy.quotaSectionDeputy}::int ELSE ${policy.quotaOrdinary}::int END) = ${filters.load === 'full'}::boolean`;
     where.id = { in: ids.map((r) => r.id) };
   }
   const page = Math.max(1, filters.page ?? 1);

@@ -588,7 +588,7 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
     }
     const old = plan.found < ctx.today - 100;
     const shape = weightedPick(random, [
-      ['normal', 87.5], ['returned', 3], ['escalatedSolved', 3], ['escalatedStuck', 3.2], ['stalled', 1.2], ['reopened', old ? 0.35 : 0],
+      ['normal', 87.5], ['returned', 3], ['escalatedSolved', 3], ['escalatedStuck', 2.6], ['stalled', 1.2], ['reopened', old ? 0.35 : 0],
     ] as const);
     plans.push({ ...plan, steps: planSteps(ctx, plan, shape) });
   }

@@ -104,7 +104,6 @@ export default async function ProblemPage({ params }: { params: Promise<{ id: st
                       <div className="mt-2 flex flex-wrap gap-2" aria-label={t('problems.photos')}>
                         {s.photos.map((photoId, i) => (
                           <a key={String(photoId)} href={`/api/attachments/${photoId}`} target="_blank" rel="noopener" className="block h-20 w-20 overflow-hidden rounded border border-slate-200 bg-slate-50">
-                            {/* eslint-disable-next-line @next/next/no-img-element -- served by our own route, sized by the box */}
                             <img src={`/api/attachments/${photoId}`} alt={t('problems.photo', { n: i + 1 })} className="h-full w-full object-cover" loading="lazy" />
                           </a>
                         ))}

@@ -11,6 +11,7 @@ import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { VillageForm } from '@/components/regions/village-form';
 import { teamOfVillage } from '@/lib/teams/data';
 import { CoverageCell } from '@/components/teams/coverage-cell';
+import { ledgerCounts } from '@/lib/problems/data';
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -20,6 +21,7 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
   const isVillage = region.level === 'VILLAGE';
   const team = isVillage && region.isPoorVillage ? await teamOfVillage(viewer, region.code) : null;
   const childIsVillage = children[0]?.level === 'VILLAGE';
+  const problems = can(viewer.role, 'problem.view') ? (await ledgerCounts(viewer, { area: region.code }))?.total : null;
   const totals = children.reduce((sum, c) => ({ villages: sum.villages + c.villages, poor: sum.poor + c.poorVillages, exited: sum.exited + c.exitedPoorVillages }), { villages: 0, poor: 0, exited: 0 });
   return (
     <>
@@ -109,6 +111,21 @@ export default async function RegionPage({ params }: { params: Promise<{ code: s
               )}
             </Table>
         </Card>
+      )}
+      {problems && (
+        <div className="mt-4">
+          <Card
+            title={t('problems.title')}
+            actions={<Link href={`/problems?area=${region.code}`} className="text-sm font-medium text-brand-700 hover:underline">{t('problems.viewLedger')} →</Link>}
+          >
+            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="region-problems">
+              <div><dt className="text-slate-500">{t('problems.found')}</dt><dd className="text-lg font-semibold tabular-nums">{problems.found}</dd></div>
+              <div><dt className="text-slate-500">{t('problems.struckOff')}</dt><dd className="text-lg font-semibold tabular-nums">{problems.struckOff}</dd></div>
+              <div><dt className="text-slate-500">{t('problems.overdue')}</dt><dd className={`text-lg font-semibold tabular-nums ${problems.overdue ? 'text-red-700' : ''}`}>{problems.overdue}</dd></div>
+              <div><dt className="text-slate-500">{t('problems.rate')}</dt><dd className="text-lg font-semibold tabular-nums" data-testid="village-problem-rate">{problems.rate}%</dd></div>
+            </dl>
+          </Card>
+        </div>
       )}
       {counts && (
         <div className="mt-4">
