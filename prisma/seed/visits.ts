@@ -137,7 +137,7 @@ const HELP = [
  * (the county's), $5 first day, $6 last day (yesterday), $7 first day of the team's sweep this quarter, $8 poor
  * statuses, $9.. texts. Random choices are slices of hashtext() of the visit's key.
  */
-const VISITS_SQL = `
+export const VISITS_SQL = `
 WITH tu AS (SELECT * FROM unnest($2::text[], $3::int[]) AS t(code, uid)),
 pr AS (
   SELECT p.id, p.household_id, p.region_code, p.cadre_id, c.name AS cname, COALESCE(c.user_id, tu.uid, $4::int) AS uid,
@@ -774,7 +774,7 @@ async function writeProblems(client: pg.ClientBase, ctx: Ctx, plans: ProblemPlan
 
 // ───────────────────────── entry point ─────────────────────────
 
-const TEXTS = [MET_IN_PERSON, MET_PHONE, MET_GROUP, FINDINGS, FINDINGS_PHONE, FINDINGS_GROUP, HELP];
+export const TEXTS = [MET_IN_PERSON, MET_PHONE, MET_GROUP, FINDINGS, FINDINGS_PHONE, FINDINGS_GROUP, HELP];
 
 /** Problems of one county: demo ≈ 2,300 over the year (Qinzhou: 2,255), city ≈ 2,700 a county (≈ 30,000). */
 function problemCount(profile: Profile, countyCode: string): number {

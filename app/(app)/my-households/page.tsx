@@ -4,6 +4,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { myHouseholds } from '@/lib/pairings/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/households/status-badge';
+import { buttonClass } from '@/components/ui/button-class';
 
 export default async function MyHouseholdsPage() {
   const viewer = await requirePermission('pairing.own');
@@ -23,7 +24,10 @@ export default async function MyHouseholdsPage() {
                 <StatusBadge status={h.status} />
               </div>
               <div className="mt-1 text-sm text-slate-600">{h.village} · {t('pairings.members', { count: h.memberCount })} · {t('pairings.since')} {h.since}</div>
-              {h.phone && <a href={`tel:${h.phone}`} className="mt-2 inline-flex min-h-10 items-center text-sm text-brand-700 underline">{t('pairings.call')} {h.phone}</a>}
+              <div className="mt-2 flex flex-wrap items-center gap-4">
+                <Link href={`/visits/new?household=${h.id}`} className={buttonClass('secondary')}>{t('visits.newVisit')}</Link>
+                {h.phone && <a href={`tel:${h.phone}`} className="inline-flex min-h-10 items-center text-sm text-brand-700 underline">{t('pairings.call')} {h.phone}</a>}
+              </div>
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ import { IncomeForm } from '@/components/households/income-form';
 import { HelpPlanForm } from '@/components/households/help-plan-form';
 import { RevealId } from '@/components/households/reveal-id';
 import { HouseholdPairingCard } from '@/components/pairings/household-pairing-card';
+import { HouseholdVisitsCard } from '@/components/visits/household-visits-card';
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('household.view');
@@ -59,6 +60,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           </ul>
         </Card>
         <HouseholdPairingCard viewer={viewer} householdId={household.id} />
+        <HouseholdVisitsCard viewer={viewer} householdId={household.id} />
         <Card title={t('households.statusSteps')}>
           {can(viewer.role, 'household.status') && <StatusForm id={household.id} version={household.version} steps={steps} />}
           <ol className="mt-4 space-y-2 border-l border-slate-200 pl-4 text-sm">
