@@ -315,12 +315,15 @@ export async function myHouseholds(viewer: Viewer) {
     include: { household: { select: { id: true, headName: true, status: true, memberCount: true, groupName: true, phoneEnc: true, village: { select: { name: true } } } } },
   });
   const policy = await policyValuesFor(cadre.regionCode.slice(0, 6), thisYear());
+  const lastVisits = await db.visit.groupBy({ by: ['householdId'], where: { visitorCadreId: cadre.id, householdId: { in: pairings.map((p) => p.householdId) } }, _max: { visitedOn: true } });
+  const lastVisit = new Map(lastVisits.map((v) => [v.householdId, v._max.visitedOn]));
   return {
     cadre: { ...cadre, quota: quotaOf(cadre.rank, policy) },
     households: pairings.map((p) => ({
       id: p.household.id, headName: p.household.headName, status: p.household.status, memberCount: p.household.memberCount,
       village: `${p.household.village.name}${p.household.groupName}`, phone: p.household.phoneEnc ? decryptText(p.household.phoneEnc) : null,
       since: isoDay(p.startedOn),
+      lastVisit: lastVisit.get(p.householdId) ? isoDay(lastVisit.get(p.householdId)!) : null,
     })),
   };
 }

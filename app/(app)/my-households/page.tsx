@@ -24,6 +24,7 @@ export default async function MyHouseholdsPage() {
                 <StatusBadge status={h.status} />
               </div>
               <div className="mt-1 text-sm text-slate-600">{h.village} · {t('pairings.members', { count: h.memberCount })} · {t('pairings.since')} {h.since}</div>
+              <div className="text-sm text-slate-600">{t('visits.lastVisit')}：{h.lastVisit ?? t('visits.never')}</div>
               <div className="mt-2 flex flex-wrap items-center gap-4">
                 <Link href={`/visits/new?household=${h.id}`} className={buttonClass('secondary')}>{t('visits.newVisit')}</Link>
                 {h.phone && <a href={`tel:${h.phone}`} className="inline-flex min-h-10 items-center text-sm text-brand-700 underline">{t('pairings.call')} {h.phone}</a>}
