@@ -13,8 +13,17 @@ type Fix = { latitude: number; longitude: number; accuracy: number } | null;
 const inputClass = 'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600';
 const draftKey = (householdId: number) => `visit-draft-${householdId}`;
 
+/** A v4 UUID from getRandomValues: randomUUID exists only on https pages, and county servers often run on plain http. */
+function newClientKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function newDraft(today: string): Draft {
-  return { clientKey: crypto.randomUUID(), visitedOn: today, kind: 'IN_PERSON', metWith: '', findings: '', helpDelivered: '', problems: [], photoKeys: [] };
+  return { clientKey: newClientKey(), visitedOn: today, kind: 'IN_PERSON', metWith: '', findings: '', helpDelivered: '', problems: [], photoKeys: [] };
 }
 
 /**

@@ -45,6 +45,7 @@ test.describe.serial('结对帮扶', () => {
   });
 
   test('two clerks race for the last place of a cadre; the one late is refused; the proposal covers the rest', async ({ page, browser, baseURL, locale, timezoneId }) => {
+    test.slow(); // two clerks, a dozen page loads: ~30 s on this machine
     // The county clerk opens 待结对乙's page while 王空闲 is still free.
     const county = await newPage(browser, baseURL, locale, timezoneId);
     await loginAndWait(county, 'county');

@@ -122,28 +122,28 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         <Card title={t('problems.filters')}>
           <form method="get" action="/problems" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
             {params.area && <input type="hidden" name="area" value={params.area} />}
-            <SelectField name="status" label={t('problems.status')} defaultValue={filters.status ?? ''}>
+            <SelectField id="filter-status" name="status" label={t('problems.status')} defaultValue={filters.status ?? ''}>
               <option value="">{t('problems.all')}</option>
               {PROBLEM_STATUSES.map((s) => <option key={s} value={s}>{t(`problems.statuses.${s}`)}</option>)}
             </SelectField>
-            <SelectField name="category" label={t('problems.category')} defaultValue={filters.category ?? ''}>
+            <SelectField id="filter-category" name="category" label={t('problems.category')} defaultValue={filters.category ?? ''}>
               <option value="">{t('problems.all')}</option>
               {PROBLEM_CATEGORIES.map((c) => <option key={c} value={c}>{t(`problems.categories.${c}`)}</option>)}
             </SelectField>
-            <SelectField name="urgency" label={t('problems.urgency')} defaultValue={filters.urgency ?? ''}>
+            <SelectField id="filter-urgency" name="urgency" label={t('problems.urgency')} defaultValue={filters.urgency ?? ''}>
               <option value="">{t('problems.all')}</option>
               {URGENCIES.map((u) => <option key={u} value={u}>{t(`problems.urgencies.${u}`)}</option>)}
             </SelectField>
-            <SelectField name="source" label={t('problems.source')} defaultValue={filters.source ?? ''}>
+            <SelectField id="filter-source" name="source" label={t('problems.source')} defaultValue={filters.source ?? ''}>
               <option value="">{t('problems.all')}</option>
               {PROBLEM_SOURCES.map((s) => <option key={s} value={s}>{t(`problems.sources.${s}`)}</option>)}
             </SelectField>
-            <SelectField name="year" label={t('problems.year')} defaultValue={filters.year ? String(filters.year) : ''}>
+            <SelectField id="filter-year" name="year" label={t('problems.year')} defaultValue={filters.year ? String(filters.year) : ''}>
               <option value="">{t('problems.allYears')}</option>
               {years.map((y) => <option key={y} value={y}>{y}</option>)}
             </SelectField>
             <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-700">
-              <input type="checkbox" name="overdue" value="1" defaultChecked={!!filters.overdue} className="h-4 w-4 rounded border-slate-300" />
+              <input type="checkbox" id="filter-overdue" name="overdue" value="1" defaultChecked={!!filters.overdue} className="h-4 w-4 rounded border-slate-300" />
               {t('problems.onlyOverdue')}
             </label>
             <div className="col-span-2 flex flex-wrap items-center gap-3 sm:col-span-1">
