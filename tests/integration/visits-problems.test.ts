@@ -155,21 +155,19 @@ describe('visit submission', () => {
     expect(await run(createVisit, visitInput(otherHousehold.id))).toMatchObject({ ok: false, formError: NOT_FOUND });
     expect(await run(createVisit, visitInput(999_999_999))).toMatchObject({ ok: false, formError: NOT_FOUND });
 
+    const othersKey = await upload(await signInAs('county'));
     const township = await signInAs('township');
     expect(await run(createVisit, withProblem({ visitedOn: shiftDay(today(), 1) }))).toMatchObject({ ok: false, fieldErrors: { visitedOn: ['走访日期不能是将来'] } });
     expect(await run(createVisit, withProblem({ visitedOn: shiftDay(today(), -32) }))).toMatchObject({ ok: false, fieldErrors: { visitedOn: ['只能补录 31 天内的走访'] } });
     expect(await lastAudit('visit.create')).toMatchObject({ result: 'REFUSED', message: 'visits.tooLate' });
 
     // Someone else's upload, an upload already claimed, a well-formed key of no upload at all.
-    const member = await db.user.findUniqueOrThrow({ where: { username: 'county' } });
-    const othersKey = (await savePhoto({ ...township, userId: member.id, username: member.username, role: member.role, scopeCode: member.scopeCode }, PNG)) as { ok: true; key: string };
-    await trackAttachmentKey(othersKey.key);
     const mine = await upload(township);
     const noSuchKey = `2026/01/${randomUUID()}.jpg`;
-    for (const photoKeys of [othersKey.key, `${mine},${othersKey.key}`, noSuchKey]) {
+    for (const photoKeys of [othersKey, `${mine},${othersKey}`, noSuchKey]) {
       expect(await run(createVisit, withProblem({ photoKeys }))).toMatchObject({ ok: false, fieldErrors: { photoKeys: [PHOTO_NOT_YOURS] } });
     }
-    expect(await db.attachment.count({ where: { storageKey: { in: [mine, othersKey.key] }, visitId: null, stepId: null } })).toBe(2);
+    expect(await db.attachment.count({ where: { storageKey: { in: [mine, othersKey] }, visitId: null, stepId: null } })).toBe(2);
     expect(await run(createVisit, withProblem({ photoKeys: 'not-a-key.exe' }))).toMatchObject({ ok: false, fieldErrors: { photoKeys: ['格式不正确'] } });
 
     expect(await db.visit.count()).toBe(visitsBefore);
