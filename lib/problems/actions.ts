@@ -40,7 +40,7 @@ export const problemStep = action('problem.step', 'problem.work', problemStepSch
   if (step === 'ESCALATE') {
     if (input.deadline! <= today) throw new RefusedError('problems.deadlinePast', 'deadline');
     if (input.owner === 'DEPARTMENT') {
-      const unit = await tx.unit.findFirst({ where: { id: input.ownerUnitId, countyCode: problem.regionCode.slice(0, 6) } });
+      const unit = await tx.unit.findFirst({ where: { id: input.ownerUnitId, countyCode: problem.regionCode.slice(0, 6), level: 'COUNTY' } });
       if (!unit) throw new RefusedError('errors.invalidChoice', 'ownerUnitId');
     }
   }

@@ -30,9 +30,12 @@ export const createVisit = action('visit.create', 'visit.create', createVisitSch
     ON CONFLICT (client_key) DO NOTHING
     RETURNING id`;
   if (inserted.length === 0) {
-    const existing = await tx.visit.findUnique({ where: { clientKey: input.clientKey }, select: { id: true, visitorId: true, regionCode: true } });
+    const existing = await tx.visit.findUnique({ where: { clientKey: input.clientKey }, select: { id: true, visitorId: true, regionCode: true, _count: { select: { problems: true } } } });
     if (!existing || existing.visitorId !== viewer.userId) throw new RefusedError('visits.keyTaken');
-    return { entity: 'Visit', entityId: existing.id.toString(), regionCode: existing.regionCode, changes: { repeat: true }, message: 'visits.alreadySaved', data: { visitId: existing.id.toString(), problems: '0' } };
+    return {
+      entity: 'Visit', entityId: existing.id.toString(), regionCode: existing.regionCode, changes: { repeat: true }, message: 'visits.alreadySaved',
+      data: { visitId: existing.id.toString(), problems: String(existing._count.problems) },
+    };
   }
   const visitId = inserted[0].id;
   await claimPhotos(tx, viewer, input.photoKeys, { visitId });

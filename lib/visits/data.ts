@@ -5,7 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { writeAuditNow } from '@/lib/audit/data';
 import { POOR_STATUSES } from '@/lib/households/rules';
 import { searchWhere } from '@/lib/households/data';
-import { chinaDate, dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
+import { chinaDate } from '@/lib/attendance/rules';
 import { dayOf, isoDay } from '@/lib/attendance/days';
 import { areaWithin } from '@/lib/teams/data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
@@ -158,14 +158,15 @@ export async function overdueCadreVisits(viewer: Viewer, area: string | undefine
   if (!can(viewer.role, 'visit.view')) return null;
   const prefix = areaWithin(viewer, area);
   const today = chinaDate(new Date());
-  const policy = await db.policy.findUnique({ where: { countyCode_year: { countyCode: prefix.slice(0, 6), year: Number(today.slice(0, 4)) } } });
-  const since = dateOfDayNumber(dayNumber(today) - (policy?.cadreVisitDays ?? DEFAULT_POLICY.cadreVisitDays) + 1);
+  // Each county's own period, as in visitCoverage (a city user sees several counties).
   return db.$queryRaw<{ household_id: number; head_name: string; village: string; cadre_id: number; cadre_name: string; last_visit: Date | null }[]>`
     SELECT h.id AS household_id, h.head_name, v.name AS village, c.id AS cadre_id, c.name AS cadre_name,
            (SELECT max(x.visited_on) FROM visit x WHERE x.household_id = h.id AND x.visitor_cadre_id = c.id) AS last_visit
       FROM pairing pr JOIN household h ON h.id = pr.household_id JOIN cadre c ON c.id = pr.cadre_id JOIN region v ON v.code = h.region_code
+      LEFT JOIN policy pol ON pol.county_code = left(pr.region_code, 6) AND pol.year = ${Number(today.slice(0, 4))}
      WHERE pr.ended_on IS NULL AND pr.region_code LIKE ${prefix + '%'}
-       AND NOT EXISTS (SELECT 1 FROM visit x WHERE x.household_id = pr.household_id AND x.visitor_cadre_id = pr.cadre_id AND x.visited_on >= ${dayOf(since)}::date)
+       AND NOT EXISTS (SELECT 1 FROM visit x WHERE x.household_id = pr.household_id AND x.visitor_cadre_id = pr.cadre_id
+                        AND x.visited_on > ${dayOf(today)}::date - coalesce(pol.cadre_visit_days, ${DEFAULT_POLICY.cadreVisitDays}))
      ORDER BY last_visit NULLS FIRST, h.region_code, h.id
      LIMIT ${limit}`;
 }

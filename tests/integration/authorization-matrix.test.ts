@@ -11,6 +11,8 @@ import { run, signInAs, OTHER_COUNTY } from './helpers';
 import { makeHousehold, newIdNumber, personRow } from '../support/households';
 import { addDays, chinaToday, makePosting, makeTeam, makeUnit, makeVillage, removeTeamFixtures, teamIn } from '../support/teams';
 import { makePairing, makePairingCadre, makePairingHousehold, makePairingUnit, makePairingVillage, removePairingFixtures } from '../support/pairings';
+import { makeProblem, makeProblemHousehold, makeProblemVillage, removeProblemFixtures } from '../support/problems';
+import { randomUUID } from 'node:crypto';
 
 type Values = Record<string, string | number | boolean | undefined>;
 type Case = {
@@ -101,6 +103,23 @@ const reassignInput = async (village: string) => {
   const cadre = await db.cadre.findUniqueOrThrow({ where: { id: pairing.cadreId } });
   const next = await pairCadre(village.slice(0, 9));
   return { cadreId: cadre.id, version: cadre.version, pairs: `${pairing.householdId}:${next.id}`, reason: '矩阵调离', markLeft: 'on', leftOn: chinaToday() };
+};
+
+// Visits and the problem ledger: a village of the matrix's own in township 990102101 (a village-level viewer
+// uses their own village: households and problems made there are removed afterwards), and one in the
+// other county whose problems must stay untouched.
+const FIELD_VILLAGE = '990102101571';
+const FIELD_OTHER_VILLAGE = '990103101571';
+const fieldVillageOf = (viewer: Viewer) => (viewer.scopeCode.length === 12 ? viewer.scopeCode : FIELD_VILLAGE);
+const fieldHousehold = (village: string) => makeProblemHousehold(village, { headName: `台账矩阵户${++serial}` });
+const visitInput = (householdId: number) => ({
+  clientKey: randomUUID(), householdId, visitedOn: chinaToday(), kind: 'IN_PERSON', findings: '矩阵走访',
+  problems: JSON.stringify([{ category: 'HOUSING', urgency: 'NORMAL', description: '矩阵走访发现问题' }]),
+});
+const openInput = async (village: string) => ({ villageCode: village, householdId: (await fieldHousehold(village)).id, source: 'INSPECTION', category: 'OTHER', urgency: 'NORMAL', description: '矩阵登记问题' });
+const openProblemIn = async (village: string, userId: number) => {
+  const problem = await makeProblem({ regionCode: village, userId, description: `台账矩阵问题${++serial}` });
+  return { problemId: problem.id, version: problem.version, step: 'START' };
 };
 
 const MATRIX: Record<string, Case> = {
@@ -227,6 +246,18 @@ const MATRIX: Record<string, Case> = {
     inScope: () => reassignInput(PAIR_VILLAGE),
     outOfScope: () => reassignInput(PAIR_OTHER_VILLAGE),
   },
+  'visit.create': {
+    inScope: async (viewer) => visitInput((await fieldHousehold(fieldVillageOf(viewer))).id),
+    outOfScope: async () => visitInput((await fieldHousehold(FIELD_OTHER_VILLAGE)).id),
+  },
+  'problem.open': {
+    inScope: (viewer) => openInput(fieldVillageOf(viewer)),
+    outOfScope: () => openInput(FIELD_OTHER_VILLAGE),
+  },
+  'problem.step': {
+    inScope: (viewer) => openProblemIn(fieldVillageOf(viewer), viewer.userId),
+    outOfScope: async () => openProblemIn(FIELD_OTHER_VILLAGE, (await userRef('county2')).id),
+  },
 };
 
 // Actions open to anonymous users, tested on their own (auth.test.ts and the browser tests).
@@ -269,6 +300,12 @@ beforeAll(async () => {
   pairFixtures.otherUnitId = (await makePairingUnit(OTHER_COUNTY)).id;
 });
 afterAll(removePairingFixtures);
+
+beforeAll(async () => {
+  await makeProblemVillage(FIELD_VILLAGE);
+  await makeProblemVillage(FIELD_OTHER_VILLAGE);
+});
+afterAll(removeProblemFixtures);
 
 describe('authorization matrix', () => {
   it('covers every server action', () => {
@@ -321,6 +358,20 @@ describe('authorization matrix', () => {
     const pairings = await db.pairing.findMany({ where: { regionCode: PAIR_OTHER_VILLAGE } });
     expect(pairings).toHaveLength(2 * ROLES.length);
     expect(pairings.filter((p) => p.endedOn !== null)).toEqual([]);
+  });
+
+  it('leaves visits and problems of another county untouched', async () => {
+    // Per role: one visit refused, one problem not opened, one OPEN problem (made directly) not started.
+    expect(await db.visit.count({ where: { regionCode: FIELD_OTHER_VILLAGE } })).toBe(0);
+    const problems = await db.problem.findMany({ where: { regionCode: FIELD_OTHER_VILLAGE }, include: { steps: true } });
+    expect(problems).toHaveLength(ROLES.length);
+    expect(problems.filter((p) => p.status !== 'OPEN' || p.version !== 1 || p.steps.length !== 1)).toEqual([]);
+    expect(await db.problem.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, description: { in: ['矩阵登记问题', '矩阵走访发现问题'] } } })).toBe(0);
+    // In scope, each role holding the permission did what it asked.
+    const fieldRoles = ROLES.filter((role) => can(role, 'problem.work'));
+    expect(await db.problem.count({ where: { description: { startsWith: '台账矩阵问题' }, regionCode: { startsWith: '990102' }, status: 'IN_PROGRESS' } })).toBe(fieldRoles.length);
+    expect(await db.visit.count({ where: { findings: '矩阵走访', regionCode: { startsWith: '990102' } } })).toBe(ROLES.filter((role) => can(role, 'visit.create')).length);
+    expect(await db.problem.count({ where: { description: '矩阵登记问题', regionCode: { startsWith: '990102' } } })).toBe(ROLES.filter((role) => can(role, 'problem.report')).length);
   });
 
   it('leaves teams and attendance of another county untouched', async () => {
