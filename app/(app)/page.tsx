@@ -5,6 +5,8 @@ import { areaSummary } from '@/lib/regions/data';
 import { accountCounts } from '@/lib/users/data';
 import { auditSummary } from '@/lib/audit/data';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { can } from '@/lib/auth/permissions';
+import { buttonClass } from '@/components/ui/button-class';
 
 export default async function HomePage() {
   const viewer = await requireViewer();
@@ -13,6 +15,13 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={t('home.title', { area: viewer.scopeName })} description={t('home.description')} />
+      {(can(viewer.role, 'attendance.checkin') || can(viewer.role, 'visit.create') || can(viewer.role, 'pairing.own')) && (
+        <nav aria-label={t('home.fieldWork')} className="mb-4 grid grid-cols-1 gap-2 sm:grid-cols-3">
+          {can(viewer.role, 'attendance.checkin') && <Link href="/attendance" className={`${buttonClass('primary')} py-3`}>{t('nav.attendance')}</Link>}
+          {can(viewer.role, 'visit.create') && <Link href="/visits/new" className={`${buttonClass('secondary')} py-3`}>{t('visits.newVisit')}</Link>}
+          {can(viewer.role, 'pairing.own') && <Link href="/my-households" className={`${buttonClass('secondary')} py-3`}>{t('pairings.myTitle')}</Link>}
+        </nav>
+      )}
       {area && (
         <section className="space-y-3" aria-labelledby="area-heading">
           <h2 id="area-heading" className="sr-only">{t('home.area')}</h2>
