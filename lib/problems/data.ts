@@ -164,3 +164,13 @@ export async function rectificationRows(viewer: Viewer, filters: ProblemFilters)
     })),
   };
 }
+
+/** The villages a reporter may open a problem in: every village of their area (their own, for a village user). */
+export async function reportVillageOptions(viewer: Viewer) {
+  if (!can(viewer.role, 'problem.report')) return [];
+  const villages = await db.region.findMany({
+    where: { level: 'VILLAGE', code: { startsWith: viewer.scopeCode } }, orderBy: { code: 'asc' },
+    select: { code: true, name: true, parent: { select: { name: true } } },
+  });
+  return villages.map((v) => ({ code: v.code, name: v.name, township: v.parent?.name ?? '' }));
+}

@@ -1,12 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { chinaDate } from '@/lib/attendance/rules';
-import { ledgerCounts, listProblems, PROBLEM_PAGE_SIZE } from '@/lib/problems/data';
-import { villageOptions } from '@/lib/households/data';
-import { childSummaries, regionTrail } from '@/lib/regions/data';
+import { ledgerCounts, listProblems, PROBLEM_PAGE_SIZE, reportVillageOptions } from '@/lib/problems/data';
+import { regionTrail } from '@/lib/regions/data';
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
@@ -14,21 +12,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { SelectField } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
 import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
-import { OpenProblemForm, type VillageOption } from '@/components/problems/open-form';
-import { filterParams, parseFilters, queryString, type FilterQuery } from '@/components/problems/filters';
-
-/** The villages a reporter may open a problem in: their own village, or every village of their area. */
-async function reportVillages(viewer: Viewer): Promise<VillageOption[]> {
-  if (viewer.scopeCode.length === 12) return [{ code: viewer.scopeCode, name: viewer.scopeName, township: '' }];
-  const options = await villageOptions(viewer); // only for roles that edit households
-  if (options.length > 0) return options.map((o) => ({ code: o.code, name: o.name, township: o.parent?.name ?? '' }));
-  // Inspectors and cadres without household.edit: walk down the region tree.
-  const below = await childSummaries(viewer, viewer.scopeCode);
-  if (below[0]?.level === 'VILLAGE') return below.map((v) => ({ code: v.code, name: v.name, township: viewer.scopeName }));
-  const townships = below.filter((c) => c.level === 'TOWNSHIP');
-  const lists = await Promise.all(townships.map(async (tw) => (await childSummaries(viewer, tw.code)).map((v) => ({ code: v.code, name: v.name, township: tw.name }))));
-  return lists.flat();
-}
+import { OpenProblemForm } from '@/components/problems/open-form';
+import { filterParams, parseFilters, queryString, type FilterQuery } from '@/lib/problems/filters';
 
 const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -41,7 +26,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const [counts, list, t] = await Promise.all([ledgerCounts(viewer, filters), listProblems(viewer, filters), getTranslations()]);
   if (!counts || !list) return null;
   const mayReport = can(viewer.role, 'problem.report');
-  const [trail, villages] = await Promise.all([regionTrail(viewer, counts.area), mayReport ? reportVillages(viewer) : Promise.resolve([])]);
+  const [trail, villages] = await Promise.all([regionTrail(viewer, counts.area), reportVillageOptions(viewer)]);
   const params = filterParams({ ...filters, area: counts.area === viewer.scopeCode ? undefined : counts.area });
   const href = (change: Record<string, string | undefined>) => `/problems?${queryString({ ...params, ...change })}`;
   const total = counts.total;

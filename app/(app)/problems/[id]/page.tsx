@@ -96,8 +96,8 @@ export default async function ProblemPage({ params }: { params: Promise<{ id: st
                     )}
                     {(s.owner || s.deadline) && (
                       <p className="mt-1 text-sm">
-                        {s.owner && <><span className="text-slate-500">{t('problems.newOwner')}：</span>{t(`problems.owners.${s.owner}`)}{s.ownerUnitName ? ` · ${s.ownerUnitName}` : ''} </>}
-                        {s.deadline && <><span className="text-slate-500">{t('problems.newDeadline')}：</span><span className="tabular-nums">{s.deadline}</span></>}
+                        {s.owner && <><span className="text-slate-500">{t(s.kind === 'OPEN' ? 'problems.owner' : 'problems.newOwner')}：</span>{t(`problems.owners.${s.owner}`)}{s.ownerUnitName ? ` · ${s.ownerUnitName}` : ''} </>}
+                        {s.deadline && <><span className="text-slate-500">{t(s.kind === 'OPEN' ? 'problems.deadline' : 'problems.newDeadline')}：</span><span className="tabular-nums">{s.deadline}</span></>}
                       </p>
                     )}
                     {s.photos.length > 0 && (

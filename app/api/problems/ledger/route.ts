@@ -11,7 +11,7 @@ import { rectificationRows } from '@/lib/problems/data';
 import { LEDGER_COLUMNS, rectificationLedgerXlsx, type LedgerColumn } from '@/lib/problems/sheet';
 import { regionTrail } from '@/lib/regions/data';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/roster/http';
-import { filterParams, parseFilters, type FilterQuery } from '@/components/problems/filters';
+import { filterParams, parseFilters, type FilterQuery } from '@/lib/problems/filters';
 
 export const dynamic = 'force-dynamic';
 

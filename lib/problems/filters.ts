@@ -1,7 +1,7 @@
 // The ledger's filters as they travel in the URL (?status=&category=&urgency=&source=&overdue=1&year=&area=&page=),
 // shared by the page and the export so both show the same problems. Pure.
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
-import type { ProblemFilters } from '@/lib/problems/data';
+import type { ProblemFilters } from './data';
 
 export type FilterQuery = { area?: string; status?: string; category?: string; urgency?: string; source?: string; overdue?: string; year?: string; page?: string };
 
