@@ -19,8 +19,8 @@
 // township or county account that never is the one who recorded the solution (four-eyes rule).
 // Deterministic: visits come from hashes of the pairing / household ids computed in SQL, problems from one PRNG
 // per county seeded from its code. Written with `pg`: visits with one INSERT ... SELECT over generate_series per
-// county, problems and steps with unnest(...). Idempotent per county: a county that already has visits keeps
-// them; one that already has problems keeps them.
+// county, problems and steps with unnest(...). Idempotent per county: a county that already has seeded visits
+// (client keys 'seed-…') is left as it is, visits and problems and all; records logged in the app do not count.
 import pg from 'pg';
 import type { ProblemCategory, ProblemOwner, ProblemSource, ProblemStatus, ProblemStepKind, Urgency } from '../../lib/generated/prisma/enums';
 import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
@@ -135,7 +135,9 @@ const HELP = [
 /**
  * One county's visits. $1 county code, $2/$3 township codes and their staff account ids, $4 fallback account id
  * (the county's), $5 first day, $6 last day (yesterday), $7 first day of the team's sweep this quarter, $8 poor
- * statuses, $9.. texts. Random choices are slices of hashtext() of the visit's key.
+ * statuses, $9.. texts. Random choices are slices of hashtext() of the visit's key. The client key is
+ * 'seed-<household id, 10 digits>-<p pairing id | t | l>-<n>': unique and stable, and written in household
+ * order so the unique index (and the household one) fill in order — random keys made the city load twice as slow.
  */
 export const VISITS_SQL = `
 WITH tu AS (SELECT * FROM unnest($2::text[], $3::int[]) AS t(code, uid)),
@@ -156,7 +158,7 @@ pq AS (
   FROM pr
 ),
 pv AS (
-  SELECT 'p:' || pq.id || ':' || k AS key, pq.household_id, pq.region_code, pq.cadre_id, pq.cname, pq.uid, pq.lo,
+  SELECT lpad(pq.household_id::text, 10, '0') || '-p' || pq.id || '-' || k AS key, pq.household_id, pq.region_code, pq.cadre_id, pq.cname, pq.uid, pq.lo,
     pq.last - CASE WHEN k = 0 THEN 0
       ELSE round(k * pq.step + ((hashtext('pj:' || pq.id || ':' || k) & 1023) / 1023.0 - 0.5) * 0.3 * pq.step)::int END AS day
   FROM pq CROSS JOIN LATERAL generate_series(0, floor((pq.last - pq.lo) / pq.step)::int + 1) AS k
@@ -186,7 +188,7 @@ tk AS (
 ),
 tv AS (
   -- A member posted after the day (joined this year): the leader made that visit instead.
-  SELECT 't:' || tk.id || ':' || tk.k AS key, tk.id AS household_id, tk.region_code,
+  SELECT lpad(tk.id::text, 10, '0') || '-t-' || tk.k AS key, tk.id AS household_id, tk.region_code,
     CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.cadres[i] ELSE tk.l_cadre END AS cadre_id,
     CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.names[i] ELSE tk.l_name END AS cname,
     CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.uids[i] ELSE tk.l_uid END AS uid,
@@ -201,7 +203,7 @@ lq AS (
   FROM th WHERE th.poor AND th.l_cadre IS NOT NULL
 ),
 lv AS (
-  SELECT 'l:' || lq.id || ':' || k AS key, lq.id AS household_id, lq.region_code, lq.l_cadre AS cadre_id, lq.l_name AS cname, lq.l_uid AS uid, lq.lo,
+  SELECT lpad(lq.id::text, 10, '0') || '-l-' || k AS key, lq.id AS household_id, lq.region_code, lq.l_cadre AS cadre_id, lq.l_name AS cname, lq.l_uid AS uid, lq.lo,
     lq.last - CASE WHEN k = 0 THEN 0
       ELSE round(k * lq.step + ((hashtext('lj:' || lq.id || ':' || k) & 1023) / 1023.0 - 0.5) * 0.3 * lq.step)::int END AS day
   FROM lq CROSS JOIN LATERAL generate_series(0, floor((lq.last - lq.lo) / lq.step)::int + 1) AS k
@@ -219,7 +221,7 @@ v AS (
 )
 INSERT INTO visit (client_key, household_id, region_code, visited_on, kind, visitor_id, visitor_name, visitor_cadre_id, met_with, findings,
   help_delivered, latitude, longitude, accuracy_meters, created_at)
-SELECT 'seed-' || md5(v.key), v.household_id, v.region_code, v.day, v.kind::"VisitKind", v.uid, left(v.cname, 40), v.cadre_id,
+SELECT 'seed-' || v.key, v.household_id, v.region_code, v.day, v.kind::"VisitKind", v.uid, left(v.cname, 40), v.cadre_id,
   CASE v.kind WHEN 'PHONE' THEN ($10::text[])[1 + ((v.a >> 10) & 255) % cardinality($10::text[])]
               WHEN 'GROUP_MEETING' THEN ($11::text[])[1 + ((v.a >> 10) & 255) % cardinality($11::text[])]
               ELSE ($9::text[])[1 + ((v.a >> 10) & 255) % cardinality($9::text[])] END,
@@ -234,7 +236,7 @@ SELECT 'seed-' || md5(v.key), v.household_id, v.region_code, v.day, v.kind::"Vis
   CASE WHEN v.kind = 'IN_PERSON' AND v.vlat IS NOT NULL THEN (5 + ((v.a >> 26) & 31) * 1.5)::float8 END,
   (v.day + time '08:30' + ((v.b >> 3) & 511) * interval '1 minute') AT TIME ZONE 'Asia/Shanghai'
 FROM v
-ORDER BY v.day, v.key`;
+ORDER BY v.household_id, v.day, v.key`;
 
 // ───────────────────────── accounts ─────────────────────────
 
@@ -512,14 +514,14 @@ const POOR = new Set<string>(POOR_STATUSES);
 /** Random problems of a county found between `from` and yesterday, outside `excludeVillage`. */
 async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: string, count: number, from: number, excludeVillage: string | null): Promise<ProblemPlan[]> {
   const { random, actors } = ctx;
-  const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM visit WHERE region_code LIKE $1 || '%'`, [countyCode])).rows[0].n;
+  const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM visit WHERE region_code LIKE $1 || '%' AND client_key LIKE 'seed-%'`, [countyCode])).rows[0].n;
   if (total === 0 || count === 0) return [];
   const threshold = Math.min(1024, Math.ceil((1024 * count * 4) / total));
   const sample = (
     await client.query<Omit<VisitRef, 'day' | 'id'> & { id: string; day: string }>(
       `SELECT v.id::text, v.household_id, v.region_code, v.visited_on::text AS day, v.visitor_id, u.display_name AS visitor_name, h.status::text
        FROM visit v JOIN household h ON h.id = v.household_id JOIN app_user u ON u.id = v.visitor_id
-       WHERE v.region_code LIKE $1 || '%' AND (hashtext(v.client_key) & 1023) < $2 AND v.region_code <> coalesce($3, '')
+       WHERE v.region_code LIKE $1 || '%' AND v.client_key LIKE 'seed-%' AND (hashtext(v.client_key) & 1023) < $2 AND v.region_code <> coalesce($3, '')
        ORDER BY v.id`,
       [countyCode, threshold, excludeVillage],
     )
@@ -559,6 +561,16 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
   ).rows;
   const teamVillages = villages.filter((v) => v.team);
 
+  // The outcomes in fixed shares (a county's escalated and overdue counts should not swing with the draw);
+  // a reopening needs time, so a `reopened` drawn for a recent problem becomes a `normal` one.
+  const share = (p: number) => Math.round(count * p);
+  const shapes = shuffle(random, [
+    ...Array<Shape>(share(0.03)).fill('returned'), ...Array<Shape>(share(0.03)).fill('escalatedSolved'),
+    ...Array<Shape>(share(0.035)).fill('escalatedStuck'), ...Array<Shape>(share(0.012)).fill('stalled'),
+    ...Array<Shape>(share(0.004)).fill('reopened'),
+  ]);
+  while (shapes.length < count) shapes.push('normal');
+  shuffle(random, shapes);
   const plans: ProblemPlan[] = [];
   for (let i = 0; i < count; i++) {
     const day = from + random.int(0, ctx.yesterday - from);
@@ -586,10 +598,7 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
           : source === 'INSPECTION' ? actors.inspector(countyCode) : actors.township(v.region_code) ?? actors.countyAdmin(countyCode),
       };
     }
-    const old = plan.found < ctx.today - 100;
-    const shape = weightedPick(random, [
-      ['normal', 87.5], ['returned', 3], ['escalatedSolved', 3], ['escalatedStuck', 2.6], ['stalled', 1.2], ['reopened', old ? 0.35 : 0],
-    ] as const);
+    const shape = shapes[i] === 'reopened' && plan.found >= ctx.today - 100 ? 'normal' : shapes[i];
     plans.push({ ...plan, steps: planSteps(ctx, plan, shape) });
   }
   return plans;
@@ -608,7 +617,7 @@ async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string)
     await client.query<{ id: string; household_id: number; day: string; visitor_id: number; visitor_name: string }>(
       `SELECT v.id::text, v.household_id, v.visited_on::text AS day, v.visitor_id, u.display_name AS visitor_name
        FROM visit v JOIN app_user u ON u.id = v.visitor_id
-       WHERE v.region_code = $1 ORDER BY v.household_id, v.visited_on DESC, v.id`,
+       WHERE v.region_code = $1 AND v.client_key LIKE 'seed-%' ORDER BY v.household_id, v.visited_on DESC, v.id`,
       [village],
     )
   ).rows;
@@ -804,38 +813,36 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
        WHERE role = 'TOWNSHIP_STAFF' AND NOT disabled AND length(scope_code) = 9 ORDER BY scope_code, id`,
     );
     const totals = { visits: 0, problems: 0, steps: 0 };
-    let skippedVisits = 0;
-    let skippedProblems = 0;
+    let skipped = 0;
     for (const countyCode of countyCodes) {
       const countyStarted = Date.now();
       await client.query('BEGIN');
       try {
-        let visits = 0;
-        const hasVisits = await client.query(`SELECT 1 FROM visit WHERE region_code LIKE $1 || '%' LIMIT 1`, [countyCode]);
-        if (hasVisits.rowCount) skippedVisits++;
-        else {
-          const result = await client.query(VISITS_SQL, [
-            countyCode, staff.rows.map((r) => r.code), staff.rows.map((r) => r.id), actors.countyAdmin(countyCode).id, iso(from), iso(yesterday),
-            iso(sweepFrom), [...POOR_STATUSES], ...TEXTS,
-          ]);
-          visits = result.rowCount ?? 0;
+        await client.query(`SET LOCAL work_mem = '64MB'`); // the county's visits are sorted in memory
+        // Seeded already: the county has seeded visits (client keys 'seed-…'); visits and problems logged in the
+        // app meanwhile (keys made by the phone) do not count, and stay as they are beside the seeded ones.
+        const seeded = await client.query(`SELECT 1 FROM visit WHERE region_code LIKE $1 || '%' AND client_key LIKE 'seed-%' LIMIT 1`, [countyCode]);
+        if (seeded.rowCount) {
+          await client.query('ROLLBACK');
+          skipped++;
+          continue;
         }
-        let counts: ProblemCounts = { problems: 0, steps: 0 };
-        const hasProblems = await client.query(`SELECT 1 FROM problem WHERE region_code LIKE $1 || '%' LIMIT 1`, [countyCode]);
-        if (hasProblems.rowCount) skippedProblems++;
-        else {
-          const units = (await client.query<{ id: number; name: string }>(`SELECT id, name FROM unit WHERE county_code = $1 AND level = 'COUNTY' ORDER BY id`, [countyCode])).rows;
-          const ctx: Ctx = {
-            random: seededRandom(hash32(`${countyCode}:problems`)), actors, today, yesterday, units,
-            policy: await policyOf(client, countyCode, y),
-          };
-          if (units.length === 0) ctx.units.push(...(await client.query<{ id: number; name: string }>(`SELECT id, name FROM unit WHERE county_code = $1 ORDER BY id`, [countyCode])).rows);
-          const plans = [
-            ...(ctx.units.length ? await planRandomProblems(client, ctx, countyCode, problemCount(profile, countyCode), from, profile === 'test' ? FIXTURE_VILLAGE : null) : []),
-            ...(profile === 'test' ? await planFixtures(client, ctx, countyCode) : []),
-          ];
-          counts = await writeProblems(client, ctx, plans);
-        }
+        const result = await client.query(VISITS_SQL, [
+          countyCode, staff.rows.map((r) => r.code), staff.rows.map((r) => r.id), actors.countyAdmin(countyCode).id, iso(from), iso(yesterday),
+          iso(sweepFrom), [...POOR_STATUSES], ...TEXTS,
+        ]);
+        const visits = result.rowCount ?? 0;
+        const units = (await client.query<{ id: number; name: string }>(`SELECT id, name FROM unit WHERE county_code = $1 AND level = 'COUNTY' ORDER BY id`, [countyCode])).rows;
+        const ctx: Ctx = {
+          random: seededRandom(hash32(`${countyCode}:problems`)), actors, today, yesterday, units,
+          policy: await policyOf(client, countyCode, y),
+        };
+        if (units.length === 0) ctx.units.push(...(await client.query<{ id: number; name: string }>(`SELECT id, name FROM unit WHERE county_code = $1 ORDER BY id`, [countyCode])).rows);
+        const plans = [
+          ...(ctx.units.length ? await planRandomProblems(client, ctx, countyCode, problemCount(profile, countyCode), from, profile === 'test' ? FIXTURE_VILLAGE : null) : []),
+          ...(profile === 'test' ? await planFixtures(client, ctx, countyCode) : []),
+        ];
+        const counts = await writeProblems(client, ctx, plans);
         await client.query('COMMIT');
         totals.visits += visits;
         totals.problems += counts.problems;
@@ -848,7 +855,7 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
         throw error;
       }
     }
-    if (skippedVisits === countyCodes.length && skippedProblems === countyCodes.length) log(`visits: already there in all ${countyCodes.length} counties, skipped`);
+    if (skipped === countyCodes.length) log(`visits: already there in all ${countyCodes.length} counties, skipped`);
     else {
       const rate = await client.query<{ found: number; struck: number; overdue: number; escalated: number }>(
         `SELECT count(*)::int AS found, count(*) FILTER (WHERE status = 'STRUCK_OFF')::int AS struck,
@@ -861,7 +868,7 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
       log(
         `visits: ${totals.visits.toLocaleString('en')} new visits, ${totals.problems.toLocaleString('en')} new problems (${totals.steps.toLocaleString('en')} steps); ` +
           `ledger: ${r.found} found, ${r.struck} struck off (${r.found ? ((r.struck * 100) / r.found).toFixed(1) : '100'} %), ${r.overdue} overdue, ${r.escalated} escalated` +
-          `${skippedVisits ? `; ${skippedVisits} counties already had visits` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+          `${skipped ? `; ${skipped} counties already had seeded visits` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
       await client.query('ANALYZE visit, problem, problem_step');
     }
