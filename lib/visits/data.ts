@@ -170,3 +170,33 @@ export async function overdueCadreVisits(viewer: Viewer, area: string | undefine
      ORDER BY last_visit NULLS FIRST, h.region_code, h.id
      LIMIT ${limit}`;
 }
+
+/**
+ * Households of team villages the team (or, `leader`, poor households the team leader) has not
+ * visited within the county's period: who, and by whom they should be.
+ */
+export async function overdueTeamVisits(viewer: Viewer, area: string | undefined, rule: 'team' | 'leader', limit = 100) {
+  if (!can(viewer.role, 'visit.view')) return null;
+  const prefix = areaWithin(viewer, area);
+  const today = chinaDate(new Date());
+  const leader = rule === 'leader';
+  return db.$queryRaw<{ household_id: number; head_name: string; village: string; cadre_id: number | null; cadre_name: string | null; last_visit: Date | null }[]>`
+    SELECT h.id AS household_id, h.head_name, v.name AS village, ld.cadre_id, c.name AS cadre_name,
+           (SELECT max(x.visited_on) FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
+             WHERE x.household_id = h.id AND (NOT ${leader}::boolean OR ps.role = 'LEADER')) AS last_visit
+      FROM household h
+      JOIN work_team w ON w.village_code = h.region_code
+      JOIN region v ON v.code = h.region_code
+      LEFT JOIN posting ld ON ld.team_id = w.id AND ld.role = 'LEADER' AND ld.ended_on IS NULL
+      LEFT JOIN cadre c ON c.id = ld.cadre_id
+      LEFT JOIN policy pol ON pol.county_code = left(h.region_code, 6) AND pol.year = ${Number(today.slice(0, 4))}
+     WHERE h.region_code LIKE ${prefix + '%'}
+       AND (NOT ${leader}::boolean OR h.status::text = ANY(${[...POOR_STATUSES]}))
+       AND NOT EXISTS (
+         SELECT 1 FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
+          WHERE x.household_id = h.id AND (NOT ${leader}::boolean OR ps.role = 'LEADER')
+            AND x.visited_on > ${dayOf(today)}::date - CASE WHEN ${leader}::boolean THEN coalesce(pol.leader_visit_days, ${DEFAULT_POLICY.leaderVisitDays})
+                                                       ELSE coalesce(pol.team_visit_days, ${DEFAULT_POLICY.teamVisitDays}) END)
+     ORDER BY last_visit NULLS FIRST, h.region_code, h.id
+     LIMIT ${limit}`;
+}

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { listVisits, overdueCadreVisits, visitCoverage, VISIT_PAGE_SIZE } from '@/lib/visits/data';
+import { listVisits, overdueCadreVisits, overdueTeamVisits, visitCoverage, VISIT_PAGE_SIZE } from '@/lib/visits/data';
 import { policyValuesFor } from '@/lib/policy/data';
 import { isoDay } from '@/lib/attendance/days';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
@@ -12,18 +12,21 @@ import { buttonClass } from '@/components/ui/button-class';
 
 const rate = (done: number, due: number) => (due === 0 ? '—' : `${Math.floor((done / due) * 1000) / 10}%`);
 
-export default async function VisitsPage({ searchParams }: { searchParams: Promise<{ area?: string; page?: string }> }) {
+export default async function VisitsPage({ searchParams }: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> }) {
   const viewer = await requirePermission('visit.view');
   const query = await searchParams;
   const [coverage, t] = await Promise.all([visitCoverage(viewer, query.area), getTranslations()]);
   if (!coverage) return null;
   const [list, overdue, policy] = await Promise.all([
     listVisits(viewer, { area: coverage.area, page: Number(query.page) || 1 }),
-    overdueCadreVisits(viewer, coverage.area),
+    query.rule === 'team' || query.rule === 'leader' ? overdueTeamVisits(viewer, coverage.area, query.rule) : overdueCadreVisits(viewer, coverage.area),
     policyValuesFor(coverage.area.slice(0, 6), Number(coverage.today.slice(0, 4))),
   ]);
   const total = coverage.total;
   const href = (code?: string) => (code ? `/visits?area=${code}` : '/visits');
+  const rule = query.rule === 'team' || query.rule === 'leader' ? query.rule : 'cadre';
+  const ruleLabel = { cadre: t('visits.coverageCadre'), team: t('visits.coverageTeam'), leader: t('visits.coverageLeader') };
+  const ruleHref = (r: string) => `/visits?${new URLSearchParams({ ...(query.area ? { area: query.area } : {}), ...(r !== 'cadre' ? { rule: r } : {}) })}`;
   return (
     <>
       <PageHeader
@@ -59,21 +62,26 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
             </tbody>
           </Table>
         </Card>
-        {overdue && overdue.length > 0 && (
-          <Card title={`${t('visits.notVisited')}（${t('visits.coverageCadre')}）`}>
+        {overdue && (
+          <Card
+            title={`${t('visits.notVisited')}（${ruleLabel[rule]}）`}
+            actions={<div className="flex gap-3 text-sm">{(['cadre', 'team', 'leader'] as const).filter((r) => r !== rule).map((r) => <Link key={r} href={ruleHref(r)} className="text-brand-700 hover:underline">{ruleLabel[r]}</Link>)}</div>}
+          >
+            {overdue.length === 0 ? <p className="text-sm text-green-700">{t('attendance.noRows')}</p> : (
             <Table minWidth="32rem">
               <HeadRow><Th>{t('pairings.household')}</Th><Th>{t('pairings.village')}</Th><Th>{t('visits.shouldVisit')}</Th><Th>{t('visits.lastVisit')}</Th></HeadRow>
               <tbody>
                 {overdue.map((o) => (
-                  <tr key={`${o.household_id}-${o.cadre_id}`} className="border-b border-slate-100">
+                  <tr key={`${o.household_id}-${o.cadre_id ?? ''}`} className="border-b border-slate-100">
                     <Td><Link href={`/households/${o.household_id}`} className="text-brand-700 hover:underline">{o.head_name}</Link></Td>
                     <Td>{o.village}</Td>
-                    <Td>{o.cadre_name}</Td>
+                    <Td>{rule === 'team' ? `${o.village}${t('teams.title')}` : o.cadre_name ?? '—'}</Td>
                     <Td className="tabular-nums">{o.last_visit ? isoDay(o.last_visit) : t('visits.never')}</Td>
                   </tr>
                 ))}
               </tbody>
             </Table>
+            )}
           </Card>
         )}
         {list && (
