@@ -151,7 +151,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
                 <Th>{t('problems.description')}</Th>
                 <Th>{t('problems.deadline')}</Th>
                 <Th>{t('problems.status')}</Th>
-                <Th><span className="sr-only">{t('problems.view')}</span></Th>
+                <Th className="relative"><span className="sr-only">{t('problems.view')}</span></Th>
               </HeadRow>
               <tbody>
                 {list.rows.map((p) => (

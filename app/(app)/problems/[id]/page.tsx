@@ -51,7 +51,8 @@ export default async function ProblemPage({ params }: { params: Promise<{ id: st
             {problem.visit && (
               <>
                 <dt className="text-slate-500">{t('problems.visit')}</dt>
-                <dd><Link href={`/visits/${problem.visit.id}`} className="text-brand-700 hover:underline">{t('problems.visitLink', { date: problem.visit.visitedOn, name: problem.visit.visitorName })}</Link></dd>
+                {/* No page of its own for a visit: the household's page lists its visits. */}
+                <dd>{problem.household ? <Link href={`/households/${problem.household.id}`} className="text-brand-700 hover:underline" data-testid="problem-visit">{t('problems.visitLink', { date: problem.visit.visitedOn, name: problem.visit.visitorName })}</Link> : t('problems.visitLink', { date: problem.visit.visitedOn, name: problem.visit.visitorName })}</dd>
               </>
             )}
             <dt className="text-slate-500">{t('problems.foundOn')}</dt>
