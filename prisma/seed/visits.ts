@@ -3,9 +3,11 @@
 //   - each pairing's cadre visits their household: the poor (POOR_STATUSES) about monthly (10–14 a year), the
 //     lifted-out and monitored about quarterly (3–5), the latest visit within the last 28 days except for ~5 % of
 //     the pairings (none in the last 30 days); ended pairings were visited up to their end;
-//   - the work team visits every household of its village: a sweep this quarter (a few households, ~1.5 %, were
-//     missed this quarter) plus 0–2 earlier visits; the team leader visits each poor household of the village
-//     about monthly (~3 % not in the last 30 days);
+//   - the work team sweeps every household of its village once a quarter, i.e. once in each period of the county's
+//     team visit policy (teamVisitDays, 90 days) going back from this quarter's sweep (a few households, ~1.5 %,
+//     were missed this quarter); the team goes round the village in about the same order each time, so a household
+//     is visited at about the same point of each sweep (gaps of about one period); the team leader visits each poor
+//     household of the village about monthly (~3 % not in the last 30 days);
 //   - problems found on visits (most), inspections (~10 %) and reports (~5 %), ~10 % of the village as a whole,
 //     with their full step history; ≈ 95 % of those older than two months struck off (销号), a few dozen overdue,
 //     ~3 % escalated (限期整改) to the township or a county department and still open, a handful reopened;
@@ -135,7 +137,9 @@ const HELP = [
 /**
  * One county's visits. $1 county code, $2/$3 township codes and their staff account ids, $4 fallback account id
  * (the county's), $5 first day, $6 last day (yesterday), $7 first day of the team's sweep this quarter, $8 poor
- * statuses, $9.. texts. Random choices are slices of hashtext() of the visit's key. The client key is
+ * statuses, $9..$15 texts, $16 the team's sweep period in days (the county's teamVisitDays): the earlier sweeps are
+ * the periods of that length before $7 (the oldest, cut at $5, keeps only the households whose day falls after it).
+ * Random choices are slices of hashtext() of the visit's key. The client key is
  * 'seed-<household id, 10 digits>-<p pairing id | t | l>-<n>': unique and stable, and written in household
  * order so the unique index (and the household one) fill in order — random keys made the city load twice as slow.
  */
@@ -177,14 +181,17 @@ team AS (
   GROUP BY po.village_code
 ),
 th AS (
-  SELECT h.id, h.region_code, h.status::text = ANY($8::text[]) AS poor, h.status = 'NOT_POOR' AS not_poor, hashtext('tv:' || h.id) AS s, team.*
+  SELECT h.id, h.region_code, h.status::text = ANY($8::text[]) AS poor, hashtext('tv:' || h.id) AS s,
+    (hashtext('tr:' || h.id) & 1023) / 1024.0 AS route, team.*
   FROM household h JOIN team ON team.village_code = h.region_code
 ),
+-- Sweep k: k = 0 this quarter's ($7 .. yesterday; ~1.5 % of the households missed), k >= 1 the k-th period before.
 tk AS (
   SELECT th.*, k, hashtext('tk:' || th.id || ':' || k) AS r,
-    CASE WHEN k = 0 AND ((th.s >> 4) & 1023) >= 15 THEN $7::date ELSE $5::date END AS lo,
-    CASE WHEN k = 0 AND ((th.s >> 4) & 1023) >= 15 THEN $6::date ELSE $7::date - 1 END AS hi
-  FROM th CROSS JOIN LATERAL generate_series(0, CASE WHEN th.not_poor THEN (th.s & 1) ELSE 1 + ((th.s >> 1) & 1) END) AS k
+    CASE WHEN k = 0 THEN $7::date ELSE $7::date - k * $16::int END AS lo,
+    CASE WHEN k = 0 THEN $6::date ELSE $7::date - (k - 1) * $16::int - 1 END AS hi
+  FROM th CROSS JOIN LATERAL generate_series(CASE WHEN ((th.s >> 4) & 1023) >= 15 THEN 0 ELSE 1 END,
+    ceil(($7::date - $5::date) / $16::numeric)::int) AS k
 ),
 tv AS (
   -- A member posted after the day (joined this year): the leader made that visit instead.
@@ -194,7 +201,8 @@ tv AS (
     CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.uids[i] ELSE tk.l_uid END AS uid,
     CASE WHEN tk.starts[i] <= d.day OR tk.l_cadre IS NULL THEN tk.starts[i] ELSE tk.l_start END AS lo, d.day
   FROM tk CROSS JOIN LATERAL (SELECT 1 + ((tk.r >> 16) & 255) % cardinality(tk.cadres) AS i) AS pick
-  CROSS JOIN LATERAL (SELECT tk.lo + ((tk.r & 65535) % greatest(1, tk.hi - tk.lo + 1)) AS day) AS d
+  -- The household's place on the team's round (route) in the sweep, give or take a week.
+  CROSS JOIN LATERAL (SELECT tk.lo + least(tk.hi - tk.lo, greatest(0, floor(tk.route * (tk.hi - tk.lo + 1))::int + (tk.r & 15) - 7)) AS day) AS d
   WHERE tk.hi >= tk.lo
 ),
 lq AS (
@@ -211,7 +219,7 @@ lv AS (
 ),
 allv AS (
   SELECT key, household_id, region_code, cadre_id, cname, uid, day FROM pv WHERE day >= lo AND day >= $5::date AND day <= $6::date
-  UNION ALL SELECT key, household_id, region_code, cadre_id, cname, uid, day FROM tv WHERE day >= lo AND day <= $6::date
+  UNION ALL SELECT key, household_id, region_code, cadre_id, cname, uid, day FROM tv WHERE day >= lo AND day >= $5::date AND day <= $6::date
   UNION ALL SELECT key, household_id, region_code, cadre_id, cname, uid, day FROM lv WHERE day >= lo AND day >= $5::date AND day <= $6::date
 ),
 v AS (
@@ -499,14 +507,18 @@ async function countyActors(client: pg.ClientBase): Promise<Actors> {
   return new Actors(rows.rows);
 }
 
-async function policyOf(client: pg.ClientBase, countyCode: string, year: number): Promise<DeadlinePolicy> {
-  const { rows } = await client.query<{ u: number; h: number; n: number }>(
-    `SELECT deadline_urgent_days AS u, deadline_high_days AS h, deadline_normal_days AS n FROM policy WHERE county_code = $1 AND year = $2`,
+/** The county's deadlines and its team's visit period (the sweeps) for the year. */
+async function policyOf(client: pg.ClientBase, countyCode: string, year: number): Promise<DeadlinePolicy & { teamVisitDays: number }> {
+  const { rows } = await client.query<{ u: number; h: number; n: number; t: number }>(
+    `SELECT deadline_urgent_days AS u, deadline_high_days AS h, deadline_normal_days AS n, team_visit_days AS t FROM policy WHERE county_code = $1 AND year = $2`,
     [countyCode, year],
   );
   return rows[0]
-    ? { deadlineUrgentDays: rows[0].u, deadlineHighDays: rows[0].h, deadlineNormalDays: rows[0].n }
-    : { deadlineUrgentDays: DEFAULT_POLICY.deadlineUrgentDays, deadlineHighDays: DEFAULT_POLICY.deadlineHighDays, deadlineNormalDays: DEFAULT_POLICY.deadlineNormalDays };
+    ? { deadlineUrgentDays: rows[0].u, deadlineHighDays: rows[0].h, deadlineNormalDays: rows[0].n, teamVisitDays: rows[0].t }
+    : {
+        deadlineUrgentDays: DEFAULT_POLICY.deadlineUrgentDays, deadlineHighDays: DEFAULT_POLICY.deadlineHighDays, deadlineNormalDays: DEFAULT_POLICY.deadlineNormalDays,
+        teamVisitDays: DEFAULT_POLICY.teamVisitDays,
+      };
 }
 
 const POOR = new Set<string>(POOR_STATUSES);
@@ -527,7 +539,7 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
     )
   ).rows.map((r) => ({ ...r, day: dayNumber(r.day), visitor_name: r.visitor_name.slice(0, 40) }));
   if (sample.length === 0) return [];
-  // Visits by week, so the problems' days spread evenly over the period (the team's sweep is all this quarter).
+  // Visits by week, so the problems' days spread evenly over the period (the team's sweeps come once a quarter).
   const weeks = new Map<number, VisitRef[]>();
   for (const v of sample) {
     const w = Math.floor((v.day - from) / 7);
@@ -798,10 +810,11 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
   const today = dayNumber(chinaDate(new Date()));
   const yesterday = today - 1;
   const from = profile === 'test' ? today - TEST_VISIT_DAYS : yesterday - 364;
-  // The team's sweep of this quarter: from the quarter's first day (at least two weeks back, at most 90 days).
+  // The team's sweep of this quarter: from the quarter's first day (at least two weeks back, at most one period of
+  // the county's teamVisitDays, 90 days); the earlier sweeps are the periods before it.
   const [y, m] = iso(today).split('-').map(Number);
   const quarterStart = dayNumber(`${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`);
-  const sweepFrom = Math.max(from, Math.min(yesterday - 14, Math.max(quarterStart, yesterday - 89)));
+  const sweepFromOf = (period: number) => Math.max(from, Math.min(yesterday - Math.min(14, period - 1), Math.max(quarterStart, yesterday - (period - 1))));
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -827,15 +840,17 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
           skipped++;
           continue;
         }
+        const policy = await policyOf(client, countyCode, y);
+        const period = Math.max(1, policy.teamVisitDays);
         const result = await client.query(VISITS_SQL, [
           countyCode, staff.rows.map((r) => r.code), staff.rows.map((r) => r.id), actors.countyAdmin(countyCode).id, iso(from), iso(yesterday),
-          iso(sweepFrom), [...POOR_STATUSES], ...TEXTS,
+          iso(sweepFromOf(period)), [...POOR_STATUSES], ...TEXTS, period,
         ]);
         const visits = result.rowCount ?? 0;
         const units = (await client.query<{ id: number; name: string }>(`SELECT id, name FROM unit WHERE county_code = $1 AND level = 'COUNTY' ORDER BY id`, [countyCode])).rows;
         const ctx: Ctx = {
           random: seededRandom(hash32(`${countyCode}:problems`)), actors, today, yesterday, units,
-          policy: await policyOf(client, countyCode, y),
+          policy,
         };
         if (units.length === 0) ctx.units.push(...(await client.query<{ id: number; name: string }>(`SELECT id, name FROM unit WHERE county_code = $1 ORDER BY id`, [countyCode])).rows);
         const plans = [
