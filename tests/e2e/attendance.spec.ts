@@ -27,6 +27,8 @@ const cellOf = (page: Page, day: string) => leaderRow(page).locator(`td[data-day
 
 /** The leader's recorded 到村 / 驻村 days of the month shown, in order. */
 async function recordedDays(page: Page): Promise<{ day: string; kind: PresentKind }[]> {
+  // evaluateAll does not wait: the grid may still be streaming in behind loading.tsx.
+  await expect(leaderRow(page).locator('td[data-day]').first()).toBeVisible();
   const cells = await leaderRow(page).locator('td[data-day]').evaluateAll((tds) => tds.map((td) => ({ day: td.getAttribute('data-day')!, kind: td.getAttribute('data-kind')! })));
   return cells.filter((c): c is { day: string; kind: PresentKind } => c.kind === 'IN_VILLAGE' || c.kind === 'OVERNIGHT');
 }
