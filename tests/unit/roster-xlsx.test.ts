@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, EXAMPLE_ID, SHEET_NOTES, SHEET_ROSTER, SHEET_VILLAGES } from '@/lib/roster/columns';
-import { attachmentHeader, isSameOrigin } from '@/lib/roster/http';
+import { attachmentHeader, isSameOrigin } from '@/lib/http';
 import { RosterChecker } from '@/lib/roster/parse';
 import { WorkbookCells } from '@/lib/roster/sheet-reader';
 import { fileProblem, readRosterWorkbook, rosterWorkbookBuffer, templateWorkbook, UnreadableWorkbook } from '@/lib/roster/xlsx';

@@ -4,7 +4,7 @@ import type { NextRequest } from 'next/server';
 import { getViewer } from '@/lib/auth/data';
 import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';
-import { isSameOrigin, readBodyLimited } from '@/lib/roster/http';
+import { isSameOrigin, readBodyLimited } from '@/lib/http';
 import { MAX_PHOTO_BYTES } from '@/lib/storage';
 import { savePhoto } from '@/lib/visits/data';
 

@@ -5,7 +5,7 @@ import type { NextRequest } from 'next/server';
 import { checkIn } from '@/lib/attendance/actions';
 import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';
-import { isSameOrigin, readBodyLimited } from '@/lib/roster/http';
+import { isSameOrigin, readBodyLimited } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,7 +5,7 @@ import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';
 import { attendanceSheet } from '@/lib/attendance/data';
 import { MONTH_PATTERN } from '@/lib/attendance/schema';
-import { attachmentHeader, XLSX_TYPE } from '@/lib/roster/http';
+import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 

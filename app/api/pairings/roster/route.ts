@@ -4,7 +4,7 @@ import { getViewer } from '@/lib/auth/data';
 import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';
 import { pairingRosterFile } from '@/lib/pairings/data';
-import { attachmentHeader, XLSX_TYPE } from '@/lib/roster/http';
+import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 

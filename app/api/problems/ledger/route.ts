@@ -10,7 +10,7 @@ import { chinaDate } from '@/lib/attendance/rules';
 import { rectificationRows } from '@/lib/problems/data';
 import { LEDGER_COLUMNS, rectificationLedgerXlsx, type LedgerColumn } from '@/lib/problems/sheet';
 import { regionTrail } from '@/lib/regions/data';
-import { attachmentHeader, XLSX_TYPE } from '@/lib/roster/http';
+import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 import { filterParams, parseFilters, type FilterQuery } from '@/lib/problems/filters';
 
 export const dynamic = 'force-dynamic';

@@ -10,7 +10,7 @@ import { getViewer } from '@/lib/auth/data';
 import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';
 import { checkRoster, importRoster, refuseRosterImport, type RosterProgress, type RosterResult } from '@/lib/roster/data';
-import { isSameOrigin, NDJSON_HEADERS, readBodyLimited } from '@/lib/roster/http';
+import { isSameOrigin, NDJSON_HEADERS, readBodyLimited } from '@/lib/http';
 import { MAX_FILE_BYTES } from '@/lib/roster/columns';
 
 export const dynamic = 'force-dynamic';

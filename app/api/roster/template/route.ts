@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getViewer } from '@/lib/auth/data';
 import { currentLocale } from '@/lib/i18n/request';
 import { rosterTemplate } from '@/lib/roster/data';
-import { attachmentHeader, XLSX_TYPE } from '@/lib/roster/http';
+import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 

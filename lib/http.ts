@@ -1,4 +1,4 @@
-// Small HTTP pieces the roster's route handlers share. Pure.
+// Small HTTP pieces the route handlers share (downloads, same-origin POSTs, bounded bodies). Pure.
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
