@@ -21,6 +21,9 @@ async function radiusOf(tx: Tx, villageCode: string, year: number): Promise<numb
 }
 
 async function signedOffMonths(tx: Tx, teamId: number, months: string[]): Promise<string[]> {
+  // A shared lock on the team: a sign-off (which locks it exclusively) waits for writes in flight, and
+  // writes after it see it.
+  await tx.$executeRaw`SELECT 1 FROM work_team WHERE id = ${teamId} FOR SHARE`;
   const rows = await tx.attendanceSignoff.findMany({ where: { teamId, month: { in: months } }, select: { month: true } });
   return rows.map((row) => row.month);
 }
@@ -152,6 +155,7 @@ export const setDays = action('attendance.setDays', 'attendance.edit', setDaysSc
 export const signOffMonth = action('attendance.signOff', 'attendance.signoff', signOffSchema, async ({ viewer, input, tx }) => {
   const team = await tx.workTeam.findFirst({ where: { id: input.teamId, villageCode: { startsWith: viewer.scopeCode } } });
   if (!team) throw new NotFoundError();
+  await tx.$executeRaw`SELECT 1 FROM work_team WHERE id = ${team.id} FOR UPDATE`;
   if (input.month >= chinaDate(new Date()).slice(0, 7)) throw new RefusedError('attendance.monthNotOver', 'month');
   if (await tx.attendanceSignoff.findUnique({ where: { teamId_month: { teamId: team.id, month: input.month } } })) throw new RefusedError('attendance.alreadySignedOff', 'month');
   const signoff = await tx.attendanceSignoff.create({

@@ -74,6 +74,7 @@ export const updateCadre = action('cadre.update', 'cadre.manage', updateCadreSch
   if (!cadre.regionCode.startsWith(viewer.scopeCode)) throw new RefusedError('pairings.notYourCadre');
   await assertUnit(tx, input.unitId, countyOf(cadre.regionCode));
   if (input.userId) await assertAccount(tx, viewer, input.userId, cadre.id);
+  await tx.$executeRaw`SELECT 1 FROM cadre WHERE id = ${cadre.id} FOR UPDATE`; // as pairAll locks before counting
   const used = await tx.pairing.count({ where: { cadreId: cadre.id, endedOn: null } });
   const quota = quotaOf(input.rank, await policyOf(tx, countyOf(cadre.regionCode)));
   if (used > quota) throw new RefusedError('pairings.rankBelowUsed', 'rank', { used, quota });
@@ -164,7 +165,8 @@ export const endPairing = action('pairing.end', 'pairing.manage', endPairingSche
   const pairing = await tx.pairing.findFirst({ where: { id: input.pairingId, regionCode: { startsWith: viewer.scopeCode } } });
   if (!pairing) throw new NotFoundError();
   if (pairing.endedOn) throw new RefusedError('pairings.alreadyEnded');
-  await tx.pairing.update({ where: { id: pairing.id }, data: { endedOn: dayOf(chinaDate(new Date())), endReason: input.reason } });
+  const ended = await tx.pairing.updateMany({ where: { id: pairing.id, endedOn: null }, data: { endedOn: dayOf(chinaDate(new Date())), endReason: input.reason } });
+  if (ended.count === 0) throw new RefusedError('pairings.alreadyEnded');
   return { entity: 'Pairing', entityId: pairing.id, regionCode: pairing.regionCode, changes: { householdId: pairing.householdId, cadreId: pairing.cadreId, reason: input.reason }, message: 'pairings.ended' };
 });
 
@@ -177,8 +179,11 @@ export const confirmProposal = action('pairing.confirmProposal', 'pairing.manage
 
 export const reassignCadre = action('pairing.reassign', 'pairing.manage', reassignSchema, async ({ viewer, input, tx }) => {
   const cadre = await findCadre(tx, viewer, input.cadreId);
-  // No pairing of theirs may appear while their households are handed on.
-  await tx.$executeRaw`SELECT 1 FROM cadre WHERE id = ${cadre.id} FOR UPDATE`;
+  // No pairing of theirs may appear while their households are handed on. The departing cadre and the
+  // new ones are locked together in id order, as pairAll locks, so the two cannot deadlock.
+  for (const id of [...new Set([cadre.id, ...input.pairs.map(([, c]) => c)])].sort((a, b) => a - b)) {
+    await tx.$executeRaw`SELECT 1 FROM cadre WHERE id = ${id} FOR UPDATE`;
+  }
   const current = await tx.pairing.findMany({ where: { cadreId: cadre.id, endedOn: null, regionCode: { startsWith: viewer.scopeCode } } });
   const handed = new Set(input.pairs.map(([h]) => h));
   // One step means all of them: a household left without its cadre is the gap this flow exists to avoid.

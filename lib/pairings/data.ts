@@ -83,7 +83,9 @@ export async function getCadre(viewer: Viewer, id: number) {
     include: {
       unit: { select: { id: true, name: true } },
       user: { select: { id: true, username: true, displayName: true } },
+      // Only the households inside the viewer's area: a county cadre may be paired across townships.
       pairings: {
+        where: { regionCode: { startsWith: viewer.scopeCode } },
         orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
         include: { household: { select: { id: true, headName: true, status: true, memberCount: true, regionCode: true, village: { select: { name: true } } } } },
       },
@@ -91,12 +93,12 @@ export async function getCadre(viewer: Viewer, id: number) {
   });
   if (!cadre) return null;
   const policy = await policyValuesFor(cadre.regionCode.slice(0, 6), thisYear());
-  const active = cadre.pairings.filter((p) => p.endedOn === null);
+  const used = await db.pairing.count({ where: { cadreId: cadre.id, endedOn: null } }); // all of them: the quota is the cadre's
   return {
     id: cadre.id, version: cadre.version, name: cadre.name, rank: cadre.rank, regionCode: cadre.regionCode, unit: cadre.unit, user: cadre.user,
     idLast4: cadre.idLast4, phone: cadre.phoneEnc ? maskPhone(decryptText(cadre.phoneEnc)) : null,
     active: cadre.active, leftOn: cadre.leftOn ? isoDay(cadre.leftOn) : null, leftReason: cadre.leftReason,
-    quota: quotaOf(cadre.rank, policy), used: active.length,
+    quota: quotaOf(cadre.rank, policy), used,
     editable: can(viewer.role, 'cadre.manage') && cadre.regionCode.startsWith(viewer.scopeCode),
     pairings: cadre.pairings.map((p) => ({
       id: p.id, householdId: p.householdId, headName: p.household.headName, status: p.household.status, memberCount: p.household.memberCount,

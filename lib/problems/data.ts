@@ -17,11 +17,17 @@ export type ProblemFilters = {
   year?: number; page?: number;
 };
 
+/** Overdue narrows the status filter to the open statuses; it does not replace it. Null: any status. */
+function statusesOf(filters: ProblemFilters): ProblemStatus[] | null {
+  if (!filters.overdue) return filters.status ? [filters.status] : null;
+  return OPEN_STATUSES.filter((s) => !filters.status || s === filters.status);
+}
+
 function whereOf(prefix: string, filters: ProblemFilters, today: string): Prisma.ProblemWhereInput {
   return {
     regionCode: { startsWith: prefix },
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.overdue ? { status: { in: [...OPEN_STATUSES] }, deadline: { lt: dayOf(today) } } : {}),
+    ...(statusesOf(filters) ? { status: { in: statusesOf(filters)! } } : {}),
+    ...(filters.overdue ? { deadline: { lt: dayOf(today) } } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(filters.urgency ? { urgency: filters.urgency } : {}),
     ...(filters.source ? { source: filters.source } : {}),

@@ -55,6 +55,8 @@ export const addPosting = action('team.addPosting', 'team.manage', addPostingSch
   if (!input.shortConfirmed && isShorterThan(input.startDate, input.plannedEndDate, policy.minPostingMonths)) {
     throw new RefusedError('teams.shortPosting', 'shortConfirmed', { months: policy.minPostingMonths });
   }
+  // One leader per team: two clerks posting leaders at once queue here.
+  await tx.$executeRaw`SELECT 1 FROM work_team WHERE id = ${team.id} FOR UPDATE`;
   if (input.role === 'LEADER') {
     const leader = await tx.posting.findFirst({ where: { teamId: team.id, role: 'LEADER', endedOn: null } });
     if (leader) throw new RefusedError('teams.leaderTaken', 'role');
@@ -64,6 +66,8 @@ export const addPosting = action('team.addPosting', 'team.manage', addPostingSch
   if (cadreId) {
     const cadre = await tx.cadre.findFirst({ where: { id: cadreId, regionCode: { startsWith: county }, active: true } });
     if (!cadre) throw new RefusedError('errors.invalidChoice', 'cadreId');
+    // Never move someone else's login onto this cadre silently.
+    if (input.userId && cadre.userId && cadre.userId !== input.userId) throw new RefusedError('teams.accountTaken', 'userId');
   } else {
     const cadre = await tx.cadre.create({
       data: { regionCode: county, name: input.name!, unitId: unit.id, rank: input.rank, phoneEnc: input.phone ? encryptText(input.phone) : null },
@@ -100,6 +104,8 @@ export const addPosting = action('team.addPosting', 'team.manage', addPostingSch
 
 export const endPosting = action('team.endPosting', 'team.manage', endPostingSchema, async ({ viewer, input, tx }) => {
   const posting = await findPosting(tx, viewer, input.postingId);
+  // Check-ins and the month grid lock the cadre too: no day can slip in after the end while this runs.
+  await tx.$executeRaw`SELECT 1 FROM cadre WHERE id = ${posting.cadreId} FOR UPDATE`;
   if (posting.endedOn) throw new RefusedError('teams.alreadyEnded');
   const start = isoDay(posting.startDate);
   const plannedEnd = isoDay(posting.plannedEndDate);

@@ -13,13 +13,20 @@ import { createVisitSchema, LATE_ENTRY_DAYS } from './schema';
  * there and is told so, instead of storing it twice.
  */
 export const createVisit = action('visit.create', 'visit.create', createVisitSchema, async ({ viewer, input, tx }) => {
-  const household = await tx.household.findFirst({ where: { id: input.householdId, regionCode: { startsWith: viewer.scopeCode } }, select: { id: true, regionCode: true } });
+  const cadre = await tx.cadre.findUnique({ where: { userId: viewer.userId }, select: { id: true } });
+  // Inside the visitor's area, or paired with them (a county cadre's household may lie outside their own scope).
+  const household = await tx.household.findFirst({
+    where: {
+      id: input.householdId,
+      OR: [{ regionCode: { startsWith: viewer.scopeCode } }, ...(cadre ? [{ pairings: { some: { cadreId: cadre.id, endedOn: null } } }] : [])],
+    },
+    select: { id: true, regionCode: true },
+  });
   if (!household) throw new NotFoundError();
   const today = chinaDate(new Date());
   if (input.visitedOn > today) throw new RefusedError('visits.futureDate', 'visitedOn');
   if (dayNumber(today) - dayNumber(input.visitedOn) > LATE_ENTRY_DAYS) throw new RefusedError('visits.tooLate', 'visitedOn', { days: LATE_ENTRY_DAYS });
 
-  const cadre = await tx.cadre.findUnique({ where: { userId: viewer.userId }, select: { id: true } });
   // ON CONFLICT DO NOTHING: two copies of the same submission racing each other insert one row.
   const inserted = await tx.$queryRaw<{ id: bigint }[]>`
     INSERT INTO visit (client_key, household_id, region_code, visited_on, kind, visitor_id, visitor_name, visitor_cadre_id,

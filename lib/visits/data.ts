@@ -58,9 +58,14 @@ export async function visitChoices(viewer: Viewer, q: string | undefined, househ
   const option = (h: { id: number; headName: string; status: string; groupName: string; village: { name: string } }): HouseholdOption => ({ id: h.id, headName: h.headName, status: h.status, village: `${h.village.name}${h.groupName}` });
   const cadre = await db.cadre.findUnique({ where: { userId: viewer.userId }, select: { id: true } });
   const [mine, search, chosen] = await Promise.all([
-    cadre ? db.household.findMany({ where: { pairings: { some: { cadreId: cadre.id, endedOn: null } }, regionCode: { startsWith: viewer.scopeCode } }, orderBy: { headName: 'asc' }, select }) : [],
+    cadre ? db.household.findMany({ where: { pairings: { some: { cadreId: cadre.id, endedOn: null } } }, orderBy: { headName: 'asc' }, select }) : [],
     q?.trim() ? db.household.findMany({ where: { regionCode: { startsWith: viewer.scopeCode }, ...searchWhere(q) }, orderBy: [{ headName: 'asc' }, { id: 'asc' }], take: 20, select }) : [],
-    householdId ? db.household.findFirst({ where: { id: householdId, regionCode: { startsWith: viewer.scopeCode } }, select }) : null,
+    householdId
+      ? db.household.findFirst({
+          where: { id: householdId, OR: [{ regionCode: { startsWith: viewer.scopeCode } }, ...(cadre ? [{ pairings: { some: { cadreId: cadre.id, endedOn: null } } }] : [])] },
+          select,
+        })
+      : null,
   ]);
   return { mine: mine.map(option), search: search.map(option), chosen: chosen && option(chosen), today: chinaDate(new Date()) };
 }
