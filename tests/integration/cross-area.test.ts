@@ -61,9 +61,12 @@ describe('a cadre paired with a household outside their own scope', () => {
   });
 
   it("shows a township only its own households on the cadre's page, while the quota counts all", async () => {
-    const inside = (await getCadre(await signInAs('township'), cadreId))!;
+    // Own accounts: other files move the seeded township users between townships.
+    const one = await makeProblemUser({ role: 'TOWNSHIP_STAFF', scopeCode: TOWNSHIP_1 });
+    const two = await makeProblemUser({ role: 'TOWNSHIP_STAFF', scopeCode: TOWNSHIP_2 });
+    const inside = (await getCadre(await signInAs(one.username), cadreId))!;
     expect(inside.pairings.map((p) => p.householdId)).toEqual([householdId]);
-    const outside = (await getCadre(await signInAs('township2'), cadreId))!;
+    const outside = (await getCadre(await signInAs(two.username), cadreId))!;
     expect(outside.pairings).toEqual([]);
     expect(outside.used).toBe(1);
   });
