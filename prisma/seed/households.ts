@@ -10,7 +10,7 @@ import { pinyinInitials } from '../../lib/households/identity';
 import { encryptText, lookupHash } from '../../lib/personal-data';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { buildFamily, dayInfo, givenName, healthFor, inSchoolFor, labourFor, pickSurname, randomFullName, VillageIds, type Member } from './people';
-import { seededRandom, type Random } from './random';
+import { seededRandom, type Random, hash32, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
 
@@ -41,27 +41,6 @@ type Village = {
   plannedExitYear: number | null;
   households: number;
 };
-
-/** 32-bit FNV-1a: a village code → its PRNG seed. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function weightedPick<T>(random: Random, items: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of items) total += w;
-  let x = random.next() * total;
-  for (const [item, w] of items) {
-    x -= w;
-    if (x < 0) return item;
-  }
-  return items[items.length - 1][0];
-}
 
 /** Households per village: a weight from the village code, apportioned to the profile's total (largest remainder). */
 export function householdCounts(profile: Profile, villageCodes: readonly string[]): Map<string, number> {

@@ -17,7 +17,8 @@ import { encryptText, lookupHash } from '../../lib/personal-data';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { randomFullName } from './people';
 import { DEMO_COUNTY_CODE } from './profiles';
-import { seededRandom, type Random } from './random';
+import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
+import { nextIds } from './sql';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
 
@@ -53,45 +54,7 @@ const CADRE_ID_AREA = '990198';
 
 // ───────────────────────── helpers ─────────────────────────
 
-/** 32-bit FNV-1a (as in households.ts / teams.ts): a text → a PRNG seed. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function weightedPick<T>(random: Random, items: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of items) total += w;
-  let x = random.next() * total;
-  for (const [item, w] of items) {
-    x -= w;
-    if (x < 0) return item;
-  }
-  return items[items.length - 1][0];
-}
-
-function shuffle<T>(random: Random, items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
-
 const iso = (day: number) => dateOfDayNumber(day);
-
-async function nextIds(client: pg.ClientBase, table: string, n: number): Promise<number[]> {
-  if (n === 0) return [];
-  const { rows } = await client.query<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int AS id FROM generate_series(1, $2::int)`,
-    [table, n],
-  );
-  return rows.map((r) => r.id).sort((a, b) => a - b);
-}
 
 /**
  * Cadres' ID numbers (GB 11643): area 990198, the birth date, and a sequence `block * 10 + j * 2 + sex`

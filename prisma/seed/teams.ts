@@ -12,7 +12,8 @@ import { hashPassword } from '../../lib/auth/password';
 import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
 import { randomFullName } from './people';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from './profiles';
-import { seededRandom, type Random } from './random';
+import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
+import { nextIds } from './sql';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
 import { demoUsers } from './users';
@@ -26,35 +27,6 @@ export const LINKED_CADRES = {
 export const BENCH_ACCOUNTS = Array.from({ length: 20 }, (_, i) => `bench${String(i + 1).padStart(2, '0')}`);
 
 // ───────────────────────── helpers ─────────────────────────
-
-/** 32-bit FNV-1a (as in households.ts): a text → a PRNG seed. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function weightedPick<T>(random: Random, items: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of items) total += w;
-  let x = random.next() * total;
-  for (const [item, w] of items) {
-    x -= w;
-    if (x < 0) return item;
-  }
-  return items[items.length - 1][0];
-}
-
-function shuffle<T>(random: Random, items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
 
 const jitter = (random: Random, value: number, spread: number) => value + (random.next() - 0.5) * 2 * spread;
 
@@ -317,15 +289,6 @@ FROM unnest($1::int[], $2::text[], $3::date[], $4::date[], $5::int[], $6::text[]
   AS t(team_id, village_code, first_month, last_month, user_id, user_name, delay)
 CROSS JOIN LATERAL generate_series(t.first_month::timestamp, t.last_month::timestamp, interval '1 month') AS g
 ON CONFLICT DO NOTHING`;
-
-async function nextIds(client: pg.ClientBase, table: string, n: number): Promise<number[]> {
-  if (n === 0) return [];
-  const { rows } = await client.query<{ id: number }>(
-    `SELECT nextval(pg_get_serial_sequence($1, 'id'))::int AS id FROM generate_series(1, $2::int)`,
-    [table, n],
-  );
-  return rows.map((r) => r.id).sort((a, b) => a - b);
-}
 
 const iso = (day: number) => dateOfDayNumber(day);
 const monthStart = (day: number) => iso(day).slice(0, 8) + '01';
