@@ -1,13 +1,15 @@
 // The compliance table's one query, shared by the data layer and the benchmark's plain-SQL floor.
 // Every posting in an area that overlaps a year, with its records counted inside posting ∩ year ∩ up
-// to today. Parameters: $1 area prefix + '%', $2 Jan 1, $3 Dec 31, $4 last counted day (today or
+// to today. Parameters: $1 area prefix + '%' (or, for complianceSql('villages'), an array of village
+// codes), $2 Jan 1, $3 Dec 31, $4 last counted day (today or
 // Dec 31), $5 today (all 'YYYY-MM-DD').
 // Records are counted per posting id first (an integer group key), and only then joined to the names.
-export const COMPLIANCE_SQL = `
+export function complianceSql(area: 'prefix' | 'villages'): string {
+  return `
   WITH p AS (
     SELECT id, cadre_id, role, team_id, village_code, start_date, coalesce(ended_on, planned_end_date) AS end_date
       FROM posting
-     WHERE village_code LIKE $1 AND start_date <= $3::date AND coalesce(ended_on, planned_end_date) >= $2::date
+     WHERE ${area === 'prefix' ? 'village_code LIKE $1' : 'village_code = ANY($1::text[])'} AND start_date <= $3::date AND coalesce(ended_on, planned_end_date) >= $2::date
   ), counts AS (
     SELECT r.posting_id,
            count(*) FILTER (WHERE r.kind IN ('IN_VILLAGE', 'OVERNIGHT'))::int AS days,
@@ -33,8 +35,11 @@ export const COMPLIANCE_SQL = `
     JOIN region v ON v.code = p.village_code
     LEFT JOIN region t ON t.code = v.parent_code
     LEFT JOIN counts k ON k.posting_id = p.id`;
+}
+export const COMPLIANCE_SQL = complianceSql('prefix');
 
-export function complianceParams(prefix: string, year: number, today: string): [string, string, string, string, string] {
+/** An area prefix for complianceSql('prefix'), or village codes for complianceSql('villages'). */
+export function complianceParams(area: string | string[], year: number, today: string): [string | string[], string, string, string, string] {
   const last = `${year}-12-31`;
-  return [`${prefix}%`, `${year}-01-01`, last, today < last ? today : last, today];
+  return [typeof area === 'string' ? `${area}%` : area, `${year}-01-01`, last, today < last ? today : last, today];
 }

@@ -9,7 +9,7 @@ import { writeAuditNow } from '@/lib/audit/data';
 import { translateKey } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { attendanceSheetXlsx } from './sheet';
-import { COMPLIANCE_SQL, complianceParams } from './compliance-sql';
+import { COMPLIANCE_SQL, complianceParams, complianceSql } from './compliance-sql';
 import { areaWithin } from '@/lib/teams/data';
 import {
   chinaDate, chinaHour, daysInMonth, EVENING_HOUR, leaderMonth, yearSummary, yearSummaryFromCounts,
@@ -22,6 +22,9 @@ const today = () => chinaDate(new Date());
 /** Statuses worst first: the order of the compliance table. */
 export const STATUS_ORDER: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS', 'AT_RISK', 'ON_TRACK', 'MET', 'NOT_POSTED'];
 export const SHORT_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS', 'AT_RISK'];
+/** Short with no way left to make it: the dashboard's "short", apart from "at risk". */
+export const MISSING_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS'];
+export type ComplianceFilter = AttendanceStatus | 'SHORT' | 'MISSING';
 
 function postingEnd(p: { endedOn: Date | null; plannedEndDate: Date }): string {
   return isoDay(p.endedOn ?? p.plannedEndDate);
@@ -216,9 +219,16 @@ type CountRow = {
  */
 export async function complianceRows(viewer: Viewer, area: string | undefined, year: number): Promise<ComplianceRow[] | null> {
   if (!can(viewer.role, 'team.view')) return null;
-  const prefix = areaWithin(viewer, area);
+  return summarise(await db.$queryRawUnsafe<CountRow[]>(COMPLIANCE_SQL, ...complianceParams(areaWithin(viewer, area), year, today())), year);
+}
+
+/** The same rows for a set of villages, without a viewer: only for the dashboard's figures refresh. */
+export async function complianceRowsOfVillages(villageCodes: string[], year: number): Promise<ComplianceRow[]> {
+  return summarise(await db.$queryRawUnsafe<CountRow[]>(complianceSql('villages'), ...complianceParams(villageCodes, year, today())), year);
+}
+
+async function summarise(rows: CountRow[], year: number): Promise<ComplianceRow[]> {
   const day = today();
-  const rows = await db.$queryRawUnsafe<CountRow[]>(COMPLIANCE_SQL, ...complianceParams(prefix, year, day));
   const policies = await policiesOf(rows.map((r) => r.village_code), year);
   return rows.map((r) => {
     const posting = { start: isoDay(r.start_date), end: isoDay(r.end_date) };
@@ -237,7 +247,7 @@ export async function complianceRows(viewer: Viewer, area: string | undefined, y
 export type ComplianceGroup = { code: string; name: string; people: number; byStatus: Record<AttendanceStatus, number>; short: number; marked: number };
 
 /** The compliance table: the rows grouped by the next level down, and the people, worst first. */
-export async function compliance(viewer: Viewer, options: { area?: string; year: number; status?: AttendanceStatus | 'SHORT' }) {
+export async function compliance(viewer: Viewer, options: { area?: string; year: number; status?: ComplianceFilter }) {
   const rows = await complianceRows(viewer, options.area, options.year);
   if (!rows) return null;
   const prefix = areaWithin(viewer, options.area);
@@ -259,7 +269,8 @@ export async function compliance(viewer: Viewer, options: { area?: string; year:
   }
   const severity = (s: AttendanceStatus) => STATUS_ORDER.indexOf(s);
   const people = rows
-    .filter((r) => !options.status || (options.status === 'SHORT' ? SHORT_STATUSES.includes(r.summary.status) : r.summary.status === options.status))
+    .filter((r) => !options.status || (options.status === 'SHORT' ? SHORT_STATUSES.includes(r.summary.status)
+      : options.status === 'MISSING' ? MISSING_STATUSES.includes(r.summary.status) : r.summary.status === options.status))
     .sort((a, b) => severity(a.summary.status) - severity(b.summary.status)
       || (b.summary.days.shortfall + b.summary.nights.shortfall) - (a.summary.days.shortfall + a.summary.nights.shortfall)
       || a.villageCode.localeCompare(b.villageCode));

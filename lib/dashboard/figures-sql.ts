@@ -1,0 +1,112 @@
+// The dashboard's figures of a set of villages, computed from the source tables. Shared by the
+// refresh (lib/dashboard/data.ts) and the benchmark's plain-SQL floor. Each figure is defined the
+// same way as the list a leader drills into (households by set, the pairing, visit and ledger lists).
+// Parameters: $1 village codes, $2 year, $3 today 'YYYY-MM-DD' (China), $4 poor statuses,
+// $5 lifted statuses, $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days).
+// A status event's year is China's calendar year.
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { LIFTED_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
+import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+
+export const VILLAGE_FIGURES_SQL = `
+  WITH v AS (
+    SELECT code, is_poor_village FROM region WHERE level = 'VILLAGE' AND code = ANY($1::text[])
+  ), pol AS (
+    SELECT c.code AS county, coalesce(p.cadre_visit_days, $7) AS cadre_days, coalesce(p.team_visit_days, $8) AS team_days
+      FROM region c LEFT JOIN policy p ON p.county_code = c.code AND p.year = $2
+     WHERE c.level = 'COUNTY' AND c.code IN (SELECT left(code, 6) FROM v)
+  ), events AS (
+    SELECT household_id,
+           bool_or(to_status = 'LIFTED_OUT') AS lifted, bool_or(to_status = 'RETURNED_TO_POVERTY') AS returned
+      FROM status_event
+     WHERE household_id IN (SELECT id FROM household WHERE region_code = ANY($1::text[])) AND to_status IN ('LIFTED_OUT', 'RETURNED_TO_POVERTY')
+       AND at >= make_timestamptz($2, 1, 1, 0, 0, 0, 'Asia/Shanghai') AND at < make_timestamptz($2 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+     GROUP BY household_id
+  ), h AS (
+    SELECT h.region_code AS code, count(*) AS households, sum(h.member_count) AS people,
+           count(*) FILTER (WHERE h.status::text = ANY($4)) AS poor_households,
+           sum(h.member_count) FILTER (WHERE h.status::text = ANY($4)) AS poor_people,
+           count(*) FILTER (WHERE h.status::text = ANY($5)) AS lifted_households,
+           sum(h.member_count) FILTER (WHERE h.status::text = ANY($5)) AS lifted_people,
+           count(*) FILTER (WHERE e.lifted) AS lifted_year_households,
+           sum(h.member_count) FILTER (WHERE e.lifted) AS lifted_year_people,
+           count(*) FILTER (WHERE e.returned) AS returned_year_households,
+           count(*) FILTER (WHERE h.status::text = ANY($5) OR e.returned) AS return_base,
+           count(*) FILTER (WHERE h.status::text = ANY($6)) AS must_pair,
+           count(*) FILTER (WHERE h.status::text = ANY($6) AND EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = h.id AND p.ended_on IS NULL)) AS paired
+      FROM household h LEFT JOIN events e ON e.household_id = h.id
+     WHERE h.region_code = ANY($1::text[])
+     GROUP BY 1
+  ), cadre_visits AS (
+    SELECT pr.region_code AS code, count(*) AS due,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit x WHERE x.household_id = pr.household_id AND x.visitor_cadre_id = pr.cadre_id
+                                           AND x.visited_on > $3::date - pol.cadre_days)) AS done
+      FROM pairing pr JOIN pol ON pol.county = left(pr.region_code, 6)
+     WHERE pr.ended_on IS NULL AND pr.region_code = ANY($1::text[])
+     GROUP BY 1
+  ), team_visits AS (
+    SELECT h.region_code AS code, count(*) AS due,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
+                                           WHERE x.household_id = h.id AND x.visited_on > $3::date - pol.team_days)) AS done
+      FROM household h JOIN work_team w ON w.village_code = h.region_code JOIN pol ON pol.county = left(h.region_code, 6)
+     WHERE h.region_code = ANY($1::text[])
+     GROUP BY 1
+  ), problems AS (
+    SELECT region_code AS code, count(*) AS found,
+           count(*) FILTER (WHERE status = 'STRUCK_OFF') AS struck_off,
+           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED')) AS open,
+           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED') AND deadline < $3::date) AS overdue
+      FROM problem WHERE region_code = ANY($1::text[]) GROUP BY 1
+  )
+  SELECT v.code, v.is_poor_village::int AS poor_village,
+         coalesce(h.households, 0)::int AS households, coalesce(h.people, 0)::int AS people,
+         coalesce(h.poor_households, 0)::int AS poor_households, coalesce(h.poor_people, 0)::int AS poor_people,
+         coalesce(h.lifted_households, 0)::int AS lifted_households, coalesce(h.lifted_people, 0)::int AS lifted_people,
+         coalesce(h.lifted_year_households, 0)::int AS lifted_this_year_households, coalesce(h.lifted_year_people, 0)::int AS lifted_this_year_people,
+         coalesce(h.returned_year_households, 0)::int AS returned_this_year_households, coalesce(h.return_base, 0)::int AS return_base_households,
+         (SELECT count(*) FROM work_team w WHERE w.village_code = v.code)::int AS teams,
+         coalesce(h.must_pair, 0)::int AS must_pair, coalesce(h.paired, 0)::int AS paired,
+         (NOT EXISTS (SELECT 1 FROM village_liaison l WHERE l.village_code = v.code))::int AS villages_without_liaison,
+         coalesce(cv.due, 0)::int AS cadre_visits_due, coalesce(cv.done, 0)::int AS cadre_visits_done,
+         coalesce(tv.due, 0)::int AS team_visits_due, coalesce(tv.done, 0)::int AS team_visits_done,
+         coalesce(pb.found, 0)::int AS problems_found, coalesce(pb.struck_off, 0)::int AS problems_struck_off,
+         coalesce(pb.open, 0)::int AS problems_open, coalesce(pb.overdue, 0)::int AS problems_overdue
+    FROM v
+    LEFT JOIN h ON h.code = v.code
+    LEFT JOIN cadre_visits cv ON cv.code = v.code
+    LEFT JOIN team_visits tv ON tv.code = v.code
+    LEFT JOIN problems pb ON pb.code = v.code`;
+
+/** Month by month of the year ($1 village codes, $2 year): visits, days in the village, problems found and struck off, lifted out and returned. */
+export const VILLAGE_MONTH_FIGURES_SQL = `
+  WITH months AS (
+    SELECT region_code AS code, extract(month FROM visited_on)::int AS month, count(*) AS visits, 0 AS days, 0 AS found, 0 AS struck, 0 AS lifted, 0 AS returned
+      FROM visit WHERE region_code = ANY($1::text[]) AND visited_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) GROUP BY 1, 2
+    UNION ALL
+    SELECT village_code, extract(month FROM day)::int, 0, count(*), 0, 0, 0, 0
+      FROM attendance_record WHERE village_code = ANY($1::text[]) AND day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
+       AND kind IN ('IN_VILLAGE', 'OVERNIGHT') GROUP BY 1, 2
+    UNION ALL
+    SELECT region_code, extract(month FROM found_on)::int, 0, 0, count(*), 0, 0, 0
+      FROM problem WHERE region_code = ANY($1::text[]) AND found_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) GROUP BY 1, 2
+    UNION ALL
+    SELECT region_code, extract(month FROM struck_off_on)::int, 0, 0, 0, count(*), 0, 0
+      FROM problem WHERE region_code = ANY($1::text[]) AND struck_off_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) GROUP BY 1, 2
+    UNION ALL
+    SELECT region_code, extract(month FROM at AT TIME ZONE 'Asia/Shanghai')::int, 0, 0, 0, 0,
+           count(DISTINCT household_id) FILTER (WHERE to_status = 'LIFTED_OUT'), count(DISTINCT household_id) FILTER (WHERE to_status = 'RETURNED_TO_POVERTY')
+      FROM status_event WHERE region_code = ANY($1::text[]) AND to_status IN ('LIFTED_OUT', 'RETURNED_TO_POVERTY')
+       AND at >= make_timestamptz($2, 1, 1, 0, 0, 0, 'Asia/Shanghai') AND at < make_timestamptz($2 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai') GROUP BY 1, 2
+  )
+  SELECT code, month, sum(visits)::int AS visits, sum(days)::int AS village_days, sum(found)::int AS problems_found,
+         sum(struck)::int AS problems_struck_off, sum(lifted)::int AS lifted_households, sum(returned)::int AS returned_households
+    FROM months GROUP BY 1, 2`;
+
+export function figuresParams(villageCodes: string[], year: number, today: string): unknown[] {
+  const d = DEFAULT_POLICY;
+  return [villageCodes, year, today, [...POOR_STATUSES], [...LIFTED_STATUSES], [...MUST_PAIR_STATUSES], d.cadreVisitDays, d.teamVisitDays];
+}
+
+export function monthFiguresParams(villageCodes: string[], year: number): unknown[] {
+  return [villageCodes, year];
+}

@@ -1,0 +1,77 @@
+// The dashboard's figures: additive counts per village, summed to any area, and the rates and red
+// marks derived from the sums (never averaged from rates, so every level agrees).
+import { rectificationRate } from '@/lib/problems/rules';
+
+export const FIGURE_KEYS = [
+  'poorVillage', 'households', 'people', 'poorHouseholds', 'poorPeople', 'liftedHouseholds', 'liftedPeople',
+  'liftedThisYearHouseholds', 'liftedThisYearPeople', 'returnedThisYearHouseholds', 'returnBaseHouseholds',
+  'teams', 'members', 'membersOnTrack', 'membersAtRisk', 'membersShort', 'markedCheckins',
+  'mustPair', 'paired', 'villagesWithoutLiaison', 'cadreVisitsDue', 'cadreVisitsDone', 'teamVisitsDue', 'teamVisitsDone',
+  'problemsFound', 'problemsStruckOff', 'problemsOpen', 'problemsOverdue',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+export type Figures = Record<FigureKey, number> & { villages: number };
+
+export const MONTH_KEYS = ['visits', 'villageDays', 'problemsFound', 'problemsStruckOff', 'liftedHouseholds', 'returnedHouseholds'] as const;
+export type MonthKey = (typeof MONTH_KEYS)[number];
+export type MonthFigures = Record<MonthKey, number> & { month: number };
+
+export function emptyFigures(): Figures {
+  return { villages: 0, ...(Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as Record<FigureKey, number>) };
+}
+
+export function addFigures(into: Figures, add: Figures): Figures {
+  into.villages += add.villages;
+  for (const key of FIGURE_KEYS) into[key] += add[key];
+  return into;
+}
+
+/** A share in percent, rounded down to one decimal so 99.96% never shows as 100%; an empty base is 100%. */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.floor((part * 1000) / whole) / 10;
+}
+
+/** Poverty incidence (贫困发生率) = poor people / rural registered population, in percent to two decimals, rounded down. */
+export function incidence(f: Figures): number {
+  return f.people === 0 ? 0 : Math.floor((f.poorPeople * 10000) / f.people) / 100;
+}
+
+/** Return rate (返贫率): households returned to poverty this year / households lifted out (now, or before returning this year). */
+export function returnRate(f: Figures): number {
+  return f.returnBaseHouseholds === 0 ? 0 : Math.floor((f.returnedThisYearHouseholds * 1000) / f.returnBaseHouseholds) / 10;
+}
+
+export function ratesOf(f: Figures) {
+  return {
+    incidence: incidence(f),
+    returnRate: returnRate(f),
+    pairingRate: percent(f.paired, f.mustPair),
+    cadreVisitRate: percent(f.cadreVisitsDone, f.cadreVisitsDue),
+    teamVisitRate: percent(f.teamVisitsDone, f.teamVisitsDue),
+    rectificationRate: rectificationRate(f.problemsFound, f.problemsStruckOff),
+  };
+}
+export type Rates = ReturnType<typeof ratesOf>;
+
+/** Where a rule is missed: what the dashboard marks red. */
+export type RedMark = 'attendanceShort' | 'attendanceAtRisk' | 'pairingGap' | 'liaisonGap' | 'cadreVisitGap' | 'teamVisitGap' | 'overdue' | 'returnRate';
+
+export function redMarks(f: Figures, policy: { returnRateMaxPercent: number }): Set<RedMark> {
+  const marks = new Set<RedMark>();
+  if (f.membersShort > 0) marks.add('attendanceShort');
+  if (f.membersAtRisk > 0) marks.add('attendanceAtRisk');
+  if (f.paired < f.mustPair) marks.add('pairingGap');
+  if (f.villagesWithoutLiaison > 0) marks.add('liaisonGap');
+  if (f.cadreVisitsDone < f.cadreVisitsDue) marks.add('cadreVisitGap');
+  if (f.teamVisitsDone < f.teamVisitsDue) marks.add('teamVisitGap');
+  if (f.problemsOverdue > 0) marks.add('overdue');
+  if (returnRate(f) >= policy.returnRateMaxPercent) marks.add('returnRate');
+  return marks;
+}
+
+const LEVEL_LENGTHS = [2, 4, 6, 9, 12];
+
+/** The code length one level below an area (province 2 → city 4 → county 6 → township 9 → village 12); null for a village. */
+export function childCodeLength(prefix: string): number | null {
+  return LEVEL_LENGTHS.find((n) => n > prefix.length) ?? null;
+}
