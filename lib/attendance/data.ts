@@ -24,7 +24,11 @@ export const STATUS_ORDER: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS',
 export const SHORT_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS', 'AT_RISK'];
 /** Short with no way left to make it: the dashboard's "short", apart from "at risk". */
 export const MISSING_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS'];
-export type ComplianceFilter = AttendanceStatus | 'SHORT' | 'MISSING';
+export const OK_STATUSES: readonly AttendanceStatus[] = ['MET', 'ON_TRACK'];
+/** The people list's filters: a status, or a group of them. */
+export const COMPLIANCE_FILTERS = ['SHORT', 'OK', 'AT_RISK', 'MISSING'] as const;
+export type ComplianceFilter = AttendanceStatus | (typeof COMPLIANCE_FILTERS)[number];
+const FILTER_STATUSES: Record<string, readonly AttendanceStatus[]> = { SHORT: SHORT_STATUSES, MISSING: MISSING_STATUSES, OK: OK_STATUSES };
 
 function postingEnd(p: { endedOn: Date | null; plannedEndDate: Date }): string {
   return isoDay(p.endedOn ?? p.plannedEndDate);
@@ -269,8 +273,7 @@ export async function compliance(viewer: Viewer, options: { area?: string; year:
   }
   const severity = (s: AttendanceStatus) => STATUS_ORDER.indexOf(s);
   const people = rows
-    .filter((r) => !options.status || (options.status === 'SHORT' ? SHORT_STATUSES.includes(r.summary.status)
-      : options.status === 'MISSING' ? MISSING_STATUSES.includes(r.summary.status) : r.summary.status === options.status))
+    .filter((r) => !options.status || (FILTER_STATUSES[options.status] ?? [options.status]).includes(r.summary.status))
     .sort((a, b) => severity(a.summary.status) - severity(b.summary.status)
       || (b.summary.days.shortfall + b.summary.nights.shortfall) - (a.summary.days.shortfall + a.summary.nights.shortfall)
       || a.villageCode.localeCompare(b.villageCode));

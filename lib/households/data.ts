@@ -7,6 +7,9 @@ import { can } from '@/lib/auth/permissions';
 import { decryptText } from '@/lib/personal-data';
 import { maskIdNumber, maskPhone } from './identity';
 import { ALLOWANCES, POVERTY_CAUSES } from './schema';
+import { LIFTED_STATUSES, POOR_STATUSES, type HouseholdSet } from './rules';
+import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+import { chinaDate } from '@/lib/attendance/rules';
 
 export const HOUSEHOLD_PAGE_SIZE = 30;
 const SORTS = { name: { headName: 'asc' }, village: { regionCode: 'asc' }, size: { memberCount: 'desc' }, status: { status: 'asc' }, updated: { updatedAt: 'desc' } } as const;
@@ -20,6 +23,7 @@ export type HouseholdFilters = {
   cause?: (typeof POVERTY_CAUSES)[number];
   allowance?: (typeof ALLOWANCES)[number];
   exitYear?: number;
+  set?: HouseholdSet;
   sort?: HouseholdSort;
   page?: number;
 };
@@ -31,6 +35,22 @@ export function searchWhere(q: string | undefined): Prisma.HouseholdWhereInput {
   if (/^\d{3}[\dXx]$/.test(text)) return { members: { some: { idLast4: text.toUpperCase() } } };
   if (/^[a-zA-Z]+$/.test(text)) return { headInitials: { startsWith: text.toLowerCase() } };
   return { headName: { startsWith: text } };
+}
+
+/** The Prisma filter of a household set (see HOUSEHOLD_SETS); `year` is China's calendar year. */
+export function setWhere(set: HouseholdSet | undefined, year: number): Prisma.HouseholdWhereInput {
+  const during = { gte: new Date(`${year}-01-01T00:00:00+08:00`), lt: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
+  const reached = (toStatus: HouseholdStatus) => ({ statusEvents: { some: { toStatus, at: during } } });
+  switch (set) {
+    case 'poor': return { status: { in: [...POOR_STATUSES] } };
+    case 'lifted': return { status: { in: [...LIFTED_STATUSES] } };
+    case 'liftedThisYear': return reached('LIFTED_OUT');
+    case 'returnedThisYear': return reached('RETURNED_TO_POVERTY');
+    case 'returnBase': return { OR: [{ status: { in: [...LIFTED_STATUSES] } }, reached('RETURNED_TO_POVERTY')] };
+    case 'mustPair': return { status: { in: [...MUST_PAIR_STATUSES] } };
+    case 'unpaired': return { status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: { endedOn: null } } };
+    default: return {};
+  }
 }
 
 /** The viewer's area, narrowed to `area` when that lies inside it. */
@@ -48,10 +68,13 @@ export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters
     ...(filters.cause ? { povertyCauses: { has: filters.cause } } : {}),
     ...(filters.allowance ? { allowance: filters.allowance } : {}),
     ...(filters.exitYear ? { exitYear: filters.exitYear } : {}),
+    ...(filters.set ? { AND: [setWhere(filters.set, Number(chinaDate(new Date()).slice(0, 4)))] } : {}),
   };
   const page = Math.max(1, filters.page ?? 1);
-  const [total, rows] = await Promise.all([
+  const [total, people, rows] = await Promise.all([
     db.household.count({ where }),
+    // People only for a dashboard's set: the figure a leader drilled from counts them.
+    filters.set ? db.household.aggregate({ where, _sum: { memberCount: true } }).then((r) => r._sum.memberCount ?? 0) : null,
     db.household.findMany({
       where,
       orderBy: [SORTS[filters.sort ?? 'name'], { id: 'asc' }],
@@ -66,6 +89,7 @@ export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters
   ]);
   return {
     total,
+    people,
     page,
     pageSize: HOUSEHOLD_PAGE_SIZE,
     rows: rows.map(({ members, village, ...row }) => ({

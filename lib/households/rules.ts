@@ -197,6 +197,13 @@ export const IN_REGISTRATION = [
 /** Lifted out, including those now under return-to-poverty monitoring. */
 export const LIFTED_STATUSES = ['LIFTED_OUT', 'MONITORED'] as const satisfies readonly HouseholdStatus[];
 
+/**
+ * The households behind a dashboard figure, as a list filter: by status group, by a status reached
+ * this year (China's calendar year), or by pairing. lib/dashboard/figures-sql.ts counts the same sets.
+ */
+export const HOUSEHOLD_SETS = ['poor', 'lifted', 'liftedThisYear', 'returnedThisYear', 'returnBase', 'mustPair', 'unpaired'] as const;
+export type HouseholdSet = (typeof HOUSEHOLD_SETS)[number];
+
 export function isPoorStatus(status: HouseholdStatus): boolean {
   return (POOR_STATUSES as readonly HouseholdStatus[]).includes(status);
 }

@@ -13,13 +13,13 @@ import { availableSteps, isOverdue, OPEN_STATUSES, rectificationRate } from './r
 export const PROBLEM_PAGE_SIZE = 50;
 
 export type ProblemFilters = {
-  area?: string; status?: ProblemStatus; overdue?: boolean; category?: ProblemCategory; urgency?: Urgency; source?: ProblemSource;
+  area?: string; status?: ProblemStatus; open?: boolean; overdue?: boolean; category?: ProblemCategory; urgency?: Urgency; source?: ProblemSource;
   year?: number; page?: number;
 };
 
-/** Overdue narrows the status filter to the open statuses; it does not replace it. Null: any status. */
+/** Open and overdue narrow the status filter to the open statuses; they do not replace it. Null: any status. */
 function statusesOf(filters: ProblemFilters): ProblemStatus[] | null {
-  if (!filters.overdue) return filters.status ? [filters.status] : null;
+  if (!filters.overdue && !filters.open) return filters.status ? [filters.status] : null;
   return OPEN_STATUSES.filter((s) => !filters.status || s === filters.status);
 }
 

@@ -1,9 +1,9 @@
-// The ledger's filters as they travel in the URL (?status=&category=&urgency=&source=&overdue=1&year=&area=&page=),
+// The ledger's filters as they travel in the URL (?status=&category=&urgency=&source=&open=1&overdue=1&year=&area=&page=),
 // shared by the page and the export so both show the same problems. Pure.
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
 import type { ProblemFilters } from './data';
 
-export type FilterQuery = { area?: string; status?: string; category?: string; urgency?: string; source?: string; overdue?: string; year?: string; page?: string };
+export type FilterQuery = { area?: string; status?: string; category?: string; urgency?: string; source?: string; open?: string; overdue?: string; year?: string; page?: string };
 
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | undefined => (list.includes(value as T) ? (value as T) : undefined);
 
@@ -15,6 +15,7 @@ export function parseFilters(query: FilterQuery, thisYear: number): ProblemFilte
     category: oneOf(PROBLEM_CATEGORIES, query.category),
     urgency: oneOf(URGENCIES, query.urgency),
     source: oneOf(PROBLEM_SOURCES, query.source),
+    open: query.open === '1' ? true : undefined,
     overdue: query.overdue === '1' ? true : undefined,
     year,
     page: query.page && /^\d+$/.test(query.page) ? Math.max(1, Number(query.page)) : undefined,
@@ -25,7 +26,7 @@ export function parseFilters(query: FilterQuery, thisYear: number): ProblemFilte
 export function filterParams(filters: ProblemFilters): Record<string, string | undefined> {
   return {
     area: filters.area, status: filters.status, category: filters.category, urgency: filters.urgency, source: filters.source,
-    overdue: filters.overdue ? '1' : undefined, year: filters.year ? String(filters.year) : undefined,
+    open: filters.open ? '1' : undefined, overdue: filters.overdue ? '1' : undefined, year: filters.year ? String(filters.year) : undefined,
   };
 }
 

@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import { searchHouseholds, type HouseholdSort } from '@/lib/households/data';
 import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
 import { HOUSEHOLD_STATUSES } from '@/lib/enums';
+import { HOUSEHOLD_SETS } from '@/lib/households/rules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
@@ -15,7 +16,7 @@ import { ExportRosterLink } from '@/components/roster/export-roster-link';
 
 const STATUSES = HOUSEHOLD_STATUSES;
 const SORTS: HouseholdSort[] = ['name', 'village', 'size', 'status', 'updated'];
-type Search = { q?: string; area?: string; group?: string; status?: string; cause?: string; allowance?: string; exitYear?: string; sort?: string; page?: string };
+type Search = { q?: string; area?: string; group?: string; status?: string; cause?: string; allowance?: string; exitYear?: string; set?: string; sort?: string; page?: string };
 
 const pick = <T extends string>(list: readonly T[], value: string | undefined) => (list.includes(value as T) ? (value as T) : undefined);
 
@@ -30,6 +31,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
     cause: pick(POVERTY_CAUSES, search.cause),
     allowance: pick(ALLOWANCES, search.allowance),
     exitYear: Number(search.exitYear) || undefined,
+    set: pick(HOUSEHOLD_SETS, search.set),
     sort: pick(SORTS, search.sort),
     page: Number(search.page) || 1,
   };
@@ -72,8 +74,16 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
             {SORTS.map((s) => <option key={s} value={s}>{t(`households.sorts.${s}`)}</option>)}
           </select>
           {search.area && <input type="hidden" name="area" value={search.area} />}
+          {filters.set && <input type="hidden" name="set" value={filters.set} />}
           <button className={`${buttonClass('secondary')} col-span-2 md:col-span-1`}>{t('common.search')}</button>
         </form>
+        {filters.set && (
+          <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="household-set">
+            <span className="rounded-full bg-brand-50 px-3 py-1 font-medium text-brand-800">{t(`households.sets.${filters.set}`)}</span>
+            <span className="tabular-nums text-slate-600">{t('households.setTotal', { households: data.total, people: data.people ?? 0 })}</span>
+            <Link href={`/households?${new URLSearchParams(Object.entries({ ...params, set: undefined }).filter((e): e is [string, string] => !!e[1]))}`} className="text-brand-700 hover:underline">{t('households.clearSet')}</Link>
+          </p>
+        )}
         <Table minWidth="44rem">
           <HeadRow>
             <Th>{t('households.headName')}</Th>

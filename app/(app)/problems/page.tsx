@@ -30,7 +30,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const params = filterParams({ ...filters, area: counts.area === viewer.scopeCode ? undefined : counts.area });
   const href = (change: Record<string, string | undefined>) => `/problems?${queryString({ ...params, ...change })}`;
   const total = counts.total;
-  const filtered = !!(filters.status || filters.category || filters.urgency || filters.source || filters.overdue || filters.year);
+  const filtered = !!(filters.status || filters.category || filters.urgency || filters.source || filters.open || filters.overdue || filters.year);
   const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
   const red = (n: number) => (n > 0 ? 'font-semibold text-red-700' : '');
   return (
@@ -105,7 +105,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         )}
 
         <Card title={t('problems.filters')}>
-          <form method="get" action="/problems" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+          <form method="get" action="/problems" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end">
             {params.area && <input type="hidden" name="area" value={params.area} />}
             <SelectField id="filter-status" name="status" label={t('problems.status')} defaultValue={filters.status ?? ''}>
               <option value="">{t('problems.all')}</option>
@@ -127,6 +127,10 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
               <option value="">{t('problems.allYears')}</option>
               {years.map((y) => <option key={y} value={y}>{y}</option>)}
             </SelectField>
+            <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-700">
+              <input type="checkbox" id="filter-open" name="open" value="1" defaultChecked={!!filters.open} className="h-4 w-4 rounded border-slate-300" />
+              {t('problems.onlyOpen')}
+            </label>
             <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-700">
               <input type="checkbox" id="filter-overdue" name="overdue" value="1" defaultChecked={!!filters.overdue} className="h-4 w-4 rounded border-slate-300" />
               {t('problems.onlyOverdue')}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
-import { compliance } from '@/lib/attendance/data';
+import { compliance, COMPLIANCE_FILTERS } from '@/lib/attendance/data';
 import { chinaDate } from '@/lib/attendance/rules';
 import { policyValuesFor } from '@/lib/policy/data';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
@@ -18,7 +18,8 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   const thisYear = Number(chinaDate(new Date()).slice(0, 4));
   const year = query.year && /^\d{4}$/.test(query.year) && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const everyone = query.status === 'all';
-  const table = await compliance(viewer, { area: query.area, year, status: everyone ? undefined : 'SHORT' });
+  const filter = COMPLIANCE_FILTERS.find((f) => f === query.status) ?? 'SHORT';
+  const table = await compliance(viewer, { area: query.area, year, status: everyone ? undefined : filter });
   if (!table) return null;
   const t = await getTranslations();
   const policy = await policyValuesFor(table.area.slice(0, 6), year);
@@ -73,7 +74,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           </Card>
         )}
         <Card
-          title={`${everyone ? t('attendance.allPeople') : t('attendance.onlyShort')}（${table.people.length}）`}
+          title={`${everyone ? t('attendance.allPeople') : t(`attendance.filters.${filter}`)}（${table.people.length}）`}
           actions={<Link href={href({ status: everyone ? undefined : 'all', page: undefined })} className="text-sm text-brand-700 hover:underline">{everyone ? t('attendance.onlyShort') : t('attendance.allPeople')}</Link>}
         >
           {people.length === 0 ? <p className="text-sm text-slate-600">{t('attendance.noRows')}</p> : (
