@@ -1,11 +1,12 @@
 import type { Permission } from '@/lib/auth/permissions';
 
 /** `phone`: also in the bottom bar on phones (which holds six at most); the rest are desk work. */
-export type NavItem = { href: string; key: string; permission: Permission | null; phone: boolean; icon: 'home' | 'house' | 'map' | 'users' | 'sliders' | 'scroll' | 'key' | 'flag' | 'check' | 'handshake' | 'badge' | 'clipboard' | 'alert' };
+export type NavItem = { href: string; key: string; permission: Permission | null; phone: boolean; icon: 'home' | 'house' | 'map' | 'users' | 'sliders' | 'scroll' | 'key' | 'flag' | 'check' | 'handshake' | 'badge' | 'clipboard' | 'alert' | 'chart' };
 
 // Menus shown only to roles that may use them; the pages and actions check again.
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', key: 'home', permission: null, phone: true, icon: 'home' },
+  { href: '/dashboard', key: 'dashboard', permission: 'region.view', phone: false, icon: 'chart' },
   { href: '/regions', key: 'regions', permission: 'region.view', phone: true, icon: 'map' },
   { href: '/households', key: 'households', permission: 'household.view', phone: true, icon: 'house' },
   { href: '/attendance', key: 'attendance', permission: 'attendance.checkin', phone: true, icon: 'check' },

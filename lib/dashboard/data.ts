@@ -155,7 +155,8 @@ export async function dashboard(viewer: Viewer, area?: string) {
     total: row(prefix, self?.name ?? prefix, total),
     children,
     months: Array.from({ length: 12 }, (_, i) => months.find((m) => m.month === i + 1) ?? { month: i + 1, ...Object.fromEntries(MONTH_KEYS.map((k) => [k, 0])) } as MonthFigures),
-    computedAt: oldest,
+    // Nothing pending: every write so far is in (stale villages were just refreshed), so the figures are as of now.
+    computedAt: pending === 0 ? new Date() : oldest,
     pending,
     sections: dashboardSections(viewer),
   };

@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import type { DashboardRow } from '@/lib/dashboard/data';
+import { formatFigure, isRed, type Column } from '@/lib/dashboard/columns';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+
+type Props = {
+  rows: DashboardRow[];
+  total: DashboardRow | null;
+  columns: Column[];
+  label: (key: string) => string;
+  areaLabel: string;
+  totalLabel: string;
+  missedLabel: string;
+  /** Where an area's name leads: its own dashboard. */
+  drillHref: (code: string) => string;
+};
+
+/** One row per area of the next level down and a total row; each count links to the list behind it. */
+export function FiguresTable({ rows, total, columns, label, areaLabel, totalLabel, missedLabel, drillHref }: Props) {
+  const cell = (row: DashboardRow, column: Column) => {
+    const value = column.value(row.figures, row.rates);
+    const red = isRed(column, row.marks);
+    const text = formatFigure(column, value);
+    return (
+      <Td key={column.key} className={`text-right tabular-nums ${red ? 'bg-red-50 font-semibold text-red-700' : ''}`} data-figure={column.key}>
+        {red && <span aria-hidden className="mr-1">●</span>}
+        {red && <span className="sr-only">{missedLabel}</span>}
+        {column.href && value > 0 ? <Link href={column.href(row.code)} className="hover:underline">{text}</Link> : text}
+      </Td>
+    );
+  };
+  return (
+    <Table minWidth={`${12 + columns.length * 6}rem`}>
+      <HeadRow>
+        <Th>{areaLabel}</Th>
+        {columns.map((c) => <Th key={c.key} className="text-right">{label(c.label)}</Th>)}
+      </HeadRow>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={row.code}>
+            <Td><Link href={drillHref(row.code)} className="font-medium text-brand-700 hover:underline">{row.name}</Link></Td>
+            {columns.map((c) => cell(row, c))}
+          </tr>
+        ))}
+        {total && (
+          <tr className="border-t-2 border-slate-300 font-semibold" data-area="total">
+            <Td>{totalLabel}</Td>
+            {columns.map((c) => cell(total, c))}
+          </tr>
+        )}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,78 @@
+// The dashboard's tables, column by column: what each shows, the list it drills into and when it is
+// red. The page and the .xlsx export both read these, so paper and screen carry the same figures. Pure.
+import type { DashboardSections } from './data';
+import type { Figures, Rates, RedMark } from './rules';
+
+export type Section = keyof DashboardSections;
+export type Column = {
+  key: string;
+  /** A message key under dashboard.columns. */
+  label: string;
+  value: (f: Figures, r: Rates) => number;
+  percent?: boolean;
+  decimals?: number;
+  /** The list behind the figure for an area code; none for rates. */
+  href?: (code: string) => string;
+  mark?: RedMark;
+};
+
+const households = (set?: string) => (code: string) => `/households?area=${code}${set ? `&set=${set}` : ''}`;
+const compliance = (status: string) => (code: string) => `/teams/compliance?area=${code}&status=${status}`;
+const problems = (filter: string) => (code: string) => `/problems?area=${code}${filter}`;
+
+export const SECTION_COLUMNS: Record<Section, Column[]> = {
+  households: [
+    { key: 'households', label: 'households', value: (f) => f.households, href: households() },
+    { key: 'people', label: 'people', value: (f) => f.people },
+    { key: 'poorHouseholds', label: 'poorHouseholds', value: (f) => f.poorHouseholds, href: households('poor') },
+    { key: 'poorPeople', label: 'poorPeople', value: (f) => f.poorPeople, href: households('poor') },
+    { key: 'incidence', label: 'incidence', value: (_, r) => r.incidence, percent: true, decimals: 2 },
+    { key: 'liftedThisYearHouseholds', label: 'liftedThisYearHouseholds', value: (f) => f.liftedThisYearHouseholds, href: households('liftedThisYear') },
+    { key: 'liftedThisYearPeople', label: 'liftedThisYearPeople', value: (f) => f.liftedThisYearPeople, href: households('liftedThisYear') },
+    { key: 'returnedThisYearHouseholds', label: 'returnedThisYearHouseholds', value: (f) => f.returnedThisYearHouseholds, href: households('returnedThisYear') },
+    { key: 'returnBaseHouseholds', label: 'returnBaseHouseholds', value: (f) => f.returnBaseHouseholds, href: households('returnBase') },
+    { key: 'returnRate', label: 'returnRate', value: (_, r) => r.returnRate, percent: true, mark: 'returnRate' },
+  ],
+  teams: [
+    { key: 'poorVillage', label: 'poorVillages', value: (f) => f.poorVillage },
+    { key: 'teams', label: 'teams', value: (f) => f.teams, href: (code) => `/teams?area=${code}` },
+    { key: 'members', label: 'members', value: (f) => f.members, href: compliance('all') },
+    { key: 'membersOnTrack', label: 'membersOnTrack', value: (f) => f.membersOnTrack, href: compliance('OK') },
+    { key: 'membersAtRisk', label: 'membersAtRisk', value: (f) => f.membersAtRisk, href: compliance('AT_RISK'), mark: 'attendanceAtRisk' },
+    { key: 'membersShort', label: 'membersShort', value: (f) => f.membersShort, href: compliance('MISSING'), mark: 'attendanceShort' },
+    { key: 'markedCheckins', label: 'markedCheckins', value: (f) => f.markedCheckins, href: compliance('all') },
+  ],
+  pairings: [
+    { key: 'mustPair', label: 'mustPair', value: (f) => f.mustPair, href: households('mustPair') },
+    { key: 'paired', label: 'paired', value: (f) => f.paired },
+    { key: 'unpaired', label: 'unpaired', value: (f) => f.mustPair - f.paired, href: households('unpaired'), mark: 'pairingGap' },
+    { key: 'pairingRate', label: 'pairingRate', value: (_, r) => r.pairingRate, percent: true, mark: 'pairingGap' },
+    { key: 'villagesWithoutLiaison', label: 'villagesWithoutLiaison', value: (f) => f.villagesWithoutLiaison, href: (code) => `/pairings?area=${code}`, mark: 'liaisonGap' },
+  ],
+  visits: [
+    { key: 'cadreVisitsDue', label: 'cadreVisitsDue', value: (f) => f.cadreVisitsDue },
+    { key: 'cadreVisitsMissing', label: 'cadreVisitsMissing', value: (f) => f.cadreVisitsDue - f.cadreVisitsDone, href: (code) => `/visits?area=${code}`, mark: 'cadreVisitGap' },
+    { key: 'cadreVisitRate', label: 'cadreVisitRate', value: (_, r) => r.cadreVisitRate, percent: true, mark: 'cadreVisitGap' },
+    { key: 'teamVisitsDue', label: 'teamVisitsDue', value: (f) => f.teamVisitsDue },
+    { key: 'teamVisitsMissing', label: 'teamVisitsMissing', value: (f) => f.teamVisitsDue - f.teamVisitsDone, href: (code) => `/visits?area=${code}&rule=team`, mark: 'teamVisitGap' },
+    { key: 'teamVisitRate', label: 'teamVisitRate', value: (_, r) => r.teamVisitRate, percent: true, mark: 'teamVisitGap' },
+  ],
+  problems: [
+    { key: 'problemsFound', label: 'problemsFound', value: (f) => f.problemsFound, href: problems('') },
+    { key: 'problemsStruckOff', label: 'problemsStruckOff', value: (f) => f.problemsStruckOff, href: problems('&status=STRUCK_OFF') },
+    { key: 'problemsOpen', label: 'problemsOpen', value: (f) => f.problemsOpen, href: problems('&open=1') },
+    { key: 'problemsOverdue', label: 'problemsOverdue', value: (f) => f.problemsOverdue, href: problems('&overdue=1'), mark: 'overdue' },
+    { key: 'rectificationRate', label: 'rectificationRate', value: (_, r) => r.rectificationRate, percent: true },
+  ],
+};
+
+export const SECTIONS = Object.keys(SECTION_COLUMNS) as Section[];
+
+/** The red marks that make a figure red: only where the rule it belongs to is missed. */
+export function isRed(column: Column, marks: readonly RedMark[]): boolean {
+  return !!column.mark && marks.includes(column.mark);
+}
+
+export function formatFigure(column: Column, value: number): string {
+  return column.percent ? `${value.toFixed(column.decimals ?? 1)}%` : value.toLocaleString('zh-CN');
+}
