@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { chinaDate } from '@/lib/attendance/rules';
-import { complianceRowsOfVillages, MISSING_STATUSES } from '@/lib/attendance/data';
+import { complianceRowsOfVillages, MISSING_STATUSES, OK_STATUSES } from '@/lib/attendance/data';
 import { areaWithin } from '@/lib/teams/data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { VILLAGE_FIGURES_SQL, VILLAGE_MONTH_FIGURES_SQL, figuresParams, monthFiguresParams } from './figures-sql';
@@ -50,12 +50,11 @@ export async function refreshFigures(options: { area?: string; onlyStale?: boole
     ]);
     const attendance = new Map<string, { members: number; membersOnTrack: number; membersAtRisk: number; membersShort: number; markedCheckins: number }>();
     for (const person of compliance) {
-      if (person.summary.status === 'NOT_POSTED') continue;
       const a = attendance.get(person.villageCode) ?? { members: 0, membersOnTrack: 0, membersAtRisk: 0, membersShort: 0, markedCheckins: 0 };
-      a.members++;
+      a.members++; // everyone on the compliance list, including a posting not yet begun
       if (person.summary.status === 'AT_RISK') a.membersAtRisk++;
       else if (MISSING_STATUSES.includes(person.summary.status)) a.membersShort++;
-      else a.membersOnTrack++;
+      else if (OK_STATUSES.includes(person.summary.status)) a.membersOnTrack++;
       a.markedCheckins += person.marked;
       attendance.set(person.villageCode, a);
     }

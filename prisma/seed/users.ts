@@ -17,6 +17,7 @@ export function demoUsers(regions: RegionRow[], countyCode: string): DemoUser[] 
     { username: 'member', displayName: `${poorVillage.name}队员 刘芳`, role: 'TEAM_MEMBER', scopeCode: poorVillage.code },
     { username: 'cadre', displayName: '帮扶干部 周明', role: 'PAIRING_CADRE', scopeCode: township.code },
     { username: 'leader', displayName: '县领导 孙海涛', role: 'LEADER', scopeCode: countyCode },
+    { username: 'cityleader', displayName: '市领导 韩立', role: 'LEADER', scopeCode: countyCode.slice(0, 4) },
     { username: 'inspector', displayName: '督查组 吴静', role: 'INSPECTOR', scopeCode: countyCode },
     { username: 'auditor', displayName: '审计员 郑凯', role: 'AUDITOR', scopeCode: countyCode },
   ];

@@ -14,6 +14,12 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   process.env.PII_KEY = TEST_PII_KEY; // the seed encrypts ID numbers
+  // An already seeded database used as it is, e.g. the demo county for the dashboard's consistency
+  // test: SEEDED_DATABASE_URL=… npx vitest run --project integration tests/integration/dashboard.test.ts -t agree
+  if (process.env.SEEDED_DATABASE_URL) {
+    project.provide('databaseUrl', process.env.SEEDED_DATABASE_URL);
+    return async () => {};
+  }
   let url: string;
   let stop = async () => {};
   if (process.env.TEST_DATABASE_URL) {

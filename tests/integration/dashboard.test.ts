@@ -1,0 +1,193 @@
+// The dashboard (issue 7): every figure of the seeded data agrees at every level (county = Σ townships
+// = Σ villages) and with the list a leader drills into; a write shows at once; each role sees only its area.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { dashboard, refreshFigures, type DashboardRow } from '@/lib/dashboard/data';
+import { FIGURE_KEYS, type Figures } from '@/lib/dashboard/rules';
+import { searchHouseholds } from '@/lib/households/data';
+import type { HouseholdSet } from '@/lib/households/rules';
+import { compliance } from '@/lib/attendance/data';
+import { listTeams } from '@/lib/teams/data';
+import { villagesWithoutLiaison } from '@/lib/pairings/data';
+import { overdueCadreVisits, overdueTeamVisits, visitCoverage } from '@/lib/visits/data';
+import { listProblems } from '@/lib/problems/data';
+import { chinaDate } from '@/lib/attendance/rules';
+import type { Viewer } from '@/lib/auth/data';
+import { signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
+
+const COUNTY = '990102';
+const year = () => Number(chinaDate(new Date()).slice(0, 4));
+
+async function refreshAll() {
+  while ((await refreshFigures({ limit: 500 })).remaining > 0);
+}
+
+const figuresOnly = (f: Figures) => Object.fromEntries([...FIGURE_KEYS, 'villages'].map((k) => [k, f[k as keyof Figures]]));
+const sum = (rows: DashboardRow[]) => {
+  const total = Object.fromEntries([...FIGURE_KEYS, 'villages'].map((k) => [k, 0])) as Record<string, number>;
+  for (const row of rows) for (const k of Object.keys(total)) total[k] += row.figures[k as keyof Figures];
+  return total;
+};
+
+/** Every figure of one area, counted again from the list behind it. */
+async function countedFromLists(viewer: Viewer, area: string) {
+  const households = async (set?: HouseholdSet) => {
+    const result = (await searchHouseholds(viewer, { area, set }))!;
+    return { total: result.total, people: result.people ?? 0 };
+  };
+  const people = (status?: Parameters<typeof compliance>[1]['status']) => compliance(viewer, { area, year: year(), status }).then((c) => c!.people);
+  const problems = (filters: Parameters<typeof listProblems>[1]) => listProblems(viewer, { area, ...filters }).then((p) => p!.total);
+  const [poor, lifted, liftedYear, returned, base, mustPair, unpaired] = await Promise.all(
+    ['poor', 'lifted', 'liftedThisYear', 'returnedThisYear', 'returnBase', 'mustPair', 'unpaired'].map((s) => households(s as HouseholdSet)),
+  );
+  const everyone = await people();
+  const coverage = (await visitCoverage(viewer, area))!.total;
+  return {
+    households: (await searchHouseholds(viewer, { area }))!.total,
+    people: (await db.household.aggregate({ where: { regionCode: { startsWith: area } }, _sum: { memberCount: true } }))._sum.memberCount ?? 0,
+    poorHouseholds: poor.total, poorPeople: poor.people,
+    liftedHouseholds: lifted.total, liftedPeople: lifted.people,
+    liftedThisYearHouseholds: liftedYear.total, liftedThisYearPeople: liftedYear.people,
+    returnedThisYearHouseholds: returned.total, returnBaseHouseholds: base.total,
+    poorVillage: await db.region.count({ where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: area } } }),
+    teams: (await listTeams(viewer, { area }))!.filter((t) => t.id !== null).length,
+    members: everyone.length,
+    membersOnTrack: (await people('OK')).length,
+    membersAtRisk: (await people('AT_RISK')).length,
+    membersShort: (await people('MISSING')).length,
+    markedCheckins: everyone.reduce((n, p) => n + p.marked, 0),
+    mustPair: mustPair.total,
+    paired: mustPair.total - unpaired.total,
+    villagesWithoutLiaison: (await villagesWithoutLiaison(viewer, area))!.length,
+    cadreVisitsDue: coverage.cadreDue,
+    cadreVisitsDone: coverage.cadreDue - (await overdueCadreVisits(viewer, area, 100_000))!.length,
+    teamVisitsDue: coverage.teamDue,
+    teamVisitsDone: coverage.teamDue - (await overdueTeamVisits(viewer, area, 'team', 100_000))!.length,
+    problemsFound: await problems({}),
+    problemsStruckOff: await problems({ status: 'STRUCK_OFF' }),
+    problemsOpen: await problems({ open: true }),
+    problemsOverdue: await problems({ overdue: true }),
+  };
+}
+
+// Also run on the demo county: SEEDED_DATABASE_URL=<its URL> npx vitest run --project integration tests/integration/dashboard.test.ts -t agree
+describe('dashboard figures agree at every level and with their lists', () => {
+  let county: Viewer;
+  beforeAll(async () => {
+    await refreshAll();
+    county = await signInAs('county');
+  });
+
+  it('county = Σ townships = Σ villages, for every figure', async () => {
+    const top = (await dashboard(county))!;
+    expect(top.area.code).toBe(COUNTY);
+    expect(top.pending).toBe(0);
+    const townships = await db.region.findMany({ where: { parentCode: COUNTY }, orderBy: { code: 'asc' } });
+    expect(top.children.map((c) => c.code)).toEqual(townships.map((t) => t.code));
+    expect(figuresOnly(top.total.figures)).toEqual(sum(top.children));
+    expect(top.total.figures.households).toBeGreaterThan(0);
+    expect(top.total.figures.problemsFound).toBeGreaterThan(0);
+    for (const township of top.children) {
+      const down = (await dashboard(county, township.code))!;
+      expect(figuresOnly(down.total.figures)).toEqual(figuresOnly(township.figures));
+      expect(figuresOnly(down.total.figures)).toEqual(sum(down.children));
+      for (const village of down.children) {
+        const leaf = (await dashboard(county, village.code))!;
+        expect(leaf.children).toEqual([]);
+        expect(figuresOnly(leaf.total.figures)).toEqual(figuresOnly(village.figures));
+      }
+    }
+  });
+
+  it('each figure equals the count of the list behind it, for the county, a township and each of its villages', async () => {
+    const township = (await dashboard(county, TOWNSHIP_1))!;
+    const areas = [(await dashboard(county))!.total, township.total, ...township.children];
+    for (const area of areas) {
+      const counted = await countedFromLists(county, area.code);
+      const shown = Object.fromEntries(Object.keys(counted).map((k) => [k, area.figures[k as keyof Figures]]));
+      expect({ area: area.code, ...shown }).toEqual({ area: area.code, ...counted });
+    }
+  });
+
+  it('rates and red marks come from the sums', async () => {
+    const top = (await dashboard(county))!;
+    const f = top.total.figures;
+    expect(top.total.rates.incidence).toBe(Math.floor((f.poorPeople * 10000) / f.people) / 100);
+    expect(top.total.marks.includes('overdue')).toBe(f.problemsOverdue > 0);
+    expect(top.total.marks.includes('pairingGap')).toBe(f.paired < f.mustPair);
+    expect(top.months).toHaveLength(12);
+    expect(top.months.reduce((n, m) => n + m.visits, 0)).toBe(
+      await db.visit.count({ where: { regionCode: { startsWith: COUNTY }, visitedOn: { gte: new Date(`${year()}-01-01`), lte: new Date(`${year()}-12-31`) } } }),
+    );
+  });
+});
+
+describe('freshness', () => {
+  it('a write marks its village stale and the next dashboard read includes it', async () => {
+    await refreshAll();
+    const viewer = await signInAs('county');
+    const village = (await db.region.findFirstOrThrow({ where: { level: 'VILLAGE', code: { startsWith: TOWNSHIP_1 } }, orderBy: { code: 'asc' } })).code;
+    const before = (await dashboard(viewer, village))!.total.figures.problemsFound;
+    const user = await db.user.findUniqueOrThrow({ where: { username: 'county' } });
+    const problem = await db.problem.create({
+      data: { regionCode: village, category: 'OTHER', urgency: 'NORMAL', source: 'REPORT', description: '看板新鲜度测试', deadline: new Date('2099-01-01'), foundOn: new Date(), createdById: user.id },
+    });
+    try {
+      expect(await db.figuresStale.count({ where: { villageCode: village } })).toBe(1);
+      expect((await dashboard(viewer, village))!.total.figures.problemsFound).toBe(before + 1);
+      expect((await dashboard(viewer))!.total.figures.problemsFound).toBe((await db.problem.count({ where: { regionCode: { startsWith: COUNTY } } })));
+      expect(await db.figuresStale.count({ where: { villageCode: village } })).toBe(0);
+    } finally {
+      await db.problem.delete({ where: { id: problem.id } });
+    }
+    expect((await dashboard(viewer, village))!.total.figures.problemsFound).toBe(before);
+  });
+
+  it('a new day recomputes every village', async () => {
+    await refreshAll();
+    await db.$executeRaw`UPDATE village_figures SET computed_on = computed_on - 1 WHERE village_code LIKE ${`${TOWNSHIP_2}%`}`;
+    const viewer = await signInAs('county');
+    expect((await dashboard(viewer))!.pending).toBe(5);
+    await refreshAll();
+    expect((await dashboard(viewer))!.pending).toBe(0);
+  });
+});
+
+describe('each role sees only its area', () => {
+  beforeAll(refreshAll);
+
+  it('a township user gets their township, whatever area they ask for', async () => {
+    const viewer = await signInAs('township');
+    const own = (await dashboard(viewer))!;
+    expect(own.area.code).toBe(TOWNSHIP_1);
+    expect(own.children.every((c) => c.code.startsWith(TOWNSHIP_1))).toBe(true);
+    for (const other of [TOWNSHIP_2, COUNTY, '990103', `${TOWNSHIP_2}201`]) {
+      const asked = (await dashboard(viewer, other))!;
+      expect(asked.area.code).toBe(TOWNSHIP_1);
+      expect(asked.total.figures).toEqual(own.total.figures);
+    }
+  });
+
+  it('another county sees none of this county', async () => {
+    const viewer = await signInAs('county2');
+    const own = (await dashboard(viewer, COUNTY))!;
+    expect(own.area.code).toBe('990103');
+    expect(own.children.every((c) => c.code.startsWith('990103'))).toBe(true);
+  });
+
+  it('a team leader sees their village; a city leader sees counties; an account manager sees nothing', async () => {
+    const leader = await signInAs('teamleader');
+    const village = (await dashboard(leader, TOWNSHIP_1))!;
+    expect(village.area.code).toBe(leader.scopeCode);
+    expect(village.children).toEqual([]);
+    const city = (await dashboard(await signInAs('cityleader')))!;
+    expect(city.children.map((c) => c.code)).toEqual(['990102', '990103']);
+    expect(city.sections).toEqual({ households: true, teams: true, pairings: true, visits: true, problems: true });
+    expect(await dashboard(await signInAs('sysadmin'))).toBeNull();
+  });
+
+  it('sections follow the permissions of the lists behind them', async () => {
+    const cadre = (await dashboard(await signInAs('cadre')))!;
+    expect(cadre.sections).toEqual({ households: true, teams: false, pairings: false, visits: true, problems: true });
+  });
+});
