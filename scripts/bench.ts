@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from './database';
 import { localSecret } from './secrets';
-import { COMPLIANCE_SQL, complianceParams } from '../lib/attendance/compliance-sql';
+import { COMPLIANCE_SQL, complianceParams, complianceSql } from '../lib/attendance/compliance-sql';
+import { VILLAGE_FIGURES_SQL, VILLAGE_MONTH_FIGURES_SQL, figuresParams, monthFiguresParams } from '../lib/dashboard/figures-sql';
+import { FIGURE_KEYS, MONTH_KEYS } from '../lib/dashboard/rules';
 import { chinaDate } from '../lib/attendance/rules';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, requests: { type: 'string', default: '30' }, port: { type: 'string', default: '3200' } } });
@@ -21,10 +23,10 @@ function summarise(samples: number[]): Timing {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return { median_ms: round(at(0.5)), p95_ms: round(at(0.95)), requests: sorted.length };
 }
-async function time(fn: () => Promise<unknown>, warmup = 3): Promise<Timing> {
+async function time(fn: () => Promise<unknown>, warmup = 3, requests = REQUESTS): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
+  for (let i = 0; i < requests; i++) {
     const started = performance.now();
     await fn();
     samples.push(performance.now() - started);
@@ -98,6 +100,92 @@ async function checkInThroughput(today: string) {
   log(`checkin_20_concurrent: ${perSecond} requests/s, median ${timing.median_ms} ms, p95 ${timing.p95_ms} ms over ${timing.requests} check-ins`);
   return { concurrent_users: CONCURRENT, requests_per_second: perSecond, ...timing };
 }
+// ─────────────────────────── Dashboards ───────────────────────────
+// The server reads figures kept per village (lib/dashboard/data.ts). Beside each dashboard: the same
+// figures computed from the source tables in plain SQL (what the kept figures save), and the plain-SQL
+// read of the kept figures (the queries the page runs).
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+async function villagesOf(prefix: string): Promise<string[]> {
+  const { rows } = await client.query<{ code: string }>(`SELECT code FROM region WHERE level = 'VILLAGE' AND code LIKE $1 ORDER BY code`, [`${prefix}%`]);
+  return rows.map((r) => r.code);
+}
+
+/** Waits until the server's refresher has computed every village today; returns how long that took. */
+async function waitForFigures(today: string): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const { rows: [{ pending }] } = await client.query<{ pending: string }>(
+      `SELECT count(*) AS pending FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
+        WHERE v.level = 'VILLAGE' AND (f.village_code IS NULL OR f.computed_on < $1::date OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`, [today]);
+    if (Number(pending) === 0) return round((performance.now() - started) / 1000);
+    log(`  figures: ${pending} villages still to compute`);
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+
+async function dashboards(countyCookie: string, today: string, year: number) {
+  // Every village is recomputed from scratch, as at the start of a day.
+  await client.query('UPDATE village_figures SET computed_on = computed_on - 1');
+  const fullRefresh = await waitForFigures(today);
+  log(`figures_full_refresh (every village of the city, as each new day starts): ${fullRefresh} s`);
+  const cityCookie = await signIn('cityleader', 'Bangfu@2026');
+  const sums = FIGURE_KEYS.map((k) => `sum(${snake(k)})`).join(', ');
+  const monthSums = MONTH_KEYS.map((k) => `sum(${snake(k)})`).join(', ');
+  const readKept = (prefix: string, childLength: number) => async () => {
+    await client.query(`SELECT left(village_code, $2), count(*), ${sums}, min(computed_at) FROM village_figures WHERE village_code LIKE $1 GROUP BY 1`, [`${prefix}%`, childLength]);
+    await client.query(`SELECT month, ${monthSums} FROM village_month_figures WHERE village_code LIKE $1 GROUP BY 1`, [`${prefix}%`]);
+  };
+  const fromSources = (codes: string[]) => async () => {
+    await client.query(VILLAGE_FIGURES_SQL, figuresParams(codes, year, today));
+    await client.query(VILLAGE_MONTH_FIGURES_SQL, monthFiguresParams(codes, year));
+    await client.query(complianceSql('villages'), complianceParams(codes, year, today));
+  };
+  const get = (cookie: string, path: string) => async () => {
+    const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    await response.text();
+  };
+  const out: Record<string, unknown> = { figures_full_refresh_seconds: fullRefresh };
+  const cases = [
+    { name: 'county_dashboard', cookie: countyCookie, prefix: COUNTY, childLength: 9, sourceRuns: REQUESTS },
+    { name: 'city_dashboard', cookie: cityCookie, prefix: COUNTY.slice(0, 4), childLength: 6, sourceRuns: 5 },
+  ];
+  for (const c of cases) {
+    const server = await time(get(c.cookie, '/dashboard'));
+    const kept = await time(readKept(c.prefix, c.childLength));
+    const sources = await time(fromSources(await villagesOf(c.prefix)), 1, c.sourceRuns);
+    out[c.name] = {
+      server, plain_sql_from_sources: sources, plain_sql_read_kept_figures: kept,
+      ratio_median_to_sources: round(server.median_ms / sources.median_ms), ratio_median_to_kept: round(server.median_ms / kept.median_ms),
+    };
+    log(`${c.name}: server median ${server.median_ms} ms, p95 ${server.p95_ms} ms | plain SQL from the source tables median ${sources.median_ms} ms, p95 ${sources.p95_ms} ms (${sources.requests} runs) | plain SQL reading the kept figures median ${kept.median_ms} ms, p95 ${kept.p95_ms} ms`);
+  }
+
+  // A write, then the next dashboard request: it recomputes the written village before answering.
+  const village = (await villagesOf(COUNTY))[0];
+  const { rows: [creator] } = await client.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'county'`);
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const { rows: [problem] } = await client.query<{ id: number }>(
+      `INSERT INTO problem (region_code, category, urgency, source, description, deadline, found_on, created_by_id)
+       VALUES ($1, 'OTHER', 'NORMAL', 'REPORT', 'bench: freshness', $2::date + 30, $2::date, $3) RETURNING id`, [village, today, creator.id]);
+    const started = performance.now();
+    await get(countyCookie, '/dashboard')();
+    samples.push(performance.now() - started);
+    const { rows: [seen] } = await client.query<{ stale: string; found: number; actual: string }>(
+      `SELECT (SELECT count(*) FROM figures_stale WHERE village_code = $1) AS stale, f.problems_found AS found,
+              (SELECT count(*) FROM problem WHERE region_code = $1) AS actual FROM village_figures f WHERE f.village_code = $1`, [village]);
+    if (Number(seen.stale) !== 0 || seen.found !== Number(seen.actual)) throw new Error(`the write was not in the next dashboard: ${JSON.stringify(seen)}`);
+    await client.query('DELETE FROM problem WHERE id = $1', [problem.id]);
+  }
+  await get(countyCookie, '/dashboard')();
+  const afterWrite = summarise(samples);
+  out.county_dashboard_after_a_write = afterWrite;
+  log(`county_dashboard_after_a_write (shows the write): median ${afterWrite.median_ms} ms, p95 ${afterWrite.p95_ms} ms over ${afterWrite.requests}`);
+  return out;
+}
+
 const database = await openDatabase('bangfu_city');
 const client = new pg.Client({ connectionString: database.url });
 await client.connect();
@@ -146,6 +234,8 @@ try {
   });
   results.county_compliance_table = { server: complianceServer, plain_sql: compliancePlain, ratio_median: round(complianceServer.median_ms / compliancePlain.median_ms) };
   log(`county_compliance_table: server median ${complianceServer.median_ms} ms, p95 ${complianceServer.p95_ms} ms | plain SQL median ${compliancePlain.median_ms} ms, p95 ${compliancePlain.p95_ms} ms`);
+
+  Object.assign(results, await dashboards(cookie, today, year));
 
   results.checkin_20_concurrent = await checkInThroughput(today);
   console.log(JSON.stringify(results));
