@@ -115,7 +115,9 @@ export async function dashboard(viewer: Viewer, area?: string) {
   if (!can(viewer.role, 'region.view')) return null;
   const prefix = areaWithin(viewer, area);
   const today = chinaDate(new Date());
-  await refreshFigures({ area: prefix, onlyStale: true, limit: REFRESH_ON_READ });
+  // A plain read first: most requests find nothing stale and need no transaction or lock.
+  const [{ stale }] = await db.$queryRaw<{ stale: boolean }[]>`SELECT EXISTS (SELECT 1 FROM figures_stale WHERE village_code LIKE ${`${prefix}%`}) AS stale`;
+  if (stale) await refreshFigures({ area: prefix, onlyStale: true, limit: REFRESH_ON_READ });
   const childLength = childCodeLength(prefix) ?? 12;
   const sums = FIGURE_KEYS.map((k) => `sum(${snake(k)})::int AS "${k}"`).join(', ');
   const monthSums = MONTH_KEYS.map((k) => `sum(${snake(k)})::int AS "${k}"`).join(', ');

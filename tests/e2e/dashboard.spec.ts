@@ -1,5 +1,6 @@
 // Issue 7, the dashboard: a read-only leader drills from the county to a township, a village, the
 // households behind a figure and one household, comes back up, exports the tables and prints.
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loginAndWait } from './helpers';
@@ -64,7 +65,7 @@ test('a leader drills from the county to a household and back, exports and print
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^丰源县 \d{4}年驻村帮扶数据\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(await (await import('node:fs/promises')).readFile((await download.path())!)));
+  await workbook.xlsx.load(new Uint8Array(await readFile((await download.path())!)).buffer);
   const sheet = workbook.worksheets[0];
   expect(String(sheet.getCell(1, 1).value)).toContain('丰源县');
   const rows: unknown[][] = [];

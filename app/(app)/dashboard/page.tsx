@@ -33,12 +33,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const sections = SECTIONS.filter((s) => data.sections[s]);
   const isVillage = data.children.length === 0;
   const rows = isVillage ? [data.total] : data.children;
-  const chartData = data.children.map((c) => ({
-    code: c.code, name: c.name, href: drill(c.code),
-    ...c.figures, ...c.rates,
-    problemsPending: c.figures.problemsFound - c.figures.problemsStruckOff - c.figures.problemsOpen,
-    problemsOpenInTime: c.figures.problemsOpen - c.figures.problemsOverdue,
-  }));
+  // Only what a section's chart draws goes to the browser.
+  const chartData = (section: Section) => data.children.map((c) => {
+    const values: Record<string, number> = {
+      ...c.figures, ...c.rates,
+      problemsPending: c.figures.problemsFound - c.figures.problemsStruckOff - c.figures.problemsOpen,
+      problemsOpenInTime: c.figures.problemsOpen - c.figures.problemsOverdue,
+    };
+    return { code: c.code, name: c.name, href: drill(c.code), ...Object.fromEntries(CHARTS[section].series.map((s) => [s.key, values[s.key]])) };
+  });
   const monthNames = Array.from({ length: 12 }, (_, i) => t('month', { month: i + 1 }));
   const areaName = trail.map((r) => r.name).join(' ') || data.area.name;
   const computedAt = data.computedAt ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(data.computedAt) : null;
@@ -78,7 +81,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 />
                 {!isVillage && (
                   <div className="break-inside-avoid">
-                    <AreaBars data={chartData} unit={chart.unit} max={chart.max} label={t(`sections.${section}`)}
+                    <AreaBars data={chartData(section)} unit={chart.unit} max={chart.max} label={t(`sections.${section}`)}
                       series={chart.series.map((s) => ({ ...s, label: label(s.label) }))} />
                   </div>
                 )}
