@@ -40,9 +40,12 @@ export default async function HomePage() {
               <Stat label={t('home.plannedExitThisYear')} value={area.plannedExitThisYear} />
             </div>
           )}
-          <Link href={`/regions/${viewer.scopeCode}`} className="inline-block text-sm font-medium text-brand-700 hover:underline">
-            {area.village ? t('home.openVillage') : t('home.browseArea')} →
-          </Link>
+          <div className="flex flex-wrap gap-4">
+            <Link href="/dashboard" className="inline-block text-sm font-medium text-brand-700 hover:underline">{t('home.openDashboard')} →</Link>
+            <Link href={`/regions/${viewer.scopeCode}`} className="inline-block text-sm font-medium text-brand-700 hover:underline">
+              {area.village ? t('home.openVillage') : t('home.browseArea')} →
+            </Link>
+          </div>
         </section>
       )}
       {accounts && (

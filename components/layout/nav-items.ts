@@ -6,8 +6,8 @@ export type NavItem = { href: string; key: string; permission: Permission | null
 // Menus shown only to roles that may use them; the pages and actions check again.
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', key: 'home', permission: null, phone: true, icon: 'home' },
-  { href: '/dashboard', key: 'dashboard', permission: 'region.view', phone: false, icon: 'chart' },
-  { href: '/regions', key: 'regions', permission: 'region.view', phone: true, icon: 'map' },
+  { href: '/dashboard', key: 'dashboard', permission: 'region.view', phone: true, icon: 'chart' },
+  { href: '/regions', key: 'regions', permission: 'region.view', phone: false, icon: 'map' },
   { href: '/households', key: 'households', permission: 'household.view', phone: true, icon: 'house' },
   { href: '/attendance', key: 'attendance', permission: 'attendance.checkin', phone: true, icon: 'check' },
   { href: '/teams', key: 'teams', permission: 'team.view', phone: false, icon: 'flag' },

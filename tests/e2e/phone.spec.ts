@@ -6,7 +6,12 @@ test('a team leader uses the app on a 390-px phone', async ({ page }) => {
   const bottomNav = page.getByRole('navigation', { name: 'main-mobile' });
   await expect(bottomNav).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'main', exact: true })).toBeHidden();
-  await bottomNav.getByRole('link', { name: '区域' }).click();
+  await bottomNav.getByRole('link', { name: '数据看板' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/村数据看板$/); // their own village
+  await expect(page.getByTestId('section-households')).toBeVisible();
+  const dashboardOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(dashboardOverflow).toBeLessThanOrEqual(0); // wide tables scroll inside their card
+  await page.getByRole('link', { name: '查看本村详情' }).click();
   await expect(page.getByText('村基本情况')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0); // nothing wider than the phone
