@@ -15,6 +15,7 @@ const GROUPS: { key: string; fields: PolicyField[] }[] = [
   { key: 'problems', fields: ['deadlineUrgentDays', 'deadlineHighDays', 'deadlineNormalDays'] },
   { key: 'visits', fields: ['cadreVisitDays', 'teamVisitDays', 'leaderVisitDays'] },
   { key: 'assessment', fields: ['scoreGood', 'scoreFairlyGood', 'scoreFair'] },
+  { key: 'weights', fields: ['weightAttendance', 'weightVisits', 'weightPairing', 'weightRectification', 'weightInspection', 'weightSatisfaction'] },
 ];
 
 type Props = { countyCode: string; year: number; version: number | null; values: PolicyValues; editable: boolean };

@@ -28,7 +28,16 @@ export const POLICY_FIELDS = {
   cadreVisitDays: { default: 30, min: 1, max: 366, source: null },
   teamVisitDays: { default: 90, min: 1, max: 366, source: '000 (走村不漏户)' },
   leaderVisitDays: { default: 30, min: 1, max: 366, source: '000' },
+  // Year-end assessment: the weight of each indicator in the score out of 100 (they add up to 100).
+  weightAttendance: { default: 25, min: 0, max: 100, source: null },
+  weightVisits: { default: 20, min: 0, max: 100, source: null },
+  weightPairing: { default: 15, min: 0, max: 100, source: null },
+  weightRectification: { default: 20, min: 0, max: 100, source: null },
+  weightInspection: { default: 10, min: 0, max: 100, source: null },
+  weightSatisfaction: { default: 10, min: 0, max: 100, source: null },
 } as const;
+
+export const WEIGHT_FIELDS = ['weightAttendance', 'weightVisits', 'weightPairing', 'weightRectification', 'weightInspection', 'weightSatisfaction'] as const;
 
 export type PolicyField = keyof typeof POLICY_FIELDS;
 export type PolicyValues = Record<PolicyField, number>;
@@ -47,6 +56,7 @@ export function policyProblems(values: PolicyValues): [PolicyField, string][] {
     problems.push(['scoreFairlyGood', 'policy.bandOrder']);
   if (!(values.deadlineUrgentDays <= values.deadlineHighDays && values.deadlineHighDays <= values.deadlineNormalDays))
     problems.push(['deadlineHighDays', 'policy.deadlineOrder']);
+  if (WEIGHT_FIELDS.reduce((sum, field) => sum + values[field], 0) !== 100) problems.push(['weightAttendance', 'policy.weightsSum']);
   return problems;
 }
 
