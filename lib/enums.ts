@@ -82,3 +82,17 @@ export type ProblemOwner = (typeof PROBLEM_OWNERS)[number];
 export const PROBLEM_STEPS = ['OPEN', 'START', 'SOLVE', 'RETURN', 'STRIKE_OFF', 'ESCALATE', 'REOPEN'] as const;
 /** The database enum is named ProblemStepKind. */
 export type ProblemStep = (typeof PROBLEM_STEPS)[number];
+
+/** 明察暗访 (monthly), 集中督查 (quarterly), 回访 by a dispatching unit. */
+export const INSPECTION_KINDS = ['UNANNOUNCED', 'CONCENTRATED', 'RETURN_VISIT'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+export const INSPECTION_STATUSES = ['PLANNED', 'DONE'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+/** 约谈 and 召回. */
+export const FOLLOW_UP_KINDS = ['TALK', 'RECALL'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+export const ASSESSMENT_SUBJECTS = ['TEAM', 'TOWNSHIP'] as const;
+export type AssessmentSubject = (typeof ASSESSMENT_SUBJECTS)[number];

@@ -1,7 +1,7 @@
 import type { Permission } from '@/lib/auth/permissions';
 
 /** `phone`: also in the bottom bar on phones (which holds six at most); the rest are desk work. */
-export type NavItem = { href: string; key: string; permission: Permission | null; phone: boolean; icon: 'home' | 'house' | 'map' | 'users' | 'sliders' | 'scroll' | 'key' | 'flag' | 'check' | 'handshake' | 'badge' | 'clipboard' | 'alert' | 'chart' };
+export type NavItem = { href: string; key: string; permission: Permission | null; phone: boolean; icon: 'home' | 'house' | 'map' | 'users' | 'sliders' | 'scroll' | 'key' | 'flag' | 'check' | 'handshake' | 'badge' | 'clipboard' | 'alert' | 'chart' | 'search' | 'award' };
 
 // Menus shown only to roles that may use them; the pages and actions check again.
 export const NAV_ITEMS: NavItem[] = [
@@ -15,6 +15,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/pairings', key: 'pairings', permission: 'cadre.view', phone: false, icon: 'badge' },
   { href: '/visits', key: 'visits', permission: 'visit.view', phone: false, icon: 'clipboard' },
   { href: '/problems', key: 'problems', permission: 'problem.view', phone: false, icon: 'alert' },
+  { href: '/inspections', key: 'inspections', permission: 'inspection.view', phone: true, icon: 'search' },
+  { href: '/assessment', key: 'assessment', permission: 'assessment.view', phone: false, icon: 'award' },
   { href: '/admin/users', key: 'users', permission: 'user.manage', phone: false, icon: 'users' },
   { href: '/admin/policy', key: 'policy', permission: 'policy.view', phone: false, icon: 'sliders' },
   { href: '/audit', key: 'audit', permission: 'audit.view', phone: false, icon: 'scroll' },

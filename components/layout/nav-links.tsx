@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { BadgeCheck, ChartColumn, ClipboardList, TriangleAlert, CalendarCheck, Flag, Handshake, Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
+import { Award, BadgeCheck, ChartColumn, SearchCheck, ClipboardList, TriangleAlert, CalendarCheck, Flag, Handshake, Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
 
-const ICONS = { home: Home, house: House, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound, flag: Flag, check: CalendarCheck, handshake: Handshake, badge: BadgeCheck, clipboard: ClipboardList, alert: TriangleAlert, chart: ChartColumn };
+const ICONS = { home: Home, house: House, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound, flag: Flag, check: CalendarCheck, handshake: Handshake, badge: BadgeCheck, clipboard: ClipboardList, alert: TriangleAlert, chart: ChartColumn, search: SearchCheck, award: Award };
 
 export type NavLink = { href: string; label: string; icon: keyof typeof ICONS; phone: boolean };
 

@@ -37,6 +37,11 @@ export const PERMISSIONS = [
   'problem.work', // take a problem in hand, solve it, explain and pass it on (限期整改)
   'problem.review', // strike off (销号), send back, reopen: township and county only
   'problem.export', // the rectification ledger (整改台账) as .xlsx
+  'inspection.view', // inspections once done, discrepancies, talks and recalls, notices (督查通报)
+  'inspection.plan', // plan and draw inspections, see them while planned, record on the spot, findings
+  'followup.manage', // record talks (约谈) and recalls (召回)
+  'assessment.view', // the year-end assessment and rankings
+  'assessment.adjust', // adjust a computed score with a reason (the county office)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +50,8 @@ const TEAM_OFFICE: readonly Permission[] = ['team.view', 'team.manage', 'attenda
 const PAIRING_OFFICE: readonly Permission[] = ['cadre.view', 'cadre.manage', 'pairing.manage', 'pairing.export'];
 const FIELD_WORK: readonly Permission[] = ['visit.view', 'visit.create', 'problem.view', 'problem.report', 'problem.work'];
 const LEDGER_OFFICE: readonly Permission[] = [...FIELD_WORK, 'problem.review', 'problem.export'];
+// Planned inspections stay with inspectors and the county office: never the teams or townships visited.
+const OVERSIGHT: readonly Permission[] = ['inspection.view', 'inspection.plan', 'followup.manage', 'assessment.view'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts only: sees no household or village data.
@@ -52,17 +59,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   COUNTY_ADMIN: [
     ...READ_AREA, 'region.edit', 'policy.view', 'policy.edit', 'household.edit', 'household.status',
     'household.import', 'household.export', 'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE,
+    ...OVERSIGHT, 'assessment.adjust',
   ],
   TOWNSHIP_STAFF: [
     ...READ_AREA, 'policy.view', 'household.edit', 'household.status', 'household.import', 'household.export',
-    'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE,
+    'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE, 'inspection.view', 'assessment.view',
   ],
   TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view', 'team.view', 'attendance.checkin', 'attendance.edit', 'attendance.export', 'cadre.view', 'pairing.own', ...FIELD_WORK],
   TEAM_MEMBER: [...READ_AREA, 'health.view', 'team.view', 'attendance.checkin', 'pairing.own', ...FIELD_WORK],
   PAIRING_CADRE: [...READ_AREA, 'health.view', 'pairing.own', ...FIELD_WORK],
   // Read-only: figures and lists, no personal health data.
-  LEADER: [...READ_AREA, 'policy.view', 'household.export', 'team.view', 'attendance.export', 'cadre.view', 'pairing.export', 'visit.view', 'problem.view', 'problem.export'],
-  INSPECTOR: [...READ_AREA, 'policy.view', 'team.view', 'cadre.view', 'visit.view', 'problem.view', 'problem.report'],
+  LEADER: [...READ_AREA, 'policy.view', 'household.export', 'team.view', 'attendance.export', 'cadre.view', 'pairing.export', 'visit.view', 'problem.view', 'problem.export', 'inspection.view', 'assessment.view'],
+  INSPECTOR: [...READ_AREA, 'policy.view', 'team.view', 'cadre.view', 'visit.view', 'problem.view', 'problem.report', ...OVERSIGHT],
   AUDITOR: ['audit.view', 'account.self'],
 };
 

@@ -64,6 +64,13 @@ export const SECTION_COLUMNS: Record<Section, Column[]> = {
     { key: 'problemsOverdue', label: 'problemsOverdue', value: (f) => f.problemsOverdue, href: problems('&overdue=1'), mark: 'overdue' },
     { key: 'rectificationRate', label: 'rectificationRate', value: (_, r) => r.rectificationRate, percent: true },
   ],
+  oversight: [
+    { key: 'inspections', label: 'inspections', value: (f) => f.inspections, href: (code) => `/inspections?area=${code}` },
+    { key: 'findings', label: 'findings', value: (f) => f.findings, href: (code) => `/inspections?area=${code}` },
+    { key: 'discrepancies', label: 'discrepancies', value: (f) => f.discrepancies, href: (code) => `/inspections/discrepancies?area=${code}`, mark: 'discrepancy' },
+    { key: 'householdChecks', label: 'householdChecks', value: (f) => f.householdChecks },
+    { key: 'satisfactionRate', label: 'satisfactionRate', value: (_, r) => r.satisfactionRate, percent: true },
+  ],
 };
 
 export const SECTIONS = Object.keys(SECTION_COLUMNS) as Section[];

@@ -101,6 +101,7 @@ export function dashboardSections(viewer: Viewer) {
     pairings: can(viewer.role, 'cadre.view'),
     visits: can(viewer.role, 'visit.view'),
     problems: can(viewer.role, 'problem.view'),
+    oversight: can(viewer.role, 'inspection.view'),
   };
 }
 export type DashboardSections = ReturnType<typeof dashboardSections>;

@@ -57,6 +57,16 @@ export const VILLAGE_FIGURES_SQL = `
            count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED')) AS open,
            count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED') AND deadline < $3::date) AS overdue
       FROM problem WHERE region_code = ANY($1::text[]) GROUP BY 1
+  ), oversight AS (
+    SELECT iv.village_code AS code, count(*) FILTER (WHERE i.status = 'DONE') AS inspections
+      FROM inspection_village iv JOIN inspection i ON i.id = iv.inspection_id
+     WHERE iv.village_code = ANY($1::text[]) AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
+     GROUP BY 1
+  ), checks AS (
+    SELECT c.village_code AS code, count(*) AS checks, count(*) FILTER (WHERE c.satisfied) AS satisfied
+      FROM household_check c JOIN inspection i ON i.id = c.inspection_id
+     WHERE c.village_code = ANY($1::text[]) AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
+     GROUP BY 1
   )
   SELECT v.code, v.is_poor_village::int AS poor_village,
          coalesce(h.households, 0)::int AS households, coalesce(h.people, 0)::int AS people,
@@ -70,12 +80,20 @@ export const VILLAGE_FIGURES_SQL = `
          coalesce(cv.due, 0)::int AS cadre_visits_due, coalesce(cv.done, 0)::int AS cadre_visits_done,
          coalesce(tv.due, 0)::int AS team_visits_due, coalesce(tv.done, 0)::int AS team_visits_done,
          coalesce(pb.found, 0)::int AS problems_found, coalesce(pb.struck_off, 0)::int AS problems_struck_off,
-         coalesce(pb.open, 0)::int AS problems_open, coalesce(pb.overdue, 0)::int AS problems_overdue
+         coalesce(pb.open, 0)::int AS problems_open, coalesce(pb.overdue, 0)::int AS problems_overdue,
+         coalesce(ov.inspections, 0)::int AS inspections,
+         (SELECT count(*) FROM finding f JOIN inspection i ON i.id = f.inspection_id
+           WHERE f.village_code = v.code AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS findings,
+         (SELECT count(*) FROM presence_check pc
+           WHERE pc.village_code = v.code AND pc.discrepancy AND pc.day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS discrepancies,
+         coalesce(ck.checks, 0)::int AS household_checks, coalesce(ck.satisfied, 0)::int AS households_satisfied
     FROM v
     LEFT JOIN h ON h.code = v.code
     LEFT JOIN cadre_visits cv ON cv.code = v.code
     LEFT JOIN team_visits tv ON tv.code = v.code
-    LEFT JOIN problems pb ON pb.code = v.code`;
+    LEFT JOIN problems pb ON pb.code = v.code
+    LEFT JOIN oversight ov ON ov.code = v.code
+    LEFT JOIN checks ck ON ck.code = v.code`;
 
 /** Month by month of the year ($1 village codes, $2 year): visits, days in the village, problems found and struck off, lifted out and returned. */
 export const VILLAGE_MONTH_FIGURES_SQL = `

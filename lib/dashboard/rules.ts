@@ -8,6 +8,7 @@ export const FIGURE_KEYS = [
   'teams', 'members', 'membersOnTrack', 'membersAtRisk', 'membersShort', 'markedCheckins',
   'mustPair', 'paired', 'villagesWithoutLiaison', 'cadreVisitsDue', 'cadreVisitsDone', 'teamVisitsDue', 'teamVisitsDone',
   'problemsFound', 'problemsStruckOff', 'problemsOpen', 'problemsOverdue',
+  'inspections', 'findings', 'discrepancies', 'householdChecks', 'householdsSatisfied',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number> & { villages: number };
@@ -49,12 +50,13 @@ export function ratesOf(f: Figures) {
     cadreVisitRate: percent(f.cadreVisitsDone, f.cadreVisitsDue),
     teamVisitRate: percent(f.teamVisitsDone, f.teamVisitsDue),
     rectificationRate: rectificationRate(f.problemsFound, f.problemsStruckOff),
+    satisfactionRate: percent(f.householdsSatisfied, f.householdChecks),
   };
 }
 export type Rates = ReturnType<typeof ratesOf>;
 
 /** Where a rule is missed: what the dashboard marks red. */
-export type RedMark = 'attendanceShort' | 'attendanceAtRisk' | 'pairingGap' | 'liaisonGap' | 'cadreVisitGap' | 'teamVisitGap' | 'overdue' | 'returnRate';
+export type RedMark = 'attendanceShort' | 'attendanceAtRisk' | 'pairingGap' | 'liaisonGap' | 'cadreVisitGap' | 'teamVisitGap' | 'overdue' | 'returnRate' | 'discrepancy';
 
 export function redMarks(f: Figures, policy: { returnRateMaxPercent: number }): Set<RedMark> {
   const marks = new Set<RedMark>();
@@ -66,6 +68,7 @@ export function redMarks(f: Figures, policy: { returnRateMaxPercent: number }): 
   if (f.teamVisitsDone < f.teamVisitsDue) marks.add('teamVisitGap');
   if (f.problemsOverdue > 0) marks.add('overdue');
   if (returnRate(f) >= policy.returnRateMaxPercent) marks.add('returnRate');
+  if (f.discrepancies > 0) marks.add('discrepancy');
   return marks;
 }
 

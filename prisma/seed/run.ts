@@ -4,6 +4,7 @@ import { PrismaClient } from '../../lib/generated/prisma/client';
 import { hashPassword } from '../../lib/auth/password';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { seedHouseholds } from './households';
+import { seedInspections } from './inspections';
 import { seedTestFixtures } from './fixtures';
 import { seedPairings } from './pairings';
 import { seedTeams } from './teams';
@@ -54,6 +55,7 @@ export async function seed(databaseUrl: string, profile: Profile, log: (line: st
     await seedTeams(databaseUrl, profile, rows, log);
     await seedPairings(databaseUrl, profile, rows, log);
     await seedVisits(databaseUrl, profile, rows, log);
+    await seedInspections(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();
   }

@@ -28,6 +28,10 @@ describe('enums', () => {
     ['ProblemStatus', App.PROBLEM_STATUSES, Db.ProblemStatus],
     ['ProblemOwner', App.PROBLEM_OWNERS, Db.ProblemOwner],
     ['ProblemStepKind', App.PROBLEM_STEPS, Db.ProblemStepKind],
+    ['InspectionKind', App.INSPECTION_KINDS, Db.InspectionKind],
+    ['InspectionStatus', App.INSPECTION_STATUSES, Db.InspectionStatus],
+    ['FollowUpKind', App.FOLLOW_UP_KINDS, Db.FollowUpKind],
+    ['AssessmentSubject', App.ASSESSMENT_SUBJECTS, Db.AssessmentSubject],
   ];
   for (const [name, app, db] of pairs) it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));
 

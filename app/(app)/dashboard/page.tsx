@@ -21,6 +21,7 @@ const CHARTS: Record<Section, { series: AreaBarSeries[]; unit?: string; max?: nu
   teams: { series: [{ key: 'membersOnTrack', label: 'membersOnTrack', color: '#15803d', stack: 'm' }, { key: 'membersAtRisk', label: 'membersAtRisk', color: '#d97706', stack: 'm' }, { key: 'membersShort', label: 'membersShort', color: '#b91c1c', stack: 'm' }] },
   pairings: { series: [{ key: 'pairingRate', label: 'pairingRate', color: '#1d4ed8' }], unit: '%', max: 100 },
   visits: { series: [{ key: 'cadreVisitRate', label: 'cadreVisitRate', color: '#1d4ed8' }, { key: 'teamVisitRate', label: 'teamVisitRate', color: '#0f766e' }], unit: '%', max: 100 },
+  oversight: { series: [{ key: 'findings', label: 'findings', color: '#d97706' }, { key: 'discrepancies', label: 'discrepancies', color: '#b91c1c' }] },
   problems: { series: [{ key: 'problemsStruckOff', label: 'problemsStruckOff', color: '#15803d', stack: 'p' }, { key: 'problemsPending', label: 'problemsPending', color: '#94a3b8', stack: 'p' }, { key: 'problemsOpenInTime', label: 'problemsOpenInTime', color: '#d97706', stack: 'p' }, { key: 'problemsOverdue', label: 'problemsOverdue', color: '#b91c1c', stack: 'p' }] },
 };
 

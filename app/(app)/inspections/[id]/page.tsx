@@ -1,0 +1,99 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { getInspection } from '@/lib/inspections/data';
+import { chinaDate } from '@/lib/attendance/rules';
+import { Card, PageHeader } from '@/components/ui/card';
+import { StatusBadge } from '@/components/households/status-badge';
+import { CompleteInspectionForm, FindingForm, HouseholdCheckForm, PresenceForm } from '@/components/inspections/inspection-forms';
+
+export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission('inspection.view');
+  const { id } = await params;
+  const inspection = await getInspection(viewer, Number(id)); // not found: outside the area, or planned and the viewer no inspector
+  const t = await getTranslations('inspections');
+  const today = chinaDate(new Date());
+  const day = inspection.plannedOn <= today ? inspection.plannedOn : today;
+  const presenceOf = (cadreId: number) => inspection.presenceChecks.find((c) => c.cadreId === cadreId && c.day === day);
+  const editable = inspection.canWork && inspection.status === 'PLANNED';
+  const answer = (v: boolean | null) => t(`answers.${v === true ? 'yes' : v === false ? 'no' : 'unknown'}`);
+  return (
+    <>
+      <PageHeader
+        title={`${t(`kinds.${inspection.kind}`)} · ${inspection.plannedOn}`}
+        description={`${inspection.areaName}${inspection.unitName ? ` · ${inspection.unitName}` : ''} · ${t(`statuses.${inspection.status}`)}`}
+        actions={<Link href="/inspections" className="text-sm text-brand-700 hover:underline">← {t('title')}</Link>}
+      />
+      <div className="space-y-4">
+        <Card title={t('draw')}>
+          <dl className="grid gap-2 text-sm sm:grid-cols-3">
+            <div><dt className="text-slate-500">{t('seed')}</dt><dd className="font-mono" data-testid="draw-seed">{inspection.seed}</dd></div>
+            <div><dt className="text-slate-500">{t('area')}</dt><dd>{t('candidates', { count: inspection.candidateCount })}</dd></div>
+            <div><dt className="text-slate-500">{t('villages')}</dt><dd>{inspection.villages.map((v) => v.name).join('、')}</dd></div>
+          </dl>
+          <p className={`mt-3 text-sm ${inspection.verified ? 'text-green-800' : 'text-amber-800'}`}>{inspection.verified ? `✓ ${t('verified')}` : t('notVerified')}</p>
+        </Card>
+
+        {inspection.villages.map((village) => (
+          <Card key={village.villageCode} title={`${village.drawOrder}. ${village.name}`}>
+            <div className="space-y-5" data-village={village.villageCode}>
+              <section className="space-y-2">
+                <h3 className="text-sm font-semibold text-slate-700">{t('team', { day })}</h3>
+                {village.members.length === 0 && <p className="text-sm text-slate-600">{t('noMembers')}</p>}
+                <ul className="space-y-2">
+                  {village.members.map((m) => {
+                    const check = presenceOf(m.cadreId);
+                    return (
+                      <li key={m.cadreId} className="rounded-md border border-slate-200 p-2">
+                        {editable ? <PresenceForm inspectionId={inspection.id} cadreId={m.cadreId} day={day} name={m.name} recorded={check ? check.present : null} /> : (
+                          <span className="text-sm">{m.name}：{check ? (check.present ? t('present') : t('absent')) : '—'}</span>
+                        )}
+                        {check?.discrepancy && <p className="mt-1 text-sm font-semibold text-red-700" data-testid="discrepancy">● {t('discrepancyTitle')}</p>}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+              <section className="space-y-2">
+                <h3 className="text-sm font-semibold text-slate-700">{t('households')} · {t('candidateHouseholds', { count: village.candidateHouseholds })}</h3>
+                <ul className="space-y-3">
+                  {village.households.map((h) => {
+                    const check = inspection.householdChecks.find((c) => c.householdId === h.id) ?? null;
+                    return (
+                      <li key={h.id} className="rounded-md border border-slate-200 p-3">
+                        <p className="mb-2 flex flex-wrap items-center gap-2 text-sm"><Link href={`/households/${h.id}`} className="font-medium text-brand-700 hover:underline">{h.headName}</Link><span className="text-slate-500">{h.groupName}</span><StatusBadge status={h.status} /></p>
+                        {editable ? <HouseholdCheckForm inspectionId={inspection.id} householdId={h.id} headName={h.headName} current={check} /> : check ? (
+                          <p className="text-sm text-slate-700">
+                            {(['visitedAsClaimed', 'knowsCadre', 'measuresReal', 'satisfied'] as const).map((q) => `${t(`questions.${q}`)}：${answer(check[q])}`).join('；')}
+                            {check.note ? `；${check.note}` : ''}
+                          </p>
+                        ) : <p className="text-sm text-slate-500">—</p>}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            </div>
+          </Card>
+        ))}
+
+        <Card title={t('findings')}>
+          {inspection.findings.length === 0 ? <p className="text-sm text-slate-600">{t('noFindings')}</p> : (
+            <ul className="mb-4 space-y-2 text-sm">
+              {inspection.findings.map((f) => (
+                <li key={f.id} className="rounded-md bg-slate-50 p-2">
+                  <span className="font-medium">{inspection.villages.find((v) => v.villageCode === f.villageCode)?.name}</span>：{f.description}
+                  {f.problemId && <> · <Link href={`/problems/${f.problemId}`} className="text-brand-700 hover:underline">{t('problemLink', { id: f.problemId })}</Link></>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {editable && <FindingForm inspectionId={inspection.id} villages={inspection.villages.map((v) => ({ code: v.villageCode, name: v.name }))} />}
+        </Card>
+
+        {editable && <Card title={t('complete')}><CompleteInspectionForm inspectionId={inspection.id} version={inspection.version} /></Card>}
+        {inspection.summary && <Card title={t('summary')}><p className="whitespace-pre-wrap text-sm">{inspection.summary}</p></Card>}
+      </div>
+    </>
+  );
+}

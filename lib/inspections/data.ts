@@ -1,0 +1,239 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { chinaDate } from '@/lib/attendance/rules';
+import { dayOf, isoDay } from '@/lib/attendance/days';
+import { areaWithin } from '@/lib/teams/data';
+import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+import { policyValuesFor } from '@/lib/policy/data';
+import { FIGURE_KEYS } from '@/lib/dashboard/rules';
+import { scoreBand } from '@/lib/policy/rules';
+import { assessmentScore, drawInspection, type AssessmentCounts } from './rules';
+
+/**
+ * The inspections a viewer may see: those of their area or visiting it; while planned, only for
+ * inspectors and the county office (inspection.plan), so no team or township learns of a visit ahead.
+ */
+function visibleWhere(viewer: Viewer, area: string): Prisma.InspectionWhereInput {
+  return {
+    OR: [{ areaCode: { startsWith: area } }, { villages: { some: { villageCode: { startsWith: area } } } }],
+    ...(can(viewer.role, 'inspection.plan') ? {} : { status: 'DONE' }),
+  };
+}
+
+const names = async (codes: string[]) => new Map((await db.region.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+
+export async function listInspections(viewer: Viewer, options: { area?: string; year: number }) {
+  if (!can(viewer.role, 'inspection.view')) return null;
+  const area = areaWithin(viewer, options.area);
+  const rows = await db.inspection.findMany({
+    where: { ...visibleWhere(viewer, area), plannedOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) } },
+    orderBy: [{ plannedOn: 'desc' }, { id: 'desc' }],
+    include: { villages: { orderBy: { drawOrder: 'asc' } }, _count: { select: { findings: true, householdChecks: true } }, presenceChecks: { where: { discrepancy: true }, select: { id: true } } },
+  });
+  const villageNames = await names(rows.flatMap((r) => r.villages.map((v) => v.villageCode)));
+  return {
+    area,
+    rows: rows.map((r) => ({
+      id: r.id, kind: r.kind, status: r.status, plannedOn: isoDay(r.plannedOn), doneOn: r.doneOn ? isoDay(r.doneOn) : null,
+      villages: r.villages.map((v) => villageNames.get(v.villageCode) ?? v.villageCode),
+      findings: r._count.findings, checks: r._count.householdChecks, discrepancies: r.presenceChecks.length,
+    })),
+  };
+}
+
+/** One inspection with its draw, the teams and households to check, and what has been recorded. */
+export async function getInspection(viewer: Viewer, id: number) {
+  if (!can(viewer.role, 'inspection.view') || !Number.isInteger(id)) notFound();
+  const inspection = await db.inspection.findFirst({
+    where: { id, ...visibleWhere(viewer, viewer.scopeCode) },
+    include: {
+      villages: { orderBy: { drawOrder: 'asc' } },
+      presenceChecks: { include: { cadre: { select: { name: true } } }, orderBy: [{ day: 'desc' }, { cadreId: 'asc' }] },
+      householdChecks: true,
+      findings: { orderBy: { id: 'asc' } },
+    },
+  });
+  if (!inspection) notFound();
+  const codes = inspection.villages.map((v) => v.villageCode);
+  const [villageNames, households, postings, unit, candidates] = await Promise.all([
+    names([...codes, inspection.areaCode]),
+    db.household.findMany({ where: { id: { in: inspection.villages.flatMap((v) => v.householdIds) } }, select: { id: true, headName: true, groupName: true, regionCode: true, status: true } }),
+    db.posting.findMany({
+      where: { villageCode: { in: codes }, startDate: { lte: inspection.plannedOn }, OR: [{ endedOn: null }, { endedOn: { gte: inspection.plannedOn } }] },
+      include: { cadre: { select: { name: true } } }, orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
+    }),
+    inspection.unitId ? db.unit.findUnique({ where: { id: inspection.unitId }, select: { name: true } }) : null,
+    drawCandidates(inspection.kind, inspection.areaCode, inspection.unitId),
+  ]);
+  // The draw repeated from its seed over today's candidates: the same, unless the candidates changed since.
+  const redraw = drawInspection({
+    seed: inspection.seed, villages: candidates.villages, householdsOf: (code) => candidates.households.get(code) ?? [],
+    villageCount: inspection.villages.length, householdsPerVillage: Math.max(1, ...inspection.villages.map((v) => v.householdIds.length)),
+  });
+  const verified = candidates.villages.length === inspection.candidateCount
+    && redraw.map((v) => v.villageCode).join() === codes.join()
+    && redraw.every((v, i) => v.householdIds.join() === inspection.villages[i].householdIds.join());
+  return {
+    ...inspection,
+    plannedOn: isoDay(inspection.plannedOn),
+    doneOn: inspection.doneOn ? isoDay(inspection.doneOn) : null,
+    areaName: villageNames.get(inspection.areaCode) ?? inspection.areaCode,
+    unitName: unit?.name ?? null,
+    verified,
+    villages: inspection.villages.map((v) => ({
+      ...v,
+      name: villageNames.get(v.villageCode) ?? v.villageCode,
+      households: households.filter((h) => v.householdIds.includes(h.id)),
+      members: postings.filter((p) => p.villageCode === v.villageCode).map((p) => ({ cadreId: p.cadreId, name: p.cadre.name, role: p.role })),
+    })),
+    presenceChecks: inspection.presenceChecks.map((c) => ({ ...c, day: isoDay(c.day) })),
+    canWork: can(viewer.role, 'inspection.plan') && inspection.areaCode.startsWith(viewer.scopeCode),
+  };
+}
+export type InspectionDetail = Awaited<ReturnType<typeof getInspection>>;
+
+/** The draw's candidates as planInspection sees them: villages in code order, households by id. */
+async function drawCandidates(kind: string, area: string, unitId: number | null) {
+  const villages = kind === 'RETURN_VISIT'
+    ? (await db.posting.findMany({ where: { unitId: unitId ?? -1, endedOn: null, villageCode: { startsWith: area } }, distinct: ['villageCode'], select: { villageCode: true } })).map((p) => p.villageCode)
+    : (await db.workTeam.findMany({ where: { villageCode: { startsWith: area } }, select: { villageCode: true } })).map((t) => t.villageCode);
+  const rows = await db.household.findMany({ where: { regionCode: { in: villages }, status: { in: [...MUST_PAIR_STATUSES] } }, select: { id: true, regionCode: true }, orderBy: { id: 'asc' } });
+  const households = new Map<string, number[]>();
+  for (const h of rows) households.set(h.regionCode, [...(households.get(h.regionCode) ?? []), h.id]);
+  return { villages, households };
+}
+
+/** What the plan form offers: the viewer's area and its townships; the county's dispatching units. */
+export async function planOptions(viewer: Viewer) {
+  if (!can(viewer.role, 'inspection.plan')) return null;
+  const [areas, units] = await Promise.all([
+    db.region.findMany({ where: { code: { startsWith: viewer.scopeCode }, level: { in: ['COUNTY', 'TOWNSHIP'] } }, orderBy: { code: 'asc' }, select: { code: true, name: true, level: true } }),
+    db.unit.findMany({ where: { countyCode: { startsWith: viewer.scopeCode.slice(0, 6) }, postings: { some: { endedOn: null } } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+  ]);
+  return { areas, units };
+}
+
+/** Absences that contradict a claimed day (考勤不实): for the township and the county. */
+export async function listDiscrepancies(viewer: Viewer, options: { area?: string; year: number }) {
+  if (!can(viewer.role, 'inspection.view')) return null;
+  const area = areaWithin(viewer, options.area);
+  const rows = await db.presenceCheck.findMany({
+    where: { discrepancy: true, villageCode: { startsWith: area }, day: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) } },
+    include: { cadre: { select: { name: true } }, inspection: { select: { id: true, kind: true } } },
+    orderBy: [{ day: 'desc' }, { id: 'desc' }],
+  });
+  const records = await db.attendanceRecord.findMany({ where: { id: { in: rows.flatMap((r) => (r.attendanceRecordId ? [r.attendanceRecordId] : [])) } }, select: { id: true, kind: true, source: true, marked: true } });
+  const villageNames = await names(rows.flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]));
+  return {
+    area,
+    rows: rows.map((r) => {
+      const record = records.find((x) => x.id === r.attendanceRecordId);
+      return {
+        id: r.id, day: isoDay(r.day), cadreId: r.cadreId, name: r.cadre.name, note: r.note,
+        village: villageNames.get(r.villageCode) ?? r.villageCode, township: villageNames.get(r.villageCode.slice(0, 9)) ?? '',
+        claimed: record?.kind ?? null, source: record?.source ?? null, inspectionId: r.inspection.id, inspectionKind: r.inspection.kind,
+      };
+    }),
+  };
+}
+
+/** Talks and recalls in the area, newest first. */
+export async function listFollowUps(viewer: Viewer, options: { area?: string; year: number }) {
+  if (!can(viewer.role, 'inspection.view')) return null;
+  const area = areaWithin(viewer, options.area);
+  const rows = await db.followUp.findMany({
+    where: { villageCode: { startsWith: area }, heldOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) } },
+    include: { cadre: { select: { name: true } } }, orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+  });
+  const villageNames = await names(rows.flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]));
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, heldOn: isoDay(r.heldOn), cadreId: r.cadreId, name: r.cadre.name, reason: r.reason, inspectionId: r.inspectionId,
+    village: villageNames.get(r.villageCode) ?? r.villageCode, township: villageNames.get(r.villageCode.slice(0, 9)) ?? '',
+  }));
+}
+
+/** Team members of the area a talk or recall may be recorded against. */
+export async function followUpOptions(viewer: Viewer) {
+  if (!can(viewer.role, 'followup.manage')) return null;
+  const postings = await db.posting.findMany({
+    where: { villageCode: { startsWith: viewer.scopeCode }, endedOn: null }, include: { cadre: { select: { name: true } } }, orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
+  });
+  const villageNames = await names(postings.map((p) => p.villageCode));
+  return postings.map((p) => ({ cadreId: p.cadreId, label: `${p.cadre.name} · ${villageNames.get(p.villageCode) ?? p.villageCode}` }));
+}
+
+/** An inspection notice (督查通报) of a period: inspections done, findings, discrepancies, talks and recalls. */
+export async function noticeOf(viewer: Viewer, options: { area?: string; from: string; to: string }) {
+  if (!can(viewer.role, 'inspection.view')) return null;
+  const area = areaWithin(viewer, options.area);
+  const period = { gte: dayOf(options.from), lte: dayOf(options.to) };
+  const [inspections, findings, discrepancies, followUps] = await Promise.all([
+    db.inspection.findMany({ where: { ...visibleWhere(viewer, area), status: 'DONE', plannedOn: period }, include: { villages: true }, orderBy: { plannedOn: 'asc' } }),
+    db.finding.findMany({ where: { villageCode: { startsWith: area }, inspection: { status: 'DONE', plannedOn: period } }, orderBy: [{ villageCode: 'asc' }, { id: 'asc' }] }),
+    db.presenceCheck.findMany({ where: { discrepancy: true, villageCode: { startsWith: area }, day: period }, include: { cadre: { select: { name: true } } }, orderBy: { day: 'asc' } }),
+    db.followUp.findMany({ where: { villageCode: { startsWith: area }, heldOn: period }, include: { cadre: { select: { name: true } } }, orderBy: { heldOn: 'asc' } }),
+  ]);
+  const villageNames = await names([
+    area, ...[...findings, ...discrepancies, ...followUps].flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]),
+    ...inspections.flatMap((i) => i.villages.map((v) => v.villageCode)),
+  ]);
+  const where = (code: string) => `${villageNames.get(code.slice(0, 9)) ?? ''}${villageNames.get(code) ?? code}`;
+  return {
+    area, areaName: villageNames.get(area) ?? area, from: options.from, to: options.to,
+    inspections: inspections.map((i) => ({ id: i.id, kind: i.kind, plannedOn: isoDay(i.plannedOn), villages: i.villages.map((v) => where(v.villageCode)) })),
+    findings: findings.map((f) => ({ id: f.id, where: where(f.villageCode), description: f.description, problemId: f.problemId })),
+    discrepancies: discrepancies.map((d) => ({ id: d.id, where: where(d.villageCode), name: d.cadre.name, day: isoDay(d.day), note: d.note })),
+    followUps: followUps.map((f) => ({ id: f.id, kind: f.kind, where: where(f.villageCode), name: f.cadre.name, heldOn: isoDay(f.heldOn), reason: f.reason })),
+  };
+}
+
+// ─────────────────────────── Year-end assessment ───────────────────────────
+
+export type AssessmentRow = {
+  code: string; name: string; township: string; counts: AssessmentCounts;
+  computed: ReturnType<typeof assessmentScore>; adjusted: { score: number; reason: string } | null; final: number; band: string; rank: number;
+};
+
+/**
+ * Teams (by village) and townships of the viewer's county, scored from the year's figures (the same
+ * kept figures as the dashboard) with the policy's weights, adjusted where the county has, ranked.
+ * Only the current year: the figures are kept for it alone.
+ */
+export async function assessment(viewer: Viewer, year: number) {
+  if (!can(viewer.role, 'assessment.view')) return null;
+  const county = viewer.scopeCode.slice(0, 6);
+  if (county.length < 6) return { county: null, year, policy: null, today: chinaDate(new Date()), teams: [] as AssessmentRow[], townships: [] as AssessmentRow[] };
+  const sums = FIGURE_KEYS.map((k) => `sum(${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)})::int AS "${k}"`).join(', ');
+  const [villages, townships, policy, adjustments, regionNames] = await Promise.all([
+    db.$queryRawUnsafe<(AssessmentCounts & { code: string })[]>(`SELECT village_code AS code, ${sums} FROM village_figures WHERE village_code LIKE $1 AND teams > 0 AND year = $2 GROUP BY 1`, `${county}%`, year),
+    db.$queryRawUnsafe<(AssessmentCounts & { code: string })[]>(`SELECT left(village_code, 9) AS code, ${sums} FROM village_figures WHERE village_code LIKE $1 AND year = $2 GROUP BY 1`, `${county}%`, year),
+    policyValuesFor(county, year),
+    db.assessmentAdjustment.findMany({ where: { year, subjectCode: { startsWith: county } } }),
+    db.region.findMany({ where: { code: { startsWith: county }, level: { in: ['TOWNSHIP', 'VILLAGE'] } }, select: { code: true, name: true } }),
+  ]);
+  const nameOf = new Map(regionNames.map((r) => [r.code, r.name]));
+  const rank = (rows: (AssessmentCounts & { code: string })[]) => {
+    const scored = rows.map((r) => {
+      const computed = assessmentScore(r, policy);
+      const adjustment = adjustments.find((a) => a.subjectCode === r.code);
+      const final = adjustment?.score ?? computed.score;
+      return {
+        code: r.code, name: nameOf.get(r.code) ?? r.code, township: nameOf.get(r.code.slice(0, 9)) ?? '', counts: r, computed,
+        adjusted: adjustment ? { score: adjustment.score, reason: adjustment.reason } : null,
+        final, band: scoreBand(final, policy), rank: 0,
+      };
+    }).sort((a, b) => b.final - a.final || a.code.localeCompare(b.code));
+    scored.forEach((row, i) => { row.rank = i > 0 && scored[i - 1].final === row.final ? scored[i - 1].rank : i + 1; });
+    return scored as AssessmentRow[];
+  };
+  const own = (code: string) => code.startsWith(viewer.scopeCode) || viewer.scopeCode.startsWith(code);
+  return {
+    county, year, policy, today: chinaDate(new Date()),
+    teams: rank(villages).filter((r) => own(r.code)),
+    townships: rank(townships).filter((r) => own(r.code)),
+  };
+}

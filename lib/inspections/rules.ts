@@ -1,0 +1,112 @@
+// Oversight rules, pure: the random draw of an unannounced inspection, the attendance discrepancy,
+// and the year-end assessment score.
+import { scoreBand, type PolicyValues } from '@/lib/policy/rules';
+import type { DayKind } from '@/lib/enums';
+
+// ─────────────────────────── The draw ───────────────────────────
+// Anyone holding the seed and the candidates (in code / id order) can repeat a draw and get the same
+// villages and households: a 32-bit FNV-1a hash seeds a mulberry32 generator, and a partial
+// Fisher–Yates shuffle takes the first n, so every candidate is equally likely.
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` items drawn without replacement from `items`, the same for the same seed and items. */
+export function drawSample<T>(items: readonly T[], count: number, seed: string): T[] {
+  const random = mulberry32(fnv1a(seed));
+  const pool = [...items];
+  const n = Math.min(count, pool.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, n);
+}
+
+export type DrawnVillage = { villageCode: string; householdIds: number[]; candidateHouseholds: number };
+
+/**
+ * Villages drawn from the candidates (sorted by code), then households within each drawn village
+ * (sorted by id) with the seed and the village code, so each village's draw stands on its own.
+ */
+export function drawInspection(input: {
+  seed: string; villages: readonly string[]; householdsOf: (villageCode: string) => readonly number[]; villageCount: number; householdsPerVillage: number;
+}): DrawnVillage[] {
+  const villages = drawSample([...input.villages].sort(), input.villageCount, input.seed);
+  return villages.map((villageCode) => {
+    const candidates = [...input.householdsOf(villageCode)].sort((a, b) => a - b);
+    return { villageCode, candidateHouseholds: candidates.length, householdIds: drawSample(candidates, input.householdsPerVillage, `${input.seed}:${villageCode}`).sort((a, b) => a - b) };
+  });
+}
+
+// ─────────────────────────── Discrepancy ───────────────────────────
+
+const PRESENT_KINDS: readonly DayKind[] = ['IN_VILLAGE', 'OVERNIGHT'];
+
+/** Found absent on a day the attendance claims presence (到村 or 驻村): a discrepancy on that record. */
+export function isDiscrepancy(present: boolean, claimed: DayKind | null | undefined): boolean {
+  return !present && !!claimed && PRESENT_KINDS.includes(claimed);
+}
+
+// ─────────────────────────── Assessment ───────────────────────────
+
+/** The additive counts an assessment is computed from (a team's village, or a township's sum). */
+export type AssessmentCounts = {
+  members: number; membersOnTrack: number;
+  cadreVisitsDue: number; cadreVisitsDone: number; teamVisitsDue: number; teamVisitsDone: number;
+  mustPair: number; paired: number;
+  problemsFound: number; problemsStruckOff: number;
+  inspections: number; findings: number; discrepancies: number;
+  householdChecks: number; householdsSatisfied: number;
+};
+
+export const INDICATORS = ['attendance', 'visits', 'pairing', 'rectification', 'inspection', 'satisfaction'] as const;
+export type Indicator = (typeof INDICATORS)[number];
+type Weights = Pick<PolicyValues, 'weightAttendance' | 'weightVisits' | 'weightPairing' | 'weightRectification' | 'weightInspection' | 'weightSatisfaction'>;
+
+const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+
+/** Each inspection finding takes a tenth of the inspection indicator, each discrepancy a fifth; none left below zero. */
+export const FINDING_PENALTY = 0.1;
+export const DISCREPANCY_PENALTY = 0.2;
+
+/** Each indicator as a share from 0 to 1 (nothing due counts as fully met). */
+export function indicatorsOf(c: AssessmentCounts): Record<Indicator, number> {
+  return {
+    attendance: share(c.membersOnTrack, c.members),
+    visits: share(c.cadreVisitsDone + c.teamVisitsDone, c.cadreVisitsDue + c.teamVisitsDue),
+    pairing: share(c.paired, c.mustPair),
+    rectification: share(c.problemsStruckOff, c.problemsFound),
+    inspection: Math.max(0, 1 - FINDING_PENALTY * c.findings - DISCREPANCY_PENALTY * c.discrepancies),
+    satisfaction: share(c.householdsSatisfied, c.householdChecks),
+  };
+}
+
+/** The score out of 100 (one decimal, rounded half up) and its band by policy. */
+export function assessmentScore(c: AssessmentCounts, policy: Weights & Pick<PolicyValues, 'scoreGood' | 'scoreFairlyGood' | 'scoreFair'>) {
+  const indicators = indicatorsOf(c);
+  const weights: Record<Indicator, number> = {
+    attendance: policy.weightAttendance, visits: policy.weightVisits, pairing: policy.weightPairing,
+    rectification: policy.weightRectification, inspection: policy.weightInspection, satisfaction: policy.weightSatisfaction,
+  };
+  const raw = INDICATORS.reduce((sum, key) => sum + weights[key] * indicators[key], 0);
+  const score = Math.round(raw * 10 + 1e-9) / 10;
+  return { indicators, score, band: scoreBand(score, policy) };
+}
