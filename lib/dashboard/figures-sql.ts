@@ -63,7 +63,7 @@ export const VILLAGE_FIGURES_SQL = `
      WHERE iv.village_code = ANY($1::text[]) AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
      GROUP BY 1
   ), checks AS (
-    SELECT c.village_code AS code, count(*) AS checks, count(*) FILTER (WHERE c.satisfied) AS satisfied
+    SELECT c.village_code AS code, count(*) FILTER (WHERE c.satisfied IS NOT NULL) AS checks, count(*) FILTER (WHERE c.satisfied) AS satisfied
       FROM household_check c JOIN inspection i ON i.id = c.inspection_id
      WHERE c.village_code = ANY($1::text[]) AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
      GROUP BY 1
