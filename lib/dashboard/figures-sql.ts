@@ -3,7 +3,8 @@
 // same way as the list a leader drills into (households by set, the pairing, visit and ledger lists).
 // Parameters: $1 village codes, $2 year, $3 today 'YYYY-MM-DD' (China), $4 poor statuses,
 // $5 lifted statuses, $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days).
-// A status event's year is China's calendar year.
+// A status event's year is China's calendar year. Inspections count once done (findings and
+// household checks with them); a discrepancy counts from the day it is recorded.
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { LIFTED_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
@@ -65,7 +66,7 @@ export const VILLAGE_FIGURES_SQL = `
   ), checks AS (
     SELECT c.village_code AS code, count(*) FILTER (WHERE c.satisfied IS NOT NULL) AS checks, count(*) FILTER (WHERE c.satisfied) AS satisfied
       FROM household_check c JOIN inspection i ON i.id = c.inspection_id
-     WHERE c.village_code = ANY($1::text[]) AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
+     WHERE c.village_code = ANY($1::text[]) AND i.status = 'DONE' AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
      GROUP BY 1
   )
   SELECT v.code, v.is_poor_village::int AS poor_village,
@@ -83,7 +84,7 @@ export const VILLAGE_FIGURES_SQL = `
          coalesce(pb.open, 0)::int AS problems_open, coalesce(pb.overdue, 0)::int AS problems_overdue,
          coalesce(ov.inspections, 0)::int AS inspections,
          (SELECT count(*) FROM finding f JOIN inspection i ON i.id = f.inspection_id
-           WHERE f.village_code = v.code AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS findings,
+           WHERE f.village_code = v.code AND i.status = 'DONE' AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS findings,
          (SELECT count(*) FROM presence_check pc
            WHERE pc.village_code = v.code AND pc.discrepancy AND pc.day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS discrepancies,
          coalesce(ck.checks, 0)::int AS household_checks, coalesce(ck.satisfied, 0)::int AS households_satisfied

@@ -40,6 +40,7 @@ export async function listInspections(viewer: Viewer, options: { area?: string; 
     rows: rows.map((r) => ({
       id: r.id, kind: r.kind, status: r.status, plannedOn: isoDay(r.plannedOn), doneOn: r.doneOn ? isoDay(r.doneOn) : null,
       villages: r.villages.map((v) => villageNames.get(v.villageCode) ?? v.villageCode),
+      villageCodes: r.villages.map((v) => v.villageCode),
       findings: r._count.findings, checks: r._count.householdChecks, discrepancies: r.presenceChecks.length,
     })),
   };

@@ -13,6 +13,7 @@ import { addDays, chinaToday, makePosting, makeTeam, makeUnit, makeVillage, remo
 import { makePairing, makePairingCadre, makePairingHousehold, makePairingUnit, makePairingVillage, removePairingFixtures } from '../support/pairings';
 import { makeProblem, makeProblemHousehold, makeProblemVillage, removeProblemFixtures } from '../support/problems';
 import { randomUUID } from 'node:crypto';
+import { makeInspection, removeInspectionFixtures, trackAssessmentSubject, trackInspection } from '../support/inspections';
 
 type Values = Record<string, string | number | boolean | undefined>;
 type Case = {
@@ -121,6 +122,17 @@ const openProblemIn = async (village: string, userId: number) => {
   const problem = await makeProblem({ regionCode: village, userId, description: `台账矩阵问题${++serial}` });
   return { problemId: problem.id, version: problem.version, step: 'START' };
 };
+
+// Oversight: inspections of the team villages above (the matrix's own, or a village-level viewer's own),
+// and of the other county's village, which must stay untouched.
+const inspectionIn = async (village: string) => makeInspection({ villages: [{ code: village }], plannedOn: chinaToday(), createdById: (await userRef('inspector')).id });
+const presenceInput = async (village: string) => ({ inspectionId: (await inspectionIn(village)).id, cadreId: (await teamPosting(village)).cadreId, day: chinaToday(), present: 'no' });
+const householdCheckInput = async (village: string) => {
+  const household = await fieldHousehold(village);
+  const inspection = await makeInspection({ villages: [{ code: village, householdIds: [household.id] }], createdById: (await userRef('inspector')).id });
+  return { inspectionId: inspection.id, householdId: household.id, visitedAsClaimed: 'yes', knowsCadre: 'yes', measuresReal: 'yes', satisfied: 'no' };
+};
+const planInput = (areaCode: string) => ({ kind: 'UNANNOUNCED', areaCode, plannedOn: chinaToday(), villageCount: 1, householdsPerVillage: 1 });
 
 const MATRIX: Record<string, Case> = {
   'auth.logout': { inScope: () => ({}) },
@@ -258,6 +270,34 @@ const MATRIX: Record<string, Case> = {
     inScope: (viewer) => openProblemIn(fieldVillageOf(viewer), viewer.userId),
     outOfScope: async () => openProblemIn(FIELD_OTHER_VILLAGE, (await userRef('county2')).id),
   },
+  'inspection.plan': {
+    inScope: (viewer) => planInput(viewer.scopeCode.length >= 9 ? viewer.scopeCode.slice(0, 9) : '990102101'),
+    outOfScope: () => planInput(OTHER_COUNTY),
+  },
+  'inspection.presence': {
+    inScope: (viewer) => presenceInput(teamVillageOf(viewer)),
+    outOfScope: () => presenceInput(OTHER_VILLAGE),
+  },
+  'inspection.householdCheck': {
+    inScope: (viewer) => householdCheckInput(fieldVillageOf(viewer)),
+    outOfScope: () => householdCheckInput(FIELD_OTHER_VILLAGE),
+  },
+  'inspection.finding': {
+    inScope: async (viewer) => ({ inspectionId: (await inspectionIn(teamVillageOf(viewer))).id, villageCode: teamVillageOf(viewer), description: '矩阵发现' }),
+    outOfScope: async () => ({ inspectionId: (await inspectionIn(OTHER_VILLAGE)).id, villageCode: OTHER_VILLAGE, description: '越界发现' }),
+  },
+  'inspection.complete': {
+    inScope: async (viewer) => ({ inspectionId: (await inspectionIn(teamVillageOf(viewer))).id, version: 1 }),
+    outOfScope: async () => ({ inspectionId: (await inspectionIn(OTHER_VILLAGE)).id, version: 1 }),
+  },
+  'inspection.followUp': {
+    inScope: async (viewer) => ({ kind: 'TALK', cadreId: (await teamPosting(teamVillageOf(viewer))).cadreId, heldOn: chinaToday(), reason: '矩阵约谈' }),
+    outOfScope: async () => ({ kind: 'TALK', cadreId: (await teamPosting(OTHER_VILLAGE)).cadreId, heldOn: chinaToday(), reason: '越界约谈' }),
+  },
+  'assessment.adjust': {
+    inScope: () => ({ year: Number(chinaToday().slice(0, 4)), subjectCode: MATRIX_VILLAGE, score: '80', reason: '矩阵调整' }),
+    outOfScope: () => ({ year: Number(chinaToday().slice(0, 4)), subjectCode: OTHER_VILLAGE, score: '80', reason: '越界调整' }),
+  },
 };
 
 // Actions open to anonymous users, tested on their own (auth.test.ts and the browser tests).
@@ -301,6 +341,17 @@ beforeAll(async () => {
 });
 afterAll(removePairingFixtures);
 
+// Inspections the matrix planned through the action are removed with the rest.
+let lastInspectionBefore = 0;
+beforeAll(async () => {
+  lastInspectionBefore = (await db.inspection.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  trackAssessmentSubject(MATRIX_VILLAGE);
+  trackAssessmentSubject(OTHER_VILLAGE);
+});
+afterAll(async () => {
+  for (const { id } of await db.inspection.findMany({ where: { id: { gt: lastInspectionBefore } }, select: { id: true } })) trackInspection(id);
+  await removeInspectionFixtures();
+});
 beforeAll(async () => {
   await makeProblemVillage(FIELD_VILLAGE);
   await makeProblemVillage(FIELD_OTHER_VILLAGE);

@@ -11,6 +11,7 @@ import { listTeams } from '@/lib/teams/data';
 import { villagesWithoutLiaison } from '@/lib/pairings/data';
 import { overdueCadreVisits, overdueTeamVisits, visitCoverage } from '@/lib/visits/data';
 import { listProblems } from '@/lib/problems/data';
+import { listDiscrepancies, listInspections, noticeOf } from '@/lib/inspections/data';
 import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
@@ -67,6 +68,10 @@ async function countedFromLists(viewer: Viewer, area: string) {
     problemsStruckOff: await problems({ status: 'STRUCK_OFF' }),
     problemsOpen: await problems({ open: true }),
     problemsOverdue: await problems({ overdue: true }),
+    inspections: (await listInspections(viewer, { area, year: year() }))!.rows
+      .filter((i) => i.status === 'DONE').reduce((n, i) => n + i.villageCodes.filter((c) => c.startsWith(area)).length, 0),
+    findings: (await noticeOf(viewer, { area, from: `${year()}-01-01`, to: `${year()}-12-31` }))!.findings.length,
+    discrepancies: (await listDiscrepancies(viewer, { area, year: year() }))!.rows.length,
   };
 }
 
@@ -182,12 +187,12 @@ describe('each role sees only its area', () => {
     expect(village.children).toEqual([]);
     const city = (await dashboard(await signInAs('cityleader')))!;
     expect(city.children.map((c) => c.code)).toEqual(['990102', '990103']);
-    expect(city.sections).toEqual({ households: true, teams: true, pairings: true, visits: true, problems: true });
+    expect(city.sections).toEqual({ households: true, teams: true, pairings: true, visits: true, problems: true, oversight: true });
     expect(await dashboard(await signInAs('sysadmin'))).toBeNull();
   });
 
   it('sections follow the permissions of the lists behind them', async () => {
     const cadre = (await dashboard(await signInAs('cadre')))!;
-    expect(cadre.sections).toEqual({ households: true, teams: false, pairings: false, visits: true, problems: true });
+    expect(cadre.sections).toEqual({ households: true, teams: false, pairings: false, visits: true, problems: true, oversight: false });
   });
 });

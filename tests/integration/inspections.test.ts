@@ -1,0 +1,199 @@
+// Oversight (issue 8): the random draw is recorded and repeatable, a planned inspection stays hidden
+// from the team and township it visits, an absence against a claimed day raises a discrepancy the
+// township and county see (and the dashboard counts), findings open problems, talks and recalls,
+// and the county's adjustment of a computed score. Fixtures: villages 990102101 61x and 990103101 61x.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { addFinding, adjustAssessment, completeInspection, planInspection, recordFollowUp, recordHouseholdCheck, recordPresence } from '@/lib/inspections/actions';
+import { assessment, getInspection, listDiscrepancies, listInspections } from '@/lib/inspections/data';
+import { drawInspection } from '@/lib/inspections/rules';
+import { dashboard, refreshFigures } from '@/lib/dashboard/data';
+import { listProblems } from '@/lib/problems/data';
+import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+import { lastAudit, run, signInAs, TOWNSHIP_1 } from './helpers';
+import { addDays, chinaToday, fillDays, makePosting, makeTeam, makeUser, removeTeamFixtures } from '../support/teams';
+import { makeProblemHousehold } from '../support/problems';
+import { makeInspection, removeInspectionFixtures, trackAssessmentSubject, trackInspection } from '../support/inspections';
+
+const V = `${TOWNSHIP_1}611`;
+const V_OTHER = '990103101611';
+const year = () => Number(chinaToday().slice(0, 4));
+
+let team: { id: number; villageCode: string };
+let otherTeam: { id: number; villageCode: string };
+let inspectorId: number;
+beforeAll(async () => {
+  team = (await makeTeam({ village: V })).team;
+  otherTeam = (await makeTeam({ village: V_OTHER })).team;
+  inspectorId = (await db.user.findUniqueOrThrow({ where: { username: 'inspector' } })).id;
+});
+afterAll(async () => {
+  await removeInspectionFixtures();
+  await db.household.deleteMany({ where: { regionCode: { in: [V, V_OTHER] } } });
+  await removeTeamFixtures();
+});
+
+const signInNew = async (role: Parameters<typeof makeUser>[0]['role'], scopeCode: string) => signInAs((await makeUser({ role, scopeCode })).username);
+
+describe('the random draw', () => {
+  it('draws villages with a team and households in them, records the seed, and repeats from it', async () => {
+    await signInAs('inspector');
+    const state = await run(planInspection, { kind: 'UNANNOUNCED', areaCode: TOWNSHIP_1, plannedOn: addDays(chinaToday(), 3), villageCount: 2, householdsPerVillage: 2 });
+    expect(state).toMatchObject({ ok: true, redirectedTo: expect.stringMatching(/^\/inspections\/\d+$/) });
+    const id = Number(state.redirectedTo!.split('/')[2]);
+    trackInspection(id);
+    const inspection = await db.inspection.findUniqueOrThrow({ where: { id }, include: { villages: { orderBy: { drawOrder: 'asc' } } } });
+    const candidates = (await db.workTeam.findMany({ where: { villageCode: { startsWith: TOWNSHIP_1 } } })).map((t) => t.villageCode).sort();
+    expect(inspection).toMatchObject({ status: 'PLANNED', candidateCount: candidates.length, areaCode: TOWNSHIP_1 });
+    expect(inspection.seed).toMatch(/^[0-9a-f]{8}$/);
+    const households = await db.household.findMany({ where: { regionCode: { in: candidates }, status: { in: [...MUST_PAIR_STATUSES] } }, orderBy: { id: 'asc' } });
+    const again = drawInspection({
+      seed: inspection.seed, villages: candidates, villageCount: 2, householdsPerVillage: 2,
+      householdsOf: (code) => households.filter((h) => h.regionCode === code).map((h) => h.id),
+    });
+    expect(inspection.villages.map((v) => ({ villageCode: v.villageCode, householdIds: v.householdIds }))).toEqual(again.map((v) => ({ villageCode: v.villageCode, householdIds: v.householdIds })));
+    expect((await lastAudit('inspection.plan'))?.changes).toMatchObject({ seed: inspection.seed });
+    expect((await getInspection(await signInAs('inspector'), id)).verified).toBe(true);
+  });
+
+  it('refuses an area outside the inspector’s and a return visit without its unit, writing nothing', async () => {
+    await signInAs('inspector');
+    const before = await db.inspection.count();
+    expect(await run(planInspection, { kind: 'UNANNOUNCED', areaCode: '990103101', plannedOn: chinaToday(), villageCount: 1, householdsPerVillage: 1 }))
+      .toMatchObject({ ok: false, fieldErrors: { areaCode: ['所选范围不在您的管辖区域内'] } });
+    expect(await run(planInspection, { kind: 'RETURN_VISIT', areaCode: TOWNSHIP_1, plannedOn: chinaToday(), villageCount: 1, householdsPerVillage: 1 }))
+      .toMatchObject({ ok: false, fieldErrors: { unitId: ['回访须选择派出单位'] } });
+    expect(await db.inspection.count()).toBe(before);
+  });
+});
+
+describe('a planned inspection is hidden from those it visits', () => {
+  it('the team and the township see nothing of it; inspectors and the county do; once done the township sees it', async () => {
+    const planned = await makeInspection({ villages: [{ code: V }], plannedOn: chinaToday(), createdById: inspectorId });
+    for (const role of ['TEAM_LEADER', 'TEAM_MEMBER'] as const) {
+      const viewer = await signInNew(role, V);
+      expect(await listInspections(viewer, { year: year() })).toBeNull();
+      await expect(getInspection(viewer, planned.id)).rejects.toThrow();
+      expect((await dashboard(viewer))!.sections.oversight).toBe(false);
+    }
+    const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
+    expect((await listInspections(township, { year: year() }))!.rows.map((r) => r.id)).not.toContain(planned.id);
+    await expect(getInspection(township, planned.id)).rejects.toThrow();
+    const leader = await signInAs('leader');
+    expect((await listInspections(leader, { year: year() }))!.rows.map((r) => r.id)).not.toContain(planned.id);
+
+    for (const username of ['inspector', 'county']) {
+      const viewer = await signInAs(username);
+      expect((await listInspections(viewer, { year: year() }))!.rows.map((r) => r.id)).toContain(planned.id);
+      expect((await getInspection(viewer, planned.id)).id).toBe(planned.id);
+    }
+    await signInAs('inspector');
+    expect(await run(completeInspection, { inspectionId: planned.id, version: planned.version })).toMatchObject({ ok: true, message: '督查已完成。' });
+    expect((await listInspections(township, { year: year() }))!.rows.map((r) => r.id)).toContain(planned.id);
+    expect((await getInspection(township, planned.id)).canWork).toBe(false);
+  });
+
+  it('cannot be completed before its day, nor twice', async () => {
+    const later = await makeInspection({ villages: [{ code: V }], plannedOn: addDays(chinaToday(), 5), createdById: inspectorId });
+    await signInAs('inspector');
+    expect(await run(completeInspection, { inspectionId: later.id, version: 1 })).toMatchObject({ ok: false, formError: '督查日期未到，不能标记完成' });
+    const done = await makeInspection({ villages: [{ code: V }], status: 'DONE', createdById: inspectorId });
+    expect(await run(completeInspection, { inspectionId: done.id, version: 1 })).toMatchObject({ ok: false, formError: '该督查已完成' });
+  });
+});
+
+describe('on the spot', () => {
+  it('an absence on a claimed day is a discrepancy the township and county see and the dashboard counts; an absence on leave is not', async () => {
+    const today = chinaToday();
+    const claimed = await makePosting({ team, name: '虚报队员' });
+    const onLeave = await makePosting({ team, name: '请假队员' });
+    const there = await makePosting({ team, name: '在岗队员' });
+    await fillDays(claimed, [today], 'IN_VILLAGE');
+    await fillDays(onLeave, [today], 'LEAVE');
+    await fillDays(there, [today], 'OVERNIGHT');
+    const inspection = await makeInspection({ villages: [{ code: V }], createdById: inspectorId });
+    await signInAs('inspector');
+    const record = (cadreId: number, present: 'yes' | 'no') => run(recordPresence, { inspectionId: inspection.id, cadreId, day: today, present });
+    expect(await record(claimed.cadreId, 'no')).toMatchObject({ ok: true, message: expect.stringContaining('已标记为考勤不实') });
+    expect(await record(onLeave.cadreId, 'no')).toMatchObject({ ok: true, message: '已记录。' });
+    expect(await record(there.cadreId, 'yes')).toMatchObject({ ok: true, message: '已记录。' });
+    const checks = await db.presenceCheck.findMany({ where: { inspectionId: inspection.id }, orderBy: { cadreId: 'asc' } });
+    expect(checks.map((c) => [c.cadreId, c.present, c.discrepancy])).toEqual([[claimed.cadreId, false, true], [onLeave.cadreId, false, false], [there.cadreId, true, false]]);
+    expect(checks[0].attendanceRecordId).not.toBeNull();
+
+    const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
+    const seen = (await listDiscrepancies(township, { year: year() }))!.rows;
+    expect(seen.filter((r) => r.cadreId === claimed.cadreId)).toMatchObject([{ day: today, claimed: 'IN_VILLAGE', name: '虚报队员' }]);
+    expect((await listDiscrepancies(await signInNew('TOWNSHIP_STAFF', '990102102'), { year: year() }))!.rows.map((r) => r.cadreId)).not.toContain(claimed.cadreId);
+    const county = await signInAs('county');
+    expect((await listDiscrepancies(county, { year: year() }))!.rows.map((r) => r.cadreId)).toContain(claimed.cadreId);
+    const village = (await dashboard(county, V))!;
+    expect(village.total.figures.discrepancies).toBe(1);
+    expect(village.total.marks).toContain('discrepancy');
+    await refreshFigures({ limit: 1000 });
+    const top = (await dashboard(county))!;
+    expect(top.total.figures.discrepancies).toBe(await db.presenceCheck.count({ where: { discrepancy: true, villageCode: { startsWith: '990102' } } }));
+  });
+
+  it('refuses someone not on a drawn village’s team, and a future day, writing nothing', async () => {
+    const outsider = await makePosting({ team: otherTeam });
+    const inspection = await makeInspection({ villages: [{ code: V }], createdById: inspectorId });
+    await signInAs('inspector');
+    expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: outsider.cadreId, day: chinaToday(), present: 'no' }))
+      .toMatchObject({ ok: false, fieldErrors: { cadreId: ['该人员当天不在所抽村的工作队中'] } });
+    const member = await makePosting({ team });
+    expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: member.cadreId, day: addDays(chinaToday(), 1), present: 'no' }))
+      .toMatchObject({ ok: false, fieldErrors: { day: ['不能记录未来的日期'] } });
+    expect(await db.presenceCheck.count({ where: { inspectionId: inspection.id } })).toBe(0);
+  });
+
+  it('checks only drawn households, and a finding can open a problem in the ledger', async () => {
+    const drawn = await makeProblemHousehold(V, { headName: '抽中户' });
+    const other = await makeProblemHousehold(V, { headName: '未抽中户' });
+    const inspection = await makeInspection({ villages: [{ code: V, householdIds: [drawn.id] }], createdById: inspectorId });
+    await signInAs('inspector');
+    const answers = { visitedAsClaimed: 'yes', knowsCadre: 'no', measuresReal: 'unknown', satisfied: 'yes' };
+    expect(await run(recordHouseholdCheck, { inspectionId: inspection.id, householdId: other.id, ...answers })).toMatchObject({ ok: false, fieldErrors: { householdId: ['该户不在本次抽取范围内'] } });
+    expect(await run(recordHouseholdCheck, { inspectionId: inspection.id, householdId: drawn.id, ...answers })).toMatchObject({ ok: true });
+    expect(await db.householdCheck.findFirstOrThrow({ where: { inspectionId: inspection.id } })).toMatchObject({ householdId: drawn.id, visitedAsClaimed: true, knowsCadre: false, measuresReal: null, satisfied: true });
+
+    expect(await run(addFinding, { inspectionId: inspection.id, villageCode: V, description: '帮扶措施未落实到户', openProblem: 'on', urgency: 'HIGH' }))
+      .toMatchObject({ ok: false, fieldErrors: { category: ['此项必填'] } });
+    expect(await run(addFinding, { inspectionId: inspection.id, villageCode: V, description: '帮扶措施未落实到户', openProblem: 'on', category: 'PRECISION', urgency: 'HIGH' }))
+      .toMatchObject({ ok: true, message: '已记录，并登记到问题台账。' });
+    const finding = await db.finding.findFirstOrThrow({ where: { inspectionId: inspection.id } });
+    const ledger = (await listProblems(await signInAs('county'), { area: V, source: 'INSPECTION' }))!;
+    expect(ledger.rows.map((p) => p.id)).toContain(finding.problemId);
+  });
+});
+
+describe('talks, recalls and the assessment', () => {
+  it('records a talk against a member of the area, and refuses one elsewhere', async () => {
+    const member = await makePosting({ team, name: '约谈队员' });
+    const outsider = await makePosting({ team: otherTeam });
+    await signInAs('inspector');
+    expect(await run(recordFollowUp, { kind: 'TALK', cadreId: member.cadreId, heldOn: chinaToday(), reason: '考勤不实，约谈提醒' })).toMatchObject({ ok: true });
+    expect(await db.followUp.findFirstOrThrow({ where: { cadreId: member.cadreId } })).toMatchObject({ kind: 'TALK', villageCode: V });
+    expect(await run(recordFollowUp, { kind: 'RECALL', cadreId: outsider.cadreId, heldOn: chinaToday(), reason: '越界' }))
+      .toMatchObject({ ok: false, fieldErrors: { cadreId: ['该人员当天不在所抽村的工作队中'] } });
+    expect(await db.followUp.count({ where: { cadreId: outsider.cadreId } })).toBe(0);
+  });
+
+  it('the county adjusts a computed score with a reason; the band follows the final score; a township may not', async () => {
+    trackAssessmentSubject(V);
+    await refreshFigures({ limit: 1000 });
+    const county = await signInAs('county');
+    const before = (await assessment(county, year()))!.teams.find((r) => r.code === V)!;
+    expect(before.adjusted).toBeNull();
+    expect(before.final).toBe(before.computed.score);
+    expect(await run(adjustAssessment, { year: year(), subjectCode: V, score: '85', reason: '驻村期间抢险救灾，酌情加分' })).toMatchObject({ ok: true, message: '考核得分已调整。' });
+    const after = (await assessment(county, year()))!.teams.find((r) => r.code === V)!;
+    expect(after).toMatchObject({ final: 85, band: 'FAIRLY_GOOD', adjusted: { score: 85, reason: '驻村期间抢险救灾，酌情加分' } });
+    expect(after.computed.score).toBe(before.computed.score);
+    expect((await lastAudit('assessment.adjust'))?.changes).toMatchObject({ score: [null, 85] });
+    expect(await run(adjustAssessment, { year: year(), subjectCode: V, score: '101', reason: 'x' })).toMatchObject({ ok: false, fieldErrors: { score: ['分数须在 0 到 100 之间'] } });
+    await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
+    expect(await run(adjustAssessment, { year: year(), subjectCode: V, score: '99', reason: '乡镇自评' })).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
+    expect((await db.assessmentAdjustment.findFirstOrThrow({ where: { subjectCode: V } })).score).toBe(85);
+  });
+});
