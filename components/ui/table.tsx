@@ -1,9 +1,12 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
-/** A table that scrolls sideways on a phone instead of squeezing its columns. */
+/**
+ * A table that scrolls sideways on a phone instead of squeezing its columns. `relative`: screen-reader
+ * text (sr-only is absolutely placed) stays inside the scroller instead of widening the whole page.
+ */
 export function Table({ children, minWidth = '40rem' }: { children: ReactNode; minWidth?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" style={{ minWidth }}>{children}</table>
     </div>
   );

@@ -180,7 +180,7 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
   ]);
   const villageNames = await names([
     area, ...[...findings, ...discrepancies, ...followUps].flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]),
-    ...inspections.flatMap((i) => i.villages.map((v) => v.villageCode)),
+    ...inspections.flatMap((i) => i.villages.flatMap((v) => [v.villageCode, v.villageCode.slice(0, 9)])),
   ]);
   const where = (code: string) => `${villageNames.get(code.slice(0, 9)) ?? ''}${villageNames.get(code) ?? code}`;
   return {

@@ -42,7 +42,7 @@ test.describe('inside the village', () => {
     await expect(today.locator('span[data-location="INSIDE"]')).toHaveText('位置在村范围内');
     await expect(today.getByRole('button', { name: /签到/ })).toHaveCount(0);
     await expect(today).not.toContainText('今天还没有签到');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

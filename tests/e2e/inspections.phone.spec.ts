@@ -38,7 +38,7 @@ test('an inspector records an absence that contradicts a claimed day, and the co
   expect(contradicted).not.toBe('');
   await page.reload();
   await expect(page.getByTestId('discrepancy').first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await logout(page);
 

@@ -169,7 +169,7 @@ test.describe.serial('结对帮扶', () => {
     await expect(page.getByRole('heading', { level: 1, name: '我的帮扶户' })).toBeVisible();
     await expect(page.getByText(/周明/).first()).toBeVisible();
     await expect(page.locator('li[data-household]')).toHaveCount(4);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('li[data-household]').first().getByRole('link').first().click();
     await expect(page).toHaveURL(/\/households\/\d+$/);

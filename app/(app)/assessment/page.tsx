@@ -20,12 +20,12 @@ export default async function AssessmentPage() {
   const adjustable = can(viewer.role, 'assessment.adjust');
   if (!result.county) return <><PageHeader title={t('assessment')} /><Card><p className="text-sm">{t('noCounty')}</p></Card></>;
   const p = result.policy!;
-  const table = (rows: AssessmentRow[], label: string, testId: string) => (
+  const table = (rows: AssessmentRow[], label: string, subject: string, testId: string) => (
     <Card title={label}>
       <div data-testid={testId}>
         <Table minWidth="60rem">
           <HeadRow>
-            <Th className="text-right">{t('rank')}</Th><Th>{t('village')}</Th>
+            <Th className="text-right">{t('rank')}</Th><Th>{subject}</Th>
             {INDICATORS.map((i) => <Th key={i} className="text-right">{t(`indicators.${i}`)}</Th>)}
             <Th className="text-right">{t('computed')}</Th><Th className="text-right">{t('final')}</Th><Th>{t('band')}</Th>
           </HeadRow>
@@ -60,8 +60,8 @@ export default async function AssessmentPage() {
       />
       <p className="mb-3 text-xs text-slate-500">{t('onlyCurrentYear')}</p>
       <div className="space-y-4">
-        {result.townships.length > 1 && table(result.townships, t('townships'), 'township-ranking')}
-        {table(result.teams, t('teams'), 'team-ranking')}
+        {result.townships.length > 1 && table(result.townships, t('townships'), t('subjectTownship'), 'township-ranking')}
+        {table(result.teams, t('teams'), t('subjectTeam'), 'team-ranking')}
       </div>
     </>
   );
