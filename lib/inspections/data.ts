@@ -157,6 +157,20 @@ export async function listFollowUps(viewer: Viewer, options: { area?: string; ye
   }));
 }
 
+/** A person's oversight record in the viewer's area: discrepancies found and talks or recalls, newest first. */
+export async function oversightOfPerson(viewer: Viewer, cadreId: number) {
+  if (!can(viewer.role, 'inspection.view')) return null;
+  const area = { startsWith: viewer.scopeCode };
+  const [discrepancies, followUps] = await Promise.all([
+    db.presenceCheck.findMany({ where: { cadreId, discrepancy: true, villageCode: area }, orderBy: { day: 'desc' }, select: { id: true, day: true, inspectionId: true, note: true } }),
+    db.followUp.findMany({ where: { cadreId, villageCode: area }, orderBy: { heldOn: 'desc' }, select: { id: true, kind: true, heldOn: true, reason: true } }),
+  ]);
+  return {
+    discrepancies: discrepancies.map((d) => ({ ...d, day: isoDay(d.day) })),
+    followUps: followUps.map((f) => ({ ...f, heldOn: isoDay(f.heldOn) })),
+  };
+}
+
 /** Team members of the area a talk or recall may be recorded against. */
 export async function followUpOptions(viewer: Viewer) {
   if (!can(viewer.role, 'followup.manage')) return null;

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { personYear } from '@/lib/attendance/data';
+import { oversightOfPerson } from '@/lib/inspections/data';
 import { chinaDate } from '@/lib/attendance/rules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
@@ -17,7 +18,7 @@ export default async function PersonYearPage({ params, searchParams }: { params:
   const year = y && /^\d{4}$/.test(y) && Number(y) <= thisYear ? Number(y) : thisYear;
   const person = /^\d+$/.test(cadreId) ? await personYear(viewer, Number(cadreId), year) : null;
   if (!person) notFound();
-  const t = await getTranslations();
+  const [t, oversight] = await Promise.all([getTranslations(), oversightOfPerson(viewer, Number(cadreId))]);
   return (
     <>
       <PageHeader
@@ -56,6 +57,20 @@ export default async function PersonYearPage({ params, searchParams }: { params:
             </div>
           </Card>
         ))}
+        {oversight && (oversight.discrepancies.length > 0 || oversight.followUps.length > 0) && (
+          <Card title={t('inspections.personRecord')}>
+            <ul className="space-y-2 text-sm" data-testid="person-oversight">
+              {oversight.discrepancies.map((d) => (
+                <li key={`d${d.id}`} className="text-red-800">
+                  <span className="tabular-nums">{d.day}</span> <Link href={`/inspections/${d.inspectionId}`} className="font-semibold hover:underline">{t('inspections.discrepancyTitle')}</Link>{d.note ? `：${d.note}` : ''}
+                </li>
+              ))}
+              {oversight.followUps.map((f) => (
+                <li key={`f${f.id}`}><span className="tabular-nums">{f.heldOn}</span> <span className="font-semibold">{t(`inspections.followUpKinds.${f.kind}`)}</span>：{f.reason}</li>
+              ))}
+            </ul>
+          </Card>
+        )}
       </div>
     </>
   );
