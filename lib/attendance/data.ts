@@ -102,7 +102,8 @@ export async function myAttendance(viewer: Viewer): Promise<MyAttendance | null>
 
 // ─────────────────────────── The team's month grid ───────────────────────────
 
-export type GridCell = { kind: DayKind; reason: string | null; marked: boolean; source: string; location: LocationCheck | null; distance: number | null };
+/** `disputed`: an inspector found the person absent that day (a discrepancy), shown to roles that see inspections. */
+export type GridCell = { kind: DayKind; reason: string | null; marked: boolean; source: string; location: LocationCheck | null; distance: number | null; disputed: boolean };
 
 export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
   if (!can(viewer.role, 'team.view')) return null;
@@ -125,14 +126,17 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
   ]);
   const records = await db.attendanceRecord.findMany({
     where: { postingId: { in: postings.map((p) => p.id) }, day: { gte: dayOf(first), lte: dayOf(last) } },
-    select: { postingId: true, day: true, kind: true, reason: true, marked: true, source: true, location: true, distanceMeters: true },
+    select: { id: true, postingId: true, day: true, kind: true, reason: true, marked: true, source: true, location: true, distanceMeters: true },
   });
+  const disputed = can(viewer.role, 'inspection.view')
+    ? new Set((await db.presenceCheck.findMany({ where: { discrepancy: true, attendanceRecordId: { in: records.map((r) => r.id) } }, select: { attendanceRecordId: true } })).map((c) => c.attendanceRecordId))
+    : new Set<bigint | null>();
   const day = today();
   const rows = postings.map((p) => {
     const span = { start: isoDay(p.startDate), end: postingEnd(p) };
     const mine = records.filter((r) => r.postingId === p.id);
     const cells: Record<string, GridCell> = {};
-    for (const r of mine) cells[isoDay(r.day)] = { kind: r.kind, reason: r.reason, marked: r.marked, source: r.source, location: r.location, distance: r.distanceMeters };
+    for (const r of mine) cells[isoDay(r.day)] = { kind: r.kind, reason: r.reason, marked: r.marked, source: r.source, location: r.location, distance: r.distanceMeters, disputed: disputed.has(r.id) };
     const kinds = mine.map((r) => r.kind);
     const away = Object.fromEntries(AWAY_KINDS.map((k) => [k, kinds.filter((x) => x === k).length])) as Record<AwayKind, number>;
     return {

@@ -47,6 +47,8 @@ test('an inspector records an absence that contradicts a claimed day, and the co
   const row = page.locator('tr[data-discrepancy]').filter({ hasText: contradicted }).filter({ hasText: day });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(/到村|驻村/);
+  await row.getByRole('link', { name: contradicted }).click();
+  await expect(page.getByTestId('person-oversight')).toContainText(`${day} 考勤不实`);
   await page.goto('/dashboard');
   const discrepancies = page.getByTestId('section-oversight').locator('tr[data-area="total"] td[data-figure="discrepancies"]');
   await expect(discrepancies).toHaveText(/[1-9]/);

@@ -74,11 +74,11 @@ export default async function TeamMonthPage({ params, searchParams }: { params: 
                     {grid.dates.map((date) => {
                       const cell = row.cells[date];
                       const posted = date >= row.start && date <= row.end && date <= today;
-                      const title = cell ? `${date} ${t(`attendance.kinds.${cell.kind}`)}${cell.reason ? `：${cell.reason}` : ''}${cell.marked ? ` · ${t('attendance.marked')}` : ''}` : date;
+                      const title = cell ? `${date} ${t(`attendance.kinds.${cell.kind}`)}${cell.reason ? `：${cell.reason}` : ''}${cell.marked ? ` · ${t('attendance.marked')}` : ''}${cell.disputed ? ` · ${t('inspections.discrepancyTitle')}` : ''}` : date;
                       const content = cell ? t(`attendance.short.${cell.kind}`) : '';
                       return (
-                        <td key={date} data-day={date} data-kind={cell?.kind ?? ''} title={title}
-                          className={`h-7 w-7 p-0 text-center ${!posted ? 'bg-slate-100' : ''} ${cell?.marked ? 'outline outline-2 -outline-offset-2 outline-red-500' : ''} ${cell && cell.kind !== 'IN_VILLAGE' && cell.kind !== 'OVERNIGHT' ? 'text-amber-700' : ''}`}>
+                        <td key={date} data-day={date} data-kind={cell?.kind ?? ''} data-disputed={cell?.disputed ? 'true' : undefined} title={title}
+                          className={`h-7 w-7 p-0 text-center ${!posted ? 'bg-slate-100' : ''} ${cell?.marked ? 'outline outline-2 -outline-offset-2 outline-red-500' : ''} ${cell?.disputed ? 'bg-red-100 font-bold text-red-800' : ''} ${cell && cell.kind !== 'IN_VILLAGE' && cell.kind !== 'OVERNIGHT' ? 'text-amber-700' : ''}`}>
                           {mayEdit && posted ? <Link href={`${link(month)}&posting=${row.postingId}&day=${date}#entry`} className="block h-full w-full leading-7 hover:bg-brand-50">{content}</Link> : content}
                         </td>
                       );
