@@ -35,6 +35,7 @@ import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { deadlineDays, type DeadlinePolicy } from '../../lib/problems/rules';
 import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
 import { nextIds } from './sql';
+import { writeProblems, type ProblemPlan as SharedProblemPlan, type StepPlan } from './problems';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
 
@@ -285,17 +286,8 @@ type HouseholdCheckPlan = {
   satisfied: boolean | null; note: string | null; faults: CheckFault[]; day: number;
 };
 type FindingPlan = { inspection: number; villageCode: string; description: string; category: ProblemCategory; householdId: number | null; discrepancy: boolean; day: number; problem: ProblemPlan | null };
-type StepPlan = {
-  kind: ProblemStepKind; from: ProblemStatus | null; to: ProblemStatus; day: number; user: Actor; note: string | null; evidence: string | null;
-  owner: ProblemOwner | null; deadline: number | null;
-};
-type ProblemPlan = {
-  regionCode: string; householdId: number | null; category: ProblemCategory; urgency: Urgency; description: string; found: number; createdBy: Actor;
-  /** By urgency from the county's policy; an escalation sets a new one. */
-  deadline: number;
-  steps: StepPlan[];
-  id?: number;
-};
+/** A problem an inspection opened; its id is set once written, for the finding's link. */
+type ProblemPlan = SharedProblemPlan & { id?: number };
 type FollowUpPlan = { kind: FollowUpKind; cadreId: number; villageCode: string; inspection: number | null; heldOn: number; reason: string };
 
 /** The inspections of the year: 12 monthly, one concentrated and one return visit in each quarter begun. */
@@ -459,14 +451,14 @@ function planProblem(random: Random, actors: Actors, env: Env, policy: DeadlineP
   const urgency = weightedPick(random, [['NORMAL', 70], ['HIGH', 25], ['URGENT', 5]] as const);
   const deadline = f.day + deadlineDays(urgency, policy);
   const p: ProblemPlan = {
-    regionCode: f.villageCode, householdId: f.householdId, category: f.category, urgency, description: f.description, found: f.day, createdBy: inspector,
-    deadline, steps: [],
+    regionCode: f.villageCode, householdId: f.householdId, visitId: null, category: f.category, urgency, source: 'INSPECTION', description: f.description,
+    found: f.day, createdBy: inspector, deadline, steps: [],
   };
   const steps = p.steps;
   let status: ProblemStatus = 'OPEN';
   const add = (kind: ProblemStepKind, to: ProblemStatus, day: number, user: Actor, extra: Partial<StepPlan> = {}) => {
     const last = steps[steps.length - 1];
-    steps.push({ kind, from: kind === 'OPEN' ? null : status, to, day: Math.max(day, last ? last.day : day), user, note: null, evidence: null, owner: null, deadline: null, ...extra });
+    steps.push({ kind, from: kind === 'OPEN' ? null : status, to, day: Math.max(day, last ? last.day : day), user, note: null, evidence: null, owner: null, ownerUnitId: null, deadline: null, ...extra });
     status = to;
   };
   const village = f.villageCode;
@@ -698,7 +690,10 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
     );
   }
   const problems = findings.filter((f) => f.problem).sort((a, b) => a.day - b.day);
-  const steps = await writeProblems(client, random, problems.map((f) => f.problem!));
+  // Opened in the inspection's evening, then worked on from the mornings after.
+  const written = await writeProblems(client, random, problems.map((f) => f.problem!), { firstStepMinute: 17 * 60 + 30, spread: 120 });
+  problems.forEach((f, i) => { f.problem!.id = written.ids[i]; });
+  const steps = written.steps;
   if (findings.length) {
     await client.query(
       `INSERT INTO finding (inspection_id, village_code, description, problem_id, created_at)
@@ -731,78 +726,6 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
 }
 
 /** The problems (source INSPECTION) and their steps, as visits.ts writes them; sets each plan's id. */
-async function writeProblems(client: pg.ClientBase, random: Random, plans: ProblemPlan[]): Promise<number> {
-  if (plans.length === 0) return 0;
-  const ids = await nextIds(client, 'problem', plans.length);
-  const P = {
-    id: [] as number[], region: [] as string[], household: [] as (number | null)[], category: [] as string[], urgency: [] as string[], description: [] as string[],
-    status: [] as string[], owner: [] as string[], deadline: [] as string[], found: [] as string[], solvedBy: [] as (number | null)[],
-    solvedOn: [] as (string | null)[], struckOn: [] as (string | null)[], createdBy: [] as number[], version: [] as number[], createdAt: [] as string[],
-  };
-  const S = {
-    problem: [] as number[], kind: [] as string[], from: [] as (string | null)[], to: [] as string[], at: [] as string[], user: [] as number[],
-    userName: [] as string[], note: [] as (string | null)[], evidence: [] as (string | null)[], owner: [] as (string | null)[], deadline: [] as (string | null)[],
-  };
-  plans.forEach((p, i) => {
-    p.id = ids[i];
-    let owner: ProblemOwner = 'VILLAGE_TEAM';
-    let deadline = p.deadline;
-    let solvedBy: number | null = null;
-    let solvedOn: number | null = null;
-    let struckOn: number | null = null;
-    let lastDay = -1;
-    let minute = 0;
-    const stamps: string[] = [];
-    for (const s of p.steps) {
-      // The day's steps from the inspection's evening (the first) or 08:30 on, in order, a while apart.
-      if (s.day !== lastDay) {
-        minute = (stamps.length === 0 ? 17 * 60 + 30 : 8 * 60 + 30) + random.int(0, 120);
-        lastDay = s.day;
-      } else minute = Math.min(minute + random.int(15, 120), 22 * 60 + stamps.length);
-      stamps.push(stamp(s.day, minute, stamps.length));
-      if (s.kind === 'ESCALATE') {
-        owner = s.owner!;
-        deadline = s.deadline!;
-      }
-      if (s.kind === 'SOLVE') {
-        solvedBy = s.user.id;
-        solvedOn = s.day;
-      }
-      if (s.kind === 'STRIKE_OFF') struckOn = s.day;
-    }
-    P.id.push(ids[i]); P.region.push(p.regionCode); P.household.push(p.householdId); P.category.push(p.category); P.urgency.push(p.urgency);
-    P.description.push(p.description.slice(0, 1000)); P.status.push(p.steps[p.steps.length - 1].to); P.owner.push(owner); P.deadline.push(iso(deadline));
-    P.found.push(iso(p.found)); P.solvedBy.push(solvedBy); P.solvedOn.push(solvedOn === null ? null : iso(solvedOn));
-    P.struckOn.push(struckOn === null ? null : iso(struckOn)); P.createdBy.push(p.createdBy.id); P.version.push(p.steps.length); P.createdAt.push(stamps[0]);
-    p.steps.forEach((s, j) => {
-      S.problem.push(ids[i]); S.kind.push(s.kind); S.from.push(s.from); S.to.push(s.to); S.at.push(stamps[j]); S.user.push(s.user.id); S.userName.push(s.user.name);
-      S.note.push(s.note); S.evidence.push(s.evidence); S.owner.push(s.owner); S.deadline.push(s.deadline === null ? null : iso(s.deadline));
-    });
-  });
-  await client.query(
-    `INSERT INTO problem (id, region_code, household_id, visit_id, category, urgency, source, description, status, owner, owner_unit_id, deadline,
-       found_on, solved_by_id, solved_on, struck_off_on, created_by_id, version, created_at)
-     SELECT u.id, u.region, u.household, NULL, u.category::"ProblemCategory", u.urgency::"Urgency", 'INSPECTION', u.description,
-       u.status::"ProblemStatus", u.owner::"ProblemOwner", NULL, u.deadline, u.found, u.solved_by, u.solved_on, u.struck_on, u.created_by, u.version, u.created_at
-     FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::date[], $11::int[],
-       $12::date[], $13::date[], $14::int[], $15::int[], $16::timestamptz[])
-       AS u(id, region, household, category, urgency, description, status, owner, deadline, found, solved_by, solved_on, struck_on, created_by, version, created_at)
-     ORDER BY u.id`,
-    [P.id, P.region, P.household, P.category, P.urgency, P.description, P.status, P.owner, P.deadline, P.found, P.solvedBy, P.solvedOn, P.struckOn,
-      P.createdBy, P.version, P.createdAt],
-  );
-  await client.query(
-    `INSERT INTO problem_step (problem_id, kind, from_status, to_status, at, user_id, user_name, note, evidence, owner, owner_unit_id, deadline)
-     SELECT u.problem, u.kind::"ProblemStepKind", u.from_status::"ProblemStatus", u.to_status::"ProblemStatus", u.at, u.user_id, u.user_name, u.note,
-       u.evidence, u.owner::"ProblemOwner", NULL, u.deadline
-     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::date[])
-       AS u(problem, kind, from_status, to_status, at, user_id, user_name, note, evidence, owner, deadline)
-     ORDER BY u.problem, u.at`,
-    [S.problem, S.kind, S.from, S.to, S.at, S.user, S.userName, S.note, S.evidence, S.owner, S.deadline],
-  );
-  return S.problem.length;
-}
-
 // ───────────────────────── entry point ─────────────────────────
 
 export async function seedInspections(databaseUrl: string, profile: Profile, regions: readonly RegionRow[], log: (line: string) => void): Promise<void> {
