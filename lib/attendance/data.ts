@@ -1,5 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { policyValuesFor } from '@/lib/policy/data';
@@ -128,9 +130,10 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
     where: { postingId: { in: postings.map((p) => p.id) }, day: { gte: dayOf(first), lte: dayOf(last) } },
     select: { id: true, postingId: true, day: true, kind: true, reason: true, marked: true, source: true, location: true, distanceMeters: true },
   });
-  const disputed = can(viewer.role, 'inspection.view')
-    ? new Set((await db.presenceCheck.findMany({ where: { discrepancy: true, attendanceRecordId: { in: records.map((r) => r.id) } }, select: { attendanceRecordId: true } })).map((c) => c.attendanceRecordId))
-    : new Set<bigint | null>();
+  const disputed = can(viewer.role, 'inspection.view') && records.length > 0
+    ? new Set((await db.$queryRaw<{ id: bigint }[]>`
+        SELECT ar.id FROM attendance_record ar JOIN presence_check pc ON ${Prisma.raw(CLAIMED_BUT_ABSENT)} WHERE ar.id = ANY(${records.map((r) => r.id)}::bigint[])`).map((r) => r.id))
+    : new Set<bigint>();
   const day = today();
   const rows = postings.map((p) => {
     const span = { start: isoDay(p.startDate), end: postingEnd(p) };

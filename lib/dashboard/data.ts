@@ -24,25 +24,32 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}
 
 /**
  * Recomputes up to `limit` villages of the area: those a write marked stale, and (unless `onlyStale`)
- * those not yet computed today. Returns how many were refreshed and how many remain.
+ * those not yet computed today. One refresh runs at a time: with `wait` it queues for its turn (the
+ * background loop), else it returns `busy` at once, holding no connection while another one runs.
  */
-export async function refreshFigures(options: { area?: string; onlyStale?: boolean; limit: number }): Promise<{ refreshed: number; remaining: number }> {
+export async function refreshFigures(options: { area?: string; onlyStale?: boolean; limit: number; wait?: boolean }): Promise<{ refreshed: number; remaining: number; busy: boolean }> {
   const prefix = `${options.area ?? ''}%`;
   const today = chinaDate(new Date());
   const year = Number(today.slice(0, 4));
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
-    const due = await tx.$queryRaw<{ code: string }[]>`
-      SELECT code FROM (
-        SELECT s.village_code AS code, 0 AS priority FROM figures_stale s WHERE s.village_code LIKE ${prefix}
-        UNION ALL
-        SELECT v.code, 1 FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
-         WHERE NOT ${options.onlyStale ?? false} AND v.level = 'VILLAGE' AND v.code LIKE ${prefix}
-           AND (f.village_code IS NULL OR f.computed_on < ${today}::date OR f.year <> ${year})
-      ) due GROUP BY code ORDER BY min(priority), code LIMIT ${options.limit + 1}`;
-    const codes = due.slice(0, options.limit).map((r) => r.code);
-    if (codes.length === 0) return { refreshed: 0, remaining: 0 };
-    await tx.$executeRaw`DELETE FROM figures_stale WHERE village_code = ANY(${codes})`;
+    if (options.wait) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+    else {
+      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS locked`;
+      if (!locked) return { refreshed: 0, remaining: 0, busy: true };
+    }
+    // Marks are read, then exactly those rows deleted: one a writer adds meanwhile stays for next time.
+    const marks = await tx.$queryRaw<{ id: bigint; code: string }[]>`
+      SELECT id, village_code AS code FROM figures_stale WHERE village_code LIKE ${prefix} ORDER BY id LIMIT ${options.limit * 50}`;
+    const rollover = options.onlyStale ? [] : await tx.$queryRaw<{ code: string }[]>`
+      SELECT v.code FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
+       WHERE v.level = 'VILLAGE' AND v.code LIKE ${prefix} AND (f.village_code IS NULL OR f.computed_on < ${today}::date OR f.year <> ${year})
+       ORDER BY v.code LIMIT ${options.limit + 1}`;
+    const due = [...new Set([...marks.map((m) => m.code), ...rollover.map((r) => r.code)])];
+    const codes = due.slice(0, options.limit);
+    if (codes.length === 0) return { refreshed: 0, remaining: 0, busy: false };
+    const chosen = new Set(codes);
+    const cleared = marks.filter((m) => chosen.has(m.code)).map((m) => m.id);
+    if (cleared.length > 0) await tx.$executeRaw`DELETE FROM figures_stale WHERE id = ANY(${cleared}::bigint[])`;
     const [rows, months, compliance] = await Promise.all([
       tx.$queryRawUnsafe<Record<string, number | string>[]>(VILLAGE_FIGURES_SQL, ...figuresParams(codes, year, today)),
       tx.$queryRawUnsafe<Record<string, number | string>[]>(VILLAGE_MONTH_FIGURES_SQL, ...monthFiguresParams(codes, year)),
@@ -77,7 +84,7 @@ export async function refreshFigures(options: { area?: string; onlyStale?: boole
       `INSERT INTO village_month_figures SELECT * FROM json_populate_recordset(NULL::village_month_figures, $1::json)`,
       JSON.stringify(months.map((m) => ({ ...m, village_code: m.code }))),
     );
-    return { refreshed: codes.length, remaining: due.length - codes.length };
+    return { refreshed: codes.length, remaining: due.length - codes.length, busy: false };
   }, { timeout: 120_000, maxWait: 30_000 });
 }
 
@@ -111,14 +118,25 @@ export type DashboardRow = { code: string; name: string; figures: Figures; rates
 // Stale villages refreshed before a dashboard is shown: a few recent writes, not a whole day's rollover.
 const REFRESH_ON_READ = 60;
 
+/**
+ * Recent writes in the area, before its dashboard is shown. A plain read first: most requests find
+ * nothing stale and need no transaction. When another refresh is running, waits a little for it
+ * (without holding a connection); after that the page shows the villages still pending.
+ */
+async function refreshStaleOf(prefix: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const [{ stale }] = await db.$queryRaw<{ stale: boolean }[]>`SELECT EXISTS (SELECT 1 FROM figures_stale WHERE village_code LIKE ${`${prefix}%`}) AS stale`;
+    if (!stale || !(await refreshFigures({ area: prefix, onlyStale: true, limit: REFRESH_ON_READ })).busy) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 /** The figures of an area, its next level down, and the months of the year; null without region.view. */
 export async function dashboard(viewer: Viewer, area?: string) {
   if (!can(viewer.role, 'region.view')) return null;
   const prefix = areaWithin(viewer, area);
   const today = chinaDate(new Date());
-  // A plain read first: most requests find nothing stale and need no transaction or lock.
-  const [{ stale }] = await db.$queryRaw<{ stale: boolean }[]>`SELECT EXISTS (SELECT 1 FROM figures_stale WHERE village_code LIKE ${`${prefix}%`}) AS stale`;
-  if (stale) await refreshFigures({ area: prefix, onlyStale: true, limit: REFRESH_ON_READ });
+  await refreshStaleOf(prefix);
   const childLength = childCodeLength(prefix) ?? 12;
   const sums = FIGURE_KEYS.map((k) => `sum(${snake(k)})::int AS "${k}"`).join(', ');
   const monthSums = MONTH_KEYS.map((k) => `sum(${snake(k)})::int AS "${k}"`).join(', ');

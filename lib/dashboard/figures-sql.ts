@@ -8,6 +8,7 @@
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { LIFTED_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
 
 export const VILLAGE_FIGURES_SQL = `
   WITH v AS (
@@ -85,8 +86,8 @@ export const VILLAGE_FIGURES_SQL = `
          coalesce(ov.inspections, 0)::int AS inspections,
          (SELECT count(*) FROM finding f JOIN inspection i ON i.id = f.inspection_id
            WHERE f.village_code = v.code AND i.status = 'DONE' AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS findings,
-         (SELECT count(*) FROM presence_check pc
-           WHERE pc.village_code = v.code AND pc.discrepancy AND pc.day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS discrepancies,
+         (SELECT count(*) FROM presence_check pc JOIN attendance_record ar ON ${CLAIMED_BUT_ABSENT}
+           WHERE pc.village_code = v.code AND pc.day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS discrepancies,
          coalesce(ck.checks, 0)::int AS household_checks, coalesce(ck.satisfied, 0)::int AS households_satisfied
     FROM v
     LEFT JOIN h ON h.code = v.code

@@ -10,7 +10,7 @@ export function startFiguresRefresher() {
   state.figuresRefresher = true;
   const tick = async () => {
     try {
-      while ((await refreshFigures({ limit: BATCH })).remaining > 0);
+      while ((await refreshFigures({ limit: BATCH, wait: true })).remaining > 0);
     } catch (error) {
       console.error('[figures] refresh failed', error);
     } finally {

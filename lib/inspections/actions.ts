@@ -6,7 +6,7 @@ import type { Tx } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { chinaDate } from '@/lib/attendance/rules';
-import { dayOf } from '@/lib/attendance/days';
+import { dayOf, isoDay } from '@/lib/attendance/days';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { insertProblem } from '@/lib/problems/write';
 import { drawInspection, isDiscrepancy } from './rules';
@@ -14,13 +14,21 @@ import {
   adjustAssessmentSchema, completeInspectionSchema, findingSchema, followUpSchema, householdCheckSchema, planInspectionSchema, presenceSchema,
 } from './schema';
 
-/** An inspection the viewer may work on: inside their area (planned ones are for inspectors and the county office, who alone hold inspection.plan). */
-async function inspectionFor(tx: Tx, viewer: Viewer, id: number) {
+/**
+ * An inspection the viewer may work on: inside their area (planned ones are for inspectors and the
+ * county office, who alone hold inspection.plan). `onTheSpot`: recording in it, which is only for its
+ * day or after and only while it is not yet done.
+ */
+async function inspectionFor(tx: Tx, viewer: Viewer, id: number, options: { onTheSpot?: boolean } = {}) {
   const inspection = await tx.inspection.findFirst({
     where: { id, areaCode: { startsWith: viewer.scopeCode } },
     include: { villages: true },
   });
   if (!inspection) throw new NotFoundError();
+  if (options.onTheSpot) {
+    if (inspection.status === 'DONE') throw new RefusedError('inspections.alreadyDone');
+    if (isoDay(inspection.plannedOn) > chinaDate(new Date())) throw new RefusedError('inspections.notYet');
+  }
   return inspection;
 }
 
@@ -62,8 +70,9 @@ export const planInspection = action('inspection.plan', 'inspection.plan', planI
 
 /** Who was found in the village; absent on a day the attendance claims presence raises a discrepancy. */
 export const recordPresence = action('inspection.presence', 'inspection.plan', presenceSchema, async ({ viewer, input, tx }) => {
-  const inspection = await inspectionFor(tx, viewer, input.inspectionId);
+  const inspection = await inspectionFor(tx, viewer, input.inspectionId, { onTheSpot: true });
   if (input.day > chinaDate(new Date())) throw new RefusedError('inspections.futureDay', 'day');
+  if (input.day < isoDay(inspection.plannedOn)) throw new RefusedError('inspections.beforePlanned', 'day');
   const day = dayOf(input.day);
   const posting = await tx.posting.findFirst({
     where: { cadreId: input.cadreId, villageCode: { in: inspection.villages.map((v) => v.villageCode) }, startDate: { lte: day }, OR: [{ endedOn: null }, { endedOn: { gte: day } }] },
@@ -71,7 +80,7 @@ export const recordPresence = action('inspection.presence', 'inspection.plan', p
   if (!posting) throw new RefusedError('inspections.notOnTeam', 'cadreId');
   const record = await tx.attendanceRecord.findUnique({ where: { cadreId_day: { cadreId: input.cadreId, day } } });
   const discrepancy = isDiscrepancy(input.present, record?.kind);
-  const data = { present: input.present, note: input.note ?? null, attendanceRecordId: record?.id ?? null, discrepancy, villageCode: posting.villageCode };
+  const data = { present: input.present, note: input.note ?? null, villageCode: posting.villageCode };
   await tx.presenceCheck.upsert({
     where: { inspectionId_cadreId_day: { inspectionId: inspection.id, cadreId: input.cadreId, day } },
     create: { inspectionId: inspection.id, cadreId: input.cadreId, day, ...data },
@@ -86,7 +95,7 @@ export const recordPresence = action('inspection.presence', 'inspection.plan', p
 
 /** A drawn household asked on the spot. */
 export const recordHouseholdCheck = action('inspection.householdCheck', 'inspection.plan', householdCheckSchema, async ({ viewer, input, tx }) => {
-  const inspection = await inspectionFor(tx, viewer, input.inspectionId);
+  const inspection = await inspectionFor(tx, viewer, input.inspectionId, { onTheSpot: true });
   const village = inspection.villages.find((v) => v.householdIds.includes(input.householdId));
   if (!village) throw new RefusedError('inspections.notDrawn', 'householdId');
   const data = { visitedAsClaimed: input.visitedAsClaimed, knowsCadre: input.knowsCadre, measuresReal: input.measuresReal, satisfied: input.satisfied, note: input.note ?? null };
@@ -100,7 +109,7 @@ export const recordHouseholdCheck = action('inspection.householdCheck', 'inspect
 
 /** A finding in a drawn village; it may open a problem in the ledger at once (source: inspection). */
 export const addFinding = action('inspection.finding', 'inspection.plan', findingSchema, async ({ viewer, input, tx }) => {
-  const inspection = await inspectionFor(tx, viewer, input.inspectionId);
+  const inspection = await inspectionFor(tx, viewer, input.inspectionId, { onTheSpot: true });
   if (!inspection.villages.some((v) => v.villageCode === input.villageCode)) throw new RefusedError('errors.invalidChoice', 'villageCode');
   const problem = input.openProblem
     ? await insertProblem(tx, viewer, {
@@ -113,10 +122,8 @@ export const addFinding = action('inspection.finding', 'inspection.plan', findin
 });
 
 export const completeInspection = action('inspection.complete', 'inspection.plan', completeInspectionSchema, async ({ viewer, input, tx }) => {
-  const inspection = await inspectionFor(tx, viewer, input.inspectionId);
+  const inspection = await inspectionFor(tx, viewer, input.inspectionId, { onTheSpot: true });
   const today = chinaDate(new Date());
-  if (inspection.status === 'DONE') throw new RefusedError('inspections.alreadyDone');
-  if (inspection.plannedOn.toISOString().slice(0, 10) > today) throw new RefusedError('inspections.notYet');
   const updated = await tx.inspection.updateMany({
     where: { id: inspection.id, version: input.version },
     data: { status: 'DONE', doneOn: dayOf(today), summary: input.summary ?? null, version: { increment: 1 } },

@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { chinaDate } from '@/lib/attendance/rules';
@@ -10,8 +10,10 @@ import { areaWithin } from '@/lib/teams/data';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { policyValuesFor } from '@/lib/policy/data';
 import { FIGURE_KEYS } from '@/lib/dashboard/rules';
+import type { DayKind, InspectionKind } from '@/lib/enums';
 import { scoreBand } from '@/lib/policy/rules';
 import { assessmentScore, drawInspection, type AssessmentCounts } from './rules';
+import { CLAIMED_BUT_ABSENT } from './discrepancy-sql';
 
 /**
  * The inspections a viewer may see: those of their area or visiting it; while planned, only for
@@ -24,6 +26,22 @@ function visibleWhere(viewer: Viewer, area: string): Prisma.InspectionWhereInput
   };
 }
 
+type DiscrepancyRow = {
+  id: number; inspection_id: number; village_code: string; cadre_id: number; day: Date; note: string | null; claimed: string; name: string; inspection_kind: string;
+};
+
+/** Discrepancies (see discrepancy-sql.ts) matching `filter` (on pc, the presence check), newest first. */
+function discrepanciesWhere(filter: Prisma.Sql) {
+  return db.$queryRaw<DiscrepancyRow[]>`
+    SELECT pc.id, pc.inspection_id, pc.village_code, pc.cadre_id, pc.day, pc.note, ar.kind::text AS claimed, c.name, i.kind::text AS inspection_kind
+      FROM presence_check pc
+      JOIN attendance_record ar ON ${Prisma.raw(CLAIMED_BUT_ABSENT)}
+      JOIN cadre c ON c.id = pc.cadre_id
+      JOIN inspection i ON i.id = pc.inspection_id
+     WHERE ${filter}
+     ORDER BY pc.day DESC, pc.id DESC`;
+}
+
 const names = async (codes: string[]) => new Map((await db.region.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
 
 export async function listInspections(viewer: Viewer, options: { area?: string; year: number }) {
@@ -32,16 +50,19 @@ export async function listInspections(viewer: Viewer, options: { area?: string; 
   const rows = await db.inspection.findMany({
     where: { ...visibleWhere(viewer, area), plannedOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) } },
     orderBy: [{ plannedOn: 'desc' }, { id: 'desc' }],
-    include: { villages: { orderBy: { drawOrder: 'asc' } }, _count: { select: { findings: true, householdChecks: true } }, presenceChecks: { where: { discrepancy: true }, select: { id: true } } },
+    include: { villages: { orderBy: { drawOrder: 'asc' } }, _count: { select: { findings: true, householdChecks: true } } },
   });
-  const villageNames = await names(rows.flatMap((r) => r.villages.map((v) => v.villageCode)));
+  const [villageNames, found] = await Promise.all([
+    names(rows.flatMap((r) => r.villages.map((v) => v.villageCode))),
+    rows.length ? discrepanciesWhere(Prisma.sql`pc.inspection_id = ANY(${rows.map((r) => r.id)}::int[])`) : [],
+  ]);
   return {
     area,
     rows: rows.map((r) => ({
       id: r.id, kind: r.kind, status: r.status, plannedOn: isoDay(r.plannedOn), doneOn: r.doneOn ? isoDay(r.doneOn) : null,
       villages: r.villages.map((v) => villageNames.get(v.villageCode) ?? v.villageCode),
       villageCodes: r.villages.map((v) => v.villageCode),
-      findings: r._count.findings, checks: r._count.householdChecks, discrepancies: r.presenceChecks.length,
+      findings: r._count.findings, checks: r._count.householdChecks, discrepancies: found.filter((d) => d.inspection_id === r.id).length,
     })),
   };
 }
@@ -59,10 +80,14 @@ export async function getInspection(viewer: Viewer, id: number) {
     },
   });
   if (!inspection) notFound();
-  const codes = inspection.villages.map((v) => v.villageCode);
+  // A township user sees only the drawn villages of their own township.
+  const mine = (code: string) => code.startsWith(viewer.scopeCode);
+  const ownVillages = inspection.villages.filter((v) => mine(v.villageCode));
+  const codes = ownVillages.map((v) => v.villageCode);
+  const disputed = new Set((await discrepanciesWhere(Prisma.sql`pc.inspection_id = ${inspection.id}`)).map((d) => d.id));
   const [villageNames, households, postings, unit, candidates] = await Promise.all([
     names([...codes, inspection.areaCode]),
-    db.household.findMany({ where: { id: { in: inspection.villages.flatMap((v) => v.householdIds) } }, select: { id: true, headName: true, groupName: true, regionCode: true, status: true } }),
+    db.household.findMany({ where: { id: { in: ownVillages.flatMap((v) => v.householdIds) } }, select: { id: true, headName: true, groupName: true, regionCode: true, status: true } }),
     db.posting.findMany({
       where: { villageCode: { in: codes }, startDate: { lte: inspection.plannedOn }, OR: [{ endedOn: null }, { endedOn: { gte: inspection.plannedOn } }] },
       include: { cadre: { select: { name: true } } }, orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
@@ -76,7 +101,7 @@ export async function getInspection(viewer: Viewer, id: number) {
     villageCount: inspection.villages.length, householdsPerVillage: Math.max(1, ...inspection.villages.map((v) => v.householdIds.length)),
   });
   const verified = candidates.villages.length === inspection.candidateCount
-    && redraw.map((v) => v.villageCode).join() === codes.join()
+    && redraw.map((v) => v.villageCode).join() === inspection.villages.map((v) => v.villageCode).join()
     && redraw.every((v, i) => v.householdIds.join() === inspection.villages[i].householdIds.join());
   return {
     ...inspection,
@@ -85,13 +110,15 @@ export async function getInspection(viewer: Viewer, id: number) {
     areaName: villageNames.get(inspection.areaCode) ?? inspection.areaCode,
     unitName: unit?.name ?? null,
     verified,
-    villages: inspection.villages.map((v) => ({
+    villages: ownVillages.map((v) => ({
       ...v,
       name: villageNames.get(v.villageCode) ?? v.villageCode,
       households: households.filter((h) => v.householdIds.includes(h.id)),
       members: postings.filter((p) => p.villageCode === v.villageCode).map((p) => ({ cadreId: p.cadreId, name: p.cadre.name, role: p.role })),
     })),
-    presenceChecks: inspection.presenceChecks.map((c) => ({ ...c, day: isoDay(c.day) })),
+    presenceChecks: inspection.presenceChecks.filter((c) => mine(c.villageCode)).map((c) => ({ ...c, day: isoDay(c.day), discrepancy: disputed.has(c.id) })),
+    householdChecks: inspection.householdChecks.filter((c) => mine(c.villageCode)),
+    findings: inspection.findings.filter((f) => mine(f.villageCode)),
     canWork: can(viewer.role, 'inspection.plan') && inspection.areaCode.startsWith(viewer.scopeCode),
   };
 }
@@ -122,23 +149,15 @@ export async function planOptions(viewer: Viewer) {
 export async function listDiscrepancies(viewer: Viewer, options: { area?: string; year: number }) {
   if (!can(viewer.role, 'inspection.view')) return null;
   const area = areaWithin(viewer, options.area);
-  const rows = await db.presenceCheck.findMany({
-    where: { discrepancy: true, villageCode: { startsWith: area }, day: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) } },
-    include: { cadre: { select: { name: true } }, inspection: { select: { id: true, kind: true } } },
-    orderBy: [{ day: 'desc' }, { id: 'desc' }],
-  });
-  const records = await db.attendanceRecord.findMany({ where: { id: { in: rows.flatMap((r) => (r.attendanceRecordId ? [r.attendanceRecordId] : [])) } }, select: { id: true, kind: true, source: true, marked: true } });
-  const villageNames = await names(rows.flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]));
+  const rows = await discrepanciesWhere(Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${dayOf(`${options.year}-01-01`)} AND ${dayOf(`${options.year}-12-31`)}`);
+  const villageNames = await names(rows.flatMap((r) => [r.village_code, r.village_code.slice(0, 9)]));
   return {
     area,
-    rows: rows.map((r) => {
-      const record = records.find((x) => x.id === r.attendanceRecordId);
-      return {
-        id: r.id, day: isoDay(r.day), cadreId: r.cadreId, name: r.cadre.name, note: r.note,
-        village: villageNames.get(r.villageCode) ?? r.villageCode, township: villageNames.get(r.villageCode.slice(0, 9)) ?? '',
-        claimed: record?.kind ?? null, source: record?.source ?? null, inspectionId: r.inspection.id, inspectionKind: r.inspection.kind,
-      };
-    }),
+    rows: rows.map((r) => ({
+      id: r.id, day: isoDay(r.day), cadreId: r.cadre_id, name: r.name, note: r.note,
+      village: villageNames.get(r.village_code) ?? r.village_code, township: villageNames.get(r.village_code.slice(0, 9)) ?? '',
+      claimed: r.claimed as DayKind, inspectionId: r.inspection_id, inspectionKind: r.inspection_kind as InspectionKind,
+    })),
   };
 }
 
@@ -162,11 +181,11 @@ export async function oversightOfPerson(viewer: Viewer, cadreId: number) {
   if (!can(viewer.role, 'inspection.view')) return null;
   const area = { startsWith: viewer.scopeCode };
   const [discrepancies, followUps] = await Promise.all([
-    db.presenceCheck.findMany({ where: { cadreId, discrepancy: true, villageCode: area }, orderBy: { day: 'desc' }, select: { id: true, day: true, inspectionId: true, note: true } }),
+    discrepanciesWhere(Prisma.sql`pc.cadre_id = ${cadreId} AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`),
     db.followUp.findMany({ where: { cadreId, villageCode: area }, orderBy: { heldOn: 'desc' }, select: { id: true, kind: true, heldOn: true, reason: true } }),
   ]);
   return {
-    discrepancies: discrepancies.map((d) => ({ ...d, day: isoDay(d.day) })),
+    discrepancies: discrepancies.map((d) => ({ id: d.id, day: isoDay(d.day), inspectionId: d.inspection_id, note: d.note })),
     followUps: followUps.map((f) => ({ ...f, heldOn: isoDay(f.heldOn) })),
   };
 }
@@ -189,11 +208,12 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
   const [inspections, findings, discrepancies, followUps] = await Promise.all([
     db.inspection.findMany({ where: { ...visibleWhere(viewer, area), status: 'DONE', plannedOn: period }, include: { villages: true }, orderBy: { plannedOn: 'asc' } }),
     db.finding.findMany({ where: { villageCode: { startsWith: area }, inspection: { status: 'DONE', plannedOn: period } }, orderBy: [{ villageCode: 'asc' }, { id: 'asc' }] }),
-    db.presenceCheck.findMany({ where: { discrepancy: true, villageCode: { startsWith: area }, day: period }, include: { cadre: { select: { name: true } } }, orderBy: { day: 'asc' } }),
+    discrepanciesWhere(Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${period.gte} AND ${period.lte}`),
     db.followUp.findMany({ where: { villageCode: { startsWith: area }, heldOn: period }, include: { cadre: { select: { name: true } } }, orderBy: { heldOn: 'asc' } }),
   ]);
   const villageNames = await names([
-    area, ...[...findings, ...discrepancies, ...followUps].flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]),
+    area, ...[...findings, ...followUps].flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]),
+    ...discrepancies.flatMap((d) => [d.village_code, d.village_code.slice(0, 9)]),
     ...inspections.flatMap((i) => i.villages.flatMap((v) => [v.villageCode, v.villageCode.slice(0, 9)])),
   ]);
   const where = (code: string) => `${villageNames.get(code.slice(0, 9)) ?? ''}${villageNames.get(code) ?? code}`;
@@ -201,7 +221,7 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
     area, areaName: villageNames.get(area) ?? area, from: options.from, to: options.to,
     inspections: inspections.map((i) => ({ id: i.id, kind: i.kind, plannedOn: isoDay(i.plannedOn), villages: i.villages.map((v) => where(v.villageCode)) })),
     findings: findings.map((f) => ({ id: f.id, where: where(f.villageCode), description: f.description, problemId: f.problemId })),
-    discrepancies: discrepancies.map((d) => ({ id: d.id, where: where(d.villageCode), name: d.cadre.name, day: isoDay(d.day), note: d.note })),
+    discrepancies: [...discrepancies].reverse().map((d) => ({ id: d.id, where: where(d.village_code), name: d.name, day: isoDay(d.day), note: d.note })),
     followUps: followUps.map((f) => ({ id: f.id, kind: f.kind, where: where(f.villageCode), name: f.cadre.name, heldOn: isoDay(f.heldOn), reason: f.reason })),
   };
 }

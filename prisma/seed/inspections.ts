@@ -671,11 +671,11 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
   const at = (day: number) => stamp(day, 10 * 60 + random.int(0, 330), random.int(0, 59));
   if (presence.length) {
     await client.query(
-      `INSERT INTO presence_check (inspection_id, village_code, cadre_id, day, present, note, attendance_record_id, discrepancy, created_at)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::date[], $5::bool[], $6::text[], $7::bigint[], $8::bool[], $9::timestamptz[])`,
+      `INSERT INTO presence_check (inspection_id, village_code, cadre_id, day, present, note, created_at)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::date[], $5::bool[], $6::text[], $7::timestamptz[])`,
       [
         presence.map((c) => ids[c.inspection]), presence.map((c) => c.villageCode), presence.map((c) => c.cadreId), presence.map((c) => iso(c.day)),
-        presence.map((c) => c.present), presence.map((c) => c.note), presence.map((c) => c.recordId), presence.map((c) => c.discrepancy), presence.map((c) => at(c.day)),
+        presence.map((c) => c.present), presence.map((c) => c.note), presence.map((c) => at(c.day)),
       ],
     );
   }

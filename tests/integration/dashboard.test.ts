@@ -20,7 +20,7 @@ const COUNTY = '990102';
 const year = () => Number(chinaDate(new Date()).slice(0, 4));
 
 async function refreshAll() {
-  while ((await refreshFigures({ limit: 500 })).remaining > 0);
+  while ((await refreshFigures({ limit: 500, wait: true })).remaining > 0);
 }
 
 const figuresOnly = (f: Figures) => Object.fromEntries([...FIGURE_KEYS, 'villages'].map((k) => [k, f[k as keyof Figures]]));

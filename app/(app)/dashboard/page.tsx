@@ -44,6 +44,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return { code: c.code, name: c.name, href: drill(c.code), ...Object.fromEntries(CHARTS[section].series.map((s) => [s.key, values[s.key]])) };
   });
   const monthNames = Array.from({ length: 12 }, (_, i) => t('month', { month: i + 1 }));
+  const workSeries = [
+    ...(data.sections.visits ? [{ key: 'visits', label: t('months.visits'), color: '#1d4ed8' }] : []),
+    ...(data.sections.teams ? [{ key: 'villageDays', label: t('months.villageDays'), color: '#0f766e' }] : []),
+  ];
+  const outcomeSeries = [
+    ...(data.sections.problems ? [{ key: 'problemsFound', label: t('months.problemsFound'), color: '#d97706' }, { key: 'problemsStruckOff', label: t('months.problemsStruckOff'), color: '#15803d' }] : []),
+    ...(data.sections.households ? [{ key: 'liftedHouseholds', label: t('months.liftedHouseholds'), color: '#7c3aed' }, { key: 'returnedHouseholds', label: t('months.returnedHouseholds'), color: '#b91c1c' }] : []),
+  ];
+  // Only the series a role may see go to the browser.
+  const monthsOf = (series: { key: string }[]) => data.months.map((m) => ({ month: m.month, ...Object.fromEntries(series.map((s) => [s.key, m[s.key as keyof typeof m]])) }));
   const areaName = trail.map((r) => r.name).join(' ') || data.area.name;
   const computedAt = data.computedAt ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(data.computedAt) : null;
   return (
@@ -92,17 +102,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         })}
         <Card title={t('trends', { year: data.year })}>
           <div className="grid gap-4 lg:grid-cols-2">
-            <MonthLines label={t('trendsWork')} data={data.months} monthNames={monthNames}
-              series={[
-                ...(data.sections.visits ? [{ key: 'visits', label: t('months.visits'), color: '#1d4ed8' }] : []),
-                ...(data.sections.teams ? [{ key: 'villageDays', label: t('months.villageDays'), color: '#0f766e' }] : []),
-              ]} />
-            <MonthLines label={t('trendsOutcomes')} data={data.months} monthNames={monthNames}
-              series={[
-                ...(data.sections.problems ? [{ key: 'problemsFound', label: t('months.problemsFound'), color: '#d97706' }, { key: 'problemsStruckOff', label: t('months.problemsStruckOff'), color: '#15803d' }] : []),
-                { key: 'liftedHouseholds', label: t('months.liftedHouseholds'), color: '#7c3aed' },
-                { key: 'returnedHouseholds', label: t('months.returnedHouseholds'), color: '#b91c1c' },
-              ]} />
+            <MonthLines label={t('trendsWork')} data={monthsOf(workSeries)} monthNames={monthNames} series={workSeries} />
+            <MonthLines label={t('trendsOutcomes')} data={monthsOf(outcomeSeries)} monthNames={monthNames} series={outcomeSeries} />
           </div>
         </Card>
         {isVillage && (

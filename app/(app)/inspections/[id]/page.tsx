@@ -15,7 +15,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   const today = chinaDate(new Date());
   const day = inspection.plannedOn <= today ? inspection.plannedOn : today;
   const presenceOf = (cadreId: number) => inspection.presenceChecks.find((c) => c.cadreId === cadreId && c.day === day);
-  const editable = inspection.canWork && inspection.status === 'PLANNED';
+  const editable = inspection.canWork && inspection.status === 'PLANNED' && inspection.plannedOn <= today;
   const answer = (v: boolean | null) => t(`answers.${v === true ? 'yes' : v === false ? 'no' : 'unknown'}`);
   return (
     <>
@@ -25,6 +25,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         actions={<Link href="/inspections" className="text-sm text-brand-700 hover:underline">← {t('title')}</Link>}
       />
       <div className="space-y-4">
+        {inspection.canWork && inspection.status === 'PLANNED' && inspection.plannedOn > today && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t('notYet')}</p>}
         <Card title={t('draw')}>
           <dl className="grid gap-2 text-sm sm:grid-cols-3">
             <div><dt className="text-slate-500">{t('seed')}</dt><dd className="font-mono" data-testid="draw-seed">{inspection.seed}</dd></div>
