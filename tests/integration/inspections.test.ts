@@ -93,6 +93,17 @@ describe('a planned inspection is hidden from those it visits', () => {
     expect((await getInspection(township, planned.id)).canWork).toBe(false);
   });
 
+  it('a township sees only its own villages of a county inspection', async () => {
+    const otherTownshipVillage = (await db.region.findFirstOrThrow({ where: { level: 'VILLAGE', code: { startsWith: '990102102' } }, orderBy: { code: 'asc' } })).code;
+    const done = await makeInspection({ villages: [{ code: V }, { code: otherTownshipVillage }], status: 'DONE', createdById: inspectorId });
+    await db.finding.createMany({ data: [{ inspectionId: done.id, villageCode: V, description: '本乡发现' }, { inspectionId: done.id, villageCode: otherTownshipVillage, description: '外乡发现' }] });
+    const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
+    const seen = await getInspection(township, done.id);
+    expect(seen.villages.map((v) => v.villageCode)).toEqual([V]);
+    expect(seen.findings.map((f) => f.description)).toEqual(['本乡发现']);
+    expect((await getInspection(await signInAs('county'), done.id)).villages).toHaveLength(2);
+  });
+
   it('cannot be completed before its day, nor twice', async () => {
     const later = await makeInspection({ villages: [{ code: V }], plannedOn: addDays(chinaToday(), 5), createdById: inspectorId });
     await signInAs('inspector');
