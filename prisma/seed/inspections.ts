@@ -35,7 +35,8 @@ import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { deadlineDays, type DeadlinePolicy } from '../../lib/problems/rules';
 import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
 import { nextIds } from './sql';
-import { writeProblems, type ProblemPlan as SharedProblemPlan, type StepPlan } from './problems';
+import { loadActors, type Actors } from './actors';
+import { writeProblems, type SeedActor, type ProblemPlan as SharedProblemPlan, type StepPlan } from './problems';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
 
@@ -73,68 +74,7 @@ const AWAY_NAME: Partial<Record<DayKind, string>> = { LEAVE: '请假', TRAINING:
 
 // ───────────────────────── accounts ─────────────────────────
 
-type Actor = { id: number; name: string };
-type UserRow = { id: number; username: string; display_name: string; role: string; scope_code: string };
-
-/** The existing accounts by area, to sign the seeded records (as visits.ts does). */
-class Actors {
-  readonly county: Actor;
-  private readonly byScope = new Map<string, UserRow[]>();
-  private readonly byName = new Map<string, UserRow>();
-  private readonly offices: UserRow[];
-  constructor(rows: UserRow[]) {
-    const usable = rows.filter((u) => u.username !== 'lockme'); // the lockout test's account may be locked: never an author
-    for (const u of usable) {
-      this.byName.set(u.username, u);
-      const list = this.byScope.get(u.scope_code);
-      if (list) list.push(u);
-      else this.byScope.set(u.scope_code, [u]);
-    }
-    const county = this.byName.get('county') ?? usable.find((u) => u.role === 'COUNTY_ADMIN') ?? usable[0];
-    if (!county) throw new Error('inspections: no user account to record the seeded inspections with');
-    this.county = actor(county);
-    this.offices = usable.filter((u) => u.role === 'COUNTY_ADMIN' || u.role === 'TOWNSHIP_STAFF');
-  }
-  private first(scope: string, roles: string[]): Actor | null {
-    const list = this.byScope.get(scope) ?? [];
-    for (const role of roles) {
-      const u = list.find((x) => x.role === role);
-      if (u) return actor(u);
-    }
-    return null;
-  }
-  village(code: string): Actor | null {
-    return this.first(code, ['TEAM_LEADER', 'TEAM_MEMBER']);
-  }
-  township(code: string): Actor | null {
-    return this.first(code.slice(0, 9), ['TOWNSHIP_STAFF']);
-  }
-  countyAdmin(countyCode: string): Actor {
-    return this.first(countyCode, ['COUNTY_ADMIN']) ?? this.county;
-  }
-  /** The county's inspector, else the demo `inspector` account, else `county`. */
-  inspector(countyCode: string): Actor {
-    const named = this.byName.get('inspector');
-    return this.first(countyCode, ['INSPECTOR']) ?? (named ? actor(named) : this.county);
-  }
-  worker(village: string, owner: ProblemOwner): Actor {
-    if (owner === 'TOWNSHIP') return this.township(village) ?? this.countyAdmin(village.slice(0, 6));
-    return this.village(village) ?? this.township(village) ?? this.countyAdmin(village.slice(0, 6));
-  }
-  /** A township or county account that is not `solver`. */
-  reviewer(village: string, solver: Actor): Actor {
-    const countyCode = village.slice(0, 6);
-    const candidates = [
-      this.township(village), this.countyAdmin(countyCode), this.county,
-      ...this.offices.filter((u) => u.scope_code.startsWith(countyCode)).map(actor), ...this.offices.map(actor),
-    ];
-    const found = candidates.find((u) => u && u.id !== solver.id);
-    if (!found) throw new Error('inspections: need two office accounts for the four-eyes rule');
-    return found;
-  }
-}
-
-const actor = (u: UserRow): Actor => ({ id: u.id, name: u.display_name.slice(0, 40) });
+type Actor = SeedActor;
 
 // ───────────────────────── texts ─────────────────────────
 
@@ -741,9 +681,7 @@ export async function seedInspections(databaseUrl: string, profile: Profile, reg
   await client.connect();
   try {
     await client.query('SET synchronous_commit = off');
-    const actors = new Actors(
-      (await client.query<UserRow>(`SELECT id, username, display_name, role::text, scope_code FROM app_user WHERE NOT disabled ORDER BY id`)).rows,
-    );
+    const actors = await loadActors(client);
     const totals: CountyCounts = {
       inspections: 0, planned: 0, villages: 0, presence: 0, absent: 0, discrepancies: 0, householdChecks: 0, findings: 0, problems: 0, steps: 0, talks: 0, recalls: 0,
     };

@@ -32,7 +32,8 @@ import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { DEMO_COUNTY_CODE } from './profiles';
 import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
 import { nextIds } from './sql';
-import { writeProblems, type ProblemPlan as SharedProblemPlan, type StepPlan } from './problems';
+import { loadActors, type Actors } from './actors';
+import { writeProblems, type SeedActor, type ProblemPlan as SharedProblemPlan, type StepPlan } from './problems';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
 
@@ -212,67 +213,7 @@ ORDER BY v.household_id, v.day, v.key`;
 
 // ───────────────────────── accounts ─────────────────────────
 
-type Actor = { id: number; name: string };
-type UserRow = { id: number; username: string; display_name: string; role: string; scope_code: string };
-
-/** The existing accounts by area, to sign the seeded records. */
-class Actors {
-  readonly county: Actor;
-  private readonly byScope = new Map<string, UserRow[]>();
-  private readonly offices: UserRow[];
-  constructor(rows: UserRow[]) {
-    const usable = rows.filter((u) => u.username !== 'lockme'); // the lockout test's account may be locked: never an author
-    for (const u of usable) {
-      const list = this.byScope.get(u.scope_code);
-      if (list) list.push(u);
-      else this.byScope.set(u.scope_code, [u]);
-    }
-    const county = usable.find((u) => u.username === 'county') ?? usable.find((u) => u.role === 'COUNTY_ADMIN') ?? usable[0];
-    if (!county) throw new Error('visits: no user account to record the seeded visits with');
-    this.county = actor(county);
-    this.offices = usable.filter((u) => u.role === 'COUNTY_ADMIN' || u.role === 'TOWNSHIP_STAFF');
-  }
-  private first(scope: string, roles: string[]): Actor | null {
-    const list = this.byScope.get(scope) ?? [];
-    for (const role of roles) {
-      const u = list.find((x) => x.role === role);
-      if (u) return actor(u);
-    }
-    return null;
-  }
-  /** The village's team account: the leader first (solves), or the member (records, starts). */
-  village(code: string, prefer: 'leader' | 'member' = 'leader'): Actor | null {
-    return this.first(code, prefer === 'leader' ? ['TEAM_LEADER', 'TEAM_MEMBER'] : ['TEAM_MEMBER', 'TEAM_LEADER']);
-  }
-  township(code: string): Actor | null {
-    return this.first(code.slice(0, 9), ['TOWNSHIP_STAFF']);
-  }
-  countyAdmin(countyCode: string): Actor {
-    return this.first(countyCode, ['COUNTY_ADMIN']) ?? this.county;
-  }
-  inspector(countyCode: string): Actor {
-    return this.first(countyCode, ['INSPECTOR']) ?? this.countyAdmin(countyCode);
-  }
-  /** Who works a problem owned by `owner` in `village`. */
-  worker(village: string, owner: ProblemOwner): Actor {
-    if (owner === 'DEPARTMENT') return this.countyAdmin(village.slice(0, 6)); // departments have no accounts: the county office records
-    if (owner === 'TOWNSHIP') return this.township(village) ?? this.countyAdmin(village.slice(0, 6));
-    return this.village(village) ?? this.township(village) ?? this.county;
-  }
-  /** A township or county account that is not `solver`: the township's, the county's, then any office account. */
-  reviewer(village: string, solver: Actor): Actor {
-    const countyCode = village.slice(0, 6);
-    const candidates = [
-      this.township(village), this.countyAdmin(countyCode), this.county,
-      ...this.offices.filter((u) => u.scope_code.startsWith(countyCode)).map(actor), ...this.offices.map(actor),
-    ];
-    const found = candidates.find((u) => u && u.id !== solver.id);
-    if (!found) throw new Error('visits: need two office accounts for the four-eyes rule');
-    return found;
-  }
-}
-
-const actor = (u: UserRow): Actor => ({ id: u.id, name: u.display_name.slice(0, 40) });
+type Actor = SeedActor;
 
 // ───────────────────────── problem texts ─────────────────────────
 
@@ -442,11 +383,6 @@ function planSteps(ctx: Ctx, p: Omit<ProblemPlan, 'steps'>, shape: Shape): StepP
 // ───────────────────────── problems (one county) ─────────────────────────
 
 type VisitRef = { id: string; household_id: number; region_code: string; day: number; visitor_id: number; visitor_name: string; status: string };
-
-async function countyActors(client: pg.ClientBase): Promise<Actors> {
-  const rows = await client.query<UserRow>(`SELECT id, username, display_name, role::text, scope_code FROM app_user WHERE NOT disabled ORDER BY id`);
-  return new Actors(rows.rows);
-}
 
 /** The county's deadlines and its team's visit period (the sweeps) for the year. */
 async function policyOf(client: pg.ClientBase, countyCode: string, year: number): Promise<DeadlinePolicy & { teamVisitDays: number }> {
@@ -673,7 +609,7 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
   await client.connect();
   try {
     await client.query('SET synchronous_commit = off');
-    const actors = await countyActors(client);
+    const actors = await loadActors(client);
     const staff = await client.query<{ code: string; id: number }>(
       `SELECT DISTINCT ON (scope_code) scope_code AS code, id FROM app_user
        WHERE role = 'TOWNSHIP_STAFF' AND NOT disabled AND length(scope_code) = 9 ORDER BY scope_code, id`,
