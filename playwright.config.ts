@@ -5,7 +5,7 @@ const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,6 +27,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { EMBEDDED_PG_DIR: '.data/e2e-pg', EMBEDDED_PG_PORT: '54349', AUTH_SECRET: 'e2e-secret-not-for-production-0123456789' },
+    env: { EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/e2e-pg', EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54349', AUTH_SECRET: 'e2e-secret-not-for-production-0123456789' },
   },
 });

@@ -25,7 +25,7 @@ localSecret('PII_KEY'); // the seed encrypts with it too
 function newestSourceTime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', '.next', '.data', '.git', 'tests', 'test-results', 'scripts'].includes(entry.name)) continue;
+    if (['node_modules', '.next', process.env.NEXT_DIST_DIR ?? '.next', '.data', '.git', 'tests', 'test-results', 'scripts'].includes(entry.name)) continue;
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
   }
@@ -33,7 +33,7 @@ function newestSourceTime(dir: string): number {
 }
 
 function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const buildId = '.next/BUILD_ID';
+  const buildId = path.join(process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceTime('.')) return step('build is up to date');
   step('building the app (next build, about two minutes on first start)…');
   const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });

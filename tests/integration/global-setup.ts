@@ -28,7 +28,8 @@ export default async function setup(project: TestProject) {
     admin.pathname = '/bangfu_test';
     url = admin.toString();
   } else {
-    const server = await startEmbeddedPostgres('.data/test-pg', 54339);
+    // TEST_PG_DIR / TEST_PG_PORT let two runs on one machine keep out of each other's way.
+    const server = await startEmbeddedPostgres(process.env.TEST_PG_DIR ?? '.data/test-pg', Number(process.env.TEST_PG_PORT ?? 54339));
     url = await server.ensureDatabase('bangfu_test', true);
     stop = server.stop;
   }
