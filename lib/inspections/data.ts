@@ -13,7 +13,7 @@ import { FIGURE_KEYS } from '@/lib/dashboard/rules';
 import type { DayKind, InspectionKind } from '@/lib/enums';
 import { scoreBand } from '@/lib/policy/rules';
 import { assessmentScore, drawInspection, type AssessmentCounts } from './rules';
-import { CLAIMED_BUT_ABSENT } from './discrepancy-sql';
+import { ABSENT_ON_CLAIMED_DAY, CLAIMED_BUT_ABSENT } from './discrepancy-sql';
 
 /**
  * The inspections a viewer may see: those of their area or visiting it; while planned, only for
@@ -30,12 +30,15 @@ type DiscrepancyRow = {
   id: number; inspection_id: number; village_code: string; cadre_id: number; day: Date; note: string | null; claimed: string; name: string; inspection_kind: string;
 };
 
-/** Discrepancies (see discrepancy-sql.ts) matching `filter` (on pc, the presence check), newest first. */
-function discrepanciesWhere(filter: Prisma.Sql) {
+/**
+ * Discrepancies (see discrepancy-sql.ts) matching `filter` (on pc, the presence check), newest first.
+ * Those of inspections not yet DONE only with `definition` ABSENT_ON_CLAIMED_DAY (the inspection's own views).
+ */
+function discrepanciesWhere(filter: Prisma.Sql, definition = CLAIMED_BUT_ABSENT) {
   return db.$queryRaw<DiscrepancyRow[]>`
     SELECT pc.id, pc.inspection_id, pc.village_code, pc.cadre_id, pc.day, pc.note, ar.kind::text AS claimed, c.name, i.kind::text AS inspection_kind
       FROM presence_check pc
-      JOIN attendance_record ar ON ${Prisma.raw(CLAIMED_BUT_ABSENT)}
+      JOIN attendance_record ar ON ${Prisma.raw(definition)}
       JOIN cadre c ON c.id = pc.cadre_id
       JOIN inspection i ON i.id = pc.inspection_id
      WHERE ${filter}
@@ -44,17 +47,24 @@ function discrepanciesWhere(filter: Prisma.Sql) {
 
 const names = async (codes: string[]) => new Map((await db.region.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
 
+/** An inspection of a larger area (a county's) is seen by a township only in its own villages' part. */
+const ownPart = (viewer: Viewer) => ({ villageCode: { startsWith: viewer.scopeCode } });
+
 export async function listInspections(viewer: Viewer, options: { area?: string; year: number }) {
   if (!can(viewer.role, 'inspection.view')) return null;
   const area = areaWithin(viewer, options.area);
   const rows = await db.inspection.findMany({
     where: { ...visibleWhere(viewer, area), plannedOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) } },
     orderBy: [{ plannedOn: 'desc' }, { id: 'desc' }],
-    include: { villages: { orderBy: { drawOrder: 'asc' } }, _count: { select: { findings: true, householdChecks: true } } },
+    include: {
+      villages: { where: ownPart(viewer), orderBy: { drawOrder: 'asc' } },
+      _count: { select: { findings: { where: ownPart(viewer) }, householdChecks: { where: ownPart(viewer) } } },
+    },
   });
   const [villageNames, found] = await Promise.all([
     names(rows.flatMap((r) => r.villages.map((v) => v.villageCode))),
-    rows.length ? discrepanciesWhere(Prisma.sql`pc.inspection_id = ANY(${rows.map((r) => r.id)}::int[])`) : [],
+    // Planned rows reach inspectors only (visibleWhere): they see the discrepancies as recorded.
+    rows.length ? discrepanciesWhere(Prisma.sql`pc.inspection_id = ANY(${rows.map((r) => r.id)}::int[]) AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`, ABSENT_ON_CLAIMED_DAY) : [],
   ]);
   return {
     area,
@@ -84,7 +94,9 @@ export async function getInspection(viewer: Viewer, id: number) {
   const mine = (code: string) => code.startsWith(viewer.scopeCode);
   const ownVillages = inspection.villages.filter((v) => mine(v.villageCode));
   const codes = ownVillages.map((v) => v.villageCode);
-  const disputed = new Set((await discrepanciesWhere(Prisma.sql`pc.inspection_id = ${inspection.id}`)).map((d) => d.id));
+  // The whole inspection (seed, candidates, summary) only to a viewer whose area holds the area it was drawn from.
+  const whole = inspection.areaCode.startsWith(viewer.scopeCode);
+  const disputed = new Set((await discrepanciesWhere(Prisma.sql`pc.inspection_id = ${inspection.id}`, ABSENT_ON_CLAIMED_DAY)).map((d) => d.id));
   const [villageNames, households, postings, unit, candidates] = await Promise.all([
     names([...codes, inspection.areaCode]),
     db.household.findMany({ where: { id: { in: ownVillages.flatMap((v) => v.householdIds) } }, select: { id: true, headName: true, groupName: true, regionCode: true, status: true } }),
@@ -93,18 +105,23 @@ export async function getInspection(viewer: Viewer, id: number) {
       include: { cadre: { select: { name: true } } }, orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
     }),
     inspection.unitId ? db.unit.findUnique({ where: { id: inspection.unitId }, select: { name: true } }) : null,
-    drawCandidates(inspection.kind, inspection.areaCode, inspection.unitId),
+    whole ? drawCandidates(inspection.kind, inspection.areaCode, inspection.unitId) : null,
   ]);
   // The draw repeated from its seed over today's candidates: the same, unless the candidates changed since.
-  const redraw = drawInspection({
+  const redraw = candidates && drawInspection({
     seed: inspection.seed, villages: candidates.villages, householdsOf: (code) => candidates.households.get(code) ?? [],
     villageCount: inspection.villages.length, householdsPerVillage: Math.max(1, ...inspection.villages.map((v) => v.householdIds.length)),
   });
-  const verified = candidates.villages.length === inspection.candidateCount
+  const verified = candidates && redraw ? candidates.villages.length === inspection.candidateCount
     && redraw.map((v) => v.villageCode).join() === inspection.villages.map((v) => v.villageCode).join()
-    && redraw.every((v, i) => v.householdIds.join() === inspection.villages[i].householdIds.join());
+    && redraw.every((v, i) => v.householdIds.join() === inspection.villages[i].householdIds.join()) : null;
+  const { seed, candidateCount, summary, ...rest } = inspection;
   return {
-    ...inspection,
+    ...rest,
+    // null: a part of a larger area's inspection (the draw and the summary cover villages not the viewer's).
+    seed: whole ? seed : null,
+    candidateCount: whole ? candidateCount : null,
+    summary: whole ? summary : null,
     plannedOn: isoDay(inspection.plannedOn),
     doneOn: inspection.doneOn ? isoDay(inspection.doneOn) : null,
     areaName: villageNames.get(inspection.areaCode) ?? inspection.areaCode,
@@ -219,7 +236,7 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
   const where = (code: string) => `${villageNames.get(code.slice(0, 9)) ?? ''}${villageNames.get(code) ?? code}`;
   return {
     area, areaName: villageNames.get(area) ?? area, from: options.from, to: options.to,
-    inspections: inspections.map((i) => ({ id: i.id, kind: i.kind, plannedOn: isoDay(i.plannedOn), villages: i.villages.map((v) => where(v.villageCode)) })),
+    inspections: inspections.map((i) => ({ id: i.id, kind: i.kind, plannedOn: isoDay(i.plannedOn), villages: i.villages.filter((v) => v.villageCode.startsWith(area)).map((v) => where(v.villageCode)) })),
     findings: findings.map((f) => ({ id: f.id, where: where(f.villageCode), description: f.description, problemId: f.problemId })),
     discrepancies: [...discrepancies].reverse().map((d) => ({ id: d.id, where: where(d.village_code), name: d.name, day: isoDay(d.day), note: d.note })),
     followUps: followUps.map((f) => ({ id: f.id, kind: f.kind, where: where(f.villageCode), name: f.cadre.name, heldOn: isoDay(f.heldOn), reason: f.reason })),

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { addFinding, adjustAssessment, completeInspection, planInspection, recordFollowUp, recordHouseholdCheck, recordPresence } from '@/lib/inspections/actions';
-import { assessment, getInspection, listDiscrepancies, listInspections } from '@/lib/inspections/data';
+import { assessment, getInspection, listDiscrepancies, listInspections, noticeOf, oversightOfPerson } from '@/lib/inspections/data';
+import { teamMonth } from '@/lib/attendance/data';
 import { drawInspection } from '@/lib/inspections/rules';
 import { dashboard, refreshFigures } from '@/lib/dashboard/data';
 import { listProblems } from '@/lib/problems/data';
@@ -96,12 +97,21 @@ describe('a planned inspection is hidden from those it visits', () => {
   it('a township sees only its own villages of a county inspection', async () => {
     const otherTownshipVillage = (await db.region.findFirstOrThrow({ where: { level: 'VILLAGE', code: { startsWith: '990102102' } }, orderBy: { code: 'asc' } })).code;
     const done = await makeInspection({ villages: [{ code: V }, { code: otherTownshipVillage }], status: 'DONE', createdById: inspectorId });
-    await db.finding.createMany({ data: [{ inspectionId: done.id, villageCode: V, description: '本乡发现' }, { inspectionId: done.id, villageCode: otherTownshipVillage, description: '外乡发现' }] });
+    await db.inspection.update({ where: { id: done.id }, data: { seed: 'a1b2c3d4', summary: '全县总体情况：外乡问题较多' } });
+    await db.finding.createMany({ data: [{ inspectionId: done.id, villageCode: V, description: '本乡发现' }, { inspectionId: done.id, villageCode: otherTownshipVillage, description: '外乡发现' }, { inspectionId: done.id, villageCode: otherTownshipVillage, description: '外乡发现二' }] });
     const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
     const seen = await getInspection(township, done.id);
     expect(seen.villages.map((v) => v.villageCode)).toEqual([V]);
     expect(seen.findings.map((f) => f.description)).toEqual(['本乡发现']);
-    expect((await getInspection(await signInAs('county'), done.id)).villages).toHaveLength(2);
+    // Not the county's draw (seed, candidates) nor its summary, which speak of other townships' villages.
+    expect({ seed: seen.seed, candidateCount: seen.candidateCount, summary: seen.summary, verified: seen.verified }).toEqual({ seed: null, candidateCount: null, summary: null, verified: null });
+    const listed = (await listInspections(township, { year: year() }))!.rows.find((r) => r.id === done.id)!;
+    expect({ villages: listed.villageCodes, findings: listed.findings }).toEqual({ villages: [V], findings: 1 });
+    const notice = (await noticeOf(township, { from: chinaToday(), to: chinaToday() }))!;
+    expect(notice.inspections.find((i) => i.id === done.id)!.villages).toHaveLength(1);
+    const county = await getInspection(await signInAs('county'), done.id);
+    expect({ villages: county.villages.length, seed: county.seed, summary: county.summary }).toEqual({ villages: 2, seed: 'a1b2c3d4', summary: '全县总体情况：外乡问题较多' });
+    expect((await listInspections(await signInAs('county'), { year: year() }))!.rows.find((r) => r.id === done.id)!.findings).toBe(3);
   });
 
   it('cannot be completed before its day, nor twice', async () => {
@@ -114,7 +124,7 @@ describe('a planned inspection is hidden from those it visits', () => {
 });
 
 describe('on the spot', () => {
-  it('an absence on a claimed day is a discrepancy the township and county see and the dashboard counts; an absence on leave is not', async () => {
+  it('an absence on a claimed day is a discrepancy the township and county see, once the inspection is done, and the dashboard counts; an absence on leave is not', async () => {
     const today = chinaToday();
     const claimed = await makePosting({ team, name: '虚报队员' });
     const onLeave = await makePosting({ team, name: '请假队员' });
@@ -130,6 +140,7 @@ describe('on the spot', () => {
     expect(await record(there.cadreId, 'yes')).toMatchObject({ ok: true, message: '已记录。' });
     const checks = (await getInspection(await signInAs('inspector'), inspection.id)).presenceChecks.sort((a, b) => a.cadreId - b.cadreId);
     expect(checks.map((c) => [c.cadreId, c.present, c.discrepancy])).toEqual([[claimed.cadreId, false, true], [onLeave.cadreId, false, false], [there.cadreId, true, false]]);
+    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({ ok: true });
 
     const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
     const seen = (await listDiscrepancies(township, { year: year() }))!.rows;
@@ -151,6 +162,7 @@ describe('on the spot', () => {
     const inspection = await makeInspection({ villages: [{ code: V }], createdById: inspectorId });
     await signInAs('inspector');
     expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: late.cadreId, day: today, present: 'no' })).toMatchObject({ ok: true, message: '已记录。' });
+    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({ ok: true });
     const county = await signInAs('county');
     const flagged = async () => (await listDiscrepancies(county, { area: V, year: year() }))!.rows.filter((r) => r.cadreId === late.cadreId).length;
     expect(await flagged()).toBe(0);
@@ -159,6 +171,49 @@ describe('on the spot', () => {
     expect((await dashboard(county, V))!.total.figures.discrepancies).toBe(await (async () => (await listDiscrepancies(county, { area: V, year: year() }))!.rows.length)());
     await db.attendanceRecord.deleteMany({ where: { postingId: late.id } }); // cleared again: no longer a discrepancy
     expect(await flagged()).toBe(0);
+  });
+
+  it('a discrepancy on a planned inspection reaches no team or township read (list, notice, month grid, person’s year, dashboard) until it is done', async () => {
+    const today = chinaToday();
+    const claimed = await makePosting({ team, name: '暗访队员' });
+    await fillDays(claimed, [today], 'IN_VILLAGE');
+    const inspection = await makeInspection({ villages: [{ code: V }], createdById: inspectorId });
+    const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
+    const leader = await signInNew('TEAM_LEADER', V);
+    const member = await signInNew('TEAM_MEMBER', V);
+    const counted = async () => Promise.all([township, leader, member].map(async (viewer) => (await dashboard(viewer, V))?.total.figures.discrepancies ?? 0));
+    const baseline = await counted(); // earlier tests' discrepancies of done inspections
+    await signInAs('inspector');
+    expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: claimed.cadreId, day: today, present: 'no' })).toMatchObject({ ok: true, message: expect.stringContaining('已标记为考勤不实') });
+    // The inspector sees it on the inspection itself while it runs.
+    expect((await getInspection(await signInAs('inspector'), inspection.id)).presenceChecks.find((c) => c.cadreId === claimed.cadreId)?.discrepancy).toBe(true);
+
+    const reads = async () => {
+      const seen: Record<string, boolean> = {};
+      for (const [i, [name, viewer]] of ([['township', township], ['teamLeader', leader], ['teamMember', member]] as const).entries()) {
+        const list = await listDiscrepancies(viewer, { year: year() });
+        const notice = await noticeOf(viewer, { from: today, to: today });
+        const grid = await teamMonth(viewer, team.id, today.slice(0, 7));
+        const person = await oversightOfPerson(viewer, claimed.cadreId);
+        const figures = await dashboard(viewer, V);
+        seen[`${name}.list`] = !!list?.rows.some((r) => r.cadreId === claimed.cadreId);
+        seen[`${name}.notice`] = !!notice?.discrepancies.some((d) => d.name === '暗访队员');
+        seen[`${name}.grid`] = !!grid?.rows.find((r) => r.cadreId === claimed.cadreId)?.cells[today]?.disputed;
+        seen[`${name}.year`] = !!person?.discrepancies.length;
+        seen[`${name}.dashboard`] = (figures?.total.figures.discrepancies ?? 0) > baseline[i];
+      }
+      return seen;
+    };
+    const before = await reads();
+    expect(Object.entries(before).filter(([, shown]) => shown).map(([read]) => read)).toEqual([]);
+
+    await signInAs('inspector');
+    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({ ok: true });
+    const after = await reads();
+    // Once done the township sees it everywhere; the team roles only in the dashboard's figure.
+    expect(Object.entries(after).filter(([, shown]) => shown).map(([read]) => read).sort()).toEqual(
+      ['teamLeader.dashboard', 'teamMember.dashboard', 'township.dashboard', 'township.grid', 'township.list', 'township.notice', 'township.year'],
+    );
   });
 
   it('records only from the inspection’s day on and only until it is done', async () => {

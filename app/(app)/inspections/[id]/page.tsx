@@ -28,11 +28,11 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         {inspection.canWork && inspection.status === 'PLANNED' && inspection.plannedOn > today && <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t('notYet')}</p>}
         <Card title={t('draw')}>
           <dl className="grid gap-2 text-sm sm:grid-cols-3">
-            <div><dt className="text-slate-500">{t('seed')}</dt><dd className="font-mono" data-testid="draw-seed">{inspection.seed}</dd></div>
-            <div><dt className="text-slate-500">{t('area')}</dt><dd>{t('candidates', { count: inspection.candidateCount })}</dd></div>
+            {inspection.seed !== null && <div><dt className="text-slate-500">{t('seed')}</dt><dd className="font-mono" data-testid="draw-seed">{inspection.seed}</dd></div>}
+            {inspection.candidateCount !== null && <div><dt className="text-slate-500">{t('area')}</dt><dd>{t('candidates', { count: inspection.candidateCount })}</dd></div>}
             <div><dt className="text-slate-500">{t('villages')}</dt><dd>{inspection.villages.map((v) => v.name).join('、')}</dd></div>
           </dl>
-          <p className={`mt-3 text-sm ${inspection.verified ? 'text-green-800' : 'text-amber-800'}`}>{inspection.verified ? `✓ ${t('verified')}` : t('notVerified')}</p>
+          {inspection.verified !== null && <p className={`mt-3 text-sm ${inspection.verified ? 'text-green-800' : 'text-amber-800'}`}>{inspection.verified ? `✓ ${t('verified')}` : t('notVerified')}</p>}
         </Card>
 
         {inspection.villages.map((village) => (
