@@ -10,7 +10,7 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import { runAudited, writeAuditNow } from '@/lib/audit/data';
 import type { AuditChanges } from '@/lib/audit/rules';
 import type { Tx } from '@/lib/audit/data';
-import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
+import { ConflictError, NotFoundError, RefusedError, isDatabaseUnavailable } from '@/lib/errors';
 import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/locales';
@@ -64,7 +64,7 @@ export function action<S extends z.ZodType>(
   handler: Handler<S>,
 ): ActionFunction {
   const run = async (prev: ActionState, input: FormData | Record<string, unknown>): Promise<ActionState> => ({
-    ...(await answer(prev, input)),
+    ...(await answer(prev, input).catch((error) => busyOrThrow(error, input))),
     attempt: (prev?.attempt ?? 0) + 1,
   });
   const answer = async (_prev: ActionState, input: FormData | Record<string, unknown>): Promise<ActionState> => {
@@ -110,6 +110,12 @@ export function action<S extends z.ZodType>(
       outcome = await runAudited(actor, actionName, requestId, (tx) => handler({ viewer, input: parsed.data, tx, locale }));
     } catch (error) {
       const refusal = refusalOf(error);
+      if (!refusal && isDatabaseUnavailable(error)) {
+        // Database down, restarting or every connection busy: the transaction wrote nothing; ask for a retry.
+        console.error(JSON.stringify({ level: 'warn', requestId, action: actionName, error: `database unavailable: ${String((error as Error)?.message ?? error)}` }));
+        await writeAuditNow(actor, { action: actionName, result: 'ERROR', regionCode: viewer.scopeCode, requestId, message: 'database unavailable' }).catch(() => {}); // may fail too
+        return { ok: false, formError: t('errors.busy'), values: echoValues(raw) };
+      }
       if (!refusal) {
         console.error(JSON.stringify({ level: 'error', requestId, action: actionName, error: String((error as Error)?.stack ?? error) }));
         await writeAuditNow(actor, { action: actionName, result: 'ERROR', regionCode: viewer.scopeCode, requestId, message: String((error as Error)?.message ?? error) });
@@ -135,6 +141,12 @@ export function action<S extends z.ZodType>(
     return { ok: true, message: t(outcome.message ?? 'common.saved'), data: outcome.data };
   };
   return Object.assign(run, { actionName, permission });
+}
+
+/** The database failed before the handler ran (the viewer's session, an audit of a refusal): "busy, retry". */
+async function busyOrThrow(error: unknown, input: FormData | Record<string, unknown>): Promise<ActionState> {
+  if (!isDatabaseUnavailable(error)) throw error;
+  return { ok: false, formError: translateKey(await currentLocale(), 'errors.busy'), values: echoValues(formDataToObject(input)) };
 }
 
 function refusalOf(error: unknown): { key: string; field?: string; params?: Record<string, string | number> } | null {

@@ -25,6 +25,9 @@ export class ConflictError extends Error {
   }
 }
 
+/** The digest lib/db.ts gives a "database unavailable" error; error.tsx shows "busy, retry" for it. */
+export const DATABASE_BUSY_DIGEST = 'DATABASE_BUSY';
+
 // PostgreSQL SQLSTATEs meaning "the server or the connection is gone or full", not "your data is wrong":
 // class 08 (connection exception), 57P01-57P03 (shutdown / cannot connect now), 53300 (too many connections).
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
@@ -35,9 +38,10 @@ const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '
 const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
 // Driver adapter error kinds (@prisma/adapter-pg), before Prisma turns them into P-codes.
 const UNAVAILABLE_KIND = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
-// Errors node-postgres throws as plain Errors without a code (pool checkout timeout, socket closed mid-query).
+// Errors node-postgres throws as plain Errors without a code (pool checkout timeout, socket closed mid-query),
+// and Prisma's P2028 when no connection was free for a transaction within its maxWait.
 const UNAVAILABLE_MESSAGE =
-  /timeout exceeded when trying to connect|Connection terminated|connection (?:is )?(?:closed|ended)|Client has encountered a connection error|terminating connection due to administrator command|the database system is (?:shutting down|starting up)|Can't reach database server|Server has closed the connection/i;
+  /timeout exceeded when trying to connect|Connection terminated|connection (?:is )?(?:closed|ended)|Client has encountered a connection error|terminating connection due to administrator command|the database system is (?:shutting down|starting up)|Can't reach database server|Server has closed the connection|Unable to start a transaction in the given time/i;
 
 /**
  * True when an error means the database cannot be used right now (down, restarting, connection killed, pool

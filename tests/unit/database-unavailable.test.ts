@@ -11,6 +11,7 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection'), { code: '57P01', severity: 'FATAL' }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'P1001' }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'P2024' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' }))).toBe(true);
     // Prisma's wrapper around an adapter error
     expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'ConnectionClosed' } } } }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('x'), { cause: { kind: 'postgres', originalCode: '57P01' } }))).toBe(true);
@@ -20,6 +21,7 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('Unique constraint failed'), { code: 'P2002' }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505', severity: 'ERROR' }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('Transaction API error: Transaction already closed'), { code: 'P2028' }))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
     expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);
     const loop: Record<string, unknown> = { message: 'x' };
