@@ -52,3 +52,28 @@ export const NDJSON_HEADERS = {
   'Cache-Control': 'no-store, no-transform',
   'X-Accel-Buffering': 'no',
 };
+
+/**
+ * Where to send the user back to: a path on this site, or '/'. Browsers read '\' as '/' and drop tabs
+ * and newlines, so '/\evil.example' or '/<tab>/evil.example' would leave the site: such paths are
+ * refused outright, and what is left must resolve to this very origin.
+ */
+export function sameOriginPath(next: string | null | undefined, origin: string): string {
+  if (!next || !next.startsWith('/') || /[\\\x00-\x1f\x7f]/.test(next)) return '/';
+  try {
+    const base = new URL(origin);
+    const target = new URL(next, base);
+    if (target.origin !== base.origin) return '/';
+    return `${target.pathname}${target.search}${target.hash}`;
+  } catch {
+    return '/';
+  }
+}
+
+/** A record id from a URL: digits only and within PostgreSQL's integer (int4), else null (the page or route answers 404). */
+export const MAX_ID = 2_147_483_647;
+export function parseId(text: string | null | undefined): number | null {
+  if (!text || !/^[1-9]\d{0,9}$/.test(text)) return null;
+  const id = Number(text);
+  return id <= MAX_ID ? id : null;
+}

@@ -3,9 +3,10 @@
 // Keys are made here (random, no user input), so they are safe as file names and object keys.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AwsClient } from 'aws4fetch';
+import sharp from 'sharp';
 
 /** Photos only: what phones produce. Checked by the file's first bytes, not by its name. */
 export const PHOTO_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
@@ -19,7 +20,40 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
   return null;
 }
 
-type Store = { put(key: string, body: Uint8Array, type: string): Promise<void>; get(key: string): Promise<Uint8Array | null> };
+/** Larger than any phone's default photo (a 48 MP sensor is 8064 × 6048); beyond it decoding alone could exhaust memory. */
+export const MAX_PHOTO_PIXELS = 50_000_000;
+/** What is kept: enough to read a document or a face on a screen, small enough for a weak signal. */
+export const MAX_PHOTO_SIDE = 2560;
+
+export type ReencodeResult = { ok: true; body: Buffer; type: PhotoType; width: number; height: number } | { ok: false; reason: 'undecodable' | 'tooManyPixels' };
+
+/**
+ * Decodes the photo and writes it anew: the only bytes stored are ones an image library produced.
+ * Turned upright by its EXIF orientation, then every metadata block (EXIF with GPS, XMP, comments)
+ * is left behind; the long side is brought down to MAX_PHOTO_SIDE. JPEG stays JPEG; PNG and WebP
+ * are re-encoded as what they were (screenshots keep their sharp text).
+ */
+export async function reencodePhoto(bytes: Uint8Array, type: PhotoType): Promise<ReencodeResult> {
+  try {
+    const image = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error', animated: false });
+    const meta = await image.metadata();
+    const format = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' }[type];
+    if (meta.format !== format) return { ok: false, reason: 'undecodable' }; // the first bytes lied
+    const pipeline = image.rotate().resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true });
+    const encoded = type === 'image/png' ? pipeline.png({ compressionLevel: 9 }) : type === 'image/webp' ? pipeline.webp({ quality: 82 }) : pipeline.jpeg({ quality: 82, mozjpeg: true });
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { ok: true, body: data, type, width: info.width, height: info.height };
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error);
+    return { ok: false, reason: /pixel limit/i.test(message) ? 'tooManyPixels' : 'undecodable' };
+  }
+}
+
+type Store = {
+  put(key: string, body: Uint8Array, type: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
+  remove(key: string): Promise<void>;
+};
 
 function diskStore(root: string): Store {
   return {
@@ -34,6 +68,9 @@ function diskStore(root: string): Store {
       } catch {
         return null;
       }
+    },
+    async remove(key) {
+      await rm(path.join(root, key), { force: true });
     },
   };
 }
@@ -57,6 +94,10 @@ function s3Store(): Store {
       if (!response.ok) throw new Error(`S3 GET ${key}: ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     },
+    async remove(key) {
+      const response = await client.fetch(url(key), { method: 'DELETE' });
+      if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE ${key}: ${response.status}`);
+    },
   };
 }
 
@@ -75,4 +116,9 @@ export async function storePhoto(body: Uint8Array, type: PhotoType, today: strin
 
 export function readStored(key: string): Promise<Uint8Array | null> {
   return current().get(key);
+}
+
+/** Removes a stored photo; a key already gone is not an error. */
+export function removeStored(key: string): Promise<void> {
+  return current().remove(key);
 }

@@ -75,9 +75,9 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
     for (const file of pending) {
       setPhase('uploading');
       const response = await fetch('/api/uploads', { method: 'POST', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
-      const answer = (await response.json()) as { ok: boolean; key?: string; message?: string };
+      const answer = (await response.json()) as { ok: boolean; key?: string; formError?: string };
       if (!answer.ok || !answer.key) {
-        setState({ ok: false, fieldErrors: { photoKeys: [answer.message ?? t('visits.uploadFailed')] } });
+        setState({ ok: false, fieldErrors: { photoKeys: [answer.formError ?? t('visits.uploadFailed')] } });
         return null;
       }
       keys.push(answer.key);

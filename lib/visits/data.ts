@@ -2,14 +2,14 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
-import { writeAuditNow } from '@/lib/audit/data';
+import { writeAudit, writeAuditNow } from '@/lib/audit/data';
 import { POOR_STATUSES } from '@/lib/households/rules';
 import { searchWhere } from '@/lib/households/data';
 import { chinaDate } from '@/lib/attendance/rules';
 import { dayOf, isoDay } from '@/lib/attendance/days';
 import { areaWithin } from '@/lib/teams/data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
-import { MAX_PHOTO_BYTES, readStored, sniffPhotoType, storePhoto } from '@/lib/storage';
+import { MAX_PHOTO_BYTES, readStored, reencodePhoto, removeStored, sniffPhotoType, storePhoto } from '@/lib/storage';
 
 const actorOf = (viewer: Viewer) => ({ userId: viewer.userId, username: viewer.username, role: viewer.role });
 
@@ -17,17 +17,68 @@ const actorOf = (viewer: Viewer) => ({ userId: viewer.userId, username: viewer.u
 
 export type UploadResult = { ok: true; key: string } | { ok: false; status: number; message: string };
 
-/** Stores an uploaded photo for a visit or a problem step to claim; checks size and real type first. */
-export async function savePhoto(viewer: Viewer | null, bytes: Uint8Array): Promise<UploadResult> {
+/** Unclaimed uploads one user may hold in 24 hours: a day's visits with photos, not a disk filled by a script. */
+export const UPLOAD_QUOTA = 30;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Stores an uploaded photo for a visit or a problem step to claim: checks size and real type, then
+ * keeps only a re-encoded copy (no EXIF, no GPS, bounded pixels), within the user's quota.
+ */
+export async function savePhoto(viewer: Viewer | null, bytes: Uint8Array, now = new Date()): Promise<UploadResult> {
   if (!viewer) return { ok: false, status: 401, message: 'errors.signedOut' };
   if (!can(viewer.role, 'visit.create') && !can(viewer.role, 'problem.work')) return { ok: false, status: 403, message: 'errors.forbidden' };
   if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, status: 413, message: 'visits.photoTooLarge' };
   const type = sniffPhotoType(bytes);
   if (!type) return { ok: false, status: 415, message: 'visits.photoType' };
-  const key = await storePhoto(bytes, type, chinaDate(new Date()));
-  const row = await db.attachment.create({ data: { storageKey: key, contentType: type, bytes: bytes.length, uploadedBy: viewer.userId } });
-  await writeAuditNow(actorOf(viewer), { action: 'attachment.upload', result: 'OK', entity: 'Attachment', entityId: String(row.id), regionCode: viewer.scopeCode, changes: { bytes: bytes.length, type } });
-  return { ok: true, key };
+  const actor = actorOf(viewer);
+  const photo = await reencodePhoto(bytes, type);
+  if (!photo.ok) {
+    const message = photo.reason === 'tooManyPixels' ? 'visits.photoTooManyPixels' : 'visits.photoUndecodable';
+    await writeAuditNow(actor, { action: 'attachment.upload', result: 'INVALID', entity: 'Attachment', regionCode: viewer.scopeCode, message, changes: { bytes: bytes.length, type } });
+    return { ok: false, status: 422, message };
+  }
+  await removeStaleUploads(now);
+  const stored: { key?: string } = {};
+  try {
+    const saved = await db.$transaction(async (tx) => {
+      // One upload of a user at a time, so parallel requests cannot pass the quota together.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('attachment.upload'), ${viewer.userId}::int)`;
+      const unclaimed = await tx.attachment.count({ where: { uploadedBy: viewer.userId, visitId: null, stepId: null, createdAt: { gt: new Date(now.getTime() - DAY_MS) } } });
+      if (unclaimed >= UPLOAD_QUOTA) return null;
+      const key = (stored.key = await storePhoto(photo.body, photo.type, chinaDate(now)));
+      const row = await tx.attachment.create({ data: { storageKey: key, contentType: photo.type, bytes: photo.body.length, uploadedBy: viewer.userId } });
+      await writeAudit(tx, actor, {
+        action: 'attachment.upload', result: 'OK', entity: 'Attachment', entityId: String(row.id), regionCode: viewer.scopeCode,
+        changes: { bytes: photo.body.length, received: bytes.length, type, width: photo.width, height: photo.height },
+      });
+      return key;
+    });
+    if (!saved) {
+      await writeAuditNow(actor, { action: 'attachment.upload', result: 'REFUSED', entity: 'Attachment', regionCode: viewer.scopeCode, message: 'visits.photoQuota' });
+      return { ok: false, status: 429, message: 'visits.photoQuota' };
+    }
+    return { ok: true, key: saved };
+  } catch (error) {
+    if (stored.key) await removeStored(stored.key).catch(() => {}); // no row points at it
+    throw error;
+  }
+}
+
+/**
+ * Unclaimed uploads older than a day are gone: rows first (a claim racing this either took the row
+ * already, or finds it missing and is refused), then their files. Runs at each upload, in batches.
+ */
+export async function removeStaleUploads(now = new Date(), limit = 100): Promise<number> {
+  const cutoff = new Date(now.getTime() - DAY_MS);
+  const rows = await db.$queryRaw<{ storage_key: string }[]>`
+    DELETE FROM attachment
+    WHERE id IN (SELECT id FROM attachment WHERE visit_id IS NULL AND step_id IS NULL AND created_at < ${cutoff} ORDER BY id LIMIT ${limit}::int)
+      AND visit_id IS NULL AND step_id IS NULL
+    RETURNING storage_key`;
+  for (const row of rows) await removeStored(row.storage_key).catch((error) => console.error(JSON.stringify({ level: 'warn', msg: 'stale upload not removed', key: row.storage_key, error: String(error) })));
+  if (rows.length > 0) await writeAuditNow(null, { action: 'attachment.cleanup', result: 'OK', entity: 'Attachment', changes: { removed: rows.length } });
+  return rows.length;
 }
 
 /** A stored photo the viewer may see: their own upload, or one of a visit or problem inside their area. */

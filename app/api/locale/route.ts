@@ -1,12 +1,13 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locales';
+import { sameOriginPath } from '@/lib/http';
+import { route } from '@/lib/route';
 
 // Sets the interface language and goes back where the user was (only to a path on this site).
-export function GET(request: NextRequest) {
+export const GET = route({ name: 'locale.set', permission: 'public' }, (request) => {
   const locale = toLocale(request.nextUrl.searchParams.get('locale'));
-  const next = request.nextUrl.searchParams.get('next') ?? '/';
-  const target = next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const target = sameOriginPath(request.nextUrl.searchParams.get('next'), request.url);
   const response = NextResponse.redirect(new URL(target, request.url), 303);
   response.cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax' });
   return response;
-}
+});

@@ -1,22 +1,17 @@
 // The dashboard's tables of an area as .xlsx: GET /api/dashboard/export?area=, the same figures as the page.
-import { NextResponse, type NextRequest } from 'next/server';
-import { getViewer } from '@/lib/auth/data';
-import { currentLocale } from '@/lib/i18n/request';
-import { translateKey } from '@/lib/i18n/messages';
 import { writeAuditNow } from '@/lib/audit/data';
 import { dashboard } from '@/lib/dashboard/data';
 import { dashboardXlsx } from '@/lib/dashboard/sheet';
 import { regionTrail } from '@/lib/regions/data';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
+import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest) {
-  const [viewer, locale] = await Promise.all([getViewer(), currentLocale()]);
-  if (!viewer) return NextResponse.redirect(new URL('/login', request.url), 303);
-  const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, `dashboard.${key}`, params);
+export const GET = route({ name: 'dashboard.export', permission: 'region.view' }, async (request, { viewer, t: tr, fail, requestId }) => {
+  const t = (key: string, params?: Record<string, string | number>) => tr(`dashboard.${key}`, params);
   const data = await dashboard(viewer, request.nextUrl.searchParams.get('area') ?? undefined);
-  if (!data) return new Response(translateKey(locale, 'errors.forbidden'), { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!data) return fail(403, 'errors.forbidden');
   const trail = await regionTrail(viewer, data.area.code);
   const areaName = trail.map((r) => r.name).join('') || data.area.name;
   const time = data.computedAt ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' }).format(data.computedAt) : '—';
@@ -26,7 +21,7 @@ export async function GET(request: NextRequest) {
     areaLabel: t('area'), totalLabel: t('total', { area: data.area.name }),
   });
   const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
-  await writeAuditNow(actor, { action: 'dashboard.export', result: 'OK', entity: 'Region', regionCode: data.area.code, changes: { rows: data.children.length } });
+  await writeAuditNow(actor, { action: 'dashboard.export', result: 'OK', entity: 'Region', regionCode: data.area.code, changes: { rows: data.children.length }, requestId });
   return new Response(new Uint8Array(buffer), {
     headers: {
       'Content-Type': XLSX_TYPE,
@@ -34,4 +29,4 @@ export async function GET(request: NextRequest) {
       'Cache-Control': 'private, no-store',
     },
   });
-}
+});

@@ -1,10 +1,5 @@
 // The rectification ledger (整改台账) of an area: GET /api/problems/ledger?area=&status=&category=&urgency=&source=&overdue=1&year=
 // The same filters as the /problems page, so what is exported is what was on screen.
-import { NextResponse, type NextRequest } from 'next/server';
-import { getViewer } from '@/lib/auth/data';
-import { can } from '@/lib/auth/permissions';
-import { currentLocale } from '@/lib/i18n/request';
-import { translateKey } from '@/lib/i18n/messages';
 import { writeAuditNow } from '@/lib/audit/data';
 import { chinaDate } from '@/lib/attendance/rules';
 import { rectificationRows } from '@/lib/problems/data';
@@ -12,24 +7,17 @@ import { LEDGER_COLUMNS, rectificationLedgerXlsx, type LedgerColumn } from '@/li
 import { regionTrail } from '@/lib/regions/data';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 import { filterParams, parseFilters, type FilterQuery } from '@/lib/problems/filters';
+import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest) {
-  const [viewer, locale] = await Promise.all([getViewer(), currentLocale()]);
-  if (!viewer) return NextResponse.redirect(new URL('/login', request.url), 303);
-  const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
-  const text = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET = route({ name: 'problem.exportLedger', permission: 'problem.export' }, async (request, { viewer, t, fail, requestId }) => {
   const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
-  if (!can(viewer.role, 'problem.export')) {
-    await writeAuditNow(actor, { action: 'problem.exportLedger', result: 'REFUSED', regionCode: viewer.scopeCode, message: 'permission' });
-    return text(t('errors.forbidden'), 403);
-  }
   const today = chinaDate(new Date());
   const query = Object.fromEntries(request.nextUrl.searchParams.entries()) as FilterQuery;
   const filters = { ...parseFilters(query, Number(today.slice(0, 4))), page: undefined };
   const ledger = await rectificationRows(viewer, filters);
-  if (!ledger) return text(t('errors.notFound'), 404);
+  if (!ledger) return fail(404, 'errors.notFound');
 
   const trail = await regionTrail(viewer, ledger.area);
   const areaName = trail.map((r) => r.name).join('') || viewer.scopeName;
@@ -50,6 +38,7 @@ export async function GET(request: NextRequest) {
   await writeAuditNow(actor, {
     action: 'problem.exportLedger', result: 'OK', entity: 'Problem', regionCode: ledger.area,
     changes: { filters: Object.fromEntries(Object.entries(filterParams(filters)).filter(([, v]) => v !== undefined)) as Record<string, string>, rows: ledger.rows.length },
+    requestId,
   });
   return new Response(new Uint8Array(buffer), {
     headers: {
@@ -58,4 +47,4 @@ export async function GET(request: NextRequest) {
       'Cache-Control': 'private, no-store',
     },
   });
-}
+});

@@ -1,17 +1,13 @@
 // The roster import template (.xlsx): header, one example row, the explanation, the user's villages.
-import { NextResponse, type NextRequest } from 'next/server';
-import { getViewer } from '@/lib/auth/data';
-import { currentLocale } from '@/lib/i18n/request';
 import { rosterTemplate } from '@/lib/roster/data';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
+import { failure, route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: NextRequest) {
-  const [viewer, locale] = await Promise.all([getViewer(), currentLocale()]);
-  if (!viewer) return NextResponse.redirect(new URL('/login', request.url), 303);
-  const result = await rosterTemplate(viewer, { locale });
-  if (!result.ok) return new Response(result.message, { status: result.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET = route({ name: 'roster.template', permission: 'household.import' }, async (_request, { viewer, locale, requestId }) => {
+  const result = await rosterTemplate(viewer, { locale, requestId });
+  if (!result.ok) return failure('text', result.status, result.message);
   return new Response(new Uint8Array(result.buffer), {
     headers: {
       'Content-Type': XLSX_TYPE,
@@ -19,4 +15,4 @@ export async function GET(request: NextRequest) {
       'Cache-Control': 'private, no-store',
     },
   });
-}
+});
