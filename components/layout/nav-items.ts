@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/inspections', key: 'inspections', permission: 'inspection.view', phone: true, icon: 'search' },
   { href: '/assessment', key: 'assessment', permission: 'assessment.view', phone: false, icon: 'award' },
   { href: '/admin/users', key: 'users', permission: 'user.manage', phone: false, icon: 'users' },
+  { href: '/admin/approvals', key: 'approvals', permission: 'user.approve', phone: false, icon: 'users' },
   { href: '/admin/policy', key: 'policy', permission: 'policy.view', phone: false, icon: 'sliders' },
   { href: '/audit', key: 'audit', permission: 'audit.view', phone: false, icon: 'scroll' },
   { href: '/account', key: 'account', permission: 'account.self', phone: true, icon: 'key' },

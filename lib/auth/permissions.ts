@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'policy.view',
   'policy.edit',
   'user.manage', // accounts: create, disable, reset password, change role/scope
+  'user.approve', // approve or reject accounts with area data and their password resets (another person than the requester)
   'audit.view',
   'account.self', // change one's own password, sign out
   'household.view',
@@ -59,7 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   COUNTY_ADMIN: [
     ...READ_AREA, 'region.edit', 'policy.view', 'policy.edit', 'household.edit', 'household.status',
     'household.import', 'household.export', 'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE,
-    ...OVERSIGHT, 'assessment.adjust',
+    ...OVERSIGHT, 'assessment.adjust', 'user.approve',
   ],
   TOWNSHIP_STAFF: [
     ...READ_AREA, 'policy.view', 'household.edit', 'household.status', 'household.import', 'household.export',

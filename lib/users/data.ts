@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/permissions';
 
 export const USERS_PAGE_SIZE = 50;
 
-export type UserFilters = { q?: string; role?: Role; status?: 'active' | 'disabled' | 'locked'; page?: number };
+export type UserFilters = { q?: string; role?: Role; status?: 'active' | 'disabled' | 'locked' | 'pending'; page?: number };
 
 function scopedUsers(viewer: Viewer): Prisma.UserWhereInput {
   return { scopeCode: { startsWith: viewer.scopeCode } };
@@ -21,6 +21,7 @@ export async function listUsers(viewer: Viewer, filters: UserFilters) {
     ...(filters.status === 'disabled' ? { disabled: true } : {}),
     ...(filters.status === 'active' ? { disabled: false } : {}),
     ...(filters.status === 'locked' ? { lockedUntil: { gt: now } } : {}),
+    ...(filters.status === 'pending' ? { pendingApproval: { not: null } } : {}),
     ...(filters.q
       ? { OR: [{ username: { contains: filters.q, mode: 'insensitive' } }, { displayName: { contains: filters.q } }] }
       : {}),
@@ -35,7 +36,7 @@ export async function listUsers(viewer: Viewer, filters: UserFilters) {
       take: USERS_PAGE_SIZE,
       select: {
         id: true, username: true, displayName: true, role: true, scopeCode: true, disabled: true,
-        lockedUntil: true, mustChangePassword: true, lastLoginAt: true, scope: { select: { name: true } },
+        lockedUntil: true, mustChangePassword: true, lastLoginAt: true, pendingApproval: true, scope: { select: { name: true } },
       },
     }),
   ]);
@@ -48,7 +49,7 @@ export async function getUser(viewer: Viewer, id: number) {
     where: { id, ...scopedUsers(viewer) },
     select: {
       id: true, username: true, displayName: true, role: true, scopeCode: true, disabled: true, lockedUntil: true,
-      mustChangePassword: true, lastLoginAt: true, version: true, createdAt: true, scope: { select: { name: true } },
+      mustChangePassword: true, lastLoginAt: true, version: true, createdAt: true, pendingApproval: true, scope: { select: { name: true } },
     },
   });
 }
@@ -67,4 +68,28 @@ export async function accountCounts(viewer: Viewer) {
   if (!can(viewer.role, 'user.manage')) return null;
   const groups = await db.user.groupBy({ by: ['role', 'disabled'], where: scopedUsers(viewer), _count: { _all: true } });
   return groups.map((group) => ({ role: group.role, disabled: group.disabled, count: group._count._all }));
+}
+
+/**
+ * Accounts and password resets of the approver's area waiting for approval, oldest first. Requests the
+ * viewer made, or for the viewer's own account, are left out: another person must decide them.
+ */
+export async function listPendingApprovals(viewer: Viewer) {
+  if (!can(viewer.role, 'user.approve')) return null;
+  const rows = await db.user.findMany({
+    where: {
+      ...scopedUsers(viewer), pendingApproval: { not: null }, id: { not: viewer.userId },
+      OR: [{ pendingRequestedById: null }, { pendingRequestedById: { not: viewer.userId } }],
+    },
+    orderBy: [{ pendingRequestedAt: 'asc' }, { id: 'asc' }],
+    take: 200,
+    select: {
+      id: true, version: true, username: true, displayName: true, role: true, pendingApproval: true, pendingRequestedAt: true,
+      scope: { select: { name: true } }, pendingRequestedBy: { select: { displayName: true, username: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id, version: row.version, username: row.username, displayName: row.displayName, role: row.role, scopeName: row.scope.name,
+    kind: row.pendingApproval!, requestedAt: row.pendingRequestedAt, requestedBy: row.pendingRequestedBy?.displayName ?? null,
+  }));
 }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { meetsPasswordPolicy } from '@/lib/auth/password';
+import { can } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/enums';
 
 // Without look-alikes (0/O, 1/l/I) so a clerk can read it out over the phone.
@@ -32,3 +33,14 @@ export const SCOPE_LEVELS: Record<Role, readonly number[]> = {
 export function scopeFitsRole(role: Role, scopeCode: string): boolean {
   return SCOPE_LEVELS[role].includes(scopeCode.length);
 }
+
+/**
+ * Separation of duties: an account that sees area data (households, ID numbers), or a password reset of
+ * one, waits for a county office admin's approval; only the pure account roles take effect at once.
+ */
+export function needsApproval(role: Role): boolean {
+  return can(role, 'household.view');
+}
+
+/** Stored instead of a password hash while a new account waits for approval: no password matches it. */
+export const PENDING_PASSWORD_HASH = '!pending-approval';

@@ -26,3 +26,5 @@ export const setUserDisabledSchema = z.strictObject({
   disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 export const resetPasswordSchema = z.strictObject({ id: userId, version });
+/** Approve or reject a pending account or password reset; `version` is the account's. */
+export const decideApprovalSchema = z.strictObject({ id: userId, version });

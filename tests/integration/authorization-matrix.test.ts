@@ -40,6 +40,14 @@ const policyInput = async (countyCode: string) => {
   return { countyCode, year: row!.year, version: row!.version, ...DEFAULT_POLICY };
 };
 let serial = 0;
+/** A new account the account admin asked for, waiting for a county office admin. */
+const pendingAccount = async (scopeCode: string, prefix: string) => {
+  const requester = await db.user.findUniqueOrThrow({ where: { username: 'sysadmin' } });
+  const user = await db.user.create({
+    data: { username: `${prefix}${++serial}`, displayName: '待审批', role: 'LEADER', scopeCode, passwordHash: '!pending-approval', pendingApproval: 'CREATE', pendingRequestedById: requester.id, pendingRequestedAt: new Date() },
+  });
+  return { id: user.id, version: user.version };
+};
 
 /** A village inside the viewer's area (any village of the demo county for roles above a village). */
 const villageOf = (viewer: Viewer) =>
@@ -198,6 +206,8 @@ const MATRIX: Record<string, Case> = {
     inScope: async () => userRef('matrix-target'),
     outOfScope: async () => userRef('county2'),
   },
+  'user.approve': { inScope: () => pendingAccount('990102', 'approve-in'), outOfScope: () => pendingAccount(OTHER_COUNTY, 'approve-out') },
+  'user.reject': { inScope: () => pendingAccount('990102', 'reject-in'), outOfScope: () => pendingAccount(OTHER_COUNTY, 'reject-out') },
   // Units are filed under the viewer's own county: there is no other county to name.
   'team.createUnit': { inScope: () => ({ name: `矩阵单位${++serial}`, level: 'COUNTY' }) },
   'team.create': {

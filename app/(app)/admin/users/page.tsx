@@ -16,7 +16,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const viewer = await requirePermission('user.manage');
   const search = await searchParams;
   const role = ROLES.includes(search.role as Role) ? (search.role as Role) : undefined;
-  const status = ['active', 'disabled', 'locked'].includes(search.status ?? '') ? (search.status as 'active') : undefined;
+  const status = ['active', 'disabled', 'locked', 'pending'].includes(search.status ?? '') ? (search.status as 'active') : undefined;
   const result = (await listUsers(viewer, { q: search.q?.trim() || undefined, role, status, page: Number(search.page) || 1 }))!;
   const t = await getTranslations();
   const format = await getFormatter();
@@ -35,6 +35,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <option value="active">{t('users.active')}</option>
             <option value="disabled">{t('users.disabled')}</option>
             <option value="locked">{t('users.locked')}</option>
+            <option value="pending">{t('users.pending')}</option>
           </select>
           <button className={buttonClass('secondary')}>{t('common.search')}</button>
         </form>
@@ -54,7 +55,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <Td>{user.displayName}</Td>
                   <Td>{t(`roles.${user.role}`)}</Td>
                   <Td>{user.scope.name}</Td>
-                  <Td>{user.disabled ? t('users.disabled') : user.locked ? t('users.locked') : user.mustChangePassword ? t('users.mustChange') : t('users.active')}</Td>
+                  <Td>{user.pendingApproval ? t('users.pending') : user.disabled ? t('users.disabled') : user.locked ? t('users.locked') : user.mustChangePassword ? t('users.mustChange') : t('users.active')}</Td>
                   <Td className="tabular-nums text-slate-500">{user.lastLoginAt ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' }) : '—'}</Td>
                 </tr>
               ))}

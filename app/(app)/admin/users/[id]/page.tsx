@@ -12,7 +12,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
   const [scopes, t, format] = await Promise.all([scopeOptions(viewer), getTranslations(), getFormatter()]);
   const locked = !!user.lockedUntil && user.lockedUntil > new Date();
-  const status = user.disabled ? t('users.disabled') : locked ? t('users.lockedUntil', { time: format.dateTime(user.lockedUntil!, { timeStyle: 'short' }) }) : t('users.active');
+  const status = user.pendingApproval ? `${t('users.pending')}（${t(user.pendingApproval === 'CREATE' ? 'users.pendingCreate' : 'users.pendingReset')}）` : user.disabled ? t('users.disabled') : locked ? t('users.lockedUntil', { time: format.dateTime(user.lockedUntil!, { timeStyle: 'short' }) }) : t('users.active');
   return (
     <>
       <PageHeader title={`${user.displayName}（${user.username}）`} description={`${t(`roles.${user.role}`)} · ${user.scope.name} · ${status}`} />
