@@ -123,6 +123,10 @@ export const setDays = action('attendance.setDays', 'attendance.edit', setDaysSc
     if (input.kind === 'CLEAR') return record !== undefined;
     return !record || record.kind !== input.kind || (reason !== null && record.reason !== reason);
   });
+  // One's own days (a leader filling in their own nights) are not evidence: they need a reason and stay
+  // marked, like a check-in from outside the village, for whoever reviews the grid.
+  const own = (await tx.cadre.findUnique({ where: { id: posting.cadreId }, select: { userId: true } }))?.userId === viewer.userId;
+  if (own && changed.length > 0 && !input.correctionReason) throw new RefusedError('attendance.ownEntryReasonRequired', 'correctionReason');
   // Changing what is on record (not filling an empty day) is a correction and must say why.
   const corrections = changed.filter((date) => byDate.has(date));
   if (corrections.length > 0 && !input.correctionReason) throw new RefusedError('attendance.correctionReasonRequired', 'correctionReason');
@@ -133,11 +137,11 @@ export const setDays = action('attendance.setDays', 'attendance.edit', setDaysSc
       await tx.attendanceRecord.delete({ where: { id: record!.id } });
     } else if (record) {
       const night = input.kind === 'OVERNIGHT' ? {} : { nightCheckinAt: null, nightLocation: null, nightLatitude: null, nightLongitude: null, nightAccuracyMeters: null, nightDistanceMeters: null };
-      const marked = (record.location !== null && record.location !== 'INSIDE') || (input.kind === 'OVERNIGHT' && record.nightLocation !== null && record.nightLocation !== 'INSIDE');
+      const marked = own || (record.location !== null && record.location !== 'INSIDE') || (input.kind === 'OVERNIGHT' && record.nightLocation !== null && record.nightLocation !== 'INSIDE');
       await tx.attendanceRecord.update({ where: { id: record.id }, data: { kind: input.kind, reason, ...night, marked, recordedById: viewer.userId, version: { increment: 1 } } });
     } else {
       await tx.attendanceRecord.create({
-        data: { cadreId: posting.cadreId, postingId: posting.id, villageCode: posting.villageCode, day: dayOf(date), kind: input.kind, reason, source: 'ENTRY', recordedById: viewer.userId },
+        data: { cadreId: posting.cadreId, postingId: posting.id, villageCode: posting.villageCode, day: dayOf(date), kind: input.kind, reason, source: 'ENTRY', marked: own, recordedById: viewer.userId },
       });
     }
   }
@@ -145,7 +149,7 @@ export const setDays = action('attendance.setDays', 'attendance.edit', setDaysSc
     entity: 'Posting', entityId: posting.id, regionCode: posting.villageCode,
     changes: {
       days: changed.map((date) => ({ date, from: byDate.get(date)?.kind ?? null, to: input.kind === 'CLEAR' ? null : input.kind })),
-      awayReason: reason, correctionReason: input.correctionReason ?? null, afterSignOff: overriding,
+      awayReason: reason, correctionReason: input.correctionReason ?? null, afterSignOff: overriding, ...(own ? { ownEntry: true } : {}),
     },
     message: changed.length === 0 ? 'attendance.nothingChanged' : 'attendance.daysSaved',
   };

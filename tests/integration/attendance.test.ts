@@ -279,6 +279,31 @@ describe('the month grid', () => {
     expect(await run(setDays, { ...input })).toMatchObject({ ok: true, message: '没有需要更改的记录' });
   });
 
+  it("needs a reason for one's own days, and marks them; a team member's days need neither", async () => {
+    const { team } = await makeTeam({ village: nextVillage(), ...POINT });
+    const start = addDays(today, -60);
+    const { posting: own, user: leader } = await makePostedMember({ team, role: 'LEADER', accountRole: 'TEAM_LEADER', start, plannedEnd: addDays(today, 300) });
+    const member = await makePosting({ team, start, plannedEnd: addDays(today, 300) });
+    await signInAs(leader.username);
+    const nights = { postingId: own.id, from: addDays(today, -5), to: addDays(today, -3), kind: 'OVERNIGHT' };
+    const refused = await run(setDays, nights);
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { correctionReason: ['登记本人的考勤须在“更正原因”中说明原因（将标记待核）'] } });
+    expect(await db.attendanceRecord.count({ where: { postingId: own.id } })).toBe(0);
+
+    expect((await run(setDays, { ...nights, correctionReason: '手机没电未能打卡' })).ok).toBe(true);
+    const rows = await db.attendanceRecord.findMany({ where: { postingId: own.id } });
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.kind === 'OVERNIGHT' && r.source === 'ENTRY' && r.marked && r.recordedById === leader.id)).toBe(true);
+    expect((await lastAudit('attendance.setDays'))!.changes).toMatchObject({ correctionReason: '手机没电未能打卡', ownEntry: true });
+    // Changing one's own recorded day keeps it marked.
+    expect((await run(setDays, { ...nights, to: nights.from, kind: 'IN_VILLAGE', correctionReason: '当晚回城' })).ok).toBe(true);
+    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: own.id, day: dayOf(nights.from) } })).toMatchObject({ kind: 'IN_VILLAGE', marked: true });
+
+    expect((await run(setDays, { ...nights, postingId: member.id })).ok).toBe(true);
+    const memberRows = await db.attendanceRecord.findMany({ where: { postingId: member.id } });
+    expect(memberRows.map((r) => r.marked)).toEqual([false, false, false]);
+  });
+
   it('needs a reason for a day away, and keeps it', async () => {
     const { posting } = await posted();
     await signInAs('township');
