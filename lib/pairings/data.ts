@@ -21,9 +21,27 @@ export const CADRE_PAGE_SIZE = 50;
 const ACTIVE = { endedOn: null } as const;
 const thisYear = () => Number(chinaDate(new Date()).slice(0, 4));
 
-/** Cadres are kept per county; township users see their county's list (they pair with those cadres). */
+/** Cadres are kept per county (or township); the county's policy sets their quotas. */
 function cadreArea(viewer: Viewer): string {
   return viewer.scopeCode.slice(0, 6);
+}
+
+/**
+ * The cadres a viewer may list. Those who pair households (county and township offices) choose from the
+ * county's pool, and county-level users see the county. Everyone else sees the cadres of their own area:
+ * kept there, posted to a team there, or paired with a household there; a team leader sees the people
+ * working in their village, not the county's thousands.
+ */
+function cadreScope(viewer: Viewer): Prisma.CadreWhereInput {
+  if (can(viewer.role, 'pairing.manage') || viewer.scopeCode.length <= 6) return { regionCode: { startsWith: cadreArea(viewer) } };
+  const area = viewer.scopeCode;
+  return {
+    OR: [
+      { regionCode: { startsWith: area } },
+      { postings: { some: { villageCode: { startsWith: area }, endedOn: null } } },
+      { pairings: { some: { regionCode: { startsWith: area }, endedOn: null } } },
+    ],
+  };
 }
 
 async function usedCounts(cadreIds: number[]): Promise<Map<number, number>> {
@@ -40,7 +58,7 @@ export async function listCadres(viewer: Viewer, filters: CadreFilters) {
   const policy = await policyValuesFor(county, thisYear());
   const q = filters.q?.trim();
   const where: Prisma.CadreWhereInput = {
-    regionCode: { startsWith: county },
+    ...cadreScope(viewer),
     active: !filters.left,
     ...(q ? (/^\d{3}[\dXx]$/.test(q) ? { idLast4: q.toUpperCase() } : { name: { startsWith: q } }) : {}),
     ...(filters.unitId ? { unitId: filters.unitId } : {}),
@@ -79,7 +97,7 @@ export async function listCadres(viewer: Viewer, filters: CadreFilters) {
 export async function getCadre(viewer: Viewer, id: number) {
   if (!can(viewer.role, 'cadre.view')) return null;
   const cadre = await db.cadre.findFirst({
-    where: { id, regionCode: { startsWith: cadreArea(viewer) } },
+    where: { id, ...cadreScope(viewer) },
     include: {
       unit: { select: { id: true, name: true } },
       user: { select: { id: true, username: true, displayName: true } },

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { login, loginAndWait, logout } from './helpers';
 
-test('an issued password must be changed at first login', async ({ page }) => {
+test('an account with area data waits for the county office, whose approver hands over the password to be changed at first login', async ({ page }) => {
   await loginAndWait(page, 'sysadmin');
   await page.goto('/admin/users/new');
   await page.getByLabel('用户名').fill('xiaoli');
@@ -9,8 +9,19 @@ test('an issued password must be changed at first login', async ({ page }) => {
   await page.getByLabel('角色').selectOption('TOWNSHIP_STAFF');
   await page.getByLabel('管辖范围').selectOption('990102101');
   await page.getByRole('button', { name: '新建账号' }).click();
+  await expect(page.getByText('账号已提交，待县扶贫办审批')).toBeVisible();
+  await expect(page.getByTestId('issued-password-value')).toHaveCount(0);
+  await logout(page);
+
+  // Another person, the county office admin, approves and receives the first password.
+  await loginAndWait(page, 'county');
+  await page.goto('/admin/approvals');
+  await expect(page.getByTestId('pending-request').filter({ hasText: 'xiaoli' })).toContainText('新建账号');
+  await page.getByRole('button', { name: '批准 xiaoli' }).click();
+  await expect(page.getByText('已批准，账号已生效')).toBeVisible();
   const issued = await page.getByTestId('issued-password-value').innerText();
   expect(issued.length).toBeGreaterThanOrEqual(10);
+  await expect(page.getByTestId('pending-request').filter({ hasText: 'xiaoli' })).toHaveCount(0);
   await logout(page);
 
   await login(page, 'xiaoli', issued);

@@ -605,6 +605,42 @@ describe('area scope and permissions of the read side', () => {
     expect(await householdPairing(viewer, household.id)).toBeNull();
   });
 
+  it("lists a team leader only the cadres working in their village, and an empty village's leader none", async () => {
+    const paired = await cadreIn({ name: '一村结对干部' });
+    await makePairing(await makePairingHousehold(V1), paired.id);
+    const elsewhere = await cadreIn({ name: '别村结对干部' });
+    await makePairing(await makePairingHousehold(V_COVERAGE), elsewhere.id);
+    const V_EMPTY = `${TOWNSHIP_2}416`;
+    await makePairingVillage(V_EMPTY);
+    const here = await db.user.create({ data: { username: 'leader-v1', displayName: '一村队长', role: 'TEAM_LEADER', scopeCode: V1, passwordHash: 'x', mustChangePassword: false } });
+    const empty = await db.user.create({ data: { username: 'leader-empty', displayName: '空村队长', role: 'TEAM_LEADER', scopeCode: V_EMPTY, passwordHash: 'x', mustChangePassword: false } });
+    try {
+      const county = (await listCadres(await signInAs('county'), {}))!.total;
+      const viewer = await signInAs('leader-v1');
+      const list = (await listCadres(viewer, {}))!;
+      expect(list.total).toBeLessThan(county);
+      expect(list.rows.map((r) => r.name)).toContain('一村结对干部');
+      expect(list.rows.map((r) => r.name)).not.toContain('别村结对干部');
+      expect(await getCadre(viewer, elsewhere.id)).toBeNull();
+      expect((await getCadre(viewer, paired.id))!.name).toBe('一村结对干部');
+      // Each one listed works in the village: kept, posted or paired there.
+      const working = await db.cadre.count({
+        where: { id: { in: list.rows.map((r) => r.id) }, OR: [{ regionCode: { startsWith: V1 } }, { postings: { some: { villageCode: V1, endedOn: null } } }, { pairings: { some: { regionCode: V1, endedOn: null } } }] },
+      });
+      expect(working).toBe(list.rows.length);
+
+      const outside = await signInAs('leader-empty');
+      expect((await listCadres(outside, {}))!.total).toBe(0);
+      expect((await listCadres(outside, { load: 'free' }))!.total).toBe(0);
+      expect(await getCadre(outside, paired.id)).toBeNull();
+      // The seeded village team leader: a handful, not the county's list.
+      const seeded = (await listCadres(await signInAs('teamleader'), {}))!;
+      expect(seeded.total).toBeLessThan(county);
+    } finally {
+      await db.user.deleteMany({ where: { id: { in: [here.id, empty.id] } } });
+    }
+  });
+
   it('answers null to roles without the permission', async () => {
     const sysadmin = await signInAs('sysadmin');
     expect(await listCadres(sysadmin, {})).toBeNull();
