@@ -77,3 +77,8 @@ export function parseId(text: string | null | undefined): number | null {
   const id = Number(text);
   return id <= MAX_ID ? id : null;
 }
+
+/** A list's page number from a URL: 1 to 100,000, anything else is the first page (never an offset the database cannot take). */
+export function parsePage(text: string | null | undefined): number {
+  return text && /^[1-9]\d{0,5}$/.test(text) ? Math.min(Number(text), 100_000) : 1;
+}

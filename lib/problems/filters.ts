@@ -2,6 +2,7 @@
 // shared by the page and the export so both show the same problems. Pure.
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
 import type { ProblemFilters } from './data';
+import { parsePage } from '@/lib/http';
 
 export type FilterQuery = { area?: string; status?: string; category?: string; urgency?: string; source?: string; open?: string; overdue?: string; year?: string; page?: string };
 
@@ -18,7 +19,7 @@ export function parseFilters(query: FilterQuery, thisYear: number): ProblemFilte
     open: query.open === '1' ? true : undefined,
     overdue: query.overdue === '1' ? true : undefined,
     year,
-    page: query.page && /^\d+$/.test(query.page) ? Math.max(1, Number(query.page)) : undefined,
+    page: query.page ? parsePage(query.page) : undefined,
   };
 }
 

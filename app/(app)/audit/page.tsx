@@ -7,6 +7,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
+import { parsePage } from '@/lib/http';
 
 const RESULTS: readonly AuditResult[] = AUDIT_RESULTS;
 type Search = { username?: string; action?: string; result?: string; from?: string; to?: string; page?: string };
@@ -15,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const viewer = await requirePermission('audit.view');
   const search = await searchParams;
   const result = RESULTS.includes(search.result as AuditResult) ? (search.result as AuditResult) : undefined;
-  const filters = { username: search.username?.trim() || undefined, action: search.action || undefined, result, from: search.from, to: search.to, page: Number(search.page) || 1 };
+  const filters = { username: search.username?.trim() || undefined, action: search.action || undefined, result, from: search.from, to: search.to, page: parsePage(search.page) };
   const [data, actions, t, format] = await Promise.all([searchAudit(viewer, filters), auditActionNames(), getTranslations(), getFormatter()]);
   const rows = data!;
   return (

@@ -8,6 +8,7 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { buttonClass } from '@/components/ui/button-class';
 import { CadreForm } from '@/components/pairings/cadre-form';
+import { parsePage } from '@/lib/http';
 
 type Query = { q?: string; rank?: string; load?: string; left?: string; page?: string };
 
@@ -17,7 +18,7 @@ export default async function CadresPage({ searchParams }: { searchParams: Promi
   const rank = (CADRE_RANKS as readonly string[]).includes(query.rank ?? '') ? (query.rank as CadreRank) : undefined;
   const load = query.load === 'free' || query.load === 'full' ? query.load : undefined;
   const [list, options, t] = await Promise.all([
-    listCadres(viewer, { q: query.q, rank, load, left: query.left === '1', page: Number(query.page) || 1 }),
+    listCadres(viewer, { q: query.q, rank, load, left: query.left === '1', page: parsePage(query.page) }),
     cadreFormOptions(viewer),
     getTranslations(),
   ]);

@@ -13,6 +13,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { StatusBadge } from '@/components/households/status-badge';
 import { ExportRosterLink } from '@/components/roster/export-roster-link';
+import { parsePage } from '@/lib/http';
 
 const STATUSES = HOUSEHOLD_STATUSES;
 const SORTS: HouseholdSort[] = ['name', 'village', 'size', 'status', 'updated'];
@@ -33,7 +34,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
     exitYear: Number(search.exitYear) || undefined,
     set: pick(HOUSEHOLD_SETS, search.set),
     sort: pick(SORTS, search.sort),
-    page: Number(search.page) || 1,
+    page: parsePage(search.page),
   };
   const [result, t] = await Promise.all([searchHouseholds(viewer, filters), getTranslations()]);
   const data = result!;

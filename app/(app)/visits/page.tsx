@@ -9,6 +9,7 @@ import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { buttonClass } from '@/components/ui/button-class';
+import { parsePage } from '@/lib/http';
 
 const rate = (done: number, due: number) => (due === 0 ? '—' : `${Math.floor((done / due) * 1000) / 10}%`);
 
@@ -18,7 +19,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Promi
   const [coverage, t] = await Promise.all([visitCoverage(viewer, query.area), getTranslations()]);
   if (!coverage) return null;
   const [list, overdue, policy] = await Promise.all([
-    listVisits(viewer, { area: coverage.area, page: Number(query.page) || 1 }),
+    listVisits(viewer, { area: coverage.area, page: parsePage(query.page) }),
     query.rule === 'team' || query.rule === 'leader' ? overdueTeamVisits(viewer, coverage.area, query.rule) : overdueCadreVisits(viewer, coverage.area),
     policyValuesFor(coverage.area.slice(0, 6), Number(coverage.today.slice(0, 4))),
   ]);

@@ -9,6 +9,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
+import { parsePage } from '@/lib/http';
 
 type Search = { q?: string; role?: string; status?: string; page?: string };
 
@@ -17,7 +18,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const search = await searchParams;
   const role = ROLES.includes(search.role as Role) ? (search.role as Role) : undefined;
   const status = ['active', 'disabled', 'locked', 'pending'].includes(search.status ?? '') ? (search.status as 'active') : undefined;
-  const result = (await listUsers(viewer, { q: search.q?.trim() || undefined, role, status, page: Number(search.page) || 1 }))!;
+  const result = (await listUsers(viewer, { q: search.q?.trim() || undefined, role, status, page: parsePage(search.page) }))!;
   const t = await getTranslations();
   const format = await getFormatter();
   return (

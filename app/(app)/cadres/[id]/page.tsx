@@ -11,11 +11,12 @@ import { StatusBadge } from '@/components/households/status-badge';
 import { CadreForm } from '@/components/pairings/cadre-form';
 import { EndPairingForm, ReassignCard } from '@/components/pairings/pairing-forms';
 import { ProposalTable } from '@/components/pairings/proposal-table';
+import { parseId } from '@/lib/http';
 
 export default async function CadrePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('cadre.view');
   const { id } = await params;
-  const cadre = /^\d+$/.test(id) ? await getCadre(viewer, Number(id)) : null;
+  const cadre = await getCadre(viewer, parseId(id) ?? notFound());
   if (!cadre) notFound();
   const manage = can(viewer.role, 'pairing.manage');
   const [t, options, proposal] = await Promise.all([

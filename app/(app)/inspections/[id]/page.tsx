@@ -6,11 +6,13 @@ import { chinaDate } from '@/lib/attendance/rules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/households/status-badge';
 import { CompleteInspectionForm, FindingForm, HouseholdCheckForm, PresenceForm } from '@/components/inspections/inspection-forms';
+import { parseId } from '@/lib/http';
+import { notFound } from 'next/navigation';
 
 export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('inspection.view');
   const { id } = await params;
-  const inspection = await getInspection(viewer, Number(id)); // not found: outside the area, or planned and the viewer no inspector
+  const inspection = await getInspection(viewer, parseId(id) ?? notFound()); // not found: outside the area, or planned and the viewer no inspector
   const t = await getTranslations('inspections');
   const today = chinaDate(new Date());
   const day = inspection.plannedOn <= today ? inspection.plannedOn : today;

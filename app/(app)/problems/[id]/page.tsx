@@ -8,11 +8,12 @@ import { getProblem } from '@/lib/problems/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
 import { StepForm } from '@/components/problems/step-form';
+import { parseId } from '@/lib/http';
 
 export default async function ProblemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('problem.view');
   const { id } = await params;
-  const problem = /^\d{1,9}$/.test(id) ? await getProblem(viewer, Number(id)) : null;
+  const problem = await getProblem(viewer, parseId(id) ?? notFound());
   if (!problem) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const today = chinaDate(new Date());

@@ -10,11 +10,12 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button-class';
 import { CoverageCell } from '@/components/teams/coverage-cell';
 import { AddPostingForm, ConfirmDetachedButton, EndPostingForm } from '@/components/teams/posting-forms';
+import { parseId } from '@/lib/http';
 
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('team.view');
   const { id } = await params;
-  const team = /^\d+$/.test(id) ? await getTeam(viewer, Number(id)) : null;
+  const team = await getTeam(viewer, parseId(id) ?? notFound());
   if (!team) notFound();
   const t = await getTranslations();
   const manage = can(viewer.role, 'team.manage');

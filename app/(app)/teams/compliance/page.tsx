@@ -9,6 +9,7 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { buttonClass } from '@/components/ui/button-class';
 import { AttendanceBadge } from '@/components/attendance/attendance-badge';
+import { parsePage } from '@/lib/http';
 
 const PAGE_SIZE = 50;
 
@@ -23,7 +24,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   if (!table) return null;
   const t = await getTranslations();
   const policy = await policyValuesFor(table.area.slice(0, 6), year);
-  const page = Math.max(1, Number(query.page) || 1);
+  const page = parsePage(query.page);
   const people = table.people.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const href = (params: Record<string, string | undefined>) =>
     `/teams/compliance?${new URLSearchParams(Object.entries({ area: query.area, year: String(year), status: query.status, ...params }).filter((e): e is [string, string] => !!e[1]))}`;

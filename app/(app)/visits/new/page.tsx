@@ -7,13 +7,14 @@ import { StatusBadge } from '@/components/households/status-badge';
 import { buttonClass } from '@/components/ui/button-class';
 import { VisitForm } from '@/components/visits/visit-form';
 import type { HouseholdStatus } from '@/lib/enums';
+import { parseId } from '@/lib/http';
 
 type Option = { id: number; headName: string; village: string; status: string };
 
 export default async function NewVisitPage({ searchParams }: { searchParams: Promise<{ household?: string; q?: string }> }) {
   const viewer = await requirePermission('visit.create');
   const query = await searchParams;
-  const householdId = query.household && /^\d+$/.test(query.household) ? Number(query.household) : undefined;
+  const householdId = parseId(query.household) ?? undefined;
   const [choices, t] = await Promise.all([visitChoices(viewer, query.q, householdId), getTranslations()]);
   if (!choices) return null;
   const pick = (h: Option) => (

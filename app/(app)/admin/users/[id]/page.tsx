@@ -5,10 +5,11 @@ import { getUser, scopeOptions } from '@/lib/users/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { UserForm } from '@/components/users/user-form';
 import { AccountControls } from '@/components/users/account-controls';
+import { parseId } from '@/lib/http';
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('user.manage');
-  const user = await getUser(viewer, Number((await params).id));
+  const user = await getUser(viewer, parseId((await params).id) ?? notFound());
   if (!user) notFound();
   const [scopes, t, format] = await Promise.all([scopeOptions(viewer), getTranslations(), getFormatter()]);
   const locked = !!user.lockedUntil && user.lockedUntil > new Date();

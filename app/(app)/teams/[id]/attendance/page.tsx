@@ -9,6 +9,7 @@ import { chinaDate } from '@/lib/attendance/rules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
 import { DayEntryForm, SignOffForm } from '@/components/attendance/grid-forms';
+import { parseId } from '@/lib/http';
 
 function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number);
@@ -22,7 +23,7 @@ export default async function TeamMonthPage({ params, searchParams }: { params: 
   const query = await searchParams;
   const today = chinaDate(new Date());
   const month = query.month && MONTH_PATTERN.test(query.month) ? query.month : today.slice(0, 7);
-  const grid = /^\d+$/.test(id) ? await teamMonth(viewer, Number(id), month) : null;
+  const grid = await teamMonth(viewer, parseId(id) ?? notFound(), month);
   if (!grid) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const countyUser = viewer.role === 'COUNTY_ADMIN' && viewer.scopeCode.length <= 6;
@@ -97,7 +98,7 @@ export default async function TeamMonthPage({ params, searchParams }: { params: 
           <Card title={t('attendance.entryTitle')}>
             <DayEntryForm
               people={grid.rows.map((r) => ({ postingId: r.postingId, name: r.name }))}
-              preset={{ postingId: query.posting && /^\d+$/.test(query.posting) ? Number(query.posting) : undefined, from: presetDay, to: presetDay }}
+              preset={{ postingId: parseId(query.posting) ?? undefined, from: presetDay, to: presetDay }}
             />
           </Card>
         )}

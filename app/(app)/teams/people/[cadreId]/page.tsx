@@ -9,6 +9,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button-class';
 import { YearProgress } from '@/components/attendance/year-progress';
+import { parseId } from '@/lib/http';
 
 export default async function PersonYearPage({ params, searchParams }: { params: Promise<{ cadreId: string }>; searchParams: Promise<{ year?: string }> }) {
   const viewer = await requirePermission('team.view');
@@ -16,9 +17,9 @@ export default async function PersonYearPage({ params, searchParams }: { params:
   const thisYear = Number(chinaDate(new Date()).slice(0, 4));
   const { year: y } = await searchParams;
   const year = y && /^\d{4}$/.test(y) && Number(y) <= thisYear ? Number(y) : thisYear;
-  const person = /^\d+$/.test(cadreId) ? await personYear(viewer, Number(cadreId), year) : null;
+  const person = await personYear(viewer, parseId(cadreId) ?? notFound(), year);
   if (!person) notFound();
-  const [t, oversight] = await Promise.all([getTranslations(), oversightOfPerson(viewer, Number(cadreId))]);
+  const [t, oversight] = await Promise.all([getTranslations(), oversightOfPerson(viewer, parseId(cadreId) ?? notFound())]);
   return (
     <>
       <PageHeader
