@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS, can } from '@/lib/auth/permissions';
-import { scopeFitsRole } from '@/lib/users/rules';
+import { ROLE_PERMISSIONS, ROLES, can } from '@/lib/auth/permissions';
+import { needsApproval, scopeFitsRole } from '@/lib/users/rules';
 import { createUserSchema } from '@/lib/users/schema';
 import { zodIssueKey } from '@/lib/validation';
 
@@ -11,6 +11,13 @@ describe('roles', () => {
     expect(can('AUDITOR', 'region.view')).toBe(false);
     expect(can('LEADER', 'region.edit')).toBe(false);
     expect(Object.values(ROLE_PERMISSIONS).every((perms) => perms.includes('account.self'))).toBe(true);
+  });
+
+  it('makes every account with area data wait for a county office admin, and only the county office approve', () => {
+    expect(ROLES.filter((role) => !needsApproval(role))).toEqual(['SYSTEM_ADMIN', 'AUDITOR']);
+    expect(ROLES.filter((role) => can(role, 'user.approve'))).toEqual(['COUNTY_ADMIN']);
+    // Nobody both manages accounts and approves them.
+    expect(ROLES.filter((role) => can(role, 'user.approve') && can(role, 'user.manage'))).toEqual([]);
   });
 
   it('ties each role to the level of its area', () => {
