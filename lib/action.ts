@@ -30,6 +30,8 @@ export type ActionOutcome = {
 };
 
 type Handler<S extends z.ZodType> = (ctx: { viewer: Viewer; input: z.output<S>; tx: Tx; locale: Locale }) => Promise<ActionOutcome>;
+/** Runs before the transaction, outside it: for counts that must stay when the action is refused (limits). */
+type Before<S extends z.ZodType> = (ctx: { viewer: Viewer; input: z.output<S> }) => Promise<void>;
 
 export type ActionFunction = ((prev: ActionState, input: FormData | Record<string, unknown>) => Promise<ActionState>) & {
   actionName: string;
@@ -62,6 +64,7 @@ export function action<S extends z.ZodType>(
   permission: Permission,
   schema: S,
   handler: Handler<S>,
+  options: { before?: Before<S> } = {},
 ): ActionFunction {
   const run = async (prev: ActionState, input: FormData | Record<string, unknown>): Promise<ActionState> => ({
     ...(await answer(prev, input).catch((error) => busyOrThrow(error, input))),
@@ -107,6 +110,7 @@ export function action<S extends z.ZodType>(
 
     let outcome: ActionOutcome;
     try {
+      await options.before?.({ viewer, input: parsed.data });
       outcome = await runAudited(actor, actionName, requestId, (tx) => handler({ viewer, input: parsed.data, tx, locale }));
     } catch (error) {
       const refusal = refusalOf(error);

@@ -56,6 +56,8 @@ const env = {
   AUTH_SECRET: localSecret('AUTH_SECRET'),
   NEXT_TELEMETRY_DISABLED: '1',
   CHECKPOINT_DISABLE: '1',
+  // Appends each request's socket address to X-Forwarded-For (see the file): the login throttle's key.
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve('scripts/peer-address.cjs')}`].filter(Boolean).join(' '),
 };
 buildIfNeeded(env);
 step(`serving on http://localhost:${values.port}`);

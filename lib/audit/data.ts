@@ -67,7 +67,7 @@ export async function runAudited<T extends { entity: string; entityId?: string |
 export const AUDIT_PAGE_SIZE = 50;
 export type AuditFilters = { username?: string; action?: string; result?: AuditResult; from?: string; to?: string; page?: number };
 
-/** The auditor's search: rows of the auditor's area, newest first. */
+/** The auditor's search: rows of the auditor's area and sign-ins with no area, newest first. */
 export async function searchAudit(viewer: { role: Role; scopeCode: string }, filters: AuditFilters) {
   if (!can(viewer.role, 'audit.view')) return null;
   const day = (value: string | undefined, endOfDay: boolean) =>
@@ -75,7 +75,9 @@ export async function searchAudit(viewer: { role: Role; scopeCode: string }, fil
   const from = day(filters.from, false);
   const to = day(filters.to, true);
   const where: Prisma.AuditLogWhereInput = {
-    regionCode: { startsWith: viewer.scopeCode },
+    // Sign-ins of unknown names (and refused addresses) have no area; auditors see them so that
+    // password spraying shows.
+    OR: [{ regionCode: { startsWith: viewer.scopeCode } }, { regionCode: null, action: { startsWith: 'auth.' } }],
     ...(filters.username ? { username: { contains: filters.username, mode: 'insensitive' } } : {}),
     ...(filters.action ? { action: { startsWith: filters.action } } : {}),
     ...(filters.result ? { result: filters.result } : {}),
@@ -103,6 +105,6 @@ export async function auditSummary(viewer: { role: Role; scopeCode: string }) {
            count(*) FILTER (WHERE result = 'REFUSED' AND at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS refused,
            count(*) FILTER (WHERE result = 'INVALID' AND at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS invalid
       FROM audit_log
-     WHERE region_code LIKE ${viewer.scopeCode + '%'}`;
+     WHERE region_code LIKE ${viewer.scopeCode + '%'} OR (region_code IS NULL AND action LIKE 'auth.%')`;
   return { total: Number(row.total), today: Number(row.today), refusedToday: Number(row.refused), invalidToday: Number(row.invalid) };
 }

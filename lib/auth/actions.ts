@@ -1,7 +1,6 @@
 'use server';
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { headers } from 'next/headers';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { action } from '@/lib/action';
@@ -10,22 +9,13 @@ import { RefusedError } from '@/lib/errors';
 import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';
 import { zodIssueKey } from '@/lib/validation';
-import { endSession } from './data';
+import { endOtherSessions, endSession, releaseAttempt, takeAttempt } from './data';
 import { signIn, signOut } from './next-auth';
 import { hashPassword, verifyPassword } from './password';
-import { loginThrottle } from './throttle';
+import { PASSWORD_CHECK_RULE, minutesLeft, passwordCheckKey } from './throttle';
 import { changePasswordSchema, emptySchema, loginSchema } from './schema';
 
-/**
- * The caller's address: the last x-forwarded-for entry, the one added by the nearest proxy (Next sets
- * the socket address when no proxy did). Earlier entries are whatever the client chose to send.
- */
-async function clientAddress(): Promise<string> {
-  const forwarded = (await headers()).get('x-forwarded-for');
-  return forwarded?.split(',').at(-1)?.trim() || 'unknown';
-}
-
-/** The one action open to anonymous users. verifyLogin audits every attempt and does the lockout. */
+/** The one action open to anonymous users. verifyLogin audits every attempt and does the throttle and the lockout. */
 export async function login(prev: ActionState, formData: FormData): Promise<ActionState> {
   return { ...(await attemptLogin(formData)), attempt: (prev?.attempt ?? 0) + 1 };
 }
@@ -40,9 +30,6 @@ async function attemptLogin(formData: FormData): Promise<ActionState> {
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(t(zodIssueKey(issue).key));
     return { ok: false, fieldErrors, values: { username } };
   }
-  const address = await clientAddress();
-  const blocked = loginThrottle.blockedMinutes(address);
-  if (blocked > 0) return { ok: false, formError: t('auth.tooManyTries', { minutes: blocked }), values: { username } };
   try {
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (error) {
@@ -52,13 +39,10 @@ async function attemptLogin(formData: FormData): Promise<ActionState> {
       console.error(JSON.stringify({ level: 'error', requestId, action: 'auth.login', error: String(error.cause ?? error) }));
       return { ok: false, formError: t('errors.unexpected', { requestId }), values: { username } };
     }
-    const code = String(error.code);
-    loginThrottle.recordFailure(address);
-    const formError = code.startsWith('locked')
-      ? t('auth.locked', { minutes: Number(code.split(':')[1] ?? 15) || 1 })
-      : code === 'disabled'
-        ? t('auth.disabled')
-        : t('auth.invalid');
+    // One answer for unknown, wrong, disabled and locked accounts (verifyLogin); only the address
+    // throttle, which says nothing about any account, has its own.
+    const [code, minutes] = String(error.code).split(':');
+    const formError = code === 'throttled' ? t('auth.tooManyTries', { minutes: Number(minutes) || 1 }) : t('auth.invalid');
     return { ok: false, formError, values: { username } };
   }
   redirect('/');
@@ -70,12 +54,32 @@ export const logout = action('auth.logout', 'account.self', emptySchema, async (
   return { entity: 'User', entityId: viewer.userId, regionCode: viewer.scopeCode, redirectTo: '/login' };
 });
 
-export const changeOwnPassword = action('auth.changePassword', 'account.self', changePasswordSchema, async ({ viewer, input, tx }) => {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.userId } });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new RefusedError('errors.currentPasswordWrong', 'currentPassword');
-  await tx.user.update({
-    where: { id: user.id },
-    data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, version: { increment: 1 } },
-  });
-  return { entity: 'User', entityId: user.id, regionCode: user.scopeCode, changes: { password: 'changed' }, redirectTo: '/' };
-});
+/**
+ * Changes one's own password. Wrong current passwords are limited (PASSWORD_CHECK_RULE): each try is
+ * counted before the check, outside the transaction (so a refusal, which rolls it back, still
+ * counts, and no second connection is held); each refusal is audited by action(). A right password
+ * gives its count back. Every other session of the user ends; this one goes on.
+ */
+export const changeOwnPassword = action(
+  'auth.changePassword',
+  'account.self',
+  changePasswordSchema,
+  async ({ viewer, input, tx }) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.userId } });
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new RefusedError('errors.currentPasswordWrong', 'currentPassword');
+    await releaseAttempt(passwordCheckKey(user.id), PASSWORD_CHECK_RULE, tx);
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, version: { increment: 1 } },
+    });
+    const ended = await endOtherSessions(tx, user.id, viewer.sessionId);
+    return { entity: 'User', entityId: user.id, regionCode: user.scopeCode, changes: { password: 'changed', otherSessionsEnded: ended }, redirectTo: '/' };
+  },
+  {
+    before: async ({ viewer }) => {
+      const now = new Date();
+      const attempt = await takeAttempt(passwordCheckKey(viewer.userId), PASSWORD_CHECK_RULE, now);
+      if (!attempt.allowed) throw new RefusedError('errors.passwordCheckBlocked', 'currentPassword', { minutes: minutesLeft(attempt.blockedUntil, now) });
+    },
+  },
+);

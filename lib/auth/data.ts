@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
-import { db } from '@/lib/db';
+import { db, type Db, type Tx } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/client';
 import { writeAuditNow } from '@/lib/audit/data';
 import { auth } from './next-auth';
@@ -12,8 +12,10 @@ import {
   LOCK_MINUTES,
   MAX_FAILED_LOGINS,
   SESSION_MAX_HOURS,
+  hashPassword,
   verifyPassword,
 } from './password';
+import { ADDRESS_RULE, addressKey, minutesLeft, type ThrottleRule } from './throttle';
 
 export type Viewer = {
   userId: number;
@@ -26,49 +28,126 @@ export type Viewer = {
   mustChangePassword: boolean;
 };
 
-export type LoginResult =
-  | { ok: true; sessionId: string }
-  | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; lockedUntil?: Date };
+export type LoginResult = { ok: true; sessionId: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; minutes: number };
 
 const TOUCH_EVERY_MS = 60_000;
 
-/** Checks a password, counts failures (5 lock the account for 15 minutes) and opens a server-side session. */
-export async function verifyLogin(username: string, password: string, now = new Date()): Promise<LoginResult> {
+// Unknown users are checked against this hash so that they cost the same argon2 work as real ones.
+let dummyHash: Promise<string> | undefined;
+const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('base64url')));
+
+/**
+ * Checks a password and opens a server-side session. Every sign-in path comes here (next-auth's
+ * authorize(), which both the login form's action and a direct POST to /api/auth/callback/credentials
+ * call), so the per-address throttle lives here too. `address` is null only for callers outside a
+ * request (tests, scripts).
+ *
+ * The answer never tells accounts apart: unknown, wrong password, disabled and locked all say
+ * "invalid", after the same argon2 work; the audit row records which it was.
+ */
+export async function verifyLogin(username: string, password: string, now = new Date(), address: string | null = null): Promise<LoginResult> {
+  const from = address ? ` from ${address}` : '';
+  if (address) {
+    const attempt = await takeAttempt(addressKey(address), ADDRESS_RULE, now);
+    if (!attempt.allowed) {
+      await writeAuditNow(null, { action: 'auth.login', result: 'REFUSED', message: `too many failed sign-ins${from} (${username.slice(0, 40)})` });
+      return { ok: false, reason: 'throttled', minutes: minutesLeft(attempt.blockedUntil, now) };
+    }
+  }
+  const result = await checkPassword(username, password, now, from);
+  if (address && result.ok) await releaseAttempt(addressKey(address), ADDRESS_RULE);
+  return result;
+}
+
+async function checkPassword(username: string, password: string, now: Date, from: string): Promise<LoginResult> {
   const user = await db.user.findUnique({ where: { username } });
   if (!user) {
-    await writeAuditNow(null, { action: 'auth.login', result: 'REFUSED', message: `unknown user ${username.slice(0, 40)}` });
+    await verifyPassword(await dummyPasswordHash(), password);
+    await writeAuditNow(null, { action: 'auth.login', result: 'REFUSED', message: `unknown user ${username.slice(0, 40)}${from}` });
     return { ok: false, reason: 'invalid' };
   }
   const actor = { userId: user.id, username: user.username, role: user.role };
-  const audit = (result: 'OK' | 'REFUSED', message: string) =>
-    writeAuditNow(actor, { action: 'auth.login', result, entity: 'User', entityId: user.id, regionCode: user.scopeCode, message });
+  const refuse = async (message: string): Promise<LoginResult> => {
+    await writeAuditNow(actor, { action: 'auth.login', result: 'REFUSED', entity: 'User', entityId: user.id, regionCode: user.scopeCode, message: message + from });
+    return { ok: false, reason: 'invalid' };
+  };
 
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await audit('REFUSED', 'locked');
-    return { ok: false, reason: 'locked', lockedUntil: user.lockedUntil };
-  }
+  // Always verify, even when locked: a locked account must cost as long as any other.
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const failures = (user.lockedUntil ? 0 : user.failedLoginCount) + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await db.user.update({
-      where: { id: user.id },
-      data: { failedLoginCount: lock ? 0 : failures, lockedUntil },
-    });
-    await audit('REFUSED', lock ? `wrong password, locked until ${lockedUntil!.toISOString()}` : `wrong password (${failures})`);
-    return lock ? { ok: false, reason: 'locked', lockedUntil: lockedUntil! } : { ok: false, reason: 'invalid' };
+    const failure = await recordFailedLogin(user.id, now);
+    return refuse(`wrong password (${failure.count})${failure.lockedUntil ? `, locked until ${failure.lockedUntil.toISOString()}` : ''}`);
   }
-  if (user.disabled) {
-    await audit('REFUSED', 'disabled');
-    return { ok: false, reason: 'disabled' };
-  }
+  if (user.disabled) return refuse('disabled');
   const sessionId = randomBytes(24).toString('base64url');
-  await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } }),
-    db.userSession.create({ data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion, createdAt: now, lastSeenAt: now } }),
-  ]);
-  await audit('OK', 'login');
+  // The lock is checked in the same statement that clears the count, so a lock set by a concurrent
+  // failure cannot be passed by a right password that was read just before.
+  const opened = await db.$transaction(async (tx) => {
+    const unlocked = await tx.user.updateMany({
+      where: { id: user.id, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+    });
+    if (unlocked.count === 0) return false;
+    await tx.userSession.create({ data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion, createdAt: now, lastSeenAt: now } });
+    return true;
+  });
+  if (!opened) return refuse('locked');
+  await writeAuditNow(actor, { action: 'auth.login', result: 'OK', entity: 'User', entityId: user.id, regionCode: user.scopeCode, message: 'login' + from });
   return { ok: true, sessionId };
+}
+
+/**
+ * Counts a wrong password in one statement (the row lock orders parallel attempts, and each sees the
+ * count the one before it wrote): the 5th failure locks the account for 15 minutes; failures while
+ * locked are still counted but do not extend the lock; after the lock the count starts again at 1.
+ */
+async function recordFailedLogin(userId: number, now: Date): Promise<{ count: number; lockedUntil: Date | null }> {
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const [row] = await db.$queryRaw<{ count: number; locked_until: Date | null }[]>`
+    UPDATE app_user
+       SET failed_login_count = CASE WHEN locked_until <= ${now} THEN 1 ELSE failed_login_count + 1 END,
+           locked_until = CASE WHEN locked_until > ${now} THEN locked_until
+                               WHEN (CASE WHEN locked_until <= ${now} THEN 1 ELSE failed_login_count + 1 END) >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}::timestamptz
+                               ELSE NULL END
+     WHERE id = ${userId}
+    RETURNING failed_login_count AS count, locked_until`;
+  return { count: row.count, lockedUntil: row.locked_until };
+}
+
+/**
+ * Counts one attempt against a throttle key before the attempt is checked, so parallel attempts
+ * cannot all pass a check made before any of them was counted. Allowed while the count in the
+ * current window is at most `max`; the attempt that reaches `max` starts a block of `blockMs`, and
+ * the first attempt after a block or after the window starts a new window. A successful attempt
+ * gives its count back (releaseAttempt). Rows older than a day are pruned when a new key appears.
+ */
+export async function takeAttempt(key: string, rule: ThrottleRule, now = new Date()): Promise<{ allowed: true } | { allowed: false; blockedUntil: Date }> {
+  const windowStart = new Date(now.getTime() - rule.windowMs);
+  const blockUntil = new Date(now.getTime() + rule.blockMs);
+  const [row] = await db.$queryRaw<{ failures: number; blocked_until: Date | null; inserted: boolean }[]>`
+    INSERT INTO login_throttle AS t (key, failures, first_at, blocked_until)
+    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${rule.max} THEN ${blockUntil}::timestamptz END)
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN (t.blocked_until IS NOT NULL AND t.blocked_until <= ${now}) OR (t.blocked_until IS NULL AND t.first_at <= ${windowStart})
+                      THEN 1 ELSE t.failures + 1 END,
+      first_at = CASE WHEN (t.blocked_until IS NOT NULL AND t.blocked_until <= ${now}) OR (t.blocked_until IS NULL AND t.first_at <= ${windowStart})
+                      THEN ${now} ELSE t.first_at END,
+      blocked_until = CASE WHEN (t.blocked_until IS NOT NULL AND t.blocked_until <= ${now}) OR (t.blocked_until IS NULL AND t.first_at <= ${windowStart})
+                           THEN CASE WHEN 1 >= ${rule.max} THEN ${blockUntil}::timestamptz END
+                           WHEN t.blocked_until IS NOT NULL THEN t.blocked_until
+                           WHEN t.failures + 1 >= ${rule.max} THEN ${blockUntil}::timestamptz
+                           ELSE NULL END
+    RETURNING failures, blocked_until, (xmax = 0) AS inserted`;
+  if (row.inserted) await db.$executeRaw`DELETE FROM login_throttle WHERE first_at < ${new Date(now.getTime() - 86_400_000)} AND (blocked_until IS NULL OR blocked_until < ${now})`;
+  return row.failures <= rule.max ? { allowed: true } : { allowed: false, blockedUntil: row.blocked_until! };
+}
+
+/** Gives back the count of an attempt that succeeded; lifts the block if it was that attempt that set it. */
+export async function releaseAttempt(key: string, rule: ThrottleRule, client: Db | Tx = db): Promise<void> {
+  await client.$executeRaw`
+    UPDATE login_throttle
+       SET failures = failures - 1,
+           blocked_until = CASE WHEN failures - 1 < ${rule.max} THEN NULL ELSE blocked_until END
+     WHERE key = ${key} AND failures > 0`;
 }
 
 /** Loads a session and its user; ends it if idle, too old, revoked, or the user changed since. */
@@ -117,6 +196,18 @@ export async function requireViewer(options: { allowPasswordChange?: boolean } =
 
 export async function endSession(sessionId: string): Promise<void> {
   await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
+}
+
+/**
+ * Ends every session of a user but `keepSessionId` (after a password change): the others are marked
+ * ended, and the session version moves on with the kept session carried forward, so any session
+ * not yet marked also fails at its next request. Returns how many were ended.
+ */
+export async function endOtherSessions(tx: Tx, userId: number, keepSessionId: string, now = new Date()): Promise<number> {
+  const { sessionVersion } = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  await tx.userSession.updateMany({ where: { id: keepSessionId, userId }, data: { sessionVersion } });
+  const ended = await tx.userSession.updateMany({ where: { userId, id: { not: keepSessionId }, endedAt: null }, data: { endedAt: now } });
+  return ended.count;
 }
 
 export { can, type Permission };

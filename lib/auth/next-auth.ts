@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { SESSION_MAX_HOURS } from './password';
+import { clientAddress } from './throttle';
 
 declare module 'next-auth' {
   interface Session {
@@ -28,13 +29,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
-      async authorize(credentials) {
+      // The one place every sign-in passes: the login form's action (signIn() builds a request from
+      // the incoming headers) and a direct POST to /api/auth/callback/credentials. The route stays
+      // open because verifyLogin() applies the address throttle and the lockout to both alike.
+      async authorize(credentials, request) {
         const { verifyLogin } = await import('./data');
-        const result = await verifyLogin(String(credentials.username ?? ''), String(credentials.password ?? ''));
-        if (!result.ok) {
-          const minutesLeft = result.lockedUntil ? Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000) : 0;
-          throw new LoginRefused(result.reason === 'locked' ? `locked:${minutesLeft}` : result.reason);
-        }
+        const address = clientAddress(request.headers.get('x-forwarded-for'));
+        const result = await verifyLogin(String(credentials.username ?? ''), String(credentials.password ?? ''), new Date(), address);
+        if (!result.ok) throw new LoginRefused(result.reason === 'throttled' ? `throttled:${result.minutes}` : 'invalid');
         return { id: result.sessionId, sessionId: result.sessionId };
       },
     }),

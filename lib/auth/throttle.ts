@@ -1,34 +1,39 @@
-// Failed logins per client address: the per-account lockout stops guessing one password, this stops
-// one address trying many accounts. In memory: the app runs as one process per county server.
-export const MAX_FAILURES_PER_ADDRESS = 20;
-export const WINDOW_MS = 15 * 60_000;
+// Limits on guessing, besides the per-account lockout (5 wrong passwords, lib/auth/password.ts):
+// one client address trying many accounts, and a signed-in user guessing their current password.
+// The counts live in PostgreSQL (table login_throttle, lib/auth/data.ts) so they hold across
+// processes and restarts; this file holds the rules and how a request's address is found.
 
-export class LoginThrottle {
-  private failures = new Map<string, number[]>();
+export type ThrottleRule = { max: number; windowMs: number; blockMs: number };
 
-  constructor(private readonly max = MAX_FAILURES_PER_ADDRESS, private readonly windowMs = WINDOW_MS) {}
+/** 20 failed sign-ins from one address within 15 minutes block that address for 15 minutes. */
+export const ADDRESS_RULE: ThrottleRule = { max: 20, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
+/** 5 wrong current passwords in a password change within 15 minutes block the change for 15 minutes. */
+export const PASSWORD_CHECK_RULE: ThrottleRule = { max: 5, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
 
-  /** Minutes until the address may try again, or 0 if it may try now. */
-  blockedMinutes(address: string, now = Date.now()): number {
-    const recent = this.recent(address, now);
-    if (recent.length < this.max) return 0;
-    return Math.max(1, Math.ceil((recent[0] + this.windowMs - now) / 60_000));
-  }
+export const addressKey = (address: string) => `address:${address}`.slice(0, 120);
+export const passwordCheckKey = (userId: number) => `password:${userId}`;
 
-  recordFailure(address: string, now = Date.now()): void {
-    const recent = this.recent(address, now);
-    recent.push(now);
-    this.failures.set(address, recent);
-    if (this.failures.size > 10_000) this.prune(now); // bounded memory under a spray from many addresses
-  }
-
-  private recent(address: string, now: number): number[] {
-    return (this.failures.get(address) ?? []).filter((at) => now - at < this.windowMs);
-  }
-
-  private prune(now: number) {
-    for (const [address, times] of this.failures) if (!times.some((at) => now - at < this.windowMs)) this.failures.delete(address);
-  }
+/** Whole minutes until `until`, at least 1. */
+export function minutesLeft(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 }
 
-export const loginThrottle = new LoginThrottle();
+/**
+ * The address of the client, from X-Forwarded-For. `next start` sets that header to the socket's
+ * address only when the request has none (`??=` in next/dist/server/base-server.js), so on its own a
+ * client could name any address. scripts/peer-address.cjs (loaded into the server by `npm start`)
+ * therefore appends the socket's address to every request's header, as a proxy would. With
+ * TRUSTED_PROXY_HOPS=n (default 0: no proxy in front) the n proxies nearest the server are trusted
+ * to have appended their peer in turn, so the client is the entry n places from the end; entries
+ * further left are whatever the client chose to send and are never used.
+ */
+export function clientAddress(forwardedFor: string | null, trustedHops = trustedProxyHops()): string {
+  const entries = (forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const address = entries[entries.length - 1 - trustedHops] ?? entries[0];
+  return address ? address.replace(/^::ffff:/, '') : 'unknown';
+}
+
+function trustedProxyHops(): number {
+  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+}
