@@ -20,16 +20,17 @@ test('the system administrator cannot see area or household data', async ({ page
   await expect(page.getByText('村基本情况')).toHaveCount(0);
 });
 
-test('five wrong passwords lock the account and say so in Chinese', async ({ page }) => {
-  for (let i = 1; i <= 4; i++) {
+test('five wrong passwords lock the account, and the answer never tells which accounts exist', async ({ page }) => {
+  const invalid = '用户名或密码不正确。密码连续输错 5 次，账号将锁定 15 分钟。';
+  for (let i = 1; i <= 5; i++) {
     await login(page, 'lockme', `Wrong#Pass${i}`);
-    await expect(page.locator('[data-form-error]')).toHaveText('用户名或密码不正确。');
+    await expect(page.locator('[data-form-error]')).toHaveText(invalid);
   }
-  await login(page, 'lockme', 'Wrong#Pass5');
-  await expect(page.locator('[data-form-error]')).toContainText('账号已锁定，请 15 分钟后再试');
-  await login(page, 'lockme'); // the right password, still locked
-  await expect(page.locator('[data-form-error]')).toContainText('账号已锁定');
+  await login(page, 'lockme'); // the right password, but locked: the same answer as for anyone
+  await expect(page.locator('[data-form-error]')).toHaveText(invalid);
   await expect(page.getByTestId('viewer-name')).toHaveCount(0);
+  await login(page, 'no-such-user', 'Wrong#Pass1');
+  await expect(page.locator('[data-form-error]')).toHaveText(invalid);
 });
 
 test('the login form shows a missing field beside it', async ({ page }) => {
