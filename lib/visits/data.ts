@@ -15,7 +15,7 @@ const actorOf = (viewer: Viewer) => ({ userId: viewer.userId, username: viewer.u
 
 // ─────────────────────────── Photos ───────────────────────────
 
-export type UploadResult = { ok: true; key: string } | { ok: false; status: number; message: string };
+export type UploadResult = { ok: true; key: string } | { ok: false; status: number; message: string; params?: Record<string, number> };
 
 /** Unclaimed uploads one user may hold in 24 hours: a day's visits with photos, not a disk filled by a script. */
 export const UPLOAD_QUOTA = 30;
@@ -56,7 +56,7 @@ export async function savePhoto(viewer: Viewer | null, bytes: Uint8Array, now = 
     });
     if (!saved) {
       await writeAuditNow(actor, { action: 'attachment.upload', result: 'REFUSED', entity: 'Attachment', regionCode: viewer.scopeCode, message: 'visits.photoQuota' });
-      return { ok: false, status: 429, message: 'visits.photoQuota' };
+      return { ok: false, status: 429, message: 'visits.photoQuota', params: { max: UPLOAD_QUOTA } };
     }
     return { ok: true, key: saved };
   } catch (error) {

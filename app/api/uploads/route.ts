@@ -12,6 +12,6 @@ export const POST = route({ name: 'attachment.upload', permission: ['visit.creat
   if (declared > MAX_PHOTO_BYTES) return fail(413, 'visits.photoTooLarge');
   const body = await readBodyLimited(request.body, MAX_PHOTO_BYTES);
   const result = await savePhoto(viewer, new Uint8Array(body));
-  if (!result.ok) return fail(result.status, result.message);
+  if (!result.ok) return fail(result.status, result.message, result.params);
   return Response.json({ ok: true, key: result.key });
 });
