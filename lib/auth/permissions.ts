@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'household.import',
   'household.export',
   'personal.reveal', // see a full ID number (each view audited)
+  'household.duplicates', // ID numbers registered in one area and entered again in another: the county office resolves them
   'health.view', // health and disability of members
   'team.view', // work teams, postings, attendance of the area
   'team.manage', // dispatching units, teams, postings (the leader's detachment: county users only)
@@ -59,7 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SYSTEM_ADMIN: ['user.manage', 'account.self'],
   COUNTY_ADMIN: [
     ...READ_AREA, 'region.edit', 'policy.view', 'policy.edit', 'household.edit', 'household.status',
-    'household.import', 'household.export', 'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE,
+    'household.import', 'household.export', 'personal.reveal', 'household.duplicates', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE,
     ...OVERSIGHT, 'assessment.adjust', 'user.approve',
   ],
   TOWNSHIP_STAFF: [

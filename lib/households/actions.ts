@@ -8,11 +8,12 @@ import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { decryptText, encryptText, lookupHash } from '@/lib/personal-data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { isWithinScope } from '@/lib/regions/rules';
-import { checkIdNumber, maskIdNumber, pinyinInitials } from './identity';
-import { actorLevelOf, checkTransition, perCapitaIncome } from './rules';
+import { checkIdNumber, maskIdNumber, normaliseIdNumber, pinyinInitials } from './identity';
+import { recordDuplicateHits, type DuplicateSource } from './data';
+import { actorLevelOf, checkTransition, DUPLICATE_HITS_PER_DAY, perCapitaIncome } from './rules';
 import {
   addMemberSchema, changeStatusSchema, CHECKLIST, createHouseholdSchema, HELP_MEASURES, removeMemberSchema, revealIdSchema,
-  saveHelpPlanSchema, saveIncomeSchema, updateHouseholdSchema, updateMemberSchema,
+  resolveDuplicateSchema, saveHelpPlanSchema, saveIncomeSchema, updateHouseholdSchema, updateMemberSchema,
 } from './schema';
 
 async function findHousehold(tx: Tx, viewer: Viewer, id: number) {
@@ -27,9 +28,19 @@ async function touchHousehold(tx: Tx, id: number, version: number, data: { membe
   if (updated.count === 0) throw new ConflictError();
 }
 
-async function assertIdFree(tx: Tx, hash: string, exceptPersonId?: number) {
-  const other = await tx.person.findUnique({ where: { idNumberHash: hash }, select: { id: true } });
-  if (other && other.id !== exceptPersonId) throw new RefusedError('households.idTaken', 'idNumber');
+/**
+ * A person is registered once. The refusal says only "already registered", wherever the person is, so
+ * the form cannot tell whether a number belongs to another area; a number registered outside the
+ * viewer's area is also a hit for the county office to resolve, audited and capped per user a day.
+ */
+async function assertIdFree(tx: Tx, viewer: Viewer, idNumber: string, at: { field: string; source: DuplicateSource; areaCode: string }, exceptPersonId?: number) {
+  const other = await tx.person.findUnique({ where: { idNumberHash: lookupHash(idNumber) }, select: { id: true, regionCode: true } });
+  if (!other || other.id === exceptPersonId) return;
+  if (!isWithinScope(other.regionCode, viewer.scopeCode)) {
+    const hit = { idNumber, personId: other.id, existingRegionCode: other.regionCode, areaCode: at.areaCode };
+    if (!(await recordDuplicateHits(viewer, at.source, [hit]))) throw new RefusedError('households.duplicateCap', at.field, { max: DUPLICATE_HITS_PER_DAY });
+  }
+  throw new RefusedError('households.idTaken', at.field);
 }
 
 function personData(input: { name: string; idNumber: string; phone?: string; health: 'HEALTHY' | 'CHRONIC' | 'SERIOUS' | 'DISABLED'; labour: 'NORMAL' | 'WEAK' | 'NONE'; inSchool: boolean }) {
@@ -54,11 +65,7 @@ export const createHousehold = action('household.create', 'household.edit', crea
   const village = await tx.region.findFirst({ where: { code: input.regionCode, level: 'VILLAGE' } });
   if (!village) throw new RefusedError('households.villageOutside', 'regionCode');
   const head = personData({ name: input.headName, idNumber: input.headIdNumber, health: input.headHealth, labour: input.headLabour, inSchool: false });
-  try {
-    await assertIdFree(tx, head.idNumberHash);
-  } catch {
-    throw new RefusedError('households.idTaken', 'headIdNumber');
-  }
+  await assertIdFree(tx, viewer, normaliseIdNumber(input.headIdNumber), { field: 'headIdNumber', source: 'household.create', areaCode: village.code });
   const household = await tx.household.create({
     data: {
       regionCode: village.code, groupName: input.groupName, headName: input.headName, headInitials: pinyinInitials(input.headName),
@@ -93,7 +100,7 @@ export const updateHousehold = action('household.update', 'household.edit', upda
 export const addMember = action('household.addMember', 'household.edit', addMemberSchema, async ({ viewer, input, tx }) => {
   const household = await findHousehold(tx, viewer, input.householdId);
   const person = personData(input);
-  await assertIdFree(tx, person.idNumberHash);
+  await assertIdFree(tx, viewer, normaliseIdNumber(input.idNumber), { field: 'idNumber', source: 'household.addMember', areaCode: household.regionCode });
   await touchHousehold(tx, household.id, input.householdVersion, { memberCount: { increment: 1 } });
   const created = await tx.person.create({ data: { ...person, householdId: household.id, regionCode: household.regionCode, relation: input.relation } });
   return { entity: 'Person', entityId: created.id, regionCode: household.regionCode, changes: { name: input.name, idNumber: input.idNumber, relation: input.relation }, message: 'households.memberAdded' };
@@ -104,7 +111,7 @@ export const updateMember = action('household.updateMember', 'household.edit', u
   if (!person) throw new NotFoundError();
   if ((input.relation === 'HEAD') !== person.isHead) throw new RefusedError('households.oneHead', 'relation');
   const data = personData(input);
-  await assertIdFree(tx, data.idNumberHash, person.id);
+  await assertIdFree(tx, viewer, normaliseIdNumber(input.idNumber), { field: 'idNumber', source: 'household.updateMember', areaCode: person.regionCode }, person.id);
   const updated = await tx.person.updateMany({ where: { id: person.id, version: input.version }, data: { ...data, relation: input.relation, version: { increment: 1 } } });
   if (updated.count === 0) throw new ConflictError();
   if (person.isHead) {
@@ -191,4 +198,14 @@ export const revealIdNumber = action('person.revealId', 'personal.reveal', revea
   const person = await tx.person.findFirst({ where: { id: input.personId, regionCode: { startsWith: viewer.scopeCode } } });
   if (!person) throw new NotFoundError();
   return { entity: 'Person', entityId: person.id, regionCode: person.regionCode, message: 'households.revealed', data: { idNumber: decryptText(person.idNumberEnc) } };
+});
+
+/** The county office marks a duplicate across areas resolved (after merging or correcting the records). */
+export const resolveDuplicate = action('household.resolveDuplicate', 'household.duplicates', resolveDuplicateSchema, async ({ viewer, input, tx }) => {
+  const area = { startsWith: viewer.scopeCode };
+  const hit = await tx.duplicateIdHit.findFirst({ where: { id: input.id, OR: [{ areaCode: area }, { existingRegionCode: area }] } });
+  if (!hit) throw new NotFoundError();
+  const updated = await tx.duplicateIdHit.updateMany({ where: { id: hit.id, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: viewer.userId, resolution: input.resolution } });
+  if (updated.count === 0) throw new RefusedError('households.duplicateAlreadyResolved');
+  return { entity: 'DuplicateIdHit', entityId: hit.id, regionCode: hit.existingRegionCode, changes: { idNumber: hit.idMasked, resolution: input.resolution }, message: 'households.duplicateResolved' };
 });

@@ -7,9 +7,10 @@ import { can } from '@/lib/auth/permissions';
 import { decryptText } from '@/lib/personal-data';
 import { maskIdNumber, maskPhone } from './identity';
 import { ALLOWANCES, POVERTY_CAUSES } from './schema';
-import { LIFTED_STATUSES, POOR_STATUSES, type HouseholdSet } from './rules';
+import { DUPLICATE_HITS_PER_DAY, LIFTED_STATUSES, POOR_STATUSES, type HouseholdSet } from './rules';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { chinaDate } from '@/lib/attendance/rules';
+import { writeAudit } from '@/lib/audit/data';
 
 export const HOUSEHOLD_PAGE_SIZE = 30;
 const SORTS = { name: { headName: 'asc' }, village: { regionCode: 'asc' }, size: { memberCount: 'desc' }, status: { status: 'asc' }, updated: { updatedAt: 'desc' } } as const;
@@ -120,8 +121,10 @@ export async function getHousehold(viewer: Viewer, id: number) {
   return {
     ...rest,
     phoneMasked: phoneEnc ? maskPhone(decryptText(phoneEnc)) : null,
-    members: members.map(({ idNumberEnc, idNumberHash: _hash, phoneEnc: memberPhone, health, labour, ...member }) => ({
+    // No birth date: with the masked number, the county code and the check digit it gives the whole ID number.
+    members: members.map(({ idNumberEnc, idNumberHash: _hash, phoneEnc: memberPhone, health, labour, birthDate, ...member }) => ({
       ...member,
+      age: ageOn(birthDate, new Date()),
       idMasked: maskIdNumber(decryptText(idNumberEnc)),
       phoneMasked: memberPhone ? maskPhone(decryptText(memberPhone)) : null,
       health: showHealth ? health : null,
@@ -131,6 +134,11 @@ export async function getHousehold(viewer: Viewer, id: number) {
 }
 
 export type HouseholdDetail = Awaited<ReturnType<typeof getHousehold>>;
+
+/** Whole years of age on `day`. */
+function ageOn(birthDate: Date, day: Date): number {
+  return Math.floor((day.getTime() - birthDate.getTime()) / (365.25 * 86_400_000));
+}
 
 /** Households and people by status in an area: the village page's figures. */
 export async function statusCounts(viewer: Viewer, area: string) {
@@ -173,5 +181,68 @@ export async function noticeList(viewer: Viewer, area: string, kind: 'registrati
     villageName: `${village.parent?.name ?? ''}${village.name}`,
     headIdMasked: members[0] ? maskIdNumber(decryptText(members[0].idNumberEnc)) : '',
     income: incomes[0] ?? null,
+  }));
+}
+
+// ─────────────────────────── Duplicates across areas ───────────────────────────
+
+/** A registered ID number met outside the viewer's area. */
+export type DuplicateHit = { idNumber: string; personId: number; existingRegionCode: string; areaCode: string };
+export type DuplicateSource = 'roster.validate' | 'roster.import' | 'household.create' | 'household.addMember' | 'household.updateMember';
+
+/**
+ * Records registered ID numbers met outside the viewer's area: each one audited on its own (masked) and
+ * kept for the county office's list. A user may meet DUPLICATE_HITS_PER_DAY a day (China's day); hits
+ * past the cap are not listed one by one but refused as a whole (false), so one file cannot test
+ * thousands of numbers. Its own transaction, kept when the caller's is rolled back; one user at a time.
+ */
+export async function recordDuplicateHits(viewer: Viewer, source: DuplicateSource, hits: DuplicateHit[], requestId?: string): Promise<boolean> {
+  if (hits.length === 0) return true;
+  const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('duplicate_id_hit'), ${viewer.userId}::int)`;
+    const today = await tx.duplicateIdHit.findMany({
+      where: { userId: viewer.userId, at: { gte: new Date(`${chinaDate(new Date())}T00:00:00+08:00`) } }, select: { existingPersonId: true },
+    });
+    // A person met again the same day (a check, then its import) teaches nothing new: audited, not counted again.
+    const seen = new Set(today.map((h) => h.existingPersonId));
+    const fresh = [...new Map(hits.filter((h) => !seen.has(h.personId)).map((h) => [h.personId, h])).values()];
+    const used = seen.size;
+    const allowed = fresh.slice(0, Math.max(0, DUPLICATE_HITS_PER_DAY - used));
+    const kept = [...allowed, ...hits.filter((h) => seen.has(h.personId))];
+    await tx.duplicateIdHit.createMany({
+      data: allowed.map((hit) => ({
+        userId: viewer.userId, userName: viewer.displayName.slice(0, 40), areaCode: hit.areaCode, source,
+        idMasked: maskIdNumber(hit.idNumber), existingPersonId: hit.personId, existingRegionCode: hit.existingRegionCode,
+      })),
+    });
+    for (const hit of kept) {
+      await writeAudit(tx, actor, { action: 'household.duplicateHit', result: 'REFUSED', entity: 'Person', regionCode: hit.areaCode, changes: { idNumber: hit.idNumber, source }, requestId });
+    }
+    if (allowed.length === fresh.length) return true;
+    await writeAudit(tx, actor, {
+      action: 'household.duplicateHit', result: 'REFUSED', regionCode: viewer.scopeCode, message: 'households.duplicateCap',
+      changes: { source, hits: fresh.length, usedToday: used, cap: DUPLICATE_HITS_PER_DAY }, requestId,
+    });
+    return false;
+  });
+}
+
+/** Cross-area duplicates for the county office: hits entered in its area or of people registered in it, open ones first. */
+export async function listDuplicateHits(viewer: Viewer) {
+  if (!can(viewer.role, 'household.duplicates')) return null;
+  const area = { startsWith: viewer.scopeCode };
+  const rows = await db.duplicateIdHit.findMany({
+    where: { OR: [{ areaCode: area }, { existingRegionCode: area }] },
+    orderBy: [{ resolvedAt: { sort: 'desc', nulls: 'first' } }, { at: 'desc' }, { id: 'desc' }],
+    take: 500,
+  });
+  const codes = [...new Set(rows.flatMap((r) => [r.areaCode, r.existingRegionCode, r.existingRegionCode.slice(0, 9)]))];
+  const names = new Map((await db.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+  return rows.map((r) => ({
+    id: r.id, at: r.at, idMasked: r.idMasked, userName: r.userName, source: r.source,
+    area: names.get(r.areaCode) ?? r.areaCode,
+    existingVillage: `${names.get(r.existingRegionCode.slice(0, 9)) ?? ''}${names.get(r.existingRegionCode) ?? r.existingRegionCode}`,
+    resolvedAt: r.resolvedAt, resolution: r.resolution,
   }));
 }

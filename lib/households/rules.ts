@@ -234,3 +234,9 @@ export const HELP_MEASURE_KINDS = [
 ] as const;
 
 export type HelpMeasureKind = (typeof HELP_MEASURE_KINDS)[number];
+
+/**
+ * Registered ID numbers of other areas a user may meet a day (roster checks and imports, household and
+ * member forms) before being refused: enough for honest duplicates, too few to test a file of numbers.
+ */
+export const DUPLICATE_HITS_PER_DAY = 20;

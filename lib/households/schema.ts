@@ -107,3 +107,6 @@ export const saveHelpPlanSchema = z
   .refine((v) => HELP_MEASURES.some((kind) => v[`measure_${kind}`]), { error: 'households.planNeedsMeasure', path: ['measure_INDUSTRY'] });
 
 export const revealIdSchema = z.strictObject({ personId: id });
+
+/** The county office marks a cross-area duplicate resolved, saying how. */
+export const resolveDuplicateSchema = z.strictObject({ id, resolution: text(200) });

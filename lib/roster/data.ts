@@ -16,6 +16,8 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import { writeAudit, writeAuditNow } from '@/lib/audit/data';
 import { maskIdNumber, maskPhone, pinyinInitials } from '@/lib/households/identity';
 import { CHECKLIST } from '@/lib/households/schema';
+import { recordDuplicateHits, type DuplicateHit } from '@/lib/households/data';
+import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 import { translateKey } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/locales';
 import { decryptText, encryptText, lookupHash } from '@/lib/personal-data';
@@ -50,7 +52,7 @@ export type RosterReport = {
   imported: boolean;
 };
 
-export type RosterFailure = { ok: false; status: 400 | 401 | 403 | 404 | 409 | 413 | 500; message: string };
+export type RosterFailure = { ok: false; status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500; message: string };
 export type RosterResult = { ok: true; report: RosterReport } | RosterFailure;
 
 type RunOptions = { locale: Locale; requestId?: string; onProgress?: (progress: RosterProgress) => void };
@@ -134,20 +136,31 @@ async function analyse(viewer: Viewer, file: Buffer, bytes: number, onProgress?:
 
 /**
  * Which people of the file are registered already (in any area: a person is registered once), by the
- * keyed hash of their ID numbers, looked up BATCH at a time. Computes the hashes on the way.
+ * keyed hash of their ID numbers, looked up BATCH at a time. Computes the hashes on the way. `hits`:
+ * the rows registered outside the viewer's area whose answer the report depends on (rows without a
+ * problem of their own), for recordDuplicateHits: the report says only "registered", whatever the area.
  */
-async function planAgainstRegistry(client: Tx | typeof db, check: FileCheck, onProgress?: (p: RosterProgress) => void): Promise<RosterPlan> {
+async function planAgainstRegistry(client: Tx | typeof db, viewer: Viewer, check: FileCheck, onProgress?: (p: RosterProgress) => void): Promise<{ plan: RosterPlan; hits: DuplicateHit[] }> {
   const people = check.rows.filter((r) => r.idNumber);
-  const registered = new Set<string>();
+  const registered = new Map<string, { id: number; region: string }>();
   onProgress?.({ phase: 'check', done: 0, total: people.length });
   for (let i = 0; i < people.length; i += BATCH) {
     const batch = people.slice(i, i + BATCH).map((row) => (row.hash ??= lookupHash(row.idNumber!)));
-    const rows = await client.$queryRaw<{ h: string }[]>`SELECT id_number_hash AS h FROM person WHERE id_number_hash = ANY(${batch}::text[])`;
-    for (const row of rows) registered.add(row.h);
+    const rows = await client.$queryRaw<{ h: string; id: number; region: string }[]>`SELECT id_number_hash AS h, id, region_code AS region FROM person WHERE id_number_hash = ANY(${batch}::text[])`;
+    for (const row of rows) registered.set(row.h, row);
     onProgress?.({ phase: 'check', done: Math.min(i + BATCH, people.length), total: people.length });
   }
-  return planImport(check, (row) => registered.has(row.hash!));
+  const withIssue = new Set(check.issues.map((issue) => issue.row));
+  const hits = people.flatMap((row) => {
+    const other = registered.get(row.hash!);
+    if (!other || withIssue.has(row.row) || other.region.startsWith(viewer.scopeCode)) return [];
+    return [{ idNumber: row.idNumber!, personId: other.id, existingRegionCode: other.region, areaCode: row.villageCode ?? viewer.scopeCode }];
+  });
+  return { plan: planImport(check, (row) => registered.has(row.hash!)), hits };
 }
+
+/** Thrown inside the import's transaction when the file's hits pass the daily cap: nothing is written. */
+class DuplicateCapReached extends Error {}
 
 function reportOf(plan: RosterPlan, file: { name: string; hash: string }, locale: Locale, imported: boolean): RosterReport {
   const t = tr(locale);
@@ -189,7 +202,8 @@ export async function checkRoster(viewer: Viewer | null, input: ImportInput): Pr
       await writeAuditNow(actorOf(user), { action, result: 'INVALID', entity: 'Roster', regionCode: user.scopeCode, message: analysis.key, changes: { fileName: file.name, bytes: Math.max(input.bytes ?? 0, input.file.length) }, requestId });
       return { ok: false, status: analysis.key === 'roster.file.tooLarge' ? 413 : 400, message: t(analysis.key, analysis.params) };
     }
-    const plan = await planAgainstRegistry(db, analysis.check, input.onProgress);
+    const { plan, hits } = await planAgainstRegistry(db, user, analysis.check, input.onProgress);
+    if (!(await recordDuplicateHits(user, 'roster.validate', hits, requestId))) return { ok: false, status: 429, message: t('households.duplicateCap', { max: DUPLICATE_HITS_PER_DAY }) };
     await writeAuditNow(actorOf(user), {
       action, result: 'OK', entity: 'Roster', regionCode: user.scopeCode,
       changes: { fileName: file.name, fileHash: file.hash.slice(0, 16), ...plan.counts, issues: plan.issues.length }, requestId,
@@ -236,7 +250,8 @@ export async function importRoster(viewer: Viewer | null, input: ImportInput & {
     const plan = await db.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('roster.import'))`;
-        const plan = await planAgainstRegistry(tx, analysis.check, input.onProgress);
+        const { plan, hits } = await planAgainstRegistry(tx, user, analysis.check, input.onProgress);
+        if (!(await recordDuplicateHits(user, 'roster.import', hits, requestId))) throw new DuplicateCapReached();
         await writeHouseholds(tx, user, plan, input.onProgress);
         await writeAudit(tx, actorOf(user), {
           action, result: 'OK', entity: 'Roster', regionCode: user.scopeCode,
@@ -252,6 +267,7 @@ export async function importRoster(viewer: Viewer | null, input: ImportInput & {
     );
     return { ok: true, report: reportOf(plan, file, input.locale, true) };
   } catch (error) {
+    if (error instanceof DuplicateCapReached) return { ok: false, status: 429, message: t('households.duplicateCap', { max: DUPLICATE_HITS_PER_DAY }) };
     return failed(user, action, requestId, error, input.locale);
   }
 }

@@ -57,6 +57,12 @@ const householdIn = async (village: string) => {
   return { household, head, idNumber };
 };
 const otherCountyHousehold = () => householdIn('990103101201');
+/** A duplicate hit entered in `village` (its registered person there too: only the hit's area matters here). */
+const duplicateHitIn = async (village: string) => {
+  const { head } = await householdIn(village);
+  const hit = await db.duplicateIdHit.create({ data: { userId: 1, userName: '矩阵', areaCode: village, source: 'household.create', idMasked: '9901**********0000', existingPersonId: head.id, existingRegionCode: village } });
+  return hit.id;
+};
 const householdInput = (h: { id: number; version: number }) => ({
   id: h.id, version: h.version, groupName: '2组', allowance: 'NONE', foodSecure: 'on', clothingSecure: 'on', educationSecure: 'on', medicalSecure: 'on', housingSecure: 'on', waterSecure: 'on',
 });
@@ -201,6 +207,10 @@ const MATRIX: Record<string, Case> = {
   'person.revealId': {
     inScope: async (viewer) => ({ personId: (await householdIn(villageOf(viewer))).head.id }),
     outOfScope: async () => ({ personId: (await otherCountyHousehold()).head.id }),
+  },
+  'household.resolveDuplicate': {
+    inScope: async (viewer) => ({ id: await duplicateHitIn(villageOf(viewer)), resolution: '已核实' }),
+    outOfScope: async () => ({ id: await duplicateHitIn('990103101201'), resolution: '越界' }),
   },
   'user.resetPassword': {
     inScope: async () => userRef('matrix-target'),

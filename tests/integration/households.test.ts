@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { addMember, changeStatus, createHousehold, removeMember, revealIdNumber, saveIncome, updateHousehold } from '@/lib/households/actions';
-import { getHousehold, noticeList, searchHouseholds } from '@/lib/households/data';
+import { addMember, changeStatus, createHousehold, removeMember, resolveDuplicate, revealIdNumber, saveIncome, updateHousehold, updateMember } from '@/lib/households/actions';
+import { getHousehold, listDuplicateHits, noticeList, searchHouseholds } from '@/lib/households/data';
+import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
+import { makeUser } from '../support/teams';
 import { decryptText } from '@/lib/personal-data';
 import { lastAudit, run, signInAs } from './helpers';
 import { makeHousehold, newIdNumber } from '../support/households';
@@ -38,6 +40,16 @@ describe('household search', () => {
     await expect(getHousehold(other, zhang.household.id)).rejects.toMatchObject({ digest: expect.stringContaining('404') });
   });
 
+  it('gives no member birth date to any role (with the masked number it gives the whole ID number), only the age', async () => {
+    const teamLeader = await makeUser({ role: 'TEAM_LEADER', scopeCode: VILLAGE_T1 });
+    for (const username of ['leader', teamLeader.username, 'township']) {
+      const household = await getHousehold(await signInAs(username), zhang.household.id);
+      expect(household.members[0]).not.toHaveProperty('birthDate');
+      expect(JSON.stringify(household)).not.toContain(zhang.idNumber.slice(6, 10) + '-' + zhang.idNumber.slice(10, 12));
+      expect(household.members[0].age).toBeGreaterThan(0);
+    }
+  });
+
   it('masks ID numbers and hides health from roles that do not need it', async () => {
     const household = await getHousehold(await signInAs('leader'), zhang.household.id);
     expect(household.members[0].idMasked).toBe(`${zhang.idNumber.slice(0, 4)}**********${zhang.idNumber.slice(-4)}`);
@@ -69,7 +81,7 @@ describe('household edits', () => {
     expect(decryptText(person.idNumberEnc)).toBe(idNumber);
     expect(person.idNumberEnc).not.toContain(idNumber);
     const again = await run(createHousehold, { regionCode: VILLAGE_T1, groupName: '3组', allowance: 'NONE', headName: '王秀英', headIdNumber: idNumber, headHealth: 'HEALTHY', headLabour: 'NORMAL' });
-    expect(again.fieldErrors).toEqual({ headIdNumber: ['该身份证号已登记在其他农户中'] });
+    expect(again.fieldErrors).toEqual({ headIdNumber: ['已登记，重复由县扶贫办核处'] });
     expect(JSON.stringify((await lastAudit('household.create'))!.changes)).not.toContain(idNumber);
   });
 
@@ -163,5 +175,72 @@ describe('public notices', () => {
     expect(list!.some((r) => r.headName === '别乡公示户')).toBe(false);
     expect(list!.every((r) => r.regionCode.startsWith('990102101'))).toBe(true);
     expect(await noticeList(await signInAs('township'), '990102102', 'registration')).toBeNull();
+  });
+});
+
+describe('ID numbers registered in another area', () => {
+  const signInNew = async (scopeCode: string) => signInAs((await makeUser({ role: 'TOWNSHIP_STAFF', scopeCode })).username);
+  const household = { groupName: '1组', allowance: 'NONE', headName: '重复户', headHealth: 'HEALTHY', headLabour: 'NORMAL', ...FULL_CHECKLIST };
+
+  it('answers only "already registered" wherever the person is, and keeps an audited hit for the county office when it is another area', async () => {
+    const sameArea = await signInNew('990102101');
+    const here = await run(createHousehold, { ...household, regionCode: VILLAGE_T1, headIdNumber: zhang.idNumber });
+    expect(here.fieldErrors).toEqual({ headIdNumber: ['已登记，重复由县扶贫办核处'] });
+    expect(await db.duplicateIdHit.count({ where: { userId: sameArea.userId } })).toBe(0); // the clerk's own area: no hit
+
+    const elsewhere = await signInNew('990102102');
+    const before = await db.household.count();
+    const there = await run(createHousehold, { ...household, regionCode: VILLAGE_T2, headIdNumber: zhang.idNumber });
+    expect(there.fieldErrors).toEqual(here.fieldErrors); // the same words: no oracle of the area
+    const { household: own } = await makeHousehold({ village: VILLAGE_T2 });
+    const member = await run(addMember, { householdId: own.id, householdVersion: own.version, relation: 'CHILD', name: '重复成员', idNumber: zhang.idNumber, health: 'HEALTHY', labour: 'NORMAL' });
+    expect(member.fieldErrors).toEqual({ idNumber: ['已登记，重复由县扶贫办核处'] });
+    expect(await db.household.count()).toBe(before + 1); // only the fixture
+
+    const hits = await db.duplicateIdHit.findMany({ where: { userId: elsewhere.userId }, orderBy: { id: 'asc' } });
+    const masked = `${zhang.idNumber.slice(0, 4)}**********${zhang.idNumber.slice(-4)}`;
+    // One hit per person a day in the list (met again: audited, not counted again).
+    expect(hits.map((h) => [h.source, h.idMasked, h.areaCode, h.existingRegionCode, h.existingPersonId])).toEqual([
+      ['household.create', masked, VILLAGE_T2, VILLAGE_T1, zhang.head.id],
+    ]);
+    const audits = await db.auditLog.findMany({ where: { action: 'household.duplicateHit', userId: elsewhere.userId } });
+    expect(audits.map((a) => (a.changes as { idNumber: string }).idNumber)).toEqual([masked, masked]);
+    expect(JSON.stringify(audits.map((a) => a.changes))).not.toContain(zhang.idNumber);
+
+    // The county office's list: masked number, who, where, when, and the registered person's village.
+    const list = (await listDuplicateHits(await signInAs('county')))!;
+    const row = list.find((r) => r.id === hits[0].id)!;
+    expect(row).toMatchObject({ idMasked: masked, userName: elsewhere.displayName, source: 'household.create', resolvedAt: null });
+    expect(row.existingVillage).toContain((await db.region.findUniqueOrThrow({ where: { code: VILLAGE_T1 } })).name);
+    expect(row.at).toBeInstanceOf(Date);
+    for (const username of ['township', 'leader', 'inspector']) expect(await listDuplicateHits(await signInAs(username))).toBeNull();
+    expect(await listDuplicateHits(await signInAs('county2'))).not.toContainEqual(expect.objectContaining({ id: hits[0].id })); // another county
+
+    // Resolved once by the county office, audited; not by a township.
+    await signInAs('township');
+    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '已核实为同一人' })).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
+    await signInAs('county');
+    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '已核实为同一人，保留原登记' })).toMatchObject({ ok: true, message: '已标记为已处理。' });
+    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '再次' })).toMatchObject({ ok: false, formError: '这条记录已处理过' });
+    expect(await db.duplicateIdHit.findUniqueOrThrow({ where: { id: hits[0].id } })).toMatchObject({ resolution: '已核实为同一人，保留原登记' });
+  });
+
+  it('refuses past the daily cap of hits per user with a clear message, writing nothing', async () => {
+    const clerk = await signInNew('990102102');
+    // Hits already met today, of other people (one person met again is not counted twice).
+    const others = await db.person.findMany({ where: { regionCode: { startsWith: '990102101' }, id: { not: zhang.head.id } }, take: DUPLICATE_HITS_PER_DAY, select: { id: true, regionCode: true } });
+    expect(others).toHaveLength(DUPLICATE_HITS_PER_DAY);
+    await db.duplicateIdHit.createMany({ data: others.map((p) => ({ userId: clerk.userId, userName: clerk.displayName, areaCode: VILLAGE_T2, source: 'household.create', idMasked: '9901**********0000', existingPersonId: p.id, existingRegionCode: p.regionCode })) });
+    const { household: own } = await makeHousehold({ village: VILLAGE_T2 });
+    const before = await db.person.count();
+    const refused = await run(addMember, { householdId: own.id, householdVersion: own.version, relation: 'CHILD', name: '越限', idNumber: zhang.idNumber, health: 'HEALTHY', labour: 'NORMAL' });
+    expect(refused.fieldErrors).toEqual({ idNumber: [`今天查到的已登记身份证号已达上限（${DUPLICATE_HITS_PER_DAY} 个），本次不能再核对。重复登记请交县扶贫办核处。`] });
+    expect(await db.person.count()).toBe(before);
+    expect(await db.duplicateIdHit.count({ where: { userId: clerk.userId } })).toBe(DUPLICATE_HITS_PER_DAY);
+    expect(await lastAudit('household.duplicateHit')).toMatchObject({ result: 'REFUSED', message: 'households.duplicateCap', userId: clerk.userId });
+    // A member edit meets the same rule.
+    const [head] = await db.person.findMany({ where: { householdId: own.id } });
+    const edit = await run(updateMember, { id: head.id, version: head.version, relation: 'HEAD', name: head.name, idNumber: zhang.idNumber, health: 'HEALTHY', labour: 'NORMAL' });
+    expect(edit.fieldErrors?.idNumber?.[0]).toContain('已达上限');
   });
 });

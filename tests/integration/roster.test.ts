@@ -15,6 +15,9 @@ import { rosterWorkbookBuffer } from '@/lib/roster/xlsx';
 import { POST as importRoute } from '@/app/api/roster/import/route';
 import { GET as exportRoute } from '@/app/api/roster/export/route';
 import { lastAudit, signInAs } from './helpers';
+import { makeUser } from '../support/teams';
+import { listDuplicateHits } from '@/lib/households/data';
+import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 
 const VILLAGE_A = '990102101204'; // township 1
 const VILLAGE_B = '990102101205'; // township 1
@@ -206,6 +209,66 @@ describe('roster import', () => {
 
     const crossSite = await importRoute(new NextRequest('http://localhost/api/roster/import', { method: 'POST', body: new Uint8Array(body), headers: { origin: 'https://evil.example', host: 'localhost' } }));
     expect(crossSite.status).toBe(403);
+  });
+});
+
+describe('people registered in another area (the ID oracle)', () => {
+  // Registered in township 1 first; a township 2 clerk's files then name them.
+  const registered = Array.from({ length: DUPLICATE_HITS_PER_DAY + 5 }, () => household(VILLAGE_A, 1)).flat();
+  const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
+  const inT2 = (rows: Row[]) => rows.map((r) => ({ ...r, villageCode: VILLAGE_T2 }));
+
+  beforeAll(async () => {
+    const township = await signInAs('township');
+    const file = await fileOf(registered);
+    const checked = await checkRoster(township, { file, fileName: 'a.xlsx', locale: 'zh-CN' });
+    if (!checked.ok) throw new Error(checked.message);
+    expect((await importRoster(township, { file, fileName: 'a.xlsx', locale: 'zh-CN', expectedHash: checked.report.fileHash })).ok).toBe(true);
+    expect(await peopleOf(registered)).toBe(registered.length);
+  });
+
+  it('reports them only as registered, audits each one (masked) and lists it for the county office', async () => {
+    const clerk = await makeUser({ role: 'TOWNSHIP_STAFF', scopeCode: '990102102' });
+    const viewer = await signInAs(clerk.username);
+    const three = inT2(registered.slice(0, 3));
+    // A new household whose second member is registered elsewhere: the row says only "registered".
+    const mixed = household(VILLAGE_T2, 2);
+    mixed[1].idNumber = registered[3].idNumber;
+    const result = await checkRoster(viewer, { file: await fileOf([...three, ...mixed]), fileName: 'b.xlsx', locale: 'zh-CN' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.report.counts).toMatchObject({ existingRows: 3, newRows: 0 });
+    expect(result.report.issues).toEqual([{ row: 6, column: '身份证号', message: '已登记，重复由县扶贫办核处' }]);
+    expect(JSON.stringify(result.report)).not.toMatch(/其他|另|外/);
+
+    const hits = await db.duplicateIdHit.findMany({ where: { userId: clerk.id }, orderBy: { id: 'asc' } });
+    expect(hits.map((h) => [h.source, h.idMasked, h.areaCode, h.existingRegionCode])).toEqual(
+      registered.slice(0, 4).map((r) => ['roster.validate', masked(r.idNumber!), VILLAGE_T2, VILLAGE_A]),
+    );
+    const audits = await db.auditLog.findMany({ where: { action: 'household.duplicateHit', userId: clerk.id }, orderBy: { id: 'asc' } });
+    expect(audits.map((a) => (a.changes as { idNumber: string }).idNumber)).toEqual(registered.slice(0, 4).map((r) => masked(r.idNumber!)));
+    const listed = (await listDuplicateHits(await signInAs('county')))!.filter((r) => hits.some((h) => h.id === r.id));
+    expect(listed).toHaveLength(4);
+    expect(await listDuplicateHits(await signInAs('township'))).toBeNull();
+  });
+
+  it('refuses a file that would pass the daily cap of hits, with a clear message, writing nothing', async () => {
+    const clerk = await makeUser({ role: 'TOWNSHIP_STAFF', scopeCode: '990102102' });
+    const viewer = await signInAs(clerk.username);
+    const fresh = household(VILLAGE_T2, 2); // new people: would be written
+    const file = await fileOf([...inT2(registered), ...fresh]);
+    const message = `今天查到的已登记身份证号已达上限（${DUPLICATE_HITS_PER_DAY} 个），本次不能再核对。重复登记请交县扶贫办核处。`;
+    expect(await checkRoster(viewer, { file, fileName: 'c.xlsx', locale: 'zh-CN' })).toEqual({ ok: false, status: 429, message });
+    expect(await db.duplicateIdHit.count({ where: { userId: clerk.id } })).toBe(DUPLICATE_HITS_PER_DAY); // listed up to the cap
+    expect(await lastAudit('household.duplicateHit')).toMatchObject({ result: 'REFUSED', message: 'households.duplicateCap', userId: clerk.id });
+    // Confirming the file directly (its hash is no secret) is refused the same way, and writes nothing.
+    const { createHash } = await import('node:crypto');
+    const expectedHash = createHash('sha256').update(file).digest('hex');
+    expect(await importRoster(viewer, { file, fileName: 'c.xlsx', locale: 'zh-CN', expectedHash })).toEqual({ ok: false, status: 429, message });
+    expect(await peopleOf(fresh)).toBe(0);
+    // A file of people of the clerk's own area is no hit at all.
+    const own = household(VILLAGE_T2, 1);
+    expect((await checkRoster(viewer, { file: await fileOf(own), fileName: 'd.xlsx', locale: 'zh-CN' })).ok).toBe(true);
   });
 });
 

@@ -18,12 +18,18 @@ import { HelpPlanForm } from '@/components/households/help-plan-form';
 import { RevealId } from '@/components/households/reveal-id';
 import { HouseholdPairingCard } from '@/components/pairings/household-pairing-card';
 import { HouseholdVisitsCard } from '@/components/visits/household-visits-card';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 import { notFound } from 'next/navigation';
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('household.view');
   const household = await getHousehold(viewer, parseId((await params).id) ?? notFound());
+  return <PageBody><HouseholdContent viewer={viewer} household={household} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function HouseholdContent({ viewer, household }: { viewer: Viewer; household: Awaited<ReturnType<typeof getHousehold>> }) {
   const [trail, t, format] = await Promise.all([regionTrail(viewer, household.regionCode), getTranslations(), getFormatter()]);
   const editable = can(viewer.role, 'household.edit');
   const steps = can(viewer.role, 'household.status') ? nextSteps(household.status, actorLevelOf(viewer.scopeCode)) : [];
@@ -93,7 +99,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                   <Td className="font-medium">{m.name}{m.inSchool && <span className="ml-1 text-xs text-slate-500">（{t('households.inSchool')}）</span>}</Td>
                   <Td>{t(`households.relations.${m.relation}`)}</Td>
                   <Td>{can(viewer.role, 'personal.reveal') ? <RevealId personId={m.id} masked={m.idMasked} /> : <span className="font-mono">{m.idMasked}</span>}</Td>
-                  <Td>{t(`households.sex.${m.sex}`)} · {t('households.age', { age: Math.floor((Date.now() - m.birthDate.getTime()) / (365.25 * 86_400_000)) })}</Td>
+                  <Td>{t(`households.sex.${m.sex}`)} · {t('households.age', { age: m.age })}</Td>
                   {m.health !== null && <Td>{t(`households.healthValues.${m.health}`)}</Td>}
                   {m.labour !== null && <Td>{t(`households.labourValues.${m.labour}`)}</Td>}
                 </tr>
@@ -109,7 +115,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           {editable && household.members.map((m) => (
             <details key={m.id} className="mt-2 rounded-md border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm text-slate-700">{t('households.editMember', { name: m.name })}</summary>
-              <div className="mt-3"><MemberForm householdId={household.id} householdVersion={household.version} member={m} /></div>
+              <div className="mt-3"><MemberForm householdId={household.id} householdVersion={household.version} member={{ id: m.id, version: m.version, name: m.name, relation: m.relation, health: m.health, labour: m.labour, inSchool: m.inSchool }} /></div>
             </details>
           ))}
         </Card>
