@@ -15,6 +15,7 @@ import { overdueCadreVisits, readAttachment, savePhoto, visitCoverage } from '@/
 import { openProblem, problemStep } from '@/lib/problems/actions';
 import { getProblem, ledgerCounts, listProblems } from '@/lib/problems/data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { sniffPhotoType } from '@/lib/storage';
 import { isoDay } from '@/lib/attendance/days';
 import { lastAudit, run, signInAs, OTHER_COUNTY, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 import {
@@ -38,9 +39,12 @@ const ALREADY_SAVED = '这条走访已经保存过了，没有重复保存';
 const PHOTO_NOT_YOURS = '照片无效，请重新上传';
 const wrongStatus = (status: string) => `当前状态为“${status}”，不能办理这一步`;
 
-// A 1×1 PNG and the first bytes of a JPEG: enough for the type sniffing, which reads the header only.
+// A 1×1 PNG and a 1×1 JPEG: real pictures, since uploads are decoded and re-encoded (lib/storage.ts).
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
-const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
+const JPEG = Uint8Array.from(Buffer.from(
+  '/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAABAAEDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAAAP/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AKAAD//Z',
+  'base64',
+));
 const TEXT = new TextEncoder().encode('<html>not a photo</html>');
 
 let uploadDir: string;
@@ -189,8 +193,9 @@ describe('photos', () => {
     expect(png).toMatchObject({ ok: true, key: expect.stringMatching(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.png$/) });
     const key = (png as { key: string }).key;
     const row = await trackAttachmentKey(key);
-    expect(row).toMatchObject({ contentType: 'image/png', bytes: PNG.length, uploadedBy: viewer.userId, visitId: null, stepId: null });
-    expect(new Uint8Array(await readFile(path.join(uploadDir, key)))).toEqual(PNG);
+    const stored = await readFile(path.join(uploadDir, key)); // a re-encoded copy, not the bytes sent
+    expect(row).toMatchObject({ contentType: 'image/png', bytes: stored.length, uploadedBy: viewer.userId, visitId: null, stepId: null });
+    expect(sniffPhotoType(stored)).toBe('image/png');
     expect(await lastAudit('attachment.upload')).toMatchObject({ result: 'OK', entity: 'Attachment', entityId: String(row.id) });
 
     const jpeg = await savePhoto(viewer, JPEG);
@@ -232,7 +237,7 @@ describe('photos', () => {
     for (const username of ['township', 'county', 'inspector', 'leader', leaderName]) {
       const seen = await readAttachment(await signInAs(username), attachment.id);
       expect(seen?.contentType, username).toBe('image/png');
-      expect(seen?.bytes).toEqual(PNG);
+      expect(seen?.bytes).toEqual(new Uint8Array(await readFile(path.join(uploadDir, key))));
     }
     for (const username of ['township2', 'county2', 'teamleader', 'auditor', 'sysadmin']) {
       expect(await readAttachment(await signInAs(username), attachment.id), username).toBeNull();
@@ -327,7 +332,7 @@ describe('working a problem', () => {
     expect(solveStep).toMatchObject({ fromStatus: 'IN_PROGRESS', toStatus: 'SOLVED', note: '已修缮后墙', evidence: '修缮前后照片', userId: leader.userId, userName: leader.displayName });
     const attachment = await db.attachment.findUniqueOrThrow({ where: { storageKey: photo } });
     expect(attachment).toMatchObject({ stepId: solveStep.id, visitId: null });
-    expect((await readAttachment(await signInAs('township'), attachment.id))?.bytes).toEqual(PNG);
+    expect((await readAttachment(await signInAs('township'), attachment.id))?.bytes).toEqual(new Uint8Array(await readFile(path.join(uploadDir, photo))));
     expect(await readAttachment(await signInAs('county2'), attachment.id)).toBeNull();
     expect(await readAttachment(await signInAs('township2'), attachment.id)).toBeNull();
 
