@@ -1,5 +1,6 @@
 'use server';
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { action, type ActionOutcome } from '@/lib/action';
 import { hashPassword } from '@/lib/auth/password';
 import { diffFields } from '@/lib/audit/rules';
@@ -7,7 +8,7 @@ import type { Tx } from '@/lib/db';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import type { Viewer } from '@/lib/auth/data';
 import { isWithinScope } from '@/lib/regions/rules';
-import { issuePassword, needsApproval, PENDING_PASSWORD_HASH, scopeFitsRole } from './rules';
+import { issuePassword, needsApproval, scopeFitsRole } from './rules';
 import { createUserSchema, decideApprovalSchema, resetPasswordSchema, setUserDisabledSchema, updateUserSchema } from './schema';
 
 async function assertScopeAllowed(tx: Tx, viewer: Viewer, role: Parameters<typeof scopeFitsRole>[0], scopeCode: string) {
@@ -27,8 +28,9 @@ export const createUser = action('user.create', 'user.manage', createUserSchema,
   if (await tx.user.findUnique({ where: { username: input.username } })) throw new RefusedError('users.usernameTaken', 'username');
   if (needsApproval(input.role)) {
     // No password yet: the approver issues it, so whoever asked for the account never holds its password.
+    // Until then the hash is of a secret nobody holds: no password matches, at the same argon2 cost as any.
     const user = await tx.user.create({
-      data: { ...input, passwordHash: PENDING_PASSWORD_HASH, mustChangePassword: true, pendingApproval: 'CREATE', pendingRequestedById: viewer.userId, pendingRequestedAt: new Date() },
+      data: { ...input, passwordHash: await hashPassword(randomBytes(24).toString('base64url')), mustChangePassword: true, pendingApproval: 'CREATE', pendingRequestedById: viewer.userId, pendingRequestedAt: new Date() },
     });
     return {
       entity: 'User', entityId: user.id, regionCode: user.scopeCode, changes: { ...input, pendingApproval: 'CREATE' },

@@ -41,6 +41,3 @@ export function scopeFitsRole(role: Role, scopeCode: string): boolean {
 export function needsApproval(role: Role): boolean {
   return can(role, 'household.view');
 }
-
-/** Stored instead of a password hash while a new account waits for approval: no password matches it. */
-export const PENDING_PASSWORD_HASH = '!pending-approval';

@@ -107,7 +107,8 @@ describe('separation of duties: accounts with area data wait for a county office
     const user = await db.user.findUniqueOrThrow({ where: { username: 'newcounty' } });
     const sysadmin = await db.user.findUniqueOrThrow({ where: { username: 'sysadmin' } });
     expect(user).toMatchObject({ pendingApproval: 'CREATE', pendingRequestedById: sysadmin.id });
-    expect(await verifyLogin('newcounty', '!pending-approval')).toMatchObject({ ok: false });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/); // a secret nobody holds: same cost as any wrong password
+    expect(await verifyLogin('newcounty', DEMO_PASSWORD)).toMatchObject({ ok: false });
     expect(await lastAudit('user.create')).toMatchObject({ result: 'OK', entityId: String(user.id) });
 
     const approver = await signInAs('county');
@@ -140,7 +141,7 @@ describe('separation of duties: accounts with area data wait for a county office
         expect(state).toMatchObject({ ok: false, formError: '不能审批自己提出的申请或自己账号的申请，须由另一人审批' });
         expect(await lastAudit('user.approve')).toMatchObject({ result: 'REFUSED', message: 'users.notOwnApproval' });
       }
-      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ pendingApproval: 'CREATE', passwordHash: '!pending-approval' });
+      expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ pendingApproval: 'CREATE', passwordHash: user.passwordHash, version: user.version });
     } finally {
       await db.user.update({ where: { id: county.id }, data: { pendingApproval: null, pendingRequestedById: null } });
     }
@@ -162,7 +163,7 @@ describe('separation of duties: accounts with area data wait for a county office
     const user = await db.user.findUniqueOrThrow({ where: { username: 'rejectme' } });
     await signInAs('county');
     expect((await run(rejectAccount, { id: user.id, version: user.version })).ok).toBe(true);
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ pendingApproval: null, disabled: true, passwordHash: '!pending-approval' });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ pendingApproval: null, disabled: true, passwordHash: user.passwordHash });
     expect(await lastAudit('user.reject')).toMatchObject({ result: 'OK', entityId: String(user.id), changes: { rejected: 'CREATE' } });
     expect(await run(approveAccount, { id: user.id, version: user.version + 1 })).toMatchObject({ ok: false, formError: '该申请已处理，无需再审批' });
   });
