@@ -61,9 +61,10 @@ test.describe.serial('month grid of the team of 平岭村', () => {
     await pickDay(page, day);
     await page.getByLabel('类型').selectOption({ label: KIND_LABEL[next] });
     await page.getByRole('button', { name: '保存', exact: true }).click();
-    const reason = page.getByLabel('更正原因（更改已有记录时必填）');
-    await expect(page.locator('[data-field-error="correctionReason"]')).toHaveText('更改已有记录须填写更正原因');
-    await expect(reason).toHaveAccessibleDescription('更改已有记录须填写更正原因');
+    const reason = page.getByLabel('更正原因（更改已有记录或登记本人考勤时必填）');
+    // The leader's own row: entering one's own days needs a reason (and marks them), new or changed.
+    await expect(page.locator('[data-field-error="correctionReason"]')).toHaveText('登记本人的考勤须在“更正原因”中说明原因（将标记待核）');
+    await expect(reason).toHaveAccessibleDescription('登记本人的考勤须在“更正原因”中说明原因（将标记待核）');
     await expect(page.getByLabel('类型')).toHaveValue(next); // what was chosen stays
     await expect(saved(page)).toHaveCount(0);
     await expect(cellOf(page, day)).toHaveAttribute('data-kind', kind);
@@ -88,7 +89,7 @@ test.describe.serial('month grid of the team of 平岭村', () => {
     const { day, kind } = days[days.length - 1];
     await pickDay(page, day);
     await page.getByLabel('类型').selectOption({ label: KIND_LABEL[otherKind(kind)] });
-    await page.getByLabel('更正原因（更改已有记录时必填）').fill('当晚在村值守，补记驻村');
+    await page.getByLabel('更正原因（更改已有记录或登记本人考勤时必填）').fill('当晚在村值守，补记驻村');
 
     // Meanwhile the township signs the month off.
     const township = await newPage();
@@ -126,7 +127,7 @@ test.describe.serial('month grid of the team of 平岭村', () => {
     await expect(county.locator('[data-signoff]')).toHaveAttribute('data-signoff', 'signed');
     await pickDay(county, day);
     await county.getByLabel('类型').selectOption({ label: KIND_LABEL[otherKind(kind)] });
-    await county.getByLabel('更正原因（更改已有记录时必填）').fill('乡镇审核后核实：当晚在村值守');
+    await county.getByLabel('更正原因（更改已有记录或登记本人考勤时必填）').fill('乡镇审核后核实：当晚在村值守');
     await county.getByRole('button', { name: '保存', exact: true }).click();
     await expect(saved(county)).toBeVisible();
     await expect(cellOf(county, day)).toHaveAttribute('data-kind', otherKind(kind));
