@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { loginAndWait } from './helpers';
 
-const ALL_MENUS = ['首页', '区域', '账号管理', '政策参数', '审计日志', '我的账号'];
+const ALL_MENUS = ['首页', '区域', '账号管理', '账号审批', '政策参数', '审计日志', '我的账号'];
 const MENUS: Record<string, string[]> = {
   sysadmin: ['首页', '账号管理', '我的账号'],
-  county: ['首页', '区域', '政策参数', '我的账号'],
+  county: ['首页', '区域', '账号审批', '政策参数', '我的账号'],
   township: ['首页', '区域', '政策参数', '我的账号'],
   teamleader: ['首页', '区域', '我的账号'],
   member: ['首页', '区域', '我的账号'],
