@@ -34,7 +34,7 @@ export function newNonce(): string {
 export const PERMISSIONS_POLICY = [
   'geolocation=(self)',
   'camera=(self)',
-  ...['microphone', 'payment', 'usb', 'serial', 'bluetooth', 'hid', 'midi', 'magnetometer', 'gyroscope', 'accelerometer', 'display-capture', 'xr-spatial-tracking'].map((f) => `${f}=()`),
+  ...['microphone', 'payment', 'usb', 'serial', 'hid', 'midi', 'magnetometer', 'gyroscope', 'accelerometer', 'display-capture', 'xr-spatial-tracking'].map((f) => `${f}=()`),
 ].join(', ');
 
 /** One year; not includeSubDomains: other hosts of a county's domain may still serve plain http. */

@@ -2,6 +2,9 @@
 // zod issues to message keys in messages/*.json.
 import { z } from 'zod';
 
+// No compiled parsers: zod probes for them with Function(''), which the pages' CSP refuses (and reports) in the browser.
+z.config({ jitless: true });
+
 export function zodIssueKey(issue: z.core.$ZodIssue): { key: string; params?: Record<string, string | number> } {
   if (/^[a-z]+\.[A-Za-z.]+$/.test(issue.message)) return { key: issue.message }; // our own message keys
   switch (issue.code) {

@@ -1,15 +1,20 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requireViewer } from '@/lib/auth/data';
+import { requireViewer, type Viewer } from '@/lib/auth/data';
 import { areaSummary } from '@/lib/regions/data';
 import { accountCounts } from '@/lib/users/data';
 import { auditSummary } from '@/lib/audit/data';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { buttonClass } from '@/components/ui/button-class';
+import { PageBody } from '@/components/layout/page-body';
 
 export default async function HomePage() {
   const viewer = await requireViewer();
+  return <PageBody><HomeContent viewer={viewer} /></PageBody>;
+}
+
+async function HomeContent({ viewer }: { viewer: Viewer }) {
   const t = await getTranslations();
   const [area, accounts, audit] = await Promise.all([areaSummary(viewer), accountCounts(viewer), auditSummary(viewer)]);
   return (

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Award, BadgeCheck, ChartColumn, SearchCheck, ClipboardList, TriangleAlert, CalendarCheck, Flag, Handshake, Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
 
@@ -9,6 +9,12 @@ export type NavLink = { href: string; label: string; icon: keyof typeof ICONS; p
 
 function isActive(pathname: string, href: string) {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** Spins on a link from the click until its page answers: feedback at once, however slow the phone's connection. */
+function Pending({ className = '' }: { className?: string }) {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden data-pending={pending || undefined} className={`h-3 w-3 rounded-full border-2 border-current border-t-transparent ${pending ? 'animate-spin' : 'invisible'} ${className}`} />;
 }
 
 export function SideNav({ links }: { links: NavLink[] }) {
@@ -23,6 +29,7 @@ export function SideNav({ links }: { links: NavLink[] }) {
             className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm ${active ? 'bg-brand-50 font-semibold text-brand-800' : 'text-slate-700 hover:bg-slate-100'}`}>
             <Icon className="h-4 w-4" aria-hidden />
             {label}
+            <Pending className="ml-auto" />
           </Link>
         );
       })}
@@ -40,9 +47,10 @@ export function BottomNav({ links }: { links: NavLink[] }) {
         const active = isActive(pathname, href);
         return (
           <Link key={href} href={href} aria-current={active ? 'page' : undefined}
-            className={`flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs ${active ? 'font-semibold text-brand-700' : 'text-slate-600'}`}>
+            className={`relative flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs ${active ? 'font-semibold text-brand-700' : 'text-slate-600'}`}>
             <Icon className="h-5 w-5" aria-hidden />
             {label}
+            <Pending className="absolute top-1.5 right-2" />
           </Link>
         );
       })}

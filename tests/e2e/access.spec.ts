@@ -5,8 +5,9 @@ test('a township user cannot open a village of another township by URL', async (
   await loginAndWait(page, 'township');
   await page.goto('/regions/990102101201');
   await expect(page.getByText('村基本情况')).toBeVisible();
-  // Pages stream behind a loading state, so the refusal shows as the 404 page rather than a status code.
-  await page.goto('/regions/990102102201');
+  // Out of the area is "not found", with the status code to match.
+  const refused = await page.goto('/regions/990102102201');
+  expect(refused?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
   await expect(page.getByText('村基本情况')).toHaveCount(0);
 });
@@ -14,7 +15,7 @@ test('a township user cannot open a village of another township by URL', async (
 test('the system administrator cannot see area or household data', async ({ page }) => {
   await loginAndWait(page, 'sysadmin');
   await expect(page.getByText('行政村')).toHaveCount(0);
-  await page.goto('/regions/990102');
+  expect((await page.goto('/regions/990102'))?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: '没有访问权限' })).toBeVisible();
   await page.goto('/regions/990102101201');
   await expect(page.getByText('村基本情况')).toHaveCount(0);

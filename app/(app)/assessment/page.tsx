@@ -9,11 +9,17 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { AdjustScoreForm } from '@/components/inspections/inspection-forms';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 const BAND_STYLE: Record<string, string> = { GOOD: 'bg-green-50 text-green-800', FAIRLY_GOOD: 'bg-sky-50 text-sky-800', FAIR: 'bg-amber-50 text-amber-800', POOR: 'bg-red-50 text-red-800' };
 
 export default async function AssessmentPage() {
-  const viewer = await requirePermission('assessment.view');
+  const viewer = await requirePermission('assessment.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><AssessmentContent viewer={viewer} /></PageBody>;
+}
+
+async function AssessmentContent({ viewer }: { viewer: Viewer }) {
   const year = Number(chinaDate(new Date()).slice(0, 4));
   const [data, t] = await Promise.all([assessment(viewer, year), getTranslations('inspections')]);
   const result = data!;

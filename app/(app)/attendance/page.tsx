@@ -5,9 +5,15 @@ import { myAttendance } from '@/lib/attendance/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { CheckInButton } from '@/components/attendance/check-in-button';
 import { YearProgress } from '@/components/attendance/year-progress';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 export default async function MyAttendancePage() {
-  const viewer = await requirePermission('attendance.checkin');
+  const viewer = await requirePermission('attendance.checkin'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><MyAttendanceContent viewer={viewer} /></PageBody>;
+}
+
+async function MyAttendanceContent({ viewer }: { viewer: Viewer }) {
   const [mine, t, format] = await Promise.all([myAttendance(viewer), getTranslations(), getFormatter()]);
   if (!mine || !mine.posting) {
     return (

@@ -7,13 +7,19 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parsePage } from '@/lib/http';
 
 const RESULTS: readonly AuditResult[] = AUDIT_RESULTS;
 type Search = { username?: string; action?: string; result?: string; from?: string; to?: string; page?: string };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const viewer = await requirePermission('audit.view');
+export default async function AuditPage(props: { searchParams: Promise<Search> }) {
+  const viewer = await requirePermission('audit.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><AuditContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function AuditContent({ viewer, searchParams }: { searchParams: Promise<Search> } & { viewer: Viewer }) {
   const search = await searchParams;
   const result = RESULTS.includes(search.result as AuditResult) ? (search.result as AuditResult) : undefined;
   const filters = { username: search.username?.trim() || undefined, action: search.action || undefined, result, from: search.from, to: search.to, page: parsePage(search.page) };

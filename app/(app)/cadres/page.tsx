@@ -8,12 +8,18 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { buttonClass } from '@/components/ui/button-class';
 import { CadreForm } from '@/components/pairings/cadre-form';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parsePage } from '@/lib/http';
 
 type Query = { q?: string; rank?: string; load?: string; left?: string; page?: string };
 
-export default async function CadresPage({ searchParams }: { searchParams: Promise<Query> }) {
-  const viewer = await requirePermission('cadre.view');
+export default async function CadresPage(props: { searchParams: Promise<Query> }) {
+  const viewer = await requirePermission('cadre.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><CadresContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function CadresContent({ viewer, searchParams }: { searchParams: Promise<Query> } & { viewer: Viewer }) {
   const query = await searchParams;
   const rank = (CADRE_RANKS as readonly string[]).includes(query.rank ?? '') ? (query.rank as CadreRank) : undefined;
   const load = query.load === 'free' || query.load === 'full' ? query.load : undefined;

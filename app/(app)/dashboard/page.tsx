@@ -12,6 +12,8 @@ import { FiguresTable } from '@/components/dashboard/figures-table';
 import { DashboardTiles } from '@/components/dashboard/tiles';
 import { AreaBars, type AreaBarSeries } from '@/components/charts/area-bars';
 import { MonthLines } from '@/components/charts/month-lines';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 const drill = (code: string) => `/dashboard?area=${code}`;
 
@@ -25,8 +27,12 @@ const CHARTS: Record<Section, { series: AreaBarSeries[]; unit?: string; max?: nu
   problems: { series: [{ key: 'problemsStruckOff', label: 'problemsStruckOff', color: '#15803d', stack: 'p' }, { key: 'problemsPending', label: 'problemsPending', color: '#94a3b8', stack: 'p' }, { key: 'problemsOpenInTime', label: 'problemsOpenInTime', color: '#d97706', stack: 'p' }, { key: 'problemsOverdue', label: 'problemsOverdue', color: '#b91c1c', stack: 'p' }] },
 };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ area?: string }> }) {
-  const viewer = await requirePermission('region.view');
+export default async function DashboardPage(props: { searchParams: Promise<{ area?: string }> }) {
+  const viewer = await requirePermission('region.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><DashboardContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function DashboardContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
   const data = (await dashboard(viewer, area))!;
   const [t, trail] = await Promise.all([getTranslations('dashboard'), regionTrail(viewer, data.area.code)]);

@@ -13,6 +13,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { StatusBadge } from '@/components/households/status-badge';
 import { ExportRosterLink } from '@/components/roster/export-roster-link';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parsePage } from '@/lib/http';
 
 const STATUSES = HOUSEHOLD_STATUSES;
@@ -21,8 +23,12 @@ type Search = { q?: string; area?: string; group?: string; status?: string; caus
 
 const pick = <T extends string>(list: readonly T[], value: string | undefined) => (list.includes(value as T) ? (value as T) : undefined);
 
-export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const viewer = await requirePermission('household.view');
+export default async function HouseholdsPage(props: { searchParams: Promise<Search> }) {
+  const viewer = await requirePermission('household.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><HouseholdsContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promise<Search> } & { viewer: Viewer }) {
   const search = await searchParams;
   const filters = {
     q: search.q?.trim() || undefined,

@@ -7,9 +7,15 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { PlanInspectionForm } from '@/components/inspections/inspection-forms';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
-export default async function InspectionsPage({ searchParams }: { searchParams: Promise<{ area?: string; year?: string }> }) {
-  const viewer = await requirePermission('inspection.view');
+export default async function InspectionsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
+  const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><InspectionsContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function InspectionsContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaDate(new Date());
   const thisYear = Number(today.slice(0, 4));

@@ -5,9 +5,15 @@ import { myHouseholds } from '@/lib/pairings/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/households/status-badge';
 import { buttonClass } from '@/components/ui/button-class';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 export default async function MyHouseholdsPage() {
-  const viewer = await requirePermission('pairing.own');
+  const viewer = await requirePermission('pairing.own'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><MyHouseholdsContent viewer={viewer} /></PageBody>;
+}
+
+async function MyHouseholdsContent({ viewer }: { viewer: Viewer }) {
   const [mine, t] = await Promise.all([myHouseholds(viewer), getTranslations()]);
   if (!mine?.cadre) {
     return (<><PageHeader title={t('pairings.myTitle')} /><Card><p className="text-sm">{t('pairings.myNoCadre')}</p></Card></>);

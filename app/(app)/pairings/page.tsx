@@ -9,11 +9,17 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button-class';
 import { StatusBadge } from '@/components/households/status-badge';
 import { LiaisonForm } from '@/components/pairings/pairing-forms';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 const percent = (covered: number, must: number) => (must === 0 ? '100%' : `${Math.floor((covered / must) * 1000) / 10}%`);
 
-export default async function PairingsPage({ searchParams }: { searchParams: Promise<{ area?: string }> }) {
-  const viewer = await requirePermission('cadre.view');
+export default async function PairingsPage(props: { searchParams: Promise<{ area?: string }> }) {
+  const viewer = await requirePermission('cadre.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><PairingsContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function PairingsContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
   const [coverage, t] = await Promise.all([pairingCoverage(viewer, area), getTranslations()]);
   if (!coverage) return null;

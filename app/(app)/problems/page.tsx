@@ -14,11 +14,17 @@ import { buttonClass } from '@/components/ui/button-class';
 import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
 import { OpenProblemForm } from '@/components/problems/open-form';
 import { filterParams, parseFilters, queryString, type FilterQuery } from '@/lib/problems/filters';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-export default async function ProblemsPage({ searchParams }: { searchParams: Promise<FilterQuery> }) {
-  const viewer = await requirePermission('problem.view');
+export default async function ProblemsPage(props: { searchParams: Promise<FilterQuery> }) {
+  const viewer = await requirePermission('problem.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><ProblemsContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise<FilterQuery> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaDate(new Date());
   const thisYear = Number(today.slice(0, 4));

@@ -9,9 +9,15 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button-class';
 import { CoverageCell } from '@/components/teams/coverage-cell';
 import { CreateTeamForm } from '@/components/teams/create-team-form';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
-export default async function TeamsPage({ searchParams }: { searchParams: Promise<{ gaps?: string; area?: string }> }) {
-  const viewer = await requirePermission('team.view');
+export default async function TeamsPage(props: { searchParams: Promise<{ gaps?: string; area?: string }> }) {
+  const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><TeamsContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function TeamsContent({ viewer, searchParams }: { searchParams: Promise<{ gaps?: string; area?: string }> } & { viewer: Viewer }) {
   const { gaps, area } = await searchParams;
   const gapsOnly = gaps === '1';
   const [rows, t, noTeam] = await Promise.all([listTeams(viewer, { area, gapsOnly }), getTranslations(), villagesWithoutTeam(viewer)]);

@@ -9,12 +9,18 @@ import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { buttonClass } from '@/components/ui/button-class';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parsePage } from '@/lib/http';
 
 const rate = (done: number, due: number) => (due === 0 ? '—' : `${Math.floor((done / due) * 1000) / 10}%`);
 
-export default async function VisitsPage({ searchParams }: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> }) {
-  const viewer = await requirePermission('visit.view');
+export default async function VisitsPage(props: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> }) {
+  const viewer = await requirePermission('visit.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><VisitsContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function VisitsContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const [coverage, t] = await Promise.all([visitCoverage(viewer, query.area), getTranslations()]);
   if (!coverage) return null;

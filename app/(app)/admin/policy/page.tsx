@@ -3,9 +3,11 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { getPolicy, policyCountyOf, policyYears } from '@/lib/policy/data';
+import { getPolicy, policyCountyOf, policyYears, type PolicyView } from '@/lib/policy/data';
 import { PageHeader } from '@/components/ui/card';
 import { PolicyForm } from '@/components/policy/policy-form';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 export default async function PolicyPage({ searchParams }: { searchParams: Promise<{ year?: string; county?: string }> }) {
   const viewer = await requirePermission('policy.view');
@@ -15,6 +17,10 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
   const countyCode = search.county ?? policyCountyOf(viewer);
   const policy = countyCode ? await getPolicy(viewer, countyCode, year) : null;
   if (!policy) notFound();
+  return <PageBody><PolicyContent viewer={viewer} policy={policy} year={year} thisYear={thisYear} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function PolicyContent({ viewer, policy, year, thisYear }: { viewer: Viewer; policy: PolicyView; year: number; thisYear: number }) {
   const [years, t, format] = await Promise.all([policyYears(policy.countyCode), getTranslations(), getFormatter()]);
   const yearLinks = [...new Set([...years, thisYear, thisYear + 1])].sort((a, b) => b - a);
   return (

@@ -9,12 +9,18 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parsePage } from '@/lib/http';
 
 type Search = { q?: string; role?: string; status?: string; page?: string };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const viewer = await requirePermission('user.manage');
+export default async function UsersPage(props: { searchParams: Promise<Search> }) {
+  const viewer = await requirePermission('user.manage'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><UsersContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function UsersContent({ viewer, searchParams }: { searchParams: Promise<Search> } & { viewer: Viewer }) {
   const search = await searchParams;
   const role = ROLES.includes(search.role as Role) ? (search.role as Role) : undefined;
   const status = ['active', 'disabled', 'locked', 'pending'].includes(search.status ?? '') ? (search.status as 'active') : undefined;

@@ -11,6 +11,8 @@ import { StatusBadge } from '@/components/households/status-badge';
 import { CadreForm } from '@/components/pairings/cadre-form';
 import { EndPairingForm, ReassignCard } from '@/components/pairings/pairing-forms';
 import { ProposalTable } from '@/components/pairings/proposal-table';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 
 export default async function CadrePage({ params }: { params: Promise<{ id: string }> }) {
@@ -18,6 +20,10 @@ export default async function CadrePage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const cadre = await getCadre(viewer, parseId(id) ?? notFound());
   if (!cadre) notFound();
+  return <PageBody><CadreContent viewer={viewer} cadre={cadre} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function CadreContent({ viewer, cadre }: { viewer: Viewer; cadre: NonNullable<Awaited<ReturnType<typeof getCadre>>> }) {
   const manage = can(viewer.role, 'pairing.manage');
   const [t, options, proposal] = await Promise.all([
     getTranslations(),

@@ -18,12 +18,18 @@ import { HelpPlanForm } from '@/components/households/help-plan-form';
 import { RevealId } from '@/components/households/reveal-id';
 import { HouseholdPairingCard } from '@/components/pairings/household-pairing-card';
 import { HouseholdVisitsCard } from '@/components/visits/household-visits-card';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 import { notFound } from 'next/navigation';
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('household.view');
   const household = await getHousehold(viewer, parseId((await params).id) ?? notFound());
+  return <PageBody><HouseholdContent viewer={viewer} household={household} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function HouseholdContent({ viewer, household }: { viewer: Viewer; household: Awaited<ReturnType<typeof getHousehold>> }) {
   const [trail, t, format] = await Promise.all([regionTrail(viewer, household.regionCode), getTranslations(), getFormatter()]);
   const editable = can(viewer.role, 'household.edit');
   const steps = can(viewer.role, 'household.status') ? nextSteps(household.status, actorLevelOf(viewer.scopeCode)) : [];

@@ -5,9 +5,15 @@ import { MAX_FILE_BYTES } from '@/lib/roster/columns';
 import { Card, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
 import { RosterImport } from '@/components/roster/roster-import';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 export default async function ImportRosterPage() {
-  const viewer = await requirePermission('household.import');
+  const viewer = await requirePermission('household.import'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><ImportRosterContent viewer={viewer} /></PageBody>;
+}
+
+async function ImportRosterContent({ viewer }: { viewer: Viewer }) {
   const t = await getTranslations('roster');
   return (
     <>

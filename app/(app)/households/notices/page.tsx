@@ -5,6 +5,8 @@ import { perCapitaIncome } from '@/lib/households/rules';
 import { getPolicy, policyCountyOf } from '@/lib/policy/data';
 import { getRegion } from '@/lib/regions/data';
 import { PrintButton } from '@/components/ui/print-button';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 /** A printable public notice (公示) of the households proposed for registration or exit in an area. */
 export default async function NoticePage({ searchParams }: { searchParams: Promise<{ area?: string; kind?: string }> }) {
@@ -12,6 +14,10 @@ export default async function NoticePage({ searchParams }: { searchParams: Promi
   const search = await searchParams;
   const kind = search.kind === 'exit' ? 'exit' : 'registration';
   const region = await getRegion(viewer, search.area ?? viewer.scopeCode);
+  return <PageBody><NoticeContent viewer={viewer} region={region} kind={kind} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function NoticeContent({ viewer, region, kind }: { viewer: Viewer; region: Awaited<ReturnType<typeof getRegion>>; kind: 'exit' | 'registration' }) {
   const [rows, t, format] = await Promise.all([noticeList(viewer, region.code, kind), getTranslations('notices'), getFormatter()]);
   const county = policyCountyOf(viewer) ?? region.code.slice(0, 6);
   const policy = await getPolicy(viewer, county, new Date().getFullYear());

@@ -6,6 +6,8 @@ import { chinaDate } from '@/lib/attendance/rules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { StatusBadge } from '@/components/households/status-badge';
 import { CompleteInspectionForm, FindingForm, HouseholdCheckForm, PresenceForm } from '@/components/inspections/inspection-forms';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 import { notFound } from 'next/navigation';
 
@@ -13,6 +15,10 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   const viewer = await requirePermission('inspection.view');
   const { id } = await params;
   const inspection = await getInspection(viewer, parseId(id) ?? notFound()); // not found: outside the area, or planned and the viewer no inspector
+  return <PageBody><InspectionContent viewer={viewer} inspection={inspection} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function InspectionContent({ viewer, inspection }: { viewer: Viewer; inspection: Awaited<ReturnType<typeof getInspection>> }) {
   const t = await getTranslations('inspections');
   const today = chinaDate(new Date());
   const day = inspection.plannedOn <= today ? inspection.plannedOn : today;

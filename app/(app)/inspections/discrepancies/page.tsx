@@ -5,9 +5,15 @@ import { listDiscrepancies } from '@/lib/inspections/data';
 import { chinaDate } from '@/lib/attendance/rules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
-export default async function DiscrepanciesPage({ searchParams }: { searchParams: Promise<{ area?: string; year?: string }> }) {
-  const viewer = await requirePermission('inspection.view');
+export default async function DiscrepanciesPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
+  const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><DiscrepanciesContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function DiscrepanciesContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const thisYear = Number(chinaDate(new Date()).slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;

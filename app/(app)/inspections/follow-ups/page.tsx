@@ -6,9 +6,15 @@ import { chinaDate } from '@/lib/attendance/rules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { FollowUpForm } from '@/components/inspections/inspection-forms';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
-export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<{ area?: string; year?: string }> }) {
-  const viewer = await requirePermission('inspection.view');
+export default async function FollowUpsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
+  const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><FollowUpsContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function FollowUpsContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaDate(new Date());
   const thisYear = Number(today.slice(0, 4));

@@ -5,12 +5,18 @@ import { chinaDate } from '@/lib/attendance/rules';
 import { buttonClass } from '@/components/ui/button-class';
 import { inputClass } from '@/components/ui/field';
 import { PrintButton } from '@/components/ui/print-button';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 const isDay = (v: string | undefined) => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** 督查通报: a printable notice of a period's inspections, findings, discrepancies, talks and recalls. */
-export default async function NoticePage({ searchParams }: { searchParams: Promise<{ area?: string; from?: string; to?: string }> }) {
-  const viewer = await requirePermission('inspection.view');
+export default async function NoticePage(props: { searchParams: Promise<{ area?: string; from?: string; to?: string }> }) {
+  const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><NoticeContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function NoticeContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; from?: string; to?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaDate(new Date());
   const from = isDay(query.from) ? query.from! : `${today.slice(0, 7)}-01`;

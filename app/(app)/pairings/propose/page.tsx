@@ -5,9 +5,15 @@ import { coverProposal } from '@/lib/pairings/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ProposalTable } from '@/components/pairings/proposal-table';
 import { ConfirmProposalForm } from '@/components/pairings/pairing-forms';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
-export default async function ProposePage({ searchParams }: { searchParams: Promise<{ area?: string }> }) {
-  const viewer = await requirePermission('pairing.manage');
+export default async function ProposePage(props: { searchParams: Promise<{ area?: string }> }) {
+  const viewer = await requirePermission('pairing.manage'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><ProposeContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function ProposeContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
   const [proposal, t] = await Promise.all([coverProposal(viewer, area), getTranslations()]);
   if (!proposal) return null;

@@ -8,6 +8,8 @@ import { getProblem } from '@/lib/problems/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
 import { StepForm } from '@/components/problems/step-form';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 
 export default async function ProblemPage({ params }: { params: Promise<{ id: string }> }) {
@@ -15,6 +17,10 @@ export default async function ProblemPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const problem = await getProblem(viewer, parseId(id) ?? notFound());
   if (!problem) notFound();
+  return <PageBody><ProblemContent viewer={viewer} problem={problem} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function ProblemContent({ viewer, problem }: { viewer: Viewer; problem: NonNullable<Awaited<ReturnType<typeof getProblem>>> }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const today = chinaDate(new Date());
   const owner = problem.owner === 'DEPARTMENT' && problem.ownerUnitName ? `${t(`problems.owners.${problem.owner}`)} · ${problem.ownerUnitName}` : t(`problems.owners.${problem.owner}`);

@@ -12,11 +12,17 @@ import { VillageForm } from '@/components/regions/village-form';
 import { teamOfVillage } from '@/lib/teams/data';
 import { CoverageCell } from '@/components/teams/coverage-cell';
 import { ledgerCounts } from '@/lib/problems/data';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const viewer = await requirePermission('region.view');
   const region = await getRegion(viewer, code); // not found outside the viewer's area
+  return <PageBody><RegionContent viewer={viewer} region={region} code={code} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function RegionContent({ viewer, region, code }: { viewer: Viewer; region: Awaited<ReturnType<typeof getRegion>>; code: string }) {
   const [trail, children, counts, t] = await Promise.all([regionTrail(viewer, code), childSummaries(viewer, code), statusCounts(viewer, code), getTranslations()]);
   const isVillage = region.level === 'VILLAGE';
   const team = isVillage && region.isPoorVillage ? await teamOfVillage(viewer, region.code) : null;

@@ -10,6 +10,8 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button-class';
 import { CoverageCell } from '@/components/teams/coverage-cell';
 import { AddPostingForm, ConfirmDetachedButton, EndPostingForm } from '@/components/teams/posting-forms';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,6 +19,10 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const team = await getTeam(viewer, parseId(id) ?? notFound());
   if (!team) notFound();
+  return <PageBody><TeamContent viewer={viewer} team={team} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function TeamContent({ viewer, team }: { viewer: Viewer; team: NonNullable<Awaited<ReturnType<typeof getTeam>>> }) {
   const t = await getTranslations();
   const manage = can(viewer.role, 'team.manage');
   const countyUser = manage && viewer.scopeCode.length <= 6;

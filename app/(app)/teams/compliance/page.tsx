@@ -9,12 +9,18 @@ import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { Pagination } from '@/components/ui/pagination';
 import { buttonClass } from '@/components/ui/button-class';
 import { AttendanceBadge } from '@/components/attendance/attendance-badge';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parsePage } from '@/lib/http';
 
 const PAGE_SIZE = 50;
 
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }> }) {
-  const viewer = await requirePermission('team.view');
+export default async function CompliancePage(props: { searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }> }) {
+  const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><ComplianceContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function ComplianceContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const thisYear = Number(chinaDate(new Date()).slice(0, 4));
   const year = query.year && /^\d{4}$/.test(query.year) && Number(query.year) <= thisYear ? Number(query.year) : thisYear;

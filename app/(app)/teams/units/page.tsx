@@ -5,9 +5,15 @@ import { listUnits } from '@/lib/teams/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { CreateUnitForm } from '@/components/teams/create-unit-form';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 export default async function UnitsPage() {
-  const viewer = await requirePermission('team.view');
+  const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><UnitsContent viewer={viewer} /></PageBody>;
+}
+
+async function UnitsContent({ viewer }: { viewer: Viewer }) {
   const [units, t] = await Promise.all([listUnits(viewer), getTranslations()]);
   return (
     <>

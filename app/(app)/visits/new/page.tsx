@@ -7,12 +7,18 @@ import { StatusBadge } from '@/components/households/status-badge';
 import { buttonClass } from '@/components/ui/button-class';
 import { VisitForm } from '@/components/visits/visit-form';
 import type { HouseholdStatus } from '@/lib/enums';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 
 type Option = { id: number; headName: string; village: string; status: string };
 
-export default async function NewVisitPage({ searchParams }: { searchParams: Promise<{ household?: string; q?: string }> }) {
-  const viewer = await requirePermission('visit.create');
+export default async function NewVisitPage(props: { searchParams: Promise<{ household?: string; q?: string }> }) {
+  const viewer = await requirePermission('visit.create'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><NewVisitContent {...props} viewer={viewer} /></PageBody>;
+}
+
+async function NewVisitContent({ viewer, searchParams }: { searchParams: Promise<{ household?: string; q?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const householdId = parseId(query.household) ?? undefined;
   const [choices, t] = await Promise.all([visitChoices(viewer, query.q, householdId), getTranslations()]);

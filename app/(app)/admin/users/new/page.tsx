@@ -3,9 +3,15 @@ import { requirePermission } from '@/lib/auth/guard';
 import { scopeOptions } from '@/lib/users/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { UserForm } from '@/components/users/user-form';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 
 export default async function NewUserPage() {
-  const viewer = await requirePermission('user.manage');
+  const viewer = await requirePermission('user.manage'); // before the response starts: a refusal answers 403, not 200
+  return <PageBody><NewUserContent viewer={viewer} /></PageBody>;
+}
+
+async function NewUserContent({ viewer }: { viewer: Viewer }) {
   const [scopes, t] = await Promise.all([scopeOptions(viewer), getTranslations()]);
   return (
     <>

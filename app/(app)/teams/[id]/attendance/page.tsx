@@ -9,6 +9,8 @@ import { chinaDate } from '@/lib/attendance/rules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button-class';
 import { DayEntryForm, SignOffForm } from '@/components/attendance/grid-forms';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 
 function shiftMonth(month: string, by: number): string {
@@ -25,6 +27,10 @@ export default async function TeamMonthPage({ params, searchParams }: { params: 
   const month = query.month && MONTH_PATTERN.test(query.month) ? query.month : today.slice(0, 7);
   const grid = await teamMonth(viewer, parseId(id) ?? notFound(), month);
   if (!grid) notFound();
+  return <PageBody><TeamMonthContent viewer={viewer} grid={grid} query={query} today={today} month={month} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function TeamMonthContent({ viewer, grid, query, today, month }: { viewer: Viewer; grid: NonNullable<Awaited<ReturnType<typeof teamMonth>>>; query: { month?: string; posting?: string; day?: string }; today: string; month: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const countyUser = viewer.role === 'COUNTY_ADMIN' && viewer.scopeCode.length <= 6;
   const mayEdit = can(viewer.role, 'attendance.edit') && (!grid.signoff || countyUser) && grid.first <= today;

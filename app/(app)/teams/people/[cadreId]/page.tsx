@@ -9,6 +9,8 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { buttonClass } from '@/components/ui/button-class';
 import { YearProgress } from '@/components/attendance/year-progress';
+import type { Viewer } from '@/lib/auth/data';
+import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
 
 export default async function PersonYearPage({ params, searchParams }: { params: Promise<{ cadreId: string }>; searchParams: Promise<{ year?: string }> }) {
@@ -19,6 +21,10 @@ export default async function PersonYearPage({ params, searchParams }: { params:
   const year = y && /^\d{4}$/.test(y) && Number(y) <= thisYear ? Number(y) : thisYear;
   const person = await personYear(viewer, parseId(cadreId) ?? notFound(), year);
   if (!person) notFound();
+  return <PageBody><PersonYearContent viewer={viewer} person={person} year={year} thisYear={thisYear} cadreId={cadreId} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+}
+
+async function PersonYearContent({ viewer, person, year, thisYear, cadreId }: { viewer: Viewer; person: NonNullable<Awaited<ReturnType<typeof personYear>>>; year: number; thisYear: number; cadreId: string }) {
   const [t, oversight] = await Promise.all([getTranslations(), oversightOfPerson(viewer, parseId(cadreId) ?? notFound())]);
   return (
     <>
