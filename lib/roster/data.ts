@@ -73,11 +73,6 @@ async function refusal(viewer: Viewer | null, permission: Permission, action: st
   return null;
 }
 
-/** For the import route: refuses (and audits) before the upload is read. */
-export function refuseRosterImport(viewer: Viewer | null, confirming: boolean, locale: Locale, requestId: string) {
-  return refusal(viewer, 'household.import', confirming ? 'roster.import' : 'roster.validate', locale, requestId);
-}
-
 // ───────────────────────── template ─────────────────────────
 
 /** The template workbook: header, one example row, the explanation, and the villages of the user's area. */
