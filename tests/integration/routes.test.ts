@@ -203,7 +203,7 @@ describe('photo uploads', () => {
   });
 
   const upload = async (body: Uint8Array) => {
-    const response = await uploadRoute(post('/api/uploads', body));
+    const response = await uploadRoute(post('/api/uploads', new Uint8Array(body)));
     return { status: response.status, body: (await response.json()) as { ok: boolean; key?: string; formError?: string } };
   };
 
