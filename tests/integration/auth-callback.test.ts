@@ -1,13 +1,14 @@
 // The next-auth route itself (POST /api/auth/callback/credentials with a CSRF token), as an attacker
 // would call it directly: the same lockout and address throttle as the login form.
+import type { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
 
 const PASSWORD = 'Correct#Horse1';
 const BASE = 'http://localhost:3000/api/auth';
-let POST: (request: Request) => Promise<Response>;
-let GET: (request: Request) => Promise<Response>;
+let POST: (request: NextRequest) => Promise<Response>;
+let GET: (request: NextRequest) => Promise<Response>;
 
 beforeAll(async () => {
   process.env.AUTH_SECRET = 'callback-test-secret-0123456789abcdef';
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 /** A CSRF token and its cookie, as a browser (or a script) gets them. */
 async function csrf() {
-  const response = await GET(new Request(`${BASE}/csrf`));
+  const response = await GET(new Request(`${BASE}/csrf`) as NextRequest);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
   return { csrfToken, cookie };
@@ -38,7 +39,7 @@ async function post(username: string, password: string, forwardedFor: string) {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'x-forwarded-for': forwardedFor },
       body: new URLSearchParams({ username, password, csrfToken, callbackUrl: 'http://localhost:3000/' }),
-    }),
+    }) as NextRequest,
   );
   return response.headers.get('location') ?? '';
 }
