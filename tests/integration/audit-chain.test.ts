@@ -138,12 +138,13 @@ describe('audit chain migration', () => {
       await scratch.query('ROLLBACK');
       await scratch.query(`INSERT INTO audit_log (action, result, message) VALUES ('old.three', 'ERROR', 'boom')`);
       await deployMigrations(url);
-      await scratch.query(`INSERT INTO audit_log (action, result) VALUES ('new.one', 'OK')`);
+      // One statement of many rows: they chain to each other, the head moves to the last.
+      await scratch.query(`INSERT INTO audit_log (action, result) VALUES ('new.one', 'OK'), ('new.two', 'OK'), ('new.three', 'OK')`);
       const report = await verifyAuditChain(scratch);
       expect(report.problems).toEqual([]);
-      expect(report.rows).toBe(4);
+      expect(report.rows).toBe(6);
       const { rows } = await scratch.query(`SELECT action, id::text, prev_hash FROM audit_log ORDER BY audit_log.id`);
-      expect(rows.map((row) => row.action)).toEqual(['old.one', 'old.two', 'old.three', 'new.one']);
+      expect(rows.map((row) => row.action)).toEqual(['old.one', 'old.two', 'old.three', 'new.one', 'new.two', 'new.three']);
       expect(rows[0].prev_hash).toBe('0'.repeat(64));
     } finally {
       await scratch.end().catch(() => {});
