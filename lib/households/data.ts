@@ -192,9 +192,10 @@ export type DuplicateSource = 'roster.validate' | 'roster.import' | 'household.c
 
 /**
  * Records registered ID numbers met outside the viewer's area: each one audited on its own (masked) and
- * kept for the county office's list. A user may meet DUPLICATE_HITS_PER_DAY a day (China's day); hits
- * past the cap are not listed one by one but refused as a whole (false), so one file cannot test
- * thousands of numbers. Its own transaction, kept when the caller's is rolled back; one user at a time.
+ * kept for the county office's list. A user may meet DUPLICATE_HITS_PER_DAY people a day (China's day);
+ * when a call would pass the cap, the hits up to it are kept and the whole check, import or form is
+ * refused (false), so one file cannot test thousands of numbers. Its own transaction, kept when the
+ * caller's is rolled back (a refusal); one call per user at a time (an advisory lock).
  */
 export async function recordDuplicateHits(viewer: Viewer, source: DuplicateSource, hits: DuplicateHit[], requestId?: string): Promise<boolean> {
   if (hits.length === 0) return true;
