@@ -23,6 +23,8 @@ class LoginRefused extends CredentialsSignin {
 // The JWT carries only the server-side session id; everything else is read from the database per request.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // Secure cookies follow AUTH_URL or the proxy's X-Forwarded-Proto; PUBLIC_URL (https://…) settles it too (lib/security-headers.ts).
+  ...(process.env.PUBLIC_URL ? { useSecureCookies: process.env.PUBLIC_URL.startsWith('https://') } : {}),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_HOURS * 3600 },
   pages: { signIn: '/login' },
   logger: { error: (error) => { if (!(error instanceof CredentialsSignin)) console.error(error); } },
