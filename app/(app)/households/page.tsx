@@ -37,7 +37,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
     status: pick(STATUSES, search.status),
     cause: pick(POVERTY_CAUSES, search.cause),
     allowance: pick(ALLOWANCES, search.allowance),
-    exitYear: Number(search.exitYear) || undefined,
+    exitYear: /^\d{4}$/.test(search.exitYear ?? '') ? Number(search.exitYear) : undefined, // a year, or no filter (never a number the database refuses)
     set: pick(HOUSEHOLD_SETS, search.set),
     sort: pick(SORTS, search.sort),
     page: parsePage(search.page),
