@@ -54,7 +54,13 @@ describe('POST /api/auth/callback/credentials', () => {
     expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     // The right password is refused now, with the same answer.
     expect(await post('callbackcase', PASSWORD, '10.7.1.1')).toContain('code=invalid');
-    expect(await db.userSession.count({ where: { user: { username: 'callbackcase' } } })).toBe(0);
+    const sessions = await db.userSession.count({ where: { user: { username: 'callbackcase' } } });
+    expect(sessions).toBe(0);
+    const locking = await db.auditLog.findMany({ where: { action: 'auth.login', username: 'callbackcase', message: { contains: 'locked until' } }, select: { message: true } });
+    const lockedAtFailure = Math.min(...locking.map((row) => Number(/\((\d+)\)/.exec(row.message ?? '')?.[1])));
+    expect(lockedAtFailure).toBe(5);
+    const refused = answers.filter((location) => location.includes('error=')).length + 1;
+    console.log(JSON.stringify({ figure: 'parallel wrong passwords through the callback route', attempts: answers.length + 1, refused, lockedAtFailure, sessionsLeaked: sessions }));
   });
 
   it('throttles by the address the server saw, whatever X-Forwarded-For the client sent before it', async () => {

@@ -2,10 +2,12 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { loadSession, verifyLogin } from '@/lib/auth/data';
 import { hashPassword } from '@/lib/auth/password';
-import { changeOwnPassword } from '@/lib/auth/actions';
+import { CredentialsSignin } from 'next-auth';
+import { changeOwnPassword, login } from '@/lib/auth/actions';
+import { signIn } from '@/lib/auth/next-auth';
 import { auditSummary, searchAudit } from '@/lib/audit/data';
 import { testViewer } from '../support/viewer';
-import { run } from './helpers';
+import { formData, run } from './helpers';
 
 const PASSWORD = 'Correct#Horse1';
 const T0 = new Date('2026-03-01T08:00:00Z');
@@ -139,6 +141,20 @@ describe('login throttle per address, kept in PostgreSQL', () => {
     await verifyLogin('nobody-here', 'Wrong#Horse1', new Date(T0.getTime() + 25 * 3_600_000), '10.9.4.2');
     const keys = await db.$queryRaw<{ key: string }[]>`SELECT key FROM login_throttle WHERE key IN ('address:10.9.4.1', 'address:10.9.4.2')`;
     expect(keys.map((row) => row.key)).toEqual(['address:10.9.4.2']);
+  });
+});
+
+describe('login form', () => {
+  it('shows one message for every refused account, and its own only for a throttled address', async () => {
+    const refuse = (code: string) => vi.mocked(signIn).mockImplementationOnce(async () => {
+      const error = new CredentialsSignin();
+      error.code = code;
+      throw error;
+    });
+    refuse('invalid');
+    expect(await login({ ok: false }, formData({ username: 'authcase', password: 'x' }))).toMatchObject({ ok: false, formError: '用户名或密码不正确。密码连续输错 5 次，账号将锁定 15 分钟。' });
+    refuse('throttled:14');
+    expect(await login({ ok: false }, formData({ username: 'authcase', password: 'x' }))).toMatchObject({ ok: false, formError: '此设备登录失败次数过多，请 14 分钟后再试。' });
   });
 });
 
