@@ -53,8 +53,11 @@ export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === 
 /** The record version the form was loaded with (optimistic locking). */
 export const version = integer(1, 2_147_483_647);
 
-/** A record id from a hidden field. */
-export const recordId = z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number({ error: 'errors.invalid' }).int().positive());
+/** A record id from a hidden field: within PostgreSQL's integer, as parseId (lib/http.ts) for URLs. */
+export const recordId = z.preprocess(
+  (v) => (typeof v === 'string' ? Number(v) : v),
+  z.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).positive({ error: 'errors.invalid' }).max(2_147_483_647, { error: 'errors.notFound' }),
+);
 
 /** A calendar day typed into a date field ('YYYY-MM-DD'). */
 export const isoDate = z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).pipe(z.iso.date({ error: 'errors.invalidDate' }));

@@ -2,6 +2,7 @@
 // page numbers read from URLs.
 import { describe, expect, it } from 'vitest';
 import { MAX_ID, parseId, parsePage, sameOriginPath } from '@/lib/http';
+import { recordId } from '@/lib/validation';
 
 const ORIGIN = 'http://county.example:3000';
 // What the route reads: searchParams.get() has already decoded the query once.
@@ -56,6 +57,16 @@ describe('parseId', () => {
       expect(parseId(text), text).toBeNull();
     expect(parseId(null)).toBeNull();
     expect(parseId(undefined)).toBeNull();
+  });
+});
+
+describe('recordId (a form\'s hidden id)', () => {
+  it('takes the same ids as parseId, and refuses the rest before the database sees them', () => {
+    expect(recordId.safeParse('7').data).toBe(7);
+    expect(recordId.safeParse(String(MAX_ID)).data).toBe(MAX_ID);
+    for (const text of ['2147483648', '99999999999999999999', '0', '-3', '1.5', 'x'])
+      expect(recordId.safeParse(text).success, text).toBe(false);
+    expect(recordId.safeParse('99999999999').error?.issues[0].message).toBe('errors.notFound');
   });
 });
 
