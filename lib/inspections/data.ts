@@ -26,6 +26,16 @@ function visibleWhere(viewer: Viewer, area: string): Prisma.InspectionWhereInput
   };
 }
 
+/**
+ * Talks and recalls the viewer may see: one tied to an inspection not yet DONE only for inspectors and
+ * the county office, like the inspection itself (a talk must not announce the visit).
+ */
+async function followUpsVisible(viewer: Viewer): Promise<Prisma.FollowUpWhereInput> {
+  if (can(viewer.role, 'inspection.plan')) return {};
+  const planned = await db.inspection.findMany({ where: { status: { not: 'DONE' } }, select: { id: true } });
+  return planned.length ? { OR: [{ inspectionId: null }, { inspectionId: { notIn: planned.map((i) => i.id) } }] } : {};
+}
+
 type DiscrepancyRow = {
   id: number; inspection_id: number; village_code: string; cadre_id: number; day: Date; note: string | null; claimed: string; name: string; inspection_kind: string;
 };
@@ -183,7 +193,7 @@ export async function listFollowUps(viewer: Viewer, options: { area?: string; ye
   if (!can(viewer.role, 'inspection.view')) return null;
   const area = areaWithin(viewer, options.area);
   const rows = await db.followUp.findMany({
-    where: { villageCode: { startsWith: area }, heldOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) } },
+    where: { villageCode: { startsWith: area }, heldOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) }, ...(await followUpsVisible(viewer)) },
     include: { cadre: { select: { name: true } } }, orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
   });
   const villageNames = await names(rows.flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]));
@@ -199,7 +209,7 @@ export async function oversightOfPerson(viewer: Viewer, cadreId: number) {
   const area = { startsWith: viewer.scopeCode };
   const [discrepancies, followUps] = await Promise.all([
     discrepanciesWhere(Prisma.sql`pc.cadre_id = ${cadreId} AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`),
-    db.followUp.findMany({ where: { cadreId, villageCode: area }, orderBy: { heldOn: 'desc' }, select: { id: true, kind: true, heldOn: true, reason: true } }),
+    followUpsVisible(viewer).then((visible) => db.followUp.findMany({ where: { cadreId, villageCode: area, ...visible }, orderBy: { heldOn: 'desc' }, select: { id: true, kind: true, heldOn: true, reason: true } })),
   ]);
   return {
     discrepancies: discrepancies.map((d) => ({ id: d.id, day: isoDay(d.day), inspectionId: d.inspection_id, note: d.note })),
@@ -226,7 +236,7 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
     db.inspection.findMany({ where: { ...visibleWhere(viewer, area), status: 'DONE', plannedOn: period }, include: { villages: true }, orderBy: { plannedOn: 'asc' } }),
     db.finding.findMany({ where: { villageCode: { startsWith: area }, inspection: { status: 'DONE', plannedOn: period } }, orderBy: [{ villageCode: 'asc' }, { id: 'asc' }] }),
     discrepanciesWhere(Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${period.gte} AND ${period.lte}`),
-    db.followUp.findMany({ where: { villageCode: { startsWith: area }, heldOn: period }, include: { cadre: { select: { name: true } } }, orderBy: { heldOn: 'asc' } }),
+    followUpsVisible(viewer).then((visible) => db.followUp.findMany({ where: { villageCode: { startsWith: area }, heldOn: period, ...visible }, include: { cadre: { select: { name: true } } }, orderBy: { heldOn: 'asc' } })),
   ]);
   const villageNames = await names([
     area, ...[...findings, ...followUps].flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]),

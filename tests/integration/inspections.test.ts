@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { addFinding, adjustAssessment, completeInspection, planInspection, recordFollowUp, recordHouseholdCheck, recordPresence } from '@/lib/inspections/actions';
-import { assessment, getInspection, listDiscrepancies, listInspections, noticeOf, oversightOfPerson } from '@/lib/inspections/data';
+import { assessment, getInspection, listDiscrepancies, listFollowUps, listInspections, noticeOf, oversightOfPerson } from '@/lib/inspections/data';
 import { teamMonth } from '@/lib/attendance/data';
 import { drawInspection } from '@/lib/inspections/rules';
 import { dashboard, refreshFigures } from '@/lib/dashboard/data';
@@ -173,7 +173,7 @@ describe('on the spot', () => {
     expect(await flagged()).toBe(0);
   });
 
-  it('a discrepancy on a planned inspection reaches no team or township read (list, notice, month grid, person’s year, dashboard) until it is done', async () => {
+  it('a discrepancy or a talk on a planned inspection reaches no team or township read (list, notice, month grid, person’s year, dashboard) until it is done', async () => {
     const today = chinaToday();
     const claimed = await makePosting({ team, name: '暗访队员' });
     await fillDays(claimed, [today], 'IN_VILLAGE');
@@ -185,6 +185,7 @@ describe('on the spot', () => {
     const baseline = await counted(); // earlier tests' discrepancies of done inspections
     await signInAs('inspector');
     expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: claimed.cadreId, day: today, present: 'no' })).toMatchObject({ ok: true, message: expect.stringContaining('已标记为考勤不实') });
+    expect(await run(recordFollowUp, { kind: 'TALK', cadreId: claimed.cadreId, heldOn: today, reason: '暗访当场约谈', inspectionId: inspection.id })).toMatchObject({ ok: true });
     // The inspector sees it on the inspection itself while it runs.
     expect((await getInspection(await signInAs('inspector'), inspection.id)).presenceChecks.find((c) => c.cadreId === claimed.cadreId)?.discrepancy).toBe(true);
 
@@ -201,6 +202,10 @@ describe('on the spot', () => {
         seen[`${name}.grid`] = !!grid?.rows.find((r) => r.cadreId === claimed.cadreId)?.cells[today]?.disputed;
         seen[`${name}.year`] = !!person?.discrepancies.length;
         seen[`${name}.dashboard`] = (figures?.total.figures.discrepancies ?? 0) > baseline[i];
+        const talk = (r: { reason: string }) => r.reason === '暗访当场约谈';
+        seen[`${name}.talkList`] = !!(await listFollowUps(viewer, { year: year() }))?.some(talk);
+        seen[`${name}.talkNotice`] = !!notice?.followUps.some(talk);
+        seen[`${name}.talkYear`] = !!person?.followUps.some(talk);
       }
       return seen;
     };
@@ -212,7 +217,7 @@ describe('on the spot', () => {
     const after = await reads();
     // Once done the township sees it everywhere; the team roles only in the dashboard's figure.
     expect(Object.entries(after).filter(([, shown]) => shown).map(([read]) => read).sort()).toEqual(
-      ['teamLeader.dashboard', 'teamMember.dashboard', 'township.dashboard', 'township.grid', 'township.list', 'township.notice', 'township.year'],
+      ['teamLeader.dashboard', 'teamMember.dashboard', 'township.dashboard', 'township.grid', 'township.list', 'township.notice', 'township.talkList', 'township.talkNotice', 'township.talkYear', 'township.year'],
     );
   });
 
