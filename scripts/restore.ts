@@ -88,6 +88,7 @@ export async function restoreDatabase(
     for (const { seq, table, column } of serials)
       await client.query(`SELECT setval($1, coalesce((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`, [seq]);
 
+    log('checking every table against the backup…');
     const wrong: string[] = [];
     for (const entry of manifest.tables) {
       const got = await tableDigest(client, entry.name, entry.columns);
@@ -97,6 +98,7 @@ export async function restoreDatabase(
     await client.query('COMMIT');
     log(`checked: ${manifest.tables.length} tables, rows and digests as in the backup`);
 
+    log('verifying the audit chain…');
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const chain = manifest.tables.some((table) => table.name === 'audit_chain_head') ? await verifyAuditChain(client) : null;
     await client.query('COMMIT');
