@@ -6,8 +6,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { can } from '../../lib/auth/permissions';
+import { idCheckChar } from '../../lib/households/identity';
 import type { Role } from '../../lib/enums';
-import { loginAndWait } from './helpers';
+import { loginAndWait, logout } from './helpers';
 
 const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? '54349'}/bangfu_e2e`;
 const USERS = ['county', 'township', 'teamleader', 'member', 'cadre', 'leader', 'cityleader', 'inspector'];
@@ -66,3 +67,39 @@ for (const username of USERS) {
     if (!mayReveal) expect(leaks).toEqual([]);
   });
 }
+
+// Item 5: an ID number registered in another township is answered like any registered one, and the
+// county office finds the attempt in its list of duplicates across areas and marks it resolved.
+test('a number registered in another township: "already registered" beside the field, and the county office resolves it', async ({ page }) => {
+  const body = `990198${new Date(Date.UTC(1950, 0, 1) + (Date.now() % 20_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '')}${String(Date.now() % 1000).padStart(3, '0')}`;
+  const id = body + idCheckChar(body);
+  const masked = `${id.slice(0, 4)}**********${id.slice(-4)}`;
+  const create = async () => {
+    await page.goto('/households/new');
+    await page.getByLabel('所在行政村').selectOption({ index: 1 });
+    await page.getByLabel('户主姓名').fill('跨区重复');
+    await page.getByLabel('户主身份证号').fill(id);
+    await page.getByLabel('村民小组').fill('1组');
+    await page.getByRole('button', { name: '新增农户' }).click();
+  };
+  await loginAndWait(page, 'township');
+  await create();
+  await expect(page.getByRole('heading', { name: '跨区重复户' })).toBeVisible();
+  await logout(page);
+
+  await loginAndWait(page, 'township2');
+  await create();
+  await expect(page.locator('[data-field-error="headIdNumber"]')).toHaveText('已登记，重复由县扶贫办核处');
+  await page.goto('/households/duplicates');
+  await expect(page.getByText(masked)).toHaveCount(0); // the list is the county office's alone
+  await logout(page);
+
+  await loginAndWait(page, 'county');
+  await page.goto('/households');
+  await page.getByRole('link', { name: '跨区域重复登记' }).click();
+  const row = page.locator('tr', { hasText: masked });
+  await expect(row).toContainText('新增农户');
+  await row.getByLabel('处理说明').fill('核实为同一人，保留原登记');
+  await row.getByRole('button', { name: '标记为已处理' }).click();
+  await expect(page.locator('tr', { hasText: masked })).toContainText('核实为同一人，保留原登记');
+});
