@@ -42,10 +42,10 @@ type Options = {
 type Handler<V, P> = (request: NextRequest, ctx: Context<V, P>) => Promise<Response> | Response;
 type RouteFunction<P> = (request: NextRequest, context?: { params: Promise<P> }) => Promise<Response>;
 
-export function failure(answer: RouteAnswer, status: number, message: string, headers: Record<string, string> = {}): Response {
-  if (answer === 'json') return Response.json({ ok: false, formError: message }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
-  if (answer === 'ndjson') return new Response(`${JSON.stringify({ type: 'error', status, message })}\n`, { status, headers: { ...NDJSON_HEADERS, ...headers } });
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+export function failure(answer: RouteAnswer, status: number, message: string): Response {
+  if (answer === 'json') return Response.json({ ok: false, formError: message }, { status, headers: { 'Cache-Control': 'no-store' } });
+  if (answer === 'ndjson') return new Response(`${JSON.stringify({ type: 'error', status, message })}\n`, { status, headers: NDJSON_HEADERS });
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
 /**
