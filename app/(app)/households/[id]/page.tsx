@@ -140,7 +140,7 @@ async function HouseholdContent({ viewer, household }: { viewer: Viewer; househo
               {household.incomes.length === 0 && <tr><Td colSpan={3} className="text-slate-500">{t('households.noIncome')}</Td></tr>}
             </tbody>
           </Table>
-          {editable && <div className="mt-4"><IncomeForm householdId={household.id} year={year} income={thisYearIncome} /></div>}
+          {editable && <div className="mt-4"><IncomeForm householdId={household.id} year={year} income={thisYearIncome && { year: thisYearIncome.year, version: thisYearIncome.version, wageYuan: thisYearIncome.wageYuan, productionYuan: thisYearIncome.productionYuan, propertyYuan: thisYearIncome.propertyYuan, transferYuan: thisYearIncome.transferYuan }} /></div>}
         </Card>
         <Card title={t('households.planTitle')}>
           {plan ? (

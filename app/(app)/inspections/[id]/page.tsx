@@ -71,7 +71,7 @@ async function InspectionContent({ viewer, inspection }: { viewer: Viewer; inspe
                     return (
                       <li key={h.id} className="rounded-md border border-slate-200 p-3">
                         <p className="mb-2 flex flex-wrap items-center gap-2 text-sm"><Link href={`/households/${h.id}`} className="font-medium text-brand-700 hover:underline">{h.headName}</Link><span className="text-slate-500">{h.groupName}</span><StatusBadge status={h.status} /></p>
-                        {editable ? <HouseholdCheckForm inspectionId={inspection.id} householdId={h.id} headName={h.headName} current={check} /> : check ? (
+                        {editable ? <HouseholdCheckForm inspectionId={inspection.id} householdId={h.id} headName={h.headName} current={check && { visitedAsClaimed: check.visitedAsClaimed, knowsCadre: check.knowsCadre, measuresReal: check.measuresReal, satisfied: check.satisfied, note: check.note }} /> : check ? (
                           <p className="text-sm text-slate-700">
                             {(['visitedAsClaimed', 'knowsCadre', 'measuresReal', 'satisfied'] as const).map((q) => `${t(`questions.${q}`)}：${answer(check[q])}`).join('；')}
                             {check.note ? `；${check.note}` : ''}
