@@ -138,7 +138,9 @@ export async function takeAttempt(key: string, rule: ThrottleRule, now = new Dat
                            ELSE NULL END
     RETURNING failures, blocked_until, (xmax = 0) AS inserted`;
   if (row.inserted) await db.$executeRaw`DELETE FROM login_throttle WHERE first_at < ${new Date(now.getTime() - 86_400_000)} AND (blocked_until IS NULL OR blocked_until < ${now})`;
-  return row.failures <= rule.max ? { allowed: true } : { allowed: false, blockedUntil: row.blocked_until! };
+  if (row.failures <= rule.max) return { allowed: true };
+  // A parallel attempt that started a little later may have set the block: never report more than blockMs.
+  return { allowed: false, blockedUntil: new Date(Math.min(row.blocked_until!.getTime(), blockUntil.getTime())) };
 }
 
 /** Gives back the count of an attempt that succeeded; lifts the block if it was that attempt that set it. */

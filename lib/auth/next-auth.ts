@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { SESSION_MAX_HOURS } from './password';
+import { loginSchema } from './schema';
 import { clientAddress } from './throttle';
 
 declare module 'next-auth' {
@@ -36,8 +37,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // open because verifyLogin() applies the address throttle and the lockout to both alike.
       async authorize(credentials, request) {
         const { verifyLogin } = await import('./data');
+        // The form's schema holds for direct posts too (they skip the form's action): no password is checked otherwise.
+        const input = loginSchema.safeParse({ username: credentials.username, password: credentials.password });
+        if (!input.success) throw new LoginRefused('invalid');
         const address = clientAddress(request.headers.get('x-forwarded-for'));
-        const result = await verifyLogin(String(credentials.username ?? ''), String(credentials.password ?? ''), new Date(), address);
+        const result = await verifyLogin(input.data.username, input.data.password, new Date(), address);
         if (!result.ok) throw new LoginRefused(result.reason === 'throttled' ? `throttled:${result.minutes}` : 'invalid');
         return { id: result.sessionId, sessionId: result.sessionId };
       },

@@ -45,6 +45,13 @@ async function post(username: string, password: string, forwardedFor: string) {
 }
 
 describe('POST /api/auth/callback/credentials', () => {
+  it("refuses input the login form's schema refuses, before any password is checked", async () => {
+    const before = await db.auditLog.count({ where: { action: 'auth.login' } });
+    expect(await post('x'.repeat(41), PASSWORD, '10.7.3.1')).toContain('code=invalid');
+    expect(await post('callbackcase', 'x'.repeat(201), '10.7.3.1')).toContain('code=invalid');
+    expect(await db.auditLog.count({ where: { action: 'auth.login' } })).toBe(before);
+  });
+
   it('locks the account at exactly 5 when 40 wrong passwords arrive at once', async () => {
     // 40 different addresses, so that the address throttle is not what stops them.
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post('callbackcase', 'Wrong#Horse1', `10.7.0.${i + 1}`)));
