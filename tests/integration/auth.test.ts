@@ -83,21 +83,23 @@ describe('login answers do not tell accounts apart', () => {
   });
 
   it('takes as long for an unknown user as for a wrong password (both run argon2)', async () => {
-    const median = async (username: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 7; i++) {
+    // Interleaved, so that load from elsewhere on the machine falls on both alike.
+    const times: Record<string, number[]> = { 'nobody-here': [], authcase: [] };
+    await verifyLogin('nobody-here', 'Wrong#Horse1', T0); // warm-up: the dummy hash is made once
+    for (let i = 0; i < 9; i++) {
+      for (const username of ['nobody-here', 'authcase']) {
         const start = performance.now();
         await verifyLogin(username, 'Wrong#Horse1', T0);
-        times.push(performance.now() - start);
+        times[username].push(performance.now() - start);
       }
-      return times.sort((a, b) => a - b)[3];
-    };
-    await median('nobody-here'); // warm-up: the dummy hash is made once
-    const unknown = await median('nobody-here');
-    const real = await median('authcase');
+    }
+    const median = (values: number[]) => values.sort((x, y) => x - y)[4];
+    const unknown = median(times['nobody-here']);
+    const real = median(times.authcase);
     console.log(JSON.stringify({ figure: 'login time, median ms', unknownUser: +unknown.toFixed(1), wrongPassword: +real.toFixed(1) }));
-    expect(unknown / real).toBeGreaterThan(0.6);
-    expect(unknown / real).toBeLessThan(1.7);
+    // Without the dummy hash an unknown user answered in a fifth of the time or less.
+    expect(unknown / real).toBeGreaterThan(0.45);
+    expect(unknown / real).toBeLessThan(2.2);
   });
 });
 
