@@ -64,7 +64,8 @@ export function sameOriginPath(next: string | null | undefined, origin: string):
     const base = new URL(origin);
     const target = new URL(next, base);
     if (target.origin !== base.origin) return '/';
-    return `${target.pathname}${target.search}${target.hash}`;
+    const path = `${target.pathname}${target.search}${target.hash}`;
+    return path.startsWith('//') ? '/' : path; // '/.//evil.example' normalises to '//evil.example': another host
   } catch {
     return '/';
   }

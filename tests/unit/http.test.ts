@@ -27,6 +27,8 @@ describe('sameOriginPath', () => {
       'http://evil.example', 'https:evil.example', 'javascript:alert(1)', '%20//evil.example',
       'evil.example', '.evil.example', '', '?next=//evil.example',
       '/\\evil.example', '/ /evil.example'.replace(' ', '\t'), '/\r\n/evil.example',
+      // dot segments that normalise to '//evil.example' (found by npm run bench:security)
+      '/.%2F%2Fevil.example', '/./%2Fevil.example', '/..//evil.example', '/a/..//evil.example', '/.//evil.example/x',
     ];
     for (const payload of payloads) {
       const next = fromQuery(payload);
