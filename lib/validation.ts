@@ -59,6 +59,9 @@ export const recordId = z.preprocess(
   z.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).positive({ error: 'errors.invalid' }).max(2_147_483_647, { error: 'errors.notFound' }),
 );
 
+/** The same, from a field that may be left empty. */
+export const optionalRecordId = z.preprocess((v) => (v === '' ? undefined : v), recordId.optional());
+
 /** A calendar day typed into a date field ('YYYY-MM-DD'). */
 export const isoDate = z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).pipe(z.iso.date({ error: 'errors.invalidDate' }));
 

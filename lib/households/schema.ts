@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, integer, optionalInteger, optionalText, text, version } from '@/lib/validation';
+import { checkbox, integer, optionalInteger, optionalText, recordId, text, version } from '@/lib/validation';
 import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from './identity';
 import { HELP_MEASURE_KINDS } from './rules';
 import { ALLOWANCES, HEALTH, HOUSEHOLD_STATUSES, LABOUR, POVERTY_CAUSES, RELATIONS } from '@/lib/enums';
@@ -7,7 +7,7 @@ import { ALLOWANCES, HEALTH, HOUSEHOLD_STATUSES, LABOUR, POVERTY_CAUSES, RELATIO
 export { ALLOWANCES, HEALTH, LABOUR, POVERTY_CAUSES, RELATIONS };
 export const CHECKLIST = ['foodSecure', 'clothingSecure', 'educationSecure', 'medicalSecure', 'housingSecure', 'waterSecure'] as const;
 
-const id = z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number().int().positive());
+const id = recordId;
 const ID_ERRORS = { format: 'households.idFormat', birthDate: 'households.idBirthDate', checkDigit: 'households.idCheckDigit' } as const;
 
 /** An ID number with its GB 11643 check digit; the message says what is wrong. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { FOLLOW_UP_KINDS, INSPECTION_KINDS } from '@/lib/enums';
-import { checkbox, integer, isoDate, optionalText, recordId, text, version } from '@/lib/validation';
+import { checkbox, integer, isoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
 import { problemFields } from '@/lib/problems/schema';
 
 const code = (length: number) => z.string().regex(new RegExp(`^\\d{${length}}$`), { error: 'errors.invalidChoice' });
-const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v), z.number().int().positive().optional());
+const optionalId = optionalRecordId;
 /** yes / no / could not judge (null). */
 const answer = z.preprocess((v) => (v === 'yes' ? true : v === 'no' ? false : null), z.boolean().nullable());
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CADRE_RANKS } from '@/lib/enums';
 import { idNumber, optionalPhone } from '@/lib/households/schema';
-import { checkbox, isoDate, optionalText, recordId, text, version } from '@/lib/validation';
+import { checkbox, isoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
 
-const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v), z.number().int().positive().optional());
+const optionalId = optionalRecordId;
 const areaCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, { error: 'errors.invalid' });
 
 const cadreFields = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, PROBLEM_OWNERS, PROBLEM_STEPS, URGENCIES } from '@/lib/enums';
-import { isoDate, optionalIsoDate, optionalText, recordId, text, version } from '@/lib/validation';
+import { isoDate, optionalIsoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
 
 export const problemFields = {
   category: z.enum(PROBLEM_CATEGORIES, { error: 'errors.invalidChoice' }),
@@ -14,7 +14,7 @@ export const photoKeys = z.preprocess(
   z.array(z.string().regex(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.(jpg|png|webp)$/, { error: 'errors.invalid' })).max(6, { error: 'problems.tooManyPhotos' }),
 );
 
-const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v), z.number().int().positive().optional());
+const optionalId = optionalRecordId;
 
 /** A problem reported outside a visit: of a household or of the village as a whole. */
 export const openProblemSchema = z.strictObject({

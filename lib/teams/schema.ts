@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { TEAM_ROLES, UNIT_LEVELS, CADRE_RANKS } from '@/lib/enums';
 import { optionalPhone } from '@/lib/households/schema';
-import { checkbox, isoDate, optionalText, recordId, text, version } from '@/lib/validation';
+import { checkbox, isoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
 
 export { TEAM_ROLES, UNIT_LEVELS, CADRE_RANKS };
 
-const optionalId = z.preprocess((v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v), z.number().int().positive().optional());
+const optionalId = optionalRecordId;
 
 export const createUnitSchema = z.strictObject({
   name: text(60),

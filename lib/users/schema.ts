@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/permissions';
 import { REGION_CODE_PATTERN } from '@/lib/regions/rules';
-import { text, version } from '@/lib/validation';
+import { recordId, text, version } from '@/lib/validation';
 
-const userId = z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number().int().positive());
+const userId = recordId;
 const role = z.enum(ROLES, { error: 'errors.invalidChoice' });
 const scopeCode = z.string().regex(REGION_CODE_PATTERN, { error: 'errors.invalidChoice' });
 
