@@ -3,21 +3,32 @@ import { requirePermission } from '@/lib/auth/guard';
 import { listPendingApprovals } from '@/lib/users/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ApprovalList } from '@/components/users/approval-list';
+import { PageBody } from '@/components/layout/page-body';
+import type { Viewer } from '@/lib/auth/data';
 
 export default async function ApprovalsPage() {
   const viewer = await requirePermission('user.approve');
-  const [requests, t, format] = await Promise.all([listPendingApprovals(viewer), getTranslations(), getFormatter()]);
+  const t = await getTranslations();
   return (
     <>
       <PageHeader title={t('users.approvals')} description={t('users.approvalsDescription')} />
-      <Card>
-        <ApprovalList
-          requests={(requests ?? []).map((request) => ({
-            ...request,
-            requestedAt: request.requestedAt ? format.dateTime(request.requestedAt, { dateStyle: 'short', timeStyle: 'short' }) : '—',
-          }))}
-        />
-      </Card>
+      <PageBody>
+        <PendingRequests viewer={viewer} />
+      </PageBody>
     </>
+  );
+}
+
+async function PendingRequests({ viewer }: { viewer: Viewer }) {
+  const [requests, format] = await Promise.all([listPendingApprovals(viewer), getFormatter()]);
+  return (
+    <Card>
+      <ApprovalList
+        requests={(requests ?? []).map((request) => ({
+          ...request,
+          requestedAt: request.requestedAt ? format.dateTime(request.requestedAt, { dateStyle: 'short', timeStyle: 'short' }) : '—',
+        }))}
+      />
+    </Card>
   );
 }

@@ -4,15 +4,27 @@ import { listDuplicateHits } from '@/lib/households/data';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { ResolveDuplicateForm } from '@/components/households/resolve-duplicate-form';
+import { PageBody } from '@/components/layout/page-body';
+import type { Viewer } from '@/lib/auth/data';
 
 /** ID numbers registered in one area and entered again in another: the county office's list to resolve. */
 export default async function DuplicatesPage() {
   const viewer = await requirePermission('household.duplicates');
-  const [rows, t, format] = await Promise.all([listDuplicateHits(viewer), getTranslations('households'), getFormatter()]);
-  const list = rows ?? [];
+  const t = await getTranslations('households');
   return (
     <>
       <PageHeader title={t('duplicatesTitle')} description={t('duplicatesHint')} />
+      <PageBody>
+        <DuplicateList viewer={viewer} />
+      </PageBody>
+    </>
+  );
+}
+
+async function DuplicateList({ viewer }: { viewer: Viewer }) {
+  const [rows, t, format] = await Promise.all([listDuplicateHits(viewer), getTranslations('households'), getFormatter()]);
+  const list = rows ?? [];
+  return (
       <Card title={t('duplicatesTitle')}>
         {list.length === 0 ? <p className="text-sm text-slate-600">{t('duplicatesNone')}</p> : (
           <Table minWidth="56rem">
@@ -35,6 +47,5 @@ export default async function DuplicatesPage() {
           </Table>
         )}
       </Card>
-    </>
   );
 }
