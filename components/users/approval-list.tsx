@@ -26,6 +26,7 @@ export function ApprovalList({ requests }: { requests: PendingRequest[] }) {
       <FormMessage state={approveState} />
       <IssuedPassword username={approveState.data?.username} password={approveState.data?.issuedPassword} />
       <FormMessage state={rejectState} />
+      {requests.length === 0 ? <p className="py-2 text-sm text-slate-600">{t('users.noPending')}</p> : (
       <Table minWidth="48rem">
         <HeadRow>
           <Th>{t('users.username')}</Th>
@@ -63,9 +64,9 @@ export function ApprovalList({ requests }: { requests: PendingRequest[] }) {
               </Td>
             </tr>
           ))}
-          {requests.length === 0 && <tr><Td colSpan={8} className="py-6 text-center text-slate-500">{t('users.noPending')}</Td></tr>}
         </tbody>
       </Table>
+      )}
     </div>
   );
 }
