@@ -1,8 +1,7 @@
 // npm run audit:verify [-- --database bangfu]: recomputes the audit log's hash chain and names the first row
 // changed or missing; exit code 1 if there is one. Uses DATABASE_URL, or the embedded server's database.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runAsScript } from './cli';
 import pg from 'pg';
 import { ChainChecker, describeProblem, type ChainProblem, type ChainRow } from '../lib/audit/chain';
 import { openMaintenanceDatabase, safeUrl } from './maintenance-db';
@@ -63,13 +62,4 @@ async function main(): Promise<number> {
   }
 }
 
-const isCli = !!process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, '') === fileURLToPath(import.meta.url).replace(/\.ts$/, '');
-if (isCli) {
-  main().then(
-    (code) => (process.exitCode = code),
-    (error) => {
-      console.error(`audit:verify: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, 'audit:verify', main);

@@ -8,6 +8,7 @@ import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runAsScript } from './cli';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
@@ -115,13 +116,4 @@ async function main(): Promise<number> {
   }
 }
 
-const isCli = !!process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, '') === fileURLToPath(import.meta.url).replace(/\.ts$/, '');
-if (isCli) {
-  main().then(
-    (code) => (process.exitCode = code),
-    (error) => {
-      console.error(`backup: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, 'backup', main);

@@ -1,7 +1,7 @@
 // Faults (issue 13, reliability): a PostgreSQL restart under traffic, a connection killed in the middle of an
 // action's transaction, a check-in retried after a failure, and a pool with no free connection.
 // Fixtures: this file's own villages (990102102 86x).
-import net from 'node:net';
+import { freePort } from '../../scripts/cli';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createClient, db } from '@/lib/db';
@@ -30,17 +30,6 @@ async function postedMember() {
   return { posting, user };
 }
 const recordsOf = (cadreId: number) => db.attendanceRecord.count({ where: { cadreId } });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('a PostgreSQL restart', () => {
   it('is survived under traffic: failures read "busy", and the same client works again without an app restart', async () => {
