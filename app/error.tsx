@@ -13,8 +13,16 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="text-5xl font-bold text-slate-300">{busy ? 503 : 500}</p>
       <h1 className="mt-4 text-xl font-semibold">{t(busy ? 'busyTitle' : 'errorTitle')}</h1>
       <p className="mt-2 text-slate-600">{t(busy ? 'busyBody' : 'errorBody')}</p>
-      {error.digest && !busy && <p className="mt-2 font-mono text-sm text-slate-500">{t('requestId', { id: error.digest })}</p>}
-      <button onClick={reset} className="mt-6 rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50">{t('retry')}</button>
+      {error.digest && !busy && (
+        <p className="mt-2 font-mono text-sm text-slate-500">{t('requestId', { id: error.digest })}</p>
+      )}
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50"
+      >
+        {t('retry')}
+      </button>
     </div>
   );
 }

@@ -4,18 +4,18 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { getViewer, type Viewer } from '@/lib/auth/data';
-import { can, type Permission } from '@/lib/auth/permissions';
+import type { z } from 'zod';
+import type { ActionState } from '@/lib/action-state';
+import type { Tx } from '@/lib/audit/data';
 import { runAudited, writeAuditNow } from '@/lib/audit/data';
 import type { AuditChanges } from '@/lib/audit/rules';
-import type { Tx } from '@/lib/audit/data';
-import { ConflictError, NotFoundError, RefusedError, isDatabaseUnavailable } from '@/lib/errors';
-import { currentLocale } from '@/lib/i18n/request';
-import { translateKey } from '@/lib/i18n/messages';
+import { getViewer, type Viewer } from '@/lib/auth/data';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { ConflictError, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
+import { translateKey } from '@/lib/i18n/messages';
+import { currentLocale } from '@/lib/i18n/request';
 import { zodIssueKey } from '@/lib/validation';
-import type { ActionState } from '@/lib/action-state';
 
 export type { ActionState };
 
@@ -29,11 +29,19 @@ export type ActionOutcome = {
   data?: Record<string, string>;
 };
 
-type Handler<S extends z.ZodType> = (ctx: { viewer: Viewer; input: z.output<S>; tx: Tx; locale: Locale }) => Promise<ActionOutcome>;
+type Handler<S extends z.ZodType> = (ctx: {
+  viewer: Viewer;
+  input: z.output<S>;
+  tx: Tx;
+  locale: Locale;
+}) => Promise<ActionOutcome>;
 /** Runs before the transaction, outside it: for counts that must stay when the action is refused (limits). */
 type Before<S extends z.ZodType> = (ctx: { viewer: Viewer; input: z.output<S> }) => Promise<void>;
 
-export type ActionFunction = ((prev: ActionState, input: FormData | Record<string, unknown>) => Promise<ActionState>) & {
+export type ActionFunction = ((
+  prev: ActionState,
+  input: FormData | Record<string, unknown>,
+) => Promise<ActionState>) & {
   actionName: string;
   permission: Permission;
 };
@@ -80,7 +88,13 @@ export function action<S extends z.ZodType>(
     const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
 
     if (!can(viewer.role, permission) || (viewer.mustChangePassword && permission !== 'account.self')) {
-      await writeAuditNow(actor, { action: actionName, result: 'REFUSED', regionCode: viewer.scopeCode, message: 'permission', requestId });
+      await writeAuditNow(actor, {
+        action: actionName,
+        result: 'REFUSED',
+        regionCode: viewer.scopeCode,
+        message: 'permission',
+        requestId,
+      });
       return { ok: false, formError: t('errors.forbidden'), values: echoValues(raw) };
     }
 
@@ -111,26 +125,65 @@ export function action<S extends z.ZodType>(
     let outcome: ActionOutcome;
     try {
       await options.before?.({ viewer, input: parsed.data });
-      outcome = await runAudited(actor, actionName, requestId, (tx) => handler({ viewer, input: parsed.data, tx, locale }));
+      outcome = await runAudited(actor, actionName, requestId, (tx) =>
+        handler({ viewer, input: parsed.data, tx, locale }),
+      );
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal && isDatabaseUnavailable(error)) {
         // Database down, restarting or every connection busy: the transaction wrote nothing; ask for a retry.
-        console.error(JSON.stringify({ level: 'warn', requestId, action: actionName, error: `database unavailable: ${String((error as Error)?.message ?? error)}` }));
-        await writeAuditNow(actor, { action: actionName, result: 'ERROR', regionCode: viewer.scopeCode, requestId, message: 'database unavailable' }).catch(() => {}); // may fail too
+        console.error(
+          JSON.stringify({
+            level: 'warn',
+            requestId,
+            action: actionName,
+            error: `database unavailable: ${String((error as Error)?.message ?? error)}`,
+          }),
+        );
+        await writeAuditNow(actor, {
+          action: actionName,
+          result: 'ERROR',
+          regionCode: viewer.scopeCode,
+          requestId,
+          message: 'database unavailable',
+        }).catch(() => {}); // may fail too
         return { ok: false, formError: t('errors.busy'), values: echoValues(raw) };
       }
       if (!refusal) {
-        console.error(JSON.stringify({ level: 'error', requestId, action: actionName, error: String((error as Error)?.stack ?? error) }));
-        await writeAuditNow(actor, { action: actionName, result: 'ERROR', regionCode: viewer.scopeCode, requestId, message: String((error as Error)?.message ?? error) });
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            requestId,
+            action: actionName,
+            error: String((error as Error)?.stack ?? error),
+          }),
+        );
+        await writeAuditNow(actor, {
+          action: actionName,
+          result: 'ERROR',
+          regionCode: viewer.scopeCode,
+          requestId,
+          message: String((error as Error)?.message ?? error),
+        });
         return { ok: false, formError: t('errors.unexpected', { requestId }), values: echoValues(raw) };
       }
-      await writeAuditNow(actor, { action: actionName, result: 'REFUSED', regionCode: viewer.scopeCode, requestId, message: refusal.key });
+      await writeAuditNow(actor, {
+        action: actionName,
+        result: 'REFUSED',
+        regionCode: viewer.scopeCode,
+        requestId,
+        message: refusal.key,
+      });
       // A parameter may itself be message keys ("a.b|a.c"), e.g. the list of unmet exit conditions.
       const params = Object.fromEntries(
         Object.entries(refusal.params ?? {}).map(([name, value]) => [
           name,
-          typeof value === 'string' && /^[a-z]+\.[\w.|]+$/.test(value) ? value.split('|').map((key) => t(key)).join(locale === 'en' ? ', ' : '、') : value,
+          typeof value === 'string' && /^[a-z]+\.[\w.|]+$/.test(value)
+            ? value
+                .split('|')
+                .map((key) => t(key))
+                .join(locale === 'en' ? ', ' : '、')
+            : value,
         ]),
       );
       const text = t(refusal.key, params);
@@ -150,7 +203,11 @@ export function action<S extends z.ZodType>(
 /** The database failed before the handler ran (the viewer's session, an audit of a refusal): "busy, retry". */
 async function busyOrThrow(error: unknown, input: FormData | Record<string, unknown>): Promise<ActionState> {
   if (!isDatabaseUnavailable(error)) throw error;
-  return { ok: false, formError: translateKey(await currentLocale(), 'errors.busy'), values: echoValues(formDataToObject(input)) };
+  return {
+    ok: false,
+    formError: translateKey(await currentLocale(), 'errors.busy'),
+    values: echoValues(formDataToObject(input)),
+  };
 }
 
 function refusalOf(error: unknown): { key: string; field?: string; params?: Record<string, string | number> } | null {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
 import { DATABASE_BUSY_DIGEST, isDatabaseUnavailable } from '@/lib/errors';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -11,7 +11,8 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
  * (it respects an error's own digest), so the error page can say "busy, retry" instead of "unexpected error".
  */
 function markBusy(error: unknown): unknown {
-  if (isDatabaseUnavailable(error) && error && typeof error === 'object') (error as { digest?: string }).digest = DATABASE_BUSY_DIGEST;
+  if (isDatabaseUnavailable(error) && error && typeof error === 'object')
+    (error as { digest?: string }).digest = DATABASE_BUSY_DIGEST;
   return error;
 }
 
@@ -49,7 +50,10 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     const value = Reflect.get(client, property);
     if (property === '$transaction') {
       // Starting a transaction can fail before any operation runs (no free connection).
-      return (...args: unknown[]) => (value as (...a: unknown[]) => Promise<unknown>).apply(client, args).catch((error: unknown) => Promise.reject(markBusy(error)));
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<unknown>)
+          .apply(client, args)
+          .catch((error: unknown) => Promise.reject(markBusy(error)));
     }
     return typeof value === 'function' ? value.bind(client) : value;
   },

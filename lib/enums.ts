@@ -1,7 +1,17 @@
 // The database's enums as plain constants, for code outside the data layer (rules, pages, the
 // spreadsheet). tests/unit/enums.test.ts proves they match prisma/schema.prisma exactly.
 
-export const ROLES = ['SYSTEM_ADMIN', 'COUNTY_ADMIN', 'TOWNSHIP_STAFF', 'TEAM_LEADER', 'TEAM_MEMBER', 'PAIRING_CADRE', 'LEADER', 'INSPECTOR', 'AUDITOR'] as const;
+export const ROLES = [
+  'SYSTEM_ADMIN',
+  'COUNTY_ADMIN',
+  'TOWNSHIP_STAFF',
+  'TEAM_LEADER',
+  'TEAM_MEMBER',
+  'PAIRING_CADRE',
+  'LEADER',
+  'INSPECTOR',
+  'AUDITOR',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const REGION_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
@@ -11,18 +21,49 @@ export const AUDIT_RESULTS = ['OK', 'REFUSED', 'INVALID', 'ERROR'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
 export const HOUSEHOLD_STATUSES = [
-  'NOT_POOR', 'PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR',
-  'EXIT_PROPOSED', 'EXIT_NOTICE', 'EXIT_REVIEW', 'LIFTED_OUT', 'MONITORED', 'RETURNED_TO_POVERTY',
+  'NOT_POOR',
+  'PROPOSED',
+  'VILLAGE_NOTICE',
+  'TOWNSHIP_REVIEW',
+  'COUNTY_ANNOUNCEMENT',
+  'REGISTERED_POOR',
+  'EXIT_PROPOSED',
+  'EXIT_NOTICE',
+  'EXIT_REVIEW',
+  'LIFTED_OUT',
+  'MONITORED',
+  'RETURNED_TO_POVERTY',
 ] as const;
 export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
 
-export const POVERTY_CAUSES = ['ILLNESS', 'DISABILITY', 'SCHOOLING', 'DISASTER', 'LACK_OF_LAND', 'LACK_OF_WATER', 'LACK_OF_SKILLS', 'LACK_OF_LABOUR', 'LACK_OF_FUNDS', 'POOR_TRANSPORT', 'WEAK_DRIVE'] as const;
+export const POVERTY_CAUSES = [
+  'ILLNESS',
+  'DISABILITY',
+  'SCHOOLING',
+  'DISASTER',
+  'LACK_OF_LAND',
+  'LACK_OF_WATER',
+  'LACK_OF_SKILLS',
+  'LACK_OF_LABOUR',
+  'LACK_OF_FUNDS',
+  'POOR_TRANSPORT',
+  'WEAK_DRIVE',
+] as const;
 export type PovertyCause = (typeof POVERTY_CAUSES)[number];
 
 export const ALLOWANCES = ['NONE', 'DIBAO_1', 'DIBAO_2', 'WUBAO'] as const;
 export type AllowanceType = (typeof ALLOWANCES)[number];
 
-export const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'GRANDCHILD', 'PARENT', 'SIBLING', 'OTHER'] as const;
+export const RELATIONS = [
+  'HEAD',
+  'SPOUSE',
+  'CHILD',
+  'CHILD_IN_LAW',
+  'GRANDCHILD',
+  'PARENT',
+  'SIBLING',
+  'OTHER',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const SEXES = ['MALE', 'FEMALE'] as const;
@@ -62,7 +103,18 @@ export type VisitKind = (typeof VISIT_KINDS)[number];
 
 /** DOMAIN.md: 六个精准, 两不愁, 三保障 (schooling, medical, housing), water, disputes, requests, identification, allowances, dangerous housing. */
 export const PROBLEM_CATEGORIES = [
-  'PRECISION', 'FOOD_CLOTHING', 'EDUCATION', 'MEDICAL', 'HOUSING', 'WATER', 'DISPUTE', 'REQUEST', 'IDENTIFICATION', 'ALLOWANCE', 'DANGEROUS_HOUSING', 'OTHER',
+  'PRECISION',
+  'FOOD_CLOTHING',
+  'EDUCATION',
+  'MEDICAL',
+  'HOUSING',
+  'WATER',
+  'DISPUTE',
+  'REQUEST',
+  'IDENTIFICATION',
+  'ALLOWANCE',
+  'DANGEROUS_HOUSING',
+  'OTHER',
 ] as const;
 export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
 

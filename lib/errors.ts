@@ -32,7 +32,15 @@ export const DATABASE_BUSY_DIGEST = 'DATABASE_BUSY';
 // class 08 (connection exception), 57P01-57P03 (shutdown / cannot connect now), 53300 (too many connections).
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 // Socket errors of node's net module.
-const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH', 'ECONNABORTED']);
+const UNAVAILABLE_SOCKET = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ECONNABORTED',
+]);
 // Prisma codes: can't reach (P1001), timeout (P1002, P1008), server closed the connection (P1017),
 // pool timeout (P2024), too many connections (P2037).
 const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
@@ -56,7 +64,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const record = value as Record<string, unknown>;
     for (const name of ['code', 'originalCode']) {
       const code = record[name];
-      if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code) || UNAVAILABLE_PRISMA.has(code))) return true;
+      if (
+        typeof code === 'string' &&
+        (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code) || UNAVAILABLE_PRISMA.has(code))
+      )
+        return true;
     }
     if (typeof record.kind === 'string' && UNAVAILABLE_KIND.has(record.kind)) return true;
     if (typeof record.message === 'string' && UNAVAILABLE_MESSAGE.test(record.message)) return true;

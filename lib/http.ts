@@ -4,7 +4,10 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** RFC 6266 / RFC 5987: an ASCII fallback name, and the real (Chinese) name as UTF-8. */
 export function attachmentHeader(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   const ascii = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
@@ -59,7 +62,8 @@ export const NDJSON_HEADERS = {
  * refused outright, and what is left must resolve to this very origin.
  */
 export function sameOriginPath(next: string | null | undefined, origin: string): string {
-  if (!next || !next.startsWith('/') || /[\\\x00-\x1f\x7f]/.test(next)) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in a path are refused on purpose
+  if (!next?.startsWith('/') || /[\\\x00-\x1f\x7f]/.test(next)) return '/';
   try {
     const base = new URL(origin);
     const target = new URL(next, base);

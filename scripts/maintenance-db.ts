@@ -2,7 +2,7 @@
 // otherwise the embedded server, used as it is when `npm start` already runs it (a second postmaster
 // cannot open the same folder), or started just for the command.
 import pg from 'pg';
-import { EMBEDDED_DATA_DIR, EMBEDDED_PORT, openDatabase, type Database } from './database';
+import { type Database, EMBEDDED_DATA_DIR, EMBEDDED_PORT, openDatabase } from './database';
 import { startEmbeddedPostgres } from './embedded-db';
 
 const embeddedUrl = (name: string) => `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${name}`;
@@ -28,7 +28,8 @@ export async function openMaintenanceDatabase(name = 'bangfu'): Promise<Database
 /** The server's maintenance database and a way to name others on it: for restoring into a new database. */
 export async function openMaintenanceServer(): Promise<{ urlFor(name: string): string; stop(): Promise<void> }> {
   if (process.env.DATABASE_URL) {
-    const urlFor = (name: string) => Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${name}` }).toString();
+    const urlFor = (name: string) =>
+      Object.assign(new URL(process.env.DATABASE_URL!), { pathname: `/${name}` }).toString();
     return { urlFor, stop: async () => {} };
   }
   if (await answers(embeddedUrl('postgres'))) return { urlFor: embeddedUrl, stop: async () => {} };

@@ -8,7 +8,7 @@ const http = require('node:http');
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, request, ...rest) {
   if (event === 'request' && request && request.headers) {
-    const peer = request.socket && request.socket.remoteAddress;
+    const peer = request.socket?.remoteAddress;
     const forwarded = request.headers['x-forwarded-for'];
     const prior = Array.isArray(forwarded) ? forwarded.join(', ') : forwarded;
     request.headers['x-forwarded-for'] = [prior, peer || 'unknown'].filter(Boolean).join(', ');

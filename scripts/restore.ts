@@ -2,20 +2,29 @@
 // in a new database on the same server (DATABASE_URL's, or the embedded one): the backup's migrations, then
 // every table, checked against the manifest's rows and digests before anything is committed.
 import { createReadStream } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runAsScript } from './cli';
-import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { FORMAT, loadOrder, piiKeyFingerprint, progress, quote, setPortableSession, tableDigest, type Manifest } from './backup-tables';
+import { reportLines, verifyAuditChain } from './audit-verify';
+import {
+  FORMAT,
+  loadOrder,
+  type Manifest,
+  piiKeyFingerprint,
+  progress,
+  quote,
+  setPortableSession,
+  tableDigest,
+} from './backup-tables';
+import { runAsScript } from './cli';
 import { deployMigrations } from './db/migrate';
 import { ensureDatabase } from './embedded-db';
 import { openMaintenanceServer, safeUrl } from './maintenance-db';
-import { reportLines, verifyAuditChain } from './audit-verify';
 
 const MIGRATIONS = fileURLToPath(new URL('../prisma/migrations/', import.meta.url));
 
@@ -25,12 +34,15 @@ export class RestoreRefused extends Error {}
 async function holdsData(adminUrl: string, url: string, name: string): Promise<boolean> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]).finally(() => admin.end())).rowCount;
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]).finally(() => admin.end()))
+    .rowCount;
   if (!exists) return false;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                                        WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')`).finally(() => client.end());
+  const { rows } = await client
+    .query(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                        WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')`)
+    .finally(() => client.end());
   return rows[0].n > 0;
 }
 
@@ -46,11 +58,14 @@ export async function restoreDatabase(
 ) {
   const log = options.log ?? (() => {});
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  if (manifest.format !== FORMAT) throw new Error(`${dir} is not a backup of this app (format ${String(manifest.format)})`);
+  if (manifest.format !== FORMAT)
+    throw new Error(`${dir} is not a backup of this app (format ${String(manifest.format)})`);
   const url = server.urlFor(name);
   const adminUrl = server.urlFor('postgres');
   if (!options.force && (await holdsData(adminUrl, url, name)))
-    throw new RestoreRefused(`database "${name}" exists and holds tables: choose a new name, or add --force to replace it`);
+    throw new RestoreRefused(
+      `database "${name}" exists and holds tables: choose a new name, or add --force to replace it`,
+    );
   await ensureDatabase(adminUrl, name, options.force);
 
   // The schema exactly as it was backed up: the backup's own migrations.
@@ -87,13 +102,19 @@ export async function restoreDatabase(
         WHERE n.nspname = current_schema() AND c.relkind = 'r' AND s.seq IS NOT NULL`,
     );
     for (const { seq, table, column } of serials)
-      await client.query(`SELECT setval($1, coalesce((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`, [seq]);
+      await client.query(
+        `SELECT setval($1, coalesce((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`,
+        [seq],
+      );
 
     log('checking every table against the backup…');
     const wrong: string[] = [];
     for (const entry of manifest.tables) {
       const got = await tableDigest(client, entry.name, entry.columns);
-      if (got.rows !== entry.rows || got.digest !== entry.digest) wrong.push(`${entry.name} (${got.rows} rows of ${entry.rows}${got.digest !== entry.digest ? ', digest differs' : ''})`);
+      if (got.rows !== entry.rows || got.digest !== entry.digest)
+        wrong.push(
+          `${entry.name} (${got.rows} rows of ${entry.rows}${got.digest !== entry.digest ? ', digest differs' : ''})`,
+        );
     }
     if (wrong.length) throw new Error(`restored tables do not match the backup, nothing kept: ${wrong.join('; ')}`);
     await client.query('COMMIT');
@@ -101,7 +122,9 @@ export async function restoreDatabase(
 
     log('verifying the audit chain…');
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const chain = manifest.tables.some((table) => table.name === 'audit_chain_head') ? await verifyAuditChain(client) : null;
+    const chain = manifest.tables.some((table) => table.name === 'audit_chain_head')
+      ? await verifyAuditChain(client)
+      : null;
     await client.query('COMMIT');
     return { url, manifest, chain };
   } catch (error) {
@@ -129,18 +152,29 @@ async function main(): Promise<number> {
       log: (line) => progress(started, line),
     });
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
-    progress(started, `restore: ${manifest.tables.length} tables, ${rows} rows of ${manifest.createdAt} → ${safeUrl(url)}`);
+    progress(
+      started,
+      `restore: ${manifest.tables.length} tables, ${rows} rows of ${manifest.createdAt} → ${safeUrl(url)}`,
+    );
     if (chain) for (const line of reportLines(chain)) console.log(line);
 
     // A backup from an older version of the app: bring the schema up to this version, as `npm start` would.
-    const newer = (await readdir(MIGRATIONS)).filter((n) => /^\d/.test(n) && !manifest.migrations.some((m) => m.name === n));
-    if (newer.length) for (const applied of await deployMigrations(url)) progress(started, `applied this version's migration ${applied}`);
+    const newer = (await readdir(MIGRATIONS)).filter(
+      (n) => /^\d/.test(n) && !manifest.migrations.some((m) => m.name === n),
+    );
+    if (newer.length)
+      for (const applied of await deployMigrations(url))
+        progress(started, `applied this version's migration ${applied}`);
 
     const fingerprint = piiKeyFingerprint();
     if (manifest.piiKeyFingerprint && fingerprint !== manifest.piiKeyFingerprint)
-      console.warn(`WARNING: PII_KEY here is not the key of the backup (fingerprint ${manifest.piiKeyFingerprint}): run the app with the backup's key, or ID and phone numbers cannot be read.`);
-    console.log(`Start the app on it with DATABASE_URL=${safeUrl(url)} (or npm start -- --database ${values.database} on the embedded server).`);
-    return chain && chain.problems.length ? 1 : 0;
+      console.warn(
+        `WARNING: PII_KEY here is not the key of the backup (fingerprint ${manifest.piiKeyFingerprint}): run the app with the backup's key, or ID and phone numbers cannot be read.`,
+      );
+    console.log(
+      `Start the app on it with DATABASE_URL=${safeUrl(url)} (or npm start -- --database ${values.database} on the embedded server).`,
+    );
+    return chain?.problems.length ? 1 : 0;
   } catch (error) {
     if (error instanceof RestoreRefused) {
       console.error(`restore: ${error.message}`);

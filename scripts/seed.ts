@@ -1,6 +1,6 @@
 // npm run seed [-- --profile demo|test]   ·   npm run seed:scale -- --scale city
 import { parseArgs } from 'node:util';
-import { seed, type Profile } from '../prisma/seed/run';
+import { type Profile, seed } from '../prisma/seed/run';
 import { openDatabase } from './database';
 import { deployMigrations } from './db/migrate';
 import { localSecret } from './secrets';
@@ -19,7 +19,9 @@ try {
   await deployMigrations(database.url);
   const started = Date.now();
   await seed(database.url, profile);
-  console.log(`seeded "${profile}" in ${((Date.now() - started) / 1000).toFixed(1)} s → ${database.url.replace(/:[^:@/]+@/, ':***@')}`);
+  console.log(
+    `seeded "${profile}" in ${((Date.now() - started) / 1000).toFixed(1)} s → ${database.url.replace(/:[^:@/]+@/, ':***@')}`,
+  );
 } finally {
   await database.stop();
 }

@@ -1,13 +1,13 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data on first start, build if needed, serve.
 // npm runs it as `exec node --import tsx …`: a shell in between would not pass SIGTERM on, and tsx's own parent
 // process kills its child when the child has not acknowledged a signal within 30 ms (it can miss that under load).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { seed, type Profile } from '../prisma/seed/run';
-import { EMBEDDED_DATA_DIR, openDatabase, type Database } from './database';
+import { type Profile, seed } from '../prisma/seed/run';
+import { type Database, EMBEDDED_DATA_DIR, openDatabase } from './database';
 import { deployMigrations } from './db/migrate';
 import { localSecret } from './secrets';
 
@@ -28,7 +28,19 @@ localSecret('PII_KEY'); // the seed encrypts with it too
 function newestSourceTime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', '.next', process.env.NEXT_DIST_DIR ?? '.next', '.data', '.git', 'tests', 'test-results', 'scripts'].includes(entry.name)) continue;
+    if (
+      [
+        'node_modules',
+        '.next',
+        process.env.NEXT_DIST_DIR ?? '.next',
+        '.data',
+        '.git',
+        'tests',
+        'test-results',
+        'scripts',
+      ].includes(entry.name)
+    )
+      continue;
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : statSync(full).mtimeMs);
   }
@@ -56,8 +68,13 @@ const signalChild = (signal: NodeJS.Signals) => {
   } catch {}
 };
 const exited = (proc: ChildProcess) =>
-  new Promise<number>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve(proc.exitCode ?? 1) : proc.once('exit', (code) => resolve(code ?? 1))));
-const runNext = (args: string[], env: NodeJS.ProcessEnv) => (child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env }));
+  new Promise<number>((resolve) =>
+    proc.exitCode !== null || proc.signalCode !== null
+      ? resolve(proc.exitCode ?? 1)
+      : proc.once('exit', (code) => resolve(code ?? 1)),
+  );
+const runNext = (args: string[], env: NodeJS.ProcessEnv) =>
+  (child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env }));
 
 async function shutdown(signal: NodeJS.Signals) {
   signals++;
@@ -110,7 +127,9 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   CHECKPOINT_DISABLE: '1',
   // Appends each request's socket address to X-Forwarded-For (see the file): the login throttle's key.
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve('scripts/peer-address.cjs')}`].filter(Boolean).join(' '),
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve('scripts/peer-address.cjs')}`]
+    .filter(Boolean)
+    .join(' '),
 };
 await buildIfNeeded(env);
 if (signals === 0) {

@@ -1,15 +1,17 @@
 import { getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from '@/components/layout/language-switch';
+import { NAV_ITEMS } from '@/components/layout/nav-items';
+import { BottomNav, type NavLink, SideNav } from '@/components/layout/nav-links';
+import { SignOutButton } from '@/components/layout/sign-out-button';
 import { requireViewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
-import { NAV_ITEMS } from '@/components/layout/nav-items';
-import { BottomNav, SideNav, type NavLink } from '@/components/layout/nav-links';
-import { LanguageSwitch } from '@/components/layout/language-switch';
-import { SignOutButton } from '@/components/layout/sign-out-button';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer();
   const t = await getTranslations();
-  const links: NavLink[] = NAV_ITEMS.filter((item) => item.permission === null || can(viewer.role, item.permission)).map((item) => ({
+  const links: NavLink[] = NAV_ITEMS.filter(
+    (item) => item.permission === null || can(viewer.role, item.permission),
+  ).map((item) => ({
     href: item.href,
     label: t(`nav.${item.key}`),
     icon: item.icon,
@@ -29,7 +31,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur">
           <div className="min-w-0">
-            <div className="truncate text-sm font-medium text-slate-800" data-testid="viewer-name">{viewer.displayName}</div>
+            <div className="truncate text-sm font-medium text-slate-800" data-testid="viewer-name">
+              {viewer.displayName}
+            </div>
             <div className="truncate text-xs text-slate-500">
               {t(`roles.${viewer.role}`)} · {viewer.scopeName}
             </div>

@@ -1,17 +1,21 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PageBody } from '@/components/layout/page-body';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { auditSummary } from '@/lib/audit/data';
 import { requireViewer, type Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
 import { areaSummary } from '@/lib/regions/data';
 import { accountCounts } from '@/lib/users/data';
-import { auditSummary } from '@/lib/audit/data';
-import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { can } from '@/lib/auth/permissions';
-import { buttonClass } from '@/components/ui/button-class';
-import { PageBody } from '@/components/layout/page-body';
 
 export default async function HomePage() {
   const viewer = await requireViewer();
-  return <PageBody><HomeContent viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <HomeContent viewer={viewer} />
+    </PageBody>
+  );
 }
 
 async function HomeContent({ viewer }: { viewer: Viewer }) {
@@ -20,19 +24,38 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
   return (
     <>
       <PageHeader title={t('home.title', { area: viewer.scopeName })} description={t('home.description')} />
-      {(can(viewer.role, 'attendance.checkin') || can(viewer.role, 'visit.create') || can(viewer.role, 'pairing.own')) && (
+      {(can(viewer.role, 'attendance.checkin') ||
+        can(viewer.role, 'visit.create') ||
+        can(viewer.role, 'pairing.own')) && (
         <nav aria-label={t('home.fieldWork')} className="mb-4 grid grid-cols-1 gap-2 sm:grid-cols-3">
-          {can(viewer.role, 'attendance.checkin') && <Link href="/attendance" className={`${buttonClass('primary')} py-3`}>{t('nav.attendance')}</Link>}
-          {can(viewer.role, 'visit.create') && <Link href="/visits/new" className={`${buttonClass('secondary')} py-3`}>{t('visits.newVisit')}</Link>}
-          {can(viewer.role, 'pairing.own') && <Link href="/my-households" className={`${buttonClass('secondary')} py-3`}>{t('pairings.myTitle')}</Link>}
+          {can(viewer.role, 'attendance.checkin') && (
+            <Link href="/attendance" className={`${buttonClass('primary')} py-3`}>
+              {t('nav.attendance')}
+            </Link>
+          )}
+          {can(viewer.role, 'visit.create') && (
+            <Link href="/visits/new" className={`${buttonClass('secondary')} py-3`}>
+              {t('visits.newVisit')}
+            </Link>
+          )}
+          {can(viewer.role, 'pairing.own') && (
+            <Link href="/my-households" className={`${buttonClass('secondary')} py-3`}>
+              {t('pairings.myTitle')}
+            </Link>
+          )}
         </nav>
       )}
       {area && (
         <section className="space-y-3" aria-labelledby="area-heading">
-          <h2 id="area-heading" className="sr-only">{t('home.area')}</h2>
+          <h2 id="area-heading" className="sr-only">
+            {t('home.area')}
+          </h2>
           {area.village ? (
             <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-              <Stat label={t('regions.isPoorVillage')} value={area.village.isPoorVillage ? t('common.yes') : t('common.no')} />
+              <Stat
+                label={t('regions.isPoorVillage')}
+                value={area.village.isPoorVillage ? t('common.yes') : t('common.no')}
+              />
               <Stat label={t('regions.plannedExitYear')} value={area.village.plannedExitYear ?? '—'} />
               <Stat label={t('regions.exitedYear')} value={area.village.exitedYear ?? '—'} />
             </div>
@@ -46,15 +69,27 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
             </div>
           )}
           <div className="flex flex-wrap gap-4">
-            <Link href="/dashboard" className="inline-block text-sm font-medium text-brand-700 hover:underline">{t('home.openDashboard')} →</Link>
-            <Link href={`/regions/${viewer.scopeCode}`} className="inline-block text-sm font-medium text-brand-700 hover:underline">
+            <Link href="/dashboard" className="inline-block text-sm font-medium text-brand-700 hover:underline">
+              {t('home.openDashboard')} →
+            </Link>
+            <Link
+              href={`/regions/${viewer.scopeCode}`}
+              className="inline-block text-sm font-medium text-brand-700 hover:underline"
+            >
               {area.village ? t('home.openVillage') : t('home.browseArea')} →
             </Link>
           </div>
         </section>
       )}
       {accounts && (
-        <Card title={t('home.accounts')} actions={<Link href="/admin/users" className="text-sm text-brand-700 hover:underline">{t('nav.users')} →</Link>}>
+        <Card
+          title={t('home.accounts')}
+          actions={
+            <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">
+              {t('nav.users')} →
+            </Link>
+          }
+        >
           <ul className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
             {Object.entries(
               accounts.reduce<Record<string, { active: number; disabled: number }>>((acc, row) => {
@@ -76,7 +111,15 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
           <Stat label={t('home.auditToday')} value={audit.today} />
           <Stat label={t('home.auditRefusedToday')} value={audit.refusedToday} />
           <Stat label={t('home.auditInvalidToday')} value={audit.invalidToday} />
-          <Stat label={t('home.auditTotal')} value={audit.total} hint={<Link href="/audit" className="text-brand-700 hover:underline">{t('nav.audit')} →</Link>} />
+          <Stat
+            label={t('home.auditTotal')}
+            value={audit.total}
+            hint={
+              <Link href="/audit" className="text-brand-700 hover:underline">
+                {t('nav.audit')} →
+              </Link>
+            }
+          />
         </div>
       )}
     </>

@@ -12,5 +12,12 @@ const TONE: Record<AttendanceStatus, string> = {
 
 export async function AttendanceBadge({ status }: { status: AttendanceStatus }) {
   const t = await getTranslations('attendance.statuses');
-  return <span data-status={status} className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>{t(status)}</span>;
+  return (
+    <span
+      data-status={status}
+      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status]}`}
+    >
+      {t(status)}
+    </span>
+  );
 }

@@ -1,9 +1,9 @@
 'use client';
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import type { ActionState } from '@/lib/action-state';
+import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button-class';
+import type { ActionState } from '@/lib/action-state';
 
 type Fix = { latitude: number; longitude: number; accuracy: number } | null;
 type Phase = 'idle' | 'locating' | 'sending' | 'failed';
@@ -13,7 +13,12 @@ function locate(): Promise<Fix> {
   return new Promise((resolve) => {
     if (!('geolocation' in navigator)) return resolve(null);
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: Math.round(p.coords.accuracy) }),
+      (p) =>
+        resolve({
+          latitude: p.coords.latitude,
+          longitude: p.coords.longitude,
+          accuracy: Math.round(p.coords.accuracy),
+        }),
       () => resolve(null),
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
     );
@@ -58,23 +63,43 @@ export function CheckInButton({ evening, done = false }: { evening: boolean; don
   if (done && !answer) return null;
   return (
     <div className="space-y-3">
-      {!done && <button
-        type="button"
-        onClick={phase === 'failed' && fix !== undefined ? () => send(fix) : start}
-        disabled={busy}
-        aria-busy={busy}
-        className={`${buttonClass('primary')} w-full py-4 text-lg`}
-      >
-        {busy && <span className="h-5 w-5 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
-        {phase === 'locating' ? t('checkingLocation') : phase === 'sending' ? t('sending') : phase === 'failed' ? t('retry') : evening ? t('checkInNight') : t('checkInDay')}
-      </button>}
+      {!done && (
+        <button
+          type="button"
+          onClick={phase === 'failed' && fix !== undefined ? () => send(fix) : start}
+          disabled={busy}
+          aria-busy={busy}
+          className={`${buttonClass('primary')} w-full py-4 text-lg`}
+        >
+          {busy && (
+            <span
+              className="h-5 w-5 animate-spin rounded-full border-2 border-current border-t-transparent"
+              aria-hidden
+            />
+          )}
+          {phase === 'locating'
+            ? t('checkingLocation')
+            : phase === 'sending'
+              ? t('sending')
+              : phase === 'failed'
+                ? t('retry')
+                : evening
+                  ? t('checkInNight')
+                  : t('checkInDay')}
+        </button>
+      )}
       {answer && (
         <div
           role={answer.ok ? 'status' : 'alert'}
           data-location={answer.data?.location}
           className={`rounded-md border px-3 py-2 text-sm ${!answer.ok ? 'border-red-200 bg-red-50 text-red-800' : answer.data?.location === 'INSIDE' || !answer.data ? 'border-green-200 bg-green-50 text-green-800' : 'border-amber-200 bg-amber-50 text-amber-900'}`}
         >
-          {answer.ok ? answer.message : answer.formError ?? Object.values(answer.fieldErrors ?? {}).flat().join('；')}
+          {answer.ok
+            ? answer.message
+            : (answer.formError ??
+              Object.values(answer.fieldErrors ?? {})
+                .flat()
+                .join('；'))}
         </div>
       )}
     </div>

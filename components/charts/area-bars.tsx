@@ -7,7 +7,19 @@ export type AreaBarDatum = { code: string; name: string; href: string } & Record
 
 /** One horizontal bar per area of the next level down; a click on a bar drills into that area. */
 /** `max`: the axis end (100 for coverage rates); else it follows the data. */
-export function AreaBars({ data, series, unit, max, label }: { data: AreaBarDatum[]; series: AreaBarSeries[]; unit?: string; max?: number; label: string }) {
+export function AreaBars({
+  data,
+  series,
+  unit,
+  max,
+  label,
+}: {
+  data: AreaBarDatum[];
+  series: AreaBarSeries[];
+  unit?: string;
+  max?: number;
+  label: string;
+}) {
   const router = useRouter();
   const height = Math.max(160, data.length * 22 + 60);
   return (
@@ -20,8 +32,19 @@ export function AreaBars({ data, series, unit, max, label }: { data: AreaBarDatu
           <Tooltip formatter={(value) => `${Number(value).toLocaleString('zh-CN')}${unit ?? ''}`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={s.stack} cursor="pointer" isAnimationActive={false}
-              onClick={(entry) => { const href = (entry as { payload?: AreaBarDatum }).payload?.href; if (href) router.push(href); }} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color}
+              stackId={s.stack}
+              cursor="pointer"
+              isAnimationActive={false}
+              onClick={(entry) => {
+                const href = (entry as { payload?: AreaBarDatum }).payload?.href;
+                if (href) router.push(href);
+              }}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -4,7 +4,17 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 export type MonthSeries = { key: string; label: string; color: string; axis?: 'left' | 'right' };
 
 /** The months of the year, one line per series; the second axis holds series of another scale. */
-export function MonthLines({ data, series, label, monthNames }: { data: Record<string, number>[]; series: MonthSeries[]; label: string; monthNames: string[] }) {
+export function MonthLines({
+  data,
+  series,
+  label,
+  monthNames,
+}: {
+  data: Record<string, number>[];
+  series: MonthSeries[];
+  label: string;
+  monthNames: string[];
+}) {
   const monthLabel = (month: number) => monthNames[month - 1] ?? String(month);
   const hasRight = series.some((s) => s.axis === 'right');
   return (
@@ -15,10 +25,23 @@ export function MonthLines({ data, series, label, monthNames }: { data: Record<s
           <XAxis dataKey="month" tickFormatter={monthLabel} tick={{ fontSize: 11 }} />
           <YAxis yAxisId="left" tick={{ fontSize: 11 }} width={56} />
           {hasRight && <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={40} />}
-          <Tooltip labelFormatter={(m) => monthLabel(Number(m))} formatter={(value) => Number(value).toLocaleString('zh-CN')} />
+          <Tooltip
+            labelFormatter={(m) => monthLabel(Number(m))}
+            formatter={(value) => Number(value).toLocaleString('zh-CN')}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
-            <Line key={s.key} yAxisId={s.axis ?? 'left'} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+            <Line
+              key={s.key}
+              yAxisId={s.axis ?? 'left'}
+              type="monotone"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

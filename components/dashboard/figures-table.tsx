@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { DashboardRow } from '@/lib/dashboard/data';
-import { formatFigure, isRed, type Column } from '@/lib/dashboard/columns';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { type Column, formatFigure, isRed } from '@/lib/dashboard/columns';
+import type { DashboardRow } from '@/lib/dashboard/data';
 
 type Props = {
   rows: DashboardRow[];
@@ -22,10 +22,24 @@ export function FiguresTable({ rows, total, columns, label, areaLabel, totalLabe
     const red = isRed(column, row.marks);
     const text = formatFigure(column, value);
     return (
-      <Td key={column.key} className={`text-right tabular-nums ${red ? 'bg-red-50 font-semibold text-red-700' : ''}`} data-figure={column.key}>
-        {red && <span aria-hidden className="mr-1">●</span>}
+      <Td
+        key={column.key}
+        className={`text-right tabular-nums ${red ? 'bg-red-50 font-semibold text-red-700' : ''}`}
+        data-figure={column.key}
+      >
+        {red && (
+          <span aria-hidden className="mr-1">
+            ●
+          </span>
+        )}
         {red && <span className="sr-only">{missedLabel}</span>}
-        {column.href && value > 0 ? <Link href={column.href(row.code)} className="hover:underline">{text}</Link> : text}
+        {column.href && value > 0 ? (
+          <Link href={column.href(row.code)} className="hover:underline">
+            {text}
+          </Link>
+        ) : (
+          text
+        )}
       </Td>
     );
   };
@@ -33,12 +47,20 @@ export function FiguresTable({ rows, total, columns, label, areaLabel, totalLabe
     <Table minWidth={`${12 + columns.length * 6}rem`}>
       <HeadRow>
         <Th>{areaLabel}</Th>
-        {columns.map((c) => <Th key={c.key} className="text-right">{label(c.label)}</Th>)}
+        {columns.map((c) => (
+          <Th key={c.key} className="text-right">
+            {label(c.label)}
+          </Th>
+        ))}
       </HeadRow>
       <tbody>
         {rows.map((row) => (
           <tr key={row.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={row.code}>
-            <Td><Link href={drillHref(row.code)} className="font-medium text-brand-700 hover:underline">{row.name}</Link></Td>
+            <Td>
+              <Link href={drillHref(row.code)} className="font-medium text-brand-700 hover:underline">
+                {row.name}
+              </Link>
+            </Td>
             {columns.map((c) => cell(row, c))}
           </tr>
         ))}

@@ -1,21 +1,49 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import type { Dashboard } from '@/lib/dashboard/data';
 import type { RedMark } from '@/lib/dashboard/rules';
 
-function Tile({ label, value, hint, href, red, testId }: { label: string; value: ReactNode; hint?: ReactNode; href?: string; red?: boolean; testId: string }) {
+function Tile({
+  label,
+  value,
+  hint,
+  href,
+  red,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  href?: string;
+  red?: boolean;
+  testId: string;
+}) {
   const body = (
     <>
       <div className="text-sm text-slate-500">{label}</div>
-      <div className={`mt-1 text-2xl font-semibold tabular-nums ${red ? 'text-red-700' : 'text-slate-900'}`} data-testid={`tile-${testId}`}>
-        {red && <span aria-hidden className="mr-1 text-base">●</span>}{value}
+      <div
+        className={`mt-1 text-2xl font-semibold tabular-nums ${red ? 'text-red-700' : 'text-slate-900'}`}
+        data-testid={`tile-${testId}`}
+      >
+        {red && (
+          <span aria-hidden className="mr-1 text-base">
+            ●
+          </span>
+        )}
+        {value}
       </div>
       {hint && <div className="mt-1 text-xs text-slate-500">{hint}</div>}
     </>
   );
   const frame = `block rounded-lg border bg-white p-3 shadow-sm break-inside-avoid ${red ? 'border-red-300 bg-red-50/40' : 'border-slate-200'}`;
-  return href ? <Link href={href} className={`${frame} hover:border-brand-600`}>{body}</Link> : <div className={frame}>{body}</div>;
+  return href ? (
+    <Link href={href} className={`${frame} hover:border-brand-600`}>
+      {body}
+    </Link>
+  ) : (
+    <div className={frame}>{body}</div>
+  );
 }
 
 /** The figures at a glance, each red where its rule is missed and leading to the list behind it. */
@@ -27,24 +55,100 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
   const s = data.sections;
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-      {s.households && <>
-        <Tile testId="poor" label={t('tiles.poor')} value={`${n(f.poorHouseholds)} / ${n(f.poorPeople)}`} hint={t('tiles.poorHint', { households: n(f.households), people: n(f.people) })} href={`/households?area=${code}&set=poor`} />
-        <Tile testId="incidence" label={t('columns.incidence')} value={`${r.incidence.toFixed(2)}%`} hint={t('tiles.incidenceHint')} />
-        <Tile testId="lifted" label={t('tiles.lifted')} value={n(f.liftedThisYearPeople)} hint={t('tiles.liftedHint', { households: n(f.liftedThisYearHouseholds) })} href={`/households?area=${code}&set=liftedThisYear`} />
-        <Tile testId="return-rate" label={t('columns.returnRate')} value={`${r.returnRate.toFixed(1)}%`} red={red('returnRate')} hint={t('tiles.returnHint', { returned: n(f.returnedThisYearHouseholds), base: n(f.returnBaseHouseholds) })} href={`/households?area=${code}&set=returnedThisYear`} />
-      </>}
-      {s.teams && <>
-        <Tile testId="teams" label={t('tiles.teams')} value={`${n(f.teams)} / ${n(f.members)}`} hint={t('tiles.teamsHint', { villages: n(f.poorVillage) })} href={`/teams/compliance?area=${code}&status=all`} />
-        <Tile testId="attendance" label={t('tiles.attendance')} value={`${n(f.membersOnTrack)} / ${n(f.membersAtRisk)} / ${n(f.membersShort)}`} red={red('attendanceShort')}
-          hint={t('tiles.attendanceHint', { marked: n(f.markedCheckins) })} href={`/teams/compliance?area=${code}`} />
-      </>}
-      {s.pairings && <Tile testId="pairing" label={t('columns.pairingRate')} value={`${r.pairingRate.toFixed(1)}%`} red={red('pairingGap')} hint={t('tiles.pairingHint', { unpaired: n(f.mustPair - f.paired), liaison: n(f.villagesWithoutLiaison) })} href={`/households?area=${code}&set=unpaired`} />}
-      {s.visits && <Tile testId="visits" label={t('tiles.visits')} value={`${r.cadreVisitRate.toFixed(1)}% / ${r.teamVisitRate.toFixed(1)}%`} red={red('cadreVisitGap') || red('teamVisitGap')} hint={t('tiles.visitsHint')} href={`/visits?area=${code}`} />}
-      {s.problems && <>
-        <Tile testId="problems" label={t('tiles.problems')} value={`${n(f.problemsFound)} / ${n(f.problemsStruckOff)}`} hint={t('tiles.problemsHint', { open: n(f.problemsOpen) })} href={`/problems?area=${code}`} />
-        <Tile testId="overdue" label={t('columns.problemsOverdue')} value={n(f.problemsOverdue)} red={red('overdue')} href={`/problems?area=${code}&overdue=1`} />
-        <Tile testId="rectification" label={t('columns.rectificationRate')} value={`${r.rectificationRate.toFixed(1)}%`} />
-      </>}
+      {s.households && (
+        <>
+          <Tile
+            testId="poor"
+            label={t('tiles.poor')}
+            value={`${n(f.poorHouseholds)} / ${n(f.poorPeople)}`}
+            hint={t('tiles.poorHint', { households: n(f.households), people: n(f.people) })}
+            href={`/households?area=${code}&set=poor`}
+          />
+          <Tile
+            testId="incidence"
+            label={t('columns.incidence')}
+            value={`${r.incidence.toFixed(2)}%`}
+            hint={t('tiles.incidenceHint')}
+          />
+          <Tile
+            testId="lifted"
+            label={t('tiles.lifted')}
+            value={n(f.liftedThisYearPeople)}
+            hint={t('tiles.liftedHint', { households: n(f.liftedThisYearHouseholds) })}
+            href={`/households?area=${code}&set=liftedThisYear`}
+          />
+          <Tile
+            testId="return-rate"
+            label={t('columns.returnRate')}
+            value={`${r.returnRate.toFixed(1)}%`}
+            red={red('returnRate')}
+            hint={t('tiles.returnHint', { returned: n(f.returnedThisYearHouseholds), base: n(f.returnBaseHouseholds) })}
+            href={`/households?area=${code}&set=returnedThisYear`}
+          />
+        </>
+      )}
+      {s.teams && (
+        <>
+          <Tile
+            testId="teams"
+            label={t('tiles.teams')}
+            value={`${n(f.teams)} / ${n(f.members)}`}
+            hint={t('tiles.teamsHint', { villages: n(f.poorVillage) })}
+            href={`/teams/compliance?area=${code}&status=all`}
+          />
+          <Tile
+            testId="attendance"
+            label={t('tiles.attendance')}
+            value={`${n(f.membersOnTrack)} / ${n(f.membersAtRisk)} / ${n(f.membersShort)}`}
+            red={red('attendanceShort')}
+            hint={t('tiles.attendanceHint', { marked: n(f.markedCheckins) })}
+            href={`/teams/compliance?area=${code}`}
+          />
+        </>
+      )}
+      {s.pairings && (
+        <Tile
+          testId="pairing"
+          label={t('columns.pairingRate')}
+          value={`${r.pairingRate.toFixed(1)}%`}
+          red={red('pairingGap')}
+          hint={t('tiles.pairingHint', { unpaired: n(f.mustPair - f.paired), liaison: n(f.villagesWithoutLiaison) })}
+          href={`/households?area=${code}&set=unpaired`}
+        />
+      )}
+      {s.visits && (
+        <Tile
+          testId="visits"
+          label={t('tiles.visits')}
+          value={`${r.cadreVisitRate.toFixed(1)}% / ${r.teamVisitRate.toFixed(1)}%`}
+          red={red('cadreVisitGap') || red('teamVisitGap')}
+          hint={t('tiles.visitsHint')}
+          href={`/visits?area=${code}`}
+        />
+      )}
+      {s.problems && (
+        <>
+          <Tile
+            testId="problems"
+            label={t('tiles.problems')}
+            value={`${n(f.problemsFound)} / ${n(f.problemsStruckOff)}`}
+            hint={t('tiles.problemsHint', { open: n(f.problemsOpen) })}
+            href={`/problems?area=${code}`}
+          />
+          <Tile
+            testId="overdue"
+            label={t('columns.problemsOverdue')}
+            value={n(f.problemsOverdue)}
+            red={red('overdue')}
+            href={`/problems?area=${code}&overdue=1`}
+          />
+          <Tile
+            testId="rectification"
+            label={t('columns.rectificationRate')}
+            value={`${r.rectificationRate.toFixed(1)}%`}
+          />
+        </>
+      )}
     </div>
   );
 }

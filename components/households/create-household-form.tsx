@@ -1,16 +1,27 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createHousehold } from '@/lib/households/actions';
-import { initialActionState } from '@/lib/action-state';
-import { HEALTH, LABOUR } from '@/lib/households/schema';
-import { SelectField, TextField } from '@/components/ui/field';
+import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { initialActionState } from '@/lib/action-state';
+import { createHousehold } from '@/lib/households/actions';
+import { HEALTH, LABOUR } from '@/lib/households/schema';
 import { HouseholdFields, typedValues } from './household-fields';
 
 type Village = { code: string; name: string; parent: { name: string } | null };
-const EMPTY = { groupName: '', phone: '', allowance: 'NONE', povertyCauses: [], foodSecure: true, clothingSecure: true, educationSecure: true, medicalSecure: true, housingSecure: true, waterSecure: true };
+const EMPTY = {
+  groupName: '',
+  phone: '',
+  allowance: 'NONE',
+  povertyCauses: [],
+  foodSecure: true,
+  clothingSecure: true,
+  educationSecure: true,
+  medicalSecure: true,
+  housingSecure: true,
+  waterSecure: true,
+};
 
 export function CreateHouseholdForm({ villages, defaultVillage }: { villages: Village[]; defaultVillage?: string }) {
   const t = useTranslations('households');
@@ -20,18 +31,52 @@ export function CreateHouseholdForm({ villages, defaultVillage }: { villages: Vi
   return (
     <form action={formAction} className="space-y-5" noValidate key={state.attempt ?? 0}>
       <FormMessage state={state} />
-      <SelectField name="regionCode" label={t('village')} defaultValue={raw?.regionCode ?? defaultVillage ?? (villages.length === 1 ? villages[0].code : '')} errors={errors.regionCode}>
+      <SelectField
+        name="regionCode"
+        label={t('village')}
+        defaultValue={raw?.regionCode ?? defaultVillage ?? (villages.length === 1 ? villages[0].code : '')}
+        errors={errors.regionCode}
+      >
         <option value="">{t('chooseVillage')}</option>
-        {villages.map((v) => <option key={v.code} value={v.code}>{v.parent?.name} {v.name}</option>)}
+        {villages.map((v) => (
+          <option key={v.code} value={v.code}>
+            {v.parent?.name} {v.name}
+          </option>
+        ))}
       </SelectField>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField name="headName" label={t('headName')} defaultValue={raw?.headName} errors={errors.headName} />
-        <TextField name="headIdNumber" label={t('headIdNumber')} defaultValue={raw?.headIdNumber} errors={errors.headIdNumber} hint={t('idHint')} autoComplete="off" />
-        <SelectField name="headHealth" label={t('health')} defaultValue={raw?.headHealth ?? 'HEALTHY'} errors={errors.headHealth}>
-          {HEALTH.map((h) => <option key={h} value={h}>{t(`healthValues.${h}`)}</option>)}
+        <TextField
+          name="headIdNumber"
+          label={t('headIdNumber')}
+          defaultValue={raw?.headIdNumber}
+          errors={errors.headIdNumber}
+          hint={t('idHint')}
+          autoComplete="off"
+        />
+        <SelectField
+          name="headHealth"
+          label={t('health')}
+          defaultValue={raw?.headHealth ?? 'HEALTHY'}
+          errors={errors.headHealth}
+        >
+          {HEALTH.map((h) => (
+            <option key={h} value={h}>
+              {t(`healthValues.${h}`)}
+            </option>
+          ))}
         </SelectField>
-        <SelectField name="headLabour" label={t('labour')} defaultValue={raw?.headLabour ?? 'NORMAL'} errors={errors.headLabour}>
-          {LABOUR.map((l) => <option key={l} value={l}>{t(`labourValues.${l}`)}</option>)}
+        <SelectField
+          name="headLabour"
+          label={t('labour')}
+          defaultValue={raw?.headLabour ?? 'NORMAL'}
+          errors={errors.headLabour}
+        >
+          {LABOUR.map((l) => (
+            <option key={l} value={l}>
+              {t(`labourValues.${l}`)}
+            </option>
+          ))}
         </SelectField>
       </div>
       <HouseholdFields values={typedValues(raw, EMPTY)} errors={errors} />

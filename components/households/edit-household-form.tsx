@@ -1,11 +1,11 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { updateHousehold } from '@/lib/households/actions';
-import { initialActionState } from '@/lib/action-state';
+import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { HouseholdFields, typedValues, type HouseholdValues } from './household-fields';
+import { initialActionState } from '@/lib/action-state';
+import { updateHousehold } from '@/lib/households/actions';
+import { HouseholdFields, type HouseholdValues, typedValues } from './household-fields';
 
 export function EditHouseholdForm({ id, version, values }: { id: number; version: number; values: HouseholdValues }) {
   const t = useTranslations('households');
@@ -15,7 +15,10 @@ export function EditHouseholdForm({ id, version, values }: { id: number; version
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
-      <HouseholdFields values={typedValues(state.ok ? undefined : state.values, values)} errors={state.fieldErrors ?? {}} />
+      <HouseholdFields
+        values={typedValues(state.ok ? undefined : state.values, values)}
+        errors={state.fieldErrors ?? {}}
+      />
       <SubmitButton>{t('save')}</SubmitButton>
     </form>
   );

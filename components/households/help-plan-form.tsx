@@ -1,14 +1,20 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { saveHelpPlan } from '@/lib/households/actions';
-import { initialActionState } from '@/lib/action-state';
-import { HELP_MEASURES } from '@/lib/households/schema';
-import { TextField } from '@/components/ui/field';
+import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { initialActionState } from '@/lib/action-state';
+import { saveHelpPlan } from '@/lib/households/actions';
+import { HELP_MEASURES } from '@/lib/households/schema';
 
-type Plan = { version: number; incomeTargetYuan: number; responsible: string | null; agreedOn: string | null; measures: { kind: string; detail: string }[] };
+type Plan = {
+  version: number;
+  incomeTargetYuan: number;
+  responsible: string | null;
+  agreedOn: string | null;
+  measures: { kind: string; detail: string }[];
+};
 
 /** 一户一策: an income target and the measures agreed with the household; a detail per measure taken. */
 export function HelpPlanForm({ householdId, plan }: { householdId: number; plan?: Plan }) {
@@ -16,22 +22,48 @@ export function HelpPlanForm({ householdId, plan }: { householdId: number; plan?
   const [state, formAction] = useActionState(saveHelpPlan, initialActionState);
   const errors = state.fieldErrors ?? {};
   const raw = state.ok ? undefined : state.values;
-  const detail = (kind: string) => raw?.[`measure_${kind}`] ?? plan?.measures.find((m) => m.kind === kind)?.detail ?? '';
+  const detail = (kind: string) =>
+    raw?.[`measure_${kind}`] ?? plan?.measures.find((m) => m.kind === kind)?.detail ?? '';
   return (
     <form action={formAction} className="space-y-3" noValidate key={`${plan?.version ?? 0}-${state.attempt ?? 0}`}>
       <input type="hidden" name="householdId" value={householdId} />
       {plan && <input type="hidden" name="version" value={plan.version} />}
       <FormMessage state={state} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <TextField name="incomeTargetYuan" label={t('plan.incomeTarget')} inputMode="numeric" defaultValue={raw?.incomeTargetYuan ?? String(plan?.incomeTargetYuan ?? '')} errors={errors.incomeTargetYuan} />
-        <TextField name="responsible" label={t('plan.responsible')} defaultValue={raw?.responsible ?? plan?.responsible ?? ''} errors={errors.responsible} hint={t('plan.responsibleHint')} />
-        <TextField name="agreedOn" type="date" label={t('plan.agreedOn')} defaultValue={raw?.agreedOn ?? plan?.agreedOn ?? ''} errors={errors.agreedOn} />
+        <TextField
+          name="incomeTargetYuan"
+          label={t('plan.incomeTarget')}
+          inputMode="numeric"
+          defaultValue={raw?.incomeTargetYuan ?? String(plan?.incomeTargetYuan ?? '')}
+          errors={errors.incomeTargetYuan}
+        />
+        <TextField
+          name="responsible"
+          label={t('plan.responsible')}
+          defaultValue={raw?.responsible ?? plan?.responsible ?? ''}
+          errors={errors.responsible}
+          hint={t('plan.responsibleHint')}
+        />
+        <TextField
+          name="agreedOn"
+          type="date"
+          label={t('plan.agreedOn')}
+          defaultValue={raw?.agreedOn ?? plan?.agreedOn ?? ''}
+          errors={errors.agreedOn}
+        />
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">{t('plan.measures')}</legend>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {HELP_MEASURES.map((kind) => (
-            <TextField key={kind} name={`measure_${kind}`} label={t(`measures.${kind}`)} defaultValue={detail(kind)} errors={errors[`measure_${kind}`]} placeholder={t('plan.measurePlaceholder')} />
+            <TextField
+              key={kind}
+              name={`measure_${kind}`}
+              label={t(`measures.${kind}`)}
+              defaultValue={detail(kind)}
+              errors={errors[`measure_${kind}`]}
+              placeholder={t('plan.measurePlaceholder')}
+            />
           ))}
         </div>
       </fieldset>

@@ -4,7 +4,10 @@ import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { ALLOWANCES, CHECKLIST, POVERTY_CAUSES } from '@/lib/households/schema';
 
 export type HouseholdValues = {
-  groupName: string; phone: string; allowance: string; povertyCauses: string[];
+  groupName: string;
+  phone: string;
+  allowance: string;
+  povertyCauses: string[];
 } & Record<(typeof CHECKLIST)[number], boolean>;
 
 /** The fields a household shares between the create and edit forms. */
@@ -13,10 +16,27 @@ export function HouseholdFields({ values, errors }: { values: HouseholdValues; e
   return (
     <>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <TextField name="groupName" label={t('groupName')} placeholder="3组" defaultValue={values.groupName} errors={errors.groupName} />
-        <TextField name="phone" label={t('phone')} inputMode="tel" defaultValue={values.phone} errors={errors.phone} hint={t('phoneHint')} />
+        <TextField
+          name="groupName"
+          label={t('groupName')}
+          placeholder="3组"
+          defaultValue={values.groupName}
+          errors={errors.groupName}
+        />
+        <TextField
+          name="phone"
+          label={t('phone')}
+          inputMode="tel"
+          defaultValue={values.phone}
+          errors={errors.phone}
+          hint={t('phoneHint')}
+        />
         <SelectField name="allowance" label={t('allowance')} defaultValue={values.allowance} errors={errors.allowance}>
-          {ALLOWANCES.map((a) => <option key={a} value={a}>{t(`allowances.${a}`)}</option>)}
+          {ALLOWANCES.map((a) => (
+            <option key={a} value={a}>
+              {t(`allowances.${a}`)}
+            </option>
+          ))}
         </SelectField>
       </div>
       <fieldset className="space-y-2">
@@ -24,17 +44,29 @@ export function HouseholdFields({ values, errors }: { values: HouseholdValues; e
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           {POVERTY_CAUSES.map((cause) => (
             <label key={cause} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="povertyCauses" value={cause} defaultChecked={values.povertyCauses.includes(cause)} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name="povertyCauses"
+                value={cause}
+                defaultChecked={values.povertyCauses.includes(cause)}
+                className="h-4 w-4"
+              />
               {t(`causes.${cause}`)}
             </label>
           ))}
         </div>
-        {errors.povertyCauses && <p className="text-sm text-red-700" data-field-error="povertyCauses">{errors.povertyCauses.join('；')}</p>}
+        {errors.povertyCauses && (
+          <p className="text-sm text-red-700" data-field-error="povertyCauses">
+            {errors.povertyCauses.join('；')}
+          </p>
+        )}
       </fieldset>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">{t('checklist')}</legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-          {CHECKLIST.map((item) => <CheckboxField key={item} name={item} label={t(`checklistItems.${item}`)} defaultChecked={values[item]} />)}
+          {CHECKLIST.map((item) => (
+            <CheckboxField key={item} name={item} label={t(`checklistItems.${item}`)} defaultChecked={values[item]} />
+          ))}
         </div>
       </fieldset>
     </>
@@ -45,8 +77,13 @@ export function HouseholdFields({ values, errors }: { values: HouseholdValues; e
 export function typedValues(raw: Record<string, string> | undefined, fallback: HouseholdValues): HouseholdValues {
   if (!raw) return fallback;
   return {
-    groupName: raw.groupName ?? '', phone: raw.phone ?? '', allowance: raw.allowance ?? 'NONE',
+    groupName: raw.groupName ?? '',
+    phone: raw.phone ?? '',
+    allowance: raw.allowance ?? 'NONE',
     povertyCauses: raw.povertyCauses ? raw.povertyCauses.split(',') : [],
-    ...(Object.fromEntries(CHECKLIST.map((item) => [item, raw[item] === 'on'])) as Record<(typeof CHECKLIST)[number], boolean>),
+    ...(Object.fromEntries(CHECKLIST.map((item) => [item, raw[item] === 'on'])) as Record<
+      (typeof CHECKLIST)[number],
+      boolean
+    >),
   };
 }

@@ -1,13 +1,20 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { saveIncome } from '@/lib/households/actions';
-import { initialActionState } from '@/lib/action-state';
-import { TextField } from '@/components/ui/field';
+import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { initialActionState } from '@/lib/action-state';
+import { saveIncome } from '@/lib/households/actions';
 
-type Income = { year: number; version: number; wageYuan: number; productionYuan: number; propertyYuan: number; transferYuan: number };
+type Income = {
+  year: number;
+  version: number;
+  wageYuan: number;
+  productionYuan: number;
+  propertyYuan: number;
+  transferYuan: number;
+};
 const PARTS = ['wageYuan', 'productionYuan', 'propertyYuan', 'transferYuan'] as const;
 
 /** This year's income components; per-capita disposable income is computed from them. */
@@ -23,7 +30,14 @@ export function IncomeForm({ householdId, year, income }: { householdId: number;
       <FormMessage state={state} />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {PARTS.map((part) => (
-          <TextField key={part} name={part} label={t(`income.${part}`)} inputMode="numeric" defaultValue={state.values?.[part] ?? String(income?.[part] ?? 0)} errors={errors[part]} />
+          <TextField
+            key={part}
+            name={part}
+            label={t(`income.${part}`)}
+            inputMode="numeric"
+            defaultValue={state.values?.[part] ?? String(income?.[part] ?? 0)}
+            errors={errors[part]}
+          />
         ))}
       </div>
       <SubmitButton>{t('saveIncome', { year })}</SubmitButton>

@@ -13,5 +13,9 @@ export async function StatusBadge({ status }: { status: HouseholdStatus }) {
       : has(IN_REGISTRATION, status)
         ? 'bg-amber-100 text-amber-900'
         : 'bg-slate-100 text-slate-700';
-  return <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}>{t(status)}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}>
+      {t(status)}
+    </span>
+  );
 }

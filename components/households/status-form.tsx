@@ -1,11 +1,11 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { changeStatus } from '@/lib/households/actions';
-import { initialActionState } from '@/lib/action-state';
-import { SelectField, TextField } from '@/components/ui/field';
+import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { initialActionState } from '@/lib/action-state';
+import { changeStatus } from '@/lib/households/actions';
 
 /** The next steps this user may take; the server checks the step, the notice period and the exit rule again. */
 export function StatusForm({ id, version, steps }: { id: number; version: number; steps: string[] }) {
@@ -19,9 +19,19 @@ export function StatusForm({ id, version, steps }: { id: number; version: number
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
       <SelectField name="to" label={t('nextStep')} defaultValue={state.values?.to ?? steps[0]} errors={errors.to}>
-        {steps.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+        {steps.map((s) => (
+          <option key={s} value={s}>
+            {t(`statuses.${s}`)}
+          </option>
+        ))}
       </SelectField>
-      <TextField name="note" label={t('stepNote')} defaultValue={state.values?.note} errors={errors.note} hint={t('stepNoteHint')} />
+      <TextField
+        name="note"
+        label={t('stepNote')}
+        defaultValue={state.values?.note}
+        errors={errors.note}
+        hint={t('stepNoteHint')}
+      />
       <SubmitButton>{t('takeStep')}</SubmitButton>
     </form>
   );

@@ -1,16 +1,32 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { addFinding, adjustAssessment, completeInspection, planInspection, recordFollowUp, recordHouseholdCheck, recordPresence } from '@/lib/inspections/actions';
+import { useActionState } from 'react';
+import { TextArea } from '@/components/problems/text-area';
+import { SubmitButton } from '@/components/ui/button';
+import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
 import { initialActionState } from '@/lib/action-state';
 import { FOLLOW_UP_KINDS, INSPECTION_KINDS, PROBLEM_CATEGORIES, URGENCIES } from '@/lib/enums';
-import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
-import { SubmitButton } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
-import { TextArea } from '@/components/problems/text-area';
+import {
+  addFinding,
+  adjustAssessment,
+  completeInspection,
+  planInspection,
+  recordFollowUp,
+  recordHouseholdCheck,
+  recordPresence,
+} from '@/lib/inspections/actions';
 
 /** 新建督查: the area, kind and date; villages and households are drawn by the server. */
-export function PlanInspectionForm({ areas, units, today }: { areas: { code: string; name: string; level: string }[]; units: { id: number; name: string }[]; today: string }) {
+export function PlanInspectionForm({
+  areas,
+  units,
+  today,
+}: {
+  areas: { code: string; name: string; level: string }[];
+  units: { id: number; name: string }[];
+  today: string;
+}) {
   const t = useTranslations('inspections');
   const tc = useTranslations('common');
   const [state, formAction] = useActionState(planInspection, initialActionState);
@@ -22,17 +38,64 @@ export function PlanInspectionForm({ areas, units, today }: { areas: { code: str
       <p className="text-sm text-slate-600">{t('planHint')}</p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField name="kind" label={t('kind')} defaultValue={v.kind ?? 'UNANNOUNCED'} errors={errors.kind}>
-          {INSPECTION_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
+          {INSPECTION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
         </SelectField>
-        <SelectField name="areaCode" label={t('area')} defaultValue={v.areaCode ?? areas[0]?.code} errors={errors.areaCode}>
-          {areas.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+        <SelectField
+          name="areaCode"
+          label={t('area')}
+          defaultValue={v.areaCode ?? areas[0]?.code}
+          errors={errors.areaCode}
+        >
+          {areas.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
         </SelectField>
-        <TextField name="plannedOn" type="date" label={t('plannedOn')} defaultValue={v.plannedOn ?? today} errors={errors.plannedOn} />
-        <TextField name="villageCount" type="number" inputMode="numeric" min={1} max={10} label={t('villageCount')} defaultValue={v.villageCount ?? '2'} errors={errors.villageCount} />
-        <TextField name="householdsPerVillage" type="number" inputMode="numeric" min={1} max={10} label={t('householdsPerVillage')} defaultValue={v.householdsPerVillage ?? '4'} errors={errors.householdsPerVillage} />
-        <SelectField name="unitId" label={t('unit')} defaultValue={v.unitId ?? ''} errors={errors.unitId} hint={t('unitHint')}>
+        <TextField
+          name="plannedOn"
+          type="date"
+          label={t('plannedOn')}
+          defaultValue={v.plannedOn ?? today}
+          errors={errors.plannedOn}
+        />
+        <TextField
+          name="villageCount"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10}
+          label={t('villageCount')}
+          defaultValue={v.villageCount ?? '2'}
+          errors={errors.villageCount}
+        />
+        <TextField
+          name="householdsPerVillage"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10}
+          label={t('householdsPerVillage')}
+          defaultValue={v.householdsPerVillage ?? '4'}
+          errors={errors.householdsPerVillage}
+        />
+        <SelectField
+          name="unitId"
+          label={t('unit')}
+          defaultValue={v.unitId ?? ''}
+          errors={errors.unitId}
+          hint={t('unitHint')}
+        >
           <option value="">{tc('choose')}</option>
-          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </SelectField>
       </div>
       <SubmitButton>{t('drawAndPlan')}</SubmitButton>
@@ -41,19 +104,48 @@ export function PlanInspectionForm({ areas, units, today }: { areas: { code: str
 }
 
 /** 在岗 / 不在岗 for one member on one day: two buttons, one tap on a phone. */
-export function PresenceForm({ inspectionId, cadreId, day, name, recorded }: { inspectionId: number; cadreId: number; day: string; name: string; recorded: boolean | null }) {
+export function PresenceForm({
+  inspectionId,
+  cadreId,
+  day,
+  name,
+  recorded,
+}: {
+  inspectionId: number;
+  cadreId: number;
+  day: string;
+  name: string;
+  recorded: boolean | null;
+}) {
   const t = useTranslations('inspections');
   const [state, formAction] = useActionState(recordPresence, initialActionState);
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2" aria-label={t('presenceOf', { name })} data-presence={cadreId}>
+    <form
+      action={formAction}
+      className="flex flex-wrap items-center gap-2"
+      aria-label={t('presenceOf', { name })}
+      data-presence={cadreId}
+    >
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="cadreId" value={cadreId} />
       <input type="hidden" name="day" value={day} />
       <span className="min-w-20 font-medium">{name}</span>
-      {recorded !== null && <span className={`rounded-full px-2 py-0.5 text-xs ${recorded ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}>{recorded ? t('present') : t('absent')}</span>}
-      <SubmitButton name="present" value="yes" variant="secondary">{t('markPresent')}</SubmitButton>
-      <SubmitButton name="present" value="no" variant="secondary">{t('markAbsent')}</SubmitButton>
-      <div className="basis-full"><FormMessage state={state} /></div>
+      {recorded !== null && (
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs ${recorded ? 'bg-green-50 text-green-800' : 'bg-red-50 text-red-800'}`}
+        >
+          {recorded ? t('present') : t('absent')}
+        </span>
+      )}
+      <SubmitButton name="present" value="yes" variant="secondary">
+        {t('markPresent')}
+      </SubmitButton>
+      <SubmitButton name="present" value="no" variant="secondary">
+        {t('markAbsent')}
+      </SubmitButton>
+      <div className="basis-full">
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }
@@ -62,25 +154,60 @@ const ANSWERS = ['yes', 'no', 'unknown'] as const;
 const answerOf = (v: boolean | null | undefined) => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
 
 /** The four questions asked of a drawn household. */
-export function HouseholdCheckForm({ inspectionId, householdId, headName, current }: {
-  inspectionId: number; householdId: number; headName: string;
-  current: { visitedAsClaimed: boolean | null; knowsCadre: boolean | null; measuresReal: boolean | null; satisfied: boolean | null; note: string | null } | null;
+export function HouseholdCheckForm({
+  inspectionId,
+  householdId,
+  headName,
+  current,
+}: {
+  inspectionId: number;
+  householdId: number;
+  headName: string;
+  current: {
+    visitedAsClaimed: boolean | null;
+    knowsCadre: boolean | null;
+    measuresReal: boolean | null;
+    satisfied: boolean | null;
+    note: string | null;
+  } | null;
 }) {
   const t = useTranslations('inspections');
   const [state, formAction] = useActionState(recordHouseholdCheck, initialActionState);
   const id = (field: string) => `${field}-${householdId}`;
   return (
-    <form action={formAction} className="space-y-2" aria-label={t('checkOf', { name: headName })} data-household-check={householdId}>
+    <form
+      action={formAction}
+      className="space-y-2"
+      aria-label={t('checkOf', { name: headName })}
+      data-household-check={householdId}
+    >
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="householdId" value={householdId} />
       <div className="grid grid-cols-2 gap-2 md:grid-cols-4">
         {(['visitedAsClaimed', 'knowsCadre', 'measuresReal', 'satisfied'] as const).map((q) => (
-          <SelectField key={q} id={id(q)} name={q} label={t(`questions.${q}`)} defaultValue={answerOf(current?.[q])} errors={state.fieldErrors?.[q]}>
-            {ANSWERS.map((a) => <option key={a} value={a}>{t(`answers.${a}`)}</option>)}
+          <SelectField
+            key={q}
+            id={id(q)}
+            name={q}
+            label={t(`questions.${q}`)}
+            defaultValue={answerOf(current?.[q])}
+            errors={state.fieldErrors?.[q]}
+          >
+            {ANSWERS.map((a) => (
+              <option key={a} value={a}>
+                {t(`answers.${a}`)}
+              </option>
+            ))}
           </SelectField>
         ))}
       </div>
-      <TextField id={id('note')} name="note" label={t('note')} defaultValue={current?.note ?? ''} errors={state.fieldErrors?.note} />
+      <TextField
+        id={id('note')}
+        name="note"
+        label={t('note')}
+        defaultValue={current?.note ?? ''}
+        errors={state.fieldErrors?.note}
+      />
       <FormMessage state={state} />
       <SubmitButton variant="secondary">{t('saveCheck')}</SubmitButton>
     </form>
@@ -88,7 +215,13 @@ export function HouseholdCheckForm({ inspectionId, householdId, headName, curren
 }
 
 /** A finding in one of the drawn villages; ticked, it also opens a problem in the ledger. */
-export function FindingForm({ inspectionId, villages }: { inspectionId: number; villages: { code: string; name: string }[] }) {
+export function FindingForm({
+  inspectionId,
+  villages,
+}: {
+  inspectionId: number;
+  villages: { code: string; name: string }[];
+}) {
   const t = useTranslations('inspections');
   const tp = useTranslations('problems');
   const tc = useTranslations('common');
@@ -99,18 +232,46 @@ export function FindingForm({ inspectionId, villages }: { inspectionId: number; 
     <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0} aria-label={t('addFinding')}>
       <FormMessage state={state} />
       <input type="hidden" name="inspectionId" value={inspectionId} />
-      <SelectField name="villageCode" label={t('village')} defaultValue={v.villageCode ?? villages[0]?.code} errors={errors.villageCode}>
-        {villages.map((village) => <option key={village.code} value={village.code}>{village.name}</option>)}
+      <SelectField
+        name="villageCode"
+        label={t('village')}
+        defaultValue={v.villageCode ?? villages[0]?.code}
+        errors={errors.villageCode}
+      >
+        {villages.map((village) => (
+          <option key={village.code} value={village.code}>
+            {village.name}
+          </option>
+        ))}
       </SelectField>
-      <TextArea name="description" label={t('findingText')} defaultValue={v.description} errors={errors.description} maxLength={1000} />
-      <CheckboxField name="openProblem" label={t('openProblem')} defaultChecked={v.openProblem === 'on'} errors={errors.openProblem} />
+      <TextArea
+        name="description"
+        label={t('findingText')}
+        defaultValue={v.description}
+        errors={errors.description}
+        maxLength={1000}
+      />
+      <CheckboxField
+        name="openProblem"
+        label={t('openProblem')}
+        defaultChecked={v.openProblem === 'on'}
+        errors={errors.openProblem}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField name="category" label={tp('category')} defaultValue={v.category ?? ''} errors={errors.category}>
           <option value="">{tc('choose')}</option>
-          {PROBLEM_CATEGORIES.map((c) => <option key={c} value={c}>{tp(`categories.${c}`)}</option>)}
+          {PROBLEM_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {tp(`categories.${c}`)}
+            </option>
+          ))}
         </SelectField>
         <SelectField name="urgency" label={tp('urgency')} defaultValue={v.urgency ?? 'NORMAL'} errors={errors.urgency}>
-          {URGENCIES.map((u) => <option key={u} value={u}>{tp(`urgencies.${u}`)}</option>)}
+          {URGENCIES.map((u) => (
+            <option key={u} value={u}>
+              {tp(`urgencies.${u}`)}
+            </option>
+          ))}
         </SelectField>
       </div>
       <SubmitButton>{t('addFinding')}</SubmitButton>
@@ -132,7 +293,15 @@ export function CompleteInspectionForm({ inspectionId, version }: { inspectionId
   );
 }
 
-export function FollowUpForm({ members, inspections, today }: { members: { cadreId: number; label: string }[]; inspections: { id: number; label: string }[]; today: string }) {
+export function FollowUpForm({
+  members,
+  inspections,
+  today,
+}: {
+  members: { cadreId: number; label: string }[];
+  inspections: { id: number; label: string }[];
+  today: string;
+}) {
   const t = useTranslations('inspections');
   const tc = useTranslations('common');
   const [state, formAction] = useActionState(recordFollowUp, initialActionState);
@@ -143,16 +312,39 @@ export function FollowUpForm({ members, inspections, today }: { members: { cadre
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField name="kind" label={t('followUpKind')} defaultValue={v.kind ?? 'TALK'} errors={errors.kind}>
-          {FOLLOW_UP_KINDS.map((k) => <option key={k} value={k}>{t(`followUpKinds.${k}`)}</option>)}
+          {FOLLOW_UP_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`followUpKinds.${k}`)}
+            </option>
+          ))}
         </SelectField>
         <SelectField name="cadreId" label={t('member')} defaultValue={v.cadreId ?? ''} errors={errors.cadreId}>
           <option value="">{tc('choose')}</option>
-          {members.map((m) => <option key={m.cadreId} value={m.cadreId}>{m.label}</option>)}
+          {members.map((m) => (
+            <option key={m.cadreId} value={m.cadreId}>
+              {m.label}
+            </option>
+          ))}
         </SelectField>
-        <TextField name="heldOn" type="date" label={t('heldOn')} defaultValue={v.heldOn ?? today} errors={errors.heldOn} />
-        <SelectField name="inspectionId" label={t('followsInspection')} defaultValue={v.inspectionId ?? ''} errors={errors.inspectionId}>
+        <TextField
+          name="heldOn"
+          type="date"
+          label={t('heldOn')}
+          defaultValue={v.heldOn ?? today}
+          errors={errors.heldOn}
+        />
+        <SelectField
+          name="inspectionId"
+          label={t('followsInspection')}
+          defaultValue={v.inspectionId ?? ''}
+          errors={errors.inspectionId}
+        >
           <option value="">{t('noInspection')}</option>
-          {inspections.map((i) => <option key={i.id} value={i.id}>{i.label}</option>)}
+          {inspections.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.label}
+            </option>
+          ))}
         </SelectField>
       </div>
       <TextArea name="reason" label={t('reason')} defaultValue={v.reason} errors={errors.reason} maxLength={500} />
@@ -162,19 +354,50 @@ export function FollowUpForm({ members, inspections, today }: { members: { cadre
 }
 
 /** The county's adjusted score with its reason, beside the computed one. */
-export function AdjustScoreForm({ year, subjectCode, name, score }: { year: number; subjectCode: string; name: string; score: number }) {
+export function AdjustScoreForm({
+  year,
+  subjectCode,
+  name,
+  score,
+}: {
+  year: number;
+  subjectCode: string;
+  name: string;
+  score: number;
+}) {
   const t = useTranslations('inspections');
   const [state, formAction] = useActionState(adjustAssessment, initialActionState);
   const errors = state.fieldErrors ?? {};
   const id = (field: string) => `${field}-${subjectCode}`;
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate aria-label={t('adjustOf', { name })}>
+    <form
+      action={formAction}
+      className="flex flex-wrap items-end gap-2"
+      noValidate
+      aria-label={t('adjustOf', { name })}
+    >
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="subjectCode" value={subjectCode} />
-      <div className="w-24"><TextField id={id('score')} name="score" type="number" step="0.1" min={0} max={100} label={t('adjustedScore')} defaultValue={String(score)} errors={errors.score} /></div>
-      <div className="min-w-48 flex-1"><TextField id={id('reason')} name="reason" label={t('adjustReason')} errors={errors.reason} /></div>
+      <div className="w-24">
+        <TextField
+          id={id('score')}
+          name="score"
+          type="number"
+          step="0.1"
+          min={0}
+          max={100}
+          label={t('adjustedScore')}
+          defaultValue={String(score)}
+          errors={errors.score}
+        />
+      </div>
+      <div className="min-w-48 flex-1">
+        <TextField id={id('reason')} name="reason" label={t('adjustReason')} errors={errors.reason} />
+      </div>
       <SubmitButton variant="secondary">{t('adjust')}</SubmitButton>
-      <div className="basis-full"><FormMessage state={state} /></div>
+      <div className="basis-full">
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }

@@ -1,7 +1,29 @@
 import type { Permission } from '@/lib/auth/permissions';
 
 /** `phone`: also in the bottom bar on phones (which holds six at most); the rest are desk work. */
-export type NavItem = { href: string; key: string; permission: Permission | null; phone: boolean; icon: 'home' | 'house' | 'map' | 'users' | 'sliders' | 'scroll' | 'key' | 'flag' | 'check' | 'handshake' | 'badge' | 'clipboard' | 'alert' | 'chart' | 'search' | 'award' };
+export type NavItem = {
+  href: string;
+  key: string;
+  permission: Permission | null;
+  phone: boolean;
+  icon:
+    | 'home'
+    | 'house'
+    | 'map'
+    | 'users'
+    | 'sliders'
+    | 'scroll'
+    | 'key'
+    | 'flag'
+    | 'check'
+    | 'handshake'
+    | 'badge'
+    | 'clipboard'
+    | 'alert'
+    | 'chart'
+    | 'search'
+    | 'award';
+};
 
 // Menus shown only to roles that may use them; the pages and actions check again.
 export const NAV_ITEMS: NavItem[] = [

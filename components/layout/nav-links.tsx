@@ -1,9 +1,43 @@
 'use client';
+import {
+  Award,
+  BadgeCheck,
+  CalendarCheck,
+  ChartColumn,
+  ClipboardList,
+  Flag,
+  Handshake,
+  Home,
+  House,
+  KeyRound,
+  Map as MapIcon,
+  ScrollText,
+  SearchCheck,
+  SlidersHorizontal,
+  TriangleAlert,
+  Users,
+} from 'lucide-react';
 import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Award, BadgeCheck, ChartColumn, SearchCheck, ClipboardList, TriangleAlert, CalendarCheck, Flag, Handshake, Home, House, KeyRound, Map, ScrollText, SlidersHorizontal, Users } from 'lucide-react';
 
-const ICONS = { home: Home, house: House, map: Map, users: Users, sliders: SlidersHorizontal, scroll: ScrollText, key: KeyRound, flag: Flag, check: CalendarCheck, handshake: Handshake, badge: BadgeCheck, clipboard: ClipboardList, alert: TriangleAlert, chart: ChartColumn, search: SearchCheck, award: Award };
+const ICONS = {
+  home: Home,
+  house: House,
+  map: MapIcon,
+  users: Users,
+  sliders: SlidersHorizontal,
+  scroll: ScrollText,
+  key: KeyRound,
+  flag: Flag,
+  check: CalendarCheck,
+  handshake: Handshake,
+  badge: BadgeCheck,
+  clipboard: ClipboardList,
+  alert: TriangleAlert,
+  chart: ChartColumn,
+  search: SearchCheck,
+  award: Award,
+};
 
 export type NavLink = { href: string; label: string; icon: keyof typeof ICONS; phone: boolean };
 
@@ -14,7 +48,13 @@ function isActive(pathname: string, href: string) {
 /** Spins on a link from the click until its page answers: feedback at once, however slow the phone's connection. */
 function Pending({ className = '' }: { className?: string }) {
   const { pending } = useLinkStatus();
-  return <span aria-hidden data-pending={pending || undefined} className={`h-3 w-3 rounded-full border-2 border-current border-t-transparent ${pending ? 'animate-spin' : 'invisible'} ${className}`} />;
+  return (
+    <span
+      aria-hidden
+      data-pending={pending || undefined}
+      className={`h-3 w-3 rounded-full border-2 border-current border-t-transparent ${pending ? 'animate-spin' : 'invisible'} ${className}`}
+    />
+  );
 }
 
 export function SideNav({ links }: { links: NavLink[] }) {
@@ -25,8 +65,12 @@ export function SideNav({ links }: { links: NavLink[] }) {
         const Icon = ICONS[icon];
         const active = isActive(pathname, href);
         return (
-          <Link key={href} href={href} aria-current={active ? 'page' : undefined}
-            className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm ${active ? 'bg-brand-50 font-semibold text-brand-800' : 'text-slate-700 hover:bg-slate-100'}`}>
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? 'page' : undefined}
+            className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm ${active ? 'bg-brand-50 font-semibold text-brand-800' : 'text-slate-700 hover:bg-slate-100'}`}
+          >
             <Icon className="h-4 w-4" aria-hidden />
             {label}
             <Pending className="ml-auto" />
@@ -41,13 +85,20 @@ export function SideNav({ links }: { links: NavLink[] }) {
 export function BottomNav({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
-    <nav className="no-print fixed inset-x-0 bottom-0 z-20 flex border-t border-slate-200 bg-white md:hidden" aria-label="main-mobile">
+    <nav
+      className="no-print fixed inset-x-0 bottom-0 z-20 flex border-t border-slate-200 bg-white md:hidden"
+      aria-label="main-mobile"
+    >
       {links.map(({ href, label, icon }) => {
         const Icon = ICONS[icon];
         const active = isActive(pathname, href);
         return (
-          <Link key={href} href={href} aria-current={active ? 'page' : undefined}
-            className={`relative flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs ${active ? 'font-semibold text-brand-700' : 'text-slate-600'}`}>
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? 'page' : undefined}
+            className={`relative flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs ${active ? 'font-semibold text-brand-700' : 'text-slate-600'}`}
+          >
             <Icon className="h-5 w-5" aria-hidden />
             {label}
             <Pending className="absolute top-1.5 right-2" />

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
 
 /** What a page shows while its data loads. */
 export async function PageLoading() {

@@ -1,15 +1,26 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createCadre, updateCadre } from '@/lib/pairings/actions';
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
 import { initialActionState } from '@/lib/action-state';
 import { CADRE_RANKS } from '@/lib/enums';
-import { SelectField, TextField } from '@/components/ui/field';
-import { SubmitButton } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
+import { createCadre, updateCadre } from '@/lib/pairings/actions';
 
-type Options = { units: { id: number; name: string }[]; users: { id: number; username: string; displayName: string }[]; areas: { code: string; name: string }[] };
-type Cadre = { id: number; version: number; name: string; unit: { id: number }; rank: string; user: { id: number } | null };
+type Options = {
+  units: { id: number; name: string }[];
+  users: { id: number; username: string; displayName: string }[];
+  areas: { code: string; name: string }[];
+};
+type Cadre = {
+  id: number;
+  version: number;
+  name: string;
+  unit: { id: number };
+  rank: string;
+  user: { id: number } | null;
+};
 
 /** New cadre (with ID number and the area that keeps them) or an existing one's details. */
 export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre }) {
@@ -23,23 +34,80 @@ export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre 
       {cadre && <input type="hidden" name="version" value={cadre.version} />}
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <TextField name="name" label={t('teams.name')} defaultValue={v.name ?? cadre?.name} errors={errors.name} autoComplete="off" />
-        {!cadre && <TextField name="idNumber" label={t('pairings.idNumber')} defaultValue={v.idNumber} errors={errors.idNumber} autoComplete="off" />}
-        <SelectField name="rank" label={t('pairings.rank')} defaultValue={v.rank ?? cadre?.rank ?? 'ORDINARY'} errors={errors.rank}>
-          {CADRE_RANKS.map((rank) => <option key={rank} value={rank}>{t(`teams.ranks.${rank}`)}</option>)}
-        </SelectField>
-        <SelectField name="unitId" label={t('pairings.unit')} defaultValue={v.unitId ?? (cadre ? String(cadre.unit.id) : undefined)} errors={errors.unitId}>
-          {options.units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-        </SelectField>
-        <TextField name="phone" label={t('pairings.phone')} inputMode="tel" defaultValue={v.phone} errors={errors.phone} hint={cadre ? t('common.keepBlank') : undefined} />
+        <TextField
+          name="name"
+          label={t('teams.name')}
+          defaultValue={v.name ?? cadre?.name}
+          errors={errors.name}
+          autoComplete="off"
+        />
         {!cadre && (
-          <SelectField name="regionCode" label={t('pairings.keptBy')} defaultValue={v.regionCode} errors={errors.regionCode}>
-            {options.areas.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+          <TextField
+            name="idNumber"
+            label={t('pairings.idNumber')}
+            defaultValue={v.idNumber}
+            errors={errors.idNumber}
+            autoComplete="off"
+          />
+        )}
+        <SelectField
+          name="rank"
+          label={t('pairings.rank')}
+          defaultValue={v.rank ?? cadre?.rank ?? 'ORDINARY'}
+          errors={errors.rank}
+        >
+          {CADRE_RANKS.map((rank) => (
+            <option key={rank} value={rank}>
+              {t(`teams.ranks.${rank}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          name="unitId"
+          label={t('pairings.unit')}
+          defaultValue={v.unitId ?? (cadre ? String(cadre.unit.id) : undefined)}
+          errors={errors.unitId}
+        >
+          {options.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          name="phone"
+          label={t('pairings.phone')}
+          inputMode="tel"
+          defaultValue={v.phone}
+          errors={errors.phone}
+          hint={cadre ? t('common.keepBlank') : undefined}
+        />
+        {!cadre && (
+          <SelectField
+            name="regionCode"
+            label={t('pairings.keptBy')}
+            defaultValue={v.regionCode}
+            errors={errors.regionCode}
+          >
+            {options.areas.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
           </SelectField>
         )}
-        <SelectField name="userId" label={t('pairings.account')} defaultValue={v.userId ?? (cadre?.user ? String(cadre.user.id) : '')} errors={errors.userId}>
+        <SelectField
+          name="userId"
+          label={t('pairings.account')}
+          defaultValue={v.userId ?? (cadre?.user ? String(cadre.user.id) : '')}
+          errors={errors.userId}
+        >
           <option value="">{t('pairings.noAccount')}</option>
-          {options.users.map((u) => <option key={u.id} value={u.id}>{u.displayName}（{u.username}）</option>)}
+          {options.users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.displayName}（{u.username}）
+            </option>
+          ))}
         </SelectField>
       </div>
       <SubmitButton>{cadre ? t('common.save') : t('pairings.newCadre')}</SubmitButton>

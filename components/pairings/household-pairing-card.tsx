@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Card } from '@/components/ui/card';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { householdPairing } from '@/lib/pairings/data';
-import { Card } from '@/components/ui/card';
 import { EndPairingForm, PairForm } from './pairing-forms';
 
 /** 帮扶责任人: who is responsible for the household now (with the pair or end form), and before. */
@@ -13,24 +13,47 @@ export async function HouseholdPairingCard({ viewer, householdId }: { viewer: Vi
   const current = pairing.pairings.find((p) => p.endedOn === null);
   const history = pairing.pairings.filter((p) => p.endedOn !== null);
   const manage = can(viewer.role, 'pairing.manage');
-  const cadreLink = (p: { cadreId: number; cadreName: string }) => (can(viewer.role, 'cadre.view') ? <Link href={`/cadres/${p.cadreId}`} className="font-medium text-brand-700 hover:underline">{p.cadreName}</Link> : <span className="font-medium">{p.cadreName}</span>);
+  const cadreLink = (p: { cadreId: number; cadreName: string }) =>
+    can(viewer.role, 'cadre.view') ? (
+      <Link href={`/cadres/${p.cadreId}`} className="font-medium text-brand-700 hover:underline">
+        {p.cadreName}
+      </Link>
+    ) : (
+      <span className="font-medium">{p.cadreName}</span>
+    );
   return (
     <Card title={t('pairings.responsible')}>
       <div className="space-y-3 text-sm" data-testid="responsible-cadre">
         {current ? (
           <>
-            <p>{cadreLink(current)} · {t(`teams.ranks.${current.rank}`)} · {current.unitName}{current.phone ? ` · ${current.phone}` : ''} · {t('pairings.since')} {current.startedOn}</p>
-            {manage && <details><summary className="cursor-pointer text-red-700">{t('pairings.endPairing')}</summary><div className="mt-2"><EndPairingForm pairingId={current.id} /></div></details>}
+            <p>
+              {cadreLink(current)} · {t(`teams.ranks.${current.rank}`)} · {current.unitName}
+              {current.phone ? ` · ${current.phone}` : ''} · {t('pairings.since')} {current.startedOn}
+            </p>
+            {manage && (
+              <details>
+                <summary className="cursor-pointer text-red-700">{t('pairings.endPairing')}</summary>
+                <div className="mt-2">
+                  <EndPairingForm pairingId={current.id} />
+                </div>
+              </details>
+            )}
           </>
         ) : pairing.pairable ? (
           <p className={pairing.mustPair ? 'font-medium text-red-700' : 'text-slate-600'}>{t('pairings.noCadre')}</p>
         ) : (
           <p className="text-slate-600">{t('pairings.notPairable')}</p>
         )}
-        {(current ? manage : pairing.options.length > 0) && <PairForm householdId={householdId} options={pairing.options} paired={Boolean(current)} />}
+        {(current ? manage : pairing.options.length > 0) && (
+          <PairForm householdId={householdId} options={pairing.options} paired={Boolean(current)} />
+        )}
         {history.length > 0 && (
           <ul className="border-l border-slate-200 pl-3 text-xs text-slate-500">
-            {history.map((p) => <li key={p.id}>{p.cadreName} · {p.startedOn} – {p.endedOn} · {p.endReason}</li>)}
+            {history.map((p) => (
+              <li key={p.id}>
+                {p.cadreName} · {p.startedOn} – {p.endedOn} · {p.endReason}
+              </li>
+            ))}
           </ul>
         )}
       </div>

@@ -1,17 +1,33 @@
 'use client';
-import { useActionState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { confirmProposal, endPairing, pairHousehold, reassignCadre, removeLiaison, setLiaison } from '@/lib/pairings/actions';
-import { initialActionState, type ActionState } from '@/lib/action-state';
-import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { type ReactNode, useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
 import { Card } from '@/components/ui/card';
+import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { type ActionState, initialActionState } from '@/lib/action-state';
+import {
+  confirmProposal,
+  endPairing,
+  pairHousehold,
+  reassignCadre,
+  removeLiaison,
+  setLiaison,
+} from '@/lib/pairings/actions';
 
-const pairList = (pairs: { householdId: number; cadreId: number }[]) => pairs.map((p) => `${p.householdId}:${p.cadreId}`).join(',');
+const pairList = (pairs: { householdId: number; cadreId: number }[]) =>
+  pairs.map((p) => `${p.householdId}:${p.cadreId}`).join(',');
 
 /** Pairs the household; once it has a cadre it shows only the answer just given (if any). */
-export function PairForm({ householdId, options, paired = false }: { householdId: number; options: { id: number; label: string }[]; paired?: boolean }) {
+export function PairForm({
+  householdId,
+  options,
+  paired = false,
+}: {
+  householdId: number;
+  options: { id: number; label: string }[];
+  paired?: boolean;
+}) {
   const t = useTranslations('pairings');
   const [state, formAction] = useActionState(pairHousehold, initialActionState);
   if (paired) return state.ok ? <FormMessage state={state} /> : null;
@@ -19,8 +35,17 @@ export function PairForm({ householdId, options, paired = false }: { householdId
     <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0}>
       <input type="hidden" name="householdId" value={householdId} />
       <FormMessage state={state} />
-      <SelectField name="cadreId" label={t('pairWith')} defaultValue={state.values?.cadreId} errors={state.fieldErrors?.cadreId}>
-        {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+      <SelectField
+        name="cadreId"
+        label={t('pairWith')}
+        defaultValue={state.values?.cadreId}
+        errors={state.fieldErrors?.cadreId}
+      >
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
       </SelectField>
       <SubmitButton>{t('pair')}</SubmitButton>
     </form>
@@ -33,15 +58,33 @@ export function EndPairingForm({ pairingId }: { pairingId: number }) {
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate key={state.attempt ?? 0}>
       <input type="hidden" name="pairingId" value={pairingId} />
-      <div className="min-w-48 flex-1"><TextField id={`reason-${pairingId}`} name="reason" label={t('reason')} defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} /></div>
+      <div className="min-w-48 flex-1">
+        <TextField
+          id={`reason-${pairingId}`}
+          name="reason"
+          label={t('reason')}
+          defaultValue={state.values?.reason}
+          errors={state.fieldErrors?.reason}
+        />
+      </div>
       <SubmitButton variant="danger">{t('endPairing')}</SubmitButton>
-      {state.formError && <p role="alert" className="w-full text-sm text-red-700">{state.formError}</p>}
+      {state.formError && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {state.formError}
+        </p>
+      )}
     </form>
   );
 }
 
 /** Confirms the proposal; once nothing is left to pair it shows only the answer just given (if any). */
-export function ConfirmProposalForm({ area, pairs }: { area: string; pairs: { householdId: number; cadreId: number }[] }) {
+export function ConfirmProposalForm({
+  area,
+  pairs,
+}: {
+  area: string;
+  pairs: { householdId: number; cadreId: number }[];
+}) {
   const t = useTranslations('pairings');
   const [state, formAction] = useActionState(confirmProposal, initialActionState);
   if (pairs.length === 0 && !state.ok) return null;
@@ -50,7 +93,11 @@ export function ConfirmProposalForm({ area, pairs }: { area: string; pairs: { ho
       <input type="hidden" name="area" value={area} />
       <input type="hidden" name="pairs" value={pairList(pairs)} />
       <FormMessage state={state} />
-      {state.fieldErrors?.pairs && <p role="alert" className="text-sm text-red-700">{state.fieldErrors.pairs.join('；')}</p>}
+      {state.fieldErrors?.pairs && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.fieldErrors.pairs.join('；')}
+        </p>
+      )}
       {!state.ok && pairs.length > 0 && <SubmitButton>{t('confirm', { count: pairs.length })}</SubmitButton>}
     </form>
   );
@@ -60,8 +107,20 @@ export function ConfirmProposalForm({ area, pairs }: { area: string; pairs: { ho
  * 干部调离 card: the proposal (children) and the form while the cadre has households to hand over
  * (`open`); once they are handed over it shows only the answer just given (if any).
  */
-export function ReassignCard({ cadre, pairs, today, open, canSubmit, children }: {
-  cadre: { id: number; version: number }; pairs: { householdId: number; cadreId: number }[]; today: string; open: boolean; canSubmit: boolean; children: ReactNode;
+export function ReassignCard({
+  cadre,
+  pairs,
+  today,
+  open,
+  canSubmit,
+  children,
+}: {
+  cadre: { id: number; version: number };
+  pairs: { householdId: number; cadreId: number }[];
+  today: string;
+  open: boolean;
+  canSubmit: boolean;
+  children: ReactNode;
 }) {
   const t = useTranslations('pairings');
   const [state, formAction] = useActionState(reassignCadre, initialActionState);
@@ -71,15 +130,31 @@ export function ReassignCard({ cadre, pairs, today, open, canSubmit, children }:
       {open ? (
         <>
           {children}
-          {canSubmit && <div className="mt-4"><ReassignForm cadre={cadre} pairs={pairs} today={today} state={state} formAction={formAction} /></div>}
+          {canSubmit && (
+            <div className="mt-4">
+              <ReassignForm cadre={cadre} pairs={pairs} today={today} state={state} formAction={formAction} />
+            </div>
+          )}
         </>
-      ) : <FormMessage state={state} />}
+      ) : (
+        <FormMessage state={state} />
+      )}
     </Card>
   );
 }
 
-function ReassignForm({ cadre, pairs, today, state, formAction }: {
-  cadre: { id: number; version: number }; pairs: { householdId: number; cadreId: number }[]; today: string; state: ActionState; formAction: (formData: FormData) => void;
+function ReassignForm({
+  cadre,
+  pairs,
+  today,
+  state,
+  formAction,
+}: {
+  cadre: { id: number; version: number };
+  pairs: { householdId: number; cadreId: number }[];
+  today: string;
+  state: ActionState;
+  formAction: (formData: FormData) => void;
 }) {
   const t = useTranslations('pairings');
   const errors = state.fieldErrors ?? {};
@@ -89,11 +164,26 @@ function ReassignForm({ cadre, pairs, today, state, formAction }: {
       <input type="hidden" name="version" value={cadre.version} />
       <input type="hidden" name="pairs" value={pairList(pairs)} />
       <FormMessage state={state} />
-      {errors.pairs && <p role="alert" className="text-sm text-red-700">{errors.pairs.join('；')}</p>}
+      {errors.pairs && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.pairs.join('；')}
+        </p>
+      )}
       <div className="grid gap-3 sm:grid-cols-3 sm:items-end">
         <TextField name="reason" label={t('reason')} defaultValue={state.values?.reason} errors={errors.reason} />
-        <TextField name="leftOn" type="date" label={t('leftOn')} defaultValue={state.values?.leftOn ?? today} errors={errors.leftOn} />
-        <CheckboxField name="markLeft" label={t('markLeft')} defaultChecked={state.values ? state.values.markLeft === 'on' : true} errors={errors.markLeft} />
+        <TextField
+          name="leftOn"
+          type="date"
+          label={t('leftOn')}
+          defaultValue={state.values?.leftOn ?? today}
+          errors={errors.leftOn}
+        />
+        <CheckboxField
+          name="markLeft"
+          label={t('markLeft')}
+          defaultChecked={state.values ? state.values.markLeft === 'on' : true}
+          errors={errors.markLeft}
+        />
       </div>
       <SubmitButton>{t('reassign')}</SubmitButton>
     </form>
@@ -108,11 +198,19 @@ export function LiaisonForm({ villageCode, units }: { villageCode: string; units
       <input type="hidden" name="villageCode" value={villageCode} />
       <div className="min-w-48 flex-1">
         <SelectField id={`unit-${villageCode}`} name="unitId" label={t('unit')} errors={state.fieldErrors?.unitId}>
-          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </SelectField>
       </div>
       <SubmitButton variant="secondary">{t('addLiaison')}</SubmitButton>
-      {state.formError && <p role="alert" className="w-full text-sm text-red-700">{state.formError}</p>}
+      {state.formError && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {state.formError}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,23 +1,35 @@
 import { getTranslations } from 'next-intl/server';
-import type { ProposalView } from '@/lib/pairings/data';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import type { ProposalView } from '@/lib/pairings/data';
 
 /** The proposal as the clerk reviews it: each household, the proposed cadre and why, and what is left over. */
 export async function ProposalTable({ proposal }: { proposal: ProposalView }) {
   const t = await getTranslations('pairings');
-  if (proposal.pairs.length === 0 && proposal.unassigned.length === 0) return <p className="text-sm text-green-700">{t('noProposal')}</p>;
+  if (proposal.pairs.length === 0 && proposal.unassigned.length === 0)
+    return <p className="text-sm text-green-700">{t('noProposal')}</p>;
   return (
     <div className="space-y-3">
       {proposal.pairs.length > 0 && (
         <Table minWidth="40rem">
           <HeadRow>
-            <Th>{t('household')}</Th><Th>{t('village')}</Th><Th>{t('cadre')}</Th><Th>{t('unit')}</Th><Th>{t('tier')}</Th><Th className="text-right">{t('load')}</Th>
+            <Th>{t('household')}</Th>
+            <Th>{t('village')}</Th>
+            <Th>{t('cadre')}</Th>
+            <Th>{t('unit')}</Th>
+            <Th>{t('tier')}</Th>
+            <Th className="text-right">{t('load')}</Th>
           </HeadRow>
           <tbody>
             {proposal.pairs.map((p) => (
               <tr key={p.householdId} className="border-b border-slate-100" data-household={p.householdId}>
-                <Td className="font-medium">{p.headName}</Td><Td>{p.villageName}</Td><Td>{p.cadreName}</Td><Td>{p.unitName}</Td>
-                <Td>{t(`tiers.${p.tier}`)}</Td><Td className="text-right tabular-nums">{p.usedAfter}/{p.quota}</Td>
+                <Td className="font-medium">{p.headName}</Td>
+                <Td>{p.villageName}</Td>
+                <Td>{p.cadreName}</Td>
+                <Td>{p.unitName}</Td>
+                <Td>{t(`tiers.${p.tier}`)}</Td>
+                <Td className="text-right tabular-nums">
+                  {p.usedAfter}/{p.quota}
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -25,7 +37,8 @@ export async function ProposalTable({ proposal }: { proposal: ProposalView }) {
       )}
       {proposal.unassigned.length > 0 && (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t('unassigned', { count: proposal.unassigned.length })}：{proposal.unassigned.map((h) => `${h.headName}（${h.villageName}）`).join('、')}
+          {t('unassigned', { count: proposal.unassigned.length })}：
+          {proposal.unassigned.map((h) => `${h.headName}（${h.villageName}）`).join('、')}
         </p>
       )}
     </div>

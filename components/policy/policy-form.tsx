@@ -1,21 +1,47 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { savePolicy } from '@/lib/policy/actions';
-import { initialActionState } from '@/lib/action-state';
-import { POLICY_FIELDS, type PolicyField, type PolicyValues } from '@/lib/policy/rules';
-import { TextField } from '@/components/ui/field';
+import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { initialActionState } from '@/lib/action-state';
+import { savePolicy } from '@/lib/policy/actions';
+import { POLICY_FIELDS, type PolicyField, type PolicyValues } from '@/lib/policy/rules';
 
 const GROUPS: { key: string; fields: PolicyField[] }[] = [
-  { key: 'attendance', fields: ['villageDaysPerYear', 'villageNightsPerYear', 'leaderDaysPerMonth', 'technicianSessionsPerYear', 'technicianFarmDaysPerYear', 'minPostingMonths', 'teamSizeMin', 'teamSizeMax', 'checkinRadiusMeters'] },
-  { key: 'pairing', fields: ['quotaCountyChief', 'quotaCountyDeputy', 'quotaSectionChief', 'quotaSectionDeputy', 'quotaOrdinary'] },
+  {
+    key: 'attendance',
+    fields: [
+      'villageDaysPerYear',
+      'villageNightsPerYear',
+      'leaderDaysPerMonth',
+      'technicianSessionsPerYear',
+      'technicianFarmDaysPerYear',
+      'minPostingMonths',
+      'teamSizeMin',
+      'teamSizeMax',
+      'checkinRadiusMeters',
+    ],
+  },
+  {
+    key: 'pairing',
+    fields: ['quotaCountyChief', 'quotaCountyDeputy', 'quotaSectionChief', 'quotaSectionDeputy', 'quotaOrdinary'],
+  },
   { key: 'registry', fields: ['incomeLineYuan', 'returnRateMaxPercent', 'noticeMinDays'] },
   { key: 'problems', fields: ['deadlineUrgentDays', 'deadlineHighDays', 'deadlineNormalDays'] },
   { key: 'visits', fields: ['cadreVisitDays', 'teamVisitDays', 'leaderVisitDays'] },
   { key: 'assessment', fields: ['scoreGood', 'scoreFairlyGood', 'scoreFair'] },
-  { key: 'weights', fields: ['weightAttendance', 'weightVisits', 'weightPairing', 'weightRectification', 'weightInspection', 'weightSatisfaction'] },
+  {
+    key: 'weights',
+    fields: [
+      'weightAttendance',
+      'weightVisits',
+      'weightPairing',
+      'weightRectification',
+      'weightInspection',
+      'weightSatisfaction',
+    ],
+  },
 ];
 
 type Props = { countyCode: string; year: number; version: number | null; values: PolicyValues; editable: boolean };
@@ -42,7 +68,9 @@ export function PolicyForm({ countyCode, year, version, values, editable }: Prop
                 inputMode="numeric"
                 defaultValue={state.values?.[field] ?? String(values[field])}
                 errors={errors[field]}
-                hint={POLICY_FIELDS[field].source ? t('source', { source: POLICY_FIELDS[field].source }) : t('sourceOffice')}
+                hint={
+                  POLICY_FIELDS[field].source ? t('source', { source: POLICY_FIELDS[field].source }) : t('sourceOffice')
+                }
               />
             ))}
           </div>

@@ -13,11 +13,19 @@ const pill = 'inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs fo
 
 export async function ProblemStatusBadge({ status }: { status: ProblemStatus }) {
   const t = await getTranslations('problems.statuses');
-  return <span className={`${pill} ${TONES[status]}`} data-status={status}>{t(status)}</span>;
+  return (
+    <span className={`${pill} ${TONES[status]}`} data-status={status}>
+      {t(status)}
+    </span>
+  );
 }
 
 /** The red 逾期 mark beside a deadline that has passed while the problem is still open. */
 export async function OverdueBadge() {
   const t = await getTranslations('problems');
-  return <span className={`${pill} bg-red-100 text-red-800`} data-overdue>{t('overdue')}</span>;
+  return (
+    <span className={`${pill} bg-red-100 text-red-800`} data-overdue>
+      {t('overdue')}
+    </span>
+  );
 }

@@ -3,7 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button-class';
 
-export function ExportRosterLink({ area, variant = 'secondary' }: { area?: string; variant?: 'primary' | 'secondary' }) {
+export function ExportRosterLink({
+  area,
+  variant = 'secondary',
+}: {
+  area?: string;
+  variant?: 'primary' | 'secondary';
+}) {
   const t = useTranslations('roster');
   const href = area ? `/api/roster/export?area=${encodeURIComponent(area)}` : '/api/roster/export';
   return (

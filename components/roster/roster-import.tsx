@@ -1,14 +1,14 @@
 'use client';
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 // The import page's working part: choose a file → it is uploaded and checked (progress) → the report
 // → confirm → the same file goes up again with the report's hash and is imported (progress) → result.
 // The server answers in NDJSON lines as it works; XMLHttpRequest gives both the upload's progress and
 // the answer's lines as they arrive (fetch gives no upload progress).
 import { useRef, useState } from 'react';
-import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
-import type { RosterPhase, RosterReport } from '@/lib/roster/data';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card } from '@/components/ui/card';
+import type { RosterPhase, RosterReport } from '@/lib/roster/data';
 import { RosterIssues } from './roster-issues';
 
 type Phase = RosterPhase | 'upload';
@@ -26,7 +26,11 @@ type Stage =
   | { kind: 'imported'; report: RosterReport };
 
 /** Posts the file; calls `onLine` for each line of the answer; resolves with the last line. */
-function postRoster(file: File, confirmHash: string | null, onLine: (line: ServerLine) => void): Promise<ServerLine | null> {
+function postRoster(
+  file: File,
+  confirmHash: string | null,
+  onLine: (line: ServerLine) => void,
+): Promise<ServerLine | null> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/roster/import${confirmHash ? `?confirm=${confirmHash}` : ''}`);
@@ -48,7 +52,8 @@ function postRoster(file: File, confirmHash: string | null, onLine: (line: Serve
         }
       }
     };
-    xhr.upload.onprogress = (event) => onLine({ type: 'progress', phase: 'upload', done: event.loaded, total: event.total || file.size });
+    xhr.upload.onprogress = (event) =>
+      onLine({ type: 'progress', phase: 'upload', done: event.loaded, total: event.total || file.size });
     xhr.onprogress = drain;
     xhr.onload = () => {
       drain();
@@ -85,7 +90,8 @@ export function RosterImport({ maxMegabytes }: { maxMegabytes: number }) {
     if (!chosen) return;
     setFile(chosen);
     if (!/\.xlsx$/i.test(chosen.name)) return setStage({ kind: 'failed', message: t('notXlsx') });
-    if (chosen.size > maxMegabytes * 1024 * 1024) return setStage({ kind: 'failed', message: t('tooLarge', { max: maxMegabytes }) });
+    if (chosen.size > maxMegabytes * 1024 * 1024)
+      return setStage({ kind: 'failed', message: t('tooLarge', { max: maxMegabytes }) });
     void run(chosen, 'check', null);
   }
 
@@ -96,7 +102,9 @@ export function RosterImport({ maxMegabytes }: { maxMegabytes: number }) {
         <div className="space-y-3">
           <p className="text-sm text-slate-600">{t('chooseHint', { max: maxMegabytes })}</p>
           <div className="flex flex-wrap items-center gap-3">
-            <label htmlFor="roster-file" className="sr-only">{t('fileLabel')}</label>
+            <label htmlFor="roster-file" className="sr-only">
+              {t('fileLabel')}
+            </label>
             <input
               ref={input}
               id="roster-file"
@@ -117,7 +125,11 @@ export function RosterImport({ maxMegabytes }: { maxMegabytes: number }) {
           </div>
           {stage.kind === 'working' && <RosterProgress fileName={stage.fileName} progress={stage.progress} />}
           {stage.kind === 'failed' && (
-            <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-form-error>
+            <div
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+              data-form-error
+            >
               {stage.message}
             </div>
           )}
@@ -130,8 +142,15 @@ export function RosterImport({ maxMegabytes }: { maxMegabytes: number }) {
         <Card title={t('confirmTitle')}>
           {stage.report.counts.newRows > 0 ? (
             <div className="space-y-2">
-              <button type="button" className={buttonClass()} onClick={() => run(file, 'import', stage.report.fileHash)}>
-                {t('confirm', { households: format.number(stage.report.counts.newHouseholds), rows: format.number(stage.report.counts.newRows) })}
+              <button
+                type="button"
+                className={buttonClass()}
+                onClick={() => run(file, 'import', stage.report.fileHash)}
+              >
+                {t('confirm', {
+                  households: format.number(stage.report.counts.newHouseholds),
+                  rows: format.number(stage.report.counts.newRows),
+                })}
               </button>
               <p className="text-xs text-slate-500">{t('confirmHint')}</p>
             </div>
@@ -142,13 +161,21 @@ export function RosterImport({ maxMegabytes }: { maxMegabytes: number }) {
       )}
 
       {stage.kind === 'imported' && (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800">
+        <div
+          role="status"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800"
+        >
           <span>
             {stage.report.counts.newRows > 0
-              ? t('done', { households: format.number(stage.report.counts.newHouseholds), rows: format.number(stage.report.counts.newRows) })
+              ? t('done', {
+                  households: format.number(stage.report.counts.newHouseholds),
+                  rows: format.number(stage.report.counts.newRows),
+                })
               : t('doneNothing')}
           </span>
-          <Link href="/households" className={buttonClass('secondary')}>{t('viewHouseholds')}</Link>
+          <Link href="/households" className={buttonClass('secondary')}>
+            {t('viewHouseholds')}
+          </Link>
         </div>
       )}
     </>
@@ -185,7 +212,10 @@ function RosterProgress({ fileName, progress }: { fileName: string; progress: Pr
         aria-valuenow={percent}
         className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
       >
-        <div className="h-full rounded-full bg-brand-600 transition-[width] duration-150" style={{ width: `${percent}%` }} />
+        <div
+          className="h-full rounded-full bg-brand-600 transition-[width] duration-150"
+          style={{ width: `${percent}%` }}
+        />
       </div>
     </div>
   );
@@ -212,7 +242,9 @@ function RosterReportView({ report }: { report: RosterReport }) {
           {stats.map(([label, value, tone]) => (
             <div key={label} className="rounded-md border border-slate-200 p-3">
               <dt className="text-xs text-slate-500">{label}</dt>
-              <dd className={`mt-1 text-xl font-semibold tabular-nums ${tone ?? 'text-slate-900'}`}>{format.number(value)}</dd>
+              <dd className={`mt-1 text-xl font-semibold tabular-nums ${tone ?? 'text-slate-900'}`}>
+                {format.number(value)}
+              </dd>
             </div>
           ))}
         </dl>
@@ -221,7 +253,14 @@ function RosterReportView({ report }: { report: RosterReport }) {
             {t('skippedNote', { households: format.number(c.errorHouseholds), blocked: format.number(c.blockedRows) })}
           </p>
         )}
-        {c.existingRows > 0 && <p className="text-sm text-slate-600">{t('existingNote', { rows: format.number(c.existingRows), households: format.number(c.existingHouseholds) })}</p>}
+        {c.existingRows > 0 && (
+          <p className="text-sm text-slate-600">
+            {t('existingNote', {
+              rows: format.number(c.existingRows),
+              households: format.number(c.existingHouseholds),
+            })}
+          </p>
+        )}
         <RosterIssues report={report} />
       </div>
     </Card>

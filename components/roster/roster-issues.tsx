@@ -1,8 +1,8 @@
 'use client';
 // The report's problem list: row number, column, what is wrong (in the user's language).
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import type { RosterReport } from '@/lib/roster/data';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import type { RosterReport } from '@/lib/roster/data';
 
 export function RosterIssues({ report }: { report: RosterReport }) {
   const t = useTranslations('roster');
@@ -20,7 +20,9 @@ export function RosterIssues({ report }: { report: RosterReport }) {
       </h3>
       <p className="text-xs text-slate-500">{t('issuesByColumn', { summary })}</p>
       {report.issueCount > report.issues.length && (
-        <p className="text-xs text-slate-500">{t('issuesMore', { total: format.number(report.issueCount), shown: format.number(report.issues.length) })}</p>
+        <p className="text-xs text-slate-500">
+          {t('issuesMore', { total: format.number(report.issueCount), shown: format.number(report.issues.length) })}
+        </p>
       )}
       <div className="max-h-[28rem] overflow-y-auto rounded-md border border-slate-200">
         <Table minWidth="32rem">
@@ -31,6 +33,7 @@ export function RosterIssues({ report }: { report: RosterReport }) {
           </HeadRow>
           <tbody data-roster-issues>
             {report.issues.map((issue, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one cell can carry two issues; the list never reorders
               <tr key={`${issue.row}-${issue.column}-${index}`} className="border-b border-slate-100 align-top">
                 <Td className="pl-3 text-right tabular-nums">{issue.row}</Td>
                 <Td>{issue.column ?? t('wholeRow')}</Td>

@@ -6,8 +6,14 @@ export async function CoverageCell({ coverage, size }: { coverage: TeamCoverage;
   const t = await getTranslations('teams');
   if (coverage.complete) return <span className="text-green-700">{t('complete')}</span>;
   const parts = [
-    ...(coverage.missing.length ? [t('missing', { items: coverage.missing.map((item) => t(`coverageItems.${item}`)).join('、') })] : []),
+    ...(coverage.missing.length
+      ? [t('missing', { items: coverage.missing.map((item) => t(`coverageItems.${item}`)).join('、') })]
+      : []),
     ...(!coverage.sizeOk ? [t('sizeOutOfRange', { size: coverage.size, min: size.min, max: size.max })] : []),
   ];
-  return <span className="text-red-700" data-gap>{parts.join('；')}</span>;
+  return (
+    <span className="text-red-700" data-gap>
+      {parts.join('；')}
+    </span>
+  );
 }

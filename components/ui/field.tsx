@@ -37,7 +37,14 @@ function controlProps(name: string, id: string, errors?: string[], hint?: string
   };
 }
 
-export function TextField({ name, id = name, label, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  name,
+  id = name,
+  label,
+  errors,
+  hint,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Field name={name} id={id} label={label} errors={errors} hint={hint}>
       <input className={inputClass} {...controlProps(name, id, errors, hint)} {...input} />
@@ -45,7 +52,15 @@ export function TextField({ name, id = name, label, errors, hint, ...input }: Fi
   );
 }
 
-export function SelectField({ name, id = name, label, errors, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  name,
+  id = name,
+  label,
+  errors,
+  hint,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field name={name} id={id} label={label} errors={errors} hint={hint}>
       <select className={inputClass} {...controlProps(name, id, errors, hint)} {...select}>
@@ -55,11 +70,24 @@ export function SelectField({ name, id = name, label, errors, hint, children, ..
   );
 }
 
-export function CheckboxField({ name, id = name, label, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  name,
+  id = name,
+  label,
+  errors,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="space-y-1">
       <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-        <input type="checkbox" id={id} name={name} className="h-4 w-4 rounded border-slate-300" aria-describedby={errors?.length ? `${id}-error` : undefined} {...input} />
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          className="h-4 w-4 rounded border-slate-300"
+          aria-describedby={errors?.length ? `${id}-error` : undefined}
+          {...input}
+        />
         {label}
       </label>
       {errors?.length ? (

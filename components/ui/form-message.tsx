@@ -4,7 +4,11 @@ import type { ActionState } from '@/lib/action-state';
 export function FormMessage({ state }: { state: ActionState }) {
   if (state.formError)
     return (
-      <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-form-error>
+      <div
+        role="alert"
+        className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        data-form-error
+      >
         {state.formError}
       </div>
     );

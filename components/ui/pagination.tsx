@@ -2,11 +2,25 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
 /** Previous / next links that keep the other search parameters. */
-export async function Pagination({ page, pageSize, total, basePath, params }: { page: number; pageSize: number; total: number; basePath: string; params: Record<string, string | undefined> }) {
+export async function Pagination({
+  page,
+  pageSize,
+  total,
+  basePath,
+  params,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  basePath: string;
+  params: Record<string, string | undefined>;
+}) {
   const t = await getTranslations('common');
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
-    const search = new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]));
+    const search = new URLSearchParams(
+      Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]),
+    );
     return `${basePath}?${search}`;
   };
   const link = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50';
@@ -14,8 +28,16 @@ export async function Pagination({ page, pageSize, total, basePath, params }: { 
     <nav className="mt-3 flex items-center justify-between gap-2 text-sm text-slate-600" aria-label={t('pagination')}>
       <span>{t('pageOf', { page, pages, total })}</span>
       <span className="flex gap-2">
-        {page > 1 && <Link className={link} href={href(page - 1)}>{t('previous')}</Link>}
-        {page < pages && <Link className={link} href={href(page + 1)}>{t('next')}</Link>}
+        {page > 1 && (
+          <Link className={link} href={href(page - 1)}>
+            {t('previous')}
+          </Link>
+        )}
+        {page < pages && (
+          <Link className={link} href={href(page + 1)}>
+            {t('next')}
+          </Link>
+        )}
       </span>
     </nav>
   );

@@ -9,7 +9,9 @@ export async function StatusPage({ code, titleKey, bodyKey }: { code: number; ti
       <p className="text-5xl font-bold text-slate-300">{code}</p>
       <h1 className="mt-4 text-xl font-semibold">{t(titleKey)}</h1>
       <p className="mt-2 text-slate-600">{t(bodyKey)}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">{t('backHome')}</Link>
+      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">
+        {t('backHome')}
+      </Link>
     </div>
   );
 }

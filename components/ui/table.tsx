@@ -7,7 +7,9 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 export function Table({ children, minWidth = '40rem' }: { children: ReactNode; minWidth?: string }) {
   return (
     <div className="relative overflow-x-auto">
-      <table className="w-full text-left text-sm" style={{ minWidth }}>{children}</table>
+      <table className="w-full text-left text-sm" style={{ minWidth }}>
+        {children}
+      </table>
     </div>
   );
 }

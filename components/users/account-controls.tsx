@@ -1,10 +1,10 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { resetUserPassword, setUserDisabled } from '@/lib/users/actions';
-import { initialActionState } from '@/lib/action-state';
+import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { initialActionState } from '@/lib/action-state';
+import { resetUserPassword, setUserDisabled } from '@/lib/users/actions';
 import { IssuedPassword } from './issued-password';
 
 export function AccountControls({ user }: { user: { id: number; version: number; disabled: boolean } }) {
@@ -18,7 +18,9 @@ export function AccountControls({ user }: { user: { id: number; version: number;
         <input type="hidden" name="version" value={user.version} />
         <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
         <FormMessage state={disableState} />
-        <SubmitButton variant={user.disabled ? 'secondary' : 'danger'}>{user.disabled ? t('enable') : t('disable')}</SubmitButton>
+        <SubmitButton variant={user.disabled ? 'secondary' : 'danger'}>
+          {user.disabled ? t('enable') : t('disable')}
+        </SubmitButton>
       </form>
       <form action={resetAction} className="space-y-2">
         <input type="hidden" name="id" value={user.id} />

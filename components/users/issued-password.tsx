@@ -6,7 +6,10 @@ export function IssuedPassword({ username, password }: { username?: string; pass
   const t = useTranslations('users');
   if (!password) return null;
   return (
-    <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="issued-password">
+    <div
+      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+      data-testid="issued-password"
+    >
       <p>{t('issuedPasswordNote')}</p>
       <p className="mt-2 font-mono text-base">
         {username && <span>{username} / </span>}

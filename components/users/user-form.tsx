@@ -1,17 +1,24 @@
 'use client';
-import { useActionState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { createUser, updateUser } from '@/lib/users/actions';
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
 import { initialActionState } from '@/lib/action-state';
 import { ROLES } from '@/lib/auth/permissions';
-import { SelectField, TextField } from '@/components/ui/field';
-import { SubmitButton } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
+import { createUser, updateUser } from '@/lib/users/actions';
 import { IssuedPassword } from './issued-password';
 
 export type ScopeOption = { code: string; name: string; level: string };
-type ExistingUser = { id: number; version: number; username: string; displayName: string; role: string; scopeCode: string };
+type ExistingUser = {
+  id: number;
+  version: number;
+  username: string;
+  displayName: string;
+  role: string;
+  scopeCode: string;
+};
 
 export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeOption[] }) {
   const t = useTranslations();
@@ -23,7 +30,9 @@ export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeO
       <div className="space-y-3">
         <FormMessage state={state} />
         <IssuedPassword username={state.data.username} password={state.data.issuedPassword} />
-        <Link href={`/admin/users/${state.data.userId}`} className="text-sm font-medium text-brand-700 hover:underline">{t('users.openAccount')} →</Link>
+        <Link href={`/admin/users/${state.data.userId}`} className="text-sm font-medium text-brand-700 hover:underline">
+          {t('users.openAccount')} →
+        </Link>
       </div>
     );
   return (
@@ -31,17 +40,42 @@ export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeO
       {user && <input type="hidden" name="id" value={user.id} />}
       {user && <input type="hidden" name="version" value={user.version} />}
       <FormMessage state={state} />
-      {!user && <TextField name="username" label={t('users.username')} autoCapitalize="none" hint={t('users.usernameRule')} defaultValue={value('username')} errors={errors.username} />}
-      <TextField name="displayName" label={t('users.displayName')} defaultValue={value('displayName')} errors={errors.displayName} />
+      {!user && (
+        <TextField
+          name="username"
+          label={t('users.username')}
+          autoCapitalize="none"
+          hint={t('users.usernameRule')}
+          defaultValue={value('username')}
+          errors={errors.username}
+        />
+      )}
+      <TextField
+        name="displayName"
+        label={t('users.displayName')}
+        defaultValue={value('displayName')}
+        errors={errors.displayName}
+      />
       <SelectField name="role" label={t('users.role')} defaultValue={value('role')} errors={errors.role}>
         <option value="">{t('common.choose')}</option>
-        {ROLES.map((role) => <option key={role} value={role}>{t(`roles.${role}`)}</option>)}
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`roles.${role}`)}
+          </option>
+        ))}
       </SelectField>
-      <SelectField name="scopeCode" label={t('users.scope')} defaultValue={value('scopeCode')} errors={errors.scopeCode} hint={t('users.scopeHint')}>
+      <SelectField
+        name="scopeCode"
+        label={t('users.scope')}
+        defaultValue={value('scopeCode')}
+        errors={errors.scopeCode}
+        hint={t('users.scopeHint')}
+      >
         <option value="">{t('common.choose')}</option>
         {scopes.map((scope) => (
           <option key={scope.code} value={scope.code}>
-            {'\u3000'.repeat(Math.max(0, [4, 6, 9, 12].indexOf(scope.code.length)))}{scope.name}（{t(`levels.${scope.level}`)}）
+            {'\u3000'.repeat(Math.max(0, [4, 6, 9, 12].indexOf(scope.code.length)))}
+            {scope.name}（{t(`levels.${scope.level}`)}）
           </option>
         ))}
       </SelectField>

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card } from '@/components/ui/card';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { listVisits } from '@/lib/visits/data';
-import { Card } from '@/components/ui/card';
-import { buttonClass } from '@/components/ui/button-class';
 
 /** The household's latest visits and the way to log one. */
 export async function HouseholdVisitsCard({ viewer, householdId }: { viewer: Viewer; householdId: number }) {
@@ -14,13 +14,22 @@ export async function HouseholdVisitsCard({ viewer, householdId }: { viewer: Vie
   return (
     <Card
       title={`${t('visits.list')}（${visits.total}）`}
-      actions={can(viewer.role, 'visit.create') ? <Link href={`/visits/new?household=${householdId}`} className={buttonClass('primary')}>{t('visits.newVisit')}</Link> : null}
+      actions={
+        can(viewer.role, 'visit.create') ? (
+          <Link href={`/visits/new?household=${householdId}`} className={buttonClass('primary')}>
+            {t('visits.newVisit')}
+          </Link>
+        ) : null
+      }
     >
-      {visits.rows.length === 0 ? <p className="text-sm text-slate-600">{t('visits.noVisits')}</p> : (
+      {visits.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('visits.noVisits')}</p>
+      ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {visits.rows.slice(0, 5).map((v) => (
             <li key={v.id} className="py-1.5">
-              <span className="tabular-nums text-slate-500">{v.visitedOn}</span> · {t(`visits.kinds.${v.kind}`)} · {v.visitorName}
+              <span className="tabular-nums text-slate-500">{v.visitedOn}</span> · {t(`visits.kinds.${v.kind}`)} ·{' '}
+              {v.visitorName}
               {v.findings && <span className="block text-slate-700">{v.findings}</span>}
             </li>
           ))}

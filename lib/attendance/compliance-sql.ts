@@ -39,7 +39,11 @@ export function complianceSql(area: 'prefix' | 'villages'): string {
 export const COMPLIANCE_SQL = complianceSql('prefix');
 
 /** An area prefix for complianceSql('prefix'), or village codes for complianceSql('villages'). */
-export function complianceParams(area: string | string[], year: number, today: string): [string | string[], string, string, string, string] {
+export function complianceParams(
+  area: string | string[],
+  year: number,
+  today: string,
+): [string | string[], string, string, string, string] {
   const last = `${year}-12-31`;
   return [typeof area === 'string' ? `${area}%` : area, `${year}-01-01`, last, today < last ? today : last, today];
 }

@@ -1,28 +1,51 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
-import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
+import { writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
+import {
+  AWAY_KINDS,
+  type AwayKind,
+  DAY_KINDS,
+  type DayKind,
+  type LocationCheck,
+  TEAM_ROLES,
+  type TeamRole,
+} from '@/lib/enums';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Locale } from '@/lib/i18n/locales';
+import { translateKey } from '@/lib/i18n/messages';
+import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
 import { policyValuesFor } from '@/lib/policy/data';
 import type { PolicyValues } from '@/lib/policy/rules';
-import { AWAY_KINDS, DAY_KINDS, TEAM_ROLES, type AwayKind, type DayKind, type LocationCheck, type TeamRole } from '@/lib/enums';
-import { writeAuditNow } from '@/lib/audit/data';
-import { translateKey } from '@/lib/i18n/messages';
-import type { Locale } from '@/lib/i18n/locales';
-import { attendanceSheetXlsx } from './sheet';
-import { COMPLIANCE_SQL, complianceParams, complianceSql } from './compliance-sql';
 import { areaWithin } from '@/lib/teams/data';
-import {
-  chinaDate, chinaHour, daysInMonth, EVENING_HOUR, leaderMonth, yearSummary, yearSummaryFromCounts,
-  type AttendanceStatus, type LeaderMonth, type YearSummary,
-} from './rules';
+import { COMPLIANCE_SQL, complianceParams, complianceSql } from './compliance-sql';
 import { dayOf, isoDay } from './days';
+import {
+  type AttendanceStatus,
+  chinaDate,
+  chinaHour,
+  daysInMonth,
+  EVENING_HOUR,
+  type LeaderMonth,
+  leaderMonth,
+  type YearSummary,
+  yearSummary,
+  yearSummaryFromCounts,
+} from './rules';
+import { attendanceSheetXlsx } from './sheet';
 
 const today = () => chinaDate(new Date());
 
 /** Statuses worst first: the order of the compliance table. */
-export const STATUS_ORDER: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS', 'AT_RISK', 'ON_TRACK', 'MET', 'NOT_POSTED'];
+export const STATUS_ORDER: readonly AttendanceStatus[] = [
+  'MISSED',
+  'WILL_MISS',
+  'AT_RISK',
+  'ON_TRACK',
+  'MET',
+  'NOT_POSTED',
+];
 export const SHORT_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS', 'AT_RISK'];
 /** Short with no way left to make it: the dashboard's "short", apart from "at risk". */
 export const MISSING_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS'];
@@ -30,7 +53,11 @@ export const OK_STATUSES: readonly AttendanceStatus[] = ['MET', 'ON_TRACK'];
 /** The people list's filters: a status, or a group of them. */
 export const COMPLIANCE_FILTERS = ['SHORT', 'OK', 'AT_RISK', 'MISSING'] as const;
 export type ComplianceFilter = AttendanceStatus | (typeof COMPLIANCE_FILTERS)[number];
-const FILTER_STATUSES: Record<string, readonly AttendanceStatus[]> = { SHORT: SHORT_STATUSES, MISSING: MISSING_STATUSES, OK: OK_STATUSES };
+const FILTER_STATUSES: Record<string, readonly AttendanceStatus[]> = {
+  SHORT: SHORT_STATUSES,
+  MISSING: MISSING_STATUSES,
+  OK: OK_STATUSES,
+};
 
 function postingEnd(p: { endedOn: Date | null; plannedEndDate: Date }): string {
   return isoDay(p.endedOn ?? p.plannedEndDate);
@@ -46,10 +73,24 @@ async function policiesOf(codes: Iterable<string>, year: number): Promise<Map<st
 
 export type MyAttendance = {
   name: string;
-  posting: { id: number; role: TeamRole; teamId: number; villageName: string; villageHasPoint: boolean; start: string; end: string } | null;
+  posting: {
+    id: number;
+    role: TeamRole;
+    teamId: number;
+    villageName: string;
+    villageHasPoint: boolean;
+    start: string;
+    end: string;
+  } | null;
   today: string;
   evening: boolean;
-  todayRecord: { kind: DayKind; location: LocationCheck | null; nightLocation: LocationCheck | null; checkinAt: Date | null; nightCheckinAt: Date | null } | null;
+  todayRecord: {
+    kind: DayKind;
+    location: LocationCheck | null;
+    nightLocation: LocationCheck | null;
+    checkinAt: Date | null;
+    nightCheckinAt: Date | null;
+  } | null;
   signedOff: boolean;
   summary: YearSummary | null;
   leaderMonth: LeaderMonth | null;
@@ -72,11 +113,29 @@ export async function myAttendance(viewer: Viewer): Promise<MyAttendance | null>
   });
   const base = { name: cadre.name, today: day, evening: chinaHour(now) >= EVENING_HOUR };
   if (!posting || postingEnd(posting) < day) {
-    return { ...base, posting: null, todayRecord: null, signedOff: false, summary: null, leaderMonth: null, marked: 0, recent: [] };
+    return {
+      ...base,
+      posting: null,
+      todayRecord: null,
+      signedOff: false,
+      summary: null,
+      leaderMonth: null,
+      marked: 0,
+      recent: [],
+    };
   }
   const records = await db.attendanceRecord.findMany({
     where: { postingId: posting.id, day: { gte: dayOf(`${year}-01-01`), lte: dayOf(day) } },
-    select: { day: true, kind: true, marked: true, source: true, location: true, nightLocation: true, checkinAt: true, nightCheckinAt: true },
+    select: {
+      day: true,
+      kind: true,
+      marked: true,
+      source: true,
+      location: true,
+      nightLocation: true,
+      checkinAt: true,
+      nightCheckinAt: true,
+    },
     orderBy: { day: 'asc' },
   });
   const policy = await policyValuesFor(posting.villageCode.slice(0, 6), year);
@@ -89,14 +148,30 @@ export async function myAttendance(viewer: Viewer): Promise<MyAttendance | null>
     const record = byDate.get(date);
     return { date, kind: record?.kind ?? null, marked: record?.marked ?? false, source: record?.source ?? null };
   }).filter((row) => row.date >= span.start);
-  const signed = await db.attendanceSignoff.findUnique({ where: { teamId_month: { teamId: posting.teamId, month: day.slice(0, 7) } } });
+  const signed = await db.attendanceSignoff.findUnique({
+    where: { teamId_month: { teamId: posting.teamId, month: day.slice(0, 7) } },
+  });
   return {
     ...base,
-    posting: { id: posting.id, role: posting.role, teamId: posting.teamId, villageName: posting.team.village.name, villageHasPoint: posting.team.village.latitude !== null, ...span },
-    todayRecord: todayRow && { kind: todayRow.kind, location: todayRow.location, nightLocation: todayRow.nightLocation, checkinAt: todayRow.checkinAt, nightCheckinAt: todayRow.nightCheckinAt },
+    posting: {
+      id: posting.id,
+      role: posting.role,
+      teamId: posting.teamId,
+      villageName: posting.team.village.name,
+      villageHasPoint: posting.team.village.latitude !== null,
+      ...span,
+    },
+    todayRecord: todayRow && {
+      kind: todayRow.kind,
+      location: todayRow.location,
+      nightLocation: todayRow.nightLocation,
+      checkinAt: todayRow.checkinAt,
+      nightCheckinAt: todayRow.nightCheckinAt,
+    },
     signedOff: signed !== null,
     summary: yearSummary(dayRecords, policy, year, span, day),
-    leaderMonth: posting.role === 'LEADER' ? leaderMonth(dayRecords, policy, year, Number(day.slice(5, 7)), span, day) : null,
+    leaderMonth:
+      posting.role === 'LEADER' ? leaderMonth(dayRecords, policy, year, Number(day.slice(5, 7)), span, day) : null,
     marked: records.filter((r) => r.marked).length,
     recent,
   };
@@ -105,7 +180,15 @@ export async function myAttendance(viewer: Viewer): Promise<MyAttendance | null>
 // ─────────────────────────── The team's month grid ───────────────────────────
 
 /** `disputed`: an inspector found the person absent that day (a discrepancy), shown to roles that see inspections. */
-export type GridCell = { kind: DayKind; reason: string | null; marked: boolean; source: string; location: LocationCheck | null; distance: number | null; disputed: boolean };
+export type GridCell = {
+  kind: DayKind;
+  reason: string | null;
+  marked: boolean;
+  source: string;
+  location: LocationCheck | null;
+  distance: number | null;
+  disputed: boolean;
+};
 
 export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
   if (!can(viewer.role, 'team.view')) return null;
@@ -119,7 +202,11 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
   const last = `${month}-${String(daysInMonth(year, monthNumber)).padStart(2, '0')}`;
   const [postings, signoff, policy] = await Promise.all([
     db.posting.findMany({
-      where: { teamId, startDate: { lte: dayOf(last) }, OR: [{ endedOn: { gte: dayOf(first) } }, { endedOn: null, plannedEndDate: { gte: dayOf(first) } }] },
+      where: {
+        teamId,
+        startDate: { lte: dayOf(last) },
+        OR: [{ endedOn: { gte: dayOf(first) } }, { endedOn: null, plannedEndDate: { gte: dayOf(first) } }],
+      },
       orderBy: [{ role: 'asc' }, { startDate: 'asc' }],
       include: { cadre: { select: { id: true, name: true } }, unit: { select: { name: true } } },
     }),
@@ -128,32 +215,87 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
   ]);
   const records = await db.attendanceRecord.findMany({
     where: { postingId: { in: postings.map((p) => p.id) }, day: { gte: dayOf(first), lte: dayOf(last) } },
-    select: { id: true, postingId: true, day: true, kind: true, reason: true, marked: true, source: true, location: true, distanceMeters: true },
+    select: {
+      id: true,
+      postingId: true,
+      day: true,
+      kind: true,
+      reason: true,
+      marked: true,
+      source: true,
+      location: true,
+      distanceMeters: true,
+    },
   });
-  const disputed = can(viewer.role, 'inspection.view') && records.length > 0
-    ? new Set((await db.$queryRaw<{ id: bigint }[]>`
-        SELECT ar.id FROM attendance_record ar JOIN presence_check pc ON ${Prisma.raw(CLAIMED_BUT_ABSENT)} WHERE ar.id = ANY(${records.map((r) => r.id)}::bigint[])`).map((r) => r.id))
-    : new Set<bigint>();
+  const disputed =
+    can(viewer.role, 'inspection.view') && records.length > 0
+      ? new Set(
+          (
+            await db.$queryRaw<{ id: bigint }[]>`
+        SELECT ar.id FROM attendance_record ar JOIN presence_check pc ON ${Prisma.raw(CLAIMED_BUT_ABSENT)} WHERE ar.id = ANY(${records.map((r) => r.id)}::bigint[])`
+          ).map((r) => r.id),
+        )
+      : new Set<bigint>();
   const day = today();
   const rows = postings.map((p) => {
     const span = { start: isoDay(p.startDate), end: postingEnd(p) };
     const mine = records.filter((r) => r.postingId === p.id);
     const cells: Record<string, GridCell> = {};
-    for (const r of mine) cells[isoDay(r.day)] = { kind: r.kind, reason: r.reason, marked: r.marked, source: r.source, location: r.location, distance: r.distanceMeters, disputed: disputed.has(r.id) };
+    for (const r of mine)
+      cells[isoDay(r.day)] = {
+        kind: r.kind,
+        reason: r.reason,
+        marked: r.marked,
+        source: r.source,
+        location: r.location,
+        distance: r.distanceMeters,
+        disputed: disputed.has(r.id),
+      };
     const kinds = mine.map((r) => r.kind);
-    const away = Object.fromEntries(AWAY_KINDS.map((k) => [k, kinds.filter((x) => x === k).length])) as Record<AwayKind, number>;
+    const away = Object.fromEntries(AWAY_KINDS.map((k) => [k, kinds.filter((x) => x === k).length])) as Record<
+      AwayKind,
+      number
+    >;
     return {
-      postingId: p.id, cadreId: p.cadre.id, name: p.cadre.name, role: p.role, unitName: p.unit.name, ...span, cells,
+      postingId: p.id,
+      cadreId: p.cadre.id,
+      name: p.cadre.name,
+      role: p.role,
+      unitName: p.unit.name,
+      ...span,
+      cells,
       days: kinds.filter((k) => k === 'IN_VILLAGE' || k === 'OVERNIGHT').length,
       nights: kinds.filter((k) => k === 'OVERNIGHT').length,
-      away, marked: mine.filter((r) => r.marked).length,
-      leader: p.role === 'LEADER' ? leaderMonth(mine.map((r) => ({ date: isoDay(r.day), kind: r.kind })), policy, year, monthNumber, span, day) : null,
+      away,
+      marked: mine.filter((r) => r.marked).length,
+      leader:
+        p.role === 'LEADER'
+          ? leaderMonth(
+              mine.map((r) => ({ date: isoDay(r.day), kind: r.kind })),
+              policy,
+              year,
+              monthNumber,
+              span,
+              day,
+            )
+          : null,
     };
   });
   return {
-    team: { id: team.id, villageCode: team.villageCode, villageName: team.village.name, townshipName: team.village.parent?.name ?? '' },
-    month, first, last, today: day,
-    dates: Array.from({ length: daysInMonth(year, monthNumber) }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`),
+    team: {
+      id: team.id,
+      villageCode: team.villageCode,
+      villageName: team.village.name,
+      townshipName: team.village.parent?.name ?? '',
+    },
+    month,
+    first,
+    last,
+    today: day,
+    dates: Array.from(
+      { length: daysInMonth(year, monthNumber) },
+      (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`,
+    ),
     signoff: signoff && { by: signoff.signedByName, at: signoff.signedAt },
     rows,
   };
@@ -165,20 +307,34 @@ export async function personYear(viewer: Viewer, cadreId: number, year: number) 
   if (!can(viewer.role, 'team.view')) return null;
   const postings = await db.posting.findMany({
     where: {
-      cadreId, villageCode: { startsWith: viewer.scopeCode },
+      cadreId,
+      villageCode: { startsWith: viewer.scopeCode },
       startDate: { lte: dayOf(`${year}-12-31`) },
-      OR: [{ endedOn: { gte: dayOf(`${year}-01-01`) } }, { endedOn: null, plannedEndDate: { gte: dayOf(`${year}-01-01`) } }],
+      OR: [
+        { endedOn: { gte: dayOf(`${year}-01-01`) } },
+        { endedOn: null, plannedEndDate: { gte: dayOf(`${year}-01-01`) } },
+      ],
     },
     orderBy: { startDate: 'asc' },
-    include: { cadre: { select: { name: true } }, unit: { select: { name: true } }, team: { include: { village: { select: { name: true } } } } },
+    include: {
+      cadre: { select: { name: true } },
+      unit: { select: { name: true } },
+      team: { include: { village: { select: { name: true } } } },
+    },
   });
   if (postings.length === 0) return null;
   const records = await db.attendanceRecord.findMany({
-    where: { postingId: { in: postings.map((p) => p.id) }, day: { gte: dayOf(`${year}-01-01`), lte: dayOf(`${year}-12-31`) } },
+    where: {
+      postingId: { in: postings.map((p) => p.id) },
+      day: { gte: dayOf(`${year}-01-01`), lte: dayOf(`${year}-12-31`) },
+    },
     select: { postingId: true, day: true, kind: true, marked: true },
   });
   const day = today();
-  const policies = await policiesOf(postings.map((p) => p.villageCode), year);
+  const policies = await policiesOf(
+    postings.map((p) => p.villageCode),
+    year,
+  );
   return {
     name: postings[0].cadre.name,
     year,
@@ -201,7 +357,12 @@ export async function personYear(viewer: Viewer, cadreId: number, year: number) 
         };
       });
       return {
-        postingId: p.id, teamId: p.teamId, role: p.role, villageName: p.team.village.name, unitName: p.unit.name, ...span,
+        postingId: p.id,
+        teamId: p.teamId,
+        role: p.role,
+        villageName: p.team.village.name,
+        unitName: p.unit.name,
+        ...span,
         summary: yearSummary(dayRecords, policy, year, span, day),
         marked: mine.filter((r) => r.marked).length,
         months,
@@ -213,49 +374,103 @@ export async function personYear(viewer: Viewer, cadreId: number, year: number) 
 // ─────────────────────────── Compliance tables (township, county) ───────────────────────────
 
 export type ComplianceRow = {
-  postingId: number; cadreId: number; name: string; role: TeamRole; teamId: number;
-  villageCode: string; villageName: string; townshipName: string;
-  summary: YearSummary; marked: number;
+  postingId: number;
+  cadreId: number;
+  name: string;
+  role: TeamRole;
+  teamId: number;
+  villageCode: string;
+  villageName: string;
+  townshipName: string;
+  summary: YearSummary;
+  marked: number;
 };
 
 type CountRow = {
-  posting_id: number; cadre_id: number; name: string; role: TeamRole; team_id: number; village_code: string; village: string; township: string;
-  start_date: Date; end_date: Date; days: number; nights: number; leave: number; training: number; meeting: number; business_trip: number;
-  recorded: number; marked: number; today_recorded: boolean;
+  posting_id: number;
+  cadre_id: number;
+  name: string;
+  role: TeamRole;
+  team_id: number;
+  village_code: string;
+  village: string;
+  township: string;
+  start_date: Date;
+  end_date: Date;
+  days: number;
+  nights: number;
+  leave: number;
+  training: number;
+  meeting: number;
+  business_trip: number;
+  recorded: number;
+  marked: number;
+  today_recorded: boolean;
 };
 
 /**
  * Every posting in the area that overlaps the year, with days and nights counted by the database
  * (one grouped query) and judged by the same rules as the person's own page.
  */
-export async function complianceRows(viewer: Viewer, area: string | undefined, year: number): Promise<ComplianceRow[] | null> {
+export async function complianceRows(
+  viewer: Viewer,
+  area: string | undefined,
+  year: number,
+): Promise<ComplianceRow[] | null> {
   if (!can(viewer.role, 'team.view')) return null;
-  return summarise(await db.$queryRawUnsafe<CountRow[]>(COMPLIANCE_SQL, ...complianceParams(areaWithin(viewer, area), year, today())), year);
+  return summarise(
+    await db.$queryRawUnsafe<CountRow[]>(COMPLIANCE_SQL, ...complianceParams(areaWithin(viewer, area), year, today())),
+    year,
+  );
 }
 
 /** The same rows for a set of villages, without a viewer: only for the dashboard's figures refresh. */
 export async function complianceRowsOfVillages(villageCodes: string[], year: number): Promise<ComplianceRow[]> {
-  return summarise(await db.$queryRawUnsafe<CountRow[]>(complianceSql('villages'), ...complianceParams(villageCodes, year, today())), year);
+  return summarise(
+    await db.$queryRawUnsafe<CountRow[]>(complianceSql('villages'), ...complianceParams(villageCodes, year, today())),
+    year,
+  );
 }
 
 async function summarise(rows: CountRow[], year: number): Promise<ComplianceRow[]> {
   const day = today();
-  const policies = await policiesOf(rows.map((r) => r.village_code), year);
+  const policies = await policiesOf(
+    rows.map((r) => r.village_code),
+    year,
+  );
   return rows.map((r) => {
     const posting = { start: isoDay(r.start_date), end: isoDay(r.end_date) };
     const away = { LEAVE: r.leave, TRAINING: r.training, MEETING: r.meeting, BUSINESS_TRIP: r.business_trip };
     const summary = yearSummaryFromCounts(
       { days: r.days, nights: r.nights, away, recorded: r.recorded, todayRecorded: r.today_recorded },
-      policies.get(r.village_code.slice(0, 6))!, year, posting, day,
+      policies.get(r.village_code.slice(0, 6))!,
+      year,
+      posting,
+      day,
     );
     return {
-      postingId: r.posting_id, cadreId: r.cadre_id, name: r.name, role: r.role, teamId: r.team_id,
-      villageCode: r.village_code, villageName: r.village, townshipName: r.township ?? '', summary, marked: r.marked,
+      postingId: r.posting_id,
+      cadreId: r.cadre_id,
+      name: r.name,
+      role: r.role,
+      teamId: r.team_id,
+      villageCode: r.village_code,
+      villageName: r.village,
+      townshipName: r.township ?? '',
+      summary,
+      marked: r.marked,
     };
   });
 }
 
-export type ComplianceGroup = { code: string; name: string; people: number; byStatus: Record<AttendanceStatus, number>; short: number; marked: number };
+export type ComplianceGroup = {
+  code: string;
+  name: string;
+  people: number;
+  byStatus: Record<AttendanceStatus, number>;
+  short: number;
+  marked: number;
+};
 
 /** The compliance table: the rows grouped by the next level down, and the people, worst first. */
 export async function compliance(viewer: Viewer, options: { area?: string; year: number; status?: ComplianceFilter }) {
@@ -263,13 +478,25 @@ export async function compliance(viewer: Viewer, options: { area?: string; year:
   if (!rows) return null;
   const prefix = areaWithin(viewer, options.area);
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
-  const names = new Map((await db.region.findMany({ where: { parentCode: prefix }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+  const names = new Map(
+    (await db.region.findMany({ where: { parentCode: prefix }, select: { code: true, name: true } })).map((r) => [
+      r.code,
+      r.name,
+    ]),
+  );
   const emptyCounts = () => Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<AttendanceStatus, number>;
   const groups = new Map<string, ComplianceGroup>();
   const total: ComplianceGroup = { code: prefix, name: '', people: 0, byStatus: emptyCounts(), short: 0, marked: 0 };
   for (const row of rows) {
     const code = row.villageCode.slice(0, childLength);
-    const group = groups.get(code) ?? { code, name: names.get(code) ?? code, people: 0, byStatus: emptyCounts(), short: 0, marked: 0 };
+    const group = groups.get(code) ?? {
+      code,
+      name: names.get(code) ?? code,
+      people: 0,
+      byStatus: emptyCounts(),
+      short: 0,
+      marked: 0,
+    };
     for (const g of [group, total]) {
       g.people++;
       g.byStatus[row.summary.status]++;
@@ -281,12 +508,22 @@ export async function compliance(viewer: Viewer, options: { area?: string; year:
   const severity = (s: AttendanceStatus) => STATUS_ORDER.indexOf(s);
   const people = rows
     .filter((r) => !options.status || (FILTER_STATUSES[options.status] ?? [options.status]).includes(r.summary.status))
-    .sort((a, b) => severity(a.summary.status) - severity(b.summary.status)
-      || (b.summary.days.shortfall + b.summary.nights.shortfall) - (a.summary.days.shortfall + a.summary.nights.shortfall)
-      || a.villageCode.localeCompare(b.villageCode));
-  return { area: prefix, year: options.year, total, groups: [...groups.values()].sort((a, b) => a.code.localeCompare(b.code)), people };
+    .sort(
+      (a, b) =>
+        severity(a.summary.status) - severity(b.summary.status) ||
+        b.summary.days.shortfall +
+          b.summary.nights.shortfall -
+          (a.summary.days.shortfall + a.summary.nights.shortfall) ||
+        a.villageCode.localeCompare(b.villageCode),
+    );
+  return {
+    area: prefix,
+    year: options.year,
+    total,
+    groups: [...groups.values()].sort((a, b) => a.code.localeCompare(b.code)),
+    people,
+  };
 }
-
 
 // ─────────────────────────── The monthly sheet (考勤表) ───────────────────────────
 
@@ -297,7 +534,10 @@ export async function attendanceSheet(viewer: Viewer, teamId: number, month: str
   if (!grid) return null;
   const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
   const monthLabel = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
-  const title = t('attendance.sheetTitle', { village: `${grid.team.townshipName}${grid.team.villageName}`, month: locale === 'en' ? month : monthLabel });
+  const title = t('attendance.sheetTitle', {
+    village: `${grid.team.townshipName}${grid.team.villageName}`,
+    month: locale === 'en' ? month : monthLabel,
+  });
   const buffer = await attendanceSheetXlsx({
     dates: grid.dates,
     rows: grid.rows,
@@ -305,10 +545,21 @@ export async function attendanceSheet(viewer: Viewer, teamId: number, month: str
       title,
       legend: t('attendance.legend'),
       leaderLine: t('attendance.sheetLeader'),
-      signed: grid.signoff ? t('attendance.sheetSigned', { name: grid.signoff.by, at: chinaDate(grid.signoff.at) }) : t('attendance.sheetNotSigned'),
+      signed: grid.signoff
+        ? t('attendance.sheetSigned', { name: grid.signoff.by, at: chinaDate(grid.signoff.at) })
+        : t('attendance.sheetNotSigned'),
       headers: {
-        index: '#', name: t('teams.name'), role: t('teams.role'), unit: t('teams.unit'), days: t('attendance.days'), nights: t('attendance.nights'),
-        leave: t('attendance.kinds.LEAVE'), training: t('attendance.kinds.TRAINING'), meeting: t('attendance.kinds.MEETING'), trip: t('attendance.kinds.BUSINESS_TRIP'), marked: t('attendance.marked'),
+        index: '#',
+        name: t('teams.name'),
+        role: t('teams.role'),
+        unit: t('teams.unit'),
+        days: t('attendance.days'),
+        nights: t('attendance.nights'),
+        leave: t('attendance.kinds.LEAVE'),
+        training: t('attendance.kinds.TRAINING'),
+        meeting: t('attendance.kinds.MEETING'),
+        trip: t('attendance.kinds.BUSINESS_TRIP'),
+        marked: t('attendance.marked'),
       },
       roles: Object.fromEntries(TEAM_ROLES.map((r) => [r, t(`teams.roles.${r}`)])) as Record<TeamRole, string>,
       short: Object.fromEntries(DAY_KINDS.map((k) => [k, t(`attendance.short.${k}`)])) as Record<DayKind, string>,
@@ -316,7 +567,14 @@ export async function attendanceSheet(viewer: Viewer, teamId: number, month: str
   });
   await writeAuditNow(
     { userId: viewer.userId, username: viewer.username, role: viewer.role },
-    { action: 'attendance.exportSheet', result: 'OK', entity: 'WorkTeam', entityId: String(teamId), regionCode: grid.team.villageCode, changes: { month, rows: grid.rows.length } },
+    {
+      action: 'attendance.exportSheet',
+      result: 'OK',
+      entity: 'WorkTeam',
+      entityId: String(teamId),
+      regionCode: grid.team.villageCode,
+      changes: { month, rows: grid.rows.length },
+    },
   );
   return { buffer, fileName: `${title}.xlsx`, asciiFileName: `attendance-${grid.team.villageCode}-${month}.xlsx` };
 }

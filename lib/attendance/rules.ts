@@ -3,10 +3,11 @@
 // records may be entered. Pure: dates are China calendar days as 'YYYY-MM-DD' strings (the caller
 // turns an instant into a day; no time zones here), and the numbers come from the county's policy
 // row for the year. One person in one village per day is the database's job, not modelled here.
-import type { PolicyValues } from '@/lib/policy/rules';
-import { AWAY_KINDS, type AwayKind, type DayKind } from '@/lib/enums';
 
-export { AWAY_KINDS, DAY_KINDS, type AwayKind, type DayKind } from '@/lib/enums';
+import { AWAY_KINDS, type AwayKind, type DayKind } from '@/lib/enums';
+import type { PolicyValues } from '@/lib/policy/rules';
+
+export { AWAY_KINDS, type AwayKind, DAY_KINDS, type DayKind } from '@/lib/enums';
 
 /** One person's record for one calendar day. */
 export type DayRecord = { readonly date: string; readonly kind: DayKind };
@@ -210,7 +211,14 @@ function windowOf(period: Span, posting: Posting, today: number, byDay: Readonly
  */
 export type AttendanceStatus = 'NOT_POSTED' | 'MET' | 'ON_TRACK' | 'AT_RISK' | 'WILL_MISS' | 'MISSED';
 
-const SEVERITY: Record<AttendanceStatus, number> = { NOT_POSTED: 0, MET: 1, ON_TRACK: 2, AT_RISK: 3, WILL_MISS: 4, MISSED: 5 };
+const SEVERITY: Record<AttendanceStatus, number> = {
+  NOT_POSTED: 0,
+  MET: 1,
+  ON_TRACK: 2,
+  AT_RISK: 3,
+  WILL_MISS: 4,
+  MISSED: 5,
+};
 
 /** The worse of two statuses (days and nights are judged apart; a member must meet both). */
 export function worseStatus(a: AttendanceStatus, b: AttendanceStatus): AttendanceStatus {
@@ -340,9 +348,20 @@ export type YearCounts = {
  * compliance table does not load every record. The counts must already be restricted to the
  * posting ∩ year ∩ up to today, as yearSummary restricts its records.
  */
-export function yearSummaryFromCounts(counts: YearCounts, policy: AttendancePolicy, year: number, posting: Posting, today: string): YearSummary {
+export function yearSummaryFromCounts(
+  counts: YearCounts,
+  policy: AttendancePolicy,
+  year: number,
+  posting: Posting,
+  today: string,
+): YearSummary {
   const todayN = dayNumber(today);
-  const window = windowOf(yearSpan(year), posting, todayN, counts.todayRecorded ? new Map([[todayN, 'IN_VILLAGE' as const]]) : new Map());
+  const window = windowOf(
+    yearSpan(year),
+    posting,
+    todayN,
+    counts.todayRecorded ? new Map([[todayN, 'IN_VILLAGE' as const]]) : new Map(),
+  );
   return summarise({ ...counts, ignoredRecords: 0 }, window, requiredForYear(policy, year, posting), year);
 }
 
@@ -416,7 +435,14 @@ export function leaderMonth(
   else if (done >= required) status = 'MET';
   else if (reachable >= required) status = 'REACHABLE';
   else status = 'MISSED';
-  return { month: `${year}-${String(month).padStart(2, '0')}`, postedDays, done, required, remainingPostedDays: remaining, status };
+  return {
+    month: `${year}-${String(month).padStart(2, '0')}`,
+    postedDays,
+    done,
+    required,
+    remainingPostedDays: remaining,
+    status,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -453,12 +479,19 @@ export function validateRecord(record: DayRecord, context: RecordContext): Recor
 
 /** The China calendar day ('YYYY-MM-DD') of an instant: attendance days are China days wherever the server runs. */
 export function chinaDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 /** The China clock hour (0-23) of an instant. */
 export function chinaHour(at: Date): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(at));
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(at),
+  );
 }
 
 /** From this China hour on, a check-in records the night (驻村) rather than the day. */

@@ -9,7 +9,9 @@ export const checkInSchema = z
     longitude: optionalNumber(-180, 180),
     accuracy: optionalNumber(0, 100_000),
   })
-  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), { error: 'attendance.locationIncomplete' });
+  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
+    error: 'attendance.locationIncomplete',
+  });
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const month = z.string().regex(MONTH_PATTERN, { error: 'errors.invalid' });
@@ -26,7 +28,8 @@ export const setDaysSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'attendance.rangeBackwards' });
-    if ((AWAY_KINDS as readonly string[]).includes(v.kind) && !v.awayReason) ctx.addIssue({ code: 'custom', path: ['awayReason'], message: 'attendance.awayReasonRequired' });
+    if ((AWAY_KINDS as readonly string[]).includes(v.kind) && !v.awayReason)
+      ctx.addIssue({ code: 'custom', path: ['awayReason'], message: 'attendance.awayReasonRequired' });
   });
 
 export const signOffSchema = z.strictObject({ teamId: recordId, month });

@@ -4,24 +4,63 @@ import ExcelJS from 'exceljs';
 import type { AwayKind, DayKind, TeamRole } from '@/lib/enums';
 
 export type SheetRow = {
-  name: string; role: TeamRole; unitName: string;
+  name: string;
+  role: TeamRole;
+  unitName: string;
   cells: Record<string, { kind: DayKind; marked: boolean }>;
-  days: number; nights: number; away: Record<AwayKind, number>; marked: number;
+  days: number;
+  nights: number;
+  away: Record<AwayKind, number>;
+  marked: number;
 };
 
 export type SheetLabels = {
-  title: string; legend: string; signed: string; leaderLine: string;
-  headers: { index: string; name: string; role: string; unit: string; days: string; nights: string; leave: string; training: string; meeting: string; trip: string; marked: string };
+  title: string;
+  legend: string;
+  signed: string;
+  leaderLine: string;
+  headers: {
+    index: string;
+    name: string;
+    role: string;
+    unit: string;
+    days: string;
+    nights: string;
+    leave: string;
+    training: string;
+    meeting: string;
+    trip: string;
+    marked: string;
+  };
   roles: Record<TeamRole, string>;
   short: Record<DayKind, string>;
 };
 
-export async function attendanceSheetXlsx(input: { dates: string[]; rows: SheetRow[]; labels: SheetLabels }): Promise<Buffer> {
+export async function attendanceSheetXlsx(input: {
+  dates: string[];
+  rows: SheetRow[];
+  labels: SheetLabels;
+}): Promise<Buffer> {
   const { dates, rows, labels } = input;
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('考勤表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet('考勤表', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const h = labels.headers;
-  const header = [h.index, h.name, h.role, h.unit, ...dates.map((d) => String(Number(d.slice(8)))), h.days, h.nights, h.leave, h.training, h.meeting, h.trip, h.marked];
+  const header = [
+    h.index,
+    h.name,
+    h.role,
+    h.unit,
+    ...dates.map((d) => String(Number(d.slice(8)))),
+    h.days,
+    h.nights,
+    h.leave,
+    h.training,
+    h.meeting,
+    h.trip,
+    h.marked,
+  ];
   const width = header.length;
   sheet.mergeCells(1, 1, 1, width);
   sheet.getCell(1, 1).value = labels.title;
@@ -32,18 +71,34 @@ export async function attendanceSheetXlsx(input: { dates: string[]; rows: SheetR
   headRow.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   rows.forEach((row, i) => {
     const added = sheet.addRow([
-      i + 1, row.name, labels.roles[row.role], row.unitName,
+      i + 1,
+      row.name,
+      labels.roles[row.role],
+      row.unitName,
       ...dates.map((d) => (row.cells[d] ? labels.short[row.cells[d].kind] : '')),
-      row.days, row.nights, row.away.LEAVE, row.away.TRAINING, row.away.MEETING, row.away.BUSINESS_TRIP, row.marked,
+      row.days,
+      row.nights,
+      row.away.LEAVE,
+      row.away.TRAINING,
+      row.away.MEETING,
+      row.away.BUSINESS_TRIP,
+      row.marked,
     ]);
     added.alignment = { horizontal: 'center' };
     dates.forEach((d, j) => {
       // A marked check-in (outside the radius, no location) is shaded, as the page frames it in red.
-      if (row.cells[d]?.marked) added.getCell(5 + j).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+      if (row.cells[d]?.marked)
+        added.getCell(5 + j).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
     });
   });
   for (let r = 2; r <= rows.length + 2; r++) {
-    for (let c = 1; c <= width; c++) sheet.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    for (let c = 1; c <= width; c++)
+      sheet.getCell(r, c).border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
   }
   sheet.getColumn(1).width = 5;
   sheet.getColumn(2).width = 10;

@@ -27,8 +27,20 @@ export type ChainRow = {
 /** PostgreSQL's json_build_array(…)::text of the columns: `["a", null, …]` with ", " between items. */
 export function chainText(row: ChainRow): string {
   const fields = [
-    row.id, row.at.toISOString(), row.userId === null ? null : String(row.userId), row.username, row.role, row.action,
-    row.entity, row.entityId, row.regionCode, row.result, row.changes, row.message, row.requestId, row.prevHash,
+    row.id,
+    row.at.toISOString(),
+    row.userId === null ? null : String(row.userId),
+    row.username,
+    row.role,
+    row.action,
+    row.entity,
+    row.entityId,
+    row.regionCode,
+    row.result,
+    row.changes,
+    row.message,
+    row.requestId,
+    row.prevHash,
   ];
   return `[${fields.map((field) => JSON.stringify(field)).join(', ')}]`;
 }
@@ -52,7 +64,8 @@ export class ChainChecker {
   add(row: ChainRow): void {
     this.rows++;
     // A link that does not match the row before: a row between them was deleted (or rewritten with a new hash).
-    if (row.prevHash !== this.previousHash) this.problems.push({ kind: 'missing', afterId: this.previousId, beforeId: row.id });
+    if (row.prevHash !== this.previousHash)
+      this.problems.push({ kind: 'missing', afterId: this.previousId, beforeId: row.id });
     if (row.hash !== chainHash(row)) this.problems.push({ kind: 'changed', id: row.id });
     this.previousHash = row.hash ?? '';
     this.previousId = row.id;

@@ -1,10 +1,11 @@
 import 'server-only';
-import { db, type Db, type Tx } from '@/lib/db';
+import { type Db, db, type Tx } from '@/lib/db';
 
 export type { Tx };
-import type { AuditResult, Prisma, Role } from '@/lib/generated/prisma/client';
-import { sanitizeChanges, type AuditChanges } from './rules';
+
 import { can } from '@/lib/auth/permissions';
+import type { AuditResult, Prisma, Role } from '@/lib/generated/prisma/client';
+import { type AuditChanges, sanitizeChanges } from './rules';
 
 export type AuditActor = { userId: number; username: string; role: Role } | null;
 
@@ -43,12 +44,15 @@ export function writeAuditNow(actor: AuditActor, entry: AuditEntry): Promise<voi
 }
 
 /** Runs a change and writes its audit row in the same transaction: both land or neither does. */
-export async function runAudited<T extends { entity: string; entityId?: string | number; regionCode?: string; changes?: AuditChanges; message?: string }>(
-  actor: AuditActor,
-  action: string,
-  requestId: string,
-  change: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export async function runAudited<
+  T extends {
+    entity: string;
+    entityId?: string | number;
+    regionCode?: string;
+    changes?: AuditChanges;
+    message?: string;
+  },
+>(actor: AuditActor, action: string, requestId: string, change: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
     const outcome = await change(tx);
     await writeAudit(tx, actor, {
@@ -65,13 +69,22 @@ export async function runAudited<T extends { entity: string; entityId?: string |
 }
 
 export const AUDIT_PAGE_SIZE = 50;
-export type AuditFilters = { username?: string; action?: string; result?: AuditResult; from?: string; to?: string; page?: number };
+export type AuditFilters = {
+  username?: string;
+  action?: string;
+  result?: AuditResult;
+  from?: string;
+  to?: string;
+  page?: number;
+};
 
 /** The auditor's search: rows of the auditor's area and sign-ins with no area, newest first. */
 export async function searchAudit(viewer: { role: Role; scopeCode: string }, filters: AuditFilters) {
   if (!can(viewer.role, 'audit.view')) return null;
   const day = (value: string | undefined, endOfDay: boolean) =>
-    value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}+08:00`) : undefined;
+    value && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}+08:00`)
+      : undefined;
   const from = day(filters.from, false);
   const to = day(filters.to, true);
   const where: Prisma.AuditLogWhereInput = {
@@ -92,7 +105,11 @@ export async function searchAudit(viewer: { role: Role; scopeCode: string }, fil
 }
 
 export async function auditActionNames(): Promise<string[]> {
-  const rows = await db.auditLog.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } });
+  const rows = await db.auditLog.findMany({
+    distinct: ['action'],
+    select: { action: true },
+    orderBy: { action: 'asc' },
+  });
   return rows.map((row) => row.action);
 }
 
@@ -105,6 +122,11 @@ export async function auditSummary(viewer: { role: Role; scopeCode: string }) {
            count(*) FILTER (WHERE result = 'REFUSED' AND at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS refused,
            count(*) FILTER (WHERE result = 'INVALID' AND at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS invalid
       FROM audit_log
-     WHERE region_code LIKE ${viewer.scopeCode + '%'} OR (region_code IS NULL AND action LIKE 'auth.%')`;
-  return { total: Number(row.total), today: Number(row.today), refusedToday: Number(row.refused), invalidToday: Number(row.invalid) };
+     WHERE region_code LIKE ${`${viewer.scopeCode}%`} OR (region_code IS NULL AND action LIKE 'auth.%')`;
+  return {
+    total: Number(row.total),
+    today: Number(row.today),
+    refusedToday: Number(row.refused),
+    invalidToday: Number(row.invalid),
+  };
 }

@@ -28,7 +28,8 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
   for (const key of Object.keys(after) as (keyof T & string)[]) {
     const from = before[key];
     const to = after[key];
-    if (to !== undefined && String(from ?? '') !== String(to ?? '')) changes[key] = { from: from ?? null, to: to ?? null };
+    if (to !== undefined && String(from ?? '') !== String(to ?? ''))
+      changes[key] = { from: from ?? null, to: to ?? null };
   }
   return changes;
 }

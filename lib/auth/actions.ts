@@ -1,19 +1,19 @@
 'use server';
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { action } from '@/lib/action';
 import type { ActionState } from '@/lib/action-state';
 import { RefusedError } from '@/lib/errors';
-import { currentLocale } from '@/lib/i18n/request';
 import { translateKey } from '@/lib/i18n/messages';
+import { currentLocale } from '@/lib/i18n/request';
 import { zodIssueKey } from '@/lib/validation';
 import { endOtherSessions, endSession, releaseAttempt, takeAttempt } from './data';
 import { signIn, signOut } from './next-auth';
 import { hashPassword, verifyPassword } from './password';
-import { PASSWORD_CHECK_RULE, minutesLeft, passwordCheckKey } from './throttle';
 import { changePasswordSchema, emptySchema, loginSchema } from './schema';
+import { minutesLeft, PASSWORD_CHECK_RULE, passwordCheckKey } from './throttle';
 
 /** The one action open to anonymous users. verifyLogin audits every attempt and does the throttle and the lockout. */
 export async function login(prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -27,7 +27,8 @@ async function attemptLogin(formData: FormData): Promise<ActionState> {
   const parsed = loginSchema.safeParse({ username, password: formData.get('password') ?? '' });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(t(zodIssueKey(issue).key));
+    for (const issue of parsed.error.issues)
+      (fieldErrors[String(issue.path[0])] ??= []).push(t(zodIssueKey(issue).key));
     return { ok: false, fieldErrors, values: { username } };
   }
   try {
@@ -36,13 +37,16 @@ async function attemptLogin(formData: FormData): Promise<ActionState> {
     if (!(error instanceof AuthError)) throw error;
     if (!(error instanceof CredentialsSignin)) {
       const requestId = randomUUID().slice(0, 8);
-      console.error(JSON.stringify({ level: 'error', requestId, action: 'auth.login', error: String(error.cause ?? error) }));
+      console.error(
+        JSON.stringify({ level: 'error', requestId, action: 'auth.login', error: String(error.cause ?? error) }),
+      );
       return { ok: false, formError: t('errors.unexpected', { requestId }), values: { username } };
     }
     // One answer for unknown, wrong, disabled and locked accounts (verifyLogin); only the address
     // throttle, which says nothing about any account, has its own.
     const [code, minutes] = String(error.code).split(':');
-    const formError = code === 'throttled' ? t('auth.tooManyTries', { minutes: Number(minutes) || 1 }) : t('auth.invalid');
+    const formError =
+      code === 'throttled' ? t('auth.tooManyTries', { minutes: Number(minutes) || 1 }) : t('auth.invalid');
     return { ok: false, formError, values: { username } };
   }
   redirect('/');
@@ -66,20 +70,34 @@ export const changeOwnPassword = action(
   changePasswordSchema,
   async ({ viewer, input, tx }) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.userId } });
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new RefusedError('errors.currentPasswordWrong', 'currentPassword');
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+      throw new RefusedError('errors.currentPasswordWrong', 'currentPassword');
     await releaseAttempt(passwordCheckKey(user.id), PASSWORD_CHECK_RULE, tx);
     await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false, version: { increment: 1 } },
+      data: {
+        passwordHash: await hashPassword(input.newPassword),
+        mustChangePassword: false,
+        version: { increment: 1 },
+      },
     });
     const ended = await endOtherSessions(tx, user.id, viewer.sessionId);
-    return { entity: 'User', entityId: user.id, regionCode: user.scopeCode, changes: { password: 'changed', otherSessionsEnded: ended }, redirectTo: '/' };
+    return {
+      entity: 'User',
+      entityId: user.id,
+      regionCode: user.scopeCode,
+      changes: { password: 'changed', otherSessionsEnded: ended },
+      redirectTo: '/',
+    };
   },
   {
     before: async ({ viewer }) => {
       const now = new Date();
       const attempt = await takeAttempt(passwordCheckKey(viewer.userId), PASSWORD_CHECK_RULE, now);
-      if (!attempt.allowed) throw new RefusedError('errors.passwordCheckBlocked', 'currentPassword', { minutes: minutesLeft(attempt.blockedUntil, now) });
+      if (!attempt.allowed)
+        throw new RefusedError('errors.passwordCheckBlocked', 'currentPassword', {
+          minutes: minutesLeft(attempt.blockedUntil, now),
+        });
     },
   },
 );

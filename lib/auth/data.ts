@@ -1,20 +1,20 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { cache } from 'react';
 import { redirect } from 'next/navigation';
-import { db, type Db, type Tx } from '@/lib/db';
-import type { Role } from '@/lib/generated/prisma/client';
+import { cache } from 'react';
 import { writeAuditNow } from '@/lib/audit/data';
+import { type Db, db, type Tx } from '@/lib/db';
+import type { Role } from '@/lib/generated/prisma/client';
 import { auth } from './next-auth';
-import { can, type Permission } from './permissions';
 import {
+  hashPassword,
   IDLE_MINUTES,
   LOCK_MINUTES,
   MAX_FAILED_LOGINS,
   SESSION_MAX_HOURS,
-  hashPassword,
   verifyPassword,
 } from './password';
+import { can, type Permission } from './permissions';
 import { ADDRESS_RULE, addressKey, minutesLeft, type ThrottleRule } from './throttle';
 
 export type Viewer = {
@@ -28,7 +28,10 @@ export type Viewer = {
   mustChangePassword: boolean;
 };
 
-export type LoginResult = { ok: true; sessionId: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; minutes: number };
+export type LoginResult =
+  | { ok: true; sessionId: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; minutes: number };
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -45,12 +48,21 @@ const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(16).toSt
  * The answer never tells accounts apart: unknown, wrong password, disabled and locked all say
  * "invalid", after the same argon2 work; the audit row records which it was.
  */
-export async function verifyLogin(username: string, password: string, now = new Date(), address: string | null = null): Promise<LoginResult> {
+export async function verifyLogin(
+  username: string,
+  password: string,
+  now = new Date(),
+  address: string | null = null,
+): Promise<LoginResult> {
   const from = address ? ` from ${address}` : '';
   if (address) {
     const attempt = await takeAttempt(addressKey(address), ADDRESS_RULE, now);
     if (!attempt.allowed) {
-      await writeAuditNow(null, { action: 'auth.login', result: 'REFUSED', message: `too many failed sign-ins${from} (${username.slice(0, 40)})` });
+      await writeAuditNow(null, {
+        action: 'auth.login',
+        result: 'REFUSED',
+        message: `too many failed sign-ins${from} (${username.slice(0, 40)})`,
+      });
       return { ok: false, reason: 'throttled', minutes: minutesLeft(attempt.blockedUntil, now) };
     }
   }
@@ -63,19 +75,32 @@ async function checkPassword(username: string, password: string, now: Date, from
   const user = await db.user.findUnique({ where: { username } });
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), password);
-    await writeAuditNow(null, { action: 'auth.login', result: 'REFUSED', message: `unknown user ${username.slice(0, 40)}${from}` });
+    await writeAuditNow(null, {
+      action: 'auth.login',
+      result: 'REFUSED',
+      message: `unknown user ${username.slice(0, 40)}${from}`,
+    });
     return { ok: false, reason: 'invalid' };
   }
   const actor = { userId: user.id, username: user.username, role: user.role };
   const refuse = async (message: string): Promise<LoginResult> => {
-    await writeAuditNow(actor, { action: 'auth.login', result: 'REFUSED', entity: 'User', entityId: user.id, regionCode: user.scopeCode, message: message + from });
+    await writeAuditNow(actor, {
+      action: 'auth.login',
+      result: 'REFUSED',
+      entity: 'User',
+      entityId: user.id,
+      regionCode: user.scopeCode,
+      message: message + from,
+    });
     return { ok: false, reason: 'invalid' };
   };
 
   // Always verify, even when locked: a locked account must cost as long as any other.
   if (!(await verifyPassword(user.passwordHash, password))) {
     const failure = await recordFailedLogin(user.id, now);
-    return refuse(`wrong password (${failure.count})${failure.lockedUntil ? `, locked until ${failure.lockedUntil.toISOString()}` : ''}`);
+    return refuse(
+      `wrong password (${failure.count})${failure.lockedUntil ? `, locked until ${failure.lockedUntil.toISOString()}` : ''}`,
+    );
   }
   if (user.disabled) return refuse('disabled');
   const sessionId = randomBytes(24).toString('base64url');
@@ -87,11 +112,20 @@ async function checkPassword(username: string, password: string, now: Date, from
       data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
     });
     if (unlocked.count === 0) return false;
-    await tx.userSession.create({ data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion, createdAt: now, lastSeenAt: now } });
+    await tx.userSession.create({
+      data: { id: sessionId, userId: user.id, sessionVersion: user.sessionVersion, createdAt: now, lastSeenAt: now },
+    });
     return true;
   });
   if (!opened) return refuse('locked');
-  await writeAuditNow(actor, { action: 'auth.login', result: 'OK', entity: 'User', entityId: user.id, regionCode: user.scopeCode, message: 'login' + from });
+  await writeAuditNow(actor, {
+    action: 'auth.login',
+    result: 'OK',
+    entity: 'User',
+    entityId: user.id,
+    regionCode: user.scopeCode,
+    message: `login${from}`,
+  });
   return { ok: true, sessionId };
 }
 
@@ -120,7 +154,11 @@ async function recordFailedLogin(userId: number, now: Date): Promise<{ count: nu
  * the first attempt after a block or after the window starts a new window. A successful attempt
  * gives its count back (releaseAttempt). Rows older than a day are pruned when a new key appears.
  */
-export async function takeAttempt(key: string, rule: ThrottleRule, now = new Date()): Promise<{ allowed: true } | { allowed: false; blockedUntil: Date }> {
+export async function takeAttempt(
+  key: string,
+  rule: ThrottleRule,
+  now = new Date(),
+): Promise<{ allowed: true } | { allowed: false; blockedUntil: Date }> {
   const windowStart = new Date(now.getTime() - rule.windowMs);
   const blockUntil = new Date(now.getTime() + rule.blockMs);
   const [row] = await db.$queryRaw<{ failures: number; blocked_until: Date | null; inserted: boolean }[]>`
@@ -137,7 +175,8 @@ export async function takeAttempt(key: string, rule: ThrottleRule, now = new Dat
                            WHEN t.failures + 1 >= ${rule.max} THEN ${blockUntil}::timestamptz
                            ELSE NULL END
     RETURNING failures, blocked_until, (xmax = 0) AS inserted`;
-  if (row.inserted) await db.$executeRaw`DELETE FROM login_throttle WHERE first_at < ${new Date(now.getTime() - 86_400_000)} AND (blocked_until IS NULL OR blocked_until < ${now})`;
+  if (row.inserted)
+    await db.$executeRaw`DELETE FROM login_throttle WHERE first_at < ${new Date(now.getTime() - 86_400_000)} AND (blocked_until IS NULL OR blocked_until < ${now})`;
   if (row.failures <= rule.max) return { allowed: true };
   // A parallel attempt that started a little later may have set the block: never report more than blockMs.
   return { allowed: false, blockedUntil: new Date(Math.min(row.blocked_until!.getTime(), blockUntil.getTime())) };
@@ -205,10 +244,22 @@ export async function endSession(sessionId: string): Promise<void> {
  * ended, and the session version moves on with the kept session carried forward, so any session
  * not yet marked also fails at its next request. Returns how many were ended.
  */
-export async function endOtherSessions(tx: Tx, userId: number, keepSessionId: string, now = new Date()): Promise<number> {
-  const { sessionVersion } = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+export async function endOtherSessions(
+  tx: Tx,
+  userId: number,
+  keepSessionId: string,
+  now = new Date(),
+): Promise<number> {
+  const { sessionVersion } = await tx.user.update({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   await tx.userSession.updateMany({ where: { id: keepSessionId, userId }, data: { sessionVersion } });
-  const ended = await tx.userSession.updateMany({ where: { userId, id: { not: keepSessionId }, endedAt: null }, data: { endedAt: now } });
+  const ended = await tx.userSession.updateMany({
+    where: { userId, id: { not: keepSessionId }, endedAt: null },
+    data: { endedAt: now },
+  });
   return ended.count;
 }
 

@@ -28,7 +28,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...(process.env.PUBLIC_URL ? { useSecureCookies: process.env.PUBLIC_URL.startsWith('https://') } : {}),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_HOURS * 3600 },
   pages: { signIn: '/login' },
-  logger: { error: (error) => { if (!(error instanceof CredentialsSignin)) console.error(error); } },
+  logger: {
+    error: (error) => {
+      if (!(error instanceof CredentialsSignin)) console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
@@ -42,7 +46,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!input.success) throw new LoginRefused('invalid');
         const address = clientAddress(request.headers.get('x-forwarded-for'));
         const result = await verifyLogin(input.data.username, input.data.password, new Date(), address);
-        if (!result.ok) throw new LoginRefused(result.reason === 'throttled' ? `throttled:${result.minutes}` : 'invalid');
+        if (!result.ok)
+          throw new LoginRefused(result.reason === 'throttled' ? `throttled:${result.minutes}` : 'invalid');
         return { id: result.sessionId, sessionId: result.sessionId };
       },
     }),

@@ -48,9 +48,21 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_AREA: readonly Permission[] = ['region.view', 'household.view', 'account.self'];
-const TEAM_OFFICE: readonly Permission[] = ['team.view', 'team.manage', 'attendance.edit', 'attendance.signoff', 'attendance.export'];
+const TEAM_OFFICE: readonly Permission[] = [
+  'team.view',
+  'team.manage',
+  'attendance.edit',
+  'attendance.signoff',
+  'attendance.export',
+];
 const PAIRING_OFFICE: readonly Permission[] = ['cadre.view', 'cadre.manage', 'pairing.manage', 'pairing.export'];
-const FIELD_WORK: readonly Permission[] = ['visit.view', 'visit.create', 'problem.view', 'problem.report', 'problem.work'];
+const FIELD_WORK: readonly Permission[] = [
+  'visit.view',
+  'visit.create',
+  'problem.view',
+  'problem.report',
+  'problem.work',
+];
 const LEDGER_OFFICE: readonly Permission[] = [...FIELD_WORK, 'problem.review', 'problem.export'];
 // Planned inspections stay with inspectors and the county office: never the teams or townships visited.
 const OVERSIGHT: readonly Permission[] = ['inspection.view', 'inspection.plan', 'followup.manage', 'assessment.view'];
@@ -59,20 +71,79 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts only: sees no household or village data.
   SYSTEM_ADMIN: ['user.manage', 'account.self'],
   COUNTY_ADMIN: [
-    ...READ_AREA, 'region.edit', 'policy.view', 'policy.edit', 'household.edit', 'household.status',
-    'household.import', 'household.export', 'personal.reveal', 'household.duplicates', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE,
-    ...OVERSIGHT, 'assessment.adjust', 'user.approve',
+    ...READ_AREA,
+    'region.edit',
+    'policy.view',
+    'policy.edit',
+    'household.edit',
+    'household.status',
+    'household.import',
+    'household.export',
+    'personal.reveal',
+    'household.duplicates',
+    'health.view',
+    ...TEAM_OFFICE,
+    ...PAIRING_OFFICE,
+    ...LEDGER_OFFICE,
+    ...OVERSIGHT,
+    'assessment.adjust',
+    'user.approve',
   ],
   TOWNSHIP_STAFF: [
-    ...READ_AREA, 'policy.view', 'household.edit', 'household.status', 'household.import', 'household.export',
-    'personal.reveal', 'health.view', ...TEAM_OFFICE, ...PAIRING_OFFICE, ...LEDGER_OFFICE, 'inspection.view', 'assessment.view',
+    ...READ_AREA,
+    'policy.view',
+    'household.edit',
+    'household.status',
+    'household.import',
+    'household.export',
+    'personal.reveal',
+    'health.view',
+    ...TEAM_OFFICE,
+    ...PAIRING_OFFICE,
+    ...LEDGER_OFFICE,
+    'inspection.view',
+    'assessment.view',
   ],
-  TEAM_LEADER: [...READ_AREA, 'household.edit', 'household.status', 'health.view', 'team.view', 'attendance.checkin', 'attendance.edit', 'attendance.export', 'cadre.view', 'pairing.own', ...FIELD_WORK],
+  TEAM_LEADER: [
+    ...READ_AREA,
+    'household.edit',
+    'household.status',
+    'health.view',
+    'team.view',
+    'attendance.checkin',
+    'attendance.edit',
+    'attendance.export',
+    'cadre.view',
+    'pairing.own',
+    ...FIELD_WORK,
+  ],
   TEAM_MEMBER: [...READ_AREA, 'health.view', 'team.view', 'attendance.checkin', 'pairing.own', ...FIELD_WORK],
   PAIRING_CADRE: [...READ_AREA, 'health.view', 'pairing.own', ...FIELD_WORK],
   // Read-only: figures and lists, no personal health data.
-  LEADER: [...READ_AREA, 'policy.view', 'household.export', 'team.view', 'attendance.export', 'cadre.view', 'pairing.export', 'visit.view', 'problem.view', 'problem.export', 'inspection.view', 'assessment.view'],
-  INSPECTOR: [...READ_AREA, 'policy.view', 'team.view', 'cadre.view', 'visit.view', 'problem.view', 'problem.report', ...OVERSIGHT],
+  LEADER: [
+    ...READ_AREA,
+    'policy.view',
+    'household.export',
+    'team.view',
+    'attendance.export',
+    'cadre.view',
+    'pairing.export',
+    'visit.view',
+    'problem.view',
+    'problem.export',
+    'inspection.view',
+    'assessment.view',
+  ],
+  INSPECTOR: [
+    ...READ_AREA,
+    'policy.view',
+    'team.view',
+    'cadre.view',
+    'visit.view',
+    'problem.view',
+    'problem.report',
+    ...OVERSIGHT,
+  ],
   AUDITOR: ['audit.view', 'account.self'],
 };
 

@@ -28,7 +28,10 @@ export function minutesLeft(until: Date, now: Date): number {
  * further left are whatever the client chose to send and are never used.
  */
 export function clientAddress(forwardedFor: string | null, trustedHops = trustedProxyHops()): string {
-  const entries = (forwardedFor ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const address = entries[entries.length - 1 - trustedHops] ?? entries[0];
   return address ? address.replace(/^::ffff:/, '') : 'unknown';
 }

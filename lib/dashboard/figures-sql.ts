@@ -5,10 +5,11 @@
 // $5 lifted statuses, $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days).
 // A status event's year is China's calendar year. Inspections count once done (findings and
 // household checks with them); a discrepancy counts from the day it is recorded.
-import { DEFAULT_POLICY } from '@/lib/policy/rules';
+
 import { LIFTED_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
-import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
+import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
 
 export const VILLAGE_FIGURES_SQL = `
   WITH v AS (
@@ -124,7 +125,16 @@ export const VILLAGE_MONTH_FIGURES_SQL = `
 
 export function figuresParams(villageCodes: string[], year: number, today: string): unknown[] {
   const d = DEFAULT_POLICY;
-  return [villageCodes, year, today, [...POOR_STATUSES], [...LIFTED_STATUSES], [...MUST_PAIR_STATUSES], d.cadreVisitDays, d.teamVisitDays];
+  return [
+    villageCodes,
+    year,
+    today,
+    [...POOR_STATUSES],
+    [...LIFTED_STATUSES],
+    [...MUST_PAIR_STATUSES],
+    d.cadreVisitDays,
+    d.teamVisitDays,
+  ];
 }
 
 export function monthFiguresParams(villageCodes: string[], year: number): unknown[] {

@@ -3,17 +3,51 @@
 import { rectificationRate } from '@/lib/problems/rules';
 
 export const FIGURE_KEYS = [
-  'poorVillage', 'households', 'people', 'poorHouseholds', 'poorPeople', 'liftedHouseholds', 'liftedPeople',
-  'liftedThisYearHouseholds', 'liftedThisYearPeople', 'returnedThisYearHouseholds', 'returnBaseHouseholds',
-  'teams', 'members', 'membersOnTrack', 'membersAtRisk', 'membersShort', 'markedCheckins',
-  'mustPair', 'paired', 'villagesWithoutLiaison', 'cadreVisitsDue', 'cadreVisitsDone', 'teamVisitsDue', 'teamVisitsDone',
-  'problemsFound', 'problemsStruckOff', 'problemsOpen', 'problemsOverdue',
-  'inspections', 'findings', 'discrepancies', 'householdChecks', 'householdsSatisfied',
+  'poorVillage',
+  'households',
+  'people',
+  'poorHouseholds',
+  'poorPeople',
+  'liftedHouseholds',
+  'liftedPeople',
+  'liftedThisYearHouseholds',
+  'liftedThisYearPeople',
+  'returnedThisYearHouseholds',
+  'returnBaseHouseholds',
+  'teams',
+  'members',
+  'membersOnTrack',
+  'membersAtRisk',
+  'membersShort',
+  'markedCheckins',
+  'mustPair',
+  'paired',
+  'villagesWithoutLiaison',
+  'cadreVisitsDue',
+  'cadreVisitsDone',
+  'teamVisitsDue',
+  'teamVisitsDone',
+  'problemsFound',
+  'problemsStruckOff',
+  'problemsOpen',
+  'problemsOverdue',
+  'inspections',
+  'findings',
+  'discrepancies',
+  'householdChecks',
+  'householdsSatisfied',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number> & { villages: number };
 
-export const MONTH_KEYS = ['visits', 'villageDays', 'problemsFound', 'problemsStruckOff', 'liftedHouseholds', 'returnedHouseholds'] as const;
+export const MONTH_KEYS = [
+  'visits',
+  'villageDays',
+  'problemsFound',
+  'problemsStruckOff',
+  'liftedHouseholds',
+  'returnedHouseholds',
+] as const;
 export type MonthKey = (typeof MONTH_KEYS)[number];
 export type MonthFigures = Record<MonthKey, number> & { month: number };
 
@@ -39,7 +73,9 @@ export function incidence(f: Figures): number {
 
 /** Return rate (返贫率): households returned to poverty this year / households lifted out (now, or before returning this year). */
 export function returnRate(f: Figures): number {
-  return f.returnBaseHouseholds === 0 ? 0 : Math.floor((f.returnedThisYearHouseholds * 1000) / f.returnBaseHouseholds) / 10;
+  return f.returnBaseHouseholds === 0
+    ? 0
+    : Math.floor((f.returnedThisYearHouseholds * 1000) / f.returnBaseHouseholds) / 10;
 }
 
 export function ratesOf(f: Figures) {
@@ -56,7 +92,16 @@ export function ratesOf(f: Figures) {
 export type Rates = ReturnType<typeof ratesOf>;
 
 /** Where a rule is missed: what the dashboard marks red. */
-export type RedMark = 'attendanceShort' | 'attendanceAtRisk' | 'pairingGap' | 'liaisonGap' | 'cadreVisitGap' | 'teamVisitGap' | 'overdue' | 'returnRate' | 'discrepancy';
+export type RedMark =
+  | 'attendanceShort'
+  | 'attendanceAtRisk'
+  | 'pairingGap'
+  | 'liaisonGap'
+  | 'cadreVisitGap'
+  | 'teamVisitGap'
+  | 'overdue'
+  | 'returnRate'
+  | 'discrepancy';
 
 export function redMarks(f: Figures, policy: { returnRateMaxPercent: number }): Set<RedMark> {
   const marks = new Set<RedMark>();

@@ -1,16 +1,30 @@
 // The dashboard's tables as one .xlsx sheet, A4 landscape: a block per section, a row per area of the
 // next level down and a total row, red where the page is red. No database here: the route passes the data in.
 import ExcelJS from 'exceljs';
+import { isRed, SECTION_COLUMNS, SECTIONS } from './columns';
 import type { Dashboard, DashboardRow } from './data';
-import { SECTION_COLUMNS, SECTIONS, isRed } from './columns';
 
 type Text = (key: string) => string;
 
-export async function dashboardXlsx(input: { data: Dashboard; title: string; subtitle: string; t: Text; areaLabel: string; totalLabel: string }): Promise<Buffer> {
+export async function dashboardXlsx(input: {
+  data: Dashboard;
+  title: string;
+  subtitle: string;
+  t: Text;
+  areaLabel: string;
+  totalLabel: string;
+}): Promise<Buffer> {
   const { data, title, subtitle, t, areaLabel, totalLabel } = input;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('数据看板', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: '&C&P / &N' },
   });
   const widest = Math.max(...SECTIONS.map((s) => SECTION_COLUMNS[s].length)) + 1;
@@ -31,12 +45,18 @@ export async function dashboardXlsx(input: { data: Dashboard; title: string; sub
     const head = sheet.addRow([areaLabel, ...columns.map((c) => t(`columns.${c.label}`))]);
     head.font = { bold: true };
     head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    const body = [...rows.map((r) => ({ row: r, name: r.name })), { row: data.total, name: rows.length > 0 ? totalLabel : data.total.name }];
+    const body = [
+      ...rows.map((r) => ({ row: r, name: r.name })),
+      { row: data.total, name: rows.length > 0 ? totalLabel : data.total.name },
+    ];
     for (const { row, name } of body) {
-      const added = sheet.addRow([name, ...columns.map((c) => {
-        const value = c.value(row.figures, row.rates);
-        return c.percent ? Math.round(value * 100) / 10000 : value;
-      })]);
+      const added = sheet.addRow([
+        name,
+        ...columns.map((c) => {
+          const value = c.value(row.figures, row.rates);
+          return c.percent ? Math.round(value * 100) / 10000 : value;
+        }),
+      ]);
       if (row === data.total) added.font = { bold: true };
       columns.forEach((c, i) => {
         const cell = added.getCell(i + 2);
@@ -48,7 +68,8 @@ export async function dashboardXlsx(input: { data: Dashboard; title: string; sub
       });
     }
     for (let r = head.number; r <= sheet.rowCount; r++) {
-      for (let c = 1; c <= columns.length + 1; c++) sheet.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
+      for (let c = 1; c <= columns.length + 1; c++)
+        sheet.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
     }
   }
   sheet.getColumn(1).width = 16;

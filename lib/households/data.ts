@@ -1,19 +1,25 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { db } from '@/lib/db';
-import type { HouseholdStatus, Prisma } from '@/lib/generated/prisma/client';
-import type { Viewer } from '@/lib/auth/data';
-import { can } from '@/lib/auth/permissions';
-import { decryptText } from '@/lib/personal-data';
-import { maskIdNumber, maskPhone } from './identity';
-import { ALLOWANCES, POVERTY_CAUSES } from './schema';
-import { DUPLICATE_HITS_PER_DAY, LIFTED_STATUSES, POOR_STATUSES, type HouseholdSet } from './rules';
-import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { chinaDate } from '@/lib/attendance/rules';
 import { writeAudit } from '@/lib/audit/data';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
+import type { HouseholdStatus, Prisma } from '@/lib/generated/prisma/client';
+import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+import { decryptText } from '@/lib/personal-data';
+import { maskIdNumber, maskPhone } from './identity';
+import { DUPLICATE_HITS_PER_DAY, type HouseholdSet, LIFTED_STATUSES, POOR_STATUSES } from './rules';
+import type { ALLOWANCES, POVERTY_CAUSES } from './schema';
 
 export const HOUSEHOLD_PAGE_SIZE = 30;
-const SORTS = { name: { headName: 'asc' }, village: { regionCode: 'asc' }, size: { memberCount: 'desc' }, status: { status: 'asc' }, updated: { updatedAt: 'desc' } } as const;
+const SORTS = {
+  name: { headName: 'asc' },
+  village: { regionCode: 'asc' },
+  size: { memberCount: 'desc' },
+  status: { status: 'asc' },
+  updated: { updatedAt: 'desc' },
+} as const;
 export type HouseholdSort = keyof typeof SORTS;
 
 export type HouseholdFilters = {
@@ -43,14 +49,22 @@ export function setWhere(set: HouseholdSet | undefined, year: number): Prisma.Ho
   const during = { gte: new Date(`${year}-01-01T00:00:00+08:00`), lt: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
   const reached = (toStatus: HouseholdStatus) => ({ statusEvents: { some: { toStatus, at: during } } });
   switch (set) {
-    case 'poor': return { status: { in: [...POOR_STATUSES] } };
-    case 'lifted': return { status: { in: [...LIFTED_STATUSES] } };
-    case 'liftedThisYear': return reached('LIFTED_OUT');
-    case 'returnedThisYear': return reached('RETURNED_TO_POVERTY');
-    case 'returnBase': return { OR: [{ status: { in: [...LIFTED_STATUSES] } }, reached('RETURNED_TO_POVERTY')] };
-    case 'mustPair': return { status: { in: [...MUST_PAIR_STATUSES] } };
-    case 'unpaired': return { status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: { endedOn: null } } };
-    default: return {};
+    case 'poor':
+      return { status: { in: [...POOR_STATUSES] } };
+    case 'lifted':
+      return { status: { in: [...LIFTED_STATUSES] } };
+    case 'liftedThisYear':
+      return reached('LIFTED_OUT');
+    case 'returnedThisYear':
+      return reached('RETURNED_TO_POVERTY');
+    case 'returnBase':
+      return { OR: [{ status: { in: [...LIFTED_STATUSES] } }, reached('RETURNED_TO_POVERTY')] };
+    case 'mustPair':
+      return { status: { in: [...MUST_PAIR_STATUSES] } };
+    case 'unpaired':
+      return { status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: { endedOn: null } } };
+    default:
+      return {};
   }
 }
 
@@ -75,15 +89,25 @@ export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters
   const [total, people, rows] = await Promise.all([
     db.household.count({ where }),
     // People only for a dashboard's set: the figure a leader drilled from counts them.
-    filters.set ? db.household.aggregate({ where, _sum: { memberCount: true } }).then((r) => r._sum.memberCount ?? 0) : null,
+    filters.set
+      ? db.household.aggregate({ where, _sum: { memberCount: true } }).then((r) => r._sum.memberCount ?? 0)
+      : null,
     db.household.findMany({
       where,
       orderBy: [SORTS[filters.sort ?? 'name'], { id: 'asc' }],
       skip: (page - 1) * HOUSEHOLD_PAGE_SIZE,
       take: HOUSEHOLD_PAGE_SIZE,
       select: {
-        id: true, regionCode: true, groupName: true, headName: true, status: true, memberCount: true, allowance: true,
-        povertyCauses: true, exitYear: true, village: { select: { name: true, parent: { select: { name: true } } } },
+        id: true,
+        regionCode: true,
+        groupName: true,
+        headName: true,
+        status: true,
+        memberCount: true,
+        allowance: true,
+        povertyCauses: true,
+        exitYear: true,
+        village: { select: { name: true, parent: { select: { name: true } } } },
         members: { where: { isHead: true }, select: { idLast4: true } },
       },
     }),
@@ -122,14 +146,16 @@ export async function getHousehold(viewer: Viewer, id: number) {
     ...rest,
     phoneMasked: phoneEnc ? maskPhone(decryptText(phoneEnc)) : null,
     // No birth date: with the masked number, the county code and the check digit it gives the whole ID number.
-    members: members.map(({ idNumberEnc, idNumberHash: _hash, phoneEnc: memberPhone, health, labour, birthDate, ...member }) => ({
-      ...member,
-      age: ageOn(birthDate, new Date()),
-      idMasked: maskIdNumber(decryptText(idNumberEnc)),
-      phoneMasked: memberPhone ? maskPhone(decryptText(memberPhone)) : null,
-      health: showHealth ? health : null,
-      labour: showHealth ? labour : null,
-    })),
+    members: members.map(
+      ({ idNumberEnc, idNumberHash: _hash, phoneEnc: memberPhone, health, labour, birthDate, ...member }) => ({
+        ...member,
+        age: ageOn(birthDate, new Date()),
+        idMasked: maskIdNumber(decryptText(idNumberEnc)),
+        phoneMasked: memberPhone ? maskPhone(decryptText(memberPhone)) : null,
+        health: showHealth ? health : null,
+        labour: showHealth ? labour : null,
+      }),
+    ),
   };
 }
 
@@ -170,7 +196,13 @@ export async function noticeList(viewer: Viewer, area: string, kind: 'registrati
     where: { regionCode: { startsWith: area }, status: kind === 'registration' ? 'VILLAGE_NOTICE' : 'EXIT_NOTICE' },
     orderBy: [{ regionCode: 'asc' }, { groupName: 'asc' }, { headName: 'asc' }],
     select: {
-      id: true, regionCode: true, groupName: true, headName: true, memberCount: true, povertyCauses: true, statusSince: true,
+      id: true,
+      regionCode: true,
+      groupName: true,
+      headName: true,
+      memberCount: true,
+      povertyCauses: true,
+      statusSince: true,
       village: { select: { name: true, parent: { select: { name: true } } } },
       members: { where: { isHead: true }, select: { idNumberEnc: true } },
       incomes: { orderBy: { year: 'desc' }, take: 1 },
@@ -188,7 +220,12 @@ export async function noticeList(viewer: Viewer, area: string, kind: 'registrati
 
 /** A registered ID number met outside the viewer's area. */
 export type DuplicateHit = { idNumber: string; personId: number; existingRegionCode: string; areaCode: string };
-export type DuplicateSource = 'roster.validate' | 'roster.import' | 'household.create' | 'household.addMember' | 'household.updateMember';
+export type DuplicateSource =
+  | 'roster.validate'
+  | 'roster.import'
+  | 'household.create'
+  | 'household.addMember'
+  | 'household.updateMember';
 
 /**
  * Records registered ID numbers met outside the viewer's area: each one audited on its own (masked) and
@@ -197,13 +234,19 @@ export type DuplicateSource = 'roster.validate' | 'roster.import' | 'household.c
  * refused (false), so one file cannot test thousands of numbers. Its own transaction, kept when the
  * caller's is rolled back (a refusal); one call per user at a time (an advisory lock).
  */
-export async function recordDuplicateHits(viewer: Viewer, source: DuplicateSource, hits: DuplicateHit[], requestId?: string): Promise<boolean> {
+export async function recordDuplicateHits(
+  viewer: Viewer,
+  source: DuplicateSource,
+  hits: DuplicateHit[],
+  requestId?: string,
+): Promise<boolean> {
   if (hits.length === 0) return true;
   const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('duplicate_id_hit'), ${viewer.userId}::int)`;
     const today = await tx.duplicateIdHit.findMany({
-      where: { userId: viewer.userId, at: { gte: new Date(`${chinaDate(new Date())}T00:00:00+08:00`) } }, select: { existingPersonId: true },
+      where: { userId: viewer.userId, at: { gte: new Date(`${chinaDate(new Date())}T00:00:00+08:00`) } },
+      select: { existingPersonId: true },
     });
     // A person met again the same day (a check, then its import) teaches nothing new: audited, not counted again.
     const seen = new Set(today.map((h) => h.existingPersonId));
@@ -213,17 +256,33 @@ export async function recordDuplicateHits(viewer: Viewer, source: DuplicateSourc
     const kept = [...allowed, ...hits.filter((h) => seen.has(h.personId))];
     await tx.duplicateIdHit.createMany({
       data: allowed.map((hit) => ({
-        userId: viewer.userId, userName: viewer.displayName.slice(0, 40), areaCode: hit.areaCode, source,
-        idMasked: maskIdNumber(hit.idNumber), existingPersonId: hit.personId, existingRegionCode: hit.existingRegionCode,
+        userId: viewer.userId,
+        userName: viewer.displayName.slice(0, 40),
+        areaCode: hit.areaCode,
+        source,
+        idMasked: maskIdNumber(hit.idNumber),
+        existingPersonId: hit.personId,
+        existingRegionCode: hit.existingRegionCode,
       })),
     });
     for (const hit of kept) {
-      await writeAudit(tx, actor, { action: 'household.duplicateHit', result: 'REFUSED', entity: 'Person', regionCode: hit.areaCode, changes: { idNumber: hit.idNumber, source }, requestId });
+      await writeAudit(tx, actor, {
+        action: 'household.duplicateHit',
+        result: 'REFUSED',
+        entity: 'Person',
+        regionCode: hit.areaCode,
+        changes: { idNumber: hit.idNumber, source },
+        requestId,
+      });
     }
     if (allowed.length === fresh.length) return true;
     await writeAudit(tx, actor, {
-      action: 'household.duplicateHit', result: 'REFUSED', regionCode: viewer.scopeCode, message: 'households.duplicateCap',
-      changes: { source, hits: fresh.length, usedToday: used, cap: DUPLICATE_HITS_PER_DAY }, requestId,
+      action: 'household.duplicateHit',
+      result: 'REFUSED',
+      regionCode: viewer.scopeCode,
+      message: 'households.duplicateCap',
+      changes: { source, hits: fresh.length, usedToday: used, cap: DUPLICATE_HITS_PER_DAY },
+      requestId,
     });
     return false;
   });
@@ -239,11 +298,21 @@ export async function listDuplicateHits(viewer: Viewer) {
     take: 500,
   });
   const codes = [...new Set(rows.flatMap((r) => [r.areaCode, r.existingRegionCode, r.existingRegionCode.slice(0, 9)]))];
-  const names = new Map((await db.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+  const names = new Map(
+    (await db.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })).map((r) => [
+      r.code,
+      r.name,
+    ]),
+  );
   return rows.map((r) => ({
-    id: r.id, at: r.at, idMasked: r.idMasked, userName: r.userName, source: r.source,
+    id: r.id,
+    at: r.at,
+    idMasked: r.idMasked,
+    userName: r.userName,
+    source: r.source,
     area: names.get(r.areaCode) ?? r.areaCode,
     existingVillage: `${names.get(r.existingRegionCode.slice(0, 9)) ?? ''}${names.get(r.existingRegionCode) ?? r.existingRegionCode}`,
-    resolvedAt: r.resolvedAt, resolution: r.resolution,
+    resolvedAt: r.resolvedAt,
+    resolution: r.resolution,
   }));
 }

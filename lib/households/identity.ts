@@ -30,7 +30,12 @@ export function checkIdNumber(value: string, today = new Date()): IdCheck {
   // The birth date is a calendar date (UTC midnight); compare it with today's date in China (UTC+8),
   // or a child born today is "in the future" until 08:00 China time.
   const todayInChina = new Date(today.getTime() + 8 * 3_600_000);
-  if (year < 1900 || birthDate.getUTCMonth() !== month - 1 || birthDate.getUTCDate() !== day || birthDate > todayInChina)
+  if (
+    year < 1900 ||
+    birthDate.getUTCMonth() !== month - 1 ||
+    birthDate.getUTCDate() !== day ||
+    birthDate > todayInChina
+  )
     return { ok: false, reason: 'birthDate' };
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return { ok: false, reason: 'checkDigit' };
   return { ok: true, idNumber: id, birthDate, sex: Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE' };

@@ -105,7 +105,14 @@ export type ExitFacts = {
 
 export type ExitProblem = 'income' | 'noIncome' | 'food' | 'clothing' | 'education' | 'medical' | 'housing' | 'water';
 
-const GUARANTEES = ['food', 'clothing', 'education', 'medical', 'housing', 'water'] as const satisfies readonly ExitProblem[];
+const GUARANTEES = [
+  'food',
+  'clothing',
+  'education',
+  'medical',
+  'housing',
+  'water',
+] as const satisfies readonly ExitProblem[];
 
 /** What stops the household from exiting; empty when it may exit. Income first, then the guarantees in order. */
 export function exitProblems(facts: ExitFacts): ExitProblem[] {
@@ -163,7 +170,8 @@ export function checkTransition(input: TransitionInput): TransitionCheck {
   if (!levelAtLeast(input.level, step.level)) return { ok: false, reason: 'levelTooLow' };
   if (step.afterNotice) {
     const elapsed = noticeDaysElapsed(input.statusSince, input.now);
-    if (!(elapsed >= input.noticeMinDays)) return { ok: false, reason: 'noticeTooShort', daysLeft: input.noticeMinDays - elapsed };
+    if (!(elapsed >= input.noticeMinDays))
+      return { ok: false, reason: 'noticeTooShort', daysLeft: input.noticeMinDays - elapsed };
   }
   if (step.exitRule) {
     // Fail closed: a caller that forgot the facts must not lift anyone out.
@@ -201,7 +209,15 @@ export const LIFTED_STATUSES = ['LIFTED_OUT', 'MONITORED'] as const satisfies re
  * The households behind a dashboard figure, as a list filter: by status group, by a status reached
  * this year (China's calendar year), or by pairing. lib/dashboard/figures-sql.ts counts the same sets.
  */
-export const HOUSEHOLD_SETS = ['poor', 'lifted', 'liftedThisYear', 'returnedThisYear', 'returnBase', 'mustPair', 'unpaired'] as const;
+export const HOUSEHOLD_SETS = [
+  'poor',
+  'lifted',
+  'liftedThisYear',
+  'returnedThisYear',
+  'returnBase',
+  'mustPair',
+  'unpaired',
+] as const;
 export type HouseholdSet = (typeof HOUSEHOLD_SETS)[number];
 
 export function isPoorStatus(status: HouseholdStatus): boolean {

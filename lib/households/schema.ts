@@ -1,14 +1,25 @@
 import { z } from 'zod';
+import { ALLOWANCES, HEALTH, HOUSEHOLD_STATUSES, LABOUR, POVERTY_CAUSES, RELATIONS } from '@/lib/enums';
 import { checkbox, integer, optionalInteger, optionalText, recordId, text, version } from '@/lib/validation';
 import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from './identity';
 import { HELP_MEASURE_KINDS } from './rules';
-import { ALLOWANCES, HEALTH, HOUSEHOLD_STATUSES, LABOUR, POVERTY_CAUSES, RELATIONS } from '@/lib/enums';
 
 export { ALLOWANCES, HEALTH, LABOUR, POVERTY_CAUSES, RELATIONS };
-export const CHECKLIST = ['foodSecure', 'clothingSecure', 'educationSecure', 'medicalSecure', 'housingSecure', 'waterSecure'] as const;
+export const CHECKLIST = [
+  'foodSecure',
+  'clothingSecure',
+  'educationSecure',
+  'medicalSecure',
+  'housingSecure',
+  'waterSecure',
+] as const;
 
 const id = recordId;
-const ID_ERRORS = { format: 'households.idFormat', birthDate: 'households.idBirthDate', checkDigit: 'households.idCheckDigit' } as const;
+const ID_ERRORS = {
+  format: 'households.idFormat',
+  birthDate: 'households.idBirthDate',
+  checkDigit: 'households.idCheckDigit',
+} as const;
 
 /** An ID number with its GB 11643 check digit; the message says what is wrong. */
 export const idNumber = z
@@ -27,9 +38,15 @@ export const optionalPhone = z.preprocess(
 
 /** Multi-select values arrive as one string or an array of strings. */
 const many = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values, { error: 'errors.invalidChoice' })));
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(values, { error: 'errors.invalidChoice' })),
+  );
 
-const checklist = Object.fromEntries(CHECKLIST.map((name) => [name, checkbox])) as Record<(typeof CHECKLIST)[number], typeof checkbox>;
+const checklist = Object.fromEntries(CHECKLIST.map((name) => [name, checkbox])) as Record<
+  (typeof CHECKLIST)[number],
+  typeof checkbox
+>;
 
 const householdFields = {
   groupName: text(20),
@@ -62,7 +79,9 @@ export const updateHouseholdSchema = z.strictObject({ id, version, ...householdF
 export const addMemberSchema = z.strictObject({
   householdId: id,
   householdVersion: version,
-  relation: z.enum(RELATIONS, { error: 'errors.invalidChoice' }).refine((r) => r !== 'HEAD', { error: 'households.oneHead' }),
+  relation: z
+    .enum(RELATIONS, { error: 'errors.invalidChoice' })
+    .refine((r) => r !== 'HEAD', { error: 'households.oneHead' }),
   ...memberFields,
 });
 
@@ -93,7 +112,9 @@ export const saveIncomeSchema = z.strictObject({
 });
 
 export const HELP_MEASURES = HELP_MEASURE_KINDS;
-const measureDetails = Object.fromEntries(HELP_MEASURES.map((kind) => [`measure_${kind}`, optionalText(200)])) as Record<`measure_${(typeof HELP_MEASURES)[number]}`, ReturnType<typeof optionalText>>;
+const measureDetails = Object.fromEntries(
+  HELP_MEASURES.map((kind) => [`measure_${kind}`, optionalText(200)]),
+) as Record<`measure_${(typeof HELP_MEASURES)[number]}`, ReturnType<typeof optionalText>>;
 
 export const saveHelpPlanSchema = z
   .strictObject({
@@ -104,7 +125,10 @@ export const saveHelpPlanSchema = z
     agreedOn: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ error: 'errors.invalid' }).optional()),
     ...measureDetails,
   })
-  .refine((v) => HELP_MEASURES.some((kind) => v[`measure_${kind}`]), { error: 'households.planNeedsMeasure', path: ['measure_INDUSTRY'] });
+  .refine((v) => HELP_MEASURES.some((kind) => v[`measure_${kind}`]), {
+    error: 'households.planNeedsMeasure',
+    path: ['measure_INDUSTRY'],
+  });
 
 export const revealIdSchema = z.strictObject({ personId: id });
 

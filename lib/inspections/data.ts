@@ -1,19 +1,19 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { dayOf, isoDay } from '@/lib/attendance/days';
+import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
-import { chinaDate } from '@/lib/attendance/rules';
-import { dayOf, isoDay } from '@/lib/attendance/days';
-import { areaWithin } from '@/lib/teams/data';
+import { FIGURE_KEYS } from '@/lib/dashboard/rules';
+import { db } from '@/lib/db';
+import type { DayKind, InspectionKind } from '@/lib/enums';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { policyValuesFor } from '@/lib/policy/data';
-import { FIGURE_KEYS } from '@/lib/dashboard/rules';
-import type { DayKind, InspectionKind } from '@/lib/enums';
 import { scoreBand } from '@/lib/policy/rules';
-import { assessmentScore, drawInspection, type AssessmentCounts } from './rules';
+import { areaWithin } from '@/lib/teams/data';
 import { ABSENT_ON_CLAIMED_DAY, CLAIMED_BUT_ABSENT } from './discrepancy-sql';
+import { type AssessmentCounts, assessmentScore, drawInspection } from './rules';
 
 /**
  * The inspections a viewer may see: those of their area or visiting it; while planned, only for
@@ -37,7 +37,15 @@ async function followUpsVisible(viewer: Viewer): Promise<Prisma.FollowUpWhereInp
 }
 
 type DiscrepancyRow = {
-  id: number; inspection_id: number; village_code: string; cadre_id: number; day: Date; note: string | null; claimed: string; name: string; inspection_kind: string;
+  id: number;
+  inspection_id: number;
+  village_code: string;
+  cadre_id: number;
+  day: Date;
+  note: string | null;
+  claimed: string;
+  name: string;
+  inspection_kind: string;
 };
 
 /**
@@ -55,7 +63,12 @@ function discrepanciesWhere(filter: Prisma.Sql, definition = CLAIMED_BUT_ABSENT)
      ORDER BY pc.day DESC, pc.id DESC`;
 }
 
-const names = async (codes: string[]) => new Map((await db.region.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+const names = async (codes: string[]) =>
+  new Map(
+    (
+      await db.region.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } })
+    ).map((r) => [r.code, r.name]),
+  );
 
 /** An inspection of a larger area (a county's) is seen by a township only in its own villages' part. */
 const ownPart = (viewer: Viewer) => ({ villageCode: { startsWith: viewer.scopeCode } });
@@ -64,7 +77,10 @@ export async function listInspections(viewer: Viewer, options: { area?: string; 
   if (!can(viewer.role, 'inspection.view')) return null;
   const area = areaWithin(viewer, options.area);
   const rows = await db.inspection.findMany({
-    where: { ...visibleWhere(viewer, area), plannedOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) } },
+    where: {
+      ...visibleWhere(viewer, area),
+      plannedOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) },
+    },
     orderBy: [{ plannedOn: 'desc' }, { id: 'desc' }],
     include: {
       villages: { where: ownPart(viewer), orderBy: { drawOrder: 'asc' } },
@@ -74,15 +90,26 @@ export async function listInspections(viewer: Viewer, options: { area?: string; 
   const [villageNames, found] = await Promise.all([
     names(rows.flatMap((r) => r.villages.map((v) => v.villageCode))),
     // Planned rows reach inspectors only (visibleWhere): they see the discrepancies as recorded.
-    rows.length ? discrepanciesWhere(Prisma.sql`pc.inspection_id = ANY(${rows.map((r) => r.id)}::int[]) AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`, ABSENT_ON_CLAIMED_DAY) : [],
+    rows.length
+      ? discrepanciesWhere(
+          Prisma.sql`pc.inspection_id = ANY(${rows.map((r) => r.id)}::int[]) AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`,
+          ABSENT_ON_CLAIMED_DAY,
+        )
+      : [],
   ]);
   return {
     area,
     rows: rows.map((r) => ({
-      id: r.id, kind: r.kind, status: r.status, plannedOn: isoDay(r.plannedOn), doneOn: r.doneOn ? isoDay(r.doneOn) : null,
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      plannedOn: isoDay(r.plannedOn),
+      doneOn: r.doneOn ? isoDay(r.doneOn) : null,
       villages: r.villages.map((v) => villageNames.get(v.villageCode) ?? v.villageCode),
       villageCodes: r.villages.map((v) => v.villageCode),
-      findings: r._count.findings, checks: r._count.householdChecks, discrepancies: found.filter((d) => d.inspection_id === r.id).length,
+      findings: r._count.findings,
+      checks: r._count.householdChecks,
+      discrepancies: found.filter((d) => d.inspection_id === r.id).length,
     })),
   };
 }
@@ -94,7 +121,10 @@ export async function getInspection(viewer: Viewer, id: number) {
     where: { id, ...visibleWhere(viewer, viewer.scopeCode) },
     include: {
       villages: { orderBy: { drawOrder: 'asc' } },
-      presenceChecks: { include: { cadre: { select: { name: true } } }, orderBy: [{ day: 'desc' }, { cadreId: 'asc' }] },
+      presenceChecks: {
+        include: { cadre: { select: { name: true } } },
+        orderBy: [{ day: 'desc' }, { cadreId: 'asc' }],
+      },
       householdChecks: true,
       findings: { orderBy: { id: 'asc' } },
     },
@@ -106,25 +136,43 @@ export async function getInspection(viewer: Viewer, id: number) {
   const codes = ownVillages.map((v) => v.villageCode);
   // The whole inspection (seed, candidates, summary) only to a viewer whose area holds the area it was drawn from.
   const whole = inspection.areaCode.startsWith(viewer.scopeCode);
-  const disputed = new Set((await discrepanciesWhere(Prisma.sql`pc.inspection_id = ${inspection.id}`, ABSENT_ON_CLAIMED_DAY)).map((d) => d.id));
+  const disputed = new Set(
+    (await discrepanciesWhere(Prisma.sql`pc.inspection_id = ${inspection.id}`, ABSENT_ON_CLAIMED_DAY)).map((d) => d.id),
+  );
   const [villageNames, households, postings, unit, candidates] = await Promise.all([
     names([...codes, inspection.areaCode]),
-    db.household.findMany({ where: { id: { in: ownVillages.flatMap((v) => v.householdIds) } }, select: { id: true, headName: true, groupName: true, regionCode: true, status: true } }),
+    db.household.findMany({
+      where: { id: { in: ownVillages.flatMap((v) => v.householdIds) } },
+      select: { id: true, headName: true, groupName: true, regionCode: true, status: true },
+    }),
     db.posting.findMany({
-      where: { villageCode: { in: codes }, startDate: { lte: inspection.plannedOn }, OR: [{ endedOn: null }, { endedOn: { gte: inspection.plannedOn } }] },
-      include: { cadre: { select: { name: true } } }, orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
+      where: {
+        villageCode: { in: codes },
+        startDate: { lte: inspection.plannedOn },
+        OR: [{ endedOn: null }, { endedOn: { gte: inspection.plannedOn } }],
+      },
+      include: { cadre: { select: { name: true } } },
+      orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
     }),
     inspection.unitId ? db.unit.findUnique({ where: { id: inspection.unitId }, select: { name: true } }) : null,
     whole ? drawCandidates(inspection.kind, inspection.areaCode, inspection.unitId) : null,
   ]);
   // The draw repeated from its seed over today's candidates: the same, unless the candidates changed since.
-  const redraw = candidates && drawInspection({
-    seed: inspection.seed, villages: candidates.villages, householdsOf: (code) => candidates.households.get(code) ?? [],
-    villageCount: inspection.villages.length, householdsPerVillage: Math.max(1, ...inspection.villages.map((v) => v.householdIds.length)),
-  });
-  const verified = candidates && redraw ? candidates.villages.length === inspection.candidateCount
-    && redraw.map((v) => v.villageCode).join() === inspection.villages.map((v) => v.villageCode).join()
-    && redraw.every((v, i) => v.householdIds.join() === inspection.villages[i].householdIds.join()) : null;
+  const redraw =
+    candidates &&
+    drawInspection({
+      seed: inspection.seed,
+      villages: candidates.villages,
+      householdsOf: (code) => candidates.households.get(code) ?? [],
+      villageCount: inspection.villages.length,
+      householdsPerVillage: Math.max(1, ...inspection.villages.map((v) => v.householdIds.length)),
+    });
+  const verified =
+    candidates && redraw
+      ? candidates.villages.length === inspection.candidateCount &&
+        redraw.map((v) => v.villageCode).join() === inspection.villages.map((v) => v.villageCode).join() &&
+        redraw.every((v, i) => v.householdIds.join() === inspection.villages[i].householdIds.join())
+      : null;
   const { seed, candidateCount, summary, ...rest } = inspection;
   return {
     ...rest,
@@ -141,9 +189,13 @@ export async function getInspection(viewer: Viewer, id: number) {
       ...v,
       name: villageNames.get(v.villageCode) ?? v.villageCode,
       households: households.filter((h) => v.householdIds.includes(h.id)),
-      members: postings.filter((p) => p.villageCode === v.villageCode).map((p) => ({ cadreId: p.cadreId, name: p.cadre.name, role: p.role })),
+      members: postings
+        .filter((p) => p.villageCode === v.villageCode)
+        .map((p) => ({ cadreId: p.cadreId, name: p.cadre.name, role: p.role })),
     })),
-    presenceChecks: inspection.presenceChecks.filter((c) => mine(c.villageCode)).map((c) => ({ ...c, day: isoDay(c.day), discrepancy: disputed.has(c.id) })),
+    presenceChecks: inspection.presenceChecks
+      .filter((c) => mine(c.villageCode))
+      .map((c) => ({ ...c, day: isoDay(c.day), discrepancy: disputed.has(c.id) })),
     householdChecks: inspection.householdChecks.filter((c) => mine(c.villageCode)),
     findings: inspection.findings.filter((f) => mine(f.villageCode)),
     canWork: can(viewer.role, 'inspection.plan') && inspection.areaCode.startsWith(viewer.scopeCode),
@@ -153,10 +205,23 @@ export type InspectionDetail = Awaited<ReturnType<typeof getInspection>>;
 
 /** The draw's candidates as planInspection sees them: villages in code order, households by id. */
 async function drawCandidates(kind: string, area: string, unitId: number | null) {
-  const villages = kind === 'RETURN_VISIT'
-    ? (await db.posting.findMany({ where: { unitId: unitId ?? -1, endedOn: null, villageCode: { startsWith: area } }, distinct: ['villageCode'], select: { villageCode: true } })).map((p) => p.villageCode)
-    : (await db.workTeam.findMany({ where: { villageCode: { startsWith: area } }, select: { villageCode: true } })).map((t) => t.villageCode);
-  const rows = await db.household.findMany({ where: { regionCode: { in: villages }, status: { in: [...MUST_PAIR_STATUSES] } }, select: { id: true, regionCode: true }, orderBy: { id: 'asc' } });
+  const villages =
+    kind === 'RETURN_VISIT'
+      ? (
+          await db.posting.findMany({
+            where: { unitId: unitId ?? -1, endedOn: null, villageCode: { startsWith: area } },
+            distinct: ['villageCode'],
+            select: { villageCode: true },
+          })
+        ).map((p) => p.villageCode)
+      : (
+          await db.workTeam.findMany({ where: { villageCode: { startsWith: area } }, select: { villageCode: true } })
+        ).map((t) => t.villageCode);
+  const rows = await db.household.findMany({
+    where: { regionCode: { in: villages }, status: { in: [...MUST_PAIR_STATUSES] } },
+    select: { id: true, regionCode: true },
+    orderBy: { id: 'asc' },
+  });
   const households = new Map<string, number[]>();
   for (const h of rows) households.set(h.regionCode, [...(households.get(h.regionCode) ?? []), h.id]);
   return { villages, households };
@@ -166,8 +231,16 @@ async function drawCandidates(kind: string, area: string, unitId: number | null)
 export async function planOptions(viewer: Viewer) {
   if (!can(viewer.role, 'inspection.plan')) return null;
   const [areas, units] = await Promise.all([
-    db.region.findMany({ where: { code: { startsWith: viewer.scopeCode }, level: { in: ['COUNTY', 'TOWNSHIP'] } }, orderBy: { code: 'asc' }, select: { code: true, name: true, level: true } }),
-    db.unit.findMany({ where: { countyCode: { startsWith: viewer.scopeCode.slice(0, 6) }, postings: { some: { endedOn: null } } }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.region.findMany({
+      where: { code: { startsWith: viewer.scopeCode }, level: { in: ['COUNTY', 'TOWNSHIP'] } },
+      orderBy: { code: 'asc' },
+      select: { code: true, name: true, level: true },
+    }),
+    db.unit.findMany({
+      where: { countyCode: { startsWith: viewer.scopeCode.slice(0, 6) }, postings: { some: { endedOn: null } } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
   ]);
   return { areas, units };
 }
@@ -176,14 +249,23 @@ export async function planOptions(viewer: Viewer) {
 export async function listDiscrepancies(viewer: Viewer, options: { area?: string; year: number }) {
   if (!can(viewer.role, 'inspection.view')) return null;
   const area = areaWithin(viewer, options.area);
-  const rows = await discrepanciesWhere(Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${dayOf(`${options.year}-01-01`)} AND ${dayOf(`${options.year}-12-31`)}`);
+  const rows = await discrepanciesWhere(
+    Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${dayOf(`${options.year}-01-01`)} AND ${dayOf(`${options.year}-12-31`)}`,
+  );
   const villageNames = await names(rows.flatMap((r) => [r.village_code, r.village_code.slice(0, 9)]));
   return {
     area,
     rows: rows.map((r) => ({
-      id: r.id, day: isoDay(r.day), cadreId: r.cadre_id, name: r.name, note: r.note,
-      village: villageNames.get(r.village_code) ?? r.village_code, township: villageNames.get(r.village_code.slice(0, 9)) ?? '',
-      claimed: r.claimed as DayKind, inspectionId: r.inspection_id, inspectionKind: r.inspection_kind as InspectionKind,
+      id: r.id,
+      day: isoDay(r.day),
+      cadreId: r.cadre_id,
+      name: r.name,
+      note: r.note,
+      village: villageNames.get(r.village_code) ?? r.village_code,
+      township: villageNames.get(r.village_code.slice(0, 9)) ?? '',
+      claimed: r.claimed as DayKind,
+      inspectionId: r.inspection_id,
+      inspectionKind: r.inspection_kind as InspectionKind,
     })),
   };
 }
@@ -193,13 +275,25 @@ export async function listFollowUps(viewer: Viewer, options: { area?: string; ye
   if (!can(viewer.role, 'inspection.view')) return null;
   const area = areaWithin(viewer, options.area);
   const rows = await db.followUp.findMany({
-    where: { villageCode: { startsWith: area }, heldOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) }, ...(await followUpsVisible(viewer)) },
-    include: { cadre: { select: { name: true } } }, orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+    where: {
+      villageCode: { startsWith: area },
+      heldOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) },
+      ...(await followUpsVisible(viewer)),
+    },
+    include: { cadre: { select: { name: true } } },
+    orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
   });
   const villageNames = await names(rows.flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]));
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, heldOn: isoDay(r.heldOn), cadreId: r.cadreId, name: r.cadre.name, reason: r.reason, inspectionId: r.inspectionId,
-    village: villageNames.get(r.villageCode) ?? r.villageCode, township: villageNames.get(r.villageCode.slice(0, 9)) ?? '',
+    id: r.id,
+    kind: r.kind,
+    heldOn: isoDay(r.heldOn),
+    cadreId: r.cadreId,
+    name: r.cadre.name,
+    reason: r.reason,
+    inspectionId: r.inspectionId,
+    village: villageNames.get(r.villageCode) ?? r.villageCode,
+    township: villageNames.get(r.villageCode.slice(0, 9)) ?? '',
   }));
 }
 
@@ -209,10 +303,21 @@ export async function oversightOfPerson(viewer: Viewer, cadreId: number) {
   const area = { startsWith: viewer.scopeCode };
   const [discrepancies, followUps] = await Promise.all([
     discrepanciesWhere(Prisma.sql`pc.cadre_id = ${cadreId} AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`),
-    followUpsVisible(viewer).then((visible) => db.followUp.findMany({ where: { cadreId, villageCode: area, ...visible }, orderBy: { heldOn: 'desc' }, select: { id: true, kind: true, heldOn: true, reason: true } })),
+    followUpsVisible(viewer).then((visible) =>
+      db.followUp.findMany({
+        where: { cadreId, villageCode: area, ...visible },
+        orderBy: { heldOn: 'desc' },
+        select: { id: true, kind: true, heldOn: true, reason: true },
+      }),
+    ),
   ]);
   return {
-    discrepancies: discrepancies.map((d) => ({ id: d.id, day: isoDay(d.day), inspectionId: d.inspection_id, note: d.note })),
+    discrepancies: discrepancies.map((d) => ({
+      id: d.id,
+      day: isoDay(d.day),
+      inspectionId: d.inspection_id,
+      note: d.note,
+    })),
     followUps: followUps.map((f) => ({ ...f, heldOn: isoDay(f.heldOn) })),
   };
 }
@@ -221,10 +326,15 @@ export async function oversightOfPerson(viewer: Viewer, cadreId: number) {
 export async function followUpOptions(viewer: Viewer) {
   if (!can(viewer.role, 'followup.manage')) return null;
   const postings = await db.posting.findMany({
-    where: { villageCode: { startsWith: viewer.scopeCode }, endedOn: null }, include: { cadre: { select: { name: true } } }, orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
+    where: { villageCode: { startsWith: viewer.scopeCode }, endedOn: null },
+    include: { cadre: { select: { name: true } } },
+    orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
   });
   const villageNames = await names(postings.map((p) => p.villageCode));
-  return postings.map((p) => ({ cadreId: p.cadreId, label: `${p.cadre.name} · ${villageNames.get(p.villageCode) ?? p.villageCode}` }));
+  return postings.map((p) => ({
+    cadreId: p.cadreId,
+    label: `${p.cadre.name} · ${villageNames.get(p.villageCode) ?? p.villageCode}`,
+  }));
 }
 
 /** An inspection notice (督查通报) of a period: inspections done, findings, discrepancies, talks and recalls. */
@@ -233,31 +343,76 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
   const area = areaWithin(viewer, options.area);
   const period = { gte: dayOf(options.from), lte: dayOf(options.to) };
   const [inspections, findings, discrepancies, followUps] = await Promise.all([
-    db.inspection.findMany({ where: { ...visibleWhere(viewer, area), status: 'DONE', plannedOn: period }, include: { villages: true }, orderBy: { plannedOn: 'asc' } }),
-    db.finding.findMany({ where: { villageCode: { startsWith: area }, inspection: { status: 'DONE', plannedOn: period } }, orderBy: [{ villageCode: 'asc' }, { id: 'asc' }] }),
-    discrepanciesWhere(Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${period.gte} AND ${period.lte}`),
-    followUpsVisible(viewer).then((visible) => db.followUp.findMany({ where: { villageCode: { startsWith: area }, heldOn: period, ...visible }, include: { cadre: { select: { name: true } } }, orderBy: { heldOn: 'asc' } })),
+    db.inspection.findMany({
+      where: { ...visibleWhere(viewer, area), status: 'DONE', plannedOn: period },
+      include: { villages: true },
+      orderBy: { plannedOn: 'asc' },
+    }),
+    db.finding.findMany({
+      where: { villageCode: { startsWith: area }, inspection: { status: 'DONE', plannedOn: period } },
+      orderBy: [{ villageCode: 'asc' }, { id: 'asc' }],
+    }),
+    discrepanciesWhere(
+      Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${period.gte} AND ${period.lte}`,
+    ),
+    followUpsVisible(viewer).then((visible) =>
+      db.followUp.findMany({
+        where: { villageCode: { startsWith: area }, heldOn: period, ...visible },
+        include: { cadre: { select: { name: true } } },
+        orderBy: { heldOn: 'asc' },
+      }),
+    ),
   ]);
   const villageNames = await names([
-    area, ...[...findings, ...followUps].flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]),
+    area,
+    ...[...findings, ...followUps].flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]),
     ...discrepancies.flatMap((d) => [d.village_code, d.village_code.slice(0, 9)]),
     ...inspections.flatMap((i) => i.villages.flatMap((v) => [v.villageCode, v.villageCode.slice(0, 9)])),
   ]);
   const where = (code: string) => `${villageNames.get(code.slice(0, 9)) ?? ''}${villageNames.get(code) ?? code}`;
   return {
-    area, areaName: villageNames.get(area) ?? area, from: options.from, to: options.to,
-    inspections: inspections.map((i) => ({ id: i.id, kind: i.kind, plannedOn: isoDay(i.plannedOn), villages: i.villages.filter((v) => v.villageCode.startsWith(area)).map((v) => where(v.villageCode)) })),
-    findings: findings.map((f) => ({ id: f.id, where: where(f.villageCode), description: f.description, problemId: f.problemId })),
-    discrepancies: [...discrepancies].reverse().map((d) => ({ id: d.id, where: where(d.village_code), name: d.name, day: isoDay(d.day), note: d.note })),
-    followUps: followUps.map((f) => ({ id: f.id, kind: f.kind, where: where(f.villageCode), name: f.cadre.name, heldOn: isoDay(f.heldOn), reason: f.reason })),
+    area,
+    areaName: villageNames.get(area) ?? area,
+    from: options.from,
+    to: options.to,
+    inspections: inspections.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      plannedOn: isoDay(i.plannedOn),
+      villages: i.villages.filter((v) => v.villageCode.startsWith(area)).map((v) => where(v.villageCode)),
+    })),
+    findings: findings.map((f) => ({
+      id: f.id,
+      where: where(f.villageCode),
+      description: f.description,
+      problemId: f.problemId,
+    })),
+    discrepancies: [...discrepancies]
+      .reverse()
+      .map((d) => ({ id: d.id, where: where(d.village_code), name: d.name, day: isoDay(d.day), note: d.note })),
+    followUps: followUps.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      where: where(f.villageCode),
+      name: f.cadre.name,
+      heldOn: isoDay(f.heldOn),
+      reason: f.reason,
+    })),
   };
 }
 
 // ─────────────────────────── Year-end assessment ───────────────────────────
 
 export type AssessmentRow = {
-  code: string; name: string; township: string; counts: AssessmentCounts;
-  computed: ReturnType<typeof assessmentScore>; adjusted: { score: number; reason: string } | null; final: number; band: string; rank: number;
+  code: string;
+  name: string;
+  township: string;
+  counts: AssessmentCounts;
+  computed: ReturnType<typeof assessmentScore>;
+  adjusted: { score: number; reason: string } | null;
+  final: number;
+  band: string;
+  rank: number;
 };
 
 /**
@@ -268,33 +423,67 @@ export type AssessmentRow = {
 export async function assessment(viewer: Viewer, year: number) {
   if (!can(viewer.role, 'assessment.view')) return null;
   const county = viewer.scopeCode.slice(0, 6);
-  if (county.length < 6) return { county: null, year, policy: null, today: chinaDate(new Date()), teams: [] as AssessmentRow[], townships: [] as AssessmentRow[] };
-  const sums = FIGURE_KEYS.map((k) => `sum(${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)})::int AS "${k}"`).join(', ');
+  if (county.length < 6)
+    return {
+      county: null,
+      year,
+      policy: null,
+      today: chinaDate(new Date()),
+      teams: [] as AssessmentRow[],
+      townships: [] as AssessmentRow[],
+    };
+  const sums = FIGURE_KEYS.map((k) => `sum(${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)})::int AS "${k}"`).join(
+    ', ',
+  );
   const [villages, townships, policy, adjustments, regionNames] = await Promise.all([
-    db.$queryRawUnsafe<(AssessmentCounts & { code: string })[]>(`SELECT village_code AS code, ${sums} FROM village_figures WHERE village_code LIKE $1 AND teams > 0 AND year = $2 GROUP BY 1`, `${county}%`, year),
-    db.$queryRawUnsafe<(AssessmentCounts & { code: string })[]>(`SELECT left(village_code, 9) AS code, ${sums} FROM village_figures WHERE village_code LIKE $1 AND year = $2 GROUP BY 1`, `${county}%`, year),
+    db.$queryRawUnsafe<(AssessmentCounts & { code: string })[]>(
+      `SELECT village_code AS code, ${sums} FROM village_figures WHERE village_code LIKE $1 AND teams > 0 AND year = $2 GROUP BY 1`,
+      `${county}%`,
+      year,
+    ),
+    db.$queryRawUnsafe<(AssessmentCounts & { code: string })[]>(
+      `SELECT left(village_code, 9) AS code, ${sums} FROM village_figures WHERE village_code LIKE $1 AND year = $2 GROUP BY 1`,
+      `${county}%`,
+      year,
+    ),
     policyValuesFor(county, year),
     db.assessmentAdjustment.findMany({ where: { year, subjectCode: { startsWith: county } } }),
-    db.region.findMany({ where: { code: { startsWith: county }, level: { in: ['TOWNSHIP', 'VILLAGE'] } }, select: { code: true, name: true } }),
+    db.region.findMany({
+      where: { code: { startsWith: county }, level: { in: ['TOWNSHIP', 'VILLAGE'] } },
+      select: { code: true, name: true },
+    }),
   ]);
   const nameOf = new Map(regionNames.map((r) => [r.code, r.name]));
   const rank = (rows: (AssessmentCounts & { code: string })[]) => {
-    const scored = rows.map((r) => {
-      const computed = assessmentScore(r, policy);
-      const adjustment = adjustments.find((a) => a.subjectCode === r.code);
-      const final = adjustment?.score ?? computed.score;
-      return {
-        code: r.code, name: nameOf.get(r.code) ?? r.code, township: nameOf.get(r.code.slice(0, 9)) ?? '', counts: r, computed,
-        adjusted: adjustment ? { score: adjustment.score, reason: adjustment.reason } : null,
-        final, band: scoreBand(final, policy), rank: 0,
-      };
-    }).sort((a, b) => b.final - a.final || a.code.localeCompare(b.code));
-    scored.forEach((row, i) => { row.rank = i > 0 && scored[i - 1].final === row.final ? scored[i - 1].rank : i + 1; });
+    const scored = rows
+      .map((r) => {
+        const computed = assessmentScore(r, policy);
+        const adjustment = adjustments.find((a) => a.subjectCode === r.code);
+        const final = adjustment?.score ?? computed.score;
+        return {
+          code: r.code,
+          name: nameOf.get(r.code) ?? r.code,
+          township: nameOf.get(r.code.slice(0, 9)) ?? '',
+          counts: r,
+          computed,
+          adjusted: adjustment ? { score: adjustment.score, reason: adjustment.reason } : null,
+          final,
+          band: scoreBand(final, policy),
+          rank: 0,
+        };
+      })
+      .sort((a, b) => b.final - a.final || a.code.localeCompare(b.code));
+    scored.forEach((row, i) => {
+      row.rank = i > 0 && scored[i - 1].final === row.final ? scored[i - 1].rank : i + 1;
+    });
     return scored as AssessmentRow[];
   };
   const own = (code: string) => code.startsWith(viewer.scopeCode) || viewer.scopeCode.startsWith(code);
   return {
-    county, year, policy, today: chinaDate(new Date()),
+    county,
+    year,
+    policy,
+    today: chinaDate(new Date()),
     teams: rank(villages).filter((r) => own(r.code)),
     townships: rank(townships).filter((r) => own(r.code)),
   };

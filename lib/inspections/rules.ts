@@ -1,7 +1,8 @@
 // Oversight rules, pure: the random draw of an unannounced inspection, the attendance discrepancy,
 // and the year-end assessment score.
-import { scoreBand, type PolicyValues } from '@/lib/policy/rules';
+
 import type { DayKind } from '@/lib/enums';
+import { type PolicyValues, scoreBand } from '@/lib/policy/rules';
 
 // ─────────────────────────── The draw ───────────────────────────
 // Anyone holding the seed and the candidates (in code / id order) can repeat a draw and get the same
@@ -47,12 +48,22 @@ export type DrawnVillage = { villageCode: string; householdIds: number[]; candid
  * (sorted by id) with the seed and the village code, so each village's draw stands on its own.
  */
 export function drawInspection(input: {
-  seed: string; villages: readonly string[]; householdsOf: (villageCode: string) => readonly number[]; villageCount: number; householdsPerVillage: number;
+  seed: string;
+  villages: readonly string[];
+  householdsOf: (villageCode: string) => readonly number[];
+  villageCount: number;
+  householdsPerVillage: number;
 }): DrawnVillage[] {
   const villages = drawSample([...input.villages].sort(), input.villageCount, input.seed);
   return villages.map((villageCode) => {
     const candidates = [...input.householdsOf(villageCode)].sort((a, b) => a - b);
-    return { villageCode, candidateHouseholds: candidates.length, householdIds: drawSample(candidates, input.householdsPerVillage, `${input.seed}:${villageCode}`).sort((a, b) => a - b) };
+    return {
+      villageCode,
+      candidateHouseholds: candidates.length,
+      householdIds: drawSample(candidates, input.householdsPerVillage, `${input.seed}:${villageCode}`).sort(
+        (a, b) => a - b,
+      ),
+    };
   });
 }
 
@@ -69,17 +80,34 @@ export function isDiscrepancy(present: boolean, claimed: DayKind | null | undefi
 
 /** The additive counts an assessment is computed from (a team's village, or a township's sum). */
 export type AssessmentCounts = {
-  members: number; membersOnTrack: number;
-  cadreVisitsDue: number; cadreVisitsDone: number; teamVisitsDue: number; teamVisitsDone: number;
-  mustPair: number; paired: number;
-  problemsFound: number; problemsStruckOff: number;
-  inspections: number; findings: number; discrepancies: number;
-  householdChecks: number; householdsSatisfied: number;
+  members: number;
+  membersOnTrack: number;
+  cadreVisitsDue: number;
+  cadreVisitsDone: number;
+  teamVisitsDue: number;
+  teamVisitsDone: number;
+  mustPair: number;
+  paired: number;
+  problemsFound: number;
+  problemsStruckOff: number;
+  inspections: number;
+  findings: number;
+  discrepancies: number;
+  householdChecks: number;
+  householdsSatisfied: number;
 };
 
 export const INDICATORS = ['attendance', 'visits', 'pairing', 'rectification', 'inspection', 'satisfaction'] as const;
 export type Indicator = (typeof INDICATORS)[number];
-type Weights = Pick<PolicyValues, 'weightAttendance' | 'weightVisits' | 'weightPairing' | 'weightRectification' | 'weightInspection' | 'weightSatisfaction'>;
+type Weights = Pick<
+  PolicyValues,
+  | 'weightAttendance'
+  | 'weightVisits'
+  | 'weightPairing'
+  | 'weightRectification'
+  | 'weightInspection'
+  | 'weightSatisfaction'
+>;
 
 const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 
@@ -100,11 +128,18 @@ export function indicatorsOf(c: AssessmentCounts): Record<Indicator, number> {
 }
 
 /** The score out of 100 (one decimal, rounded half up) and its band by policy. */
-export function assessmentScore(c: AssessmentCounts, policy: Weights & Pick<PolicyValues, 'scoreGood' | 'scoreFairlyGood' | 'scoreFair'>) {
+export function assessmentScore(
+  c: AssessmentCounts,
+  policy: Weights & Pick<PolicyValues, 'scoreGood' | 'scoreFairlyGood' | 'scoreFair'>,
+) {
   const indicators = indicatorsOf(c);
   const weights: Record<Indicator, number> = {
-    attendance: policy.weightAttendance, visits: policy.weightVisits, pairing: policy.weightPairing,
-    rectification: policy.weightRectification, inspection: policy.weightInspection, satisfaction: policy.weightSatisfaction,
+    attendance: policy.weightAttendance,
+    visits: policy.weightVisits,
+    pairing: policy.weightPairing,
+    rectification: policy.weightRectification,
+    inspection: policy.weightInspection,
+    satisfaction: policy.weightSatisfaction,
   };
   const raw = INDICATORS.reduce((sum, key) => sum + weights[key] * indicators[key], 0);
   const score = Math.round(raw * 10 + 1e-9) / 10;

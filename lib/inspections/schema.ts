@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_KINDS, INSPECTION_KINDS } from '@/lib/enums';
-import { checkbox, integer, isoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
 import { problemFields } from '@/lib/problems/schema';
+import { checkbox, integer, isoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
 
 const code = (length: number) => z.string().regex(new RegExp(`^\\d{${length}}$`), { error: 'errors.invalidChoice' });
 const optionalId = optionalRecordId;
@@ -18,7 +18,8 @@ export const planInspectionSchema = z
     unitId: optionalId,
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'RETURN_VISIT' && !v.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'inspections.unitRequired' });
+    if (v.kind === 'RETURN_VISIT' && !v.unitId)
+      ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'inspections.unitRequired' });
   });
 
 export const presenceSchema = z.strictObject({
@@ -53,7 +54,11 @@ export const findingSchema = z
     if (v.openProblem && !v.urgency) ctx.addIssue({ code: 'custom', path: ['urgency'], message: 'errors.required' });
   });
 
-export const completeInspectionSchema = z.strictObject({ inspectionId: recordId, version, summary: optionalText(2000) });
+export const completeInspectionSchema = z.strictObject({
+  inspectionId: recordId,
+  version,
+  summary: optionalText(2000),
+});
 
 export const followUpSchema = z.strictObject({
   kind: z.enum(FOLLOW_UP_KINDS, { error: 'errors.invalidChoice' }),
@@ -66,6 +71,12 @@ export const followUpSchema = z.strictObject({
 export const adjustAssessmentSchema = z.strictObject({
   year: integer(2000, 2100),
   subjectCode: z.string().regex(/^(\d{9}|\d{12})$/, { error: 'errors.invalidChoice' }),
-  score: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number({ error: 'errors.invalid' }).min(0, { error: 'inspections.scoreRange' }).max(100, { error: 'inspections.scoreRange' })),
+  score: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+    z
+      .number({ error: 'errors.invalid' })
+      .min(0, { error: 'inspections.scoreRange' })
+      .max(100, { error: 'inspections.scoreRange' }),
+  ),
   reason: text(500),
 });

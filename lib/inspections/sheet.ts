@@ -1,17 +1,30 @@
 // The year-end assessment as .xlsx: townships, then teams, ranked, with each indicator, the computed
 // and final score and the band. No database here: the route passes the rows in.
 import ExcelJS from 'exceljs';
-import { INDICATORS } from './rules';
 import type { AssessmentRow } from './data';
+import { INDICATORS } from './rules';
 
-export async function assessmentXlsx(input: { title: string; subtitle: string; sections: { label: string; rows: AssessmentRow[] }[]; t: (key: string) => string }): Promise<Buffer> {
+export async function assessmentXlsx(input: {
+  title: string;
+  subtitle: string;
+  sections: { label: string; rows: AssessmentRow[] }[];
+  t: (key: string) => string;
+}): Promise<Buffer> {
   const { title, subtitle, sections, t } = input;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('年终考核', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     headerFooter: { oddFooter: '&C&P / &N' },
   });
-  const headers = [t('rank'), t('village'), ...INDICATORS.map((i) => t(`indicators.${i}`)), t('computed'), t('final'), t('band'), t('adjustReason')];
+  const headers = [
+    t('rank'),
+    t('village'),
+    ...INDICATORS.map((i) => t(`indicators.${i}`)),
+    t('computed'),
+    t('final'),
+    t('band'),
+    t('adjustReason'),
+  ];
   sheet.mergeCells(1, 1, 1, headers.length);
   sheet.getCell(1, 1).value = title;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
@@ -27,14 +40,23 @@ export async function assessmentXlsx(input: { title: string; subtitle: string; s
     head.font = { bold: true };
     for (const r of section.rows) {
       const row = sheet.addRow([
-        r.rank, r.code.length === 12 ? `${r.township} ${r.name}` : r.name, ...INDICATORS.map((i) => Math.round(r.computed.indicators[i] * 1000) / 1000),
-        r.computed.score, r.final, t(`bands.${r.band}`), r.adjusted?.reason ?? '',
+        r.rank,
+        r.code.length === 12 ? `${r.township} ${r.name}` : r.name,
+        ...INDICATORS.map((i) => Math.round(r.computed.indicators[i] * 1000) / 1000),
+        r.computed.score,
+        r.final,
+        t(`bands.${r.band}`),
+        r.adjusted?.reason ?? '',
       ]);
-      INDICATORS.forEach((_, i) => { row.getCell(i + 3).numFmt = '0.0%'; });
+      INDICATORS.forEach((_, i) => {
+        row.getCell(i + 3).numFmt = '0.0%';
+      });
       row.getCell(INDICATORS.length + 3).numFmt = '0.0';
       row.getCell(INDICATORS.length + 4).numFmt = '0.0';
     }
-    for (let r = head.number; r <= sheet.rowCount; r++) for (let c = 1; c <= headers.length; c++) sheet.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
+    for (let r = head.number; r <= sheet.rowCount; r++)
+      for (let c = 1; c <= headers.length; c++)
+        sheet.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
   }
   sheet.getColumn(2).width = 20;
   for (let c = 3; c <= headers.length; c++) sheet.getColumn(c).width = 11;

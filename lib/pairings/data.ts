@@ -1,21 +1,21 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { isoDay } from '@/lib/attendance/days';
+import { chinaDate } from '@/lib/attendance/rules';
+import { writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
-import { decryptText } from '@/lib/personal-data';
+import { db } from '@/lib/db';
+import type { CadreRank } from '@/lib/enums';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { maskPhone } from '@/lib/households/identity';
 import { POOR_STATUSES } from '@/lib/households/rules';
-import { policyValuesFor } from '@/lib/policy/data';
-import { chinaDate } from '@/lib/attendance/rules';
-import { isoDay } from '@/lib/attendance/days';
-import { areaWithin } from '@/lib/teams/data';
-import type { CadreRank } from '@/lib/enums';
-import { writeAuditNow } from '@/lib/audit/data';
-import { translateKey } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/i18n/locales';
+import { translateKey } from '@/lib/i18n/messages';
+import { decryptText } from '@/lib/personal-data';
+import { policyValuesFor } from '@/lib/policy/data';
+import { areaWithin } from '@/lib/teams/data';
+import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, type ProposalTier, proposePairings, quotaOf } from './rules';
 import { pairingRosterXlsx, type RosterSheetLabels } from './sheet';
-import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, proposePairings, quotaOf, type ProposalTier } from './rules';
 
 export const CADRE_PAGE_SIZE = 50;
 const ACTIVE = { endedOn: null } as const;
@@ -33,7 +33,8 @@ function cadreArea(viewer: Viewer): string {
  * working in their village, not the county's thousands.
  */
 function cadreScope(viewer: Viewer): Prisma.CadreWhereInput {
-  if (can(viewer.role, 'pairing.manage') || viewer.scopeCode.length <= 6) return { regionCode: { startsWith: cadreArea(viewer) } };
+  if (can(viewer.role, 'pairing.manage') || viewer.scopeCode.length <= 6)
+    return { regionCode: { startsWith: cadreArea(viewer) } };
   const area = viewer.scopeCode;
   return {
     OR: [
@@ -46,11 +47,22 @@ function cadreScope(viewer: Viewer): Prisma.CadreWhereInput {
 
 async function usedCounts(cadreIds: number[]): Promise<Map<number, number>> {
   if (cadreIds.length === 0) return new Map();
-  const rows = await db.pairing.groupBy({ by: ['cadreId'], where: { cadreId: { in: cadreIds }, endedOn: null }, _count: { _all: true } });
+  const rows = await db.pairing.groupBy({
+    by: ['cadreId'],
+    where: { cadreId: { in: cadreIds }, endedOn: null },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.cadreId, r._count._all]));
 }
 
-export type CadreFilters = { q?: string; unitId?: number; rank?: CadreRank; load?: 'free' | 'full'; left?: boolean; page?: number };
+export type CadreFilters = {
+  q?: string;
+  unitId?: number;
+  rank?: CadreRank;
+  load?: 'free' | 'full';
+  left?: boolean;
+  page?: number;
+};
 
 export async function listCadres(viewer: Viewer, filters: CadreFilters) {
   if (!can(viewer.role, 'cadre.view')) return null;
@@ -69,7 +81,7 @@ export async function listCadres(viewer: Viewer, filters: CadreFilters) {
     const ids = await db.$queryRaw<{ id: number }[]>`
       SELECT c.id FROM cadre c
         LEFT JOIN (SELECT cadre_id, count(*)::int AS n FROM pairing WHERE ended_on IS NULL GROUP BY cadre_id) u ON u.cadre_id = c.id
-       WHERE c.region_code LIKE ${county + '%'} AND c.active
+       WHERE c.region_code LIKE ${`${county}%`} AND c.active
          AND (coalesce(u.n, 0) >= CASE c.rank WHEN 'COUNTY_CHIEF' THEN ${policy.quotaCountyChief}::int WHEN 'COUNTY_DEPUTY' THEN ${policy.quotaCountyDeputy}::int
               WHEN 'SECTION_CHIEF' THEN ${policy.quotaSectionChief}::int WHEN 'SECTION_DEPUTY' THEN ${policy.quotaSectionDeputy}::int ELSE ${policy.quotaOrdinary}::int END) = ${filters.load === 'full'}::boolean`;
     where.id = { in: ids.map((r) => r.id) };
@@ -78,17 +90,37 @@ export async function listCadres(viewer: Viewer, filters: CadreFilters) {
   const [total, rows] = await Promise.all([
     db.cadre.count({ where }),
     db.cadre.findMany({
-      where, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * CADRE_PAGE_SIZE, take: CADRE_PAGE_SIZE,
-      select: { id: true, name: true, rank: true, regionCode: true, idLast4: true, phoneEnc: true, active: true, unit: { select: { name: true } } },
+      where,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * CADRE_PAGE_SIZE,
+      take: CADRE_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        rank: true,
+        regionCode: true,
+        idLast4: true,
+        phoneEnc: true,
+        active: true,
+        unit: { select: { name: true } },
+      },
     }),
   ]);
   const used = await usedCounts(rows.map((r) => r.id));
   return {
-    total, page,
+    total,
+    page,
     rows: rows.map((r) => ({
-      id: r.id, name: r.name, rank: r.rank, regionCode: r.regionCode, unitName: r.unit.name, idLast4: r.idLast4, active: r.active,
+      id: r.id,
+      name: r.name,
+      rank: r.rank,
+      regionCode: r.regionCode,
+      unitName: r.unit.name,
+      idLast4: r.idLast4,
+      active: r.active,
       phone: r.phoneEnc ? maskPhone(decryptText(r.phoneEnc)) : null,
-      used: used.get(r.id) ?? 0, quota: quotaOf(r.rank, policy),
+      used: used.get(r.id) ?? 0,
+      quota: quotaOf(r.rank, policy),
     })),
   };
 }
@@ -105,7 +137,18 @@ export async function getCadre(viewer: Viewer, id: number) {
       pairings: {
         where: { regionCode: { startsWith: viewer.scopeCode } },
         orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
-        include: { household: { select: { id: true, headName: true, status: true, memberCount: true, regionCode: true, village: { select: { name: true } } } } },
+        include: {
+          household: {
+            select: {
+              id: true,
+              headName: true,
+              status: true,
+              memberCount: true,
+              regionCode: true,
+              village: { select: { name: true } },
+            },
+          },
+        },
       },
     },
   });
@@ -113,15 +156,33 @@ export async function getCadre(viewer: Viewer, id: number) {
   const policy = await policyValuesFor(cadre.regionCode.slice(0, 6), thisYear());
   const used = await db.pairing.count({ where: { cadreId: cadre.id, endedOn: null } }); // all of them: the quota is the cadre's
   return {
-    id: cadre.id, version: cadre.version, name: cadre.name, rank: cadre.rank, regionCode: cadre.regionCode, unit: cadre.unit, user: cadre.user,
-    idLast4: cadre.idLast4, phone: cadre.phoneEnc ? maskPhone(decryptText(cadre.phoneEnc)) : null,
-    active: cadre.active, leftOn: cadre.leftOn ? isoDay(cadre.leftOn) : null, leftReason: cadre.leftReason,
-    quota: quotaOf(cadre.rank, policy), used,
+    id: cadre.id,
+    version: cadre.version,
+    name: cadre.name,
+    rank: cadre.rank,
+    regionCode: cadre.regionCode,
+    unit: cadre.unit,
+    user: cadre.user,
+    idLast4: cadre.idLast4,
+    phone: cadre.phoneEnc ? maskPhone(decryptText(cadre.phoneEnc)) : null,
+    active: cadre.active,
+    leftOn: cadre.leftOn ? isoDay(cadre.leftOn) : null,
+    leftReason: cadre.leftReason,
+    quota: quotaOf(cadre.rank, policy),
+    used,
     editable: can(viewer.role, 'cadre.manage') && cadre.regionCode.startsWith(viewer.scopeCode),
     pairings: cadre.pairings.map((p) => ({
-      id: p.id, householdId: p.householdId, headName: p.household.headName, status: p.household.status, memberCount: p.household.memberCount,
-      villageName: p.household.village.name, villageCode: p.household.regionCode, inArea: p.regionCode.startsWith(viewer.scopeCode),
-      startedOn: isoDay(p.startedOn), endedOn: p.endedOn ? isoDay(p.endedOn) : null, endReason: p.endReason,
+      id: p.id,
+      householdId: p.householdId,
+      headName: p.household.headName,
+      status: p.household.status,
+      memberCount: p.household.memberCount,
+      villageName: p.household.village.name,
+      villageCode: p.household.regionCode,
+      inArea: p.regionCode.startsWith(viewer.scopeCode),
+      startedOn: isoDay(p.startedOn),
+      endedOn: p.endedOn ? isoDay(p.endedOn) : null,
+      endReason: p.endReason,
     })),
   };
 }
@@ -131,12 +192,26 @@ export async function cadreFormOptions(viewer: Viewer, cadreId?: number) {
   if (!can(viewer.role, 'cadre.manage')) return null;
   const county = cadreArea(viewer);
   const [units, users, townships] = await Promise.all([
-    db.unit.findMany({ where: { countyCode: county }, orderBy: [{ level: 'asc' }, { name: 'asc' }], select: { id: true, name: true } }),
-    db.user.findMany({
-      where: { scopeCode: { startsWith: viewer.scopeCode }, role: { in: ['PAIRING_CADRE', 'TEAM_LEADER', 'TEAM_MEMBER'] }, disabled: false, OR: [{ cadre: null }, ...(cadreId ? [{ cadre: { id: cadreId } }] : [])] },
-      orderBy: { username: 'asc' }, select: { id: true, username: true, displayName: true },
+    db.unit.findMany({
+      where: { countyCode: county },
+      orderBy: [{ level: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true },
     }),
-    db.region.findMany({ where: { parentCode: county, code: { startsWith: viewer.scopeCode } }, orderBy: { code: 'asc' }, select: { code: true, name: true } }),
+    db.user.findMany({
+      where: {
+        scopeCode: { startsWith: viewer.scopeCode },
+        role: { in: ['PAIRING_CADRE', 'TEAM_LEADER', 'TEAM_MEMBER'] },
+        disabled: false,
+        OR: [{ cadre: null }, ...(cadreId ? [{ cadre: { id: cadreId } }] : [])],
+      },
+      orderBy: { username: 'asc' },
+      select: { id: true, username: true, displayName: true },
+    }),
+    db.region.findMany({
+      where: { parentCode: county, code: { startsWith: viewer.scopeCode } },
+      orderBy: { code: 'asc' },
+      select: { code: true, name: true },
+    }),
   ]);
   const areas = viewer.scopeCode.length === 6 ? [{ code: county, name: viewer.scopeName }, ...townships] : townships;
   return { units, users, areas };
@@ -144,7 +219,14 @@ export async function cadreFormOptions(viewer: Viewer, cadreId?: number) {
 
 // ─────────────────────────── Coverage (两个全覆盖) ───────────────────────────
 
-export type CoverageRow = { code: string; name: string; mustPair: number; covered: number; villages: number; villagesWithoutLiaison: number };
+export type CoverageRow = {
+  code: string;
+  name: string;
+  mustPair: number;
+  covered: number;
+  villages: number;
+  villagesWithoutLiaison: number;
+};
 
 /**
  * Households that must have a cadre and how many do, and villages with a liaison unit, per area
@@ -158,23 +240,38 @@ export async function pairingCoverage(viewer: Viewer, area?: string) {
     db.$queryRaw<{ child: string; must: number; covered: number }[]>`
       SELECT left(h.region_code, ${childLength}) AS child, count(*)::int AS must, count(p.id)::int AS covered
         FROM household h LEFT JOIN pairing p ON p.household_id = h.id AND p.ended_on IS NULL
-       WHERE h.region_code LIKE ${prefix + '%'} AND h.status::text = ANY(${[...MUST_PAIR_STATUSES]})
+       WHERE h.region_code LIKE ${`${prefix}%`} AND h.status::text = ANY(${[...MUST_PAIR_STATUSES]})
        GROUP BY 1`,
     db.$queryRaw<{ child: string; villages: number; without: number }[]>`
       SELECT left(v.code, ${childLength}) AS child, count(*)::int AS villages,
              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM village_liaison l WHERE l.village_code = v.code))::int AS without
-        FROM region v WHERE v.level = 'VILLAGE' AND v.code LIKE ${prefix + '%'} GROUP BY 1`,
-    db.region.findMany({ where: { code: { startsWith: prefix }, level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE' }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+        FROM region v WHERE v.level = 'VILLAGE' AND v.code LIKE ${`${prefix}%`} GROUP BY 1`,
+    db.region.findMany({
+      where: {
+        code: { startsWith: prefix },
+        level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE',
+      },
+      select: { code: true, name: true },
+      orderBy: { code: 'asc' },
+    }),
   ]);
   const byHouse = new Map(households.map((r) => [r.child, r]));
   const byVillage = new Map(villages.map((r) => [r.child, r]));
   const rows: CoverageRow[] = names.map((n) => ({
-    code: n.code, name: n.name,
-    mustPair: byHouse.get(n.code)?.must ?? 0, covered: byHouse.get(n.code)?.covered ?? 0,
-    villages: byVillage.get(n.code)?.villages ?? 0, villagesWithoutLiaison: byVillage.get(n.code)?.without ?? 0,
+    code: n.code,
+    name: n.name,
+    mustPair: byHouse.get(n.code)?.must ?? 0,
+    covered: byHouse.get(n.code)?.covered ?? 0,
+    villages: byVillage.get(n.code)?.villages ?? 0,
+    villagesWithoutLiaison: byVillage.get(n.code)?.without ?? 0,
   }));
-  const total = rows.reduce((sum, r) => ({ ...sum, mustPair: sum.mustPair + r.mustPair, covered: sum.covered + r.covered, villages: sum.villages + r.villages, villagesWithoutLiaison: sum.villagesWithoutLiaison + r.villagesWithoutLiaison }),
-    { code: prefix, name: '', mustPair: 0, covered: 0, villages: 0, villagesWithoutLiaison: 0 });
+  const total = { code: prefix, name: '', mustPair: 0, covered: 0, villages: 0, villagesWithoutLiaison: 0 };
+  for (const r of rows) {
+    total.mustPair += r.mustPair;
+    total.covered += r.covered;
+    total.villages += r.villages;
+    total.villagesWithoutLiaison += r.villagesWithoutLiaison;
+  }
   return { area: prefix, rows, total, cadres: await cadreLoad(prefix) };
 }
 
@@ -186,7 +283,7 @@ async function cadreLoad(prefix: string) {
   const rows = await db.$queryRaw<{ rank: CadreRank; n: number; used: number }[]>`
     SELECT c.rank, coalesce(u.n, 0)::int AS used, count(*)::int AS n
       FROM cadre c LEFT JOIN (SELECT cadre_id, count(*)::int AS n FROM pairing WHERE ended_on IS NULL GROUP BY cadre_id) u ON u.cadre_id = c.id
-     WHERE c.region_code LIKE ${prefix + '%'} AND c.active
+     WHERE c.region_code LIKE ${`${prefix}%`} AND c.active
      GROUP BY 1, 2`;
   let below = 0;
   let atQuota = 0;
@@ -206,8 +303,15 @@ export async function uncoveredHouseholds(viewer: Viewer, area: string | undefin
   const prefix = areaWithin(viewer, area);
   return db.household.findMany({
     where: { regionCode: { startsWith: prefix }, status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: ACTIVE } },
-    orderBy: [{ regionCode: 'asc' }, { id: 'asc' }], take: limit,
-    select: { id: true, headName: true, status: true, regionCode: true, village: { select: { name: true, parent: { select: { name: true } } } } },
+    orderBy: [{ regionCode: 'asc' }, { id: 'asc' }],
+    take: limit,
+    select: {
+      id: true,
+      headName: true,
+      status: true,
+      regionCode: true,
+      village: { select: { name: true, parent: { select: { name: true } } } },
+    },
   });
 }
 
@@ -216,7 +320,9 @@ export async function villagesWithoutLiaison(viewer: Viewer, area?: string) {
   const prefix = areaWithin(viewer, area);
   return db.region.findMany({
     where: { level: 'VILLAGE', code: { startsWith: prefix }, liaisons: { none: {} } },
-    orderBy: { code: 'asc' }, take: 200, select: { code: true, name: true, parent: { select: { name: true } } },
+    orderBy: { code: 'asc' },
+    take: 200,
+    select: { code: true, name: true, parent: { select: { name: true } } },
   });
 }
 
@@ -224,30 +330,51 @@ export async function villagesWithoutLiaison(viewer: Viewer, area?: string) {
 
 export type ProposalView = {
   area: string;
-  pairs: { householdId: number; headName: string; villageName: string; cadreId: number; cadreName: string; unitName: string; rank: CadreRank; tier: ProposalTier; usedAfter: number; quota: number }[];
+  pairs: {
+    householdId: number;
+    headName: string;
+    villageName: string;
+    cadreId: number;
+    cadreName: string;
+    unitName: string;
+    rank: CadreRank;
+    tier: ProposalTier;
+    usedAfter: number;
+    quota: number;
+  }[];
   unassigned: { id: number; headName: string; villageName: string }[];
 };
 
 /** Candidates: active cadres of the county with quota left who are not members of a poor household. */
 async function candidates(county: string, except?: number) {
   const policy = await policyValuesFor(county, thisYear());
-  const cadres = await db.$queryRaw<{ id: number; unit_id: number; region_code: string; rank: CadreRank; name: string; unit: string; used: number }[]>`
+  const cadres = await db.$queryRaw<
+    { id: number; unit_id: number; region_code: string; rank: CadreRank; name: string; unit: string; used: number }[]
+  >`
     SELECT c.id, c.unit_id, c.region_code, c.rank::text AS rank, c.name, u.name AS unit, coalesce(p.n, 0)::int AS used
       FROM cadre c JOIN unit u ON u.id = c.unit_id
       LEFT JOIN (SELECT cadre_id, count(*)::int AS n FROM pairing WHERE ended_on IS NULL GROUP BY cadre_id) p ON p.cadre_id = c.id
-     WHERE c.region_code LIKE ${county + '%'} AND c.active AND c.id <> ${except ?? 0}
+     WHERE c.region_code LIKE ${`${county}%`} AND c.active AND c.id <> ${except ?? 0}
        AND NOT EXISTS (SELECT 1 FROM person m JOIN household h ON h.id = m.household_id
                         WHERE m.id_number_hash = c.id_number_hash AND h.status::text = ANY(${[...POOR_STATUSES]}))`;
   return cadres.map((c) => ({ ...c, quota: quotaOf(c.rank, policy) })).filter((c) => c.used < c.quota);
 }
 
-async function buildProposal(area: string, households: { id: number; headName: string; regionCode: string; village: { name: string } }[], except?: number): Promise<ProposalView> {
+async function buildProposal(
+  area: string,
+  households: { id: number; headName: string; regionCode: string; village: { name: string } }[],
+  except?: number,
+): Promise<ProposalView> {
   const county = area.slice(0, 6);
   const pool = await candidates(county, except);
   const villageCodes = [...new Set(households.map((h) => h.regionCode))];
-  const liaisons = await db.villageLiaison.findMany({ where: { villageCode: { in: villageCodes } }, select: { villageCode: true, unitId: true } });
+  const liaisons = await db.villageLiaison.findMany({
+    where: { villageCode: { in: villageCodes } },
+    select: { villageCode: true, unitId: true },
+  });
   const liaisonUnits = new Map<string, Set<number>>();
-  for (const l of liaisons) (liaisonUnits.get(l.villageCode) ?? liaisonUnits.set(l.villageCode, new Set()).get(l.villageCode)!).add(l.unitId);
+  for (const l of liaisons)
+    (liaisonUnits.get(l.villageCode) ?? liaisonUnits.set(l.villageCode, new Set()).get(l.villageCode)!).add(l.unitId);
   const proposal = proposePairings({
     households: households.map((h) => ({ id: h.id, villageCode: h.regionCode })),
     cadres: pool.map((c) => ({ id: c.id, unitId: c.unit_id, regionCode: c.region_code, used: c.used, quota: c.quota })),
@@ -262,9 +389,24 @@ async function buildProposal(area: string, households: { id: number; headName: s
       const h = byHousehold.get(p.householdId)!;
       const c = byCadre.get(p.cadreId)!;
       used.set(c.id, used.get(c.id)! + 1);
-      return { householdId: h.id, headName: h.headName, villageName: h.village.name, cadreId: c.id, cadreName: c.name, unitName: c.unit, rank: c.rank, tier: p.tier, usedAfter: used.get(c.id)!, quota: c.quota };
+      return {
+        householdId: h.id,
+        headName: h.headName,
+        villageName: h.village.name,
+        cadreId: c.id,
+        cadreName: c.name,
+        unitName: c.unit,
+        rank: c.rank,
+        tier: p.tier,
+        usedAfter: used.get(c.id)!,
+        quota: c.quota,
+      };
     }),
-    unassigned: proposal.unassigned.map((id) => ({ id, headName: byHousehold.get(id)!.headName, villageName: byHousehold.get(id)!.village.name })),
+    unassigned: proposal.unassigned.map((id) => ({
+      id,
+      headName: byHousehold.get(id)!.headName,
+      villageName: byHousehold.get(id)!.village.name,
+    })),
   };
 }
 
@@ -275,7 +417,8 @@ export async function coverProposal(viewer: Viewer, area: string | undefined): P
   if (prefix.length < 6) return null;
   const households = await db.household.findMany({
     where: { regionCode: { startsWith: prefix }, status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: ACTIVE } },
-    orderBy: [{ regionCode: 'asc' }, { id: 'asc' }], take: 5000,
+    orderBy: [{ regionCode: 'asc' }, { id: 'asc' }],
+    take: 5000,
     select: { id: true, headName: true, regionCode: true, village: { select: { name: true } } },
   });
   return buildProposal(prefix, households);
@@ -287,9 +430,15 @@ export async function reassignProposal(viewer: Viewer, cadreId: number): Promise
   const pairings = await db.pairing.findMany({
     where: { cadreId, endedOn: null, regionCode: { startsWith: viewer.scopeCode } },
     orderBy: [{ regionCode: 'asc' }, { householdId: 'asc' }],
-    select: { household: { select: { id: true, headName: true, regionCode: true, village: { select: { name: true } } } } },
+    select: {
+      household: { select: { id: true, headName: true, regionCode: true, village: { select: { name: true } } } },
+    },
   });
-  return buildProposal(viewer.scopeCode, pairings.map((p) => p.household), cadreId);
+  return buildProposal(
+    viewer.scopeCode,
+    pairings.map((p) => p.household),
+    cadreId,
+  );
 }
 
 // ─────────────────────────── One household, my households, roster ───────────────────────────
@@ -297,25 +446,42 @@ export async function reassignProposal(viewer: Viewer, cadreId: number): Promise
 /** Who is responsible for a household now and before, and cadres to choose from (liaison-unit cadres first). */
 export async function householdPairing(viewer: Viewer, householdId: number) {
   if (!can(viewer.role, 'household.view')) return null;
-  const household = await db.household.findFirst({ where: { id: householdId, regionCode: { startsWith: viewer.scopeCode } }, select: { id: true, regionCode: true, status: true } });
+  const household = await db.household.findFirst({
+    where: { id: householdId, regionCode: { startsWith: viewer.scopeCode } },
+    select: { id: true, regionCode: true, status: true },
+  });
   if (!household) return null;
   const pairings = await db.pairing.findMany({
-    where: { householdId }, orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
-    include: { cadre: { select: { id: true, name: true, rank: true, phoneEnc: true, unit: { select: { name: true } } } } },
+    where: { householdId },
+    orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
+    include: {
+      cadre: { select: { id: true, name: true, rank: true, phoneEnc: true, unit: { select: { name: true } } } },
+    },
   });
   const rows = pairings.map((p) => ({
-    id: p.id, cadreId: p.cadre.id, cadreName: p.cadre.name, rank: p.cadre.rank, unitName: p.cadre.unit.name,
+    id: p.id,
+    cadreId: p.cadre.id,
+    cadreName: p.cadre.name,
+    rank: p.cadre.rank,
+    unitName: p.cadre.unit.name,
     phone: p.cadre.phoneEnc ? maskPhone(decryptText(p.cadre.phoneEnc)) : null,
-    startedOn: isoDay(p.startedOn), endedOn: p.endedOn ? isoDay(p.endedOn) : null, endReason: p.endReason,
+    startedOn: isoDay(p.startedOn),
+    endedOn: p.endedOn ? isoDay(p.endedOn) : null,
+    endReason: p.endReason,
   }));
   const pairable = (PAIRABLE_STATUSES as readonly string[]).includes(household.status);
   const mustPair = (MUST_PAIR_STATUSES as readonly string[]).includes(household.status);
   let options: { id: number; label: string }[] = [];
   if (can(viewer.role, 'pairing.manage') && pairable && !rows.some((r) => r.endedOn === null)) {
     const pool = await candidates(household.regionCode.slice(0, 6));
-    const liaison = new Set((await db.villageLiaison.findMany({ where: { villageCode: household.regionCode }, select: { unitId: true } })).map((l) => l.unitId));
+    const liaison = new Set(
+      (
+        await db.villageLiaison.findMany({ where: { villageCode: household.regionCode }, select: { unitId: true } })
+      ).map((l) => l.unitId),
+    );
     const township = household.regionCode.slice(0, 9);
-    const rank = (c: (typeof pool)[number]) => (liaison.has(c.unit_id) ? 0 : c.region_code.startsWith(township) ? 1 : 2);
+    const rank = (c: (typeof pool)[number]) =>
+      liaison.has(c.unit_id) ? 0 : c.region_code.startsWith(township) ? 1 : 2;
     // The proposal's order: liaison-unit cadres, then the township's, then the county's.
     options = pool
       .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh') || a.id - b.id)
@@ -328,20 +494,44 @@ export async function householdPairing(viewer: Viewer, householdId: number) {
 /** The signed-in cadre's households now (phone). */
 export async function myHouseholds(viewer: Viewer) {
   if (!can(viewer.role, 'pairing.own')) return null;
-  const cadre = await db.cadre.findUnique({ where: { userId: viewer.userId }, select: { id: true, name: true, rank: true, regionCode: true } });
+  const cadre = await db.cadre.findUnique({
+    where: { userId: viewer.userId },
+    select: { id: true, name: true, rank: true, regionCode: true },
+  });
   if (!cadre) return { cadre: null, households: [] };
   const pairings = await db.pairing.findMany({
-    where: { cadreId: cadre.id, endedOn: null }, orderBy: [{ regionCode: 'asc' }, { householdId: 'asc' }],
-    include: { household: { select: { id: true, headName: true, status: true, memberCount: true, groupName: true, phoneEnc: true, village: { select: { name: true } } } } },
+    where: { cadreId: cadre.id, endedOn: null },
+    orderBy: [{ regionCode: 'asc' }, { householdId: 'asc' }],
+    include: {
+      household: {
+        select: {
+          id: true,
+          headName: true,
+          status: true,
+          memberCount: true,
+          groupName: true,
+          phoneEnc: true,
+          village: { select: { name: true } },
+        },
+      },
+    },
   });
   const policy = await policyValuesFor(cadre.regionCode.slice(0, 6), thisYear());
-  const lastVisits = await db.visit.groupBy({ by: ['householdId'], where: { visitorCadreId: cadre.id, householdId: { in: pairings.map((p) => p.householdId) } }, _max: { visitedOn: true } });
+  const lastVisits = await db.visit.groupBy({
+    by: ['householdId'],
+    where: { visitorCadreId: cadre.id, householdId: { in: pairings.map((p) => p.householdId) } },
+    _max: { visitedOn: true },
+  });
   const lastVisit = new Map(lastVisits.map((v) => [v.householdId, v._max.visitedOn]));
   return {
     cadre: { ...cadre, quota: quotaOf(cadre.rank, policy) },
     households: pairings.map((p) => ({
-      id: p.household.id, headName: p.household.headName, status: p.household.status, memberCount: p.household.memberCount,
-      village: `${p.household.village.name}${p.household.groupName}`, phone: p.household.phoneEnc ? decryptText(p.household.phoneEnc) : null,
+      id: p.household.id,
+      headName: p.household.headName,
+      status: p.household.status,
+      memberCount: p.household.memberCount,
+      village: `${p.household.village.name}${p.household.groupName}`,
+      phone: p.household.phoneEnc ? decryptText(p.household.phoneEnc) : null,
       since: isoDay(p.startedOn),
       lastVisit: lastVisit.get(p.householdId) ? isoDay(lastVisit.get(p.householdId)!) : null,
     })),
@@ -357,16 +547,32 @@ export async function pairingRosterRows(viewer: Viewer, area: string | undefined
     orderBy: [{ regionCode: 'asc' }, { householdId: 'asc' }],
     select: {
       startedOn: true,
-      household: { select: { headName: true, status: true, memberCount: true, groupName: true, village: { select: { name: true, parent: { select: { name: true } } } } } },
+      household: {
+        select: {
+          headName: true,
+          status: true,
+          memberCount: true,
+          groupName: true,
+          village: { select: { name: true, parent: { select: { name: true } } } },
+        },
+      },
       cadre: { select: { name: true, rank: true, phoneEnc: true, unit: { select: { name: true } } } },
     },
   });
   return {
     area: prefix,
     rows: rows.map((r) => ({
-      township: r.household.village.parent?.name ?? '', village: r.household.village.name, group: r.household.groupName, headName: r.household.headName,
-      status: r.household.status, memberCount: r.household.memberCount, cadreName: r.cadre.name, rank: r.cadre.rank, unitName: r.cadre.unit.name,
-      phone: r.cadre.phoneEnc ? maskPhone(decryptText(r.cadre.phoneEnc)) : '', startedOn: isoDay(r.startedOn),
+      township: r.household.village.parent?.name ?? '',
+      village: r.household.village.name,
+      group: r.household.groupName,
+      headName: r.household.headName,
+      status: r.household.status,
+      memberCount: r.household.memberCount,
+      cadreName: r.cadre.name,
+      rank: r.cadre.rank,
+      unitName: r.cadre.unit.name,
+      phone: r.cadre.phoneEnc ? maskPhone(decryptText(r.cadre.phoneEnc)) : '',
+      startedOn: isoDay(r.startedOn),
     })),
   };
 }
@@ -378,16 +584,37 @@ export async function pairingRosterFile(viewer: Viewer, area: string | undefined
   const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
   const region = await db.region.findUnique({ where: { code: roster.area }, select: { name: true } });
   const title = t('pairings.sheetTitle', { area: region?.name ?? roster.area });
-  const columns = Object.fromEntries(SHEET_COLUMNS.map((k) => [k, t(`pairings.sheetColumns.${k}`)])) as RosterSheetLabels['columns'];
+  const columns = Object.fromEntries(
+    SHEET_COLUMNS.map((k) => [k, t(`pairings.sheetColumns.${k}`)]),
+  ) as RosterSheetLabels['columns'];
   const buffer = await pairingRosterXlsx(
     roster.rows.map((r) => ({ ...r, status: t(`households.statuses.${r.status}`), rank: t(`teams.ranks.${r.rank}`) })),
     { title, columns },
   );
   await writeAuditNow(
     { userId: viewer.userId, username: viewer.username, role: viewer.role },
-    { action: 'pairing.exportRoster', result: 'OK', entity: 'Pairing', regionCode: roster.area, changes: { rows: roster.rows.length } },
+    {
+      action: 'pairing.exportRoster',
+      result: 'OK',
+      entity: 'Pairing',
+      regionCode: roster.area,
+      changes: { rows: roster.rows.length },
+    },
   );
   return { buffer, fileName: `${title}.xlsx`, asciiFileName: `pairings-${roster.area}.xlsx` };
 }
 
-const SHEET_COLUMNS = ['index', 'township', 'village', 'group', 'head', 'status', 'members', 'cadre', 'rank', 'unit', 'phone', 'since'] as const;
+const SHEET_COLUMNS = [
+  'index',
+  'township',
+  'village',
+  'group',
+  'head',
+  'status',
+  'members',
+  'cadre',
+  'rank',
+  'unit',
+  'phone',
+  'since',
+] as const;

@@ -10,16 +10,24 @@ export const MUST_PAIR_STATUSES: readonly HouseholdStatus[] = POOR_STATUSES;
 /** Households that may be paired: the registered poor, and those lifted out or monitored, whose help goes on. */
 export const PAIRABLE_STATUSES: readonly HouseholdStatus[] = [...POOR_STATUSES, 'LIFTED_OUT', 'MONITORED'];
 
-export type QuotaPolicy = Pick<PolicyValues, 'quotaCountyChief' | 'quotaCountyDeputy' | 'quotaSectionChief' | 'quotaSectionDeputy' | 'quotaOrdinary'>;
+export type QuotaPolicy = Pick<
+  PolicyValues,
+  'quotaCountyChief' | 'quotaCountyDeputy' | 'quotaSectionChief' | 'quotaSectionDeputy' | 'quotaOrdinary'
+>;
 
 /** How many households a cadre of this rank may be responsible for at once (8 / 7 / 4 / 4 / 1 by default). */
 export function quotaOf(rank: CadreRank, policy: QuotaPolicy): number {
   switch (rank) {
-    case 'COUNTY_CHIEF': return policy.quotaCountyChief;
-    case 'COUNTY_DEPUTY': return policy.quotaCountyDeputy;
-    case 'SECTION_CHIEF': return policy.quotaSectionChief;
-    case 'SECTION_DEPUTY': return policy.quotaSectionDeputy;
-    case 'ORDINARY': return policy.quotaOrdinary;
+    case 'COUNTY_CHIEF':
+      return policy.quotaCountyChief;
+    case 'COUNTY_DEPUTY':
+      return policy.quotaCountyDeputy;
+    case 'SECTION_CHIEF':
+      return policy.quotaSectionChief;
+    case 'SECTION_DEPUTY':
+      return policy.quotaSectionDeputy;
+    case 'ORDINARY':
+      return policy.quotaOrdinary;
   }
 }
 
@@ -77,7 +85,11 @@ export function proposePairings(input: ProposalInput): Proposal {
       const remaining = left.get(cadre.id)!;
       if (remaining <= 0) continue;
       const tier = TIERS.indexOf(tierOf(cadre, household.villageCode, liaison));
-      if (!best || tier < best.tier || (tier === best.tier && (remaining > best.left || (remaining === best.left && cadre.id < best.cadre.id)))) {
+      if (
+        !best ||
+        tier < best.tier ||
+        (tier === best.tier && (remaining > best.left || (remaining === best.left && cadre.id < best.cadre.id)))
+      ) {
         best = { cadre, tier, left: remaining };
       }
     }

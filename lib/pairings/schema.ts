@@ -17,7 +17,10 @@ const cadreFields = {
 export const createCadreSchema = z.strictObject({ ...cadreFields, idNumber, regionCode: areaCode });
 export const updateCadreSchema = z.strictObject({ id: recordId, version, ...cadreFields });
 
-export const setLiaisonSchema = z.strictObject({ villageCode: z.string().regex(/^\d{12}$/, { error: 'errors.invalid' }), unitId: recordId });
+export const setLiaisonSchema = z.strictObject({
+  villageCode: z.string().regex(/^\d{12}$/, { error: 'errors.invalid' }),
+  unitId: recordId,
+});
 export const removeLiaisonSchema = z.strictObject({ id: recordId });
 
 export const pairSchema = z.strictObject({ householdId: recordId, cadreId: recordId });

@@ -1,20 +1,82 @@
 // The pairing roster (结对帮扶花名册) as .xlsx, in the columns offices keep. No database here.
 import ExcelJS from 'exceljs';
 
-export type RosterSheetRow = { township: string; village: string; group: string; headName: string; status: string; memberCount: number; cadreName: string; rank: string; unitName: string; phone: string; startedOn: string };
-export type RosterSheetLabels = { title: string; columns: Record<'index' | 'township' | 'village' | 'group' | 'head' | 'status' | 'members' | 'cadre' | 'rank' | 'unit' | 'phone' | 'since', string> };
+export type RosterSheetRow = {
+  township: string;
+  village: string;
+  group: string;
+  headName: string;
+  status: string;
+  memberCount: number;
+  cadreName: string;
+  rank: string;
+  unitName: string;
+  phone: string;
+  startedOn: string;
+};
+export type RosterSheetLabels = {
+  title: string;
+  columns: Record<
+    | 'index'
+    | 'township'
+    | 'village'
+    | 'group'
+    | 'head'
+    | 'status'
+    | 'members'
+    | 'cadre'
+    | 'rank'
+    | 'unit'
+    | 'phone'
+    | 'since',
+    string
+  >;
+};
 
 export async function pairingRosterXlsx(rows: readonly RosterSheetRow[], labels: RosterSheetLabels): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('结对帮扶花名册', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet('结对帮扶花名册', {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const c = labels.columns;
-  const header = [c.index, c.township, c.village, c.group, c.head, c.status, c.members, c.cadre, c.rank, c.unit, c.phone, c.since];
+  const header = [
+    c.index,
+    c.township,
+    c.village,
+    c.group,
+    c.head,
+    c.status,
+    c.members,
+    c.cadre,
+    c.rank,
+    c.unit,
+    c.phone,
+    c.since,
+  ];
   sheet.mergeCells(1, 1, 1, header.length);
   sheet.getCell(1, 1).value = labels.title;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.getCell(1, 1).alignment = { horizontal: 'center' };
   sheet.addRow(header).font = { bold: true };
-  rows.forEach((r, i) => sheet.addRow([i + 1, r.township, r.village, r.group, r.headName, r.status, r.memberCount, r.cadreName, r.rank, r.unitName, r.phone, r.startedOn]));
-  [6, 10, 10, 6, 10, 12, 6, 10, 12, 22, 14, 12].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  rows.forEach((r, i) => {
+    sheet.addRow([
+      i + 1,
+      r.township,
+      r.village,
+      r.group,
+      r.headName,
+      r.status,
+      r.memberCount,
+      r.cadreName,
+      r.rank,
+      r.unitName,
+      r.phone,
+      r.startedOn,
+    ]);
+  });
+  [6, 10, 10, 6, 10, 12, 6, 10, 12, 22, 14, 12].forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

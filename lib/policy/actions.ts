@@ -25,5 +25,10 @@ export const savePolicy = action('policy.save', 'policy.edit', policySchema, asy
   });
   if (updated.count === 0) throw new ConflictError();
   const before = Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, existing[name]]));
-  return { entity: 'Policy', entityId: existing.id, regionCode: countyCode, changes: { year, ...diffFields(before, data) } };
+  return {
+    entity: 'Policy',
+    entityId: existing.id,
+    regionCode: countyCode,
+    changes: { year, ...diffFields(before, data) },
+  };
 });

@@ -1,11 +1,18 @@
 import 'server-only';
-import { db } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
 import { lineageOf } from '@/lib/regions/rules';
 import { DEFAULT_POLICY, POLICY_FIELD_NAMES, type PolicyValues } from './rules';
 
-export type PolicyView = { countyCode: string; countyName: string; year: number; values: PolicyValues; version: number | null; updatedAt: Date | null };
+export type PolicyView = {
+  countyCode: string;
+  countyName: string;
+  year: number;
+  values: PolicyValues;
+  version: number | null;
+  updatedAt: Date | null;
+};
 
 /** The county whose policy applies to the viewer: their own, or the one above their area. */
 export function policyCountyOf(viewer: Viewer): string | null {
@@ -20,8 +27,17 @@ export async function getPolicy(viewer: Viewer, countyCode: string, year: number
   const county = await db.region.findFirst({ where: { code: countyCode, level: 'COUNTY' }, select: { name: true } });
   if (!county) return null;
   const row = await db.policy.findUnique({ where: { countyCode_year: { countyCode, year } } });
-  const values = row ? (Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues) : DEFAULT_POLICY;
-  return { countyCode, countyName: county.name, year, values, version: row?.version ?? null, updatedAt: row?.updatedAt ?? null };
+  const values = row
+    ? (Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues)
+    : DEFAULT_POLICY;
+  return {
+    countyCode,
+    countyName: county.name,
+    year,
+    values,
+    version: row?.version ?? null,
+    updatedAt: row?.updatedAt ?? null,
+  };
 }
 
 export async function policyYears(countyCode: string): Promise<number[]> {
@@ -32,5 +48,7 @@ export async function policyYears(countyCode: string): Promise<number[]> {
 /** The numbers in force for a county and year, the defaults while the year is not set. For rules, not for display. */
 export async function policyValuesFor(countyCode: string, year: number): Promise<PolicyValues> {
   const row = await db.policy.findUnique({ where: { countyCode_year: { countyCode, year } } });
-  return row ? (Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues) : DEFAULT_POLICY;
+  return row
+    ? (Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues)
+    : DEFAULT_POLICY;
 }

@@ -37,7 +37,14 @@ export const POLICY_FIELDS = {
   weightSatisfaction: { default: 10, min: 0, max: 100, source: null },
 } as const;
 
-export const WEIGHT_FIELDS = ['weightAttendance', 'weightVisits', 'weightPairing', 'weightRectification', 'weightInspection', 'weightSatisfaction'] as const;
+export const WEIGHT_FIELDS = [
+  'weightAttendance',
+  'weightVisits',
+  'weightPairing',
+  'weightRectification',
+  'weightInspection',
+  'weightSatisfaction',
+] as const;
 
 export type PolicyField = keyof typeof POLICY_FIELDS;
 export type PolicyValues = Record<PolicyField, number>;
@@ -50,13 +57,15 @@ export const DEFAULT_POLICY: PolicyValues = Object.fromEntries(
 /** Cross-field checks; returns [field, message key] pairs. */
 export function policyProblems(values: PolicyValues): [PolicyField, string][] {
   const problems: [PolicyField, string][] = [];
-  if (values.villageNightsPerYear > values.villageDaysPerYear) problems.push(['villageNightsPerYear', 'policy.nightsAboveDays']);
+  if (values.villageNightsPerYear > values.villageDaysPerYear)
+    problems.push(['villageNightsPerYear', 'policy.nightsAboveDays']);
   if (values.teamSizeMin > values.teamSizeMax) problems.push(['teamSizeMin', 'policy.teamSizeOrder']);
   if (!(values.scoreGood > values.scoreFairlyGood && values.scoreFairlyGood > values.scoreFair))
     problems.push(['scoreFairlyGood', 'policy.bandOrder']);
   if (!(values.deadlineUrgentDays <= values.deadlineHighDays && values.deadlineHighDays <= values.deadlineNormalDays))
     problems.push(['deadlineHighDays', 'policy.deadlineOrder']);
-  if (WEIGHT_FIELDS.reduce((sum, field) => sum + values[field], 0) !== 100) problems.push(['weightAttendance', 'policy.weightsSum']);
+  if (WEIGHT_FIELDS.reduce((sum, field) => sum + values[field], 0) !== 100)
+    problems.push(['weightAttendance', 'policy.weightsSum']);
   return problems;
 }
 

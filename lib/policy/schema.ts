@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { integer, optionalInteger } from '@/lib/validation';
-import { POLICY_FIELDS, POLICY_FIELD_NAMES, policyProblems, type PolicyValues } from './rules';
+import { POLICY_FIELD_NAMES, POLICY_FIELDS, type PolicyValues, policyProblems } from './rules';
 
 const fieldSchemas = Object.fromEntries(
   POLICY_FIELD_NAMES.map((name) => [name, integer(POLICY_FIELDS[name].min, POLICY_FIELDS[name].max)]),
@@ -14,5 +14,6 @@ export const policySchema = z
     ...fieldSchemas,
   })
   .superRefine((value, ctx) => {
-    for (const [field, key] of policyProblems(value as unknown as PolicyValues)) ctx.addIssue({ code: 'custom', path: [field], message: key });
+    for (const [field, key] of policyProblems(value as unknown as PolicyValues))
+      ctx.addIssue({ code: 'custom', path: [field], message: key });
   });

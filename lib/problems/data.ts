@@ -1,20 +1,27 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { dayOf, isoDay } from '@/lib/attendance/days';
+import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
-import { actorLevelOf } from '@/lib/households/rules';
-import { chinaDate } from '@/lib/attendance/rules';
-import { dayOf, isoDay } from '@/lib/attendance/days';
-import { areaWithin } from '@/lib/teams/data';
+import { db } from '@/lib/db';
 import type { ProblemCategory, ProblemSource, ProblemStatus, Urgency } from '@/lib/enums';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { actorLevelOf } from '@/lib/households/rules';
+import { areaWithin } from '@/lib/teams/data';
 import { availableSteps, isOverdue, OPEN_STATUSES, rectificationRate } from './rules';
 
 export const PROBLEM_PAGE_SIZE = 50;
 
 export type ProblemFilters = {
-  area?: string; status?: ProblemStatus; open?: boolean; overdue?: boolean; category?: ProblemCategory; urgency?: Urgency; source?: ProblemSource;
-  year?: number; page?: number;
+  area?: string;
+  status?: ProblemStatus;
+  open?: boolean;
+  overdue?: boolean;
+  category?: ProblemCategory;
+  urgency?: Urgency;
+  source?: ProblemSource;
+  year?: number;
+  page?: number;
 };
 
 /** Open and overdue narrow the status filter to the open statuses; they do not replace it. Null: any status. */
@@ -35,7 +42,17 @@ function whereOf(prefix: string, filters: ProblemFilters, today: string): Prisma
   };
 }
 
-export type LedgerCounts = { code: string; name: string; found: number; solved: number; struckOff: number; open: number; overdue: number; escalated: number; rate: number };
+export type LedgerCounts = {
+  code: string;
+  name: string;
+  found: number;
+  solved: number;
+  struckOff: number;
+  open: number;
+  overdue: number;
+  escalated: number;
+  rate: number;
+};
 
 /**
  * found / solved (awaiting strike-off) / struck off / still open / overdue, and the rectification
@@ -48,7 +65,9 @@ export async function ledgerCounts(viewer: Viewer, filters: ProblemFilters) {
   const today = chinaDate(new Date());
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
   const year = filters.year ?? null;
-  const rows = await db.$queryRaw<{ child: string; found: number; solved: number; struck: number; open: number; overdue: number; escalated: number }[]>`
+  const rows = await db.$queryRaw<
+    { child: string; found: number; solved: number; struck: number; open: number; overdue: number; escalated: number }[]
+  >`
     SELECT left(region_code, ${childLength}) AS child, count(*)::int AS found,
            count(*) FILTER (WHERE status = 'SOLVED')::int AS solved,
            count(*) FILTER (WHERE status = 'STRUCK_OFF')::int AS struck,
@@ -56,31 +75,69 @@ export async function ledgerCounts(viewer: Viewer, filters: ProblemFilters) {
            count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED') AND deadline < ${dayOf(today)}::date)::int AS overdue,
            count(*) FILTER (WHERE status = 'ESCALATED')::int AS escalated
       FROM problem
-     WHERE region_code LIKE ${prefix + '%'}
+     WHERE region_code LIKE ${`${prefix}%`}
        AND (${year}::int IS NULL OR found_on BETWEEN make_date(${year}::int, 1, 1) AND make_date(${year}::int, 12, 31))
        AND (${filters.category ?? null}::text IS NULL OR category::text = ${filters.category ?? null})
        AND (${filters.urgency ?? null}::text IS NULL OR urgency::text = ${filters.urgency ?? null})
        AND (${filters.source ?? null}::text IS NULL OR source::text = ${filters.source ?? null})
      GROUP BY 1`;
-  const names = await db.region.findMany({ where: { code: { startsWith: prefix }, level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE' }, select: { code: true, name: true }, orderBy: { code: 'asc' } });
+  const names = await db.region.findMany({
+    where: {
+      code: { startsWith: prefix },
+      level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE',
+    },
+    select: { code: true, name: true },
+    orderBy: { code: 'asc' },
+  });
   const byChild = new Map(rows.map((r) => [r.child, r]));
   const groups: LedgerCounts[] = names
     .map((n) => {
       const r = byChild.get(n.code);
       const found = r?.found ?? 0;
       const struckOff = r?.struck ?? 0;
-      return { code: n.code, name: n.name, found, solved: r?.solved ?? 0, struckOff, open: r?.open ?? 0, overdue: r?.overdue ?? 0, escalated: r?.escalated ?? 0, rate: rectificationRate(found, struckOff) };
+      return {
+        code: n.code,
+        name: n.name,
+        found,
+        solved: r?.solved ?? 0,
+        struckOff,
+        open: r?.open ?? 0,
+        overdue: r?.overdue ?? 0,
+        escalated: r?.escalated ?? 0,
+        rate: rectificationRate(found, struckOff),
+      };
     })
     .filter((g) => childLength < 12 || g.found > 0);
-  const sum = (key: 'found' | 'solved' | 'struckOff' | 'open' | 'overdue' | 'escalated') => groups.reduce((s, g) => s + g[key], 0);
-  const total: LedgerCounts = { code: prefix, name: '', found: sum('found'), solved: sum('solved'), struckOff: sum('struckOff'), open: sum('open'), overdue: sum('overdue'), escalated: sum('escalated'), rate: 0 };
+  const sum = (key: 'found' | 'solved' | 'struckOff' | 'open' | 'overdue' | 'escalated') =>
+    groups.reduce((s, g) => s + g[key], 0);
+  const total: LedgerCounts = {
+    code: prefix,
+    name: '',
+    found: sum('found'),
+    solved: sum('solved'),
+    struckOff: sum('struckOff'),
+    open: sum('open'),
+    overdue: sum('overdue'),
+    escalated: sum('escalated'),
+    rate: 0,
+  };
   total.rate = rectificationRate(total.found, total.struckOff);
   return { area: prefix, today, groups, total };
 }
 
 const LIST_SELECT = {
-  id: true, regionCode: true, category: true, urgency: true, source: true, description: true, status: true, owner: true, deadline: true, foundOn: true,
-  solvedOn: true, struckOffOn: true,
+  id: true,
+  regionCode: true,
+  category: true,
+  urgency: true,
+  source: true,
+  description: true,
+  status: true,
+  owner: true,
+  deadline: true,
+  foundOn: true,
+  solvedOn: true,
+  struckOffOn: true,
   household: { select: { id: true, headName: true } },
 } as const;
 
@@ -93,14 +150,32 @@ export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
   const page = Math.max(1, filters.page ?? 1);
   const [total, rows] = await Promise.all([
     db.problem.count({ where }),
-    db.problem.findMany({ where, orderBy: [{ foundOn: 'desc' }, { id: 'desc' }], skip: (page - 1) * PROBLEM_PAGE_SIZE, take: PROBLEM_PAGE_SIZE, select: LIST_SELECT }),
+    db.problem.findMany({
+      where,
+      orderBy: [{ foundOn: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * PROBLEM_PAGE_SIZE,
+      take: PROBLEM_PAGE_SIZE,
+      select: LIST_SELECT,
+    }),
   ]);
-  const villages = new Map((await db.region.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.regionCode))] } }, select: { code: true, name: true } })).map((v) => [v.code, v.name]));
+  const villages = new Map(
+    (
+      await db.region.findMany({
+        where: { code: { in: [...new Set(rows.map((r) => r.regionCode))] } },
+        select: { code: true, name: true },
+      })
+    ).map((v) => [v.code, v.name]),
+  );
   return {
-    total, page,
+    total,
+    page,
     rows: rows.map((r) => ({
-      ...r, villageName: villages.get(r.regionCode) ?? r.regionCode, deadline: isoDay(r.deadline), foundOn: isoDay(r.foundOn),
-      solvedOn: r.solvedOn ? isoDay(r.solvedOn) : null, struckOffOn: r.struckOffOn ? isoDay(r.struckOffOn) : null,
+      ...r,
+      villageName: villages.get(r.regionCode) ?? r.regionCode,
+      deadline: isoDay(r.deadline),
+      foundOn: isoDay(r.foundOn),
+      solvedOn: r.solvedOn ? isoDay(r.solvedOn) : null,
+      struckOffOn: r.struckOffOn ? isoDay(r.struckOffOn) : null,
       overdue: isOverdue(r.status, isoDay(r.deadline), today),
     })),
   };
@@ -119,29 +194,67 @@ export async function getProblem(viewer: Viewer, id: number) {
   });
   if (!problem) return null;
   const [village, units, photos] = await Promise.all([
-    db.region.findUnique({ where: { code: problem.regionCode }, select: { name: true, parent: { select: { name: true } } } }),
-    db.unit.findMany({ where: { countyCode: problem.regionCode.slice(0, 6), level: 'COUNTY' }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    db.attachment.findMany({ where: { stepId: { in: problem.steps.map((s) => s.id) } }, select: { id: true, stepId: true } }),
+    db.region.findUnique({
+      where: { code: problem.regionCode },
+      select: { name: true, parent: { select: { name: true } } },
+    }),
+    db.unit.findMany({
+      where: { countyCode: problem.regionCode.slice(0, 6), level: 'COUNTY' },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+    db.attachment.findMany({
+      where: { stepId: { in: problem.steps.map((s) => s.id) } },
+      select: { id: true, stepId: true },
+    }),
   ]);
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const today = chinaDate(new Date());
   const steps = can(viewer.role, 'problem.work')
-    ? availableSteps(problem.status, { userId: viewer.userId, level: actorLevelOf(viewer.scopeCode) }, problem.solvedById)
-        .filter((s) => can(viewer.role, 'problem.review') || !['STRIKE_OFF', 'RETURN', 'REOPEN'].includes(s))
+    ? availableSteps(
+        problem.status,
+        { userId: viewer.userId, level: actorLevelOf(viewer.scopeCode) },
+        problem.solvedById,
+      ).filter((s) => can(viewer.role, 'problem.review') || !['STRIKE_OFF', 'RETURN', 'REOPEN'].includes(s))
     : [];
   return {
-    id: problem.id, version: problem.version, regionCode: problem.regionCode, villageName: village?.name ?? '', townshipName: village?.parent?.name ?? '',
-    household: problem.household, visit: problem.visit && { id: problem.visit.id.toString(), visitedOn: isoDay(problem.visit.visitedOn), visitorName: problem.visit.visitorName },
-    category: problem.category, urgency: problem.urgency, source: problem.source, description: problem.description, status: problem.status,
-    owner: problem.owner, ownerUnitName: problem.ownerUnitId ? unitNames.get(problem.ownerUnitId) ?? null : null,
-    deadline: isoDay(problem.deadline), foundOn: isoDay(problem.foundOn), overdue: isOverdue(problem.status, isoDay(problem.deadline), today),
+    id: problem.id,
+    version: problem.version,
+    regionCode: problem.regionCode,
+    villageName: village?.name ?? '',
+    townshipName: village?.parent?.name ?? '',
+    household: problem.household,
+    visit: problem.visit && {
+      id: problem.visit.id.toString(),
+      visitedOn: isoDay(problem.visit.visitedOn),
+      visitorName: problem.visit.visitorName,
+    },
+    category: problem.category,
+    urgency: problem.urgency,
+    source: problem.source,
+    description: problem.description,
+    status: problem.status,
+    owner: problem.owner,
+    ownerUnitName: problem.ownerUnitId ? (unitNames.get(problem.ownerUnitId) ?? null) : null,
+    deadline: isoDay(problem.deadline),
+    foundOn: isoDay(problem.foundOn),
+    overdue: isOverdue(problem.status, isoDay(problem.deadline), today),
     solvedByMe: problem.solvedById === viewer.userId,
     steps: problem.steps.map((s) => ({
-      id: s.id.toString(), kind: s.kind, toStatus: s.toStatus, at: s.at, userName: s.userName, note: s.note, evidence: s.evidence,
-      owner: s.owner, ownerUnitName: s.ownerUnitId ? unitNames.get(s.ownerUnitId) ?? null : null, deadline: s.deadline ? isoDay(s.deadline) : null,
+      id: s.id.toString(),
+      kind: s.kind,
+      toStatus: s.toStatus,
+      at: s.at,
+      userName: s.userName,
+      note: s.note,
+      evidence: s.evidence,
+      owner: s.owner,
+      ownerUnitName: s.ownerUnitId ? (unitNames.get(s.ownerUnitId) ?? null) : null,
+      deadline: s.deadline ? isoDay(s.deadline) : null,
       photos: photos.filter((p) => p.stepId === s.id).map((p) => p.id),
     })),
-    nextSteps: steps, departments: units,
+    nextSteps: steps,
+    departments: units,
   };
 }
 
@@ -151,21 +264,58 @@ export async function rectificationRows(viewer: Viewer, filters: ProblemFilters)
   const prefix = areaWithin(viewer, filters.area);
   const today = chinaDate(new Date());
   const rows = await db.problem.findMany({
-    where: whereOf(prefix, filters, today), orderBy: [{ regionCode: 'asc' }, { foundOn: 'asc' }, { id: 'asc' }],
+    where: whereOf(prefix, filters, today),
+    orderBy: [{ regionCode: 'asc' }, { foundOn: 'asc' }, { id: 'asc' }],
     select: {
-      id: true, regionCode: true, category: true, urgency: true, source: true, description: true, status: true, owner: true, ownerUnitId: true,
-      deadline: true, foundOn: true, solvedOn: true, struckOffOn: true, household: { select: { headName: true } },
-      steps: { where: { kind: { in: ['SOLVE', 'ESCALATE'] } }, orderBy: { at: 'desc' }, select: { kind: true, note: true, evidence: true } },
+      id: true,
+      regionCode: true,
+      category: true,
+      urgency: true,
+      source: true,
+      description: true,
+      status: true,
+      owner: true,
+      ownerUnitId: true,
+      deadline: true,
+      foundOn: true,
+      solvedOn: true,
+      struckOffOn: true,
+      household: { select: { headName: true } },
+      steps: {
+        where: { kind: { in: ['SOLVE', 'ESCALATE'] } },
+        orderBy: { at: 'desc' },
+        select: { kind: true, note: true, evidence: true },
+      },
     },
   });
-  const villages = new Map((await db.region.findMany({ where: { code: { startsWith: prefix }, level: 'VILLAGE' }, select: { code: true, name: true, parent: { select: { name: true } } } })).map((v) => [v.code, v]));
+  const villages = new Map(
+    (
+      await db.region.findMany({
+        where: { code: { startsWith: prefix }, level: 'VILLAGE' },
+        select: { code: true, name: true, parent: { select: { name: true } } },
+      })
+    ).map((v) => [v.code, v]),
+  );
   return {
-    area: prefix, today,
+    area: prefix,
+    today,
     rows: rows.map((r) => ({
-      id: r.id, township: villages.get(r.regionCode)?.parent?.name ?? '', village: villages.get(r.regionCode)?.name ?? '', household: r.household?.headName ?? '',
-      category: r.category, urgency: r.urgency, source: r.source, description: r.description, status: r.status, owner: r.owner,
-      foundOn: isoDay(r.foundOn), deadline: isoDay(r.deadline), solvedOn: r.solvedOn ? isoDay(r.solvedOn) : '', struckOffOn: r.struckOffOn ? isoDay(r.struckOffOn) : '',
-      measure: r.steps.find((s) => s.kind === 'SOLVE')?.note ?? '', explanation: r.steps.find((s) => s.kind === 'ESCALATE')?.note ?? '',
+      id: r.id,
+      township: villages.get(r.regionCode)?.parent?.name ?? '',
+      village: villages.get(r.regionCode)?.name ?? '',
+      household: r.household?.headName ?? '',
+      category: r.category,
+      urgency: r.urgency,
+      source: r.source,
+      description: r.description,
+      status: r.status,
+      owner: r.owner,
+      foundOn: isoDay(r.foundOn),
+      deadline: isoDay(r.deadline),
+      solvedOn: r.solvedOn ? isoDay(r.solvedOn) : '',
+      struckOffOn: r.struckOffOn ? isoDay(r.struckOffOn) : '',
+      measure: r.steps.find((s) => s.kind === 'SOLVE')?.note ?? '',
+      explanation: r.steps.find((s) => s.kind === 'ESCALATE')?.note ?? '',
       overdue: isOverdue(r.status, isoDay(r.deadline), today),
     })),
   };
@@ -175,7 +325,8 @@ export async function rectificationRows(viewer: Viewer, filters: ProblemFilters)
 export async function reportVillageOptions(viewer: Viewer) {
   if (!can(viewer.role, 'problem.report')) return [];
   const villages = await db.region.findMany({
-    where: { level: 'VILLAGE', code: { startsWith: viewer.scopeCode } }, orderBy: { code: 'asc' },
+    where: { level: 'VILLAGE', code: { startsWith: viewer.scopeCode } },
+    orderBy: { code: 'asc' },
     select: { code: true, name: true, parent: { select: { name: true } } },
   });
   return villages.map((v) => ({ code: v.code, name: v.name, township: v.parent?.name ?? '' }));

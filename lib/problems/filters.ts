@@ -1,15 +1,29 @@
 // The ledger's filters as they travel in the URL (?status=&category=&urgency=&source=&open=1&overdue=1&year=&area=&page=),
 // shared by the page and the export so both show the same problems. Pure.
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
-import type { ProblemFilters } from './data';
 import { parsePage } from '@/lib/http';
+import type { ProblemFilters } from './data';
 
-export type FilterQuery = { area?: string; status?: string; category?: string; urgency?: string; source?: string; open?: string; overdue?: string; year?: string; page?: string };
+export type FilterQuery = {
+  area?: string;
+  status?: string;
+  category?: string;
+  urgency?: string;
+  source?: string;
+  open?: string;
+  overdue?: string;
+  year?: string;
+  page?: string;
+};
 
-const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | undefined => (list.includes(value as T) ? (value as T) : undefined);
+const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | undefined =>
+  list.includes(value as T) ? (value as T) : undefined;
 
 export function parseFilters(query: FilterQuery, thisYear: number): ProblemFilters {
-  const year = query.year && /^\d{4}$/.test(query.year) && Number(query.year) >= 2000 && Number(query.year) <= thisYear ? Number(query.year) : undefined;
+  const year =
+    query.year && /^\d{4}$/.test(query.year) && Number(query.year) >= 2000 && Number(query.year) <= thisYear
+      ? Number(query.year)
+      : undefined;
   return {
     area: query.area && /^\d{2,12}$/.test(query.area) ? query.area : undefined,
     status: oneOf(PROBLEM_STATUSES, query.status),
@@ -26,8 +40,14 @@ export function parseFilters(query: FilterQuery, thisYear: number): ProblemFilte
 /** The filters back as URL parameters (without the page), for links, pagination and the export. */
 export function filterParams(filters: ProblemFilters): Record<string, string | undefined> {
   return {
-    area: filters.area, status: filters.status, category: filters.category, urgency: filters.urgency, source: filters.source,
-    open: filters.open ? '1' : undefined, overdue: filters.overdue ? '1' : undefined, year: filters.year ? String(filters.year) : undefined,
+    area: filters.area,
+    status: filters.status,
+    category: filters.category,
+    urgency: filters.urgency,
+    source: filters.source,
+    open: filters.open ? '1' : undefined,
+    overdue: filters.overdue ? '1' : undefined,
+    year: filters.year ? String(filters.year) : undefined,
   };
 }
 

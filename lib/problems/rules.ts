@@ -17,7 +17,12 @@ const FROM: Record<Exclude<ProblemStep, 'OPEN'>, readonly ProblemStatus[]> = {
 };
 
 const TO: Record<Exclude<ProblemStep, 'OPEN'>, ProblemStatus> = {
-  START: 'IN_PROGRESS', SOLVE: 'SOLVED', RETURN: 'IN_PROGRESS', STRIKE_OFF: 'STRUCK_OFF', ESCALATE: 'ESCALATED', REOPEN: 'OPEN',
+  START: 'IN_PROGRESS',
+  SOLVE: 'SOLVED',
+  RETURN: 'IN_PROGRESS',
+  STRIKE_OFF: 'STRUCK_OFF',
+  ESCALATE: 'ESCALATED',
+  REOPEN: 'OPEN',
 };
 
 /** Steps that judge the work (strike off, send back, reopen) are the township's and county's. */
@@ -44,15 +49,25 @@ export function checkStep(
 }
 
 /** The steps the actor could take now, in display order. */
-export function availableSteps(status: ProblemStatus, actor: { userId: number; level: ActorLevel }, solvedBy: number | null): Exclude<ProblemStep, 'OPEN'>[] {
-  return (Object.keys(FROM) as Exclude<ProblemStep, 'OPEN'>[]).filter((step) => checkStep(step, status, actor, solvedBy).ok);
+export function availableSteps(
+  status: ProblemStatus,
+  actor: { userId: number; level: ActorLevel },
+  solvedBy: number | null,
+): Exclude<ProblemStep, 'OPEN'>[] {
+  return (Object.keys(FROM) as Exclude<ProblemStep, 'OPEN'>[]).filter(
+    (step) => checkStep(step, status, actor, solvedBy).ok,
+  );
 }
 
 export type DeadlinePolicy = Pick<PolicyValues, 'deadlineUrgentDays' | 'deadlineHighDays' | 'deadlineNormalDays'>;
 
 /** Days to fix a problem of this urgency (policy: 7 / 15 / 30 by default). */
 export function deadlineDays(urgency: Urgency, policy: DeadlinePolicy): number {
-  return urgency === 'URGENT' ? policy.deadlineUrgentDays : urgency === 'HIGH' ? policy.deadlineHighDays : policy.deadlineNormalDays;
+  return urgency === 'URGENT'
+    ? policy.deadlineUrgentDays
+    : urgency === 'HIGH'
+      ? policy.deadlineHighDays
+      : policy.deadlineNormalDays;
 }
 
 /** Still being worked on: the ones that can be overdue. */

@@ -11,7 +11,9 @@ export const problemFields = {
 /** Comma-separated keys of photos the user uploaded (POST /api/uploads) and not yet attached. */
 export const photoKeys = z.preprocess(
   (v) => (v === '' || v === undefined ? [] : typeof v === 'string' ? v.split(',') : v),
-  z.array(z.string().regex(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.(jpg|png|webp)$/, { error: 'errors.invalid' })).max(6, { error: 'problems.tooManyPhotos' }),
+  z
+    .array(z.string().regex(/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.(jpg|png|webp)$/, { error: 'errors.invalid' }))
+    .max(6, { error: 'problems.tooManyPhotos' }),
 );
 
 const optionalId = optionalRecordId;
@@ -29,11 +31,16 @@ export const problemStepSchema = z
   .strictObject({
     problemId: recordId,
     version,
-    step: z.enum(PROBLEM_STEPS.filter((s) => s !== 'OPEN') as ['START', ...string[]], { error: 'errors.invalidChoice' }),
+    step: z.enum(PROBLEM_STEPS.filter((s) => s !== 'OPEN') as ['START', ...string[]], {
+      error: 'errors.invalidChoice',
+    }),
     note: optionalText(1000),
     evidence: optionalText(1000),
     photoKeys,
-    owner: z.preprocess((v) => (v === '' ? undefined : v), z.enum(PROBLEM_OWNERS, { error: 'errors.invalidChoice' }).optional()),
+    owner: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(PROBLEM_OWNERS, { error: 'errors.invalidChoice' }).optional(),
+    ),
     ownerUnitId: optionalId,
     deadline: optionalIsoDate,
   })

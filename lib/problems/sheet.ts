@@ -3,8 +3,23 @@
 import ExcelJS from 'exceljs';
 
 export const LEDGER_COLUMNS = [
-  'index', 'township', 'village', 'household', 'category', 'description', 'source', 'urgency', 'foundOn', 'deadline',
-  'owner', 'measure', 'explanation', 'status', 'solvedOn', 'struckOffOn', 'overdue',
+  'index',
+  'township',
+  'village',
+  'household',
+  'category',
+  'description',
+  'source',
+  'urgency',
+  'foundOn',
+  'deadline',
+  'owner',
+  'measure',
+  'explanation',
+  'status',
+  'solvedOn',
+  'struckOffOn',
+  'overdue',
 ] as const;
 export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 
@@ -12,19 +27,44 @@ export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 export type LedgerSheetRow = Record<Exclude<LedgerColumn, 'index'>, string> & { isOverdue: boolean };
 
 const WIDTHS: Record<LedgerColumn, number> = {
-  index: 5, township: 10, village: 10, household: 8, category: 12, description: 34, source: 9, urgency: 7, foundOn: 11, deadline: 11,
-  owner: 10, measure: 28, explanation: 22, status: 11, solvedOn: 11, struckOffOn: 11, overdue: 6,
+  index: 5,
+  township: 10,
+  village: 10,
+  household: 8,
+  category: 12,
+  description: 34,
+  source: 9,
+  urgency: 7,
+  foundOn: 11,
+  deadline: 11,
+  owner: 10,
+  measure: 28,
+  explanation: 22,
+  status: 11,
+  solvedOn: 11,
+  struckOffOn: 11,
+  overdue: 6,
 };
 
 const WRAPPED: readonly LedgerColumn[] = ['description', 'measure', 'explanation'];
 
-export async function rectificationLedgerXlsx(input: { title: string; subtitle: string; headers: Record<LedgerColumn, string>; rows: LedgerSheetRow[] }): Promise<Buffer> {
+export async function rectificationLedgerXlsx(input: {
+  title: string;
+  subtitle: string;
+  headers: Record<LedgerColumn, string>;
+  rows: LedgerSheetRow[];
+}): Promise<Buffer> {
   const { title, subtitle, headers, rows } = input;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('整改台账', {
     pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }, printTitlesRow: '3:3',
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      printTitlesRow: '3:3',
     },
     headerFooter: { oddFooter: '&C&P / &N' },
   });
@@ -40,7 +80,9 @@ export async function rectificationLedgerXlsx(input: { title: string; subtitle: 
   const headRow = sheet.addRow(LEDGER_COLUMNS.map((c) => headers[c]));
   headRow.font = { bold: true };
   headRow.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  headRow.eachCell((cell) => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F5F9' } }; });
+  headRow.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F5F9' } };
+  });
   rows.forEach((row, i) => {
     const added = sheet.addRow(LEDGER_COLUMNS.map((c) => (c === 'index' ? i + 1 : row[c])));
     added.alignment = { vertical: 'top', wrapText: true };

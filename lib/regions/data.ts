@@ -1,13 +1,21 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { db } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
 import { lineageOf } from './rules';
 
 const REGION_FIELDS = {
-  code: true, name: true, level: true, parentCode: true, isPoorVillage: true, plannedExitYear: true,
-  exitedYear: true, latitude: true, longitude: true, version: true,
+  code: true,
+  name: true,
+  level: true,
+  parentCode: true,
+  isPoorVillage: true,
+  plannedExitYear: true,
+  exitedYear: true,
+  latitude: true,
+  longitude: true,
+  version: true,
 } as const;
 
 /** A region inside the viewer's area; anything else is "not found", so codes cannot be probed. */
@@ -21,13 +29,22 @@ export async function getRegion(viewer: Viewer, code: string) {
 /** The path from the viewer's own area down to `code`, for the breadcrumb. */
 export async function regionTrail(viewer: Viewer, code: string) {
   const codes = lineageOf(code).filter((c) => c.startsWith(viewer.scopeCode));
-  const rows = await db.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, level: true } });
+  const rows = await db.region.findMany({
+    where: { code: { in: codes } },
+    select: { code: true, name: true, level: true },
+  });
   return codes.map((c) => rows.find((row) => row.code === c)).filter((row) => row !== undefined);
 }
 
 export type ChildSummary = {
-  code: string; name: string; level: string; isPoorVillage: boolean; plannedExitYear: number | null;
-  villages: number; poorVillages: number; exitedPoorVillages: number;
+  code: string;
+  name: string;
+  level: string;
+  isPoorVillage: boolean;
+  plannedExitYear: number | null;
+  villages: number;
+  poorVillages: number;
+  exitedPoorVillages: number;
 };
 
 /** The areas one level down with their village counts, in one grouped query. */
@@ -46,7 +63,7 @@ export async function childSummaries(viewer: Viewer, code: string): Promise<Chil
            count(*) FILTER (WHERE is_poor_village) AS poor,
            count(*) FILTER (WHERE is_poor_village AND exited_year IS NOT NULL) AS exited
       FROM region
-     WHERE level = 'VILLAGE' AND code LIKE ${parent.code + '%'}
+     WHERE level = 'VILLAGE' AND code LIKE ${`${parent.code}%`}
      GROUP BY 1`;
   const byChild = new Map(counts.map((row) => [row.child, row]));
   return children.map((child) => {
@@ -63,7 +80,9 @@ export async function childSummaries(viewer: Viewer, code: string): Promise<Chil
 /** Counts for the home page: what exists in the viewer's area so far. */
 export async function areaSummary(viewer: Viewer) {
   if (!can(viewer.role, 'region.view')) return null;
-  const [row] = await db.$queryRaw<{ townships: bigint; villages: bigint; poor: bigint; exited: bigint; planned: bigint }[]>`
+  const [row] = await db.$queryRaw<
+    { townships: bigint; villages: bigint; poor: bigint; exited: bigint; planned: bigint }[]
+  >`
     SELECT count(*) FILTER (WHERE level = 'TOWNSHIP') AS townships,
            count(*) FILTER (WHERE level = 'VILLAGE') AS villages,
            count(*) FILTER (WHERE level = 'VILLAGE' AND is_poor_village) AS poor,
@@ -71,12 +90,16 @@ export async function areaSummary(viewer: Viewer) {
            count(*) FILTER (WHERE level = 'VILLAGE' AND is_poor_village AND exited_year IS NULL
                               AND planned_exit_year = extract(year FROM now())::int) AS planned
       FROM region
-     WHERE code LIKE ${viewer.scopeCode + '%'}`;
+     WHERE code LIKE ${`${viewer.scopeCode}%`}`;
   const users = await db.user.count({ where: { scopeCode: { startsWith: viewer.scopeCode }, disabled: false } });
   // A village-level user sees their own village's facts rather than counts of one.
-  const village = viewer.scopeCode.length === 12
-    ? await db.region.findUnique({ where: { code: viewer.scopeCode }, select: { isPoorVillage: true, plannedExitYear: true, exitedYear: true } })
-    : null;
+  const village =
+    viewer.scopeCode.length === 12
+      ? await db.region.findUnique({
+          where: { code: viewer.scopeCode },
+          select: { isPoorVillage: true, plannedExitYear: true, exitedYear: true },
+        })
+      : null;
   return {
     village,
     townships: Number(row.townships),

@@ -13,7 +13,11 @@ export const updateVillageSchema = z
   })
   .superRefine((v, ctx) => {
     if ((v.latitude === undefined) !== (v.longitude === undefined))
-      ctx.addIssue({ code: 'custom', path: [v.latitude === undefined ? 'latitude' : 'longitude'], message: 'regions.bothCoordinates' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.latitude === undefined ? 'latitude' : 'longitude'],
+        message: 'regions.bothCoordinates',
+      });
     if (!v.isPoorVillage && v.plannedExitYear !== undefined)
       ctx.addIssue({ code: 'custom', path: ['plannedExitYear'], message: 'regions.exitYearNeedsPoor' });
   });

@@ -10,23 +10,47 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { db, type Tx } from '@/lib/db';
+import { writeAudit, writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { writeAudit, writeAuditNow } from '@/lib/audit/data';
+import { db, type Tx } from '@/lib/db';
+import { type DuplicateHit, recordDuplicateHits } from '@/lib/households/data';
 import { maskIdNumber, maskPhone, pinyinInitials } from '@/lib/households/identity';
-import { CHECKLIST } from '@/lib/households/schema';
-import { recordDuplicateHits, type DuplicateHit } from '@/lib/households/data';
 import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
-import { translateKey } from '@/lib/i18n/messages';
+import { CHECKLIST } from '@/lib/households/schema';
 import type { Locale } from '@/lib/i18n/locales';
+import { translateKey } from '@/lib/i18n/messages';
 import { decryptText, encryptText, lookupHash } from '@/lib/personal-data';
 import { isRegionCode } from '@/lib/regions/rules';
 import {
-  ALLOWANCE_LABELS, CAUSE_LABELS, COLUMNS, COLUMN_BY_KEY, HEALTH_LABELS, LABOUR_LABELS, RELATION_LABELS, yesNo, type ColumnKey,
+  ALLOWANCE_LABELS,
+  CAUSE_LABELS,
+  COLUMN_BY_KEY,
+  COLUMNS,
+  type ColumnKey,
+  HEALTH_LABELS,
+  LABOUR_LABELS,
+  RELATION_LABELS,
+  yesNo,
 } from './columns';
-import { MAX_ISSUES_LISTED, MAX_ROWS, planImport, RosterChecker, type FileCheck, type PlannedHousehold, type RosterCounts, type RosterPlan } from './parse';
-import { fileProblem, MAX_FILE_BYTES, readRosterWorkbook, rosterWriter, templateWorkbook, UnreadableWorkbook } from './xlsx';
+import {
+  type FileCheck,
+  MAX_ISSUES_LISTED,
+  MAX_ROWS,
+  type PlannedHousehold,
+  planImport,
+  RosterChecker,
+  type RosterCounts,
+  type RosterPlan,
+} from './parse';
+import {
+  fileProblem,
+  MAX_FILE_BYTES,
+  readRosterWorkbook,
+  rosterWriter,
+  templateWorkbook,
+  UnreadableWorkbook,
+} from './xlsx';
 
 /** Rows per INSERT and per lookup of registered ID numbers. */
 const BATCH = 5_000;
@@ -60,14 +84,27 @@ type RunOptions = { locale: Locale; requestId?: string; onProgress?: (progress: 
 type ImportInput = RunOptions & { file: Buffer; fileName: string; bytes?: number };
 
 const actorOf = (viewer: Viewer) => ({ userId: viewer.userId, username: viewer.username, role: viewer.role });
-const tr = (locale: Locale) => (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
+const tr = (locale: Locale) => (key: string, params?: Record<string, string | number>) =>
+  translateKey(locale, key, params);
 
 /** Signed in, holds the permission, not waiting on a forced password change; refusals are audited. */
-async function refusal(viewer: Viewer | null, permission: Permission, action: string, locale: Locale, requestId: string): Promise<RosterFailure | null> {
+async function refusal(
+  viewer: Viewer | null,
+  permission: Permission,
+  action: string,
+  locale: Locale,
+  requestId: string,
+): Promise<RosterFailure | null> {
   const t = tr(locale);
   if (!viewer) return { ok: false, status: 401, message: t('errors.signedOut') };
   if (!can(viewer.role, permission) || viewer.mustChangePassword) {
-    await writeAuditNow(actorOf(viewer), { action, result: 'REFUSED', regionCode: viewer.scopeCode, message: 'permission', requestId });
+    await writeAuditNow(actorOf(viewer), {
+      action,
+      result: 'REFUSED',
+      regionCode: viewer.scopeCode,
+      message: 'permission',
+      requestId,
+    });
     return { ok: false, status: 403, message: t('errors.forbidden') };
   }
   return null;
@@ -97,17 +134,26 @@ export async function rosterTemplate(viewer: Viewer | null, options: { locale: L
 type Analysis = { ok: true; check: FileCheck } | { ok: false; key: string; params?: Record<string, string | number> };
 
 /** Reads the file and makes every check that needs no knowledge of who is registered. */
-async function analyse(viewer: Viewer, file: Buffer, bytes: number, onProgress?: (p: RosterProgress) => void): Promise<Analysis> {
-  if (Math.max(bytes, file.length) > MAX_FILE_BYTES) return { ok: false, key: 'roster.file.tooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } };
+async function analyse(
+  viewer: Viewer,
+  file: Buffer,
+  bytes: number,
+  onProgress?: (p: RosterProgress) => void,
+): Promise<Analysis> {
+  if (Math.max(bytes, file.length) > MAX_FILE_BYTES)
+    return { ok: false, key: 'roster.file.tooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } };
   if (file.length === 0) return { ok: false, key: 'roster.file.empty' };
   const problem = fileProblem(file);
   if (problem) return { ok: false, key: problem === 'xls' ? 'roster.file.xls' : 'roster.file.notXlsx' };
 
-  const villages = await db.region.findMany({ where: { level: 'VILLAGE', code: { startsWith: viewer.scopeCode } }, select: { code: true } });
+  const villages = await db.region.findMany({
+    where: { level: 'VILLAGE', code: { startsWith: viewer.scopeCode } },
+    select: { code: true },
+  });
   const checker = new RosterChecker({ scopeCode: viewer.scopeCode, villages: new Set(villages.map((v) => v.code)) });
   let missing: ColumnKey[] = [];
   let tooMany = false;
-  let result;
+  let result: Awaited<ReturnType<typeof readRosterWorkbook>>;
   try {
     result = await readRosterWorkbook(file, {
       onHeader: (cells) => (missing = checker.setHeader(cells)).length === 0,
@@ -123,7 +169,12 @@ async function analyse(viewer: Viewer, file: Buffer, bytes: number, onProgress?:
     throw error;
   }
   if (result === 'noRosterSheet') return { ok: false, key: 'roster.file.noHeader' };
-  if (missing.length) return { ok: false, key: 'roster.file.missingColumns', params: { columns: missing.map((k) => COLUMN_BY_KEY[k].header).join('、') } };
+  if (missing.length)
+    return {
+      ok: false,
+      key: 'roster.file.missingColumns',
+      params: { columns: missing.map((k) => COLUMN_BY_KEY[k].header).join('、') },
+    };
   if (tooMany) return { ok: false, key: 'roster.file.tooManyRows', params: { max: MAX_ROWS } };
   if (checker.rowCount === 0) return { ok: false, key: 'roster.file.noRows' };
   return { ok: true, check: checker.finish() };
@@ -135,13 +186,20 @@ async function analyse(viewer: Viewer, file: Buffer, bytes: number, onProgress?:
  * the rows registered outside the viewer's area whose answer the report depends on (rows without a
  * problem of their own), for recordDuplicateHits: the report says only "registered", whatever the area.
  */
-async function planAgainstRegistry(client: Tx | typeof db, viewer: Viewer, check: FileCheck, onProgress?: (p: RosterProgress) => void): Promise<{ plan: RosterPlan; hits: DuplicateHit[] }> {
+async function planAgainstRegistry(
+  client: Tx | typeof db,
+  viewer: Viewer,
+  check: FileCheck,
+  onProgress?: (p: RosterProgress) => void,
+): Promise<{ plan: RosterPlan; hits: DuplicateHit[] }> {
   const people = check.rows.filter((r) => r.idNumber);
   const registered = new Map<string, { id: number; region: string }>();
   onProgress?.({ phase: 'check', done: 0, total: people.length });
   for (let i = 0; i < people.length; i += BATCH) {
     const batch = people.slice(i, i + BATCH).map((row) => (row.hash ??= lookupHash(row.idNumber!)));
-    const rows = await client.$queryRaw<{ h: string; id: number; region: string }[]>`SELECT id_number_hash AS h, id, region_code AS region FROM person WHERE id_number_hash = ANY(${batch}::text[])`;
+    const rows = await client.$queryRaw<
+      { h: string; id: number; region: string }[]
+    >`SELECT id_number_hash AS h, id, region_code AS region FROM person WHERE id_number_hash = ANY(${batch}::text[])`;
     for (const row of rows) registered.set(row.h, row);
     onProgress?.({ phase: 'check', done: Math.min(i + BATCH, people.length), total: people.length });
   }
@@ -149,7 +207,14 @@ async function planAgainstRegistry(client: Tx | typeof db, viewer: Viewer, check
   const hits = people.flatMap((row) => {
     const other = registered.get(row.hash!);
     if (!other || withIssue.has(row.row) || other.region.startsWith(viewer.scopeCode)) return [];
-    return [{ idNumber: row.idNumber!, personId: other.id, existingRegionCode: other.region, areaCode: row.villageCode ?? viewer.scopeCode }];
+    return [
+      {
+        idNumber: row.idNumber!,
+        personId: other.id,
+        existingRegionCode: other.region,
+        areaCode: row.villageCode ?? viewer.scopeCode,
+      },
+    ];
   });
   return { plan: planImport(check, (row) => registered.has(row.hash!)), hits };
 }
@@ -157,7 +222,12 @@ async function planAgainstRegistry(client: Tx | typeof db, viewer: Viewer, check
 /** Thrown inside the import's transaction when the file's hits pass the daily cap: nothing is written. */
 class DuplicateCapReached extends Error {}
 
-function reportOf(plan: RosterPlan, file: { name: string; hash: string }, locale: Locale, imported: boolean): RosterReport {
+function reportOf(
+  plan: RosterPlan,
+  file: { name: string; hash: string },
+  locale: Locale,
+  imported: boolean,
+): RosterReport {
   const t = tr(locale);
   const issuesByColumn: Record<string, number> = {};
   for (const issue of plan.issues) {
@@ -180,6 +250,7 @@ function reportOf(plan: RosterPlan, file: { name: string; hash: string }, locale
 }
 
 const sha256 = (file: Buffer) => createHash('sha256').update(file).digest('hex');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: strips control characters from a file name on purpose
 const cleanFileName = (name: string) => name.replace(/[\u0000-\u001f]/g, '').slice(0, 120) || 'roster.xlsx';
 
 /** Reads and checks a roster file and reports what an import would do. Writes nothing but its audit row. */
@@ -194,14 +265,31 @@ export async function checkRoster(viewer: Viewer | null, input: ImportInput): Pr
   try {
     const analysis = await analyse(user, input.file, input.bytes ?? 0, input.onProgress);
     if (!analysis.ok) {
-      await writeAuditNow(actorOf(user), { action, result: 'INVALID', entity: 'Roster', regionCode: user.scopeCode, message: analysis.key, changes: { fileName: file.name, bytes: Math.max(input.bytes ?? 0, input.file.length) }, requestId });
-      return { ok: false, status: analysis.key === 'roster.file.tooLarge' ? 413 : 400, message: t(analysis.key, analysis.params) };
+      await writeAuditNow(actorOf(user), {
+        action,
+        result: 'INVALID',
+        entity: 'Roster',
+        regionCode: user.scopeCode,
+        message: analysis.key,
+        changes: { fileName: file.name, bytes: Math.max(input.bytes ?? 0, input.file.length) },
+        requestId,
+      });
+      return {
+        ok: false,
+        status: analysis.key === 'roster.file.tooLarge' ? 413 : 400,
+        message: t(analysis.key, analysis.params),
+      };
     }
     const { plan, hits } = await planAgainstRegistry(db, user, analysis.check, input.onProgress);
-    if (!(await recordDuplicateHits(user, 'roster.validate', hits, requestId))) return { ok: false, status: 429, message: t('households.duplicateCap', { max: DUPLICATE_HITS_PER_DAY }) };
+    if (!(await recordDuplicateHits(user, 'roster.validate', hits, requestId)))
+      return { ok: false, status: 429, message: t('households.duplicateCap', { max: DUPLICATE_HITS_PER_DAY }) };
     await writeAuditNow(actorOf(user), {
-      action, result: 'OK', entity: 'Roster', regionCode: user.scopeCode,
-      changes: { fileName: file.name, fileHash: file.hash.slice(0, 16), ...plan.counts, issues: plan.issues.length }, requestId,
+      action,
+      result: 'OK',
+      entity: 'Roster',
+      regionCode: user.scopeCode,
+      changes: { fileName: file.name, fileHash: file.hash.slice(0, 16), ...plan.counts, issues: plan.issues.length },
+      requestId,
     });
     return { ok: true, report: reportOf(plan, file, input.locale, false) };
   } catch (error) {
@@ -209,9 +297,21 @@ export async function checkRoster(viewer: Viewer | null, input: ImportInput): Pr
   }
 }
 
-async function failed(viewer: Viewer, action: string, requestId: string, error: unknown, locale: Locale): Promise<RosterFailure> {
+async function failed(
+  viewer: Viewer,
+  action: string,
+  requestId: string,
+  error: unknown,
+  locale: Locale,
+): Promise<RosterFailure> {
   console.error(JSON.stringify({ level: 'error', requestId, action, error: String((error as Error)?.stack ?? error) }));
-  await writeAuditNow(actorOf(viewer), { action, result: 'ERROR', regionCode: viewer.scopeCode, requestId, message: String((error as Error)?.message ?? error) }).catch(() => {});
+  await writeAuditNow(actorOf(viewer), {
+    action,
+    result: 'ERROR',
+    regionCode: viewer.scopeCode,
+    requestId,
+    message: String((error as Error)?.message ?? error),
+  }).catch(() => {});
   return { ok: false, status: 500, message: tr(locale)('errors.unexpected', { requestId }) };
 }
 
@@ -223,7 +323,10 @@ async function failed(viewer: Viewer, action: string, requestId: string, error: 
  * files cannot register a person twice; a person already registered is skipped, so importing the
  * same file twice writes nothing the second time.
  */
-export async function importRoster(viewer: Viewer | null, input: ImportInput & { expectedHash: string }): Promise<RosterResult> {
+export async function importRoster(
+  viewer: Viewer | null,
+  input: ImportInput & { expectedHash: string },
+): Promise<RosterResult> {
   const requestId = input.requestId ?? randomUUID().slice(0, 8);
   const action = 'roster.import';
   const refused = await refusal(viewer, 'household.import', action, input.locale, requestId);
@@ -233,14 +336,34 @@ export async function importRoster(viewer: Viewer | null, input: ImportInput & {
   const file = { name: cleanFileName(input.fileName), hash: sha256(input.file) };
   const tooLarge = Math.max(input.bytes ?? 0, input.file.length) > MAX_FILE_BYTES; // said by the analysis below
   if (!tooLarge && file.hash !== input.expectedHash) {
-    await writeAuditNow(actorOf(user), { action, result: 'INVALID', entity: 'Roster', regionCode: user.scopeCode, message: 'roster.file.changed', changes: { fileName: file.name }, requestId });
+    await writeAuditNow(actorOf(user), {
+      action,
+      result: 'INVALID',
+      entity: 'Roster',
+      regionCode: user.scopeCode,
+      message: 'roster.file.changed',
+      changes: { fileName: file.name },
+      requestId,
+    });
     return { ok: false, status: 409, message: t('roster.file.changed') };
   }
   try {
     const analysis = await analyse(user, input.file, input.bytes ?? 0, input.onProgress);
     if (!analysis.ok) {
-      await writeAuditNow(actorOf(user), { action, result: 'INVALID', entity: 'Roster', regionCode: user.scopeCode, message: analysis.key, changes: { fileName: file.name, bytes: Math.max(input.bytes ?? 0, input.file.length) }, requestId });
-      return { ok: false, status: analysis.key === 'roster.file.tooLarge' ? 413 : 400, message: t(analysis.key, analysis.params) };
+      await writeAuditNow(actorOf(user), {
+        action,
+        result: 'INVALID',
+        entity: 'Roster',
+        regionCode: user.scopeCode,
+        message: analysis.key,
+        changes: { fileName: file.name, bytes: Math.max(input.bytes ?? 0, input.file.length) },
+        requestId,
+      });
+      return {
+        ok: false,
+        status: analysis.key === 'roster.file.tooLarge' ? 413 : 400,
+        message: t(analysis.key, analysis.params),
+      };
     }
     const plan = await db.$transaction(
       async (tx) => {
@@ -249,10 +372,17 @@ export async function importRoster(viewer: Viewer | null, input: ImportInput & {
         if (!(await recordDuplicateHits(user, 'roster.import', hits, requestId))) throw new DuplicateCapReached();
         await writeHouseholds(tx, user, plan, input.onProgress);
         await writeAudit(tx, actorOf(user), {
-          action, result: 'OK', entity: 'Roster', regionCode: user.scopeCode,
+          action,
+          result: 'OK',
+          entity: 'Roster',
+          regionCode: user.scopeCode,
           changes: {
-            fileName: file.name, fileHash: file.hash.slice(0, 16), ...plan.counts, issues: plan.issues.length,
-            writtenHouseholds: plan.counts.newHouseholds, writtenPeople: plan.counts.newRows,
+            fileName: file.name,
+            fileHash: file.hash.slice(0, 16),
+            ...plan.counts,
+            issues: plan.issues.length,
+            writtenHouseholds: plan.counts.newHouseholds,
+            writtenPeople: plan.counts.newRows,
           },
           requestId,
         });
@@ -262,7 +392,8 @@ export async function importRoster(viewer: Viewer | null, input: ImportInput & {
     );
     return { ok: true, report: reportOf(plan, file, input.locale, true) };
   } catch (error) {
-    if (error instanceof DuplicateCapReached) return { ok: false, status: 429, message: t('households.duplicateCap', { max: DUPLICATE_HITS_PER_DAY }) };
+    if (error instanceof DuplicateCapReached)
+      return { ok: false, status: 429, message: t('households.duplicateCap', { max: DUPLICATE_HITS_PER_DAY }) };
     return failed(user, action, requestId, error, input.locale);
   }
 }
@@ -272,14 +403,35 @@ type Columns = ReturnType<typeof batchColumns>;
 /** One batch as column arrays for INSERT … SELECT FROM unnest(…): encryption and pinyin happen here. */
 function batchColumns(batch: PlannedHousehold[], ids: number[]) {
   const h = {
-    id: ids, region: [] as string[], group: [] as string[], headName: [] as string[], initials: [] as string[], causes: [] as string[],
-    allowance: [] as string[], members: [] as number[], phone: [] as (string | null)[],
-    ...(Object.fromEntries(CHECKLIST.map((k) => [k, [] as boolean[]])) as Record<(typeof CHECKLIST)[number], boolean[]>),
+    id: ids,
+    region: [] as string[],
+    group: [] as string[],
+    headName: [] as string[],
+    initials: [] as string[],
+    causes: [] as string[],
+    allowance: [] as string[],
+    members: [] as number[],
+    phone: [] as (string | null)[],
+    ...(Object.fromEntries(CHECKLIST.map((k) => [k, [] as boolean[]])) as Record<
+      (typeof CHECKLIST)[number],
+      boolean[]
+    >),
   };
   const p = {
-    household: [] as number[], region: [] as string[], name: [] as string[], relation: [] as string[], isHead: [] as boolean[],
-    idEnc: [] as string[], idHash: [] as string[], last4: [] as string[], sex: [] as string[], birth: [] as string[],
-    phone: [] as (string | null)[], health: [] as string[], labour: [] as string[], inSchool: [] as boolean[],
+    household: [] as number[],
+    region: [] as string[],
+    name: [] as string[],
+    relation: [] as string[],
+    isHead: [] as boolean[],
+    idEnc: [] as string[],
+    idHash: [] as string[],
+    last4: [] as string[],
+    sex: [] as string[],
+    birth: [] as string[],
+    phone: [] as (string | null)[],
+    health: [] as string[],
+    labour: [] as string[],
+    inSchool: [] as boolean[],
   };
   batch.forEach((household, i) => {
     const head = household.members[0];
@@ -351,14 +503,19 @@ async function writeHouseholds(tx: Tx, viewer: Viewer, plan: RosterPlan, onProgr
   const total = plan.counts.newRows;
   onProgress?.({ phase: 'write', done: 0, total });
   if (plan.households.length === 0) return;
-  const ids = (await tx.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('household', 'id'))::int AS id FROM generate_series(1, ${plan.households.length}::int)`).map((r) => r.id);
+  const ids = (
+    await tx.$queryRaw<
+      { id: number }[]
+    >`SELECT nextval(pg_get_serial_sequence('household', 'id'))::int AS id FROM generate_series(1, ${plan.households.length}::int)`
+  ).map((r) => r.id);
   let done = 0;
   let inserting: Promise<void> = Promise.resolve();
   let start = 0;
   while (start < plan.households.length) {
     let end = start;
     let people = 0;
-    while (end < plan.households.length && (people === 0 || people + plan.households[end].members.length <= BATCH)) people += plan.households[end++].members.length;
+    while (end < plan.households.length && (people === 0 || people + plan.households[end].members.length <= BATCH))
+      people += plan.households[end++].members.length;
     const columns = batchColumns(plan.households.slice(start, end), ids.slice(start, end));
     start = end;
     await inserting; // the previous batch, inserted while this one was prepared
@@ -391,7 +548,13 @@ function drained(out: Writable): Promise<void> {
 
 export type RosterExport =
   | RosterFailure
-  | { ok: true; fileName: string; asciiFileName: string; area: string; write(out: Writable, signal?: AbortSignal): Promise<{ rows: number }> };
+  | {
+      ok: true;
+      fileName: string;
+      asciiFileName: string;
+      area: string;
+      write(out: Writable, signal?: AbortSignal): Promise<{ rows: number }>;
+    };
 
 /** Today's date in China, YYYY-MM-DD. */
 const chinaDate = (at = new Date()) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -403,17 +566,30 @@ const chinaDate = (at = new Date()) => new Date(at.getTime() + 8 * 3_600_000).to
  * `write` streams the workbook, reading households in batches by id (keyset), and audits the export
  * with its row count when the file is complete (or how far it got, if it was not).
  */
-export async function prepareRosterExport(viewer: Viewer | null, areaParam: string | null, options: { locale: Locale; requestId?: string }): Promise<RosterExport> {
+export async function prepareRosterExport(
+  viewer: Viewer | null,
+  areaParam: string | null,
+  options: { locale: Locale; requestId?: string },
+): Promise<RosterExport> {
   const requestId = options.requestId ?? randomUUID().slice(0, 8);
   const action = 'roster.export';
   const refused = await refusal(viewer, 'household.export', action, options.locale, requestId);
   if (refused) return refused;
   const user = viewer!;
   const area = areaParam || user.scopeCode;
-  const region = isRegionCode(area) && area.startsWith(user.scopeCode) ? await db.region.findUnique({ where: { code: area }, select: { code: true, name: true } }) : null;
+  const region =
+    isRegionCode(area) && area.startsWith(user.scopeCode)
+      ? await db.region.findUnique({ where: { code: area }, select: { code: true, name: true } })
+      : null;
   if (!region) {
     // Outside the area is "not found", as everywhere: codes cannot be probed.
-    await writeAuditNow(actorOf(user), { action, result: 'REFUSED', regionCode: user.scopeCode, message: `area ${area.slice(0, 20)}`, requestId });
+    await writeAuditNow(actorOf(user), {
+      action,
+      result: 'REFUSED',
+      regionCode: user.scopeCode,
+      message: `area ${area.slice(0, 20)}`,
+      requestId,
+    });
     return { ok: false, status: 404, message: tr(options.locale)('errors.notFound') };
   }
   const fullIds = can(user.role, 'personal.reveal');
@@ -437,11 +613,30 @@ export async function prepareRosterExport(viewer: Viewer | null, areaParam: stri
             orderBy: { id: 'asc' },
             take: EXPORT_BATCH,
             select: {
-              id: true, regionCode: true, groupName: true, allowance: true, povertyCauses: true, phoneEnc: true,
-              foodSecure: true, clothingSecure: true, educationSecure: true, medicalSecure: true, housingSecure: true, waterSecure: true,
+              id: true,
+              regionCode: true,
+              groupName: true,
+              allowance: true,
+              povertyCauses: true,
+              phoneEnc: true,
+              foodSecure: true,
+              clothingSecure: true,
+              educationSecure: true,
+              medicalSecure: true,
+              housingSecure: true,
+              waterSecure: true,
               members: {
                 orderBy: [{ isHead: 'desc' }, { id: 'asc' }],
-                select: { name: true, relation: true, isHead: true, idNumberEnc: true, phoneEnc: true, health: true, labour: true, inSchool: true },
+                select: {
+                  name: true,
+                  relation: true,
+                  isHead: true,
+                  idNumberEnc: true,
+                  phoneEnc: true,
+                  health: true,
+                  labour: true,
+                  inSchool: true,
+                },
               },
             },
           });
@@ -484,18 +679,32 @@ export async function prepareRosterExport(viewer: Viewer | null, areaParam: stri
           ['导出人', user.displayName],
           ['户数', String(households)],
           ['人数', String(rows)],
-          ['身份证号', fullIds ? '完整号码，请按个人信息保护要求保管' : '已隐去中间位（只显示前 4 位和后 4 位）；此文件不能用于导入'],
+          [
+            '身份证号',
+            fullIds
+              ? '完整号码，请按个人信息保护要求保管'
+              : '已隐去中间位（只显示前 4 位和后 4 位）；此文件不能用于导入',
+          ],
           ['联系电话', fullIds ? '完整号码' : '已隐去中间 4 位'],
           ['健康状况、劳动能力', health ? '已导出' : '您的角色无权查看，未导出'],
         ]);
         await writeAuditNow(actorOf(user), {
-          action, result: 'OK', entity: 'Roster', regionCode: region.code,
-          changes: { area: region.code, rows, households, fullIds, healthIncluded: health }, requestId,
+          action,
+          result: 'OK',
+          entity: 'Roster',
+          regionCode: region.code,
+          changes: { area: region.code, rows, households, fullIds, healthIncluded: health },
+          requestId,
         });
         return { rows };
       } catch (error) {
         await writeAuditNow(actorOf(user), {
-          action, result: 'ERROR', entity: 'Roster', regionCode: region.code, changes: { area: region.code, rows, households }, requestId,
+          action,
+          result: 'ERROR',
+          entity: 'Roster',
+          regionCode: region.code,
+          changes: { area: region.code, rows, households },
+          requestId,
           message: String((error as Error)?.message ?? error),
         }).catch(() => {});
         throw error;

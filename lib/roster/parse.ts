@@ -4,10 +4,26 @@
 // Messages are keys into messages/*.json, turned into the user's language by the data layer.
 import type { AllowanceType, HealthStatus, LabourAbility, PovertyCause, Relation, Sex } from '@/lib/enums';
 import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from '@/lib/households/identity';
-import { CHECKLIST } from '@/lib/households/schema';
+import type { CHECKLIST } from '@/lib/households/schema';
 import {
-  ALLOWANCE_LABELS, CAUSE_LABELS, COLUMNS, EXAMPLE_ID, HOUSEHOLD_COLUMNS, NO, YES, allowanceOf, allowedValues, causeOf, columnForHeader,
-  healthOf, labourOf, relationOf, splitList, yesNo, yesNoOf, type ColumnKey,
+  ALLOWANCE_LABELS,
+  allowanceOf,
+  allowedValues,
+  CAUSE_LABELS,
+  COLUMNS,
+  type ColumnKey,
+  causeOf,
+  columnForHeader,
+  EXAMPLE_ID,
+  HOUSEHOLD_COLUMNS,
+  healthOf,
+  labourOf,
+  NO,
+  relationOf,
+  splitList,
+  YES,
+  yesNo,
+  yesNoOf,
 } from './columns';
 
 /** The most data rows one file may hold (a large county has about 150,000 registered people). */
@@ -43,8 +59,14 @@ export type ParsedRow = {
 };
 
 export const DEFAULT_HOUSEHOLD: HouseholdFacts = {
-  allowance: 'NONE', povertyCauses: [],
-  foodSecure: true, clothingSecure: true, educationSecure: true, medicalSecure: true, housingSecure: true, waterSecure: true,
+  allowance: 'NONE',
+  povertyCauses: [],
+  foodSecure: true,
+  clothingSecure: true,
+  educationSecure: true,
+  medicalSecure: true,
+  housingSecure: true,
+  waterSecure: true,
 };
 
 // ───────────────────────── cells ─────────────────────────
@@ -58,7 +80,11 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     const cell = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
-    if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join('').trim();
+    if (Array.isArray(cell.richText))
+      return cell.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
     if ('result' in cell) return cellText(cell.result);
     if ('text' in cell) return cellText(cell.text);
     if ('error' in cell) return '';
@@ -68,7 +94,8 @@ export function cellText(value: unknown): string {
 
 /** Excel turned an 18-digit number into a float: the last digits are gone and cannot be recovered. */
 function lostDigits(value: unknown): boolean {
-  const result = value && typeof value === 'object' && 'result' in value ? (value as { result: unknown }).result : value;
+  const result =
+    value && typeof value === 'object' && 'result' in value ? (value as { result: unknown }).result : value;
   return typeof result === 'number' && (result > Number.MAX_SAFE_INTEGER || !Number.isInteger(result));
 }
 
@@ -94,7 +121,11 @@ export function looksLikeHeader(cells: readonly unknown[]): boolean {
 
 // ───────────────────────── the checker ─────────────────────────
 
-const ID_REASONS = { format: 'households.idFormat', birthDate: 'households.idBirthDate', checkDigit: 'households.idCheckDigit' } as const;
+const ID_REASONS = {
+  format: 'households.idFormat',
+  birthDate: 'households.idBirthDate',
+  checkDigit: 'households.idCheckDigit',
+} as const;
 
 export type CheckContext = {
   /** The user's area: villages must lie inside it. */
@@ -152,12 +183,13 @@ export class RosterChecker {
     if (blank) return true;
     if (this.rows.length >= MAX_ROWS) return false;
     const raw = (key: ColumnKey) => (columns[key] === undefined ? undefined : cells[columns[key]!]);
-    const issue = (column: ColumnKey | null, key: string, params?: Issue['params']) => this.issue(row, column, key, params);
+    const issue = (column: ColumnKey | null, key: string, params?: Issue['params']) =>
+      this.issue(row, column, key, params);
     const required = (key: ColumnKey) => {
       if (!text[key]) issue(key, 'errors.required');
       return text[key] || undefined;
     };
-    const choice = <T,>(key: ColumnKey, parse: (label: string) => T | undefined, fallback: T): T => {
+    const choice = <T>(key: ColumnKey, parse: (label: string) => T | undefined, fallback: T): T => {
       const value = text[key];
       if (!value) return fallback;
       const parsed = parse(value);
@@ -165,7 +197,14 @@ export class RosterChecker {
       return parsed ?? fallback;
     };
 
-    const parsed: ParsedRow = { row, householdKey: '', health: 'HEALTHY', labour: 'NORMAL', inSchool: false, household: {} };
+    const parsed: ParsedRow = {
+      row,
+      householdKey: '',
+      health: 'HEALTHY',
+      labour: 'NORMAL',
+      inSchool: false,
+      household: {},
+    };
 
     // 行政村区划代码
     const village = required('villageCode');
@@ -212,7 +251,8 @@ export class RosterChecker {
     if (!relation) issue('relation', 'errors.required');
     else {
       parsed.relation = relationOf(relation);
-      if (!parsed.relation) issue('relation', 'roster.issues.unknownValue', { value: relation, allowed: allowedValues('relation') });
+      if (!parsed.relation)
+        issue('relation', 'roster.issues.unknownValue', { value: relation, allowed: allowedValues('relation') });
     }
 
     // 联系电话 (optional)
@@ -242,7 +282,8 @@ export class RosterChecker {
           if (!cause) unknown.push(label);
           else if (!causes.includes(cause)) causes.push(cause);
         }
-        if (unknown.length) issue(key, 'roster.issues.unknownValue', { value: unknown.join('、'), allowed: allowedValues(key) });
+        if (unknown.length)
+          issue(key, 'roster.issues.unknownValue', { value: unknown.join('、'), allowed: allowedValues(key) });
         else parsed.household.povertyCauses = causes;
       } else {
         const flag = yesNoOf(value);
@@ -293,11 +334,19 @@ export class RosterChecker {
         for (const r of rows) issues.push({ row: r.row, column: 'relation', key: 'roster.issues.noHead' });
       }
       if (heads.length > 1) {
-        for (const r of heads) issues.push({ row: r.row, column: 'relation', key: 'roster.issues.twoHeads', params: { count: heads.length } });
+        for (const r of heads)
+          issues.push({
+            row: r.row,
+            column: 'relation',
+            key: 'roster.issues.twoHeads',
+            params: { count: heads.length },
+          });
       }
       for (const r of rows) {
-        if (r.relation === 'HEAD' && r.idNumber && r.idNumber !== key) issues.push({ row: r.row, column: 'headIdNumber', key: 'roster.issues.headIdMismatch' });
-        if (r.relation && r.relation !== 'HEAD' && r.idNumber === key) issues.push({ row: r.row, column: 'relation', key: 'roster.issues.headRowRelation' });
+        if (r.relation === 'HEAD' && r.idNumber && r.idNumber !== key)
+          issues.push({ row: r.row, column: 'headIdNumber', key: 'roster.issues.headIdMismatch' });
+        if (r.relation && r.relation !== 'HEAD' && r.idNumber === key)
+          issues.push({ row: r.row, column: 'relation', key: 'roster.issues.headRowRelation' });
       }
       // The head's row (or the first row) sets the household's village, group and household columns.
       const head = heads[0] ?? rows[0];
@@ -305,14 +354,29 @@ export class RosterChecker {
       for (const r of rows) {
         if (r === head) continue;
         if (r.villageCode && head.villageCode && r.villageCode !== head.villageCode)
-          issues.push({ row: r.row, column: 'villageCode', key: 'roster.issues.notAsHead', params: { value: head.villageCode, headRow: head.row } });
+          issues.push({
+            row: r.row,
+            column: 'villageCode',
+            key: 'roster.issues.notAsHead',
+            params: { value: head.villageCode, headRow: head.row },
+          });
         if (r.groupName && head.groupName && r.groupName !== head.groupName)
-          issues.push({ row: r.row, column: 'groupName', key: 'roster.issues.notAsHead', params: { value: head.groupName, headRow: head.row } });
+          issues.push({
+            row: r.row,
+            column: 'groupName',
+            key: 'roster.issues.notAsHead',
+            params: { value: head.groupName, headRow: head.row },
+          });
         for (const column of HOUSEHOLD_COLUMNS) {
           const field = column as keyof HouseholdFacts;
           const mine = r.household[field];
           if (mine === undefined || sameFact(mine, facts[field])) continue;
-          issues.push({ row: r.row, column, key: 'roster.issues.notAsHead', params: { value: factLabel(field, facts[field]), headRow: head.row } });
+          issues.push({
+            row: r.row,
+            column,
+            key: 'roster.issues.notAsHead',
+            params: { value: factLabel(field, facts[field]), headRow: head.row },
+          });
         }
       }
     }
@@ -385,7 +449,8 @@ export function planImport(check: FileCheck, isRegistered: (row: ParsedRow) => b
 
   const withIssue = new Set(issues.map((i) => i.row));
   const registered = new Set<number>();
-  for (const row of check.rows) if (!withIssue.has(row.row) && row.idNumber && isRegistered(row)) registered.add(row.row);
+  for (const row of check.rows)
+    if (!withIssue.has(row.row) && row.idNumber && isRegistered(row)) registered.add(row.row);
 
   for (const rows of check.households.values()) {
     if (rows.every((r) => !withIssue.has(r.row))) {
@@ -396,15 +461,22 @@ export function planImport(check: FileCheck, isRegistered: (row: ParsedRow) => b
         continue;
       }
       if (known === 0) {
-        households.push({ villageCode: head.villageCode!, groupName: head.groupName!, members: [head, ...rows.filter((r) => r !== head)], facts: householdFacts(head) });
+        households.push({
+          villageCode: head.villageCode!,
+          groupName: head.groupName!,
+          members: [head, ...rows.filter((r) => r !== head)],
+          facts: householdFacts(head),
+        });
         newRows += rows.length;
         continue;
       }
       // Partly registered: the clerk resolves it.
       const headKnown = registered.has(head.row);
       for (const r of rows) {
-        if (headKnown && !registered.has(r.row)) issues.push({ row: r.row, column: 'headIdNumber', key: 'roster.issues.headRegistered' });
-        if (!headKnown && registered.has(r.row)) issues.push({ row: r.row, column: 'idNumber', key: 'households.idTaken' });
+        if (headKnown && !registered.has(r.row))
+          issues.push({ row: r.row, column: 'headIdNumber', key: 'roster.issues.headRegistered' });
+        if (!headKnown && registered.has(r.row))
+          issues.push({ row: r.row, column: 'idNumber', key: 'households.idTaken' });
       }
     }
     errorHouseholds += 1;

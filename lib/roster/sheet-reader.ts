@@ -7,8 +7,9 @@
 // thousand rows. Its non-streaming `xlsx.load` is correct but holds the whole workbook model
 // (about 1 GB and 15 s for 100,000 rows). This reader reads only what a roster needs (strings,
 // numbers, booleans; the sheets in tab order) in a fraction of that time and memory.
-import { StringDecoder } from 'node:string_decoder';
+
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
 
 export class UnreadableWorkbook extends Error {}
@@ -29,7 +30,8 @@ function zipEntries(buffer: Buffer): Map<string, ZipEntry> {
   let p = buffer.readUInt32LE(end + 16);
   const entries = new Map<string, ZipEntry>();
   for (let n = 0; n < count; n++) {
-    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50) throw new UnreadableWorkbook('bad zip directory');
+    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== 0x02014b50)
+      throw new UnreadableWorkbook('bad zip directory');
     const nameLength = buffer.readUInt16LE(p + 28);
     const name = buffer.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, '');
     entries.set(name, {
@@ -55,9 +57,15 @@ const MAX_OTHER_BYTES = 16 * 1024 * 1024;
 const MAX_ELEMENT_CHARS = 8 * 1024 * 1024;
 
 /** The entry's text, decoded as it is inflated; `onBytes` hears how many bytes are out so far. */
-async function* entryText(buffer: Buffer, entry: ZipEntry, limit: number, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+async function* entryText(
+  buffer: Buffer,
+  entry: ZipEntry,
+  limit: number,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<string> {
   const local = entry.localOffset;
-  if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) throw new UnreadableWorkbook('bad zip entry');
+  if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50)
+    throw new UnreadableWorkbook('bad zip entry');
   if (entry.compressedSize === 0xffffffff) throw new UnreadableWorkbook('zip64');
   const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
   const data = buffer.subarray(start, start + entry.compressedSize);
@@ -78,7 +86,9 @@ async function* entryText(buffer: Buffer, entry: ZipEntry, limit: number, onByte
       yield decoder.write(chunk as Buffer);
     }
   } catch (error) {
-    throw error instanceof UnreadableWorkbook ? error : new UnreadableWorkbook(String((error as Error).message ?? error));
+    throw error instanceof UnreadableWorkbook
+      ? error
+      : new UnreadableWorkbook(String((error as Error).message ?? error));
   }
   const rest = decoder.end();
   if (rest) yield rest;
@@ -138,9 +148,12 @@ function decodeXml(text: string): string {
   let out = text;
   if (out.includes('&'))
     out = out.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, ref: string) =>
-      ref[0] === '#' ? String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))) : ENTITIES[ref],
+      ref[0] === '#'
+        ? String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)))
+        : ENTITIES[ref],
     );
-  if (out.includes('_x')) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (out.includes('_x'))
+    out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return out;
 }
 
@@ -222,7 +235,12 @@ export class WorkbookCells {
   private readonly entries: Map<string, ZipEntry>;
   readonly sheets: SheetInfo[];
 
-  private constructor(private readonly buffer: Buffer, entries: Map<string, ZipEntry>, sheets: SheetInfo[], private readonly sharedPath: string | null) {
+  private constructor(
+    private readonly buffer: Buffer,
+    entries: Map<string, ZipEntry>,
+    sheets: SheetInfo[],
+    private readonly sharedPath: string | null,
+  ) {
     this.entries = entries;
     this.sheets = sheets;
   }
@@ -254,11 +272,18 @@ export class WorkbookCells {
     }
     if (sheets.length === 0) {
       // No usable workbook index: the worksheets by number.
-      for (const entry of [...entries.values()].filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).sort((a, b) => sheetNo(a.name) - sheetNo(b.name)))
+      for (const entry of [...entries.values()]
+        .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+        .sort((a, b) => sheetNo(a.name) - sheetNo(b.name)))
         sheets.push({ name: entry.name, path: entry.name, size: entry.size });
     }
     const sharedTarget = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'))?.target;
-    const sharedPath = sharedTarget && entries.has(sharedTarget) ? sharedTarget : entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : null;
+    const sharedPath =
+      sharedTarget && entries.has(sharedTarget)
+        ? sharedTarget
+        : entries.has('xl/sharedStrings.xml')
+          ? 'xl/sharedStrings.xml'
+          : null;
     return new WorkbookCells(buffer, entries, sheets, sharedPath);
   }
 
@@ -266,7 +291,11 @@ export class WorkbookCells {
     if (this.shared) return this.shared;
     const strings: string[] = [];
     if (this.sharedPath) {
-      for await (const si of elements(entryText(this.buffer, this.entries.get(this.sharedPath)!, MAX_SHARED_STRINGS_BYTES), 'si')) strings.push(richText(si));
+      for await (const si of elements(
+        entryText(this.buffer, this.entries.get(this.sharedPath)!, MAX_SHARED_STRINGS_BYTES),
+        'si',
+      ))
+        strings.push(richText(si));
     }
     return (this.shared = strings);
   }
@@ -275,7 +304,10 @@ export class WorkbookCells {
   async *rows(sheet: SheetInfo, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
     const shared = await this.sharedStrings();
     let previous = 0;
-    for await (const xml of elements(entryText(this.buffer, this.entries.get(sheet.path)!, MAX_SHEET_BYTES, onBytes), 'row')) {
+    for await (const xml of elements(
+      entryText(this.buffer, this.entries.get(sheet.path)!, MAX_SHEET_BYTES, onBytes),
+      'row',
+    )) {
       const row = parseRow(xml, previous, shared);
       previous = row.number;
       if (row.cells.length > 0) yield row;

@@ -2,13 +2,21 @@
 // streamed). No database here: data.ts feeds rows in and takes rows out.
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { COLUMNS, EXAMPLE_ID, SHEET_EXPORT_NOTES, SHEET_NOTES, SHEET_ROSTER, SHEET_VILLAGES, allowedValues, type ColumnKey } from './columns';
+import {
+  allowedValues,
+  COLUMNS,
+  type ColumnKey,
+  EXAMPLE_ID,
+  SHEET_EXPORT_NOTES,
+  SHEET_NOTES,
+  SHEET_ROSTER,
+  SHEET_VILLAGES,
+} from './columns';
 import { looksLikeHeader } from './parse';
-import { WorkbookCells, type SheetCell } from './sheet-reader';
-
-export { UnreadableWorkbook } from './sheet-reader';
+import { type SheetCell, WorkbookCells } from './sheet-reader';
 
 export { MAX_FILE_BYTES } from './columns';
+export { UnreadableWorkbook } from './sheet-reader';
 
 export type FileProblem = 'xls' | 'notXlsx';
 
@@ -60,7 +68,8 @@ export async function readRosterWorkbook(buffer: Buffer, handlers: SheetHandlers
       }
       if (!handlers.onRow(row.number, row.cells)) return 'stopped';
       rows += 1;
-      if (rows % 2_000 === 0 && bytes > 0) handlers.onProgress?.(rows, Math.max(rows, Math.round((rows * sheet.size) / bytes)));
+      if (rows % 2_000 === 0 && bytes > 0)
+        handlers.onProgress?.(rows, Math.max(rows, Math.round((rows * sheet.size) / bytes)));
     }
     if (header) {
       handlers.onProgress?.(rows, rows);
@@ -104,9 +113,24 @@ export async function templateWorkbook(villages: VillageEntry[], exampleVillage:
   setUpRosterSheet(sheet);
   headerRow(sheet);
   const example: Record<ColumnKey, string> = {
-    villageCode: exampleVillage, groupName: '3组', headIdNumber: EXAMPLE_ID, relation: '户主', name: '张三丰', idNumber: EXAMPLE_ID,
-    phone: '13800000000', health: '健康', labour: '有劳动力', inSchool: '否', allowance: '无', povertyCauses: '因病、缺资金',
-    foodSecure: '是', clothingSecure: '是', educationSecure: '是', medicalSecure: '是', housingSecure: '是', waterSecure: '是',
+    villageCode: exampleVillage,
+    groupName: '3组',
+    headIdNumber: EXAMPLE_ID,
+    relation: '户主',
+    name: '张三丰',
+    idNumber: EXAMPLE_ID,
+    phone: '13800000000',
+    health: '健康',
+    labour: '有劳动力',
+    inSchool: '否',
+    allowance: '无',
+    povertyCauses: '因病、缺资金',
+    foodSecure: '是',
+    clothingSecure: '是',
+    educationSecure: '是',
+    medicalSecure: '是',
+    housingSecure: '是',
+    waterSecure: '是',
   };
   const exampleRow = sheet.addRow(COLUMNS.map((c) => example[c.key]));
   exampleRow.font = { italic: true, color: { argb: 'FF7F7F7F' } };
@@ -117,9 +141,16 @@ export async function templateWorkbook(villages: VillageEntry[], exampleVillage:
     if (!values || column.key === 'povertyCauses') return;
     const letter = sheet.getColumn(index + 1).letter;
     // exceljs takes a range here (it is typed per cell only).
-    (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}20000`, {
-      type: 'list', allowBlank: true, formulae: [`"${values.split('、').join(',')}"`],
-      showErrorMessage: true, errorStyle: 'warning', errorTitle: column.header, error: `请填写：${values}`,
+    (
+      sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(`${letter}2:${letter}20000`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${values.split('、').join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: column.header,
+      error: `请填写：${values}`,
     });
   });
 
@@ -139,10 +170,15 @@ export async function templateWorkbook(villages: VillageEntry[], exampleVillage:
     '导入前系统会逐行检查并列出问题（行号、列、原因），确认后才写入；有问题的户整户不导入，改好后可再次上传。',
     '已登记的身份证号自动跳过，同一文件重复导入不会重复登记。文件不超过 30 MB，不超过 20 万行。',
     '请保持第一行的列名不变；列的顺序可以调整。',
-  ]) notes.addRow([line]).getCell(1).alignment = { wrapText: false };
+  ])
+    notes.addRow([line]).getCell(1).alignment = { wrapText: false };
 
   const codes = workbook.addWorksheet(SHEET_VILLAGES);
-  codes.columns = [{ header: '乡镇', width: 16 }, { header: '行政村', width: 16 }, { header: '行政村区划代码', width: 18, style: { numFmt: '@' } }];
+  codes.columns = [
+    { header: '乡镇', width: 16 },
+    { header: '行政村', width: 16 },
+    { header: '行政村区划代码', width: 18, style: { numFmt: '@' } },
+  ];
   codes.getRow(1).font = { bold: true };
   for (const village of villages) codes.addRow([village.township, village.name, village.code]);
 
@@ -183,7 +219,10 @@ export function rosterWriter(stream: Writable): RosterWriter {
 }
 
 /** A whole roster workbook in memory from rows of cell values in COLUMNS order (tests, the benchmark). */
-export async function rosterWorkbookBuffer(rows: Iterable<readonly string[]>, header: readonly string[] = COLUMNS.map((c) => c.header)): Promise<Buffer> {
+export async function rosterWorkbookBuffer(
+  rows: Iterable<readonly string[]>,
+  header: readonly string[] = COLUMNS.map((c) => c.header),
+): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,11 +1,11 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { isoDay } from '@/lib/attendance/days';
+import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
 import { policyValuesFor } from '@/lib/policy/data';
-import { chinaDate } from '@/lib/attendance/rules';
-import { isoDay } from '@/lib/attendance/days';
-import { teamCoverage, type TeamCoverage } from './rules';
+import { type TeamCoverage, teamCoverage } from './rules';
 
 /** The viewer's area, narrowed to `area` when that lies inside it. */
 export function areaWithin(viewer: Viewer, area: string | undefined): string {
@@ -28,15 +28,33 @@ export type TeamRow = {
  * Poor villages of the area with their team's coverage (a poor village without a team shows with
  * everything missing). `gapsOnly`: just the villages that miss a coverage or the team size.
  */
-export async function listTeams(viewer: Viewer, options: { area?: string; gapsOnly?: boolean }): Promise<TeamRow[] | null> {
+export async function listTeams(
+  viewer: Viewer,
+  options: { area?: string; gapsOnly?: boolean },
+): Promise<TeamRow[] | null> {
   if (!can(viewer.role, 'team.view')) return null;
   const area = areaWithin(viewer, options.area);
   const villages = await db.region.findMany({
     where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: area } },
     orderBy: { code: 'asc' },
     select: {
-      code: true, name: true, parent: { select: { name: true } },
-      workTeam: { select: { id: true, postings: { where: ACTIVE, select: { role: true, alsoFirstSecretary: true, detachedConfirmed: true, cadre: { select: { name: true } } } } } },
+      code: true,
+      name: true,
+      parent: { select: { name: true } },
+      workTeam: {
+        select: {
+          id: true,
+          postings: {
+            where: ACTIVE,
+            select: {
+              role: true,
+              alsoFirstSecretary: true,
+              detachedConfirmed: true,
+              cadre: { select: { name: true } },
+            },
+          },
+        },
+      },
     },
   });
   const policies = new Map<string, Awaited<ReturnType<typeof policyValuesFor>>>();
@@ -66,10 +84,15 @@ export async function getTeam(viewer: Viewer, id: number) {
   const team = await db.workTeam.findFirst({
     where: { id, villageCode: { startsWith: viewer.scopeCode } },
     include: {
-      village: { select: { code: true, name: true, latitude: true, longitude: true, parent: { select: { name: true } } } },
+      village: {
+        select: { code: true, name: true, latitude: true, longitude: true, parent: { select: { name: true } } },
+      },
       postings: {
         orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { role: 'asc' }, { id: 'asc' }],
-        include: { cadre: { select: { id: true, name: true, rank: true, userId: true, user: { select: { username: true } } } }, unit: { select: { name: true, level: true } } },
+        include: {
+          cadre: { select: { id: true, name: true, rank: true, userId: true, user: { select: { username: true } } } },
+          unit: { select: { name: true, level: true } },
+        },
       },
     },
   });
@@ -84,10 +107,21 @@ export async function getTeam(viewer: Viewer, id: number) {
     policy,
     coverage: teamCoverage(active, policy),
     postings: team.postings.map((p) => ({
-      id: p.id, version: p.version, role: p.role, alsoFirstSecretary: p.alsoFirstSecretary, detachedConfirmed: p.detachedConfirmed,
-      cadreId: p.cadre.id, name: p.cadre.name, rank: p.cadre.rank, username: p.cadre.user?.username ?? null,
-      unitName: p.unit.name, unitLevel: p.unit.level,
-      startDate: isoDay(p.startDate), plannedEndDate: isoDay(p.plannedEndDate), endedOn: p.endedOn ? isoDay(p.endedOn) : null, endReason: p.endReason,
+      id: p.id,
+      version: p.version,
+      role: p.role,
+      alsoFirstSecretary: p.alsoFirstSecretary,
+      detachedConfirmed: p.detachedConfirmed,
+      cadreId: p.cadre.id,
+      name: p.cadre.name,
+      rank: p.cadre.rank,
+      username: p.cadre.user?.username ?? null,
+      unitName: p.unit.name,
+      unitLevel: p.unit.level,
+      startDate: isoDay(p.startDate),
+      plannedEndDate: isoDay(p.plannedEndDate),
+      endedOn: p.endedOn ? isoDay(p.endedOn) : null,
+      endReason: p.endReason,
     })),
   };
 }
@@ -97,14 +131,21 @@ export async function postingFormOptions(viewer: Viewer, villageCode: string) {
   if (!can(viewer.role, 'team.manage') || !villageCode.startsWith(viewer.scopeCode)) return null;
   const county = villageCode.slice(0, 6);
   const [units, cadres, users] = await Promise.all([
-    db.unit.findMany({ where: { countyCode: county }, orderBy: [{ level: 'asc' }, { name: 'asc' }], select: { id: true, name: true, level: true } }),
+    db.unit.findMany({
+      where: { countyCode: county },
+      orderBy: [{ level: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, level: true },
+    }),
     db.cadre.findMany({
       where: { regionCode: { startsWith: county }, active: true, postings: { none: ACTIVE } },
-      orderBy: { name: 'asc' }, take: 500, select: { id: true, name: true, unit: { select: { name: true } } },
+      orderBy: { name: 'asc' },
+      take: 500,
+      select: { id: true, name: true, unit: { select: { name: true } } },
     }),
     db.user.findMany({
       where: { scopeCode: villageCode, role: { in: ['TEAM_LEADER', 'TEAM_MEMBER'] }, disabled: false, cadre: null },
-      orderBy: { username: 'asc' }, select: { id: true, username: true, displayName: true },
+      orderBy: { username: 'asc' },
+      select: { id: true, username: true, displayName: true },
     }),
   ]);
   return { units, cadres, users };
@@ -128,7 +169,8 @@ export async function villagesWithoutTeam(viewer: Viewer) {
   if (!can(viewer.role, 'team.manage')) return [];
   return db.region.findMany({
     where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: viewer.scopeCode }, workTeam: null },
-    orderBy: { code: 'asc' }, select: { code: true, name: true },
+    orderBy: { code: 'asc' },
+    select: { code: true, name: true },
   });
 }
 
@@ -137,10 +179,18 @@ export async function teamOfVillage(viewer: Viewer, villageCode: string) {
   if (!can(viewer.role, 'team.view') || !villageCode.startsWith(viewer.scopeCode)) return null;
   const team = await db.workTeam.findUnique({
     where: { villageCode },
-    select: { id: true, postings: { where: ACTIVE, select: { role: true, alsoFirstSecretary: true, cadre: { select: { name: true } } } } },
+    select: {
+      id: true,
+      postings: { where: ACTIVE, select: { role: true, alsoFirstSecretary: true, cadre: { select: { name: true } } } },
+    },
   });
   if (!team) return null;
   const policy = await policyValuesFor(villageCode.slice(0, 6), Number(chinaDate(new Date()).slice(0, 4)));
   const leader = team.postings.find((p) => p.role === 'LEADER');
-  return { id: team.id, leaderName: leader?.cadre.name ?? null, coverage: teamCoverage(team.postings, policy), size: { min: policy.teamSizeMin, max: policy.teamSizeMax } };
+  return {
+    id: team.id,
+    leaderName: leader?.cadre.name ?? null,
+    coverage: teamCoverage(team.postings, policy),
+    size: { min: policy.teamSizeMin, max: policy.teamSizeMax },
+  };
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { TEAM_ROLES, UNIT_LEVELS, CADRE_RANKS } from '@/lib/enums';
+import { CADRE_RANKS, TEAM_ROLES, UNIT_LEVELS } from '@/lib/enums';
 import { optionalPhone } from '@/lib/households/schema';
 import { checkbox, isoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
 
-export { TEAM_ROLES, UNIT_LEVELS, CADRE_RANKS };
+export { CADRE_RANKS, TEAM_ROLES, UNIT_LEVELS };
 
 const optionalId = optionalRecordId;
 
@@ -35,8 +35,10 @@ export const addPostingSchema = z
   })
   .superRefine((value, ctx) => {
     if (!value.cadreId && !value.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'teams.nameOrCadre' });
-    if (value.plannedEndDate < value.startDate) ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: 'teams.endBeforeStart' });
-    if (value.alsoFirstSecretary && value.role !== 'LEADER') ctx.addIssue({ code: 'custom', path: ['alsoFirstSecretary'], message: 'teams.onlyLeaderDoubles' });
+    if (value.plannedEndDate < value.startDate)
+      ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: 'teams.endBeforeStart' });
+    if (value.alsoFirstSecretary && value.role !== 'LEADER')
+      ctx.addIssue({ code: 'custom', path: ['alsoFirstSecretary'], message: 'teams.onlyLeaderDoubles' });
   });
 
 export const endPostingSchema = z.strictObject({

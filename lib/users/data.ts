@@ -1,12 +1,17 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import type { Prisma, Role } from '@/lib/generated/prisma/client';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
+import type { Prisma, Role } from '@/lib/generated/prisma/client';
 
 export const USERS_PAGE_SIZE = 50;
 
-export type UserFilters = { q?: string; role?: Role; status?: 'active' | 'disabled' | 'locked' | 'pending'; page?: number };
+export type UserFilters = {
+  q?: string;
+  role?: Role;
+  status?: 'active' | 'disabled' | 'locked' | 'pending';
+  page?: number;
+};
 
 function scopedUsers(viewer: Viewer): Prisma.UserWhereInput {
   return { scopeCode: { startsWith: viewer.scopeCode } };
@@ -35,12 +40,26 @@ export async function listUsers(viewer: Viewer, filters: UserFilters) {
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
       select: {
-        id: true, username: true, displayName: true, role: true, scopeCode: true, disabled: true,
-        lockedUntil: true, mustChangePassword: true, lastLoginAt: true, pendingApproval: true, scope: { select: { name: true } },
+        id: true,
+        username: true,
+        displayName: true,
+        role: true,
+        scopeCode: true,
+        disabled: true,
+        lockedUntil: true,
+        mustChangePassword: true,
+        lastLoginAt: true,
+        pendingApproval: true,
+        scope: { select: { name: true } },
       },
     }),
   ]);
-  return { total, page, pageSize: USERS_PAGE_SIZE, rows: rows.map((row) => ({ ...row, locked: !!row.lockedUntil && row.lockedUntil > now })) };
+  return {
+    total,
+    page,
+    pageSize: USERS_PAGE_SIZE,
+    rows: rows.map((row) => ({ ...row, locked: !!row.lockedUntil && row.lockedUntil > now })),
+  };
 }
 
 export async function getUser(viewer: Viewer, id: number) {
@@ -48,8 +67,19 @@ export async function getUser(viewer: Viewer, id: number) {
   return db.user.findFirst({
     where: { id, ...scopedUsers(viewer) },
     select: {
-      id: true, username: true, displayName: true, role: true, scopeCode: true, disabled: true, lockedUntil: true,
-      mustChangePassword: true, lastLoginAt: true, version: true, createdAt: true, pendingApproval: true, scope: { select: { name: true } },
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      scopeCode: true,
+      disabled: true,
+      lockedUntil: true,
+      mustChangePassword: true,
+      lastLoginAt: true,
+      version: true,
+      createdAt: true,
+      pendingApproval: true,
+      scope: { select: { name: true } },
     },
   });
 }
@@ -66,7 +96,11 @@ export async function scopeOptions(viewer: Viewer) {
 
 export async function accountCounts(viewer: Viewer) {
   if (!can(viewer.role, 'user.manage')) return null;
-  const groups = await db.user.groupBy({ by: ['role', 'disabled'], where: scopedUsers(viewer), _count: { _all: true } });
+  const groups = await db.user.groupBy({
+    by: ['role', 'disabled'],
+    where: scopedUsers(viewer),
+    _count: { _all: true },
+  });
   return groups.map((group) => ({ role: group.role, disabled: group.disabled, count: group._count._all }));
 }
 
@@ -78,18 +112,34 @@ export async function listPendingApprovals(viewer: Viewer) {
   if (!can(viewer.role, 'user.approve')) return null;
   const rows = await db.user.findMany({
     where: {
-      ...scopedUsers(viewer), pendingApproval: { not: null }, id: { not: viewer.userId },
+      ...scopedUsers(viewer),
+      pendingApproval: { not: null },
+      id: { not: viewer.userId },
       OR: [{ pendingRequestedById: null }, { pendingRequestedById: { not: viewer.userId } }],
     },
     orderBy: [{ pendingRequestedAt: 'asc' }, { id: 'asc' }],
     take: 200,
     select: {
-      id: true, version: true, username: true, displayName: true, role: true, pendingApproval: true, pendingRequestedAt: true,
-      scope: { select: { name: true } }, pendingRequestedBy: { select: { displayName: true, username: true } },
+      id: true,
+      version: true,
+      username: true,
+      displayName: true,
+      role: true,
+      pendingApproval: true,
+      pendingRequestedAt: true,
+      scope: { select: { name: true } },
+      pendingRequestedBy: { select: { displayName: true, username: true } },
     },
   });
   return rows.map((row) => ({
-    id: row.id, version: row.version, username: row.username, displayName: row.displayName, role: row.role, scopeName: row.scope.name,
-    kind: row.pendingApproval!, requestedAt: row.pendingRequestedAt, requestedBy: row.pendingRequestedBy?.displayName ?? null,
+    id: row.id,
+    version: row.version,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    scopeName: row.scope.name,
+    kind: row.pendingApproval!,
+    requestedAt: row.pendingRequestedAt,
+    requestedBy: row.pendingRequestedBy?.displayName ?? null,
   }));
 }

@@ -1,9 +1,9 @@
 'use server';
 import 'server-only';
 import { action } from '@/lib/action';
-import { NotFoundError, RefusedError } from '@/lib/errors';
-import { chinaDate, dayNumber } from '@/lib/attendance/rules';
 import { dayOf } from '@/lib/attendance/days';
+import { chinaDate, dayNumber } from '@/lib/attendance/rules';
+import { NotFoundError, RefusedError } from '@/lib/errors';
 import { claimPhotos, insertProblem } from '@/lib/problems/write';
 import { createVisitSchema, LATE_ENTRY_DAYS } from './schema';
 
@@ -18,14 +18,18 @@ export const createVisit = action('visit.create', 'visit.create', createVisitSch
   const household = await tx.household.findFirst({
     where: {
       id: input.householdId,
-      OR: [{ regionCode: { startsWith: viewer.scopeCode } }, ...(cadre ? [{ pairings: { some: { cadreId: cadre.id, endedOn: null } } }] : [])],
+      OR: [
+        { regionCode: { startsWith: viewer.scopeCode } },
+        ...(cadre ? [{ pairings: { some: { cadreId: cadre.id, endedOn: null } } }] : []),
+      ],
     },
     select: { id: true, regionCode: true },
   });
   if (!household) throw new NotFoundError();
   const today = chinaDate(new Date());
   if (input.visitedOn > today) throw new RefusedError('visits.futureDate', 'visitedOn');
-  if (dayNumber(today) - dayNumber(input.visitedOn) > LATE_ENTRY_DAYS) throw new RefusedError('visits.tooLate', 'visitedOn', { days: LATE_ENTRY_DAYS });
+  if (dayNumber(today) - dayNumber(input.visitedOn) > LATE_ENTRY_DAYS)
+    throw new RefusedError('visits.tooLate', 'visitedOn', { days: LATE_ENTRY_DAYS });
 
   // ON CONFLICT DO NOTHING: two copies of the same submission racing each other insert one row.
   const inserted = await tx.$queryRaw<{ id: bigint }[]>`
@@ -37,10 +41,17 @@ export const createVisit = action('visit.create', 'visit.create', createVisitSch
     ON CONFLICT (client_key) DO NOTHING
     RETURNING id`;
   if (inserted.length === 0) {
-    const existing = await tx.visit.findUnique({ where: { clientKey: input.clientKey }, select: { id: true, visitorId: true, regionCode: true, _count: { select: { problems: true } } } });
+    const existing = await tx.visit.findUnique({
+      where: { clientKey: input.clientKey },
+      select: { id: true, visitorId: true, regionCode: true, _count: { select: { problems: true } } },
+    });
     if (!existing || existing.visitorId !== viewer.userId) throw new RefusedError('visits.keyTaken');
     return {
-      entity: 'Visit', entityId: existing.id.toString(), regionCode: existing.regionCode, changes: { repeat: true }, message: 'visits.alreadySaved',
+      entity: 'Visit',
+      entityId: existing.id.toString(),
+      regionCode: existing.regionCode,
+      changes: { repeat: true },
+      message: 'visits.alreadySaved',
       data: { visitId: existing.id.toString(), problems: String(existing._count.problems) },
     };
   }
@@ -48,11 +59,28 @@ export const createVisit = action('visit.create', 'visit.create', createVisitSch
   await claimPhotos(tx, viewer, input.photoKeys, { visitId });
   const problems = [];
   for (const p of input.problems) {
-    problems.push(await insertProblem(tx, viewer, { ...p, regionCode: household.regionCode, householdId: household.id, visitId, source: 'VISIT', foundOn: input.visitedOn }));
+    problems.push(
+      await insertProblem(tx, viewer, {
+        ...p,
+        regionCode: household.regionCode,
+        householdId: household.id,
+        visitId,
+        source: 'VISIT',
+        foundOn: input.visitedOn,
+      }),
+    );
   }
   return {
-    entity: 'Visit', entityId: visitId.toString(), regionCode: household.regionCode,
-    changes: { householdId: household.id, visitedOn: input.visitedOn, kind: input.kind, photos: input.photoKeys.length, problems: problems.map((p) => p.id) },
+    entity: 'Visit',
+    entityId: visitId.toString(),
+    regionCode: household.regionCode,
+    changes: {
+      householdId: household.id,
+      visitedOn: input.visitedOn,
+      kind: input.kind,
+      photos: input.photoKeys.length,
+      problems: problems.map((p) => p.id),
+    },
     message: problems.length > 0 ? 'visits.savedWithProblems' : 'visits.saved',
     data: { visitId: visitId.toString(), problems: String(problems.length) },
   };

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { VISIT_KINDS } from '@/lib/enums';
-import { isoDate, optionalNumber, optionalText, recordId } from '@/lib/validation';
 import { photoKeys, problemFields } from '@/lib/problems/schema';
+import { isoDate, optionalNumber, optionalText, recordId } from '@/lib/validation';
 
 /** Problems opened from the visit form: a JSON list, as the form keeps them in its state. */
-const problems = z.preprocess((v) => {
-  if (v === undefined || v === '') return [];
-  if (typeof v !== 'string') return v;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}, z.array(z.strictObject(problemFields), { error: 'errors.invalid' }).max(20));
+const problems = z.preprocess(
+  (v) => {
+    if (v === undefined || v === '') return [];
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  },
+  z.array(z.strictObject(problemFields), { error: 'errors.invalid' }).max(20),
+);
 
 export const createVisitSchema = z
   .strictObject({
@@ -30,7 +33,9 @@ export const createVisitSchema = z
     photoKeys,
     problems,
   })
-  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), { error: 'attendance.locationIncomplete' });
+  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
+    error: 'attendance.locationIncomplete',
+  });
 
 /** How far back a visit may be entered (a week in the hills without signal is normal; a year is not). */
 export const LATE_ENTRY_DAYS = 31;

@@ -19,7 +19,8 @@ export class Actors {
       if (list) list.push(u);
       else this.byScope.set(u.scope_code, [u]);
     }
-    const county = usable.find((u) => u.username === 'county') ?? usable.find((u) => u.role === 'COUNTY_ADMIN') ?? usable[0];
+    const county =
+      usable.find((u) => u.username === 'county') ?? usable.find((u) => u.role === 'COUNTY_ADMIN') ?? usable[0];
     if (!county) throw new Error('seed: no user account to sign the seeded records with');
     this.county = actor(county);
     this.offices = usable.filter((u) => u.role === 'COUNTY_ADMIN' || u.role === 'TOWNSHIP_STAFF');
@@ -56,8 +57,11 @@ export class Actors {
   reviewer(village: string, solver: SeedActor): SeedActor {
     const countyCode = village.slice(0, 6);
     const candidates = [
-      this.township(village), this.countyAdmin(countyCode), this.county,
-      ...this.offices.filter((u) => u.scope_code.startsWith(countyCode)).map(actor), ...this.offices.map(actor),
+      this.township(village),
+      this.countyAdmin(countyCode),
+      this.county,
+      ...this.offices.filter((u) => u.scope_code.startsWith(countyCode)).map(actor),
+      ...this.offices.map(actor),
     ];
     const found = candidates.find((u) => u && u.id !== solver.id);
     if (!found) throw new Error('seed: need two office accounts for the four-eyes rule');
@@ -66,6 +70,8 @@ export class Actors {
 }
 
 export async function loadActors(client: pg.ClientBase): Promise<Actors> {
-  const rows = await client.query<UserRow>(`SELECT id, username, display_name, role::text, scope_code FROM app_user WHERE NOT disabled ORDER BY id`);
+  const rows = await client.query<UserRow>(
+    `SELECT id, username, display_name, role::text, scope_code FROM app_user WHERE NOT disabled ORDER BY id`,
+  );
   return new Actors(rows.rows);
 }

@@ -13,18 +13,47 @@ export async function seedTestFixtures(client: PrismaClient): Promise<void> {
   const since = new Date(Date.now() - 6 * 86_400_000);
   await client.household.create({
     data: {
-      regionCode: village, groupName: '1组', headName: '期满户', headInitials: pinyinInitials('期满户'), memberCount: 1,
-      status: 'VILLAGE_NOTICE', statusSince: since, povertyCauses: ['ILLNESS'], medicalSecure: false,
+      regionCode: village,
+      groupName: '1组',
+      headName: '期满户',
+      headInitials: pinyinInitials('期满户'),
+      memberCount: 1,
+      status: 'VILLAGE_NOTICE',
+      statusSince: since,
+      povertyCauses: ['ILLNESS'],
+      medicalSecure: false,
       members: {
         create: {
-          regionCode: village, relation: 'HEAD', isHead: true, name: '期满户', idNumberEnc: encryptText(idNumber), idNumberHash,
-          idLast4: idNumber.slice(-4), sex: 'MALE', birthDate: new Date('1970-03-15T00:00:00Z'), health: 'SERIOUS',
+          regionCode: village,
+          relation: 'HEAD',
+          isHead: true,
+          name: '期满户',
+          idNumberEnc: encryptText(idNumber),
+          idNumberHash,
+          idLast4: idNumber.slice(-4),
+          sex: 'MALE',
+          birthDate: new Date('1970-03-15T00:00:00Z'),
+          health: 'SERIOUS',
         },
       },
       statusEvents: {
         create: [
-          { regionCode: village, fromStatus: 'NOT_POOR', toStatus: 'PROPOSED', at: new Date(since.getTime() - 86_400_000), userName: '测试', note: '申请' },
-          { regionCode: village, fromStatus: 'PROPOSED', toStatus: 'VILLAGE_NOTICE', at: since, userName: '测试', note: '村内公示' },
+          {
+            regionCode: village,
+            fromStatus: 'NOT_POOR',
+            toStatus: 'PROPOSED',
+            at: new Date(since.getTime() - 86_400_000),
+            userName: '测试',
+            note: '申请',
+          },
+          {
+            regionCode: village,
+            fromStatus: 'PROPOSED',
+            toStatus: 'VILLAGE_NOTICE',
+            at: since,
+            userName: '测试',
+            note: '村内公示',
+          },
         ],
       },
     },

@@ -9,8 +9,19 @@ import type { AllowanceType, HealthStatus, HouseholdStatus, PovertyCause } from 
 import { pinyinInitials } from '../../lib/households/identity';
 import { encryptText, lookupHash } from '../../lib/personal-data';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
-import { buildFamily, dayInfo, givenName, healthFor, inSchoolFor, labourFor, pickSurname, randomFullName, VillageIds, type Member } from './people';
-import { seededRandom, type Random, hash32, weightedPick } from './random';
+import {
+  buildFamily,
+  dayInfo,
+  givenName,
+  healthFor,
+  inSchoolFor,
+  labourFor,
+  type Member,
+  pickSurname,
+  randomFullName,
+  VillageIds,
+} from './people';
+import { hash32, type Random, seededRandom, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
 
@@ -64,19 +75,63 @@ export function householdCounts(profile: Profile, villageCodes: readonly string[
 class Batch {
   households = 0;
   readonly h = {
-    region: [] as string[], group: [] as string[], headName: [] as string[], initials: [] as string[], status: [] as string[],
-    since: [] as string[], identified: [] as (number | null)[], exit: [] as (number | null)[], causes: [] as (string | null)[],
-    allowance: [] as string[], members: [] as number[], food: [] as boolean[], clothing: [] as boolean[], education: [] as boolean[],
-    medical: [] as boolean[], housing: [] as boolean[], water: [] as boolean[],
+    region: [] as string[],
+    group: [] as string[],
+    headName: [] as string[],
+    initials: [] as string[],
+    status: [] as string[],
+    since: [] as string[],
+    identified: [] as (number | null)[],
+    exit: [] as (number | null)[],
+    causes: [] as (string | null)[],
+    allowance: [] as string[],
+    members: [] as number[],
+    food: [] as boolean[],
+    clothing: [] as boolean[],
+    education: [] as boolean[],
+    medical: [] as boolean[],
+    housing: [] as boolean[],
+    water: [] as boolean[],
   };
   readonly p = {
-    hh: [] as number[], region: [] as string[], name: [] as string[], relation: [] as string[], isHead: [] as boolean[], enc: [] as string[],
-    hash: [] as string[], last4: [] as string[], sex: [] as string[], birth: [] as string[], health: [] as string[], labour: [] as string[],
+    hh: [] as number[],
+    region: [] as string[],
+    name: [] as string[],
+    relation: [] as string[],
+    isHead: [] as boolean[],
+    enc: [] as string[],
+    hash: [] as string[],
+    last4: [] as string[],
+    sex: [] as string[],
+    birth: [] as string[],
+    health: [] as string[],
+    labour: [] as string[],
     school: [] as boolean[],
   };
-  readonly e = { hh: [] as number[], region: [] as string[], from: [] as string[], to: [] as string[], at: [] as string[], user: [] as string[], note: [] as string[] };
-  readonly i = { hh: [] as number[], year: [] as number[], wage: [] as number[], production: [] as number[], property: [] as number[], transfer: [] as number[] };
-  readonly plan = { hh: [] as number[], target: [] as number[], measures: [] as string[], responsible: [] as string[], agreed: [] as string[] };
+  readonly e = {
+    hh: [] as number[],
+    region: [] as string[],
+    from: [] as string[],
+    to: [] as string[],
+    at: [] as string[],
+    user: [] as string[],
+    note: [] as string[],
+  };
+  readonly i = {
+    hh: [] as number[],
+    year: [] as number[],
+    wage: [] as number[],
+    production: [] as number[],
+    property: [] as number[],
+    transfer: [] as number[],
+  };
+  readonly plan = {
+    hh: [] as number[],
+    target: [] as number[],
+    measures: [] as string[],
+    responsible: [] as string[],
+    agreed: [] as string[],
+  };
 }
 
 const INSERT_SQL = `
@@ -125,13 +180,56 @@ SELECT count(*)::int AS households FROM h`;
 function insertBatch(client: pg.Client, sequence: string, b: Batch): Promise<unknown> {
   const { h, p, e, i, plan } = b;
   return client.query(INSERT_SQL, [
-    sequence, b.households,
-    h.region, h.group, h.headName, h.initials, h.status, h.since, h.identified, h.exit, h.causes, h.allowance, h.members,
-    h.food, h.clothing, h.education, h.medical, h.housing, h.water,
-    p.hh, p.region, p.name, p.relation, p.isHead, p.enc, p.hash, p.last4, p.sex, p.birth, p.health, p.labour, p.school,
-    e.hh, e.region, e.from, e.to, e.at, e.user, e.note,
-    i.hh, i.year, i.wage, i.production, i.property, i.transfer,
-    plan.hh, plan.target, plan.measures, plan.responsible, plan.agreed,
+    sequence,
+    b.households,
+    h.region,
+    h.group,
+    h.headName,
+    h.initials,
+    h.status,
+    h.since,
+    h.identified,
+    h.exit,
+    h.causes,
+    h.allowance,
+    h.members,
+    h.food,
+    h.clothing,
+    h.education,
+    h.medical,
+    h.housing,
+    h.water,
+    p.hh,
+    p.region,
+    p.name,
+    p.relation,
+    p.isHead,
+    p.enc,
+    p.hash,
+    p.last4,
+    p.sex,
+    p.birth,
+    p.health,
+    p.labour,
+    p.school,
+    e.hh,
+    e.region,
+    e.from,
+    e.to,
+    e.at,
+    e.user,
+    e.note,
+    i.hh,
+    i.year,
+    i.wage,
+    i.production,
+    i.property,
+    i.transfer,
+    plan.hh,
+    plan.target,
+    plan.measures,
+    plan.responsible,
+    plan.agreed,
   ]);
 }
 
@@ -148,15 +246,29 @@ type History = {
 };
 
 const ACTOR: Record<HouseholdStatus, 'VILLAGE' | 'TOWNSHIP' | 'COUNTY'> = {
-  NOT_POOR: 'TOWNSHIP', PROPOSED: 'VILLAGE', VILLAGE_NOTICE: 'VILLAGE', TOWNSHIP_REVIEW: 'TOWNSHIP', COUNTY_ANNOUNCEMENT: 'TOWNSHIP',
-  REGISTERED_POOR: 'COUNTY', EXIT_PROPOSED: 'VILLAGE', EXIT_NOTICE: 'VILLAGE', EXIT_REVIEW: 'TOWNSHIP', LIFTED_OUT: 'COUNTY',
-  MONITORED: 'TOWNSHIP', RETURNED_TO_POVERTY: 'TOWNSHIP',
+  NOT_POOR: 'TOWNSHIP',
+  PROPOSED: 'VILLAGE',
+  VILLAGE_NOTICE: 'VILLAGE',
+  TOWNSHIP_REVIEW: 'TOWNSHIP',
+  COUNTY_ANNOUNCEMENT: 'TOWNSHIP',
+  REGISTERED_POOR: 'COUNTY',
+  EXIT_PROPOSED: 'VILLAGE',
+  EXIT_NOTICE: 'VILLAGE',
+  EXIT_REVIEW: 'TOWNSHIP',
+  LIFTED_OUT: 'COUNTY',
+  MONITORED: 'TOWNSHIP',
+  RETURNED_TO_POVERTY: 'TOWNSHIP',
 };
 
 const NOTES = {
   proposed: ['农户申请，村民代表大会民主评议', '入户调查摸底，村民代表评议通过', '村两委初选，入户核实'],
   monitored: ['纳入防返贫动态监测：收入不稳定', '纳入防返贫动态监测：因病风险', '纳入防返贫动态监测：脱贫不稳定户'],
-  returned: ['因病返贫，经核实重新纳入', '因灾返贫，经核实重新纳入', '务工收入中断，经核实重新纳入', '因残返贫，经核实重新纳入'],
+  returned: [
+    '因病返贫，经核实重新纳入',
+    '因灾返贫，经核实重新纳入',
+    '务工收入中断，经核实重新纳入',
+    '因残返贫，经核实重新纳入',
+  ],
 };
 
 /** Registration ("two notices, one announcement") in `year`; notices stay up 7–10 days (policy minimum 5). */
@@ -201,22 +313,44 @@ function history(random: Random, village: Village, env: Env): History {
   const x = random.next();
   // A few households are going through registration now (dynamic adjustment).
   if (x < 0.012) {
-    const kind = weightedPick(random, [['PROPOSED', 40], ['VILLAGE_NOTICE', 35], ['TOWNSHIP_REVIEW', 25]] as const);
-    if (kind === 'PROPOSED') return { ...none, status: kind, steps: [{ to: kind, day: today - random.int(1, 20), note: random.pick(NOTES.proposed) }] };
+    const kind = weightedPick(random, [
+      ['PROPOSED', 40],
+      ['VILLAGE_NOTICE', 35],
+      ['TOWNSHIP_REVIEW', 25],
+    ] as const);
+    if (kind === 'PROPOSED')
+      return {
+        ...none,
+        status: kind,
+        steps: [{ to: kind, day: today - random.int(1, 20), note: random.pick(NOTES.proposed) }],
+      };
     const proposed = today - (kind === 'VILLAGE_NOTICE' ? random.int(4, 25) : random.int(16, 45));
     const notice = proposed + random.int(1, 3);
     const steps: Step[] = [
       { to: 'PROPOSED', day: proposed, note: random.pick(NOTES.proposed) },
       { to: 'VILLAGE_NOTICE', day: notice, note: '村内第一次公示' },
     ];
-    if (kind === 'TOWNSHIP_REVIEW') steps.push({ to: kind, day: notice + random.int(7, 10), note: '公示期满无异议，报乡镇审核' });
+    if (kind === 'TOWNSHIP_REVIEW')
+      steps.push({ to: kind, day: notice + random.int(7, 10), note: '公示期满无异议，报乡镇审核' });
     return { ...none, status: kind, steps };
   }
-  const identifiedYear = weightedPick(random, [[2014, 75], [2015, 15], [2016, 10]] as const);
+  const identifiedYear = weightedPick(random, [
+    [2014, 75],
+    [2015, 15],
+    [2016, 10],
+  ] as const);
   const steps = registration(random, identifiedYear);
   const registered = { ...none, identifiedYear, status: 'REGISTERED_POOR' as HouseholdStatus, steps };
   const planned = village.plannedExitYear;
-  const liftedShare = !village.isPoor ? 0.8 : planned === null ? 0.7 : planned < cur ? 0.93 : planned === cur ? 0.7 : 0.45;
+  const liftedShare = !village.isPoor
+    ? 0.8
+    : planned === null
+      ? 0.7
+      : planned < cur
+        ? 0.93
+        : planned === cur
+          ? 0.7
+          : 0.45;
 
   if (random.chance(liftedShare)) {
     // Poor villages' households leave by the village's planned exit year, mostly in the last years before it.
@@ -269,8 +403,17 @@ function history(random: Random, village: Village, env: Env): History {
 // ───────────────────────── household facts ─────────────────────────
 
 const CAUSE_WEIGHTS: [PovertyCause, number][] = [
-  ['ILLNESS', 25], ['LACK_OF_FUNDS', 20], ['LACK_OF_SKILLS', 15], ['LACK_OF_LABOUR', 12], ['SCHOOLING', 7], ['DISABILITY', 6],
-  ['DISASTER', 3], ['LACK_OF_LAND', 3], ['LACK_OF_WATER', 3], ['POOR_TRANSPORT', 3], ['WEAK_DRIVE', 3],
+  ['ILLNESS', 25],
+  ['LACK_OF_FUNDS', 20],
+  ['LACK_OF_SKILLS', 15],
+  ['LACK_OF_LABOUR', 12],
+  ['SCHOOLING', 7],
+  ['DISABILITY', 6],
+  ['DISASTER', 3],
+  ['LACK_OF_LAND', 3],
+  ['LACK_OF_WATER', 3],
+  ['POOR_TRANSPORT', 3],
+  ['WEAK_DRIVE', 3],
 ];
 
 /** 1–2 causes, weighted by what the household's members show (illness, disability, pupils, no labour). */
@@ -288,7 +431,13 @@ function povertyCauses(random: Random, members: Member[]): PovertyCause[] {
   });
   const first = weightedPick(random, weights);
   if (random.chance(0.55)) return [first];
-  return [first, weightedPick(random, weights.filter(([c]) => c !== first))];
+  return [
+    first,
+    weightedPick(
+      random,
+      weights.filter(([c]) => c !== first),
+    ),
+  ];
 }
 
 function allowanceFor(random: Random, members: Member[]): AllowanceType {
@@ -300,8 +449,22 @@ function allowanceFor(random: Random, members: Member[]): AllowanceType {
   return random.chance(0.05) ? 'DIBAO_2' : 'NONE';
 }
 
-type Guarantees = { food: boolean; clothing: boolean; education: boolean; medical: boolean; housing: boolean; water: boolean };
-const ALL_SECURE: Guarantees = { food: true, clothing: true, education: true, medical: true, housing: true, water: true };
+type Guarantees = {
+  food: boolean;
+  clothing: boolean;
+  education: boolean;
+  medical: boolean;
+  housing: boolean;
+  water: boolean;
+};
+const ALL_SECURE: Guarantees = {
+  food: true,
+  clothing: true,
+  education: true,
+  medical: true,
+  housing: true,
+  water: true,
+};
 
 /** 两不愁三保障 of a household still poor: housing and medical care fail most often. */
 function guaranteesOfPoor(random: Random, members: Member[]): Guarantees {
@@ -318,23 +481,44 @@ function guaranteesOfPoor(random: Random, members: Member[]): Guarantees {
 }
 
 type IncomeClass = 'below' | 'near' | 'above';
-const CLASS_RANGE: Record<IncomeClass, [number, number]> = { below: [0.45, 0.97], near: [1.02, 1.25], above: [1.08, 1.9] };
+const CLASS_RANGE: Record<IncomeClass, [number, number]> = {
+  below: [0.45, 0.97],
+  near: [1.02, 1.25],
+  above: [1.08, 1.9],
+};
 
 /** Income rows for the last three years, each year's per-capita income in the class the history implies. */
-function incomes(random: Random, members: Member[], allowance: AllowanceType, classOf: (year: number) => IncomeClass, env: Env) {
+function incomes(
+  random: Random,
+  members: Member[],
+  allowance: AllowanceType,
+  classOf: (year: number) => IncomeClass,
+  env: Env,
+) {
   const n = members.length;
   const labourers = members.filter((m) => m.labour === 'NORMAL').length;
   const weak = members.filter((m) => m.labour === 'WEAK').length;
   const elderly = members.filter((m) => m.age >= 60).length;
-  const transferShare = Math.min(0.95, { WUBAO: 0.7, DIBAO_1: 0.45, DIBAO_2: 0.3, NONE: 0.1 }[allowance] + 0.05 * Math.min(elderly, 2));
+  const transferShare = Math.min(
+    0.95,
+    { WUBAO: 0.7, DIBAO_1: 0.45, DIBAO_2: 0.3, NONE: 0.1 }[allowance] + 0.05 * Math.min(elderly, 2),
+  );
   const propertyShare = random.next() * 0.08;
   const wageBias = labourers > 0 ? 0.35 + 0.12 * Math.min(labourers, 3) : weak > 0 ? 0.1 : 0;
   let factor = 0;
-  const rows: { year: number; wage: number; production: number; property: number; transfer: number; perCapita: number }[] = [];
+  const rows: {
+    year: number;
+    wage: number;
+    production: number;
+    property: number;
+    transfer: number;
+    perCapita: number;
+  }[] = [];
   for (let year = env.currentYear - 2; year <= env.currentYear; year++) {
     const [lo, hi] = CLASS_RANGE[classOf(year)];
     // Incomes grow a little each year, within the class.
-    factor = factor === 0 ? lo + random.next() * (hi - lo) : Math.min(hi, Math.max(lo, factor * (1.02 + random.next() * 0.1)));
+    factor =
+      factor === 0 ? lo + random.next() * (hi - lo) : Math.min(hi, Math.max(lo, factor * (1.02 + random.next() * 0.1)));
     const total = Math.round((env.line * factor * n) / 10) * 10;
     const transfer = Math.round((total * transferShare * (0.85 + random.next() * 0.3)) / 10) * 10;
     const property = Math.round((total * propertyShare) / 10) * 10;
@@ -347,30 +531,58 @@ function incomes(random: Random, members: Member[], allowance: AllowanceType, cl
 }
 
 const INDUSTRY = [
-  (r: Random) => `养殖肉牛 ${r.int(1, 4)} 头`, (r: Random) => `养殖肉羊 ${r.int(5, 20)} 只`, (r: Random) => `种植花椒 ${r.int(2, 8)} 亩`,
-  (r: Random) => `种植苹果 ${r.int(2, 6)} 亩`, (r: Random) => `种植中药材 ${r.int(2, 6)} 亩`, (r: Random) => `养殖土鸡 ${r.int(5, 20) * 10} 只`,
-  (r: Random) => `种植核桃 ${r.int(3, 10)} 亩`, (r: Random) => `种植马铃薯 ${r.int(3, 10)} 亩`, (r: Random) => `养蜂 ${r.int(10, 30)} 箱`,
+  (r: Random) => `养殖肉牛 ${r.int(1, 4)} 头`,
+  (r: Random) => `养殖肉羊 ${r.int(5, 20)} 只`,
+  (r: Random) => `种植花椒 ${r.int(2, 8)} 亩`,
+  (r: Random) => `种植苹果 ${r.int(2, 6)} 亩`,
+  (r: Random) => `种植中药材 ${r.int(2, 6)} 亩`,
+  (r: Random) => `养殖土鸡 ${r.int(5, 20) * 10} 只`,
+  (r: Random) => `种植核桃 ${r.int(3, 10)} 亩`,
+  (r: Random) => `种植马铃薯 ${r.int(3, 10)} 亩`,
+  (r: Random) => `养蜂 ${r.int(10, 30)} 箱`,
   (r: Random) => `蔬菜大棚 ${r.int(1, 2)} 座`,
 ];
-const EMPLOYMENT = ['公益岗位：护林员', '公益岗位：保洁员', '公益岗位：道路养护员', '劳务输转：赴新疆拾棉', '扶贫车间务工', '技能培训：电焊工', '技能培训：家政服务', '技能培训：厨师'];
+const EMPLOYMENT = [
+  '公益岗位：护林员',
+  '公益岗位：保洁员',
+  '公益岗位：道路养护员',
+  '劳务输转：赴新疆拾棉',
+  '扶贫车间务工',
+  '技能培训：电焊工',
+  '技能培训：家政服务',
+  '技能培训：厨师',
+];
 const EDUCATION = ['雨露计划补助 3000 元', '义务教育阶段两免一补', '生源地信用助学贷款', '高中阶段免学费'];
 const HEALTH = ['家庭医生签约服务', '大病保险与医疗救助', '慢病门诊报销', '先诊疗后付费'];
 const HOUSING = ['农村危房改造 补助 2 万元', '危房改造（C 级加固）', '农村危房改造 补助 3.5 万元'];
 const RELOCATION = ['易地扶贫搬迁 集中安置', '易地扶贫搬迁 分散安置'];
-const LOAN = [(r: Random) => `精准扶贫专项贷款 ${r.int(1, 5)} 万元`, (r: Random) => `互助资金借款 ${r.int(5, 10) * 1000} 元`];
+const LOAN = [
+  (r: Random) => `精准扶贫专项贷款 ${r.int(1, 5)} 万元`,
+  (r: Random) => `互助资金借款 ${r.int(5, 10) * 1000} 元`,
+];
 const OTHER_CLAIM = ['食用菌大棚认领 1 座', '村集体经济入股分红', '食用菌认领 5000 袋'];
 
-function measures(random: Random, members: Member[], causes: PovertyCause[], g: Guarantees): { kind: string; detail: string }[] {
+function measures(
+  random: Random,
+  members: Member[],
+  causes: PovertyCause[],
+  g: Guarantees,
+): { kind: string; detail: string }[] {
   const list: { kind: string; detail: string }[] = [];
   const add = (kind: string, detail: string) => {
     if (!list.some((m) => m.kind === kind)) list.push({ kind, detail });
   };
   const labour = members.some((m) => m.labour === 'NORMAL');
   const has = (c: PovertyCause) => causes.includes(c);
-  if (has('ILLNESS') || has('DISABILITY') || !g.medical) add('HEALTH', members.some((m) => m.health === 'DISABLED') && random.chance(0.5) ? '残疾人两项补贴' : random.pick(HEALTH));
+  if (has('ILLNESS') || has('DISABILITY') || !g.medical)
+    add(
+      'HEALTH',
+      members.some((m) => m.health === 'DISABLED') && random.chance(0.5) ? '残疾人两项补贴' : random.pick(HEALTH),
+    );
   if (has('SCHOOLING') || !g.education) add('EDUCATION', random.pick(EDUCATION));
   if (!g.housing) add('HOUSING', random.pick(HOUSING));
-  if ((has('LACK_OF_WATER') || has('POOR_TRANSPORT') || has('DISASTER')) && random.chance(0.6)) add('RELOCATION', random.pick(RELOCATION));
+  if ((has('LACK_OF_WATER') || has('POOR_TRANSPORT') || has('DISASTER')) && random.chance(0.6))
+    add('RELOCATION', random.pick(RELOCATION));
   if (labour && (has('LACK_OF_SKILLS') || random.chance(0.3))) add('EMPLOYMENT', random.pick(EMPLOYMENT));
   if (labour && (has('LACK_OF_FUNDS') || random.chance(0.2))) add('LOAN', random.pick(LOAN)(random));
   if (labour || random.chance(0.4)) add('INDUSTRY', random.pick(INDUSTRY)(random));
@@ -419,7 +631,15 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
       names.add(name);
       const health: HealthStatus = healthFor(random, d.age, everPoor);
       const inSchool = inSchoolFor(random, d.age);
-      return { ...d, id: taken.id, name, birthDay: taken.day, health, inSchool, labour: labourFor(random, d.age, health, inSchool) };
+      return {
+        ...d,
+        id: taken.id,
+        name,
+        birthDay: taken.day,
+        health,
+        inSchool,
+        labour: labourFor(random, d.age, health, inSchool),
+      };
     });
 
     const ord = ++batch.households;
@@ -465,7 +685,8 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
       const classOf = (year: number): IncomeClass => {
         if (status === 'LIFTED_OUT') return year >= exitYear! ? 'above' : 'below';
         if (status === 'MONITORED') return year >= exitYear! ? 'near' : 'below';
-        if (status === 'RETURNED_TO_POVERTY') return year >= hist.returnYear! ? 'below' : year >= exitYear! ? 'near' : 'below';
+        if (status === 'RETURNED_TO_POVERTY')
+          return year >= hist.returnYear! ? 'below' : year >= exitYear! ? 'near' : 'below';
         if (exiting) return year === env.currentYear ? 'near' : 'below';
         if (status === 'REGISTERED_POOR') return nearNow && year === env.currentYear ? 'near' : 'below';
         return 'below';
@@ -487,7 +708,10 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
         if (step.to === 'EXIT_PROPOSED') {
           const year = yearOfDay(step.day);
           const row = rows.find((r) => r.year === year);
-          const perCapita = row && row.perCapita >= env.line ? row.perCapita : Math.round((env.line * (1.1 + random.next() * 0.5)) / 10) * 10;
+          const perCapita =
+            row && row.perCapita >= env.line
+              ? row.perCapita
+              : Math.round((env.line * (1.1 + random.next() * 0.5)) / 10) * 10;
           note = `拟退出：人均可支配收入 ${perCapita} 元，两不愁三保障达标`;
         }
         lastAt = eventTime(random, step.day);
@@ -507,9 +731,11 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
         const registeredDay = hist.steps.find((s) => s.to === 'REGISTERED_POOR')!.day;
         // Plans are renewed every year; a returned household's plan is made after it returned.
         const agreed =
-          status === 'RETURNED_TO_POVERTY' ? Math.min(lastDay + random.int(3, 40), env.today - 1)
-          : exiting ? Math.max(registeredDay + 10, lastDay - random.int(60, 330))
-          : Math.max(registeredDay + 10, env.today - random.int(10, 330));
+          status === 'RETURNED_TO_POVERTY'
+            ? Math.min(lastDay + random.int(3, 40), env.today - 1)
+            : exiting
+              ? Math.max(registeredDay + 10, lastDay - random.int(60, 330))
+              : Math.max(registeredDay + 10, env.today - random.int(10, 330));
         plan.hh.push(ord);
         plan.target.push(Math.round((env.line * (1.1 + random.next() * 0.4)) / 100) * 100);
         plan.measures.push(JSON.stringify(measures(random, members, causes, g)));
@@ -549,10 +775,18 @@ function initialsOf(name: string): string {
 // ───────────────────────── entry point ─────────────────────────
 
 /** Seeds the households of the profile's villages (those without households yet). */
-export async function seedHouseholds(databaseUrl: string, profile: Profile, regions: readonly RegionRow[], log: (line: string) => void): Promise<void> {
+export async function seedHouseholds(
+  databaseUrl: string,
+  profile: Profile,
+  regions: readonly RegionRow[],
+  log: (line: string) => void,
+): Promise<void> {
   if (!process.env.PII_KEY) throw new Error('PII_KEY is not set: the seed encrypts ID numbers with it.');
   const started = Date.now();
-  const villageCodes = regions.filter((r) => r.level === 'VILLAGE').map((r) => r.code).sort();
+  const villageCodes = regions
+    .filter((r) => r.level === 'VILLAGE')
+    .map((r) => r.code)
+    .sort();
   if (villageCodes.length === 0) return;
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -569,27 +803,40 @@ export async function seedHouseholds(databaseUrl: string, profile: Profile, regi
       log(`households: already there (${n.toLocaleString('en')} in ${seeded.size} villages), skipped`);
       return;
     }
-    if (seeded.size > 0) log(`households: ${seeded.size} of ${villageCodes.length} villages already have households, left as they are`);
+    if (seeded.size > 0)
+      log(`households: ${seeded.size} of ${villageCodes.length} villages already have households, left as they are`);
 
     // Names and flags as the database has them (a region seeded by another profile keeps its first version).
     const codes = [...new Set(villageCodes.flatMap((c) => [c, c.slice(0, 9), c.slice(0, 6)]))];
-    const regionRows = await client.query<{ code: string; name: string; is_poor_village: boolean; planned_exit_year: number | null }>(
-      'SELECT code, name, is_poor_village, planned_exit_year FROM region WHERE code = ANY($1::text[])',
-      [codes],
-    );
+    const regionRows = await client.query<{
+      code: string;
+      name: string;
+      is_poor_village: boolean;
+      planned_exit_year: number | null;
+    }>('SELECT code, name, is_poor_village, planned_exit_year FROM region WHERE code = ANY($1::text[])', [codes]);
     const byCode = new Map(regionRows.rows.map((r) => [r.code, r]));
     const counts = householdCounts(profile, villageCodes);
     const villages: Village[] = villageCodes.map((code) => {
       const row = byCode.get(code);
       if (!row) throw new Error(`Village ${code} is not in the region table`);
       return {
-        code, name: row.name, townshipName: byCode.get(code.slice(0, 9))?.name ?? '', countyName: byCode.get(code.slice(0, 6))?.name ?? '',
-        isPoor: row.is_poor_village, plannedExitYear: row.planned_exit_year, households: counts.get(code)!,
+        code,
+        name: row.name,
+        townshipName: byCode.get(code.slice(0, 9))?.name ?? '',
+        countyName: byCode.get(code.slice(0, 6))?.name ?? '',
+        isPoor: row.is_poor_village,
+        plannedExitYear: row.planned_exit_year,
+        households: counts.get(code)!,
       };
     });
-    const sequence = (await client.query<{ seq: string }>(`SELECT pg_get_serial_sequence('household', 'id') AS seq`)).rows[0].seq;
+    const sequence = (await client.query<{ seq: string }>(`SELECT pg_get_serial_sequence('household', 'id') AS seq`))
+      .rows[0].seq;
     const currentYear = new Date().getFullYear();
-    const env: Env = { today: Math.floor((Date.now() + CHINA_OFFSET_MS) / DAY_MS), currentYear, line: DEFAULT_POLICY.incomeLineYuan };
+    const env: Env = {
+      today: Math.floor((Date.now() + CHINA_OFFSET_MS) / DAY_MS),
+      currentYear,
+      line: DEFAULT_POLICY.incomeLineYuan,
+    };
 
     const totals = { households: 0, people: 0, events: 0, incomes: 0, plans: 0 };
     let batch = new Batch();
@@ -625,7 +872,9 @@ export async function seedHouseholds(databaseUrl: string, profile: Profile, regi
       }
       if (villages.length >= 20 && (v + 1) * 10 >= nextReport * villages.length && v + 1 < villages.length) {
         while ((v + 1) * 10 >= nextReport * villages.length) nextReport++;
-        log(`households: ${Math.floor(((v + 1) * 100) / villages.length)}% of villages (${v + 1}/${villages.length}), ${(totals.households + batch.households).toLocaleString('en')} households, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        log(
+          `households: ${Math.floor(((v + 1) * 100) / villages.length)}% of villages (${v + 1}/${villages.length}), ${(totals.households + batch.households).toLocaleString('en')} households, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
       }
     }
     await flush();

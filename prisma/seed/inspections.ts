@@ -27,18 +27,24 @@
 // Deterministic: one PRNG per county seeded from its code. Written with `pg` and unnest(...), one transaction per
 // county. Idempotent per county: a county that already has inspections is left as it is.
 import pg from 'pg';
-import type { DayKind, ProblemCategory, ProblemOwner, ProblemStatus, ProblemStepKind, Urgency } from '../../lib/generated/prisma/enums';
 import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
-import { drawInspection, isDiscrepancy, type DrawnVillage } from '../../lib/inspections/rules';
+import type {
+  DayKind,
+  ProblemCategory,
+  ProblemOwner,
+  ProblemStatus,
+  ProblemStepKind,
+} from '../../lib/generated/prisma/enums';
+import { type DrawnVillage, drawInspection, isDiscrepancy } from '../../lib/inspections/rules';
 import { MUST_PAIR_STATUSES } from '../../lib/pairings/rules';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
-import { deadlineDays, type DeadlinePolicy } from '../../lib/problems/rules';
-import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
-import { nextIds } from './sql';
-import { loadActors, type Actors } from './actors';
-import { writeProblems, type SeedActor, type ProblemPlan as SharedProblemPlan, type StepPlan } from './problems';
+import { type DeadlinePolicy, deadlineDays } from '../../lib/problems/rules';
+import { type Actors, loadActors } from './actors';
+import { type SeedActor, type ProblemPlan as SharedProblemPlan, type StepPlan, writeProblems } from './problems';
+import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
+import { nextIds } from './sql';
 
 type InspectionKind = 'UNANNOUNCED' | 'CONCENTRATED' | 'RETURN_VISIT';
 type FollowUpKind = 'TALK' | 'RECALL';
@@ -66,11 +72,23 @@ const monthDay = (day: number) => {
   return `${m}月${d}日`;
 };
 /** The draw's seed: 8 hex digits. */
-const hexSeed = (random: Random) => Math.floor(random.next() * 0x100000000).toString(16).padStart(8, '0');
+const hexSeed = (random: Random) =>
+  Math.floor(random.next() * 0x100000000)
+    .toString(16)
+    .padStart(8, '0');
 
-const KIND_NAME: Record<InspectionKind, string> = { UNANNOUNCED: '明察暗访', CONCENTRATED: '集中督查', RETURN_VISIT: '派出单位回访' };
+const KIND_NAME: Record<InspectionKind, string> = {
+  UNANNOUNCED: '明察暗访',
+  CONCENTRATED: '集中督查',
+  RETURN_VISIT: '派出单位回访',
+};
 const CLAIM_NAME: Partial<Record<DayKind, string>> = { IN_VILLAGE: '到村', OVERNIGHT: '驻村' };
-const AWAY_NAME: Partial<Record<DayKind, string>> = { LEAVE: '请假', TRAINING: '参加培训', MEETING: '参加会议', BUSINESS_TRIP: '出差' };
+const AWAY_NAME: Partial<Record<DayKind, string>> = {
+  LEAVE: '请假',
+  TRAINING: '参加培训',
+  MEETING: '参加会议',
+  BUSINESS_TRIP: '出差',
+};
 
 // ───────────────────────── accounts ─────────────────────────
 
@@ -79,20 +97,47 @@ type Actor = SeedActor;
 // ───────────────────────── texts ─────────────────────────
 
 const DISCREPANCY_NOTES = [
-  '不在村，电话联系称在县城办事', '不在村，村干部称其已回原单位', '不在村，驻地无人，电话未接通', '不在村，电话联系称回家处理私事，未请假',
+  '不在村，电话联系称在县城办事',
+  '不在村，村干部称其已回原单位',
+  '不在村，驻地无人，电话未接通',
+  '不在村，电话联系称回家处理私事，未请假',
   '不在村，村民反映近几日未见到本人',
 ];
-const PRESENT_NOTES = ['在村委会办公', '正在入户走访', '在村产业基地指导生产', '在村委会整理扶贫档案', '正在组织召开村民小组会'];
+const PRESENT_NOTES = [
+  '在村委会办公',
+  '正在入户走访',
+  '在村产业基地指导生产',
+  '在村委会整理扶贫档案',
+  '正在组织召开村民小组会',
+];
 
 type CheckFault = 'visited' | 'knows' | 'measures' | 'satisfied';
 const FAULT_NOTES: Record<CheckFault, readonly string[]> = {
-  visited: ['户主称近两个月无人入户走访，与走访记录不符', '户主反映帮扶干部只打过电话，未入户', '走访记录登记的日期户主不在家'],
+  visited: [
+    '户主称近两个月无人入户走访，与走访记录不符',
+    '户主反映帮扶干部只打过电话，未入户',
+    '走访记录登记的日期户主不在家',
+  ],
   knows: ['户主说不出帮扶责任人姓名', '户主不认识帮扶责任人，不知道联系电话', '户主只知道“县上来的干部”，不知道是谁'],
   measures: ['帮扶计划中的产业奖补未兑现到户', '计划的技能培训未落实，户主不知情', '帮扶计划中的小额信贷未办理'],
-  satisfied: ['对低保评定结果有意见，不满意', '反映房屋修缮拖了很久，不满意', '反映帮扶干部来得少，不满意', '反映产业项目效益差，不满意'],
+  satisfied: [
+    '对低保评定结果有意见，不满意',
+    '反映房屋修缮拖了很久，不满意',
+    '反映帮扶干部来得少，不满意',
+    '反映产业项目效益差，不满意',
+  ],
 };
-const UNJUDGED_NOTES = ['户主外出务工，家中老人说不清情况', '户主不在家，配偶对帮扶情况了解不多', '家中仅有未成年子女，无法核实'];
-const FINE_NOTES = ['帮扶措施落实，户主满意', '两不愁三保障落实到位', '户主认识帮扶干部，能说出帮扶措施', '帮扶干部经常入户，户主满意'];
+const UNJUDGED_NOTES = [
+  '户主外出务工，家中老人说不清情况',
+  '户主不在家，配偶对帮扶情况了解不多',
+  '家中仅有未成年子女，无法核实',
+];
+const FINE_NOTES = [
+  '帮扶措施落实，户主满意',
+  '两不愁三保障落实到位',
+  '户主认识帮扶干部，能说出帮扶措施',
+  '帮扶干部经常入户，户主满意',
+];
 
 type FindingText = { description: string; category: ProblemCategory };
 const FAULT_FINDINGS: Record<CheckFault, readonly ((head: string) => FindingText)[]> = {
@@ -138,8 +183,16 @@ const EVIDENCE = ['整改前后对比照片', '户主签字确认书', '现场�
 // ───────────────────────── county data ─────────────────────────
 
 type PostingRow = {
-  id: number; cadre_id: number; village_code: string; unit_id: number; name: string; start: number; ended: number | null;
-  end_reason: string | null; days_in: number; months: number[];
+  id: number;
+  cadre_id: number;
+  village_code: string;
+  unit_id: number;
+  name: string;
+  start: number;
+  ended: number | null;
+  end_reason: string | null;
+  days_in: number;
+  months: number[];
 };
 
 type CountyData = {
@@ -180,7 +233,14 @@ async function loadCounty(client: pg.ClientBase, countyCode: string, env: Env): 
   }
   const postings = (
     await client.query<{
-      id: number; cadre_id: number; village_code: string; unit_id: number; name: string; start: string; ended: string | null; end_reason: string | null;
+      id: number;
+      cadre_id: number;
+      village_code: string;
+      unit_id: number;
+      name: string;
+      start: string;
+      ended: string | null;
+      end_reason: string | null;
       months: number[];
     }>(
       `SELECT p.id, p.cadre_id, p.village_code, p.unit_id, c.name, p.start_date::text AS start, p.ended_on::text AS ended, p.end_reason,
@@ -194,17 +254,27 @@ async function loadCounty(client: pg.ClientBase, countyCode: string, env: Env): 
       [countyCode, iso(env.jan1), iso(env.yesterday)],
     )
   ).rows.map((p) => ({
-    ...p, start: dayNumber(p.start), ended: p.ended === null ? null : dayNumber(p.ended), days_in: p.months.reduce((s, n) => s + n, 0),
+    ...p,
+    start: dayNumber(p.start),
+    ended: p.ended === null ? null : dayNumber(p.ended),
+    days_in: p.months.reduce((s, n) => s + n, 0),
   }));
   const pol = await client.query<{ u: number; h: number; n: number; d: number }>(
     `SELECT deadline_urgent_days AS u, deadline_high_days AS h, deadline_normal_days AS n, village_days_per_year AS d FROM policy WHERE county_code = $1 AND year = $2`,
     [countyCode, env.year],
   );
   const policy = pol.rows[0]
-    ? { deadlineUrgentDays: pol.rows[0].u, deadlineHighDays: pol.rows[0].h, deadlineNormalDays: pol.rows[0].n, villageDaysPerYear: pol.rows[0].d }
+    ? {
+        deadlineUrgentDays: pol.rows[0].u,
+        deadlineHighDays: pol.rows[0].h,
+        deadlineNormalDays: pol.rows[0].n,
+        villageDaysPerYear: pol.rows[0].d,
+      }
     : {
-        deadlineUrgentDays: DEFAULT_POLICY.deadlineUrgentDays, deadlineHighDays: DEFAULT_POLICY.deadlineHighDays,
-        deadlineNormalDays: DEFAULT_POLICY.deadlineNormalDays, villageDaysPerYear: DEFAULT_POLICY.villageDaysPerYear,
+        deadlineUrgentDays: DEFAULT_POLICY.deadlineUrgentDays,
+        deadlineHighDays: DEFAULT_POLICY.deadlineHighDays,
+        deadlineNormalDays: DEFAULT_POLICY.deadlineNormalDays,
+        villageDaysPerYear: DEFAULT_POLICY.villageDaysPerYear,
       };
   return { countyCode, candidates, households, heads, postings, policy };
 }
@@ -214,37 +284,92 @@ async function loadCounty(client: pg.ClientBase, countyCode: string, env: Env): 
 type Env = { today: number; yesterday: number; year: number; jan1: number };
 
 type InspectionPlan = {
-  kind: InspectionKind; plannedOn: number; done: boolean; unitId: number | null; seed: string; candidateCount: number;
-  drawn: DrawnVillage[]; createdAt: string; summary: string | null;
+  kind: InspectionKind;
+  plannedOn: number;
+  done: boolean;
+  unitId: number | null;
+  seed: string;
+  candidateCount: number;
+  drawn: DrawnVillage[];
+  createdAt: string;
+  summary: string | null;
 };
 type PresencePlan = {
-  inspection: number; villageCode: string; cadreId: number; postingId: number; day: number; present: boolean; note: string | null;
-  recordId: string | null; discrepancy: boolean; claimed: DayKind | null;
+  inspection: number;
+  villageCode: string;
+  cadreId: number;
+  postingId: number;
+  day: number;
+  present: boolean;
+  note: string | null;
+  recordId: string | null;
+  discrepancy: boolean;
+  claimed: DayKind | null;
 };
 type HouseholdCheckPlan = {
-  inspection: number; householdId: number; villageCode: string; visited: boolean | null; knows: boolean | null; measures: boolean | null;
-  satisfied: boolean | null; note: string | null; faults: CheckFault[]; day: number;
+  inspection: number;
+  householdId: number;
+  villageCode: string;
+  visited: boolean | null;
+  knows: boolean | null;
+  measures: boolean | null;
+  satisfied: boolean | null;
+  note: string | null;
+  faults: CheckFault[];
+  day: number;
 };
-type FindingPlan = { inspection: number; villageCode: string; description: string; category: ProblemCategory; householdId: number | null; discrepancy: boolean; day: number; problem: ProblemPlan | null };
+type FindingPlan = {
+  inspection: number;
+  villageCode: string;
+  description: string;
+  category: ProblemCategory;
+  householdId: number | null;
+  discrepancy: boolean;
+  day: number;
+  problem: ProblemPlan | null;
+};
 /** A problem an inspection opened; its id is set once written, for the finding's link. */
 type ProblemPlan = SharedProblemPlan & { id?: number };
-type FollowUpPlan = { kind: FollowUpKind; cadreId: number; villageCode: string; inspection: number | null; heldOn: number; reason: string };
+type FollowUpPlan = {
+  kind: FollowUpKind;
+  cadreId: number;
+  villageCode: string;
+  inspection: number | null;
+  heldOn: number;
+  reason: string;
+};
 
 /** The inspections of the year: 12 monthly, one concentrated and one return visit in each quarter begun. */
 function planSchedule(random: Random, data: CountyData, env: Env): InspectionPlan[] {
   const plans: InspectionPlan[] = [];
   const current = Number(iso(env.today).slice(5, 7));
-  const draw = (kind: InspectionKind, plannedOn: number, unit: { id: number; villages: string[] } | null, leadDays: number) => {
+  const draw = (
+    kind: InspectionKind,
+    plannedOn: number,
+    unit: { id: number; villages: string[] } | null,
+    leadDays: number,
+  ) => {
     const seed = hexSeed(random);
     const villages = unit ? unit.villages : data.candidates;
     const drawn = drawInspection({
-      seed, villages, householdsOf: (code) => data.households.get(code) ?? [], villageCount: random.int(2, 3), householdsPerVillage: random.int(3, 5),
+      seed,
+      villages,
+      householdsOf: (code) => data.households.get(code) ?? [],
+      villageCount: random.int(2, 3),
+      householdsPerVillage: random.int(3, 5),
     });
     const done = plannedOn <= env.yesterday;
     const created = Math.min(plannedOn - leadDays, env.yesterday);
     plans.push({
-      kind, plannedOn, done, unitId: unit?.id ?? null, seed, candidateCount: villages.length, drawn,
-      createdAt: stamp(created, 9 * 60 + random.int(0, 420), random.int(0, 59)), summary: null,
+      kind,
+      plannedOn,
+      done,
+      unitId: unit?.id ?? null,
+      seed,
+      candidateCount: villages.length,
+      drawn,
+      createdAt: stamp(created, 9 * 60 + random.int(0, 420), random.int(0, 59)),
+      summary: null,
     });
   };
   // Monthly unannounced visits: a workday of the month; this month's on a day to come is still planned.
@@ -266,14 +391,26 @@ function planSchedule(random: Random, data: CountyData, env: Env): InspectionPla
     if (set) set.add(p.village_code);
     else units.set(p.unit_id, new Set([p.village_code]));
   }
-  const byUnit = [...units.entries()].map(([id, villages]) => ({ id, villages: [...villages].sort() })).sort((a, b) => a.id - b.id);
-  const unitOrder = [...shuffle(random, byUnit.filter((u) => u.villages.length >= 2)), ...shuffle(random, byUnit.filter((u) => u.villages.length < 2))];
+  const byUnit = [...units.entries()]
+    .map(([id, villages]) => ({ id, villages: [...villages].sort() }))
+    .sort((a, b) => a.id - b.id);
+  const unitOrder = [
+    ...shuffle(
+      random,
+      byUnit.filter((u) => u.villages.length >= 2),
+    ),
+    ...shuffle(
+      random,
+      byUnit.filter((u) => u.villages.length < 2),
+    ),
+  ];
   for (let q = 0; q < 4; q++) {
     const from = monthStartOf(env.year, q * 3 + 1);
     if (from > env.today) break;
     const to = (q === 3 ? dayNumber(`${env.year + 1}-01-01`) : monthStartOf(env.year, q * 3 + 4)) - 1;
     draw('CONCENTRATED', random.pick(workdays(from + 14, to - 10)), null, random.int(7, 14));
-    if (unitOrder.length) draw('RETURN_VISIT', random.pick(workdays(from + 7, to - 5)), unitOrder[q % unitOrder.length], random.int(5, 10));
+    if (unitOrder.length)
+      draw('RETURN_VISIT', random.pick(workdays(from + 7, to - 5)), unitOrder[q % unitOrder.length], random.int(5, 10));
   }
   return plans.sort((a, b) => a.plannedOn - b.plannedOn || a.kind.localeCompare(b.kind));
 }
@@ -281,27 +418,53 @@ function planSchedule(random: Random, data: CountyData, env: Env): InspectionPla
 type Attendance = Map<string, { id: string; kind: DayKind; reason: string | null }>;
 
 /** The presence checks of the DONE inspections, with about five discrepancies. */
-function planPresence(random: Random, data: CountyData, env: Env, plans: InspectionPlan[], attendance: Attendance): PresencePlan[] {
+function planPresence(
+  random: Random,
+  data: CountyData,
+  env: Env,
+  plans: InspectionPlan[],
+  attendance: Attendance,
+): PresencePlan[] {
   const checks: PresencePlan[] = [];
   plans.forEach((plan, i) => {
     if (!plan.done) return;
     for (const v of plan.drawn) {
       const seen = new Set<number>();
       for (const p of data.postings) {
-        if (p.village_code !== v.villageCode || p.start > plan.plannedOn || (p.ended !== null && p.ended < plan.plannedOn) || seen.has(p.cadre_id)) continue;
+        if (
+          p.village_code !== v.villageCode ||
+          p.start > plan.plannedOn ||
+          (p.ended !== null && p.ended < plan.plannedOn) ||
+          seen.has(p.cadre_id)
+        )
+          continue;
         seen.add(p.cadre_id);
         const record = attendance.get(`${p.cadre_id}:${plan.plannedOn}`);
         const away = record && !CLAIM_NAME[record.kind];
         checks.push({
-          inspection: i, villageCode: v.villageCode, cadreId: p.cadre_id, postingId: p.id, day: plan.plannedOn, present: !away,
-          note: away ? `不在村：考勤登记为${AWAY_NAME[record.kind]}（${record.reason ?? '已报备'}），情况属实` : random.chance(0.15) ? random.pick(PRESENT_NOTES) : null,
-          recordId: away ? record.id : null, discrepancy: false, claimed: record?.kind ?? null,
+          inspection: i,
+          villageCode: v.villageCode,
+          cadreId: p.cadre_id,
+          postingId: p.id,
+          day: plan.plannedOn,
+          present: !away,
+          note: away
+            ? `不在村：考勤登记为${AWAY_NAME[record.kind]}（${record.reason ?? '已报备'}），情况属实`
+            : random.chance(0.15)
+              ? random.pick(PRESENT_NOTES)
+              : null,
+          recordId: away ? record.id : null,
+          discrepancy: false,
+          claimed: record?.kind ?? null,
         });
       }
     }
   });
   // About five a county found absent on a day their record claims 到村 / 驻村, a few days back at least (the talk follows).
-  const claimed = shuffle(random, checks.filter((c) => c.claimed && CLAIM_NAME[c.claimed] && c.day <= env.yesterday - 5));
+  const claimed = shuffle(
+    random,
+    checks.filter((c) => c.claimed && CLAIM_NAME[c.claimed] && c.day <= env.yesterday - 5),
+  );
   const wanted = random.int(4, 6);
   const cadres = new Set<number>();
   for (const c of claimed) {
@@ -337,8 +500,23 @@ function planHouseholdChecks(random: Random, plans: InspectionPlan[]): Household
         const unjudged = [visited, knows, measures, satisfied].some((x) => x === null);
         const note = faults.length
           ? faults.map((f) => random.pick(FAULT_NOTES[f])).join('；')
-          : unjudged ? random.pick(UNJUDGED_NOTES) : random.chance(0.3) ? random.pick(FINE_NOTES) : null;
-        checks.push({ inspection: i, householdId, villageCode: v.villageCode, visited, knows, measures, satisfied, note: note?.slice(0, 500) ?? null, faults, day: plan.plannedOn });
+          : unjudged
+            ? random.pick(UNJUDGED_NOTES)
+            : random.chance(0.3)
+              ? random.pick(FINE_NOTES)
+              : null;
+        checks.push({
+          inspection: i,
+          householdId,
+          villageCode: v.villageCode,
+          visited,
+          knows,
+          measures,
+          satisfied,
+          note: note?.slice(0, 500) ?? null,
+          faults,
+          day: plan.plannedOn,
+        });
       }
     }
   });
@@ -346,10 +524,20 @@ function planHouseholdChecks(random: Random, plans: InspectionPlan[]): Household
 }
 
 /** A finding for about a third of the village visits: those with a discrepancy, then those where a household check went wrong. */
-function planFindings(random: Random, data: CountyData, plans: InspectionPlan[], presence: PresencePlan[], checks: HouseholdCheckPlan[]): FindingPlan[] {
+function planFindings(
+  random: Random,
+  data: CountyData,
+  plans: InspectionPlan[],
+  presence: PresencePlan[],
+  checks: HouseholdCheckPlan[],
+): FindingPlan[] {
   type VisitKey = { inspection: number; villageCode: string; day: number };
   const visits: VisitKey[] = [];
-  plans.forEach((plan, i) => plan.done && plan.drawn.forEach((v) => visits.push({ inspection: i, villageCode: v.villageCode, day: plan.plannedOn })));
+  plans.forEach(
+    (plan, i) =>
+      plan.done &&
+      plan.drawn.forEach((v) => visits.push({ inspection: i, villageCode: v.villageCode, day: plan.plannedOn })),
+  );
   const names = new Map(data.postings.map((p) => [p.cadre_id, p.name]));
   const key = (v: { inspection: number; villageCode: string }) => `${v.inspection}:${v.villageCode}`;
   const absent = new Map<string, PresencePlan[]>();
@@ -359,18 +547,32 @@ function planFindings(random: Random, data: CountyData, plans: InspectionPlan[],
   const target = Math.round(visits.length / 3);
   const ordered = [
     ...visits.filter((v) => absent.has(key(v))),
-    ...shuffle(random, visits.filter((v) => !absent.has(key(v)) && faulty.has(key(v)))),
-    ...shuffle(random, visits.filter((v) => !absent.has(key(v)) && !faulty.has(key(v)))),
+    ...shuffle(
+      random,
+      visits.filter((v) => !absent.has(key(v)) && faulty.has(key(v))),
+    ),
+    ...shuffle(
+      random,
+      visits.filter((v) => !absent.has(key(v)) && !faulty.has(key(v))),
+    ),
   ];
   const findings: FindingPlan[] = [];
   ordered.forEach((v, n) => {
     const gone = absent.get(key(v));
     if (n >= target && !gone) return;
     if (gone) {
-      const who = gone.map((c) => names.get(c.cadreId) ?? '').filter(Boolean).join('、');
+      const who = gone
+        .map((c) => names.get(c.cadreId) ?? '')
+        .filter(Boolean)
+        .join('、');
       const claim = [...new Set(gone.map((c) => CLAIM_NAME[c.claimed!]))].join('/');
       findings.push({
-        ...v, description: `驻村工作队员${who}不在岗，当日考勤登记为${claim}，考勤记录与实际不符`, category: 'OTHER', householdId: null, discrepancy: true, problem: null,
+        ...v,
+        description: `驻村工作队员${who}不在岗，当日考勤登记为${claim}，考勤记录与实际不符`,
+        category: 'OTHER',
+        householdId: null,
+        discrepancy: true,
+        problem: null,
       });
       return;
     }
@@ -387,39 +589,90 @@ function planFindings(random: Random, data: CountyData, plans: InspectionPlan[],
 }
 
 /** The planned history of a problem an inspection found on `found`, cut at yesterday (as visits.ts plans them). */
-function planProblem(random: Random, actors: Actors, env: Env, policy: DeadlinePolicy, f: FindingPlan, inspector: Actor): ProblemPlan {
-  const urgency = weightedPick(random, [['NORMAL', 70], ['HIGH', 25], ['URGENT', 5]] as const);
+function planProblem(
+  random: Random,
+  actors: Actors,
+  env: Env,
+  policy: DeadlinePolicy,
+  f: FindingPlan,
+  inspector: Actor,
+): ProblemPlan {
+  const urgency = weightedPick(random, [
+    ['NORMAL', 70],
+    ['HIGH', 25],
+    ['URGENT', 5],
+  ] as const);
   const deadline = f.day + deadlineDays(urgency, policy);
   const p: ProblemPlan = {
-    regionCode: f.villageCode, householdId: f.householdId, visitId: null, category: f.category, urgency, source: 'INSPECTION', description: f.description,
-    found: f.day, createdBy: inspector, deadline, steps: [],
+    regionCode: f.villageCode,
+    householdId: f.householdId,
+    visitId: null,
+    category: f.category,
+    urgency,
+    source: 'INSPECTION',
+    description: f.description,
+    found: f.day,
+    createdBy: inspector,
+    deadline,
+    steps: [],
   };
   const steps = p.steps;
   let status: ProblemStatus = 'OPEN';
   const add = (kind: ProblemStepKind, to: ProblemStatus, day: number, user: Actor, extra: Partial<StepPlan> = {}) => {
     const last = steps[steps.length - 1];
-    steps.push({ kind, from: kind === 'OPEN' ? null : status, to, day: Math.max(day, last ? last.day : day), user, note: null, evidence: null, owner: null, ownerUnitId: null, deadline: null, ...extra });
+    steps.push({
+      kind,
+      from: kind === 'OPEN' ? null : status,
+      to,
+      day: Math.max(day, last ? last.day : day),
+      user,
+      note: null,
+      evidence: null,
+      owner: null,
+      ownerUnitId: null,
+      deadline: null,
+      ...extra,
+    });
     status = to;
   };
   const village = f.villageCode;
   add('OPEN', 'OPEN', p.found, inspector, { note: '督查检查中发现' });
-  const shape = weightedPick(random, [['normal', 85], ['escalated', 8], ['stalled', 7]] as const);
+  const shape = weightedPick(random, [
+    ['normal', 85],
+    ['escalated', 8],
+    ['stalled', 7],
+  ] as const);
   let owner: ProblemOwner = 'VILLAGE_TEAM';
   let until = deadline;
   if (shape === 'escalated') {
     owner = 'TOWNSHIP';
     until = p.found + random.int(30, 60);
-    add('ESCALATE', 'ESCALATED', p.found + random.int(2, 8), actors.village(village) ?? actors.township(village) ?? actors.countyAdmin(village.slice(0, 6)), {
-      note: '村级无法解决，已向群众解释说明，提交乡镇限期整改', owner, deadline: until,
-    });
+    add(
+      'ESCALATE',
+      'ESCALATED',
+      p.found + random.int(2, 8),
+      actors.village(village) ?? actors.township(village) ?? actors.countyAdmin(village.slice(0, 6)),
+      {
+        note: '村级无法解决，已向群众解释说明，提交乡镇限期整改',
+        owner,
+        deadline: until,
+      },
+    );
   }
-  add('START', 'IN_PROGRESS', steps[steps.length - 1].day + random.int(0, 3), actors.worker(village, owner), { note: random.pick(START_NOTES) });
+  add('START', 'IN_PROGRESS', steps[steps.length - 1].day + random.int(0, 3), actors.worker(village, owner), {
+    note: random.pick(START_NOTES),
+  });
   if (shape !== 'stalled') {
     const from = steps[steps.length - 1].day;
     const late = random.chance(0.05);
-    const solveDay = late ? until + random.int(1, 20) : from + Math.floor(Math.max(0, until - from) * Math.pow(random.next(), 1.3) * 0.9);
+    const solveDay = late
+      ? until + random.int(1, 20)
+      : from + Math.floor(Math.max(0, until - from) * random.next() ** 1.3 * 0.9);
     const solver = actors.worker(village, owner);
-    add('SOLVE', 'SOLVED', solveDay, solver, { note: random.pick(SOLVE_NOTES[p.category] ?? SOLVE_NOTES.OTHER!), evidence: random.pick(EVIDENCE) });
+    add('SOLVE', 'SOLVED', solveDay, solver, {
+      note: random.pick(SOLVE_NOTES[p.category] ?? SOLVE_NOTES.OTHER!),
+      evidence: random.pick(EVIDENCE),
+    });
     add('STRIKE_OFF', 'STRUCK_OFF', solveDay + random.int(1, 10), actors.reviewer(village, solver), {
       note: random.pick(['经核实已整改到位，同意销号', '督查组回访核实，整改到位，予以销号', '入户核查属实，予以销号']),
     });
@@ -429,7 +682,13 @@ function planProblem(random: Random, actors: Actors, env: Env, policy: DeadlineP
 }
 
 /** 15 talks with members found absent or short on village days, and one recall after a talk. */
-function planFollowUps(random: Random, data: CountyData, env: Env, plans: InspectionPlan[], presence: PresencePlan[]): FollowUpPlan[] {
+function planFollowUps(
+  random: Random,
+  data: CountyData,
+  env: Env,
+  plans: InspectionPlan[],
+  presence: PresencePlan[],
+): FollowUpPlan[] {
   const TALKS = 15;
   const out: FollowUpPlan[] = [];
   const talked = new Set<number>();
@@ -478,33 +737,58 @@ function planFollowUps(random: Random, data: CountyData, env: Env, plans: Inspec
     const p = data.postings.find((x) => x.id === c.postingId)!;
     talked.add(c.cadreId);
     out.push({
-      kind: 'TALK', cadreId: c.cadreId, villageCode: p.village_code, inspection: c.inspection, heldOn: dayIn(c.day + 2, Math.min(c.day + 10, env.yesterday)),
+      kind: 'TALK',
+      cadreId: c.cadreId,
+      villageCode: p.village_code,
+      inspection: c.inspection,
+      heldOn: dayIn(c.day + 2, Math.min(c.day + 10, env.yesterday)),
       reason: `${monthDay(c.day)}${KIND_NAME[plans[c.inspection].kind]}中发现本人不在岗，当日考勤却登记为${CLAIM_NAME[c.claimed!]}，考勤记录与实际不符，予以约谈并责令作出书面说明`,
     });
   }
   // The recall: a member short on days whose posting ended with a recall this year, talked to before; else (below) the
   // shortest member talked to a while ago.
   let recall: { p: PostingRow; day: number } | null = null;
-  for (const p of data.postings.filter((x) => x.ended !== null && x.ended <= env.yesterday && /召回/.test(x.end_reason ?? '') && shareOf(x) < rate)) {
+  for (const p of data.postings.filter(
+    (x) => x.ended !== null && x.ended <= env.yesterday && /召回/.test(x.end_reason ?? '') && shareOf(x) < rate,
+  )) {
     const day = talkDay(p, p.ended! - 20);
     if (day === null || talked.has(p.cadre_id) || out.length >= TALKS) continue;
     talked.add(p.cadre_id);
-    out.push({ kind: 'TALK', cadreId: p.cadre_id, villageCode: p.village_code, inspection: null, heldOn: day, reason: shortReason(p, day) });
+    out.push({
+      kind: 'TALK',
+      cadreId: p.cadre_id,
+      villageCode: p.village_code,
+      inspection: null,
+      heldOn: day,
+      reason: shortReason(p, day),
+    });
     recall = { p, day: p.ended! };
     break;
   }
   // Members short on village days.
-  const short = shuffle(random, data.postings.filter((p) => p.ended === null && shareOf(p) < rate));
+  const short = shuffle(
+    random,
+    data.postings.filter((p) => p.ended === null && shareOf(p) < rate),
+  );
   for (const p of short) {
     if (out.length >= TALKS) break;
     if (talked.has(p.cadre_id)) continue;
     const day = talkDay(p, env.yesterday);
     if (day === null) continue;
     talked.add(p.cadre_id);
-    out.push({ kind: 'TALK', cadreId: p.cadre_id, villageCode: p.village_code, inspection: null, heldOn: day, reason: shortReason(p, day) });
+    out.push({
+      kind: 'TALK',
+      cadreId: p.cadre_id,
+      villageCode: p.village_code,
+      inspection: null,
+      heldOn: day,
+      reason: shortReason(p, day),
+    });
   }
   if (!recall) {
-    const p = [...short].sort((a, b) => shareOf(a) - shareOf(b)).find((x) => out.some((t) => t.cadreId === x.cadre_id && t.heldOn <= env.yesterday - 25));
+    const p = [...short]
+      .sort((a, b) => shareOf(a) - shareOf(b))
+      .find((x) => out.some((t) => t.cadreId === x.cadre_id && t.heldOn <= env.yesterday - 25));
     if (p) {
       const talk = out.find((t) => t.cadreId === p.cadre_id)!;
       recall = { p, day: dayIn(talk.heldOn + 20, Math.min(talk.heldOn + 40, env.yesterday)) };
@@ -512,14 +796,25 @@ function planFollowUps(random: Random, data: CountyData, env: Env, plans: Inspec
   }
   if (recall) {
     out.push({
-      kind: 'RECALL', cadreId: recall.p.cadre_id, villageCode: recall.p.village_code, inspection: null, heldOn: recall.day,
+      kind: 'RECALL',
+      cadreId: recall.p.cadre_id,
+      villageCode: recall.p.village_code,
+      inspection: null,
+      heldOn: recall.day,
       reason: '驻村期间在村天数严重不足，经约谈提醒后仍未改正，考核不称职，按规定召回派出单位并另行选派',
     });
   }
   return out.sort((a, b) => a.heldOn - b.heldOn || a.cadreId - b.cadreId);
 }
 
-function summaryOf(plan: InspectionPlan, i: number, names: Map<string, string>, presence: PresencePlan[], checks: HouseholdCheckPlan[], findings: FindingPlan[]): string {
+function summaryOf(
+  plan: InspectionPlan,
+  i: number,
+  names: Map<string, string>,
+  presence: PresencePlan[],
+  checks: HouseholdCheckPlan[],
+  findings: FindingPlan[],
+): string {
   const mine = presence.filter((c) => c.inspection === i);
   const hh = checks.filter((c) => c.inspection === i);
   const found = findings.filter((f) => f.inspection === i).length;
@@ -540,8 +835,18 @@ function summaryOf(plan: InspectionPlan, i: number, names: Map<string, string>, 
 // ───────────────────────── writing ─────────────────────────
 
 type CountyCounts = {
-  inspections: number; planned: number; villages: number; presence: number; absent: number; discrepancies: number; householdChecks: number;
-  findings: number; problems: number; steps: number; talks: number; recalls: number;
+  inspections: number;
+  planned: number;
+  villages: number;
+  presence: number;
+  absent: number;
+  discrepancies: number;
+  householdChecks: number;
+  findings: number;
+  problems: number;
+  steps: number;
+  talks: number;
+  recalls: number;
 };
 
 async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, actors: Actors): Promise<CountyCounts> {
@@ -560,26 +865,38 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
   }
   const attendance: Attendance = new Map();
   if (keys.length) {
-    const rows = await client.query<{ cadre_id: number; day: string; id: string; kind: DayKind; reason: string | null }>(
+    const rows = await client.query<{
+      cadre_id: number;
+      day: string;
+      id: string;
+      kind: DayKind;
+      reason: string | null;
+    }>(
       `SELECT a.cadre_id, a.day::text AS day, a.id::text, a.kind::text AS kind, a.reason
        FROM unnest($1::int[], $2::date[]) AS k(cadre_id, day) JOIN attendance_record a ON a.cadre_id = k.cadre_id AND a.day = k.day`,
       [keys.map((k) => k.cadre), keys.map((k) => iso(k.day))],
     );
-    for (const r of rows.rows) attendance.set(`${r.cadre_id}:${dayNumber(r.day)}`, { id: r.id, kind: r.kind, reason: r.reason });
+    for (const r of rows.rows)
+      attendance.set(`${r.cadre_id}:${dayNumber(r.day)}`, { id: r.id, kind: r.kind, reason: r.reason });
   }
   const presence = planPresence(random, data, env, plans, attendance);
   const checks = planHouseholdChecks(random, plans);
   const findings = planFindings(random, data, plans, presence, checks);
   // A problem in the ledger for about half of the findings (not for the discrepancies: those are talked about).
   const wantedProblems = Math.round(findings.length / 2);
-  for (const f of shuffle(random, findings.filter((x) => !x.discrepancy)).slice(0, wantedProblems)) {
+  for (const f of shuffle(
+    random,
+    findings.filter((x) => !x.discrepancy),
+  ).slice(0, wantedProblems)) {
     f.problem = planProblem(random, actors, env, data.policy, f, inspector);
   }
   const followUps = planFollowUps(random, data, env, plans, presence);
   const villageNames = new Map(
-    (await client.query<{ code: string; name: string }>(`SELECT code, name FROM region WHERE code = ANY($1::text[])`, [[...new Set(plans.flatMap((p) => p.drawn.map((v) => v.villageCode)))]])).rows.map(
-      (r) => [r.code, r.name],
-    ),
+    (
+      await client.query<{ code: string; name: string }>(`SELECT code, name FROM region WHERE code = ANY($1::text[])`, [
+        [...new Set(plans.flatMap((p) => p.drawn.map((v) => v.villageCode)))],
+      ])
+    ).rows.map((r) => [r.code, r.name]),
   );
   plans.forEach((plan, i) => {
     if (plan.done) plan.summary = summaryOf(plan, i, villageNames, presence, checks, findings);
@@ -594,18 +911,42 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
        AS u(id, kind, planned_on, status, seed, candidates, unit_id, done_on, summary, created_at, version)
      ORDER BY u.id`,
     [
-      countyCode, inspector.id, ids, plans.map((p) => p.kind), plans.map((p) => iso(p.plannedOn)), plans.map((p) => (p.done ? 'DONE' : 'PLANNED')),
-      plans.map((p) => p.seed), plans.map((p) => p.candidateCount), plans.map((p) => p.unitId), plans.map((p) => (p.done ? iso(p.plannedOn) : null)),
-      plans.map((p) => p.summary), plans.map((p) => p.createdAt), plans.map((p) => (p.done ? 2 : 1)),
+      countyCode,
+      inspector.id,
+      ids,
+      plans.map((p) => p.kind),
+      plans.map((p) => iso(p.plannedOn)),
+      plans.map((p) => (p.done ? 'DONE' : 'PLANNED')),
+      plans.map((p) => p.seed),
+      plans.map((p) => p.candidateCount),
+      plans.map((p) => p.unitId),
+      plans.map((p) => (p.done ? iso(p.plannedOn) : null)),
+      plans.map((p) => p.summary),
+      plans.map((p) => p.createdAt),
+      plans.map((p) => (p.done ? 2 : 1)),
     ],
   );
-  const IV = plans.flatMap((p, i) => p.drawn.map((v, order) => ({ id: ids[i], code: v.villageCode, order: order + 1, candidates: v.candidateHouseholds, households: v.householdIds })));
+  const IV = plans.flatMap((p, i) =>
+    p.drawn.map((v, order) => ({
+      id: ids[i],
+      code: v.villageCode,
+      order: order + 1,
+      candidates: v.candidateHouseholds,
+      households: v.householdIds,
+    })),
+  );
   await client.query(
     `INSERT INTO inspection_village (inspection_id, village_code, draw_order, candidate_households, household_ids)
      SELECT u.id, u.code, u.draw_order, u.candidates, u.households::int[]
      FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::text[]) AS u(id, code, draw_order, candidates, households)
      ORDER BY u.id, u.draw_order`,
-    [IV.map((x) => x.id), IV.map((x) => x.code), IV.map((x) => x.order), IV.map((x) => x.candidates), IV.map((x) => `{${x.households.join(',')}}`)],
+    [
+      IV.map((x) => x.id),
+      IV.map((x) => x.code),
+      IV.map((x) => x.order),
+      IV.map((x) => x.candidates),
+      IV.map((x) => `{${x.households.join(',')}}`),
+    ],
   );
   // What the inspectors recorded on the day, from mid-morning on.
   const at = (day: number) => stamp(day, 10 * 60 + random.int(0, 330), random.int(0, 59));
@@ -614,8 +955,13 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
       `INSERT INTO presence_check (inspection_id, village_code, cadre_id, day, present, note, created_at)
        SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::date[], $5::bool[], $6::text[], $7::timestamptz[])`,
       [
-        presence.map((c) => ids[c.inspection]), presence.map((c) => c.villageCode), presence.map((c) => c.cadreId), presence.map((c) => iso(c.day)),
-        presence.map((c) => c.present), presence.map((c) => c.note), presence.map((c) => at(c.day)),
+        presence.map((c) => ids[c.inspection]),
+        presence.map((c) => c.villageCode),
+        presence.map((c) => c.cadreId),
+        presence.map((c) => iso(c.day)),
+        presence.map((c) => c.present),
+        presence.map((c) => c.note),
+        presence.map((c) => at(c.day)),
       ],
     );
   }
@@ -624,23 +970,40 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
       `INSERT INTO household_check (inspection_id, household_id, village_code, visited_as_claimed, knows_cadre, measures_real, satisfied, note, created_at)
        SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::bool[], $5::bool[], $6::bool[], $7::bool[], $8::text[], $9::timestamptz[])`,
       [
-        checks.map((c) => ids[c.inspection]), checks.map((c) => c.householdId), checks.map((c) => c.villageCode), checks.map((c) => c.visited),
-        checks.map((c) => c.knows), checks.map((c) => c.measures), checks.map((c) => c.satisfied), checks.map((c) => c.note), checks.map((c) => at(c.day)),
+        checks.map((c) => ids[c.inspection]),
+        checks.map((c) => c.householdId),
+        checks.map((c) => c.villageCode),
+        checks.map((c) => c.visited),
+        checks.map((c) => c.knows),
+        checks.map((c) => c.measures),
+        checks.map((c) => c.satisfied),
+        checks.map((c) => c.note),
+        checks.map((c) => at(c.day)),
       ],
     );
   }
   const problems = findings.filter((f) => f.problem).sort((a, b) => a.day - b.day);
   // Opened in the inspection's evening, then worked on from the mornings after.
-  const written = await writeProblems(client, random, problems.map((f) => f.problem!), { firstStepMinute: 17 * 60 + 30, spread: 120 });
-  problems.forEach((f, i) => { f.problem!.id = written.ids[i]; });
+  const written = await writeProblems(
+    client,
+    random,
+    problems.map((f) => f.problem!),
+    { firstStepMinute: 17 * 60 + 30, spread: 120 },
+  );
+  problems.forEach((f, i) => {
+    f.problem!.id = written.ids[i];
+  });
   const steps = written.steps;
   if (findings.length) {
     await client.query(
       `INSERT INTO finding (inspection_id, village_code, description, problem_id, created_at)
        SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::timestamptz[])`,
       [
-        findings.map((f) => ids[f.inspection]), findings.map((f) => f.villageCode), findings.map((f) => f.description.slice(0, 1000)),
-        findings.map((f) => f.problem?.id ?? null), findings.map((f) => stamp(f.day, 17 * 60 + random.int(0, 120), random.int(0, 59))),
+        findings.map((f) => ids[f.inspection]),
+        findings.map((f) => f.villageCode),
+        findings.map((f) => f.description.slice(0, 1000)),
+        findings.map((f) => f.problem?.id ?? null),
+        findings.map((f) => stamp(f.day, 17 * 60 + random.int(0, 120), random.int(0, 59))),
       ],
     );
   }
@@ -651,16 +1014,29 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
        FROM unnest($2::text[], $3::int[], $4::text[], $5::int[], $6::date[], $7::text[], $8::timestamptz[])
          AS u(kind, cadre_id, village_code, inspection_id, held_on, reason, created_at)`,
       [
-        office.id, followUps.map((f) => f.kind), followUps.map((f) => f.cadreId), followUps.map((f) => f.villageCode),
-        followUps.map((f) => (f.inspection === null ? null : ids[f.inspection])), followUps.map((f) => iso(f.heldOn)), followUps.map((f) => f.reason.slice(0, 500)),
+        office.id,
+        followUps.map((f) => f.kind),
+        followUps.map((f) => f.cadreId),
+        followUps.map((f) => f.villageCode),
+        followUps.map((f) => (f.inspection === null ? null : ids[f.inspection])),
+        followUps.map((f) => iso(f.heldOn)),
+        followUps.map((f) => f.reason.slice(0, 500)),
         followUps.map((f) => stamp(f.heldOn, 15 * 60 + random.int(0, 150), random.int(0, 59))),
       ],
     );
   }
   return {
-    inspections: plans.length, planned: plans.filter((p) => !p.done).length, villages: IV.length, presence: presence.length,
-    absent: presence.filter((c) => !c.present).length, discrepancies: presence.filter((c) => c.discrepancy).length, householdChecks: checks.length,
-    findings: findings.length, problems: problems.length, steps, talks: followUps.filter((f) => f.kind === 'TALK').length,
+    inspections: plans.length,
+    planned: plans.filter((p) => !p.done).length,
+    villages: IV.length,
+    presence: presence.length,
+    absent: presence.filter((c) => !c.present).length,
+    discrepancies: presence.filter((c) => c.discrepancy).length,
+    householdChecks: checks.length,
+    findings: findings.length,
+    problems: problems.length,
+    steps,
+    talks: followUps.filter((f) => f.kind === 'TALK').length,
     recalls: followUps.filter((f) => f.kind === 'RECALL').length,
   };
 }
@@ -668,10 +1044,18 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
 /** The problems (source INSPECTION) and their steps, as visits.ts writes them; sets each plan's id. */
 // ───────────────────────── entry point ─────────────────────────
 
-export async function seedInspections(databaseUrl: string, profile: Profile, regions: readonly RegionRow[], log: (line: string) => void): Promise<void> {
+export async function seedInspections(
+  databaseUrl: string,
+  profile: Profile,
+  regions: readonly RegionRow[],
+  log: (line: string) => void,
+): Promise<void> {
   if (profile === 'test') return; // the tests build their own inspections
   const started = Date.now();
-  const countyCodes = regions.filter((r) => r.level === 'COUNTY').map((r) => r.code).sort();
+  const countyCodes = regions
+    .filter((r) => r.level === 'COUNTY')
+    .map((r) => r.code)
+    .sort();
   if (countyCodes.length === 0) return;
   const today = dayNumber(chinaDate(new Date()));
   const year = Number(iso(today).slice(0, 4));
@@ -683,7 +1067,18 @@ export async function seedInspections(databaseUrl: string, profile: Profile, reg
     await client.query('SET synchronous_commit = off');
     const actors = await loadActors(client);
     const totals: CountyCounts = {
-      inspections: 0, planned: 0, villages: 0, presence: 0, absent: 0, discrepancies: 0, householdChecks: 0, findings: 0, problems: 0, steps: 0, talks: 0, recalls: 0,
+      inspections: 0,
+      planned: 0,
+      villages: 0,
+      presence: 0,
+      absent: 0,
+      discrepancies: 0,
+      householdChecks: 0,
+      findings: 0,
+      problems: 0,
+      steps: 0,
+      talks: 0,
+      recalls: 0,
     };
     let skipped = 0;
     for (const countyCode of countyCodes) {
@@ -701,7 +1096,9 @@ export async function seedInspections(databaseUrl: string, profile: Profile, reg
         await client.query('COMMIT');
         for (const key of Object.keys(totals) as (keyof CountyCounts)[]) totals[key] += r[key];
         if (countyCodes.length > 2) {
-          log(`inspections: county ${countyCode}: ${r.inspections} inspections, ${r.discrepancies} discrepancies, ${r.findings} findings (${((Date.now() - countyStarted) / 1000).toFixed(1)} s)`);
+          log(
+            `inspections: county ${countyCode}: ${r.inspections} inspections, ${r.discrepancies} discrepancies, ${r.findings} findings (${((Date.now() - countyStarted) / 1000).toFixed(1)} s)`,
+          );
         }
       } catch (error) {
         await client.query('ROLLBACK');
@@ -716,7 +1113,9 @@ export async function seedInspections(databaseUrl: string, profile: Profile, reg
           `${totals.findings} findings (${totals.problems} problems, ${totals.steps} steps), ${totals.talks} talks, ${totals.recalls} recalls` +
           `${skipped ? `; ${skipped} counties already had inspections` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
-      await client.query('ANALYZE inspection, inspection_village, presence_check, household_check, finding, follow_up, problem, problem_step');
+      await client.query(
+        'ANALYZE inspection, inspection_village, presence_check, household_check, finding, follow_up, problem, problem_step',
+      );
     }
   } finally {
     await client.end();

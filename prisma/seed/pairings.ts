@@ -9,25 +9,29 @@
 // `pg` and unnest(...), one transaction per county. Idempotent per county: a county that already has
 // pairing cadres (with ID numbers) or pairings is left as it is; the account link is added when missing.
 import pg from 'pg';
-import type { CadreRank, HouseholdStatus, UnitLevel } from '../../lib/generated/prisma/enums';
 import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
+import type { CadreRank, HouseholdStatus, UnitLevel } from '../../lib/generated/prisma/enums';
 import { idCheckChar, pinyinInitials } from '../../lib/households/identity';
-import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, quotaOf, type QuotaPolicy } from '../../lib/pairings/rules';
+import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, type QuotaPolicy, quotaOf } from '../../lib/pairings/rules';
 import { encryptText, lookupHash } from '../../lib/personal-data';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { randomFullName } from './people';
 import { DEMO_COUNTY_CODE } from './profiles';
-import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
-import { nextIds } from './sql';
+import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
+import { nextIds } from './sql';
 
 /** The township the demo account `cadre` is scoped to (users.ts: the county's first township). */
 const CADRE_TOWNSHIP = `${DEMO_COUNTY_CODE}101`;
 
 /** The cadre the demo account `cadre` (users.ts: "帮扶干部 周明") is linked to: at quota, 4 households of its township. */
 export const LINKED_PAIRING_CADRE = {
-  username: 'cadre', name: '周明', rank: 'SECTION_CHIEF' as CadreRank, regionCode: CADRE_TOWNSHIP, households: 4,
+  username: 'cadre',
+  name: '周明',
+  rank: 'SECTION_CHIEF' as CadreRank,
+  regionCode: CADRE_TOWNSHIP,
+  households: 4,
 } as const;
 
 /** Fixed records of the test profile the tests rely on; cadres are found by name (unique in the county). */
@@ -83,7 +87,37 @@ class CadreIds {
   }
 }
 
-const MOBILE_PREFIXES = ['139', '138', '137', '136', '135', '134', '159', '158', '157', '150', '151', '152', '188', '187', '182', '183', '130', '131', '132', '155', '156', '186', '133', '153', '180', '181', '189', '177', '199'];
+const MOBILE_PREFIXES = [
+  '139',
+  '138',
+  '137',
+  '136',
+  '135',
+  '134',
+  '159',
+  '158',
+  '157',
+  '150',
+  '151',
+  '152',
+  '188',
+  '187',
+  '182',
+  '183',
+  '130',
+  '131',
+  '132',
+  '155',
+  '156',
+  '186',
+  '133',
+  '153',
+  '180',
+  '181',
+  '189',
+  '177',
+  '199',
+];
 const mobile = (random: Random) => random.pick(MOBILE_PREFIXES) + String(random.int(0, 99_999_999)).padStart(8, '0');
 
 // ───────────────────────── units ─────────────────────────
@@ -92,8 +126,28 @@ const mobile = (random: Random) => random.pick(MOBILE_PREFIXES) + String(random.
 const LEADERSHIP_UNITS = ['委办公室', '人民政府办公室', '人大常委会办公室', '政协办公室', '纪委监委'];
 /** More county departments besides the dispatching units of the teams seed. */
 const MORE_COUNTY_UNITS = [
-  '委统战部', '委政法委', '发展和改革局', '财政局', '审计局', '统计局', '公安局', '司法局', '自然资源局', '文化和旅游局', '科学技术局',
-  '商务局', '应急管理局', '退役军人事务局', '医疗保障局', '乡村振兴局', '人民法院', '人民检察院', '总工会', '妇女联合会', '人民医院', '融媒体中心',
+  '委统战部',
+  '委政法委',
+  '发展和改革局',
+  '财政局',
+  '审计局',
+  '统计局',
+  '公安局',
+  '司法局',
+  '自然资源局',
+  '文化和旅游局',
+  '科学技术局',
+  '商务局',
+  '应急管理局',
+  '退役军人事务局',
+  '医疗保障局',
+  '乡村振兴局',
+  '人民法院',
+  '人民检察院',
+  '总工会',
+  '妇女联合会',
+  '人民医院',
+  '融媒体中心',
 ];
 
 type UnitRow = { id: number; name: string; level: UnitLevel };
@@ -101,8 +155,20 @@ type UnitRow = { id: number; name: string; level: UnitLevel };
 // ───────────────────────── test households ─────────────────────────
 
 const UNCOVERED_FIXTURES = [
-  { head: TEST_PAIRING_FIXTURES.uncoveredHeads[0], idBody: '99019619680520211', sex: 'MALE', birth: '1968-05-20', cause: 'ILLNESS' },
-  { head: TEST_PAIRING_FIXTURES.uncoveredHeads[1], idBody: '99019619721108222', sex: 'FEMALE', birth: '1972-11-08', cause: 'LACK_OF_LABOUR' },
+  {
+    head: TEST_PAIRING_FIXTURES.uncoveredHeads[0],
+    idBody: '99019619680520211',
+    sex: 'MALE',
+    birth: '1968-05-20',
+    cause: 'ILLNESS',
+  },
+  {
+    head: TEST_PAIRING_FIXTURES.uncoveredHeads[1],
+    idBody: '99019619721108222',
+    sex: 'FEMALE',
+    birth: '1972-11-08',
+    cause: 'LACK_OF_LABOUR',
+  },
 ] as const;
 
 const REGISTRATION = [
@@ -120,7 +186,10 @@ async function addUncoveredHouseholds(client: pg.ClientBase): Promise<number[]> 
   for (const f of UNCOVERED_FIXTURES) {
     const idNumber = f.idBody + idCheckChar(f.idBody);
     const hash = lookupHash(idNumber);
-    const existing = await client.query<{ household_id: number }>('SELECT household_id FROM person WHERE id_number_hash = $1', [hash]);
+    const existing = await client.query<{ household_id: number }>(
+      'SELECT household_id FROM person WHERE id_number_hash = $1',
+      [hash],
+    );
     if (existing.rows[0]) {
       ids.push(existing.rows[0].household_id);
       continue;
@@ -136,14 +205,31 @@ async function addUncoveredHouseholds(client: pg.ClientBase): Promise<number[]> 
     await client.query(
       `INSERT INTO person (household_id, region_code, name, relation, is_head, id_number_enc, id_number_hash, id_last4, sex, birth_date, health, labour)
        VALUES ($1, $2, $3, 'HEAD', true, $4, $5, $6, $7::"Sex", $8, $9::"HealthStatus", $10::"LabourAbility")`,
-      [id, village, f.head, encryptText(idNumber), hash, idNumber.slice(-4), f.sex, f.birth, f.cause === 'ILLNESS' ? 'SERIOUS' : 'HEALTHY',
-        f.cause === 'ILLNESS' ? 'NONE' : 'WEAK'],
+      [
+        id,
+        village,
+        f.head,
+        encryptText(idNumber),
+        hash,
+        idNumber.slice(-4),
+        f.sex,
+        f.birth,
+        f.cause === 'ILLNESS' ? 'SERIOUS' : 'HEALTHY',
+        f.cause === 'ILLNESS' ? 'NONE' : 'WEAK',
+      ],
     );
     await client.query(
       `INSERT INTO status_event (household_id, region_code, from_status, to_status, at, user_name, note)
        SELECT $1, $2, f::"HouseholdStatus", t::"HouseholdStatus", (d || 'T10:00:00+08:00')::timestamptz, '测试', n
        FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS u(f, t, d, n)`,
-      [id, village, REGISTRATION.map((r) => r[0]), REGISTRATION.map((r) => r[1]), REGISTRATION.map((r) => r[2]), REGISTRATION.map((r) => r[3])],
+      [
+        id,
+        village,
+        REGISTRATION.map((r) => r[0]),
+        REGISTRATION.map((r) => r[1]),
+        REGISTRATION.map((r) => r[2]),
+        REGISTRATION.map((r) => r[3]),
+      ],
     );
   }
   return ids;
@@ -151,12 +237,19 @@ async function addUncoveredHouseholds(client: pg.ClientBase): Promise<number[]> 
 
 // ───────────────────────── plans ─────────────────────────
 
-const RANK_ORDER: readonly CadreRank[] = ['COUNTY_CHIEF', 'COUNTY_DEPUTY', 'SECTION_CHIEF', 'SECTION_DEPUTY', 'ORDINARY'];
+const RANK_ORDER: readonly CadreRank[] = [
+  'COUNTY_CHIEF',
+  'COUNTY_DEPUTY',
+  'SECTION_CHIEF',
+  'SECTION_DEPUTY',
+  'ORDINARY',
+];
 type RankCounts = Record<CadreRank, number>;
 
 /** Cadres per county before the capacity check. */
 function rankPlan(profile: Profile, countyCode: string): RankCounts {
-  if (profile === 'demo') return { COUNTY_CHIEF: 20, COUNTY_DEPUTY: 60, SECTION_CHIEF: 400, SECTION_DEPUTY: 600, ORDINARY: 3920 };
+  if (profile === 'demo')
+    return { COUNTY_CHIEF: 20, COUNTY_DEPUTY: 60, SECTION_CHIEF: 400, SECTION_DEPUTY: 600, ORDINARY: 3920 };
   if (profile === 'test') {
     return countyCode === DEMO_COUNTY_CODE
       ? { COUNTY_CHIEF: 2, COUNTY_DEPUTY: 4, SECTION_CHIEF: 10, SECTION_DEPUTY: 12, ORDINARY: 29 }
@@ -186,26 +279,58 @@ type CadrePlan = {
 
 type HouseholdRow = { id: number; region_code: string; status: HouseholdStatus };
 
-type PairingRow = { householdId: number; cadreId: number; regionCode: string; start: number; end: number | null; reason: string | null };
+type PairingRow = {
+  householdId: number;
+  cadreId: number;
+  regionCode: string;
+  start: number;
+  end: number | null;
+  reason: string | null;
+};
 
 const LEFT_REASONS: readonly (readonly [string, string, number])[] = [
-  ['调离本县', '干部调动', 40], ['调往市直单位任职', '干部调动', 20], ['退休', '干部退休', 25], ['辞去公职', '干部离职', 5], ['病故', '干部病故', 2],
+  ['调离本县', '干部调动', 40],
+  ['调往市直单位任职', '干部调动', 20],
+  ['退休', '干部退休', 25],
+  ['辞去公职', '干部离职', 5],
+  ['病故', '干部病故', 2],
 ];
 const END_REASONS: readonly (readonly [string, number])[] = [
-  ['干部调动', 40], ['岗位调整', 30], ['干部提拔，工作调整', 12], ['帮扶力量调整，重新结对', 12], ['干部退休', 6],
+  ['干部调动', 40],
+  ['岗位调整', 30],
+  ['干部提拔，工作调整', 12],
+  ['帮扶力量调整，重新结对', 12],
+  ['干部退休', 6],
 ];
 
 type Env = { profile: Profile; today: number };
 
-type CountyResult = { cadres: Record<CadreRank, number>; inactive: number; liaisons: number; noLiaison: number; active: number; ended: number; uncovered: number };
+type CountyResult = {
+  cadres: Record<CadreRank, number>;
+  inactive: number;
+  liaisons: number;
+  noLiaison: number;
+  active: number;
+  ended: number;
+  uncovered: number;
+};
 
-async function seedCounty(client: pg.ClientBase, countyCode: string, regions: readonly RegionRow[], env: Env): Promise<CountyResult> {
+async function seedCounty(
+  client: pg.ClientBase,
+  countyCode: string,
+  regions: readonly RegionRow[],
+  env: Env,
+): Promise<CountyResult> {
   const random = seededRandom(hash32(`${countyCode}:pairings`));
   const { profile, today } = env;
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const county = byCode.get(countyCode)!;
-  const townships = regions.filter((r) => r.level === 'TOWNSHIP' && r.parentCode === countyCode).sort((a, b) => a.code.localeCompare(b.code));
-  const villages = regions.filter((r) => r.level === 'VILLAGE' && r.code.startsWith(countyCode)).sort((a, b) => a.code.localeCompare(b.code));
+  const townships = regions
+    .filter((r) => r.level === 'TOWNSHIP' && r.parentCode === countyCode)
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const villages = regions
+    .filter((r) => r.level === 'VILLAGE' && r.code.startsWith(countyCode))
+    .sort((a, b) => a.code.localeCompare(b.code));
   const hasCadreTownship = townships.some((t) => t.code === CADRE_TOWNSHIP);
 
   // Quotas: the county's policy of this year, else the default.
@@ -217,7 +342,13 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
   );
   const p = policyRow.rows[0];
   const policy: QuotaPolicy = p
-    ? { quotaCountyChief: p.c, quotaCountyDeputy: p.d, quotaSectionChief: p.s, quotaSectionDeputy: p.sd, quotaOrdinary: p.o }
+    ? {
+        quotaCountyChief: p.c,
+        quotaCountyDeputy: p.d,
+        quotaSectionChief: p.s,
+        quotaSectionDeputy: p.sd,
+        quotaOrdinary: p.o,
+      }
     : DEFAULT_POLICY;
   const quota = (rank: CadreRank) => quotaOf(rank, policy);
 
@@ -231,7 +362,9 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
     `INSERT INTO unit (county_code, name, level) SELECT $1, n, l::"UnitLevel" FROM unnest($2::text[], $3::text[]) AS u(n, l) ON CONFLICT DO NOTHING`,
     [countyCode, defs.map((d) => d.name), defs.map((d) => d.level)],
   );
-  const units = (await client.query<UnitRow>('SELECT id, name, level FROM unit WHERE county_code = $1 ORDER BY id', [countyCode])).rows;
+  const units = (
+    await client.query<UnitRow>('SELECT id, name, level FROM unit WHERE county_code = $1 ORDER BY id', [countyCode])
+  ).rows;
   const leadership = units.filter((u) => LEADERSHIP_UNITS.some((n) => u.name === county.name + n));
   const ofLevel = (level: UnitLevel) => units.filter((u) => u.level === level && !leadership.includes(u));
   const countyUnits = ofLevel('COUNTY');
@@ -239,13 +372,16 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
   const provinceUnits = ofLevel('PROVINCE');
   const townshipUnit = new Map(townships.map((t) => [t.code, units.find((u) => u.name === `${t.name}人民政府`)!]));
   const pickUnit = (level: 'LEAD' | UnitLevel): UnitRow => {
-    const pool = level === 'LEAD' ? leadership : level === 'COUNTY' ? countyUnits : level === 'CITY' ? cityUnits : provinceUnits;
+    const pool =
+      level === 'LEAD' ? leadership : level === 'COUNTY' ? countyUnits : level === 'CITY' ? cityUnits : provinceUnits;
     return random.pick(pool.length ? pool : countyUnits);
   };
 
   // Households that may be paired (test: with the two that stay uncovered).
   const fixtureHouseholds =
-    profile === 'test' && villages.some((v) => v.code === TEST_PAIRING_FIXTURES.uncoveredVillage) ? await addUncoveredHouseholds(client) : [];
+    profile === 'test' && villages.some((v) => v.code === TEST_PAIRING_FIXTURES.uncoveredVillage)
+      ? await addUncoveredHouseholds(client)
+      : [];
   const households = (
     await client.query<HouseholdRow>(
       `SELECT id, region_code, status FROM household WHERE region_code LIKE $1 || '%' AND status = ANY($2::"HouseholdStatus"[]) ORDER BY id`,
@@ -264,18 +400,33 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
   const townshipShare = Math.min(0.6, (0.25 * total) / Math.max(1, sectionAndBelow)); // ~25 % of all cadres are township cadres
 
   // Names: unique in the county (the teams' cadres included), except at city scale; never a fixture's.
-  const fixtureNames = new Set<string>([LINKED_PAIRING_CADRE.name, TEST_PAIRING_FIXTURES.idle.name, TEST_PAIRING_FIXTURES.full.name]);
+  const fixtureNames = new Set<string>([
+    LINKED_PAIRING_CADRE.name,
+    TEST_PAIRING_FIXTURES.idle.name,
+    TEST_PAIRING_FIXTURES.full.name,
+  ]);
   const usedNames = new Set<string>(fixtureNames);
   if (profile !== 'city') {
-    const existing = await client.query<{ name: string }>(`SELECT name FROM cadre WHERE region_code LIKE $1 || '%'`, [countyCode]);
+    const existing = await client.query<{ name: string }>(`SELECT name FROM cadre WHERE region_code LIKE $1 || '%'`, [
+      countyCode,
+    ]);
     for (const r of existing.rows) usedNames.add(r.name);
   }
   const ids = new CadreIds(countyCode);
   const cadres: Omit<CadrePlan, 'id'>[] = [];
-  const addCadre = (rank: CadreRank, regionCode: string, unit: UnitRow, fixed?: { name: string; fixture: CadrePlan['fixture'] }) => {
+  const addCadre = (
+    rank: CadreRank,
+    regionCode: string,
+    unit: UnitRow,
+    fixed?: { name: string; fixture: CadrePlan['fixture'] },
+  ) => {
     const senior = rank === 'COUNTY_CHIEF' || rank === 'COUNTY_DEPUTY';
     const male = random.chance(senior ? 0.85 : rank === 'ORDINARY' ? 0.55 : 0.7);
-    const birthYear = senior ? random.int(1964, 1980) : rank === 'ORDINARY' ? random.int(1970, 2000) : random.int(1966, 1990);
+    const birthYear = senior
+      ? random.int(1964, 1980)
+      : rank === 'ORDINARY'
+        ? random.int(1970, 2000)
+        : random.int(1966, 1990);
     let name = fixed?.name;
     while (!name) {
       const candidate = randomFullName(random, male ? 'MALE' : 'FEMALE', birthYear);
@@ -284,18 +435,61 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
     usedNames.add(name);
     const birthDay = dayNumber(`${birthYear}-01-01`) + random.int(0, 364);
     cadres.push({
-      regionCode, name, unitId: unit.id, rank, quota: quota(rank), left: quota(rank), phone: mobile(random), idNumber: ids.take(birthDay, male),
-      active: true, leftOn: null, leftReason: null, fixture: fixed?.fixture ?? null,
+      regionCode,
+      name,
+      unitId: unit.id,
+      rank,
+      quota: quota(rank),
+      left: quota(rank),
+      phone: mobile(random),
+      idNumber: ids.take(birthDay, male),
+      active: true,
+      leftOn: null,
+      leftReason: null,
+      fixture: fixed?.fixture ?? null,
     });
   };
   for (const rank of RANK_ORDER) {
     for (let i = 0; i < plan[rank]; i++) {
-      if (rank === 'COUNTY_CHIEF') addCadre(rank, countyCode, pickUnit(weightedPick(random, [['LEAD', 80], ['CITY', 20]] as const)));
-      else if (rank === 'COUNTY_DEPUTY') addCadre(rank, countyCode, pickUnit(weightedPick(random, [['LEAD', 40], ['COUNTY', 40], ['CITY', 15], ['PROVINCE', 5]] as const)));
+      if (rank === 'COUNTY_CHIEF')
+        addCadre(
+          rank,
+          countyCode,
+          pickUnit(
+            weightedPick(random, [
+              ['LEAD', 80],
+              ['CITY', 20],
+            ] as const),
+          ),
+        );
+      else if (rank === 'COUNTY_DEPUTY')
+        addCadre(
+          rank,
+          countyCode,
+          pickUnit(
+            weightedPick(random, [
+              ['LEAD', 40],
+              ['COUNTY', 40],
+              ['CITY', 15],
+              ['PROVINCE', 5],
+            ] as const),
+          ),
+        );
       else if (townships.length && random.chance(townshipShare)) {
         const t = random.pick(townships);
         addCadre(rank, t.code, townshipUnit.get(t.code)!);
-      } else addCadre(rank, countyCode, pickUnit(weightedPick(random, [['COUNTY', 85], ['CITY', 10], ['PROVINCE', 5]] as const)));
+      } else
+        addCadre(
+          rank,
+          countyCode,
+          pickUnit(
+            weightedPick(random, [
+              ['COUNTY', 85],
+              ['CITY', 10],
+              ['PROVINCE', 5],
+            ] as const),
+          ),
+        );
     }
   }
   // The demo account's cadre, and (test) the idle and the full one: kept by the account's township.
@@ -312,10 +506,16 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
 
   // ~1 % have left (transferred, retired): inactive, their households reassigned.
   const nonFixture = all.filter((c) => !c.fixture);
-  const leavers = shuffle(random, [...nonFixture]).slice(0, Math.max(profile === 'test' ? 1 : 0, Math.round(nonFixture.length * 0.01)));
+  const leavers = shuffle(random, [...nonFixture]).slice(
+    0,
+    Math.max(profile === 'test' ? 1 : 0, Math.round(nonFixture.length * 0.01)),
+  );
   const leftReasonOf = new Map<number, string>();
   for (const c of leavers) {
-    const [reason, endReason] = weightedPick(random, LEFT_REASONS.map(([r, e, w]) => [[r, e] as const, w] as const));
+    const [reason, endReason] = weightedPick(
+      random,
+      LEFT_REASONS.map(([r, e, w]) => [[r, e] as const, w] as const),
+    );
     c.active = false;
     c.leftOn = today - random.int(20, 330);
     c.leftReason = reason;
@@ -336,8 +536,13 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
   const gapCount = profile === 'test' ? (countyCode === DEMO_COUNTY_CODE ? 1 : 0) : 3;
   const gapVillages = new Set(
     profile === 'test'
-      ? villages.some((v) => v.code === TEST_PAIRING_FIXTURES.villageWithoutLiaison) && gapCount ? [TEST_PAIRING_FIXTURES.villageWithoutLiaison] : []
-      : shuffle(random, villages.filter((v) => !v.code.startsWith(CADRE_TOWNSHIP)).map((v) => v.code)).slice(0, gapCount),
+      ? villages.some((v) => v.code === TEST_PAIRING_FIXTURES.villageWithoutLiaison) && gapCount
+        ? [TEST_PAIRING_FIXTURES.villageWithoutLiaison]
+        : []
+      : shuffle(
+          random,
+          villages.filter((v) => !v.code.startsWith(CADRE_TOWNSHIP)).map((v) => v.code),
+        ).slice(0, gapCount),
   );
   const liaisonPool = shuffle(random, [...countyUnits, ...countyUnits, ...cityUnits, ...provinceUnits]);
   const liaison = new Map<string, number>();
@@ -352,8 +557,12 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
   if (profile === 'test') {
     for (const id of fixtureHouseholds) uncovered.add(id);
   } else {
-    const candidates = households.filter((h) => mustPair.has(h.status) && h.region_code !== TEST_PAIRING_FIXTURES.uncoveredVillage);
-    shuffle(random, candidates).slice(0, countyCode === DEMO_COUNTY_CODE ? 6 : 2).forEach((h) => uncovered.add(h.id));
+    const candidates = households.filter(
+      (h) => mustPair.has(h.status) && h.region_code !== TEST_PAIRING_FIXTURES.uncoveredVillage,
+    );
+    shuffle(random, candidates)
+      .slice(0, countyCode === DEMO_COUNTY_CODE ? 6 : 2)
+      .forEach((h) => uncovered.add(h.id));
   }
 
   // Active pairings.
@@ -363,7 +572,14 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
   const assign = (h: HouseholdRow, c: CadrePlan) => {
     c.left--;
     cadreOf.set(h.id, c);
-    pairings.push({ householdId: h.id, cadreId: c.id, regionCode: h.region_code, start: activeStart(), end: null, reason: null });
+    pairings.push({
+      householdId: h.id,
+      cadreId: c.id,
+      regionCode: h.region_code,
+      start: activeStart(),
+      end: null,
+      reason: null,
+    });
   };
   // Fixtures first: their households in the account's township, poor ones first.
   for (const c of all.filter((x) => x.fixture === 'linked' || x.fixture === 'full')) {
@@ -375,7 +591,13 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
   }
   // Pools: each takes its cadres in a shuffled order and fills one before the next, so a cadre's households are near each other.
   type Pool = { cadres: CadrePlan[]; at: number };
-  const pool = (list: CadrePlan[]): Pool => ({ cadres: shuffle(random, list.filter((c) => c.active && !c.fixture)), at: 0 });
+  const pool = (list: CadrePlan[]): Pool => ({
+    cadres: shuffle(
+      random,
+      list.filter((c) => c.active && !c.fixture),
+    ),
+    at: 0,
+  });
   const take = (p: Pool | undefined): CadrePlan | null => {
     if (!p) return null;
     while (p.at < p.cadres.length && p.cadres[p.at].left <= 0) p.at++;
@@ -402,20 +624,33 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
     if (uncovered.has(h.id) || cadreOf.has(h.id)) continue;
     const unit = liaison.get(h.region_code);
     const c =
-      take(unit === undefined ? undefined : unitPools.get(unit)) ?? take(townshipPools.get(h.region_code.slice(0, 9))) ?? take(countyPool) ?? take(anyPool);
+      take(unit === undefined ? undefined : unitPools.get(unit)) ??
+      take(townshipPools.get(h.region_code.slice(0, 9))) ??
+      take(countyPool) ??
+      take(anyPool);
     if (c) assign(h, c);
     else unassigned++;
   }
 
   // History: the leavers' households (ended when they left), and ~5 % more ended before the current pairing began.
-  const historyFree = shuffle(random, pairings.filter((p) => !cadreOf.get(p.householdId)!.fixture));
+  const historyFree = shuffle(
+    random,
+    pairings.filter((p) => !cadreOf.get(p.householdId)!.fixture),
+  );
   let h = 0;
   const ended: PairingRow[] = [];
   for (const c of leavers) {
     for (let k = 0; k < c.quota && h < historyFree.length; k++, h++) {
       const current = historyFree[h];
       current.start = Math.min(today - 1, c.leftOn! + random.int(1, 20));
-      ended.push({ householdId: current.householdId, cadreId: c.id, regionCode: current.regionCode, start: c.leftOn! - random.int(180, 1000), end: c.leftOn!, reason: leftReasonOf.get(c.id)! });
+      ended.push({
+        householdId: current.householdId,
+        cadreId: c.id,
+        regionCode: current.regionCode,
+        start: c.leftOn! - random.int(180, 1000),
+        end: c.leftOn!,
+        reason: leftReasonOf.get(c.id)!,
+      });
     }
   }
   const historyCount = Math.round(households.length * 0.05);
@@ -426,7 +661,11 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
     while (former.id === current.cadreId) former = random.pick(formerPool);
     const end = current.start - random.int(0, 20);
     ended.push({
-      householdId: current.householdId, cadreId: former.id, regionCode: current.regionCode, start: end - random.int(200, 1200), end,
+      householdId: current.householdId,
+      cadreId: former.id,
+      regionCode: current.regionCode,
+      start: end - random.int(200, 1200),
+      end,
       reason: weightedPick(random, END_REASONS),
     });
   }
@@ -439,9 +678,18 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
        AS u(id, region_code, name, unit_id, rank, phone_enc, id_enc, id_hash, last4, active, left_on, left_reason)
      ORDER BY u.id`,
     [
-      all.map((c) => c.id), all.map((c) => c.regionCode), all.map((c) => c.name), all.map((c) => c.unitId), all.map((c) => c.rank),
-      all.map((c) => encryptText(c.phone)), all.map((c) => encryptText(c.idNumber)), all.map((c) => lookupHash(c.idNumber)),
-      all.map((c) => c.idNumber.slice(-4)), all.map((c) => c.active), all.map((c) => (c.leftOn === null ? null : iso(c.leftOn))), all.map((c) => c.leftReason),
+      all.map((c) => c.id),
+      all.map((c) => c.regionCode),
+      all.map((c) => c.name),
+      all.map((c) => c.unitId),
+      all.map((c) => c.rank),
+      all.map((c) => encryptText(c.phone)),
+      all.map((c) => encryptText(c.idNumber)),
+      all.map((c) => lookupHash(c.idNumber)),
+      all.map((c) => c.idNumber.slice(-4)),
+      all.map((c) => c.active),
+      all.map((c) => (c.leftOn === null ? null : iso(c.leftOn))),
+      all.map((c) => c.leftReason),
     ],
   );
   const liaisons = await client.query(
@@ -453,16 +701,25 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, regions: re
     `INSERT INTO pairing (household_id, cadre_id, region_code, started_on, ended_on, end_reason)
      SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::date[], $5::date[], $6::text[])`,
     [
-      rows.map((r) => r.householdId), rows.map((r) => r.cadreId), rows.map((r) => r.regionCode), rows.map((r) => iso(r.start)),
-      rows.map((r) => (r.end === null ? null : iso(r.end))), rows.map((r) => r.reason),
+      rows.map((r) => r.householdId),
+      rows.map((r) => r.cadreId),
+      rows.map((r) => r.regionCode),
+      rows.map((r) => iso(r.start)),
+      rows.map((r) => (r.end === null ? null : iso(r.end))),
+      rows.map((r) => r.reason),
     ],
   );
 
   const counts = Object.fromEntries(RANK_ORDER.map((r) => [r, 0])) as Record<CadreRank, number>;
   for (const c of all) counts[c.rank]++;
   return {
-    cadres: counts, inactive: leavers.length, liaisons: liaisons.rowCount ?? 0, noLiaison: villages.length - liaison.size,
-    active: pairings.length, ended: ended.length, uncovered: households.filter((x) => mustPair.has(x.status) && !cadreOf.has(x.id)).length,
+    cadres: counts,
+    inactive: leavers.length,
+    liaisons: liaisons.rowCount ?? 0,
+    noLiaison: villages.length - liaison.size,
+    active: pairings.length,
+    ended: ended.length,
+    uncovered: households.filter((x) => mustPair.has(x.status) && !cadreOf.has(x.id)).length,
   };
 }
 
@@ -483,16 +740,32 @@ async function linkCadreAccount(client: pg.ClientBase): Promise<boolean> {
 
 // ───────────────────────── entry point ─────────────────────────
 
-export async function seedPairings(databaseUrl: string, profile: Profile, regions: readonly RegionRow[], log: (line: string) => void): Promise<void> {
+export async function seedPairings(
+  databaseUrl: string,
+  profile: Profile,
+  regions: readonly RegionRow[],
+  log: (line: string) => void,
+): Promise<void> {
   const started = Date.now();
-  const countyCodes = regions.filter((r) => r.level === 'COUNTY').map((r) => r.code).sort();
+  const countyCodes = regions
+    .filter((r) => r.level === 'COUNTY')
+    .map((r) => r.code)
+    .sort();
   if (countyCodes.length === 0) return;
   const env: Env = { profile, today: dayNumber(chinaDate(new Date())) };
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('SET synchronous_commit = off');
-    const totals = { cadres: Object.fromEntries(RANK_ORDER.map((r) => [r, 0])) as Record<CadreRank, number>, inactive: 0, liaisons: 0, noLiaison: 0, active: 0, ended: 0, uncovered: 0 };
+    const totals = {
+      cadres: Object.fromEntries(RANK_ORDER.map((r) => [r, 0])) as Record<CadreRank, number>,
+      inactive: 0,
+      liaisons: 0,
+      noLiaison: 0,
+      active: 0,
+      ended: 0,
+      uncovered: 0,
+    };
     let skipped = 0;
     for (const countyCode of countyCodes) {
       const countyStarted = Date.now();
@@ -511,10 +784,13 @@ export async function seedPairings(databaseUrl: string, profile: Profile, region
         const r = await seedCounty(client, countyCode, regions, env);
         await client.query('COMMIT');
         for (const rank of RANK_ORDER) totals.cadres[rank] += r.cadres[rank];
-        for (const key of ['inactive', 'liaisons', 'noLiaison', 'active', 'ended', 'uncovered'] as const) totals[key] += r[key];
+        for (const key of ['inactive', 'liaisons', 'noLiaison', 'active', 'ended', 'uncovered'] as const)
+          totals[key] += r[key];
         if (countyCodes.length > 2) {
           const n = RANK_ORDER.reduce((s, rank) => s + r.cadres[rank], 0);
-          log(`pairings: county ${countyCode}: ${n} cadres, ${r.active} active pairings (+${r.ended} ended), ${r.uncovered} must-pair uncovered (${((Date.now() - countyStarted) / 1000).toFixed(1)} s)`);
+          log(
+            `pairings: county ${countyCode}: ${n} cadres, ${r.active} active pairings (+${r.ended} ended), ${r.uncovered} must-pair uncovered (${((Date.now() - countyStarted) / 1000).toFixed(1)} s)`,
+          );
         }
       } catch (error) {
         await client.query('ROLLBACK');
@@ -532,7 +808,8 @@ export async function seedPairings(databaseUrl: string, profile: Profile, region
       );
       await client.query('ANALYZE unit, cadre, village_liaison, pairing');
     }
-    if (await linkCadreAccount(client)) log(`pairings: linked ${LINKED_PAIRING_CADRE.username} to ${LINKED_PAIRING_CADRE.name}`);
+    if (await linkCadreAccount(client))
+      log(`pairings: linked ${LINKED_PAIRING_CADRE.username} to ${LINKED_PAIRING_CADRE.name}`);
   } finally {
     await client.end();
   }

@@ -47,7 +47,10 @@ export function otherSurname(random: Random, not: string): string {
 type Era = 'old' | 'mid' | 'young';
 const GIVEN: Record<Sex, Record<Era, [string, string]>> = {
   MALE: {
-    old: ['德福贵富有长永宝进满金天玉万兴树正文世占双明忠建国学志振耀存', '明生财山林海旺贵喜全才成华荣发祥堂魁仁义福根田春元禄仓'],
+    old: [
+      '德福贵富有长永宝进满金天玉万兴树正文世占双明忠建国学志振耀存',
+      '明生财山林海旺贵喜全才成华荣发祥堂魁仁义福根田春元禄仓',
+    ],
     mid: ['建志国军伟海俊红小永晓文立学卫新明东春勇红卫亚', '军伟强平华斌峰涛刚杰辉明东鹏林勇宏兵波龙亮飞'],
     young: ['子浩宇俊博梓家佳一天明思文嘉皓泽睿若俊', '轩宇涵浩然辰睿杰博航豪阳鑫泽铭凯磊瑞晨'],
   },
@@ -74,7 +77,11 @@ export function givenName(random: Random, sex: Sex, birthYear: number): string {
 }
 
 /** A made-up full name (for help-plan cadres and the like). */
-export function randomFullName(random: Random, sex: Sex = random.chance(0.7) ? 'MALE' : 'FEMALE', birthYear = 1975): string {
+export function randomFullName(
+  random: Random,
+  sex: Sex = random.chance(0.7) ? 'MALE' : 'FEMALE',
+  birthYear = 1975,
+): string {
   return pickSurname(random) + givenName(random, sex, birthYear);
 }
 
@@ -121,7 +128,10 @@ class Family {
   readonly members: MemberDraft[] = [];
   /** The surname the children take: the husband's. */
   lineSurname: string;
-  constructor(private readonly random: Random, head: { sex: Sex; age: number; surname: string }) {
+  constructor(
+    private readonly random: Random,
+    head: { sex: Sex; age: number; surname: string },
+  ) {
     this.members.push({ relation: 'HEAD', ...head });
     this.lineSurname = head.surname;
   }
@@ -131,7 +141,12 @@ class Family {
   spouse(): MemberDraft {
     const { random, head } = this;
     const gap = head.sex === 'MALE' ? random.int(-1, 5) : -random.int(-1, 5);
-    const spouse: MemberDraft = { relation: 'SPOUSE', sex: otherSex(head.sex), age: clamp(head.age - gap, 18, 95), surname: otherSurname(random, head.surname) };
+    const spouse: MemberDraft = {
+      relation: 'SPOUSE',
+      sex: otherSex(head.sex),
+      age: clamp(head.age - gap, 18, 95),
+      surname: otherSurname(random, head.surname),
+    };
     if (spouse.sex === 'MALE') this.lineSurname = spouse.surname;
     this.members.push(spouse);
     return spouse;
@@ -139,11 +154,16 @@ class Family {
   /** `count` children of the head, spaced 1–5 years, the eldest born when the mother was 20–30. */
   children(count: number, opts: { minAge?: number; maxEldest?: number } = {}): MemberDraft[] {
     const { random, head } = this;
-    const mother = head.sex === 'FEMALE' ? head : this.members.find((m) => m.relation === 'SPOUSE') ?? head;
+    const mother = head.sex === 'FEMALE' ? head : (this.members.find((m) => m.relation === 'SPOUSE') ?? head);
     let age = Math.min(mother.age - random.int(20, 30), opts.maxEldest ?? 99);
     const made: MemberDraft[] = [];
     for (let i = 0; i < count; i++) {
-      const child: MemberDraft = { relation: 'CHILD', sex: randomSex(random), age: Math.max(opts.minAge ?? 0, age), surname: this.lineSurname };
+      const child: MemberDraft = {
+        relation: 'CHILD',
+        sex: randomSex(random),
+        age: Math.max(opts.minAge ?? 0, age),
+        surname: this.lineSurname,
+      };
       made.push(child);
       this.members.push(child);
       age -= random.int(1, 5);
@@ -154,7 +174,12 @@ class Family {
   parents(count: 1 | 2): void {
     const { random, head } = this;
     const fatherAge = clamp(head.age + random.int(22, 32), 40, 96);
-    const mother: MemberDraft = { relation: 'PARENT', sex: 'FEMALE', age: clamp(fatherAge - random.int(0, 4), 40, 96), surname: otherSurname(random, head.surname) };
+    const mother: MemberDraft = {
+      relation: 'PARENT',
+      sex: 'FEMALE',
+      age: clamp(fatherAge - random.int(0, 4), 40, 96),
+      surname: otherSurname(random, head.surname),
+    };
     const father: MemberDraft = { relation: 'PARENT', sex: 'MALE', age: fatherAge, surname: head.surname }; // the head has the father's surname
     if (count === 2) this.members.push(father, mother);
     else this.members.push(random.chance(0.65) ? mother : father);
@@ -164,7 +189,12 @@ class Family {
     const { random } = this;
     const [child] = this.children(1, { minAge: 20 });
     child.sex = random.chance(0.88) ? 'MALE' : 'FEMALE';
-    const inLaw: MemberDraft = { relation: 'CHILD_IN_LAW', sex: otherSex(child.sex), age: clamp(child.age + random.int(-4, 2), 19, 90), surname: otherSurname(random, child.surname) };
+    const inLaw: MemberDraft = {
+      relation: 'CHILD_IN_LAW',
+      sex: otherSex(child.sex),
+      age: clamp(child.age + random.int(-4, 2), 19, 90),
+      surname: otherSurname(random, child.surname),
+    };
     this.members.push(inLaw);
     return { child, inLaw };
   }
@@ -173,7 +203,12 @@ class Family {
     const { random } = this;
     let age = clamp(parentAge - random.int(21, 30), 0, 20);
     for (let i = 0; i < count; i++) {
-      this.members.push({ relation: 'GRANDCHILD', sex: randomSex(random), age: Math.max(0, age), surname: this.lineSurname });
+      this.members.push({
+        relation: 'GRANDCHILD',
+        sex: randomSex(random),
+        age: Math.max(0, age),
+        surname: this.lineSurname,
+      });
       age -= random.int(1, 4);
     }
   }
@@ -268,7 +303,13 @@ export function buildFamily(random: Random, poor: boolean, headSurname: string):
         family = threeGenerations(random, s, 2, 50, 76);
         // an unmarried younger child, or now and then the head's brother
         if (random.chance(0.8)) family.children(1, { minAge: 14, maxEldest: family.members[2].age - 2 });
-        else family.members.push({ relation: 'SIBLING', sex: 'MALE', age: clamp(family.head.age + random.int(-8, 8), 30, 90), surname: family.head.surname });
+        else
+          family.members.push({
+            relation: 'SIBLING',
+            sex: 'MALE',
+            age: clamp(family.head.age + random.int(-8, 8), 30, 90),
+            surname: family.head.surname,
+          });
       }
   }
   return family.members;
@@ -344,7 +385,10 @@ export class VillageIds {
   private readonly countyCode: string;
   /** Digits 15–17 for women and men. */
   private readonly sequence: [string, string];
-  constructor(villageCode: string, private readonly lastDay: number) {
+  constructor(
+    villageCode: string,
+    private readonly lastDay: number,
+  ) {
     this.countyCode = villageCode.slice(0, 6);
     const township = Number(villageCode.slice(6, 9)) - 101;
     const village = Number(villageCode.slice(9, 12)) - 201;

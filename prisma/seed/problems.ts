@@ -1,8 +1,15 @@
 // Problems of the ledger with their step history, written in two batched inserts: shared by the visit
 // and the inspection seeds, which plan the problems (and their steps) their own way.
 import type pg from 'pg';
-import type { ProblemCategory, ProblemOwner, ProblemSource, ProblemStatus, ProblemStepKind, Urgency } from '../../lib/generated/prisma/enums';
 import { dateOfDayNumber } from '../../lib/attendance/rules';
+import type {
+  ProblemCategory,
+  ProblemOwner,
+  ProblemSource,
+  ProblemStatus,
+  ProblemStepKind,
+  Urgency,
+} from '../../lib/generated/prisma/enums';
 import type { Random } from './random';
 import { nextIds } from './sql';
 
@@ -44,20 +51,47 @@ export type ProblemPlan = {
  * inspection's evening). Returns the new ids, in plan order, and the number of steps.
  */
 export async function writeProblems(
-  client: pg.ClientBase, random: Random, plans: ProblemPlan[], times: { firstStepMinute: number; spread: number } = { firstStepMinute: 8 * 60 + 30, spread: 150 },
+  client: pg.ClientBase,
+  random: Random,
+  plans: ProblemPlan[],
+  times: { firstStepMinute: number; spread: number } = { firstStepMinute: 8 * 60 + 30, spread: 150 },
 ): Promise<{ ids: number[]; steps: number }> {
   if (plans.length === 0) return { ids: [], steps: 0 };
   const ids = await nextIds(client, 'problem', plans.length);
   const P = {
-    id: [] as number[], region: [] as string[], household: [] as (number | null)[], visit: [] as (string | null)[], category: [] as string[],
-    urgency: [] as string[], source: [] as string[], description: [] as string[], status: [] as string[], owner: [] as string[],
-    unit: [] as (number | null)[], deadline: [] as string[], found: [] as string[], solvedBy: [] as (number | null)[], solvedOn: [] as (string | null)[],
-    struckOn: [] as (string | null)[], createdBy: [] as number[], version: [] as number[], createdAt: [] as string[],
+    id: [] as number[],
+    region: [] as string[],
+    household: [] as (number | null)[],
+    visit: [] as (string | null)[],
+    category: [] as string[],
+    urgency: [] as string[],
+    source: [] as string[],
+    description: [] as string[],
+    status: [] as string[],
+    owner: [] as string[],
+    unit: [] as (number | null)[],
+    deadline: [] as string[],
+    found: [] as string[],
+    solvedBy: [] as (number | null)[],
+    solvedOn: [] as (string | null)[],
+    struckOn: [] as (string | null)[],
+    createdBy: [] as number[],
+    version: [] as number[],
+    createdAt: [] as string[],
   };
   const S = {
-    problem: [] as number[], kind: [] as string[], from: [] as (string | null)[], to: [] as string[], at: [] as string[], user: [] as number[],
-    userName: [] as string[], note: [] as (string | null)[], evidence: [] as (string | null)[], owner: [] as (string | null)[],
-    unit: [] as (number | null)[], deadline: [] as (string | null)[],
+    problem: [] as number[],
+    kind: [] as string[],
+    from: [] as (string | null)[],
+    to: [] as string[],
+    at: [] as string[],
+    user: [] as number[],
+    userName: [] as string[],
+    note: [] as (string | null)[],
+    evidence: [] as (string | null)[],
+    owner: [] as (string | null)[],
+    unit: [] as (number | null)[],
+    deadline: [] as (string | null)[],
   };
   plans.forEach((p, i) => {
     const id = ids[i];
@@ -95,14 +129,38 @@ export async function writeProblems(
       }
     }
     const status = p.steps[p.steps.length - 1].to;
-    P.id.push(id); P.region.push(p.regionCode); P.household.push(p.householdId); P.visit.push(p.visitId); P.category.push(p.category);
-    P.urgency.push(p.urgency); P.source.push(p.source); P.description.push(p.description.slice(0, 1000)); P.status.push(status); P.owner.push(owner);
-    P.unit.push(unit); P.deadline.push(iso(deadline)); P.found.push(iso(p.found)); P.solvedBy.push(solvedBy);
-    P.solvedOn.push(solvedOn === null ? null : iso(solvedOn)); P.struckOn.push(struckOn === null ? null : iso(struckOn)); P.createdBy.push(p.createdBy.id);
-    P.version.push(p.steps.length); P.createdAt.push(stamps[0]);
+    P.id.push(id);
+    P.region.push(p.regionCode);
+    P.household.push(p.householdId);
+    P.visit.push(p.visitId);
+    P.category.push(p.category);
+    P.urgency.push(p.urgency);
+    P.source.push(p.source);
+    P.description.push(p.description.slice(0, 1000));
+    P.status.push(status);
+    P.owner.push(owner);
+    P.unit.push(unit);
+    P.deadline.push(iso(deadline));
+    P.found.push(iso(p.found));
+    P.solvedBy.push(solvedBy);
+    P.solvedOn.push(solvedOn === null ? null : iso(solvedOn));
+    P.struckOn.push(struckOn === null ? null : iso(struckOn));
+    P.createdBy.push(p.createdBy.id);
+    P.version.push(p.steps.length);
+    P.createdAt.push(stamps[0]);
     p.steps.forEach((s, j) => {
-      S.problem.push(id); S.kind.push(s.kind); S.from.push(s.from); S.to.push(s.to); S.at.push(stamps[j]); S.user.push(s.user.id); S.userName.push(s.user.name);
-      S.note.push(s.note); S.evidence.push(s.evidence); S.owner.push(s.owner); S.unit.push(s.ownerUnitId); S.deadline.push(s.deadline === null ? null : iso(s.deadline));
+      S.problem.push(id);
+      S.kind.push(s.kind);
+      S.from.push(s.from);
+      S.to.push(s.to);
+      S.at.push(stamps[j]);
+      S.user.push(s.user.id);
+      S.userName.push(s.user.name);
+      S.note.push(s.note);
+      S.evidence.push(s.evidence);
+      S.owner.push(s.owner);
+      S.unit.push(s.ownerUnitId);
+      S.deadline.push(s.deadline === null ? null : iso(s.deadline));
     });
   });
   await client.query(
@@ -115,8 +173,27 @@ export async function writeProblems(
        AS u(id, region, household, visit, category, urgency, source, description, status, owner, unit, deadline, found, solved_by, solved_on, struck_on,
          created_by, version, created_at)
      ORDER BY u.id`,
-    [P.id, P.region, P.household, P.visit, P.category, P.urgency, P.source, P.description, P.status, P.owner, P.unit, P.deadline, P.found, P.solvedBy,
-      P.solvedOn, P.struckOn, P.createdBy, P.version, P.createdAt],
+    [
+      P.id,
+      P.region,
+      P.household,
+      P.visit,
+      P.category,
+      P.urgency,
+      P.source,
+      P.description,
+      P.status,
+      P.owner,
+      P.unit,
+      P.deadline,
+      P.found,
+      P.solvedBy,
+      P.solvedOn,
+      P.struckOn,
+      P.createdBy,
+      P.version,
+      P.createdAt,
+    ],
   );
   await client.query(
     `INSERT INTO problem_step (problem_id, kind, from_status, to_status, at, user_id, user_name, note, evidence, owner, owner_unit_id, deadline)

@@ -9,14 +9,44 @@ const year = () => new Date().getFullYear();
 
 export function demoCounty(): CountySpec {
   // Qinzhou's scale (seed 000): 420 administrative villages, 84 poor villages with teams.
-  return { ...DEMO_PROVINCE, countyCode: DEMO_COUNTY_CODE, countyName: '丰源县', townships: 20, villagesPerTownship: 21, poorVillages: 84, center: [34.58, 105.72], seed: 2026, currentYear: year() };
+  return {
+    ...DEMO_PROVINCE,
+    countyCode: DEMO_COUNTY_CODE,
+    countyName: '丰源县',
+    townships: 20,
+    villagesPerTownship: 21,
+    poorVillages: 84,
+    center: [34.58, 105.72],
+    seed: 2026,
+    currentYear: year(),
+  };
 }
 
 /** Two small counties: the demo county's first townships, and a neighbour to test that areas stay apart. */
 export function testCounties(): CountySpec[] {
   return [
-    { ...DEMO_PROVINCE, countyCode: DEMO_COUNTY_CODE, countyName: '丰源县', townships: 2, villagesPerTownship: 5, poorVillages: 4, center: [34.58, 105.72], seed: 7, currentYear: year() },
-    { ...DEMO_PROVINCE, countyCode: '990103', countyName: '临河县', townships: 1, villagesPerTownship: 2, poorVillages: 1, center: [34.9, 106.1], seed: 8, currentYear: year() },
+    {
+      ...DEMO_PROVINCE,
+      countyCode: DEMO_COUNTY_CODE,
+      countyName: '丰源县',
+      townships: 2,
+      villagesPerTownship: 5,
+      poorVillages: 4,
+      center: [34.58, 105.72],
+      seed: 7,
+      currentYear: year(),
+    },
+    {
+      ...DEMO_PROVINCE,
+      countyCode: '990103',
+      countyName: '临河县',
+      townships: 1,
+      villagesPerTownship: 2,
+      poorVillages: 1,
+      center: [34.9, 106.1],
+      seed: 8,
+      currentYear: year(),
+    },
   ];
 }
 

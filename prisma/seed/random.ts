@@ -1,5 +1,10 @@
 // A small seeded PRNG so the demo data is the same on every machine.
-export type Random = { next(): number; int(min: number, max: number): number; pick<T>(items: readonly T[]): T; chance(p: number): boolean };
+export type Random = {
+  next(): number;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+};
 
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0 || 1;

@@ -1,11 +1,18 @@
 // Builds a synthetic county: townships and administrative villages with division codes,
 // poor-village flags, planned exit years and locations. Names are made up.
 import type { RegionLevel } from '../../lib/generated/prisma/enums';
-import { seededRandom, type Random } from './random';
+import { type Random, seededRandom } from './random';
 
 export type RegionRow = {
-  code: string; level: RegionLevel; name: string; parentCode: string | null; isPoorVillage: boolean;
-  plannedExitYear: number | null; exitedYear: number | null; latitude: number | null; longitude: number | null;
+  code: string;
+  level: RegionLevel;
+  name: string;
+  parentCode: string | null;
+  isPoorVillage: boolean;
+  plannedExitYear: number | null;
+  exitedYear: number | null;
+  latitude: number | null;
+  longitude: number | null;
 };
 
 const FIRST = '青石柳河云松桃杏梨枫龙凤金银安平丰和兴长白黄红马牛羊鹿泉水沙土高新'.split('');
@@ -22,10 +29,18 @@ function uniqueName(random: Random, used: Set<string>, suffix: string): string {
 }
 
 export type CountySpec = {
-  provinceCode: string; provinceName: string; cityCode: string; cityName: string;
-  countyCode: string; countyName: string;
-  townships: number; villagesPerTownship: number; poorVillages: number;
-  center: [number, number]; seed: number; currentYear: number;
+  provinceCode: string;
+  provinceName: string;
+  cityCode: string;
+  cityName: string;
+  countyCode: string;
+  countyName: string;
+  townships: number;
+  villagesPerTownship: number;
+  poorVillages: number;
+  center: [number, number];
+  seed: number;
+  currentYear: number;
 };
 
 /** Rows for province, city, county, townships and villages; the first `poorVillages` are spread evenly. */
@@ -35,7 +50,15 @@ export function buildCounty(spec: CountySpec): RegionRow[] {
   const rows: RegionRow[] = [
     { ...base, code: spec.provinceCode, level: 'PROVINCE', name: spec.provinceName, parentCode: null },
     { ...base, code: spec.cityCode, level: 'CITY', name: spec.cityName, parentCode: spec.provinceCode },
-    { ...base, code: spec.countyCode, level: 'COUNTY', name: spec.countyName, parentCode: spec.cityCode, latitude: spec.center[0], longitude: spec.center[1] },
+    {
+      ...base,
+      code: spec.countyCode,
+      level: 'COUNTY',
+      name: spec.countyName,
+      parentCode: spec.cityCode,
+      latitude: spec.center[0],
+      longitude: spec.center[1],
+    },
   ];
   const townshipNames = new Set<string>();
   const totalVillages = spec.townships * spec.villagesPerTownship;
@@ -47,7 +70,15 @@ export function buildCounty(spec: CountySpec): RegionRow[] {
     const lat = spec.center[0] + (random.next() - 0.5) * 0.6;
     const lng = spec.center[1] + (random.next() - 0.5) * 0.8;
     const suffix = random.chance(0.6) ? '镇' : '乡';
-    rows.push({ ...base, code: townshipCode, level: 'TOWNSHIP', name: uniqueName(random, townshipNames, suffix), parentCode: spec.countyCode, latitude: round(lat), longitude: round(lng) });
+    rows.push({
+      ...base,
+      code: townshipCode,
+      level: 'TOWNSHIP',
+      name: uniqueName(random, townshipNames, suffix),
+      parentCode: spec.countyCode,
+      latitude: round(lat),
+      longitude: round(lng),
+    });
     const villageNames = new Set<string>();
     for (let v = 0; v < spec.villagesPerTownship; v++) {
       const isPoor = poorSoFar < spec.poorVillages && villageIndex >= Math.round(poorSoFar * poorEvery);

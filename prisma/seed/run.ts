@@ -1,17 +1,17 @@
 // Writes a profile into a database. Idempotent: existing rows are left as they are.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../../lib/generated/prisma/client';
 import { hashPassword } from '../../lib/auth/password';
+import { PrismaClient } from '../../lib/generated/prisma/client';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
+import { seedTestFixtures } from './fixtures';
 import { seedHouseholds } from './households';
 import { seedInspections } from './inspections';
-import { seedTestFixtures } from './fixtures';
 import { seedPairings } from './pairings';
-import { seedTeams } from './teams';
-import { seedVisits } from './visits';
-import { buildCounty, type CountySpec, type RegionRow } from './regions';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
+import { buildCounty, type CountySpec, type RegionRow } from './regions';
+import { seedTeams } from './teams';
 import { demoUsers, testOnlyUsers } from './users';
+import { seedVisits } from './visits';
 
 export type Profile = 'demo' | 'test' | 'city';
 
@@ -23,7 +23,11 @@ function countiesOf(profile: Profile): CountySpec[] {
   return profile === 'demo' ? [demoCounty()] : profile === 'test' ? testCounties() : cityCounties();
 }
 
-export async function seed(databaseUrl: string, profile: Profile, log: (line: string) => void = console.log): Promise<void> {
+export async function seed(
+  databaseUrl: string,
+  profile: Profile,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const client = openClient(databaseUrl);
   try {
     const counties = countiesOf(profile);
@@ -40,7 +44,9 @@ export async function seed(databaseUrl: string, profile: Profile, log: (line: st
     if (profile === 'test') await seedTestFixtures(client);
 
     const year = new Date().getFullYear();
-    const policies = counties.flatMap((county) => [year - 1, year, year + 1].map((y) => ({ countyCode: county.countyCode, year: y, ...DEFAULT_POLICY })));
+    const policies = counties.flatMap((county) =>
+      [year - 1, year, year + 1].map((y) => ({ countyCode: county.countyCode, year: y, ...DEFAULT_POLICY })),
+    );
     const newPolicies = await client.policy.createMany({ data: policies, skipDuplicates: true });
     log(`policies: ${newPolicies.count} new`);
 
@@ -49,7 +55,10 @@ export async function seed(databaseUrl: string, profile: Profile, log: (line: st
     const missing = users.filter((u) => !existing.has(u.username));
     if (missing.length > 0) {
       const passwordHash = await hashPassword(DEMO_PASSWORD);
-      await client.user.createMany({ data: missing.map((u) => ({ ...u, passwordHash, mustChangePassword: false })), skipDuplicates: true });
+      await client.user.createMany({
+        data: missing.map((u) => ({ ...u, passwordHash, mustChangePassword: false })),
+        skipDuplicates: true,
+      });
     }
     log(`demo users: ${missing.length} new (password ${DEMO_PASSWORD})`);
     await seedTeams(databaseUrl, profile, rows, log);

@@ -7,15 +7,15 @@
 // Idempotent per county: a county that already has teams is left as it is; the account links and bench
 // accounts are added when missing.
 import pg from 'pg';
-import type { CadreRank, TeamRole, UnitLevel } from '../../lib/generated/prisma/enums';
-import { hashPassword } from '../../lib/auth/password';
 import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
+import { hashPassword } from '../../lib/auth/password';
+import type { CadreRank, TeamRole, UnitLevel } from '../../lib/generated/prisma/enums';
 import { randomFullName } from './people';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from './profiles';
-import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
-import { nextIds } from './sql';
+import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
+import { nextIds } from './sql';
 import { demoUsers } from './users';
 
 /** The demo accounts' cadres: the leader (also first secretary) and a member of the same team. */
@@ -34,15 +34,35 @@ const jitter = (random: Random, value: number, spread: number) => value + (rando
 
 type UnitDef = { name: string; level: UnitLevel; kind: 'agri' | 'org' | 'other' };
 
-const PROVINCE_UNITS = [['农业农村厅', 'agri'], ['财政厅', 'other'], ['交通运输厅', 'other'], ['卫生健康委员会', 'other']] as const;
+const PROVINCE_UNITS = [
+  ['农业农村厅', 'agri'],
+  ['财政厅', 'other'],
+  ['交通运输厅', 'other'],
+  ['卫生健康委员会', 'other'],
+] as const;
 const CITY_UNITS = [
-  ['财政局', 'other'], ['发展和改革委员会', 'other'], ['农业农村局', 'agri'], ['自然资源局', 'other'], ['住房和城乡建设局', 'other'],
+  ['财政局', 'other'],
+  ['发展和改革委员会', 'other'],
+  ['农业农村局', 'agri'],
+  ['自然资源局', 'other'],
+  ['住房和城乡建设局', 'other'],
   ['人力资源和社会保障局', 'other'],
 ] as const;
 const COUNTY_UNITS = [
-  ['交通运输局', 'other'], ['教育局', 'other'], ['卫生健康局', 'other'], ['水务局', 'agri'], ['农业农村局', 'agri'], ['林业和草原局', 'agri'],
-  ['民政局', 'other'], ['人力资源和社会保障局', 'other'], ['住房和城乡建设局', 'other'], ['市场监督管理局', 'other'], ['委组织部', 'org'],
-  ['委宣传部', 'other'], ['畜牧兽医中心', 'agri'], ['供销合作社联合社', 'other'],
+  ['交通运输局', 'other'],
+  ['教育局', 'other'],
+  ['卫生健康局', 'other'],
+  ['水务局', 'agri'],
+  ['农业农村局', 'agri'],
+  ['林业和草原局', 'agri'],
+  ['民政局', 'other'],
+  ['人力资源和社会保障局', 'other'],
+  ['住房和城乡建设局', 'other'],
+  ['市场监督管理局', 'other'],
+  ['委组织部', 'org'],
+  ['委宣传部', 'other'],
+  ['畜牧兽医中心', 'agri'],
+  ['供销合作社联合社', 'other'],
 ] as const;
 
 function unitsOf(province: string, city: string, county: string, townships: readonly string[]): UnitDef[] {
@@ -57,23 +77,47 @@ function unitsOf(province: string, city: string, county: string, townships: read
 type Unit = UnitDef & { id: number };
 
 function unitFor(random: Random, role: TeamRole, units: Unit[], township: string): Unit {
-  const of = (level: UnitLevel, kind?: Unit['kind']) => units.filter((u) => u.level === level && (!kind || u.kind === kind));
+  const of = (level: UnitLevel, kind?: Unit['kind']) =>
+    units.filter((u) => u.level === level && (!kind || u.kind === kind));
   const own = units.find((u) => u.name === `${township}人民政府`);
   let pool: Unit[];
-  if (role === 'TECHNICIAN') pool = units.filter((u) => u.kind === 'agri' && (u.level !== 'PROVINCE' || random.chance(0.3)));
-  else if (role === 'GRADUATE_OFFICIAL') pool = own && random.chance(0.6) ? [own] : [...of('COUNTY', 'org'), ...of('TOWNSHIP')];
+  if (role === 'TECHNICIAN')
+    pool = units.filter((u) => u.kind === 'agri' && (u.level !== 'PROVINCE' || random.chance(0.3)));
+  else if (role === 'GRADUATE_OFFICIAL')
+    pool = own && random.chance(0.6) ? [own] : [...of('COUNTY', 'org'), ...of('TOWNSHIP')];
   else if (role === 'MEMBER') pool = random.chance(0.35) ? (own ? [own] : of('TOWNSHIP')) : of('COUNTY');
-  else pool = of(weightedPick(random, [['PROVINCE', 15], ['CITY', 25], ['COUNTY', 60]] as const));
+  else
+    pool = of(
+      weightedPick(random, [
+        ['PROVINCE', 15],
+        ['CITY', 25],
+        ['COUNTY', 60],
+      ] as const),
+    );
   if (pool.length === 0) pool = of('COUNTY');
   return random.pick(pool);
 }
 
 const RANKS: Record<TeamRole, readonly (readonly [CadreRank, number])[]> = {
-  LEADER: [['SECTION_CHIEF', 40], ['SECTION_DEPUTY', 55], ['ORDINARY', 5]],
-  FIRST_SECRETARY: [['SECTION_DEPUTY', 60], ['ORDINARY', 35], ['SECTION_CHIEF', 5]],
-  MEMBER: [['ORDINARY', 80], ['SECTION_DEPUTY', 20]],
+  LEADER: [
+    ['SECTION_CHIEF', 40],
+    ['SECTION_DEPUTY', 55],
+    ['ORDINARY', 5],
+  ],
+  FIRST_SECRETARY: [
+    ['SECTION_DEPUTY', 60],
+    ['ORDINARY', 35],
+    ['SECTION_CHIEF', 5],
+  ],
+  MEMBER: [
+    ['ORDINARY', 80],
+    ['SECTION_DEPUTY', 20],
+  ],
   GRADUATE_OFFICIAL: [['ORDINARY', 100]],
-  TECHNICIAN: [['ORDINARY', 70], ['SECTION_DEPUTY', 30]],
+  TECHNICIAN: [
+    ['ORDINARY', 70],
+    ['SECTION_DEPUTY', 30],
+  ],
 };
 
 // ───────────────────────── plans ─────────────────────────
@@ -94,11 +138,20 @@ function paramsOf(random: Random, pattern: Pattern, role: TeamRole): AttendanceP
       return { night, day: inVillage - night, missing: jitter(random, 0.03, 0.01), entry: 0.06, bad: 0.02 };
     }
     case 'marked':
-      return { night: jitter(random, 0.7, 0.03), day: jitter(random, 0.08, 0.02), missing: 0.01, entry: 0.04, bad: 0.3 };
+      return {
+        night: jitter(random, 0.7, 0.03),
+        day: jitter(random, 0.08, 0.02),
+        missing: 0.01,
+        entry: 0.04,
+        bad: 0.3,
+      };
     default:
       return {
-        night: jitter(random, leader ? 0.74 : 0.7, 0.04), day: jitter(random, 0.08, 0.02), missing: jitter(random, 0.012, 0.008),
-        entry: jitter(random, 0.06, 0.03), bad: 0.012,
+        night: jitter(random, leader ? 0.74 : 0.7, 0.04),
+        day: jitter(random, 0.08, 0.02),
+        missing: jitter(random, 0.012, 0.008),
+        entry: jitter(random, 0.06, 0.03),
+        bad: 0.012,
       };
   }
 }
@@ -121,7 +174,13 @@ type PostingPlan = {
   account: keyof typeof LINKED_CADRES | null;
 };
 
-type TeamPlan = { villageCode: string; lat: number; lng: number; postings: PostingPlan[]; lastSignedMonth: number | null };
+type TeamPlan = {
+  villageCode: string;
+  lat: number;
+  lng: number;
+  postings: PostingPlan[];
+  lastSignedMonth: number | null;
+};
 
 type Env = {
   profile: Profile;
@@ -133,17 +192,29 @@ type Env = {
   formedOn: number;
 };
 
-const END_REASONS = ['工作调动，调回原单位', '提拔任职，按规定轮换', '因病申请调整', '因家庭原因申请轮换', '考核不称职，召回调整'];
+const END_REASONS = [
+  '工作调动，调回原单位',
+  '提拔任职，按规定轮换',
+  '因病申请调整',
+  '因家庭原因申请轮换',
+  '考核不称职，召回调整',
+];
 
 /** Roles of a team of `size`; `gap` drops one of the five coverages (kept for a few villages on purpose). */
-function rolesOf(random: Random, size: number, gap: 'none' | 'technician' | 'graduate' | 'member', alsoFs: boolean): TeamRole[] {
+function rolesOf(
+  random: Random,
+  size: number,
+  gap: 'none' | 'technician' | 'graduate' | 'member',
+  alsoFs: boolean,
+): TeamRole[] {
   const roles: TeamRole[] = ['LEADER'];
   if (!alsoFs) roles.push('FIRST_SECRETARY');
   roles.push('MEMBER');
   if (gap !== 'graduate') roles.push('GRADUATE_OFFICIAL');
   if (gap !== 'technician') roles.push('TECHNICIAN');
   if (gap === 'member') roles.splice(roles.indexOf('MEMBER'), 1);
-  while (roles.length < size) roles.push(gap === 'member' ? random.pick(['GRADUATE_OFFICIAL', 'TECHNICIAN'] as const) : 'MEMBER');
+  while (roles.length < size)
+    roles.push(gap === 'member' ? random.pick(['GRADUATE_OFFICIAL', 'TECHNICIAN'] as const) : 'MEMBER');
   return roles.slice(0, size);
 }
 
@@ -155,7 +226,10 @@ function teamSizes(random: Random, profile: Profile, n: number): number[] {
   const rest = Math.max(0, n - 2);
   const n6 = Math.round((rest * 18) / 82);
   const n5 = Math.round((rest * 35) / 82);
-  const sizes = [3, 3, ...Array(n6).fill(6), ...Array(n5).fill(5), ...Array(Math.max(0, rest - n5 - n6)).fill(4)].slice(0, n);
+  const sizes = [3, 3, ...Array(n6).fill(6), ...Array(n5).fill(5), ...Array(Math.max(0, rest - n5 - n6)).fill(4)].slice(
+    0,
+    n,
+  );
   return shuffle(random, sizes);
 }
 
@@ -169,12 +243,25 @@ function planTeam(
   env: Env,
 ): TeamPlan {
   const random = seededRandom(hash32(`${village.code}:team`));
-  const alsoFs = linked || env.profile === 'city' || size <= 4 ? true : size >= 6 ? random.chance(0.2) : random.chance(0.5);
+  const alsoFs =
+    linked || env.profile === 'city' || size <= 4 ? true : size >= 6 ? random.chance(0.2) : random.chance(0.5);
   const roles = rolesOf(random, size, gap, alsoFs);
   const postings: PostingPlan[] = [];
   const nameOf = (role: TeamRole) => {
-    const sex = role === 'LEADER' ? (random.chance(0.9) ? 'MALE' : 'FEMALE') : random.chance(role === 'MEMBER' || role === 'GRADUATE_OFFICIAL' ? 0.55 : 0.75) ? 'MALE' : 'FEMALE';
-    const birthYear = role === 'GRADUATE_OFFICIAL' ? random.int(1994, 2001) : role === 'LEADER' ? random.int(1968, 1985) : random.int(1970, 1995);
+    const sex =
+      role === 'LEADER'
+        ? random.chance(0.9)
+          ? 'MALE'
+          : 'FEMALE'
+        : random.chance(role === 'MEMBER' || role === 'GRADUATE_OFFICIAL' ? 0.55 : 0.75)
+          ? 'MALE'
+          : 'FEMALE';
+    const birthYear =
+      role === 'GRADUATE_OFFICIAL'
+        ? random.int(1994, 2001)
+        : role === 'LEADER'
+          ? random.int(1968, 1985)
+          : random.int(1970, 1995);
     for (;;) {
       const name = randomFullName(random, sex, birthYear);
       if (!usedNames.has(name)) {
@@ -191,24 +278,50 @@ function planTeam(
       account = 'member';
       memberLinked = true;
     }
-    const pattern: Pattern = account ? 'linked' : weightedPick(random, [['comply', 80], ['short', 12], ['marked', 8]] as const);
+    const pattern: Pattern = account
+      ? 'linked'
+      : weightedPick(random, [
+          ['comply', 80],
+          ['short', 12],
+          ['marked', 8],
+        ] as const);
     // Most started when the team was formed, some later that year; ~8 % started this year.
     const midYear = !account && random.chance(role === 'LEADER' ? 0.05 : 0.08);
     const start = midYear
       ? random.int(env.jan1 + 59, Math.max(env.jan1 + 59, Math.min(env.jan1 + 272, env.yesterday - 45)))
-      : random.chance(0.7) || account ? env.formedOn : random.int(env.formedOn + 1, env.formedOn + 300);
+      : random.chance(0.7) || account
+        ? env.formedOn
+        : random.int(env.formedOn + 1, env.formedOn + 300);
     const plan: PostingPlan = {
-      slot, role, alsoFirstSecretary: role === 'LEADER' && alsoFs, name: account ? LINKED_CADRES[account].name : nameOf(role),
-      rank: weightedPick(random, RANKS[role]), unit: unitFor(random, role, units, village.township), start, endedOn: null, endReason: null,
-      detachedConfirmed: role === 'LEADER', pattern, params: paramsOf(random, pattern, role), seed: hash32(`${village.code}:${slot}:${start}`), account,
+      slot,
+      role,
+      alsoFirstSecretary: role === 'LEADER' && alsoFs,
+      name: account ? LINKED_CADRES[account].name : nameOf(role),
+      rank: weightedPick(random, RANKS[role]),
+      unit: unitFor(random, role, units, village.township),
+      start,
+      endedOn: null,
+      endReason: null,
+      detachedConfirmed: role === 'LEADER',
+      pattern,
+      params: paramsOf(random, pattern, role),
+      seed: hash32(`${village.code}:${slot}:${start}`),
+      account,
     };
     // A third of this year's starts (and every leader's) replaced someone who left the day before.
     if (midYear && (role === 'LEADER' || random.chance(0.35))) {
       const predStart = random.chance(0.7) ? env.formedOn : random.int(env.formedOn + 1, env.formedOn + 200);
       const predPattern: Pattern = random.chance(0.4) ? 'short' : 'comply';
       postings.push({
-        ...plan, name: nameOf(role), rank: weightedPick(random, RANKS[role]), unit: unitFor(random, role, units, village.township),
-        start: predStart, endedOn: start - 1, endReason: random.pick(END_REASONS), pattern: predPattern, params: paramsOf(random, predPattern, role),
+        ...plan,
+        name: nameOf(role),
+        rank: weightedPick(random, RANKS[role]),
+        unit: unitFor(random, role, units, village.township),
+        start: predStart,
+        endedOn: start - 1,
+        endReason: random.pick(END_REASONS),
+        pattern: predPattern,
+        params: paramsOf(random, predPattern, role),
         seed: hash32(`${village.code}:${slot}:${predStart}:ended`),
       });
     }
@@ -222,10 +335,19 @@ function planTeam(
 const U = (n: number) => `((hashint8extended(d.k, ${n}) & 16777215)::float8 / 16777216)`;
 
 const AWAY: readonly (readonly [string, string])[] = [
-  ['LEAVE', '事假'], ['LEAVE', '病假'], ['LEAVE', '事假：家中有事'], ['LEAVE', '年休假'],
-  ['TRAINING', '参加县里培训'], ['TRAINING', '参加市委党校驻村干部培训'], ['TRAINING', '参加省扶贫业务培训'],
-  ['MEETING', '县扶贫办会议'], ['MEETING', '参加乡镇脱贫攻坚推进会'], ['MEETING', '县委组织部驻村工作座谈会'],
-  ['BUSINESS_TRIP', '出差'], ['BUSINESS_TRIP', '赴市里争取项目资金'], ['BUSINESS_TRIP', '带村民外出考察产业项目'],
+  ['LEAVE', '事假'],
+  ['LEAVE', '病假'],
+  ['LEAVE', '事假：家中有事'],
+  ['LEAVE', '年休假'],
+  ['TRAINING', '参加县里培训'],
+  ['TRAINING', '参加市委党校驻村干部培训'],
+  ['TRAINING', '参加省扶贫业务培训'],
+  ['MEETING', '县扶贫办会议'],
+  ['MEETING', '参加乡镇脱贫攻坚推进会'],
+  ['MEETING', '县委组织部驻村工作座谈会'],
+  ['BUSINESS_TRIP', '出差'],
+  ['BUSINESS_TRIP', '赴市里争取项目资金'],
+  ['BUSINESS_TRIP', '带村民外出考察产业项目'],
 ];
 
 /** One row per posted day from `from_day` to `to_day`, drawn from the posting's shares. */
@@ -291,7 +413,7 @@ CROSS JOIN LATERAL generate_series(t.first_month::timestamp, t.last_month::times
 ON CONFLICT DO NOTHING`;
 
 const iso = (day: number) => dateOfDayNumber(day);
-const monthStart = (day: number) => iso(day).slice(0, 8) + '01';
+const monthStart = (day: number) => `${iso(day).slice(0, 8)}01`;
 
 // ───────────────────────── one county ─────────────────────────
 
@@ -308,17 +430,27 @@ async function seedCounty(
   const random = seededRandom(hash32(`${countyCode}:teams`));
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const county = byCode.get(countyCode)!;
-  const townships = regions.filter((r) => r.level === 'TOWNSHIP' && r.parentCode === countyCode).sort((a, b) => a.code.localeCompare(b.code));
+  const townships = regions
+    .filter((r) => r.level === 'TOWNSHIP' && r.parentCode === countyCode)
+    .sort((a, b) => a.code.localeCompare(b.code));
   const city = byCode.get(countyCode.slice(0, 4));
   const province = byCode.get(countyCode.slice(0, 2));
 
   // Units.
-  const defs = unitsOf(province?.name ?? '省', city?.name ?? '市', county.name, townships.map((t) => t.name));
+  const defs = unitsOf(
+    province?.name ?? '省',
+    city?.name ?? '市',
+    county.name,
+    townships.map((t) => t.name),
+  );
   await client.query(
     `INSERT INTO unit (county_code, name, level) SELECT $1, n, l::"UnitLevel" FROM unnest($2::text[], $3::text[]) AS u(n, l) ON CONFLICT DO NOTHING`,
     [countyCode, defs.map((d) => d.name), defs.map((d) => d.level)],
   );
-  const unitRows = await client.query<{ id: number; name: string }>('SELECT id, name FROM unit WHERE county_code = $1', [countyCode]);
+  const unitRows = await client.query<{ id: number; name: string }>(
+    'SELECT id, name FROM unit WHERE county_code = $1',
+    [countyCode],
+  );
   const unitIds = new Map(unitRows.rows.map((r) => [r.name, r.id]));
   const units: Unit[] = defs.filter((d) => unitIds.has(d.name)).map((d) => ({ ...d, id: unitIds.get(d.name)! }));
 
@@ -335,8 +467,13 @@ async function seedCounty(
   // A few villages lack one of the five coverages on purpose (demo: 4, besides the two teams of three).
   const gaps = new Map<number, 'technician' | 'graduate' | 'member'>();
   if (env.profile === 'demo') {
-    const candidates = shuffle(random, villages.map((_, i) => i).filter((i) => sizes[i] >= 4 && villages[i].code !== linkedVillage));
-    (['technician', 'graduate', 'technician', 'member'] as const).forEach((gap, j) => candidates[j] !== undefined && gaps.set(candidates[j], gap));
+    const candidates = shuffle(
+      random,
+      villages.map((_, i) => i).filter((i) => sizes[i] >= 4 && villages[i].code !== linkedVillage),
+    );
+    (['technician', 'graduate', 'technician', 'member'] as const).forEach(
+      (gap, j) => candidates[j] !== undefined && gaps.set(candidates[j], gap),
+    );
   }
   const usedNames = new Set<string>(Object.values(LINKED_CADRES).map((c) => c.name));
   const teams = villages.map((v, i) => {
@@ -344,7 +481,12 @@ async function seedCounty(
     const size = linked ? Math.max(sizes[i], 4) : sizes[i];
     return planTeam(
       { code: v.code, township: townshipName.get(v.parent_code) ?? '', lat: v.latitude, lng: v.longitude },
-      size, gaps.get(i) ?? 'none', linked, units, usedNames, env,
+      size,
+      gaps.get(i) ?? 'none',
+      linked,
+      units,
+      usedNames,
+      env,
     );
   });
   if (teams.length === 0) return { teams: 0, active: 0, ended: 0, records: 0, signoffs: 0, marked: 0 };
@@ -373,27 +515,55 @@ async function seedCounty(
        AS u(id, team_id, cadre_id, village_code, role, also_fs, unit_id, start_date, ended_on, end_reason, detached)
      ORDER BY u.id`,
     [
-      postingIds, all.map((p) => p.teamId), cadreIds, all.map((p) => p.team.villageCode), all.map((p) => p.role), all.map((p) => p.alsoFirstSecretary),
-      all.map((p) => p.unit.id), all.map((p) => iso(p.start)), all.map((p) => (p.endedOn === null ? null : iso(p.endedOn))), all.map((p) => p.endReason),
+      postingIds,
+      all.map((p) => p.teamId),
+      cadreIds,
+      all.map((p) => p.team.villageCode),
+      all.map((p) => p.role),
+      all.map((p) => p.alsoFirstSecretary),
+      all.map((p) => p.unit.id),
+      all.map((p) => iso(p.start)),
+      all.map((p) => (p.endedOn === null ? null : iso(p.endedOn))),
+      all.map((p) => p.endReason),
       all.map((p) => p.detachedConfirmed),
     ],
   );
   // Leaders who have not yet been confirmed as detached from their original post (demo: 3).
   if (env.profile === 'demo') {
-    const leaders = all.map((p, i) => [p, i] as const).filter(([p]) => p.role === 'LEADER' && p.endedOn === null && !p.account);
-    const pick = shuffle(random, leaders).slice(0, 3).map(([, i]) => postingIds[i]);
+    const leaders = all
+      .map((p, i) => [p, i] as const)
+      .filter(([p]) => p.role === 'LEADER' && p.endedOn === null && !p.account);
+    const pick = shuffle(random, leaders)
+      .slice(0, 3)
+      .map(([, i]) => postingIds[i]);
     await client.query('UPDATE posting SET detached_confirmed = false WHERE id = ANY($1::int[])', [pick]);
   }
 
   // Attendance: every posted day up to yesterday (today stays open for check-ins).
   const rows = all
-    .map((p, i) => ({ p, i, from: Math.max(env.recordsFrom, p.start), to: Math.min(env.yesterday, p.endedOn ?? env.yesterday) }))
+    .map((p, i) => ({
+      p,
+      i,
+      from: Math.max(env.recordsFrom, p.start),
+      to: Math.min(env.yesterday, p.endedOn ?? env.yesterday),
+    }))
     .filter((x) => x.from <= x.to);
   const result = await client.query(ATTENDANCE_SQL, [
-    rows.map((x) => postingIds[x.i]), rows.map((x) => cadreIds[x.i]), rows.map((x) => x.p.team.villageCode), rows.map((x) => iso(x.from)),
-    rows.map((x) => iso(x.to)), rows.map((x) => x.p.team.lat), rows.map((x) => x.p.team.lng), rows.map((x) => x.p.params.night),
-    rows.map((x) => x.p.params.day), rows.map((x) => x.p.params.missing), rows.map((x) => x.p.params.entry), rows.map((x) => x.p.params.bad),
-    rows.map((x) => x.p.seed), AWAY.map(([kind]) => kind), AWAY.map(([, reason]) => reason),
+    rows.map((x) => postingIds[x.i]),
+    rows.map((x) => cadreIds[x.i]),
+    rows.map((x) => x.p.team.villageCode),
+    rows.map((x) => iso(x.from)),
+    rows.map((x) => iso(x.to)),
+    rows.map((x) => x.p.team.lat),
+    rows.map((x) => x.p.team.lng),
+    rows.map((x) => x.p.params.night),
+    rows.map((x) => x.p.params.day),
+    rows.map((x) => x.p.params.missing),
+    rows.map((x) => x.p.params.entry),
+    rows.map((x) => x.p.params.bad),
+    rows.map((x) => x.p.seed),
+    AWAY.map(([kind]) => kind),
+    AWAY.map(([, reason]) => reason),
   ]);
 
   // Sign-offs by the township: January up to two months ago for most teams; last month is open for all.
@@ -410,8 +580,12 @@ async function seedCounty(
     .filter((x) => x.last >= firstMonth);
   const signer = (village: string) => townshipUsers.get(village.slice(0, 9));
   const signoffs = await client.query(SIGNOFF_SQL, [
-    signed.map((x) => teamIds[x.i]), signed.map((x) => x.t.villageCode), signed.map(() => firstMonth), signed.map((x) => x.last),
-    signed.map((x) => signer(x.t.villageCode)?.id ?? null), signed.map((x) => signer(x.t.villageCode)?.name ?? '乡镇审核员'),
+    signed.map((x) => teamIds[x.i]),
+    signed.map((x) => x.t.villageCode),
+    signed.map(() => firstMonth),
+    signed.map((x) => x.last),
+    signed.map((x) => signer(x.t.villageCode)?.id ?? null),
+    signed.map((x) => signer(x.t.villageCode)?.name ?? '乡镇审核员'),
     signed.map(() => random.int(2, 8)),
   ]);
   const marked = await client.query<{ n: number }>(
@@ -419,8 +593,12 @@ async function seedCounty(
     [postingIds],
   );
   return {
-    teams: teams.length, active: all.filter((p) => p.endedOn === null).length, ended: all.filter((p) => p.endedOn !== null).length,
-    records: result.rowCount ?? 0, signoffs: signoffs.rowCount ?? 0, marked: marked.rows[0].n,
+    teams: teams.length,
+    active: all.filter((p) => p.endedOn === null).length,
+    ended: all.filter((p) => p.endedOn !== null).length,
+    records: result.rowCount ?? 0,
+    signoffs: signoffs.rowCount ?? 0,
+    marked: marked.rows[0].n,
   };
 }
 
@@ -446,7 +624,10 @@ async function linkDemoAccounts(client: pg.ClientBase): Promise<string[]> {
 
 /** City scale: `bench01`..`bench20`, team members of 20 villages spread over the counties, each linked to their cadre. */
 async function seedBenchAccounts(client: pg.ClientBase, countyCodes: string[]): Promise<number> {
-  const existing = await client.query<{ username: string }>('SELECT username FROM app_user WHERE username = ANY($1::text[])', [BENCH_ACCOUNTS]);
+  const existing = await client.query<{ username: string }>(
+    'SELECT username FROM app_user WHERE username = ANY($1::text[])',
+    [BENCH_ACCOUNTS],
+  );
   const have = new Set(existing.rows.map((r) => r.username));
   const missing = BENCH_ACCOUNTS.filter((u) => !have.has(u));
   if (missing.length === 0) return 0;
@@ -481,15 +662,27 @@ async function seedBenchAccounts(client: pg.ClientBase, countyCodes: string[]): 
 
 // ───────────────────────── entry point ─────────────────────────
 
-export async function seedTeams(databaseUrl: string, profile: Profile, regions: readonly RegionRow[], log: (line: string) => void): Promise<void> {
+export async function seedTeams(
+  databaseUrl: string,
+  profile: Profile,
+  regions: readonly RegionRow[],
+  log: (line: string) => void,
+): Promise<void> {
   const started = Date.now();
-  const countyCodes = regions.filter((r) => r.level === 'COUNTY').map((r) => r.code).sort();
+  const countyCodes = regions
+    .filter((r) => r.level === 'COUNTY')
+    .map((r) => r.code)
+    .sort();
   if (countyCodes.length === 0) return;
   const today = dayNumber(chinaDate(new Date()));
   const year = Number(iso(today).slice(0, 4));
   const jan1 = dayNumber(`${year}-01-01`);
   const env: Env = {
-    profile, today, yesterday: today - 1, jan1, formedOn: dayNumber(`${year - 1}-01-01`),
+    profile,
+    today,
+    yesterday: today - 1,
+    jan1,
+    formedOn: dayNumber(`${year - 1}-01-01`),
     recordsFrom: profile === 'test' ? today - 60 : jan1,
   };
   const linkedVillage = regions.some((r) => r.code === DEMO_COUNTY_CODE)
@@ -514,7 +707,9 @@ export async function seedTeams(databaseUrl: string, profile: Profile, regions: 
     const staff = await client.query<{ id: number; display_name: string; scope_code: string }>(
       `SELECT id, display_name, scope_code FROM app_user WHERE role = 'TOWNSHIP_STAFF' AND NOT disabled AND length(scope_code) = 9 ORDER BY id`,
     );
-    for (const u of staff.rows) if (!townshipUsers.has(u.scope_code)) townshipUsers.set(u.scope_code, { id: u.id, name: u.display_name.slice(0, 40) });
+    for (const u of staff.rows)
+      if (!townshipUsers.has(u.scope_code))
+        townshipUsers.set(u.scope_code, { id: u.id, name: u.display_name.slice(0, 40) });
 
     const totals = { teams: 0, active: 0, ended: 0, records: 0, signoffs: 0, marked: 0 };
     let skipped = 0;
@@ -522,7 +717,9 @@ export async function seedTeams(databaseUrl: string, profile: Profile, regions: 
       const countyStarted = Date.now();
       await client.query('BEGIN');
       try {
-        const has = await client.query(`SELECT 1 FROM work_team WHERE village_code LIKE $1 || '%' LIMIT 1`, [countyCode]);
+        const has = await client.query(`SELECT 1 FROM work_team WHERE village_code LIKE $1 || '%' LIMIT 1`, [
+          countyCode,
+        ]);
         if (has.rowCount) {
           await client.query('ROLLBACK');
           skipped++;
@@ -532,7 +729,9 @@ export async function seedTeams(databaseUrl: string, profile: Profile, regions: 
         await client.query('COMMIT');
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += r[key];
         if (countyCodes.length > 2) {
-          log(`teams: county ${countyCode}: ${r.teams} teams, ${r.active} active postings, ${r.records.toLocaleString('en')} attendance records (${((Date.now() - countyStarted) / 1000).toFixed(1)} s)`);
+          log(
+            `teams: county ${countyCode}: ${r.teams} teams, ${r.active} active postings, ${r.records.toLocaleString('en')} attendance records (${((Date.now() - countyStarted) / 1000).toFixed(1)} s)`,
+          );
         }
       } catch (error) {
         await client.query('ROLLBACK');

@@ -24,16 +24,22 @@
 // county, problems and steps with unnest(...). Idempotent per county: a county that already has seeded visits
 // (client keys 'seed-…') is left as it is, visits and problems and all; records logged in the app do not count.
 import pg from 'pg';
-import type { ProblemCategory, ProblemOwner, ProblemSource, ProblemStatus, ProblemStepKind, Urgency } from '../../lib/generated/prisma/enums';
 import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
+import type {
+  ProblemCategory,
+  ProblemOwner,
+  ProblemSource,
+  ProblemStatus,
+  ProblemStepKind,
+  Urgency,
+} from '../../lib/generated/prisma/enums';
 import { POOR_STATUSES } from '../../lib/households/rules';
-import { deadlineDays, type DeadlinePolicy } from '../../lib/problems/rules';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
+import { type DeadlinePolicy, deadlineDays } from '../../lib/problems/rules';
+import { type Actors, loadActors } from './actors';
+import { type SeedActor, type ProblemPlan as SharedProblemPlan, type StepPlan, writeProblems } from './problems';
 import { DEMO_COUNTY_CODE } from './profiles';
-import { seededRandom, type Random, hash32, weightedPick, shuffle } from './random';
-import { nextIds } from './sql';
-import { loadActors, type Actors } from './actors';
-import { writeProblems, type SeedActor, type ProblemPlan as SharedProblemPlan, type StepPlan } from './problems';
+import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
 
@@ -47,7 +53,11 @@ const FIXTURE_VILLAGE = `${DEMO_COUNTY_CODE}101201`;
 export const TEST_PROBLEM_FIXTURES = {
   village: FIXTURE_VILLAGE,
   /** OPEN, owner VILLAGE_TEAM, found two days ago from a visit of a household of the village, deadline ahead. */
-  open: ['东头老屋后墙开裂漏雨，雨季前需加固修缮', '次子初二辍学在外务工，需劝返复学', '户主高血压慢性病卡未办理，需协助申办'],
+  open: [
+    '东头老屋后墙开裂漏雨，雨季前需加固修缮',
+    '次子初二辍学在外务工，需劝返复学',
+    '户主高血压慢性病卡未办理，需协助申办',
+  ],
   /** IN_PROGRESS and overdue (deadline three days ago), owner VILLAGE_TEAM. */
   overdue: '院内入户自来水管冻裂，需更换管道',
   /** ESCALATED to the township (owner TOWNSHIP) with a deadline ahead. */
@@ -78,23 +88,63 @@ const iso = (day: number) => dateOfDayNumber(day);
 
 // ───────────────────────── visit texts ─────────────────────────
 
-const MET_IN_PERSON = ['户主本人', '户主本人', '户主本人', '户主及配偶', '配偶', '户主父母', '子女', '户主本人及子女', '儿媳', '户主母亲'];
+const MET_IN_PERSON = [
+  '户主本人',
+  '户主本人',
+  '户主本人',
+  '户主及配偶',
+  '配偶',
+  '户主父母',
+  '子女',
+  '户主本人及子女',
+  '儿媳',
+  '户主母亲',
+];
 const MET_PHONE = ['户主本人（电话）', '户主本人（电话）', '配偶（电话）', '在外务工的子女（电话）'];
 const MET_GROUP = ['户主参加村民小组会', '户主及配偶参加院坝会', '户主参加政策宣讲会'];
 
 const FINDINGS = [
-  '家中生活正常，两不愁三保障落实到位', '户主身体状况稳定，按时服药', '子女在校就读正常，享受教育资助', '房屋安全，无漏雨开裂',
-  '饮水正常，自来水入户', '家庭收入主要来自务工，较上年有所增加', '养殖的牛羊长势良好，已出栏部分', '户主反映农机补贴尚未到账',
-  '家中老人行动不便，需定期照看', '医保已参保，住院报销已落实', '产业奖补资金已到户', '了解春耕备耕情况，种子化肥已备齐',
-  '户主有外出务工意愿，登记就业需求', '家中有残疾人，两项补贴按时发放', '低保金按月发放到户', '核对家庭人口和收入信息，与系统一致',
+  '家中生活正常，两不愁三保障落实到位',
+  '户主身体状况稳定，按时服药',
+  '子女在校就读正常，享受教育资助',
+  '房屋安全，无漏雨开裂',
+  '饮水正常，自来水入户',
+  '家庭收入主要来自务工，较上年有所增加',
+  '养殖的牛羊长势良好，已出栏部分',
+  '户主反映农机补贴尚未到账',
+  '家中老人行动不便，需定期照看',
+  '医保已参保，住院报销已落实',
+  '产业奖补资金已到户',
+  '了解春耕备耕情况，种子化肥已备齐',
+  '户主有外出务工意愿，登记就业需求',
+  '家中有残疾人，两项补贴按时发放',
+  '低保金按月发放到户',
+  '核对家庭人口和收入信息，与系统一致',
 ];
-const FINDINGS_PHONE = ['家中锁门，电话联系户主，了解近况', '户主在外务工，电话了解就业和收入情况', '家中无人，电话回访，户主反映一切正常'];
+const FINDINGS_PHONE = [
+  '家中锁门，电话联系户主，了解近况',
+  '户主在外务工，电话了解就业和收入情况',
+  '家中无人，电话回访，户主反映一切正常',
+];
 const FINDINGS_GROUP = ['参加村民小组会，宣讲帮扶政策', '院坝会上听取群众意见建议', '集中宣讲医保、教育资助政策'];
 
 const HELP = [
-  '宣讲扶贫政策，核对明白卡', '协助办理医保报销手续', '帮助联系就业岗位', '送去米面油等慰问品', '协助申请产业奖补',
-  '帮助打扫卫生，整理庭院', '讲解小额信贷政策', '联系村医上门随访', '协助子女办理教育资助', '帮助销售农产品',
-  '指导科学养殖', '填写收入台账', '协调技术员上门指导', '讲解防返贫监测政策', '送去冬季取暖用煤', '帮助联系危房改造施工队',
+  '宣讲扶贫政策，核对明白卡',
+  '协助办理医保报销手续',
+  '帮助联系就业岗位',
+  '送去米面油等慰问品',
+  '协助申请产业奖补',
+  '帮助打扫卫生，整理庭院',
+  '讲解小额信贷政策',
+  '联系村医上门随访',
+  '协助子女办理教育资助',
+  '帮助销售农产品',
+  '指导科学养殖',
+  '填写收入台账',
+  '协调技术员上门指导',
+  '讲解防返贫监测政策',
+  '送去冬季取暖用煤',
+  '帮助联系危房改造施工队',
 ];
 
 // ───────────────────────── visits (SQL) ─────────────────────────
@@ -218,25 +268,89 @@ type Actor = SeedActor;
 // ───────────────────────── problem texts ─────────────────────────
 
 const HOUSEHOLD_CATEGORIES: readonly (readonly [ProblemCategory, number])[] = [
-  ['HOUSING', 16], ['MEDICAL', 16], ['EDUCATION', 13], ['REQUEST', 13], ['DISPUTE', 10], ['DANGEROUS_HOUSING', 6], ['ALLOWANCE', 6],
-  ['WATER', 5], ['FOOD_CLOTHING', 4], ['PRECISION', 4], ['IDENTIFICATION', 3], ['OTHER', 4],
+  ['HOUSING', 16],
+  ['MEDICAL', 16],
+  ['EDUCATION', 13],
+  ['REQUEST', 13],
+  ['DISPUTE', 10],
+  ['DANGEROUS_HOUSING', 6],
+  ['ALLOWANCE', 6],
+  ['WATER', 5],
+  ['FOOD_CLOTHING', 4],
+  ['PRECISION', 4],
+  ['IDENTIFICATION', 3],
+  ['OTHER', 4],
 ];
 const VILLAGE_CATEGORIES: readonly (readonly [ProblemCategory, number])[] = [
-  ['WATER', 30], ['REQUEST', 25], ['DISPUTE', 20], ['OTHER', 15], ['PRECISION', 5], ['HOUSING', 5],
+  ['WATER', 30],
+  ['REQUEST', 25],
+  ['DISPUTE', 20],
+  ['OTHER', 15],
+  ['PRECISION', 5],
+  ['HOUSING', 5],
 ];
 
 const DESCRIPTIONS: Record<ProblemCategory, readonly string[]> = {
-  HOUSING: ['房屋漏雨需修缮', '屋顶瓦片破损，雨天漏水', '厨房墙体裂缝需修补', '院墙倒塌需重砌', '门窗破损，冬季透风需更换', '厕所改造未完成'],
-  MEDICAL: ['慢性病卡未办理', '家庭医生签约未落实', '住院费用报销未到位', '大病救助申请未受理', '长期服药负担重，需落实慢病报销', '残疾证到期未换领'],
-  EDUCATION: ['子女辍学需劝返', '教育资助未享受', '寄宿生生活补助未到账', '残疾儿童送教上门未落实', '大学生助学贷款未办理'],
-  REQUEST: ['户主希望就近务工，需推荐岗位', '申请产业奖补资金', '希望参加技能培训', '申请小额信贷用于养殖', '农产品滞销，需帮助销售', '申请公益性岗位'],
-  DISPUTE: ['与邻户因宅基地边界发生纠纷', '土地流转租金拖欠引发纠纷', '赡养老人问题家庭矛盾', '灌溉用水分配矛盾', '林地权属存在争议'],
-  DANGEROUS_HOUSING: ['住房鉴定为C级危房，需改造', '住房鉴定为D级危房，需拆除重建', '危房改造补助资金未到位', '危改房屋未验收入住'],
-  ALLOWANCE: ['低保评定有异议', '符合条件未纳入低保', '特困供养金发放不及时', '残疾人两项补贴未享受', '临时救助申请未办理'],
+  HOUSING: [
+    '房屋漏雨需修缮',
+    '屋顶瓦片破损，雨天漏水',
+    '厨房墙体裂缝需修补',
+    '院墙倒塌需重砌',
+    '门窗破损，冬季透风需更换',
+    '厕所改造未完成',
+  ],
+  MEDICAL: [
+    '慢性病卡未办理',
+    '家庭医生签约未落实',
+    '住院费用报销未到位',
+    '大病救助申请未受理',
+    '长期服药负担重，需落实慢病报销',
+    '残疾证到期未换领',
+  ],
+  EDUCATION: [
+    '子女辍学需劝返',
+    '教育资助未享受',
+    '寄宿生生活补助未到账',
+    '残疾儿童送教上门未落实',
+    '大学生助学贷款未办理',
+  ],
+  REQUEST: [
+    '户主希望就近务工，需推荐岗位',
+    '申请产业奖补资金',
+    '希望参加技能培训',
+    '申请小额信贷用于养殖',
+    '农产品滞销，需帮助销售',
+    '申请公益性岗位',
+  ],
+  DISPUTE: [
+    '与邻户因宅基地边界发生纠纷',
+    '土地流转租金拖欠引发纠纷',
+    '赡养老人问题家庭矛盾',
+    '灌溉用水分配矛盾',
+    '林地权属存在争议',
+  ],
+  DANGEROUS_HOUSING: [
+    '住房鉴定为C级危房，需改造',
+    '住房鉴定为D级危房，需拆除重建',
+    '危房改造补助资金未到位',
+    '危改房屋未验收入住',
+  ],
+  ALLOWANCE: [
+    '低保评定有异议',
+    '符合条件未纳入低保',
+    '特困供养金发放不及时',
+    '残疾人两项补贴未享受',
+    '临时救助申请未办理',
+  ],
   WATER: ['饮水管道损坏', '自来水水压不足，高处无水', '水窖渗漏需维修', '冬季水管冻裂', '饮水水质浑浊需检测'],
   FOOD_CLOTHING: ['冬季御寒衣被不足', '家中缺粮，需临时救助', '独居老人吃饭困难，需落实照料'],
   PRECISION: ['帮扶措施与致贫原因不符', '明白卡信息与实际不符需更新', '收入核算有误需重新核实', '帮扶计划未落实到位'],
-  IDENTIFICATION: ['疑似错评，家庭有车辆需核实', '疑似漏评，需入户核查', '家庭人口信息有误需核实', '识别程序资料不全需补充'],
+  IDENTIFICATION: [
+    '疑似错评，家庭有车辆需核实',
+    '疑似漏评，需入户核查',
+    '家庭人口信息有误需核实',
+    '识别程序资料不全需补充',
+  ],
   OTHER: ['家中无人照料的留守儿童需关注', '户口迁移手续未办理', '电表老化存在安全隐患', '养殖圈舍需搬离住房'],
 };
 const VILLAGE_DESCRIPTIONS: Partial<Record<ProblemCategory, readonly string[]>> = {
@@ -262,10 +376,27 @@ const SOLVE_NOTES: Record<ProblemCategory, readonly string[]> = {
   IDENTIFICATION: ['经核查已按程序处理', '已补充完善识别资料', '已更正家庭人口信息'],
   OTHER: ['已协调相关单位处理完毕', '已办理完成', '已整改到位'],
 };
-const EVIDENCE = ['现场照片3张', '整改前后对比照片', '户主签字确认书', '验收单及照片', '调解协议书', '报销单据复印件', '村委会证明材料'];
+const EVIDENCE = [
+  '现场照片3张',
+  '整改前后对比照片',
+  '户主签字确认书',
+  '验收单及照片',
+  '调解协议书',
+  '报销单据复印件',
+  '村委会证明材料',
+];
 const DEPARTMENT_OF: Partial<Record<ProblemCategory, string>> = {
-  HOUSING: '住房和城乡建设局', DANGEROUS_HOUSING: '住房和城乡建设局', MEDICAL: '医疗保障局', EDUCATION: '教育局', WATER: '水务局',
-  ALLOWANCE: '民政局', FOOD_CLOTHING: '民政局', REQUEST: '人力资源和社会保障局', DISPUTE: '司法局', IDENTIFICATION: '乡村振兴局', PRECISION: '乡村振兴局',
+  HOUSING: '住房和城乡建设局',
+  DANGEROUS_HOUSING: '住房和城乡建设局',
+  MEDICAL: '医疗保障局',
+  EDUCATION: '教育局',
+  WATER: '水务局',
+  ALLOWANCE: '民政局',
+  FOOD_CLOTHING: '民政局',
+  REQUEST: '人力资源和社会保障局',
+  DISPUTE: '司法局',
+  IDENTIFICATION: '乡村振兴局',
+  PRECISION: '乡村振兴局',
 };
 
 // ───────────────────────── problems (plans) ─────────────────────────
@@ -302,39 +433,74 @@ function planSteps(ctx: Ctx, p: Omit<ProblemPlan, 'steps'>, shape: Shape): StepP
   const add = (kind: ProblemStepKind, to: ProblemStatus, day: number, user: Actor, extra: Partial<StepPlan> = {}) => {
     const last = steps[steps.length - 1];
     const d = Math.max(day, last ? last.day : day);
-    steps.push({ kind, from: kind === 'OPEN' ? null : status, to, day: d, user, note: null, evidence: null, owner: null, ownerUnitId: null, deadline: null, ...extra });
+    steps.push({
+      kind,
+      from: kind === 'OPEN' ? null : status,
+      to,
+      day: d,
+      user,
+      note: null,
+      evidence: null,
+      owner: null,
+      ownerUnitId: null,
+      deadline: null,
+      ...extra,
+    });
     status = to;
   };
   const days = deadlineDays(p.urgency, ctx.policy);
   const deadline = p.found + days;
-  add('OPEN', 'OPEN', p.found, p.createdBy, { note: p.source === 'VISIT' ? '走访中发现' : p.source === 'INSPECTION' ? '督查检查中发现' : '群众反映' });
+  add('OPEN', 'OPEN', p.found, p.createdBy, {
+    note: p.source === 'VISIT' ? '走访中发现' : p.source === 'INSPECTION' ? '督查检查中发现' : '群众反映',
+  });
   let owner: ProblemOwner = 'VILLAGE_TEAM';
   const solveAndStrike = (from: number, until: number, late: boolean) => {
     const solver = actors.worker(village, owner);
     const span = Math.max(0, until - from);
-    const solveDay = late ? until + random.int(1, 20) : from + Math.floor(span * Math.pow(random.next(), 1.3) * 0.9);
-    add('SOLVE', 'SOLVED', solveDay, solver, { note: random.pick(SOLVE_NOTES[p.category]), evidence: random.pick(EVIDENCE) });
+    const solveDay = late ? until + random.int(1, 20) : from + Math.floor(span * random.next() ** 1.3 * 0.9);
+    add('SOLVE', 'SOLVED', solveDay, solver, {
+      note: random.pick(SOLVE_NOTES[p.category]),
+      evidence: random.pick(EVIDENCE),
+    });
     const reviewer = actors.reviewer(village, solver);
     if (shape === 'returned') {
-      add('RETURN', 'IN_PROGRESS', solveDay + random.int(1, 5), reviewer, { note: random.pick(['整改不到位，退回重新整改', '佐证材料不全，请补充后再报', '户主不认可整改结果，退回']) });
-      add('SOLVE', 'SOLVED', steps[steps.length - 1].day + random.int(3, 15), solver, { note: random.pick(SOLVE_NOTES[p.category]), evidence: random.pick(EVIDENCE) });
+      add('RETURN', 'IN_PROGRESS', solveDay + random.int(1, 5), reviewer, {
+        note: random.pick(['整改不到位，退回重新整改', '佐证材料不全，请补充后再报', '户主不认可整改结果，退回']),
+      });
+      add('SOLVE', 'SOLVED', steps[steps.length - 1].day + random.int(3, 15), solver, {
+        note: random.pick(SOLVE_NOTES[p.category]),
+        evidence: random.pick(EVIDENCE),
+      });
     }
-    add('STRIKE_OFF', 'STRUCK_OFF', steps[steps.length - 1].day + random.int(1, 10), reviewer, { note: random.pick(['经核实已整改到位，同意销号', '入户核查属实，予以销号', '整改到位，户主满意，销号']) });
+    add('STRIKE_OFF', 'STRUCK_OFF', steps[steps.length - 1].day + random.int(1, 10), reviewer, {
+      note: random.pick(['经核实已整改到位，同意销号', '入户核查属实，予以销号', '整改到位，户主满意，销号']),
+    });
   };
   const escalate = (day: number, stuck: boolean) => {
     owner = random.chance(0.6) ? 'TOWNSHIP' : 'DEPARTMENT';
     const unit = owner === 'DEPARTMENT' ? departmentFor(ctx, p.category) : null;
-    const by = owner === 'DEPARTMENT' ? actors.township(village) ?? actors.countyAdmin(village.slice(0, 6)) : actors.village(village) ?? actors.township(village) ?? actors.county;
+    const by =
+      owner === 'DEPARTMENT'
+        ? (actors.township(village) ?? actors.countyAdmin(village.slice(0, 6)))
+        : (actors.village(village) ?? actors.township(village) ?? actors.county);
     let newDeadline = day + random.int(30, 90);
-    if (stuck) newDeadline = random.chance(0.85) ? Math.max(day + 30, ctx.today + random.int(5, 150)) : day + random.int(30, 60);
+    if (stuck)
+      newDeadline = random.chance(0.85) ? Math.max(day + 30, ctx.today + random.int(5, 150)) : day + random.int(30, 60);
     add('ESCALATE', 'ESCALATED', day, by, {
-      note: owner === 'DEPARTMENT' ? '需行业部门解决，已向户主解释说明，移交限期整改' : '村级无法解决，已向群众解释说明，提交乡镇限期整改',
-      owner, ownerUnitId: unit, deadline: newDeadline,
+      note:
+        owner === 'DEPARTMENT'
+          ? '需行业部门解决，已向户主解释说明，移交限期整改'
+          : '村级无法解决，已向群众解释说明，提交乡镇限期整改',
+      owner,
+      ownerUnitId: unit,
+      deadline: newDeadline,
     });
     return newDeadline;
   };
   const started = (from: number) => {
-    add('START', 'IN_PROGRESS', from + random.int(0, 3), actors.worker(village, owner), { note: random.pick(['已安排专人跟进', '已入户核实情况', '已制定整改措施']) });
+    add('START', 'IN_PROGRESS', from + random.int(0, 3), actors.worker(village, owner), {
+      note: random.pick(['已安排专人跟进', '已入户核实情况', '已制定整改措施']),
+    });
   };
   switch (shape) {
     case 'normal':
@@ -342,16 +508,23 @@ function planSteps(ctx: Ctx, p: Omit<ProblemPlan, 'steps'>, shape: Shape): StepP
     case 'reopened': {
       const onTheSpot = shape === 'normal' && random.chance(0.3);
       if (onTheSpot) {
-        add('SOLVE', 'SOLVED', p.found, actors.worker(village, owner), { note: `即知即改：${random.pick(SOLVE_NOTES[p.category])}`, evidence: random.pick(EVIDENCE) });
+        add('SOLVE', 'SOLVED', p.found, actors.worker(village, owner), {
+          note: `即知即改：${random.pick(SOLVE_NOTES[p.category])}`,
+          evidence: random.pick(EVIDENCE),
+        });
         const solver = steps[steps.length - 1].user;
-        add('STRIKE_OFF', 'STRUCK_OFF', p.found + random.int(1, 10), actors.reviewer(village, solver), { note: '经核实已整改到位，同意销号' });
+        add('STRIKE_OFF', 'STRUCK_OFF', p.found + random.int(1, 10), actors.reviewer(village, solver), {
+          note: '经核实已整改到位，同意销号',
+        });
       } else {
         started(p.found);
         solveAndStrike(steps[steps.length - 1].day, deadline, random.chance(0.05));
       }
       if (shape === 'reopened') {
         const reopenDay = steps[steps.length - 1].day + random.int(15, 60);
-        add('REOPEN', 'OPEN', reopenDay, actors.countyAdmin(village.slice(0, 6)), { note: '回头看发现问题反弹，重新整改' });
+        add('REOPEN', 'OPEN', reopenDay, actors.countyAdmin(village.slice(0, 6)), {
+          note: '回头看发现问题反弹，重新整改',
+        });
         if (random.chance(0.5)) {
           started(reopenDay);
           solveAndStrike(steps[steps.length - 1].day, steps[steps.length - 1].day + days, false);
@@ -382,18 +555,37 @@ function planSteps(ctx: Ctx, p: Omit<ProblemPlan, 'steps'>, shape: Shape): StepP
 
 // ───────────────────────── problems (one county) ─────────────────────────
 
-type VisitRef = { id: string; household_id: number; region_code: string; day: number; visitor_id: number; visitor_name: string; status: string };
+type VisitRef = {
+  id: string;
+  household_id: number;
+  region_code: string;
+  day: number;
+  visitor_id: number;
+  visitor_name: string;
+  status: string;
+};
 
 /** The county's deadlines and its team's visit period (the sweeps) for the year. */
-async function policyOf(client: pg.ClientBase, countyCode: string, year: number): Promise<DeadlinePolicy & { teamVisitDays: number }> {
+async function policyOf(
+  client: pg.ClientBase,
+  countyCode: string,
+  year: number,
+): Promise<DeadlinePolicy & { teamVisitDays: number }> {
   const { rows } = await client.query<{ u: number; h: number; n: number; t: number }>(
     `SELECT deadline_urgent_days AS u, deadline_high_days AS h, deadline_normal_days AS n, team_visit_days AS t FROM policy WHERE county_code = $1 AND year = $2`,
     [countyCode, year],
   );
   return rows[0]
-    ? { deadlineUrgentDays: rows[0].u, deadlineHighDays: rows[0].h, deadlineNormalDays: rows[0].n, teamVisitDays: rows[0].t }
+    ? {
+        deadlineUrgentDays: rows[0].u,
+        deadlineHighDays: rows[0].h,
+        deadlineNormalDays: rows[0].n,
+        teamVisitDays: rows[0].t,
+      }
     : {
-        deadlineUrgentDays: DEFAULT_POLICY.deadlineUrgentDays, deadlineHighDays: DEFAULT_POLICY.deadlineHighDays, deadlineNormalDays: DEFAULT_POLICY.deadlineNormalDays,
+        deadlineUrgentDays: DEFAULT_POLICY.deadlineUrgentDays,
+        deadlineHighDays: DEFAULT_POLICY.deadlineHighDays,
+        deadlineNormalDays: DEFAULT_POLICY.deadlineNormalDays,
         teamVisitDays: DEFAULT_POLICY.teamVisitDays,
       };
 }
@@ -401,9 +593,21 @@ async function policyOf(client: pg.ClientBase, countyCode: string, year: number)
 const POOR = new Set<string>(POOR_STATUSES);
 
 /** Random problems of a county found between `from` and yesterday, outside `excludeVillage`. */
-async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: string, count: number, from: number, excludeVillage: string | null): Promise<ProblemPlan[]> {
+async function planRandomProblems(
+  client: pg.ClientBase,
+  ctx: Ctx,
+  countyCode: string,
+  count: number,
+  from: number,
+  excludeVillage: string | null,
+): Promise<ProblemPlan[]> {
   const { random, actors } = ctx;
-  const total = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM visit WHERE region_code LIKE $1 || '%' AND client_key LIKE 'seed-%'`, [countyCode])).rows[0].n;
+  const total = (
+    await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM visit WHERE region_code LIKE $1 || '%' AND client_key LIKE 'seed-%'`,
+      [countyCode],
+    )
+  ).rows[0].n;
   if (total === 0 || count === 0) return [];
   const threshold = Math.min(1024, Math.ceil((1024 * count * 4) / total));
   const sample = (
@@ -426,7 +630,8 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
   }
   const weekKeys = [...weeks.keys()].sort((a, b) => a - b);
   const used = new Set<string>();
-  const weight = (status: string) => (POOR.has(status) ? 1 : status === 'LIFTED_OUT' || status === 'MONITORED' ? 0.6 : 0.2);
+  const weight = (status: string) =>
+    POOR.has(status) ? 1 : status === 'LIFTED_OUT' || status === 'MONITORED' ? 0.6 : 0.2;
   const pickVisit = (day: number): VisitRef => {
     const w = Math.floor((day - from) / 7);
     let key = weekKeys[0];
@@ -454,8 +659,10 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
   // a reopening needs time, so a `reopened` drawn for a recent problem becomes a `normal` one.
   const share = (p: number) => Math.round(count * p);
   const shapes = shuffle(random, [
-    ...Array<Shape>(share(0.03)).fill('returned'), ...Array<Shape>(share(0.03)).fill('escalatedSolved'),
-    ...Array<Shape>(share(0.035)).fill('escalatedStuck'), ...Array<Shape>(share(0.012)).fill('stalled'),
+    ...Array<Shape>(share(0.03)).fill('returned'),
+    ...Array<Shape>(share(0.03)).fill('escalatedSolved'),
+    ...Array<Shape>(share(0.035)).fill('escalatedStuck'),
+    ...Array<Shape>(share(0.012)).fill('stalled'),
     ...Array<Shape>(share(0.004)).fill('reopened'),
   ]);
   while (shapes.length < count) shapes.push('normal');
@@ -463,16 +670,40 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
   const plans: ProblemPlan[] = [];
   for (let i = 0; i < count; i++) {
     const day = from + random.int(0, ctx.yesterday - from);
-    const scope = weightedPick(random, [['visit', 75], ['inspection', 7], ['report', 4], ['village', 10], ['visitLate', 4]] as const);
-    const urgency = weightedPick(random, [['NORMAL', 75], ['HIGH', 20], ['URGENT', 5]] as const);
+    const scope = weightedPick(random, [
+      ['visit', 75],
+      ['inspection', 7],
+      ['report', 4],
+      ['village', 10],
+      ['visitLate', 4],
+    ] as const);
+    const urgency = weightedPick(random, [
+      ['NORMAL', 75],
+      ['HIGH', 20],
+      ['URGENT', 5],
+    ] as const);
     let plan: Omit<ProblemPlan, 'steps'>;
     if (scope === 'village') {
       const v = (teamVillages.length && random.chance(0.7) ? random.pick(teamVillages) : random.pick(villages)).code;
       const category = weightedPick(random, VILLAGE_CATEGORIES);
-      const source = weightedPick(random, [['VISIT', 60], ['INSPECTION', 30], ['REPORT', 10]] as const);
+      const source = weightedPick(random, [
+        ['VISIT', 60],
+        ['INSPECTION', 30],
+        ['REPORT', 10],
+      ] as const);
       plan = {
-        regionCode: v, householdId: null, visitId: null, category, urgency, source, description: random.pick(VILLAGE_DESCRIPTIONS[category]!), found: day,
-        createdBy: source === 'INSPECTION' ? actors.inspector(countyCode) : actors.village(v, 'member') ?? actors.township(v) ?? actors.countyAdmin(countyCode),
+        regionCode: v,
+        householdId: null,
+        visitId: null,
+        category,
+        urgency,
+        source,
+        description: random.pick(VILLAGE_DESCRIPTIONS[category]!),
+        found: day,
+        createdBy:
+          source === 'INSPECTION'
+            ? actors.inspector(countyCode)
+            : (actors.village(v, 'member') ?? actors.township(v) ?? actors.countyAdmin(countyCode)),
       };
     } else {
       const v = pickVisit(day);
@@ -480,11 +711,19 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
       const source: ProblemSource = scope === 'inspection' ? 'INSPECTION' : scope === 'report' ? 'REPORT' : 'VISIT';
       const fromVisit = source === 'VISIT';
       plan = {
-        regionCode: v.region_code, householdId: v.household_id, visitId: fromVisit ? v.id : null, category, urgency, source,
-        description: random.pick(DESCRIPTIONS[category]), found: fromVisit ? v.day : day,
+        regionCode: v.region_code,
+        householdId: v.household_id,
+        visitId: fromVisit ? v.id : null,
+        category,
+        urgency,
+        source,
+        description: random.pick(DESCRIPTIONS[category]),
+        found: fromVisit ? v.day : day,
         createdBy: fromVisit
           ? { id: v.visitor_id, name: v.visitor_name }
-          : source === 'INSPECTION' ? actors.inspector(countyCode) : actors.township(v.region_code) ?? actors.countyAdmin(countyCode),
+          : source === 'INSPECTION'
+            ? actors.inspector(countyCode)
+            : (actors.township(v.region_code) ?? actors.countyAdmin(countyCode)),
       };
     }
     const shape = shapes[i] === 'reopened' && plan.found >= ctx.today - 100 ? 'normal' : shapes[i];
@@ -497,9 +736,15 @@ async function planRandomProblems(client: pg.ClientBase, ctx: Ctx, countyCode: s
 async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string): Promise<ProblemPlan[]> {
   const F = TEST_PROBLEM_FIXTURES;
   const { actors, today } = ctx;
-  const village = countyCode === DEMO_COUNTY_CODE ? F.village : (
-    await client.query<{ code: string }>(`SELECT min(region_code) AS code FROM household WHERE region_code LIKE $1 || '%'`, [countyCode])
-  ).rows[0]?.code;
+  const village =
+    countyCode === DEMO_COUNTY_CODE
+      ? F.village
+      : (
+          await client.query<{ code: string }>(
+            `SELECT min(region_code) AS code FROM household WHERE region_code LIKE $1 || '%'`,
+            [countyCode],
+          )
+        ).rows[0]?.code;
   if (!village) return [];
   // Each fixture takes a household of its own, with that household's latest visit on or before the day found.
   const visits = (
@@ -511,21 +756,61 @@ async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string)
     )
   ).rows;
   const usedHouseholds = new Set<number>();
-  const base = (description: string, category: ProblemCategory, found: number, urgency: Urgency = 'NORMAL'): Omit<ProblemPlan, 'steps'> => {
+  const base = (
+    description: string,
+    category: ProblemCategory,
+    found: number,
+    urgency: Urgency = 'NORMAL',
+  ): Omit<ProblemPlan, 'steps'> => {
     const v = visits.find((x) => !usedHouseholds.has(x.household_id) && dayNumber(x.day) <= found);
     if (!v) {
-      return { regionCode: village, householdId: null, visitId: null, category, urgency, source: 'INSPECTION', description, found, createdBy: actors.inspector(countyCode) };
+      return {
+        regionCode: village,
+        householdId: null,
+        visitId: null,
+        category,
+        urgency,
+        source: 'INSPECTION',
+        description,
+        found,
+        createdBy: actors.inspector(countyCode),
+      };
     }
     usedHouseholds.add(v.household_id);
     return {
-      regionCode: village, householdId: v.household_id, visitId: v.id, category, urgency, source: 'VISIT', description, found,
+      regionCode: village,
+      householdId: v.household_id,
+      visitId: v.id,
+      category,
+      urgency,
+      source: 'VISIT',
+      description,
+      found,
       createdBy: { id: v.visitor_id, name: v.visitor_name.slice(0, 40) },
     };
   };
-  const step = (kind: ProblemStepKind, from: ProblemStatus | null, to: ProblemStatus, day: number, user: Actor, extra: Partial<StepPlan> = {}): StepPlan => ({
-    kind, from, to, day, user, note: null, evidence: null, owner: null, ownerUnitId: null, deadline: null, ...extra,
+  const step = (
+    kind: ProblemStepKind,
+    from: ProblemStatus | null,
+    to: ProblemStatus,
+    day: number,
+    user: Actor,
+    extra: Partial<StepPlan> = {},
+  ): StepPlan => ({
+    kind,
+    from,
+    to,
+    day,
+    user,
+    note: null,
+    evidence: null,
+    owner: null,
+    ownerUnitId: null,
+    deadline: null,
+    ...extra,
   });
-  const open = (p: Omit<ProblemPlan, 'steps'>) => step('OPEN', null, 'OPEN', p.found, p.createdBy, { note: '走访中发现' });
+  const open = (p: Omit<ProblemPlan, 'steps'>) =>
+    step('OPEN', null, 'OPEN', p.found, p.createdBy, { note: '走访中发现' });
   const plans: ProblemPlan[] = [];
   if (countyCode === DEMO_COUNTY_CODE) {
     const leader = actors.village(village, 'leader') ?? actors.county;
@@ -538,24 +823,37 @@ async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string)
     {
       // Overdue: found 33 days ago (NORMAL: 30 days), taken in hand, not solved.
       const p = base(F.overdue, 'WATER', today - 33);
-      plans.push({ ...p, steps: [open(p), step('START', 'OPEN', 'IN_PROGRESS', p.found + 1, leader, { note: '已联系维修人员' })] });
+      plans.push({
+        ...p,
+        steps: [open(p), step('START', 'OPEN', 'IN_PROGRESS', p.found + 1, leader, { note: '已联系维修人员' })],
+      });
     }
     {
       const p = base(F.escalated, 'DISPUTE', today - 10);
       plans.push({
         ...p,
-        steps: [open(p), step('ESCALATE', 'OPEN', 'ESCALATED', p.found + 1, leader, {
-          note: '村级调解未果，已向双方解释说明，提交乡镇限期调解', owner: 'TOWNSHIP', deadline: p.found + 1 + 30,
-        })],
+        steps: [
+          open(p),
+          step('ESCALATE', 'OPEN', 'ESCALATED', p.found + 1, leader, {
+            note: '村级调解未果，已向双方解释说明，提交乡镇限期调解',
+            owner: 'TOWNSHIP',
+            deadline: p.found + 1 + 30,
+          }),
+        ],
       });
     }
     {
       const p = base(F.solved.description, 'ALLOWANCE', today - 6);
       plans.push({
         ...p,
-        steps: [open(p), step('START', 'OPEN', 'IN_PROGRESS', p.found, leader), step('SOLVE', 'IN_PROGRESS', 'SOLVED', p.found + 3, leader, {
-          note: '已入户解释低保政策，重新核查家庭收入', evidence: '户主签字确认书',
-        })],
+        steps: [
+          open(p),
+          step('START', 'OPEN', 'IN_PROGRESS', p.found, leader),
+          step('SOLVE', 'IN_PROGRESS', 'SOLVED', p.found + 3, leader, {
+            note: '已入户解释低保政策，重新核查家庭收入',
+            evidence: '户主签字确认书',
+          }),
+        ],
       });
     }
     {
@@ -563,8 +861,12 @@ async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string)
       plans.push({
         ...p,
         steps: [
-          open(p), step('START', 'OPEN', 'IN_PROGRESS', p.found + 1, leader),
-          step('SOLVE', 'IN_PROGRESS', 'SOLVED', p.found + 8, leader, { note: '厕所改造已完工', evidence: '整改前后对比照片' }),
+          open(p),
+          step('START', 'OPEN', 'IN_PROGRESS', p.found + 1, leader),
+          step('SOLVE', 'IN_PROGRESS', 'SOLVED', p.found + 8, leader, {
+            note: '厕所改造已完工',
+            evidence: '整改前后对比照片',
+          }),
           step('STRIKE_OFF', 'SOLVED', 'STRUCK_OFF', p.found + 10, township, { note: '经核实已整改到位，同意销号' }),
         ],
       });
@@ -575,12 +877,17 @@ async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string)
     const p2 = base(F.otherCounty.solved.description, 'FOOD_CLOTHING', today - 8);
     plans.push({
       ...p2,
-      steps: [open(p2), step('SOLVE', 'OPEN', 'SOLVED', p2.found + 2, actors.county, { note: '已联系邻里结对照料', evidence: '村委会证明材料' })],
+      steps: [
+        open(p2),
+        step('SOLVE', 'OPEN', 'SOLVED', p2.found + 2, actors.county, {
+          note: '已联系邻里结对照料',
+          evidence: '村委会证明材料',
+        }),
+      ],
     });
   }
   return plans;
 }
-
 
 // ───────────────────────── entry point ─────────────────────────
 
@@ -592,9 +899,17 @@ function problemCount(profile: Profile, countyCode: string): number {
   return profile === 'demo' ? 2300 : 2730;
 }
 
-export async function seedVisits(databaseUrl: string, profile: Profile, regions: readonly RegionRow[], log: (line: string) => void): Promise<void> {
+export async function seedVisits(
+  databaseUrl: string,
+  profile: Profile,
+  regions: readonly RegionRow[],
+  log: (line: string) => void,
+): Promise<void> {
   const started = Date.now();
-  const countyCodes = regions.filter((r) => r.level === 'COUNTY').map((r) => r.code).sort();
+  const countyCodes = regions
+    .filter((r) => r.level === 'COUNTY')
+    .map((r) => r.code)
+    .sort();
   if (countyCodes.length === 0) return;
   const today = dayNumber(chinaDate(new Date()));
   const yesterday = today - 1;
@@ -603,7 +918,8 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
   // the county's teamVisitDays, 90 days); the earlier sweeps are the periods before it.
   const [y, m] = iso(today).split('-').map(Number);
   const quarterStart = dayNumber(`${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`);
-  const sweepFromOf = (period: number) => Math.max(from, Math.min(yesterday - Math.min(14, period - 1), Math.max(quarterStart, yesterday - (period - 1))));
+  const sweepFromOf = (period: number) =>
+    Math.max(from, Math.min(yesterday - Math.min(14, period - 1), Math.max(quarterStart, yesterday - (period - 1))));
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -623,7 +939,10 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
         await client.query(`SET LOCAL work_mem = '64MB'`); // the county's visits are sorted in memory
         // Seeded already: the county has seeded visits (client keys 'seed-…'); visits and problems logged in the
         // app meanwhile (keys made by the phone) do not count, and stay as they are beside the seeded ones.
-        const seeded = await client.query(`SELECT 1 FROM visit WHERE region_code LIKE $1 || '%' AND client_key LIKE 'seed-%' LIMIT 1`, [countyCode]);
+        const seeded = await client.query(
+          `SELECT 1 FROM visit WHERE region_code LIKE $1 || '%' AND client_key LIKE 'seed-%' LIMIT 1`,
+          [countyCode],
+        );
         if (seeded.rowCount) {
           await client.query('ROLLBACK');
           skipped++;
@@ -632,29 +951,69 @@ export async function seedVisits(databaseUrl: string, profile: Profile, regions:
         const policy = await policyOf(client, countyCode, y);
         const period = Math.max(1, policy.teamVisitDays);
         const result = await client.query(VISITS_SQL, [
-          countyCode, staff.rows.map((r) => r.code), staff.rows.map((r) => r.id), actors.countyAdmin(countyCode).id, iso(from), iso(yesterday),
-          iso(sweepFromOf(period)), [...POOR_STATUSES], ...TEXTS, period,
+          countyCode,
+          staff.rows.map((r) => r.code),
+          staff.rows.map((r) => r.id),
+          actors.countyAdmin(countyCode).id,
+          iso(from),
+          iso(yesterday),
+          iso(sweepFromOf(period)),
+          [...POOR_STATUSES],
+          ...TEXTS,
+          period,
         ]);
         const visits = result.rowCount ?? 0;
-        const units = (await client.query<{ id: number; name: string }>(`SELECT id, name FROM unit WHERE county_code = $1 AND level = 'COUNTY' ORDER BY id`, [countyCode])).rows;
+        const units = (
+          await client.query<{ id: number; name: string }>(
+            `SELECT id, name FROM unit WHERE county_code = $1 AND level = 'COUNTY' ORDER BY id`,
+            [countyCode],
+          )
+        ).rows;
         const ctx: Ctx = {
-          random: seededRandom(hash32(`${countyCode}:problems`)), actors, today, yesterday, units,
+          random: seededRandom(hash32(`${countyCode}:problems`)),
+          actors,
+          today,
+          yesterday,
+          units,
           policy,
         };
-        if (units.length === 0) ctx.units.push(...(await client.query<{ id: number; name: string }>(`SELECT id, name FROM unit WHERE county_code = $1 ORDER BY id`, [countyCode])).rows);
+        if (units.length === 0)
+          ctx.units.push(
+            ...(
+              await client.query<{ id: number; name: string }>(
+                `SELECT id, name FROM unit WHERE county_code = $1 ORDER BY id`,
+                [countyCode],
+              )
+            ).rows,
+          );
         const plans = [
-          ...(ctx.units.length ? await planRandomProblems(client, ctx, countyCode, problemCount(profile, countyCode), from, profile === 'test' ? FIXTURE_VILLAGE : null) : []),
+          ...(ctx.units.length
+            ? await planRandomProblems(
+                client,
+                ctx,
+                countyCode,
+                problemCount(profile, countyCode),
+                from,
+                profile === 'test' ? FIXTURE_VILLAGE : null,
+              )
+            : []),
           ...(profile === 'test' ? await planFixtures(client, ctx, countyCode) : []),
         ];
         plans.sort((a, b) => a.found - b.found);
-        const written = await writeProblems(client, ctx.random, plans.map((p) => ({ ...p, deadline: p.found + deadlineDays(p.urgency, ctx.policy) })));
+        const written = await writeProblems(
+          client,
+          ctx.random,
+          plans.map((p) => ({ ...p, deadline: p.found + deadlineDays(p.urgency, ctx.policy) })),
+        );
         const counts = { problems: written.ids.length, steps: written.steps };
         await client.query('COMMIT');
         totals.visits += visits;
         totals.problems += counts.problems;
         totals.steps += counts.steps;
         if (countyCodes.length > 2 && (visits || counts.problems)) {
-          log(`visits: county ${countyCode}: ${visits.toLocaleString('en')} visits, ${counts.problems} problems (${((Date.now() - countyStarted) / 1000).toFixed(1)} s)`);
+          log(
+            `visits: county ${countyCode}: ${visits.toLocaleString('en')} visits, ${counts.problems} problems (${((Date.now() - countyStarted) / 1000).toFixed(1)} s)`,
+          );
         }
       } catch (error) {
         await client.query('ROLLBACK');

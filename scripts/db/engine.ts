@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -15,6 +14,7 @@ import {
   type SqlQueryable,
 } from '@prisma/driver-adapter-utils';
 import type * as Wasm from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
 
 export type SchemaEngine = Wasm.SchemaEngine;
 export type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -158,7 +158,7 @@ async function connect(url: string, onDispose?: () => Promise<void>): Promise<Sq
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
-  u.pathname = '/' + encodeURIComponent(database);
+  u.pathname = `/${encodeURIComponent(database)}`;
   return u.toString();
 }
 
@@ -273,7 +273,10 @@ export async function openEngine(databaseUrl: string, options: OpenOptions = {})
     // Engine errors end with a tracing span trace ("   0: sql_schema_connector::...", with arguments such
     // as migration_name="..."); keep only the migration name from it.
     const trace = /\n\s+0: [\s\S]*$/.exec(message)?.[0] ?? '';
-    message = message.slice(0, message.length - trace.length).replace(/^external connector error\n/, '').trim();
+    message = message
+      .slice(0, message.length - trace.length)
+      .replace(/^external connector error\n/, '')
+      .trim();
     const migration = /migration_name="([^"]+)"/.exec(trace)?.[1];
     if (migration && !message.includes(migration)) message = `migration ${migration} failed: ${message}`;
     if (typeof e?.code === 'string' && !message.startsWith(e.code)) message = `${e.code}: ${message}`;

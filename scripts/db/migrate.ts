@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { databaseName, ensureDatabase, openEngine, panicMessage, type Engine, type MigrationList } from './engine';
+import { databaseName, type Engine, ensureDatabase, type MigrationList, openEngine, panicMessage } from './engine';
 
 export interface MigrateOptions {
   /** Prisma schema file, or a folder of .prisma files. Default: <repo>/prisma/schema.prisma */
@@ -167,19 +167,23 @@ export async function createMigration(
   if (!migrationName) throw new Error(`invalid migration name: ${JSON.stringify(name)}`);
   const migrationsList = await readMigrations(options.migrations ?? DEFAULT_MIGRATIONS);
   const schema = await readSchema(options.schema ?? DEFAULT_SCHEMA);
-  const result = await withEngine(databaseUrl, { shadow: true, scratch: true, datamodels: schema }, async ({ engine }) => {
-    // createMigration takes the migrations' schema only from a cache that diagnoseMigrationHistory fills
-    // for the migrations applied to the main database, so bring the scratch database up to date first.
-    await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-    await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters: NO_FILTERS });
-    return engine.createMigration({
-      draft: false,
-      migrationName,
-      migrationsList,
-      schema: toContainer(schema),
-      filters: NO_FILTERS,
-    });
-  });
+  const result = await withEngine(
+    databaseUrl,
+    { shadow: true, scratch: true, datamodels: schema },
+    async ({ engine }) => {
+      // createMigration takes the migrations' schema only from a cache that diagnoseMigrationHistory fills
+      // for the migrations applied to the main database, so bring the scratch database up to date first.
+      await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+      await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters: NO_FILTERS });
+      return engine.createMigration({
+        draft: false,
+        migrationName,
+        migrationsList,
+        schema: toContainer(schema),
+        filters: NO_FILTERS,
+      });
+    },
+  );
   if (result.migrationScript === null) return null;
   const { script, hasSteps } = withoutIndexDrops(result.migrationScript, options.ignoreIndexes ?? []);
   if (!hasSteps) return null;
@@ -256,7 +260,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(relative.startsWith('..') ? file : relative);
     }
   } else if (command === 'resolve') {
-    const [name, as] = values.applied ? [values.applied, 'applied' as const] : [values['rolled-back']!, 'rolled-back' as const];
+    const [name, as] = values.applied
+      ? [values.applied, 'applied' as const]
+      : [values['rolled-back']!, 'rolled-back' as const];
     await resolveMigration(databaseUrl, name, as, options);
     console.log(`Marked migration ${name} as ${as}`);
   } else {
@@ -272,7 +278,8 @@ async function main(argv: string[]): Promise<number> {
 
 // Run as a command only when this file is the entry point (tsx allows leaving off the extension).
 const withoutExtension = (file: string) => path.resolve(file).replace(/\.[cm]?[jt]s$/, '');
-const isCli = !!process.argv[1] && withoutExtension(process.argv[1]) === withoutExtension(fileURLToPath(import.meta.url));
+const isCli =
+  !!process.argv[1] && withoutExtension(process.argv[1]) === withoutExtension(fileURLToPath(import.meta.url));
 if (isCli) {
   const fail = (error: unknown) => {
     const panic = panicMessage(error);

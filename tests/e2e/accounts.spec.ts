@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { login, loginAndWait, logout } from './helpers';
 
-test('an account with area data waits for the county office, whose approver hands over the password to be changed at first login', async ({ page }) => {
+test('an account with area data waits for the county office, whose approver hands over the password to be changed at first login', async ({
+  page,
+}) => {
   await loginAndWait(page, 'sysadmin');
   await page.goto('/admin/users/new');
   await page.getByLabel('用户名').fill('xiaoli');

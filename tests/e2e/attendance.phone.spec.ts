@@ -1,13 +1,17 @@
 // Issue 4, the phone check-in (考勤打卡) at 390 px: the browser's location decides whether the day is
 // "inside the village" or kept but marked. Each seeded account may check in once a day (day before
 // 18:00 China time, night after), so each case uses a different account.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { loginAndWait } from './helpers';
 
 /** 平岭村 (990102101201), the village of `teamleader` and `member`; the check-in radius is 1500 m. */
 const VILLAGE = { latitude: 34.291289, longitude: 105.392549 };
 const METERS_PER_DEGREE_LATITUDE = 111_320;
-const north = (meters: number) => ({ latitude: VILLAGE.latitude + meters / METERS_PER_DEGREE_LATITUDE, longitude: VILLAGE.longitude, accuracy: 20 });
+const north = (meters: number) => ({
+  latitude: VILLAGE.latitude + meters / METERS_PER_DEGREE_LATITUDE,
+  longitude: VILLAGE.longitude,
+  accuracy: 20,
+});
 
 /** Opens 考勤打卡 from the bottom bar and taps the one big button (到村签到 or 驻村签到（晚间）). */
 async function checkIn(page: Page) {
@@ -42,7 +46,9 @@ test.describe('inside the village', () => {
     await expect(today.locator('span[data-location="INSIDE"]')).toHaveText('位置在村范围内');
     await expect(today.getByRole('button', { name: /签到/ })).toHaveCount(0);
     await expect(today).not.toContainText('今天还没有签到');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

@@ -1,13 +1,14 @@
 // Issue 7, the dashboard: a read-only leader drills from the county to a township, a village, the
 // households behind a figure and one household, comes back up, exports the tables and prints.
 import { readFile } from 'node:fs/promises';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loginAndWait } from './helpers';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 /** A section (Card) of the page by its title. */
-const section = (page: Page, title: string): Locator => page.locator('section').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+const section = (page: Page, title: string): Locator =>
+  page.locator('section').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 const figure = (row: Locator, key: string) => row.locator(`td[data-figure="${key}"]`);
 
 test('a leader drills from the county to a household and back, exports and prints', async ({ page }) => {
@@ -25,7 +26,8 @@ test('a leader drills from the county to a household and back, exports and print
   const households = section(page, '农户与贫困人口');
   const townshipRows = households.locator('tbody tr[data-area^="990102"]');
   await expect(townshipRows).toHaveCount(2);
-  const cells = async (rows: Locator, key: string) => (await figure(rows, key).allInnerTexts()).map((t) => Number(t.replace(/[^\d]/g, '')));
+  const cells = async (rows: Locator, key: string) =>
+    (await figure(rows, key).allInnerTexts()).map((t) => Number(t.replace(/[^\d]/g, '')));
   const perTownship = await cells(townshipRows, 'poorHouseholds');
   const [total] = await cells(households.locator('tr[data-area="total"]'), 'poorHouseholds');
   expect(perTownship.reduce((a, b) => a + b, 0)).toBe(total);
@@ -39,7 +41,10 @@ test('a leader drills from the county to a household and back, exports and print
   await expect(heading(page)).toHaveText(/数据看板$/);
 
   // Township → a village with poor households → the list behind the figure.
-  const village = section(page, '农户与贫困人口').locator('tbody tr[data-area]').filter({ has: page.locator('td[data-figure="poorHouseholds"] a') }).first();
+  const village = section(page, '农户与贫困人口')
+    .locator('tbody tr[data-area]')
+    .filter({ has: page.locator('td[data-figure="poorHouseholds"] a') })
+    .first();
   const villageName = await village.getByRole('link').first().innerText();
   await village.getByRole('link', { name: villageName }).click();
   await expect(heading(page)).toHaveText(`${villageName}数据看板`);

@@ -1,7 +1,7 @@
 // Issue 13 item 14: every page answers with a Content-Security-Policy carrying a fresh nonce (proxy.ts),
 // a Permissions-Policy, and no HSTS over plain http; the pages still work under the policy: nothing
 // the browser refuses while signing in, drawing the dashboard's charts and posting a form.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { loginAndWait } from './helpers';
 
 const nonceOf = (csp: string | undefined) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp ?? '')?.[1];
@@ -16,12 +16,15 @@ async function watchViolations(page: Page): Promise<string[]> {
   });
   page.on('console', (message) => {
     const text = message.text();
-    if (/securitypolicyviolation|Content Security Policy|Permissions-Policy|Refused to/i.test(text)) problems.push(text);
+    if (/securitypolicyviolation|Content Security Policy|Permissions-Policy|Refused to/i.test(text))
+      problems.push(text);
   });
   return problems;
 }
 
-test('every kind of page answers with a nonce-based CSP, a Permissions-Policy, and no HSTS over http', async ({ page }) => {
+test('every kind of page answers with a nonce-based CSP, a Permissions-Policy, and no HSTS over http', async ({
+  page,
+}) => {
   const login = await page.request.get('/login');
   const loginCsp = login.headers()['content-security-policy'];
   expect(loginCsp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
@@ -39,7 +42,18 @@ test('every kind of page answers with a nonce-based CSP, a Permissions-Policy, a
 
   await loginAndWait(page, 'county');
   const household = /\/households\/\d+/.exec(await (await page.request.get('/households')).text())![0];
-  const paths = ['/', '/dashboard', '/households', household, '/teams', '/problems', '/households/new', '/account', '/no-such-page', '/audit'];
+  const paths = [
+    '/',
+    '/dashboard',
+    '/households',
+    household,
+    '/teams',
+    '/problems',
+    '/households/new',
+    '/account',
+    '/no-such-page',
+    '/audit',
+  ];
   const seen = new Set<string>();
   for (const path of paths) {
     const response = await page.request.get(path);
@@ -61,7 +75,9 @@ test('every kind of page answers with a nonce-based CSP, a Permissions-Policy, a
   expect(spoofed.headers()['content-security-policy']).not.toContain('upgrade-insecure-requests');
 });
 
-test('signing in, the dashboard with its charts and a form post run with nothing refused by the browser', async ({ page }) => {
+test('signing in, the dashboard with its charts and a form post run with nothing refused by the browser', async ({
+  page,
+}) => {
   const problems = await watchViolations(page);
 
   await loginAndWait(page, 'county');

@@ -4,12 +4,17 @@ import { loginAndWait } from './helpers';
 
 /** A valid ID number unique to this run (the area digits 990198 are used by no seed). */
 function idNumber(): string {
-  const day = new Date(Date.UTC(1960, 0, 1) + (Date.now() % 15_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = new Date(Date.UTC(1960, 0, 1) + (Date.now() % 15_000) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll('-', '');
   const body = `990198${day}${String(Date.now() % 1000).padStart(3, '0')}`;
   return body + idCheckChar(body);
 }
 
-test('a township clerk registers a household, corrects a bad ID beside the field, and finds it by pinyin initials', async ({ page }) => {
+test('a township clerk registers a household, corrects a bad ID beside the field, and finds it by pinyin initials', async ({
+  page,
+}) => {
   await loginAndWait(page, 'township');
   await page.goto('/households/new');
   await page.getByLabel('所在行政村').selectOption({ index: 1 });
@@ -48,7 +53,9 @@ test('a township clerk registers a household, corrects a bad ID beside the field
   await expect(page.locator('[data-form-error]')).toContainText('公示期未满，还需 5 天');
 });
 
-test('a household whose notice has run its period is reviewed by the township and registered by the county', async ({ page }) => {
+test('a household whose notice has run its period is reviewed by the township and registered by the county', async ({
+  page,
+}) => {
   const step = async (label: string) => {
     await page.getByLabel('下一步').selectOption({ label });
     await page.getByLabel('说明').fill('公示期满无异议');
@@ -70,5 +77,7 @@ test('a household whose notice has run its period is reviewed by the township an
   await page.goto(url);
   await step('建档立卡贫困户');
   await expect(page.locator('header, main').getByText('建档立卡贫困户').first()).toBeVisible();
-  await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText(String(new Date().getFullYear()));
+  await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText(
+    String(new Date().getFullYear()),
+  );
 });

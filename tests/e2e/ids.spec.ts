@@ -11,12 +11,30 @@ test('a county admin opening ids out of range gets 404, and huge page numbers th
   const status = async (url: string) => (await page.request.get(url, { maxRedirects: 0 })).status();
 
   for (const id of [HUGE, INT4_PLUS_ONE]) {
-    for (const url of [`/households/${id}`, `/teams/${id}`, `/teams/${id}/attendance`, `/teams/people/${id}`, `/cadres/${id}`, `/problems/${id}`, `/inspections/${id}`, `/api/attachments/${id}`])
+    for (const url of [
+      `/households/${id}`,
+      `/teams/${id}`,
+      `/teams/${id}/attendance`,
+      `/teams/people/${id}`,
+      `/cadres/${id}`,
+      `/problems/${id}`,
+      `/inspections/${id}`,
+      `/api/attachments/${id}`,
+    ])
       expect(await status(url), url).toBe(404);
     expect(await status(`/api/attendance/sheet?team=${id}&month=2026-01`)).toBe(404);
     expect(await status(`/visits/new?household=${id}`)).toBe(200); // no household chosen
   }
-  for (const url of [`/households?page=${HUGE}`, `/households?exitYear=${HUGE}`, `/households?exitYear=1.5`, `/cadres?page=${HUGE}`, `/visits?page=${HUGE}`, `/problems?page=${HUGE}`, `/teams/compliance?page=${HUGE}`, `/audit?page=${HUGE}`])
+  for (const url of [
+    `/households?page=${HUGE}`,
+    `/households?exitYear=${HUGE}`,
+    `/households?exitYear=1.5`,
+    `/cadres?page=${HUGE}`,
+    `/visits?page=${HUGE}`,
+    `/problems?page=${HUGE}`,
+    `/teams/compliance?page=${HUGE}`,
+    `/audit?page=${HUGE}`,
+  ])
     expect(await status(url), url).toBeLessThan(500);
 
   await page.goto(`/households?page=${HUGE}`);
@@ -25,6 +43,7 @@ test('a county admin opening ids out of range gets 404, and huge page numbers th
 
 test('the account admin gets 404 for an account id out of range', async ({ page }) => {
   await loginAndWait(page, 'sysadmin');
-  for (const id of [HUGE, INT4_PLUS_ONE]) expect((await page.request.get(`/admin/users/${id}`, { maxRedirects: 0 })).status()).toBe(404);
+  for (const id of [HUGE, INT4_PLUS_ONE])
+    expect((await page.request.get(`/admin/users/${id}`, { maxRedirects: 0 })).status()).toBe(404);
   expect((await page.request.get(`/admin/users?page=${HUGE}`)).status()).toBe(200);
 });

@@ -5,9 +5,12 @@
 import { expect, test } from '@playwright/test';
 import { loginAndWait, logout } from './helpers';
 
-const yesterday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
+const yesterday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
 
-test('an inspector records an absence that contradicts a claimed day, and the county sees the discrepancy', async ({ page }) => {
+test('an inspector records an absence that contradicts a claimed day, and the county sees the discrepancy', async ({
+  page,
+}) => {
   const day = yesterday();
   await loginAndWait(page, 'inspector');
   await page.getByRole('navigation', { name: 'main-mobile' }).getByRole('link', { name: '督查考核' }).click();
@@ -39,14 +42,18 @@ test('an inspector records an absence that contradicts a claimed day, and the co
   expect(contradicted).not.toBe('');
   await page.reload();
   await expect(page.getByTestId('discrepancy').first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   const inspectionUrl = page.url();
   await logout(page);
 
   await loginAndWait(page, 'township');
   await page.goto('/inspections/discrepancies');
-  await expect(page.locator('tr[data-discrepancy]').filter({ hasText: contradicted }).filter({ hasText: day })).toHaveCount(0);
+  await expect(
+    page.locator('tr[data-discrepancy]').filter({ hasText: contradicted }).filter({ hasText: day }),
+  ).toHaveCount(0);
   await logout(page);
 
   await loginAndWait(page, 'inspector');
@@ -64,7 +71,9 @@ test('an inspector records an absence that contradicts a claimed day, and the co
   await row.getByRole('link', { name: contradicted }).click();
   await expect(page.getByTestId('person-oversight')).toContainText(`${day} 考勤不实`);
   await page.goto('/dashboard');
-  const discrepancies = page.getByTestId('section-oversight').locator('tr[data-area="total"] td[data-figure="discrepancies"]');
+  const discrepancies = page
+    .getByTestId('section-oversight')
+    .locator('tr[data-area="total"] td[data-figure="discrepancies"]');
   await expect(discrepancies).toHaveText(/[1-9]/);
   await discrepancies.getByRole('link').click();
   await expect(page).toHaveURL(/\/inspections\/discrepancies\?area=990102$/);

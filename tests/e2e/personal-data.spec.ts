@@ -3,11 +3,11 @@
 // to a role without 'personal.reveal' — not in the HTML, not in the RSC payload a client component gets.
 // Signs in as each demo role of the test seed, reads the household pages (HTML and `RSC: 1`), and
 // looks for the birth dates of the members of every household the page links to or shows.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { can } from '../../lib/auth/permissions';
-import { idCheckChar } from '../../lib/households/identity';
 import type { Role } from '../../lib/enums';
+import { idCheckChar } from '../../lib/households/identity';
 import { loginAndWait, logout } from './helpers';
 
 const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? '54349'}/bangfu_e2e`;
@@ -26,9 +26,12 @@ test.afterAll(async () => client?.end());
 /** Each member's birth date as YYYY-MM-DD and YYYYMMDD, by household. */
 async function birthDates(householdIds: number[]): Promise<Map<number, string[]>> {
   const { rows } = await client.query<{ household_id: number; birth: string }>(
-    `SELECT household_id, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM person WHERE household_id = ANY($1::int[])`, [householdIds]);
+    `SELECT household_id, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM person WHERE household_id = ANY($1::int[])`,
+    [householdIds],
+  );
   const byHousehold = new Map<number, string[]>();
-  for (const r of rows) byHousehold.set(r.household_id, [...(byHousehold.get(r.household_id) ?? []), r.birth, r.birth.replaceAll('-', '')]);
+  for (const r of rows)
+    byHousehold.set(r.household_id, [...(byHousehold.get(r.household_id) ?? []), r.birth, r.birth.replaceAll('-', '')]);
   return byHousehold;
 }
 
@@ -40,17 +43,27 @@ async function payloads(page: Page, path: string): Promise<string[]> {
   return [await html.text(), await rsc.text()];
 }
 
-const linkedHouseholds = (text: string) => [...new Set([...text.matchAll(/\/households\/(\d+)/g)].map((m) => Number(m[1])))];
+const linkedHouseholds = (text: string) => [
+  ...new Set([...text.matchAll(/\/households\/(\d+)/g)].map((m) => Number(m[1]))),
+];
 
 for (const username of USERS) {
-  test(`${username}: no member birth date next to masked ID numbers unless the role may reveal them`, async ({ page }) => {
+  test(`${username}: no member birth date next to masked ID numbers unless the role may reveal them`, async ({
+    page,
+  }) => {
     const { rows } = await client.query<{ role: Role }>('SELECT role FROM app_user WHERE username = $1', [username]);
     const role = rows[0].role;
     const mayReveal = can(role, 'personal.reveal');
     await loginAndWait(page, username);
 
     const [listHtml] = await payloads(page, '/households');
-    const paths = ['/households', '/households/notices', ...linkedHouseholds(listHtml).slice(0, HOUSEHOLDS_PER_ROLE).map((id) => `/households/${id}`)];
+    const paths = [
+      '/households',
+      '/households/notices',
+      ...linkedHouseholds(listHtml)
+        .slice(0, HOUSEHOLDS_PER_ROLE)
+        .map((id) => `/households/${id}`),
+    ];
     const leaks: string[] = [];
     let withMasked = 0;
     for (const path of paths) {
@@ -59,10 +72,21 @@ for (const username of USERS) {
         withMasked += 1;
         const own = /^\/households\/(\d+)$/.exec(path);
         const ids = [...new Set([...linkedHouseholds(text), ...(own ? [Number(own[1])] : [])])];
-        for (const [id, dates] of await birthDates(ids)) for (const date of dates) if (text.includes(date)) leaks.push(`${path}: household ${id} ${date}`);
+        for (const [id, dates] of await birthDates(ids))
+          for (const date of dates) if (text.includes(date)) leaks.push(`${path}: household ${id} ${date}`);
       }
     }
-    console.log(JSON.stringify({ figure: 'personal-data.birthDates', username, role, mayReveal, pages: paths.length, payloadsWithMaskedIds: withMasked, birthDatesFound: leaks.length }));
+    console.log(
+      JSON.stringify({
+        figure: 'personal-data.birthDates',
+        username,
+        role,
+        mayReveal,
+        pages: paths.length,
+        payloadsWithMaskedIds: withMasked,
+        birthDatesFound: leaks.length,
+      }),
+    );
     expect(withMasked, 'pages with masked ID numbers were read').toBeGreaterThan(0);
     if (!mayReveal) expect(leaks).toEqual([]);
   });
@@ -70,7 +94,9 @@ for (const username of USERS) {
 
 // Item 5: an ID number registered in another township is answered like any registered one, and the
 // county office finds the attempt in its list of duplicates across areas and marks it resolved.
-test('a number registered in another township: "already registered" beside the field, and the county office resolves it', async ({ page }) => {
+test('a number registered in another township: "already registered" beside the field, and the county office resolves it', async ({
+  page,
+}) => {
   const body = `990198${new Date(Date.UTC(1950, 0, 1) + (Date.now() % 20_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '')}${String(Date.now() % 1000).padStart(3, '0')}`;
   const id = body + idCheckChar(body);
   const masked = `${id.slice(0, 4)}**********${id.slice(-4)}`;

@@ -5,7 +5,10 @@ import { loginAndWait } from './helpers';
 
 /** A valid ID number unique to this run (area digits 990197 are used by no seed). */
 function idNumber(offset: number, male = true): string {
-  const day = new Date(Date.UTC(1955, 0, 1) + ((Date.now() / 1000 + offset) % 20_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = new Date(Date.UTC(1955, 0, 1) + ((Date.now() / 1000 + offset) % 20_000) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll('-', '');
   const body = `990197${day}${String(offset).padStart(2, '0')}${male ? 1 : 2}`;
   return body + idCheckChar(body);
 }
@@ -25,11 +28,17 @@ async function rosterFile(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-test('a county clerk imports a roster with one bad row: the report names it, only valid households go in', async ({ page }) => {
+test('a county clerk imports a roster with one bad row: the report names it, only valid households go in', async ({
+  page,
+}) => {
   await loginAndWait(page, 'county');
   await page.goto('/households');
   await page.getByRole('link', { name: '导入花名册' }).click();
-  await page.setInputFiles('#roster-file', { name: '花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await rosterFile() });
+  await page.setInputFiles('#roster-file', {
+    name: '花名册.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await rosterFile(),
+  });
   await expect(page.getByText('检查结果')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('问题清单（1）')).toBeVisible();
   const issue = page.locator('tbody tr').filter({ hasText: '校验位' });

@@ -1,7 +1,7 @@
 // Issue 13 item 17: a refused or missing page answers HTTP 403/404 (monitoring and tools read status
 // codes), yet pages still show their loading state while data comes. Pages check first, then stream
 // the rest inside <PageBody> (components/layout/page-body.tsx).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { loginAndWait } from './helpers';
 
@@ -13,15 +13,20 @@ test.beforeAll(async () => {
   client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   // The test seed plans no inspections: one done in a village of the demo county, removed afterwards.
-  const { rows } = await client.query(`SELECT 1 FROM inspection WHERE area_code LIKE '990102%' AND status = 'DONE' LIMIT 1`);
+  const { rows } = await client.query(
+    `SELECT 1 FROM inspection WHERE area_code LIKE '990102%' AND status = 'DONE' LIMIT 1`,
+  );
   if (rows.length === 0) {
     const { rows: made } = await client.query<{ id: number }>(
       `INSERT INTO inspection (kind, area_code, planned_on, status, seed, candidate_count, created_by_id, done_on)
-       SELECT 'UNANNOUNCED', '990102', current_date, 'DONE', '0000beef', 1, u.id, current_date FROM app_user u WHERE u.username = 'county' RETURNING id`);
+       SELECT 'UNANNOUNCED', '990102', current_date, 'DONE', '0000beef', 1, u.id, current_date FROM app_user u WHERE u.username = 'county' RETURNING id`,
+    );
     madeInspection = made[0].id;
     await client.query(
       `INSERT INTO inspection_village (inspection_id, village_code, draw_order, candidate_households, household_ids)
-       SELECT $1, code, 1, 0, '{}' FROM region WHERE level = 'VILLAGE' AND code LIKE '990102%' ORDER BY code LIMIT 1`, [madeInspection]);
+       SELECT $1, code, 1, 0, '{}' FROM region WHERE level = 'VILLAGE' AND code LIKE '990102%' ORDER BY code LIMIT 1`,
+      [madeInspection],
+    );
   }
 });
 test.afterAll(async () => {
@@ -39,7 +44,10 @@ const one = async (sql: string, params: unknown[] = []) => {
 async function pagesOf(area: string): Promise<Record<string, string>> {
   const like = `${area}%`;
   const team = await one('SELECT id FROM work_team WHERE village_code LIKE $1 ORDER BY id LIMIT 1', [like]);
-  const cadre = await one(`SELECT cadre_id FROM posting WHERE village_code LIKE $1 AND ended_on IS NULL ORDER BY id LIMIT 1`, [like]);
+  const cadre = await one(
+    `SELECT cadre_id FROM posting WHERE village_code LIKE $1 AND ended_on IS NULL ORDER BY id LIMIT 1`,
+    [like],
+  );
   return {
     household: `/households/${await one('SELECT id FROM household WHERE region_code LIKE $1 ORDER BY id LIMIT 1', [like])}`,
     region: `/regions/${await one(`SELECT code FROM region WHERE level = 'VILLAGE' AND code LIKE $1 ORDER BY code LIMIT 1`, [like])}`,
@@ -52,7 +60,8 @@ async function pagesOf(area: string): Promise<Record<string, string>> {
 }
 
 /** A done inspection of the county (all its roles may open it). */
-const inspectionOf = async (county: string) => `/inspections/${await one(`SELECT id FROM inspection WHERE area_code LIKE $1 AND status = 'DONE' ORDER BY id LIMIT 1`, [`${county}%`])}`;
+const inspectionOf = async (county: string) =>
+  `/inspections/${await one(`SELECT id FROM inspection WHERE area_code LIKE $1 AND status = 'DONE' ORDER BY id LIMIT 1`, [`${county}%`])}`;
 
 async function statusOf(page: Page, path: string) {
   const response = await page.request.get(path, { maxRedirects: 0 });
@@ -87,7 +96,14 @@ test('a township cannot open the records of the next township: 404', async ({ pa
 
 test('ids that are not ids, or of nothing, answer 404', async ({ page }) => {
   await loginAndWait(page, 'county');
-  for (const path of ['/households/999999999', '/households/abc', '/teams/0', '/problems/99999999999999999999', '/regions/1234', '/no-such-page']) {
+  for (const path of [
+    '/households/999999999',
+    '/households/abc',
+    '/teams/0',
+    '/problems/99999999999999999999',
+    '/regions/1234',
+    '/no-such-page',
+  ]) {
     expect((await statusOf(page, path)).status, path).toBe(404);
   }
 });

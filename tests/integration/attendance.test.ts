@@ -1,15 +1,25 @@
 // Attendance (issue 4): the phone check-in, the month grid, the township's sign-off, and the
 // compliance reads. Fixtures are this file's own villages (990102101 4xx, 990102102 4xx).
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { db } from '@/lib/db';
 import { checkIn, setDays, signOffMonth } from '@/lib/attendance/actions';
 import { compliance, complianceRows, myAttendance, personYear, teamMonth } from '@/lib/attendance/data';
-import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { dayOf } from '@/lib/attendance/days';
-import { lastAudit, run, signInAs } from './helpers';
+import { db } from '@/lib/db';
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import {
-  addDays, chinaInstant, chinaToday, daysFrom, fillDays, makePosting, makePostedMember, makeTeam, makeUser, recordsOf, removeTeamFixtures,
+  addDays,
+  chinaInstant,
+  chinaToday,
+  daysFrom,
+  fillDays,
+  makePostedMember,
+  makePosting,
+  makeTeam,
+  makeUser,
+  recordsOf,
+  removeTeamFixtures,
 } from '../support/teams';
+import { lastAudit, run, signInAs } from './helpers';
 
 let villageSerial = 400;
 const nextVillage = (township = '990102101') => `${township}${++villageSerial}`;
@@ -29,7 +39,9 @@ function freezeAt(instant: Date) {
 }
 
 async function radius(villageCode: string, day: string) {
-  const policy = await db.policy.findUnique({ where: { countyCode_year: { countyCode: villageCode.slice(0, 6), year: Number(day.slice(0, 4)) } } });
+  const policy = await db.policy.findUnique({
+    where: { countyCode_year: { countyCode: villageCode.slice(0, 6), year: Number(day.slice(0, 4)) } },
+  });
   return (policy ?? DEFAULT_POLICY).checkinRadiusMeters;
 }
 
@@ -47,27 +59,53 @@ describe('phone check-in', () => {
     const { posting, user } = await checkedInMember();
     freezeAt(chinaInstant(day, 10));
     const state = await run(checkIn, { latitude: POINT.latitude + 0.001, longitude: POINT.longitude, accuracy: 25 });
-    expect(state).toMatchObject({ ok: true, message: '签到成功，位置在村范围内', data: { kind: 'IN_VILLAGE', location: 'INSIDE' } });
+    expect(state).toMatchObject({
+      ok: true,
+      message: '签到成功，位置在村范围内',
+      data: { kind: 'IN_VILLAGE', location: 'INSIDE' },
+    });
     const rows = await db.attendanceRecord.findMany({ where: { postingId: posting.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      kind: 'IN_VILLAGE', source: 'CHECKIN', location: 'INSIDE', marked: false, latitude: POINT.latitude + 0.001, longitude: POINT.longitude,
-      accuracyMeters: 25, recordedById: user.id, nightCheckinAt: null, reason: null,
+      kind: 'IN_VILLAGE',
+      source: 'CHECKIN',
+      location: 'INSIDE',
+      marked: false,
+      latitude: POINT.latitude + 0.001,
+      longitude: POINT.longitude,
+      accuracyMeters: 25,
+      recordedById: user.id,
+      nightCheckinAt: null,
+      reason: null,
     });
     expect(rows[0].day.toISOString().slice(0, 10)).toBe(day);
     expect(rows[0].checkinAt!.getTime()).toBe(chinaInstant(day, 10).getTime());
     expect(rows[0].distanceMeters).toBeGreaterThan(100);
     expect(rows[0].distanceMeters).toBeLessThan(120); // 0.001° of latitude ≈ 111 m
-    expect(await lastAudit('attendance.checkIn')).toMatchObject({ result: 'OK', userId: user.id, entity: 'AttendanceRecord', changes: { day, location: 'INSIDE' } });
+    expect(await lastAudit('attendance.checkIn')).toMatchObject({
+      result: 'OK',
+      userId: user.id,
+      entity: 'AttendanceRecord',
+      changes: { day, location: 'INSIDE' },
+    });
   });
 
   it('keeps a check-in outside the radius, marked', async () => {
     const { posting, village } = await checkedInMember();
     freezeAt(chinaInstant(day, 9));
     const state = await run(checkIn, { latitude: POINT.latitude + 0.1, longitude: POINT.longitude, accuracy: 10 }); // ≈ 11 km
-    expect(state).toMatchObject({ ok: true, message: '已签到，但位置在村范围外，已标记', data: { location: 'OUTSIDE' } });
+    expect(state).toMatchObject({
+      ok: true,
+      message: '已签到，但位置在村范围外，已标记',
+      data: { location: 'OUTSIDE' },
+    });
     const row = await db.attendanceRecord.findFirstOrThrow({ where: { postingId: posting.id } });
-    expect(row).toMatchObject({ kind: 'IN_VILLAGE', location: 'OUTSIDE', marked: true, latitude: POINT.latitude + 0.1 });
+    expect(row).toMatchObject({
+      kind: 'IN_VILLAGE',
+      location: 'OUTSIDE',
+      marked: true,
+      latitude: POINT.latitude + 0.1,
+    });
     expect(row.distanceMeters).toBeGreaterThan(await radius(village.code, day));
   });
 
@@ -75,16 +113,29 @@ describe('phone check-in', () => {
     const { posting } = await checkedInMember();
     freezeAt(chinaInstant(day, 8));
     const state = await run(checkIn, {});
-    expect(state).toMatchObject({ ok: true, message: '已签到，但没有位置信息，已标记', data: { location: 'NONE', distance: '' } });
-    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: posting.id } }))
-      .toMatchObject({ kind: 'IN_VILLAGE', location: 'NONE', marked: true, latitude: null, distanceMeters: null });
+    expect(state).toMatchObject({
+      ok: true,
+      message: '已签到，但没有位置信息，已标记',
+      data: { location: 'NONE', distance: '' },
+    });
+    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: posting.id } })).toMatchObject({
+      kind: 'IN_VILLAGE',
+      location: 'NONE',
+      marked: true,
+      latitude: null,
+      distanceMeters: null,
+    });
   });
 
   it('marks a check-in in a village with no point on record', async () => {
     const { posting } = await checkedInMember({ latitude: null, longitude: null });
     freezeAt(chinaInstant(day, 8));
     expect((await run(checkIn, POINT)).data).toMatchObject({ location: 'NONE' });
-    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: posting.id } })).toMatchObject({ location: 'NONE', marked: true, latitude: POINT.latitude });
+    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: posting.id } })).toMatchObject({
+      location: 'NONE',
+      marked: true,
+      latitude: POINT.latitude,
+    });
   });
 
   it('refuses a fix with a latitude and no longitude', async () => {
@@ -105,34 +156,61 @@ describe('phone check-in', () => {
     const rows = await db.attendanceRecord.findMany({ where: { postingId: posting.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      kind: 'OVERNIGHT', location: 'INSIDE', nightLocation: 'INSIDE', marked: false, latitude: POINT.latitude,
-      nightLatitude: POINT.latitude, nightLongitude: POINT.longitude + 0.002, nightAccuracyMeters: 30, version: 2,
+      kind: 'OVERNIGHT',
+      location: 'INSIDE',
+      nightLocation: 'INSIDE',
+      marked: false,
+      latitude: POINT.latitude,
+      nightLatitude: POINT.latitude,
+      nightLongitude: POINT.longitude + 0.002,
+      nightAccuracyMeters: 30,
+      version: 2,
     });
     expect(rows[0].checkinAt!.getTime()).toBe(chinaInstant(day, 10).getTime());
     expect(rows[0].nightCheckinAt!.getTime()).toBe(chinaInstant(day, 20, 30).getTime());
-    expect((await lastAudit('attendance.checkIn'))!.changes).toMatchObject({ kind: { from: 'IN_VILLAGE', to: 'OVERNIGHT' } });
+    expect((await lastAudit('attendance.checkIn'))!.changes).toMatchObject({
+      kind: { from: 'IN_VILLAGE', to: 'OVERNIGHT' },
+    });
 
     // A day check-in that arrives after the night's (a phone whose clock was behind) keeps the night.
-    const later = await makePostedMember({ team: (await makeTeam({ village: nextVillage(), ...POINT })).team, start: addDays(day, -30) });
+    const later = await makePostedMember({
+      team: (await makeTeam({ village: nextVillage(), ...POINT })).team,
+      start: addDays(day, -30),
+    });
     await signInAs(later.user.username);
     vi.setSystemTime(chinaInstant(day, 19));
     expect((await run(checkIn, {})).data).toMatchObject({ kind: 'OVERNIGHT', location: 'NONE' });
-    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: later.posting.id } })).toMatchObject({ kind: 'OVERNIGHT', nightLocation: 'NONE', location: null, marked: true });
+    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: later.posting.id } })).toMatchObject({
+      kind: 'OVERNIGHT',
+      nightLocation: 'NONE',
+      location: null,
+      marked: true,
+    });
     vi.setSystemTime(chinaInstant(day, 11));
     expect((await run(checkIn, POINT)).data).toMatchObject({ kind: 'OVERNIGHT', location: 'INSIDE' });
-    expect(await db.attendanceRecord.findMany({ where: { postingId: later.posting.id } })).toMatchObject([{ kind: 'OVERNIGHT', nightLocation: 'NONE', location: 'INSIDE', marked: true }]);
+    expect(await db.attendanceRecord.findMany({ where: { postingId: later.posting.id } })).toMatchObject([
+      { kind: 'OVERNIGHT', nightLocation: 'NONE', location: 'INSIDE', marked: true },
+    ]);
   });
 
   it('switches to the night at 18:00 China time', async () => {
     const early = await checkedInMember();
     freezeAt(chinaInstant(day, 17, 59));
     expect((await run(checkIn, POINT)).data).toMatchObject({ kind: 'IN_VILLAGE' });
-    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: early.posting.id } })).toMatchObject({ kind: 'IN_VILLAGE', nightCheckinAt: null });
+    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: early.posting.id } })).toMatchObject({
+      kind: 'IN_VILLAGE',
+      nightCheckinAt: null,
+    });
 
     const late = await checkedInMember();
     vi.setSystemTime(chinaInstant(day, 18));
     expect((await run(checkIn, POINT)).data).toMatchObject({ kind: 'OVERNIGHT' });
-    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: late.posting.id } })).toMatchObject({ kind: 'OVERNIGHT', checkinAt: null, location: null, nightLocation: 'INSIDE' });
+    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: late.posting.id } })).toMatchObject({
+      kind: 'OVERNIGHT',
+      checkinAt: null,
+      location: null,
+      nightLocation: 'INSIDE',
+    });
   });
 
   it('records the China day, not the server’s UTC day', async () => {
@@ -170,12 +248,21 @@ describe('phone check-in', () => {
     await fillDays(posting, [day], 'LEAVE');
     freezeAt(chinaInstant(day, 11));
     expect((await run(checkIn, POINT)).ok).toBe(true);
-    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: posting.id } })).toMatchObject({ kind: 'IN_VILLAGE', reason: null, location: 'INSIDE' });
+    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: posting.id } })).toMatchObject({
+      kind: 'IN_VILLAGE',
+      reason: null,
+      location: 'INSIDE',
+    });
   });
 
   it('refuses a person with no active posting today, and writes nothing', async () => {
     const { team } = await makeTeam({ village: nextVillage(), ...POINT });
-    const ended = await makePostedMember({ team, start: addDays(day, -100), plannedEnd: addDays(day, 100), endedOn: addDays(day, -1) });
+    const ended = await makePostedMember({
+      team,
+      start: addDays(day, -100),
+      plannedEnd: addDays(day, 100),
+      endedOn: addDays(day, -1),
+    });
     const notYet = await makePostedMember({ team, start: addDays(day, 1), plannedEnd: addDays(day, 200) });
     freezeAt(chinaInstant(day, 10));
     for (const { user, posting } of [ended, notYet]) {
@@ -193,26 +280,39 @@ describe('phone check-in', () => {
     await signInAs(user.username);
     freezeAt(chinaInstant(day, 10));
     const before = await db.attendanceRecord.count();
-    expect(await run(checkIn, POINT)).toMatchObject({ ok: false, formError: '您的账号尚未关联驻村干部，请联系乡镇或县扶贫办。' });
+    expect(await run(checkIn, POINT)).toMatchObject({
+      ok: false,
+      formError: '您的账号尚未关联驻村干部，请联系乡镇或县扶贫办。',
+    });
     expect(await db.attendanceRecord.count()).toBe(before);
-    expect(await myAttendance((await signInAs(user.username)))).toBeNull();
+    expect(await myAttendance(await signInAs(user.username))).toBeNull();
   });
 
   it('refuses a check-in in a signed-off month', async () => {
     const { team, posting } = await checkedInMember();
-    await db.attendanceSignoff.create({ data: { teamId: team.id, villageCode: team.villageCode, month: day.slice(0, 7), signedByName: '测试' } });
+    await db.attendanceSignoff.create({
+      data: { teamId: team.id, villageCode: team.villageCode, month: day.slice(0, 7), signedByName: '测试' },
+    });
     freezeAt(chinaInstant(day, 10));
     const state = await run(checkIn, POINT);
     expect(state.ok).toBe(false);
-    expect(await lastAudit('attendance.checkIn')).toMatchObject({ result: 'REFUSED', message: 'attendance.monthSignedOff' });
+    expect(await lastAudit('attendance.checkIn')).toMatchObject({
+      result: 'REFUSED',
+      message: 'attendance.monthSignedOff',
+    });
     expect(await db.attendanceRecord.count({ where: { postingId: posting.id } })).toBe(0);
   });
 
   it('names the signed-off month in the refusal', async () => {
     const { team } = await checkedInMember();
-    await db.attendanceSignoff.create({ data: { teamId: team.id, villageCode: team.villageCode, month: day.slice(0, 7), signedByName: '测试' } });
+    await db.attendanceSignoff.create({
+      data: { teamId: team.id, villageCode: team.villageCode, month: day.slice(0, 7), signedByName: '测试' },
+    });
     freezeAt(chinaInstant(day, 10));
-    expect(await run(checkIn, POINT)).toMatchObject({ ok: false, formError: `${day.slice(0, 7)} 的考勤已由乡镇审核锁定，修改须由县级用户办理` });
+    expect(await run(checkIn, POINT)).toMatchObject({
+      ok: false,
+      formError: `${day.slice(0, 7)} 的考勤已由乡镇审核锁定，修改须由县级用户办理`,
+    });
   });
 
   it('shows the person their day and year', async () => {
@@ -221,8 +321,18 @@ describe('phone check-in', () => {
     freezeAt(chinaInstant(day, 10));
     await run(checkIn, POINT);
     const mine = (await myAttendance(await signInAs(user.username)))!;
-    expect(mine).toMatchObject({ today: day, evening: false, posting: { id: posting.id }, todayRecord: { kind: 'IN_VILLAGE', location: 'INSIDE' }, signedOff: false, marked: 0 });
-    expect(mine.recent.slice(0, 2)).toMatchObject([{ date: day, kind: 'IN_VILLAGE', source: 'CHECKIN' }, { date: addDays(day, -1), kind: 'OVERNIGHT', source: 'ENTRY' }]);
+    expect(mine).toMatchObject({
+      today: day,
+      evening: false,
+      posting: { id: posting.id },
+      todayRecord: { kind: 'IN_VILLAGE', location: 'INSIDE' },
+      signedOff: false,
+      marked: 0,
+    });
+    expect(mine.recent.slice(0, 2)).toMatchObject([
+      { date: day, kind: 'IN_VILLAGE', source: 'CHECKIN' },
+      { date: addDays(day, -1), kind: 'OVERNIGHT', source: 'ENTRY' },
+    ]);
   });
 });
 
@@ -238,13 +348,29 @@ describe('the month grid', () => {
   it('fills empty days without a correction reason', async () => {
     const { posting } = await posted();
     const township = await signInAs('township');
-    const state = await run(setDays, { postingId: posting.id, from: addDays(today, -10), to: addDays(today, -6), kind: 'IN_VILLAGE' });
+    const state = await run(setDays, {
+      postingId: posting.id,
+      from: addDays(today, -10),
+      to: addDays(today, -6),
+      kind: 'IN_VILLAGE',
+    });
     expect(state).toMatchObject({ ok: true, message: '考勤已保存' });
     const rows = await db.attendanceRecord.findMany({ where: { postingId: posting.id }, orderBy: { day: 'asc' } });
-    expect(rows.map((r) => r.day.toISOString().slice(0, 10))).toEqual(daysFrom(addDays(today, -10), addDays(today, -6)));
-    expect(rows.every((r) => r.kind === 'IN_VILLAGE' && r.source === 'ENTRY' && r.recordedById === township.userId && !r.marked)).toBe(true);
+    expect(rows.map((r) => r.day.toISOString().slice(0, 10))).toEqual(
+      daysFrom(addDays(today, -10), addDays(today, -6)),
+    );
+    expect(
+      rows.every(
+        (r) => r.kind === 'IN_VILLAGE' && r.source === 'ENTRY' && r.recordedById === township.userId && !r.marked,
+      ),
+    ).toBe(true);
     const audit = (await lastAudit('attendance.setDays'))!;
-    expect(audit).toMatchObject({ result: 'OK', entity: 'Posting', entityId: String(posting.id), changes: { correctionReason: null, afterSignOff: false } });
+    expect(audit).toMatchObject({
+      result: 'OK',
+      entity: 'Posting',
+      entityId: String(posting.id),
+      changes: { correctionReason: null, afterSignOff: false },
+    });
     expect((audit.changes as { days: unknown[] }).days).toHaveLength(5);
   });
 
@@ -262,7 +388,8 @@ describe('the month grid', () => {
     const saved = await run(setDays, { ...input, correctionReason: '补录驻村' });
     expect(saved.ok).toBe(true);
     expect(await recordsOf(posting.id)).toEqual({
-      [addDays(today, -10)]: 'IN_VILLAGE', [addDays(today, -9)]: 'IN_VILLAGE',
+      [addDays(today, -10)]: 'IN_VILLAGE',
+      [addDays(today, -9)]: 'IN_VILLAGE',
       ...Object.fromEntries(daysFrom(addDays(today, -8), addDays(today, -4)).map((d) => [d, 'OVERNIGHT'])),
     });
     const audit = (await lastAudit('attendance.setDays'))!;
@@ -282,22 +409,40 @@ describe('the month grid', () => {
   it("needs a reason for one's own days, and marks them; a team member's days need neither", async () => {
     const { team } = await makeTeam({ village: nextVillage(), ...POINT });
     const start = addDays(today, -60);
-    const { posting: own, user: leader } = await makePostedMember({ team, role: 'LEADER', accountRole: 'TEAM_LEADER', start, plannedEnd: addDays(today, 300) });
+    const { posting: own, user: leader } = await makePostedMember({
+      team,
+      role: 'LEADER',
+      accountRole: 'TEAM_LEADER',
+      start,
+      plannedEnd: addDays(today, 300),
+    });
     const member = await makePosting({ team, start, plannedEnd: addDays(today, 300) });
     await signInAs(leader.username);
     const nights = { postingId: own.id, from: addDays(today, -5), to: addDays(today, -3), kind: 'OVERNIGHT' };
     const refused = await run(setDays, nights);
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { correctionReason: ['登记本人的考勤须在“更正原因”中说明原因（将标记待核）'] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { correctionReason: ['登记本人的考勤须在“更正原因”中说明原因（将标记待核）'] },
+    });
     expect(await db.attendanceRecord.count({ where: { postingId: own.id } })).toBe(0);
 
     expect((await run(setDays, { ...nights, correctionReason: '手机没电未能打卡' })).ok).toBe(true);
     const rows = await db.attendanceRecord.findMany({ where: { postingId: own.id } });
     expect(rows).toHaveLength(3);
-    expect(rows.every((r) => r.kind === 'OVERNIGHT' && r.source === 'ENTRY' && r.marked && r.recordedById === leader.id)).toBe(true);
-    expect((await lastAudit('attendance.setDays'))!.changes).toMatchObject({ correctionReason: '手机没电未能打卡', ownEntry: true });
+    expect(
+      rows.every((r) => r.kind === 'OVERNIGHT' && r.source === 'ENTRY' && r.marked && r.recordedById === leader.id),
+    ).toBe(true);
+    expect((await lastAudit('attendance.setDays'))!.changes).toMatchObject({
+      correctionReason: '手机没电未能打卡',
+      ownEntry: true,
+    });
     // Changing one's own recorded day keeps it marked.
-    expect((await run(setDays, { ...nights, to: nights.from, kind: 'IN_VILLAGE', correctionReason: '当晚回城' })).ok).toBe(true);
-    expect(await db.attendanceRecord.findFirstOrThrow({ where: { postingId: own.id, day: dayOf(nights.from) } })).toMatchObject({ kind: 'IN_VILLAGE', marked: true });
+    expect(
+      (await run(setDays, { ...nights, to: nights.from, kind: 'IN_VILLAGE', correctionReason: '当晚回城' })).ok,
+    ).toBe(true);
+    expect(
+      await db.attendanceRecord.findFirstOrThrow({ where: { postingId: own.id, day: dayOf(nights.from) } }),
+    ).toMatchObject({ kind: 'IN_VILLAGE', marked: true });
 
     expect((await run(setDays, { ...nights, postingId: member.id })).ok).toBe(true);
     const memberRows = await db.attendanceRecord.findMany({ where: { postingId: member.id } });
@@ -307,64 +452,152 @@ describe('the month grid', () => {
   it('needs a reason for a day away, and keeps it', async () => {
     const { posting } = await posted();
     await signInAs('township');
-    const refused = await run(setDays, { postingId: posting.id, from: addDays(today, -3), to: addDays(today, -2), kind: 'LEAVE' });
+    const refused = await run(setDays, {
+      postingId: posting.id,
+      from: addDays(today, -3),
+      to: addDays(today, -2),
+      kind: 'LEAVE',
+    });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { awayReason: ['离村须填写事由'] } });
     expect(await db.attendanceRecord.count({ where: { postingId: posting.id } })).toBe(0);
 
-    expect((await run(setDays, { postingId: posting.id, from: addDays(today, -3), to: addDays(today, -2), kind: 'LEAVE', awayReason: '病假' })).ok).toBe(true);
+    expect(
+      (
+        await run(setDays, {
+          postingId: posting.id,
+          from: addDays(today, -3),
+          to: addDays(today, -2),
+          kind: 'LEAVE',
+          awayReason: '病假',
+        })
+      ).ok,
+    ).toBe(true);
     const rows = await db.attendanceRecord.findMany({ where: { postingId: posting.id } });
-    expect(rows.map((r) => [r.kind, r.reason])).toEqual([['LEAVE', '病假'], ['LEAVE', '病假']]);
+    expect(rows.map((r) => [r.kind, r.reason])).toEqual([
+      ['LEAVE', '病假'],
+      ['LEAVE', '病假'],
+    ]);
   });
 
   it('clears days with a correction reason', async () => {
     const { posting } = await posted();
     await fillDays(posting, daysFrom(addDays(today, -3), addDays(today, -1)), 'IN_VILLAGE');
     await signInAs('township');
-    expect((await run(setDays, { postingId: posting.id, from: addDays(today, -2), to: addDays(today, -1), kind: 'CLEAR' })).fieldErrors).toHaveProperty('correctionReason');
+    expect(
+      (await run(setDays, { postingId: posting.id, from: addDays(today, -2), to: addDays(today, -1), kind: 'CLEAR' }))
+        .fieldErrors,
+    ).toHaveProperty('correctionReason');
     expect(await db.attendanceRecord.count({ where: { postingId: posting.id } })).toBe(3);
-    expect((await run(setDays, { postingId: posting.id, from: addDays(today, -2), to: addDays(today, -1), kind: 'CLEAR', correctionReason: '误录' })).ok).toBe(true);
+    expect(
+      (
+        await run(setDays, {
+          postingId: posting.id,
+          from: addDays(today, -2),
+          to: addDays(today, -1),
+          kind: 'CLEAR',
+          correctionReason: '误录',
+        })
+      ).ok,
+    ).toBe(true);
     expect(await recordsOf(posting.id)).toEqual({ [addDays(today, -3)]: 'IN_VILLAGE' });
   });
 
   it('refuses future days, days outside the posting, and runs longer than a month', async () => {
     const { posting } = await posted();
     await signInAs('township');
-    const future = await run(setDays, { postingId: posting.id, from: today, to: addDays(today, 1), kind: 'IN_VILLAGE' });
+    const future = await run(setDays, {
+      postingId: posting.id,
+      from: today,
+      to: addDays(today, 1),
+      kind: 'IN_VILLAGE',
+    });
     expect(future).toMatchObject({ ok: false, fieldErrors: { to: [`不能登记将来的日期（${addDays(today, 1)}）`] } });
-    const before = await run(setDays, { postingId: posting.id, from: addDays(today, -61), to: addDays(today, -59), kind: 'IN_VILLAGE' });
+    const before = await run(setDays, {
+      postingId: posting.id,
+      from: addDays(today, -61),
+      to: addDays(today, -59),
+      kind: 'IN_VILLAGE',
+    });
     expect(before).toMatchObject({ ok: false, fieldErrors: { from: [`${addDays(today, -61)} 不在此人的驻村期间内`] } });
-    const long = await run(setDays, { postingId: posting.id, from: addDays(today, -40), to: addDays(today, -9), kind: 'IN_VILLAGE' }); // 32 days
+    const long = await run(setDays, {
+      postingId: posting.id,
+      from: addDays(today, -40),
+      to: addDays(today, -9),
+      kind: 'IN_VILLAGE',
+    }); // 32 days
     expect(long).toMatchObject({ ok: false, fieldErrors: { to: ['一次最多登记 31 天'] } });
     expect(await db.attendanceRecord.count({ where: { postingId: posting.id } })).toBe(0);
     // 31 days is fine; today is not the future.
-    expect((await run(setDays, { postingId: posting.id, from: addDays(today, -30), to: today, kind: 'IN_VILLAGE' })).ok).toBe(true);
+    expect(
+      (await run(setDays, { postingId: posting.id, from: addDays(today, -30), to: today, kind: 'IN_VILLAGE' })).ok,
+    ).toBe(true);
     expect(await db.attendanceRecord.count({ where: { postingId: posting.id } })).toBe(31);
   });
 
   it('refuses days after an ended posting', async () => {
     const { team } = await makeTeam({ village: nextVillage(), ...POINT });
-    const posting = await makePosting({ team, start: addDays(today, -60), plannedEnd: addDays(today, 300), endedOn: addDays(today, -10) });
+    const posting = await makePosting({
+      team,
+      start: addDays(today, -60),
+      plannedEnd: addDays(today, 300),
+      endedOn: addDays(today, -10),
+    });
     await signInAs('township');
-    expect((await run(setDays, { postingId: posting.id, from: addDays(today, -10), to: addDays(today, -9), kind: 'IN_VILLAGE' })).fieldErrors)
-      .toEqual({ from: [`${addDays(today, -9)} 不在此人的驻村期间内`] });
+    expect(
+      (
+        await run(setDays, {
+          postingId: posting.id,
+          from: addDays(today, -10),
+          to: addDays(today, -9),
+          kind: 'IN_VILLAGE',
+        })
+      ).fieldErrors,
+    ).toEqual({ from: [`${addDays(today, -9)} 不在此人的驻村期间内`] });
     expect(await db.attendanceRecord.count({ where: { postingId: posting.id } })).toBe(0);
   });
 
   it('refuses a day the person already has in another village', async () => {
     const first = await makeTeam({ village: nextVillage(), ...POINT });
     const second = await makeTeam({ village: nextVillage(), ...POINT });
-    const old = await makePosting({ team: first.team, start: addDays(today, -100), plannedEnd: addDays(today, 200), endedOn: addDays(today, -30) });
+    const old = await makePosting({
+      team: first.team,
+      start: addDays(today, -100),
+      plannedEnd: addDays(today, 200),
+      endedOn: addDays(today, -30),
+    });
     // Written directly: the actions would not allow the overlap, the data may still have it.
-    const current = await makePosting({ team: second.team, cadreId: old.cadreId, start: addDays(today, -35), plannedEnd: addDays(today, 300) });
+    const current = await makePosting({
+      team: second.team,
+      cadreId: old.cadreId,
+      start: addDays(today, -35),
+      plannedEnd: addDays(today, 300),
+    });
     await fillDays(old, [addDays(today, -32)], 'OVERNIGHT');
     await signInAs('township');
-    const state = await run(setDays, { postingId: current.id, from: addDays(today, -33), to: addDays(today, -31), kind: 'IN_VILLAGE' });
-    expect(state).toMatchObject({ ok: false, fieldErrors: { from: [`此人在该日已有其他村的考勤记录（${addDays(today, -32)}）`] } });
+    const state = await run(setDays, {
+      postingId: current.id,
+      from: addDays(today, -33),
+      to: addDays(today, -31),
+      kind: 'IN_VILLAGE',
+    });
+    expect(state).toMatchObject({
+      ok: false,
+      fieldErrors: { from: [`此人在该日已有其他村的考勤记录（${addDays(today, -32)}）`] },
+    });
     expect(await db.attendanceRecord.count({ where: { cadreId: old.cadreId } })).toBe(1);
     expect(await recordsOf(old.id)).toEqual({ [addDays(today, -32)]: 'OVERNIGHT' });
     // And the database keeps one record per person and day whoever writes it.
     await expect(
-      db.attendanceRecord.create({ data: { cadreId: old.cadreId, postingId: current.id, villageCode: current.villageCode, day: dayOf(addDays(today, -32)), kind: 'IN_VILLAGE', source: 'ENTRY' } }),
+      db.attendanceRecord.create({
+        data: {
+          cadreId: old.cadreId,
+          postingId: current.id,
+          villageCode: current.villageCode,
+          day: dayOf(addDays(today, -32)),
+          kind: 'IN_VILLAGE',
+          source: 'ENTRY',
+        },
+      }),
     ).rejects.toThrow();
   });
 
@@ -372,16 +605,33 @@ describe('the month grid', () => {
     const { team, posting } = await posted();
     const leader = await makeUser({ role: 'TEAM_LEADER', scopeCode: team.villageCode });
     await signInAs(leader.username);
-    expect((await run(setDays, { postingId: posting.id, from: addDays(today, -2), to: addDays(today, -2), kind: 'OVERNIGHT' })).ok).toBe(true);
+    expect(
+      (
+        await run(setDays, {
+          postingId: posting.id,
+          from: addDays(today, -2),
+          to: addDays(today, -2),
+          kind: 'OVERNIGHT',
+        })
+      ).ok,
+    ).toBe(true);
     expect(await recordsOf(posting.id)).toEqual({ [addDays(today, -2)]: 'OVERNIGHT' });
 
     for (const username of ['township2', 'county2', 'teamleader']) {
       await signInAs(username);
-      const state = await run(setDays, { postingId: posting.id, from: addDays(today, -1), to: addDays(today, -1), kind: 'IN_VILLAGE' });
+      const state = await run(setDays, {
+        postingId: posting.id,
+        from: addDays(today, -1),
+        to: addDays(today, -1),
+        kind: 'IN_VILLAGE',
+      });
       expect(state).toMatchObject({ ok: false, formError: NOT_FOUND });
     }
-    expect(await signInAs('member').then(() => run(setDays, { postingId: posting.id, from: addDays(today, -1), to: addDays(today, -1), kind: 'IN_VILLAGE' })))
-      .toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
+    expect(
+      await signInAs('member').then(() =>
+        run(setDays, { postingId: posting.id, from: addDays(today, -1), to: addDays(today, -1), kind: 'IN_VILLAGE' }),
+      ),
+    ).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
     expect(await recordsOf(posting.id)).toEqual({ [addDays(today, -2)]: 'OVERNIGHT' });
   });
 });
@@ -395,16 +645,35 @@ describe('the monthly sign-off', () => {
   it('closes a finished month once, and never the current one', async () => {
     const { team } = await makeTeam({ village: nextVillage(), ...POINT });
     const township = await signInAs('township');
-    expect(await run(signOffMonth, { teamId: team.id, month: thisMonth })).toMatchObject({ ok: false, fieldErrors: { month: ['只能审核已结束的月份'] } });
+    expect(await run(signOffMonth, { teamId: team.id, month: thisMonth })).toMatchObject({
+      ok: false,
+      fieldErrors: { month: ['只能审核已结束的月份'] },
+    });
     expect(await db.attendanceSignoff.count({ where: { teamId: team.id } })).toBe(0);
 
-    expect(await run(signOffMonth, { teamId: team.id, month: lastMonth })).toMatchObject({ ok: true, message: '已审核锁定本月考勤' });
+    expect(await run(signOffMonth, { teamId: team.id, month: lastMonth })).toMatchObject({
+      ok: true,
+      message: '已审核锁定本月考勤',
+    });
     expect(await db.attendanceSignoff.findMany({ where: { teamId: team.id } })).toMatchObject([
-      { month: lastMonth, villageCode: team.villageCode, signedById: township.userId, signedByName: township.displayName },
+      {
+        month: lastMonth,
+        villageCode: team.villageCode,
+        signedById: township.userId,
+        signedByName: township.displayName,
+      },
     ]);
-    expect(await lastAudit('attendance.signOff')).toMatchObject({ result: 'OK', entity: 'AttendanceSignoff', regionCode: team.villageCode, changes: { month: lastMonth } });
+    expect(await lastAudit('attendance.signOff')).toMatchObject({
+      result: 'OK',
+      entity: 'AttendanceSignoff',
+      regionCode: team.villageCode,
+      changes: { month: lastMonth },
+    });
 
-    expect(await run(signOffMonth, { teamId: team.id, month: lastMonth })).toMatchObject({ ok: false, fieldErrors: { month: ['该月已审核锁定'] } });
+    expect(await run(signOffMonth, { teamId: team.id, month: lastMonth })).toMatchObject({
+      ok: false,
+      fieldErrors: { month: ['该月已审核锁定'] },
+    });
     expect(await db.attendanceSignoff.count({ where: { teamId: team.id } })).toBe(1);
   });
 
@@ -412,7 +681,10 @@ describe('the monthly sign-off', () => {
     const { team } = await makeTeam({ village: nextVillage(), ...POINT });
     for (const username of ['township2', 'county2']) {
       await signInAs(username);
-      expect(await run(signOffMonth, { teamId: team.id, month: lastMonth })).toMatchObject({ ok: false, formError: NOT_FOUND });
+      expect(await run(signOffMonth, { teamId: team.id, month: lastMonth })).toMatchObject({
+        ok: false,
+        formError: NOT_FOUND,
+      });
     }
     expect(await db.attendanceSignoff.count({ where: { teamId: team.id } })).toBe(0);
   });
@@ -425,24 +697,50 @@ describe('the monthly sign-off', () => {
     await signInAs('township');
     expect((await run(signOffMonth, { teamId: team.id, month: lastMonth })).ok).toBe(true);
 
-    const correction = { postingId: posting.id, from: midLastMonth, to: midLastMonth, kind: 'OVERNIGHT', correctionReason: '核实为驻村' };
+    const correction = {
+      postingId: posting.id,
+      from: midLastMonth,
+      to: midLastMonth,
+      kind: 'OVERNIGHT',
+      correctionReason: '核实为驻村',
+    };
     for (const username of ['township', leader.username]) {
       await signInAs(username);
-      expect(await run(setDays, correction)).toMatchObject({ ok: false, fieldErrors: { from: [`${lastMonth} 的考勤已由乡镇审核锁定，修改须由县级用户办理`] } });
-      expect(await lastAudit('attendance.setDays')).toMatchObject({ result: 'REFUSED', message: 'attendance.monthSignedOff' });
+      expect(await run(setDays, correction)).toMatchObject({
+        ok: false,
+        fieldErrors: { from: [`${lastMonth} 的考勤已由乡镇审核锁定，修改须由县级用户办理`] },
+      });
+      expect(await lastAudit('attendance.setDays')).toMatchObject({
+        result: 'REFUSED',
+        message: 'attendance.monthSignedOff',
+      });
     }
     expect(await recordsOf(posting.id)).toEqual({ [midLastMonth]: 'IN_VILLAGE' });
     // A run that only reaches into the closed month is refused whole.
     await signInAs('township');
-    expect((await run(setDays, { postingId: posting.id, from: `${lastMonth}-28`, to: addDays(`${thisMonth}-01`, 0), kind: 'IN_VILLAGE' })).ok).toBe(false);
+    expect(
+      (
+        await run(setDays, {
+          postingId: posting.id,
+          from: `${lastMonth}-28`,
+          to: addDays(`${thisMonth}-01`, 0),
+          kind: 'IN_VILLAGE',
+        })
+      ).ok,
+    ).toBe(false);
     expect(await db.attendanceRecord.count({ where: { postingId: posting.id } })).toBe(1);
 
     const county = await signInAs('county');
     expect((await run(setDays, correction)).ok).toBe(true);
     expect(await recordsOf(posting.id)).toEqual({ [midLastMonth]: 'OVERNIGHT' });
     expect(await lastAudit('attendance.setDays')).toMatchObject({
-      result: 'OK', userId: county.userId,
-      changes: { afterSignOff: true, correctionReason: '核实为驻村', days: [{ date: midLastMonth, from: 'IN_VILLAGE', to: 'OVERNIGHT' }] },
+      result: 'OK',
+      userId: county.userId,
+      changes: {
+        afterSignOff: true,
+        correctionReason: '核实为驻村',
+        days: [{ date: midLastMonth, from: 'IN_VILLAGE', to: 'OVERNIGHT' }],
+      },
     });
   });
 });
@@ -466,7 +764,12 @@ describe('reading attendance', () => {
     const rows = (await complianceRows(township, team.villageCode, year))!;
     const byId = new Map(rows.map((r) => [r.postingId, r]));
     expect(rows.every((r) => r.villageCode === team.villageCode)).toBe(true);
-    expect(byId.get(full.id)!.summary).toMatchObject({ status: 'ON_TRACK', days: { done: 61 }, nights: { done: 61 }, unrecorded: 0 });
+    expect(byId.get(full.id)!.summary).toMatchObject({
+      status: 'ON_TRACK',
+      days: { done: 61 },
+      nights: { done: 61 },
+      unrecorded: 0,
+    });
     expect(byId.get(thin.id)!.summary).toMatchObject({ status: 'AT_RISK', days: { done: 5 }, unrecorded: 56 });
     expect(byId.get(idle.id)!.summary).toMatchObject({ status: 'WILL_MISS', days: { done: 0 } });
 
@@ -477,7 +780,11 @@ describe('reading attendance', () => {
     // The person's own page reads the same.
     expect((await personYear(township, full.cadreId, year))!.postings[0].summary.status).toBe('ON_TRACK');
     const grid = (await teamMonth(township, team.id, today.slice(0, 7)))!;
-    expect(grid.rows.find((r) => r.postingId === full.id)).toMatchObject({ days: 15, nights: 15, leader: { done: 15 } });
+    expect(grid.rows.find((r) => r.postingId === full.id)).toMatchObject({
+      days: 15,
+      nights: 15,
+      leader: { done: 15 },
+    });
   });
 
   it('keeps each township to its own teams', async () => {
@@ -501,7 +808,9 @@ describe('reading attendance', () => {
     const county = await signInAs('county');
     const all = (await complianceRows(county, undefined, year))!.map((r) => r.postingId);
     expect(all).toEqual(expect.arrayContaining([minePosting.id, theirPosting.id]));
-    expect((await complianceRows(await signInAs('county2'), undefined, year))!.map((r) => r.postingId)).not.toContain(minePosting.id);
+    expect((await complianceRows(await signInAs('county2'), undefined, year))!.map((r) => r.postingId)).not.toContain(
+      minePosting.id,
+    );
   });
 
   it('gives a team member their own village only, and nothing to roles without team.view', async () => {

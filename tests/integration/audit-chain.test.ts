@@ -1,6 +1,5 @@
-import { inject } from 'vitest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeAuditNow } from '@/lib/audit/data';
 import { verifyAuditChain } from '../../scripts/audit-verify';
 
@@ -33,11 +32,15 @@ const actor = { userId: 1, username: 'chain', role: 'AUDITOR' as const };
 beforeAll(async () => {
   // Text the hash must treat exactly like PostgreSQL's JSON: quotes, backslashes, control characters, Chinese, emoji.
   await writeAuditNow(actor, {
-    action: 'test.chain', result: 'OK', entity: 'Test', regionCode: '990102',
+    action: 'test.chain',
+    result: 'OK',
+    entity: 'Test',
+    regionCode: '990102',
     message: 'a "quoted" \\ back\tslash\nline \u0001\u001f 村民 😀 \u007f',
     changes: { 名字: '张三', nested: { list: [1, 2.5, -0, 1e21, true, null], text: 'x\ny"' }, empty: {} },
   });
-  for (const result of ['OK', 'REFUSED', 'INVALID', 'ERROR'] as const) await writeAuditNow(null, { action: 'test.plain', result });
+  for (const result of ['OK', 'REFUSED', 'INVALID', 'ERROR'] as const)
+    await writeAuditNow(null, { action: 'test.plain', result });
 });
 
 describe('audit chain', () => {
@@ -86,7 +89,10 @@ describe('audit chain', () => {
       'TRUNCATE audit_log',
       `UPDATE audit_chain_head SET hash = repeat('0', 64)`,
     ]) {
-      await expect(inRolledBack((client) => client.query(sql)), sql).rejects.toThrow(/append-only/);
+      await expect(
+        inRolledBack((client) => client.query(sql)),
+        sql,
+      ).rejects.toThrow(/append-only/);
     }
     expect((await verify()).problems).toEqual([]);
   });
@@ -100,7 +106,9 @@ describe('audit chain', () => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        await client.query(`INSERT INTO audit_log (action, result, message) VALUES ('test.concurrent', 'OK', $1)`, [`raw ${i}`]);
+        await client.query(`INSERT INTO audit_log (action, result, message) VALUES ('test.concurrent', 'OK', $1)`, [
+          `raw ${i}`,
+        ]);
         await client.query(rollsBack(i) ? 'ROLLBACK' : 'COMMIT');
       } finally {
         client.release();
@@ -128,23 +136,36 @@ describe('audit chain migration', () => {
     try {
       // The migrations up to the chain, some audit rows (one rolled back: a gap in the ids), then the chain.
       await cp('prisma/migrations/migration_lock.toml', path.join(before, 'migration_lock.toml'));
-      for (const name of (await readdir('prisma/migrations')).filter((name) => name < '20261204211300_audit_chain' && /^\d/.test(name)))
+      for (const name of (await readdir('prisma/migrations')).filter(
+        (name) => name < '20261204211300_audit_chain' && /^\d/.test(name),
+      ))
         await cp(path.join('prisma/migrations', name), path.join(before, name), { recursive: true });
       await deployMigrations(url, { migrations: before });
       await scratch.connect();
-      await scratch.query(`INSERT INTO audit_log (action, result, changes) VALUES ('old.one', 'OK', '{"b": 1, "a": "x"}'), ('old.two', 'REFUSED', NULL)`);
+      await scratch.query(
+        `INSERT INTO audit_log (action, result, changes) VALUES ('old.one', 'OK', '{"b": 1, "a": "x"}'), ('old.two', 'REFUSED', NULL)`,
+      );
       await scratch.query('BEGIN');
       await scratch.query(`INSERT INTO audit_log (action, result) VALUES ('old.lost', 'OK')`);
       await scratch.query('ROLLBACK');
       await scratch.query(`INSERT INTO audit_log (action, result, message) VALUES ('old.three', 'ERROR', 'boom')`);
       await deployMigrations(url);
       // One statement of many rows: they chain to each other, the head moves to the last.
-      await scratch.query(`INSERT INTO audit_log (action, result) VALUES ('new.one', 'OK'), ('new.two', 'OK'), ('new.three', 'OK')`);
+      await scratch.query(
+        `INSERT INTO audit_log (action, result) VALUES ('new.one', 'OK'), ('new.two', 'OK'), ('new.three', 'OK')`,
+      );
       const report = await verifyAuditChain(scratch);
       expect(report.problems).toEqual([]);
       expect(report.rows).toBe(6);
       const { rows } = await scratch.query(`SELECT action, id::text, prev_hash FROM audit_log ORDER BY audit_log.id`);
-      expect(rows.map((row) => row.action)).toEqual(['old.one', 'old.two', 'old.three', 'new.one', 'new.two', 'new.three']);
+      expect(rows.map((row) => row.action)).toEqual([
+        'old.one',
+        'old.two',
+        'old.three',
+        'new.one',
+        'new.two',
+        'new.three',
+      ]);
       expect(rows[0].prev_hash).toBe('0'.repeat(64));
     } finally {
       await scratch.end().catch(() => {});

@@ -2,8 +2,8 @@
 // would call it directly: the same lockout and address throttle as the login form.
 import type { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { db } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
+import { db } from '@/lib/db';
 
 const PASSWORD = 'Correct#Horse1';
 const BASE = 'http://localhost:3000/api/auth';
@@ -16,7 +16,14 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(PASSWORD);
   await db.user.upsert({
     where: { username: 'callbackcase' },
-    create: { username: 'callbackcase', displayName: '接口登录测试', role: 'TEAM_MEMBER', scopeCode: '990102101201', passwordHash, mustChangePassword: false },
+    create: {
+      username: 'callbackcase',
+      displayName: '接口登录测试',
+      role: 'TEAM_MEMBER',
+      scopeCode: '990102101201',
+      passwordHash,
+      mustChangePassword: false,
+    },
     update: { failedLoginCount: 0, lockedUntil: null, disabled: false, passwordHash },
   });
 });
@@ -28,7 +35,10 @@ afterAll(async () => {
 async function csrf() {
   const response = await GET(new Request(`${BASE}/csrf`) as NextRequest);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   return { csrfToken, cookie };
 }
 
@@ -54,8 +64,12 @@ describe('POST /api/auth/callback/credentials', () => {
 
   it('locks the account at exactly 5 when 40 wrong passwords arrive at once', async () => {
     // 40 different addresses, so that the address throttle is not what stops them.
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post('callbackcase', 'Wrong#Horse1', `10.7.0.${i + 1}`)));
-    expect(answers.every((location) => location.includes('error=CredentialsSignin') && location.includes('code=invalid'))).toBe(true);
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => post('callbackcase', 'Wrong#Horse1', `10.7.0.${i + 1}`)),
+    );
+    expect(
+      answers.every((location) => location.includes('error=CredentialsSignin') && location.includes('code=invalid')),
+    ).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { username: 'callbackcase' } });
     expect(user.failedLoginCount).toBe(40);
     expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
@@ -63,11 +77,22 @@ describe('POST /api/auth/callback/credentials', () => {
     expect(await post('callbackcase', PASSWORD, '10.7.1.1')).toContain('code=invalid');
     const sessions = await db.userSession.count({ where: { user: { username: 'callbackcase' } } });
     expect(sessions).toBe(0);
-    const locking = await db.auditLog.findMany({ where: { action: 'auth.login', username: 'callbackcase', message: { contains: 'locked until' } }, select: { message: true } });
+    const locking = await db.auditLog.findMany({
+      where: { action: 'auth.login', username: 'callbackcase', message: { contains: 'locked until' } },
+      select: { message: true },
+    });
     const lockedAtFailure = Math.min(...locking.map((row) => Number(/\((\d+)\)/.exec(row.message ?? '')?.[1])));
     expect(lockedAtFailure).toBe(5);
     const refused = answers.filter((location) => location.includes('error=')).length + 1;
-    console.log(JSON.stringify({ figure: 'parallel wrong passwords through the callback route', attempts: answers.length + 1, refused, lockedAtFailure, sessionsLeaked: sessions }));
+    console.log(
+      JSON.stringify({
+        figure: 'parallel wrong passwords through the callback route',
+        attempts: answers.length + 1,
+        refused,
+        lockedAtFailure,
+        sessionsLeaked: sessions,
+      }),
+    );
   });
 
   it('throttles by the address the server saw, whatever X-Forwarded-For the client sent before it', async () => {

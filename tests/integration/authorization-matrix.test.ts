@@ -1,19 +1,41 @@
 // Every server action × every role, in scope and out of scope, against the permission table.
 // A new action that is not listed here fails the first test.
+
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
 import type { ActionFunction } from '@/lib/action';
 import type { Viewer } from '@/lib/auth/data';
-import { can, ROLES } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
+import { can, ROLES } from '@/lib/auth/permissions';
+import { db } from '@/lib/db';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
-import { run, signInAs, OTHER_COUNTY } from './helpers';
 import { makeHousehold, newIdNumber, personRow } from '../support/households';
-import { addDays, chinaToday, makePosting, makeTeam, makeUnit, makeVillage, removeTeamFixtures, teamIn } from '../support/teams';
-import { makePairing, makePairingCadre, makePairingHousehold, makePairingUnit, makePairingVillage, removePairingFixtures } from '../support/pairings';
+import {
+  makeInspection,
+  removeInspectionFixtures,
+  trackAssessmentSubject,
+  trackInspection,
+} from '../support/inspections';
+import {
+  makePairing,
+  makePairingCadre,
+  makePairingHousehold,
+  makePairingUnit,
+  makePairingVillage,
+  removePairingFixtures,
+} from '../support/pairings';
 import { makeProblem, makeProblemHousehold, makeProblemVillage, removeProblemFixtures } from '../support/problems';
-import { randomUUID } from 'node:crypto';
-import { makeInspection, removeInspectionFixtures, trackAssessmentSubject, trackInspection } from '../support/inspections';
+import {
+  addDays,
+  chinaToday,
+  makePosting,
+  makeTeam,
+  makeUnit,
+  makeVillage,
+  removeTeamFixtures,
+  teamIn,
+} from '../support/teams';
+import { OTHER_COUNTY, run, signInAs } from './helpers';
 
 type Values = Record<string, string | number | boolean | undefined>;
 type Case = {
@@ -23,8 +45,15 @@ type Case = {
 };
 
 const USER_FOR_ROLE: Record<(typeof ROLES)[number], string> = {
-  SYSTEM_ADMIN: 'sysadmin', COUNTY_ADMIN: 'county', TOWNSHIP_STAFF: 'township', TEAM_LEADER: 'teamleader', TEAM_MEMBER: 'member',
-  PAIRING_CADRE: 'cadre', LEADER: 'leader', INSPECTOR: 'inspector', AUDITOR: 'auditor',
+  SYSTEM_ADMIN: 'sysadmin',
+  COUNTY_ADMIN: 'county',
+  TOWNSHIP_STAFF: 'township',
+  TEAM_LEADER: 'teamleader',
+  TEAM_MEMBER: 'member',
+  PAIRING_CADRE: 'cadre',
+  LEADER: 'leader',
+  INSPECTOR: 'inspector',
+  AUDITOR: 'auditor',
 };
 
 const userRef = async (username: string) => {
@@ -44,14 +73,27 @@ let serial = 0;
 const pendingAccount = async (scopeCode: string, prefix: string) => {
   const requester = await db.user.findUniqueOrThrow({ where: { username: 'sysadmin' } });
   const user = await db.user.create({
-    data: { username: `${prefix}${++serial}`, displayName: '待审批', role: 'LEADER', scopeCode, passwordHash: '!pending-approval', pendingApproval: 'CREATE', pendingRequestedById: requester.id, pendingRequestedAt: new Date() },
+    data: {
+      username: `${prefix}${++serial}`,
+      displayName: '待审批',
+      role: 'LEADER',
+      scopeCode,
+      passwordHash: '!pending-approval',
+      pendingApproval: 'CREATE',
+      pendingRequestedById: requester.id,
+      pendingRequestedAt: new Date(),
+    },
   });
   return { id: user.id, version: user.version };
 };
 
 /** A village inside the viewer's area (any village of the demo county for roles above a village). */
 const villageOf = (viewer: Viewer) =>
-  viewer.scopeCode.length === 12 ? viewer.scopeCode : viewer.scopeCode.length === 9 ? `${viewer.scopeCode}201` : '990102101201';
+  viewer.scopeCode.length === 12
+    ? viewer.scopeCode
+    : viewer.scopeCode.length === 9
+      ? `${viewer.scopeCode}201`
+      : '990102101201';
 const householdIn = async (village: string) => {
   const { household, head, idNumber } = await makeHousehold({ village, headName: `矩阵${++serial}` });
   return { household, head, idNumber };
@@ -60,16 +102,37 @@ const otherCountyHousehold = () => householdIn('990103101201');
 /** A duplicate hit entered in `village` (its registered person there too: only the hit's area matters here). */
 const duplicateHitIn = async (village: string) => {
   const { head } = await householdIn(village);
-  const hit = await db.duplicateIdHit.create({ data: { userId: 1, userName: '矩阵', areaCode: village, source: 'household.create', idMasked: '9901**********0000', existingPersonId: head.id, existingRegionCode: village } });
+  const hit = await db.duplicateIdHit.create({
+    data: {
+      userId: 1,
+      userName: '矩阵',
+      areaCode: village,
+      source: 'household.create',
+      idMasked: '9901**********0000',
+      existingPersonId: head.id,
+      existingRegionCode: village,
+    },
+  });
   return hit.id;
 };
 const householdInput = (h: { id: number; version: number }) => ({
-  id: h.id, version: h.version, groupName: '2组', allowance: 'NONE', foodSecure: 'on', clothingSecure: 'on', educationSecure: 'on', medicalSecure: 'on', housingSecure: 'on', waterSecure: 'on',
+  id: h.id,
+  version: h.version,
+  groupName: '2组',
+  allowance: 'NONE',
+  foodSecure: 'on',
+  clothingSecure: 'on',
+  educationSecure: 'on',
+  medicalSecure: 'on',
+  housingSecure: 'on',
+  waterSecure: 'on',
 });
 const memberInput = () => ({ name: '成员', idNumber: newIdNumber(), health: 'HEALTHY', labour: 'NORMAL' });
 const extraMember = async (village: string) => {
   const { household } = await householdIn(village);
-  const person = await db.person.create({ data: { ...personRow('待移除', newIdNumber()), householdId: household.id, regionCode: village, relation: 'CHILD' } });
+  const person = await db.person.create({
+    data: { ...personRow('待移除', newIdNumber()), householdId: household.id, regionCode: village, relation: 'CHILD' },
+  });
   await db.household.update({ where: { id: household.id }, data: { memberCount: 2 } });
   return { id: person.id, householdVersion: household.version, reason: '迁出' };
 };
@@ -80,14 +143,27 @@ const MATRIX_VILLAGE = '990102101501';
 const OTHER_VILLAGE = '990103101501';
 let villageSerial = 510;
 let monthSerial = 0;
-const fixtures = {} as { unitId: number; otherUnitId: number; otherTeamId: number; otherLeader: { id: number; version: number } };
+const fixtures = {} as {
+  unitId: number;
+  otherUnitId: number;
+  otherTeamId: number;
+  otherLeader: { id: number; version: number };
+};
 const teamVillageOf = (viewer: Viewer) => (viewer.scopeCode.length === 12 ? viewer.scopeCode : MATRIX_VILLAGE);
 const freshVillage = async (township: string) => (await makeVillage(`${township}${++villageSerial}`)).code;
 /** A past month nobody has signed off yet: 2001-01, 2001-02, ... */
-const pastMonth = () => { const n = monthSerial++; return `${2001 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`; };
+const pastMonth = () => {
+  const n = monthSerial++;
+  return `${2001 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
 const teamPosting = async (village: string, role: 'LEADER' | 'MEMBER' = 'MEMBER') => {
   const today = chinaToday();
-  return makePosting({ team: await teamIn(village), role, start: addDays(today, -30), plannedEnd: addDays(today, 300) });
+  return makePosting({
+    team: await teamIn(village),
+    role,
+    start: addDays(today, -30),
+    plannedEnd: addDays(today, 300),
+  });
 };
 const newPostingInput = (teamId: number, unitId: number, name: string) => {
   const today = chinaToday();
@@ -102,9 +178,20 @@ const pairFixtures = {} as { unitId: number; otherUnitId: number };
 /** Where the viewer keeps cadres: their township, or a township of the demo county for county-level users. */
 const cadreAreaOf = (viewer: Viewer) => (viewer.scopeCode.length >= 9 ? viewer.scopeCode.slice(0, 9) : '990102101');
 const pairCadre = (regionCode: string, rank: 'ORDINARY' | 'SECTION_CHIEF' = 'ORDINARY') =>
-  makePairingCadre({ regionCode, unitId: regionCode.startsWith(OTHER_COUNTY) ? pairFixtures.otherUnitId : pairFixtures.unitId, rank, name: `结对矩阵${++serial}` });
+  makePairingCadre({
+    regionCode,
+    unitId: regionCode.startsWith(OTHER_COUNTY) ? pairFixtures.otherUnitId : pairFixtures.unitId,
+    rank,
+    name: `结对矩阵${++serial}`,
+  });
 const pairHouseholdIn = (village: string) => makePairingHousehold(village, { headName: `结对矩阵户${++serial}` });
-const cadreInput = (cadre: { id: number; version: number; name: string; unitId: number }) => ({ id: cadre.id, version: cadre.version, name: `${cadre.name}改`, unitId: cadre.unitId, rank: 'SECTION_CHIEF' });
+const cadreInput = (cadre: { id: number; version: number; name: string; unitId: number }) => ({
+  id: cadre.id,
+  version: cadre.version,
+  name: `${cadre.name}改`,
+  unitId: cadre.unitId,
+  rank: 'SECTION_CHIEF',
+});
 const liaisonIn = async (village: string) => {
   const unit = await makePairingUnit(village.slice(0, 6));
   return db.villageLiaison.create({ data: { villageCode: village, unitId: unit.id } });
@@ -117,7 +204,14 @@ const reassignInput = async (village: string) => {
   const pairing = await activePairing(village);
   const cadre = await db.cadre.findUniqueOrThrow({ where: { id: pairing.cadreId } });
   const next = await pairCadre(village.slice(0, 9));
-  return { cadreId: cadre.id, version: cadre.version, pairs: `${pairing.householdId}:${next.id}`, reason: '矩阵调离', markLeft: 'on', leftOn: chinaToday() };
+  return {
+    cadreId: cadre.id,
+    version: cadre.version,
+    pairs: `${pairing.householdId}:${next.id}`,
+    reason: '矩阵调离',
+    markLeft: 'on',
+    leftOn: chinaToday(),
+  };
 };
 
 // Visits and the problem ledger: a village of the matrix's own in township 990102101 (a village-level viewer
@@ -128,10 +222,21 @@ const FIELD_OTHER_VILLAGE = '990103101571';
 const fieldVillageOf = (viewer: Viewer) => (viewer.scopeCode.length === 12 ? viewer.scopeCode : FIELD_VILLAGE);
 const fieldHousehold = (village: string) => makeProblemHousehold(village, { headName: `台账矩阵户${++serial}` });
 const visitInput = (householdId: number) => ({
-  clientKey: randomUUID(), householdId, visitedOn: chinaToday(), kind: 'IN_PERSON', findings: '矩阵走访',
+  clientKey: randomUUID(),
+  householdId,
+  visitedOn: chinaToday(),
+  kind: 'IN_PERSON',
+  findings: '矩阵走访',
   problems: JSON.stringify([{ category: 'HOUSING', urgency: 'NORMAL', description: '矩阵走访发现问题' }]),
 });
-const openInput = async (village: string) => ({ villageCode: village, householdId: (await fieldHousehold(village)).id, source: 'INSPECTION', category: 'OTHER', urgency: 'NORMAL', description: '矩阵登记问题' });
+const openInput = async (village: string) => ({
+  villageCode: village,
+  householdId: (await fieldHousehold(village)).id,
+  source: 'INSPECTION',
+  category: 'OTHER',
+  urgency: 'NORMAL',
+  description: '矩阵登记问题',
+});
 const openProblemIn = async (village: string, userId: number) => {
   const problem = await makeProblem({ regionCode: village, userId, description: `台账矩阵问题${++serial}` });
   return { problemId: problem.id, version: problem.version, step: 'START' };
@@ -139,19 +244,51 @@ const openProblemIn = async (village: string, userId: number) => {
 
 // Oversight: inspections of the team villages above (the matrix's own, or a village-level viewer's own),
 // and of the other county's village, which must stay untouched.
-const inspectionIn = async (village: string) => makeInspection({ villages: [{ code: village }], plannedOn: chinaToday(), createdById: (await userRef('inspector')).id });
-const presenceInput = async (village: string) => ({ inspectionId: (await inspectionIn(village)).id, cadreId: (await teamPosting(village)).cadreId, day: chinaToday(), present: 'no' });
+const inspectionIn = async (village: string) =>
+  makeInspection({
+    villages: [{ code: village }],
+    plannedOn: chinaToday(),
+    createdById: (await userRef('inspector')).id,
+  });
+const presenceInput = async (village: string) => ({
+  inspectionId: (await inspectionIn(village)).id,
+  cadreId: (await teamPosting(village)).cadreId,
+  day: chinaToday(),
+  present: 'no',
+});
 const householdCheckInput = async (village: string) => {
   const household = await fieldHousehold(village);
-  const inspection = await makeInspection({ villages: [{ code: village, householdIds: [household.id] }], createdById: (await userRef('inspector')).id });
-  return { inspectionId: inspection.id, householdId: household.id, visitedAsClaimed: 'yes', knowsCadre: 'yes', measuresReal: 'yes', satisfied: 'no' };
+  const inspection = await makeInspection({
+    villages: [{ code: village, householdIds: [household.id] }],
+    createdById: (await userRef('inspector')).id,
+  });
+  return {
+    inspectionId: inspection.id,
+    householdId: household.id,
+    visitedAsClaimed: 'yes',
+    knowsCadre: 'yes',
+    measuresReal: 'yes',
+    satisfied: 'no',
+  };
 };
-const planInput = (areaCode: string) => ({ kind: 'UNANNOUNCED', areaCode, plannedOn: chinaToday(), villageCount: 1, householdsPerVillage: 1 });
+const planInput = (areaCode: string) => ({
+  kind: 'UNANNOUNCED',
+  areaCode,
+  plannedOn: chinaToday(),
+  villageCount: 1,
+  householdsPerVillage: 1,
+});
 
 const MATRIX: Record<string, Case> = {
   'auth.logout': { inScope: () => ({}) },
   // A wrong current password: passes the permission check, then the rule refuses; nothing changes.
-  'auth.changePassword': { inScope: () => ({ currentPassword: 'not-my-password', newPassword: 'Another#Pass9', confirmPassword: 'Another#Pass9' }) },
+  'auth.changePassword': {
+    inScope: () => ({
+      currentPassword: 'not-my-password',
+      newPassword: 'Another#Pass9',
+      confirmPassword: 'Another#Pass9',
+    }),
+  },
   'policy.save': {
     inScope: (viewer) => policyInput(viewer.scopeCode.slice(0, 6)),
     outOfScope: () => policyInput(OTHER_COUNTY),
@@ -162,47 +299,134 @@ const MATRIX: Record<string, Case> = {
   },
   'user.create': {
     inScope: () => ({ username: `matrix${++serial}`, displayName: '矩阵测试', role: 'LEADER', scopeCode: '990102' }),
-    outOfScope: () => ({ username: `matrix${++serial}`, displayName: '矩阵测试', role: 'LEADER', scopeCode: OTHER_COUNTY }),
+    outOfScope: () => ({
+      username: `matrix${++serial}`,
+      displayName: '矩阵测试',
+      role: 'LEADER',
+      scopeCode: OTHER_COUNTY,
+    }),
   },
   'user.update': {
-    inScope: async () => ({ ...(await userRef('matrix-target')), displayName: `目标${++serial}`, role: 'TOWNSHIP_STAFF', scopeCode: '990102101' }),
-    outOfScope: async () => ({ ...(await userRef('county2')), displayName: '被改了', role: 'COUNTY_ADMIN', scopeCode: OTHER_COUNTY }),
+    inScope: async () => ({
+      ...(await userRef('matrix-target')),
+      displayName: `目标${++serial}`,
+      role: 'TOWNSHIP_STAFF',
+      scopeCode: '990102101',
+    }),
+    outOfScope: async () => ({
+      ...(await userRef('county2')),
+      displayName: '被改了',
+      role: 'COUNTY_ADMIN',
+      scopeCode: OTHER_COUNTY,
+    }),
   },
   'user.setDisabled': {
     inScope: async () => ({ ...(await userRef('matrix-target')), disabled: 'false' }),
     outOfScope: async () => ({ ...(await userRef('county2')), disabled: 'true' }),
   },
   'household.create': {
-    inScope: (viewer) => ({ regionCode: villageOf(viewer), groupName: '1组', allowance: 'NONE', headName: '新户主', headIdNumber: newIdNumber(), headHealth: 'HEALTHY', headLabour: 'NORMAL' }),
-    outOfScope: () => ({ regionCode: '990103101201', groupName: '1组', allowance: 'NONE', headName: '越界户', headIdNumber: newIdNumber(), headHealth: 'HEALTHY', headLabour: 'NORMAL' }),
+    inScope: (viewer) => ({
+      regionCode: villageOf(viewer),
+      groupName: '1组',
+      allowance: 'NONE',
+      headName: '新户主',
+      headIdNumber: newIdNumber(),
+      headHealth: 'HEALTHY',
+      headLabour: 'NORMAL',
+    }),
+    outOfScope: () => ({
+      regionCode: '990103101201',
+      groupName: '1组',
+      allowance: 'NONE',
+      headName: '越界户',
+      headIdNumber: newIdNumber(),
+      headHealth: 'HEALTHY',
+      headLabour: 'NORMAL',
+    }),
   },
   'household.update': {
     inScope: async (viewer) => householdInput((await householdIn(villageOf(viewer))).household),
     outOfScope: async () => householdInput((await otherCountyHousehold()).household),
   },
   'household.addMember': {
-    inScope: async (viewer) => { const { household } = await householdIn(villageOf(viewer)); return { householdId: household.id, householdVersion: household.version, relation: 'CHILD', ...memberInput() }; },
-    outOfScope: async () => { const { household } = await otherCountyHousehold(); return { householdId: household.id, householdVersion: household.version, relation: 'CHILD', ...memberInput() }; },
+    inScope: async (viewer) => {
+      const { household } = await householdIn(villageOf(viewer));
+      return { householdId: household.id, householdVersion: household.version, relation: 'CHILD', ...memberInput() };
+    },
+    outOfScope: async () => {
+      const { household } = await otherCountyHousehold();
+      return { householdId: household.id, householdVersion: household.version, relation: 'CHILD', ...memberInput() };
+    },
   },
   'household.updateMember': {
-    inScope: async (viewer) => { const { head, idNumber } = await householdIn(villageOf(viewer)); return { id: head.id, version: head.version, relation: 'HEAD', name: head.name, idNumber, health: 'CHRONIC', labour: 'WEAK' }; },
-    outOfScope: async () => { const { head, idNumber } = await otherCountyHousehold(); return { id: head.id, version: head.version, relation: 'HEAD', name: '改名', idNumber, health: 'CHRONIC', labour: 'WEAK' }; },
+    inScope: async (viewer) => {
+      const { head, idNumber } = await householdIn(villageOf(viewer));
+      return {
+        id: head.id,
+        version: head.version,
+        relation: 'HEAD',
+        name: head.name,
+        idNumber,
+        health: 'CHRONIC',
+        labour: 'WEAK',
+      };
+    },
+    outOfScope: async () => {
+      const { head, idNumber } = await otherCountyHousehold();
+      return {
+        id: head.id,
+        version: head.version,
+        relation: 'HEAD',
+        name: '改名',
+        idNumber,
+        health: 'CHRONIC',
+        labour: 'WEAK',
+      };
+    },
   },
   'household.removeMember': {
     inScope: (viewer) => extraMember(villageOf(viewer)),
     outOfScope: () => extraMember('990103101201'),
   },
   'household.changeStatus': {
-    inScope: async (viewer) => { const { household } = await householdIn(villageOf(viewer)); return { id: household.id, version: household.version, to: 'PROPOSED', note: '申请' }; },
-    outOfScope: async () => { const { household } = await otherCountyHousehold(); return { id: household.id, version: household.version, to: 'PROPOSED', note: '申请' }; },
+    inScope: async (viewer) => {
+      const { household } = await householdIn(villageOf(viewer));
+      return { id: household.id, version: household.version, to: 'PROPOSED', note: '申请' };
+    },
+    outOfScope: async () => {
+      const { household } = await otherCountyHousehold();
+      return { id: household.id, version: household.version, to: 'PROPOSED', note: '申请' };
+    },
   },
   'household.saveIncome': {
-    inScope: async (viewer) => ({ householdId: (await householdIn(villageOf(viewer))).household.id, year: 2026, wageYuan: 5000, productionYuan: 1000, propertyYuan: 0, transferYuan: 800 }),
-    outOfScope: async () => ({ householdId: (await otherCountyHousehold()).household.id, year: 2026, wageYuan: 1, productionYuan: 1, propertyYuan: 0, transferYuan: 0 }),
+    inScope: async (viewer) => ({
+      householdId: (await householdIn(villageOf(viewer))).household.id,
+      year: 2026,
+      wageYuan: 5000,
+      productionYuan: 1000,
+      propertyYuan: 0,
+      transferYuan: 800,
+    }),
+    outOfScope: async () => ({
+      householdId: (await otherCountyHousehold()).household.id,
+      year: 2026,
+      wageYuan: 1,
+      productionYuan: 1,
+      propertyYuan: 0,
+      transferYuan: 0,
+    }),
   },
   'household.saveHelpPlan': {
-    inScope: async (viewer) => ({ householdId: (await householdIn(villageOf(viewer))).household.id, incomeTargetYuan: 6000, measure_INDUSTRY: '养殖肉牛 2 头' }),
-    outOfScope: async () => ({ householdId: (await otherCountyHousehold()).household.id, incomeTargetYuan: 6000, measure_INDUSTRY: '越界' }),
+    inScope: async (viewer) => ({
+      householdId: (await householdIn(villageOf(viewer))).household.id,
+      incomeTargetYuan: 6000,
+      measure_INDUSTRY: '养殖肉牛 2 头',
+    }),
+    outOfScope: async () => ({
+      householdId: (await otherCountyHousehold()).household.id,
+      incomeTargetYuan: 6000,
+      measure_INDUSTRY: '越界',
+    }),
   },
   'person.revealId': {
     inScope: async (viewer) => ({ personId: (await householdIn(villageOf(viewer))).head.id }),
@@ -216,39 +440,80 @@ const MATRIX: Record<string, Case> = {
     inScope: async () => userRef('matrix-target'),
     outOfScope: async () => userRef('county2'),
   },
-  'user.approve': { inScope: () => pendingAccount('990102', 'approve-in'), outOfScope: () => pendingAccount(OTHER_COUNTY, 'approve-out') },
-  'user.reject': { inScope: () => pendingAccount('990102', 'reject-in'), outOfScope: () => pendingAccount(OTHER_COUNTY, 'reject-out') },
+  'user.approve': {
+    inScope: () => pendingAccount('990102', 'approve-in'),
+    outOfScope: () => pendingAccount(OTHER_COUNTY, 'approve-out'),
+  },
+  'user.reject': {
+    inScope: () => pendingAccount('990102', 'reject-in'),
+    outOfScope: () => pendingAccount(OTHER_COUNTY, 'reject-out'),
+  },
   // Units are filed under the viewer's own county: there is no other county to name.
   'team.createUnit': { inScope: () => ({ name: `矩阵单位${++serial}`, level: 'COUNTY' }) },
   'team.create': {
-    inScope: async (viewer) => ({ villageCode: await freshVillage(viewer.scopeCode.length >= 9 ? viewer.scopeCode.slice(0, 9) : '990102101'), formedOn: '2026-01-01' }),
+    inScope: async (viewer) => ({
+      villageCode: await freshVillage(viewer.scopeCode.length >= 9 ? viewer.scopeCode.slice(0, 9) : '990102101'),
+      formedOn: '2026-01-01',
+    }),
     outOfScope: async () => ({ villageCode: await freshVillage('990103101'), formedOn: '2026-01-01' }),
   },
   'team.addPosting': {
-    inScope: async (viewer) => newPostingInput((await teamIn(teamVillageOf(viewer))).id, fixtures.unitId, `矩阵干部${++serial}`),
+    inScope: async (viewer) =>
+      newPostingInput((await teamIn(teamVillageOf(viewer))).id, fixtures.unitId, `矩阵干部${++serial}`),
     outOfScope: () => newPostingInput(fixtures.otherTeamId, fixtures.otherUnitId, '越界干部'),
   },
   'team.endPosting': {
-    inScope: async (viewer) => { const p = await teamPosting(teamVillageOf(viewer)); return { postingId: p.id, version: p.version, endedOn: addDays(chinaToday(), -1), endReason: '矩阵' }; },
-    outOfScope: async () => { const p = await teamPosting(OTHER_VILLAGE); return { postingId: p.id, version: p.version, endedOn: addDays(chinaToday(), -1), endReason: '越界' }; },
+    inScope: async (viewer) => {
+      const p = await teamPosting(teamVillageOf(viewer));
+      return { postingId: p.id, version: p.version, endedOn: addDays(chinaToday(), -1), endReason: '矩阵' };
+    },
+    outOfScope: async () => {
+      const p = await teamPosting(OTHER_VILLAGE);
+      return { postingId: p.id, version: p.version, endedOn: addDays(chinaToday(), -1), endReason: '越界' };
+    },
   },
   'team.confirmDetached': {
-    inScope: async (viewer) => { const p = await teamPosting(teamVillageOf(viewer), 'LEADER'); return { postingId: p.id, version: p.version }; },
+    inScope: async (viewer) => {
+      const p = await teamPosting(teamVillageOf(viewer), 'LEADER');
+      return { postingId: p.id, version: p.version };
+    },
     outOfScope: () => ({ postingId: fixtures.otherLeader.id, version: fixtures.otherLeader.version }),
   },
   // A fix without its longitude: past the permission check, then refused as invalid; nothing is written.
   'attendance.checkIn': { inScope: () => ({ latitude: 34.5 }) },
   'attendance.setDays': {
-    inScope: async (viewer) => ({ postingId: (await teamPosting(teamVillageOf(viewer))).id, from: chinaToday(), to: chinaToday(), kind: 'IN_VILLAGE' }),
-    outOfScope: async () => ({ postingId: (await teamPosting(OTHER_VILLAGE)).id, from: chinaToday(), to: chinaToday(), kind: 'IN_VILLAGE' }),
+    inScope: async (viewer) => ({
+      postingId: (await teamPosting(teamVillageOf(viewer))).id,
+      from: chinaToday(),
+      to: chinaToday(),
+      kind: 'IN_VILLAGE',
+    }),
+    outOfScope: async () => ({
+      postingId: (await teamPosting(OTHER_VILLAGE)).id,
+      from: chinaToday(),
+      to: chinaToday(),
+      kind: 'IN_VILLAGE',
+    }),
   },
   'attendance.signOff': {
     inScope: async (viewer) => ({ teamId: (await teamIn(teamVillageOf(viewer))).id, month: pastMonth() }),
     outOfScope: () => ({ teamId: fixtures.otherTeamId, month: pastMonth() }),
   },
   'cadre.create': {
-    inScope: (viewer) => ({ name: `结对矩阵${++serial}`, unitId: pairFixtures.unitId, rank: 'ORDINARY', idNumber: newIdNumber(), regionCode: cadreAreaOf(viewer) }),
-    outOfScope: () => ({ name: '越界结对干部', unitId: pairFixtures.otherUnitId, rank: 'ORDINARY', idNumber: newIdNumber(), regionCode: OTHER_COUNTY }),
+    inScope: (viewer) => ({
+      name: `结对矩阵${++serial}`,
+      unitId: pairFixtures.unitId,
+      rank: 'ORDINARY',
+      idNumber: newIdNumber(),
+      regionCode: cadreAreaOf(viewer),
+    }),
+    outOfScope: () => ({
+      name: '越界结对干部',
+      unitId: pairFixtures.otherUnitId,
+      rank: 'ORDINARY',
+      idNumber: newIdNumber(),
+      regionCode: OTHER_COUNTY,
+    }),
   },
   'cadre.update': {
     inScope: async (viewer) => cadreInput(await pairCadre(cadreAreaOf(viewer))),
@@ -263,16 +528,28 @@ const MATRIX: Record<string, Case> = {
     outOfScope: async () => ({ id: (await liaisonIn(PAIR_OTHER_VILLAGE)).id }),
   },
   'pairing.create': {
-    inScope: async () => ({ householdId: (await pairHouseholdIn(PAIR_VILLAGE)).id, cadreId: (await pairCadre('990102101')).id }),
-    outOfScope: async () => ({ householdId: (await pairHouseholdIn(PAIR_OTHER_VILLAGE)).id, cadreId: (await pairCadre(OTHER_COUNTY)).id }),
+    inScope: async () => ({
+      householdId: (await pairHouseholdIn(PAIR_VILLAGE)).id,
+      cadreId: (await pairCadre('990102101')).id,
+    }),
+    outOfScope: async () => ({
+      householdId: (await pairHouseholdIn(PAIR_OTHER_VILLAGE)).id,
+      cadreId: (await pairCadre(OTHER_COUNTY)).id,
+    }),
   },
   'pairing.end': {
     inScope: async () => ({ pairingId: (await activePairing(PAIR_VILLAGE)).id, reason: '矩阵' }),
     outOfScope: async () => ({ pairingId: (await activePairing(PAIR_OTHER_VILLAGE)).id, reason: '越界' }),
   },
   'pairing.confirmProposal': {
-    inScope: async () => ({ area: PAIR_VILLAGE, pairs: `${(await pairHouseholdIn(PAIR_VILLAGE)).id}:${(await pairCadre('990102101')).id}` }),
-    outOfScope: async () => ({ area: PAIR_OTHER_VILLAGE, pairs: `${(await pairHouseholdIn(PAIR_OTHER_VILLAGE)).id}:${(await pairCadre(OTHER_COUNTY)).id}` }),
+    inScope: async () => ({
+      area: PAIR_VILLAGE,
+      pairs: `${(await pairHouseholdIn(PAIR_VILLAGE)).id}:${(await pairCadre('990102101')).id}`,
+    }),
+    outOfScope: async () => ({
+      area: PAIR_OTHER_VILLAGE,
+      pairs: `${(await pairHouseholdIn(PAIR_OTHER_VILLAGE)).id}:${(await pairCadre(OTHER_COUNTY)).id}`,
+    }),
   },
   'pairing.reassign': {
     inScope: () => reassignInput(PAIR_VILLAGE),
@@ -303,20 +580,48 @@ const MATRIX: Record<string, Case> = {
     outOfScope: () => householdCheckInput(FIELD_OTHER_VILLAGE),
   },
   'inspection.finding': {
-    inScope: async (viewer) => ({ inspectionId: (await inspectionIn(teamVillageOf(viewer))).id, villageCode: teamVillageOf(viewer), description: '矩阵发现' }),
-    outOfScope: async () => ({ inspectionId: (await inspectionIn(OTHER_VILLAGE)).id, villageCode: OTHER_VILLAGE, description: '越界发现' }),
+    inScope: async (viewer) => ({
+      inspectionId: (await inspectionIn(teamVillageOf(viewer))).id,
+      villageCode: teamVillageOf(viewer),
+      description: '矩阵发现',
+    }),
+    outOfScope: async () => ({
+      inspectionId: (await inspectionIn(OTHER_VILLAGE)).id,
+      villageCode: OTHER_VILLAGE,
+      description: '越界发现',
+    }),
   },
   'inspection.complete': {
     inScope: async (viewer) => ({ inspectionId: (await inspectionIn(teamVillageOf(viewer))).id, version: 1 }),
     outOfScope: async () => ({ inspectionId: (await inspectionIn(OTHER_VILLAGE)).id, version: 1 }),
   },
   'inspection.followUp': {
-    inScope: async (viewer) => ({ kind: 'TALK', cadreId: (await teamPosting(teamVillageOf(viewer))).cadreId, heldOn: chinaToday(), reason: '矩阵约谈' }),
-    outOfScope: async () => ({ kind: 'TALK', cadreId: (await teamPosting(OTHER_VILLAGE)).cadreId, heldOn: chinaToday(), reason: '越界约谈' }),
+    inScope: async (viewer) => ({
+      kind: 'TALK',
+      cadreId: (await teamPosting(teamVillageOf(viewer))).cadreId,
+      heldOn: chinaToday(),
+      reason: '矩阵约谈',
+    }),
+    outOfScope: async () => ({
+      kind: 'TALK',
+      cadreId: (await teamPosting(OTHER_VILLAGE)).cadreId,
+      heldOn: chinaToday(),
+      reason: '越界约谈',
+    }),
   },
   'assessment.adjust': {
-    inScope: () => ({ year: Number(chinaToday().slice(0, 4)), subjectCode: MATRIX_VILLAGE, score: '80', reason: '矩阵调整' }),
-    outOfScope: () => ({ year: Number(chinaToday().slice(0, 4)), subjectCode: OTHER_VILLAGE, score: '80', reason: '越界调整' }),
+    inScope: () => ({
+      year: Number(chinaToday().slice(0, 4)),
+      subjectCode: MATRIX_VILLAGE,
+      score: '80',
+      reason: '矩阵调整',
+    }),
+    outOfScope: () => ({
+      year: Number(chinaToday().slice(0, 4)),
+      subjectCode: OTHER_VILLAGE,
+      score: '80',
+      reason: '越界调整',
+    }),
   },
 };
 
@@ -337,7 +642,13 @@ for (const [file, exports] of Object.entries(modules)) {
 beforeAll(async () => {
   await db.user.upsert({
     where: { username: 'matrix-target' },
-    create: { username: 'matrix-target', displayName: '目标', role: 'TOWNSHIP_STAFF', scopeCode: '990102101', passwordHash: await hashPassword('Target#Pass1') },
+    create: {
+      username: 'matrix-target',
+      displayName: '目标',
+      role: 'TOWNSHIP_STAFF',
+      scopeCode: '990102101',
+      passwordHash: await hashPassword('Target#Pass1'),
+    },
     update: {},
   });
 });
@@ -369,7 +680,11 @@ beforeAll(async () => {
   trackAssessmentSubject(OTHER_VILLAGE);
 });
 afterAll(async () => {
-  for (const { id } of await db.inspection.findMany({ where: { id: { gt: lastInspectionBefore } }, select: { id: true } })) trackInspection(id);
+  for (const { id } of await db.inspection.findMany({
+    where: { id: { gt: lastInspectionBefore } },
+    select: { id: true },
+  }))
+    trackInspection(id);
   await removeInspectionFixtures();
 });
 beforeAll(async () => {
@@ -414,15 +729,31 @@ describe('authorization matrix', () => {
     expect(village.version).toBe(1);
     expect(await db.user.count({ where: { scopeCode: OTHER_COUNTY, username: { startsWith: 'matrix' } } })).toBe(0);
     // Households of the other county: none created, none changed, no member added or removed.
-    expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: '越界户' } })).toBe(0);
-    expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: { startsWith: '矩阵' }, OR: [{ version: { gt: 1 } }, { status: { not: 'NOT_POOR' } }, { groupName: { not: '1组' } }] } })).toBe(0);
-    expect(await db.helpPlan.count({ where: { household: { regionCode: { startsWith: OTHER_COUNTY }, headName: { startsWith: '矩阵' } } } })).toBe(0);
+    expect(await db.household.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, headName: '越界户' } })).toBe(
+      0,
+    );
+    expect(
+      await db.household.count({
+        where: {
+          regionCode: { startsWith: OTHER_COUNTY },
+          headName: { startsWith: '矩阵' },
+          OR: [{ version: { gt: 1 } }, { status: { not: 'NOT_POOR' } }, { groupName: { not: '1组' } }],
+        },
+      }),
+    ).toBe(0);
+    expect(
+      await db.helpPlan.count({
+        where: { household: { regionCode: { startsWith: OTHER_COUNTY }, headName: { startsWith: '矩阵' } } },
+      }),
+    ).toBe(0);
   });
 
   it('leaves cadres, liaison units and pairings of another county untouched', async () => {
     // Per role: one cadre.update target, and one liaison and two active pairings (pairing.end, pairing.reassign) made there.
     expect(await db.cadre.count({ where: { name: '越界结对干部' } })).toBe(0);
-    const cadres = await db.cadre.findMany({ where: { regionCode: { startsWith: OTHER_COUNTY }, name: { startsWith: '结对矩阵' } } });
+    const cadres = await db.cadre.findMany({
+      where: { regionCode: { startsWith: OTHER_COUNTY }, name: { startsWith: '结对矩阵' } },
+    });
     expect(cadres.length).toBeGreaterThan(ROLES.length);
     expect(cadres.filter((c) => c.version !== 1 || !c.active || c.name.endsWith('改'))).toEqual([]);
     expect(await db.villageLiaison.count({ where: { villageCode: PAIR_OTHER_VILLAGE } })).toBe(ROLES.length);
@@ -434,21 +765,49 @@ describe('authorization matrix', () => {
   it('leaves visits and problems of another county untouched', async () => {
     // Per role: one visit refused, one problem not opened, one OPEN problem (made directly) not started.
     expect(await db.visit.count({ where: { regionCode: FIELD_OTHER_VILLAGE } })).toBe(0);
-    const problems = await db.problem.findMany({ where: { regionCode: FIELD_OTHER_VILLAGE }, include: { steps: true } });
+    const problems = await db.problem.findMany({
+      where: { regionCode: FIELD_OTHER_VILLAGE },
+      include: { steps: true },
+    });
     expect(problems).toHaveLength(ROLES.length);
     expect(problems.filter((p) => p.status !== 'OPEN' || p.version !== 1 || p.steps.length !== 1)).toEqual([]);
-    expect(await db.problem.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, description: { in: ['矩阵登记问题', '矩阵走访发现问题'] } } })).toBe(0);
+    expect(
+      await db.problem.count({
+        where: { regionCode: { startsWith: OTHER_COUNTY }, description: { in: ['矩阵登记问题', '矩阵走访发现问题'] } },
+      }),
+    ).toBe(0);
     // In scope, each role holding the permission did what it asked.
     const fieldRoles = ROLES.filter((role) => can(role, 'problem.work'));
-    expect(await db.problem.count({ where: { description: { startsWith: '台账矩阵问题' }, regionCode: { startsWith: '990102' }, status: 'IN_PROGRESS' } })).toBe(fieldRoles.length);
-    expect(await db.visit.count({ where: { findings: '矩阵走访', regionCode: { startsWith: '990102' } } })).toBe(ROLES.filter((role) => can(role, 'visit.create')).length);
-    expect(await db.problem.count({ where: { description: '矩阵登记问题', regionCode: { startsWith: '990102' } } })).toBe(ROLES.filter((role) => can(role, 'problem.report')).length);
+    expect(
+      await db.problem.count({
+        where: {
+          description: { startsWith: '台账矩阵问题' },
+          regionCode: { startsWith: '990102' },
+          status: 'IN_PROGRESS',
+        },
+      }),
+    ).toBe(fieldRoles.length);
+    expect(await db.visit.count({ where: { findings: '矩阵走访', regionCode: { startsWith: '990102' } } })).toBe(
+      ROLES.filter((role) => can(role, 'visit.create')).length,
+    );
+    expect(
+      await db.problem.count({ where: { description: '矩阵登记问题', regionCode: { startsWith: '990102' } } }),
+    ).toBe(ROLES.filter((role) => can(role, 'problem.report')).length);
   });
 
   it('leaves teams and attendance of another county untouched', async () => {
     // No team formed in the other county's fresh villages, nobody posted there, nothing ended, confirmed, recorded or signed off.
-    expect(await db.workTeam.count({ where: { villageCode: { startsWith: '990103101', not: OTHER_VILLAGE }, village: { name: { startsWith: '测试' } } } })).toBe(0);
-    expect(await db.region.count({ where: { code: { startsWith: '990103101' }, name: { startsWith: '测试' } } })).toBeGreaterThan(1);
+    expect(
+      await db.workTeam.count({
+        where: {
+          villageCode: { startsWith: '990103101', not: OTHER_VILLAGE },
+          village: { name: { startsWith: '测试' } },
+        },
+      }),
+    ).toBe(0);
+    expect(
+      await db.region.count({ where: { code: { startsWith: '990103101' }, name: { startsWith: '测试' } } }),
+    ).toBeGreaterThan(1);
     expect(await db.cadre.count({ where: { name: '越界干部' } })).toBe(0);
     const postings = await db.posting.findMany({ where: { villageCode: OTHER_VILLAGE } });
     expect(postings.length).toBeGreaterThan(1);

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { backupDatabase } from '../../scripts/backup';
-import { appTables, setPortableSession, tableDigest, type Manifest } from '../../scripts/backup-tables';
-import { restoreDatabase } from '../../scripts/restore';
 import { verifyAuditChain } from '../../scripts/audit-verify';
+import { backupDatabase } from '../../scripts/backup';
+import { appTables, type Manifest, setPortableSession, tableDigest } from '../../scripts/backup-tables';
+import { restoreDatabase } from '../../scripts/restore';
 
 const source = inject('databaseUrl');
 const server = { urlFor: (name: string) => Object.assign(new URL(source), { pathname: `/${name}` }).toString() };
@@ -45,7 +45,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await withClient(server.urlFor('postgres'), (client) => client.query(`DROP DATABASE IF EXISTS ${TARGET} WITH (FORCE)`));
+  await withClient(server.urlFor('postgres'), (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${TARGET} WITH (FORCE)`),
+  );
   await rm(path.dirname(dir), { recursive: true, force: true });
 });
 
@@ -61,14 +63,17 @@ describe('backup and restore', () => {
     expect(after).toEqual(before); // nothing was written to the test database meanwhile
     expect(Object.keys(before).length).toBeGreaterThan(20);
     expect(before.household!.rows).toBeGreaterThan(0);
-    for (const table of manifest.tables) expect(after[table.name], table.name).toEqual({ rows: table.rows, digest: table.digest });
+    for (const table of manifest.tables)
+      expect(after[table.name], table.name).toEqual({ rows: table.rows, digest: table.digest });
 
     expect(restored.chain?.problems).toEqual([]);
     expect(restored.chain?.rows).toBe(before.audit_log!.rows);
     expect(before.audit_log!.rows).toBeGreaterThanOrEqual(2);
     // Sequences go on after the restored ids, and new audit rows extend the restored chain.
     await withClient(restored.url, async (client) => {
-      const { rows } = await client.query(`INSERT INTO audit_log (action, result) VALUES ('test.after-restore', 'OK') RETURNING id::text`);
+      const { rows } = await client.query(
+        `INSERT INTO audit_log (action, result) VALUES ('test.after-restore', 'OK') RETURNING id::text`,
+      );
       expect(BigInt(rows[0].id)).toBeGreaterThan(BigInt(manifest.auditChainHead?.lastId ?? 0));
       expect((await verifyAuditChain(client)).problems).toEqual([]);
     });

@@ -4,14 +4,24 @@
 // overdue filter narrows a status filter instead of replacing it. Own fixtures (990102101 58x, 990102102 58x).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayOf } from '@/lib/attendance/days';
 import { db } from '@/lib/db';
-import { createVisit } from '@/lib/visits/actions';
-import { visitChoices } from '@/lib/visits/data';
 import { getCadre } from '@/lib/pairings/data';
 import { listProblems } from '@/lib/problems/data';
-import { dayOf } from '@/lib/attendance/days';
+import { createVisit } from '@/lib/visits/actions';
+import { visitChoices } from '@/lib/visits/data';
+import {
+  makeProblem,
+  makeProblemCadre,
+  makeProblemHousehold,
+  makeProblemUser,
+  makeProblemVillage,
+  removeProblemFixtures,
+  shiftDay,
+  today,
+  trackVisit,
+} from '../support/problems';
 import { run, signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
-import { makeProblem, makeProblemCadre, makeProblemHousehold, makeProblemUser, makeProblemVillage, removeProblemFixtures, shiftDay, today, trackVisit } from '../support/problems';
 
 const V1 = `${TOWNSHIP_1}581`;
 const V2 = `${TOWNSHIP_2}581`;
@@ -29,7 +39,8 @@ beforeAll(async () => {
   cadreId = cadre.id;
   const household = await makeProblemHousehold(V1, { headName: '跨乡结对户' });
   householdId = household.id;
-  pairingId = (await db.pairing.create({ data: { householdId, cadreId, regionCode: V1, startedOn: dayOf(today()) } })).id;
+  pairingId = (await db.pairing.create({ data: { householdId, cadreId, regionCode: V1, startedOn: dayOf(today()) } }))
+    .id;
 });
 
 afterAll(async () => {
@@ -44,7 +55,13 @@ describe('a cadre paired with a household outside their own scope', () => {
     expect(choices.mine.map((h) => h.id)).toContain(householdId);
     expect(choices.chosen?.id).toBe(householdId);
     const clientKey = randomUUID();
-    const state = await run(createVisit, { clientKey, householdId, visitedOn: today(), kind: 'IN_PERSON', findings: '跨乡走访' });
+    const state = await run(createVisit, {
+      clientKey,
+      householdId,
+      visitedOn: today(),
+      kind: 'IN_PERSON',
+      findings: '跨乡走访',
+    });
     expect(state).toMatchObject({ ok: true, message: '走访已保存' });
     const visit = await db.visit.findUniqueOrThrow({ where: { clientKey } });
     trackVisit(visit.id);
@@ -56,7 +73,9 @@ describe('a cadre paired with a household outside their own scope', () => {
     const viewer = await signInAs(username);
     expect((await visitChoices(viewer, undefined, other.id))!.chosen).toBeNull();
     const clientKey = randomUUID();
-    expect(await run(createVisit, { clientKey, householdId: other.id, visitedOn: today(), kind: 'IN_PERSON' })).toMatchObject({ ok: false });
+    expect(
+      await run(createVisit, { clientKey, householdId: other.id, visitedOn: today(), kind: 'IN_PERSON' }),
+    ).toMatchObject({ ok: false });
     expect(await db.visit.count({ where: { clientKey } })).toBe(0);
   });
 
@@ -76,10 +95,23 @@ describe('ledger filters', () => {
   it('narrows a status filter with "overdue" instead of replacing it', async () => {
     const viewer = await signInAs('county');
     const past = shiftDay(today(), -3);
-    const open = await makeProblem({ regionCode: V2, userId: viewer.userId, status: 'OPEN', foundOn: shiftDay(today(), -40), deadline: past });
-    await makeProblem({ regionCode: V2, userId: viewer.userId, status: 'SOLVED', foundOn: shiftDay(today(), -40), deadline: past });
+    const open = await makeProblem({
+      regionCode: V2,
+      userId: viewer.userId,
+      status: 'OPEN',
+      foundOn: shiftDay(today(), -40),
+      deadline: past,
+    });
+    await makeProblem({
+      regionCode: V2,
+      userId: viewer.userId,
+      status: 'SOLVED',
+      foundOn: shiftDay(today(), -40),
+      deadline: past,
+    });
     await makeProblem({ regionCode: V2, userId: viewer.userId, status: 'OPEN', foundOn: today() });
-    const ids = async (filters: Parameters<typeof listProblems>[1]) => (await listProblems(viewer, { area: V2, ...filters }))!.rows.map((r) => r.id);
+    const ids = async (filters: Parameters<typeof listProblems>[1]) =>
+      (await listProblems(viewer, { area: V2, ...filters }))!.rows.map((r) => r.id);
     expect(await ids({ status: 'SOLVED', overdue: true })).toEqual([]);
     expect(await ids({ status: 'OPEN', overdue: true })).toEqual([open.id]);
     expect((await ids({ status: 'OPEN' })).length).toBe(2);

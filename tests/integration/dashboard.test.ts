@@ -1,19 +1,19 @@
 // The dashboard (issue 7): every figure of the seeded data agrees at every level (county = Σ townships
 // = Σ villages) and with the list a leader drills into; a write shows at once; each role sees only its area.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { dashboard, refreshFigures, type DashboardRow } from '@/lib/dashboard/data';
-import { FIGURE_KEYS, type Figures } from '@/lib/dashboard/rules';
-import { searchHouseholds } from '@/lib/households/data';
-import type { HouseholdSet } from '@/lib/households/rules';
 import { compliance } from '@/lib/attendance/data';
-import { listTeams } from '@/lib/teams/data';
-import { villagesWithoutLiaison } from '@/lib/pairings/data';
-import { overdueCadreVisits, overdueTeamVisits, visitCoverage } from '@/lib/visits/data';
-import { listProblems } from '@/lib/problems/data';
-import { listDiscrepancies, listInspections, noticeOf } from '@/lib/inspections/data';
 import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
+import { type DashboardRow, dashboard, refreshFigures } from '@/lib/dashboard/data';
+import { FIGURE_KEYS, type Figures } from '@/lib/dashboard/rules';
+import { db } from '@/lib/db';
+import { searchHouseholds } from '@/lib/households/data';
+import type { HouseholdSet } from '@/lib/households/rules';
+import { listDiscrepancies, listInspections, noticeOf } from '@/lib/inspections/data';
+import { villagesWithoutLiaison } from '@/lib/pairings/data';
+import { listProblems } from '@/lib/problems/data';
+import { listTeams } from '@/lib/teams/data';
+import { overdueCadreVisits, overdueTeamVisits, visitCoverage } from '@/lib/visits/data';
 import { signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
 const COUNTY = '990102';
@@ -23,7 +23,8 @@ async function refreshAll() {
   while ((await refreshFigures({ limit: 500, wait: true })).remaining > 0);
 }
 
-const figuresOnly = (f: Figures) => Object.fromEntries([...FIGURE_KEYS, 'villages'].map((k) => [k, f[k as keyof Figures]]));
+const figuresOnly = (f: Figures) =>
+  Object.fromEntries([...FIGURE_KEYS, 'villages'].map((k) => [k, f[k as keyof Figures]]));
 const sum = (rows: DashboardRow[]) => {
   const total = Object.fromEntries([...FIGURE_KEYS, 'villages'].map((k) => [k, 0])) as Record<string, number>;
   for (const row of rows) for (const k of Object.keys(total)) total[k] += row.figures[k as keyof Figures];
@@ -36,21 +37,33 @@ async function countedFromLists(viewer: Viewer, area: string) {
     const result = (await searchHouseholds(viewer, { area, set }))!;
     return { total: result.total, people: result.people ?? 0 };
   };
-  const people = (status?: Parameters<typeof compliance>[1]['status']) => compliance(viewer, { area, year: year(), status }).then((c) => c!.people);
-  const problems = (filters: Parameters<typeof listProblems>[1]) => listProblems(viewer, { area, ...filters }).then((p) => p!.total);
+  const people = (status?: Parameters<typeof compliance>[1]['status']) =>
+    compliance(viewer, { area, year: year(), status }).then((c) => c!.people);
+  const problems = (filters: Parameters<typeof listProblems>[1]) =>
+    listProblems(viewer, { area, ...filters }).then((p) => p!.total);
   const [poor, lifted, liftedYear, returned, base, mustPair, unpaired] = await Promise.all(
-    ['poor', 'lifted', 'liftedThisYear', 'returnedThisYear', 'returnBase', 'mustPair', 'unpaired'].map((s) => households(s as HouseholdSet)),
+    ['poor', 'lifted', 'liftedThisYear', 'returnedThisYear', 'returnBase', 'mustPair', 'unpaired'].map((s) =>
+      households(s as HouseholdSet),
+    ),
   );
   const everyone = await people();
   const coverage = (await visitCoverage(viewer, area))!.total;
   return {
     households: (await searchHouseholds(viewer, { area }))!.total,
-    people: (await db.household.aggregate({ where: { regionCode: { startsWith: area } }, _sum: { memberCount: true } }))._sum.memberCount ?? 0,
-    poorHouseholds: poor.total, poorPeople: poor.people,
-    liftedHouseholds: lifted.total, liftedPeople: lifted.people,
-    liftedThisYearHouseholds: liftedYear.total, liftedThisYearPeople: liftedYear.people,
-    returnedThisYearHouseholds: returned.total, returnBaseHouseholds: base.total,
-    poorVillage: await db.region.count({ where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: area } } }),
+    people:
+      (await db.household.aggregate({ where: { regionCode: { startsWith: area } }, _sum: { memberCount: true } }))._sum
+        .memberCount ?? 0,
+    poorHouseholds: poor.total,
+    poorPeople: poor.people,
+    liftedHouseholds: lifted.total,
+    liftedPeople: lifted.people,
+    liftedThisYearHouseholds: liftedYear.total,
+    liftedThisYearPeople: liftedYear.people,
+    returnedThisYearHouseholds: returned.total,
+    returnBaseHouseholds: base.total,
+    poorVillage: await db.region.count({
+      where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: area } },
+    }),
     teams: (await listTeams(viewer, { area }))!.filter((t) => t.id !== null).length,
     members: everyone.length,
     membersOnTrack: (await people('OK')).length,
@@ -69,7 +82,8 @@ async function countedFromLists(viewer: Viewer, area: string) {
     problemsOpen: await problems({ open: true }),
     problemsOverdue: await problems({ overdue: true }),
     inspections: (await listInspections(viewer, { area, year: year() }))!.rows
-      .filter((i) => i.status === 'DONE').reduce((n, i) => n + i.villageCodes.filter((c) => c.startsWith(area)).length, 0),
+      .filter((i) => i.status === 'DONE')
+      .reduce((n, i) => n + i.villageCodes.filter((c) => c.startsWith(area)).length, 0),
     findings: (await noticeOf(viewer, { area, from: `${year()}-01-01`, to: `${year()}-12-31` }))!.findings.length,
     discrepancies: (await listDiscrepancies(viewer, { area, year: year() }))!.rows.length,
   };
@@ -122,7 +136,12 @@ describe('dashboard figures agree at every level and with their lists', () => {
     expect(top.total.marks.includes('pairingGap')).toBe(f.paired < f.mustPair);
     expect(top.months).toHaveLength(12);
     expect(top.months.reduce((n, m) => n + m.visits, 0)).toBe(
-      await db.visit.count({ where: { regionCode: { startsWith: COUNTY }, visitedOn: { gte: new Date(`${year()}-01-01`), lte: new Date(`${year()}-12-31`) } } }),
+      await db.visit.count({
+        where: {
+          regionCode: { startsWith: COUNTY },
+          visitedOn: { gte: new Date(`${year()}-01-01`), lte: new Date(`${year()}-12-31`) },
+        },
+      }),
     );
   });
 });
@@ -131,16 +150,32 @@ describe('freshness', () => {
   it('a write marks its village stale and the next dashboard read includes it', async () => {
     await refreshAll();
     const viewer = await signInAs('county');
-    const village = (await db.region.findFirstOrThrow({ where: { level: 'VILLAGE', code: { startsWith: TOWNSHIP_1 } }, orderBy: { code: 'asc' } })).code;
+    const village = (
+      await db.region.findFirstOrThrow({
+        where: { level: 'VILLAGE', code: { startsWith: TOWNSHIP_1 } },
+        orderBy: { code: 'asc' },
+      })
+    ).code;
     const before = (await dashboard(viewer, village))!.total.figures.problemsFound;
     const user = await db.user.findUniqueOrThrow({ where: { username: 'county' } });
     const problem = await db.problem.create({
-      data: { regionCode: village, category: 'OTHER', urgency: 'NORMAL', source: 'REPORT', description: '看板新鲜度测试', deadline: new Date('2099-01-01'), foundOn: new Date(), createdById: user.id },
+      data: {
+        regionCode: village,
+        category: 'OTHER',
+        urgency: 'NORMAL',
+        source: 'REPORT',
+        description: '看板新鲜度测试',
+        deadline: new Date('2099-01-01'),
+        foundOn: new Date(),
+        createdById: user.id,
+      },
     });
     try {
       expect(await db.figuresStale.count({ where: { villageCode: village } })).toBe(1);
       expect((await dashboard(viewer, village))!.total.figures.problemsFound).toBe(before + 1);
-      expect((await dashboard(viewer))!.total.figures.problemsFound).toBe((await db.problem.count({ where: { regionCode: { startsWith: COUNTY } } })));
+      expect((await dashboard(viewer))!.total.figures.problemsFound).toBe(
+        await db.problem.count({ where: { regionCode: { startsWith: COUNTY } } }),
+      );
       expect(await db.figuresStale.count({ where: { villageCode: village } })).toBe(0);
     } finally {
       await db.problem.delete({ where: { id: problem.id } });
@@ -187,12 +222,26 @@ describe('each role sees only its area', () => {
     expect(village.children).toEqual([]);
     const city = (await dashboard(await signInAs('cityleader')))!;
     expect(city.children.map((c) => c.code)).toEqual(['990102', '990103']);
-    expect(city.sections).toEqual({ households: true, teams: true, pairings: true, visits: true, problems: true, oversight: true });
+    expect(city.sections).toEqual({
+      households: true,
+      teams: true,
+      pairings: true,
+      visits: true,
+      problems: true,
+      oversight: true,
+    });
     expect(await dashboard(await signInAs('sysadmin'))).toBeNull();
   });
 
   it('sections follow the permissions of the lists behind them', async () => {
     const cadre = (await dashboard(await signInAs('cadre')))!;
-    expect(cadre.sections).toEqual({ households: true, teams: false, pairings: false, visits: true, problems: true, oversight: false });
+    expect(cadre.sections).toEqual({
+      households: true,
+      teams: false,
+      pairings: false,
+      visits: true,
+      problems: true,
+      oversight: false,
+    });
   });
 });

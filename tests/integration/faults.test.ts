@@ -1,15 +1,16 @@
 // Faults (issue 13, reliability): a PostgreSQL restart under traffic, a connection killed in the middle of an
 // action's transaction, a check-in retried after a failure, and a pool with no free connection.
 // Fixtures: this file's own villages (990102102 86x).
-import { freePort } from '../../scripts/cli';
+
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { checkIn } from '@/lib/attendance/actions';
 import { createClient, db } from '@/lib/db';
 import { DATABASE_BUSY_DIGEST, isDatabaseUnavailable } from '@/lib/errors';
-import { checkIn } from '@/lib/attendance/actions';
+import { freePort } from '../../scripts/cli';
 import { startEmbeddedPostgres } from '../../scripts/embedded-db';
-import { lastAudit, run, signInAs } from './helpers';
 import { addDays, chinaToday, makePostedMember, makeTeam, removeTeamFixtures } from '../support/teams';
+import { lastAudit, run, signInAs } from './helpers';
 
 const BUSY = '系统繁忙，请稍后重试。';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,7 +48,8 @@ describe('a PostgreSQL restart', () => {
             await client.$queryRaw`SELECT count(*) FROM pg_class`;
             outcomes.ok++;
           } catch (error) {
-            if (isDatabaseUnavailable(error) && (error as { digest?: string }).digest === DATABASE_BUSY_DIGEST) outcomes.busy++;
+            if (isDatabaseUnavailable(error) && (error as { digest?: string }).digest === DATABASE_BUSY_DIGEST)
+              outcomes.busy++;
             else outcomes.other.push(String(error));
           }
           await sleep(20);
@@ -64,7 +66,8 @@ describe('a PostgreSQL restart', () => {
       expect(outcomes.busy).toBeGreaterThan(0);
       expect(outcomes.ok).toBeGreaterThan(0);
       // Every query after the restart succeeds: broken connections were dropped from the pool, not reused.
-      for (let i = 0; i < 20; i++) expect(await client.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      for (let i = 0; i < 20; i++)
+        expect(await client.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
       await expect(client.$transaction(async (tx) => tx.$queryRaw`SELECT 2 AS two`)).resolves.toEqual([{ two: 2 }]);
     } finally {
       await client.$disconnect();
@@ -99,7 +102,11 @@ describe('a connection killed in the middle of an action', () => {
     const state = await pending;
     expect(state).toMatchObject({ ok: false, formError: BUSY });
     expect(await recordsOf(posting.cadreId)).toBe(0); // the record went with the connection: never half
-    expect(await lastAudit('attendance.checkIn')).toMatchObject({ result: 'ERROR', userId: user.id, message: 'database unavailable' });
+    expect(await lastAudit('attendance.checkIn')).toMatchObject({
+      result: 'ERROR',
+      userId: user.id,
+      message: 'database unavailable',
+    });
 
     // The phone sends it again (twice, and twice at once): one record.
     expect((await run(checkIn, { latitude: 34.5, longitude: 105.7, accuracy: 20 })).ok).toBe(true);
@@ -123,7 +130,10 @@ describe('a pool with no free connection', () => {
       const holder = client.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(4)`, { timeout: 10_000 });
       await sleep(300);
       const started = Date.now();
-      const error = await client.$queryRaw`SELECT 1`.then(() => null, (e: unknown) => e);
+      const error = await client.$queryRaw`SELECT 1`.then(
+        () => null,
+        (e: unknown) => e,
+      );
       const waited = Date.now() - started;
       expect(isDatabaseUnavailable(error)).toBe(true);
       expect((error as { digest?: string }).digest).toBe(DATABASE_BUSY_DIGEST);
@@ -139,7 +149,9 @@ describe('a pool with no free connection', () => {
   it('an action answers "busy, retry" within seconds and writes nothing', async () => {
     const { posting } = await postedMember();
     const size = Number(process.env.DB_POOL_SIZE ?? 10);
-    const holders = Array.from({ length: size }, () => db.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(3)`, { timeout: 10_000 }));
+    const holders = Array.from({ length: size }, () =>
+      db.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(3)`, { timeout: 10_000 }),
+    );
     await sleep(500);
     const started = Date.now();
     const state = await run(checkIn, { latitude: 34.5, longitude: 105.7, accuracy: 20 });

@@ -2,8 +2,8 @@
 // TEST_DATABASE_URL points at an external server's admin database instead of the embedded one.
 import type { TestProject } from 'vitest/node';
 import { seed } from '../../prisma/seed/run';
-import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/embedded-db';
 import { deployMigrations } from '../../scripts/db/migrate';
+import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/embedded-db';
 import { TEST_PII_KEY } from '../support/keys';
 
 declare module 'vitest' {
@@ -29,7 +29,10 @@ export default async function setup(project: TestProject) {
     url = admin.toString();
   } else {
     // TEST_PG_DIR / TEST_PG_PORT let two runs on one machine keep out of each other's way.
-    const server = await startEmbeddedPostgres(process.env.TEST_PG_DIR ?? '.data/test-pg', Number(process.env.TEST_PG_PORT ?? 54339));
+    const server = await startEmbeddedPostgres(
+      process.env.TEST_PG_DIR ?? '.data/test-pg',
+      Number(process.env.TEST_PG_PORT ?? 54339),
+    );
     url = await server.ensureDatabase('bangfu_test', true);
     stop = server.stop;
   }

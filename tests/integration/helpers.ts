@@ -1,14 +1,20 @@
-import { db } from '@/lib/db';
 import type { ActionState } from '@/lib/action-state';
 import type { Viewer } from '@/lib/auth/data';
+import { db } from '@/lib/db';
 import { testViewer } from '../support/viewer';
 
 /** Signs the tests in as a seeded user (the real session check is tested in auth.test.ts). */
 export async function signInAs(username: string): Promise<Viewer> {
   const user = await db.user.findUniqueOrThrow({ where: { username }, include: { scope: true } });
   testViewer.current = {
-    userId: user.id, username: user.username, displayName: user.displayName, role: user.role,
-    scopeCode: user.scopeCode, scopeName: user.scope.name, sessionId: 'test-session', mustChangePassword: user.mustChangePassword,
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    scopeCode: user.scopeCode,
+    scopeName: user.scope.name,
+    sessionId: 'test-session',
+    mustChangePassword: user.mustChangePassword,
   };
   return testViewer.current;
 }

@@ -1,16 +1,33 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { addMember, changeStatus, createHousehold, removeMember, resolveDuplicate, revealIdNumber, saveIncome, updateHousehold, updateMember } from '@/lib/households/actions';
+import {
+  addMember,
+  changeStatus,
+  createHousehold,
+  removeMember,
+  resolveDuplicate,
+  revealIdNumber,
+  saveIncome,
+  updateHousehold,
+  updateMember,
+} from '@/lib/households/actions';
 import { getHousehold, listDuplicateHits, noticeList, searchHouseholds } from '@/lib/households/data';
 import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
-import { makeUser } from '../support/teams';
 import { decryptText } from '@/lib/personal-data';
-import { lastAudit, run, signInAs } from './helpers';
 import { makeHousehold, newIdNumber } from '../support/households';
+import { makeUser } from '../support/teams';
+import { lastAudit, run, signInAs } from './helpers';
 
 const VILLAGE_T1 = '990102101202';
 const VILLAGE_T2 = '990102102202';
-const FULL_CHECKLIST = { foodSecure: 'on', clothingSecure: 'on', educationSecure: 'on', medicalSecure: 'on', housingSecure: 'on', waterSecure: 'on' };
+const FULL_CHECKLIST = {
+  foodSecure: 'on',
+  clothingSecure: 'on',
+  educationSecure: 'on',
+  medicalSecure: 'on',
+  housingSecure: 'on',
+  waterSecure: 'on',
+};
 
 let zhang: Awaited<ReturnType<typeof makeHousehold>>;
 beforeAll(async () => {
@@ -25,8 +42,12 @@ describe('household search', () => {
     expect(byInitials!.rows.map((r) => r.id)).toContain(zhang.household.id);
     expect(byInitials!.rows.every((r) => r.regionCode.startsWith('990102101'))).toBe(true); // not the other township's 张三丰
     expect((await searchHouseholds(township, { q: '张三' }))!.rows.map((r) => r.id)).toContain(zhang.household.id);
-    expect((await searchHouseholds(township, { q: zhang.idNumber.slice(-4) }))!.rows.map((r) => r.id)).toContain(zhang.household.id);
-    expect((await searchHouseholds(township, { q: 'zsf', area: '990102102' }))!.rows).toHaveLength(byInitials!.rows.length); // an area outside is ignored
+    expect((await searchHouseholds(township, { q: zhang.idNumber.slice(-4) }))!.rows.map((r) => r.id)).toContain(
+      zhang.household.id,
+    );
+    expect((await searchHouseholds(township, { q: 'zsf', area: '990102102' }))!.rows).toHaveLength(
+      byInitials!.rows.length,
+    ); // an area outside is ignored
   });
 
   it('gives a county user both, and nothing to a role without the permission', async () => {
@@ -37,7 +58,9 @@ describe('household search', () => {
 
   it('answers not found for a household outside the area', async () => {
     const other = await signInAs('township2');
-    await expect(getHousehold(other, zhang.household.id)).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+    await expect(getHousehold(other, zhang.household.id)).rejects.toMatchObject({
+      digest: expect.stringContaining('404'),
+    });
   });
 
   it('gives no member birth date to any role (with the masked number it gives the whole ID number), only the age', async () => {
@@ -45,7 +68,7 @@ describe('household search', () => {
     for (const username of ['leader', teamLeader.username, 'township']) {
       const household = await getHousehold(await signInAs(username), zhang.household.id);
       expect(household.members[0]).not.toHaveProperty('birthDate');
-      expect(JSON.stringify(household)).not.toContain(zhang.idNumber.slice(6, 10) + '-' + zhang.idNumber.slice(10, 12));
+      expect(JSON.stringify(household)).not.toContain(`${zhang.idNumber.slice(6, 10)}-${zhang.idNumber.slice(10, 12)}`);
       expect(household.members[0].age).toBeGreaterThan(0);
     }
   });
@@ -64,7 +87,16 @@ describe('household edits', () => {
     const before = await db.household.count();
     const good = newIdNumber();
     const badCheck = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
-    const state = await run(createHousehold, { regionCode: VILLAGE_T1, groupName: '3组', allowance: 'NONE', headName: '李四', headIdNumber: badCheck, headHealth: 'HEALTHY', headLabour: 'NORMAL', ...FULL_CHECKLIST });
+    const state = await run(createHousehold, {
+      regionCode: VILLAGE_T1,
+      groupName: '3组',
+      allowance: 'NONE',
+      headName: '李四',
+      headIdNumber: badCheck,
+      headHealth: 'HEALTHY',
+      headLabour: 'NORMAL',
+      ...FULL_CHECKLIST,
+    });
     expect(state.fieldErrors).toEqual({ headIdNumber: ['身份证号校验位不对，请逐位核对'] });
     expect(state.values?.headIdNumber).toBe(badCheck);
     expect(await db.household.count()).toBe(before);
@@ -73,14 +105,34 @@ describe('household edits', () => {
   it('creates a household, reads birth date and sex from the ID, and refuses the same ID twice', async () => {
     await signInAs('township');
     const idNumber = newIdNumber(false);
-    const created = await run(createHousehold, { regionCode: VILLAGE_T1, groupName: '3组', allowance: 'DIBAO_1', povertyCauses: 'ILLNESS', headName: '王秀英', headIdNumber: idNumber, headHealth: 'CHRONIC', headLabour: 'WEAK', ...FULL_CHECKLIST });
+    const created = await run(createHousehold, {
+      regionCode: VILLAGE_T1,
+      groupName: '3组',
+      allowance: 'DIBAO_1',
+      povertyCauses: 'ILLNESS',
+      headName: '王秀英',
+      headIdNumber: idNumber,
+      headHealth: 'CHRONIC',
+      headLabour: 'WEAK',
+      ...FULL_CHECKLIST,
+    });
     expect(created.redirectedTo).toMatch(/^\/households\/\d+$/);
     const person = await db.person.findFirstOrThrow({ where: { name: '王秀英' } });
     expect(person).toMatchObject({ sex: 'FEMALE', isHead: true, idLast4: idNumber.slice(-4) });
-    expect(person.birthDate.toISOString().slice(0, 10)).toBe(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
+    expect(person.birthDate.toISOString().slice(0, 10)).toBe(
+      `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+    );
     expect(decryptText(person.idNumberEnc)).toBe(idNumber);
     expect(person.idNumberEnc).not.toContain(idNumber);
-    const again = await run(createHousehold, { regionCode: VILLAGE_T1, groupName: '3组', allowance: 'NONE', headName: '王秀英', headIdNumber: idNumber, headHealth: 'HEALTHY', headLabour: 'NORMAL' });
+    const again = await run(createHousehold, {
+      regionCode: VILLAGE_T1,
+      groupName: '3组',
+      allowance: 'NONE',
+      headName: '王秀英',
+      headIdNumber: idNumber,
+      headHealth: 'HEALTHY',
+      headLabour: 'NORMAL',
+    });
     expect(again.fieldErrors).toEqual({ headIdNumber: ['已登记，重复由县扶贫办核处'] });
     expect(JSON.stringify((await lastAudit('household.create'))!.changes)).not.toContain(idNumber);
   });
@@ -88,7 +140,15 @@ describe('household edits', () => {
   it('keeps the household size equal to its members', async () => {
     await signInAs('township');
     const { household } = await makeHousehold({ village: VILLAGE_T1 });
-    const added = await run(addMember, { householdId: household.id, householdVersion: household.version, relation: 'SPOUSE', name: '配偶', idNumber: newIdNumber(false), health: 'HEALTHY', labour: 'NORMAL' });
+    const added = await run(addMember, {
+      householdId: household.id,
+      householdVersion: household.version,
+      relation: 'SPOUSE',
+      name: '配偶',
+      idNumber: newIdNumber(false),
+      health: 'HEALTHY',
+      labour: 'NORMAL',
+    });
     expect(added.ok).toBe(true);
     const afterAdd = await db.household.findUniqueOrThrow({ where: { id: household.id }, include: { members: true } });
     expect(afterAdd.memberCount).toBe(2);
@@ -96,16 +156,28 @@ describe('household edits', () => {
     const spouse = afterAdd.members.find((m) => !m.isHead)!;
     const stale = await run(removeMember, { id: spouse.id, householdVersion: household.version, reason: '迁出' });
     expect(stale.formError).toContain('已被他人修改');
-    expect((await run(removeMember, { id: spouse.id, householdVersion: afterAdd.version, reason: '迁出' })).ok).toBe(true);
+    expect((await run(removeMember, { id: spouse.id, householdVersion: afterAdd.version, reason: '迁出' })).ok).toBe(
+      true,
+    );
     expect(await db.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({ memberCount: 1 });
     const head = afterAdd.members.find((m) => m.isHead)!;
-    expect((await run(removeMember, { id: head.id, householdVersion: afterAdd.version + 1, reason: '错误' })).formError).toBe('不能移除户主');
+    expect(
+      (await run(removeMember, { id: head.id, householdVersion: afterAdd.version + 1, reason: '错误' })).formError,
+    ).toBe('不能移除户主');
   });
 
   it('refuses a second head', async () => {
     await signInAs('township');
     const { household } = await makeHousehold({ village: VILLAGE_T1 });
-    const state = await run(addMember, { householdId: household.id, householdVersion: household.version, relation: 'HEAD', name: '二号户主', idNumber: newIdNumber(), health: 'HEALTHY', labour: 'NORMAL' });
+    const state = await run(addMember, {
+      householdId: household.id,
+      householdVersion: household.version,
+      relation: 'HEAD',
+      name: '二号户主',
+      idNumber: newIdNumber(),
+      health: 'HEALTHY',
+      labour: 'NORMAL',
+    });
     expect(state.fieldErrors?.relation).toEqual(['每户只能有一位户主']);
   });
 
@@ -113,7 +185,11 @@ describe('household edits', () => {
     await signInAs('county');
     const state = await run(revealIdNumber, { personId: zhang.head.id });
     expect(state.data?.idNumber).toBe(zhang.idNumber);
-    expect(await lastAudit('person.revealId')).toMatchObject({ result: 'OK', entityId: String(zhang.head.id), username: 'county' });
+    expect(await lastAudit('person.revealId')).toMatchObject({
+      result: 'OK',
+      entityId: String(zhang.head.id),
+      username: 'county',
+    });
     await signInAs('teamleader');
     expect((await run(revealIdNumber, { personId: zhang.head.id })).formError).toBe('您的账号没有这项操作的权限。');
   });
@@ -131,16 +207,27 @@ describe('registration and exit', () => {
     expect((await step(household.id, 'PROPOSED')).ok).toBe(true);
     expect((await step(household.id, 'VILLAGE_NOTICE')).ok).toBe(true);
     expect((await step(household.id, 'TOWNSHIP_REVIEW')).formError).toMatch(/公示期未满，还需 \d+ 天/);
-    await db.household.update({ where: { id: household.id }, data: { statusSince: new Date(Date.now() - 6 * 86_400_000) } });
+    await db.household.update({
+      where: { id: household.id },
+      data: { statusSince: new Date(Date.now() - 6 * 86_400_000) },
+    });
     expect((await step(household.id, 'TOWNSHIP_REVIEW')).ok).toBe(true);
     expect((await step(household.id, 'COUNTY_ANNOUNCEMENT')).ok).toBe(true);
     expect((await step(household.id, 'REGISTERED_POOR')).formError).toBe('这一步须由上级（乡镇或县）办理');
     await signInAs('county');
     expect((await step(household.id, 'REGISTERED_POOR')).ok).toBe(true);
     const events = await db.statusEvent.findMany({ where: { householdId: household.id }, orderBy: { at: 'asc' } });
-    expect(events.map((e) => e.toStatus)).toEqual(['PROPOSED', 'VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR']);
+    expect(events.map((e) => e.toStatus)).toEqual([
+      'PROPOSED',
+      'VILLAGE_NOTICE',
+      'TOWNSHIP_REVIEW',
+      'COUNTY_ANNOUNCEMENT',
+      'REGISTERED_POOR',
+    ]);
     expect(events.every((e) => e.userName && e.note === '测试')).toBe(true);
-    expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).identifiedYear).toBe(new Date().getFullYear());
+    expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).identifiedYear).toBe(
+      new Date().getFullYear(),
+    );
   });
 
   it('refuses an exit that misses the income line or a guarantee, and says which', async () => {
@@ -148,12 +235,35 @@ describe('registration and exit', () => {
     await db.household.update({ where: { id: household.id }, data: { housingSecure: false } });
     await signInAs('county');
     expect((await step(household.id, 'EXIT_PROPOSED')).formError).toBe('不符合退出条件：尚未录入收入、住房安全未保障');
-    await run(saveIncome, { householdId: household.id, year: new Date().getFullYear(), wageYuan: 3000, productionYuan: 500, propertyYuan: 0, transferYuan: 499 });
-    expect((await step(household.id, 'EXIT_PROPOSED')).formError).toBe('不符合退出条件：人均纯收入低于当年脱贫标准、住房安全未保障');
+    await run(saveIncome, {
+      householdId: household.id,
+      year: new Date().getFullYear(),
+      wageYuan: 3000,
+      productionYuan: 500,
+      propertyYuan: 0,
+      transferYuan: 499,
+    });
+    expect((await step(household.id, 'EXIT_PROPOSED')).formError).toBe(
+      '不符合退出条件：人均纯收入低于当年脱贫标准、住房安全未保障',
+    );
     const h = await db.household.findUniqueOrThrow({ where: { id: household.id } });
-    await run(updateHousehold, { id: h.id, version: h.version, groupName: h.groupName, allowance: h.allowance, ...FULL_CHECKLIST });
+    await run(updateHousehold, {
+      id: h.id,
+      version: h.version,
+      groupName: h.groupName,
+      allowance: h.allowance,
+      ...FULL_CHECKLIST,
+    });
     const income = await db.householdIncome.findFirstOrThrow({ where: { householdId: household.id } });
-    await run(saveIncome, { householdId: household.id, year: income.year, version: income.version, wageYuan: 3000, productionYuan: 500, propertyYuan: 0, transferYuan: 500 });
+    await run(saveIncome, {
+      householdId: household.id,
+      year: income.year,
+      version: income.version,
+      wageYuan: 3000,
+      productionYuan: 500,
+      propertyYuan: 0,
+      transferYuan: 500,
+    });
     expect((await step(household.id, 'EXIT_PROPOSED')).ok).toBe(true); // exactly 4,000 yuan per person
   });
 
@@ -179,8 +289,16 @@ describe('public notices', () => {
 });
 
 describe('ID numbers registered in another area', () => {
-  const signInNew = async (scopeCode: string) => signInAs((await makeUser({ role: 'TOWNSHIP_STAFF', scopeCode })).username);
-  const household = { groupName: '1组', allowance: 'NONE', headName: '重复户', headHealth: 'HEALTHY', headLabour: 'NORMAL', ...FULL_CHECKLIST };
+  const signInNew = async (scopeCode: string) =>
+    signInAs((await makeUser({ role: 'TOWNSHIP_STAFF', scopeCode })).username);
+  const household = {
+    groupName: '1组',
+    allowance: 'NONE',
+    headName: '重复户',
+    headHealth: 'HEALTHY',
+    headLabour: 'NORMAL',
+    ...FULL_CHECKLIST,
+  };
 
   it('answers only "already registered" wherever the person is, and keeps an audited hit for the county office when it is another area', async () => {
     const sameArea = await signInNew('990102101');
@@ -193,7 +311,15 @@ describe('ID numbers registered in another area', () => {
     const there = await run(createHousehold, { ...household, regionCode: VILLAGE_T2, headIdNumber: zhang.idNumber });
     expect(there.fieldErrors).toEqual(here.fieldErrors); // the same words: no oracle of the area
     const { household: own } = await makeHousehold({ village: VILLAGE_T2 });
-    const member = await run(addMember, { householdId: own.id, householdVersion: own.version, relation: 'CHILD', name: '重复成员', idNumber: zhang.idNumber, health: 'HEALTHY', labour: 'NORMAL' });
+    const member = await run(addMember, {
+      householdId: own.id,
+      householdVersion: own.version,
+      relation: 'CHILD',
+      name: '重复成员',
+      idNumber: zhang.idNumber,
+      health: 'HEALTHY',
+      labour: 'NORMAL',
+    });
     expect(member.fieldErrors).toEqual({ idNumber: ['已登记，重复由县扶贫办核处'] });
     expect(await db.household.count()).toBe(before + 1); // only the fixture
 
@@ -203,44 +329,103 @@ describe('ID numbers registered in another area', () => {
     expect(hits.map((h) => [h.source, h.idMasked, h.areaCode, h.existingRegionCode, h.existingPersonId])).toEqual([
       ['household.create', masked, VILLAGE_T2, VILLAGE_T1, zhang.head.id],
     ]);
-    const audits = await db.auditLog.findMany({ where: { action: 'household.duplicateHit', userId: elsewhere.userId } });
+    const audits = await db.auditLog.findMany({
+      where: { action: 'household.duplicateHit', userId: elsewhere.userId },
+    });
     expect(audits.map((a) => (a.changes as { idNumber: string }).idNumber)).toEqual([masked, masked]);
     expect(JSON.stringify(audits.map((a) => a.changes))).not.toContain(zhang.idNumber);
 
     // The county office's list: masked number, who, where, when, and the registered person's village.
     const list = (await listDuplicateHits(await signInAs('county')))!;
     const row = list.find((r) => r.id === hits[0].id)!;
-    expect(row).toMatchObject({ idMasked: masked, userName: elsewhere.displayName, source: 'household.create', resolvedAt: null });
+    expect(row).toMatchObject({
+      idMasked: masked,
+      userName: elsewhere.displayName,
+      source: 'household.create',
+      resolvedAt: null,
+    });
     expect(row.existingVillage).toContain((await db.region.findUniqueOrThrow({ where: { code: VILLAGE_T1 } })).name);
     expect(row.at).toBeInstanceOf(Date);
-    for (const username of ['township', 'leader', 'inspector']) expect(await listDuplicateHits(await signInAs(username))).toBeNull();
-    expect(await listDuplicateHits(await signInAs('county2'))).not.toContainEqual(expect.objectContaining({ id: hits[0].id })); // another county
+    for (const username of ['township', 'leader', 'inspector'])
+      expect(await listDuplicateHits(await signInAs(username))).toBeNull();
+    expect(await listDuplicateHits(await signInAs('county2'))).not.toContainEqual(
+      expect.objectContaining({ id: hits[0].id }),
+    ); // another county
 
     // Resolved once by the county office, audited; not by a township.
     await signInAs('township');
-    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '已核实为同一人' })).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
+    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '已核实为同一人' })).toMatchObject({
+      ok: false,
+      formError: '您的账号没有这项操作的权限。',
+    });
     await signInAs('county');
-    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '已核实为同一人，保留原登记' })).toMatchObject({ ok: true, message: '已标记为已处理。' });
-    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '再次' })).toMatchObject({ ok: false, formError: '这条记录已处理过' });
-    expect(await db.duplicateIdHit.findUniqueOrThrow({ where: { id: hits[0].id } })).toMatchObject({ resolution: '已核实为同一人，保留原登记' });
+    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '已核实为同一人，保留原登记' })).toMatchObject({
+      ok: true,
+      message: '已标记为已处理。',
+    });
+    expect(await run(resolveDuplicate, { id: hits[0].id, resolution: '再次' })).toMatchObject({
+      ok: false,
+      formError: '这条记录已处理过',
+    });
+    expect(await db.duplicateIdHit.findUniqueOrThrow({ where: { id: hits[0].id } })).toMatchObject({
+      resolution: '已核实为同一人，保留原登记',
+    });
   });
 
   it('refuses past the daily cap of hits per user with a clear message, writing nothing', async () => {
     const clerk = await signInNew('990102102');
     // Hits already met today, of other people (one person met again is not counted twice).
-    const others = await db.person.findMany({ where: { regionCode: { startsWith: '990102101' }, id: { not: zhang.head.id } }, take: DUPLICATE_HITS_PER_DAY, select: { id: true, regionCode: true } });
+    const others = await db.person.findMany({
+      where: { regionCode: { startsWith: '990102101' }, id: { not: zhang.head.id } },
+      take: DUPLICATE_HITS_PER_DAY,
+      select: { id: true, regionCode: true },
+    });
     expect(others).toHaveLength(DUPLICATE_HITS_PER_DAY);
-    await db.duplicateIdHit.createMany({ data: others.map((p) => ({ userId: clerk.userId, userName: clerk.displayName, areaCode: VILLAGE_T2, source: 'household.create', idMasked: '9901**********0000', existingPersonId: p.id, existingRegionCode: p.regionCode })) });
+    await db.duplicateIdHit.createMany({
+      data: others.map((p) => ({
+        userId: clerk.userId,
+        userName: clerk.displayName,
+        areaCode: VILLAGE_T2,
+        source: 'household.create',
+        idMasked: '9901**********0000',
+        existingPersonId: p.id,
+        existingRegionCode: p.regionCode,
+      })),
+    });
     const { household: own } = await makeHousehold({ village: VILLAGE_T2 });
     const before = await db.person.count();
-    const refused = await run(addMember, { householdId: own.id, householdVersion: own.version, relation: 'CHILD', name: '越限', idNumber: zhang.idNumber, health: 'HEALTHY', labour: 'NORMAL' });
-    expect(refused.fieldErrors).toEqual({ idNumber: [`今天查到的已登记身份证号已达上限（${DUPLICATE_HITS_PER_DAY} 个），本次不能再核对。重复登记请交县扶贫办核处。`] });
+    const refused = await run(addMember, {
+      householdId: own.id,
+      householdVersion: own.version,
+      relation: 'CHILD',
+      name: '越限',
+      idNumber: zhang.idNumber,
+      health: 'HEALTHY',
+      labour: 'NORMAL',
+    });
+    expect(refused.fieldErrors).toEqual({
+      idNumber: [
+        `今天查到的已登记身份证号已达上限（${DUPLICATE_HITS_PER_DAY} 个），本次不能再核对。重复登记请交县扶贫办核处。`,
+      ],
+    });
     expect(await db.person.count()).toBe(before);
     expect(await db.duplicateIdHit.count({ where: { userId: clerk.userId } })).toBe(DUPLICATE_HITS_PER_DAY);
-    expect(await lastAudit('household.duplicateHit')).toMatchObject({ result: 'REFUSED', message: 'households.duplicateCap', userId: clerk.userId });
+    expect(await lastAudit('household.duplicateHit')).toMatchObject({
+      result: 'REFUSED',
+      message: 'households.duplicateCap',
+      userId: clerk.userId,
+    });
     // A member edit meets the same rule.
     const [head] = await db.person.findMany({ where: { householdId: own.id } });
-    const edit = await run(updateMember, { id: head.id, version: head.version, relation: 'HEAD', name: head.name, idNumber: zhang.idNumber, health: 'HEALTHY', labour: 'NORMAL' });
+    const edit = await run(updateMember, {
+      id: head.id,
+      version: head.version,
+      relation: 'HEAD',
+      name: head.name,
+      idNumber: zhang.idNumber,
+      health: 'HEALTHY',
+      labour: 'NORMAL',
+    });
     expect(edit.fieldErrors?.idNumber?.[0]).toContain('已达上限');
   });
 });

@@ -3,18 +3,39 @@
 // township and county see (and the dashboard counts), findings open problems, talks and recalls,
 // and the county's adjustment of a computed score. Fixtures: villages 990102101 61x and 990103101 61x.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { addFinding, adjustAssessment, completeInspection, planInspection, recordFollowUp, recordHouseholdCheck, recordPresence } from '@/lib/inspections/actions';
-import { assessment, getInspection, listDiscrepancies, listFollowUps, listInspections, noticeOf, oversightOfPerson } from '@/lib/inspections/data';
 import { teamMonth } from '@/lib/attendance/data';
-import { drawInspection } from '@/lib/inspections/rules';
 import { dashboard, refreshFigures } from '@/lib/dashboard/data';
-import { listProblems } from '@/lib/problems/data';
+import { db } from '@/lib/db';
+import {
+  addFinding,
+  adjustAssessment,
+  completeInspection,
+  planInspection,
+  recordFollowUp,
+  recordHouseholdCheck,
+  recordPresence,
+} from '@/lib/inspections/actions';
+import {
+  assessment,
+  getInspection,
+  listDiscrepancies,
+  listFollowUps,
+  listInspections,
+  noticeOf,
+  oversightOfPerson,
+} from '@/lib/inspections/data';
+import { drawInspection } from '@/lib/inspections/rules';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
-import { lastAudit, run, signInAs, TOWNSHIP_1 } from './helpers';
-import { addDays, chinaToday, fillDays, makePosting, makeTeam, makeUser, removeTeamFixtures } from '../support/teams';
+import { listProblems } from '@/lib/problems/data';
+import {
+  makeInspection,
+  removeInspectionFixtures,
+  trackAssessmentSubject,
+  trackInspection,
+} from '../support/inspections';
 import { makeProblemHousehold } from '../support/problems';
-import { makeInspection, removeInspectionFixtures, trackAssessmentSubject, trackInspection } from '../support/inspections';
+import { addDays, chinaToday, fillDays, makePosting, makeTeam, makeUser, removeTeamFixtures } from '../support/teams';
+import { lastAudit, run, signInAs, TOWNSHIP_1 } from './helpers';
 
 const V = `${TOWNSHIP_1}611`;
 const V_OTHER = '990103101611';
@@ -34,25 +55,45 @@ afterAll(async () => {
   await removeTeamFixtures();
 });
 
-const signInNew = async (role: Parameters<typeof makeUser>[0]['role'], scopeCode: string) => signInAs((await makeUser({ role, scopeCode })).username);
+const signInNew = async (role: Parameters<typeof makeUser>[0]['role'], scopeCode: string) =>
+  signInAs((await makeUser({ role, scopeCode })).username);
 
 describe('the random draw', () => {
   it('draws villages with a team and households in them, records the seed, and repeats from it', async () => {
     await signInAs('inspector');
-    const state = await run(planInspection, { kind: 'UNANNOUNCED', areaCode: TOWNSHIP_1, plannedOn: addDays(chinaToday(), 3), villageCount: 2, householdsPerVillage: 2 });
+    const state = await run(planInspection, {
+      kind: 'UNANNOUNCED',
+      areaCode: TOWNSHIP_1,
+      plannedOn: addDays(chinaToday(), 3),
+      villageCount: 2,
+      householdsPerVillage: 2,
+    });
     expect(state).toMatchObject({ ok: true, redirectedTo: expect.stringMatching(/^\/inspections\/\d+$/) });
     const id = Number(state.redirectedTo!.split('/')[2]);
     trackInspection(id);
-    const inspection = await db.inspection.findUniqueOrThrow({ where: { id }, include: { villages: { orderBy: { drawOrder: 'asc' } } } });
-    const candidates = (await db.workTeam.findMany({ where: { villageCode: { startsWith: TOWNSHIP_1 } } })).map((t) => t.villageCode).sort();
+    const inspection = await db.inspection.findUniqueOrThrow({
+      where: { id },
+      include: { villages: { orderBy: { drawOrder: 'asc' } } },
+    });
+    const candidates = (await db.workTeam.findMany({ where: { villageCode: { startsWith: TOWNSHIP_1 } } }))
+      .map((t) => t.villageCode)
+      .sort();
     expect(inspection).toMatchObject({ status: 'PLANNED', candidateCount: candidates.length, areaCode: TOWNSHIP_1 });
     expect(inspection.seed).toMatch(/^[0-9a-f]{8}$/);
-    const households = await db.household.findMany({ where: { regionCode: { in: candidates }, status: { in: [...MUST_PAIR_STATUSES] } }, orderBy: { id: 'asc' } });
+    const households = await db.household.findMany({
+      where: { regionCode: { in: candidates }, status: { in: [...MUST_PAIR_STATUSES] } },
+      orderBy: { id: 'asc' },
+    });
     const again = drawInspection({
-      seed: inspection.seed, villages: candidates, villageCount: 2, householdsPerVillage: 2,
+      seed: inspection.seed,
+      villages: candidates,
+      villageCount: 2,
+      householdsPerVillage: 2,
       householdsOf: (code) => households.filter((h) => h.regionCode === code).map((h) => h.id),
     });
-    expect(inspection.villages.map((v) => ({ villageCode: v.villageCode, householdIds: v.householdIds }))).toEqual(again.map((v) => ({ villageCode: v.villageCode, householdIds: v.householdIds })));
+    expect(inspection.villages.map((v) => ({ villageCode: v.villageCode, householdIds: v.householdIds }))).toEqual(
+      again.map((v) => ({ villageCode: v.villageCode, householdIds: v.householdIds })),
+    );
     expect((await lastAudit('inspection.plan'))?.changes).toMatchObject({ seed: inspection.seed });
     expect((await getInspection(await signInAs('inspector'), id)).verified).toBe(true);
   });
@@ -60,17 +101,35 @@ describe('the random draw', () => {
   it('refuses an area outside the inspector’s and a return visit without its unit, writing nothing', async () => {
     await signInAs('inspector');
     const before = await db.inspection.count();
-    expect(await run(planInspection, { kind: 'UNANNOUNCED', areaCode: '990103101', plannedOn: chinaToday(), villageCount: 1, householdsPerVillage: 1 }))
-      .toMatchObject({ ok: false, fieldErrors: { areaCode: ['所选范围不在您的管辖区域内'] } });
-    expect(await run(planInspection, { kind: 'RETURN_VISIT', areaCode: TOWNSHIP_1, plannedOn: chinaToday(), villageCount: 1, householdsPerVillage: 1 }))
-      .toMatchObject({ ok: false, fieldErrors: { unitId: ['回访须选择派出单位'] } });
+    expect(
+      await run(planInspection, {
+        kind: 'UNANNOUNCED',
+        areaCode: '990103101',
+        plannedOn: chinaToday(),
+        villageCount: 1,
+        householdsPerVillage: 1,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { areaCode: ['所选范围不在您的管辖区域内'] } });
+    expect(
+      await run(planInspection, {
+        kind: 'RETURN_VISIT',
+        areaCode: TOWNSHIP_1,
+        plannedOn: chinaToday(),
+        villageCount: 1,
+        householdsPerVillage: 1,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { unitId: ['回访须选择派出单位'] } });
     expect(await db.inspection.count()).toBe(before);
   });
 });
 
 describe('a planned inspection is hidden from those it visits', () => {
   it('the team and the township see nothing of it; inspectors and the county do; once done the township sees it', async () => {
-    const planned = await makeInspection({ villages: [{ code: V }], plannedOn: chinaToday(), createdById: inspectorId });
+    const planned = await makeInspection({
+      villages: [{ code: V }],
+      plannedOn: chinaToday(),
+      createdById: inspectorId,
+    });
     for (const role of ['TEAM_LEADER', 'TEAM_MEMBER'] as const) {
       const viewer = await signInNew(role, V);
       expect(await listInspections(viewer, { year: year() })).toBeNull();
@@ -89,37 +148,79 @@ describe('a planned inspection is hidden from those it visits', () => {
       expect((await getInspection(viewer, planned.id)).id).toBe(planned.id);
     }
     await signInAs('inspector');
-    expect(await run(completeInspection, { inspectionId: planned.id, version: planned.version })).toMatchObject({ ok: true, message: '督查已完成。' });
+    expect(await run(completeInspection, { inspectionId: planned.id, version: planned.version })).toMatchObject({
+      ok: true,
+      message: '督查已完成。',
+    });
     expect((await listInspections(township, { year: year() }))!.rows.map((r) => r.id)).toContain(planned.id);
     expect((await getInspection(township, planned.id)).canWork).toBe(false);
   });
 
   it('a township sees only its own villages of a county inspection', async () => {
-    const otherTownshipVillage = (await db.region.findFirstOrThrow({ where: { level: 'VILLAGE', code: { startsWith: '990102102' } }, orderBy: { code: 'asc' } })).code;
-    const done = await makeInspection({ villages: [{ code: V }, { code: otherTownshipVillage }], status: 'DONE', createdById: inspectorId });
-    await db.inspection.update({ where: { id: done.id }, data: { seed: 'a1b2c3d4', summary: '全县总体情况：外乡问题较多' } });
-    await db.finding.createMany({ data: [{ inspectionId: done.id, villageCode: V, description: '本乡发现' }, { inspectionId: done.id, villageCode: otherTownshipVillage, description: '外乡发现' }, { inspectionId: done.id, villageCode: otherTownshipVillage, description: '外乡发现二' }] });
+    const otherTownshipVillage = (
+      await db.region.findFirstOrThrow({
+        where: { level: 'VILLAGE', code: { startsWith: '990102102' } },
+        orderBy: { code: 'asc' },
+      })
+    ).code;
+    const done = await makeInspection({
+      villages: [{ code: V }, { code: otherTownshipVillage }],
+      status: 'DONE',
+      createdById: inspectorId,
+    });
+    await db.inspection.update({
+      where: { id: done.id },
+      data: { seed: 'a1b2c3d4', summary: '全县总体情况：外乡问题较多' },
+    });
+    await db.finding.createMany({
+      data: [
+        { inspectionId: done.id, villageCode: V, description: '本乡发现' },
+        { inspectionId: done.id, villageCode: otherTownshipVillage, description: '外乡发现' },
+        { inspectionId: done.id, villageCode: otherTownshipVillage, description: '外乡发现二' },
+      ],
+    });
     const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
     const seen = await getInspection(township, done.id);
     expect(seen.villages.map((v) => v.villageCode)).toEqual([V]);
     expect(seen.findings.map((f) => f.description)).toEqual(['本乡发现']);
     // Not the county's draw (seed, candidates) nor its summary, which speak of other townships' villages.
-    expect({ seed: seen.seed, candidateCount: seen.candidateCount, summary: seen.summary, verified: seen.verified }).toEqual({ seed: null, candidateCount: null, summary: null, verified: null });
+    expect({
+      seed: seen.seed,
+      candidateCount: seen.candidateCount,
+      summary: seen.summary,
+      verified: seen.verified,
+    }).toEqual({ seed: null, candidateCount: null, summary: null, verified: null });
     const listed = (await listInspections(township, { year: year() }))!.rows.find((r) => r.id === done.id)!;
     expect({ villages: listed.villageCodes, findings: listed.findings }).toEqual({ villages: [V], findings: 1 });
     const notice = (await noticeOf(township, { from: chinaToday(), to: chinaToday() }))!;
     expect(notice.inspections.find((i) => i.id === done.id)!.villages).toHaveLength(1);
     const county = await getInspection(await signInAs('county'), done.id);
-    expect({ villages: county.villages.length, seed: county.seed, summary: county.summary }).toEqual({ villages: 2, seed: 'a1b2c3d4', summary: '全县总体情况：外乡问题较多' });
-    expect((await listInspections(await signInAs('county'), { year: year() }))!.rows.find((r) => r.id === done.id)!.findings).toBe(3);
+    expect({ villages: county.villages.length, seed: county.seed, summary: county.summary }).toEqual({
+      villages: 2,
+      seed: 'a1b2c3d4',
+      summary: '全县总体情况：外乡问题较多',
+    });
+    expect(
+      (await listInspections(await signInAs('county'), { year: year() }))!.rows.find((r) => r.id === done.id)!.findings,
+    ).toBe(3);
   });
 
   it('cannot be completed before its day, nor twice', async () => {
-    const later = await makeInspection({ villages: [{ code: V }], plannedOn: addDays(chinaToday(), 5), createdById: inspectorId });
+    const later = await makeInspection({
+      villages: [{ code: V }],
+      plannedOn: addDays(chinaToday(), 5),
+      createdById: inspectorId,
+    });
     await signInAs('inspector');
-    expect(await run(completeInspection, { inspectionId: later.id, version: 1 })).toMatchObject({ ok: false, formError: '督查日期未到，尚不能记录或完成' });
+    expect(await run(completeInspection, { inspectionId: later.id, version: 1 })).toMatchObject({
+      ok: false,
+      formError: '督查日期未到，尚不能记录或完成',
+    });
     const done = await makeInspection({ villages: [{ code: V }], status: 'DONE', createdById: inspectorId });
-    expect(await run(completeInspection, { inspectionId: done.id, version: 1 })).toMatchObject({ ok: false, formError: '该督查已完成' });
+    expect(await run(completeInspection, { inspectionId: done.id, version: 1 })).toMatchObject({
+      ok: false,
+      formError: '该督查已完成',
+    });
   });
 });
 
@@ -134,18 +235,36 @@ describe('on the spot', () => {
     await fillDays(there, [today], 'OVERNIGHT');
     const inspection = await makeInspection({ villages: [{ code: V }], createdById: inspectorId });
     await signInAs('inspector');
-    const record = (cadreId: number, present: 'yes' | 'no') => run(recordPresence, { inspectionId: inspection.id, cadreId, day: today, present });
-    expect(await record(claimed.cadreId, 'no')).toMatchObject({ ok: true, message: expect.stringContaining('已标记为考勤不实') });
+    const record = (cadreId: number, present: 'yes' | 'no') =>
+      run(recordPresence, { inspectionId: inspection.id, cadreId, day: today, present });
+    expect(await record(claimed.cadreId, 'no')).toMatchObject({
+      ok: true,
+      message: expect.stringContaining('已标记为考勤不实'),
+    });
     expect(await record(onLeave.cadreId, 'no')).toMatchObject({ ok: true, message: '已记录。' });
     expect(await record(there.cadreId, 'yes')).toMatchObject({ ok: true, message: '已记录。' });
-    const checks = (await getInspection(await signInAs('inspector'), inspection.id)).presenceChecks.sort((a, b) => a.cadreId - b.cadreId);
-    expect(checks.map((c) => [c.cadreId, c.present, c.discrepancy])).toEqual([[claimed.cadreId, false, true], [onLeave.cadreId, false, false], [there.cadreId, true, false]]);
-    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({ ok: true });
+    const checks = (await getInspection(await signInAs('inspector'), inspection.id)).presenceChecks.sort(
+      (a, b) => a.cadreId - b.cadreId,
+    );
+    expect(checks.map((c) => [c.cadreId, c.present, c.discrepancy])).toEqual([
+      [claimed.cadreId, false, true],
+      [onLeave.cadreId, false, false],
+      [there.cadreId, true, false],
+    ]);
+    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({
+      ok: true,
+    });
 
     const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
     const seen = (await listDiscrepancies(township, { year: year() }))!.rows;
-    expect(seen.filter((r) => r.cadreId === claimed.cadreId)).toMatchObject([{ day: today, claimed: 'IN_VILLAGE', name: '虚报队员' }]);
-    expect((await listDiscrepancies(await signInNew('TOWNSHIP_STAFF', '990102102'), { year: year() }))!.rows.map((r) => r.cadreId)).not.toContain(claimed.cadreId);
+    expect(seen.filter((r) => r.cadreId === claimed.cadreId)).toMatchObject([
+      { day: today, claimed: 'IN_VILLAGE', name: '虚报队员' },
+    ]);
+    expect(
+      (await listDiscrepancies(await signInNew('TOWNSHIP_STAFF', '990102102'), { year: year() }))!.rows.map(
+        (r) => r.cadreId,
+      ),
+    ).not.toContain(claimed.cadreId);
     const county = await signInAs('county');
     expect((await listDiscrepancies(county, { year: year() }))!.rows.map((r) => r.cadreId)).toContain(claimed.cadreId);
     const village = (await dashboard(county, V))!;
@@ -153,7 +272,9 @@ describe('on the spot', () => {
     expect(village.total.marks).toContain('discrepancy');
     await refreshFigures({ limit: 1000, wait: true });
     const top = (await dashboard(county))!;
-    expect(top.total.figures.discrepancies).toBe((await listDiscrepancies(county, { area: '990102', year: year() }))!.rows.length);
+    expect(top.total.figures.discrepancies).toBe(
+      (await listDiscrepancies(county, { area: '990102', year: year() }))!.rows.length,
+    );
   });
 
   it('judges a day entered after the visit too: the absence becomes a discrepancy once the day claims presence', async () => {
@@ -161,14 +282,22 @@ describe('on the spot', () => {
     const late = await makePosting({ team, name: '补录队员' });
     const inspection = await makeInspection({ villages: [{ code: V }], createdById: inspectorId });
     await signInAs('inspector');
-    expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: late.cadreId, day: today, present: 'no' })).toMatchObject({ ok: true, message: '已记录。' });
-    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({ ok: true });
+    expect(
+      await run(recordPresence, { inspectionId: inspection.id, cadreId: late.cadreId, day: today, present: 'no' }),
+    ).toMatchObject({ ok: true, message: '已记录。' });
+    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({
+      ok: true,
+    });
     const county = await signInAs('county');
-    const flagged = async () => (await listDiscrepancies(county, { area: V, year: year() }))!.rows.filter((r) => r.cadreId === late.cadreId).length;
+    const flagged = async () =>
+      (await listDiscrepancies(county, { area: V, year: year() }))!.rows.filter((r) => r.cadreId === late.cadreId)
+        .length;
     expect(await flagged()).toBe(0);
     await fillDays(late, [today], 'IN_VILLAGE'); // the team fills the day in afterwards
     expect(await flagged()).toBe(1);
-    expect((await dashboard(county, V))!.total.figures.discrepancies).toBe(await (async () => (await listDiscrepancies(county, { area: V, year: year() }))!.rows.length)());
+    expect((await dashboard(county, V))!.total.figures.discrepancies).toBe(
+      await (async () => (await listDiscrepancies(county, { area: V, year: year() }))!.rows.length)(),
+    );
     await db.attendanceRecord.deleteMany({ where: { postingId: late.id } }); // cleared again: no longer a discrepancy
     expect(await flagged()).toBe(0);
   });
@@ -181,17 +310,42 @@ describe('on the spot', () => {
     const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
     const leader = await signInNew('TEAM_LEADER', V);
     const member = await signInNew('TEAM_MEMBER', V);
-    const counted = async () => Promise.all([township, leader, member].map(async (viewer) => (await dashboard(viewer, V))?.total.figures.discrepancies ?? 0));
+    const counted = async () =>
+      Promise.all(
+        [township, leader, member].map(
+          async (viewer) => (await dashboard(viewer, V))?.total.figures.discrepancies ?? 0,
+        ),
+      );
     const baseline = await counted(); // earlier tests' discrepancies of done inspections
     await signInAs('inspector');
-    expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: claimed.cadreId, day: today, present: 'no' })).toMatchObject({ ok: true, message: expect.stringContaining('已标记为考勤不实') });
-    expect(await run(recordFollowUp, { kind: 'TALK', cadreId: claimed.cadreId, heldOn: today, reason: '暗访当场约谈', inspectionId: inspection.id })).toMatchObject({ ok: true });
+    expect(
+      await run(recordPresence, { inspectionId: inspection.id, cadreId: claimed.cadreId, day: today, present: 'no' }),
+    ).toMatchObject({ ok: true, message: expect.stringContaining('已标记为考勤不实') });
+    expect(
+      await run(recordFollowUp, {
+        kind: 'TALK',
+        cadreId: claimed.cadreId,
+        heldOn: today,
+        reason: '暗访当场约谈',
+        inspectionId: inspection.id,
+      }),
+    ).toMatchObject({ ok: true });
     // The inspector sees it on the inspection itself while it runs.
-    expect((await getInspection(await signInAs('inspector'), inspection.id)).presenceChecks.find((c) => c.cadreId === claimed.cadreId)?.discrepancy).toBe(true);
+    expect(
+      (await getInspection(await signInAs('inspector'), inspection.id)).presenceChecks.find(
+        (c) => c.cadreId === claimed.cadreId,
+      )?.discrepancy,
+    ).toBe(true);
 
     const reads = async () => {
       const seen: Record<string, boolean> = {};
-      for (const [i, [name, viewer]] of ([['township', township], ['teamLeader', leader], ['teamMember', member]] as const).entries()) {
+      for (const [i, [name, viewer]] of (
+        [
+          ['township', township],
+          ['teamLeader', leader],
+          ['teamMember', member],
+        ] as const
+      ).entries()) {
         const list = await listDiscrepancies(viewer, { year: year() });
         const notice = await noticeOf(viewer, { from: today, to: today });
         const grid = await teamMonth(viewer, team.id, today.slice(0, 7));
@@ -210,29 +364,69 @@ describe('on the spot', () => {
       return seen;
     };
     const before = await reads();
-    expect(Object.entries(before).filter(([, shown]) => shown).map(([read]) => read)).toEqual([]);
+    expect(
+      Object.entries(before)
+        .filter(([, shown]) => shown)
+        .map(([read]) => read),
+    ).toEqual([]);
 
     await signInAs('inspector');
-    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({ ok: true });
+    expect(await run(completeInspection, { inspectionId: inspection.id, version: inspection.version })).toMatchObject({
+      ok: true,
+    });
     const after = await reads();
     // Once done the township sees it everywhere; the team roles only in the dashboard's figure.
-    expect(Object.entries(after).filter(([, shown]) => shown).map(([read]) => read).sort()).toEqual(
-      ['teamLeader.dashboard', 'teamMember.dashboard', 'township.dashboard', 'township.grid', 'township.list', 'township.notice', 'township.talkList', 'township.talkNotice', 'township.talkYear', 'township.year'],
-    );
+    expect(
+      Object.entries(after)
+        .filter(([, shown]) => shown)
+        .map(([read]) => read)
+        .sort(),
+    ).toEqual([
+      'teamLeader.dashboard',
+      'teamMember.dashboard',
+      'township.dashboard',
+      'township.grid',
+      'township.list',
+      'township.notice',
+      'township.talkList',
+      'township.talkNotice',
+      'township.talkYear',
+      'township.year',
+    ]);
   });
 
   it('records only from the inspection’s day on and only until it is done', async () => {
     const member = await makePosting({ team });
-    const later = await makeInspection({ villages: [{ code: V }], plannedOn: addDays(chinaToday(), 2), createdById: inspectorId });
-    const yesterdays = await makeInspection({ villages: [{ code: V }], plannedOn: addDays(chinaToday(), -1), createdById: inspectorId });
+    const later = await makeInspection({
+      villages: [{ code: V }],
+      plannedOn: addDays(chinaToday(), 2),
+      createdById: inspectorId,
+    });
+    const yesterdays = await makeInspection({
+      villages: [{ code: V }],
+      plannedOn: addDays(chinaToday(), -1),
+      createdById: inspectorId,
+    });
     const done = await makeInspection({ villages: [{ code: V }], status: 'DONE', createdById: inspectorId });
     await signInAs('inspector');
-    const presence = (inspectionId: number, day: string) => run(recordPresence, { inspectionId, cadreId: member.cadreId, day, present: 'yes' });
-    expect(await presence(later.id, chinaToday())).toMatchObject({ ok: false, formError: '督查日期未到，尚不能记录或完成' });
-    expect(await presence(yesterdays.id, addDays(chinaToday(), -2))).toMatchObject({ ok: false, fieldErrors: { day: ['督查日期之前的在岗情况不能记录'] } });
+    const presence = (inspectionId: number, day: string) =>
+      run(recordPresence, { inspectionId, cadreId: member.cadreId, day, present: 'yes' });
+    expect(await presence(later.id, chinaToday())).toMatchObject({
+      ok: false,
+      formError: '督查日期未到，尚不能记录或完成',
+    });
+    expect(await presence(yesterdays.id, addDays(chinaToday(), -2))).toMatchObject({
+      ok: false,
+      fieldErrors: { day: ['督查日期之前的在岗情况不能记录'] },
+    });
     expect(await presence(done.id, chinaToday())).toMatchObject({ ok: false, formError: '该督查已完成' });
-    expect(await run(addFinding, { inspectionId: done.id, villageCode: V, description: '完成后补记' })).toMatchObject({ ok: false, formError: '该督查已完成' });
-    expect(await db.presenceCheck.count({ where: { inspectionId: { in: [later.id, yesterdays.id, done.id] } } })).toBe(0);
+    expect(await run(addFinding, { inspectionId: done.id, villageCode: V, description: '完成后补记' })).toMatchObject({
+      ok: false,
+      formError: '该督查已完成',
+    });
+    expect(await db.presenceCheck.count({ where: { inspectionId: { in: [later.id, yesterdays.id, done.id] } } })).toBe(
+      0,
+    );
     expect(await presence(yesterdays.id, addDays(chinaToday(), -1))).toMatchObject({ ok: true });
   });
 
@@ -240,28 +434,68 @@ describe('on the spot', () => {
     const outsider = await makePosting({ team: otherTeam });
     const inspection = await makeInspection({ villages: [{ code: V }], createdById: inspectorId });
     await signInAs('inspector');
-    expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: outsider.cadreId, day: chinaToday(), present: 'no' }))
-      .toMatchObject({ ok: false, fieldErrors: { cadreId: ['该人员当天不在所抽村的工作队中'] } });
+    expect(
+      await run(recordPresence, {
+        inspectionId: inspection.id,
+        cadreId: outsider.cadreId,
+        day: chinaToday(),
+        present: 'no',
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { cadreId: ['该人员当天不在所抽村的工作队中'] } });
     const member = await makePosting({ team });
-    expect(await run(recordPresence, { inspectionId: inspection.id, cadreId: member.cadreId, day: addDays(chinaToday(), 1), present: 'no' }))
-      .toMatchObject({ ok: false, fieldErrors: { day: ['不能记录未来的日期'] } });
+    expect(
+      await run(recordPresence, {
+        inspectionId: inspection.id,
+        cadreId: member.cadreId,
+        day: addDays(chinaToday(), 1),
+        present: 'no',
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { day: ['不能记录未来的日期'] } });
     expect(await db.presenceCheck.count({ where: { inspectionId: inspection.id } })).toBe(0);
   });
 
   it('checks only drawn households, and a finding can open a problem in the ledger', async () => {
     const drawn = await makeProblemHousehold(V, { headName: '抽中户' });
     const other = await makeProblemHousehold(V, { headName: '未抽中户' });
-    const inspection = await makeInspection({ villages: [{ code: V, householdIds: [drawn.id] }], createdById: inspectorId });
+    const inspection = await makeInspection({
+      villages: [{ code: V, householdIds: [drawn.id] }],
+      createdById: inspectorId,
+    });
     await signInAs('inspector');
     const answers = { visitedAsClaimed: 'yes', knowsCadre: 'no', measuresReal: 'unknown', satisfied: 'yes' };
-    expect(await run(recordHouseholdCheck, { inspectionId: inspection.id, householdId: other.id, ...answers })).toMatchObject({ ok: false, fieldErrors: { householdId: ['该户不在本次抽取范围内'] } });
-    expect(await run(recordHouseholdCheck, { inspectionId: inspection.id, householdId: drawn.id, ...answers })).toMatchObject({ ok: true });
-    expect(await db.householdCheck.findFirstOrThrow({ where: { inspectionId: inspection.id } })).toMatchObject({ householdId: drawn.id, visitedAsClaimed: true, knowsCadre: false, measuresReal: null, satisfied: true });
+    expect(
+      await run(recordHouseholdCheck, { inspectionId: inspection.id, householdId: other.id, ...answers }),
+    ).toMatchObject({ ok: false, fieldErrors: { householdId: ['该户不在本次抽取范围内'] } });
+    expect(
+      await run(recordHouseholdCheck, { inspectionId: inspection.id, householdId: drawn.id, ...answers }),
+    ).toMatchObject({ ok: true });
+    expect(await db.householdCheck.findFirstOrThrow({ where: { inspectionId: inspection.id } })).toMatchObject({
+      householdId: drawn.id,
+      visitedAsClaimed: true,
+      knowsCadre: false,
+      measuresReal: null,
+      satisfied: true,
+    });
 
-    expect(await run(addFinding, { inspectionId: inspection.id, villageCode: V, description: '帮扶措施未落实到户', openProblem: 'on', urgency: 'HIGH' }))
-      .toMatchObject({ ok: false, fieldErrors: { category: ['此项必填'] } });
-    expect(await run(addFinding, { inspectionId: inspection.id, villageCode: V, description: '帮扶措施未落实到户', openProblem: 'on', category: 'PRECISION', urgency: 'HIGH' }))
-      .toMatchObject({ ok: true, message: '已记录，并登记到问题台账。' });
+    expect(
+      await run(addFinding, {
+        inspectionId: inspection.id,
+        villageCode: V,
+        description: '帮扶措施未落实到户',
+        openProblem: 'on',
+        urgency: 'HIGH',
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { category: ['此项必填'] } });
+    expect(
+      await run(addFinding, {
+        inspectionId: inspection.id,
+        villageCode: V,
+        description: '帮扶措施未落实到户',
+        openProblem: 'on',
+        category: 'PRECISION',
+        urgency: 'HIGH',
+      }),
+    ).toMatchObject({ ok: true, message: '已记录，并登记到问题台账。' });
     const finding = await db.finding.findFirstOrThrow({ where: { inspectionId: inspection.id } });
     const ledger = (await listProblems(await signInAs('county'), { area: V, source: 'INSPECTION' }))!;
     expect(ledger.rows.map((p) => p.id)).toContain(finding.problemId);
@@ -273,10 +507,21 @@ describe('talks, recalls and the assessment', () => {
     const member = await makePosting({ team, name: '约谈队员' });
     const outsider = await makePosting({ team: otherTeam });
     await signInAs('inspector');
-    expect(await run(recordFollowUp, { kind: 'TALK', cadreId: member.cadreId, heldOn: chinaToday(), reason: '考勤不实，约谈提醒' })).toMatchObject({ ok: true });
-    expect(await db.followUp.findFirstOrThrow({ where: { cadreId: member.cadreId } })).toMatchObject({ kind: 'TALK', villageCode: V });
-    expect(await run(recordFollowUp, { kind: 'RECALL', cadreId: outsider.cadreId, heldOn: chinaToday(), reason: '越界' }))
-      .toMatchObject({ ok: false, fieldErrors: { cadreId: ['该人员当天不在所抽村的工作队中'] } });
+    expect(
+      await run(recordFollowUp, {
+        kind: 'TALK',
+        cadreId: member.cadreId,
+        heldOn: chinaToday(),
+        reason: '考勤不实，约谈提醒',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await db.followUp.findFirstOrThrow({ where: { cadreId: member.cadreId } })).toMatchObject({
+      kind: 'TALK',
+      villageCode: V,
+    });
+    expect(
+      await run(recordFollowUp, { kind: 'RECALL', cadreId: outsider.cadreId, heldOn: chinaToday(), reason: '越界' }),
+    ).toMatchObject({ ok: false, fieldErrors: { cadreId: ['该人员当天不在所抽村的工作队中'] } });
     expect(await db.followUp.count({ where: { cadreId: outsider.cadreId } })).toBe(0);
   });
 
@@ -287,14 +532,25 @@ describe('talks, recalls and the assessment', () => {
     const before = (await assessment(county, year()))!.teams.find((r) => r.code === V)!;
     expect(before.adjusted).toBeNull();
     expect(before.final).toBe(before.computed.score);
-    expect(await run(adjustAssessment, { year: year(), subjectCode: V, score: '85', reason: '驻村期间抢险救灾，酌情加分' })).toMatchObject({ ok: true, message: '考核得分已调整。' });
+    expect(
+      await run(adjustAssessment, { year: year(), subjectCode: V, score: '85', reason: '驻村期间抢险救灾，酌情加分' }),
+    ).toMatchObject({ ok: true, message: '考核得分已调整。' });
     const after = (await assessment(county, year()))!.teams.find((r) => r.code === V)!;
-    expect(after).toMatchObject({ final: 85, band: 'FAIRLY_GOOD', adjusted: { score: 85, reason: '驻村期间抢险救灾，酌情加分' } });
+    expect(after).toMatchObject({
+      final: 85,
+      band: 'FAIRLY_GOOD',
+      adjusted: { score: 85, reason: '驻村期间抢险救灾，酌情加分' },
+    });
     expect(after.computed.score).toBe(before.computed.score);
     expect((await lastAudit('assessment.adjust'))?.changes).toMatchObject({ score: [null, 85] });
-    expect(await run(adjustAssessment, { year: year(), subjectCode: V, score: '101', reason: 'x' })).toMatchObject({ ok: false, fieldErrors: { score: ['分数须在 0 到 100 之间'] } });
+    expect(await run(adjustAssessment, { year: year(), subjectCode: V, score: '101', reason: 'x' })).toMatchObject({
+      ok: false,
+      fieldErrors: { score: ['分数须在 0 到 100 之间'] },
+    });
     await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
-    expect(await run(adjustAssessment, { year: year(), subjectCode: V, score: '99', reason: '乡镇自评' })).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
+    expect(
+      await run(adjustAssessment, { year: year(), subjectCode: V, score: '99', reason: '乡镇自评' }),
+    ).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
     expect((await db.assessmentAdjustment.findFirstOrThrow({ where: { subjectCode: V } })).score).toBe(85);
   });
 });

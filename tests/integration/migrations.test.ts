@@ -9,7 +9,10 @@ describe('migrations', () => {
   }, 120_000);
 
   it('are recorded in _prisma_migrations as Prisma records them', async () => {
-    const folders = readdirSync('prisma/migrations', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = readdirSync('prisma/migrations', { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     const rows = await db.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null }[]>`
       SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`;
     expect(rows.map((row) => row.migration_name)).toEqual(folders);
@@ -22,7 +25,11 @@ describe('migrations', () => {
   });
 
   it('enforce the invariants the schema cannot express', async () => {
-    await expect(db.$executeRaw`INSERT INTO region (code, level, name, parent_code) VALUES ('99010', 'COUNTY', '坏代码', '9901')`).rejects.toThrow(/region_code_shape/);
-    await expect(db.$executeRaw`INSERT INTO region (code, level, name, parent_code) VALUES ('990104', 'COUNTY', '错父级', '9902')`).rejects.toThrow(/region_parent_is_prefix/);
+    await expect(
+      db.$executeRaw`INSERT INTO region (code, level, name, parent_code) VALUES ('99010', 'COUNTY', '坏代码', '9901')`,
+    ).rejects.toThrow(/region_code_shape/);
+    await expect(
+      db.$executeRaw`INSERT INTO region (code, level, name, parent_code) VALUES ('990104', 'COUNTY', '错父级', '9902')`,
+    ).rejects.toThrow(/region_parent_is_prefix/);
   });
 });

@@ -3,22 +3,47 @@
 // roster). Fixtures are this file's own villages (990102101 41x, 990102102 41x, 990103101 41x), units,
 // cadres and households, removed afterwards; the seeded fixture cadres are only read (or refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { confirmProposal, createCadre, endPairing, pairHousehold, reassignCadre, removeLiaison, setLiaison, updateCadre } from '@/lib/pairings/actions';
-import {
-  coverProposal, getCadre, householdPairing, listCadres, myHouseholds, pairingCoverage, pairingRosterFile, pairingRosterRows,
-  reassignProposal, uncoveredHouseholds, villagesWithoutLiaison,
-} from '@/lib/pairings/data';
-import { decryptText, lookupHash } from '@/lib/personal-data';
 import { isoDay } from '@/lib/attendance/days';
+import { db } from '@/lib/db';
+import {
+  confirmProposal,
+  createCadre,
+  endPairing,
+  pairHousehold,
+  reassignCadre,
+  removeLiaison,
+  setLiaison,
+  updateCadre,
+} from '@/lib/pairings/actions';
+import {
+  coverProposal,
+  getCadre,
+  householdPairing,
+  listCadres,
+  myHouseholds,
+  pairingCoverage,
+  pairingRosterFile,
+  pairingRosterRows,
+  reassignProposal,
+  uncoveredHouseholds,
+  villagesWithoutLiaison,
+} from '@/lib/pairings/data';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+import { decryptText, lookupHash } from '@/lib/personal-data';
 import { TEST_PAIRING_FIXTURES } from '../../prisma/seed/pairings';
-import { lastAudit, run, signInAs, OTHER_COUNTY, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 import { newIdNumber } from '../support/households';
 import {
-  activeHouseholdsOf, activePairingsOf, makePairing, makePairingCadre, makePairingHousehold, makePairingUnit, makePairingVillage,
-  pairingToday, removePairingFixtures,
+  activeHouseholdsOf,
+  activePairingsOf,
+  makePairing,
+  makePairingCadre,
+  makePairingHousehold,
+  makePairingUnit,
+  makePairingVillage,
+  pairingToday,
+  removePairingFixtures,
 } from '../support/pairings';
+import { lastAudit, OTHER_COUNTY, run, signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
 const COUNTY = '990102';
 const V1 = `${TOWNSHIP_1}411`; // single pairings, ending, reassignment
@@ -42,9 +67,11 @@ beforeAll(async () => {
 });
 afterAll(removePairingFixtures);
 
-const cadreIn = (options: Partial<Parameters<typeof makePairingCadre>[0]> = {}) => makePairingCadre({ regionCode: TOWNSHIP_1, unitId, ...options });
+const cadreIn = (options: Partial<Parameters<typeof makePairingCadre>[0]> = {}) =>
+  makePairingCadre({ regionCode: TOWNSHIP_1, unitId, ...options });
 const pairingCount = () => db.pairing.count();
-const seededCadre = (name: string) => db.cadre.findFirstOrThrow({ where: { name, regionCode: { startsWith: COUNTY } } });
+const seededCadre = (name: string) =>
+  db.cadre.findFirstOrThrow({ where: { name, regionCode: { startsWith: COUNTY } } });
 
 // ─────────────────────────── cadres ───────────────────────────
 
@@ -52,18 +79,44 @@ describe('cadres', () => {
   it('adds a cadre with an encrypted ID number and phone, and refuses the same ID number twice', async () => {
     await signInAs('county');
     const idNumber = newIdNumber();
-    const created = await run(createCadre, { name: '结对新干部', unitId, rank: 'SECTION_DEPUTY', idNumber, phone: '13912345678', regionCode: TOWNSHIP_1 });
+    const created = await run(createCadre, {
+      name: '结对新干部',
+      unitId,
+      rank: 'SECTION_DEPUTY',
+      idNumber,
+      phone: '13912345678',
+      regionCode: TOWNSHIP_1,
+    });
     const cadre = await db.cadre.findFirstOrThrow({ where: { name: '结对新干部' } });
     expect(created).toMatchObject({ ok: true, redirectedTo: `/cadres/${cadre.id}` });
-    expect(cadre).toMatchObject({ regionCode: TOWNSHIP_1, unitId, rank: 'SECTION_DEPUTY', idLast4: idNumber.slice(-4), idNumberHash: lookupHash(idNumber), active: true, userId: null });
+    expect(cadre).toMatchObject({
+      regionCode: TOWNSHIP_1,
+      unitId,
+      rank: 'SECTION_DEPUTY',
+      idLast4: idNumber.slice(-4),
+      idNumberHash: lookupHash(idNumber),
+      active: true,
+      userId: null,
+    });
     expect(cadre.idNumberEnc).not.toContain(idNumber);
     expect(decryptText(cadre.idNumberEnc!)).toBe(idNumber);
     expect(decryptText(cadre.phoneEnc!)).toBe('13912345678');
-    expect(await lastAudit('cadre.create')).toMatchObject({ result: 'OK', entity: 'Cadre', entityId: String(cadre.id), regionCode: TOWNSHIP_1 });
+    expect(await lastAudit('cadre.create')).toMatchObject({
+      result: 'OK',
+      entity: 'Cadre',
+      entityId: String(cadre.id),
+      regionCode: TOWNSHIP_1,
+    });
 
     await signInAs('township');
     const before = await db.cadre.count();
-    const again = await run(createCadre, { name: '重复干部', unitId, rank: 'ORDINARY', idNumber, regionCode: TOWNSHIP_1 });
+    const again = await run(createCadre, {
+      name: '重复干部',
+      unitId,
+      rank: 'ORDINARY',
+      idNumber,
+      regionCode: TOWNSHIP_1,
+    });
     expect(again).toMatchObject({ ok: false, fieldErrors: { idNumber: ['该身份证号的干部已在名单中'] } });
     expect(await db.cadre.count()).toBe(before);
     expect(await lastAudit('cadre.create')).toMatchObject({ result: 'REFUSED', message: 'pairings.cadreExists' });
@@ -72,12 +125,44 @@ describe('cadres', () => {
   it('files a cadre only under the viewer’s own area and county units', async () => {
     const before = await db.cadre.count();
     await signInAs('township');
-    expect(await run(createCadre, { name: '越级干部', unitId, rank: 'ORDINARY', idNumber: newIdNumber(), regionCode: COUNTY })).toMatchObject({ ok: false, fieldErrors: { regionCode: ['请从列表中选择'] } });
+    expect(
+      await run(createCadre, {
+        name: '越级干部',
+        unitId,
+        rank: 'ORDINARY',
+        idNumber: newIdNumber(),
+        regionCode: COUNTY,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { regionCode: ['请从列表中选择'] } });
     await signInAs('township2');
-    expect(await run(createCadre, { name: '越级干部', unitId, rank: 'ORDINARY', idNumber: newIdNumber(), regionCode: TOWNSHIP_1 })).toMatchObject({ ok: false, fieldErrors: { regionCode: ['请从列表中选择'] } });
+    expect(
+      await run(createCadre, {
+        name: '越级干部',
+        unitId,
+        rank: 'ORDINARY',
+        idNumber: newIdNumber(),
+        regionCode: TOWNSHIP_1,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { regionCode: ['请从列表中选择'] } });
     await signInAs('county2');
-    expect(await run(createCadre, { name: '越级干部', unitId, rank: 'ORDINARY', idNumber: newIdNumber(), regionCode: OTHER_COUNTY })).toMatchObject({ ok: false, fieldErrors: { unitId: ['请从列表中选择'] } });
-    expect(await run(createCadre, { name: '越级干部', unitId: otherUnitId, rank: 'ORDINARY', idNumber: newIdNumber(), regionCode: COUNTY })).toMatchObject({ ok: false, fieldErrors: { regionCode: ['请从列表中选择'] } });
+    expect(
+      await run(createCadre, {
+        name: '越级干部',
+        unitId,
+        rank: 'ORDINARY',
+        idNumber: newIdNumber(),
+        regionCode: OTHER_COUNTY,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { unitId: ['请从列表中选择'] } });
+    expect(
+      await run(createCadre, {
+        name: '越级干部',
+        unitId: otherUnitId,
+        rank: 'ORDINARY',
+        idNumber: newIdNumber(),
+        regionCode: COUNTY,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { regionCode: ['请从列表中选择'] } });
     expect(await db.cadre.count()).toBe(before);
   });
 
@@ -85,19 +170,43 @@ describe('cadres', () => {
     const cadre = await cadreIn({ rank: 'SECTION_CHIEF' });
     for (let i = 0; i < 2; i++) await makePairing(await makePairingHousehold(V1), cadre.id);
     await signInAs('township');
-    const refused = await run(updateCadre, { id: cadre.id, version: cadre.version, name: cadre.name, unitId, rank: 'ORDINARY' });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { rank: ['该干部已结对 2 户，新职级名额只有 1 户，请先调整结对'] } });
-    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({ rank: 'SECTION_CHIEF', version: 1 });
+    const refused = await run(updateCadre, {
+      id: cadre.id,
+      version: cadre.version,
+      name: cadre.name,
+      unitId,
+      rank: 'ORDINARY',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { rank: ['该干部已结对 2 户，新职级名额只有 1 户，请先调整结对'] },
+    });
+    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({
+      rank: 'SECTION_CHIEF',
+      version: 1,
+    });
     expect(await lastAudit('cadre.update')).toMatchObject({ result: 'REFUSED', message: 'pairings.rankBelowUsed' });
 
-    const saved = await run(updateCadre, { id: cadre.id, version: cadre.version, name: `${cadre.name}改`, unitId, rank: 'SECTION_DEPUTY' });
+    const saved = await run(updateCadre, {
+      id: cadre.id,
+      version: cadre.version,
+      name: `${cadre.name}改`,
+      unitId,
+      rank: 'SECTION_DEPUTY',
+    });
     expect(saved).toMatchObject({ ok: true, message: '已保存' });
-    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({ rank: 'SECTION_DEPUTY', name: `${cadre.name}改`, version: 2 });
+    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({
+      rank: 'SECTION_DEPUTY',
+      name: `${cadre.name}改`,
+      version: 2,
+    });
 
     // Exactly at the new quota is allowed.
     const one = await cadreIn({ rank: 'SECTION_DEPUTY' });
     await makePairing(await makePairingHousehold(V1), one.id);
-    expect((await run(updateCadre, { id: one.id, version: one.version, name: one.name, unitId, rank: 'ORDINARY' })).ok).toBe(true);
+    expect(
+      (await run(updateCadre, { id: one.id, version: one.version, name: one.name, unitId, rank: 'ORDINARY' })).ok,
+    ).toBe(true);
   });
 
   it('lets only the keeping area edit a cadre, with the version it was loaded with', async () => {
@@ -108,8 +217,15 @@ describe('cadres', () => {
     await signInAs('county2');
     expect(await run(updateCadre, input)).toMatchObject({ ok: false, formError: NOT_FOUND });
     await signInAs('county');
-    expect(await run(updateCadre, { ...input, version: 7 })).toMatchObject({ ok: false, formError: expect.stringContaining('已被他人修改') });
-    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({ name: cadre.name, rank: 'ORDINARY', version: 1 });
+    expect(await run(updateCadre, { ...input, version: 7 })).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining('已被他人修改'),
+    });
+    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({
+      name: cadre.name,
+      rank: 'ORDINARY',
+      version: 1,
+    });
   });
 });
 
@@ -119,16 +235,32 @@ describe('liaison units', () => {
   it('sets a liaison unit once, within the area, and removes it', async () => {
     const unit = await makePairingUnit(COUNTY);
     await signInAs('township2');
-    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: unit.id })).toMatchObject({ ok: false, formError: NOT_FOUND });
+    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: unit.id })).toMatchObject({
+      ok: false,
+      formError: NOT_FOUND,
+    });
     await signInAs('township');
-    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: otherUnitId })).toMatchObject({ ok: false, fieldErrors: { unitId: ['请从列表中选择'] } });
+    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: otherUnitId })).toMatchObject({
+      ok: false,
+      fieldErrors: { unitId: ['请从列表中选择'] },
+    });
     expect(await db.villageLiaison.count({ where: { villageCode: V_LIAISON } })).toBe(0);
 
-    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: unit.id })).toMatchObject({ ok: true, message: '已设置联村单位' });
+    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: unit.id })).toMatchObject({
+      ok: true,
+      message: '已设置联村单位',
+    });
     const row = await db.villageLiaison.findFirstOrThrow({ where: { villageCode: V_LIAISON } });
     expect(row.unitId).toBe(unit.id);
-    expect(await lastAudit('liaison.set')).toMatchObject({ result: 'OK', entity: 'VillageLiaison', regionCode: V_LIAISON });
-    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: unit.id })).toMatchObject({ ok: false, fieldErrors: { unitId: ['该单位已是本村联村单位'] } });
+    expect(await lastAudit('liaison.set')).toMatchObject({
+      result: 'OK',
+      entity: 'VillageLiaison',
+      regionCode: V_LIAISON,
+    });
+    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: unit.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { unitId: ['该单位已是本村联村单位'] },
+    });
     expect(await db.villageLiaison.count({ where: { villageCode: V_LIAISON } })).toBe(1);
 
     await signInAs('township2');
@@ -155,9 +287,23 @@ describe('pairing a household', () => {
     const pairing = await db.pairing.findFirstOrThrow({ where: { householdId: household.id } });
     expect(pairing).toMatchObject({ cadreId: cadre.id, regionCode: V1, endedOn: null });
     expect(isoDay(pairing.startedOn)).toBe(pairingToday());
-    expect(await lastAudit('pairing.create')).toMatchObject({ result: 'OK', entity: 'Pairing', entityId: `${household.id}:${cadre.id}`, regionCode: V1 });
-    expect(await getCadre(viewer, cadre.id)).toMatchObject({ used: 1, quota: 1, pairings: [{ householdId: household.id, endedOn: null, inArea: true }] });
-    expect(await householdPairing(viewer, household.id)).toMatchObject({ pairable: true, mustPair: true, options: [], pairings: [{ cadreId: cadre.id, endedOn: null }] });
+    expect(await lastAudit('pairing.create')).toMatchObject({
+      result: 'OK',
+      entity: 'Pairing',
+      entityId: `${household.id}:${cadre.id}`,
+      regionCode: V1,
+    });
+    expect(await getCadre(viewer, cadre.id)).toMatchObject({
+      used: 1,
+      quota: 1,
+      pairings: [{ householdId: household.id, endedOn: null, inArea: true }],
+    });
+    expect(await householdPairing(viewer, household.id)).toMatchObject({
+      pairable: true,
+      mustPair: true,
+      options: [],
+      pairings: [{ cadreId: cadre.id, endedOn: null }],
+    });
   });
 
   it('refuses a cadre at quota and writes nothing', async () => {
@@ -166,12 +312,18 @@ describe('pairing a household', () => {
     const household = await makePairingHousehold(V1);
     await signInAs('township');
     const before = await pairingCount();
-    expect(await run(pairHousehold, { householdId: household.id, cadreId: cadre.id })).toMatchObject({ ok: false, fieldErrors: { cadreId: [quotaFull(cadre.name, 1)] } });
+    expect(await run(pairHousehold, { householdId: household.id, cadreId: cadre.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: [quotaFull(cadre.name, 1)] },
+    });
     expect(await lastAudit('pairing.create')).toMatchObject({ result: 'REFUSED', message: 'pairings.quotaFull' });
 
     // The seeded 赵满额 (SECTION_CHIEF, 4 households) is at quota too: refused, and left at 4.
     const full = await seededCadre(TEST_PAIRING_FIXTURES.full.name);
-    expect(await run(pairHousehold, { householdId: household.id, cadreId: full.id })).toMatchObject({ ok: false, fieldErrors: { cadreId: [quotaFull(full.name, 4)] } });
+    expect(await run(pairHousehold, { householdId: household.id, cadreId: full.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: [quotaFull(full.name, 4)] },
+    });
     expect(await pairingCount()).toBe(before);
     expect(await activePairingsOf([household.id])).toBe(0);
     expect(await activeHouseholdsOf(full.id)).toHaveLength(4);
@@ -184,7 +336,10 @@ describe('pairing a household', () => {
     const second = await cadreIn({ rank: 'SECTION_CHIEF' });
     await signInAs('county');
     const before = await pairingCount();
-    expect(await run(pairHousehold, { householdId: household.id, cadreId: second.id })).toMatchObject({ ok: false, fieldErrors: { cadreId: ['已结对户 户已有帮扶责任人，请先解除原结对'] } });
+    expect(await run(pairHousehold, { householdId: household.id, cadreId: second.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['已结对户 户已有帮扶责任人，请先解除原结对'] },
+    });
     expect(await pairingCount()).toBe(before);
     expect(await activeHouseholdsOf(first.id)).toEqual([household.id]);
   });
@@ -196,7 +351,8 @@ describe('pairing a household', () => {
       const household = await makePairingHousehold(V1, { status, headName: `非建档${status.length}` });
       const before = await pairingCount();
       expect(await run(pairHousehold, { householdId: household.id, cadreId: cadre.id })).toMatchObject({
-        ok: false, fieldErrors: { cadreId: [`${household.headName} 户不在建档立卡帮扶范围内，不能结对`] },
+        ok: false,
+        fieldErrors: { cadreId: [`${household.headName} 户不在建档立卡帮扶范围内，不能结对`] },
       });
       expect(await pairingCount()).toBe(before);
     }
@@ -214,9 +370,18 @@ describe('pairing a household', () => {
     const foreign = await makePairingCadre({ regionCode: OTHER_COUNTY, unitId: otherUnitId, rank: 'SECTION_CHIEF' });
     await signInAs('county');
     const before = await pairingCount();
-    expect(await run(pairHousehold, { householdId: household.id, cadreId: left.id })).toMatchObject({ ok: false, fieldErrors: { cadreId: ['已调离干部 已调离，不能再结对'] } });
-    expect(await run(pairHousehold, { householdId: household.id, cadreId: foreign.id })).toMatchObject({ ok: false, fieldErrors: { cadreId: ['该干部不属于此户所在县'] } });
-    expect(await run(pairHousehold, { householdId: household.id, cadreId: 2_000_000_000 })).toMatchObject({ ok: false, fieldErrors: { cadreId: ['该干部不属于此户所在县'] } });
+    expect(await run(pairHousehold, { householdId: household.id, cadreId: left.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['已调离干部 已调离，不能再结对'] },
+    });
+    expect(await run(pairHousehold, { householdId: household.id, cadreId: foreign.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该干部不属于此户所在县'] },
+    });
+    expect(await run(pairHousehold, { householdId: household.id, cadreId: 2_000_000_000 })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该干部不属于此户所在县'] },
+    });
     expect(await pairingCount()).toBe(before);
   });
 
@@ -231,7 +396,8 @@ describe('pairing a household', () => {
     await signInAs('township');
     const before = await pairingCount();
     expect(await run(pairHousehold, { householdId: household.id, cadreId: poorCadre.id })).toMatchObject({
-      ok: false, fieldErrors: { cadreId: ['贫困户干部 本人是建档立卡贫困户家庭成员，不能担任帮扶责任人'] },
+      ok: false,
+      fieldErrors: { cadreId: ['贫困户干部 本人是建档立卡贫困户家庭成员，不能担任帮扶责任人'] },
     });
     expect(await pairingCount()).toBe(before);
     expect(await lastAudit('pairing.create')).toMatchObject({ result: 'REFUSED', message: 'pairings.cadreIsPoor' });
@@ -243,10 +409,20 @@ describe('pairing a household', () => {
     const cadre = await cadreIn({ rank: 'SECTION_CHIEF' });
     const before = await pairingCount();
     await signInAs('township2');
-    expect(await run(pairHousehold, { householdId: household.id, cadreId: cadre.id })).toMatchObject({ ok: false, fieldErrors: { cadreId: [OUTSIDE] } });
+    expect(await run(pairHousehold, { householdId: household.id, cadreId: cadre.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: [OUTSIDE] },
+    });
     await signInAs('county2');
-    expect(await run(pairHousehold, { householdId: household.id, cadreId: cadre.id })).toMatchObject({ ok: false, fieldErrors: { cadreId: [OUTSIDE] } });
-    expect(await lastAudit('pairing.create')).toMatchObject({ result: 'REFUSED', message: 'pairings.householdOutside', username: 'county2' });
+    expect(await run(pairHousehold, { householdId: household.id, cadreId: cadre.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: [OUTSIDE] },
+    });
+    expect(await lastAudit('pairing.create')).toMatchObject({
+      result: 'REFUSED',
+      message: 'pairings.householdOutside',
+      username: 'county2',
+    });
     expect(await pairingCount()).toBe(before);
   });
 
@@ -255,8 +431,9 @@ describe('pairing a household', () => {
     const [a, b] = [await cadreIn({ rank: 'SECTION_CHIEF' }), await cadreIn({ rank: 'SECTION_CHIEF' })];
     await makePairing(household, a.id, { startedOn: '2024-01-01', endedOn: '2024-12-31' });
     await makePairing(household, b.id); // an ended one and an active one side by side: fine
-    await expect(db.$executeRaw`INSERT INTO pairing (household_id, cadre_id, region_code, started_on) VALUES (${household.id}, ${a.id}, ${V1}, CURRENT_DATE)`)
-      .rejects.toThrow(/pairing_one_active_per_household|23505|Unique constraint/);
+    await expect(
+      db.$executeRaw`INSERT INTO pairing (household_id, cadre_id, region_code, started_on) VALUES (${household.id}, ${a.id}, ${V1}, CURRENT_DATE)`,
+    ).rejects.toThrow(/pairing_one_active_per_household|23505|Unique constraint/);
     expect(await activePairingsOf([household.id])).toBe(1);
   });
 });
@@ -269,21 +446,44 @@ describe('ending a pairing', () => {
     const cadre = await cadreIn({ rank: 'SECTION_CHIEF' });
     const pairing = await makePairing(household, cadre.id);
     await signInAs('township');
-    expect(await run(endPairing, { pairingId: pairing.id, reason: '  ' })).toMatchObject({ ok: false, fieldErrors: { reason: ['此项必填'] } });
+    expect(await run(endPairing, { pairingId: pairing.id, reason: '  ' })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ['此项必填'] },
+    });
     await signInAs('township2');
-    expect(await run(endPairing, { pairingId: pairing.id, reason: '调整' })).toMatchObject({ ok: false, formError: NOT_FOUND });
+    expect(await run(endPairing, { pairingId: pairing.id, reason: '调整' })).toMatchObject({
+      ok: false,
+      formError: NOT_FOUND,
+    });
     await signInAs('county2');
-    expect(await run(endPairing, { pairingId: pairing.id, reason: '调整' })).toMatchObject({ ok: false, formError: NOT_FOUND });
-    expect(await db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).toMatchObject({ endedOn: null, endReason: null });
+    expect(await run(endPairing, { pairingId: pairing.id, reason: '调整' })).toMatchObject({
+      ok: false,
+      formError: NOT_FOUND,
+    });
+    expect(await db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).toMatchObject({
+      endedOn: null,
+      endReason: null,
+    });
 
     await signInAs('township');
-    expect(await run(endPairing, { pairingId: pairing.id, reason: '干部调整' })).toMatchObject({ ok: true, message: '已解除结对' });
+    expect(await run(endPairing, { pairingId: pairing.id, reason: '干部调整' })).toMatchObject({
+      ok: true,
+      message: '已解除结对',
+    });
     const ended = await db.pairing.findUniqueOrThrow({ where: { id: pairing.id } });
     expect(ended.endReason).toBe('干部调整');
     expect(isoDay(ended.endedOn!)).toBe(pairingToday());
-    expect(await lastAudit('pairing.end')).toMatchObject({ result: 'OK', entity: 'Pairing', entityId: String(pairing.id), regionCode: V1 });
+    expect(await lastAudit('pairing.end')).toMatchObject({
+      result: 'OK',
+      entity: 'Pairing',
+      entityId: String(pairing.id),
+      regionCode: V1,
+    });
 
-    expect(await run(endPairing, { pairingId: pairing.id, reason: '再次' })).toMatchObject({ ok: false, formError: '该结对已解除' });
+    expect(await run(endPairing, { pairingId: pairing.id, reason: '再次' })).toMatchObject({
+      ok: false,
+      formError: '该结对已解除',
+    });
     expect((await db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).endReason).toBe('干部调整');
   });
 });
@@ -300,7 +500,10 @@ describe('confirming a proposal', () => {
     expect(state).toMatchObject({ ok: false, fieldErrors: { pairs: [quotaFull(cadre.name, 1)] } });
     expect(await pairingCount()).toBe(before);
     expect(await activePairingsOf([h1.id, h2.id])).toBe(0);
-    expect(await lastAudit('pairing.confirmProposal')).toMatchObject({ result: 'REFUSED', message: 'pairings.quotaFull' });
+    expect(await lastAudit('pairing.confirmProposal')).toMatchObject({
+      result: 'REFUSED',
+      message: 'pairings.quotaFull',
+    });
   });
 
   it('is all or nothing: one bad row refuses the whole batch', async () => {
@@ -310,32 +513,61 @@ describe('confirming a proposal', () => {
     await signInAs('county');
     const before = await pairingCount();
     expect(await run(confirmProposal, { area: V_BULK, pairs: `${good.id}:${a.id},${bad.id}:${b.id}` })).toMatchObject({
-      ok: false, fieldErrors: { pairs: ['非贫困户 户不在建档立卡帮扶范围内，不能结对'] },
+      ok: false,
+      fieldErrors: { pairs: ['非贫困户 户不在建档立卡帮扶范围内，不能结对'] },
     });
     const elsewhere = await makePairingHousehold(V1);
     // A household outside the proposal's area (though inside the viewer's): refused after the rows were checked, rolled back.
-    expect(await run(confirmProposal, { area: V_BULK, pairs: `${good.id}:${a.id},${elsewhere.id}:${b.id}` })).toMatchObject({ ok: false, fieldErrors: { pairs: [OUTSIDE] } });
-    expect(await run(confirmProposal, { area: V_BULK, pairs: `${good.id}:${a.id},${good.id}:${b.id}` })).toMatchObject({ ok: false, fieldErrors: { pairs: ['同一户在方案中出现了两次'] } });
-    expect(await run(confirmProposal, { area: V_BULK, pairs: '' })).toMatchObject({ ok: false, fieldErrors: { pairs: ['没有可确认的结对'] } });
+    expect(
+      await run(confirmProposal, { area: V_BULK, pairs: `${good.id}:${a.id},${elsewhere.id}:${b.id}` }),
+    ).toMatchObject({ ok: false, fieldErrors: { pairs: [OUTSIDE] } });
+    expect(await run(confirmProposal, { area: V_BULK, pairs: `${good.id}:${a.id},${good.id}:${b.id}` })).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: ['同一户在方案中出现了两次'] },
+    });
+    expect(await run(confirmProposal, { area: V_BULK, pairs: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: ['没有可确认的结对'] },
+    });
     await signInAs('township2');
-    expect(await run(confirmProposal, { area: V_BULK, pairs: `${good.id}:${a.id}` })).toMatchObject({ ok: false, formError: NOT_FOUND });
-    expect(await run(confirmProposal, { area: TOWNSHIP_2, pairs: `${good.id}:${a.id}` })).toMatchObject({ ok: false, fieldErrors: { pairs: [OUTSIDE] } });
+    expect(await run(confirmProposal, { area: V_BULK, pairs: `${good.id}:${a.id}` })).toMatchObject({
+      ok: false,
+      formError: NOT_FOUND,
+    });
+    expect(await run(confirmProposal, { area: TOWNSHIP_2, pairs: `${good.id}:${a.id}` })).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: [OUTSIDE] },
+    });
     await signInAs('county2');
-    expect(await run(confirmProposal, { area: OTHER_COUNTY, pairs: `${good.id}:${a.id}` })).toMatchObject({ ok: false, fieldErrors: { pairs: [OUTSIDE] } });
+    expect(await run(confirmProposal, { area: OTHER_COUNTY, pairs: `${good.id}:${a.id}` })).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: [OUTSIDE] },
+    });
     expect(await pairingCount()).toBe(before);
   });
 
   it('writes every pair of a confirmed proposal', async () => {
-    const households = [await makePairingHousehold(V_BULK), await makePairingHousehold(V_BULK), await makePairingHousehold(V_BULK)];
+    const households = [
+      await makePairingHousehold(V_BULK),
+      await makePairingHousehold(V_BULK),
+      await makePairingHousehold(V_BULK),
+    ];
     const [a, b] = [await cadreIn({ rank: 'SECTION_DEPUTY' }), await cadreIn({ rank: 'ORDINARY' })];
     await signInAs('township');
     const before = await pairingCount();
-    const state = await run(confirmProposal, { area: V_BULK, pairs: `${households[0].id}:${a.id},${households[1].id}:${a.id},${households[2].id}:${b.id}` });
+    const state = await run(confirmProposal, {
+      area: V_BULK,
+      pairs: `${households[0].id}:${a.id},${households[1].id}:${a.id},${households[2].id}:${b.id}`,
+    });
     expect(state).toMatchObject({ ok: true, message: '已确认结对方案', data: { count: '3' } });
     expect(await pairingCount()).toBe(before + 3);
     expect(await activeHouseholdsOf(a.id)).toEqual([households[0].id, households[1].id]);
     expect(await activeHouseholdsOf(b.id)).toEqual([households[2].id]);
-    expect(await lastAudit('pairing.confirmProposal')).toMatchObject({ result: 'OK', regionCode: V_BULK, changes: { pairs: 3 } });
+    expect(await lastAudit('pairing.confirmProposal')).toMatchObject({
+      result: 'OK',
+      regionCode: V_BULK,
+      changes: { pairs: 3 },
+    });
   });
 });
 
@@ -350,7 +582,10 @@ describe('the cover proposal', () => {
     await makePairing(await makePairingHousehold(V1), full.id);
     const left = await cadreIn({ unitId: liaisonUnit.id, rank: 'COUNTY_CHIEF', regionCode: COUNTY, active: false });
     const poorId = newIdNumber(); // a member of a registered poor household (kept covered by a cadre of its own)
-    await makePairing(await makePairingHousehold(V1, { idNumber: poorId }), (await cadreIn({ rank: 'SECTION_CHIEF' })).id);
+    await makePairing(
+      await makePairingHousehold(V1, { idNumber: poorId }),
+      (await cadreIn({ rank: 'SECTION_CHIEF' })).id,
+    );
     const poor = await cadreIn({ unitId: liaisonUnit.id, rank: 'COUNTY_CHIEF', regionCode: COUNTY, idNumber: poorId });
     const households = [];
     for (let i = 0; i < 4; i++) households.push(await makePairingHousehold(V_PROPOSAL));
@@ -371,8 +606,14 @@ describe('the cover proposal', () => {
     expect(proposal.pairs.every((p) => p.usedAfter <= p.quota)).toBe(true);
 
     // Confirming the liaison part writes it; the proposal then has the two left.
-    const liaisonPairs = proposal.pairs.slice(0, 2).map((p) => `${p.householdId}:${p.cadreId}`).join(',');
-    expect(await run(confirmProposal, { area: V_PROPOSAL, pairs: liaisonPairs })).toMatchObject({ ok: true, data: { count: '2' } });
+    const liaisonPairs = proposal.pairs
+      .slice(0, 2)
+      .map((p) => `${p.householdId}:${p.cadreId}`)
+      .join(',');
+    expect(await run(confirmProposal, { area: V_PROPOSAL, pairs: liaisonPairs })).toMatchObject({
+      ok: true,
+      data: { count: '2' },
+    });
     const after = (await coverProposal(viewer, V_PROPOSAL))!;
     expect(after.pairs.map((p) => p.householdId)).toEqual([households[2].id, households[3].id]);
     expect(after.pairs.every((p) => p.tier !== 'LIAISON')).toBe(true);
@@ -388,7 +629,10 @@ describe('the cover proposal', () => {
     const viewer = await signInAs('county');
     const proposal = (await coverProposal(viewer, COUNTY))!;
     expect(proposal.pairs.length + proposal.unassigned.length).toBeGreaterThan(0);
-    const cadres = await db.cadre.findMany({ where: { id: { in: proposal.pairs.map((p) => p.cadreId) } }, select: { id: true, active: true, regionCode: true } });
+    const cadres = await db.cadre.findMany({
+      where: { id: { in: proposal.pairs.map((p) => p.cadreId) } },
+      select: { id: true, active: true, regionCode: true },
+    });
     expect(cadres.every((c) => c.active && c.regionCode.startsWith(COUNTY))).toBe(true);
     const proposed = new Map<number, number>();
     for (const p of proposal.pairs) proposed.set(p.cadreId, (proposed.get(p.cadreId) ?? 0) + 1);
@@ -414,37 +658,87 @@ describe('reassigning a departing cadre', () => {
     const [b, c] = [await cadreIn({ rank: 'ORDINARY' }), await cadreIn({ rank: 'ORDINARY' })];
     return { cadre, households, b, c };
   }
-  const input = (cadre: { id: number; version: number }, pairs: string, extra: Record<string, string | number> = {}) =>
-    ({ cadreId: cadre.id, version: cadre.version, pairs, reason: '调任县外', leftOn: pairingToday(), markLeft: 'on', ...extra });
+  const input = (
+    cadre: { id: number; version: number },
+    pairs: string,
+    extra: Record<string, string | number> = {},
+  ) => ({
+    cadreId: cadre.id,
+    version: cadre.version,
+    pairs,
+    reason: '调任县外',
+    leftOn: pairingToday(),
+    markLeft: 'on',
+    ...extra,
+  });
 
   it('refuses a stale list, the same cadre, a batch beyond quota, a stale version, and changes nothing', async () => {
-    const { cadre, households: [h1, h2], b, c } = await departing();
+    const {
+      cadre,
+      households: [h1, h2],
+      b,
+      c,
+    } = await departing();
     const extra = await makePairingHousehold(V1);
     await signInAs('township');
     const before = await pairingCount();
     const stale = '该干部的帮扶户已有变化，请刷新页面后重新确认';
-    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id}`))).toMatchObject({ ok: false, fieldErrors: { pairs: [stale] } });
-    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id},${extra.id}:${c.id}`))).toMatchObject({ ok: false, fieldErrors: { pairs: [stale] } });
-    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${extra.id}:${c.id}`))).toMatchObject({ ok: false, fieldErrors: { pairs: [stale] } });
-    expect(await run(reassignCadre, input(cadre, `${h1.id}:${cadre.id},${h2.id}:${c.id}`))).toMatchObject({ ok: false, fieldErrors: { pairs: ['不能改派给本人'] } });
+    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id}`))).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: [stale] },
+    });
+    expect(
+      await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id},${extra.id}:${c.id}`)),
+    ).toMatchObject({ ok: false, fieldErrors: { pairs: [stale] } });
+    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${extra.id}:${c.id}`))).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: [stale] },
+    });
+    expect(await run(reassignCadre, input(cadre, `${h1.id}:${cadre.id},${h2.id}:${c.id}`))).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: ['不能改派给本人'] },
+    });
     // Both to one ORDINARY cadre: the quota counts within the batch, and the old pairings' ending is rolled back.
-    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${b.id}`))).toMatchObject({ ok: false, fieldErrors: { pairs: [quotaFull(b.name, 1)] } });
-    expect(await run(reassignCadre, input({ id: cadre.id, version: 9 }, `${h1.id}:${b.id},${h2.id}:${c.id}`))).toMatchObject({ ok: false, formError: expect.stringContaining('已被他人修改') });
-    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id}`, { reason: '' }))).toMatchObject({ ok: false, fieldErrors: { reason: ['此项必填'] } });
+    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${b.id}`))).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: [quotaFull(b.name, 1)] },
+    });
+    expect(
+      await run(reassignCadre, input({ id: cadre.id, version: 9 }, `${h1.id}:${b.id},${h2.id}:${c.id}`)),
+    ).toMatchObject({ ok: false, formError: expect.stringContaining('已被他人修改') });
+    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id}`, { reason: '' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ['此项必填'] },
+    });
     await signInAs('township2');
-    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id}`))).toMatchObject({ ok: false, fieldErrors: { pairs: [stale] } });
+    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id}`))).toMatchObject({
+      ok: false,
+      fieldErrors: { pairs: [stale] },
+    });
     await signInAs('county2');
-    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id}`))).toMatchObject({ ok: false, formError: NOT_FOUND });
+    expect(await run(reassignCadre, input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id}`))).toMatchObject({
+      ok: false,
+      formError: NOT_FOUND,
+    });
 
     expect(await pairingCount()).toBe(before);
     expect(await activeHouseholdsOf(cadre.id)).toEqual([h1.id, h2.id]);
     expect(await activeHouseholdsOf(b.id)).toEqual([]);
-    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({ active: true, leftOn: null, version: 1 });
+    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({
+      active: true,
+      leftOn: null,
+      version: 1,
+    });
     expect(await db.pairing.count({ where: { cadreId: cadre.id, endedOn: { not: null } } })).toBe(0);
   });
 
   it('ends the old pairings with the reason, pairs each household anew and marks the cadre as left', async () => {
-    const { cadre, households: [h1, h2], b, c } = await departing();
+    const {
+      cadre,
+      households: [h1, h2],
+      b,
+      c,
+    } = await departing();
     const viewer = await signInAs('township');
     const proposal = (await reassignProposal(viewer, cadre.id))!;
     expect(proposal.pairs.map((p) => p.householdId).sort((x, y) => x - y)).toEqual([h1.id, h2.id]);
@@ -465,10 +759,15 @@ describe('reassigning a departing cadre', () => {
     expect(after).toMatchObject({ active: false, leftReason: '调任县外', version: 2 });
     expect(isoDay(after.leftOn!)).toBe(leftOn);
     expect(await lastAudit('pairing.reassign')).toMatchObject({
-      result: 'OK', entity: 'Cadre', entityId: String(cadre.id), changes: { reassigned: [`${h1.id}→${b.id}`, `${h2.id}→${c.id}`], reason: '调任县外', markLeft: true },
+      result: 'OK',
+      entity: 'Cadre',
+      entityId: String(cadre.id),
+      changes: { reassigned: [`${h1.id}→${b.id}`, `${h2.id}→${c.id}`], reason: '调任县外', markLeft: true },
     });
     // A cadre who has left is no longer offered.
-    expect(await run(pairHousehold, { householdId: (await makePairingHousehold(V1)).id, cadreId: cadre.id })).toMatchObject({ ok: false, fieldErrors: { cadreId: [`${cadre.name} 已调离，不能再结对`] } });
+    expect(
+      await run(pairHousehold, { householdId: (await makePairingHousehold(V1)).id, cadreId: cadre.id }),
+    ).toMatchObject({ ok: false, fieldErrors: { cadreId: [`${cadre.name} 已调离，不能再结对`] } });
   });
 
   it('does not mark a cadre as left while households outside the viewer’s area still have them', async () => {
@@ -489,12 +788,24 @@ describe('reassigning a departing cadre', () => {
   });
 
   it('keeps the cadre on without markLeft', async () => {
-    const { cadre, households: [h1, h2], b, c } = await departing();
+    const {
+      cadre,
+      households: [h1, h2],
+      b,
+      c,
+    } = await departing();
     await signInAs('county');
-    const state = await run(reassignCadre, { ...input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id}`), markLeft: undefined });
+    const state = await run(reassignCadre, {
+      ...input(cadre, `${h1.id}:${b.id},${h2.id}:${c.id}`),
+      markLeft: undefined,
+    });
     expect(state.ok).toBe(true);
     expect(await activeHouseholdsOf(cadre.id)).toEqual([]);
-    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({ active: true, leftOn: null, version: 1 });
+    expect(await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({
+      active: true,
+      leftOn: null,
+      version: 1,
+    });
   });
 });
 
@@ -503,17 +814,41 @@ describe('reassigning a departing cadre', () => {
 describe('coverage', () => {
   type Figures = { mustPair: number; covered: number; villages: number; villagesWithoutLiaison: number };
   const sum = (rows: Figures[]) =>
-    rows.reduce((s, r) => ({ mustPair: s.mustPair + r.mustPair, covered: s.covered + r.covered, villages: s.villages + r.villages, villagesWithoutLiaison: s.villagesWithoutLiaison + r.villagesWithoutLiaison }),
-      { mustPair: 0, covered: 0, villages: 0, villagesWithoutLiaison: 0 });
-  const figures = (r: Figures) => ({ mustPair: r.mustPair, covered: r.covered, villages: r.villages, villagesWithoutLiaison: r.villagesWithoutLiaison });
+    rows.reduce(
+      (s, r) => ({
+        mustPair: s.mustPair + r.mustPair,
+        covered: s.covered + r.covered,
+        villages: s.villages + r.villages,
+        villagesWithoutLiaison: s.villagesWithoutLiaison + r.villagesWithoutLiaison,
+      }),
+      { mustPair: 0, covered: 0, villages: 0, villagesWithoutLiaison: 0 },
+    );
+  const figures = (r: Figures) => ({
+    mustPair: r.mustPair,
+    covered: r.covered,
+    villages: r.villages,
+    villagesWithoutLiaison: r.villagesWithoutLiaison,
+  });
 
   it('adds up: the county total is the sum of its townships, and each township’s row its villages', async () => {
     const county = (await pairingCoverage(await signInAs('county')))!;
     expect(county.area).toBe(COUNTY);
     expect(county.rows.map((r) => r.code)).toEqual([TOWNSHIP_1, TOWNSHIP_2]);
     expect(figures(county.total)).toEqual(sum(county.rows));
-    expect(county.total.mustPair).toBe(await db.household.count({ where: { regionCode: { startsWith: COUNTY }, status: { in: [...MUST_PAIR_STATUSES] } } }));
-    expect(county.total.covered).toBe(await db.pairing.count({ where: { regionCode: { startsWith: COUNTY }, endedOn: null, household: { status: { in: [...MUST_PAIR_STATUSES] } } } }));
+    expect(county.total.mustPair).toBe(
+      await db.household.count({
+        where: { regionCode: { startsWith: COUNTY }, status: { in: [...MUST_PAIR_STATUSES] } },
+      }),
+    );
+    expect(county.total.covered).toBe(
+      await db.pairing.count({
+        where: {
+          regionCode: { startsWith: COUNTY },
+          endedOn: null,
+          household: { status: { in: [...MUST_PAIR_STATUSES] } },
+        },
+      }),
+    );
     expect(county.total.covered).toBeLessThanOrEqual(county.total.mustPair);
     expect(county.cadres!.total).toBe(county.cadres!.below + county.cadres!.atQuota + county.cadres!.over);
 
@@ -559,7 +894,9 @@ describe('coverage', () => {
     const viewer = await signInAs('county');
     const uncovered = (await uncoveredHouseholds(viewer, TEST_PAIRING_FIXTURES.uncoveredVillage))!;
     expect(uncovered.map((h) => h.headName)).toEqual(expect.arrayContaining([...TEST_PAIRING_FIXTURES.uncoveredHeads]));
-    expect((await villagesWithoutLiaison(viewer))!.map((v) => v.code)).toContain(TEST_PAIRING_FIXTURES.villageWithoutLiaison);
+    expect((await villagesWithoutLiaison(viewer))!.map((v) => v.code)).toContain(
+      TEST_PAIRING_FIXTURES.villageWithoutLiaison,
+    );
   });
 });
 
@@ -570,7 +907,9 @@ describe('area scope and permissions of the read side', () => {
     const coverage = (await pairingCoverage(viewer, TOWNSHIP_1))!;
     expect(coverage.area).toBe(TOWNSHIP_2);
     expect(coverage.rows.every((r) => r.code.startsWith(TOWNSHIP_2))).toBe(true);
-    expect((await uncoveredHouseholds(viewer, TOWNSHIP_1))!.every((h) => h.regionCode.startsWith(TOWNSHIP_2))).toBe(true);
+    expect((await uncoveredHouseholds(viewer, TOWNSHIP_1))!.every((h) => h.regionCode.startsWith(TOWNSHIP_2))).toBe(
+      true,
+    );
     expect((await villagesWithoutLiaison(viewer, TOWNSHIP_1))!.every((v) => v.code.startsWith(TOWNSHIP_2))).toBe(true);
     const proposal = (await coverProposal(viewer, TOWNSHIP_1))!;
     expect(proposal.area).toBe(TOWNSHIP_2);
@@ -580,7 +919,9 @@ describe('area scope and permissions of the read side', () => {
     // 周明 is a cadre of the county (visible), but his households are not in this township.
     const linked = await seededCadre(TEST_PAIRING_FIXTURES.linked.name);
     expect((await reassignProposal(viewer, linked.id))!.pairs).toEqual([]);
-    expect((await getCadre(viewer, linked.id))!.pairings.filter((p) => p.endedOn === null).every((p) => !p.inArea)).toBe(true);
+    expect(
+      (await getCadre(viewer, linked.id))!.pairings.filter((p) => p.endedOn === null).every((p) => !p.inArea),
+    ).toBe(true);
   });
 
   it('gives the other county nothing of 990102', async () => {
@@ -601,7 +942,9 @@ describe('area scope and permissions of the read side', () => {
     expect(proposal.pairs.map((p) => p.householdId)).not.toContain(household.id);
     const roster = (await pairingRosterRows(viewer, COUNTY))!;
     expect(roster.area).toBe(OTHER_COUNTY);
-    expect(roster.rows).toHaveLength(await db.pairing.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, endedOn: null } }));
+    expect(roster.rows).toHaveLength(
+      await db.pairing.count({ where: { regionCode: { startsWith: OTHER_COUNTY }, endedOn: null } }),
+    );
     expect(await householdPairing(viewer, household.id)).toBeNull();
   });
 
@@ -612,8 +955,26 @@ describe('area scope and permissions of the read side', () => {
     await makePairing(await makePairingHousehold(V_COVERAGE), elsewhere.id);
     const V_EMPTY = `${TOWNSHIP_2}416`;
     await makePairingVillage(V_EMPTY);
-    const here = await db.user.create({ data: { username: 'leader-v1', displayName: '一村队长', role: 'TEAM_LEADER', scopeCode: V1, passwordHash: 'x', mustChangePassword: false } });
-    const empty = await db.user.create({ data: { username: 'leader-empty', displayName: '空村队长', role: 'TEAM_LEADER', scopeCode: V_EMPTY, passwordHash: 'x', mustChangePassword: false } });
+    const here = await db.user.create({
+      data: {
+        username: 'leader-v1',
+        displayName: '一村队长',
+        role: 'TEAM_LEADER',
+        scopeCode: V1,
+        passwordHash: 'x',
+        mustChangePassword: false,
+      },
+    });
+    const empty = await db.user.create({
+      data: {
+        username: 'leader-empty',
+        displayName: '空村队长',
+        role: 'TEAM_LEADER',
+        scopeCode: V_EMPTY,
+        passwordHash: 'x',
+        mustChangePassword: false,
+      },
+    });
     try {
       const county = (await listCadres(await signInAs('county'), {}))!.total;
       const viewer = await signInAs('leader-v1');
@@ -625,7 +986,14 @@ describe('area scope and permissions of the read side', () => {
       expect((await getCadre(viewer, paired.id))!.name).toBe('一村结对干部');
       // Each one listed works in the village: kept, posted or paired there.
       const working = await db.cadre.count({
-        where: { id: { in: list.rows.map((r) => r.id) }, OR: [{ regionCode: { startsWith: V1 } }, { postings: { some: { villageCode: V1, endedOn: null } } }, { pairings: { some: { regionCode: V1, endedOn: null } } }] },
+        where: {
+          id: { in: list.rows.map((r) => r.id) },
+          OR: [
+            { regionCode: { startsWith: V1 } },
+            { postings: { some: { villageCode: V1, endedOn: null } } },
+            { pairings: { some: { regionCode: V1, endedOn: null } } },
+          ],
+        },
       });
       expect(working).toBe(list.rows.length);
 
@@ -674,14 +1042,22 @@ describe('my households and the roster', () => {
     expect(mine.households.map((h) => h.id).sort((a, b) => a - b)).toEqual(active);
     // A team member's account: the households of the cadre it is linked to, if any.
     const member = (await myHouseholds(await signInAs('member')))!;
-    expect(member.households.map((h) => h.id).sort((a, b) => a - b)).toEqual(member.cadre ? await activeHouseholdsOf(member.cadre.id) : []);
+    expect(member.households.map((h) => h.id).sort((a, b) => a - b)).toEqual(
+      member.cadre ? await activeHouseholdsOf(member.cadre.id) : [],
+    );
   });
 
   it('lists the seeded fixture cadres with their load', async () => {
     const viewer = await signInAs('township');
-    expect((await listCadres(viewer, { q: TEST_PAIRING_FIXTURES.full.name }))!.rows).toMatchObject([{ name: TEST_PAIRING_FIXTURES.full.name, rank: 'SECTION_CHIEF', used: 4, quota: 4 }]);
-    expect((await listCadres(viewer, { q: TEST_PAIRING_FIXTURES.idle.name }))!.rows).toMatchObject([{ name: TEST_PAIRING_FIXTURES.idle.name, rank: 'ORDINARY', used: 0, quota: 1 }]);
-    expect((await listCadres(viewer, { q: TEST_PAIRING_FIXTURES.linked.name }))!.rows).toMatchObject([{ name: TEST_PAIRING_FIXTURES.linked.name, used: 4, quota: 4 }]);
+    expect((await listCadres(viewer, { q: TEST_PAIRING_FIXTURES.full.name }))!.rows).toMatchObject([
+      { name: TEST_PAIRING_FIXTURES.full.name, rank: 'SECTION_CHIEF', used: 4, quota: 4 },
+    ]);
+    expect((await listCadres(viewer, { q: TEST_PAIRING_FIXTURES.idle.name }))!.rows).toMatchObject([
+      { name: TEST_PAIRING_FIXTURES.idle.name, rank: 'ORDINARY', used: 0, quota: 1 },
+    ]);
+    expect((await listCadres(viewer, { q: TEST_PAIRING_FIXTURES.linked.name }))!.rows).toMatchObject([
+      { name: TEST_PAIRING_FIXTURES.linked.name, used: 4, quota: 4 },
+    ]);
   });
 
   // Fails while lib/pairings/data.ts listCadres binds the quotas untyped inside CASE (Postgres: integer >= text).
@@ -695,10 +1071,18 @@ describe('my households and the roster', () => {
   });
 
   it('has one roster row per active pairing of the area', async () => {
-    for (const [username, area] of [['county', undefined], ['leader', undefined], ['township', undefined], ['county', TOWNSHIP_2], ['township', V1]] as const) {
+    for (const [username, area] of [
+      ['county', undefined],
+      ['leader', undefined],
+      ['township', undefined],
+      ['county', TOWNSHIP_2],
+      ['township', V1],
+    ] as const) {
       const viewer = await signInAs(username);
       const roster = (await pairingRosterRows(viewer, area))!;
-      const expected = await db.pairing.count({ where: { regionCode: { startsWith: area ?? viewer.scopeCode }, endedOn: null } });
+      const expected = await db.pairing.count({
+        where: { regionCode: { startsWith: area ?? viewer.scopeCode }, endedOn: null },
+      });
       expect(roster.rows, `${username} ${area ?? ''}`).toHaveLength(expected);
       expect(expected).toBeGreaterThan(0);
     }
@@ -707,6 +1091,11 @@ describe('my households and the roster', () => {
     expect(file.buffer.subarray(0, 2).toString()).toBe('PK');
     expect(file.asciiFileName).toBe(`pairings-${TOWNSHIP_1}.xlsx`);
     const rows = await db.pairing.count({ where: { regionCode: { startsWith: TOWNSHIP_1 }, endedOn: null } });
-    expect(await lastAudit('pairing.exportRoster')).toMatchObject({ result: 'OK', username: 'township', regionCode: TOWNSHIP_1, changes: { rows } });
+    expect(await lastAudit('pairing.exportRoster')).toMatchObject({
+      result: 'OK',
+      username: 'township',
+      regionCode: TOWNSHIP_1,
+      changes: { rows },
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { searchAudit } from '@/lib/audit/data';
 import { db } from '@/lib/db';
 import { savePolicy } from '@/lib/policy/actions';
 import { getPolicy } from '@/lib/policy/data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
-import { searchAudit } from '@/lib/audit/data';
 import { run, signInAs } from './helpers';
 
 describe('policy', () => {
@@ -11,16 +11,29 @@ describe('policy', () => {
     const county = await signInAs('county');
     const fresh = await getPolicy(county, '990102', 2031);
     expect(fresh).toMatchObject({ version: null, values: DEFAULT_POLICY });
-    expect((await run(savePolicy, { countyCode: '990102', year: 2031, ...DEFAULT_POLICY, villageDaysPerYear: 200 })).ok).toBe(true);
+    expect(
+      (await run(savePolicy, { countyCode: '990102', year: 2031, ...DEFAULT_POLICY, villageDaysPerYear: 200 })).ok,
+    ).toBe(true);
     const saved = await getPolicy(county, '990102', 2031);
     expect(saved).toMatchObject({ version: 1, values: { villageDaysPerYear: 200 } });
-    expect((await run(savePolicy, { countyCode: '990102', year: 2031, version: 1, ...DEFAULT_POLICY, quotaOrdinary: 2 })).ok).toBe(true);
-    expect(await db.policy.findFirst({ where: { countyCode: '990102', year: 2031 } })).toMatchObject({ quotaOrdinary: 2, villageDaysPerYear: 220, version: 2 });
+    expect(
+      (await run(savePolicy, { countyCode: '990102', year: 2031, version: 1, ...DEFAULT_POLICY, quotaOrdinary: 2 })).ok,
+    ).toBe(true);
+    expect(await db.policy.findFirst({ where: { countyCode: '990102', year: 2031 } })).toMatchObject({
+      quotaOrdinary: 2,
+      villageDaysPerYear: 220,
+      version: 2,
+    });
   });
 
   it('refuses numbers that contradict each other, beside the field', async () => {
     await signInAs('county');
-    const state = await run(savePolicy, { countyCode: '990102', year: 2032, ...DEFAULT_POLICY, villageNightsPerYear: 230 });
+    const state = await run(savePolicy, {
+      countyCode: '990102',
+      year: 2032,
+      ...DEFAULT_POLICY,
+      villageNightsPerYear: 230,
+    });
     expect(state.fieldErrors).toEqual({ villageNightsPerYear: ['驻村住宿天数不能多于在村天数'] });
     expect(await db.policy.findFirst({ where: { countyCode: '990102', year: 2032 } })).toBeNull();
   });
@@ -29,7 +42,9 @@ describe('policy', () => {
     const township = await signInAs('township');
     expect(await getPolicy(township, '990102', 2031)).not.toBeNull();
     expect(await getPolicy(township, '990103', 2031)).toBeNull();
-    expect((await run(savePolicy, { countyCode: '990102', year: 2031, version: 2, ...DEFAULT_POLICY })).formError).toBe('您的账号没有这项操作的权限。');
+    expect((await run(savePolicy, { countyCode: '990102', year: 2031, version: 2, ...DEFAULT_POLICY })).formError).toBe(
+      '您的账号没有这项操作的权限。',
+    );
   });
 });
 

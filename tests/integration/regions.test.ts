@@ -20,9 +20,13 @@ describe('area tree', () => {
   it('answers "not found" for an area outside the viewer\'s', async () => {
     const township = await signInAs('township');
     await expect(getRegion(township, `${TOWNSHIP_1}201`)).resolves.toMatchObject({ level: 'VILLAGE' });
-    await expect(getRegion(township, `${TOWNSHIP_2}201`)).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+    await expect(getRegion(township, `${TOWNSHIP_2}201`)).rejects.toMatchObject({
+      digest: expect.stringContaining('404'),
+    });
     await expect(getRegion(township, '990102')).rejects.toMatchObject({ digest: expect.stringContaining('404') });
-    await expect(getRegion(await signInAs('sysadmin'), '990102')).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+    await expect(getRegion(await signInAs('sysadmin'), '990102')).rejects.toMatchObject({
+      digest: expect.stringContaining('404'),
+    });
   });
 });
 
@@ -30,16 +34,32 @@ describe('village edits', () => {
   it('saves valid input with an audit row of the changed fields', async () => {
     await signInAs('county');
     const village = await db.region.findUniqueOrThrow({ where: { code: VILLAGE } });
-    const state = await run(updateVillage, { code: VILLAGE, version: village.version, isPoorVillage: 'on', plannedExitYear: 2027, latitude: 34.61, longitude: 105.7 });
+    const state = await run(updateVillage, {
+      code: VILLAGE,
+      version: village.version,
+      isPoorVillage: 'on',
+      plannedExitYear: 2027,
+      latitude: 34.61,
+      longitude: 105.7,
+    });
     expect(state).toMatchObject({ ok: true, message: '村信息已保存' });
-    expect(await db.region.findUniqueOrThrow({ where: { code: VILLAGE } })).toMatchObject({ isPoorVillage: true, plannedExitYear: 2027, version: village.version + 1 });
+    expect(await db.region.findUniqueOrThrow({ where: { code: VILLAGE } })).toMatchObject({
+      isPoorVillage: true,
+      plannedExitYear: 2027,
+      version: village.version + 1,
+    });
     expect((await lastAudit('region.updateVillage'))!.changes).toMatchObject({ plannedExitYear: { to: 2027 } });
   });
 
   it('puts bad input beside the field and writes nothing', async () => {
     await signInAs('county');
     const village = await db.region.findUniqueOrThrow({ where: { code: VILLAGE } });
-    const state = await run(updateVillage, { code: VILLAGE, version: village.version, plannedExitYear: '二〇二七', latitude: 95 });
+    const state = await run(updateVillage, {
+      code: VILLAGE,
+      version: village.version,
+      plannedExitYear: '二〇二七',
+      latitude: 95,
+    });
     expect(state.fieldErrors).toEqual({ plannedExitYear: ['请输入数字'], latitude: ['不能大于 54'] });
     expect(state.values).toMatchObject({ plannedExitYear: '二〇二七', latitude: '95' });
     expect(await db.region.findUniqueOrThrow({ where: { code: VILLAGE } })).toEqual(village);
@@ -49,7 +69,12 @@ describe('village edits', () => {
     await signInAs('county');
     const village = await db.region.findUniqueOrThrow({ where: { code: VILLAGE } });
     await run(updateVillage, { code: VILLAGE, version: village.version, isPoorVillage: 'on', plannedExitYear: 2028 });
-    const stale = await run(updateVillage, { code: VILLAGE, version: village.version, isPoorVillage: 'on', plannedExitYear: 2029 });
+    const stale = await run(updateVillage, {
+      code: VILLAGE,
+      version: village.version,
+      isPoorVillage: 'on',
+      plannedExitYear: 2029,
+    });
     expect(stale.formError).toContain('已被他人修改');
     expect((await db.region.findUniqueOrThrow({ where: { code: VILLAGE } })).plannedExitYear).toBe(2028);
   });

@@ -5,19 +5,19 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
+import { GET as exportRoute } from '@/app/api/roster/export/route';
+import { POST as importRoute } from '@/app/api/roster/import/route';
 import type { Viewer } from '@/lib/auth/data';
+import { db } from '@/lib/db';
+import { listDuplicateHits } from '@/lib/households/data';
 import { idCheckChar } from '@/lib/households/identity';
+import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 import { decryptText, lookupHash } from '@/lib/personal-data';
 import { COLUMNS, type ColumnKey } from '@/lib/roster/columns';
 import { checkRoster, importRoster, prepareRosterExport, rosterTemplate } from '@/lib/roster/data';
 import { rosterWorkbookBuffer } from '@/lib/roster/xlsx';
-import { POST as importRoute } from '@/app/api/roster/import/route';
-import { GET as exportRoute } from '@/app/api/roster/export/route';
-import { lastAudit, signInAs } from './helpers';
 import { makeUser } from '../support/teams';
-import { listDuplicateHits } from '@/lib/households/data';
-import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
+import { lastAudit, signInAs } from './helpers';
 
 const VILLAGE_A = '990102101204'; // township 1
 const VILLAGE_B = '990102101205'; // township 1
@@ -29,7 +29,7 @@ const YEAR = 1940 + Math.floor(Math.random() * 40);
 let serial = 0;
 function newId(male = true): string {
   serial += 1;
-  const first17 = `990196${YEAR}0${1 + (serial % 9)}${String(10 + Math.floor(serial / 9) % 18)}${String((serial % 450) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
+  const first17 = `990196${YEAR}0${1 + (serial % 9)}${String(10 + (Math.floor(serial / 9) % 18))}${String((serial % 450) * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
   return first17 + idCheckChar(first17);
 }
 
@@ -40,10 +40,24 @@ const toCells = (row: Row) => COLUMNS.map((c) => row[c.key] ?? '');
 function household(village: string, size: number, over: { head?: Row; members?: Row } = {}): Row[] {
   const head = newId();
   return Array.from({ length: size }, (_, i) => ({
-    villageCode: village, groupName: '2组', headIdNumber: head, relation: i === 0 ? '户主' : i === 1 ? '配偶' : '子女',
-    name: `${i === 0 ? '赵' : '孙'}导入${serial}`, idNumber: i === 0 ? head : newId(i % 2 === 0),
-    health: i === 2 ? '长期慢性病' : '健康', labour: '有劳动力', inSchool: i >= 2 ? '是' : '否',
-    ...(i === 0 ? { phone: '13912345678', allowance: '二类低保', povertyCauses: '因病、缺技术', housingSecure: '否', ...over.head } : over.members),
+    villageCode: village,
+    groupName: '2组',
+    headIdNumber: head,
+    relation: i === 0 ? '户主' : i === 1 ? '配偶' : '子女',
+    name: `${i === 0 ? '赵' : '孙'}导入${serial}`,
+    idNumber: i === 0 ? head : newId(i % 2 === 0),
+    health: i === 2 ? '长期慢性病' : '健康',
+    labour: '有劳动力',
+    inSchool: i >= 2 ? '是' : '否',
+    ...(i === 0
+      ? {
+          phone: '13912345678',
+          allowance: '二类低保',
+          povertyCauses: '因病、缺技术',
+          housingSecure: '否',
+          ...over.head,
+        }
+      : over.members),
   }));
 }
 
@@ -89,8 +103,16 @@ describe('roster import', () => {
     if (!result.ok) return;
     fileHash = result.report.fileHash;
     expect(result.report.counts).toEqual({
-      rows: 9, households: 3, validRows: 8, errorRows: 1, existingRows: 0, existingHouseholds: 0,
-      blockedRows: 2, errorHouseholds: 1, newRows: 6, newHouseholds: 2,
+      rows: 9,
+      households: 3,
+      validRows: 8,
+      errorRows: 1,
+      existingRows: 0,
+      existingHouseholds: 0,
+      blockedRows: 2,
+      errorHouseholds: 1,
+      newRows: 6,
+      newHouseholds: 2,
     });
     expect(result.report.issues).toEqual([{ row: 7, column: '身份证号', message: '身份证号校验位不对，请逐位核对' }]);
     expect(result.report.imported).toBe(false);
@@ -103,7 +125,12 @@ describe('roster import', () => {
   it('refuses to confirm a file other than the one checked', async () => {
     const county = await signInAs('county');
     const other = await fileOf(good1);
-    const result = await importRoster(county, { file: other, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: fileHash });
+    const result = await importRoster(county, {
+      file: other,
+      fileName: 'x.xlsx',
+      locale: 'zh-CN',
+      expectedHash: fileHash,
+    });
     expect(result).toMatchObject({ ok: false, status: 409 });
     expect(await peopleOf(rows)).toBe(0);
   });
@@ -111,7 +138,12 @@ describe('roster import', () => {
   it('imports the valid households with their members and a status event, in one audited write', async () => {
     const county = await signInAs('county');
     const householdsBefore = await db.household.count();
-    const result = await importRoster(county, { file, fileName: '花名册.xlsx', locale: 'zh-CN', expectedHash: fileHash });
+    const result = await importRoster(county, {
+      file,
+      fileName: '花名册.xlsx',
+      locale: 'zh-CN',
+      expectedHash: fileHash,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.report).toMatchObject({ imported: true, counts: { newHouseholds: 2, newRows: 6, errorRows: 1 } });
@@ -120,35 +152,81 @@ describe('roster import', () => {
     expect(await peopleOf(good2)).toBe(2);
     expect(await peopleOf(bad)).toBe(0); // the whole household with the bad row is skipped
 
-    const head = await db.person.findUniqueOrThrow({ where: { idNumberHash: lookupHash(good1[0].idNumber!) }, include: { household: { include: { members: true, statusEvents: true } } } });
-    expect(head).toMatchObject({ isHead: true, relation: 'HEAD', name: good1[0].name, regionCode: VILLAGE_A, idLast4: good1[0].idNumber!.slice(-4), sex: 'MALE' });
+    const head = await db.person.findUniqueOrThrow({
+      where: { idNumberHash: lookupHash(good1[0].idNumber!) },
+      include: { household: { include: { members: true, statusEvents: true } } },
+    });
+    expect(head).toMatchObject({
+      isHead: true,
+      relation: 'HEAD',
+      name: good1[0].name,
+      regionCode: VILLAGE_A,
+      idLast4: good1[0].idNumber!.slice(-4),
+      sex: 'MALE',
+    });
     expect(decryptText(head.idNumberEnc)).toBe(good1[0].idNumber);
     expect(head.household).toMatchObject({
-      regionCode: VILLAGE_A, groupName: '2组', headName: good1[0].name, status: 'NOT_POOR', memberCount: 4, allowance: 'DIBAO_2',
-      povertyCauses: ['ILLNESS', 'LACK_OF_SKILLS'], housingSecure: false, foodSecure: true,
+      regionCode: VILLAGE_A,
+      groupName: '2组',
+      headName: good1[0].name,
+      status: 'NOT_POOR',
+      memberCount: 4,
+      allowance: 'DIBAO_2',
+      povertyCauses: ['ILLNESS', 'LACK_OF_SKILLS'],
+      housingSecure: false,
+      foodSecure: true,
     });
     expect(decryptText(head.household.phoneEnc!)).toBe('13912345678');
     expect(head.household.members.map((m) => m.relation).sort()).toEqual(['CHILD', 'CHILD', 'HEAD', 'SPOUSE']);
-    expect(head.household.members.find((m) => m.relation === 'CHILD' && m.health === 'CHRONIC')).toMatchObject({ inSchool: true });
-    expect(head.household.statusEvents).toEqual([expect.objectContaining({ toStatus: 'NOT_POOR', fromStatus: null, note: '导入', userId: county.userId })]);
+    expect(head.household.members.find((m) => m.relation === 'CHILD' && m.health === 'CHRONIC')).toMatchObject({
+      inSchool: true,
+    });
+    expect(head.household.statusEvents).toEqual([
+      expect.objectContaining({ toStatus: 'NOT_POOR', fromStatus: null, note: '导入', userId: county.userId }),
+    ]);
 
     const audit = await lastAudit('roster.import');
     expect(audit).toMatchObject({ result: 'OK', username: 'county', entity: 'Roster' });
-    expect(audit!.changes).toMatchObject({ rows: 9, writtenHouseholds: 2, writtenPeople: 6, errorRows: 1, existingRows: 0 });
+    expect(audit!.changes).toMatchObject({
+      rows: 9,
+      writtenHouseholds: 2,
+      writtenPeople: 6,
+      errorRows: 1,
+      existingRows: 0,
+    });
   });
 
   it('changes nothing when the same file is imported again: everyone is already registered', async () => {
     const county = await signInAs('county');
-    const [households, people, events] = await Promise.all([db.household.count(), db.person.count(), db.statusEvent.count()]);
-    const result = await importRoster(county, { file, fileName: '花名册.xlsx', locale: 'zh-CN', expectedHash: fileHash });
+    const [households, people, events] = await Promise.all([
+      db.household.count(),
+      db.person.count(),
+      db.statusEvent.count(),
+    ]);
+    const result = await importRoster(county, {
+      file,
+      fileName: '花名册.xlsx',
+      locale: 'zh-CN',
+      expectedHash: fileHash,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.report.counts).toMatchObject({ existingRows: 6, existingHouseholds: 2, newRows: 0, newHouseholds: 0, errorRows: 1 });
-    expect([await db.household.count(), await db.person.count(), await db.statusEvent.count()]).toEqual([households, people, events]);
+    expect(result.report.counts).toMatchObject({
+      existingRows: 6,
+      existingHouseholds: 2,
+      newRows: 0,
+      newHouseholds: 0,
+      errorRows: 1,
+    });
+    expect([await db.household.count(), await db.person.count(), await db.statusEvent.count()]).toEqual([
+      households,
+      people,
+      events,
+    ]);
     expect((await lastAudit('roster.import'))!.changes).toMatchObject({ writtenPeople: 0, existingRows: 6 });
   });
 
-  it('refuses villages outside the user\'s area, row by row', async () => {
+  it("refuses villages outside the user's area, row by row", async () => {
     const township = await signInAs('township'); // township 990102101
     const mine = household(VILLAGE_B, 2);
     const theirs = household(VILLAGE_T2, 2);
@@ -162,52 +240,102 @@ describe('roster import', () => {
       { row: 5, column: '行政村区划代码', message: '该村不在您的管辖范围内' },
       { row: 6, column: '行政村区划代码', message: '该村不在您的管辖范围内' },
     ]);
-    const imported = await importRoster(township, { file: outside, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: checked.report.fileHash });
+    const imported = await importRoster(township, {
+      file: outside,
+      fileName: 'x.xlsx',
+      locale: 'zh-CN',
+      expectedHash: checked.report.fileHash,
+    });
     expect(imported).toMatchObject({ ok: true, report: { counts: { newRows: 2, errorRows: 3 } } });
     expect(await peopleOf([...theirs, ...foreign])).toBe(0);
     expect(await peopleOf(mine)).toBe(2);
 
     const county2 = await signInAs('county2'); // another county: the demo county's villages are outside
-    const refused = await checkRoster(county2, { file: await fileOf(household(VILLAGE_A, 1)), fileName: 'x.xlsx', locale: 'zh-CN' });
+    const refused = await checkRoster(county2, {
+      file: await fileOf(household(VILLAGE_A, 1)),
+      fileName: 'x.xlsx',
+      locale: 'zh-CN',
+    });
     expect(refused.ok && refused.report.issues.map((i) => i.message)).toEqual(['该村不在您的管辖范围内']);
   });
 
   it('refuses a role without household.import, and audits the refusal', async () => {
     const leader = await signInAs('leader');
     const small = await fileOf(household(VILLAGE_A, 1));
-    expect(await checkRoster(leader, { file: small, fileName: 'x.xlsx', locale: 'zh-CN' })).toEqual({ ok: false, status: 403, message: '您的账号没有这项操作的权限。' });
+    expect(await checkRoster(leader, { file: small, fileName: 'x.xlsx', locale: 'zh-CN' })).toEqual({
+      ok: false,
+      status: 403,
+      message: '您的账号没有这项操作的权限。',
+    });
     expect(await lastAudit('roster.validate')).toMatchObject({ result: 'REFUSED', username: 'leader' });
     const hash = 'a'.repeat(64);
-    expect(await importRoster(leader, { file: small, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: hash })).toMatchObject({ ok: false, status: 403 });
+    expect(
+      await importRoster(leader, { file: small, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: hash }),
+    ).toMatchObject({ ok: false, status: 403 });
     expect(await lastAudit('roster.import')).toMatchObject({ result: 'REFUSED', username: 'leader' });
-    expect(await importRoster(null, { file: small, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: hash })).toMatchObject({ ok: false, status: 401 });
+    expect(
+      await importRoster(null, { file: small, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: hash }),
+    ).toMatchObject({ ok: false, status: 401 });
     expect(await rosterTemplate(leader, { locale: 'zh-CN' })).toMatchObject({ ok: false, status: 403 });
   });
 
   it('explains a file it cannot use, and audits it as invalid', async () => {
     const county = await signInAs('county');
-    const notXlsx = await checkRoster(county, { file: Buffer.from('姓名,身份证号\n张三,1\n'), fileName: 'a.csv', locale: 'zh-CN' });
+    const notXlsx = await checkRoster(county, {
+      file: Buffer.from('姓名,身份证号\n张三,1\n'),
+      fileName: 'a.csv',
+      locale: 'zh-CN',
+    });
     expect(notXlsx).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('不是 Excel') });
-    const missing = await checkRoster(county, { file: await rosterWorkbookBuffer([['张三']], ['姓名', '身份证号', '户主身份证号', '与户主关系']), fileName: 'b.xlsx', locale: 'zh-CN' });
+    const missing = await checkRoster(county, {
+      file: await rosterWorkbookBuffer([['张三']], ['姓名', '身份证号', '户主身份证号', '与户主关系']),
+      fileName: 'b.xlsx',
+      locale: 'zh-CN',
+    });
     expect(missing).toMatchObject({ ok: false, message: '缺少必需的列：行政村区划代码、村民小组。请使用模板的列名。' });
-    const tooLarge = await checkRoster(county, { file: Buffer.alloc(0), bytes: 31 * 1024 * 1024, fileName: 'c.xlsx', locale: 'zh-CN' });
-    expect(tooLarge).toMatchObject({ ok: false, status: 413, message: '文件超过 30 MB，请按乡镇或村拆成几个文件分别导入。' });
+    const tooLarge = await checkRoster(county, {
+      file: Buffer.alloc(0),
+      bytes: 31 * 1024 * 1024,
+      fileName: 'c.xlsx',
+      locale: 'zh-CN',
+    });
+    expect(tooLarge).toMatchObject({
+      ok: false,
+      status: 413,
+      message: '文件超过 30 MB，请按乡镇或村拆成几个文件分别导入。',
+    });
     expect(await lastAudit('roster.validate')).toMatchObject({ result: 'INVALID', message: 'roster.file.tooLarge' });
   });
 
   it('answers the upload route in NDJSON: progress lines, then the report', async () => {
     await signInAs('county');
     const body = await fileOf(household(VILLAGE_B, 3));
-    const response = await importRoute(new NextRequest('http://localhost/api/roster/import', {
-      method: 'POST', body: new Uint8Array(body), headers: { 'x-file-name': encodeURIComponent('三组.xlsx'), origin: 'http://localhost', host: 'localhost' },
-    }));
+    const response = await importRoute(
+      new NextRequest('http://localhost/api/roster/import', {
+        method: 'POST',
+        body: new Uint8Array(body),
+        headers: { 'x-file-name': encodeURIComponent('三组.xlsx'), origin: 'http://localhost', host: 'localhost' },
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.some((l) => l.type === 'progress' && l.phase === 'read')).toBe(true);
-    expect(lines.at(-1)).toMatchObject({ type: 'report', report: { fileName: '三组.xlsx', counts: { rows: 3, newRows: 3 }, imported: false } });
+    expect(lines.at(-1)).toMatchObject({
+      type: 'report',
+      report: { fileName: '三组.xlsx', counts: { rows: 3, newRows: 3 }, imported: false },
+    });
 
-    const crossSite = await importRoute(new NextRequest('http://localhost/api/roster/import', { method: 'POST', body: new Uint8Array(body), headers: { origin: 'https://evil.example', host: 'localhost' } }));
+    const crossSite = await importRoute(
+      new NextRequest('http://localhost/api/roster/import', {
+        method: 'POST',
+        body: new Uint8Array(body),
+        headers: { origin: 'https://evil.example', host: 'localhost' },
+      }),
+    );
     expect(crossSite.status).toBe(403);
   });
 });
@@ -223,7 +351,16 @@ describe('people registered in another area (the ID oracle)', () => {
     const file = await fileOf(registered);
     const checked = await checkRoster(township, { file, fileName: 'a.xlsx', locale: 'zh-CN' });
     if (!checked.ok) throw new Error(checked.message);
-    expect((await importRoster(township, { file, fileName: 'a.xlsx', locale: 'zh-CN', expectedHash: checked.report.fileHash })).ok).toBe(true);
+    expect(
+      (
+        await importRoster(township, {
+          file,
+          fileName: 'a.xlsx',
+          locale: 'zh-CN',
+          expectedHash: checked.report.fileHash,
+        })
+      ).ok,
+    ).toBe(true);
     expect(await peopleOf(registered)).toBe(registered.length);
   });
 
@@ -234,7 +371,11 @@ describe('people registered in another area (the ID oracle)', () => {
     // A new household whose second member is registered elsewhere: the row says only "registered".
     const mixed = household(VILLAGE_T2, 2);
     mixed[1].idNumber = registered[3].idNumber;
-    const result = await checkRoster(viewer, { file: await fileOf([...three, ...mixed]), fileName: 'b.xlsx', locale: 'zh-CN' });
+    const result = await checkRoster(viewer, {
+      file: await fileOf([...three, ...mixed]),
+      fileName: 'b.xlsx',
+      locale: 'zh-CN',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.report.counts).toMatchObject({ existingRows: 3, newRows: 0 });
@@ -245,8 +386,13 @@ describe('people registered in another area (the ID oracle)', () => {
     expect(hits.map((h) => [h.source, h.idMasked, h.areaCode, h.existingRegionCode])).toEqual(
       registered.slice(0, 4).map((r) => ['roster.validate', masked(r.idNumber!), VILLAGE_T2, VILLAGE_A]),
     );
-    const audits = await db.auditLog.findMany({ where: { action: 'household.duplicateHit', userId: clerk.id }, orderBy: { id: 'asc' } });
-    expect(audits.map((a) => (a.changes as { idNumber: string }).idNumber)).toEqual(registered.slice(0, 4).map((r) => masked(r.idNumber!)));
+    const audits = await db.auditLog.findMany({
+      where: { action: 'household.duplicateHit', userId: clerk.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(audits.map((a) => (a.changes as { idNumber: string }).idNumber)).toEqual(
+      registered.slice(0, 4).map((r) => masked(r.idNumber!)),
+    );
     const listed = (await listDuplicateHits(await signInAs('county')))!.filter((r) => hits.some((h) => h.id === r.id));
     expect(listed).toHaveLength(4);
     expect(await listDuplicateHits(await signInAs('township'))).toBeNull();
@@ -258,13 +404,25 @@ describe('people registered in another area (the ID oracle)', () => {
     const fresh = household(VILLAGE_T2, 2); // new people: would be written
     const file = await fileOf([...inT2(registered), ...fresh]);
     const message = `今天查到的已登记身份证号已达上限（${DUPLICATE_HITS_PER_DAY} 个），本次不能再核对。重复登记请交县扶贫办核处。`;
-    expect(await checkRoster(viewer, { file, fileName: 'c.xlsx', locale: 'zh-CN' })).toEqual({ ok: false, status: 429, message });
+    expect(await checkRoster(viewer, { file, fileName: 'c.xlsx', locale: 'zh-CN' })).toEqual({
+      ok: false,
+      status: 429,
+      message,
+    });
     expect(await db.duplicateIdHit.count({ where: { userId: clerk.id } })).toBe(DUPLICATE_HITS_PER_DAY); // listed up to the cap
-    expect(await lastAudit('household.duplicateHit')).toMatchObject({ result: 'REFUSED', message: 'households.duplicateCap', userId: clerk.id });
+    expect(await lastAudit('household.duplicateHit')).toMatchObject({
+      result: 'REFUSED',
+      message: 'households.duplicateCap',
+      userId: clerk.id,
+    });
     // Confirming the file directly (its hash is no secret) is refused the same way, and writes nothing.
     const { createHash } = await import('node:crypto');
     const expectedHash = createHash('sha256').update(file).digest('hex');
-    expect(await importRoster(viewer, { file, fileName: 'c.xlsx', locale: 'zh-CN', expectedHash })).toEqual({ ok: false, status: 429, message });
+    expect(await importRoster(viewer, { file, fileName: 'c.xlsx', locale: 'zh-CN', expectedHash })).toEqual({
+      ok: false,
+      status: 429,
+      message,
+    });
     expect(await peopleOf(fresh)).toBe(0);
     // A file of people of the clerk's own area is no hit at all.
     const own = household(VILLAGE_T2, 1);
@@ -273,7 +431,7 @@ describe('people registered in another area (the ID oracle)', () => {
 });
 
 describe('roster export', () => {
-  it('streams the area\'s people with masked ID numbers and no health data for a leader, and audits the count', async () => {
+  it("streams the area's people with masked ID numbers and no health data for a leader, and audits the count", async () => {
     const leader = await signInAs('leader');
     const expected = await db.person.count({ where: { regionCode: { startsWith: '990102101' } } });
     expect(expected).toBeGreaterThan(0);
@@ -286,7 +444,12 @@ describe('roster export', () => {
     const column = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key) + 1;
     const ids = sheet.getColumn(column('idNumber')).values.slice(2) as string[];
     expect(ids.every((id) => /^\d{4}\*{10}[\dX]{4}$/.test(id))).toBe(true);
-    expect(sheet.getColumn(column('health')).values.slice(2).every((v) => v === undefined || v === '')).toBe(true);
+    expect(
+      sheet
+        .getColumn(column('health'))
+        .values.slice(2)
+        .every((v) => v === undefined || v === ''),
+    ).toBe(true);
     const audit = await lastAudit('roster.export');
     expect(audit).toMatchObject({ result: 'OK', username: 'leader', regionCode: '990102101' });
     expect(audit!.changes).toMatchObject({ area: '990102101', rows: expected, fullIds: false, healthIncluded: false });
@@ -302,19 +465,30 @@ describe('roster export', () => {
     expect(again.ok && again.report.counts).toMatchObject({ rows, existingRows: rows, errorRows: 0, newRows: 0 });
   });
 
-  it('treats an area outside the user\'s as not found, and audits the refusal', async () => {
+  it("treats an area outside the user's as not found, and audits the refusal", async () => {
     const township = await signInAs('township');
-    expect(await prepareRosterExport(township, '990102102', { locale: 'zh-CN' })).toMatchObject({ ok: false, status: 404 });
-    expect(await prepareRosterExport(township, '990102', { locale: 'zh-CN' })).toMatchObject({ ok: false, status: 404 });
+    expect(await prepareRosterExport(township, '990102102', { locale: 'zh-CN' })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
+    expect(await prepareRosterExport(township, '990102', { locale: 'zh-CN' })).toMatchObject({
+      ok: false,
+      status: 404,
+    });
     expect(await lastAudit('roster.export')).toMatchObject({ result: 'REFUSED', username: 'township' });
-    expect(await prepareRosterExport(await signInAs('sysadmin'), null, { locale: 'zh-CN' })).toMatchObject({ ok: false, status: 403 });
+    expect(await prepareRosterExport(await signInAs('sysadmin'), null, { locale: 'zh-CN' })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it('sends the file from the route with a UTF-8 file name', async () => {
     await signInAs('township');
     const response = await exportRoute(new NextRequest(`http://localhost/api/roster/export?area=${VILLAGE_B}`));
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="roster-990102101205-[\d-]+\.xlsx"; filename\*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C-/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="roster-990102101205-[\d-]+\.xlsx"; filename\*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C-/,
+    );
     const workbook = await readWorkbook(Buffer.from(await response.arrayBuffer()));
     expect(workbook.worksheets[0].rowCount).toBe((await db.person.count({ where: { regionCode: VILLAGE_B } })) + 1);
   });

@@ -5,14 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import { NextRequest } from 'next/server';
+import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db';
-import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
-import { route } from '@/lib/route';
-import { removeStaleUploads, UPLOAD_QUOTA } from '@/lib/visits/data';
-import { storePhoto } from '@/lib/storage';
 import { GET as assessmentExport } from '@/app/api/assessment/export/route';
 import { GET as attachmentRoute } from '@/app/api/attachments/[id]/route';
 import { POST as checkinRoute } from '@/app/api/attendance/checkin/route';
@@ -25,13 +20,19 @@ import { GET as rosterExport } from '@/app/api/roster/export/route';
 import { POST as rosterImport } from '@/app/api/roster/import/route';
 import { GET as rosterTemplate } from '@/app/api/roster/template/route';
 import { POST as uploadRoute } from '@/app/api/uploads/route';
+import { db } from '@/lib/db';
+import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
+import { route } from '@/lib/route';
+import { storePhoto } from '@/lib/storage';
+import { removeStaleUploads, UPLOAD_QUOTA } from '@/lib/visits/data';
 import { testViewer } from '../support/viewer';
 import { lastAudit, signInAs, signOutAll } from './helpers';
 
 const BASE = 'http://localhost';
 const SAME_SITE = { origin: BASE, host: 'localhost' };
 const get = (url: string) => new NextRequest(`${BASE}${url}`);
-const post = (url: string, body: BodyInit, headers: Record<string, string> = SAME_SITE) => new NextRequest(`${BASE}${url}`, { method: 'POST', body, headers });
+const post = (url: string, body: BodyInit, headers: Record<string, string> = SAME_SITE) =>
+  new NextRequest(`${BASE}${url}`, { method: 'POST', body, headers });
 const params = <P>(value: P) => ({ params: Promise.resolve(value) });
 
 let uploadDir: string;
@@ -45,23 +46,42 @@ afterAll(() => rm(uploadDir, { recursive: true, force: true }));
 async function photo(width = 64, height = 48) {
   return sharp({ create: { width, height, channels: 3, background: { r: 90, g: 140, b: 60 } } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 2201/100', GPSMapDatum: 'WGS-84' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 2201/100', GPSMapDatum: 'WGS-84' },
+    })
     .toBuffer();
 }
 
 /** Every route handler but next-auth's, with a user whose role may use it. */
 const ROUTES: { name: string; user: string; call: () => Promise<Response> }[] = [
   { name: 'assessment.export', user: 'county', call: () => assessmentExport(get('/api/assessment/export')) },
-  { name: 'attachment.read', user: 'county', call: () => attachmentRoute(get('/api/attachments/1'), params({ id: '1' })) },
+  {
+    name: 'attachment.read',
+    user: 'county',
+    call: () => attachmentRoute(get('/api/attachments/1'), params({ id: '1' })),
+  },
   { name: 'attendance.checkIn', user: 'member', call: () => checkinRoute(post('/api/attendance/checkin', '{}')) },
-  { name: 'attendance.exportSheet', user: 'county', call: () => attendanceSheet(get('/api/attendance/sheet?team=1&month=2026-01')) },
+  {
+    name: 'attendance.exportSheet',
+    user: 'county',
+    call: () => attendanceSheet(get('/api/attendance/sheet?team=1&month=2026-01')),
+  },
   { name: 'dashboard.export', user: 'county', call: () => dashboardExport(get('/api/dashboard/export')) },
   { name: 'pairing.exportRoster', user: 'county', call: () => pairingRoster(get('/api/pairings/roster')) },
   { name: 'problem.exportLedger', user: 'county', call: () => problemLedger(get('/api/problems/ledger')) },
   { name: 'roster.export', user: 'county', call: () => rosterExport(get('/api/roster/export')) },
-  { name: 'roster.validate', user: 'county', call: () => rosterImport(post('/api/roster/import', new Uint8Array([1, 2, 3]))) },
+  {
+    name: 'roster.validate',
+    user: 'county',
+    call: () => rosterImport(post('/api/roster/import', new Uint8Array([1, 2, 3]))),
+  },
   { name: 'roster.template', user: 'county', call: () => rosterTemplate(get('/api/roster/template')) },
-  { name: 'attachment.upload', user: 'member', call: async () => uploadRoute(post('/api/uploads', new Uint8Array(await photo()))) },
+  {
+    name: 'attachment.upload',
+    user: 'member',
+    call: async () => uploadRoute(post('/api/uploads', new Uint8Array(await photo()))),
+  },
 ];
 
 async function mustChangePassword(username: string) {
@@ -78,7 +98,11 @@ describe('the route wrapper', () => {
       const response = await entry.call();
       expect(response.status, entry.name).toBe(403);
       expect(await response.text(), entry.name).toContain('您的账号没有这项操作的权限');
-      expect(await lastAudit(entry.name), entry.name).toMatchObject({ result: 'REFUSED', username: entry.user, message: 'mustChangePassword' });
+      expect(await lastAudit(entry.name), entry.name).toMatchObject({
+        result: 'REFUSED',
+        username: entry.user,
+        message: 'mustChangePassword',
+      });
     }
     expect(await db.attachment.count()).toBe(attachments); // the upload stored nothing
   });
@@ -97,7 +121,11 @@ describe('the route wrapper', () => {
     signOutAll();
     for (const entry of ROUTES) {
       const response = await entry.call();
-      if (entry.name === 'attendance.checkIn' || entry.name === 'attachment.upload' || entry.name === 'roster.validate') {
+      if (
+        entry.name === 'attendance.checkIn' ||
+        entry.name === 'attachment.upload' ||
+        entry.name === 'roster.validate'
+      ) {
         expect(response.status, entry.name).toBe(401);
         expect(await response.text(), entry.name).toContain('登录已失效');
       } else {
@@ -108,41 +136,76 @@ describe('the route wrapper', () => {
     const json = await checkinRoute(post('/api/attendance/checkin', '{}'));
     expect(await json.json()).toEqual({ ok: false, formError: '登录已失效，请重新登录后再提交。' });
     const ndjson = await rosterImport(post('/api/roster/import', new Uint8Array([1])));
-    expect(JSON.parse((await ndjson.text()).trim())).toEqual({ type: 'error', status: 401, message: '登录已失效，请重新登录后再提交。' });
+    expect(JSON.parse((await ndjson.text()).trim())).toEqual({
+      type: 'error',
+      status: 401,
+      message: '登录已失效，请重新登录后再提交。',
+    });
   });
 
   it('refuses a role without the permission, and a cross-site post, and audits both', async () => {
     await signInAs('sysadmin');
     const export_ = await dashboardExport(get('/api/dashboard/export'));
     expect(export_.status).toBe(403);
-    expect(await lastAudit('dashboard.export')).toMatchObject({ result: 'REFUSED', username: 'sysadmin', message: 'permission' });
+    expect(await lastAudit('dashboard.export')).toMatchObject({
+      result: 'REFUSED',
+      username: 'sysadmin',
+      message: 'permission',
+    });
     expect((await attachmentRoute(get('/api/attachments/1'), params({ id: '1' }))).status).toBe(403);
-    expect(await lastAudit('attachment.read')).toMatchObject({ result: 'REFUSED', username: 'sysadmin', message: 'permission' });
+    expect(await lastAudit('attachment.read')).toMatchObject({
+      result: 'REFUSED',
+      username: 'sysadmin',
+      message: 'permission',
+    });
 
     await signInAs('member');
     const before = await db.attachment.count();
-    const crossSite = await uploadRoute(post('/api/uploads', new Uint8Array(await photo()), { origin: 'https://evil.example', host: 'localhost' }));
+    const crossSite = await uploadRoute(
+      post('/api/uploads', new Uint8Array(await photo()), { origin: 'https://evil.example', host: 'localhost' }),
+    );
     expect(crossSite.status).toBe(403);
-    expect(await lastAudit('attachment.upload')).toMatchObject({ result: 'REFUSED', username: 'member', message: 'cross-site' });
-    const fetchedCrossSite = await checkinRoute(post('/api/attendance/checkin', '{}', { 'sec-fetch-site': 'cross-site' }));
+    expect(await lastAudit('attachment.upload')).toMatchObject({
+      result: 'REFUSED',
+      username: 'member',
+      message: 'cross-site',
+    });
+    const fetchedCrossSite = await checkinRoute(
+      post('/api/attendance/checkin', '{}', { 'sec-fetch-site': 'cross-site' }),
+    );
     expect(fetchedCrossSite.status).toBe(403);
     expect(await db.attachment.count()).toBe(before);
   });
 
   it('turns errors into statuses: 404, 422, 403, 409, 503 with Retry-After, 500 with a request id and no stack', async () => {
     await signInAs('county');
-    const throwing = (error: unknown) => route({ name: 'test.route', permission: 'region.view' }, async () => { throw error; });
+    const throwing = (error: unknown) =>
+      route({ name: 'test.route', permission: 'region.view' }, async () => {
+        throw error;
+      });
     const answer = async (error: unknown) => {
       const response = await throwing(error)(get('/api/test'));
       return { status: response.status, text: await response.text(), retryAfter: response.headers.get('retry-after') };
     };
-    expect(await answer(new NotFoundError())).toMatchObject({ status: 404, text: '找不到该记录，或它不在您的管辖范围内。' });
-    expect(await answer(new RefusedError('visits.photoType'))).toMatchObject({ status: 422, text: '只能上传 JPG、PNG 或 WebP 照片' });
-    expect(await lastAudit('test.route')).toMatchObject({ result: 'REFUSED', message: 'visits.photoType', username: 'county' });
+    expect(await answer(new NotFoundError())).toMatchObject({
+      status: 404,
+      text: '找不到该记录，或它不在您的管辖范围内。',
+    });
+    expect(await answer(new RefusedError('visits.photoType'))).toMatchObject({
+      status: 422,
+      text: '只能上传 JPG、PNG 或 WebP 照片',
+    });
+    expect(await lastAudit('test.route')).toMatchObject({
+      result: 'REFUSED',
+      message: 'visits.photoType',
+      username: 'county',
+    });
     expect(await answer(new RefusedError('errors.forbidden'))).toMatchObject({ status: 403 });
     expect(await answer(new ConflictError())).toMatchObject({ status: 409 });
 
-    const busy = await answer(Object.assign(new Error('Timed out fetching a new connection from the connection pool'), { code: 'P2024' }));
+    const busy = await answer(
+      Object.assign(new Error('Timed out fetching a new connection from the connection pool'), { code: 'P2024' }),
+    );
     expect(busy).toMatchObject({ status: 503, retryAfter: '5' });
     expect(busy.text).toContain('系统繁忙');
 
@@ -154,7 +217,9 @@ describe('the route wrapper', () => {
     expect(await lastAudit('test.route')).toMatchObject({ result: 'ERROR', requestId });
 
     // The JSON routes answer the same way, in the shape their forms read.
-    const json = await route({ name: 'test.route', permission: 'region.view', answer: 'json' }, async () => { throw new NotFoundError(); })(get('/api/test'));
+    const json = await route({ name: 'test.route', permission: 'region.view', answer: 'json' }, async () => {
+      throw new NotFoundError();
+    })(get('/api/test'));
     expect(json.status).toBe(404);
     expect(await json.json()).toEqual({ ok: false, formError: '找不到该记录，或它不在您的管辖范围内。' });
   });
@@ -187,7 +252,14 @@ describe('the language switch', () => {
   });
 
   it('never to another site', async () => {
-    for (const next of ['/%5Cevil.example/x', '/%09/evil.example', '//evil.example', '/%0D%0A/evil.example', 'https://evil.example', '%5C%5Cevil.example']) {
+    for (const next of [
+      '/%5Cevil.example/x',
+      '/%09/evil.example',
+      '//evil.example',
+      '/%0D%0A/evil.example',
+      'https://evil.example',
+      '%5C%5Cevil.example',
+    ]) {
       const location = await switchTo(next);
       expect(new URL(location!).origin, next).toBe(BASE);
     }
@@ -204,7 +276,10 @@ describe('photo uploads', () => {
 
   const upload = async (body: Uint8Array) => {
     const response = await uploadRoute(post('/api/uploads', new Uint8Array(body)));
-    return { status: response.status, body: (await response.json()) as { ok: boolean; key?: string; formError?: string } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { ok: boolean; key?: string; formError?: string },
+    };
   };
 
   it('stores a re-encoded copy: GPS and EXIF present before, absent after; the long side at most 2,560 px', async () => {
@@ -229,33 +304,66 @@ describe('photo uploads', () => {
 
   it('refuses a file that only starts like a photo, with a Chinese message, and writes nothing', async () => {
     const before = await db.attachment.count();
-    const fake = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<html><script>alert(1)</script></html>')]));
+    const fake = new Uint8Array(
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<html><script>alert(1)</script></html>')]),
+    );
     const { status, body } = await upload(fake);
     expect(status).toBe(422);
-    expect(body).toEqual({ ok: false, formError: '无法识别这张照片，可能已损坏或并非图片。请重新拍摄，或选择 JPG、PNG、WebP 照片。' });
+    expect(body).toEqual({
+      ok: false,
+      formError: '无法识别这张照片，可能已损坏或并非图片。请重新拍摄，或选择 JPG、PNG、WebP 照片。',
+    });
     expect(await db.attachment.count()).toBe(before);
-    expect(await lastAudit('attachment.upload')).toMatchObject({ result: 'INVALID', message: 'visits.photoUndecodable' });
+    expect(await lastAudit('attachment.upload')).toMatchObject({
+      result: 'INVALID',
+      message: 'visits.photoUndecodable',
+    });
     expect((await upload(new TextEncoder().encode('%PDF-1.7'))).status).toBe(415);
   });
 
   it(`takes at most ${UPLOAD_QUOTA} unclaimed photos a user in 24 hours: 429 after that`, async () => {
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
-    const row = (createdAt: Date, claimed = false) => ({ storageKey: `test/${randomUUID()}.jpg`, contentType: 'image/jpeg', bytes: 1, uploadedBy: member.userId, createdAt, visitId: claimed ? 999_000_001n : null });
+    const row = (createdAt: Date, claimed = false) => ({
+      storageKey: `test/${randomUUID()}.jpg`,
+      contentType: 'image/jpeg',
+      bytes: 1,
+      uploadedBy: member.userId,
+      createdAt,
+      visitId: claimed ? 999_000_001n : null,
+    });
     // Claimed ones and ones older than a day do not count.
-    await db.attachment.createMany({ data: [...Array.from({ length: UPLOAD_QUOTA - 1 }, () => row(hoursAgo(2))), row(hoursAgo(1), true), row(hoursAgo(1), true), row(hoursAgo(25))] });
+    await db.attachment.createMany({
+      data: [
+        ...Array.from({ length: UPLOAD_QUOTA - 1 }, () => row(hoursAgo(2))),
+        row(hoursAgo(1), true),
+        row(hoursAgo(1), true),
+        row(hoursAgo(25)),
+      ],
+    });
 
     const last = await upload(new Uint8Array(await photo()));
     expect(last.status).toBe(200);
     const over = await upload(new Uint8Array(await photo()));
     expect(over.status).toBe(429);
-    expect(over.body).toEqual({ ok: false, formError: `24 小时内已上传 ${UPLOAD_QUOTA} 张尚未随走访或整改提交的照片。请先提交已上传的照片，或明天再试。` });
-    expect(await lastAudit('attachment.upload')).toMatchObject({ result: 'REFUSED', message: 'visits.photoQuota', username: 'member' });
-    expect(await db.attachment.count({ where: { uploadedBy: member.userId, visitId: null, stepId: null } })).toBe(UPLOAD_QUOTA);
+    expect(over.body).toEqual({
+      ok: false,
+      formError: `24 小时内已上传 ${UPLOAD_QUOTA} 张尚未随走访或整改提交的照片。请先提交已上传的照片，或明天再试。`,
+    });
+    expect(await lastAudit('attachment.upload')).toMatchObject({
+      result: 'REFUSED',
+      message: 'visits.photoQuota',
+      username: 'member',
+    });
+    expect(await db.attachment.count({ where: { uploadedBy: member.userId, visitId: null, stepId: null } })).toBe(
+      UPLOAD_QUOTA,
+    );
 
     // Parallel uploads cannot pass the quota together.
     await db.attachment.deleteMany({ where: { uploadedBy: member.userId, visitId: null } });
     await db.attachment.createMany({ data: Array.from({ length: UPLOAD_QUOTA - 2 }, () => row(hoursAgo(1))) });
-    const burst = await Promise.all(Array.from({ length: 6 }, async () => (await upload(new Uint8Array(await photo()))).status));
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, async () => (await upload(new Uint8Array(await photo()))).status),
+    );
     expect(burst.filter((s) => s === 200)).toHaveLength(2);
     expect(burst.filter((s) => s === 429)).toHaveLength(4);
     await db.attachment.deleteMany({ where: { uploadedBy: member.userId } });
@@ -275,11 +383,19 @@ describe('photo uploads', () => {
         { ...base, storageKey: freshKey, createdAt: dayAgo(-5) }, // 23 h 55 min old
       ],
     });
-    const exists = (key: string) => stat(path.join(uploadDir, key)).then(() => true, () => false);
+    const exists = (key: string) =>
+      stat(path.join(uploadDir, key)).then(
+        () => true,
+        () => false,
+      );
     expect(await exists(oldKey)).toBe(true);
 
     expect(await removeStaleUploads(now)).toBe(1);
-    const left = (await db.attachment.findMany({ where: { storageKey: { in: [oldKey, claimedKey, stepKey, freshKey] } } })).map((a) => a.storageKey).sort();
+    const left = (
+      await db.attachment.findMany({ where: { storageKey: { in: [oldKey, claimedKey, stepKey, freshKey] } } })
+    )
+      .map((a) => a.storageKey)
+      .sort();
     expect(left).toEqual([claimedKey, stepKey, freshKey].sort());
     expect(await exists(oldKey)).toBe(false);
     expect(await exists(claimedKey)).toBe(true);

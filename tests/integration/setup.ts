@@ -1,6 +1,6 @@
 import { inject, vi } from 'vitest';
-import { testViewer } from '../support/viewer';
 import { TEST_PII_KEY } from '../support/keys';
+import { testViewer } from '../support/viewer';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.PII_KEY = TEST_PII_KEY;
@@ -12,4 +12,9 @@ vi.mock('@/lib/auth/data', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/auth/data')>();
   return { ...real, getViewer: vi.fn(async () => testViewer.current) };
 });
-vi.mock('@/lib/auth/next-auth', () => ({ auth: vi.fn(async () => null), signIn: vi.fn(), signOut: vi.fn(), handlers: {} }));
+vi.mock('@/lib/auth/next-auth', () => ({
+  auth: vi.fn(async () => null),
+  signIn: vi.fn(),
+  signOut: vi.fn(),
+  handlers: {},
+}));

@@ -1,13 +1,25 @@
 // Work teams (issue 4): dispatching units, teams, postings, the leader's detachment. Fixtures are this
 // file's own villages (990102101 3xx, 990102102 3xx) so the seeded teams do not matter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayOf } from '@/lib/attendance/days';
 import { db } from '@/lib/db';
+import { decryptText } from '@/lib/personal-data';
 import { addPosting, confirmDetached, createTeam, createUnit, endPosting } from '@/lib/teams/actions';
 import { getTeam, listTeams } from '@/lib/teams/data';
-import { decryptText } from '@/lib/personal-data';
-import { dayOf } from '@/lib/attendance/days';
+import {
+  addDays,
+  chinaToday,
+  daysFrom,
+  fillDays,
+  makeCadre,
+  makePosting,
+  makeTeam,
+  makeUnit,
+  makeUser,
+  makeVillage,
+  removeTeamFixtures,
+} from '../support/teams';
 import { lastAudit, run, signInAs } from './helpers';
-import { addDays, chinaToday, fillDays, makeCadre, makePosting, makeTeam, makeUnit, makeUser, makeVillage, daysFrom, removeTeamFixtures } from '../support/teams';
 
 const COUNTY = '990102';
 let villageSerial = 300;
@@ -23,7 +35,15 @@ afterAll(removeTeamFixtures);
 /** addPosting input for a new cadre: a year from today. */
 const postingInput = (teamId: number, extra: Record<string, string | number | undefined> = {}) => {
   const start = chinaToday();
-  return { teamId, name: '新干部', role: 'MEMBER', unitId, startDate: start, plannedEndDate: addDays(start, 364), ...extra };
+  return {
+    teamId,
+    name: '新干部',
+    role: 'MEMBER',
+    unitId,
+    startDate: start,
+    plannedEndDate: addDays(start, 364),
+    ...extra,
+  };
 };
 
 describe('dispatching units', () => {
@@ -31,7 +51,9 @@ describe('dispatching units', () => {
     await signInAs('county');
     const created = await run(createUnit, { name: '县统计局', level: 'COUNTY' });
     expect(created).toMatchObject({ ok: true, message: '已添加派出单位' });
-    expect(await db.unit.findMany({ where: { name: '县统计局' } })).toMatchObject([{ countyCode: COUNTY, level: 'COUNTY' }]);
+    expect(await db.unit.findMany({ where: { name: '县统计局' } })).toMatchObject([
+      { countyCode: COUNTY, level: 'COUNTY' },
+    ]);
     expect(await lastAudit('team.createUnit')).toMatchObject({ result: 'OK', entity: 'Unit', regionCode: COUNTY });
 
     const again = await run(createUnit, { name: '县统计局', level: 'CITY' });
@@ -43,7 +65,10 @@ describe('dispatching units', () => {
   it('files a township user’s unit under their county', async () => {
     await signInAs('township');
     expect((await run(createUnit, { name: '乡镇测试单位', level: 'TOWNSHIP' })).ok).toBe(true);
-    expect(await db.unit.findFirstOrThrow({ where: { name: '乡镇测试单位' } })).toMatchObject({ countyCode: COUNTY, level: 'TOWNSHIP' });
+    expect(await db.unit.findFirstOrThrow({ where: { name: '乡镇测试单位' } })).toMatchObject({
+      countyCode: COUNTY,
+      level: 'TOWNSHIP',
+    });
   });
 });
 
@@ -60,7 +85,12 @@ describe('teams', () => {
     const team = await db.workTeam.findUniqueOrThrow({ where: { villageCode: poor.code } });
     expect(created).toMatchObject({ ok: true, redirectedTo: `/teams/${team.id}` });
     expect(team.formedOn.toISOString().slice(0, 10)).toBe('2026-03-01');
-    expect(await lastAudit('team.create')).toMatchObject({ result: 'OK', entity: 'WorkTeam', entityId: String(team.id), regionCode: poor.code });
+    expect(await lastAudit('team.create')).toMatchObject({
+      result: 'OK',
+      entity: 'WorkTeam',
+      entityId: String(team.id),
+      regionCode: poor.code,
+    });
 
     const second = await run(createTeam, { villageCode: poor.code, formedOn: '2026-04-01' });
     expect(second).toMatchObject({ ok: false, fieldErrors: { villageCode: ['该村已有工作队'] } });
@@ -80,15 +110,35 @@ describe('postings', () => {
   it('posts a new cadre with an encrypted phone number', async () => {
     const { team } = await makeTeam({ village: nextVillage() });
     await signInAs('township');
-    const state = await run(addPosting, postingInput(team.id, { name: '赵新来', rank: 'SECTION_DEPUTY', phone: '13912345678' }));
+    const state = await run(
+      addPosting,
+      postingInput(team.id, { name: '赵新来', rank: 'SECTION_DEPUTY', phone: '13912345678' }),
+    );
     expect(state).toMatchObject({ ok: true, message: '已增派队员' });
     const posting = await db.posting.findFirstOrThrow({ where: { teamId: team.id }, include: { cadre: true } });
-    expect(posting).toMatchObject({ role: 'MEMBER', villageCode: team.villageCode, unitId, endedOn: null, alsoFirstSecretary: false });
+    expect(posting).toMatchObject({
+      role: 'MEMBER',
+      villageCode: team.villageCode,
+      unitId,
+      endedOn: null,
+      alsoFirstSecretary: false,
+    });
     expect(posting.startDate.toISOString().slice(0, 10)).toBe(chinaToday());
-    expect(posting.cadre).toMatchObject({ name: '赵新来', rank: 'SECTION_DEPUTY', regionCode: COUNTY, unitId, userId: null });
+    expect(posting.cadre).toMatchObject({
+      name: '赵新来',
+      rank: 'SECTION_DEPUTY',
+      regionCode: COUNTY,
+      unitId,
+      userId: null,
+    });
     expect(posting.cadre.phoneEnc).not.toContain('13912345678');
     expect(decryptText(posting.cadre.phoneEnc!)).toBe('13912345678');
-    expect(await lastAudit('team.addPosting')).toMatchObject({ result: 'OK', entity: 'Posting', entityId: String(posting.id), regionCode: team.villageCode });
+    expect(await lastAudit('team.addPosting')).toMatchObject({
+      result: 'OK',
+      entity: 'Posting',
+      entityId: String(posting.id),
+      regionCode: team.villageCode,
+    });
   });
 
   it('refuses a short posting until it is confirmed, and writes nothing meanwhile', async () => {
@@ -98,7 +148,10 @@ describe('postings', () => {
     const input = postingInput(team.id, { name: '短期干部', startDate: start, plannedEndDate: addDays(start, 30) });
     const cadresBefore = await db.cadre.count();
     const refused = await run(addPosting, input);
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { shortConfirmed: ['派驻期不足 3 个月：如确需短期派驻，请勾选确认'] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { shortConfirmed: ['派驻期不足 3 个月：如确需短期派驻，请勾选确认'] },
+    });
     expect(await db.posting.count({ where: { teamId: team.id } })).toBe(0);
     expect(await db.cadre.count()).toBe(cadresBefore); // the new cadre went with the refusal
 
@@ -111,9 +164,15 @@ describe('postings', () => {
   it('takes three full months without confirmation', async () => {
     const { team } = await makeTeam({ village: nextVillage() });
     await signInAs('township');
-    const state = await run(addPosting, postingInput(team.id, { startDate: '2026-01-31', plannedEndDate: '2026-04-29' })); // 01-31 + 3 months = 04-30
+    const state = await run(
+      addPosting,
+      postingInput(team.id, { startDate: '2026-01-31', plannedEndDate: '2026-04-29' }),
+    ); // 01-31 + 3 months = 04-30
     expect(state.ok).toBe(true);
-    const short = await run(addPosting, postingInput(team.id, { name: '差一天', startDate: '2026-01-31', plannedEndDate: '2026-04-28' }));
+    const short = await run(
+      addPosting,
+      postingInput(team.id, { name: '差一天', startDate: '2026-01-31', plannedEndDate: '2026-04-28' }),
+    );
     expect(short.fieldErrors?.shortConfirmed).toHaveLength(1);
   });
 
@@ -130,8 +189,13 @@ describe('postings', () => {
     const { team } = await makeTeam({ village: nextVillage() });
     await makePosting({ team, role: 'LEADER', start: '2025-01-01', plannedEnd: '2026-12-31', endedOn: '2025-12-31' });
     await signInAs('township');
-    expect((await run(addPosting, postingInput(team.id, { role: 'LEADER', name: '新队长', alsoFirstSecretary: 'on' }))).ok).toBe(true);
-    expect(await db.posting.findFirstOrThrow({ where: { teamId: team.id, endedOn: null } })).toMatchObject({ role: 'LEADER', alsoFirstSecretary: true });
+    expect(
+      (await run(addPosting, postingInput(team.id, { role: 'LEADER', name: '新队长', alsoFirstSecretary: 'on' }))).ok,
+    ).toBe(true);
+    expect(await db.posting.findFirstOrThrow({ where: { teamId: team.id, endedOn: null } })).toMatchObject({
+      role: 'LEADER',
+      alsoFirstSecretary: true,
+    });
   });
 
   it('refuses a person who is posted already, and so does the database', async () => {
@@ -140,19 +204,39 @@ describe('postings', () => {
     const posting = await makePosting({ team: first.team });
     await signInAs('township');
     const state = await run(addPosting, { ...postingInput(second.team.id), name: undefined, cadreId: posting.cadreId });
-    expect(state).toMatchObject({ ok: false, fieldErrors: { cadreId: ['此人正在其他工作队驻村，一人只能有一个在岗派驻'] } });
+    expect(state).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['此人正在其他工作队驻村，一人只能有一个在岗派驻'] },
+    });
     expect(await db.posting.count({ where: { cadreId: posting.cadreId } })).toBe(1);
 
     // The partial unique index: one active posting per person, whoever writes it.
     await expect(
       db.posting.create({
-        data: { teamId: second.team.id, cadreId: posting.cadreId, villageCode: second.team.villageCode, role: 'MEMBER', unitId, startDate: dayOf('2026-01-01'), plannedEndDate: dayOf('2026-12-31') },
+        data: {
+          teamId: second.team.id,
+          cadreId: posting.cadreId,
+          villageCode: second.team.villageCode,
+          role: 'MEMBER',
+          unitId,
+          startDate: dayOf('2026-01-01'),
+          plannedEndDate: dayOf('2026-12-31'),
+        },
       }),
     ).rejects.toThrow(/posting_one_active_per_cadre|Unique constraint/);
     expect(await db.posting.count({ where: { cadreId: posting.cadreId } })).toBe(1);
     // An ended posting is not active: a second one beside it is fine for the index.
     await db.posting.create({
-      data: { teamId: second.team.id, cadreId: posting.cadreId, villageCode: second.team.villageCode, role: 'MEMBER', unitId, startDate: dayOf('2020-01-01'), plannedEndDate: dayOf('2020-12-31'), endedOn: dayOf('2020-12-31') },
+      data: {
+        teamId: second.team.id,
+        cadreId: posting.cadreId,
+        villageCode: second.team.villageCode,
+        role: 'MEMBER',
+        unitId,
+        startDate: dayOf('2020-01-01'),
+        plannedEndDate: dayOf('2020-12-31'),
+        endedOn: dayOf('2020-12-31'),
+      },
     });
   });
 
@@ -160,17 +244,39 @@ describe('postings', () => {
     const first = await makeTeam({ village: nextVillage() });
     const second = await makeTeam({ village: nextVillage() });
     const today = chinaToday();
-    const ended = await makePosting({ team: first.team, start: addDays(today, -200), plannedEnd: addDays(today, 100), endedOn: addDays(today, -5) });
+    const ended = await makePosting({
+      team: first.team,
+      start: addDays(today, -200),
+      plannedEnd: addDays(today, 100),
+      endedOn: addDays(today, -5),
+    });
     await signInAs('township');
-    const overlapping = await run(addPosting, { ...postingInput(second.team.id, { startDate: addDays(today, -10) }), name: undefined, cadreId: ended.cadreId });
-    expect(overlapping).toMatchObject({ ok: false, fieldErrors: { startDate: ['此人的上一段派驻到该日期之后才结束'] } });
-    const sameDay = await run(addPosting, { ...postingInput(second.team.id, { startDate: addDays(today, -5) }), name: undefined, cadreId: ended.cadreId });
+    const overlapping = await run(addPosting, {
+      ...postingInput(second.team.id, { startDate: addDays(today, -10) }),
+      name: undefined,
+      cadreId: ended.cadreId,
+    });
+    expect(overlapping).toMatchObject({
+      ok: false,
+      fieldErrors: { startDate: ['此人的上一段派驻到该日期之后才结束'] },
+    });
+    const sameDay = await run(addPosting, {
+      ...postingInput(second.team.id, { startDate: addDays(today, -5) }),
+      name: undefined,
+      cadreId: ended.cadreId,
+    });
     expect(sameDay.fieldErrors?.startDate).toHaveLength(1); // the last posted day is still taken
     expect(await db.posting.count({ where: { cadreId: ended.cadreId } })).toBe(1);
 
-    const after = await run(addPosting, { ...postingInput(second.team.id, { startDate: addDays(today, -4) }), name: undefined, cadreId: ended.cadreId });
+    const after = await run(addPosting, {
+      ...postingInput(second.team.id, { startDate: addDays(today, -4) }),
+      name: undefined,
+      cadreId: ended.cadreId,
+    });
     expect(after.ok).toBe(true);
-    expect(await db.posting.count({ where: { cadreId: ended.cadreId, teamId: second.team.id, endedOn: null } })).toBe(1);
+    expect(await db.posting.count({ where: { cadreId: ended.cadreId, teamId: second.team.id, endedOn: null } })).toBe(
+      1,
+    );
   });
 
   it('puts "also first secretary" on a non-leader beside the field', async () => {
@@ -179,7 +285,10 @@ describe('postings', () => {
     const state = await run(addPosting, postingInput(team.id, { role: 'MEMBER', alsoFirstSecretary: 'on' }));
     expect(state).toMatchObject({ ok: false, fieldErrors: { alsoFirstSecretary: ['只有队长可以兼任第一书记'] } });
     expect(await db.posting.count({ where: { teamId: team.id } })).toBe(0);
-    expect(await lastAudit('team.addPosting')).toMatchObject({ result: 'INVALID', changes: { fields: ['alsoFirstSecretary'] } });
+    expect(await lastAudit('team.addPosting')).toMatchObject({
+      result: 'INVALID',
+      changes: { fields: ['alsoFirstSecretary'] },
+    });
   });
 
   it('refuses a unit or a cadre of another county', async () => {
@@ -187,8 +296,12 @@ describe('postings', () => {
     const otherUnit = await makeUnit('990103');
     const otherCadre = await makeCadre({ countyCode: '990103' });
     await signInAs('county');
-    expect((await run(addPosting, postingInput(team.id, { unitId: otherUnit.id }))).fieldErrors).toEqual({ unitId: ['请从列表中选择'] });
-    expect((await run(addPosting, { ...postingInput(team.id), name: undefined, cadreId: otherCadre.id })).fieldErrors).toEqual({ cadreId: ['请从列表中选择'] });
+    expect((await run(addPosting, postingInput(team.id, { unitId: otherUnit.id }))).fieldErrors).toEqual({
+      unitId: ['请从列表中选择'],
+    });
+    expect(
+      (await run(addPosting, { ...postingInput(team.id), name: undefined, cadreId: otherCadre.id })).fieldErrors,
+    ).toEqual({ cadreId: ['请从列表中选择'] });
     expect(await db.posting.count({ where: { teamId: team.id } })).toBe(0);
   });
 
@@ -200,7 +313,10 @@ describe('postings', () => {
     expect(await db.cadre.findUniqueOrThrow({ where: { userId: account.id } })).toMatchObject({ name: '有账号' });
 
     const again = await run(addPosting, postingInput(team.id, { name: '抢账号', userId: account.id }));
-    expect(again).toMatchObject({ ok: false, fieldErrors: { userId: ['该账号不可用：须为本村的队长或队员账号且未关联其他干部'] } });
+    expect(again).toMatchObject({
+      ok: false,
+      fieldErrors: { userId: ['该账号不可用：须为本村的队长或队员账号且未关联其他干部'] },
+    });
     expect(await db.cadre.count({ where: { name: '抢账号' } })).toBe(0);
     expect(await db.cadre.findUniqueOrThrow({ where: { userId: account.id } })).toMatchObject({ name: '有账号' });
   });
@@ -226,18 +342,39 @@ describe('ending a posting', () => {
   it('needs a reason to end early, and then ends it', async () => {
     const posting = await active();
     await signInAs('township');
-    const refused = await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -1) });
+    const refused = await run(endPosting, {
+      postingId: posting.id,
+      version: posting.version,
+      endedOn: addDays(today(), -1),
+    });
     expect(refused).toMatchObject({ ok: false, fieldErrors: { endReason: ['提前结束派驻须填写原因'] } });
-    expect(await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).toMatchObject({ endedOn: null, version: posting.version });
+    expect(await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).toMatchObject({
+      endedOn: null,
+      version: posting.version,
+    });
 
-    const ended = await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -1), endReason: '调回原单位' });
+    const ended = await run(endPosting, {
+      postingId: posting.id,
+      version: posting.version,
+      endedOn: addDays(today(), -1),
+      endReason: '调回原单位',
+    });
     expect(ended).toMatchObject({ ok: true, message: '已办理离队' });
     const row = await db.posting.findUniqueOrThrow({ where: { id: posting.id } });
     expect(row).toMatchObject({ endReason: '调回原单位', version: posting.version + 1 });
     expect(row.endedOn!.toISOString().slice(0, 10)).toBe(addDays(today(), -1));
-    expect((await lastAudit('team.endPosting'))!.changes).toMatchObject({ endedOn: addDays(today(), -1), endReason: '调回原单位', early: true });
+    expect((await lastAudit('team.endPosting'))!.changes).toMatchObject({
+      endedOn: addDays(today(), -1),
+      endReason: '调回原单位',
+      early: true,
+    });
 
-    const twice = await run(endPosting, { postingId: posting.id, version: posting.version + 1, endedOn: addDays(today(), -1), endReason: '再来' });
+    const twice = await run(endPosting, {
+      postingId: posting.id,
+      version: posting.version + 1,
+      endedOn: addDays(today(), -1),
+      endReason: '再来',
+    });
     expect(twice).toMatchObject({ ok: false, formError: '该派驻已结束' });
   });
 
@@ -245,7 +382,9 @@ describe('ending a posting', () => {
     const { team } = await makeTeam({ village: nextVillage() });
     const posting = await makePosting({ team, start: addDays(today(), -100), plannedEnd: addDays(today(), -1) });
     await signInAs('county');
-    expect((await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -1) })).ok).toBe(true);
+    expect(
+      (await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -1) })).ok,
+    ).toBe(true);
     expect((await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).endedOn).not.toBeNull();
   });
 
@@ -253,31 +392,71 @@ describe('ending a posting', () => {
     const posting = await active();
     await fillDays(posting, daysFrom(addDays(today(), -3), addDays(today(), -1)));
     await signInAs('township');
-    const state = await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -5), endReason: '病休' });
+    const state = await run(endPosting, {
+      postingId: posting.id,
+      version: posting.version,
+      endedOn: addDays(today(), -5),
+      endReason: '病休',
+    });
     expect(state).toMatchObject({ ok: false, fieldErrors: { endedOn: ['离队日期之后还有 3 天考勤记录，请先更正'] } });
     expect((await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).endedOn).toBeNull();
     // Ending on the last recorded day is fine.
-    expect((await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -1), endReason: '病休' })).ok).toBe(true);
+    expect(
+      (
+        await run(endPosting, {
+          postingId: posting.id,
+          version: posting.version,
+          endedOn: addDays(today(), -1),
+          endReason: '病休',
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it('refuses an end after the planned end, before the start, or an early end in the future', async () => {
     const posting = await active();
     await signInAs('township');
     const plannedEnd = addDays(today(), 300);
-    expect((await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(plannedEnd, 1) })).fieldErrors)
-      .toEqual({ endedOn: [`离队日期不能晚于计划结束日期 ${plannedEnd}`] });
-    expect((await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -61), endReason: '错' })).fieldErrors)
-      .toEqual({ endedOn: ['结束日期不能早于开始日期'] });
-    expect((await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), 5), endReason: '将来' })).fieldErrors)
-      .toEqual({ endedOn: ['提前离队日期不能是将来的日期'] });
-    expect(await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).toMatchObject({ endedOn: null, version: posting.version });
+    expect(
+      (await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(plannedEnd, 1) }))
+        .fieldErrors,
+    ).toEqual({ endedOn: [`离队日期不能晚于计划结束日期 ${plannedEnd}`] });
+    expect(
+      (
+        await run(endPosting, {
+          postingId: posting.id,
+          version: posting.version,
+          endedOn: addDays(today(), -61),
+          endReason: '错',
+        })
+      ).fieldErrors,
+    ).toEqual({ endedOn: ['结束日期不能早于开始日期'] });
+    expect(
+      (
+        await run(endPosting, {
+          postingId: posting.id,
+          version: posting.version,
+          endedOn: addDays(today(), 5),
+          endReason: '将来',
+        })
+      ).fieldErrors,
+    ).toEqual({ endedOn: ['提前离队日期不能是将来的日期'] });
+    expect(await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).toMatchObject({
+      endedOn: null,
+      version: posting.version,
+    });
   });
 
   it('refuses a stale version', async () => {
     const posting = await active();
     await db.posting.update({ where: { id: posting.id }, data: { version: { increment: 1 } } });
     await signInAs('township');
-    const state = await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -1), endReason: '调动' });
+    const state = await run(endPosting, {
+      postingId: posting.id,
+      version: posting.version,
+      endedOn: addDays(today(), -1),
+      endReason: '调动',
+    });
     expect(state.formError).toContain('已被他人修改');
     expect((await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).endedOn).toBeNull();
   });
@@ -285,9 +464,17 @@ describe('ending a posting', () => {
   it('answers not found for a posting outside the area and leaves it', async () => {
     const posting = await active();
     await signInAs('township2');
-    const state = await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -1), endReason: '越界' });
+    const state = await run(endPosting, {
+      postingId: posting.id,
+      version: posting.version,
+      endedOn: addDays(today(), -1),
+      endReason: '越界',
+    });
     expect(state).toMatchObject({ ok: false, formError: '找不到该记录，或它不在您的管辖范围内。' });
-    expect(await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).toMatchObject({ endedOn: null, version: posting.version });
+    expect(await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).toMatchObject({
+      endedOn: null,
+      version: posting.version,
+    });
   });
 });
 
@@ -298,19 +485,34 @@ describe('the leader’s detachment', () => {
     await signInAs('township');
     const refused = await run(confirmDetached, { postingId: leader.id, version: leader.version });
     expect(refused).toMatchObject({ ok: false, formError: '只有县级用户可以办理' });
-    expect(await db.posting.findUniqueOrThrow({ where: { id: leader.id } })).toMatchObject({ detachedConfirmed: false, version: leader.version });
+    expect(await db.posting.findUniqueOrThrow({ where: { id: leader.id } })).toMatchObject({
+      detachedConfirmed: false,
+      version: leader.version,
+    });
 
     await signInAs('county');
-    expect(await run(confirmDetached, { postingId: leader.id, version: leader.version })).toMatchObject({ ok: true, message: '已确认脱产' });
-    expect(await db.posting.findUniqueOrThrow({ where: { id: leader.id } })).toMatchObject({ detachedConfirmed: true, version: leader.version + 1 });
-    expect(await lastAudit('team.confirmDetached')).toMatchObject({ result: 'OK', changes: { detachedConfirmed: { from: false, to: true } } });
+    expect(await run(confirmDetached, { postingId: leader.id, version: leader.version })).toMatchObject({
+      ok: true,
+      message: '已确认脱产',
+    });
+    expect(await db.posting.findUniqueOrThrow({ where: { id: leader.id } })).toMatchObject({
+      detachedConfirmed: true,
+      version: leader.version + 1,
+    });
+    expect(await lastAudit('team.confirmDetached')).toMatchObject({
+      result: 'OK',
+      changes: { detachedConfirmed: { from: false, to: true } },
+    });
   });
 
   it('applies to leaders only', async () => {
     const { team } = await makeTeam({ village: nextVillage() });
     const member = await makePosting({ team, role: 'MEMBER' });
     await signInAs('county');
-    expect(await run(confirmDetached, { postingId: member.id, version: member.version })).toMatchObject({ ok: false, formError: '只有队长须确认脱产' });
+    expect(await run(confirmDetached, { postingId: member.id, version: member.version })).toMatchObject({
+      ok: false,
+      formError: '只有队长须确认脱产',
+    });
     expect((await db.posting.findUniqueOrThrow({ where: { id: member.id } })).detachedConfirmed).toBe(false);
   });
 
@@ -318,8 +520,14 @@ describe('the leader’s detachment', () => {
     const { team } = await makeTeam({ village: nextVillage() });
     const leader = await makePosting({ team, role: 'LEADER' });
     await signInAs('county2');
-    expect(await run(confirmDetached, { postingId: leader.id, version: leader.version })).toMatchObject({ ok: false, formError: '找不到该记录，或它不在您的管辖范围内。' });
-    expect(await db.posting.findUniqueOrThrow({ where: { id: leader.id } })).toMatchObject({ detachedConfirmed: false, version: leader.version });
+    expect(await run(confirmDetached, { postingId: leader.id, version: leader.version })).toMatchObject({
+      ok: false,
+      formError: '找不到该记录，或它不在您的管辖范围内。',
+    });
+    expect(await db.posting.findUniqueOrThrow({ where: { id: leader.id } })).toMatchObject({
+      detachedConfirmed: false,
+      version: leader.version,
+    });
   });
 });
 
@@ -335,8 +543,15 @@ describe('reading teams', () => {
     expect(rows.every((r) => r.villageCode.startsWith('990102101'))).toBe(true);
     const row = rows.find((r) => r.villageCode === mine.village.code)!;
     expect(row).toMatchObject({ id: mine.team.id, leaderDetached: false });
-    expect(row.coverage).toMatchObject({ size: 2, sizeOk: false, missing: ['graduateOfficial', 'technician'], complete: false });
-    expect((await listTeams(township, { area: '990102102' }))!.map((r) => r.villageCode)).not.toContain(theirs.village.code); // an area outside is ignored
+    expect(row.coverage).toMatchObject({
+      size: 2,
+      sizeOk: false,
+      missing: ['graduateOfficial', 'technician'],
+      complete: false,
+    });
+    expect((await listTeams(township, { area: '990102102' }))!.map((r) => r.villageCode)).not.toContain(
+      theirs.village.code,
+    ); // an area outside is ignored
 
     const township2 = await signInAs('township2');
     const other = (await listTeams(township2, {}))!;

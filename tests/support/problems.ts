@@ -4,18 +4,31 @@
 // pairings, households, cadres, units, accounts, villages — in the order the foreign keys need).
 // Households made in a seeded village (a village-level account's own) are removed one by one.
 import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/db';
-import type { ProblemCategory, ProblemSource, ProblemStatus, Role, Urgency, VisitKind } from '@/lib/generated/prisma/enums';
-import { chinaDate, dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
 import { dayOf } from '@/lib/attendance/days';
+import { chinaDate, dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
+import { db } from '@/lib/db';
+import type {
+  ProblemCategory,
+  ProblemSource,
+  ProblemStatus,
+  Role,
+  Urgency,
+  VisitKind,
+} from '@/lib/generated/prisma/enums';
 import { makeHousehold } from './households';
 
 const unique = () => randomUUID().slice(0, 8);
 
 // What this test file made (each test file has its own copy of this module).
 const made = {
-  villages: new Set<string>(), households: new Set<number>(), problems: new Set<number>(), visits: new Set<bigint>(),
-  units: new Set<number>(), cadres: new Set<number>(), users: new Set<number>(), attachments: new Set<number>(),
+  villages: new Set<string>(),
+  households: new Set<number>(),
+  problems: new Set<number>(),
+  visits: new Set<bigint>(),
+  units: new Set<number>(),
+  cadres: new Set<number>(),
+  users: new Set<number>(),
+  attachments: new Set<number>(),
 };
 
 /** Today's China calendar day ('YYYY-MM-DD'), as the actions see it. */
@@ -26,15 +39,27 @@ export const shiftDay = (date: string, days: number) => dateOfDayNumber(dayNumbe
 /** A village of the test's own (code = township + 3 digits; pick a range no other file uses). */
 export async function makeProblemVillage(code: string) {
   if (!/^\d{12}$/.test(code)) throw new Error(`not a village code: ${code}`);
-  const data = { level: 'VILLAGE' as const, name: `台账测试${code.slice(-3)}村`, parentCode: code.slice(0, 9), isPoorVillage: true };
+  const data = {
+    level: 'VILLAGE' as const,
+    name: `台账测试${code.slice(-3)}村`,
+    parentCode: code.slice(0, 9),
+    isPoorVillage: true,
+  };
   if (!(await db.region.findUnique({ where: { code } }))) made.villages.add(code);
   return db.region.upsert({ where: { code }, create: { code, ...data }, update: data });
 }
 
 let householdSerial = 0;
 /** A one-person household (registered poor unless told), removed by removeProblemFixtures. */
-export async function makeProblemHousehold(village: string, options: { headName?: string; status?: 'REGISTERED_POOR' | 'NOT_POOR' } = {}) {
-  const { household } = await makeHousehold({ village, status: options.status ?? 'REGISTERED_POOR', headName: options.headName ?? `台账户${++householdSerial}` });
+export async function makeProblemHousehold(
+  village: string,
+  options: { headName?: string; status?: 'REGISTERED_POOR' | 'NOT_POOR' } = {},
+) {
+  const { household } = await makeHousehold({
+    village,
+    status: options.status ?? 'REGISTERED_POOR',
+    headName: options.headName ?? `台账户${++householdSerial}`,
+  });
   made.households.add(household.id);
   return household;
 }
@@ -72,11 +97,22 @@ export async function makeProblem(options: {
   const status = options.status ?? 'OPEN';
   const problem = await db.problem.create({
     data: {
-      regionCode: options.regionCode, householdId: options.householdId ?? null, source: options.source ?? 'REPORT', category: options.category ?? 'OTHER',
-      urgency: options.urgency ?? 'NORMAL', description: options.description ?? `台账测试问题${unique()}`, status, deadline: dayOf(deadline), foundOn: dayOf(foundOn),
-      createdById: options.userId, solvedById: options.solvedById ?? (status === 'SOLVED' || status === 'STRUCK_OFF' ? options.userId : null),
-      solvedOn: status === 'SOLVED' || status === 'STRUCK_OFF' ? dayOf(foundOn) : null, struckOffOn: status === 'STRUCK_OFF' ? dayOf(today()) : null,
-      steps: { create: { kind: 'OPEN', toStatus: 'OPEN', userId: options.userId, userName: '测试', deadline: dayOf(deadline) } },
+      regionCode: options.regionCode,
+      householdId: options.householdId ?? null,
+      source: options.source ?? 'REPORT',
+      category: options.category ?? 'OTHER',
+      urgency: options.urgency ?? 'NORMAL',
+      description: options.description ?? `台账测试问题${unique()}`,
+      status,
+      deadline: dayOf(deadline),
+      foundOn: dayOf(foundOn),
+      createdById: options.userId,
+      solvedById: options.solvedById ?? (status === 'SOLVED' || status === 'STRUCK_OFF' ? options.userId : null),
+      solvedOn: status === 'SOLVED' || status === 'STRUCK_OFF' ? dayOf(foundOn) : null,
+      struckOffOn: status === 'STRUCK_OFF' ? dayOf(today()) : null,
+      steps: {
+        create: { kind: 'OPEN', toStatus: 'OPEN', userId: options.userId, userName: '测试', deadline: dayOf(deadline) },
+      },
     },
   });
   made.problems.add(problem.id);
@@ -85,11 +121,23 @@ export async function makeProblem(options: {
 
 let keySerial = 0;
 /** A visit row written directly (e.g. an old one, or one by a given cadre). */
-export async function makeVisit(options: { household: { id: number; regionCode: string }; visitedOn: string; visitorId: number; visitorCadreId?: number | null; kind?: VisitKind }) {
+export async function makeVisit(options: {
+  household: { id: number; regionCode: string };
+  visitedOn: string;
+  visitorId: number;
+  visitorCadreId?: number | null;
+  kind?: VisitKind;
+}) {
   const visit = await db.visit.create({
     data: {
-      clientKey: `${randomUUID().slice(0, 30)}${String(++keySerial).padStart(6, '0')}`, householdId: options.household.id, regionCode: options.household.regionCode,
-      visitedOn: dayOf(options.visitedOn), kind: options.kind ?? 'IN_PERSON', visitorId: options.visitorId, visitorName: '测试走访人', visitorCadreId: options.visitorCadreId ?? null,
+      clientKey: `${randomUUID().slice(0, 30)}${String(++keySerial).padStart(6, '0')}`,
+      householdId: options.household.id,
+      regionCode: options.household.regionCode,
+      visitedOn: dayOf(options.visitedOn),
+      kind: options.kind ?? 'IN_PERSON',
+      visitorId: options.visitorId,
+      visitorName: '测试走访人',
+      visitorCadreId: options.visitorCadreId ?? null,
     },
   });
   made.visits.add(visit.id);
@@ -98,9 +146,18 @@ export async function makeVisit(options: { household: { id: number; regionCode: 
 
 /** A county unit and a cadre kept in it (optionally linked to an account), removed afterwards. */
 export async function makeProblemCadre(options: { regionCode: string; userId?: number; name?: string }) {
-  const unit = await db.unit.create({ data: { countyCode: options.regionCode.slice(0, 6), name: `台账测试单位${unique()}`, level: 'COUNTY' } });
+  const unit = await db.unit.create({
+    data: { countyCode: options.regionCode.slice(0, 6), name: `台账测试单位${unique()}`, level: 'COUNTY' },
+  });
   made.units.add(unit.id);
-  const cadre = await db.cadre.create({ data: { regionCode: options.regionCode, unitId: unit.id, name: options.name ?? `台账干部${unique().slice(0, 4)}`, userId: options.userId } });
+  const cadre = await db.cadre.create({
+    data: {
+      regionCode: options.regionCode,
+      unitId: unit.id,
+      name: options.name ?? `台账干部${unique().slice(0, 4)}`,
+      userId: options.userId,
+    },
+  });
   made.cadres.add(cadre.id);
   return cadre;
 }
@@ -116,7 +173,14 @@ export async function makeProblemUnit(countyCode: string, level: 'COUNTY' | 'TOW
 export async function makeProblemUser(options: { role: Role; scopeCode: string }) {
   const username = `pl${unique()}`;
   const user = await db.user.create({
-    data: { username, displayName: `测试${username}`, role: options.role, scopeCode: options.scopeCode, passwordHash: 'not-a-login-account', mustChangePassword: false },
+    data: {
+      username,
+      displayName: `测试${username}`,
+      role: options.role,
+      scopeCode: options.scopeCode,
+      passwordHash: 'not-a-login-account',
+      mustChangePassword: false,
+    },
   });
   made.users.add(user.id);
   return user;
@@ -127,21 +191,41 @@ export async function removeProblemFixtures() {
   const villages = [...made.villages];
   const households = [
     ...made.households,
-    ...(await db.household.findMany({ where: { regionCode: { in: villages } }, select: { id: true } })).map((h) => h.id),
+    ...(await db.household.findMany({ where: { regionCode: { in: villages } }, select: { id: true } })).map(
+      (h) => h.id,
+    ),
   ];
   const visits = [
     ...made.visits,
-    ...(await db.visit.findMany({ where: { OR: [{ householdId: { in: households } }, { regionCode: { in: villages } }] }, select: { id: true } })).map((v) => v.id),
+    ...(
+      await db.visit.findMany({
+        where: { OR: [{ householdId: { in: households } }, { regionCode: { in: villages } }] },
+        select: { id: true },
+      })
+    ).map((v) => v.id),
   ];
   const problems = [
     ...made.problems,
-    ...(await db.problem.findMany({ where: { OR: [{ householdId: { in: households } }, { regionCode: { in: villages } }, { visitId: { in: visits } }] }, select: { id: true } })).map((p) => p.id),
+    ...(
+      await db.problem.findMany({
+        where: {
+          OR: [{ householdId: { in: households } }, { regionCode: { in: villages } }, { visitId: { in: visits } }],
+        },
+        select: { id: true },
+      })
+    ).map((p) => p.id),
   ];
-  const steps = (await db.problemStep.findMany({ where: { problemId: { in: problems } }, select: { id: true } })).map((s) => s.id);
-  await db.attachment.deleteMany({ where: { OR: [{ id: { in: [...made.attachments] } }, { visitId: { in: visits } }, { stepId: { in: steps } }] } });
+  const steps = (await db.problemStep.findMany({ where: { problemId: { in: problems } }, select: { id: true } })).map(
+    (s) => s.id,
+  );
+  await db.attachment.deleteMany({
+    where: { OR: [{ id: { in: [...made.attachments] } }, { visitId: { in: visits } }, { stepId: { in: steps } }] },
+  });
   await db.problem.deleteMany({ where: { id: { in: problems } } }); // steps go with them
   await db.visit.deleteMany({ where: { id: { in: visits } } });
-  await db.pairing.deleteMany({ where: { OR: [{ householdId: { in: households } }, { cadreId: { in: [...made.cadres] } }] } });
+  await db.pairing.deleteMany({
+    where: { OR: [{ householdId: { in: households } }, { cadreId: { in: [...made.cadres] } }] },
+  });
   await db.household.deleteMany({ where: { id: { in: households } } });
   await db.cadre.deleteMany({ where: { id: { in: [...made.cadres] } } });
   await db.unit.deleteMany({ where: { id: { in: [...made.units] } } });

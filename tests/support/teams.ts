@@ -1,10 +1,10 @@
 // Test data factory for work teams and attendance: villages, units, teams, cadres, postings, accounts
 // and day records, written straight to the database (the tests do not lean on the seeded teams).
 import { randomUUID } from 'node:crypto';
+import { dayOf } from '@/lib/attendance/days';
+import { chinaDate, dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
 import { db } from '@/lib/db';
 import type { DayKind, Role, TeamRole } from '@/lib/generated/prisma/enums';
-import { chinaDate, dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
-import { dayOf } from '@/lib/attendance/days';
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -32,10 +32,16 @@ export const chinaInstant = (date: string, hour: number, minute = 0) =>
  * An administrative village row of its own (code = township + 3 digits), so a test can give it a team
  * without meeting the seeded ones. Created or reset to the given attributes.
  */
-export async function makeVillage(code: string, options: { poor?: boolean; latitude?: number | null; longitude?: number | null } = {}) {
+export async function makeVillage(
+  code: string,
+  options: { poor?: boolean; latitude?: number | null; longitude?: number | null } = {},
+) {
   if (!/^\d{12}$/.test(code)) throw new Error(`not a village code: ${code}`);
   const data = {
-    level: 'VILLAGE' as const, name: `测试${code.slice(-3)}村`, parentCode: code.slice(0, 9), isPoorVillage: options.poor ?? true,
+    level: 'VILLAGE' as const,
+    name: `测试${code.slice(-3)}村`,
+    parentCode: code.slice(0, 9),
+    isPoorVillage: options.poor ?? true,
     latitude: options.latitude === undefined ? 34.5 : options.latitude,
     longitude: options.longitude === undefined ? 105.7 : options.longitude,
   };
@@ -50,12 +56,21 @@ export async function makeVillage(code: string, options: { poor?: boolean; latit
  */
 export async function removeTeamFixtures() {
   const codes = [...createdVillages];
-  const teams = (await db.workTeam.findMany({ where: { villageCode: { in: codes } }, select: { id: true } })).map((t) => t.id);
+  const teams = (await db.workTeam.findMany({ where: { villageCode: { in: codes } }, select: { id: true } })).map(
+    (t) => t.id,
+  );
   const postings = [
     ...createdPostings,
-    ...(await db.posting.findMany({ where: { OR: [{ villageCode: { in: codes } }, { teamId: { in: teams } }] }, select: { id: true } })).map((p) => p.id),
+    ...(
+      await db.posting.findMany({
+        where: { OR: [{ villageCode: { in: codes } }, { teamId: { in: teams } }] },
+        select: { id: true },
+      })
+    ).map((p) => p.id),
   ];
-  await db.attendanceRecord.deleteMany({ where: { OR: [{ postingId: { in: postings } }, { villageCode: { in: codes } }] } });
+  await db.attendanceRecord.deleteMany({
+    where: { OR: [{ postingId: { in: postings } }, { villageCode: { in: codes } }] },
+  });
   await db.attendanceSignoff.deleteMany({ where: { OR: [{ teamId: { in: teams } }, { villageCode: { in: codes } }] } });
   await db.posting.deleteMany({ where: { id: { in: postings } } });
   await db.workTeam.deleteMany({ where: { id: { in: teams } } });
@@ -72,19 +87,37 @@ export async function makeUnit(countyCode: string, name = `测试单位${unique(
 
 /** A team for a village: the village's existing team if it has one, else a new one. */
 export async function teamIn(villageCode: string, formedOn = '2020-01-01') {
-  return (await db.workTeam.findUnique({ where: { villageCode } })) ?? db.workTeam.create({ data: { villageCode, formedOn: dayOf(formedOn) } });
+  return (
+    (await db.workTeam.findUnique({ where: { villageCode } })) ??
+    db.workTeam.create({ data: { villageCode, formedOn: dayOf(formedOn) } })
+  );
 }
 
 /** A fresh village (see makeVillage) with a new team. */
-export async function makeTeam(options: { village: string; poor?: boolean; latitude?: number | null; longitude?: number | null; formedOn?: string }) {
+export async function makeTeam(options: {
+  village: string;
+  poor?: boolean;
+  latitude?: number | null;
+  longitude?: number | null;
+  formedOn?: string;
+}) {
   const village = await makeVillage(options.village, options);
-  const team = await db.workTeam.create({ data: { villageCode: village.code, formedOn: dayOf(options.formedOn ?? '2020-01-01') } });
+  const team = await db.workTeam.create({
+    data: { villageCode: village.code, formedOn: dayOf(options.formedOn ?? '2020-01-01') },
+  });
   return { village, team };
 }
 
 export async function makeCadre(options: { countyCode: string; unitId?: number; name?: string; userId?: number }) {
   const unitId = options.unitId ?? (await makeUnit(options.countyCode)).id;
-  return db.cadre.create({ data: { regionCode: options.countyCode, unitId, name: options.name ?? `干部${unique().slice(0, 4)}`, userId: options.userId } });
+  return db.cadre.create({
+    data: {
+      regionCode: options.countyCode,
+      unitId,
+      name: options.name ?? `干部${unique().slice(0, 4)}`,
+      userId: options.userId,
+    },
+  });
 }
 
 /**
@@ -108,9 +141,15 @@ export async function makePosting(options: {
   const plannedEnd = options.plannedEnd ?? addDays(start, 365);
   const posting = await db.posting.create({
     data: {
-      teamId: options.team.id, cadreId, villageCode: options.team.villageCode, role: options.role ?? 'MEMBER',
-      alsoFirstSecretary: options.alsoFirstSecretary ?? false, unitId: unit.id,
-      startDate: dayOf(start), plannedEndDate: dayOf(plannedEnd), endedOn: options.endedOn ? dayOf(options.endedOn) : null,
+      teamId: options.team.id,
+      cadreId,
+      villageCode: options.team.villageCode,
+      role: options.role ?? 'MEMBER',
+      alsoFirstSecretary: options.alsoFirstSecretary ?? false,
+      unitId: unit.id,
+      startDate: dayOf(start),
+      plannedEndDate: dayOf(plannedEnd),
+      endedOn: options.endedOn ? dayOf(options.endedOn) : null,
     },
   });
   createdPostings.add(posting.id);
@@ -121,7 +160,14 @@ export async function makePosting(options: {
 export async function makeUser(options: { role: Role; scopeCode: string; username?: string }) {
   const username = options.username ?? `t${unique()}`;
   return db.user.create({
-    data: { username, displayName: `测试${username}`, role: options.role, scopeCode: options.scopeCode, passwordHash: 'not-a-login-account', mustChangePassword: false },
+    data: {
+      username,
+      displayName: `测试${username}`,
+      role: options.role,
+      scopeCode: options.scopeCode,
+      passwordHash: 'not-a-login-account',
+      mustChangePassword: false,
+    },
   });
 }
 
@@ -130,7 +176,9 @@ export async function linkCadreToUser(cadreId: number, userId: number) {
 }
 
 /** A posted person with their own TEAM_MEMBER account (scope = the team's village). */
-export async function makePostedMember(options: Parameters<typeof makePosting>[0] & { role?: TeamRole; accountRole?: Role }) {
+export async function makePostedMember(
+  options: Parameters<typeof makePosting>[0] & { role?: TeamRole; accountRole?: Role },
+) {
   const posting = await makePosting(options);
   const user = await makeUser({ role: options.accountRole ?? 'TEAM_MEMBER', scopeCode: options.team.villageCode });
   await linkCadreToUser(posting.cadreId, user.id);
@@ -138,10 +186,22 @@ export async function makePostedMember(options: Parameters<typeof makePosting>[0
 }
 
 /** Day records of one posting written directly (as entries). */
-export async function fillDays(posting: { id: number; cadreId: number; villageCode: string }, dates: string[], kind: DayKind = 'OVERNIGHT') {
+export async function fillDays(
+  posting: { id: number; cadreId: number; villageCode: string },
+  dates: string[],
+  kind: DayKind = 'OVERNIGHT',
+) {
   const reason = kind === 'IN_VILLAGE' || kind === 'OVERNIGHT' ? null : '测试事由';
   await db.attendanceRecord.createMany({
-    data: dates.map((date) => ({ cadreId: posting.cadreId, postingId: posting.id, villageCode: posting.villageCode, day: dayOf(date), kind, reason, source: 'ENTRY' as const })),
+    data: dates.map((date) => ({
+      cadreId: posting.cadreId,
+      postingId: posting.id,
+      villageCode: posting.villageCode,
+      day: dayOf(date),
+      kind,
+      reason,
+      source: 'ENTRY' as const,
+    })),
   });
 }
 

@@ -3,24 +3,24 @@ import {
   AT_RISK_MARGIN_PERCENT,
   chinaDate,
   chinaHour,
-  distanceMeters,
-  locationCheck,
-  yearSummaryFromCounts,
+  type DayKind,
+  type DayRecord,
   dateOfDayNumber,
   dayNumber,
   daysBetween,
   daysInMonth,
   daysInYear,
+  distanceMeters,
   isCalendarDate,
   isLeapYear,
   leaderMonth,
+  locationCheck,
+  type Posting,
   requiredForYear,
   validateRecord,
   worseStatus,
   yearSummary,
-  type DayKind,
-  type DayRecord,
-  type Posting,
+  yearSummaryFromCounts,
 } from '@/lib/attendance/rules';
 
 const POLICY = { villageDaysPerYear: 220, villageNightsPerYear: 160, leaderDaysPerMonth: 20 };
@@ -29,7 +29,10 @@ const OPEN_2025: Posting = { start: '2025-01-01', end: null };
 /** `count` consecutive days of `kind` from `first` (written without the rules' helpers). */
 function run(first: string, count: number, kind: DayKind): DayRecord[] {
   const start = Date.parse(`${first}T00:00:00Z`);
-  return Array.from({ length: count }, (_, i) => ({ date: new Date(start + i * 86_400_000).toISOString().slice(0, 10), kind }));
+  return Array.from({ length: count }, (_, i) => ({
+    date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+    kind,
+  }));
 }
 
 /** `count` consecutive days of `kind` ending on `last`. */
@@ -83,36 +86,70 @@ describe('calendar days', () => {
 
 describe('requiredForYear', () => {
   it('asks exactly the policy figures for a whole year, leap or not', () => {
-    expect(requiredForYear(POLICY, 2024, { start: '2024-01-01', end: '2024-12-31' })).toEqual({ postedDays: 366, days: 220, nights: 160 });
+    expect(requiredForYear(POLICY, 2024, { start: '2024-01-01', end: '2024-12-31' })).toEqual({
+      postedDays: 366,
+      days: 220,
+      nights: 160,
+    });
     expect(requiredForYear(POLICY, 2025, OPEN_2025)).toEqual({ postedDays: 365, days: 220, nights: 160 });
     // A posting running across the year counts the whole year.
-    expect(requiredForYear(POLICY, 2025, { start: '2023-09-01', end: '2026-08-31' })).toEqual({ postedDays: 365, days: 220, nights: 160 });
+    expect(requiredForYear(POLICY, 2025, { start: '2023-09-01', end: '2026-08-31' })).toEqual({
+      postedDays: 365,
+      days: 220,
+      nights: 160,
+    });
   });
 
   it('pro-rates a posting that starts mid-year, rounding up', () => {
     // 184 days from 1 July: 220 × 184 / 365 = 110.90 → 111; 160 × 184 / 365 = 80.66 → 81.
-    expect(requiredForYear(POLICY, 2025, { start: '2025-07-01', end: null })).toEqual({ postedDays: 184, days: 111, nights: 81 });
+    expect(requiredForYear(POLICY, 2025, { start: '2025-07-01', end: null })).toEqual({
+      postedDays: 184,
+      days: 111,
+      nights: 81,
+    });
   });
 
   it('pro-rates a posting that ends mid-year, rounding up where rounding to nearest would go down', () => {
     // 181 days to 30 June: 220 × 181 / 365 = 109.09 → 110 (not 109); 160 × 181 / 365 = 79.34 → 80 (not 79).
-    expect(requiredForYear(POLICY, 2025, { start: '2023-01-01', end: '2025-06-30' })).toEqual({ postedDays: 181, days: 110, nights: 80 });
+    expect(requiredForYear(POLICY, 2025, { start: '2023-01-01', end: '2025-06-30' })).toEqual({
+      postedDays: 181,
+      days: 110,
+      nights: 80,
+    });
   });
 
   it('divides by 366 in a leap year', () => {
     // 306 days from 1 March either way: 220 × 306 / 366 = 183.93 → 184, but / 365 = 184.38 → 185.
-    expect(requiredForYear(POLICY, 2024, { start: '2024-03-01', end: null })).toEqual({ postedDays: 306, days: 184, nights: 134 });
-    expect(requiredForYear(POLICY, 2025, { start: '2025-03-01', end: null })).toEqual({ postedDays: 306, days: 185, nights: 135 });
+    expect(requiredForYear(POLICY, 2024, { start: '2024-03-01', end: null })).toEqual({
+      postedDays: 306,
+      days: 184,
+      nights: 134,
+    });
+    expect(requiredForYear(POLICY, 2025, { start: '2025-03-01', end: null })).toEqual({
+      postedDays: 306,
+      days: 185,
+      nights: 135,
+    });
   });
 
   it('asks nothing outside the posting and refuses a posting that ends before it starts', () => {
-    expect(requiredForYear(POLICY, 2025, { start: '2026-01-01', end: null })).toEqual({ postedDays: 0, days: 0, nights: 0 });
-    expect(requiredForYear(POLICY, 2025, { start: '2022-01-01', end: '2024-12-31' })).toEqual({ postedDays: 0, days: 0, nights: 0 });
+    expect(requiredForYear(POLICY, 2025, { start: '2026-01-01', end: null })).toEqual({
+      postedDays: 0,
+      days: 0,
+      nights: 0,
+    });
+    expect(requiredForYear(POLICY, 2025, { start: '2022-01-01', end: '2024-12-31' })).toEqual({
+      postedDays: 0,
+      days: 0,
+      nights: 0,
+    });
     expect(() => requiredForYear(POLICY, 2025, { start: '2025-06-01', end: '2025-05-31' })).toThrow(RangeError);
   });
 
   it('takes the numbers from the policy, not from code', () => {
-    expect(requiredForYear({ ...POLICY, villageDaysPerYear: 200, villageNightsPerYear: 150 }, 2025, OPEN_2025)).toMatchObject({ days: 200, nights: 150 });
+    expect(
+      requiredForYear({ ...POLICY, villageDaysPerYear: 200, villageNightsPerYear: 150 }, 2025, OPEN_2025),
+    ).toMatchObject({ days: 200, nights: 150 });
   });
 });
 
@@ -219,7 +256,13 @@ describe('yearSummary: projection', () => {
     const open = yearSummary(records, POLICY, 2025, OPEN_2025, '2025-10-31');
     expect(open.days.status).toBe('AT_RISK');
     // ...but not once today is recorded away: 158 + 61 = 219.
-    const away = yearSummary([...records, { date: '2025-10-31', kind: 'MEETING' }], POLICY, 2025, OPEN_2025, '2025-10-31');
+    const away = yearSummary(
+      [...records, { date: '2025-10-31', kind: 'MEETING' }],
+      POLICY,
+      2025,
+      OPEN_2025,
+      '2025-10-31',
+    );
     expect(away.days).toMatchObject({ done: 158, shortfall: 62, status: 'WILL_MISS' });
     expect(away.nights.status).not.toBe('WILL_MISS');
     expect(away.status).toBe('WILL_MISS');
@@ -308,7 +351,14 @@ describe('leaderMonth', () => {
 
   it('treats 19 days in a month as missed and 20 as met', () => {
     const short = leaderMonth(run('2025-03-01', 19, 'IN_VILLAGE'), POLICY, 2025, 3, posting, '2025-04-05');
-    expect(short).toEqual({ month: '2025-03', postedDays: 31, done: 19, required: 20, remainingPostedDays: 0, status: 'MISSED' });
+    expect(short).toEqual({
+      month: '2025-03',
+      postedDays: 31,
+      done: 19,
+      required: 20,
+      remainingPostedDays: 0,
+      status: 'MISSED',
+    });
     const met = leaderMonth(run('2025-03-01', 20, 'IN_VILLAGE'), POLICY, 2025, 3, posting, '2025-04-05');
     expect(met).toMatchObject({ done: 20, status: 'MET' });
   });
@@ -328,7 +378,10 @@ describe('leaderMonth', () => {
     const ten = leaderMonth(run('2025-03-01', 10, 'IN_VILLAGE'), POLICY, 2025, 3, posting, '2025-03-20');
     expect(ten).toMatchObject({ done: 10, remainingPostedDays: 11, status: 'REACHABLE' });
     const eightToday = [...run('2025-03-01', 8, 'IN_VILLAGE'), { date: '2025-03-20', kind: 'LEAVE' as const }];
-    expect(leaderMonth(eightToday, POLICY, 2025, 3, posting, '2025-03-20')).toMatchObject({ done: 8, status: 'MISSED' }); // 8 + 11 = 19
+    expect(leaderMonth(eightToday, POLICY, 2025, 3, posting, '2025-03-20')).toMatchObject({
+      done: 8,
+      status: 'MISSED',
+    }); // 8 + 11 = 19
     const eightOpen = run('2025-03-01', 8, 'IN_VILLAGE');
     expect(leaderMonth(eightOpen, POLICY, 2025, 3, posting, '2025-03-20')).toMatchObject({ status: 'REACHABLE' }); // 8 + 11 + today = 20
   });
@@ -342,17 +395,32 @@ describe('leaderMonth', () => {
     // A whole February asks the full 20 whatever its length.
     expect(leaderMonth([], POLICY, 2024, 2, posting, '2024-03-10').required).toBe(20);
     // Ending mid-month: 1-10 March is 10 of 31 days → 6.45 → 7.
-    const ended = leaderMonth(run('2025-03-01', 7, 'IN_VILLAGE'), POLICY, 2025, 3, { start: '2024-01-01', end: '2025-03-10' }, '2025-03-20');
+    const ended = leaderMonth(
+      run('2025-03-01', 7, 'IN_VILLAGE'),
+      POLICY,
+      2025,
+      3,
+      { start: '2024-01-01', end: '2025-03-10' },
+      '2025-03-20',
+    );
     expect(ended).toMatchObject({ postedDays: 10, required: 7, remainingPostedDays: 0, status: 'MET' });
   });
 
   it('is NOT_POSTED for a month outside the posting', () => {
-    expect(leaderMonth([], POLICY, 2023, 12, posting, '2025-03-10')).toMatchObject({ postedDays: 0, required: 0, status: 'NOT_POSTED' });
+    expect(leaderMonth([], POLICY, 2023, 12, posting, '2025-03-10')).toMatchObject({
+      postedDays: 0,
+      required: 0,
+      status: 'NOT_POSTED',
+    });
   });
 });
 
 describe('validateRecord', () => {
-  const context = { today: '2025-06-15', posting: { start: '2025-03-01', end: '2025-09-30' }, signedOffMonths: ['2025-04'] };
+  const context = {
+    today: '2025-06-15',
+    posting: { start: '2025-03-01', end: '2025-09-30' },
+    signedOffMonths: ['2025-04'],
+  };
 
   it('accepts today and an open past day inside the posting', () => {
     expect(validateRecord({ date: '2025-06-15', kind: 'OVERNIGHT' }, context)).toEqual([]);
@@ -378,7 +446,11 @@ describe('validateRecord', () => {
 
   it('lists every problem at once', () => {
     const closed = { ...context, signedOffMonths: ['2025-10'] };
-    expect(validateRecord({ date: '2025-10-01', kind: 'IN_VILLAGE' }, closed)).toEqual(['future', 'outsidePosting', 'monthSignedOff']);
+    expect(validateRecord({ date: '2025-10-01', kind: 'IN_VILLAGE' }, closed)).toEqual([
+      'future',
+      'outsidePosting',
+      'monthSignedOff',
+    ]);
   });
 
   it('refuses a date that is not a calendar day', () => {
@@ -394,7 +466,10 @@ describe('yearSummaryFromCounts', () => {
     for (const today of ['2026-07-01', '2026-07-02']) {
       const records: { date: string; kind: 'OVERNIGHT' | 'IN_VILLAGE' | 'LEAVE' }[] = [];
       for (let n = dayNumber('2026-03-10'); n <= dayNumber('2026-07-01'); n++) {
-        records.push({ date: dateOfDayNumber(n), kind: n % 5 === 0 ? 'LEAVE' : n % 3 === 0 ? 'IN_VILLAGE' : 'OVERNIGHT' });
+        records.push({
+          date: dateOfDayNumber(n),
+          kind: n % 5 === 0 ? 'LEAVE' : n % 3 === 0 ? 'IN_VILLAGE' : 'OVERNIGHT',
+        });
       }
       const full = yearSummary(records, policy, 2026, posting, today);
       const counts = {

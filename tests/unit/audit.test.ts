@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { ChainChecker, type ChainRow, chainHash, chainText, GENESIS_HASH } from '@/lib/audit/chain';
 import { diffFields, maskMiddle, sanitizeChanges } from '@/lib/audit/rules';
-import { ChainChecker, chainHash, chainText, GENESIS_HASH, type ChainRow } from '@/lib/audit/chain';
 
 describe('audit changes', () => {
   it('never keeps a password and masks personal numbers', () => {
-    const clean = sanitizeChanges({ password: 'Secret123!', newPassword: 'x', idNumber: '110101199003071234', phone: '13812345678', name: '张三' });
-    expect(clean).toEqual({ password: '[hidden]', newPassword: '[hidden]', idNumber: '1101**********1234', phone: '1381***5678', name: '张三' });
+    const clean = sanitizeChanges({
+      password: 'Secret123!',
+      newPassword: 'x',
+      idNumber: '110101199003071234',
+      phone: '13812345678',
+      name: '张三',
+    });
+    expect(clean).toEqual({
+      password: '[hidden]',
+      newPassword: '[hidden]',
+      idNumber: '1101**********1234',
+      phone: '1381***5678',
+      name: '张三',
+    });
   });
 
   it('masks inside nested changes', () => {
-    expect(sanitizeChanges({ head: { idNumber: '110101199003071234' } })).toEqual({ head: { idNumber: '1101**********1234' } });
+    expect(sanitizeChanges({ head: { idNumber: '110101199003071234' } })).toEqual({
+      head: { idNumber: '1101**********1234' },
+    });
   });
 
   it('masks short values entirely', () => {
@@ -25,12 +39,27 @@ describe('audit changes', () => {
 describe('audit chain', () => {
   const row = (id: number, prevHash: string, extra: Partial<ChainRow> = {}): ChainRow => {
     const base: ChainRow = {
-      id: String(id), at: new Date(Date.UTC(2026, 11, 4, 8, 0, id, 5)), userId: 7, username: 'auditor', role: 'AUDITOR', action: 'test',
-      entity: null, entityId: null, regionCode: '990102', result: 'OK', changes: '{"a": 1}', message: null, requestId: null, prevHash, hash: null, ...extra,
+      id: String(id),
+      at: new Date(Date.UTC(2026, 11, 4, 8, 0, id, 5)),
+      userId: 7,
+      username: 'auditor',
+      role: 'AUDITOR',
+      action: 'test',
+      entity: null,
+      entityId: null,
+      regionCode: '990102',
+      result: 'OK',
+      changes: '{"a": 1}',
+      message: null,
+      requestId: null,
+      prevHash,
+      hash: null,
+      ...extra,
     };
     return { ...base, hash: chainHash(base) };
   };
-  const chain = (ids: number[]) => ids.reduce<ChainRow[]>((rows, id) => [...rows, row(id, rows.at(-1)?.hash ?? GENESIS_HASH)], []);
+  const chain = (ids: number[]) =>
+    ids.reduce<ChainRow[]>((rows, id) => [...rows, row(id, rows.at(-1)?.hash ?? GENESIS_HASH)], []);
   const check = (rows: ChainRow[], head = { lastId: rows.at(-1)!.id, hash: rows.at(-1)!.hash! }) => {
     const checker = new ChainChecker();
     rows.forEach((r) => checker.add(r));
@@ -39,7 +68,9 @@ describe('audit chain', () => {
 
   it('hashes the same text PostgreSQL builds with json_build_array', () => {
     const text = chainText(row(3, GENESIS_HASH, { message: 'a"b\\c\n\u0001 村 😀', userId: null }));
-    expect(text).toBe(`["3", "2026-12-04T08:00:03.005Z", null, "auditor", "AUDITOR", "test", null, null, "990102", "OK", "{\\"a\\": 1}", "a\\"b\\\\c\\n\\u0001 村 😀", null, "${GENESIS_HASH}"]`);
+    expect(text).toBe(
+      `["3", "2026-12-04T08:00:03.005Z", null, "auditor", "AUDITOR", "test", null, null, "990102", "OK", "{\\"a\\": 1}", "a\\"b\\\\c\\n\\u0001 村 😀", null, "${GENESIS_HASH}"]`,
+    );
   });
 
   it('passes an intact chain whose ids skip', () => {
@@ -60,7 +91,9 @@ describe('audit chain', () => {
 
   it('names deleted newest rows from the head', () => {
     const rows = chain([1, 2, 3]);
-    expect(check(rows.slice(0, 2), { lastId: '3', hash: rows[2]!.hash! })).toEqual([{ kind: 'missingNewest', afterId: '2', headId: '3' }]);
+    expect(check(rows.slice(0, 2), { lastId: '3', hash: rows[2]!.hash! })).toEqual([
+      { kind: 'missingNewest', afterId: '2', headId: '3' },
+    ]);
     expect(new ChainChecker().finish({ lastId: '0', hash: GENESIS_HASH })).toEqual([]);
   });
 });

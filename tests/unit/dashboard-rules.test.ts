@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addFigures, childCodeLength, emptyFigures, incidence, percent, ratesOf, redMarks, returnRate, type Figures } from '@/lib/dashboard/rules';
+import {
+  addFigures,
+  childCodeLength,
+  emptyFigures,
+  type Figures,
+  incidence,
+  percent,
+  ratesOf,
+  redMarks,
+  returnRate,
+} from '@/lib/dashboard/rules';
 
 const figures = (values: Partial<Figures>): Figures => ({ ...emptyFigures(), ...values });
 const POLICY = { returnRateMaxPercent: 5 };
@@ -29,10 +39,19 @@ describe('dashboard rates', () => {
 
 describe('red marks', () => {
   it('marks each missed rule and nothing else', () => {
-    expect([...redMarks(figures({ mustPair: 10, paired: 10, cadreVisitsDue: 5, cadreVisitsDone: 5 }), POLICY)]).toEqual([]);
+    expect([...redMarks(figures({ mustPair: 10, paired: 10, cadreVisitsDue: 5, cadreVisitsDone: 5 }), POLICY)]).toEqual(
+      [],
+    );
     expect([...redMarks(figures({ mustPair: 10, paired: 9 }), POLICY)]).toEqual(['pairingGap']);
-    expect([...redMarks(figures({ membersShort: 1, membersAtRisk: 2, problemsOverdue: 1 }), POLICY)]).toEqual(['attendanceShort', 'attendanceAtRisk', 'overdue']);
-    expect([...redMarks(figures({ villagesWithoutLiaison: 1, teamVisitsDue: 3, teamVisitsDone: 2 }), POLICY)]).toEqual(['liaisonGap', 'teamVisitGap']);
+    expect([...redMarks(figures({ membersShort: 1, membersAtRisk: 2, problemsOverdue: 1 }), POLICY)]).toEqual([
+      'attendanceShort',
+      'attendanceAtRisk',
+      'overdue',
+    ]);
+    expect([...redMarks(figures({ villagesWithoutLiaison: 1, teamVisitsDue: 3, teamVisitsDone: 2 }), POLICY)]).toEqual([
+      'liaisonGap',
+      'teamVisitGap',
+    ]);
   });
 });
 

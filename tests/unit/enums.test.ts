@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as Db from '@/lib/generated/prisma/enums';
 import * as App from '@/lib/enums';
+import * as Db from '@/lib/generated/prisma/enums';
 
 // The app's copies of the database enums must match the schema value for value, in order.
 describe('enums', () => {
@@ -33,7 +33,8 @@ describe('enums', () => {
     ['FollowUpKind', App.FOLLOW_UP_KINDS, Db.FollowUpKind],
     ['AssessmentSubject', App.ASSESSMENT_SUBJECTS, Db.AssessmentSubject],
   ];
-  for (const [name, app, db] of pairs) it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));
+  for (const [name, app, db] of pairs)
+    it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));
 
   it('have the same types', () => {
     expectTypeOf<App.Role>().toEqualTypeOf<Db.Role>();

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { HouseholdStatus } from '@/lib/generated/prisma/enums';
 import {
-  HELP_MEASURE_KINDS,
-  IN_REGISTRATION,
-  LIFTED_STATUSES,
-  POOR_STATUSES,
+  type ActorLevel,
   actorLevelOf,
   checkTransition,
+  type ExitFacts,
   exitProblems,
+  HELP_MEASURE_KINDS,
+  IN_REGISTRATION,
   isPoorStatus,
+  LIFTED_STATUSES,
   nextSteps,
   noticeDaysElapsed,
+  POOR_STATUSES,
   perCapitaIncome,
-  type ActorLevel,
-  type ExitFacts,
 } from '@/lib/households/rules';
 
 const STATUSES = Object.values(HouseholdStatus);
@@ -41,7 +41,8 @@ const ALLOWED: [HouseholdStatus, HouseholdStatus, ActorLevel][] = [
   ['EXIT_NOTICE', 'REGISTERED_POOR', 'TOWNSHIP'],
   ['EXIT_REVIEW', 'REGISTERED_POOR', 'TOWNSHIP'],
 ];
-const neededLevel = (from: HouseholdStatus, to: HouseholdStatus) => ALLOWED.find(([f, t]) => f === from && t === to)?.[2];
+const neededLevel = (from: HouseholdStatus, to: HouseholdStatus) =>
+  ALLOWED.find(([f, t]) => f === from && t === to)?.[2];
 
 const PASSING_EXIT: ExitFacts = {
   perCapitaIncomeYuan: 4000,
@@ -99,13 +100,17 @@ describe('household status machine', () => {
       ['EXIT_REVIEW', 'MONITORED'],
     ];
     for (const [from, to] of refused)
-      for (const level of LEVELS) expect(checkTransition({ ...base, from, to, level })).toEqual({ ok: false, reason: 'notAllowed' });
+      for (const level of LEVELS)
+        expect(checkTransition({ ...base, from, to, level })).toEqual({ ok: false, reason: 'notAllowed' });
   });
 
-  it.each(STATUSES.flatMap((from) => LEVELS.map((level) => [from, level] as const)))('next steps from %s for %s', (from, level) => {
-    const expected = ALLOWED.filter(([f, , needed]) => f === from && RANK[level] >= RANK[needed]).map(([, to]) => to);
-    expect([...nextSteps(from, level)].sort()).toEqual(expected.sort());
-  });
+  it.each(STATUSES.flatMap((from) => LEVELS.map((level) => [from, level] as const)))(
+    'next steps from %s for %s',
+    (from, level) => {
+      const expected = ALLOWED.filter(([f, , needed]) => f === from && RANK[level] >= RANK[needed]).map(([, to]) => to);
+      expect([...nextSteps(from, level)].sort()).toEqual(expected.sort());
+    },
+  );
 
   it('offers a village team only its own steps', () => {
     expect(nextSteps('NOT_POOR', 'VILLAGE')).toEqual(['PROPOSED']);
@@ -117,25 +122,49 @@ describe('household status machine', () => {
 
   it('checks the level before the notice period', () => {
     const early = { ...base, statusSince: base.now };
-    expect(checkTransition({ ...early, from: 'VILLAGE_NOTICE', to: 'TOWNSHIP_REVIEW', level: 'VILLAGE' })).toEqual({ ok: false, reason: 'levelTooLow' });
+    expect(checkTransition({ ...early, from: 'VILLAGE_NOTICE', to: 'TOWNSHIP_REVIEW', level: 'VILLAGE' })).toEqual({
+      ok: false,
+      reason: 'levelTooLow',
+    });
   });
 });
 
 describe('notice period (calendar days, China time)', () => {
-  const notice = (statusSince: string, now: string, from: HouseholdStatus = 'VILLAGE_NOTICE', to: HouseholdStatus = 'TOWNSHIP_REVIEW') =>
+  const notice = (
+    statusSince: string,
+    now: string,
+    from: HouseholdStatus = 'VILLAGE_NOTICE',
+    to: HouseholdStatus = 'TOWNSHIP_REVIEW',
+  ) =>
     checkTransition({ ...base, from, to, level: 'TOWNSHIP', statusSince: new Date(statusSince), now: new Date(now) });
 
   it('refuses 4 days 23 hours after a posting early on day 0, allows day 5', () => {
-    expect(notice('2024-03-01T00:30:00+08:00', '2024-03-05T23:30:00+08:00')).toEqual({ ok: false, reason: 'noticeTooShort', daysLeft: 1 });
-    expect(notice('2024-03-01T00:00:00+08:00', '2024-03-05T23:59:59.999+08:00')).toEqual({ ok: false, reason: 'noticeTooShort', daysLeft: 1 });
+    expect(notice('2024-03-01T00:30:00+08:00', '2024-03-05T23:30:00+08:00')).toEqual({
+      ok: false,
+      reason: 'noticeTooShort',
+      daysLeft: 1,
+    });
+    expect(notice('2024-03-01T00:00:00+08:00', '2024-03-05T23:59:59.999+08:00')).toEqual({
+      ok: false,
+      reason: 'noticeTooShort',
+      daysLeft: 1,
+    });
     expect(notice('2024-03-01T00:00:00+08:00', '2024-03-06T00:00:00+08:00')).toEqual({ ok: true });
   });
 
   it('counts the posting day as day 0 whatever the hour', () => {
     // Posted late on day 0: day 5 starts after only 4 days and 30 minutes.
     expect(notice('2024-03-01T23:30:00+08:00', '2024-03-06T00:00:00+08:00')).toEqual({ ok: true });
-    expect(notice('2024-03-01T23:30:00+08:00', '2024-03-05T23:59:00+08:00')).toEqual({ ok: false, reason: 'noticeTooShort', daysLeft: 1 });
-    expect(notice('2024-03-01T10:00:00+08:00', '2024-03-01T11:00:00+08:00')).toEqual({ ok: false, reason: 'noticeTooShort', daysLeft: 5 });
+    expect(notice('2024-03-01T23:30:00+08:00', '2024-03-05T23:59:00+08:00')).toEqual({
+      ok: false,
+      reason: 'noticeTooShort',
+      daysLeft: 1,
+    });
+    expect(notice('2024-03-01T10:00:00+08:00', '2024-03-01T11:00:00+08:00')).toEqual({
+      ok: false,
+      reason: 'noticeTooShort',
+      daysLeft: 5,
+    });
   });
 
   it('uses China days, not UTC days', () => {
@@ -153,25 +182,56 @@ describe('notice period (calendar days, China time)', () => {
   });
 
   it('applies to the exit notice too, with the policy number of days', () => {
-    expect(notice('2024-03-01T08:00:00+08:00', '2024-03-05T08:00:00+08:00', 'EXIT_NOTICE', 'EXIT_REVIEW')).toEqual({ ok: false, reason: 'noticeTooShort', daysLeft: 1 });
-    expect(notice('2024-03-01T08:00:00+08:00', '2024-03-06T08:00:00+08:00', 'EXIT_NOTICE', 'EXIT_REVIEW')).toEqual({ ok: true });
-    const sevenDays = { ...base, from: 'EXIT_NOTICE', to: 'EXIT_REVIEW', level: 'COUNTY', statusSince: new Date('2024-03-01T08:00:00+08:00') } as const;
-    expect(checkTransition({ ...sevenDays, noticeMinDays: 7, now: new Date('2024-03-07T23:00:00+08:00') })).toEqual({ ok: false, reason: 'noticeTooShort', daysLeft: 1 });
-    expect(checkTransition({ ...sevenDays, noticeMinDays: 7, now: new Date('2024-03-08T00:00:00+08:00') })).toEqual({ ok: true });
+    expect(notice('2024-03-01T08:00:00+08:00', '2024-03-05T08:00:00+08:00', 'EXIT_NOTICE', 'EXIT_REVIEW')).toEqual({
+      ok: false,
+      reason: 'noticeTooShort',
+      daysLeft: 1,
+    });
+    expect(notice('2024-03-01T08:00:00+08:00', '2024-03-06T08:00:00+08:00', 'EXIT_NOTICE', 'EXIT_REVIEW')).toEqual({
+      ok: true,
+    });
+    const sevenDays = {
+      ...base,
+      from: 'EXIT_NOTICE',
+      to: 'EXIT_REVIEW',
+      level: 'COUNTY',
+      statusSince: new Date('2024-03-01T08:00:00+08:00'),
+    } as const;
+    expect(checkTransition({ ...sevenDays, noticeMinDays: 7, now: new Date('2024-03-07T23:00:00+08:00') })).toEqual({
+      ok: false,
+      reason: 'noticeTooShort',
+      daysLeft: 1,
+    });
+    expect(checkTransition({ ...sevenDays, noticeMinDays: 7, now: new Date('2024-03-08T00:00:00+08:00') })).toEqual({
+      ok: true,
+    });
   });
 
   it('refuses a clock that runs backwards', () => {
-    expect(notice('2024-03-06T08:00:00+08:00', '2024-03-01T08:00:00+08:00')).toEqual({ ok: false, reason: 'noticeTooShort', daysLeft: 10 });
+    expect(notice('2024-03-06T08:00:00+08:00', '2024-03-01T08:00:00+08:00')).toEqual({
+      ok: false,
+      reason: 'noticeTooShort',
+      daysLeft: 10,
+    });
   });
 
   it('lets a notice be rejected at once', () => {
-    expect(notice('2024-03-01T08:00:00+08:00', '2024-03-01T09:00:00+08:00', 'VILLAGE_NOTICE', 'NOT_POOR')).toEqual({ ok: true });
-    expect(notice('2024-03-01T08:00:00+08:00', '2024-03-01T09:00:00+08:00', 'EXIT_NOTICE', 'REGISTERED_POOR')).toEqual({ ok: true });
+    expect(notice('2024-03-01T08:00:00+08:00', '2024-03-01T09:00:00+08:00', 'VILLAGE_NOTICE', 'NOT_POOR')).toEqual({
+      ok: true,
+    });
+    expect(notice('2024-03-01T08:00:00+08:00', '2024-03-01T09:00:00+08:00', 'EXIT_NOTICE', 'REGISTERED_POOR')).toEqual({
+      ok: true,
+    });
   });
 
   it('does not wait on other steps', () => {
     const now = new Date('2024-03-01T09:00:00+08:00');
-    for (const [from, to] of [['PROPOSED', 'VILLAGE_NOTICE'], ['TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT'], ['COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR'], ['EXIT_PROPOSED', 'EXIT_NOTICE']] as const)
+    for (const [from, to] of [
+      ['PROPOSED', 'VILLAGE_NOTICE'],
+      ['TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT'],
+      ['COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR'],
+      ['EXIT_PROPOSED', 'EXIT_NOTICE'],
+    ] as const)
       expect(checkTransition({ ...base, from, to, level: 'COUNTY', statusSince: now, now })).toEqual({ ok: true });
   });
 });
@@ -188,14 +248,28 @@ describe('exit rule', () => {
     expect(exitProblems({ ...PASSING_EXIT, perCapitaIncomeYuan: 0 })).toEqual(['income']);
   });
 
-  it.each(['food', 'clothing', 'education', 'medical', 'housing', 'water'] as const)('names a missing %s guarantee', (guarantee) => {
-    expect(exitProblems({ ...PASSING_EXIT, [guarantee]: false })).toEqual([guarantee]);
-  });
+  it.each(['food', 'clothing', 'education', 'medical', 'housing', 'water'] as const)(
+    'names a missing %s guarantee',
+    (guarantee) => {
+      expect(exitProblems({ ...PASSING_EXIT, [guarantee]: false })).toEqual([guarantee]);
+    },
+  );
 
   it('lists every problem, income first', () => {
     const none = { food: false, clothing: false, education: false, medical: false, housing: false, water: false };
-    expect(exitProblems({ ...PASSING_EXIT, ...none, perCapitaIncomeYuan: 100 })).toEqual(['income', 'food', 'clothing', 'education', 'medical', 'housing', 'water']);
-    expect(exitProblems({ ...PASSING_EXIT, perCapitaIncomeYuan: null, housing: false })).toEqual(['noIncome', 'housing']);
+    expect(exitProblems({ ...PASSING_EXIT, ...none, perCapitaIncomeYuan: 100 })).toEqual([
+      'income',
+      'food',
+      'clothing',
+      'education',
+      'medical',
+      'housing',
+      'water',
+    ]);
+    expect(exitProblems({ ...PASSING_EXIT, perCapitaIncomeYuan: null, housing: false })).toEqual([
+      'noIncome',
+      'housing',
+    ]);
   });
 
   const entering: [HouseholdStatus, HouseholdStatus][] = [
@@ -218,9 +292,16 @@ describe('exit rule', () => {
 
   it('does not apply to other steps', () => {
     const failing = { ...PASSING_EXIT, perCapitaIncomeYuan: null, food: false };
-    for (const [from, to] of [['EXIT_PROPOSED', 'EXIT_NOTICE'], ['EXIT_NOTICE', 'EXIT_REVIEW'], ['LIFTED_OUT', 'MONITORED'], ['EXIT_REVIEW', 'REGISTERED_POOR']] as const)
+    for (const [from, to] of [
+      ['EXIT_PROPOSED', 'EXIT_NOTICE'],
+      ['EXIT_NOTICE', 'EXIT_REVIEW'],
+      ['LIFTED_OUT', 'MONITORED'],
+      ['EXIT_REVIEW', 'REGISTERED_POOR'],
+    ] as const)
       expect(checkTransition({ ...base, from, to, level: 'COUNTY', exit: failing })).toEqual({ ok: true });
-    expect(checkTransition({ ...base, from: 'LIFTED_OUT', to: 'MONITORED', level: 'COUNTY', exit: undefined })).toEqual({ ok: true });
+    expect(checkTransition({ ...base, from: 'LIFTED_OUT', to: 'MONITORED', level: 'COUNTY', exit: undefined })).toEqual(
+      { ok: true },
+    );
   });
 });
 
@@ -247,15 +328,28 @@ describe('per-capita income', () => {
   it('handles a zero or a loss-making year', () => {
     expect(perCapitaIncome({ wageYuan: 0, productionYuan: 0, propertyYuan: 0, transferYuan: 0 }, 3)).toBe(0);
     expect(perCapitaIncome({ wageYuan: 0, productionYuan: -1, propertyYuan: 0, transferYuan: 0 }, 3)).toBe(0);
-    expect(Object.is(perCapitaIncome({ wageYuan: 0, productionYuan: -1, propertyYuan: 0, transferYuan: 0 }, 3), -0)).toBe(false);
+    expect(
+      Object.is(perCapitaIncome({ wageYuan: 0, productionYuan: -1, propertyYuan: 0, transferYuan: 0 }, 3), -0),
+    ).toBe(false);
     expect(perCapitaIncome({ wageYuan: 1000, productionYuan: -4000, propertyYuan: 0, transferYuan: 0 }, 2)).toBe(-1500);
   });
 });
 
 describe('status groups', () => {
   it('hold the statuses reports count by', () => {
-    expect([...POOR_STATUSES].sort()).toEqual(['EXIT_NOTICE', 'EXIT_PROPOSED', 'EXIT_REVIEW', 'REGISTERED_POOR', 'RETURNED_TO_POVERTY']);
-    expect([...IN_REGISTRATION].sort()).toEqual(['COUNTY_ANNOUNCEMENT', 'PROPOSED', 'TOWNSHIP_REVIEW', 'VILLAGE_NOTICE']);
+    expect([...POOR_STATUSES].sort()).toEqual([
+      'EXIT_NOTICE',
+      'EXIT_PROPOSED',
+      'EXIT_REVIEW',
+      'REGISTERED_POOR',
+      'RETURNED_TO_POVERTY',
+    ]);
+    expect([...IN_REGISTRATION].sort()).toEqual([
+      'COUNTY_ANNOUNCEMENT',
+      'PROPOSED',
+      'TOWNSHIP_REVIEW',
+      'VILLAGE_NOTICE',
+    ]);
     expect([...LIFTED_STATUSES].sort()).toEqual(['LIFTED_OUT', 'MONITORED']);
   });
 
@@ -287,6 +381,16 @@ describe('actor level from the area code', () => {
 
 describe('help measure kinds', () => {
   it('list the measures of 一户一策', () => {
-    expect(HELP_MEASURE_KINDS).toEqual(['INDUSTRY', 'EMPLOYMENT', 'EDUCATION', 'HEALTH', 'HOUSING', 'RELOCATION', 'LOAN', 'PV_CLAIM', 'OTHER_CLAIM']);
+    expect(HELP_MEASURE_KINDS).toEqual([
+      'INDUSTRY',
+      'EMPLOYMENT',
+      'EDUCATION',
+      'HEALTH',
+      'HOUSING',
+      'RELOCATION',
+      'LOAN',
+      'PV_CLAIM',
+      'OTHER_CLAIM',
+    ]);
   });
 });

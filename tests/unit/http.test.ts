@@ -13,7 +13,9 @@ describe('sameOriginPath', () => {
     expect(sameOriginPath('/', ORIGIN)).toBe('/');
     expect(sameOriginPath('/households?q=%E5%BC%A0&page=2', ORIGIN)).toBe('/households?q=%E5%BC%A0&page=2');
     expect(sameOriginPath('/visits/new?household=12#photos', ORIGIN)).toBe('/visits/new?household=12#photos');
-    expect(sameOriginPath(fromQuery(encodeURIComponent('/households?status=POOR&area=990102101')), ORIGIN)).toBe('/households?status=POOR&area=990102101');
+    expect(sameOriginPath(fromQuery(encodeURIComponent('/households?status=POOR&area=990102101')), ORIGIN)).toBe(
+      '/households?status=POOR&area=990102101',
+    );
     expect(sameOriginPath('/a/../b', ORIGIN)).toBe('/b');
   });
 
@@ -21,14 +23,34 @@ describe('sameOriginPath', () => {
     const payloads = [
       '/%5Cevil.example/x', // the reported one: '/\evil.example/x', which browsers read as '//evil.example/x'
       '/%09/evil.example/', // the reported one: a tab dropped by the URL parser
-      '/%0A/evil.example', '/%0D/evil.example', '/%00/evil.example', '/%7F/evil.example',
-      '//evil.example', '//evil.example/x', '///evil.example', '/%2F/evil.example',
-      '/%5C%5Cevil.example', '%5C%5Cevil.example', '%2F%2Fevil.example',
-      'http://evil.example', 'https:evil.example', 'javascript:alert(1)', '%20//evil.example',
-      'evil.example', '.evil.example', '', '?next=//evil.example',
-      '/\\evil.example', '/ /evil.example'.replace(' ', '\t'), '/\r\n/evil.example',
+      '/%0A/evil.example',
+      '/%0D/evil.example',
+      '/%00/evil.example',
+      '/%7F/evil.example',
+      '//evil.example',
+      '//evil.example/x',
+      '///evil.example',
+      '/%2F/evil.example',
+      '/%5C%5Cevil.example',
+      '%5C%5Cevil.example',
+      '%2F%2Fevil.example',
+      'http://evil.example',
+      'https:evil.example',
+      'javascript:alert(1)',
+      '%20//evil.example',
+      'evil.example',
+      '.evil.example',
+      '',
+      '?next=//evil.example',
+      '/\\evil.example',
+      '/ /evil.example'.replace(' ', '\t'),
+      '/\r\n/evil.example',
       // dot segments that normalise to '//evil.example' (found by npm run bench:security)
-      '/.%2F%2Fevil.example', '/./%2Fevil.example', '/..//evil.example', '/a/..//evil.example', '/.//evil.example/x',
+      '/.%2F%2Fevil.example',
+      '/./%2Fevil.example',
+      '/..//evil.example',
+      '/a/..//evil.example',
+      '/.//evil.example/x',
     ];
     for (const payload of payloads) {
       const next = fromQuery(payload);
@@ -55,14 +77,31 @@ describe('parseId', () => {
   });
 
   it('answers null for anything else, so the route or page says "not found" instead of failing', () => {
-    for (const text of ['2147483648', '99999999999999999999', '9'.repeat(400), '0', '-1', '01', '1.0', '1e3', ' 1', '1 ', '+1', '0x10', 'abc', '', '١٢', '１２'])
+    for (const text of [
+      '2147483648',
+      '99999999999999999999',
+      '9'.repeat(400),
+      '0',
+      '-1',
+      '01',
+      '1.0',
+      '1e3',
+      ' 1',
+      '1 ',
+      '+1',
+      '0x10',
+      'abc',
+      '',
+      '١٢',
+      '１２',
+    ])
       expect(parseId(text), text).toBeNull();
     expect(parseId(null)).toBeNull();
     expect(parseId(undefined)).toBeNull();
   });
 });
 
-describe('recordId (a form\'s hidden id)', () => {
+describe("recordId (a form's hidden id)", () => {
   it('takes the same ids as parseId, and refuses the rest before the database sees them', () => {
     expect(recordId.safeParse('7').data).toBe(7);
     expect(recordId.safeParse(String(MAX_ID)).data).toBe(MAX_ID);

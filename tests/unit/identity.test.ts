@@ -42,17 +42,29 @@ describe('checkIdNumber', () => {
       sex: 'FEMALE',
     });
     expect(checkIdNumber('440524188001010014', TODAY)).toEqual({ ok: false, reason: 'birthDate' }); // 1880: before 1900
-    expect(checkIdNumber('620502190001010012', TODAY)).toMatchObject({ ok: true, birthDate: new Date(Date.UTC(1900, 0, 1)) });
+    expect(checkIdNumber('620502190001010012', TODAY)).toMatchObject({
+      ok: true,
+      birthDate: new Date(Date.UTC(1900, 0, 1)),
+    });
     expect(checkIdNumber('620502189912310018', TODAY)).toEqual({ ok: false, reason: 'birthDate' });
   });
 
   it('reads the sex from the 17th digit: odd male, even female', () => {
-    const sexes = ['620502198506152303', '620502198506152311', '62050219850615232X', '620502198506152338', '620502198506152346', '620502198506152354', '620502198506152362', '620502198506152370', '620502198506152389', '620502198506152397'].map(
-      (id) => {
-        const check = checkIdNumber(id, TODAY);
-        return check.ok ? check.sex : check.reason;
-      },
-    );
+    const sexes = [
+      '620502198506152303',
+      '620502198506152311',
+      '62050219850615232X',
+      '620502198506152338',
+      '620502198506152346',
+      '620502198506152354',
+      '620502198506152362',
+      '620502198506152370',
+      '620502198506152389',
+      '620502198506152397',
+    ].map((id) => {
+      const check = checkIdNumber(id, TODAY);
+      return check.ok ? check.sex : check.reason;
+    });
     expect(sexes).toEqual(['FEMALE', 'MALE', 'FEMALE', 'MALE', 'FEMALE', 'MALE', 'FEMALE', 'MALE', 'FEMALE', 'MALE']);
   });
 
@@ -68,9 +80,18 @@ describe('checkIdNumber', () => {
     expect(idCheckChar('62050219900230001')).toBe('2');
     expect(checkIdNumber('620502199002300012', TODAY)).toEqual({ ok: false, reason: 'birthDate' }); // 30 Feb
     expect(checkIdNumber('620502202302290017', TODAY)).toEqual({ ok: false, reason: 'birthDate' }); // 29 Feb 2023
-    expect(checkIdNumber('620502202402290014', TODAY)).toMatchObject({ ok: true, birthDate: new Date(Date.UTC(2024, 1, 29)) });
-    expect(checkIdNumber(`62050219901301001${idCheckChar('62050219901301001')}`, TODAY)).toEqual({ ok: false, reason: 'birthDate' }); // month 13
-    expect(checkIdNumber(`62050219900100001${idCheckChar('62050219900100001')}`, TODAY)).toEqual({ ok: false, reason: 'birthDate' }); // day 0
+    expect(checkIdNumber('620502202402290014', TODAY)).toMatchObject({
+      ok: true,
+      birthDate: new Date(Date.UTC(2024, 1, 29)),
+    });
+    expect(checkIdNumber(`62050219901301001${idCheckChar('62050219901301001')}`, TODAY)).toEqual({
+      ok: false,
+      reason: 'birthDate',
+    }); // month 13
+    expect(checkIdNumber(`62050219900100001${idCheckChar('62050219900100001')}`, TODAY)).toEqual({
+      ok: false,
+      reason: 'birthDate',
+    }); // day 0
   });
 
   it('refuses a birth date after today, in China time', () => {
@@ -78,7 +99,10 @@ describe('checkIdNumber', () => {
     expect(checkIdNumber('620502202406010016', TODAY)).toMatchObject({ ok: true });
     // Born on 1 June, registered at 01:00 China time the same day (still 31 May in UTC).
     expect(checkIdNumber('620502202406010016', new Date('2024-06-01T01:00:00+08:00'))).toMatchObject({ ok: true });
-    expect(checkIdNumber('620502202406010016', new Date('2024-05-31T23:59:00+08:00'))).toEqual({ ok: false, reason: 'birthDate' });
+    expect(checkIdNumber('620502202406010016', new Date('2024-05-31T23:59:00+08:00'))).toEqual({
+      ok: false,
+      reason: 'birthDate',
+    });
   });
 
   it('normalises case and spaces', () => {
@@ -89,7 +113,15 @@ describe('checkIdNumber', () => {
   });
 
   it('refuses the wrong shape', () => {
-    for (const value of ['', '62050219800101001', '6205021980010100199', '020502198001010019', '6205021980010100X9', '62050219800101001Y', '６２０５０２１９８００１０１００１９'])
+    for (const value of [
+      '',
+      '62050219800101001',
+      '6205021980010100199',
+      '020502198001010019',
+      '6205021980010100X9',
+      '62050219800101001Y',
+      '６２０５０２１９８００１０１００１９',
+    ])
       expect(checkIdNumber(value, TODAY)).toEqual({ ok: false, reason: 'format' });
   });
 });
@@ -112,15 +144,27 @@ describe('masking', () => {
 
 describe('phone numbers', () => {
   it('accepts mainland mobiles', () => {
-    for (const phone of ['13912345678', '19912345678', ' 139 1234 5678 ', '139-1234-5678']) expect(isPhoneNumber(phone)).toBe(true);
+    for (const phone of ['13912345678', '19912345678', ' 139 1234 5678 ', '139-1234-5678'])
+      expect(isPhoneNumber(phone)).toBe(true);
   });
 
   it('accepts landlines with their area code, with or without a dash', () => {
-    for (const phone of ['0938-1234567', '09381234567', '010-12345678', '01012345678', '0938 1234567']) expect(isPhoneNumber(phone)).toBe(true);
+    for (const phone of ['0938-1234567', '09381234567', '010-12345678', '01012345678', '0938 1234567'])
+      expect(isPhoneNumber(phone)).toBe(true);
   });
 
   it('refuses anything else', () => {
-    for (const phone of ['', '12912345678', '1391234567', '139123456789', '1234567', '0938-12345', '0938-123456789', '+8613912345678', '139l2345678'])
+    for (const phone of [
+      '',
+      '12912345678',
+      '1391234567',
+      '139123456789',
+      '1234567',
+      '0938-12345',
+      '0938-123456789',
+      '+8613912345678',
+      '139l2345678',
+    ])
       expect(isPhoneNumber(phone)).toBe(false);
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_KINDS, type DayKind } from '@/lib/enums';
 import {
-  assessmentScore, drawInspection, drawSample, indicatorsOf, isDiscrepancy, type AssessmentCounts,
+  type AssessmentCounts,
+  assessmentScore,
+  drawInspection,
+  drawSample,
+  indicatorsOf,
+  isDiscrepancy,
 } from '@/lib/inspections/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 
@@ -79,7 +84,9 @@ describe('drawSample', () => {
 
 describe('drawInspection', () => {
   const villages = ['990102101201', '990102101205', '990102102203', '990102103210', '990102104201', '990102105207'];
-  const households: Record<string, number[]> = Object.fromEntries(villages.map((v, i) => [v, range(8 + i, 1000 * (i + 1))]));
+  const households: Record<string, number[]> = Object.fromEntries(
+    villages.map((v, i) => [v, range(8 + i, 1000 * (i + 1))]),
+  );
   const householdsOf = (v: string) => households[v] ?? [];
   const input = { seed: '5f3a9c01', villages, householdsOf, villageCount: 3, householdsPerVillage: 4 };
 
@@ -111,7 +118,11 @@ describe('drawInspection', () => {
   });
 
   it('takes what there is when a village has fewer households than asked, or none', () => {
-    const drawn = drawInspection({ ...input, villages: ['990102109001', '990102109002'], householdsOf: (v) => (v.endsWith('1') ? [7, 3] : []) });
+    const drawn = drawInspection({
+      ...input,
+      villages: ['990102109001', '990102109002'],
+      householdsOf: (v) => (v.endsWith('1') ? [7, 3] : []),
+    });
     expect(drawn).toHaveLength(2);
     const one = drawn.find((d) => d.villageCode === '990102109001')!;
     expect(one.householdIds).toEqual([3, 7]);
@@ -142,23 +153,61 @@ describe('isDiscrepancy', () => {
 
 describe('assessmentScore', () => {
   const full: AssessmentCounts = {
-    members: 5, membersOnTrack: 5, cadreVisitsDue: 40, cadreVisitsDone: 40, teamVisitsDue: 120, teamVisitsDone: 120, mustPair: 40, paired: 40,
-    problemsFound: 12, problemsStruckOff: 12, inspections: 3, findings: 0, discrepancies: 0, householdChecks: 12, householdsSatisfied: 12,
+    members: 5,
+    membersOnTrack: 5,
+    cadreVisitsDue: 40,
+    cadreVisitsDone: 40,
+    teamVisitsDue: 120,
+    teamVisitsDone: 120,
+    mustPair: 40,
+    paired: 40,
+    problemsFound: 12,
+    problemsStruckOff: 12,
+    inspections: 3,
+    findings: 0,
+    discrepancies: 0,
+    householdChecks: 12,
+    householdsSatisfied: 12,
   };
   const nothingDue: AssessmentCounts = {
-    members: 0, membersOnTrack: 0, cadreVisitsDue: 0, cadreVisitsDone: 0, teamVisitsDue: 0, teamVisitsDone: 0, mustPair: 0, paired: 0,
-    problemsFound: 0, problemsStruckOff: 0, inspections: 0, findings: 0, discrepancies: 0, householdChecks: 0, householdsSatisfied: 0,
+    members: 0,
+    membersOnTrack: 0,
+    cadreVisitsDue: 0,
+    cadreVisitsDone: 0,
+    teamVisitsDue: 0,
+    teamVisitsDone: 0,
+    mustPair: 0,
+    paired: 0,
+    problemsFound: 0,
+    problemsStruckOff: 0,
+    inspections: 0,
+    findings: 0,
+    discrepancies: 0,
+    householdChecks: 0,
+    householdsSatisfied: 0,
   };
   /** Everything met but attendance: 75 + 25 × onTrack / members. */
-  const attendance = (onTrack: number, members: number): AssessmentCounts => ({ ...full, members, membersOnTrack: onTrack });
+  const attendance = (onTrack: number, members: number): AssessmentCounts => ({
+    ...full,
+    members,
+    membersOnTrack: onTrack,
+  });
   /** No member on track (0 of the attendance weight, 25) and visits at done / due: 55 + 20 × done / due. */
   const visits = (done: number, due: number): AssessmentCounts => ({
-    ...full, membersOnTrack: 0, cadreVisitsDue: due, cadreVisitsDone: done, teamVisitsDue: 0, teamVisitsDone: 0,
+    ...full,
+    membersOnTrack: 0,
+    cadreVisitsDue: due,
+    cadreVisitsDone: done,
+    teamVisitsDue: 0,
+    teamVisitsDone: 0,
   });
 
   it('the default weights add up to 100', () => {
-    const { weightAttendance, weightVisits, weightPairing, weightRectification, weightInspection, weightSatisfaction } = DEFAULT_POLICY;
-    expect(weightAttendance + weightVisits + weightPairing + weightRectification + weightInspection + weightSatisfaction).toBe(100);
+    const { weightAttendance, weightVisits, weightPairing, weightRectification, weightInspection, weightSatisfaction } =
+      DEFAULT_POLICY;
+    expect(
+      weightAttendance + weightVisits + weightPairing + weightRectification + weightInspection + weightSatisfaction,
+    ).toBe(100);
     expect(DEFAULT_POLICY.weightAttendance).toBe(25);
     expect(DEFAULT_POLICY.weightVisits).toBe(20);
   });
@@ -174,7 +223,12 @@ describe('assessmentScore', () => {
     expect(Object.values(indicatorsOf(nothingDue))).toEqual([1, 1, 1, 1, 1, 1]);
     expect(assessmentScore(nothingDue, DEFAULT_POLICY)).toMatchObject({ score: 100, band: 'GOOD' });
     // One indicator with nothing due beside others that are due.
-    expect(assessmentScore({ ...full, problemsFound: 0, problemsStruckOff: 0, householdChecks: 0, householdsSatisfied: 0 }, DEFAULT_POLICY).score).toBe(100);
+    expect(
+      assessmentScore(
+        { ...full, problemsFound: 0, problemsStruckOff: 0, householdChecks: 0, householdsSatisfied: 0 },
+        DEFAULT_POLICY,
+      ).score,
+    ).toBe(100);
   });
 
   it.each([
@@ -194,7 +248,10 @@ describe('assessmentScore', () => {
     // 75 + 25 × 0.598 = 89.95 → 90.0
     expect(assessmentScore(attendance(598, 1000), DEFAULT_POLICY)).toMatchObject({ score: 90, band: 'GOOD' });
     // 75 + 25 × 0.5978 = 89.945 → 89.9
-    expect(assessmentScore(attendance(5978, 10000), DEFAULT_POLICY)).toMatchObject({ score: 89.9, band: 'FAIRLY_GOOD' });
+    expect(assessmentScore(attendance(5978, 10000), DEFAULT_POLICY)).toMatchObject({
+      score: 89.9,
+      band: 'FAIRLY_GOOD',
+    });
   });
 
   it('bands by the policy given', () => {

@@ -5,7 +5,9 @@ import zh from '@/messages/zh-CN.json';
 
 function keysOf(messages: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
-    value && typeof value === 'object' ? keysOf(value as Record<string, unknown>, `${prefix}${key}.`) : [`${prefix}${key}`],
+    value && typeof value === 'object'
+      ? keysOf(value as Record<string, unknown>, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }
 
@@ -18,8 +20,16 @@ describe('messages', () => {
   });
 
   it('no message is empty', () => {
-    for (const [name, messages] of [['zh-CN', zh], ['en', en]] as const) {
-      const empty = keysOf(messages).filter((key) => !String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages)).trim());
+    for (const [name, messages] of [
+      ['zh-CN', zh],
+      ['en', en],
+    ] as const) {
+      const empty = keysOf(messages).filter(
+        (key) =>
+          !String(
+            key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages),
+          ).trim(),
+      );
       expect(empty, name).toEqual([]);
     }
   });

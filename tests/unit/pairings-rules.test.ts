@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type CandidateCadre, proposePairings, quotaOf } from '@/lib/pairings/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
-import { proposePairings, quotaOf, type CandidateCadre } from '@/lib/pairings/rules';
 
 describe('quotaOf (8741)', () => {
   it('reads the rank quota from policy', () => {
@@ -15,13 +15,25 @@ describe('quotaOf (8741)', () => {
 
 describe('proposePairings', () => {
   const village = '990102101201';
-  const cadre = (id: number, over: Partial<CandidateCadre> = {}): CandidateCadre => ({ id, unitId: 1, regionCode: '990102', used: 0, quota: 1, ...over });
+  const cadre = (id: number, over: Partial<CandidateCadre> = {}): CandidateCadre => ({
+    id,
+    unitId: 1,
+    regionCode: '990102',
+    used: 0,
+    quota: 1,
+    ...over,
+  });
 
   it('prefers a cadre of the village liaison unit, then the township, then the county', () => {
     const cadres = [cadre(1, { unitId: 9 }), cadre(2, { regionCode: '990102101' }), cadre(3, { unitId: 7 })];
     const result = proposePairings({
-      households: [{ id: 10, villageCode: village }, { id: 11, villageCode: village }, { id: 12, villageCode: village }],
-      cadres, liaisonUnits: new Map([[village, new Set([7])]]),
+      households: [
+        { id: 10, villageCode: village },
+        { id: 11, villageCode: village },
+        { id: 12, villageCode: village },
+      ],
+      cadres,
+      liaisonUnits: new Map([[village, new Set([7])]]),
     });
     expect(result.pairs).toEqual([
       { householdId: 10, cadreId: 3, tier: 'LIAISON' },
@@ -51,7 +63,11 @@ describe('proposePairings', () => {
   });
 
   it('is the same every time for the same input', () => {
-    const input = { households: [1, 2].map((id) => ({ id, villageCode: village })), cadres: [cadre(2), cadre(1)], liaisonUnits: new Map() };
+    const input = {
+      households: [1, 2].map((id) => ({ id, villageCode: village })),
+      cadres: [cadre(2), cadre(1)],
+      liaisonUnits: new Map(),
+    };
     expect(proposePairings(input)).toEqual(proposePairings(input));
     expect(proposePairings(input).pairs[0].cadreId).toBe(1);
   });

@@ -6,12 +6,19 @@ describe('policy defaults', () => {
     expect(DEFAULT_POLICY.villageDaysPerYear).toBe(220);
     expect(DEFAULT_POLICY.villageNightsPerYear).toBe(160);
     expect(DEFAULT_POLICY.leaderDaysPerMonth).toBe(20);
-    expect([DEFAULT_POLICY.quotaCountyChief, DEFAULT_POLICY.quotaCountyDeputy, DEFAULT_POLICY.quotaSectionChief, DEFAULT_POLICY.quotaOrdinary]).toEqual([8, 7, 4, 1]);
+    expect([
+      DEFAULT_POLICY.quotaCountyChief,
+      DEFAULT_POLICY.quotaCountyDeputy,
+      DEFAULT_POLICY.quotaSectionChief,
+      DEFAULT_POLICY.quotaOrdinary,
+    ]).toEqual([8, 7, 4, 1]);
     expect(policyProblems(DEFAULT_POLICY)).toEqual([]);
   });
 
   it('refuses numbers that contradict each other', () => {
-    expect(policyProblems({ ...DEFAULT_POLICY, villageNightsPerYear: 221 }).map(([f]) => f)).toEqual(['villageNightsPerYear']);
+    expect(policyProblems({ ...DEFAULT_POLICY, villageNightsPerYear: 221 }).map(([f]) => f)).toEqual([
+      'villageNightsPerYear',
+    ]);
     expect(policyProblems({ ...DEFAULT_POLICY, teamSizeMin: 7 }).map(([f]) => f)).toEqual(['teamSizeMin']);
     expect(policyProblems({ ...DEFAULT_POLICY, scoreFairlyGood: 90 }).map(([f]) => f)).toEqual(['scoreFairlyGood']);
     expect(policyProblems({ ...DEFAULT_POLICY, deadlineUrgentDays: 16 }).map(([f]) => f)).toEqual(['deadlineHighDays']);

@@ -1,8 +1,8 @@
 // The roster's checks, row by row and across rows, and the import plan. Pure: no database, no file.
 import { describe, expect, it } from 'vitest';
 import { idCheckChar } from '@/lib/households/identity';
-import { COLUMNS, EXAMPLE_ID, columnForHeader, relationOf, splitList, type ColumnKey } from '@/lib/roster/columns';
-import { cellText, planImport, readHeader, RosterChecker, type Issue, type ParsedRow } from '@/lib/roster/parse';
+import { COLUMNS, type ColumnKey, columnForHeader, EXAMPLE_ID, relationOf, splitList } from '@/lib/roster/columns';
+import { cellText, type Issue, type ParsedRow, planImport, RosterChecker, readHeader } from '@/lib/roster/parse';
 
 const TODAY = new Date('2026-06-01T12:00:00+08:00');
 const VILLAGES = new Set(['990102101201', '990102101202', '990102102201']);
@@ -22,7 +22,13 @@ function badCheckDigit(id: string): string {
 
 type Row = Partial<Record<ColumnKey, unknown>>;
 const base = (head: string, over: Row = {}): Row => ({
-  villageCode: '990102101201', groupName: '3组', headIdNumber: head, relation: '户主', name: '张三', idNumber: head, ...over,
+  villageCode: '990102101201',
+  groupName: '3组',
+  headIdNumber: head,
+  relation: '户主',
+  name: '张三',
+  idNumber: head,
+  ...over,
 });
 const cells = (row: Row) => ['', ...COLUMNS.map((c) => row[c.key] ?? null)];
 
@@ -33,18 +39,39 @@ function check(rows: Row[], scopeCode = '990102') {
   rows.forEach((row, i) => checker.addRow(i + 2, cells(row)));
   return checker.finish();
 }
-const issuesOf = (issues: Issue[], row?: number) => issues.filter((i) => row === undefined || i.row === row).map((i) => [i.row, i.column, i.key]);
+const issuesOf = (issues: Issue[], row?: number) =>
+  issues.filter((i) => row === undefined || i.row === row).map((i) => [i.row, i.column, i.key]);
 
 describe('header', () => {
   it('finds the columns by name in any order, with aliases and notes such as “（必填）”', () => {
-    const header = readHeader(['', '姓名', '身份证号码', '与户主关系*', '户主身份证号（必填）', '村民小组', '行政村代码']);
+    const header = readHeader([
+      '',
+      '姓名',
+      '身份证号码',
+      '与户主关系*',
+      '户主身份证号（必填）',
+      '村民小组',
+      '行政村代码',
+    ]);
     expect(header.missing).toEqual([]);
-    expect(header.columns).toMatchObject({ name: 1, idNumber: 2, relation: 3, headIdNumber: 4, groupName: 5, villageCode: 6 });
+    expect(header.columns).toMatchObject({
+      name: 1,
+      idNumber: 2,
+      relation: 3,
+      headIdNumber: 4,
+      groupName: 5,
+      villageCode: 6,
+    });
     expect(columnForHeader(' 不愁吃 ')).toBe('foodSecure');
   });
 
   it('names the required columns that are missing', () => {
-    expect(readHeader(['', '姓名', '身份证号']).missing).toEqual(['villageCode', 'groupName', 'headIdNumber', 'relation']);
+    expect(readHeader(['', '姓名', '身份证号']).missing).toEqual([
+      'villageCode',
+      'groupName',
+      'headIdNumber',
+      'relation',
+    ]);
   });
 });
 
@@ -54,10 +81,21 @@ describe('one row', () => {
     const { rows, issues } = check([base(id, { phone: '138 0013 8000' })]);
     expect(issues).toEqual([]);
     expect(rows[0]).toMatchObject({
-      row: 2, householdKey: id, villageCode: '990102101201', relation: 'HEAD', idNumber: id, sex: 'FEMALE',
-      phone: '13800138000', health: 'HEALTHY', labour: 'NORMAL', inSchool: false, household: {},
+      row: 2,
+      householdKey: id,
+      villageCode: '990102101201',
+      relation: 'HEAD',
+      idNumber: id,
+      sex: 'FEMALE',
+      phone: '13800138000',
+      health: 'HEALTHY',
+      labour: 'NORMAL',
+      inSchool: false,
+      household: {},
     });
-    expect(rows[0].birthDate?.toISOString().slice(0, 10)).toBe(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`);
+    expect(rows[0].birthDate?.toISOString().slice(0, 10)).toBe(
+      `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    );
   });
 
   it('refuses an ID number with a wrong check digit, saying which check failed', () => {
@@ -99,9 +137,21 @@ describe('one row', () => {
     expect(relationOf(' 妻子 ')).toBe('SPOUSE');
     expect(relationOf('ＨＥＡＤ')).toBe('HEAD');
     const head = newId();
-    const { rows, issues } = check([base(head, { health: '慢性病', labour: '丧失劳动力', allowance: '一类', povertyCauses: '因病，缺资金、 因病', inSchool: '否' })]);
+    const { rows, issues } = check([
+      base(head, {
+        health: '慢性病',
+        labour: '丧失劳动力',
+        allowance: '一类',
+        povertyCauses: '因病，缺资金、 因病',
+        inSchool: '否',
+      }),
+    ]);
     expect(issues).toEqual([]);
-    expect(rows[0]).toMatchObject({ health: 'CHRONIC', labour: 'NONE', household: { allowance: 'DIBAO_1', povertyCauses: ['ILLNESS', 'LACK_OF_FUNDS'] } });
+    expect(rows[0]).toMatchObject({
+      health: 'CHRONIC',
+      labour: 'NONE',
+      household: { allowance: 'DIBAO_1', povertyCauses: ['ILLNESS', 'LACK_OF_FUNDS'] },
+    });
     expect(splitList('因病、缺资金,缺技术；因学')).toEqual(['因病', '缺资金', '缺技术', '因学']);
   });
 
@@ -110,8 +160,13 @@ describe('one row', () => {
     expect(issuesOf(issues)).toEqual([[2, 'phone', 'households.phoneFormat']]);
   });
 
-  it('refuses a village outside the user\'s area, an unknown village and a malformed code', () => {
-    const rows = [base(newId(), { villageCode: '990102102201' }), base(newId(), { villageCode: '990102101299' }), base(newId(), { villageCode: '99010210120' }), base(newId(), { villageCode: '990103101201' })];
+  it("refuses a village outside the user's area, an unknown village and a malformed code", () => {
+    const rows = [
+      base(newId(), { villageCode: '990102102201' }),
+      base(newId(), { villageCode: '990102101299' }),
+      base(newId(), { villageCode: '99010210120' }),
+      base(newId(), { villageCode: '990103101201' }),
+    ];
     const { issues } = check(rows, '990102101'); // a township user
     expect(issuesOf(issues)).toEqual([
       [2, 'villageCode', 'households.villageOutside'],
@@ -121,7 +176,7 @@ describe('one row', () => {
     ]);
   });
 
-  it('says what is missing, skips blank rows, and recognises the template\'s example row', () => {
+  it("says what is missing, skips blank rows, and recognises the template's example row", () => {
     const checker = new RosterChecker({ scopeCode: '990102', villages: VILLAGES, today: TODAY });
     checker.setHeader(HEADER);
     checker.addRow(2, cells({}));
@@ -129,7 +184,13 @@ describe('one row', () => {
     checker.addRow(4, cells(base(EXAMPLE_ID)));
     const { rows, issues } = checker.finish();
     expect(rows.map((r) => r.row)).toEqual([3, 4]);
-    expect(issuesOf(issues, 3).map((i) => i[1])).toEqual(['villageCode', 'groupName', 'headIdNumber', 'relation', 'idNumber']);
+    expect(issuesOf(issues, 3).map((i) => i[1])).toEqual([
+      'villageCode',
+      'groupName',
+      'headIdNumber',
+      'relation',
+      'idNumber',
+    ]);
     expect(issuesOf(issues, 4)).toContainEqual([4, 'idNumber', 'roster.issues.exampleRow']);
   });
 });
@@ -139,8 +200,11 @@ describe('across rows', () => {
     const two = newId();
     const none = newId();
     const { issues } = check([
-      base(two), base(two, { idNumber: newId(), relation: '户主' }), base(two, { idNumber: newId(), relation: '子女' }),
-      base(none, { idNumber: newId(), relation: '配偶' }), base(none, { idNumber: newId(), relation: '子女' }),
+      base(two),
+      base(two, { idNumber: newId(), relation: '户主' }),
+      base(two, { idNumber: newId(), relation: '子女' }),
+      base(none, { idNumber: newId(), relation: '配偶' }),
+      base(none, { idNumber: newId(), relation: '子女' }),
     ]);
     expect(issuesOf(issues)).toEqual([
       [2, 'relation', 'roster.issues.twoHeads'],
@@ -155,18 +219,38 @@ describe('across rows', () => {
   it('marks every row of an ID number that appears twice, naming the other rows', () => {
     const head = newId();
     const twin = newId();
-    const { issues } = check([base(head), base(head, { relation: '子女', idNumber: twin }), base(newId(), { idNumber: twin, headIdNumber: twin })]);
+    const { issues } = check([
+      base(head),
+      base(head, { relation: '子女', idNumber: twin }),
+      base(newId(), { idNumber: twin, headIdNumber: twin }),
+    ]);
     const duplicates = issues.filter((i) => i.key === 'roster.issues.duplicateId');
-    expect(duplicates.map((i) => [i.row, i.params?.rows])).toEqual([[3, '4'], [4, '3']]);
+    expect(duplicates.map((i) => [i.row, i.params?.rows])).toEqual([
+      [3, '4'],
+      [4, '3'],
+    ]);
   });
 
-  it('wants the household\'s columns on other rows blank or the same as the head\'s', () => {
+  it("wants the household's columns on other rows blank or the same as the head's", () => {
     const head = newId();
     const { issues } = check([
       base(head, { allowance: '五保', povertyCauses: '因病、因残', waterSecure: '否' }),
-      base(head, { relation: '配偶', idNumber: newId(), allowance: '五保', povertyCauses: '因残、因病', waterSecure: '否' }),
+      base(head, {
+        relation: '配偶',
+        idNumber: newId(),
+        allowance: '五保',
+        povertyCauses: '因残、因病',
+        waterSecure: '否',
+      }),
       base(head, { relation: '子女', idNumber: newId() }),
-      base(head, { relation: '子女', idNumber: newId(), allowance: '无', waterSecure: '是', groupName: '4组', villageCode: '990102101202' }),
+      base(head, {
+        relation: '子女',
+        idNumber: newId(),
+        allowance: '无',
+        waterSecure: '是',
+        groupName: '4组',
+        villageCode: '990102101202',
+      }),
     ]);
     expect(issuesOf(issues)).toEqual([
       [5, 'villageCode', 'roster.issues.notAsHead'],
@@ -177,7 +261,7 @@ describe('across rows', () => {
     expect(issues.find((i) => i.column === 'allowance')?.params).toEqual({ value: '五保', headRow: 2 });
   });
 
-  it('wants the head\'s ID number on the head\'s row only', () => {
+  it("wants the head's ID number on the head's row only", () => {
     const head = newId();
     const { issues } = check([base(head, { relation: '配偶' })]);
     expect(issuesOf(issues)).toEqual([
@@ -190,9 +274,14 @@ describe('across rows', () => {
 describe('the import plan', () => {
   const family = () => {
     const head = newId();
-    return [base(head), base(head, { relation: '配偶', idNumber: newId(false) }), base(head, { relation: '子女', idNumber: newId() })];
+    return [
+      base(head),
+      base(head, { relation: '配偶', idNumber: newId(false) }),
+      base(head, { relation: '子女', idNumber: newId() }),
+    ];
   };
-  const plan = (rows: Row[], registered: (row: ParsedRow) => boolean = () => false) => planImport(check(rows), registered);
+  const plan = (rows: Row[], registered: (row: ParsedRow) => boolean = () => false) =>
+    planImport(check(rows), registered);
 
   it('imports whole valid households, head first; a household with one bad row is skipped whole', () => {
     const good = family();
@@ -202,8 +291,16 @@ describe('the import plan', () => {
     expect(result.households).toHaveLength(1);
     expect(result.households[0].members.map((m) => m.relation)).toEqual(['HEAD', 'SPOUSE', 'CHILD']);
     expect(result.counts).toEqual({
-      rows: 6, households: 2, validRows: 5, errorRows: 1, existingRows: 0, existingHouseholds: 0,
-      blockedRows: 2, errorHouseholds: 1, newRows: 3, newHouseholds: 1,
+      rows: 6,
+      households: 2,
+      validRows: 5,
+      errorRows: 1,
+      existingRows: 0,
+      existingHouseholds: 0,
+      blockedRows: 2,
+      errorHouseholds: 1,
+      newRows: 3,
+      newHouseholds: 1,
     });
   });
 
@@ -226,7 +323,13 @@ describe('the import plan', () => {
       [4, 'headIdNumber', 'roster.issues.headRegistered'],
       [7, 'idNumber', 'households.idTaken'],
     ]);
-    expect(result.counts).toMatchObject({ existingRows: 2, errorRows: 2, blockedRows: 2, errorHouseholds: 2, newRows: 0 });
+    expect(result.counts).toMatchObject({
+      existingRows: 2,
+      errorRows: 2,
+      blockedRows: 2,
+      errorHouseholds: 2,
+      newRows: 0,
+    });
   });
 
   it('keeps the counts adding up', () => {

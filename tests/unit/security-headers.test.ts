@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, newNonce, PERMISSIONS_POLICY, servedOverHttps } from '@/lib/security-headers';
 
-const directives = (csp: string) => Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+const directives = (csp: string) =>
+  Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
 describe('contentSecurityPolicy', () => {
   it('lets scripts run only with the nonce in production: no unsafe-inline, no unsafe-eval', () => {
@@ -47,7 +48,9 @@ describe('servedOverHttps', () => {
 
   it('believes PUBLIC_URL', () => {
     expect(servedOverHttps(proto(), { PUBLIC_URL: 'https://bangfu.example.gov.cn' })).toBe(true);
-    expect(servedOverHttps(proto('https'), { PUBLIC_URL: 'http://10.1.2.3:3000', TRUSTED_PROXY_HOPS: '1' })).toBe(false);
+    expect(servedOverHttps(proto('https'), { PUBLIC_URL: 'http://10.1.2.3:3000', TRUSTED_PROXY_HOPS: '1' })).toBe(
+      false,
+    );
   });
 
   it("ignores a client's own X-Forwarded-Proto when no proxy is trusted", () => {

@@ -2,11 +2,21 @@
 // here. 'server-only' is aliased to an empty module in vitest.config.ts, so the module imports as is.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { crc32 } from 'node:zlib';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTO_SIDE, PHOTO_TYPES, readStored, reencodePhoto, removeStored, sniffPhotoType, storePhoto } from '@/lib/storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  MAX_PHOTO_BYTES,
+  MAX_PHOTO_PIXELS,
+  MAX_PHOTO_SIDE,
+  PHOTO_TYPES,
+  readStored,
+  reencodePhoto,
+  removeStored,
+  sniffPhotoType,
+  storePhoto,
+} from '@/lib/storage';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
@@ -91,7 +101,16 @@ describe('storePhoto / readStored on disk', () => {
 async function phonePhoto(width: number, height: number) {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Field 5G' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 2201/100', GPSLongitudeRef: 'E', GPSLongitude: '103/1 50/1 1234/100', GPSMapDatum: 'WGS-84' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'Field 5G' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '30/1 15/1 2201/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '103/1 50/1 1234/100',
+        GPSMapDatum: 'WGS-84',
+      },
+    })
     .toBuffer();
 }
 
@@ -118,7 +137,10 @@ describe('reencodePhoto', () => {
   });
 
   it('turns a photo upright by its orientation before the orientation is dropped', async () => {
-    const sideways = await sharp({ create: { width: 40, height: 20, channels: 3, background: 'white' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const sideways = await sharp({ create: { width: 40, height: 20, channels: 3, background: 'white' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     expect((await sharp(sideways).metadata()).orientation).toBe(6);
     const result = await reencodePhoto(sideways, 'image/jpeg');
     expect(result.ok && [result.width, result.height]).toEqual([20, 40]);
@@ -133,16 +155,23 @@ describe('reencodePhoto', () => {
   });
 
   it('keeps PNG and WebP as what they were, re-encoded', async () => {
-    const png = await sharp({ create: { width: 30, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } } }).png().withExif({ IFD0: { Make: 'ScreenMaker' } }).toBuffer();
+    const png = await sharp({
+      create: { width: 30, height: 30, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } },
+    })
+      .png()
+      .withExif({ IFD0: { Make: 'ScreenMaker' } })
+      .toBuffer();
     const pngResult = await reencodePhoto(png, 'image/png');
     expect(pngResult.ok && pngResult.type).toBe('image/png');
     expect(pngResult.ok && pngResult.body.includes('ScreenMaker')).toBe(false);
-    const webp = await sharp({ create: { width: 30, height: 30, channels: 3, background: 'blue' } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 30, height: 30, channels: 3, background: 'blue' } })
+      .webp()
+      .toBuffer();
     const webpResult = await reencodePhoto(webp, 'image/webp');
     expect(webpResult.ok && sniffPhotoType(webpResult.body)).toBe('image/webp');
   });
 
-  it('refuses what no image library can decode, even with a photo\'s first bytes', async () => {
+  it("refuses what no image library can decode, even with a photo's first bytes", async () => {
     const fake = Buffer.concat([Buffer.from(JPEG), Buffer.from('<script>alert(1)</script>'.repeat(20))]);
     expect(sniffPhotoType(fake)).toBe('image/jpeg');
     expect(await reencodePhoto(fake, 'image/jpeg')).toEqual({ ok: false, reason: 'undecodable' });
@@ -150,13 +179,19 @@ describe('reencodePhoto', () => {
     const truncated = (await phonePhoto(64, 48)).subarray(0, 200);
     expect(await reencodePhoto(truncated, 'image/jpeg')).toEqual({ ok: false, reason: 'undecodable' });
     // A real PNG sent as a JPEG: the first bytes decide the type, so the two must agree.
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'red' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'red' } })
+      .png()
+      .toBuffer();
     expect(await reencodePhoto(png, 'image/jpeg')).toEqual({ ok: false, reason: 'undecodable' });
   });
 
   it('refuses a picture with more pixels than any phone takes, before decoding it', async () => {
     // A small PNG whose header says 10,000 × 6,000 (60 MP, 180 MB once decoded).
-    const bomb = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: 'white' } }).png().toBuffer());
+    const bomb = Buffer.from(
+      await sharp({ create: { width: 1, height: 1, channels: 3, background: 'white' } })
+        .png()
+        .toBuffer(),
+    );
     bomb.writeUInt32BE(10_000, 16); // IHDR: width, height, then the chunk's CRC over type and data
     bomb.writeUInt32BE(6_000, 20);
     bomb.writeUInt32BE(crc32(bomb.subarray(12, 29)), 29);

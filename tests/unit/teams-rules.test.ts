@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, isShorterThan, teamCoverage } from '@/lib/teams/rules';
 
 const size = { teamSizeMin: 4, teamSizeMax: 6 };
-const p = (role: 'LEADER' | 'FIRST_SECRETARY' | 'MEMBER' | 'GRADUATE_OFFICIAL' | 'TECHNICIAN', alsoFirstSecretary = false) => ({ role, alsoFirstSecretary });
+const p = (
+  role: 'LEADER' | 'FIRST_SECRETARY' | 'MEMBER' | 'GRADUATE_OFFICIAL' | 'TECHNICIAN',
+  alsoFirstSecretary = false,
+) => ({ role, alsoFirstSecretary });
 
 describe('teamCoverage (五个全覆盖)', () => {
   it('a leader doubling as first secretary covers both', () => {

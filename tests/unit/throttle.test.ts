@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientAddress, minutesLeft } from '@/lib/auth/throttle';

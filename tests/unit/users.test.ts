@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_PERMISSIONS, ROLES, can } from '@/lib/auth/permissions';
+import { can, ROLE_PERMISSIONS, ROLES } from '@/lib/auth/permissions';
 import { needsApproval, scopeFitsRole } from '@/lib/users/rules';
 import { createUserSchema } from '@/lib/users/schema';
 import { zodIssueKey } from '@/lib/validation';
@@ -30,11 +30,22 @@ describe('roles', () => {
 
 describe('account input', () => {
   it('refuses unknown fields and bad usernames with message keys', () => {
-    const unknown = createUserSchema.safeParse({ username: 'wang', displayName: '王', role: 'LEADER', scopeCode: '990102', isAdmin: 'yes' });
+    const unknown = createUserSchema.safeParse({
+      username: 'wang',
+      displayName: '王',
+      role: 'LEADER',
+      scopeCode: '990102',
+      isAdmin: 'yes',
+    });
     expect(unknown.success).toBe(false);
     expect(unknown.error!.issues[0].code).toBe('unrecognized_keys');
     const bad = createUserSchema.safeParse({ username: 'Wang Li', displayName: '', role: 'KING', scopeCode: '99010' });
     const keys = Object.fromEntries(bad.error!.issues.map((issue) => [String(issue.path[0]), zodIssueKey(issue).key]));
-    expect(keys).toEqual({ username: 'users.usernameRule', displayName: 'errors.required', role: 'errors.invalidChoice', scopeCode: 'errors.invalidChoice' });
+    expect(keys).toEqual({
+      username: 'users.usernameRule',
+      displayName: 'errors.required',
+      role: 'errors.invalidChoice',
+      scopeCode: 'errors.invalidChoice',
+    });
   });
 });

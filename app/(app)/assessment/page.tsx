@@ -1,22 +1,31 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { AdjustScoreForm } from '@/components/inspections/inspection-forms';
+import { PageBody } from '@/components/layout/page-body';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { chinaDate } from '@/lib/attendance/rules';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { assessment, type AssessmentRow } from '@/lib/inspections/data';
+import { type AssessmentRow, assessment } from '@/lib/inspections/data';
 import { INDICATORS } from '@/lib/inspections/rules';
-import { chinaDate } from '@/lib/attendance/rules';
-import { Card, PageHeader } from '@/components/ui/card';
-import { buttonClass } from '@/components/ui/button-class';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { AdjustScoreForm } from '@/components/inspections/inspection-forms';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
 
-const BAND_STYLE: Record<string, string> = { GOOD: 'bg-green-50 text-green-800', FAIRLY_GOOD: 'bg-sky-50 text-sky-800', FAIR: 'bg-amber-50 text-amber-800', POOR: 'bg-red-50 text-red-800' };
+const BAND_STYLE: Record<string, string> = {
+  GOOD: 'bg-green-50 text-green-800',
+  FAIRLY_GOOD: 'bg-sky-50 text-sky-800',
+  FAIR: 'bg-amber-50 text-amber-800',
+  POOR: 'bg-red-50 text-red-800',
+};
 
 export default async function AssessmentPage() {
   const viewer = await requirePermission('assessment.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><AssessmentContent viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <AssessmentContent viewer={viewer} />
+    </PageBody>
+  );
 }
 
 async function AssessmentContent({ viewer }: { viewer: Viewer }) {
@@ -24,29 +33,64 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
   const [data, t] = await Promise.all([assessment(viewer, year), getTranslations('inspections')]);
   const result = data!;
   const adjustable = can(viewer.role, 'assessment.adjust');
-  if (!result.county) return <><PageHeader title={t('assessment')} /><Card><p className="text-sm">{t('noCounty')}</p></Card></>;
+  if (!result.county)
+    return (
+      <>
+        <PageHeader title={t('assessment')} />
+        <Card>
+          <p className="text-sm">{t('noCounty')}</p>
+        </Card>
+      </>
+    );
   const p = result.policy!;
   const table = (rows: AssessmentRow[], label: string, subject: string, testId: string) => (
     <Card title={label}>
       <div data-testid={testId}>
         <Table minWidth="60rem">
           <HeadRow>
-            <Th className="text-right">{t('rank')}</Th><Th>{subject}</Th>
-            {INDICATORS.map((i) => <Th key={i} className="text-right">{t(`indicators.${i}`)}</Th>)}
-            <Th className="text-right">{t('computed')}</Th><Th className="text-right">{t('final')}</Th><Th>{t('band')}</Th>
+            <Th className="text-right">{t('rank')}</Th>
+            <Th>{subject}</Th>
+            {INDICATORS.map((i) => (
+              <Th key={i} className="text-right">
+                {t(`indicators.${i}`)}
+              </Th>
+            ))}
+            <Th className="text-right">{t('computed')}</Th>
+            <Th className="text-right">{t('final')}</Th>
+            <Th>{t('band')}</Th>
           </HeadRow>
           <tbody>
             {rows.map((r) => (
               <tr key={r.code} className="border-b border-slate-100 align-top" data-subject={r.code}>
                 <Td className="text-right tabular-nums">{r.rank}</Td>
-                <Td><Link href={`/dashboard?area=${r.code}`} className="font-medium text-brand-700 hover:underline">{r.code.length === 12 ? `${r.township} ${r.name}` : r.name}</Link>
-                  {r.adjusted && <p className="text-xs text-slate-500">{t('adjustedBy', { reason: r.adjusted.reason })}</p>}
-                  {adjustable && <details className="no-print mt-1"><summary className="cursor-pointer text-xs text-brand-700">{t('adjust')}</summary><AdjustScoreForm year={result.year} subjectCode={r.code} name={r.name} score={r.final} /></details>}
+                <Td>
+                  <Link href={`/dashboard?area=${r.code}`} className="font-medium text-brand-700 hover:underline">
+                    {r.code.length === 12 ? `${r.township} ${r.name}` : r.name}
+                  </Link>
+                  {r.adjusted && (
+                    <p className="text-xs text-slate-500">{t('adjustedBy', { reason: r.adjusted.reason })}</p>
+                  )}
+                  {adjustable && (
+                    <details className="no-print mt-1">
+                      <summary className="cursor-pointer text-xs text-brand-700">{t('adjust')}</summary>
+                      <AdjustScoreForm year={result.year} subjectCode={r.code} name={r.name} score={r.final} />
+                    </details>
+                  )}
                 </Td>
-                {INDICATORS.map((i) => <Td key={i} className="text-right tabular-nums">{(r.computed.indicators[i] * 100).toFixed(1)}%</Td>)}
+                {INDICATORS.map((i) => (
+                  <Td key={i} className="text-right tabular-nums">
+                    {(r.computed.indicators[i] * 100).toFixed(1)}%
+                  </Td>
+                ))}
                 <Td className="text-right tabular-nums">{r.computed.score.toFixed(1)}</Td>
-                <Td className="text-right font-semibold tabular-nums" data-testid="final-score">{r.final.toFixed(1)}</Td>
-                <Td><span className={`rounded-full px-2 py-0.5 text-xs ${BAND_STYLE[r.band]}`}>{t(`bands.${r.band}`)}</span></Td>
+                <Td className="text-right font-semibold tabular-nums" data-testid="final-score">
+                  {r.final.toFixed(1)}
+                </Td>
+                <Td>
+                  <span className={`rounded-full px-2 py-0.5 text-xs ${BAND_STYLE[r.band]}`}>
+                    {t(`bands.${r.band}`)}
+                  </span>
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -59,14 +103,27 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
       <PageHeader
         title={`${t('assessment')}（${result.year}）`}
         description={t('assessmentHint', {
-          year: result.year, attendance: p.weightAttendance, visits: p.weightVisits, pairing: p.weightPairing, rectification: p.weightRectification,
-          inspection: p.weightInspection, satisfaction: p.weightSatisfaction, good: p.scoreGood, fairlyGood: p.scoreFairlyGood, fair: p.scoreFair,
+          year: result.year,
+          attendance: p.weightAttendance,
+          visits: p.weightVisits,
+          pairing: p.weightPairing,
+          rectification: p.weightRectification,
+          inspection: p.weightInspection,
+          satisfaction: p.weightSatisfaction,
+          good: p.scoreGood,
+          fairlyGood: p.scoreFairlyGood,
+          fair: p.scoreFair,
         })}
-        actions={<a href="/api/assessment/export" className={`no-print ${buttonClass('secondary')}`} download>{t('export')}</a>}
+        actions={
+          <a href="/api/assessment/export" className={`no-print ${buttonClass('secondary')}`} download>
+            {t('export')}
+          </a>
+        }
       />
       <p className="mb-3 text-xs text-slate-500">{t('onlyCurrentYear')}</p>
       <div className="space-y-4">
-        {result.townships.length > 1 && table(result.townships, t('townships'), t('subjectTownship'), 'township-ranking')}
+        {result.townships.length > 1 &&
+          table(result.townships, t('townships'), t('subjectTownship'), 'township-ranking')}
         {table(result.teams, t('teams'), t('subjectTeam'), 'team-ranking')}
       </div>
     </>

@@ -1,38 +1,76 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { dashboard } from '@/lib/dashboard/data';
-import { regionTrail } from '@/lib/regions/data';
-import { SECTION_COLUMNS, SECTIONS, type Section } from '@/lib/dashboard/columns';
-import { Card, PageHeader } from '@/components/ui/card';
-import { buttonClass } from '@/components/ui/button-class';
-import { PrintButton } from '@/components/ui/print-button';
-import { Breadcrumb } from '@/components/regions/breadcrumb';
+import { type AreaBarSeries, AreaBars } from '@/components/charts/area-bars';
+import { MonthLines } from '@/components/charts/month-lines';
 import { FiguresTable } from '@/components/dashboard/figures-table';
 import { DashboardTiles } from '@/components/dashboard/tiles';
-import { AreaBars, type AreaBarSeries } from '@/components/charts/area-bars';
-import { MonthLines } from '@/components/charts/month-lines';
-import type { Viewer } from '@/lib/auth/data';
 import { PageBody } from '@/components/layout/page-body';
+import { Breadcrumb } from '@/components/regions/breadcrumb';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader } from '@/components/ui/card';
+import { PrintButton } from '@/components/ui/print-button';
+import type { Viewer } from '@/lib/auth/data';
+import { requirePermission } from '@/lib/auth/guard';
+import { SECTION_COLUMNS, SECTIONS, type Section } from '@/lib/dashboard/columns';
+import { dashboard } from '@/lib/dashboard/data';
+import { regionTrail } from '@/lib/regions/data';
 
 const drill = (code: string) => `/dashboard?area=${code}`;
 
 // What each section's chart shows, by the next level down.
 const CHARTS: Record<Section, { series: AreaBarSeries[]; unit?: string; max?: number }> = {
-  households: { series: [{ key: 'incidence', label: 'incidence', color: '#b91c1c' }, { key: 'returnRate', label: 'returnRate', color: '#d97706' }], unit: '%' },
-  teams: { series: [{ key: 'membersOnTrack', label: 'membersOnTrack', color: '#15803d', stack: 'm' }, { key: 'membersAtRisk', label: 'membersAtRisk', color: '#d97706', stack: 'm' }, { key: 'membersShort', label: 'membersShort', color: '#b91c1c', stack: 'm' }] },
+  households: {
+    series: [
+      { key: 'incidence', label: 'incidence', color: '#b91c1c' },
+      { key: 'returnRate', label: 'returnRate', color: '#d97706' },
+    ],
+    unit: '%',
+  },
+  teams: {
+    series: [
+      { key: 'membersOnTrack', label: 'membersOnTrack', color: '#15803d', stack: 'm' },
+      { key: 'membersAtRisk', label: 'membersAtRisk', color: '#d97706', stack: 'm' },
+      { key: 'membersShort', label: 'membersShort', color: '#b91c1c', stack: 'm' },
+    ],
+  },
   pairings: { series: [{ key: 'pairingRate', label: 'pairingRate', color: '#1d4ed8' }], unit: '%', max: 100 },
-  visits: { series: [{ key: 'cadreVisitRate', label: 'cadreVisitRate', color: '#1d4ed8' }, { key: 'teamVisitRate', label: 'teamVisitRate', color: '#0f766e' }], unit: '%', max: 100 },
-  oversight: { series: [{ key: 'findings', label: 'findings', color: '#d97706' }, { key: 'discrepancies', label: 'discrepancies', color: '#b91c1c' }] },
-  problems: { series: [{ key: 'problemsStruckOff', label: 'problemsStruckOff', color: '#15803d', stack: 'p' }, { key: 'problemsPending', label: 'problemsPending', color: '#94a3b8', stack: 'p' }, { key: 'problemsOpenInTime', label: 'problemsOpenInTime', color: '#d97706', stack: 'p' }, { key: 'problemsOverdue', label: 'problemsOverdue', color: '#b91c1c', stack: 'p' }] },
+  visits: {
+    series: [
+      { key: 'cadreVisitRate', label: 'cadreVisitRate', color: '#1d4ed8' },
+      { key: 'teamVisitRate', label: 'teamVisitRate', color: '#0f766e' },
+    ],
+    unit: '%',
+    max: 100,
+  },
+  oversight: {
+    series: [
+      { key: 'findings', label: 'findings', color: '#d97706' },
+      { key: 'discrepancies', label: 'discrepancies', color: '#b91c1c' },
+    ],
+  },
+  problems: {
+    series: [
+      { key: 'problemsStruckOff', label: 'problemsStruckOff', color: '#15803d', stack: 'p' },
+      { key: 'problemsPending', label: 'problemsPending', color: '#94a3b8', stack: 'p' },
+      { key: 'problemsOpenInTime', label: 'problemsOpenInTime', color: '#d97706', stack: 'p' },
+      { key: 'problemsOverdue', label: 'problemsOverdue', color: '#b91c1c', stack: 'p' },
+    ],
+  },
 };
 
 export default async function DashboardPage(props: { searchParams: Promise<{ area?: string }> }) {
   const viewer = await requirePermission('region.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><DashboardContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <DashboardContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function DashboardContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
+async function DashboardContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
   const data = (await dashboard(viewer, area))!;
   const [t, trail] = await Promise.all([getTranslations('dashboard'), regionTrail(viewer, data.area.code)]);
@@ -41,45 +79,79 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
   const isVillage = data.children.length === 0;
   const rows = isVillage ? [data.total] : data.children;
   // Only what a section's chart draws goes to the browser.
-  const chartData = (section: Section) => data.children.map((c) => {
-    const values: Record<string, number> = {
-      ...c.figures, ...c.rates,
-      problemsPending: c.figures.problemsFound - c.figures.problemsStruckOff - c.figures.problemsOpen,
-      problemsOpenInTime: c.figures.problemsOpen - c.figures.problemsOverdue,
-    };
-    return { code: c.code, name: c.name, href: drill(c.code), ...Object.fromEntries(CHARTS[section].series.map((s) => [s.key, values[s.key]])) };
-  });
+  const chartData = (section: Section) =>
+    data.children.map((c) => {
+      const values: Record<string, number> = {
+        ...c.figures,
+        ...c.rates,
+        problemsPending: c.figures.problemsFound - c.figures.problemsStruckOff - c.figures.problemsOpen,
+        problemsOpenInTime: c.figures.problemsOpen - c.figures.problemsOverdue,
+      };
+      return {
+        code: c.code,
+        name: c.name,
+        href: drill(c.code),
+        ...Object.fromEntries(CHARTS[section].series.map((s) => [s.key, values[s.key]])),
+      };
+    });
   const monthNames = Array.from({ length: 12 }, (_, i) => t('month', { month: i + 1 }));
   const workSeries = [
     ...(data.sections.visits ? [{ key: 'visits', label: t('months.visits'), color: '#1d4ed8' }] : []),
     ...(data.sections.teams ? [{ key: 'villageDays', label: t('months.villageDays'), color: '#0f766e' }] : []),
   ];
   const outcomeSeries = [
-    ...(data.sections.problems ? [{ key: 'problemsFound', label: t('months.problemsFound'), color: '#d97706' }, { key: 'problemsStruckOff', label: t('months.problemsStruckOff'), color: '#15803d' }] : []),
-    ...(data.sections.households ? [{ key: 'liftedHouseholds', label: t('months.liftedHouseholds'), color: '#7c3aed' }, { key: 'returnedHouseholds', label: t('months.returnedHouseholds'), color: '#b91c1c' }] : []),
+    ...(data.sections.problems
+      ? [
+          { key: 'problemsFound', label: t('months.problemsFound'), color: '#d97706' },
+          { key: 'problemsStruckOff', label: t('months.problemsStruckOff'), color: '#15803d' },
+        ]
+      : []),
+    ...(data.sections.households
+      ? [
+          { key: 'liftedHouseholds', label: t('months.liftedHouseholds'), color: '#7c3aed' },
+          { key: 'returnedHouseholds', label: t('months.returnedHouseholds'), color: '#b91c1c' },
+        ]
+      : []),
   ];
   // Only the series a role may see go to the browser.
-  const monthsOf = (series: { key: string }[]) => data.months.map((m) => ({ month: m.month, ...Object.fromEntries(series.map((s) => [s.key, m[s.key as keyof typeof m]])) }));
+  const monthsOf = (series: { key: string }[]) =>
+    data.months.map((m) => ({
+      month: m.month,
+      ...Object.fromEntries(series.map((s) => [s.key, m[s.key as keyof typeof m]])),
+    }));
   const areaName = trail.map((r) => r.name).join(' ') || data.area.name;
-  const computedAt = data.computedAt ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(data.computedAt) : null;
+  const computedAt = data.computedAt
+    ? new Intl.DateTimeFormat('zh-CN', {
+        timeZone: 'Asia/Shanghai',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }).format(data.computedAt)
+    : null;
   return (
     <>
       <div className="hidden print:mb-3 print:block print:border-b print:border-slate-400 print:pb-2">
         <p className="text-lg font-semibold">{t('printTitle', { area: areaName, year: data.year })}</p>
         <p className="text-sm">{t('printedOn', { date: data.today, time: computedAt ?? '—' })}</p>
       </div>
-      <div className="no-print"><Breadcrumb trail={trail} label={t('breadcrumb')} href={drill} /></div>
+      <div className="no-print">
+        <Breadcrumb trail={trail} label={t('breadcrumb')} href={drill} />
+      </div>
       <PageHeader
         title={t('title', { area: data.area.name })}
         description={
           <span data-testid="dashboard-freshness">
             {computedAt ? t('freshness', { time: computedAt, year: data.year }) : t('computing')}
-            {data.pending > 0 && <span className="ml-2 text-amber-700">{t('pending', { villages: data.pending })}</span>}
+            {data.pending > 0 && (
+              <span className="ml-2 text-amber-700">{t('pending', { villages: data.pending })}</span>
+            )}
           </span>
         }
         actions={
           <div className="no-print flex flex-wrap gap-2">
-            <a href={`/api/dashboard/export?area=${data.area.code}`} className={buttonClass('secondary')} download>{t('export')}</a>
+            <a href={`/api/dashboard/export?area=${data.area.code}`} className={buttonClass('secondary')} download>
+              {t('export')}
+            </a>
             <PrintButton label={t('print')} />
           </div>
         }
@@ -93,13 +165,24 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
             <Card key={section} title={t(`sections.${section}`)}>
               <div data-testid={`section-${section}`} className="space-y-4">
                 <FiguresTable
-                  rows={rows} total={isVillage ? null : data.total} columns={columns} label={label} drillHref={drill}
-                  areaLabel={t('area')} totalLabel={t('total', { area: data.area.name })} missedLabel={t('missed')}
+                  rows={rows}
+                  total={isVillage ? null : data.total}
+                  columns={columns}
+                  label={label}
+                  drillHref={drill}
+                  areaLabel={t('area')}
+                  totalLabel={t('total', { area: data.area.name })}
+                  missedLabel={t('missed')}
                 />
                 {!isVillage && (
                   <div className="break-inside-avoid">
-                    <AreaBars data={chartData(section)} unit={chart.unit} max={chart.max} label={t(`sections.${section}`)}
-                      series={chart.series.map((s) => ({ ...s, label: label(s.label) }))} />
+                    <AreaBars
+                      data={chartData(section)}
+                      unit={chart.unit}
+                      max={chart.max}
+                      label={t(`sections.${section}`)}
+                      series={chart.series.map((s) => ({ ...s, label: label(s.label) }))}
+                    />
                   </div>
                 )}
               </div>
@@ -108,12 +191,26 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
         })}
         <Card title={t('trends', { year: data.year })}>
           <div className="grid gap-4 lg:grid-cols-2">
-            <MonthLines label={t('trendsWork')} data={monthsOf(workSeries)} monthNames={monthNames} series={workSeries} />
-            <MonthLines label={t('trendsOutcomes')} data={monthsOf(outcomeSeries)} monthNames={monthNames} series={outcomeSeries} />
+            <MonthLines
+              label={t('trendsWork')}
+              data={monthsOf(workSeries)}
+              monthNames={monthNames}
+              series={workSeries}
+            />
+            <MonthLines
+              label={t('trendsOutcomes')}
+              data={monthsOf(outcomeSeries)}
+              monthNames={monthNames}
+              series={outcomeSeries}
+            />
           </div>
         </Card>
         {isVillage && (
-          <p className="no-print text-sm"><Link href={`/regions/${data.area.code}`} className="text-brand-700 hover:underline">{t('openVillage')} →</Link></p>
+          <p className="no-print text-sm">
+            <Link href={`/regions/${data.area.code}`} className="text-brand-700 hover:underline">
+              {t('openVillage')} →
+            </Link>
+          </p>
         )}
       </div>
     </>

@@ -1,31 +1,47 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/permissions';
-import { searchHouseholds, type HouseholdSort } from '@/lib/households/data';
-import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
-import { HOUSEHOLD_STATUSES } from '@/lib/enums';
-import { HOUSEHOLD_SETS } from '@/lib/households/rules';
+import { StatusBadge } from '@/components/households/status-badge';
+import { PageBody } from '@/components/layout/page-body';
+import { ExportRosterLink } from '@/components/roster/export-roster-link';
+import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
-import { buttonClass } from '@/components/ui/button-class';
 import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { StatusBadge } from '@/components/households/status-badge';
-import { ExportRosterLink } from '@/components/roster/export-roster-link';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { HOUSEHOLD_STATUSES } from '@/lib/enums';
+import { type HouseholdSort, searchHouseholds } from '@/lib/households/data';
+import { HOUSEHOLD_SETS } from '@/lib/households/rules';
+import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
 import { parsePage } from '@/lib/http';
 
 const STATUSES = HOUSEHOLD_STATUSES;
 const SORTS: HouseholdSort[] = ['name', 'village', 'size', 'status', 'updated'];
-type Search = { q?: string; area?: string; group?: string; status?: string; cause?: string; allowance?: string; exitYear?: string; set?: string; sort?: string; page?: string };
+type Search = {
+  q?: string;
+  area?: string;
+  group?: string;
+  status?: string;
+  cause?: string;
+  allowance?: string;
+  exitYear?: string;
+  set?: string;
+  sort?: string;
+  page?: string;
+};
 
-const pick = <T extends string>(list: readonly T[], value: string | undefined) => (list.includes(value as T) ? (value as T) : undefined);
+const pick = <T extends string>(list: readonly T[], value: string | undefined) =>
+  list.includes(value as T) ? (value as T) : undefined;
 
 export default async function HouseholdsPage(props: { searchParams: Promise<Search> }) {
   const viewer = await requirePermission('household.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><HouseholdsContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <HouseholdsContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
 async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promise<Search> } & { viewer: Viewer }) {
@@ -52,44 +68,134 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
         description={t('households.searchDescription')}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href={`/households/notices?area=${search.area ?? viewer.scopeCode}`} className={buttonClass('secondary')}>{t('households.notices')}</Link>
-            <Link href={`/households/notices?kind=exit&area=${search.area ?? viewer.scopeCode}`} className={buttonClass('secondary')}>{t('households.exitNotices')}</Link>
-            {can(viewer.role, 'household.import') && <Link href="/households/import" className={buttonClass('secondary')}>{t('roster.title')}</Link>}
-            {can(viewer.role, 'household.duplicates') && <Link href="/households/duplicates" className={buttonClass('secondary')}>{t('households.duplicatesLink')}</Link>}
+            <Link
+              href={`/households/notices?area=${search.area ?? viewer.scopeCode}`}
+              className={buttonClass('secondary')}
+            >
+              {t('households.notices')}
+            </Link>
+            <Link
+              href={`/households/notices?kind=exit&area=${search.area ?? viewer.scopeCode}`}
+              className={buttonClass('secondary')}
+            >
+              {t('households.exitNotices')}
+            </Link>
+            {can(viewer.role, 'household.import') && (
+              <Link href="/households/import" className={buttonClass('secondary')}>
+                {t('roster.title')}
+              </Link>
+            )}
+            {can(viewer.role, 'household.duplicates') && (
+              <Link href="/households/duplicates" className={buttonClass('secondary')}>
+                {t('households.duplicatesLink')}
+              </Link>
+            )}
             {can(viewer.role, 'household.export') && <ExportRosterLink area={search.area} />}
-            {can(viewer.role, 'household.edit') && <Link href="/households/new" className={buttonClass()}>{t('households.create')}</Link>}
+            {can(viewer.role, 'household.edit') && (
+              <Link href="/households/new" className={buttonClass()}>
+                {t('households.create')}
+              </Link>
+            )}
           </div>
         }
       />
       <Card>
         <form className="mb-4 grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-8" role="search">
-          <input name="q" defaultValue={search.q} placeholder={t('households.searchPlaceholder')} aria-label={t('households.searchPlaceholder')} className={`${inputClass} col-span-2`} autoFocus />
-          <input name="group" defaultValue={search.group} placeholder={t('households.groupName')} aria-label={t('households.groupName')} className={inputClass} />
-          <select name="status" defaultValue={filters.status ?? ''} aria-label={t('households.status')} className={inputClass}>
+          <input
+            name="q"
+            defaultValue={search.q}
+            placeholder={t('households.searchPlaceholder')}
+            aria-label={t('households.searchPlaceholder')}
+            className={`${inputClass} col-span-2`}
+            // biome-ignore lint/a11y/noAutofocus: the search box is the page's only purpose; clerks type straight away
+            autoFocus
+          />
+          <input
+            name="group"
+            defaultValue={search.group}
+            placeholder={t('households.groupName')}
+            aria-label={t('households.groupName')}
+            className={inputClass}
+          />
+          <select
+            name="status"
+            defaultValue={filters.status ?? ''}
+            aria-label={t('households.status')}
+            className={inputClass}
+          >
             <option value="">{t('households.allStatuses')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`households.statuses.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`households.statuses.${s}`)}
+              </option>
+            ))}
           </select>
-          <select name="cause" defaultValue={filters.cause ?? ''} aria-label={t('households.povertyCauses')} className={inputClass}>
+          <select
+            name="cause"
+            defaultValue={filters.cause ?? ''}
+            aria-label={t('households.povertyCauses')}
+            className={inputClass}
+          >
             <option value="">{t('households.allCauses')}</option>
-            {POVERTY_CAUSES.map((c) => <option key={c} value={c}>{t(`households.causes.${c}`)}</option>)}
+            {POVERTY_CAUSES.map((c) => (
+              <option key={c} value={c}>
+                {t(`households.causes.${c}`)}
+              </option>
+            ))}
           </select>
-          <select name="allowance" defaultValue={filters.allowance ?? ''} aria-label={t('households.allowance')} className={inputClass}>
+          <select
+            name="allowance"
+            defaultValue={filters.allowance ?? ''}
+            aria-label={t('households.allowance')}
+            className={inputClass}
+          >
             <option value="">{t('households.allAllowances')}</option>
-            {ALLOWANCES.map((a) => <option key={a} value={a}>{t(`households.allowances.${a}`)}</option>)}
+            {ALLOWANCES.map((a) => (
+              <option key={a} value={a}>
+                {t(`households.allowances.${a}`)}
+              </option>
+            ))}
           </select>
-          <input name="exitYear" defaultValue={search.exitYear} placeholder={t('households.exitYear')} aria-label={t('households.exitYear')} inputMode="numeric" className={inputClass} />
-          <select name="sort" defaultValue={filters.sort ?? 'name'} aria-label={t('households.sort')} className={inputClass}>
-            {SORTS.map((s) => <option key={s} value={s}>{t(`households.sorts.${s}`)}</option>)}
+          <input
+            name="exitYear"
+            defaultValue={search.exitYear}
+            placeholder={t('households.exitYear')}
+            aria-label={t('households.exitYear')}
+            inputMode="numeric"
+            className={inputClass}
+          />
+          <select
+            name="sort"
+            defaultValue={filters.sort ?? 'name'}
+            aria-label={t('households.sort')}
+            className={inputClass}
+          >
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`households.sorts.${s}`)}
+              </option>
+            ))}
           </select>
           {search.area && <input type="hidden" name="area" value={search.area} />}
           {filters.set && <input type="hidden" name="set" value={filters.set} />}
-          <button className={`${buttonClass('secondary')} col-span-2 md:col-span-1`}>{t('common.search')}</button>
+          <button type="submit" className={`${buttonClass('secondary')} col-span-2 md:col-span-1`}>
+            {t('common.search')}
+          </button>
         </form>
         {filters.set && (
           <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="household-set">
-            <span className="rounded-full bg-brand-50 px-3 py-1 font-medium text-brand-800">{t(`households.sets.${filters.set}`)}</span>
-            <span className="tabular-nums text-slate-600">{t('households.setTotal', { households: data.total, people: data.people ?? 0 })}</span>
-            <Link href={`/households?${new URLSearchParams(Object.entries({ ...params, set: undefined }).filter((e): e is [string, string] => !!e[1]))}`} className="text-brand-700 hover:underline">{t('households.clearSet')}</Link>
+            <span className="rounded-full bg-brand-50 px-3 py-1 font-medium text-brand-800">
+              {t(`households.sets.${filters.set}`)}
+            </span>
+            <span className="tabular-nums text-slate-600">
+              {t('households.setTotal', { households: data.total, people: data.people ?? 0 })}
+            </span>
+            <Link
+              href={`/households?${new URLSearchParams(Object.entries({ ...params, set: undefined }).filter((e): e is [string, string] => !!e[1]))}`}
+              className="text-brand-700 hover:underline"
+            >
+              {t('households.clearSet')}
+            </Link>
           </p>
         )}
         <Table minWidth="44rem">
@@ -105,19 +211,41 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
           <tbody>
             {data.rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 hover:bg-slate-50">
-                <Td><Link href={`/households/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.headName}</Link></Td>
+                <Td>
+                  <Link href={`/households/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                    {row.headName}
+                  </Link>
+                </Td>
                 <Td className="font-mono text-xs text-slate-500">{row.headIdMasked.slice(-4)}</Td>
-                <Td>{row.townshipName} {row.villageName}</Td>
+                <Td>
+                  {row.townshipName} {row.villageName}
+                </Td>
                 <Td>{row.groupName}</Td>
                 <Td className="text-right tabular-nums">{row.memberCount}</Td>
-                <Td><StatusBadge status={row.status} /></Td>
-                <Td className="text-xs text-slate-600">{row.povertyCauses.map((c) => t(`households.causes.${c}`)).join('、') || '—'}</Td>
+                <Td>
+                  <StatusBadge status={row.status} />
+                </Td>
+                <Td className="text-xs text-slate-600">
+                  {row.povertyCauses.map((c) => t(`households.causes.${c}`)).join('、') || '—'}
+                </Td>
               </tr>
             ))}
-            {data.rows.length === 0 && <tr><Td colSpan={7} className="py-6 text-center text-slate-500">{t('common.noResults')}</Td></tr>}
+            {data.rows.length === 0 && (
+              <tr>
+                <Td colSpan={7} className="py-6 text-center text-slate-500">
+                  {t('common.noResults')}
+                </Td>
+              </tr>
+            )}
           </tbody>
         </Table>
-        <Pagination page={data.page} pageSize={data.pageSize} total={data.total} basePath="/households" params={params} />
+        <Pagination
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          basePath="/households"
+          params={params}
+        />
       </Card>
     </>
   );

@@ -1,26 +1,37 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PlanInspectionForm } from '@/components/inspections/inspection-forms';
+import { PageBody } from '@/components/layout/page-body';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { chinaDate } from '@/lib/attendance/rules';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { listInspections, planOptions } from '@/lib/inspections/data';
-import { chinaDate } from '@/lib/attendance/rules';
-import { Card, PageHeader } from '@/components/ui/card';
-import { buttonClass } from '@/components/ui/button-class';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { PlanInspectionForm } from '@/components/inspections/inspection-forms';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
 
 export default async function InspectionsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
   const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><InspectionsContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <InspectionsContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function InspectionsContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
+async function InspectionsContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaDate(new Date());
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
-  const [list, options, t] = await Promise.all([listInspections(viewer, { area: query.area, year }), planOptions(viewer), getTranslations('inspections')]);
+  const [list, options, t] = await Promise.all([
+    listInspections(viewer, { area: query.area, year }),
+    planOptions(viewer),
+    getTranslations('inspections'),
+  ]);
   const data = list!;
   const area = query.area ? `&area=${data.area}` : '';
   return (
@@ -30,32 +41,80 @@ async function InspectionsContent({ viewer, searchParams }: { searchParams: Prom
         description={t('description')}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href={`/inspections/discrepancies?year=${year}${area}`} className={buttonClass('secondary')}>{t('discrepancyTitle')}</Link>
-            <Link href={`/inspections/follow-ups?year=${year}${area}`} className={buttonClass('secondary')}>{t('followUps')}</Link>
-            <Link href={`/inspections/notice?from=${year}-01-01&to=${today < `${year}-12-31` ? today : `${year}-12-31`}${area}`} className={buttonClass('secondary')}>{t('notice')}</Link>
-            <Link href="/assessment" className={buttonClass('secondary')}>{t('assessment')}</Link>
+            <Link href={`/inspections/discrepancies?year=${year}${area}`} className={buttonClass('secondary')}>
+              {t('discrepancyTitle')}
+            </Link>
+            <Link href={`/inspections/follow-ups?year=${year}${area}`} className={buttonClass('secondary')}>
+              {t('followUps')}
+            </Link>
+            <Link
+              href={`/inspections/notice?from=${year}-01-01&to=${today < `${year}-12-31` ? today : `${year}-12-31`}${area}`}
+              className={buttonClass('secondary')}
+            >
+              {t('notice')}
+            </Link>
+            <Link href="/assessment" className={buttonClass('secondary')}>
+              {t('assessment')}
+            </Link>
           </div>
         }
       />
       <div className="space-y-4">
-        {options && <Card title={t('plan')}><PlanInspectionForm areas={options.areas} units={options.units} today={today} /></Card>}
-        <Card title={t('list', { year })} actions={<div className="flex gap-3 text-sm"><Link href={`/inspections?year=${year - 1}${area}`} className="text-brand-700 hover:underline">{year - 1}</Link>{year < thisYear && <Link href={`/inspections?year=${year + 1}${area}`} className="text-brand-700 hover:underline">{year + 1}</Link>}</div>}>
-          {data.rows.length === 0 ? <p className="text-sm text-slate-600">{t('none')}</p> : (
+        {options && (
+          <Card title={t('plan')}>
+            <PlanInspectionForm areas={options.areas} units={options.units} today={today} />
+          </Card>
+        )}
+        <Card
+          title={t('list', { year })}
+          actions={
+            <div className="flex gap-3 text-sm">
+              <Link href={`/inspections?year=${year - 1}${area}`} className="text-brand-700 hover:underline">
+                {year - 1}
+              </Link>
+              {year < thisYear && (
+                <Link href={`/inspections?year=${year + 1}${area}`} className="text-brand-700 hover:underline">
+                  {year + 1}
+                </Link>
+              )}
+            </div>
+          }
+        >
+          {data.rows.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('none')}</p>
+          ) : (
             <Table minWidth="44rem">
               <HeadRow>
-                <Th>{t('plannedOn')}</Th><Th>{t('kind')}</Th><Th>{t('villages')}</Th><Th className="text-right">{t('findings')}</Th>
-                <Th className="text-right">{t('checks')}</Th><Th className="text-right">{t('discrepancies')}</Th><Th>{t('status')}</Th>
+                <Th>{t('plannedOn')}</Th>
+                <Th>{t('kind')}</Th>
+                <Th>{t('villages')}</Th>
+                <Th className="text-right">{t('findings')}</Th>
+                <Th className="text-right">{t('checks')}</Th>
+                <Th className="text-right">{t('discrepancies')}</Th>
+                <Th>{t('status')}</Th>
               </HeadRow>
               <tbody>
                 {data.rows.map((r) => (
                   <tr key={r.id} className="border-b border-slate-100 hover:bg-slate-50" data-inspection={r.id}>
-                    <Td><Link href={`/inspections/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.plannedOn}</Link></Td>
+                    <Td>
+                      <Link href={`/inspections/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                        {r.plannedOn}
+                      </Link>
+                    </Td>
                     <Td>{t(`kinds.${r.kind}`)}</Td>
                     <Td>{r.villages.join('、')}</Td>
                     <Td className="text-right tabular-nums">{r.findings}</Td>
                     <Td className="text-right tabular-nums">{r.checks}</Td>
-                    <Td className={`text-right tabular-nums ${r.discrepancies ? 'font-semibold text-red-700' : ''}`}>{r.discrepancies}</Td>
-                    <Td><span className={`rounded-full px-2 py-0.5 text-xs ${r.status === 'DONE' ? 'bg-slate-100 text-slate-700' : 'bg-amber-50 text-amber-800'}`}>{t(`statuses.${r.status}`)}</span></Td>
+                    <Td className={`text-right tabular-nums ${r.discrepancies ? 'font-semibold text-red-700' : ''}`}>
+                      {r.discrepancies}
+                    </Td>
+                    <Td>
+                      <span
+                        className={`rounded-full px-2 py-0.5 text-xs ${r.status === 'DONE' ? 'bg-slate-100 text-slate-700' : 'bg-amber-50 text-amber-800'}`}
+                      >
+                        {t(`statuses.${r.status}`)}
+                      </span>
+                    </Td>
                   </tr>
                 ))}
               </tbody>

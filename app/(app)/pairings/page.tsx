@@ -1,30 +1,40 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { StatusBadge } from '@/components/households/status-badge';
+import { PageBody } from '@/components/layout/page-body';
+import { LiaisonForm } from '@/components/pairings/pairing-forms';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { pairingCoverage, uncoveredHouseholds, villagesWithoutLiaison } from '@/lib/pairings/data';
 import { listUnits } from '@/lib/teams/data';
-import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { buttonClass } from '@/components/ui/button-class';
-import { StatusBadge } from '@/components/households/status-badge';
-import { LiaisonForm } from '@/components/pairings/pairing-forms';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
 
-const percent = (covered: number, must: number) => (must === 0 ? '100%' : `${Math.floor((covered / must) * 1000) / 10}%`);
+const percent = (covered: number, must: number) =>
+  must === 0 ? '100%' : `${Math.floor((covered / must) * 1000) / 10}%`;
 
 export default async function PairingsPage(props: { searchParams: Promise<{ area?: string }> }) {
   const viewer = await requirePermission('cadre.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><PairingsContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <PairingsContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function PairingsContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
+async function PairingsContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
   const [coverage, t] = await Promise.all([pairingCoverage(viewer, area), getTranslations()]);
   if (!coverage) return null;
   const [uncovered, noLiaison, units] = await Promise.all([
-    uncoveredHouseholds(viewer, coverage.area), villagesWithoutLiaison(viewer, coverage.area), can(viewer.role, 'cadre.manage') ? listUnits(viewer) : null,
+    uncoveredHouseholds(viewer, coverage.area),
+    villagesWithoutLiaison(viewer, coverage.area),
+    can(viewer.role, 'cadre.manage') ? listUnits(viewer) : null,
   ]);
   const total = coverage.total;
   const gap = total.mustPair - total.covered;
@@ -33,36 +43,84 @@ async function PairingsContent({ viewer, searchParams }: { searchParams: Promise
     <>
       <PageHeader
         title={`${t('pairings.coverageTitle')}`}
-        description={coverage.area === viewer.scopeCode ? viewer.scopeName : <Link href={href()} className="text-brand-700 hover:underline">{viewer.scopeName}</Link>}
+        description={
+          coverage.area === viewer.scopeCode ? (
+            viewer.scopeName
+          ) : (
+            <Link href={href()} className="text-brand-700 hover:underline">
+              {viewer.scopeName}
+            </Link>
+          )
+        }
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href="/cadres" className={buttonClass('secondary')}>{t('pairings.cadresTitle')}</Link>
-            {can(viewer.role, 'pairing.export') && <a href={`/api/pairings/roster?area=${coverage.area}`} className={buttonClass('secondary')} download>{t('pairings.export')}</a>}
+            <Link href="/cadres" className={buttonClass('secondary')}>
+              {t('pairings.cadresTitle')}
+            </Link>
+            {can(viewer.role, 'pairing.export') && (
+              <a href={`/api/pairings/roster?area=${coverage.area}`} className={buttonClass('secondary')} download>
+                {t('pairings.export')}
+              </a>
+            )}
           </div>
         }
       />
       <div className="space-y-4">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <Stat label={t('pairings.mustPair')} value={total.mustPair} />
-          <Stat label={t('pairings.coverageRate')} value={<span className={gap > 0 ? 'text-red-700' : 'text-green-700'} data-testid="pairing-rate">{percent(total.covered, total.mustPair)}</span>} hint={`${t('pairings.uncovered')} ${gap}`} />
-          <Stat label={t('pairings.villagesWithoutLiaison')} value={<span className={total.villagesWithoutLiaison ? 'text-red-700' : ''}>{total.villagesWithoutLiaison}</span>} hint={`${t('pairings.villages')} ${total.villages}`} />
-          {coverage.cadres && <Stat label={t('pairings.cadresTotal')} value={coverage.cadres.total} hint={`${t('pairings.cadresBelow')} ${coverage.cadres.below} · ${t('pairings.cadresAtQuota')} ${coverage.cadres.atQuota}${coverage.cadres.over ? ` · ${t('pairings.cadresOver')} ${coverage.cadres.over}` : ''}`} />}
+          <Stat
+            label={t('pairings.coverageRate')}
+            value={
+              <span className={gap > 0 ? 'text-red-700' : 'text-green-700'} data-testid="pairing-rate">
+                {percent(total.covered, total.mustPair)}
+              </span>
+            }
+            hint={`${t('pairings.uncovered')} ${gap}`}
+          />
+          <Stat
+            label={t('pairings.villagesWithoutLiaison')}
+            value={
+              <span className={total.villagesWithoutLiaison ? 'text-red-700' : ''}>{total.villagesWithoutLiaison}</span>
+            }
+            hint={`${t('pairings.villages')} ${total.villages}`}
+          />
+          {coverage.cadres && (
+            <Stat
+              label={t('pairings.cadresTotal')}
+              value={coverage.cadres.total}
+              hint={`${t('pairings.cadresBelow')} ${coverage.cadres.below} · ${t('pairings.cadresAtQuota')} ${coverage.cadres.atQuota}${coverage.cadres.over ? ` · ${t('pairings.cadresOver')} ${coverage.cadres.over}` : ''}`}
+            />
+          )}
         </div>
         <Card>
           <Table minWidth="36rem">
             <HeadRow>
-              <Th>{t('pairings.area')}</Th><Th className="text-right">{t('pairings.mustPair')}</Th><Th className="text-right">{t('pairings.covered')}</Th>
-              <Th className="text-right">{t('pairings.uncovered')}</Th><Th className="text-right">{t('pairings.coverageRate')}</Th><Th className="text-right">{t('pairings.villagesWithoutLiaison')}</Th>
+              <Th>{t('pairings.area')}</Th>
+              <Th className="text-right">{t('pairings.mustPair')}</Th>
+              <Th className="text-right">{t('pairings.covered')}</Th>
+              <Th className="text-right">{t('pairings.uncovered')}</Th>
+              <Th className="text-right">{t('pairings.coverageRate')}</Th>
+              <Th className="text-right">{t('pairings.villagesWithoutLiaison')}</Th>
             </HeadRow>
             <tbody>
               {coverage.rows.map((row) => (
                 <tr key={row.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={row.code}>
-                  <Td><Link href={href(row.code)} className="text-brand-700 hover:underline">{row.name}</Link></Td>
+                  <Td>
+                    <Link href={href(row.code)} className="text-brand-700 hover:underline">
+                      {row.name}
+                    </Link>
+                  </Td>
                   <Td className="text-right tabular-nums">{row.mustPair}</Td>
                   <Td className="text-right tabular-nums">{row.covered}</Td>
-                  <Td className={`text-right tabular-nums ${row.mustPair > row.covered ? 'font-semibold text-red-700' : ''}`}>{row.mustPair - row.covered}</Td>
+                  <Td
+                    className={`text-right tabular-nums ${row.mustPair > row.covered ? 'font-semibold text-red-700' : ''}`}
+                  >
+                    {row.mustPair - row.covered}
+                  </Td>
                   <Td className="text-right tabular-nums">{percent(row.covered, row.mustPair)}</Td>
-                  <Td className={`text-right tabular-nums ${row.villagesWithoutLiaison ? 'text-red-700' : ''}`}>{row.villagesWithoutLiaison}</Td>
+                  <Td className={`text-right tabular-nums ${row.villagesWithoutLiaison ? 'text-red-700' : ''}`}>
+                    {row.villagesWithoutLiaison}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -70,27 +128,45 @@ async function PairingsContent({ viewer, searchParams }: { searchParams: Promise
         </Card>
         <Card
           title={`${t('pairings.uncoveredList')}（${gap}）`}
-          actions={gap > 0 && can(viewer.role, 'pairing.manage') && coverage.area.length >= 6 ? <Link href={`/pairings/propose?area=${coverage.area}`} className={buttonClass('primary')}>{t('pairings.propose')}</Link> : null}
+          actions={
+            gap > 0 && can(viewer.role, 'pairing.manage') && coverage.area.length >= 6 ? (
+              <Link href={`/pairings/propose?area=${coverage.area}`} className={buttonClass('primary')}>
+                {t('pairings.propose')}
+              </Link>
+            ) : null
+          }
         >
           {uncovered && uncovered.length > 0 ? (
             <ul className="divide-y divide-slate-100 text-sm">
               {uncovered.map((h) => (
                 <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <Link href={`/households/${h.id}`} className="font-medium text-brand-700 hover:underline">{h.headName}</Link>
-                  <span className="text-slate-600">{h.village.parent?.name} {h.village.name}</span>
+                  <Link href={`/households/${h.id}`} className="font-medium text-brand-700 hover:underline">
+                    {h.headName}
+                  </Link>
+                  <span className="text-slate-600">
+                    {h.village.parent?.name} {h.village.name}
+                  </span>
                   <StatusBadge status={h.status} />
                 </li>
               ))}
             </ul>
-          ) : <p className="text-sm text-green-700">{t('pairings.noProposal')}</p>}
+          ) : (
+            <p className="text-sm text-green-700">{t('pairings.noProposal')}</p>
+          )}
         </Card>
         {noLiaison && noLiaison.length > 0 && (
           <Card title={`${t('pairings.noLiaisonList')}（${noLiaison.length}）`}>
             <ul className="divide-y divide-slate-100 text-sm">
               {noLiaison.map((v) => (
                 <li key={v.code} className="flex flex-wrap items-end justify-between gap-3 py-2" data-village={v.code}>
-                  <Link href={`/regions/${v.code}`} className="text-brand-700 hover:underline">{v.parent?.name} {v.name}</Link>
-                  {units && units.length > 0 && <div className="w-full sm:w-96"><LiaisonForm villageCode={v.code} units={units} /></div>}
+                  <Link href={`/regions/${v.code}`} className="text-brand-700 hover:underline">
+                    {v.parent?.name} {v.name}
+                  </Link>
+                  {units && units.length > 0 && (
+                    <div className="w-full sm:w-96">
+                      <LiaisonForm villageCode={v.code} units={units} />
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,27 +1,31 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PageBody } from '@/components/layout/page-body';
+import { OpenProblemForm } from '@/components/problems/open-form';
+import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { SelectField } from '@/components/ui/field';
+import { Pagination } from '@/components/ui/pagination';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { chinaDate } from '@/lib/attendance/rules';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { chinaDate } from '@/lib/attendance/rules';
-import { ledgerCounts, listProblems, PROBLEM_PAGE_SIZE, reportVillageOptions } from '@/lib/problems/data';
-import { regionTrail } from '@/lib/regions/data';
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
-import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { Pagination } from '@/components/ui/pagination';
-import { SelectField } from '@/components/ui/field';
-import { buttonClass } from '@/components/ui/button-class';
-import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
-import { OpenProblemForm } from '@/components/problems/open-form';
-import { filterParams, parseFilters, queryString, type FilterQuery } from '@/lib/problems/filters';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { ledgerCounts, listProblems, PROBLEM_PAGE_SIZE, reportVillageOptions } from '@/lib/problems/data';
+import { type FilterQuery, filterParams, parseFilters, queryString } from '@/lib/problems/filters';
+import { regionTrail } from '@/lib/regions/data';
 
 const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export default async function ProblemsPage(props: { searchParams: Promise<FilterQuery> }) {
   const viewer = await requirePermission('problem.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><ProblemsContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <ProblemsContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
 async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise<FilterQuery> } & { viewer: Viewer }) {
@@ -29,14 +33,26 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
   const today = chinaDate(new Date());
   const thisYear = Number(today.slice(0, 4));
   const filters = parseFilters(query, thisYear);
-  const [counts, list, t] = await Promise.all([ledgerCounts(viewer, filters), listProblems(viewer, filters), getTranslations()]);
+  const [counts, list, t] = await Promise.all([
+    ledgerCounts(viewer, filters),
+    listProblems(viewer, filters),
+    getTranslations(),
+  ]);
   if (!counts || !list) return null;
   const mayReport = can(viewer.role, 'problem.report');
   const [trail, villages] = await Promise.all([regionTrail(viewer, counts.area), reportVillageOptions(viewer)]);
   const params = filterParams({ ...filters, area: counts.area === viewer.scopeCode ? undefined : counts.area });
   const href = (change: Record<string, string | undefined>) => `/problems?${queryString({ ...params, ...change })}`;
   const total = counts.total;
-  const filtered = !!(filters.status || filters.category || filters.urgency || filters.source || filters.open || filters.overdue || filters.year);
+  const filtered = !!(
+    filters.status ||
+    filters.category ||
+    filters.urgency ||
+    filters.source ||
+    filters.open ||
+    filters.overdue ||
+    filters.year
+  );
   const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
   const red = (n: number) => (n > 0 ? 'font-semibold text-red-700' : '');
   return (
@@ -44,11 +60,20 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
       <PageHeader
         title={t('problems.title')}
         description={
-          <span className="flex flex-wrap items-center gap-1" aria-label={t('problems.area')}>
+          <span role="group" className="flex flex-wrap items-center gap-1" aria-label={t('problems.area')}>
             {trail.map((r, i) => (
               <span key={r.code}>
                 {i > 0 && <span className="px-1 text-slate-400">/</span>}
-                {r.code === counts.area ? <span className="font-medium text-slate-800">{r.name}</span> : <Link href={href({ area: r.code === viewer.scopeCode ? undefined : r.code })} className="text-brand-700 hover:underline">{r.name}</Link>}
+                {r.code === counts.area ? (
+                  <span className="font-medium text-slate-800">{r.name}</span>
+                ) : (
+                  <Link
+                    href={href({ area: r.code === viewer.scopeCode ? undefined : r.code })}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {r.name}
+                  </Link>
+                )}
               </span>
             ))}
             <span className="pl-2 text-slate-500">· {t('problems.rateHint')}</span>
@@ -56,17 +81,45 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
         }
         actions={
           <div className="flex flex-wrap gap-2">
-            {mayReport && villages.length > 0 && <a href="#new" className={buttonClass('primary')}>{t('problems.newProblem')}</a>}
-            {can(viewer.role, 'problem.export') && <a href={`/api/problems/ledger?${queryString(params)}`} className={buttonClass('secondary')} download data-testid="problem-export">{t('problems.export')}</a>}
+            {mayReport && villages.length > 0 && (
+              <a href="#new" className={buttonClass('primary')}>
+                {t('problems.newProblem')}
+              </a>
+            )}
+            {can(viewer.role, 'problem.export') && (
+              <a
+                href={`/api/problems/ledger?${queryString(params)}`}
+                className={buttonClass('secondary')}
+                download
+                data-testid="problem-export"
+              >
+                {t('problems.export')}
+              </a>
+            )}
           </div>
         }
       />
       <div className="space-y-4">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
           <Stat label={t('problems.found')} value={total.found} />
-          <Stat label={t('problems.struckOff')} value={total.struckOff} hint={total.solved ? `${t('problems.solved')} ${total.solved}` : undefined} />
-          <Stat label={t('problems.open')} value={total.open} hint={total.escalated ? `${t('problems.escalated')} ${total.escalated}` : undefined} />
-          <Stat label={t('problems.overdue')} value={<span className={total.overdue ? 'text-red-700' : ''} data-testid="problem-overdue">{total.overdue}</span>} />
+          <Stat
+            label={t('problems.struckOff')}
+            value={total.struckOff}
+            hint={total.solved ? `${t('problems.solved')} ${total.solved}` : undefined}
+          />
+          <Stat
+            label={t('problems.open')}
+            value={total.open}
+            hint={total.escalated ? `${t('problems.escalated')} ${total.escalated}` : undefined}
+          />
+          <Stat
+            label={t('problems.overdue')}
+            value={
+              <span className={total.overdue ? 'text-red-700' : ''} data-testid="problem-overdue">
+                {total.overdue}
+              </span>
+            }
+          />
           <Stat label={t('problems.rate')} value={<span data-testid="problem-rate">{total.rate}%</span>} />
         </div>
 
@@ -85,12 +138,23 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
               <tbody>
                 {counts.groups.map((g) => (
                   <tr key={g.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={g.code}>
-                    <Td><Link href={href({ area: g.code })} className="text-brand-700 hover:underline">{g.name}</Link></Td>
+                    <Td>
+                      <Link href={href({ area: g.code })} className="text-brand-700 hover:underline">
+                        {g.name}
+                      </Link>
+                    </Td>
                     <Td className="text-right tabular-nums">{g.found}</Td>
                     <Td className="text-right tabular-nums">{g.solved}</Td>
                     <Td className="text-right tabular-nums">{g.struckOff}</Td>
                     <Td className="text-right tabular-nums">{g.open}</Td>
-                    <Td className={`text-right tabular-nums ${red(g.overdue)}`}>{g.overdue > 0 && <span aria-hidden className="mr-1">●</span>}{g.overdue}</Td>
+                    <Td className={`text-right tabular-nums ${red(g.overdue)}`}>
+                      {g.overdue > 0 && (
+                        <span aria-hidden className="mr-1">
+                          ●
+                        </span>
+                      )}
+                      {g.overdue}
+                    </Td>
                     <Td className="text-right tabular-nums">{g.rate}%</Td>
                   </tr>
                 ))}
@@ -111,39 +175,111 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
         )}
 
         <Card title={t('problems.filters')}>
-          <form method="get" action="/problems" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end">
+          <form
+            method="get"
+            action="/problems"
+            className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end"
+          >
             {params.area && <input type="hidden" name="area" value={params.area} />}
-            <SelectField id="filter-status" name="status" label={t('problems.status')} defaultValue={filters.status ?? ''}>
+            <SelectField
+              id="filter-status"
+              name="status"
+              label={t('problems.status')}
+              defaultValue={filters.status ?? ''}
+            >
               <option value="">{t('problems.all')}</option>
-              {PROBLEM_STATUSES.map((s) => <option key={s} value={s}>{t(`problems.statuses.${s}`)}</option>)}
+              {PROBLEM_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`problems.statuses.${s}`)}
+                </option>
+              ))}
             </SelectField>
-            <SelectField id="filter-category" name="category" label={t('problems.category')} defaultValue={filters.category ?? ''}>
+            <SelectField
+              id="filter-category"
+              name="category"
+              label={t('problems.category')}
+              defaultValue={filters.category ?? ''}
+            >
               <option value="">{t('problems.all')}</option>
-              {PROBLEM_CATEGORIES.map((c) => <option key={c} value={c}>{t(`problems.categories.${c}`)}</option>)}
+              {PROBLEM_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`problems.categories.${c}`)}
+                </option>
+              ))}
             </SelectField>
-            <SelectField id="filter-urgency" name="urgency" label={t('problems.urgency')} defaultValue={filters.urgency ?? ''}>
+            <SelectField
+              id="filter-urgency"
+              name="urgency"
+              label={t('problems.urgency')}
+              defaultValue={filters.urgency ?? ''}
+            >
               <option value="">{t('problems.all')}</option>
-              {URGENCIES.map((u) => <option key={u} value={u}>{t(`problems.urgencies.${u}`)}</option>)}
+              {URGENCIES.map((u) => (
+                <option key={u} value={u}>
+                  {t(`problems.urgencies.${u}`)}
+                </option>
+              ))}
             </SelectField>
-            <SelectField id="filter-source" name="source" label={t('problems.source')} defaultValue={filters.source ?? ''}>
+            <SelectField
+              id="filter-source"
+              name="source"
+              label={t('problems.source')}
+              defaultValue={filters.source ?? ''}
+            >
               <option value="">{t('problems.all')}</option>
-              {PROBLEM_SOURCES.map((s) => <option key={s} value={s}>{t(`problems.sources.${s}`)}</option>)}
+              {PROBLEM_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`problems.sources.${s}`)}
+                </option>
+              ))}
             </SelectField>
-            <SelectField id="filter-year" name="year" label={t('problems.year')} defaultValue={filters.year ? String(filters.year) : ''}>
+            <SelectField
+              id="filter-year"
+              name="year"
+              label={t('problems.year')}
+              defaultValue={filters.year ? String(filters.year) : ''}
+            >
               <option value="">{t('problems.allYears')}</option>
-              {years.map((y) => <option key={y} value={y}>{y}</option>)}
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
             </SelectField>
             <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-700">
-              <input type="checkbox" id="filter-open" name="open" value="1" defaultChecked={!!filters.open} className="h-4 w-4 rounded border-slate-300" />
+              <input
+                type="checkbox"
+                id="filter-open"
+                name="open"
+                value="1"
+                defaultChecked={!!filters.open}
+                className="h-4 w-4 rounded border-slate-300"
+              />
               {t('problems.onlyOpen')}
             </label>
             <label className="flex min-h-10 items-center gap-2 text-sm font-medium text-slate-700">
-              <input type="checkbox" id="filter-overdue" name="overdue" value="1" defaultChecked={!!filters.overdue} className="h-4 w-4 rounded border-slate-300" />
+              <input
+                type="checkbox"
+                id="filter-overdue"
+                name="overdue"
+                value="1"
+                defaultChecked={!!filters.overdue}
+                className="h-4 w-4 rounded border-slate-300"
+              />
               {t('problems.onlyOverdue')}
             </label>
             <div className="col-span-2 flex flex-wrap items-center gap-3 sm:col-span-1">
-              <button type="submit" className={buttonClass('primary')}>{t('common.search')}</button>
-              {filtered && <Link href={`/problems?${queryString({ area: params.area })}`} className="text-sm text-brand-700 hover:underline">{t('problems.clearFilters')}</Link>}
+              <button type="submit" className={buttonClass('primary')}>
+                {t('common.search')}
+              </button>
+              {filtered && (
+                <Link
+                  href={`/problems?${queryString({ area: params.area })}`}
+                  className="text-sm text-brand-700 hover:underline"
+                >
+                  {t('problems.clearFilters')}
+                </Link>
+              )}
             </div>
           </form>
         </Card>
@@ -161,29 +297,61 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
                 <Th>{t('problems.description')}</Th>
                 <Th>{t('problems.deadline')}</Th>
                 <Th>{t('problems.status')}</Th>
-                <Th className="relative"><span className="sr-only">{t('problems.view')}</span></Th>
+                <Th className="relative">
+                  <span className="sr-only">{t('problems.view')}</span>
+                </Th>
               </HeadRow>
               <tbody>
                 {list.rows.map((p) => (
-                  <tr key={p.id} className={`border-b border-slate-100 hover:bg-slate-50 ${p.overdue ? 'bg-red-50/40' : ''}`} data-problem={p.id}>
+                  <tr
+                    key={p.id}
+                    className={`border-b border-slate-100 hover:bg-slate-50 ${p.overdue ? 'bg-red-50/40' : ''}`}
+                    data-problem={p.id}
+                  >
                     <Td className="whitespace-nowrap tabular-nums">{p.foundOn}</Td>
                     <Td className="whitespace-nowrap">{p.villageName}</Td>
                     <Td className="whitespace-nowrap">
-                      {p.household ? <Link href={`/households/${p.household.id}`} className="text-brand-700 hover:underline">{p.household.headName}</Link> : <span className="text-slate-500">{t('problems.villageLevel')}</span>}
+                      {p.household ? (
+                        <Link href={`/households/${p.household.id}`} className="text-brand-700 hover:underline">
+                          {p.household.headName}
+                        </Link>
+                      ) : (
+                        <span className="text-slate-500">{t('problems.villageLevel')}</span>
+                      )}
                     </Td>
                     <Td className="whitespace-nowrap">{t(`problems.categories.${p.category}`)}</Td>
-                    <Td title={p.description}><Link href={`/problems/${p.id}`} className="hover:underline">{short(p.description)}</Link></Td>
-                    <Td className="whitespace-nowrap tabular-nums">
-                      <span className={p.overdue ? 'font-semibold text-red-700' : ''}>{p.deadline}</span> {p.overdue && <OverdueBadge />}
+                    <Td title={p.description}>
+                      <Link href={`/problems/${p.id}`} className="hover:underline">
+                        {short(p.description)}
+                      </Link>
                     </Td>
-                    <Td><ProblemStatusBadge status={p.status} /></Td>
-                    <Td><Link href={`/problems/${p.id}`} className="whitespace-nowrap font-medium text-brand-700 hover:underline">{t('problems.view')}</Link></Td>
+                    <Td className="whitespace-nowrap tabular-nums">
+                      <span className={p.overdue ? 'font-semibold text-red-700' : ''}>{p.deadline}</span>{' '}
+                      {p.overdue && <OverdueBadge />}
+                    </Td>
+                    <Td>
+                      <ProblemStatusBadge status={p.status} />
+                    </Td>
+                    <Td>
+                      <Link
+                        href={`/problems/${p.id}`}
+                        className="whitespace-nowrap font-medium text-brand-700 hover:underline"
+                      >
+                        {t('problems.view')}
+                      </Link>
+                    </Td>
                   </tr>
                 ))}
               </tbody>
             </Table>
           )}
-          <Pagination page={list.page} pageSize={PROBLEM_PAGE_SIZE} total={list.total} basePath="/problems" params={params} />
+          <Pagination
+            page={list.page}
+            pageSize={PROBLEM_PAGE_SIZE}
+            total={list.total}
+            basePath="/problems"
+            params={params}
+          />
         </Card>
 
         {mayReport && villages.length > 0 && (

@@ -1,30 +1,42 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/permissions';
-import { listTeams, villagesWithoutTeam } from '@/lib/teams/data';
-import { policyValuesFor } from '@/lib/policy/data';
-import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { buttonClass } from '@/components/ui/button-class';
+import { PageBody } from '@/components/layout/page-body';
 import { CoverageCell } from '@/components/teams/coverage-cell';
 import { CreateTeamForm } from '@/components/teams/create-team-form';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { policyValuesFor } from '@/lib/policy/data';
+import { listTeams, villagesWithoutTeam } from '@/lib/teams/data';
 
 export default async function TeamsPage(props: { searchParams: Promise<{ gaps?: string; area?: string }> }) {
   const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><TeamsContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <TeamsContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function TeamsContent({ viewer, searchParams }: { searchParams: Promise<{ gaps?: string; area?: string }> } & { viewer: Viewer }) {
+async function TeamsContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ gaps?: string; area?: string }> } & { viewer: Viewer }) {
   const { gaps, area } = await searchParams;
   const gapsOnly = gaps === '1';
-  const [rows, t, noTeam] = await Promise.all([listTeams(viewer, { area, gapsOnly }), getTranslations(), villagesWithoutTeam(viewer)]);
+  const [rows, t, noTeam] = await Promise.all([
+    listTeams(viewer, { area, gapsOnly }),
+    getTranslations(),
+    villagesWithoutTeam(viewer),
+  ]);
   const county = viewer.scopeCode.slice(0, 6);
   const policy = await policyValuesFor(county, new Date().getFullYear());
   const size = { min: policy.teamSizeMin, max: policy.teamSizeMax };
-  const filter = (on: boolean) => `/teams?${new URLSearchParams({ ...(area ? { area } : {}), ...(on ? { gaps: '1' } : {}) })}`;
+  const filter = (on: boolean) =>
+    `/teams?${new URLSearchParams({ ...(area ? { area } : {}), ...(on ? { gaps: '1' } : {}) })}`;
   return (
     <>
       <PageHeader
@@ -32,9 +44,15 @@ async function TeamsContent({ viewer, searchParams }: { searchParams: Promise<{ 
         description={`${viewer.scopeName} · ${rows?.length ?? 0}`}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href={filter(!gapsOnly)} className={buttonClass('secondary')}>{gapsOnly ? t('teams.allTeams') : t('teams.onlyGaps')}</Link>
-            <Link href="/teams/compliance" className={buttonClass('secondary')}>{t('teams.compliance')}</Link>
-            <Link href="/teams/units" className={buttonClass('secondary')}>{t('teams.units')}</Link>
+            <Link href={filter(!gapsOnly)} className={buttonClass('secondary')}>
+              {gapsOnly ? t('teams.allTeams') : t('teams.onlyGaps')}
+            </Link>
+            <Link href="/teams/compliance" className={buttonClass('secondary')}>
+              {t('teams.compliance')}
+            </Link>
+            <Link href="/teams/units" className={buttonClass('secondary')}>
+              {t('teams.units')}
+            </Link>
           </div>
         }
       />
@@ -50,16 +68,44 @@ async function TeamsContent({ viewer, searchParams }: { searchParams: Promise<{ 
           </HeadRow>
           <tbody>
             {rows?.map((row) => (
-              <tr key={row.villageCode} className="border-b border-slate-100 hover:bg-slate-50" data-village={row.villageCode}>
-                <Td>{row.id ? <Link href={`/teams/${row.id}`} className="font-medium text-brand-700 hover:underline">{row.villageName}</Link> : row.villageName}</Td>
+              <tr
+                key={row.villageCode}
+                className="border-b border-slate-100 hover:bg-slate-50"
+                data-village={row.villageCode}
+              >
+                <Td>
+                  {row.id ? (
+                    <Link href={`/teams/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                      {row.villageName}
+                    </Link>
+                  ) : (
+                    row.villageName
+                  )}
+                </Td>
                 <Td>{row.townshipName}</Td>
                 <Td>
                   {row.leaderName ?? '—'}
-                  {row.leaderDetached === false && <span className="ml-1 text-xs text-red-700">（{t('teams.notDetached')}）</span>}
+                  {row.leaderDetached === false && (
+                    <span className="ml-1 text-xs text-red-700">（{t('teams.notDetached')}）</span>
+                  )}
                 </Td>
                 <Td className="text-right tabular-nums">{row.id ? row.coverage.size : '—'}</Td>
-                <Td>{row.id ? <CoverageCell coverage={row.coverage} size={size} /> : <span className="text-red-700" data-gap>{t('teams.noTeam')}</span>}</Td>
-                <Td>{row.id && <Link href={`/teams/${row.id}/attendance`} className="text-brand-700 hover:underline">{t('teams.monthGrid')}</Link>}</Td>
+                <Td>
+                  {row.id ? (
+                    <CoverageCell coverage={row.coverage} size={size} />
+                  ) : (
+                    <span className="text-red-700" data-gap>
+                      {t('teams.noTeam')}
+                    </span>
+                  )}
+                </Td>
+                <Td>
+                  {row.id && (
+                    <Link href={`/teams/${row.id}/attendance`} className="text-brand-700 hover:underline">
+                      {t('teams.monthGrid')}
+                    </Link>
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -67,7 +113,9 @@ async function TeamsContent({ viewer, searchParams }: { searchParams: Promise<{ 
       </Card>
       {can(viewer.role, 'team.manage') && noTeam.length > 0 && (
         <div className="mt-4">
-          <Card title={t('teams.newTeam')}><CreateTeamForm villages={noTeam} /></Card>
+          <Card title={t('teams.newTeam')}>
+            <CreateTeamForm villages={noTeam} />
+          </Card>
         </div>
       )}
     </>

@@ -1,69 +1,138 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PageBody } from '@/components/layout/page-body';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { isoDay } from '@/lib/attendance/days';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { listVisits, overdueCadreVisits, overdueTeamVisits, visitCoverage, VISIT_PAGE_SIZE } from '@/lib/visits/data';
-import { policyValuesFor } from '@/lib/policy/data';
-import { isoDay } from '@/lib/attendance/days';
-import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { Pagination } from '@/components/ui/pagination';
-import { buttonClass } from '@/components/ui/button-class';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
 import { parsePage } from '@/lib/http';
+import { policyValuesFor } from '@/lib/policy/data';
+import { listVisits, overdueCadreVisits, overdueTeamVisits, VISIT_PAGE_SIZE, visitCoverage } from '@/lib/visits/data';
 
 const rate = (done: number, due: number) => (due === 0 ? '—' : `${Math.floor((done / due) * 1000) / 10}%`);
 
-export default async function VisitsPage(props: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> }) {
+export default async function VisitsPage(props: {
+  searchParams: Promise<{ area?: string; page?: string; rule?: string }>;
+}) {
   const viewer = await requirePermission('visit.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><VisitsContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <VisitsContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function VisitsContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> } & { viewer: Viewer }) {
+async function VisitsContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const [coverage, t] = await Promise.all([visitCoverage(viewer, query.area), getTranslations()]);
   if (!coverage) return null;
   const [list, overdue, policy] = await Promise.all([
     listVisits(viewer, { area: coverage.area, page: parsePage(query.page) }),
-    query.rule === 'team' || query.rule === 'leader' ? overdueTeamVisits(viewer, coverage.area, query.rule) : overdueCadreVisits(viewer, coverage.area),
+    query.rule === 'team' || query.rule === 'leader'
+      ? overdueTeamVisits(viewer, coverage.area, query.rule)
+      : overdueCadreVisits(viewer, coverage.area),
     policyValuesFor(coverage.area.slice(0, 6), Number(coverage.today.slice(0, 4))),
   ]);
   const total = coverage.total;
   const href = (code?: string) => (code ? `/visits?area=${code}` : '/visits');
   const rule = query.rule === 'team' || query.rule === 'leader' ? query.rule : 'cadre';
-  const ruleLabel = { cadre: t('visits.coverageCadre'), team: t('visits.coverageTeam'), leader: t('visits.coverageLeader') };
-  const ruleHref = (r: string) => `/visits?${new URLSearchParams({ ...(query.area ? { area: query.area } : {}), ...(r !== 'cadre' ? { rule: r } : {}) })}`;
+  const ruleLabel = {
+    cadre: t('visits.coverageCadre'),
+    team: t('visits.coverageTeam'),
+    leader: t('visits.coverageLeader'),
+  };
+  const ruleHref = (r: string) =>
+    `/visits?${new URLSearchParams({ ...(query.area ? { area: query.area } : {}), ...(r !== 'cadre' ? { rule: r } : {}) })}`;
   return (
     <>
       <PageHeader
         title={t('visits.coverageTitle')}
-        description={t('visits.coverageHint', { cadre: policy.cadreVisitDays, team: policy.teamVisitDays, leader: policy.leaderVisitDays })}
+        description={t('visits.coverageHint', {
+          cadre: policy.cadreVisitDays,
+          team: policy.teamVisitDays,
+          leader: policy.leaderVisitDays,
+        })}
         actions={
           <div className="flex gap-2">
-            {coverage.area !== viewer.scopeCode && <Link href={href()} className={buttonClass('secondary')}>{viewer.scopeName}</Link>}
-            {can(viewer.role, 'visit.create') && <Link href="/visits/new" className={buttonClass('primary')}>{t('visits.newVisit')}</Link>}
+            {coverage.area !== viewer.scopeCode && (
+              <Link href={href()} className={buttonClass('secondary')}>
+                {viewer.scopeName}
+              </Link>
+            )}
+            {can(viewer.role, 'visit.create') && (
+              <Link href="/visits/new" className={buttonClass('primary')}>
+                {t('visits.newVisit')}
+              </Link>
+            )}
           </div>
         }
       />
       <div className="space-y-4">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          <Stat label={t('visits.coverageCadre')} value={<span className={total.cadreDone < total.cadreDue ? 'text-red-700' : ''}>{rate(total.cadreDone, total.cadreDue)}</span>} hint={`${total.cadreDone}/${total.cadreDue}`} />
-          <Stat label={t('visits.coverageTeam')} value={<span className={total.teamDone < total.teamDue ? 'text-red-700' : ''}>{rate(total.teamDone, total.teamDue)}</span>} hint={`${total.teamDone}/${total.teamDue}`} />
-          <Stat label={t('visits.coverageLeader')} value={<span className={total.leaderDone < total.leaderDue ? 'text-red-700' : ''}>{rate(total.leaderDone, total.leaderDue)}</span>} hint={`${total.leaderDone}/${total.leaderDue}`} />
+          <Stat
+            label={t('visits.coverageCadre')}
+            value={
+              <span className={total.cadreDone < total.cadreDue ? 'text-red-700' : ''}>
+                {rate(total.cadreDone, total.cadreDue)}
+              </span>
+            }
+            hint={`${total.cadreDone}/${total.cadreDue}`}
+          />
+          <Stat
+            label={t('visits.coverageTeam')}
+            value={
+              <span className={total.teamDone < total.teamDue ? 'text-red-700' : ''}>
+                {rate(total.teamDone, total.teamDue)}
+              </span>
+            }
+            hint={`${total.teamDone}/${total.teamDue}`}
+          />
+          <Stat
+            label={t('visits.coverageLeader')}
+            value={
+              <span className={total.leaderDone < total.leaderDue ? 'text-red-700' : ''}>
+                {rate(total.leaderDone, total.leaderDue)}
+              </span>
+            }
+            hint={`${total.leaderDone}/${total.leaderDue}`}
+          />
         </div>
         <Card>
           <Table minWidth="40rem">
             <HeadRow>
-              <Th>{t('pairings.area')}</Th><Th className="text-right">{t('visits.coverageCadre')}</Th><Th className="text-right">{t('visits.coverageTeam')}</Th><Th className="text-right">{t('visits.coverageLeader')}</Th>
+              <Th>{t('pairings.area')}</Th>
+              <Th className="text-right">{t('visits.coverageCadre')}</Th>
+              <Th className="text-right">{t('visits.coverageTeam')}</Th>
+              <Th className="text-right">{t('visits.coverageLeader')}</Th>
             </HeadRow>
             <tbody>
               {coverage.groups.map((g) => (
                 <tr key={g.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={g.code}>
-                  <Td>{g.code.length < 12 ? <Link href={href(g.code)} className="text-brand-700 hover:underline">{g.name}</Link> : g.name}</Td>
-                  <Td className={`text-right tabular-nums ${g.cadreDone < g.cadreDue ? 'text-red-700' : ''}`}>{g.cadreDone}/{g.cadreDue}</Td>
-                  <Td className={`text-right tabular-nums ${g.teamDone < g.teamDue ? 'text-red-700' : ''}`}>{g.teamDone}/{g.teamDue}</Td>
-                  <Td className={`text-right tabular-nums ${g.leaderDone < g.leaderDue ? 'text-red-700' : ''}`}>{g.leaderDone}/{g.leaderDue}</Td>
+                  <Td>
+                    {g.code.length < 12 ? (
+                      <Link href={href(g.code)} className="text-brand-700 hover:underline">
+                        {g.name}
+                      </Link>
+                    ) : (
+                      g.name
+                    )}
+                  </Td>
+                  <Td className={`text-right tabular-nums ${g.cadreDone < g.cadreDue ? 'text-red-700' : ''}`}>
+                    {g.cadreDone}/{g.cadreDue}
+                  </Td>
+                  <Td className={`text-right tabular-nums ${g.teamDone < g.teamDue ? 'text-red-700' : ''}`}>
+                    {g.teamDone}/{g.teamDue}
+                  </Td>
+                  <Td className={`text-right tabular-nums ${g.leaderDone < g.leaderDue ? 'text-red-700' : ''}`}>
+                    {g.leaderDone}/{g.leaderDue}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -72,46 +141,95 @@ async function VisitsContent({ viewer, searchParams }: { searchParams: Promise<{
         {overdue && (
           <Card
             title={`${t('visits.notVisited')}（${ruleLabel[rule]}）`}
-            actions={<div className="flex gap-3 text-sm">{(['cadre', 'team', 'leader'] as const).filter((r) => r !== rule).map((r) => <Link key={r} href={ruleHref(r)} className="text-brand-700 hover:underline">{ruleLabel[r]}</Link>)}</div>}
+            actions={
+              <div className="flex gap-3 text-sm">
+                {(['cadre', 'team', 'leader'] as const)
+                  .filter((r) => r !== rule)
+                  .map((r) => (
+                    <Link key={r} href={ruleHref(r)} className="text-brand-700 hover:underline">
+                      {ruleLabel[r]}
+                    </Link>
+                  ))}
+              </div>
+            }
           >
-            {overdue.length === 0 ? <p className="text-sm text-green-700">{t('attendance.noRows')}</p> : (
-            <Table minWidth="32rem">
-              <HeadRow><Th>{t('pairings.household')}</Th><Th>{t('pairings.village')}</Th><Th>{t('visits.shouldVisit')}</Th><Th>{t('visits.lastVisit')}</Th></HeadRow>
-              <tbody>
-                {overdue.map((o) => (
-                  <tr key={`${o.household_id}-${o.cadre_id ?? ''}`} className="border-b border-slate-100">
-                    <Td><Link href={`/households/${o.household_id}`} className="text-brand-700 hover:underline">{o.head_name}</Link></Td>
-                    <Td>{o.village}</Td>
-                    <Td>{rule === 'team' ? `${o.village}${t('teams.title')}` : o.cadre_name ?? '—'}</Td>
-                    <Td className="tabular-nums">{o.last_visit ? isoDay(o.last_visit) : t('visits.never')}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            {overdue.length === 0 ? (
+              <p className="text-sm text-green-700">{t('attendance.noRows')}</p>
+            ) : (
+              <Table minWidth="32rem">
+                <HeadRow>
+                  <Th>{t('pairings.household')}</Th>
+                  <Th>{t('pairings.village')}</Th>
+                  <Th>{t('visits.shouldVisit')}</Th>
+                  <Th>{t('visits.lastVisit')}</Th>
+                </HeadRow>
+                <tbody>
+                  {overdue.map((o) => (
+                    <tr key={`${o.household_id}-${o.cadre_id ?? ''}`} className="border-b border-slate-100">
+                      <Td>
+                        <Link href={`/households/${o.household_id}`} className="text-brand-700 hover:underline">
+                          {o.head_name}
+                        </Link>
+                      </Td>
+                      <Td>{o.village}</Td>
+                      <Td>{rule === 'team' ? `${o.village}${t('teams.title')}` : (o.cadre_name ?? '—')}</Td>
+                      <Td className="tabular-nums">{o.last_visit ? isoDay(o.last_visit) : t('visits.never')}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
             )}
           </Card>
         )}
         {list && (
           <Card title={`${t('visits.list')}（${list.total}）`}>
-            {list.rows.length === 0 ? <p className="text-sm text-slate-600">{t('visits.noVisits')}</p> : (
+            {list.rows.length === 0 ? (
+              <p className="text-sm text-slate-600">{t('visits.noVisits')}</p>
+            ) : (
               <ul className="divide-y divide-slate-100 text-sm">
                 {list.rows.map((v) => (
                   <li key={v.id} className="py-2" data-visit={v.id}>
                     <div className="flex flex-wrap justify-between gap-2">
-                      <span><Link href={`/households/${v.householdId}`} className="font-medium text-brand-700 hover:underline">{v.headName}</Link> <span className="text-slate-500">{v.villageName}</span></span>
-                      <span className="tabular-nums text-slate-500">{v.visitedOn} · {t(`visits.kinds.${v.kind}`)} · {v.visitorName}</span>
+                      <span>
+                        <Link
+                          href={`/households/${v.householdId}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
+                          {v.headName}
+                        </Link>{' '}
+                        <span className="text-slate-500">{v.villageName}</span>
+                      </span>
+                      <span className="tabular-nums text-slate-500">
+                        {v.visitedOn} · {t(`visits.kinds.${v.kind}`)} · {v.visitorName}
+                      </span>
                     </div>
                     {v.findings && <p className="mt-1 text-slate-700">{v.findings}</p>}
                     {v.helpDelivered && <p className="text-slate-600">{v.helpDelivered}</p>}
                     {v.photos.length > 0 && (
-                      <div className="mt-1 flex gap-2">{v.photos.map((id) => <a key={id} href={`/api/attachments/${id}`} target="_blank" rel="noreferrer"><img src={`/api/attachments/${id}`} alt="" className="h-14 w-14 rounded object-cover" /></a>)}</div>
+                      <div className="mt-1 flex gap-2">
+                        {v.photos.map((id) => (
+                          <a key={id} href={`/api/attachments/${id}`} target="_blank" rel="noreferrer">
+                            <img src={`/api/attachments/${id}`} alt="" className="h-14 w-14 rounded object-cover" />
+                          </a>
+                        ))}
+                      </div>
                     )}
-                    {v.problems > 0 && <Link href={`/problems?area=${coverage.area}`} className="text-xs text-amber-800">{t('visits.problemsFound')} {v.problems}</Link>}
+                    {v.problems > 0 && (
+                      <Link href={`/problems?area=${coverage.area}`} className="text-xs text-amber-800">
+                        {t('visits.problemsFound')} {v.problems}
+                      </Link>
+                    )}
                   </li>
                 ))}
               </ul>
             )}
-            <Pagination page={list.page} pageSize={VISIT_PAGE_SIZE} total={list.total} basePath="/visits" params={{ area: query.area }} />
+            <Pagination
+              page={list.page}
+              pageSize={VISIT_PAGE_SIZE}
+              total={list.total}
+              basePath="/visits"
+              params={{ area: query.area }}
+            />
           </Card>
         )}
       </div>

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getViewer } from '@/lib/auth/data';
 import { LoginForm } from '@/components/auth/login-form';
+import { getViewer } from '@/lib/auth/data';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('auth'))('signIn') };

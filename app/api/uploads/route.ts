@@ -7,11 +7,14 @@ import { savePhoto } from '@/lib/visits/data';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ name: 'attachment.upload', permission: ['visit.create', 'problem.work'], answer: 'json' }, async (request, { viewer, fail }) => {
-  const declared = Number(request.headers.get('content-length') ?? 0) || 0;
-  if (declared > MAX_PHOTO_BYTES) return fail(413, 'visits.photoTooLarge');
-  const body = await readBodyLimited(request.body, MAX_PHOTO_BYTES);
-  const result = await savePhoto(viewer, new Uint8Array(body));
-  if (!result.ok) return fail(result.status, result.message, result.params);
-  return Response.json({ ok: true, key: result.key });
-});
+export const POST = route(
+  { name: 'attachment.upload', permission: ['visit.create', 'problem.work'], answer: 'json' },
+  async (request, { viewer, fail }) => {
+    const declared = Number(request.headers.get('content-length') ?? 0) || 0;
+    if (declared > MAX_PHOTO_BYTES) return fail(413, 'visits.photoTooLarge');
+    const body = await readBodyLimited(request.body, MAX_PHOTO_BYTES);
+    const result = await savePhoto(viewer, new Uint8Array(body));
+    if (!result.ok) return fail(result.status, result.message, result.params);
+    return Response.json({ ok: true, key: result.key });
+  },
+);

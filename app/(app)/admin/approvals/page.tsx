@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { listPendingApprovals } from '@/lib/users/data';
+import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ApprovalList } from '@/components/users/approval-list';
-import { PageBody } from '@/components/layout/page-body';
 import type { Viewer } from '@/lib/auth/data';
+import { requirePermission } from '@/lib/auth/guard';
+import { listPendingApprovals } from '@/lib/users/data';
 
 export default async function ApprovalsPage() {
   const viewer = await requirePermission('user.approve');
@@ -26,7 +26,9 @@ async function PendingRequests({ viewer }: { viewer: Viewer }) {
       <ApprovalList
         requests={(requests ?? []).map((request) => ({
           ...request,
-          requestedAt: request.requestedAt ? format.dateTime(request.requestedAt, { dateStyle: 'short', timeStyle: 'short' }) : '—',
+          requestedAt: request.requestedAt
+            ? format.dateTime(request.requestedAt, { dateStyle: 'short', timeStyle: 'short' })
+            : '—',
         }))}
       />
     </Card>

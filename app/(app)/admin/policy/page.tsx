@@ -1,15 +1,19 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { PageBody } from '@/components/layout/page-body';
+import { PolicyForm } from '@/components/policy/policy-form';
+import { PageHeader } from '@/components/ui/card';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { getPolicy, policyCountyOf, policyYears, type PolicyView } from '@/lib/policy/data';
-import { PageHeader } from '@/components/ui/card';
-import { PolicyForm } from '@/components/policy/policy-form';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { getPolicy, type PolicyView, policyCountyOf, policyYears } from '@/lib/policy/data';
 
-export default async function PolicyPage({ searchParams }: { searchParams: Promise<{ year?: string; county?: string }> }) {
+export default async function PolicyPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string; county?: string }>;
+}) {
   const viewer = await requirePermission('policy.view');
   const search = await searchParams;
   const thisYear = new Date().getFullYear();
@@ -17,27 +21,57 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
   const countyCode = search.county ?? policyCountyOf(viewer);
   const policy = countyCode ? await getPolicy(viewer, countyCode, year) : null;
   if (!policy) notFound();
-  return <PageBody><PolicyContent viewer={viewer} policy={policy} year={year} thisYear={thisYear} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+  return (
+    <PageBody>
+      <PolicyContent viewer={viewer} policy={policy} year={year} thisYear={thisYear} />
+    </PageBody>
+  ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function PolicyContent({ viewer, policy, year, thisYear }: { viewer: Viewer; policy: PolicyView; year: number; thisYear: number }) {
+async function PolicyContent({
+  viewer,
+  policy,
+  year,
+  thisYear,
+}: {
+  viewer: Viewer;
+  policy: PolicyView;
+  year: number;
+  thisYear: number;
+}) {
   const [years, t, format] = await Promise.all([policyYears(policy.countyCode), getTranslations(), getFormatter()]);
   const yearLinks = [...new Set([...years, thisYear, thisYear + 1])].sort((a, b) => b - a);
   return (
     <>
       <PageHeader
         title={t('policy.title', { county: policy.countyName, year })}
-        description={policy.version === null ? t('policy.notSetYet') : t('policy.lastChanged', { time: format.dateTime(policy.updatedAt!, { dateStyle: 'medium', timeStyle: 'short' }) })}
+        description={
+          policy.version === null
+            ? t('policy.notSetYet')
+            : t('policy.lastChanged', {
+                time: format.dateTime(policy.updatedAt!, { dateStyle: 'medium', timeStyle: 'short' }),
+              })
+        }
       />
       <nav className="mb-4 flex flex-wrap gap-2" aria-label={t('policy.years')}>
         {yearLinks.map((y) => (
-          <Link key={y} href={`/admin/policy?year=${y}`} aria-current={y === year ? 'page' : undefined}
-            className={`rounded-full border px-3 py-1 text-sm ${y === year ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-700'}`}>
+          <Link
+            key={y}
+            href={`/admin/policy?year=${y}`}
+            aria-current={y === year ? 'page' : undefined}
+            className={`rounded-full border px-3 py-1 text-sm ${y === year ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-700'}`}
+          >
             {y}
           </Link>
         ))}
       </nav>
-      <PolicyForm countyCode={policy.countyCode} year={year} version={policy.version} values={policy.values} editable={can(viewer.role, 'policy.edit')} />
+      <PolicyForm
+        countyCode={policy.countyCode}
+        year={year}
+        version={policy.version}
+        values={policy.values}
+        editable={can(viewer.role, 'policy.edit')}
+      />
     </>
   );
 }

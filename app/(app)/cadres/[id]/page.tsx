@@ -1,29 +1,39 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/permissions';
-import { cadreFormOptions, getCadre, reassignProposal } from '@/lib/pairings/data';
-import { chinaDate } from '@/lib/attendance/rules';
-import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { StatusBadge } from '@/components/households/status-badge';
+import { PageBody } from '@/components/layout/page-body';
 import { CadreForm } from '@/components/pairings/cadre-form';
 import { EndPairingForm, ReassignCard } from '@/components/pairings/pairing-forms';
 import { ProposalTable } from '@/components/pairings/proposal-table';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
+import { cadreFormOptions, getCadre, reassignProposal } from '@/lib/pairings/data';
 
 export default async function CadrePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('cadre.view');
   const { id } = await params;
   const cadre = await getCadre(viewer, parseId(id) ?? notFound());
   if (!cadre) notFound();
-  return <PageBody><CadreContent viewer={viewer} cadre={cadre} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+  return (
+    <PageBody>
+      <CadreContent viewer={viewer} cadre={cadre} />
+    </PageBody>
+  ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function CadreContent({ viewer, cadre }: { viewer: Viewer; cadre: NonNullable<Awaited<ReturnType<typeof getCadre>>> }) {
+async function CadreContent({
+  viewer,
+  cadre,
+}: {
+  viewer: Viewer;
+  cadre: NonNullable<Awaited<ReturnType<typeof getCadre>>>;
+}) {
   const manage = can(viewer.role, 'pairing.manage');
   const [t, options, proposal] = await Promise.all([
     getTranslations(),
@@ -37,21 +47,55 @@ async function CadreContent({ viewer, cadre }: { viewer: Viewer; cadre: NonNulla
       <PageHeader
         title={cadre.name}
         description={`${t(`teams.ranks.${cadre.rank}`)} · ${cadre.unit.name} · ${cadre.active ? t('pairings.active') : `${t('pairings.left')} ${cadre.leftOn ?? ''} ${cadre.leftReason ?? ''}`}`}
-        actions={<Link href="/cadres" className="text-sm text-brand-700 hover:underline">{t('pairings.cadresTitle')}</Link>}
+        actions={
+          <Link href="/cadres" className="text-sm text-brand-700 hover:underline">
+            {t('pairings.cadresTitle')}
+          </Link>
+        }
       />
       <div className="space-y-4">
         <Card title={`${t('pairings.current')}（${t('pairings.usedOf', { used: cadre.used, quota: cadre.quota })}）`}>
-          {current.length === 0 ? <p className="text-sm text-slate-600">{t('pairings.myNone')}</p> : (
+          {current.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('pairings.myNone')}</p>
+          ) : (
             <Table minWidth="40rem">
-              <HeadRow><Th>{t('pairings.household')}</Th><Th>{t('pairings.village')}</Th><Th>{t('households.status')}</Th><Th>{t('pairings.since')}</Th><Th /></HeadRow>
+              <HeadRow>
+                <Th>{t('pairings.household')}</Th>
+                <Th>{t('pairings.village')}</Th>
+                <Th>{t('households.status')}</Th>
+                <Th>{t('pairings.since')}</Th>
+                <Th />
+              </HeadRow>
               <tbody>
                 {current.map((p) => (
                   <tr key={p.id} className="border-b border-slate-100 align-top" data-household={p.householdId}>
-                    <Td>{p.inArea ? <Link href={`/households/${p.householdId}`} className="font-medium text-brand-700 hover:underline">{p.headName}</Link> : p.headName}</Td>
+                    <Td>
+                      {p.inArea ? (
+                        <Link
+                          href={`/households/${p.householdId}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
+                          {p.headName}
+                        </Link>
+                      ) : (
+                        p.headName
+                      )}
+                    </Td>
                     <Td>{p.villageName}</Td>
-                    <Td><StatusBadge status={p.status} /></Td>
+                    <Td>
+                      <StatusBadge status={p.status} />
+                    </Td>
                     <Td className="tabular-nums">{p.startedOn}</Td>
-                    <Td>{manage && p.inArea && <details><summary className="cursor-pointer text-sm text-red-700">{t('pairings.endPairing')}</summary><div className="mt-2 w-72"><EndPairingForm pairingId={p.id} /></div></details>}</Td>
+                    <Td>
+                      {manage && p.inArea && (
+                        <details>
+                          <summary className="cursor-pointer text-sm text-red-700">{t('pairings.endPairing')}</summary>
+                          <div className="mt-2 w-72">
+                            <EndPairingForm pairingId={p.id} />
+                          </div>
+                        </details>
+                      )}
+                    </Td>
                   </tr>
                 ))}
               </tbody>
@@ -60,8 +104,11 @@ async function CadreContent({ viewer, cadre }: { viewer: Viewer; cadre: NonNulla
         </Card>
         {manage && (
           <ReassignCard
-            cadre={cadre} pairs={proposal?.pairs ?? []} today={chinaDate(new Date())}
-            open={!!proposal && proposal.pairs.length + proposal.unassigned.length > 0} canSubmit={proposal?.unassigned.length === 0}
+            cadre={cadre}
+            pairs={proposal?.pairs ?? []}
+            today={chinaDate(new Date())}
+            open={!!proposal && proposal.pairs.length + proposal.unassigned.length > 0}
+            canSubmit={proposal?.unassigned.length === 0}
           >
             <p className="mb-3 text-sm text-slate-600">{t('pairings.reassignHint')}</p>
             {proposal && <ProposalTable proposal={proposal} />}
@@ -70,11 +117,21 @@ async function CadreContent({ viewer, cadre }: { viewer: Viewer; cadre: NonNulla
         {history.length > 0 && (
           <Card title={t('pairings.history')}>
             <Table minWidth="36rem">
-              <HeadRow><Th>{t('pairings.household')}</Th><Th>{t('pairings.village')}</Th><Th>{t('pairings.since')}</Th><Th>{t('pairings.endedOn')}</Th><Th>{t('pairings.endReason')}</Th></HeadRow>
+              <HeadRow>
+                <Th>{t('pairings.household')}</Th>
+                <Th>{t('pairings.village')}</Th>
+                <Th>{t('pairings.since')}</Th>
+                <Th>{t('pairings.endedOn')}</Th>
+                <Th>{t('pairings.endReason')}</Th>
+              </HeadRow>
               <tbody>
                 {history.map((p) => (
                   <tr key={p.id} className="border-b border-slate-100">
-                    <Td>{p.headName}</Td><Td>{p.villageName}</Td><Td className="tabular-nums">{p.startedOn}</Td><Td className="tabular-nums">{p.endedOn}</Td><Td>{p.endReason}</Td>
+                    <Td>{p.headName}</Td>
+                    <Td>{p.villageName}</Td>
+                    <Td className="tabular-nums">{p.startedOn}</Td>
+                    <Td className="tabular-nums">{p.endedOn}</Td>
+                    <Td>{p.endReason}</Td>
                   </tr>
                 ))}
               </tbody>
@@ -83,7 +140,9 @@ async function CadreContent({ viewer, cadre }: { viewer: Viewer; cadre: NonNulla
         )}
         {options && (
           <Card title={t('pairings.editCadre')}>
-            <p className="mb-3 text-sm text-slate-600">{t('pairings.idLast4')} {cadre.idLast4 ?? '—'} · {t('pairings.phone')} {cadre.phone ?? '—'}</p>
+            <p className="mb-3 text-sm text-slate-600">
+              {t('pairings.idLast4')} {cadre.idLast4 ?? '—'} · {t('pairings.phone')} {cadre.phone ?? '—'}
+            </p>
             <CadreForm options={options} cadre={cadre} />
           </Card>
         )}

@@ -1,36 +1,50 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { EditHouseholdForm } from '@/components/households/edit-household-form';
+import { HelpPlanForm } from '@/components/households/help-plan-form';
+import { IncomeForm } from '@/components/households/income-form';
+import { MemberForm } from '@/components/households/member-form';
+import { RevealId } from '@/components/households/reveal-id';
+import { StatusBadge } from '@/components/households/status-badge';
+import { StatusForm } from '@/components/households/status-form';
+import { PageBody } from '@/components/layout/page-body';
+import { HouseholdPairingCard } from '@/components/pairings/household-pairing-card';
+import { Breadcrumb } from '@/components/regions/breadcrumb';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HouseholdVisitsCard } from '@/components/visits/household-visits-card';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { getHousehold } from '@/lib/households/data';
 import { actorLevelOf, nextSteps, perCapitaIncome } from '@/lib/households/rules';
 import { CHECKLIST } from '@/lib/households/schema';
-import { regionTrail } from '@/lib/regions/data';
-import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { Breadcrumb } from '@/components/regions/breadcrumb';
-import { StatusBadge } from '@/components/households/status-badge';
-import { EditHouseholdForm } from '@/components/households/edit-household-form';
-import { MemberForm } from '@/components/households/member-form';
-import { StatusForm } from '@/components/households/status-form';
-import { IncomeForm } from '@/components/households/income-form';
-import { HelpPlanForm } from '@/components/households/help-plan-form';
-import { RevealId } from '@/components/households/reveal-id';
-import { HouseholdPairingCard } from '@/components/pairings/household-pairing-card';
-import { HouseholdVisitsCard } from '@/components/visits/household-visits-card';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
 import { parseId } from '@/lib/http';
-import { notFound } from 'next/navigation';
+import { regionTrail } from '@/lib/regions/data';
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('household.view');
   const household = await getHousehold(viewer, parseId((await params).id) ?? notFound());
-  return <PageBody><HouseholdContent viewer={viewer} household={household} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+  return (
+    <PageBody>
+      <HouseholdContent viewer={viewer} household={household} />
+    </PageBody>
+  ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function HouseholdContent({ viewer, household }: { viewer: Viewer; household: Awaited<ReturnType<typeof getHousehold>> }) {
-  const [trail, t, format] = await Promise.all([regionTrail(viewer, household.regionCode), getTranslations(), getFormatter()]);
+async function HouseholdContent({
+  viewer,
+  household,
+}: {
+  viewer: Viewer;
+  household: Awaited<ReturnType<typeof getHousehold>>;
+}) {
+  const [trail, t, format] = await Promise.all([
+    regionTrail(viewer, household.regionCode),
+    getTranslations(),
+    getFormatter(),
+  ]);
   const editable = can(viewer.role, 'household.edit');
   const steps = can(viewer.role, 'household.status') ? nextSteps(household.status, actorLevelOf(viewer.scopeCode)) : [];
   const year = new Date().getFullYear();
@@ -48,7 +62,10 @@ async function HouseholdContent({ viewer, household }: { viewer: Viewer; househo
         <Card title={t('households.facts')}>
           <dl className="grid grid-cols-2 gap-2 text-sm">
             <dt className="text-slate-500">{t('households.status')}</dt>
-            <dd>{t(`households.statuses.${household.status}`)}（{format.dateTime(household.statusSince, { dateStyle: 'medium' })}）</dd>
+            <dd>
+              {t(`households.statuses.${household.status}`)}（
+              {format.dateTime(household.statusSince, { dateStyle: 'medium' })}）
+            </dd>
             <dt className="text-slate-500">{t('households.identifiedYear')}</dt>
             <dd>{household.identifiedYear ?? '—'}</dd>
             <dt className="text-slate-500">{t('households.exitYear')}</dt>
@@ -70,12 +87,17 @@ async function HouseholdContent({ viewer, household }: { viewer: Viewer; househo
         <HouseholdPairingCard viewer={viewer} householdId={household.id} />
         <HouseholdVisitsCard viewer={viewer} householdId={household.id} />
         <Card title={t('households.statusSteps')}>
-          {can(viewer.role, 'household.status') && <StatusForm id={household.id} version={household.version} steps={steps} />}
+          {can(viewer.role, 'household.status') && (
+            <StatusForm id={household.id} version={household.version} steps={steps} />
+          )}
           <ol className="mt-4 space-y-2 border-l border-slate-200 pl-4 text-sm">
             {household.statusEvents.map((event) => (
               <li key={String(event.id)}>
                 <div className="font-medium">{t(`households.statuses.${event.toStatus}`)}</div>
-                <div className="text-xs text-slate-500">{format.dateTime(event.at, { dateStyle: 'medium', timeStyle: 'short' })} · {event.userName ?? '—'}{event.note ? ` · ${event.note}` : ''}</div>
+                <div className="text-xs text-slate-500">
+                  {format.dateTime(event.at, { dateStyle: 'medium', timeStyle: 'short' })} · {event.userName ?? '—'}
+                  {event.note ? ` · ${event.note}` : ''}
+                </div>
               </li>
             ))}
           </ol>
@@ -96,10 +118,21 @@ async function HouseholdContent({ viewer, household }: { viewer: Viewer; househo
             <tbody>
               {household.members.map((m) => (
                 <tr key={m.id} className="border-b border-slate-100 align-top">
-                  <Td className="font-medium">{m.name}{m.inSchool && <span className="ml-1 text-xs text-slate-500">（{t('households.inSchool')}）</span>}</Td>
+                  <Td className="font-medium">
+                    {m.name}
+                    {m.inSchool && <span className="ml-1 text-xs text-slate-500">（{t('households.inSchool')}）</span>}
+                  </Td>
                   <Td>{t(`households.relations.${m.relation}`)}</Td>
-                  <Td>{can(viewer.role, 'personal.reveal') ? <RevealId personId={m.id} masked={m.idMasked} /> : <span className="font-mono">{m.idMasked}</span>}</Td>
-                  <Td>{t(`households.sex.${m.sex}`)} · {t('households.age', { age: m.age })}</Td>
+                  <Td>
+                    {can(viewer.role, 'personal.reveal') ? (
+                      <RevealId personId={m.id} masked={m.idMasked} />
+                    ) : (
+                      <span className="font-mono">{m.idMasked}</span>
+                    )}
+                  </Td>
+                  <Td>
+                    {t(`households.sex.${m.sex}`)} · {t('households.age', { age: m.age })}
+                  </Td>
                   {m.health !== null && <Td>{t(`households.healthValues.${m.health}`)}</Td>}
                   {m.labour !== null && <Td>{t(`households.labourValues.${m.labour}`)}</Td>}
                 </tr>
@@ -108,16 +141,37 @@ async function HouseholdContent({ viewer, household }: { viewer: Viewer; househo
           </Table>
           {editable && (
             <details className="mt-4 rounded-md border border-slate-200 p-3">
-              <summary className="cursor-pointer text-sm font-medium text-brand-700">{t('households.addMember')}</summary>
-              <div className="mt-3"><MemberForm householdId={household.id} householdVersion={household.version} /></div>
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                {t('households.addMember')}
+              </summary>
+              <div className="mt-3">
+                <MemberForm householdId={household.id} householdVersion={household.version} />
+              </div>
             </details>
           )}
-          {editable && household.members.map((m) => (
-            <details key={m.id} className="mt-2 rounded-md border border-slate-200 p-3">
-              <summary className="cursor-pointer text-sm text-slate-700">{t('households.editMember', { name: m.name })}</summary>
-              <div className="mt-3"><MemberForm householdId={household.id} householdVersion={household.version} member={{ id: m.id, version: m.version, name: m.name, relation: m.relation, health: m.health, labour: m.labour, inSchool: m.inSchool }} /></div>
-            </details>
-          ))}
+          {editable &&
+            household.members.map((m) => (
+              <details key={m.id} className="mt-2 rounded-md border border-slate-200 p-3">
+                <summary className="cursor-pointer text-sm text-slate-700">
+                  {t('households.editMember', { name: m.name })}
+                </summary>
+                <div className="mt-3">
+                  <MemberForm
+                    householdId={household.id}
+                    householdVersion={household.version}
+                    member={{
+                      id: m.id,
+                      version: m.version,
+                      name: m.name,
+                      relation: m.relation,
+                      health: m.health,
+                      labour: m.labour,
+                      inSchool: m.inSchool,
+                    }}
+                  />
+                </div>
+              </details>
+            ))}
         </Card>
       </div>
 
@@ -133,20 +187,53 @@ async function HouseholdContent({ viewer, household }: { viewer: Viewer; househo
               {household.incomes.map((income) => (
                 <tr key={income.id} className="border-b border-slate-100">
                   <Td>{income.year}</Td>
-                  <Td className="text-right tabular-nums">{format.number(income.wageYuan + income.productionYuan + income.propertyYuan + income.transferYuan)}</Td>
-                  <Td className="text-right tabular-nums">{format.number(perCapitaIncome(income, household.memberCount) ?? 0)}</Td>
+                  <Td className="text-right tabular-nums">
+                    {format.number(income.wageYuan + income.productionYuan + income.propertyYuan + income.transferYuan)}
+                  </Td>
+                  <Td className="text-right tabular-nums">
+                    {format.number(perCapitaIncome(income, household.memberCount) ?? 0)}
+                  </Td>
                 </tr>
               ))}
-              {household.incomes.length === 0 && <tr><Td colSpan={3} className="text-slate-500">{t('households.noIncome')}</Td></tr>}
+              {household.incomes.length === 0 && (
+                <tr>
+                  <Td colSpan={3} className="text-slate-500">
+                    {t('households.noIncome')}
+                  </Td>
+                </tr>
+              )}
             </tbody>
           </Table>
-          {editable && <div className="mt-4"><IncomeForm householdId={household.id} year={year} income={thisYearIncome && { year: thisYearIncome.year, version: thisYearIncome.version, wageYuan: thisYearIncome.wageYuan, productionYuan: thisYearIncome.productionYuan, propertyYuan: thisYearIncome.propertyYuan, transferYuan: thisYearIncome.transferYuan }} /></div>}
+          {editable && (
+            <div className="mt-4">
+              <IncomeForm
+                householdId={household.id}
+                year={year}
+                income={
+                  thisYearIncome && {
+                    year: thisYearIncome.year,
+                    version: thisYearIncome.version,
+                    wageYuan: thisYearIncome.wageYuan,
+                    productionYuan: thisYearIncome.productionYuan,
+                    propertyYuan: thisYearIncome.propertyYuan,
+                    transferYuan: thisYearIncome.transferYuan,
+                  }
+                }
+              />
+            </div>
+          )}
         </Card>
         <Card title={t('households.planTitle')}>
           {plan ? (
             <ul className="mb-4 space-y-1 text-sm">
-              <li>{t('households.plan.incomeTarget')}：{format.number(plan.incomeTargetYuan)}</li>
-              {(plan.measures as { kind: string; detail: string }[]).map((m) => <li key={m.kind}>· {t(`households.measures.${m.kind}`)}：{m.detail}</li>)}
+              <li>
+                {t('households.plan.incomeTarget')}：{format.number(plan.incomeTargetYuan)}
+              </li>
+              {(plan.measures as { kind: string; detail: string }[]).map((m) => (
+                <li key={m.kind}>
+                  · {t(`households.measures.${m.kind}`)}：{m.detail}
+                </li>
+              ))}
             </ul>
           ) : (
             <p className="mb-4 text-sm text-slate-500">{t('households.noPlan')}</p>
@@ -154,7 +241,17 @@ async function HouseholdContent({ viewer, household }: { viewer: Viewer; househo
           {editable && (
             <HelpPlanForm
               householdId={household.id}
-              plan={plan ? { version: plan.version, incomeTargetYuan: plan.incomeTargetYuan, responsible: plan.responsible, agreedOn: plan.agreedOn?.toISOString().slice(0, 10) ?? null, measures: plan.measures as { kind: string; detail: string }[] } : undefined}
+              plan={
+                plan
+                  ? {
+                      version: plan.version,
+                      incomeTargetYuan: plan.incomeTargetYuan,
+                      responsible: plan.responsible,
+                      agreedOn: plan.agreedOn?.toISOString().slice(0, 10) ?? null,
+                      measures: plan.measures as { kind: string; detail: string }[],
+                    }
+                  : undefined
+              }
             />
           )}
         </Card>
@@ -166,12 +263,24 @@ async function HouseholdContent({ viewer, household }: { viewer: Viewer; househo
             <EditHouseholdForm
               id={household.id}
               version={household.version}
-              values={{ groupName: household.groupName, phone: '', allowance: household.allowance, povertyCauses: household.povertyCauses, ...Object.fromEntries(CHECKLIST.map((c) => [c, household[c]])) } as Parameters<typeof EditHouseholdForm>[0]['values']}
+              values={
+                {
+                  groupName: household.groupName,
+                  phone: '',
+                  allowance: household.allowance,
+                  povertyCauses: household.povertyCauses,
+                  ...Object.fromEntries(CHECKLIST.map((c) => [c, household[c]])),
+                } as Parameters<typeof EditHouseholdForm>[0]['values']
+              }
             />
           </Card>
         </div>
       )}
-      <p className="mt-4 text-sm"><Link href={`/households?area=${household.regionCode}`} className="text-brand-700 hover:underline">← {t('households.backToVillage', { village: household.village.name })}</Link></p>
+      <p className="mt-4 text-sm">
+        <Link href={`/households?area=${household.regionCode}`} className="text-brand-700 hover:underline">
+          ← {t('households.backToVillage', { village: household.village.name })}
+        </Link>
+      </p>
     </>
   );
 }

@@ -1,11 +1,11 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { listDuplicateHits } from '@/lib/households/data';
-import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { ResolveDuplicateForm } from '@/components/households/resolve-duplicate-form';
 import { PageBody } from '@/components/layout/page-body';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/data';
+import { requirePermission } from '@/lib/auth/guard';
+import { listDuplicateHits } from '@/lib/households/data';
 
 /** ID numbers registered in one area and entered again in another: the county office's list to resolve. */
 export default async function DuplicatesPage() {
@@ -22,30 +22,44 @@ export default async function DuplicatesPage() {
 }
 
 async function DuplicateList({ viewer }: { viewer: Viewer }) {
-  const [rows, t, format] = await Promise.all([listDuplicateHits(viewer), getTranslations('households'), getFormatter()]);
+  const [rows, t, format] = await Promise.all([
+    listDuplicateHits(viewer),
+    getTranslations('households'),
+    getFormatter(),
+  ]);
   const list = rows ?? [];
   return (
-      <Card title={t('duplicatesTitle')}>
-        {list.length === 0 ? <p className="text-sm text-slate-600">{t('duplicatesNone')}</p> : (
-          <Table minWidth="56rem">
-            <HeadRow>
-              {(['at', 'idMasked', 'user', 'area', 'source', 'existing', 'state'] as const).map((col) => <Th key={col}>{t(`duplicateColumns.${col}`)}</Th>)}
-            </HeadRow>
-            <tbody>
-              {list.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100 align-top" data-duplicate={r.id}>
-                  <Td className="tabular-nums">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'short' })}</Td>
-                  <Td className="font-mono">{r.idMasked}</Td>
-                  <Td>{r.userName}</Td>
-                  <Td>{r.area}</Td>
-                  <Td>{t(`duplicateSources.${r.source.replace('.', '_')}`)}</Td>
-                  <Td>{r.existingVillage}</Td>
-                  <Td>{r.resolvedAt ? `${format.dateTime(r.resolvedAt, { dateStyle: 'short' })} ${r.resolution ?? ''}` : <ResolveDuplicateForm id={r.id} />}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </Card>
+    <Card title={t('duplicatesTitle')}>
+      {list.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('duplicatesNone')}</p>
+      ) : (
+        <Table minWidth="56rem">
+          <HeadRow>
+            {(['at', 'idMasked', 'user', 'area', 'source', 'existing', 'state'] as const).map((col) => (
+              <Th key={col}>{t(`duplicateColumns.${col}`)}</Th>
+            ))}
+          </HeadRow>
+          <tbody>
+            {list.map((r) => (
+              <tr key={r.id} className="border-b border-slate-100 align-top" data-duplicate={r.id}>
+                <Td className="tabular-nums">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'short' })}</Td>
+                <Td className="font-mono">{r.idMasked}</Td>
+                <Td>{r.userName}</Td>
+                <Td>{r.area}</Td>
+                <Td>{t(`duplicateSources.${r.source.replace('.', '_')}`)}</Td>
+                <Td>{r.existingVillage}</Td>
+                <Td>
+                  {r.resolvedAt ? (
+                    `${format.dateTime(r.resolvedAt, { dateStyle: 'short' })} ${r.resolution ?? ''}`
+                  ) : (
+                    <ResolveDuplicateForm id={r.id} />
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
   );
 }

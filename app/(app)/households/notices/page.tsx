@@ -1,38 +1,75 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { PageBody } from '@/components/layout/page-body';
+import { PrintButton } from '@/components/ui/print-button';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { noticeList } from '@/lib/households/data';
 import { perCapitaIncome } from '@/lib/households/rules';
 import { getPolicy, policyCountyOf } from '@/lib/policy/data';
 import { getRegion } from '@/lib/regions/data';
-import { PrintButton } from '@/components/ui/print-button';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
 
 /** A printable public notice (公示) of the households proposed for registration or exit in an area. */
-export default async function NoticePage({ searchParams }: { searchParams: Promise<{ area?: string; kind?: string }> }) {
+export default async function NoticePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ area?: string; kind?: string }>;
+}) {
   const viewer = await requirePermission('household.view');
   const search = await searchParams;
   const kind = search.kind === 'exit' ? 'exit' : 'registration';
   const region = await getRegion(viewer, search.area ?? viewer.scopeCode);
-  return <PageBody><NoticeContent viewer={viewer} region={region} kind={kind} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+  return (
+    <PageBody>
+      <NoticeContent viewer={viewer} region={region} kind={kind} />
+    </PageBody>
+  ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function NoticeContent({ viewer, region, kind }: { viewer: Viewer; region: Awaited<ReturnType<typeof getRegion>>; kind: 'exit' | 'registration' }) {
-  const [rows, t, format] = await Promise.all([noticeList(viewer, region.code, kind), getTranslations('notices'), getFormatter()]);
+async function NoticeContent({
+  viewer,
+  region,
+  kind,
+}: {
+  viewer: Viewer;
+  region: Awaited<ReturnType<typeof getRegion>>;
+  kind: 'exit' | 'registration';
+}) {
+  const [rows, t, format] = await Promise.all([
+    noticeList(viewer, region.code, kind),
+    getTranslations('notices'),
+    getFormatter(),
+  ]);
   const county = policyCountyOf(viewer) ?? region.code.slice(0, 6);
   const policy = await getPolicy(viewer, county, new Date().getFullYear());
   const days = policy?.values.noticeMinDays ?? 5;
   const list = rows ?? [];
   return (
     <article className="mx-auto max-w-4xl bg-white p-6 print:p-0">
-      <div className="no-print mb-4 flex justify-end"><PrintButton label={t('print')} /></div>
-      <h1 className="text-center text-2xl font-bold">{t(kind === 'exit' ? 'exitTitle' : 'registrationTitle', { area: region.name })}</h1>
-      <p className="mt-4 text-sm leading-7">{t(kind === 'exit' ? 'exitIntro' : 'registrationIntro', { days, count: list.length })}</p>
+      <div className="no-print mb-4 flex justify-end">
+        <PrintButton label={t('print')} />
+      </div>
+      <h1 className="text-center text-2xl font-bold">
+        {t(kind === 'exit' ? 'exitTitle' : 'registrationTitle', { area: region.name })}
+      </h1>
+      <p className="mt-4 text-sm leading-7">
+        {t(kind === 'exit' ? 'exitIntro' : 'registrationIntro', { days, count: list.length })}
+      </p>
       <table className="mt-4 w-full border-collapse text-sm">
         <thead>
           <tr>
-            {['index', 'village', 'group', 'head', 'idNumber', 'members', kind === 'exit' ? 'perCapita' : 'causes', 'since'].map((col) => (
-              <th key={col} className="border border-slate-400 px-2 py-1 font-medium">{t(`columns.${col}`)}</th>
+            {[
+              'index',
+              'village',
+              'group',
+              'head',
+              'idNumber',
+              'members',
+              kind === 'exit' ? 'perCapita' : 'causes',
+              'since',
+            ].map((col) => (
+              <th key={col} className="border border-slate-400 px-2 py-1 font-medium">
+                {t(`columns.${col}`)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -47,17 +84,29 @@ async function NoticeContent({ viewer, region, kind }: { viewer: Viewer; region:
               <td className="border border-slate-400 px-2 py-1 text-center">{row.memberCount}</td>
               <td className="border border-slate-400 px-2 py-1">
                 {kind === 'exit'
-                  ? row.income ? format.number(perCapitaIncome(row.income, row.memberCount) ?? 0) : '—'
+                  ? row.income
+                    ? format.number(perCapitaIncome(row.income, row.memberCount) ?? 0)
+                    : '—'
                   : row.povertyCauses.map((c) => t(`causes.${c}`)).join('、')}
               </td>
-              <td className="border border-slate-400 px-2 py-1">{format.dateTime(row.statusSince, { dateStyle: 'medium' })}</td>
+              <td className="border border-slate-400 px-2 py-1">
+                {format.dateTime(row.statusSince, { dateStyle: 'medium' })}
+              </td>
             </tr>
           ))}
-          {list.length === 0 && <tr><td colSpan={8} className="border border-slate-400 px-2 py-4 text-center text-slate-500">{t('none')}</td></tr>}
+          {list.length === 0 && (
+            <tr>
+              <td colSpan={8} className="border border-slate-400 px-2 py-4 text-center text-slate-500">
+                {t('none')}
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
       <p className="mt-6 text-sm leading-7">{t('objections', { days })}</p>
-      <p className="mt-8 text-right text-sm">{region.name} · {format.dateTime(new Date(), { dateStyle: 'long' })}</p>
+      <p className="mt-8 text-right text-sm">
+        {region.name} · {format.dateTime(new Date(), { dateStyle: 'long' })}
+      </p>
     </article>
   );
 }

@@ -1,39 +1,80 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { listDiscrepancies } from '@/lib/inspections/data';
-import { chinaDate } from '@/lib/attendance/rules';
+import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
+import { listDiscrepancies } from '@/lib/inspections/data';
 
 export default async function DiscrepanciesPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
   const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><DiscrepanciesContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <DiscrepanciesContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function DiscrepanciesContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
+async function DiscrepanciesContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const thisYear = Number(chinaDate(new Date()).slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
-  const [data, t, ta] = await Promise.all([listDiscrepancies(viewer, { area: query.area, year }), getTranslations('inspections'), getTranslations('attendance')]);
+  const [data, t, ta] = await Promise.all([
+    listDiscrepancies(viewer, { area: query.area, year }),
+    getTranslations('inspections'),
+    getTranslations('attendance'),
+  ]);
   const rows = data!.rows;
   return (
     <>
-      <PageHeader title={`${t('discrepancyTitle')}（${year}）`} description={t('discrepancyHint')} actions={<Link href="/inspections" className="text-sm text-brand-700 hover:underline">← {t('title')}</Link>} />
+      <PageHeader
+        title={`${t('discrepancyTitle')}（${year}）`}
+        description={t('discrepancyHint')}
+        actions={
+          <Link href="/inspections" className="text-sm text-brand-700 hover:underline">
+            ← {t('title')}
+          </Link>
+        }
+      />
       <Card>
-        {rows.length === 0 ? <p className="text-sm text-slate-600">{t('noDiscrepancies')}</p> : (
+        {rows.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('noDiscrepancies')}</p>
+        ) : (
           <Table minWidth="40rem">
-            <HeadRow><Th>{t('day')}</Th><Th>{t('member')}</Th><Th>{t('village')}</Th><Th>{t('claimed')}</Th><Th>{t('inspection')}</Th><Th>{t('note')}</Th></HeadRow>
+            <HeadRow>
+              <Th>{t('day')}</Th>
+              <Th>{t('member')}</Th>
+              <Th>{t('village')}</Th>
+              <Th>{t('claimed')}</Th>
+              <Th>{t('inspection')}</Th>
+              <Th>{t('note')}</Th>
+            </HeadRow>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-slate-100" data-discrepancy={r.id}>
                   <Td className="tabular-nums">{r.day}</Td>
-                  <Td><Link href={`/teams/people/${r.cadreId}?year=${year}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link></Td>
-                  <Td>{r.township} {r.village}</Td>
+                  <Td>
+                    <Link
+                      href={`/teams/people/${r.cadreId}?year=${year}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {r.name}
+                    </Link>
+                  </Td>
+                  <Td>
+                    {r.township} {r.village}
+                  </Td>
                   <Td className="font-semibold text-red-700">{r.claimed ? ta(`kinds.${r.claimed}`) : '—'}</Td>
-                  <Td><Link href={`/inspections/${r.inspectionId}`} className="text-brand-700 hover:underline">{t(`kinds.${r.inspectionKind}`)}</Link></Td>
+                  <Td>
+                    <Link href={`/inspections/${r.inspectionId}`} className="text-brand-700 hover:underline">
+                      {t(`kinds.${r.inspectionKind}`)}
+                    </Link>
+                  </Td>
                   <Td className="text-slate-600">{r.note ?? ''}</Td>
                 </tr>
               ))}

@@ -1,49 +1,103 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { followUpOptions, listFollowUps, listInspections } from '@/lib/inspections/data';
-import { chinaDate } from '@/lib/attendance/rules';
+import { FollowUpForm } from '@/components/inspections/inspection-forms';
+import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { FollowUpForm } from '@/components/inspections/inspection-forms';
+import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
+import { followUpOptions, listFollowUps, listInspections } from '@/lib/inspections/data';
 
 export default async function FollowUpsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
   const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><FollowUpsContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <FollowUpsContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function FollowUpsContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
+async function FollowUpsContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaDate(new Date());
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const [rows, members, inspections, t] = await Promise.all([
-    listFollowUps(viewer, { area: query.area, year }), followUpOptions(viewer), listInspections(viewer, { year: thisYear }), getTranslations('inspections'),
+    listFollowUps(viewer, { area: query.area, year }),
+    followUpOptions(viewer),
+    listInspections(viewer, { year: thisYear }),
+    getTranslations('inspections'),
   ]);
   return (
     <>
-      <PageHeader title={`${t('followUps')}（${year}）`} actions={<Link href="/inspections" className="text-sm text-brand-700 hover:underline">← {t('title')}</Link>} />
+      <PageHeader
+        title={`${t('followUps')}（${year}）`}
+        actions={
+          <Link href="/inspections" className="text-sm text-brand-700 hover:underline">
+            ← {t('title')}
+          </Link>
+        }
+      />
       <div className="space-y-4">
         {members && (
           <Card title={t('newFollowUp')}>
-            <FollowUpForm members={members} today={today}
-              inspections={(inspections?.rows ?? []).filter((i) => i.status === 'DONE').map((i) => ({ id: i.id, label: `${i.plannedOn} ${t(`kinds.${i.kind}`)} · ${i.villages.join('、')}` }))} />
+            <FollowUpForm
+              members={members}
+              today={today}
+              inspections={(inspections?.rows ?? [])
+                .filter((i) => i.status === 'DONE')
+                .map((i) => ({ id: i.id, label: `${i.plannedOn} ${t(`kinds.${i.kind}`)} · ${i.villages.join('、')}` }))}
+            />
           </Card>
         )}
         <Card>
-          {rows!.length === 0 ? <p className="text-sm text-slate-600">{t('noFollowUps')}</p> : (
+          {rows!.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('noFollowUps')}</p>
+          ) : (
             <Table minWidth="40rem">
-              <HeadRow><Th>{t('heldOn')}</Th><Th>{t('followUpKind')}</Th><Th>{t('member')}</Th><Th>{t('village')}</Th><Th>{t('reason')}</Th></HeadRow>
+              <HeadRow>
+                <Th>{t('heldOn')}</Th>
+                <Th>{t('followUpKind')}</Th>
+                <Th>{t('member')}</Th>
+                <Th>{t('village')}</Th>
+                <Th>{t('reason')}</Th>
+              </HeadRow>
               <tbody>
                 {rows!.map((r) => (
                   <tr key={r.id} className="border-b border-slate-100" data-follow-up={r.id}>
                     <Td className="tabular-nums">{r.heldOn}</Td>
-                    <Td><span className={r.kind === 'RECALL' ? 'font-semibold text-red-700' : ''}>{t(`followUpKinds.${r.kind}`)}</span></Td>
-                    <Td><Link href={`/teams/people/${r.cadreId}?year=${year}`} className="font-medium text-brand-700 hover:underline">{r.name}</Link></Td>
-                    <Td>{r.township} {r.village}</Td>
-                    <Td>{r.reason}{r.inspectionId && <> · <Link href={`/inspections/${r.inspectionId}`} className="text-brand-700 hover:underline">{t('inspection')}</Link></>}</Td>
+                    <Td>
+                      <span className={r.kind === 'RECALL' ? 'font-semibold text-red-700' : ''}>
+                        {t(`followUpKinds.${r.kind}`)}
+                      </span>
+                    </Td>
+                    <Td>
+                      <Link
+                        href={`/teams/people/${r.cadreId}?year=${year}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {r.name}
+                      </Link>
+                    </Td>
+                    <Td>
+                      {r.township} {r.village}
+                    </Td>
+                    <Td>
+                      {r.reason}
+                      {r.inspectionId && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          <Link href={`/inspections/${r.inspectionId}`} className="text-brand-700 hover:underline">
+                            {t('inspection')}
+                          </Link>
+                        </>
+                      )}
+                    </Td>
                   </tr>
                 ))}
               </tbody>

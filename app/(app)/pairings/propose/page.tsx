@@ -1,25 +1,39 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PageBody } from '@/components/layout/page-body';
+import { ConfirmProposalForm } from '@/components/pairings/pairing-forms';
+import { ProposalTable } from '@/components/pairings/proposal-table';
+import { Card, PageHeader } from '@/components/ui/card';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { coverProposal } from '@/lib/pairings/data';
-import { Card, PageHeader } from '@/components/ui/card';
-import { ProposalTable } from '@/components/pairings/proposal-table';
-import { ConfirmProposalForm } from '@/components/pairings/pairing-forms';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
 
 export default async function ProposePage(props: { searchParams: Promise<{ area?: string }> }) {
   const viewer = await requirePermission('pairing.manage'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><ProposeContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <ProposeContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function ProposeContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
+async function ProposeContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
   const [proposal, t] = await Promise.all([coverProposal(viewer, area), getTranslations()]);
   if (!proposal) return null;
   return (
     <>
-      <PageHeader title={t('pairings.proposalTitle')} description={<Link href={`/pairings?area=${proposal.area}`} className="text-brand-700 hover:underline">{t('pairings.coverageTitle')}</Link>} />
+      <PageHeader
+        title={t('pairings.proposalTitle')}
+        description={
+          <Link href={`/pairings?area=${proposal.area}`} className="text-brand-700 hover:underline">
+            {t('pairings.coverageTitle')}
+          </Link>
+        }
+      />
       <Card>
         <p className="mb-3 text-sm text-slate-600">{t('pairings.proposalHint')}</p>
         <ProposalTable proposal={proposal} />

@@ -1,41 +1,71 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/permissions';
-import { childSummaries, getRegion, regionTrail } from '@/lib/regions/data';
-import { statusCounts } from '@/lib/households/data';
 import { StatusBadge } from '@/components/households/status-badge';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { Card, PageHeader } from '@/components/ui/card';
+import { PageBody } from '@/components/layout/page-body';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { VillageForm } from '@/components/regions/village-form';
-import { teamOfVillage } from '@/lib/teams/data';
 import { CoverageCell } from '@/components/teams/coverage-cell';
-import { ledgerCounts } from '@/lib/problems/data';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { statusCounts } from '@/lib/households/data';
+import { ledgerCounts } from '@/lib/problems/data';
+import { childSummaries, getRegion, regionTrail } from '@/lib/regions/data';
+import { teamOfVillage } from '@/lib/teams/data';
 
 export default async function RegionPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const viewer = await requirePermission('region.view');
   const region = await getRegion(viewer, code); // not found outside the viewer's area
-  return <PageBody><RegionContent viewer={viewer} region={region} code={code} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+  return (
+    <PageBody>
+      <RegionContent viewer={viewer} region={region} code={code} />
+    </PageBody>
+  ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function RegionContent({ viewer, region, code }: { viewer: Viewer; region: Awaited<ReturnType<typeof getRegion>>; code: string }) {
-  const [trail, children, counts, t] = await Promise.all([regionTrail(viewer, code), childSummaries(viewer, code), statusCounts(viewer, code), getTranslations()]);
+async function RegionContent({
+  viewer,
+  region,
+  code,
+}: {
+  viewer: Viewer;
+  region: Awaited<ReturnType<typeof getRegion>>;
+  code: string;
+}) {
+  const [trail, children, counts, t] = await Promise.all([
+    regionTrail(viewer, code),
+    childSummaries(viewer, code),
+    statusCounts(viewer, code),
+    getTranslations(),
+  ]);
   const isVillage = region.level === 'VILLAGE';
   const team = isVillage && region.isPoorVillage ? await teamOfVillage(viewer, region.code) : null;
   const childIsVillage = children[0]?.level === 'VILLAGE';
   const problems = can(viewer.role, 'problem.view') ? (await ledgerCounts(viewer, { area: region.code }))?.total : null;
-  const totals = children.reduce((sum, c) => ({ villages: sum.villages + c.villages, poor: sum.poor + c.poorVillages, exited: sum.exited + c.exitedPoorVillages }), { villages: 0, poor: 0, exited: 0 });
+  const totals = children.reduce(
+    (sum, c) => ({
+      villages: sum.villages + c.villages,
+      poor: sum.poor + c.poorVillages,
+      exited: sum.exited + c.exitedPoorVillages,
+    }),
+    { villages: 0, poor: 0, exited: 0 },
+  );
   return (
     <>
       <Breadcrumb trail={trail} label={t('regions.breadcrumb')} />
       <PageHeader
         title={region.name}
         description={`${t(`levels.${region.level}`)} · ${t('regions.code')} ${region.code}`}
-        actions={isVillage && region.isPoorVillage ? <span className="rounded-full bg-brand-100 px-3 py-1 text-xs font-medium text-brand-800">{t('regions.poorVillage')}</span> : null}
+        actions={
+          isVillage && region.isPoorVillage ? (
+            <span className="rounded-full bg-brand-100 px-3 py-1 text-xs font-medium text-brand-800">
+              {t('regions.poorVillage')}
+            </span>
+          ) : null
+        }
       />
       {isVillage ? (
         <div className="grid gap-4 lg:grid-cols-2">
@@ -48,14 +78,31 @@ async function RegionContent({ viewer, region, code }: { viewer: Viewer; region:
               <dt className="text-slate-500">{t('regions.exitedYear')}</dt>
               <dd>{region.exitedYear ?? '—'}</dd>
               <dt className="text-slate-500">{t('regions.location')}</dt>
-              <dd className="tabular-nums">{region.latitude !== null ? `${region.latitude}, ${region.longitude}` : '—'}</dd>
+              <dd className="tabular-nums">
+                {region.latitude !== null ? `${region.latitude}, ${region.longitude}` : '—'}
+              </dd>
             </dl>
           </Card>
           {team && (
-            <Card title={<Link href={`/teams/${team.id}`} className="text-brand-700 hover:underline">{t('teams.title')}</Link>}>
-              <p className="text-sm">{t('teams.leader')}：{team.leaderName ?? '—'} · {t('teams.size')} {team.coverage.size}</p>
-              <p className="mt-1 text-sm"><CoverageCell coverage={team.coverage} size={team.size} /></p>
-              <Link href={`/teams/${team.id}/attendance`} className="mt-2 inline-block text-sm text-brand-700 hover:underline">{t('teams.monthGrid')}</Link>
+            <Card
+              title={
+                <Link href={`/teams/${team.id}`} className="text-brand-700 hover:underline">
+                  {t('teams.title')}
+                </Link>
+              }
+            >
+              <p className="text-sm">
+                {t('teams.leader')}：{team.leaderName ?? '—'} · {t('teams.size')} {team.coverage.size}
+              </p>
+              <p className="mt-1 text-sm">
+                <CoverageCell coverage={team.coverage} size={team.size} />
+              </p>
+              <Link
+                href={`/teams/${team.id}/attendance`}
+                className="mt-2 inline-block text-sm text-brand-700 hover:underline"
+              >
+                {t('teams.monthGrid')}
+              </Link>
             </Card>
           )}
           {can(viewer.role, 'region.edit') && (
@@ -67,68 +114,93 @@ async function RegionContent({ viewer, region, code }: { viewer: Viewer; region:
       ) : (
         <Card title={t('regions.children', { level: children[0] ? t(`levels.${children[0].level}`) : '' })}>
           <Table minWidth="28rem">
-              <HeadRow>
-                  <Th>{t('regions.name')}</Th>
-                  <Th>{t('regions.code')}</Th>
+            <HeadRow>
+              <Th>{t('regions.name')}</Th>
+              <Th>{t('regions.code')}</Th>
+              {childIsVillage ? (
+                <>
+                  <Th>{t('regions.isPoorVillage')}</Th>
+                  <Th>{t('regions.plannedExitYear')}</Th>
+                </>
+              ) : (
+                <>
+                  <Th className="text-right">{t('home.villages')}</Th>
+                  <Th className="text-right">{t('home.poorVillages')}</Th>
+                  <Th className="text-right">{t('home.exitedPoorVillages')}</Th>
+                </>
+              )}
+            </HeadRow>
+            <tbody>
+              {children.map((child) => (
+                <tr key={child.code} className="border-b border-slate-100 hover:bg-slate-50">
+                  <Td>
+                    <Link href={`/regions/${child.code}`} className="font-medium text-brand-700 hover:underline">
+                      {child.name}
+                    </Link>
+                  </Td>
+                  <Td className="tabular-nums text-slate-500">{child.code}</Td>
                   {childIsVillage ? (
                     <>
-                      <Th>{t('regions.isPoorVillage')}</Th>
-                      <Th>{t('regions.plannedExitYear')}</Th>
+                      <Td>{child.isPoorVillage ? t('regions.poorVillage') : '—'}</Td>
+                      <Td className="tabular-nums">{child.plannedExitYear ?? '—'}</Td>
                     </>
                   ) : (
                     <>
-                      <Th className="text-right">{t('home.villages')}</Th>
-                      <Th className="text-right">{t('home.poorVillages')}</Th>
-                      <Th className="text-right">{t('home.exitedPoorVillages')}</Th>
+                      <Td className="text-right tabular-nums">{child.villages}</Td>
+                      <Td className="text-right tabular-nums">{child.poorVillages}</Td>
+                      <Td className="text-right tabular-nums">{child.exitedPoorVillages}</Td>
                     </>
                   )}
-                </HeadRow>
-              <tbody>
-                {children.map((child) => (
-                  <tr key={child.code} className="border-b border-slate-100 hover:bg-slate-50">
-                    <Td>
-                      <Link href={`/regions/${child.code}`} className="font-medium text-brand-700 hover:underline">{child.name}</Link>
-                    </Td>
-                    <Td className="tabular-nums text-slate-500">{child.code}</Td>
-                    {childIsVillage ? (
-                      <>
-                        <Td>{child.isPoorVillage ? t('regions.poorVillage') : '—'}</Td>
-                        <Td className="tabular-nums">{child.plannedExitYear ?? '—'}</Td>
-                      </>
-                    ) : (
-                      <>
-                        <Td className="text-right tabular-nums">{child.villages}</Td>
-                        <Td className="text-right tabular-nums">{child.poorVillages}</Td>
-                        <Td className="text-right tabular-nums">{child.exitedPoorVillages}</Td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-              {!childIsVillage && (
-                <tfoot className="font-medium">
-                  <tr>
-                    <Td colSpan={2}>{t('common.total')}</Td>
-                    <Td className="text-right tabular-nums">{totals.villages}</Td>
-                    <Td className="text-right tabular-nums">{totals.poor}</Td>
-                    <Td className="text-right tabular-nums">{totals.exited}</Td>
-                  </tr>
-                </tfoot>
-              )}
-            </Table>
+                </tr>
+              ))}
+            </tbody>
+            {!childIsVillage && (
+              <tfoot className="font-medium">
+                <tr>
+                  <Td colSpan={2}>{t('common.total')}</Td>
+                  <Td className="text-right tabular-nums">{totals.villages}</Td>
+                  <Td className="text-right tabular-nums">{totals.poor}</Td>
+                  <Td className="text-right tabular-nums">{totals.exited}</Td>
+                </tr>
+              </tfoot>
+            )}
+          </Table>
         </Card>
       )}
       {problems && (
         <div className="mt-4">
           <Card
             title={t('problems.title')}
-            actions={<Link href={`/problems?area=${region.code}`} className="text-sm font-medium text-brand-700 hover:underline">{t('problems.viewLedger')} →</Link>}
+            actions={
+              <Link
+                href={`/problems?area=${region.code}`}
+                className="text-sm font-medium text-brand-700 hover:underline"
+              >
+                {t('problems.viewLedger')} →
+              </Link>
+            }
           >
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="region-problems">
-              <div><dt className="text-slate-500">{t('problems.found')}</dt><dd className="text-lg font-semibold tabular-nums">{problems.found}</dd></div>
-              <div><dt className="text-slate-500">{t('problems.struckOff')}</dt><dd className="text-lg font-semibold tabular-nums">{problems.struckOff}</dd></div>
-              <div><dt className="text-slate-500">{t('problems.overdue')}</dt><dd className={`text-lg font-semibold tabular-nums ${problems.overdue ? 'text-red-700' : ''}`}>{problems.overdue}</dd></div>
-              <div><dt className="text-slate-500">{t('problems.rate')}</dt><dd className="text-lg font-semibold tabular-nums" data-testid="village-problem-rate">{problems.rate}%</dd></div>
+              <div>
+                <dt className="text-slate-500">{t('problems.found')}</dt>
+                <dd className="text-lg font-semibold tabular-nums">{problems.found}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t('problems.struckOff')}</dt>
+                <dd className="text-lg font-semibold tabular-nums">{problems.struckOff}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t('problems.overdue')}</dt>
+                <dd className={`text-lg font-semibold tabular-nums ${problems.overdue ? 'text-red-700' : ''}`}>
+                  {problems.overdue}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t('problems.rate')}</dt>
+                <dd className="text-lg font-semibold tabular-nums" data-testid="village-problem-rate">
+                  {problems.rate}%
+                </dd>
+              </div>
             </dl>
           </Card>
         </div>
@@ -137,7 +209,14 @@ async function RegionContent({ viewer, region, code }: { viewer: Viewer; region:
         <div className="mt-4">
           <Card
             title={t('regions.householdsByStatus')}
-            actions={<Link href={`/households?area=${region.code}`} className="text-sm font-medium text-brand-700 hover:underline">{t('regions.viewHouseholds')} →</Link>}
+            actions={
+              <Link
+                href={`/households?area=${region.code}`}
+                className="text-sm font-medium text-brand-700 hover:underline"
+              >
+                {t('regions.viewHouseholds')} →
+              </Link>
+            }
           >
             <Table minWidth="20rem">
               <HeadRow>
@@ -148,7 +227,11 @@ async function RegionContent({ viewer, region, code }: { viewer: Viewer; region:
               <tbody>
                 {counts.map((row) => (
                   <tr key={row.status} className="border-b border-slate-100">
-                    <Td><Link href={`/households?area=${region.code}&status=${row.status}`} className="hover:underline"><StatusBadge status={row.status} /></Link></Td>
+                    <Td>
+                      <Link href={`/households?area=${region.code}&status=${row.status}`} className="hover:underline">
+                        <StatusBadge status={row.status} />
+                      </Link>
+                    </Td>
                     <Td className="text-right tabular-nums">{row.households}</Td>
                     <Td className="text-right tabular-nums">{row.people}</Td>
                   </tr>

@@ -1,28 +1,38 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { can } from '@/lib/auth/permissions';
-import { getTeam, postingFormOptions } from '@/lib/teams/data';
-import { chinaDate } from '@/lib/attendance/rules';
-import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { buttonClass } from '@/components/ui/button-class';
+import { PageBody } from '@/components/layout/page-body';
 import { CoverageCell } from '@/components/teams/coverage-cell';
 import { AddPostingForm, ConfirmDetachedButton, EndPostingForm } from '@/components/teams/posting-forms';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
+import { getTeam, postingFormOptions } from '@/lib/teams/data';
 
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('team.view');
   const { id } = await params;
   const team = await getTeam(viewer, parseId(id) ?? notFound());
   if (!team) notFound();
-  return <PageBody><TeamContent viewer={viewer} team={team} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+  return (
+    <PageBody>
+      <TeamContent viewer={viewer} team={team} />
+    </PageBody>
+  ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function TeamContent({ viewer, team }: { viewer: Viewer; team: NonNullable<Awaited<ReturnType<typeof getTeam>>> }) {
+async function TeamContent({
+  viewer,
+  team,
+}: {
+  viewer: Viewer;
+  team: NonNullable<Awaited<ReturnType<typeof getTeam>>>;
+}) {
   const t = await getTranslations();
   const manage = can(viewer.role, 'team.manage');
   const countyUser = manage && viewer.scopeCode.length <= 6;
@@ -36,35 +46,64 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: NonNullable
       <PageHeader
         title={`${team.village.name} ${t('teams.title')}`}
         description={`${team.village.parent?.name ?? ''} · ${t('teams.formedOn')} ${team.formedOn}`}
-        actions={<Link href={`/teams/${team.id}/attendance`} className={buttonClass('secondary')}>{t('teams.monthGrid')}</Link>}
+        actions={
+          <Link href={`/teams/${team.id}/attendance`} className={buttonClass('secondary')}>
+            {t('teams.monthGrid')}
+          </Link>
+        }
       />
       <div className="space-y-4">
         <Card title={t('teams.coverage')}>
-          <p className="text-sm"><CoverageCell coverage={team.coverage} size={{ min: team.policy.teamSizeMin, max: team.policy.teamSizeMax }} /></p>
-          {leader && !leader.detachedConfirmed && <p className="mt-2 text-sm text-red-700">{t('teams.leaderNotDetached')}</p>}
+          <p className="text-sm">
+            <CoverageCell
+              coverage={team.coverage}
+              size={{ min: team.policy.teamSizeMin, max: team.policy.teamSizeMax }}
+            />
+          </p>
+          {leader && !leader.detachedConfirmed && (
+            <p className="mt-2 text-sm text-red-700">{t('teams.leaderNotDetached')}</p>
+          )}
         </Card>
         <Card title={`${t('teams.members')}（${active.length}）`}>
           <Table minWidth="46rem">
             <HeadRow>
-              <Th>{t('teams.name')}</Th><Th>{t('teams.role')}</Th><Th>{t('teams.unit')}</Th><Th>{t('teams.period')}</Th><Th>{t('teams.account')}</Th><Th />
+              <Th>{t('teams.name')}</Th>
+              <Th>{t('teams.role')}</Th>
+              <Th>{t('teams.unit')}</Th>
+              <Th>{t('teams.period')}</Th>
+              <Th>{t('teams.account')}</Th>
+              <Th />
             </HeadRow>
             <tbody>
               {active.map((p) => (
                 <tr key={p.id} className="border-b border-slate-100 align-top" data-posting={p.id}>
-                  <Td><Link href={`/teams/people/${p.cadreId}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link></Td>
                   <Td>
-                    {t(`teams.roles.${p.role}`)}{p.alsoFirstSecretary && `、${t('teams.alsoFirstSecretary')}`}
-                    {p.role === 'LEADER' && <div className={`text-xs ${p.detachedConfirmed ? 'text-green-700' : 'text-red-700'}`}>{p.detachedConfirmed ? t('teams.detached') : t('teams.notDetached')}</div>}
+                    <Link href={`/teams/people/${p.cadreId}`} className="font-medium text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                  </Td>
+                  <Td>
+                    {t(`teams.roles.${p.role}`)}
+                    {p.alsoFirstSecretary && `、${t('teams.alsoFirstSecretary')}`}
+                    {p.role === 'LEADER' && (
+                      <div className={`text-xs ${p.detachedConfirmed ? 'text-green-700' : 'text-red-700'}`}>
+                        {p.detachedConfirmed ? t('teams.detached') : t('teams.notDetached')}
+                      </div>
+                    )}
                   </Td>
                   <Td>{p.unitName}</Td>
-                  <Td className="tabular-nums">{p.startDate} – {p.plannedEndDate}</Td>
+                  <Td className="tabular-nums">
+                    {p.startDate} – {p.plannedEndDate}
+                  </Td>
                   <Td>{p.username ?? '—'}</Td>
                   <Td>
                     {countyUser && p.role === 'LEADER' && !p.detachedConfirmed && <ConfirmDetachedButton posting={p} />}
                     {manage && (
                       <details className="mt-1">
                         <summary className="cursor-pointer text-sm text-red-700">{t('teams.endPosting')}</summary>
-                        <div className="mt-2 w-72 sm:w-[36rem]"><EndPostingForm posting={p} today={today} /></div>
+                        <div className="mt-2 w-72 sm:w-[36rem]">
+                          <EndPostingForm posting={p} today={today} />
+                        </div>
                       </details>
                     )}
                   </Td>
@@ -76,13 +115,24 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: NonNullable
         {former.length > 0 && (
           <Card title={t('teams.formerMembers')}>
             <Table minWidth="40rem">
-              <HeadRow><Th>{t('teams.name')}</Th><Th>{t('teams.role')}</Th><Th>{t('teams.period')}</Th><Th>{t('teams.endReason')}</Th></HeadRow>
+              <HeadRow>
+                <Th>{t('teams.name')}</Th>
+                <Th>{t('teams.role')}</Th>
+                <Th>{t('teams.period')}</Th>
+                <Th>{t('teams.endReason')}</Th>
+              </HeadRow>
               <tbody>
                 {former.map((p) => (
                   <tr key={p.id} className="border-b border-slate-100">
-                    <Td><Link href={`/teams/people/${p.cadreId}`} className="text-brand-700 hover:underline">{p.name}</Link></Td>
+                    <Td>
+                      <Link href={`/teams/people/${p.cadreId}`} className="text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
+                    </Td>
                     <Td>{t(`teams.roles.${p.role}`)}</Td>
-                    <Td className="tabular-nums">{p.startDate} – {p.endedOn}</Td>
+                    <Td className="tabular-nums">
+                      {p.startDate} – {p.endedOn}
+                    </Td>
                     <Td>{p.endReason ?? '—'}</Td>
                   </tr>
                 ))}

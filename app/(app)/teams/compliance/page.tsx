@@ -1,29 +1,39 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { compliance, COMPLIANCE_FILTERS } from '@/lib/attendance/data';
-import { chinaDate } from '@/lib/attendance/rules';
-import { policyValuesFor } from '@/lib/policy/data';
-import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { Pagination } from '@/components/ui/pagination';
-import { buttonClass } from '@/components/ui/button-class';
 import { AttendanceBadge } from '@/components/attendance/attendance-badge';
-import type { Viewer } from '@/lib/auth/data';
 import { PageBody } from '@/components/layout/page-body';
+import { buttonClass } from '@/components/ui/button-class';
+import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { COMPLIANCE_FILTERS, compliance } from '@/lib/attendance/data';
+import { chinaDate } from '@/lib/attendance/rules';
+import type { Viewer } from '@/lib/auth/data';
+import { requirePermission } from '@/lib/auth/guard';
 import { parsePage } from '@/lib/http';
+import { policyValuesFor } from '@/lib/policy/data';
 
 const PAGE_SIZE = 50;
 
-export default async function CompliancePage(props: { searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }> }) {
+export default async function CompliancePage(props: {
+  searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }>;
+}) {
   const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><ComplianceContent {...props} viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <ComplianceContent {...props} viewer={viewer} />
+    </PageBody>
+  );
 }
 
-async function ComplianceContent({ viewer, searchParams }: { searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }> } & { viewer: Viewer }) {
+async function ComplianceContent({
+  viewer,
+  searchParams,
+}: { searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const thisYear = Number(chinaDate(new Date()).slice(0, 4));
-  const year = query.year && /^\d{4}$/.test(query.year) && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
+  const year =
+    query.year && /^\d{4}$/.test(query.year) && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const everyone = query.status === 'all';
   const filter = COMPLIANCE_FILTERS.find((f) => f === query.status) ?? 'SHORT';
   const table = await compliance(viewer, { area: query.area, year, status: everyone ? undefined : filter });
@@ -40,39 +50,81 @@ async function ComplianceContent({ viewer, searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title={t('attendance.complianceTitle')}
-        description={t('attendance.complianceHint', { year, days: policy.villageDaysPerYear, nights: policy.villageNightsPerYear })}
+        description={t('attendance.complianceHint', {
+          year,
+          days: policy.villageDaysPerYear,
+          nights: policy.villageNightsPerYear,
+        })}
         actions={
           <div className="flex flex-wrap gap-2">
-            {table.area !== viewer.scopeCode && <Link href={href({ area: undefined })} className={buttonClass('secondary')}>{viewer.scopeName}</Link>}
-            <Link href={href({ year: String(year - 1) })} className={buttonClass('secondary')}>{year - 1}</Link>
-            {year < thisYear && <Link href={href({ year: String(year + 1) })} className={buttonClass('secondary')}>{year + 1}</Link>}
+            {table.area !== viewer.scopeCode && (
+              <Link href={href({ area: undefined })} className={buttonClass('secondary')}>
+                {viewer.scopeName}
+              </Link>
+            )}
+            <Link href={href({ year: String(year - 1) })} className={buttonClass('secondary')}>
+              {year - 1}
+            </Link>
+            {year < thisYear && (
+              <Link href={href({ year: String(year + 1) })} className={buttonClass('secondary')}>
+                {year + 1}
+              </Link>
+            )}
           </div>
         }
       />
       <div className="space-y-4">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
           <Stat label={t('attendance.people')} value={table.total.people} />
-          <Stat label={`${t('attendance.statuses.MET')} / ${t('attendance.statuses.ON_TRACK')}`} value={ok(table.total)} />
-          <Stat label={t('attendance.statuses.AT_RISK')} value={<span className={table.total.byStatus.AT_RISK ? 'text-amber-700' : ''}>{table.total.byStatus.AT_RISK}</span>} />
-          <Stat label={`${t('attendance.statuses.WILL_MISS')} / ${t('attendance.statuses.MISSED')}`} value={<span className={missing(table.total) ? 'text-red-700' : ''}>{missing(table.total)}</span>} />
+          <Stat
+            label={`${t('attendance.statuses.MET')} / ${t('attendance.statuses.ON_TRACK')}`}
+            value={ok(table.total)}
+          />
+          <Stat
+            label={t('attendance.statuses.AT_RISK')}
+            value={
+              <span className={table.total.byStatus.AT_RISK ? 'text-amber-700' : ''}>
+                {table.total.byStatus.AT_RISK}
+              </span>
+            }
+          />
+          <Stat
+            label={`${t('attendance.statuses.WILL_MISS')} / ${t('attendance.statuses.MISSED')}`}
+            value={<span className={missing(table.total) ? 'text-red-700' : ''}>{missing(table.total)}</span>}
+          />
           <Stat label={t('attendance.marked')} value={table.total.marked} />
         </div>
         {table.groups.length > 1 && (
           <Card>
             <Table minWidth="36rem">
               <HeadRow>
-                <Th>{t('attendance.area')}</Th><Th className="text-right">{t('attendance.people')}</Th>
-                <Th className="text-right">{t('attendance.statuses.ON_TRACK')}</Th><Th className="text-right">{t('attendance.statuses.AT_RISK')}</Th>
-                <Th className="text-right">{t('attendance.statuses.WILL_MISS')}</Th><Th className="text-right">{t('attendance.marked')}</Th>
+                <Th>{t('attendance.area')}</Th>
+                <Th className="text-right">{t('attendance.people')}</Th>
+                <Th className="text-right">{t('attendance.statuses.ON_TRACK')}</Th>
+                <Th className="text-right">{t('attendance.statuses.AT_RISK')}</Th>
+                <Th className="text-right">{t('attendance.statuses.WILL_MISS')}</Th>
+                <Th className="text-right">{t('attendance.marked')}</Th>
               </HeadRow>
               <tbody>
                 {table.groups.map((g) => (
                   <tr key={g.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={g.code}>
-                    <Td>{g.code.length < 12 ? <Link href={href({ area: g.code, page: undefined })} className="text-brand-700 hover:underline">{g.name}</Link> : g.name}</Td>
+                    <Td>
+                      {g.code.length < 12 ? (
+                        <Link href={href({ area: g.code, page: undefined })} className="text-brand-700 hover:underline">
+                          {g.name}
+                        </Link>
+                      ) : (
+                        g.name
+                      )}
+                    </Td>
                     <Td className="text-right tabular-nums">{g.people}</Td>
                     <Td className="text-right tabular-nums">{ok(g)}</Td>
-                    <Td className={`text-right tabular-nums ${g.byStatus.AT_RISK ? 'text-amber-700' : ''}`}>{g.byStatus.AT_RISK}</Td>
-                    <Td className={`text-right tabular-nums ${missing(g) ? 'font-semibold text-red-700' : ''}`}>{missing(g)}</Td>
+                    <Td className={`text-right tabular-nums ${g.byStatus.AT_RISK ? 'text-amber-700' : ''}`}>
+                      {g.byStatus.AT_RISK}
+                    </Td>
+                    <Td className={`text-right tabular-nums ${missing(g) ? 'font-semibold text-red-700' : ''}`}>
+                      {missing(g)}
+                    </Td>
                     <Td className="text-right tabular-nums">{g.marked}</Td>
                   </tr>
                 ))}
@@ -82,34 +134,77 @@ async function ComplianceContent({ viewer, searchParams }: { searchParams: Promi
         )}
         <Card
           title={`${everyone ? t('attendance.allPeople') : t(`attendance.filters.${filter}`)}（${table.people.length}）`}
-          actions={<Link href={href({ status: everyone ? undefined : 'all', page: undefined })} className="text-sm text-brand-700 hover:underline">{everyone ? t('attendance.onlyShort') : t('attendance.allPeople')}</Link>}
+          actions={
+            <Link
+              href={href({ status: everyone ? undefined : 'all', page: undefined })}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              {everyone ? t('attendance.onlyShort') : t('attendance.allPeople')}
+            </Link>
+          }
         >
-          {people.length === 0 ? <p className="text-sm text-slate-600">{t('attendance.noRows')}</p> : (
+          {people.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('attendance.noRows')}</p>
+          ) : (
             <Table minWidth="56rem">
               <HeadRow>
-                <Th>{t('teams.name')}</Th><Th>{t('teams.village')}</Th><Th>{t('teams.role')}</Th>
-                <Th className="text-right">{t('attendance.days')}</Th><Th className="text-right">{t('attendance.nights')}</Th>
-                <Th className="text-right">{t('attendance.projected')}</Th><Th className="text-right">{t('attendance.shortfall')}</Th>
-                <Th className="text-right">{t('attendance.marked')}</Th><Th>{t('attendance.status')}</Th>
+                <Th>{t('teams.name')}</Th>
+                <Th>{t('teams.village')}</Th>
+                <Th>{t('teams.role')}</Th>
+                <Th className="text-right">{t('attendance.days')}</Th>
+                <Th className="text-right">{t('attendance.nights')}</Th>
+                <Th className="text-right">{t('attendance.projected')}</Th>
+                <Th className="text-right">{t('attendance.shortfall')}</Th>
+                <Th className="text-right">{t('attendance.marked')}</Th>
+                <Th>{t('attendance.status')}</Th>
               </HeadRow>
               <tbody>
                 {people.map((p) => (
-                  <tr key={p.postingId} className="border-b border-slate-100 hover:bg-slate-50" data-posting={p.postingId}>
-                    <Td><Link href={`/teams/people/${p.cadreId}?year=${year}`} className="font-medium text-brand-700 hover:underline">{p.name}</Link></Td>
-                    <Td>{p.townshipName} {p.villageName}</Td>
+                  <tr
+                    key={p.postingId}
+                    className="border-b border-slate-100 hover:bg-slate-50"
+                    data-posting={p.postingId}
+                  >
+                    <Td>
+                      <Link
+                        href={`/teams/people/${p.cadreId}?year=${year}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {p.name}
+                      </Link>
+                    </Td>
+                    <Td>
+                      {p.townshipName} {p.villageName}
+                    </Td>
                     <Td>{t(`teams.roles.${p.role}`)}</Td>
-                    <Td className="text-right tabular-nums">{p.summary.days.done}/{p.summary.days.required}</Td>
-                    <Td className="text-right tabular-nums">{p.summary.nights.done}/{p.summary.nights.required}</Td>
-                    <Td className="text-right tabular-nums">{p.summary.days.projected ?? '—'}/{p.summary.nights.projected ?? '—'}</Td>
-                    <Td className="text-right tabular-nums">{p.summary.days.shortfall}/{p.summary.nights.shortfall}</Td>
+                    <Td className="text-right tabular-nums">
+                      {p.summary.days.done}/{p.summary.days.required}
+                    </Td>
+                    <Td className="text-right tabular-nums">
+                      {p.summary.nights.done}/{p.summary.nights.required}
+                    </Td>
+                    <Td className="text-right tabular-nums">
+                      {p.summary.days.projected ?? '—'}/{p.summary.nights.projected ?? '—'}
+                    </Td>
+                    <Td className="text-right tabular-nums">
+                      {p.summary.days.shortfall}/{p.summary.nights.shortfall}
+                    </Td>
                     <Td className={`text-right tabular-nums ${p.marked ? 'text-amber-700' : ''}`}>{p.marked}</Td>
-                    <Td><AttendanceBadge status={p.summary.status} /></Td>
+                    <Td>
+                      <AttendanceBadge status={p.summary.status} />
+                    </Td>
                   </tr>
                 ))}
               </tbody>
             </Table>
           )}
-          <Pagination page={page} pageSize={PAGE_SIZE} total={table.people.length} basePath="/teams/compliance" params={{ area: query.area, year: String(year), status: query.status }} />
+          <Pagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={table.people.length}
+            basePath="/teams/compliance"
+            params={{ area: query.area, year: String(year), status: query.status }}
+          />
         </Card>
       </div>
     </>

@@ -1,16 +1,20 @@
 import { getTranslations } from 'next-intl/server';
+import { PageBody } from '@/components/layout/page-body';
+import { CreateUnitForm } from '@/components/teams/create-unit-form';
+import { Card, PageHeader } from '@/components/ui/card';
+import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { listUnits } from '@/lib/teams/data';
-import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { CreateUnitForm } from '@/components/teams/create-unit-form';
-import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
 
 export default async function UnitsPage() {
   const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><UnitsContent viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <UnitsContent viewer={viewer} />
+    </PageBody>
+  );
 }
 
 async function UnitsContent({ viewer }: { viewer: Viewer }) {
@@ -19,14 +23,24 @@ async function UnitsContent({ viewer }: { viewer: Viewer }) {
     <>
       <PageHeader title={t('teams.units')} description={viewer.scopeName} />
       <div className="space-y-4">
-        {can(viewer.role, 'team.manage') && <Card title={t('teams.newUnit')}><CreateUnitForm /></Card>}
+        {can(viewer.role, 'team.manage') && (
+          <Card title={t('teams.newUnit')}>
+            <CreateUnitForm />
+          </Card>
+        )}
         <Card>
           <Table minWidth="28rem">
-            <HeadRow><Th>{t('teams.unitName')}</Th><Th>{t('teams.level')}</Th><Th className="text-right">{t('teams.posted')}</Th></HeadRow>
+            <HeadRow>
+              <Th>{t('teams.unitName')}</Th>
+              <Th>{t('teams.level')}</Th>
+              <Th className="text-right">{t('teams.posted')}</Th>
+            </HeadRow>
             <tbody>
               {units?.map((u) => (
                 <tr key={u.id} className="border-b border-slate-100">
-                  <Td>{u.name}</Td><Td>{t(`teams.unitLevels.${u.level}`)}</Td><Td className="text-right tabular-nums">{u.posted}</Td>
+                  <Td>{u.name}</Td>
+                  <Td>{t(`teams.unitLevels.${u.level}`)}</Td>
+                  <Td className="text-right tabular-nums">{u.posted}</Td>
                 </tr>
               ))}
             </tbody>

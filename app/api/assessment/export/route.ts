@@ -1,28 +1,48 @@
 // The year-end assessment of the viewer's county as .xlsx: GET /api/assessment/export (the current year).
-import { writeAuditNow } from '@/lib/audit/data';
+
 import { chinaDate } from '@/lib/attendance/rules';
+import { writeAuditNow } from '@/lib/audit/data';
+import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 import { assessment } from '@/lib/inspections/data';
 import { assessmentXlsx } from '@/lib/inspections/sheet';
 import { regionTrail } from '@/lib/regions/data';
-import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'assessment.export', permission: 'assessment.view' }, async (_request, { viewer, t: tr, fail, requestId }) => {
-  const t = (key: string, params?: Record<string, string | number>) => tr(`inspections.${key}`, params);
-  const today = chinaDate(new Date());
-  const data = await assessment(viewer, Number(today.slice(0, 4)));
-  if (!data?.county) return fail(403, 'errors.forbidden');
-  const county = (await regionTrail(viewer, data.county)).map((r) => r.name).join('') || viewer.scopeName;
-  const title = t('sheetTitle', { county, year: data.year });
-  const buffer = await assessmentXlsx({
-    title, subtitle: t('exportedOn', { date: today }), t: (key) => t(key),
-    sections: [...(data.townships.length > 1 ? [{ label: t('townships'), rows: data.townships }] : []), { label: t('teams'), rows: data.teams }],
-  });
-  const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
-  await writeAuditNow(actor, { action: 'assessment.export', result: 'OK', entity: 'Region', regionCode: viewer.scopeCode, changes: { year: data.year, teams: data.teams.length }, requestId });
-  return new Response(new Uint8Array(buffer), {
-    headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': attachmentHeader(`${title}.xlsx`, `assessment-${data.county}-${data.year}.xlsx`), 'Cache-Control': 'private, no-store' },
-  });
-});
+export const GET = route(
+  { name: 'assessment.export', permission: 'assessment.view' },
+  async (_request, { viewer, t: tr, fail, requestId }) => {
+    const t = (key: string, params?: Record<string, string | number>) => tr(`inspections.${key}`, params);
+    const today = chinaDate(new Date());
+    const data = await assessment(viewer, Number(today.slice(0, 4)));
+    if (!data?.county) return fail(403, 'errors.forbidden');
+    const county = (await regionTrail(viewer, data.county)).map((r) => r.name).join('') || viewer.scopeName;
+    const title = t('sheetTitle', { county, year: data.year });
+    const buffer = await assessmentXlsx({
+      title,
+      subtitle: t('exportedOn', { date: today }),
+      t: (key) => t(key),
+      sections: [
+        ...(data.townships.length > 1 ? [{ label: t('townships'), rows: data.townships }] : []),
+        { label: t('teams'), rows: data.teams },
+      ],
+    });
+    const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
+    await writeAuditNow(actor, {
+      action: 'assessment.export',
+      result: 'OK',
+      entity: 'Region',
+      regionCode: viewer.scopeCode,
+      changes: { year: data.year, teams: data.teams.length },
+      requestId,
+    });
+    return new Response(new Uint8Array(buffer), {
+      headers: {
+        'Content-Type': XLSX_TYPE,
+        'Content-Disposition': attachmentHeader(`${title}.xlsx`, `assessment-${data.county}-${data.year}.xlsx`),
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  },
+);

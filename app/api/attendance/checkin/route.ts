@@ -7,15 +7,18 @@ import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ name: 'attendance.checkIn', permission: 'attendance.checkin', answer: 'json' }, async (request, { fail }) => {
-  let input: Record<string, unknown> = {};
-  try {
-    const body = await readBodyLimited(request.body, 1024);
-    const parsed: unknown = body.length > 0 && body.length <= 1024 ? JSON.parse(body.toString('utf8')) : {};
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) input = parsed as Record<string, unknown>;
-  } catch {
-    return fail(400, 'errors.invalid');
-  }
-  const state = await checkIn({ ok: false }, input);
-  return Response.json(state, { headers: { 'Cache-Control': 'no-store' } });
-});
+export const POST = route(
+  { name: 'attendance.checkIn', permission: 'attendance.checkin', answer: 'json' },
+  async (request, { fail }) => {
+    let input: Record<string, unknown> = {};
+    try {
+      const body = await readBodyLimited(request.body, 1024);
+      const parsed: unknown = body.length > 0 && body.length <= 1024 ? JSON.parse(body.toString('utf8')) : {};
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) input = parsed as Record<string, unknown>;
+    } catch {
+      return fail(400, 'errors.invalid');
+    }
+    const state = await checkIn({ ok: false }, input);
+    return Response.json(state, { headers: { 'Cache-Control': 'no-store' } });
+  },
+);

@@ -6,12 +6,20 @@ import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'attendance.exportSheet', permission: 'attendance.export' }, async (request, { viewer, locale, fail }) => {
-  const team = parseId(request.nextUrl.searchParams.get('team'));
-  const month = request.nextUrl.searchParams.get('month') ?? '';
-  const sheet = team !== null && MONTH_PATTERN.test(month) ? await attendanceSheet(viewer, team, month, locale) : null;
-  if (!sheet) return fail(404, 'errors.notFound');
-  return new Response(new Uint8Array(sheet.buffer), {
-    headers: { 'Content-Type': XLSX_TYPE, 'Content-Disposition': attachmentHeader(sheet.fileName, sheet.asciiFileName), 'Cache-Control': 'private, no-store' },
-  });
-});
+export const GET = route(
+  { name: 'attendance.exportSheet', permission: 'attendance.export' },
+  async (request, { viewer, locale, fail }) => {
+    const team = parseId(request.nextUrl.searchParams.get('team'));
+    const month = request.nextUrl.searchParams.get('month') ?? '';
+    const sheet =
+      team !== null && MONTH_PATTERN.test(month) ? await attendanceSheet(viewer, team, month, locale) : null;
+    if (!sheet) return fail(404, 'errors.notFound');
+    return new Response(new Uint8Array(sheet.buffer), {
+      headers: {
+        'Content-Type': XLSX_TYPE,
+        'Content-Disposition': attachmentHeader(sheet.fileName, sheet.asciiFileName),
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  },
+);

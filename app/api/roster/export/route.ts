@@ -1,23 +1,28 @@
 // Streams an area's roster as .xlsx: GET /api/roster/export?area=<code inside the user's area>.
 import { PassThrough, Readable } from 'node:stream';
-import { prepareRosterExport } from '@/lib/roster/data';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
+import { prepareRosterExport } from '@/lib/roster/data';
 import { failure, route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'roster.export', permission: 'household.export' }, async (request, { viewer, locale, requestId }) => {
-  const prepared = await prepareRosterExport(viewer, request.nextUrl.searchParams.get('area'), { locale, requestId });
-  if (!prepared.ok) return failure('text', prepared.status, prepared.message);
+export const GET = route(
+  { name: 'roster.export', permission: 'household.export' },
+  async (request, { viewer, locale, requestId }) => {
+    const prepared = await prepareRosterExport(viewer, request.nextUrl.searchParams.get('area'), { locale, requestId });
+    if (!prepared.ok) return failure('text', prepared.status, prepared.message);
 
-  const body = new PassThrough();
-  // The workbook is written while it is sent; exceljs ends `body` when the file is complete.
-  prepared.write(body, request.signal).catch((error) => body.destroy(error instanceof Error ? error : new Error(String(error))));
-  return new Response(Readable.toWeb(body) as unknown as ReadableStream<Uint8Array>, {
-    headers: {
-      'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachmentHeader(prepared.fileName, prepared.asciiFileName),
-      'Cache-Control': 'private, no-store',
-    },
-  });
-});
+    const body = new PassThrough();
+    // The workbook is written while it is sent; exceljs ends `body` when the file is complete.
+    prepared
+      .write(body, request.signal)
+      .catch((error) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+    return new Response(Readable.toWeb(body) as unknown as ReadableStream<Uint8Array>, {
+      headers: {
+        'Content-Type': XLSX_TYPE,
+        'Content-Disposition': attachmentHeader(prepared.fileName, prepared.asciiFileName),
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  },
+);

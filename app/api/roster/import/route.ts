@@ -5,9 +5,9 @@
 //   {"type":"progress","phase":"read"|"check"|"write","done":n,"total":m}   (several)
 //   {"type":"report","report":{…}}  or  {"type":"error","status":400,"message":"…"}   (last)
 import type { NextRequest } from 'next/server';
-import { checkRoster, importRoster, type RosterProgress, type RosterResult } from '@/lib/roster/data';
 import { NDJSON_HEADERS, readBodyLimited } from '@/lib/http';
 import { MAX_FILE_BYTES } from '@/lib/roster/columns';
+import { checkRoster, importRoster, type RosterProgress, type RosterResult } from '@/lib/roster/data';
 import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +16,11 @@ const line = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(valu
 const confirmOf = (request: NextRequest) => request.nextUrl.searchParams.get('confirm');
 
 export const POST = route(
-  { name: (request) => (confirmOf(request) === null ? 'roster.validate' : 'roster.import'), permission: 'household.import', answer: 'ndjson' },
+  {
+    name: (request) => (confirmOf(request) === null ? 'roster.validate' : 'roster.import'),
+    permission: 'household.import',
+    answer: 'ndjson',
+  },
   async (request, { viewer, locale, requestId, fail }) => {
     const confirm = confirmOf(request);
     if (confirm !== null && !/^[0-9a-f]{64}$/.test(confirm)) return fail(400, 'roster.file.changed');
@@ -51,8 +55,14 @@ export const POST = route(
           send({ type: 'progress', ...progress });
         };
         const input = { file, fileName, bytes, locale, requestId, onProgress };
-        const result: RosterResult = confirm ? await importRoster(viewer, { ...input, expectedHash: confirm }) : await checkRoster(viewer, input);
-        send(result.ok ? { type: 'report', report: result.report } : { type: 'error', status: result.status, message: result.message });
+        const result: RosterResult = confirm
+          ? await importRoster(viewer, { ...input, expectedHash: confirm })
+          : await checkRoster(viewer, input);
+        send(
+          result.ok
+            ? { type: 'report', report: result.report }
+            : { type: 'error', status: result.status, message: result.message },
+        );
         try {
           controller.close();
         } catch {

@@ -1,14 +1,18 @@
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { scopeOptions } from '@/lib/users/data';
+import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
 import { UserForm } from '@/components/users/user-form';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
+import { scopeOptions } from '@/lib/users/data';
 
 export default async function NewUserPage() {
   const viewer = await requirePermission('user.manage'); // before the response starts: a refusal answers 403, not 200
-  return <PageBody><NewUserContent viewer={viewer} /></PageBody>;
+  return (
+    <PageBody>
+      <NewUserContent viewer={viewer} />
+    </PageBody>
+  );
 }
 
 async function NewUserContent({ viewer }: { viewer: Viewer }) {

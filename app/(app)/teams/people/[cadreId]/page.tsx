@@ -1,19 +1,25 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requirePermission } from '@/lib/auth/guard';
-import { personYear } from '@/lib/attendance/data';
-import { oversightOfPerson } from '@/lib/inspections/data';
-import { chinaDate } from '@/lib/attendance/rules';
+import { YearProgress } from '@/components/attendance/year-progress';
+import { PageBody } from '@/components/layout/page-body';
+import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { buttonClass } from '@/components/ui/button-class';
-import { YearProgress } from '@/components/attendance/year-progress';
+import { personYear } from '@/lib/attendance/data';
+import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
-import { PageBody } from '@/components/layout/page-body';
+import { requirePermission } from '@/lib/auth/guard';
 import { parseId } from '@/lib/http';
+import { oversightOfPerson } from '@/lib/inspections/data';
 
-export default async function PersonYearPage({ params, searchParams }: { params: Promise<{ cadreId: string }>; searchParams: Promise<{ year?: string }> }) {
+export default async function PersonYearPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ cadreId: string }>;
+  searchParams: Promise<{ year?: string }>;
+}) {
   const viewer = await requirePermission('team.view');
   const { cadreId } = await params;
   const thisYear = Number(chinaDate(new Date()).slice(0, 4));
@@ -21,44 +27,91 @@ export default async function PersonYearPage({ params, searchParams }: { params:
   const year = y && /^\d{4}$/.test(y) && Number(y) <= thisYear ? Number(y) : thisYear;
   const person = await personYear(viewer, parseId(cadreId) ?? notFound(), year);
   if (!person) notFound();
-  return <PageBody><PersonYearContent viewer={viewer} person={person} year={year} thisYear={thisYear} cadreId={cadreId} /></PageBody>; // the checks above set the status (403, 404) before the response starts
+  return (
+    <PageBody>
+      <PersonYearContent viewer={viewer} person={person} year={year} thisYear={thisYear} cadreId={cadreId} />
+    </PageBody>
+  ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function PersonYearContent({ viewer, person, year, thisYear, cadreId }: { viewer: Viewer; person: NonNullable<Awaited<ReturnType<typeof personYear>>>; year: number; thisYear: number; cadreId: string }) {
-  const [t, oversight] = await Promise.all([getTranslations(), oversightOfPerson(viewer, parseId(cadreId) ?? notFound())]);
+async function PersonYearContent({
+  viewer,
+  person,
+  year,
+  thisYear,
+  cadreId,
+}: {
+  viewer: Viewer;
+  person: NonNullable<Awaited<ReturnType<typeof personYear>>>;
+  year: number;
+  thisYear: number;
+  cadreId: string;
+}) {
+  const [t, oversight] = await Promise.all([
+    getTranslations(),
+    oversightOfPerson(viewer, parseId(cadreId) ?? notFound()),
+  ]);
   return (
     <>
       <PageHeader
         title={`${person.name} · ${t('teams.yearSummary')} ${year}`}
         actions={
           <div className="flex gap-2">
-            <Link href={`/teams/people/${cadreId}?year=${year - 1}`} className={buttonClass('secondary')}>{year - 1}</Link>
-            {year < thisYear && <Link href={`/teams/people/${cadreId}?year=${year + 1}`} className={buttonClass('secondary')}>{year + 1}</Link>}
+            <Link href={`/teams/people/${cadreId}?year=${year - 1}`} className={buttonClass('secondary')}>
+              {year - 1}
+            </Link>
+            {year < thisYear && (
+              <Link href={`/teams/people/${cadreId}?year=${year + 1}`} className={buttonClass('secondary')}>
+                {year + 1}
+              </Link>
+            )}
           </div>
         }
       />
       <div className="space-y-4">
         {person.postings.map((p) => (
-          <Card key={p.postingId} title={<Link href={`/teams/${p.teamId}`} className="text-brand-700 hover:underline">{p.villageName} · {t(`teams.roles.${p.role}`)} · {p.start} – {p.end}</Link>}>
+          <Card
+            key={p.postingId}
+            title={
+              <Link href={`/teams/${p.teamId}`} className="text-brand-700 hover:underline">
+                {p.villageName} · {t(`teams.roles.${p.role}`)} · {p.start} – {p.end}
+              </Link>
+            }
+          >
             <div className="grid gap-6 lg:grid-cols-2">
               <YearProgress summary={p.summary} marked={p.marked} />
               <Table minWidth="22rem">
                 <HeadRow>
-                  <Th>{t('attendance.month')}</Th><Th className="text-right">{t('attendance.days')}</Th><Th className="text-right">{t('attendance.nights')}</Th>
-                  <Th className="text-right">{t('attendance.away')}</Th><Th className="text-right">{t('attendance.marked')}</Th>
+                  <Th>{t('attendance.month')}</Th>
+                  <Th className="text-right">{t('attendance.days')}</Th>
+                  <Th className="text-right">{t('attendance.nights')}</Th>
+                  <Th className="text-right">{t('attendance.away')}</Th>
+                  <Th className="text-right">{t('attendance.marked')}</Th>
                 </HeadRow>
                 <tbody>
-                  {p.months.filter((m) => `${m.month}-01` <= person.today).map((m) => (
-                    <tr key={m.month} className="border-b border-slate-100">
-                      <Td><Link href={`/teams/${p.teamId}/attendance?month=${m.month}`} className="tabular-nums text-brand-700 hover:underline">{m.month}</Link>
-                        {m.leader && m.leader.status === 'MISSED' && <span className="ml-1 text-xs text-red-700">{t('attendance.leaderMonth', { done: m.leader.done, required: m.leader.required })}</span>}
-                      </Td>
-                      <Td className="text-right tabular-nums">{m.days}</Td>
-                      <Td className="text-right tabular-nums">{m.nights}</Td>
-                      <Td className="text-right tabular-nums">{m.away}</Td>
-                      <Td className={`text-right tabular-nums ${m.marked ? 'text-amber-700' : ''}`}>{m.marked}</Td>
-                    </tr>
-                  ))}
+                  {p.months
+                    .filter((m) => `${m.month}-01` <= person.today)
+                    .map((m) => (
+                      <tr key={m.month} className="border-b border-slate-100">
+                        <Td>
+                          <Link
+                            href={`/teams/${p.teamId}/attendance?month=${m.month}`}
+                            className="tabular-nums text-brand-700 hover:underline"
+                          >
+                            {m.month}
+                          </Link>
+                          {m.leader && m.leader.status === 'MISSED' && (
+                            <span className="ml-1 text-xs text-red-700">
+                              {t('attendance.leaderMonth', { done: m.leader.done, required: m.leader.required })}
+                            </span>
+                          )}
+                        </Td>
+                        <Td className="text-right tabular-nums">{m.days}</Td>
+                        <Td className="text-right tabular-nums">{m.nights}</Td>
+                        <Td className="text-right tabular-nums">{m.away}</Td>
+                        <Td className={`text-right tabular-nums ${m.marked ? 'text-amber-700' : ''}`}>{m.marked}</Td>
+                      </tr>
+                    ))}
                 </tbody>
               </Table>
             </div>
@@ -69,11 +122,18 @@ async function PersonYearContent({ viewer, person, year, thisYear, cadreId }: { 
             <ul className="space-y-2 text-sm" data-testid="person-oversight">
               {oversight.discrepancies.map((d) => (
                 <li key={`d${d.id}`} className="text-red-800">
-                  <span className="tabular-nums">{d.day}</span> <Link href={`/inspections/${d.inspectionId}`} className="font-semibold hover:underline">{t('inspections.discrepancyTitle')}</Link>{d.note ? `：${d.note}` : ''}
+                  <span className="tabular-nums">{d.day}</span>{' '}
+                  <Link href={`/inspections/${d.inspectionId}`} className="font-semibold hover:underline">
+                    {t('inspections.discrepancyTitle')}
+                  </Link>
+                  {d.note ? `：${d.note}` : ''}
                 </li>
               ))}
               {oversight.followUps.map((f) => (
-                <li key={`f${f.id}`}><span className="tabular-nums">{f.heldOn}</span> <span className="font-semibold">{t(`inspections.followUpKinds.${f.kind}`)}</span>：{f.reason}</li>
+                <li key={`f${f.id}`}>
+                  <span className="tabular-nums">{f.heldOn}</span>{' '}
+                  <span className="font-semibold">{t(`inspections.followUpKinds.${f.kind}`)}</span>：{f.reason}
+                </li>
               ))}
             </ul>
           </Card>
