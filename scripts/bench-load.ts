@@ -7,7 +7,7 @@
 // requests; it stops by itself. Prints requests/s, p50/p95 by kind and errors, then one JSON line.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { chinaDate } from '../lib/attendance/rules';
+import { chinaToday } from '../lib/time';
 import { DEMO_COUNTY_CODE } from '../prisma/seed/profiles';
 import {
   callAction,
@@ -40,7 +40,7 @@ const log = (line: string) => !values.json && console.log(line);
 
 requireBuild();
 const { database, client } = await openBenchDatabase(log);
-const today = chinaDate(new Date());
+const today = chinaToday();
 
 /** load01..load40: team members posted today, each linked to the cadre of a posting (copies of the demo `member`). */
 async function ensureLoadAccounts(): Promise<{ username: string; village: string }[]> {

@@ -10,7 +10,7 @@
 // Ends with one JSON line; the exit code is 1 when anything leaked.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { chinaDate } from '../lib/attendance/rules';
+import { chinaToday } from '../lib/time';
 import { DEMO_COUNTY_CODE } from '../prisma/seed/profiles';
 import {
   callAction,
@@ -42,7 +42,7 @@ const { database, client } = await openBenchDatabase(log);
 const createVisitId = serverActionId('lib/visits/actions.ts', 'createVisit');
 const app = await startApp(database.url, Number(values.port));
 const BASE = app.base; // 127.0.0.1 only
-const today = chinaDate(new Date());
+const today = chinaToday();
 
 try {
   const VIEWERS = ['township', 'township2', 'teamleader', 'member', 'cadre'];

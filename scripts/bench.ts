@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { COMPLIANCE_SQL, complianceParams, complianceSql } from '../lib/attendance/compliance-sql';
-import { chinaDate } from '../lib/attendance/rules';
 import {
   figuresParams,
   monthFiguresParams,
@@ -13,6 +12,7 @@ import {
   VILLAGE_MONTH_FIGURES_SQL,
 } from '../lib/dashboard/figures-sql';
 import { FIGURE_KEYS, MONTH_KEYS } from '../lib/dashboard/rules';
+import { chinaToday } from '../lib/time';
 import { openDatabase } from './database';
 import { localSecret } from './secrets';
 
@@ -259,7 +259,7 @@ const env = {
 const server = spawn('npx', ['next', 'start', '-p', values.port], { env, stdio: 'ignore', detached: true });
 try {
   await waitForServer();
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const year = Number(today.slice(0, 4));
   const results: Record<string, unknown> = {
     households: Number(households),

@@ -6,8 +6,8 @@ import type { Tx } from '@/lib/db';
 import type { DayKind } from '@/lib/enums';
 import { NotFoundError, RefusedError } from '@/lib/errors';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
-import { dayOf, isoDay } from './days';
-import { chinaDate, chinaHour, dateOfDayNumber, dayNumber, EVENING_HOUR, locationCheck, validateRecord } from './rules';
+import { chinaDate, chinaHour, chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
+import { EVENING_HOUR, locationCheck, validateRecord } from './rules';
 import { checkInSchema, MAX_RANGE_DAYS, setDaysSchema, signOffSchema } from './schema';
 
 /** County office users may change a signed-off month (audited as such); nobody else may. */
@@ -168,7 +168,7 @@ export const setDays = action('attendance.setDays', 'attendance.edit', setDaysSc
   const signed = await signedOffMonths(tx, posting.teamId, months);
   const overriding = signed.length > 0 && mayChangeSignedOff(viewer);
   const context = {
-    today: chinaDate(new Date()),
+    today: chinaToday(),
     posting: { start: isoDay(posting.startDate), end: isoDay(posting.endedOn ?? posting.plannedEndDate) },
     signedOffMonths: overriding ? [] : signed,
   };
@@ -277,7 +277,7 @@ export const signOffMonth = action(
     });
     if (!team) throw new NotFoundError();
     await tx.$executeRaw`SELECT 1 FROM work_team WHERE id = ${team.id} FOR UPDATE`;
-    if (input.month >= chinaDate(new Date()).slice(0, 7)) throw new RefusedError('attendance.monthNotOver', 'month');
+    if (input.month >= chinaToday().slice(0, 7)) throw new RefusedError('attendance.monthNotOver', 'month');
     if (await tx.attendanceSignoff.findUnique({ where: { teamId_month: { teamId: team.id, month: input.month } } }))
       throw new RefusedError('attendance.alreadySignedOff', 'month');
     const signoff = await tx.attendanceSignoff.create({

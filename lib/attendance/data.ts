@@ -19,13 +19,10 @@ import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
 import { policyValuesFor } from '@/lib/policy/data';
 import type { PolicyValues } from '@/lib/policy/rules';
 import { areaWithin } from '@/lib/teams/data';
+import { chinaDate, chinaHour, chinaToday, dayOf, daysInMonth, isoDay } from '@/lib/time';
 import { COMPLIANCE_SQL, complianceParams, complianceSql } from './compliance-sql';
-import { dayOf, isoDay } from './days';
 import {
   type AttendanceStatus,
-  chinaDate,
-  chinaHour,
-  daysInMonth,
   EVENING_HOUR,
   type LeaderMonth,
   leaderMonth,
@@ -35,7 +32,7 @@ import {
 } from './rules';
 import { attendanceSheetXlsx } from './sheet';
 
-const today = () => chinaDate(new Date());
+const today = chinaToday;
 
 /** Statuses worst first: the order of the compliance table. */
 export const STATUS_ORDER: readonly AttendanceStatus[] = [

@@ -1,11 +1,11 @@
 import 'server-only';
 import { complianceRowsOfVillages, MISSING_STATUSES, OK_STATUSES } from '@/lib/attendance/data';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { areaWithin } from '@/lib/teams/data';
+import { chinaToday } from '@/lib/time';
 import { figuresParams, monthFiguresParams, VILLAGE_FIGURES_SQL, VILLAGE_MONTH_FIGURES_SQL } from './figures-sql';
 import {
   addFigures,
@@ -43,7 +43,7 @@ export async function refreshFigures(options: {
   wait?: boolean;
 }): Promise<{ refreshed: number; remaining: number; busy: boolean }> {
   const prefix = `${options.area ?? ''}%`;
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const year = Number(today.slice(0, 4));
   return db.$transaction(
     async (tx) => {
@@ -195,7 +195,7 @@ async function refreshStaleOf(prefix: string) {
 export async function dashboard(viewer: Viewer, area?: string) {
   if (!can(viewer.role, 'region.view')) return null;
   const prefix = areaWithin(viewer, area);
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   await refreshStaleOf(prefix);
   const childLength = childCodeLength(prefix) ?? 12;
   const sums = FIGURE_KEYS.map((k) => `sum(${snake(k)})::int AS "${k}"`).join(', ');

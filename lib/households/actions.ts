@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { decryptText, encryptText, lookupHash } from '@/lib/personal-data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { isWithinScope } from '@/lib/regions/rules';
+import { chinaYear } from '@/lib/time';
 import { type DuplicateSource, recordDuplicateHits } from './data';
 import { checkIdNumber, maskIdNumber, normaliseIdNumber, pinyinInitials } from './identity';
 import { actorLevelOf, checkTransition, DUPLICATE_HITS_PER_DAY, perCapitaIncome } from './rules';
@@ -282,7 +283,7 @@ export const changeStatus = action(
     const now = new Date();
     const countyCode = household.regionCode.slice(0, 6);
     const policy =
-      (await tx.policy.findUnique({ where: { countyCode_year: { countyCode, year: now.getFullYear() } } })) ??
+      (await tx.policy.findUnique({ where: { countyCode_year: { countyCode, year: chinaYear(now) } } })) ??
       DEFAULT_POLICY;
     const income = await tx.householdIncome.findFirst({
       where: { householdId: household.id },
@@ -323,8 +324,8 @@ export const changeStatus = action(
         status: input.to,
         statusSince: now,
         version: { increment: 1 },
-        ...(lifted ? { exitYear: now.getFullYear() } : {}),
-        ...(registered ? { identifiedYear: now.getFullYear() } : {}),
+        ...(lifted ? { exitYear: chinaYear(now) } : {}),
+        ...(registered ? { identifiedYear: chinaYear(now) } : {}),
       },
     });
     if (updated.count === 0) throw new ConflictError();

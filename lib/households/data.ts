@@ -1,6 +1,5 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { chinaDate } from '@/lib/attendance/rules';
 import { writeAudit } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
@@ -8,6 +7,7 @@ import { db } from '@/lib/db';
 import type { HouseholdStatus, Prisma } from '@/lib/generated/prisma/client';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { decryptText } from '@/lib/personal-data';
+import { chinaToday, chinaYear } from '@/lib/time';
 import { maskIdNumber, maskPhone } from './identity';
 import { DUPLICATE_HITS_PER_DAY, type HouseholdSet, LIFTED_STATUSES, POOR_STATUSES } from './rules';
 import type { ALLOWANCES, POVERTY_CAUSES } from './schema';
@@ -83,7 +83,7 @@ export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters
     ...(filters.cause ? { povertyCauses: { has: filters.cause } } : {}),
     ...(filters.allowance ? { allowance: filters.allowance } : {}),
     ...(filters.exitYear ? { exitYear: filters.exitYear } : {}),
-    ...(filters.set ? { AND: [setWhere(filters.set, Number(chinaDate(new Date()).slice(0, 4)))] } : {}),
+    ...(filters.set ? { AND: [setWhere(filters.set, chinaYear())] } : {}),
   };
   const page = Math.max(1, filters.page ?? 1);
   const [total, people, rows] = await Promise.all([
@@ -245,7 +245,7 @@ export async function recordDuplicateHits(
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('duplicate_id_hit'), ${viewer.userId}::int)`;
     const today = await tx.duplicateIdHit.findMany({
-      where: { userId: viewer.userId, at: { gte: new Date(`${chinaDate(new Date())}T00:00:00+08:00`) } },
+      where: { userId: viewer.userId, at: { gte: new Date(`${chinaToday()}T00:00:00+08:00`) } },
       select: { existingPersonId: true },
     });
     // A person met again the same day (a check, then its import) teaches nothing new: audited, not counted again.

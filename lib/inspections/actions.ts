@@ -2,13 +2,12 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { action } from '@/lib/action';
-import { dayOf, isoDay } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Tx } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { insertProblem } from '@/lib/problems/write';
+import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { drawInspection, isDiscrepancy } from './rules';
 import {
   adjustAssessmentSchema,
@@ -33,7 +32,7 @@ async function inspectionFor(tx: Tx, viewer: Viewer, id: number, options: { onTh
   if (!inspection) throw new NotFoundError();
   if (options.onTheSpot) {
     if (inspection.status === 'DONE') throw new RefusedError('inspections.alreadyDone');
-    if (isoDay(inspection.plannedOn) > chinaDate(new Date())) throw new RefusedError('inspections.notYet');
+    if (isoDay(inspection.plannedOn) > chinaToday()) throw new RefusedError('inspections.notYet');
   }
   return inspection;
 }
@@ -128,7 +127,7 @@ export const recordPresence = action(
   presenceSchema,
   async ({ viewer, input, tx }) => {
     const inspection = await inspectionFor(tx, viewer, input.inspectionId, { onTheSpot: true });
-    if (input.day > chinaDate(new Date())) throw new RefusedError('inspections.futureDay', 'day');
+    if (input.day > chinaToday()) throw new RefusedError('inspections.futureDay', 'day');
     if (input.day < isoDay(inspection.plannedOn)) throw new RefusedError('inspections.beforePlanned', 'day');
     const day = dayOf(input.day);
     const posting = await tx.posting.findFirst({
@@ -212,7 +211,7 @@ export const addFinding = action(
           category: input.category!,
           urgency: input.urgency!,
           description: input.description,
-          foundOn: chinaDate(new Date()),
+          foundOn: chinaToday(),
         })
       : null;
     const finding = await tx.finding.create({
@@ -239,7 +238,7 @@ export const completeInspection = action(
   completeInspectionSchema,
   async ({ viewer, input, tx }) => {
     const inspection = await inspectionFor(tx, viewer, input.inspectionId, { onTheSpot: true });
-    const today = chinaDate(new Date());
+    const today = chinaToday();
     const updated = await tx.inspection.updateMany({
       where: { id: inspection.id, version: input.version },
       data: { status: 'DONE', doneOn: dayOf(today), summary: input.summary ?? null, version: { increment: 1 } },
@@ -261,7 +260,7 @@ export const recordFollowUp = action(
   'followup.manage',
   followUpSchema,
   async ({ viewer, input, tx }) => {
-    if (input.heldOn > chinaDate(new Date())) throw new RefusedError('inspections.futureDay', 'heldOn');
+    if (input.heldOn > chinaToday()) throw new RefusedError('inspections.futureDay', 'heldOn');
     const posting = await tx.posting.findFirst({
       where: { cadreId: input.cadreId, villageCode: { startsWith: viewer.scopeCode } },
       orderBy: { startDate: 'desc' },

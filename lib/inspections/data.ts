@@ -1,7 +1,5 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { dayOf, isoDay } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { FIGURE_KEYS } from '@/lib/dashboard/rules';
@@ -12,6 +10,7 @@ import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { policyValuesFor } from '@/lib/policy/data';
 import { scoreBand } from '@/lib/policy/rules';
 import { areaWithin } from '@/lib/teams/data';
+import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { ABSENT_ON_CLAIMED_DAY, CLAIMED_BUT_ABSENT } from './discrepancy-sql';
 import { type AssessmentCounts, assessmentScore, drawInspection } from './rules';
 
@@ -428,7 +427,7 @@ export async function assessment(viewer: Viewer, year: number) {
       county: null,
       year,
       policy: null,
-      today: chinaDate(new Date()),
+      today: chinaToday(),
       teams: [] as AssessmentRow[],
       townships: [] as AssessmentRow[],
     };
@@ -483,7 +482,7 @@ export async function assessment(viewer: Viewer, year: number) {
     county,
     year,
     policy,
-    today: chinaDate(new Date()),
+    today: chinaToday(),
     teams: rank(villages).filter((r) => own(r.code)),
     townships: rank(townships).filter((r) => own(r.code)),
   };

@@ -1,8 +1,6 @@
 'use server';
 import 'server-only';
 import { action } from '@/lib/action';
-import { dayOf } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import { diffFields } from '@/lib/audit/rules';
 import type { Viewer } from '@/lib/auth/data';
 import type { Tx } from '@/lib/db';
@@ -11,6 +9,7 @@ import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { POOR_STATUSES } from '@/lib/households/rules';
 import { encryptText, lookupHash } from '@/lib/personal-data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { chinaToday, chinaYear, dayOf } from '@/lib/time';
 import { PAIRABLE_STATUSES, quotaOf } from './rules';
 import {
   confirmProposalSchema,
@@ -26,7 +25,7 @@ import {
 const countyOf = (code: string) => code.slice(0, 6);
 
 async function policyOf(tx: Tx, countyCode: string) {
-  const year = Number(chinaDate(new Date()).slice(0, 4));
+  const year = chinaYear();
   return (await tx.policy.findUnique({ where: { countyCode_year: { countyCode, year } } })) ?? DEFAULT_POLICY;
 }
 
@@ -209,7 +208,7 @@ async function pairAll(tx: Tx, viewer: Viewer, pairs: readonly (readonly [number
         ).map((p) => p.idNumberHash),
   );
   const policies = new Map<string, Awaited<ReturnType<typeof policyOf>>>();
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const rows = [];
   for (const [householdId, cadreId] of pairs) {
     const household = householdById.get(householdId);
@@ -253,7 +252,7 @@ export const endPairing = action('pairing.end', 'pairing.manage', endPairingSche
   if (pairing.endedOn) throw new RefusedError('pairings.alreadyEnded');
   const ended = await tx.pairing.updateMany({
     where: { id: pairing.id, endedOn: null },
-    data: { endedOn: dayOf(chinaDate(new Date())), endReason: input.reason },
+    data: { endedOn: dayOf(chinaToday()), endReason: input.reason },
   });
   if (ended.count === 0) throw new RefusedError('pairings.alreadyEnded');
   return {
@@ -311,7 +310,7 @@ export const reassignCadre = action(
       });
       if (elsewhere > 0) throw new RefusedError('pairings.pairedElsewhere', 'markLeft', { count: elsewhere });
     }
-    const today = dayOf(chinaDate(new Date()));
+    const today = dayOf(chinaToday());
     await tx.pairing.updateMany({
       where: { id: { in: current.map((p) => p.id) } },
       data: { endedOn: today, endReason: input.reason },

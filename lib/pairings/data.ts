@@ -1,6 +1,4 @@
 import 'server-only';
-import { isoDay } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import { writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
@@ -14,12 +12,13 @@ import { translateKey } from '@/lib/i18n/messages';
 import { decryptText } from '@/lib/personal-data';
 import { policyValuesFor } from '@/lib/policy/data';
 import { areaWithin } from '@/lib/teams/data';
+import { chinaYear, isoDay } from '@/lib/time';
 import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, type ProposalTier, proposePairings, quotaOf } from './rules';
 import { pairingRosterXlsx, type RosterSheetLabels } from './sheet';
 
 export const CADRE_PAGE_SIZE = 50;
 const ACTIVE = { endedOn: null } as const;
-const thisYear = () => Number(chinaDate(new Date()).slice(0, 4));
+const thisYear = () => chinaYear();
 
 /** Cadres are kept per county (or township); the county's policy sets their quotas. */
 function cadreArea(viewer: Viewer): string {

@@ -1,12 +1,11 @@
 'use server';
 import 'server-only';
 import { action } from '@/lib/action';
-import { dayOf } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import { can } from '@/lib/auth/permissions';
 import type { ProblemStatus } from '@/lib/enums';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { actorLevelOf } from '@/lib/households/rules';
+import { chinaToday, dayOf } from '@/lib/time';
 import { checkStep } from './rules';
 import { openProblemSchema, problemStepSchema } from './schema';
 import { claimPhotos, insertProblem } from './write';
@@ -31,7 +30,7 @@ export const openProblem = action(
       category: input.category,
       urgency: input.urgency,
       description: input.description,
-      foundOn: chinaDate(new Date()),
+      foundOn: chinaToday(),
     });
     return {
       entity: 'Problem',
@@ -64,7 +63,7 @@ export const problemStep = action('problem.step', 'problem.work', problemStepSch
     throw new RefusedError(`problems.refused.${check.reason}`, undefined, {
       status: `problems.statuses.${problem.status}`,
     });
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   if (step === 'ESCALATE') {
     if (input.deadline! <= today) throw new RefusedError('problems.deadlinePast', 'deadline');
     if (input.owner === 'DEPARTMENT') {

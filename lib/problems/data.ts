@@ -1,6 +1,4 @@
 import 'server-only';
-import { dayOf, isoDay } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
@@ -8,6 +6,7 @@ import type { ProblemCategory, ProblemSource, ProblemStatus, Urgency } from '@/l
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { actorLevelOf } from '@/lib/households/rules';
 import { areaWithin } from '@/lib/teams/data';
+import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { availableSteps, isOverdue, OPEN_STATUSES, rectificationRate } from './rules';
 
 export const PROBLEM_PAGE_SIZE = 50;
@@ -62,7 +61,7 @@ export type LedgerCounts = {
 export async function ledgerCounts(viewer: Viewer, filters: ProblemFilters) {
   if (!can(viewer.role, 'problem.view')) return null;
   const prefix = areaWithin(viewer, filters.area);
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
   const year = filters.year ?? null;
   const rows = await db.$queryRaw<
@@ -145,7 +144,7 @@ const LIST_SELECT = {
 export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
   if (!can(viewer.role, 'problem.view')) return null;
   const prefix = areaWithin(viewer, filters.area);
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const where = whereOf(prefix, filters, today);
   const page = Math.max(1, filters.page ?? 1);
   const [total, rows] = await Promise.all([
@@ -209,7 +208,7 @@ export async function getProblem(viewer: Viewer, id: number) {
     }),
   ]);
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const steps = can(viewer.role, 'problem.work')
     ? availableSteps(
         problem.status,
@@ -262,7 +261,7 @@ export async function getProblem(viewer: Viewer, id: number) {
 export async function rectificationRows(viewer: Viewer, filters: ProblemFilters) {
   if (!can(viewer.role, 'problem.export')) return null;
   const prefix = areaWithin(viewer, filters.area);
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const rows = await db.problem.findMany({
     where: whereOf(prefix, filters, today),
     orderBy: [{ regionCode: 'asc' }, { foundOn: 'asc' }, { id: 'asc' }],

@@ -1,13 +1,12 @@
 // Writing a new problem and claiming uploaded photos: shared by the visit and the problem actions,
 // always inside their transaction (the caller's `tx`), never on its own.
 import 'server-only';
-import { dayOf } from '@/lib/attendance/days';
-import { dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
 import type { Tx } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import type { ProblemCategory, ProblemSource, Urgency } from '@/lib/enums';
 import { RefusedError } from '@/lib/errors';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { dateOfDayNumber, dayNumber, dayOf } from '@/lib/time';
 import { deadlineDays } from './rules';
 
 export async function insertProblem(

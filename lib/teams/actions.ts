@@ -1,14 +1,13 @@
 'use server';
 import 'server-only';
 import { action } from '@/lib/action';
-import { dayOf, isoDay } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import type { Tx } from '@/lib/db';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { encryptText } from '@/lib/personal-data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { lineageOf } from '@/lib/regions/rules';
+import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { isShorterThan } from './rules';
 import {
   addPostingSchema,
@@ -170,7 +169,7 @@ export const endPosting = action('team.endPosting', 'team.manage', endPostingSch
   // Closing before the planned end (a recall, a transfer, illness) must say why.
   if (input.endedOn < plannedEnd && !input.endReason) throw new RefusedError('teams.endReasonRequired', 'endReason');
   // An early end is a fact, not a plan: it is entered once it has happened ('YYYY-MM-DD' compares as text).
-  if (input.endedOn < plannedEnd && input.endedOn > chinaDate(new Date()))
+  if (input.endedOn < plannedEnd && input.endedOn > chinaToday())
     throw new RefusedError('teams.endInFuture', 'endedOn');
   const later = await tx.attendanceRecord.count({
     where: { postingId: posting.id, day: { gt: dayOf(input.endedOn) } },

@@ -1,10 +1,9 @@
 import 'server-only';
-import { isoDay } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { policyValuesFor } from '@/lib/policy/data';
+import { chinaYear, isoDay } from '@/lib/time';
 import { type TeamCoverage, teamCoverage } from './rules';
 
 /** The viewer's area, narrowed to `area` when that lies inside it. */
@@ -58,7 +57,7 @@ export async function listTeams(
     },
   });
   const policies = new Map<string, Awaited<ReturnType<typeof policyValuesFor>>>();
-  const year = Number(chinaDate(new Date()).slice(0, 4));
+  const year = chinaYear();
   const rows: TeamRow[] = [];
   for (const village of villages) {
     const county = village.code.slice(0, 6);
@@ -97,7 +96,7 @@ export async function getTeam(viewer: Viewer, id: number) {
     },
   });
   if (!team) return null;
-  const policy = await policyValuesFor(team.villageCode.slice(0, 6), Number(chinaDate(new Date()).slice(0, 4)));
+  const policy = await policyValuesFor(team.villageCode.slice(0, 6), chinaYear());
   const active = team.postings.filter((p) => p.endedOn === null);
   return {
     id: team.id,
@@ -185,7 +184,7 @@ export async function teamOfVillage(viewer: Viewer, villageCode: string) {
     },
   });
   if (!team) return null;
-  const policy = await policyValuesFor(villageCode.slice(0, 6), Number(chinaDate(new Date()).slice(0, 4)));
+  const policy = await policyValuesFor(villageCode.slice(0, 6), chinaYear());
   const leader = team.postings.find((p) => p.role === 'LEADER');
   return {
     id: team.id,

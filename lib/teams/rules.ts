@@ -1,7 +1,7 @@
 // Work-team rules (DOMAIN.md: Resident work teams): "five full coverages", team size, posting length. Pure.
 
-import { dayNumber, daysInMonth } from '@/lib/attendance/rules';
 import type { TeamRole } from '@/lib/enums';
+import { dayNumber, daysInMonth } from '@/lib/time';
 
 export const COVERAGE_ITEMS = ['leader', 'firstSecretary', 'residentCadre', 'graduateOfficial', 'technician'] as const;
 export type CoverageItem = (typeof COVERAGE_ITEMS)[number];

@@ -1,10 +1,9 @@
 'use server';
 import 'server-only';
 import { action } from '@/lib/action';
-import { dayOf } from '@/lib/attendance/days';
-import { chinaDate, dayNumber } from '@/lib/attendance/rules';
 import { NotFoundError, RefusedError } from '@/lib/errors';
 import { claimPhotos, insertProblem } from '@/lib/problems/write';
+import { chinaToday, dayNumber, dayOf } from '@/lib/time';
 import { createVisitSchema, LATE_ENTRY_DAYS } from './schema';
 
 /**
@@ -26,7 +25,7 @@ export const createVisit = action('visit.create', 'visit.create', createVisitSch
     select: { id: true, regionCode: true },
   });
   if (!household) throw new NotFoundError();
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   if (input.visitedOn > today) throw new RefusedError('visits.futureDate', 'visitedOn');
   if (dayNumber(today) - dayNumber(input.visitedOn) > LATE_ENTRY_DAYS)
     throw new RefusedError('visits.tooLate', 'visitedOn', { days: LATE_ENTRY_DAYS });

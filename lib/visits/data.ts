@@ -1,6 +1,4 @@
 import 'server-only';
-import { dayOf, isoDay } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import { writeAudit, writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
@@ -10,6 +8,7 @@ import { POOR_STATUSES } from '@/lib/households/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { MAX_PHOTO_BYTES, readStored, reencodePhoto, removeStored, sniffPhotoType, storePhoto } from '@/lib/storage';
 import { areaWithin } from '@/lib/teams/data';
+import { chinaDate, chinaToday, dayOf, isoDay } from '@/lib/time';
 
 const actorOf = (viewer: Viewer) => ({ userId: viewer.userId, username: viewer.username, role: viewer.role });
 
@@ -201,7 +200,7 @@ export async function visitChoices(viewer: Viewer, q: string | undefined, househ
     mine: mine.map(option),
     search: search.map(option),
     chosen: chosen && option(chosen),
-    today: chinaDate(new Date()),
+    today: chinaToday(),
   };
 }
 
@@ -284,7 +283,7 @@ export type VisitCoverageRow = {
 export async function visitCoverage(viewer: Viewer, area?: string) {
   if (!can(viewer.role, 'visit.view')) return null;
   const prefix = areaWithin(viewer, area);
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const year = Number(today.slice(0, 4));
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
   const poor = [...POOR_STATUSES];
@@ -369,7 +368,7 @@ export async function visitCoverage(viewer: Viewer, area?: string) {
 export async function overdueCadreVisits(viewer: Viewer, area: string | undefined, limit = 100) {
   if (!can(viewer.role, 'visit.view')) return null;
   const prefix = areaWithin(viewer, area);
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   // Each county's own period, as in visitCoverage (a city user sees several counties).
   return db.$queryRaw<
     {
@@ -404,7 +403,7 @@ export async function overdueTeamVisits(
 ) {
   if (!can(viewer.role, 'visit.view')) return null;
   const prefix = areaWithin(viewer, area);
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const leader = rule === 'leader';
   return db.$queryRaw<
     {

@@ -9,6 +9,7 @@ import type { AllowanceType, HealthStatus, HouseholdStatus, PovertyCause } from 
 import { pinyinInitials } from '../../lib/households/identity';
 import { encryptText, lookupHash } from '../../lib/personal-data';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
+import { chinaYear } from '../../lib/time';
 import {
   buildFamily,
   dayInfo,
@@ -831,7 +832,7 @@ export async function seedHouseholds(
     });
     const sequence = (await client.query<{ seq: string }>(`SELECT pg_get_serial_sequence('household', 'id') AS seq`))
       .rows[0].seq;
-    const currentYear = new Date().getFullYear();
+    const currentYear = chinaYear();
     const env: Env = {
       today: Math.floor((Date.now() + CHINA_OFFSET_MS) / DAY_MS),
       currentYear,

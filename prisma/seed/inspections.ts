@@ -27,7 +27,6 @@
 // Deterministic: one PRNG per county seeded from its code. Written with `pg` and unnest(...), one transaction per
 // county. Idempotent per county: a county that already has inspections is left as it is.
 import pg from 'pg';
-import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
 import type {
   DayKind,
   ProblemCategory,
@@ -39,6 +38,7 @@ import { type DrawnVillage, drawInspection, isDiscrepancy } from '../../lib/insp
 import { MUST_PAIR_STATUSES } from '../../lib/pairings/rules';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { type DeadlinePolicy, deadlineDays } from '../../lib/problems/rules';
+import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';
 import { type Actors, loadActors } from './actors';
 import { type SeedActor, type ProblemPlan as SharedProblemPlan, type StepPlan, writeProblems } from './problems';
 import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
@@ -1057,7 +1057,7 @@ export async function seedInspections(
     .map((r) => r.code)
     .sort();
   if (countyCodes.length === 0) return;
-  const today = dayNumber(chinaDate(new Date()));
+  const today = dayNumber(chinaToday());
   const year = Number(iso(today).slice(0, 4));
   const env: Env = { today, yesterday: today - 1, year, jan1: dayNumber(`${year}-01-01`) };
 

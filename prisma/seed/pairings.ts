@@ -9,12 +9,12 @@
 // `pg` and unnest(...), one transaction per county. Idempotent per county: a county that already has
 // pairing cadres (with ID numbers) or pairings is left as it is; the account link is added when missing.
 import pg from 'pg';
-import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
 import type { CadreRank, HouseholdStatus, UnitLevel } from '../../lib/generated/prisma/enums';
 import { idCheckChar, pinyinInitials } from '../../lib/households/identity';
 import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, type QuotaPolicy, quotaOf } from '../../lib/pairings/rules';
 import { encryptText, lookupHash } from '../../lib/personal-data';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
+import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';
 import { randomFullName } from './people';
 import { DEMO_COUNTY_CODE } from './profiles';
 import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
@@ -752,7 +752,7 @@ export async function seedPairings(
     .map((r) => r.code)
     .sort();
   if (countyCodes.length === 0) return;
-  const env: Env = { profile, today: dayNumber(chinaDate(new Date())) };
+  const env: Env = { profile, today: dayNumber(chinaToday()) };
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -1,7 +1,6 @@
 // Problems of the ledger with their step history, written in two batched inserts: shared by the visit
 // and the inspection seeds, which plan the problems (and their steps) their own way.
 import type pg from 'pg';
-import { dateOfDayNumber } from '../../lib/attendance/rules';
 import type {
   ProblemCategory,
   ProblemOwner,
@@ -10,6 +9,7 @@ import type {
   ProblemStepKind,
   Urgency,
 } from '../../lib/generated/prisma/enums';
+import { dateOfDayNumber } from '../../lib/time';
 import type { Random } from './random';
 import { nextIds } from './sql';
 

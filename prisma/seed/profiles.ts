@@ -1,11 +1,13 @@
 // Seed profiles: `demo` is what `npm start` shows; `test` is small so CI stays quick;
 // `city` is the benchmark's data set (11 counties, about 3,000 villages).
+
+import { chinaYear } from '../../lib/time';
 import type { CountySpec } from './regions';
 
 export const DEMO_PROVINCE = { provinceCode: '99', provinceName: '演示省', cityCode: '9901', cityName: '云川市' };
 export const DEMO_COUNTY_CODE = '990102';
 
-const year = () => new Date().getFullYear();
+const year = () => chinaYear();
 
 export function demoCounty(): CountySpec {
   // Qinzhou's scale (seed 000): 420 administrative villages, 84 poor villages with teams.

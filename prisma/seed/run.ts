@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { hashPassword } from '../../lib/auth/password';
 import { PrismaClient } from '../../lib/generated/prisma/client';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
+import { chinaYear } from '../../lib/time';
 import { seedTestFixtures } from './fixtures';
 import { seedHouseholds } from './households';
 import { seedInspections } from './inspections';
@@ -43,7 +44,7 @@ export async function seed(
     await seedHouseholds(databaseUrl, profile, rows, log);
     if (profile === 'test') await seedTestFixtures(client);
 
-    const year = new Date().getFullYear();
+    const year = chinaYear();
     const policies = counties.flatMap((county) =>
       [year - 1, year, year + 1].map((y) => ({ countyCode: county.countyCode, year: y, ...DEFAULT_POLICY })),
     );

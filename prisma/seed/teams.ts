@@ -7,9 +7,9 @@
 // Idempotent per county: a county that already has teams is left as it is; the account links and bench
 // accounts are added when missing.
 import pg from 'pg';
-import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
 import { hashPassword } from '../../lib/auth/password';
 import type { CadreRank, TeamRole, UnitLevel } from '../../lib/generated/prisma/enums';
+import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';
 import { randomFullName } from './people';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from './profiles';
 import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
@@ -674,7 +674,7 @@ export async function seedTeams(
     .map((r) => r.code)
     .sort();
   if (countyCodes.length === 0) return;
-  const today = dayNumber(chinaDate(new Date()));
+  const today = dayNumber(chinaToday());
   const year = Number(iso(today).slice(0, 4));
   const jan1 = dayNumber(`${year}-01-01`);
   const env: Env = {

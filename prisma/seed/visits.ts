@@ -24,7 +24,6 @@
 // county, problems and steps with unnest(...). Idempotent per county: a county that already has seeded visits
 // (client keys 'seed-…') is left as it is, visits and problems and all; records logged in the app do not count.
 import pg from 'pg';
-import { chinaDate, dateOfDayNumber, dayNumber } from '../../lib/attendance/rules';
 import type {
   ProblemCategory,
   ProblemOwner,
@@ -36,6 +35,7 @@ import type {
 import { POOR_STATUSES } from '../../lib/households/rules';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { type DeadlinePolicy, deadlineDays } from '../../lib/problems/rules';
+import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';
 import { type Actors, loadActors } from './actors';
 import { type SeedActor, type ProblemPlan as SharedProblemPlan, type StepPlan, writeProblems } from './problems';
 import { DEMO_COUNTY_CODE } from './profiles';
@@ -911,7 +911,7 @@ export async function seedVisits(
     .map((r) => r.code)
     .sort();
   if (countyCodes.length === 0) return;
-  const today = dayNumber(chinaDate(new Date()));
+  const today = dayNumber(chinaToday());
   const yesterday = today - 1;
   const from = profile === 'test' ? today - TEST_VISIT_DAYS : yesterday - 364;
   // The team's sweep of this quarter: from the quarter's first day (at least two weeks back, at most one period of

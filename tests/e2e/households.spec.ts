@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { chinaYear } from '@/lib/time';
 import { idCheckChar } from '../../lib/households/identity';
 import { loginAndWait } from './helpers';
 
@@ -77,7 +78,5 @@ test('a household whose notice has run its period is reviewed by the township an
   await page.goto(url);
   await step('建档立卡贫困户');
   await expect(page.locator('header, main').getByText('建档立卡贫困户').first()).toBeVisible();
-  await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText(
-    String(new Date().getFullYear()),
-  );
+  await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText(String(chinaYear()));
 });

@@ -3,9 +3,9 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { checkIn, setDays, signOffMonth } from '@/lib/attendance/actions';
 import { compliance, complianceRows, myAttendance, personYear, teamMonth } from '@/lib/attendance/data';
-import { dayOf } from '@/lib/attendance/days';
 import { db } from '@/lib/db';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { chinaYear, dayOf } from '@/lib/time';
 import {
   addDays,
   chinaInstant,
@@ -747,7 +747,7 @@ describe('the monthly sign-off', () => {
 
 describe('reading attendance', () => {
   // A fixed "today" in the middle of the year, so the projections do not depend on the day the tests run.
-  const year = new Date().getFullYear();
+  const year = chinaYear();
   const today = `${year}-07-15`;
   const start = addDays(today, -60);
 

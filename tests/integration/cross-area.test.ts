@@ -4,10 +4,10 @@
 // overdue filter narrows a status filter instead of replacing it. Own fixtures (990102101 58x, 990102102 58x).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayOf } from '@/lib/attendance/days';
 import { db } from '@/lib/db';
 import { getCadre } from '@/lib/pairings/data';
 import { listProblems } from '@/lib/problems/data';
+import { dayOf } from '@/lib/time';
 import { createVisit } from '@/lib/visits/actions';
 import { visitChoices } from '@/lib/visits/data';
 import {

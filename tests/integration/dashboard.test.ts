@@ -2,7 +2,6 @@
 // = Σ villages) and with the list a leader drills into; a write shows at once; each role sees only its area.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compliance } from '@/lib/attendance/data';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { type DashboardRow, dashboard, refreshFigures } from '@/lib/dashboard/data';
 import { FIGURE_KEYS, type Figures } from '@/lib/dashboard/rules';
@@ -13,11 +12,12 @@ import { listDiscrepancies, listInspections, noticeOf } from '@/lib/inspections/
 import { villagesWithoutLiaison } from '@/lib/pairings/data';
 import { listProblems } from '@/lib/problems/data';
 import { listTeams } from '@/lib/teams/data';
+import { chinaYear } from '@/lib/time';
 import { overdueCadreVisits, overdueTeamVisits, visitCoverage } from '@/lib/visits/data';
 import { signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
 const COUNTY = '990102';
-const year = () => Number(chinaDate(new Date()).slice(0, 4));
+const year = () => chinaYear();
 
 async function refreshAll() {
   while ((await refreshFigures({ limit: 500, wait: true })).remaining > 0);

@@ -14,6 +14,7 @@ import {
 import { getHousehold, listDuplicateHits, noticeList, searchHouseholds } from '@/lib/households/data';
 import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 import { decryptText } from '@/lib/personal-data';
+import { chinaYear } from '@/lib/time';
 import { makeHousehold, newIdNumber } from '../support/households';
 import { makeUser } from '../support/teams';
 import { lastAudit, run, signInAs } from './helpers';
@@ -225,9 +226,7 @@ describe('registration and exit', () => {
       'REGISTERED_POOR',
     ]);
     expect(events.every((e) => e.userName && e.note === '测试')).toBe(true);
-    expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).identifiedYear).toBe(
-      new Date().getFullYear(),
-    );
+    expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).identifiedYear).toBe(chinaYear());
   });
 
   it('refuses an exit that misses the income line or a guarantee, and says which', async () => {
@@ -237,7 +236,7 @@ describe('registration and exit', () => {
     expect((await step(household.id, 'EXIT_PROPOSED')).formError).toBe('不符合退出条件：尚未录入收入、住房安全未保障');
     await run(saveIncome, {
       householdId: household.id,
-      year: new Date().getFullYear(),
+      year: chinaYear(),
       wageYuan: 3000,
       productionYuan: 500,
       propertyYuan: 0,

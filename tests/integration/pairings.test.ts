@@ -3,7 +3,6 @@
 // roster). Fixtures are this file's own villages (990102101 41x, 990102102 41x, 990103101 41x), units,
 // cadres and households, removed afterwards; the seeded fixture cadres are only read (or refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoDay } from '@/lib/attendance/days';
 import { db } from '@/lib/db';
 import {
   confirmProposal,
@@ -30,6 +29,7 @@ import {
 } from '@/lib/pairings/data';
 import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { decryptText, lookupHash } from '@/lib/personal-data';
+import { isoDay } from '@/lib/time';
 import { TEST_PAIRING_FIXTURES } from '../../prisma/seed/pairings';
 import { newIdNumber } from '../support/households';
 import {

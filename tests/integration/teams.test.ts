@@ -1,11 +1,11 @@
 // Work teams (issue 4): dispatching units, teams, postings, the leader's detachment. Fixtures are this
 // file's own villages (990102101 3xx, 990102102 3xx) so the seeded teams do not matter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayOf } from '@/lib/attendance/days';
 import { db } from '@/lib/db';
 import { decryptText } from '@/lib/personal-data';
 import { addPosting, confirmDetached, createTeam, createUnit, endPosting } from '@/lib/teams/actions';
 import { getTeam, listTeams } from '@/lib/teams/data';
+import { dayOf } from '@/lib/time';
 import {
   addDays,
   chinaToday,

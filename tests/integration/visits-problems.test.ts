@@ -9,13 +9,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoDay } from '@/lib/attendance/days';
 import type { Viewer } from '@/lib/auth/data';
 import { db } from '@/lib/db';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { openProblem, problemStep } from '@/lib/problems/actions';
 import { getProblem, ledgerCounts, listProblems } from '@/lib/problems/data';
 import { sniffPhotoType } from '@/lib/storage';
+import { isoDay } from '@/lib/time';
 import { createVisit } from '@/lib/visits/actions';
 import { overdueCadreVisits, readAttachment, savePhoto, visitCoverage } from '@/lib/visits/data';
 import {

@@ -2,10 +2,9 @@
 // database (bypassing the random draw), and removeInspectionFixtures() to take them away again with
 // their checks, findings (and the problems they opened), talks and recalls, and assessment adjustments.
 
-import { dayOf } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import { db } from '@/lib/db';
 import type { InspectionKind, InspectionStatus } from '@/lib/generated/prisma/enums';
+import { chinaToday, dayOf } from '@/lib/time';
 
 const made = { inspections: new Set<number>(), villages: new Set<string>(), subjects: new Set<string>() };
 
@@ -28,7 +27,7 @@ export async function makeInspection(options: {
       kind: options.kind ?? 'UNANNOUNCED',
       areaCode: options.areaCode ?? options.villages[0].code.slice(0, 6),
       status: options.status ?? 'PLANNED',
-      plannedOn: dayOf(options.plannedOn ?? chinaDate(new Date())),
+      plannedOn: dayOf(options.plannedOn ?? chinaToday()),
       seed: '00000000',
       candidateCount: options.villages.length,
       createdById: options.createdById,

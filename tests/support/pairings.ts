@@ -2,11 +2,10 @@
 // and pairings of a test file's own, written straight to the database, and removePairingFixtures() to
 // take them away again (the seeded pairings and the coverage the browser tests read stay as they were).
 import { randomUUID } from 'node:crypto';
-import { dayOf } from '@/lib/attendance/days';
-import { chinaDate } from '@/lib/attendance/rules';
 import { db } from '@/lib/db';
 import type { CadreRank, HouseholdStatus } from '@/lib/generated/prisma/enums';
 import { encryptText, lookupHash } from '@/lib/personal-data';
+import { chinaToday, dayOf } from '@/lib/time';
 import { makeHousehold, newIdNumber } from './households';
 
 const unique = () => randomUUID().slice(0, 8);
@@ -20,7 +19,7 @@ const made = {
 };
 
 /** Today's China calendar day ('YYYY-MM-DD'), as the actions date a pairing. */
-export const pairingToday = () => chinaDate(new Date());
+export const pairingToday = () => chinaToday();
 
 /** A village of the test's own (code = township + 3 digits, pick a range no other file uses). */
 export async function makePairingVillage(code: string) {

@@ -4,8 +4,6 @@
 // pairings, households, cadres, units, accounts, villages — in the order the foreign keys need).
 // Households made in a seeded village (a village-level account's own) are removed one by one.
 import { randomUUID } from 'node:crypto';
-import { dayOf } from '@/lib/attendance/days';
-import { chinaDate, dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
 import { db } from '@/lib/db';
 import type {
   ProblemCategory,
@@ -15,6 +13,7 @@ import type {
   Urgency,
   VisitKind,
 } from '@/lib/generated/prisma/enums';
+import { chinaToday, dateOfDayNumber, dayNumber, dayOf } from '@/lib/time';
 import { makeHousehold } from './households';
 
 const unique = () => randomUUID().slice(0, 8);
@@ -32,7 +31,7 @@ const made = {
 };
 
 /** Today's China calendar day ('YYYY-MM-DD'), as the actions see it. */
-export const today = () => chinaDate(new Date());
+export const today = () => chinaToday();
 /** `date` moved by `days` calendar days. */
 export const shiftDay = (date: string, days: number) => dateOfDayNumber(dayNumber(date) + days);
 

@@ -1,10 +1,9 @@
 // Test data factory for work teams and attendance: villages, units, teams, cadres, postings, accounts
 // and day records, written straight to the database (the tests do not lean on the seeded teams).
 import { randomUUID } from 'node:crypto';
-import { dayOf } from '@/lib/attendance/days';
-import { chinaDate, dateOfDayNumber, dayNumber } from '@/lib/attendance/rules';
 import { db } from '@/lib/db';
 import type { DayKind, Role, TeamRole } from '@/lib/generated/prisma/enums';
+import { chinaToday, dateOfDayNumber, dayNumber, dayOf } from '@/lib/time';
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -13,7 +12,7 @@ const createdVillages = new Set<string>();
 const createdPostings = new Set<number>();
 
 /** Today's China calendar day ('YYYY-MM-DD'), as the actions see it (under fake timers: the fake "now"). */
-export const chinaToday = () => chinaDate(new Date());
+export { chinaToday };
 
 /** `date` moved by `days` calendar days. */
 export const addDays = (date: string, days: number) => dateOfDayNumber(dayNumber(date) + days);

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   AT_RISK_MARGIN_PERCENT,
-  chinaDate,
-  chinaHour,
   type DayKind,
   type DayRecord,
-  dateOfDayNumber,
-  dayNumber,
-  daysBetween,
-  daysInMonth,
-  daysInYear,
   distanceMeters,
-  isCalendarDate,
-  isLeapYear,
   leaderMonth,
   locationCheck,
   type Posting,
@@ -22,6 +13,17 @@ import {
   yearSummary,
   yearSummaryFromCounts,
 } from '@/lib/attendance/rules';
+import {
+  chinaDate,
+  chinaHour,
+  dateOfDayNumber,
+  dayNumber,
+  daysBetween,
+  daysInMonth,
+  daysInYear,
+  isCalendarDate,
+  isLeapYear,
+} from '@/lib/time';
 
 const POLICY = { villageDaysPerYear: 220, villageNightsPerYear: 160, leaderDaysPerMonth: 20 };
 const OPEN_2025: Posting = { start: '2025-01-01', end: null };

@@ -5,12 +5,12 @@ import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { type AssessmentRow, assessment } from '@/lib/inspections/data';
 import { INDICATORS } from '@/lib/inspections/rules';
+import { chinaYear } from '@/lib/time';
 
 const BAND_STYLE: Record<string, string> = {
   GOOD: 'bg-green-50 text-green-800',
@@ -29,7 +29,7 @@ export default async function AssessmentPage() {
 }
 
 async function AssessmentContent({ viewer }: { viewer: Viewer }) {
-  const year = Number(chinaDate(new Date()).slice(0, 4));
+  const year = chinaYear();
   const [data, t] = await Promise.all([assessment(viewer, year), getTranslations('inspections')]);
   const result = data!;
   const adjustable = can(viewer.role, 'assessment.adjust');

@@ -5,10 +5,10 @@ import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { listInspections, planOptions } from '@/lib/inspections/data';
+import { chinaToday } from '@/lib/time';
 
 export default async function InspectionsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
   const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
@@ -24,7 +24,7 @@ async function InspectionsContent({
   searchParams,
 }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const [list, options, t] = await Promise.all([

@@ -8,7 +8,6 @@ import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -16,6 +15,7 @@ import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from
 import { ledgerCounts, listProblems, PROBLEM_PAGE_SIZE, reportVillageOptions } from '@/lib/problems/data';
 import { type FilterQuery, filterParams, parseFilters, queryString } from '@/lib/problems/filters';
 import { regionTrail } from '@/lib/regions/data';
+import { chinaToday } from '@/lib/time';
 
 const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -30,7 +30,7 @@ export default async function ProblemsPage(props: { searchParams: Promise<Filter
 
 async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise<FilterQuery> } & { viewer: Viewer }) {
   const query = await searchParams;
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const filters = parseFilters(query, thisYear);
   const [counts, list, t] = await Promise.all([

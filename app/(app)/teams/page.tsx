@@ -11,6 +11,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { policyValuesFor } from '@/lib/policy/data';
 import { listTeams, villagesWithoutTeam } from '@/lib/teams/data';
+import { chinaYear } from '@/lib/time';
 
 export default async function TeamsPage(props: { searchParams: Promise<{ gaps?: string; area?: string }> }) {
   const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
@@ -33,7 +34,7 @@ async function TeamsContent({
     villagesWithoutTeam(viewer),
   ]);
   const county = viewer.scopeCode.slice(0, 6);
-  const policy = await policyValuesFor(county, new Date().getFullYear());
+  const policy = await policyValuesFor(county, chinaYear());
   const size = { min: policy.teamSizeMin, max: policy.teamSizeMax };
   const filter = (on: boolean) =>
     `/teams?${new URLSearchParams({ ...(area ? { area } : {}), ...(on ? { gaps: '1' } : {}) })}`;

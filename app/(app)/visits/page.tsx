@@ -5,12 +5,12 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { isoDay } from '@/lib/attendance/days';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
+import { isoDay } from '@/lib/time';
 import { listVisits, overdueCadreVisits, overdueTeamVisits, VISIT_PAGE_SIZE, visitCoverage } from '@/lib/visits/data';
 
 const rate = (done: number, due: number) => (due === 0 ? '—' : `${Math.floor((done / due) * 1000) / 10}%`);

@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { getPolicy, type PolicyView, policyCountyOf, policyYears } from '@/lib/policy/data';
+import { chinaYear } from '@/lib/time';
 
 export default async function PolicyPage({
   searchParams,
@@ -16,7 +17,7 @@ export default async function PolicyPage({
 }) {
   const viewer = await requirePermission('policy.view');
   const search = await searchParams;
-  const thisYear = new Date().getFullYear();
+  const thisYear = chinaYear();
   const year = Number(search.year) >= 2000 && Number(search.year) <= 2100 ? Number(search.year) : thisYear;
   const countyCode = search.county ?? policyCountyOf(viewer);
   const policy = countyCode ? await getPolicy(viewer, countyCode, year) : null;

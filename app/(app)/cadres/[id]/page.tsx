@@ -8,12 +8,12 @@ import { EndPairingForm, ReassignCard } from '@/components/pairings/pairing-form
 import { ProposalTable } from '@/components/pairings/proposal-table';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
 import { cadreFormOptions, getCadre, reassignProposal } from '@/lib/pairings/data';
+import { chinaToday } from '@/lib/time';
 
 export default async function CadrePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('cadre.view');
@@ -106,7 +106,7 @@ async function CadreContent({
           <ReassignCard
             cadre={cadre}
             pairs={proposal?.pairs ?? []}
-            today={chinaDate(new Date())}
+            today={chinaToday()}
             open={!!proposal && proposal.pairs.length + proposal.unassigned.length > 0}
             canSubmit={proposal?.unassigned.length === 0}
           >

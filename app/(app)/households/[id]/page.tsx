@@ -22,6 +22,7 @@ import { actorLevelOf, nextSteps, perCapitaIncome } from '@/lib/households/rules
 import { CHECKLIST } from '@/lib/households/schema';
 import { parseId } from '@/lib/http';
 import { regionTrail } from '@/lib/regions/data';
+import { chinaYear } from '@/lib/time';
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('household.view');
@@ -47,7 +48,7 @@ async function HouseholdContent({
   ]);
   const editable = can(viewer.role, 'household.edit');
   const steps = can(viewer.role, 'household.status') ? nextSteps(household.status, actorLevelOf(viewer.scopeCode)) : [];
-  const year = new Date().getFullYear();
+  const year = chinaYear();
   const thisYearIncome = household.incomes.find((i) => i.year === year);
   const plan = household.helpPlan;
   return (

@@ -7,6 +7,7 @@ import { noticeList } from '@/lib/households/data';
 import { perCapitaIncome } from '@/lib/households/rules';
 import { getPolicy, policyCountyOf } from '@/lib/policy/data';
 import { getRegion } from '@/lib/regions/data';
+import { chinaYear } from '@/lib/time';
 
 /** A printable public notice (公示) of the households proposed for registration or exit in an area. */
 export default async function NoticePage({
@@ -40,7 +41,7 @@ async function NoticeContent({
     getFormatter(),
   ]);
   const county = policyCountyOf(viewer) ?? region.code.slice(0, 6);
-  const policy = await getPolicy(viewer, county, new Date().getFullYear());
+  const policy = await getPolicy(viewer, county, chinaYear());
   const days = policy?.values.noticeMinDays ?? 5;
   const list = rows ?? [];
   return (

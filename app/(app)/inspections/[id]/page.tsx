@@ -10,10 +10,10 @@ import {
 } from '@/components/inspections/inspection-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
-import { chinaDate } from '@/lib/attendance/rules';
 import { requirePermission } from '@/lib/auth/guard';
 import { parseId } from '@/lib/http';
 import { getInspection } from '@/lib/inspections/data';
+import { chinaToday } from '@/lib/time';
 
 export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('inspection.view');
@@ -28,7 +28,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
 
 async function InspectionContent({ inspection }: { inspection: Awaited<ReturnType<typeof getInspection>> }) {
   const t = await getTranslations('inspections');
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const day = inspection.plannedOn <= today ? inspection.plannedOn : today; // ISO date strings
   const presenceOf = (cadreId: number) => inspection.presenceChecks.find((c) => c.cadreId === cadreId && c.day === day);
   const editable = inspection.canWork && inspection.status === 'PLANNED' && inspection.plannedOn <= today;

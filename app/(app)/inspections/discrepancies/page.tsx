@@ -3,10 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { listDiscrepancies } from '@/lib/inspections/data';
+import { chinaYear } from '@/lib/time';
 
 export default async function DiscrepanciesPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
   const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
@@ -22,7 +22,7 @@ async function DiscrepanciesContent({
   searchParams,
 }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
-  const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+  const thisYear = chinaYear();
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const [data, t, ta] = await Promise.all([
     listDiscrepancies(viewer, { area: query.area, year }),

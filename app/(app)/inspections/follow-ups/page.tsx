@@ -4,10 +4,10 @@ import { FollowUpForm } from '@/components/inspections/inspection-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { followUpOptions, listFollowUps, listInspections } from '@/lib/inspections/data';
+import { chinaToday } from '@/lib/time';
 
 export default async function FollowUpsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
   const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
@@ -23,7 +23,7 @@ async function FollowUpsContent({
   searchParams,
 }: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const [rows, members, inspections, t] = await Promise.all([

@@ -3,10 +3,10 @@ import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { inputClass } from '@/components/ui/field';
 import { PrintButton } from '@/components/ui/print-button';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { noticeOf } from '@/lib/inspections/data';
+import { chinaToday } from '@/lib/time';
 
 const isDay = (v: string | undefined) => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
@@ -27,7 +27,7 @@ async function NoticeContent({
   searchParams,
 }: { searchParams: Promise<{ area?: string; from?: string; to?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const from = isDay(query.from) ? query.from! : `${today.slice(0, 7)}-01`;
   const to = isDay(query.to) && query.to! >= from ? query.to! : today;
   const [notice, t] = await Promise.all([

@@ -5,12 +5,12 @@ import { PageBody } from '@/components/layout/page-body';
 import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
 import { StepForm } from '@/components/problems/step-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
 import { getProblem } from '@/lib/problems/data';
+import { chinaToday } from '@/lib/time';
 
 export default async function ProblemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('problem.view');
@@ -32,7 +32,7 @@ async function ProblemContent({
   problem: NonNullable<Awaited<ReturnType<typeof getProblem>>>;
 }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const owner =
     problem.owner === 'DEPARTMENT' && problem.ownerUnitName
       ? `${t(`problems.owners.${problem.owner}`)} · ${problem.ownerUnitName}`

@@ -7,12 +7,12 @@ import { AddPostingForm, ConfirmDetachedButton, EndPostingForm } from '@/compone
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
 import { getTeam, postingFormOptions } from '@/lib/teams/data';
+import { chinaToday } from '@/lib/time';
 
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('team.view');
@@ -37,7 +37,7 @@ async function TeamContent({
   const manage = can(viewer.role, 'team.manage');
   const countyUser = manage && viewer.scopeCode.length <= 6;
   const options = manage ? await postingFormOptions(viewer, team.village.code) : null;
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const active = team.postings.filter((p) => p.endedOn === null);
   const former = team.postings.filter((p) => p.endedOn !== null);
   const leader = active.find((p) => p.role === 'LEADER');

@@ -7,11 +7,11 @@ import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { COMPLIANCE_FILTERS, compliance } from '@/lib/attendance/data';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
+import { chinaYear } from '@/lib/time';
 
 const PAGE_SIZE = 50;
 
@@ -31,7 +31,7 @@ async function ComplianceContent({
   searchParams,
 }: { searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
-  const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+  const thisYear = chinaYear();
   const year =
     query.year && /^\d{4}$/.test(query.year) && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const everyone = query.status === 'all';

@@ -1,12 +1,12 @@
 // The year-end assessment of the viewer's county as .xlsx: GET /api/assessment/export (the current year).
 
-import { chinaDate } from '@/lib/attendance/rules';
 import { writeAuditNow } from '@/lib/audit/data';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 import { assessment } from '@/lib/inspections/data';
 import { assessmentXlsx } from '@/lib/inspections/sheet';
 import { regionTrail } from '@/lib/regions/data';
 import { route } from '@/lib/route';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,7 @@ export const GET = route(
   { name: 'assessment.export', permission: 'assessment.view' },
   async (_request, { viewer, t: tr, fail, requestId }) => {
     const t = (key: string, params?: Record<string, string | number>) => tr(`inspections.${key}`, params);
-    const today = chinaDate(new Date());
+    const today = chinaToday();
     const data = await assessment(viewer, Number(today.slice(0, 4)));
     if (!data?.county) return fail(403, 'errors.forbidden');
     const county = (await regionTrail(viewer, data.county)).map((r) => r.name).join('') || viewer.scopeName;

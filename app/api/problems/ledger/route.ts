@@ -1,7 +1,6 @@
 // The rectification ledger (整改台账) of an area: GET /api/problems/ledger?area=&status=&category=&urgency=&source=&overdue=1&year=
 // The same filters as the /problems page, so what is exported is what was on screen.
 
-import { chinaDate } from '@/lib/attendance/rules';
 import { writeAuditNow } from '@/lib/audit/data';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 import { rectificationRows } from '@/lib/problems/data';
@@ -9,6 +8,7 @@ import { type FilterQuery, filterParams, parseFilters } from '@/lib/problems/fil
 import { LEDGER_COLUMNS, type LedgerColumn, rectificationLedgerXlsx } from '@/lib/problems/sheet';
 import { regionTrail } from '@/lib/regions/data';
 import { route } from '@/lib/route';
+import { chinaToday } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +16,7 @@ export const GET = route(
   { name: 'problem.exportLedger', permission: 'problem.export' },
   async (request, { viewer, t, fail, requestId }) => {
     const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
-    const today = chinaDate(new Date());
+    const today = chinaToday();
     const query = Object.fromEntries(request.nextUrl.searchParams.entries()) as FilterQuery;
     const filters = { ...parseFilters(query, Number(today.slice(0, 4))), page: undefined };
     const ledger = await rectificationRows(viewer, filters);

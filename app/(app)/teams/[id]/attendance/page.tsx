@@ -6,12 +6,12 @@ import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { teamMonth } from '@/lib/attendance/data';
-import { chinaDate } from '@/lib/attendance/rules';
 import { MONTH_PATTERN } from '@/lib/attendance/schema';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
+import { chinaToday } from '@/lib/time';
 
 function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number);
@@ -29,7 +29,7 @@ export default async function TeamMonthPage({
   const viewer = await requirePermission('team.view');
   const { id } = await params;
   const query = await searchParams;
-  const today = chinaDate(new Date());
+  const today = chinaToday();
   const month = query.month && MONTH_PATTERN.test(query.month) ? query.month : today.slice(0, 7);
   const grid = await teamMonth(viewer, parseId(id) ?? notFound(), month);
   if (!grid) notFound();

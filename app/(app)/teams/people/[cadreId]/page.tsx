@@ -7,11 +7,11 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, Table, Td, Th } from '@/components/ui/table';
 import { personYear } from '@/lib/attendance/data';
-import { chinaDate } from '@/lib/attendance/rules';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { parseId } from '@/lib/http';
 import { oversightOfPerson } from '@/lib/inspections/data';
+import { chinaYear } from '@/lib/time';
 
 export default async function PersonYearPage({
   params,
@@ -22,7 +22,7 @@ export default async function PersonYearPage({
 }) {
   const viewer = await requirePermission('team.view');
   const { cadreId } = await params;
-  const thisYear = Number(chinaDate(new Date()).slice(0, 4));
+  const thisYear = chinaYear();
   const { year: y } = await searchParams;
   const year = y && /^\d{4}$/.test(y) && Number(y) <= thisYear ? Number(y) : thisYear;
   const person = await personYear(viewer, parseId(cadreId) ?? notFound(), year);
