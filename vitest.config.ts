@@ -7,6 +7,9 @@ const alias = {
   'server-only': path.resolve(import.meta.dirname, 'tests/support/empty.ts'),
 };
 
+// Lets data functions call Next's forbidden() outside Next, as next.config's experimental.authInterrupts does inside.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
+
 export default defineConfig({
   resolve: { alias },
   test: {

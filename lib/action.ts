@@ -11,7 +11,7 @@ import { runAudited, writeAuditNow } from '@/lib/audit/data';
 import type { AuditChanges } from '@/lib/audit/rules';
 import { getViewer, type Viewer } from '@/lib/auth/data';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { ConflictError, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
+import { ConflictError, interruptStatus, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { translateKey } from '@/lib/i18n/messages';
 import { currentLocale } from '@/lib/i18n/request';
@@ -214,5 +214,7 @@ function refusalOf(error: unknown): { key: string; field?: string; params?: Reco
   if (error instanceof RefusedError) return { key: error.key, field: error.field, params: error.params };
   if (error instanceof NotFoundError) return { key: 'errors.notFound' };
   if (error instanceof ConflictError) return { key: 'errors.conflict' };
+  const status = interruptStatus(error); // a data function's forbidden() or notFound()
+  if (status) return { key: status === 403 ? 'errors.forbidden' : 'errors.notFound' };
   return null;
 }

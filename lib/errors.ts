@@ -1,5 +1,6 @@
 // Errors an action handler throws on purpose; the action wrapper turns them into ActionState.
 // Messages are keys into messages/*.json ("errors" namespace) so they follow the user's language.
+import { notFound } from 'next/navigation';
 
 export class NotFoundError extends Error {
   constructor() {
@@ -16,6 +17,22 @@ export class RefusedError extends Error {
   ) {
     super(key);
   }
+}
+
+/** For data functions: the record, or Next's notFound() (the 404 page; in actions and routes "not found"). */
+export function found<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) notFound();
+  return value;
+}
+
+// Next's forbidden() and notFound() throw errors with these digests; the action and route wrappers answer them.
+const INTERRUPT_DIGEST = /^NEXT_HTTP_ERROR_FALLBACK;(403|404)$/;
+
+/** 403 or 404 when `error` is Next's forbidden() or notFound(), else null. */
+export function interruptStatus(error: unknown): 403 | 404 | null {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  const match = typeof digest === 'string' ? INTERRUPT_DIGEST.exec(digest) : null;
+  return match ? (Number(match[1]) as 403 | 404) : null;
 }
 
 /** The record changed since the user loaded it (optimistic locking). */

@@ -10,7 +10,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { writeAuditNow } from '@/lib/audit/data';
 import { getViewer, type Viewer } from '@/lib/auth/data';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { ConflictError, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
+import { ConflictError, interruptStatus, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
 import { isSameOrigin, NDJSON_HEADERS } from '@/lib/http';
 import type { Locale } from '@/lib/i18n/locales';
 import { translateKey } from '@/lib/i18n/messages';
@@ -125,6 +125,12 @@ async function failed(
   const actor = viewer && { userId: viewer.userId, username: viewer.username, role: viewer.role };
   const audit = (result: 'REFUSED' | 'ERROR', message: string) =>
     writeAuditNow(actor, { action: name, result, regionCode: viewer?.scopeCode, message, requestId }).catch(() => {}); // the answer matters more than its audit row
+  const interrupt = interruptStatus(error); // a data function's forbidden() or notFound()
+  if (interrupt) {
+    const key = interrupt === 403 ? 'errors.forbidden' : 'errors.notFound';
+    await audit('REFUSED', key);
+    return fail(interrupt, key);
+  }
   if (error instanceof NotFoundError) {
     await audit('REFUSED', 'errors.notFound');
     return fail(404, 'errors.notFound');
