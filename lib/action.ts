@@ -6,35 +6,22 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import type { ActionState } from '@/lib/action-state';
-import type { Tx } from '@/lib/audit/data';
 import { runAudited, writeAuditNow } from '@/lib/audit/data';
-import type { AuditChanges } from '@/lib/audit/rules';
 import { getViewer, type Viewer } from '@/lib/auth/data';
 import { can, type Permission } from '@/lib/auth/permissions';
+import type { Command, CommandOutcome } from '@/lib/command';
 import { ConflictError, interruptStatus, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
-import type { Locale } from '@/lib/i18n/locales';
 import { translateKey } from '@/lib/i18n/messages';
 import { currentLocale } from '@/lib/i18n/request';
 import { zodIssueKey } from '@/lib/validation';
 
 export type { ActionState };
 
-export type ActionOutcome = {
-  entity: string;
-  entityId?: string | number;
-  regionCode?: string;
-  changes?: AuditChanges;
-  message?: string; // a message key shown to the user on success
-  redirectTo?: string;
-  data?: Record<string, string>;
-};
+/** What a handler returns: the command's outcome (lib/command.ts). */
+export type ActionOutcome = CommandOutcome;
 
-type Handler<S extends z.ZodType> = (ctx: {
-  viewer: Viewer;
-  input: z.output<S>;
-  tx: Tx;
-  locale: Locale;
-}) => Promise<ActionOutcome>;
+/** A command of lib/<domain>/commands.ts, or a few lines that call one. */
+type Handler<S extends z.ZodType> = Command<z.output<S>>;
 /** Runs before the transaction, outside it: for counts that must stay when the action is refused (limits). */
 type Before<S extends z.ZodType> = (ctx: { viewer: Viewer; input: z.output<S> }) => Promise<void>;
 

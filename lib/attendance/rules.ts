@@ -6,7 +6,7 @@
 
 import { AWAY_KINDS, type AwayKind, type DayKind } from '@/lib/enums';
 import type { PolicyValues } from '@/lib/policy/rules';
-import { checkMonth, checkYear, dayNumber, daysInMonth, daysInYear, tryDayNumber } from '@/lib/time';
+import { checkYear, dayNumber, daysInMonth, tryDayNumber } from '@/lib/time';
 
 export { AWAY_KINDS, type AwayKind, DAY_KINDS, type DayKind } from '@/lib/enums';
 
