@@ -618,7 +618,6 @@ async function seedCounty(
   const townshipPools = new Map([...byTownship].map(([code, list]) => [code, pool(list)]));
   const countyPool = pool(all.filter((c) => c.regionCode === countyCode));
   const anyPool = pool(all);
-  let unassigned = 0;
   const ordered = [...households].sort((a, b) => a.region_code.localeCompare(b.region_code) || a.id - b.id);
   for (const h of ordered) {
     if (uncovered.has(h.id) || cadreOf.has(h.id)) continue;
@@ -628,8 +627,7 @@ async function seedCounty(
       take(townshipPools.get(h.region_code.slice(0, 9))) ??
       take(countyPool) ??
       take(anyPool);
-    if (c) assign(h, c);
-    else unassigned++;
+    if (c) assign(h, c); // a household no pool can take stays unpaired, as in a real county
   }
 
   // History: the leavers' households (ended when they left), and ~5 % more ended before the current pairing began.
