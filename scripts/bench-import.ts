@@ -73,7 +73,7 @@ async function run(url: string) {
 
   // Imported after DATABASE_URL is set.
   const { db } = await import('../lib/db');
-  const { idCheckChar } = await import('../lib/households/identity');
+  const { idCheckChar } = await import('../lib/validation');
   const { rosterWorkbookBuffer } = await import('../lib/roster/xlsx');
   const { checkRoster, importRoster, prepareRosterExport } = await import('../lib/roster/data');
 

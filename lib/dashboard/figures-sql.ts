@@ -6,9 +6,8 @@
 // A status event's year is China's calendar year. Inspections count once done (findings and
 // household checks with them); a discrepancy counts from the day it is recorded.
 
-import { LIFTED_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
+import { LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
 import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
-import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 
 export const VILLAGE_FIGURES_SQL = `

@@ -9,8 +9,9 @@ import { decryptText, encryptText, lookupHash } from '@/lib/personal-data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { isWithinScope } from '@/lib/regions/rules';
 import { chinaYear } from '@/lib/time';
+import { checkIdNumber, normaliseIdNumber } from '@/lib/validation';
 import { type DuplicateSource, recordDuplicateHits } from './data';
-import { checkIdNumber, maskIdNumber, normaliseIdNumber, pinyinInitials } from './identity';
+import { maskIdNumber, pinyinInitials } from './identity';
 import { actorLevelOf, checkTransition, DUPLICATE_HITS_PER_DAY, perCapitaIncome } from './rules';
 import {
   addMemberSchema,

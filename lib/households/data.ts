@@ -5,11 +5,10 @@ import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import type { HouseholdStatus, Prisma } from '@/lib/generated/prisma/client';
-import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { decryptText } from '@/lib/personal-data';
 import { chinaToday, chinaYear } from '@/lib/time';
 import { maskIdNumber, maskPhone } from './identity';
-import { DUPLICATE_HITS_PER_DAY, type HouseholdSet, LIFTED_STATUSES, POOR_STATUSES } from './rules';
+import { DUPLICATE_HITS_PER_DAY, type HouseholdSet, LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from './rules';
 import type { ALLOWANCES, POVERTY_CAUSES } from './schema';
 
 export const HOUSEHOLD_PAGE_SIZE = 30;

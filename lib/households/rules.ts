@@ -4,6 +4,7 @@
 // county's policy row; actions enforce these at write time and the data layer reports with them.
 import type { HouseholdStatus } from '@/lib/enums';
 import { isRegionCode } from '@/lib/regions/rules';
+import { chinaDate, daysBetween } from '@/lib/time';
 
 /** Who acts: the resident work team (village), the township, or the county office. */
 export type ActorLevel = 'VILLAGE' | 'TOWNSHIP' | 'COUNTY';
@@ -70,14 +71,6 @@ export function nextSteps(from: HouseholdStatus, level: ActorLevel): HouseholdSt
 // ---------------------------------------------------------------------------------------------
 // Notice period
 
-const DAY_MS = 86_400_000;
-/** China Standard Time, UTC+8 all year (no DST), so a fixed offset is exact. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-function chinaDayNumber(at: Date): number {
-  return Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS);
-}
-
 /**
  * Whole calendar days (Asia/Shanghai) from `since` to `now`. A notice counts from the day it
  * was posted (day 0) whatever the hour, as a paper notice on the village board does: posted any
@@ -85,7 +78,7 @@ function chinaDayNumber(at: Date): number {
  * 00:30 is still day 4, while a posting at 23:30 reaches day 5 after 4 days and 30 minutes.
  */
 export function noticeDaysElapsed(since: Date, now: Date): number {
-  return chinaDayNumber(now) - chinaDayNumber(since);
+  return daysBetween(chinaDate(since), chinaDate(now));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,6 +198,9 @@ export const IN_REGISTRATION = [
 /** Lifted out, including those now under return-to-poverty monitoring. */
 export const LIFTED_STATUSES = ['LIFTED_OUT', 'MONITORED'] as const satisfies readonly HouseholdStatus[];
 
+/** Registered poor households must have exactly one responsible cadre (the coverage rule of pairings). */
+export const MUST_PAIR_STATUSES: readonly HouseholdStatus[] = POOR_STATUSES;
+
 /**
  * The households behind a dashboard figure, as a list filter: by status group, by a status reached
  * this year (China's calendar year), or by pairing. lib/dashboard/figures-sql.ts counts the same sets.
@@ -256,3 +252,73 @@ export type HelpMeasureKind = (typeof HELP_MEASURE_KINDS)[number];
  * member forms) before being refused: enough for honest duplicates, too few to test a file of numbers.
  */
 export const DUPLICATE_HITS_PER_DAY = 20;
+
+/** A registered ID number met outside the viewer's area (the person's id and village, where it was entered). */
+export type DuplicateHit = { idNumber: string; personId: number; existingRegionCode: string; areaCode: string };
+/** Where a duplicate was met: the roster's check or import, or a household or member form. */
+export type DuplicateSource =
+  | 'roster.validate'
+  | 'roster.import'
+  | 'household.create'
+  | 'household.addMember'
+  | 'household.updateMember';
+
+// ---------------------------------------------------------------------------------------------
+// A status step as the command takes it
+
+/** The household's side of the exit rule: its checklist, members and latest income, against the county's line. */
+export function exitFactsOf(
+  household: {
+    memberCount: number;
+    foodSecure: boolean;
+    clothingSecure: boolean;
+    educationSecure: boolean;
+    medicalSecure: boolean;
+    housingSecure: boolean;
+    waterSecure: boolean;
+  },
+  income: IncomeComponents | null,
+  incomeLineYuan: number,
+): ExitFacts {
+  return {
+    perCapitaIncomeYuan: income ? perCapitaIncome(income, household.memberCount) : null,
+    incomeLineYuan,
+    food: household.foodSecure,
+    clothing: household.clothingSecure,
+    education: household.educationSecure,
+    medical: household.medicalSecure,
+    housing: household.housingSecure,
+    water: household.waterSecure,
+  };
+}
+
+/**
+ * The message that tells the user why a step was refused. `problems` is a list of message keys joined
+ * by '|' (the action wrapper translates each and lists them).
+ */
+export function refusalMessage(refusal: TransitionRefusal): { key: string; params?: Record<string, string | number> } {
+  switch (refusal.reason) {
+    case 'exitRule':
+      return {
+        key: 'households.exitRefused',
+        params: { problems: (refusal.problems ?? []).map((p) => `households.exitProblems.${p}`).join('|') },
+      };
+    case 'noticeTooShort':
+      return { key: 'households.noticeTooShort', params: { days: refusal.daysLeft ?? 1 } };
+    case 'levelTooLow':
+      return { key: 'households.levelTooLow' };
+    default:
+      return { key: 'households.stepNotAllowed' };
+  }
+}
+
+/** The years a step records besides the status: the exit year when lifted out, the identification year when registered. */
+export function yearsOfStep(
+  from: HouseholdStatus,
+  to: HouseholdStatus,
+  year: number,
+): { exitYear?: number; identifiedYear?: number } {
+  if (to === 'LIFTED_OUT') return { exitYear: year };
+  if (to === 'REGISTERED_POOR' && from === 'COUNTY_ANNOUNCEMENT') return { identifiedYear: year };
+  return {};
+}

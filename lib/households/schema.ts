@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { ALLOWANCES, HEALTH, HOUSEHOLD_STATUSES, LABOUR, POVERTY_CAUSES, RELATIONS } from '@/lib/enums';
-import { checkbox, integer, optionalInteger, optionalText, recordId, text, version } from '@/lib/validation';
-import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from './identity';
+import {
+  checkbox,
+  idNumber,
+  integer,
+  optionalInteger,
+  optionalPhone,
+  optionalText,
+  recordId,
+  text,
+  version,
+} from '@/lib/validation';
 import { HELP_MEASURE_KINDS } from './rules';
 
 export { ALLOWANCES, HEALTH, LABOUR, POVERTY_CAUSES, RELATIONS };
@@ -15,26 +24,6 @@ export const CHECKLIST = [
 ] as const;
 
 const id = recordId;
-const ID_ERRORS = {
-  format: 'households.idFormat',
-  birthDate: 'households.idBirthDate',
-  checkDigit: 'households.idCheckDigit',
-} as const;
-
-/** An ID number with its GB 11643 check digit; the message says what is wrong. */
-export const idNumber = z
-  .string()
-  .transform(normaliseIdNumber)
-  .superRefine((value, ctx) => {
-    if (!value) return void ctx.addIssue({ code: 'custom', message: 'errors.required' });
-    const check = checkIdNumber(value);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: ID_ERRORS[check.reason] });
-  });
-
-export const optionalPhone = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? normalisePhone(v) : v),
-  z.string().refine(isPhoneNumber, { error: 'households.phoneFormat' }).optional(),
-);
 
 /** Multi-select values arrive as one string or an array of strings. */
 const many = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -6,7 +6,7 @@ import { FIGURE_KEYS } from '@/lib/dashboard/rules';
 import { db } from '@/lib/db';
 import type { DayKind, InspectionKind } from '@/lib/enums';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
+import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import { policyValuesFor } from '@/lib/policy/data';
 import { scoreBand } from '@/lib/policy/rules';
 import { areaWithin } from '@/lib/teams/data';

@@ -6,14 +6,14 @@ import { db } from '@/lib/db';
 import type { CadreRank } from '@/lib/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { maskPhone } from '@/lib/households/identity';
-import { POOR_STATUSES } from '@/lib/households/rules';
+import { MUST_PAIR_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
 import type { Locale } from '@/lib/i18n/locales';
 import { translateKey } from '@/lib/i18n/messages';
 import { decryptText } from '@/lib/personal-data';
 import { policyValuesFor } from '@/lib/policy/data';
 import { areaWithin } from '@/lib/teams/data';
 import { chinaYear, isoDay } from '@/lib/time';
-import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, type ProposalTier, proposePairings, quotaOf } from './rules';
+import { PAIRABLE_STATUSES, type ProposalTier, proposePairings, quotaOf } from './rules';
 import { pairingRosterXlsx, type RosterSheetLabels } from './sheet';
 
 export const CADRE_PAGE_SIZE = 50;

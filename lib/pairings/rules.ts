@@ -4,9 +4,6 @@ import type { CadreRank, HouseholdStatus } from '@/lib/enums';
 import { POOR_STATUSES } from '@/lib/households/rules';
 import type { PolicyValues } from '@/lib/policy/rules';
 
-/** Registered poor households must have exactly one responsible cadre (the coverage rule). */
-export const MUST_PAIR_STATUSES: readonly HouseholdStatus[] = POOR_STATUSES;
-
 /** Households that may be paired: the registered poor, and those lifted out or monitored, whose help goes on. */
 export const PAIRABLE_STATUSES: readonly HouseholdStatus[] = [...POOR_STATUSES, 'LIFTED_OUT', 'MONITORED'];
 

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { CADRE_RANKS } from '@/lib/enums';
-import { idNumber, optionalPhone } from '@/lib/households/schema';
-import { checkbox, isoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
+import {
+  checkbox,
+  idNumber,
+  isoDate,
+  optionalPhone,
+  optionalRecordId,
+  optionalText,
+  recordId,
+  text,
+  version,
+} from '@/lib/validation';
 
 const optionalId = optionalRecordId;
 const areaCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, { error: 'errors.invalid' });

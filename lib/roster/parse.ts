@@ -3,8 +3,8 @@
 // part (which villages exist, which ID numbers are registered) comes in as a set and a function.
 // Messages are keys into messages/*.json, turned into the user's language by the data layer.
 import type { AllowanceType, HealthStatus, LabourAbility, PovertyCause, Relation, Sex } from '@/lib/enums';
-import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from '@/lib/households/identity';
 import type { CHECKLIST } from '@/lib/households/schema';
+import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from '@/lib/validation';
 import {
   ALLOWANCE_LABELS,
   allowanceOf,

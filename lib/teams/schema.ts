@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { CADRE_RANKS, TEAM_ROLES, UNIT_LEVELS } from '@/lib/enums';
-import { optionalPhone } from '@/lib/households/schema';
-import { checkbox, isoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
+import {
+  checkbox,
+  isoDate,
+  optionalPhone,
+  optionalRecordId,
+  optionalText,
+  recordId,
+  text,
+  version,
+} from '@/lib/validation';
 
 export { CADRE_RANKS, TEAM_ROLES, UNIT_LEVELS };
 

@@ -1,8 +1,9 @@
 // Fixed records the browser tests rely on (test profile only): a household whose village notice
 // has run its full period, so a test can walk the rest of registration without waiting 5 days.
 import type { PrismaClient } from '../../lib/generated/prisma/client';
-import { idCheckChar, pinyinInitials } from '../../lib/households/identity';
+import { pinyinInitials } from '../../lib/households/identity';
 import { encryptText, lookupHash } from '../../lib/personal-data';
+import { idCheckChar } from '../../lib/validation';
 
 export async function seedTestFixtures(client: PrismaClient): Promise<void> {
   const body = '99019619700315123';

@@ -34,8 +34,8 @@ import type {
   ProblemStatus,
   ProblemStepKind,
 } from '../../lib/generated/prisma/enums';
+import { MUST_PAIR_STATUSES } from '../../lib/households/rules';
 import { type DrawnVillage, drawInspection, isDiscrepancy } from '../../lib/inspections/rules';
-import { MUST_PAIR_STATUSES } from '../../lib/pairings/rules';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { type DeadlinePolicy, deadlineDays } from '../../lib/problems/rules';
 import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';

@@ -10,11 +10,13 @@
 // pairing cadres (with ID numbers) or pairings is left as it is; the account link is added when missing.
 import pg from 'pg';
 import type { CadreRank, HouseholdStatus, UnitLevel } from '../../lib/generated/prisma/enums';
-import { idCheckChar, pinyinInitials } from '../../lib/households/identity';
-import { MUST_PAIR_STATUSES, PAIRABLE_STATUSES, type QuotaPolicy, quotaOf } from '../../lib/pairings/rules';
+import { pinyinInitials } from '../../lib/households/identity';
+import { MUST_PAIR_STATUSES } from '../../lib/households/rules';
+import { PAIRABLE_STATUSES, type QuotaPolicy, quotaOf } from '../../lib/pairings/rules';
 import { encryptText, lookupHash } from '../../lib/personal-data';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';
+import { idCheckChar } from '../../lib/validation';
 import { randomFullName } from './people';
 import { DEMO_COUNTY_CODE } from './profiles';
 import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';

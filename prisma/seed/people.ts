@@ -2,7 +2,7 @@
 // and ID numbers (GB 11643) that are unique by construction. Nobody here is a real person:
 // names are random combinations and the ID numbers carry the made-up province code 99.
 import type { HealthStatus, LabourAbility, Relation, Sex } from '../../lib/generated/prisma/enums';
-import { idCheckChar } from '../../lib/households/identity';
+import { idCheckChar } from '../../lib/validation';
 import type { Random } from './random';
 
 // ───────────────────────── names ─────────────────────────

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { chinaYear } from '@/lib/time';
-import { idCheckChar } from '../../lib/households/identity';
+import { idCheckChar } from '@/lib/validation';
 import { loginAndWait } from './helpers';
 
 /** A valid ID number unique to this run (the area digits 990198 are used by no seed). */

@@ -7,7 +7,7 @@ import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { can } from '../../lib/auth/permissions';
 import type { Role } from '../../lib/enums';
-import { idCheckChar } from '../../lib/households/identity';
+import { idCheckChar } from '../../lib/validation';
 import { loginAndWait, logout } from './helpers';
 
 const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? '54349'}/bangfu_e2e`;

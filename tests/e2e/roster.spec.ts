@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { idCheckChar } from '../../lib/households/identity';
+import { idCheckChar } from '../../lib/validation';
 import { loginAndWait } from './helpers';
 
 /** A valid ID number unique to this run (area digits 990197 are used by no seed). */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamMonth } from '@/lib/attendance/data';
 import { dashboard, refreshFigures } from '@/lib/dashboard/data';
 import { db } from '@/lib/db';
+import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import {
   addFinding,
   adjustAssessment,
@@ -25,7 +26,6 @@ import {
   oversightOfPerson,
 } from '@/lib/inspections/data';
 import { drawInspection } from '@/lib/inspections/rules';
-import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { listProblems } from '@/lib/problems/data';
 import {
   makeInspection,

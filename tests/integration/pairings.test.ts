@@ -4,6 +4,7 @@
 // cadres and households, removed afterwards; the seeded fixture cadres are only read (or refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import {
   confirmProposal,
   createCadre,
@@ -27,7 +28,6 @@ import {
   uncoveredHouseholds,
   villagesWithoutLiaison,
 } from '@/lib/pairings/data';
-import { MUST_PAIR_STATUSES } from '@/lib/pairings/rules';
 import { decryptText, lookupHash } from '@/lib/personal-data';
 import { isoDay } from '@/lib/time';
 import { TEST_PAIRING_FIXTURES } from '../../prisma/seed/pairings';

@@ -10,12 +10,12 @@ import { POST as importRoute } from '@/app/api/roster/import/route';
 import type { Viewer } from '@/lib/auth/data';
 import { db } from '@/lib/db';
 import { listDuplicateHits } from '@/lib/households/data';
-import { idCheckChar } from '@/lib/households/identity';
 import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 import { decryptText, lookupHash } from '@/lib/personal-data';
 import { COLUMNS, type ColumnKey } from '@/lib/roster/columns';
 import { checkRoster, importRoster, prepareRosterExport, rosterTemplate } from '@/lib/roster/data';
 import { rosterWorkbookBuffer } from '@/lib/roster/xlsx';
+import { idCheckChar } from '@/lib/validation';
 import { makeUser } from '../support/teams';
 import { lastAudit, signInAs } from './helpers';
 

@@ -2,8 +2,9 @@
 import { expect } from 'vitest';
 import { db } from '@/lib/db';
 import type { HouseholdStatus } from '@/lib/generated/prisma/enums';
-import { idCheckChar, pinyinInitials } from '@/lib/households/identity';
+import { pinyinInitials } from '@/lib/households/identity';
 import { encryptText, lookupHash } from '@/lib/personal-data';
+import { idCheckChar } from '@/lib/validation';
 
 let serial = 0;
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkIdNumber,
-  idCheckChar,
-  isPhoneNumber,
-  maskIdNumber,
-  maskPhone,
-  normaliseIdNumber,
-  normalisePhone,
-  pinyinInitials,
-} from '@/lib/households/identity';
+import { maskIdNumber, maskPhone, pinyinInitials } from '@/lib/households/identity';
+import { checkIdNumber, idCheckChar, isPhoneNumber, normaliseIdNumber, normalisePhone } from '@/lib/validation';
 
 // Check characters computed by hand (ISO 7064 MOD 11-2, weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2).
 // 11010519491231002X and 440524188001010014 are the examples of GB 11643-1999.

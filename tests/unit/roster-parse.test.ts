@@ -1,8 +1,8 @@
 // The roster's checks, row by row and across rows, and the import plan. Pure: no database, no file.
 import { describe, expect, it } from 'vitest';
-import { idCheckChar } from '@/lib/households/identity';
 import { COLUMNS, type ColumnKey, columnForHeader, EXAMPLE_ID, relationOf, splitList } from '@/lib/roster/columns';
 import { cellText, type Issue, type ParsedRow, planImport, RosterChecker, readHeader } from '@/lib/roster/parse';
+import { idCheckChar } from '@/lib/validation';
 
 const TODAY = new Date('2026-06-01T12:00:00+08:00');
 const VILLAGES = new Set(['990102101201', '990102101202', '990102102201']);
