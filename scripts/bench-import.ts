@@ -75,7 +75,8 @@ async function run(url: string) {
   const { db } = await import('../lib/db');
   const { idCheckChar } = await import('../lib/validation');
   const { rosterWorkbookBuffer } = await import('../lib/roster/xlsx');
-  const { checkRoster, importRoster, prepareRosterExport } = await import('../lib/roster/data');
+  const { checkRoster, importRoster } = await import('../lib/roster/commands');
+  const { prepareRosterExport } = await import('../lib/roster/data');
 
   const user = await db.user.findUniqueOrThrow({ where: { username: 'county' }, include: { scope: true } });
   const viewer = {
@@ -216,8 +217,7 @@ async function run(url: string) {
 
   // ── export of the whole county (streamed into a counter)
   t = performance.now();
-  const prepared = await prepareRosterExport(viewer, user.scopeCode, { locale: 'zh-CN' });
-  if (!prepared.ok) throw new Error(prepared.message);
+  const prepared = await prepareRosterExport(viewer, user.scopeCode);
   let bytes = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -1,14 +1,19 @@
+// The registry's reads for pages and routes: each checks the permission (403) and keeps to the viewer's
+// area (a household outside it is not found, 404). Writes are in ./commands.ts.
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { writeAudit } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
+import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
+import { found } from '@/lib/errors';
 import type { HouseholdStatus, Prisma } from '@/lib/generated/prisma/client';
 import { decryptText } from '@/lib/personal-data';
-import { chinaToday, chinaYear } from '@/lib/time';
+import { isWithinScope } from '@/lib/regions/rules';
+import { areaPrefix, type Scoped, scope } from '@/lib/regions/scope';
+import { chinaYear } from '@/lib/time';
 import { maskIdNumber, maskPhone } from './identity';
-import { DUPLICATE_HITS_PER_DAY, type HouseholdSet, LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from './rules';
+import { type HouseholdSet, LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from './rules';
 import type { ALLOWANCES, POVERTY_CAUSES } from './schema';
 
 export const HOUSEHOLD_PAGE_SIZE = 30;
@@ -67,15 +72,10 @@ export function setWhere(set: HouseholdSet | undefined, year: number): Prisma.Ho
   }
 }
 
-/** The viewer's area, narrowed to `area` when that lies inside it. */
-function areaPrefix(viewer: Viewer, area: string | undefined): string {
-  return area && /^\d+$/.test(area) && area.startsWith(viewer.scopeCode) ? area : viewer.scopeCode;
-}
-
 export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters) {
-  if (!can(viewer.role, 'household.view')) return null;
+  requireCan(viewer, 'household.view');
   const where: Prisma.HouseholdWhereInput = {
-    regionCode: { startsWith: areaPrefix(viewer, filters.area) },
+    ...scope.household(viewer, filters.area),
     ...searchWhere(filters.q),
     ...(filters.group ? { groupName: filters.group } : {}),
     ...(filters.status ? { status: filters.status } : {}),
@@ -127,18 +127,20 @@ export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters
 
 /** One household with everything its page shows; personal numbers masked, health only for roles that need it. */
 export async function getHousehold(viewer: Viewer, id: number) {
-  if (!can(viewer.role, 'household.view') || !Number.isInteger(id)) notFound();
-  const household = await db.household.findFirst({
-    where: { id, regionCode: { startsWith: viewer.scopeCode } },
-    include: {
-      members: { orderBy: [{ isHead: 'desc' }, { birthDate: 'asc' }] },
-      incomes: { orderBy: { year: 'desc' } },
-      statusEvents: { orderBy: { at: 'desc' } },
-      helpPlan: true,
-      village: { select: { name: true, code: true } },
-    },
-  });
-  if (!household) notFound();
+  requireCan(viewer, 'household.view');
+  if (!Number.isInteger(id)) notFound();
+  const household = found(
+    await db.household.findFirst({
+      where: { id, ...scope.household(viewer) },
+      include: {
+        members: { orderBy: [{ isHead: 'desc' }, { birthDate: 'asc' }] },
+        incomes: { orderBy: { year: 'desc' } },
+        statusEvents: { orderBy: { at: 'desc' } },
+        helpPlan: true,
+        village: { select: { name: true, code: true } },
+      },
+    }),
+  );
   const showHealth = can(viewer.role, 'health.view');
   const { phoneEnc, members, ...rest } = household;
   return {
@@ -167,10 +169,11 @@ function ageOn(birthDate: Date, day: Date): number {
 
 /** Households and people by status in an area: the village page's figures. */
 export async function statusCounts(viewer: Viewer, area: string) {
-  if (!can(viewer.role, 'household.view') || !area.startsWith(viewer.scopeCode)) return null;
+  requireCan(viewer, 'household.view');
+  if (!isWithinScope(area, viewer.scopeCode)) notFound();
   const rows = await db.household.groupBy({
     by: ['status'],
-    where: { regionCode: { startsWith: area } },
+    where: scope.household(viewer, area),
     _count: { _all: true },
     _sum: { memberCount: true },
     orderBy: { status: 'asc' }, // the enum's order: the path through registration and exit
@@ -180,9 +183,9 @@ export async function statusCounts(viewer: Viewer, area: string) {
 
 /** Villages of the viewer's area for the household form's village choice. */
 export async function villageOptions(viewer: Viewer) {
-  if (!can(viewer.role, 'household.edit')) return [];
+  requireCan(viewer, 'household.edit');
   return db.region.findMany({
-    where: { code: { startsWith: viewer.scopeCode }, level: 'VILLAGE' },
+    where: { ...scope.region(viewer), level: 'VILLAGE' },
     orderBy: { code: 'asc' },
     select: { code: true, name: true, parent: { select: { name: true } } },
   });
@@ -190,9 +193,10 @@ export async function villageOptions(viewer: Viewer) {
 
 /** Households on public notice (公示) in an area: the printable notice lists them with masked ID numbers. */
 export async function noticeList(viewer: Viewer, area: string, kind: 'registration' | 'exit') {
-  if (!can(viewer.role, 'household.view') || !area.startsWith(viewer.scopeCode)) return null;
+  requireCan(viewer, 'household.view');
+  if (!isWithinScope(area, viewer.scopeCode)) notFound();
   const rows = await db.household.findMany({
-    where: { regionCode: { startsWith: area }, status: kind === 'registration' ? 'VILLAGE_NOTICE' : 'EXIT_NOTICE' },
+    where: { ...scope.household(viewer, area), status: kind === 'registration' ? 'VILLAGE_NOTICE' : 'EXIT_NOTICE' },
     orderBy: [{ regionCode: 'asc' }, { groupName: 'asc' }, { headName: 'asc' }],
     select: {
       id: true,
@@ -217,82 +221,17 @@ export async function noticeList(viewer: Viewer, area: string, kind: 'registrati
 
 // ─────────────────────────── Duplicates across areas ───────────────────────────
 
-/** A registered ID number met outside the viewer's area. */
-export type DuplicateHit = { idNumber: string; personId: number; existingRegionCode: string; areaCode: string };
-export type DuplicateSource =
-  | 'roster.validate'
-  | 'roster.import'
-  | 'household.create'
-  | 'household.addMember'
-  | 'household.updateMember';
-
-/**
- * Records registered ID numbers met outside the viewer's area: each one audited on its own (masked) and
- * kept for the county office's list. A user may meet DUPLICATE_HITS_PER_DAY people a day (China's day);
- * when a call would pass the cap, the hits up to it are kept and the whole check, import or form is
- * refused (false), so one file cannot test thousands of numbers. Its own transaction, kept when the
- * caller's is rolled back (a refusal); one call per user at a time (an advisory lock).
- */
-export async function recordDuplicateHits(
-  viewer: Viewer,
-  source: DuplicateSource,
-  hits: DuplicateHit[],
-  requestId?: string,
-): Promise<boolean> {
-  if (hits.length === 0) return true;
-  const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('duplicate_id_hit'), ${viewer.userId}::int)`;
-    const today = await tx.duplicateIdHit.findMany({
-      where: { userId: viewer.userId, at: { gte: new Date(`${chinaToday()}T00:00:00+08:00`) } },
-      select: { existingPersonId: true },
-    });
-    // A person met again the same day (a check, then its import) teaches nothing new: audited, not counted again.
-    const seen = new Set(today.map((h) => h.existingPersonId));
-    const fresh = [...new Map(hits.filter((h) => !seen.has(h.personId)).map((h) => [h.personId, h])).values()];
-    const used = seen.size;
-    const allowed = fresh.slice(0, Math.max(0, DUPLICATE_HITS_PER_DAY - used));
-    const kept = [...allowed, ...hits.filter((h) => seen.has(h.personId))];
-    await tx.duplicateIdHit.createMany({
-      data: allowed.map((hit) => ({
-        userId: viewer.userId,
-        userName: viewer.displayName.slice(0, 40),
-        areaCode: hit.areaCode,
-        source,
-        idMasked: maskIdNumber(hit.idNumber),
-        existingPersonId: hit.personId,
-        existingRegionCode: hit.existingRegionCode,
-      })),
-    });
-    for (const hit of kept) {
-      await writeAudit(tx, actor, {
-        action: 'household.duplicateHit',
-        result: 'REFUSED',
-        entity: 'Person',
-        regionCode: hit.areaCode,
-        changes: { idNumber: hit.idNumber, source },
-        requestId,
-      });
-    }
-    if (allowed.length === fresh.length) return true;
-    await writeAudit(tx, actor, {
-      action: 'household.duplicateHit',
-      result: 'REFUSED',
-      regionCode: viewer.scopeCode,
-      message: 'households.duplicateCap',
-      changes: { source, hits: fresh.length, usedToday: used, cap: DUPLICATE_HITS_PER_DAY },
-      requestId,
-    });
-    return false;
-  });
+/** Duplicate hits the viewer's area has to do with: entered in it, or of a person registered in it. */
+export function duplicateHitsInArea(viewer: Scoped) {
+  const area = { startsWith: areaPrefix(viewer) };
+  return { OR: [{ areaCode: area }, { existingRegionCode: area }] };
 }
 
 /** Cross-area duplicates for the county office: hits entered in its area or of people registered in it, open ones first. */
 export async function listDuplicateHits(viewer: Viewer) {
-  if (!can(viewer.role, 'household.duplicates')) return null;
-  const area = { startsWith: viewer.scopeCode };
+  requireCan(viewer, 'household.duplicates');
   const rows = await db.duplicateIdHit.findMany({
-    where: { OR: [{ areaCode: area }, { existingRegionCode: area }] },
+    where: duplicateHitsInArea(viewer),
     orderBy: [{ resolvedAt: { sort: 'desc', nulls: 'first' } }, { at: 'desc' }, { id: 'desc' }],
     take: 500,
   });

@@ -4,6 +4,7 @@
 // Messages are keys into messages/*.json, turned into the user's language by the data layer.
 import type { AllowanceType, HealthStatus, LabourAbility, PovertyCause, Relation, Sex } from '@/lib/enums';
 import type { CHECKLIST } from '@/lib/households/schema';
+import { isWithinScope } from '@/lib/regions/rules';
 import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from '@/lib/validation';
 import {
   ALLOWANCE_LABELS,
@@ -182,7 +183,10 @@ export class RosterChecker {
     }
     if (blank) return true;
     if (this.rows.length >= MAX_ROWS) return false;
-    const raw = (key: ColumnKey) => (columns[key] === undefined ? undefined : cells[columns[key]!]);
+    const raw = (key: ColumnKey) => {
+      const index = columns[key];
+      return index === undefined ? undefined : cells[index];
+    };
     const issue = (column: ColumnKey | null, key: string, params?: Issue['params']) =>
       this.issue(row, column, key, params);
     const required = (key: ColumnKey) => {
@@ -210,7 +214,7 @@ export class RosterChecker {
     const village = required('villageCode');
     if (village) {
       if (!/^\d{12}$/.test(village)) issue('villageCode', 'roster.issues.villageFormat');
-      else if (!village.startsWith(this.context.scopeCode)) issue('villageCode', 'households.villageOutside');
+      else if (!isWithinScope(village, this.context.scopeCode)) issue('villageCode', 'households.villageOutside');
       else if (!this.context.villages.has(village)) issue('villageCode', 'roster.issues.villageUnknown');
       else parsed.villageCode = village;
     }
@@ -423,13 +427,24 @@ export type RosterCounts = {
   newHouseholds: number;
 };
 
+/** A row of a household an import writes: every cell it needs is there and valid. */
+export type PlannedMember = ParsedRow &
+  Required<Pick<ParsedRow, 'relation' | 'name' | 'idNumber' | 'sex' | 'birthDate'>>;
+
 export type PlannedHousehold = {
   villageCode: string;
   groupName: string;
   /** Head first, then the others in file order. */
-  members: ParsedRow[];
+  members: PlannedMember[];
   facts: HouseholdFacts;
 };
+
+/** A clean row as a member to write; a clean row lacking a cell is a bug of the checker, never written. */
+function plannedMember(row: ParsedRow): PlannedMember {
+  const { relation, name, idNumber, sex, birthDate } = row;
+  if (!relation || !name || !idNumber || !sex || !birthDate) throw new Error(`Row ${row.row} is clean but incomplete`);
+  return Object.assign(row, { relation, name, idNumber, sex, birthDate });
+}
 
 export type RosterPlan = { counts: RosterCounts; issues: Issue[]; households: PlannedHousehold[] };
 
@@ -454,7 +469,8 @@ export function planImport(check: FileCheck, isRegistered: (row: ParsedRow) => b
 
   for (const rows of check.households.values()) {
     if (rows.every((r) => !withIssue.has(r.row))) {
-      const head = rows.find((r) => r.relation === 'HEAD')!; // a clean household has exactly one
+      const head = rows.find((r) => r.relation === 'HEAD'); // a clean household has exactly one
+      if (!head?.villageCode || !head.groupName) throw new Error('A clean household without its head or village');
       const known = rows.filter((r) => registered.has(r.row)).length;
       if (known === rows.length) {
         existingHouseholds += 1;
@@ -462,9 +478,9 @@ export function planImport(check: FileCheck, isRegistered: (row: ParsedRow) => b
       }
       if (known === 0) {
         households.push({
-          villageCode: head.villageCode!,
-          groupName: head.groupName!,
-          members: [head, ...rows.filter((r) => r !== head)],
+          villageCode: head.villageCode,
+          groupName: head.groupName,
+          members: [head, ...rows.filter((r) => r !== head)].map(plannedMember),
           facts: householdFacts(head),
         });
         newRows += rows.length;

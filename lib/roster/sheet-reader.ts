@@ -287,12 +287,19 @@ export class WorkbookCells {
     return new WorkbookCells(buffer, entries, sheets, sharedPath);
   }
 
+  /** A part of the workbook named by another part: missing, the file is broken. */
+  private entry(path: string): ZipEntry {
+    const entry = this.entries.get(path);
+    if (!entry) throw new UnreadableWorkbook(`no ${path}`);
+    return entry;
+  }
+
   private async sharedStrings(): Promise<string[]> {
     if (this.shared) return this.shared;
     const strings: string[] = [];
     if (this.sharedPath) {
       for await (const si of elements(
-        entryText(this.buffer, this.entries.get(this.sharedPath)!, MAX_SHARED_STRINGS_BYTES),
+        entryText(this.buffer, this.entry(this.sharedPath), MAX_SHARED_STRINGS_BYTES),
         'si',
       ))
         strings.push(richText(si));
@@ -304,10 +311,7 @@ export class WorkbookCells {
   async *rows(sheet: SheetInfo, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
     const shared = await this.sharedStrings();
     let previous = 0;
-    for await (const xml of elements(
-      entryText(this.buffer, this.entries.get(sheet.path)!, MAX_SHEET_BYTES, onBytes),
-      'row',
-    )) {
+    for await (const xml of elements(entryText(this.buffer, this.entry(sheet.path), MAX_SHEET_BYTES, onBytes), 'row')) {
       const row = parseRow(xml, previous, shared);
       previous = row.number;
       if (row.cells.length > 0) yield row;

@@ -13,11 +13,12 @@ import { listDuplicateHits } from '@/lib/households/data';
 import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 import { decryptText, lookupHash } from '@/lib/personal-data';
 import { COLUMNS, type ColumnKey } from '@/lib/roster/columns';
-import { checkRoster, importRoster, prepareRosterExport, rosterTemplate } from '@/lib/roster/data';
+import { checkRoster, importRoster } from '@/lib/roster/commands';
+import { prepareRosterExport, rosterTemplate } from '@/lib/roster/data';
 import { rosterWorkbookBuffer } from '@/lib/roster/xlsx';
 import { idCheckChar } from '@/lib/validation';
 import { makeUser } from '../support/teams';
-import { lastAudit, signInAs } from './helpers';
+import { lastAudit, signInAs, signOutAll } from './helpers';
 
 const VILLAGE_A = '990102101204'; // township 1
 const VILLAGE_B = '990102101205'; // township 1
@@ -72,8 +73,7 @@ async function readWorkbook(buffer: Buffer) {
 }
 
 async function exportAs(viewer: Viewer, area: string) {
-  const prepared = await prepareRosterExport(viewer, area, { locale: 'zh-CN' });
-  if (!prepared.ok) return { prepared, buffer: null, rows: 0 };
+  const prepared = await prepareRosterExport(viewer, area);
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -262,21 +262,30 @@ describe('roster import', () => {
   it('refuses a role without household.import, and audits the refusal', async () => {
     const leader = await signInAs('leader');
     const small = await fileOf(household(VILLAGE_A, 1));
-    expect(await checkRoster(leader, { file: small, fileName: 'x.xlsx', locale: 'zh-CN' })).toEqual({
-      ok: false,
-      status: 403,
-      message: '您的账号没有这项操作的权限。',
-    });
-    expect(await lastAudit('roster.validate')).toMatchObject({ result: 'REFUSED', username: 'leader' });
     const hash = 'a'.repeat(64);
-    expect(
-      await importRoster(leader, { file: small, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: hash }),
-    ).toMatchObject({ ok: false, status: 403 });
+    const forbidden = 'NEXT_HTTP_ERROR_FALLBACK;403';
+    await expect(checkRoster(leader, { file: small, fileName: 'x.xlsx', locale: 'zh-CN' })).rejects.toThrow(forbidden);
+    await expect(
+      importRoster(leader, { file: small, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: hash }),
+    ).rejects.toThrow(forbidden);
+    await expect(rosterTemplate(leader)).rejects.toThrow(forbidden);
+    // The route refuses (and audits) before it reads the file; signed out is 401.
+    const post = (query: string) =>
+      importRoute(
+        new NextRequest(`http://localhost/api/roster/import${query}`, {
+          method: 'POST',
+          body: new Uint8Array(small),
+          headers: { origin: 'http://localhost', host: 'localhost' },
+        }),
+      );
+    const refused = await post('');
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(await refused.text())).toMatchObject({ type: 'error', message: '您的账号没有这项操作的权限。' });
+    expect(await lastAudit('roster.validate')).toMatchObject({ result: 'REFUSED', username: 'leader' });
+    expect((await post(`?confirm=${hash}`)).status).toBe(403);
     expect(await lastAudit('roster.import')).toMatchObject({ result: 'REFUSED', username: 'leader' });
-    expect(
-      await importRoster(null, { file: small, fileName: 'x.xlsx', locale: 'zh-CN', expectedHash: hash }),
-    ).toMatchObject({ ok: false, status: 401 });
-    expect(await rosterTemplate(leader, { locale: 'zh-CN' })).toMatchObject({ ok: false, status: 403 });
+    signOutAll();
+    expect((await post(`?confirm=${hash}`)).status).toBe(401);
   });
 
   it('explains a file it cannot use, and audits it as invalid', async () => {
@@ -395,7 +404,7 @@ describe('people registered in another area (the ID oracle)', () => {
     );
     const listed = (await listDuplicateHits(await signInAs('county')))!.filter((r) => hits.some((h) => h.id === r.id));
     expect(listed).toHaveLength(4);
-    expect(await listDuplicateHits(await signInAs('township'))).toBeNull();
+    await expect(listDuplicateHits(await signInAs('township'))).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
   });
 
   it('refuses a file that would pass the daily cap of hits, with a clear message, writing nothing', async () => {
@@ -436,9 +445,9 @@ describe('roster export', () => {
     const expected = await db.person.count({ where: { regionCode: { startsWith: '990102101' } } });
     expect(expected).toBeGreaterThan(0);
     const { prepared, buffer, rows } = await exportAs(leader, '990102101');
-    expect(prepared.ok && prepared.fileName).toMatch(/^花名册-.+-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(prepared.fileName).toMatch(/^花名册-.+-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(rows).toBe(expected);
-    const sheet = (await readWorkbook(buffer!)).worksheets[0];
+    const sheet = (await readWorkbook(buffer)).worksheets[0];
     expect(sheet.rowCount).toBe(expected + 1);
     expect(sheet.getRow(1).values).toEqual([undefined, ...COLUMNS.map((c) => c.header)]);
     const column = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key) + 1;
@@ -458,28 +467,22 @@ describe('roster export', () => {
   it('gives full numbers to a role that may see them, in a file that imports again as "already registered"', async () => {
     const county = await signInAs('county');
     const { buffer, rows } = await exportAs(county, VILLAGE_A);
-    const sheet = (await readWorkbook(buffer!)).worksheets[0];
+    const sheet = (await readWorkbook(buffer)).worksheets[0];
     const idColumn = COLUMNS.findIndex((c) => c.key === 'idNumber') + 1;
     expect((sheet.getColumn(idColumn).values.slice(2) as string[]).every((id) => /^\d{17}[\dX]$/.test(id))).toBe(true);
-    const again = await checkRoster(county, { file: buffer!, fileName: 'export.xlsx', locale: 'zh-CN' });
+    const again = await checkRoster(county, { file: buffer, fileName: 'export.xlsx', locale: 'zh-CN' });
     expect(again.ok && again.report.counts).toMatchObject({ rows, existingRows: rows, errorRows: 0, newRows: 0 });
   });
 
   it("treats an area outside the user's as not found, and audits the refusal", async () => {
     const township = await signInAs('township');
-    expect(await prepareRosterExport(township, '990102102', { locale: 'zh-CN' })).toMatchObject({
-      ok: false,
-      status: 404,
-    });
-    expect(await prepareRosterExport(township, '990102', { locale: 'zh-CN' })).toMatchObject({
-      ok: false,
-      status: 404,
-    });
+    const notFound = 'NEXT_HTTP_ERROR_FALLBACK;404';
+    await expect(prepareRosterExport(township, '990102102')).rejects.toThrow(notFound);
+    await expect(prepareRosterExport(township, '990102')).rejects.toThrow(notFound);
+    const response = await exportRoute(new NextRequest('http://localhost/api/roster/export?area=990102102'));
+    expect(response.status).toBe(404);
     expect(await lastAudit('roster.export')).toMatchObject({ result: 'REFUSED', username: 'township' });
-    expect(await prepareRosterExport(await signInAs('sysadmin'), null, { locale: 'zh-CN' })).toMatchObject({
-      ok: false,
-      status: 403,
-    });
+    await expect(prepareRosterExport(await signInAs('sysadmin'), null)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
   });
 
   it('sends the file from the route with a UTF-8 file name', async () => {

@@ -5,6 +5,7 @@ import {
   actorLevelOf,
   checkTransition,
   type ExitFacts,
+  exitFactsOf,
   exitProblems,
   HELP_MEASURE_KINDS,
   IN_REGISTRATION,
@@ -14,6 +15,8 @@ import {
   noticeDaysElapsed,
   POOR_STATUSES,
   perCapitaIncome,
+  refusalMessage,
+  yearsOfStep,
 } from '@/lib/households/rules';
 
 const STATUSES = Object.values(HouseholdStatus);
@@ -392,5 +395,51 @@ describe('help measure kinds', () => {
       'PV_CLAIM',
       'OTHER_CLAIM',
     ]);
+  });
+});
+
+describe('a status step as the command takes it', () => {
+  const secure = {
+    foodSecure: true,
+    clothingSecure: true,
+    educationSecure: true,
+    medicalSecure: true,
+    housingSecure: true,
+    waterSecure: true,
+  };
+
+  it("reads the exit facts from the household's checklist and its latest income", () => {
+    const income = { wageYuan: 6000, productionYuan: 2000, propertyYuan: 0, transferYuan: 1000 };
+    expect(exitFactsOf({ ...secure, memberCount: 3, waterSecure: false }, income, 4000)).toEqual({
+      perCapitaIncomeYuan: 3000,
+      incomeLineYuan: 4000,
+      food: true,
+      clothing: true,
+      education: true,
+      medical: true,
+      housing: true,
+      water: false,
+    });
+    expect(exitFactsOf({ ...secure, memberCount: 3 }, null, 4000).perCapitaIncomeYuan).toBeNull();
+  });
+
+  it('tells the user why a step was refused', () => {
+    expect(refusalMessage({ ok: false, reason: 'exitRule', problems: ['income', 'water'] })).toEqual({
+      key: 'households.exitRefused',
+      params: { problems: 'households.exitProblems.income|households.exitProblems.water' },
+    });
+    expect(refusalMessage({ ok: false, reason: 'noticeTooShort', daysLeft: 2 })).toEqual({
+      key: 'households.noticeTooShort',
+      params: { days: 2 },
+    });
+    expect(refusalMessage({ ok: false, reason: 'levelTooLow' })).toEqual({ key: 'households.levelTooLow' });
+    expect(refusalMessage({ ok: false, reason: 'notAllowed' })).toEqual({ key: 'households.stepNotAllowed' });
+  });
+
+  it('records the exit year when lifted out and the identification year when registered after the announcement', () => {
+    expect(yearsOfStep('EXIT_REVIEW', 'LIFTED_OUT', 2025)).toEqual({ exitYear: 2025 });
+    expect(yearsOfStep('COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR', 2025)).toEqual({ identifiedYear: 2025 });
+    expect(yearsOfStep('RETURNED_TO_POVERTY', 'REGISTERED_POOR', 2025)).toEqual({});
+    expect(yearsOfStep('PROPOSED', 'VILLAGE_NOTICE', 2025)).toEqual({});
   });
 });

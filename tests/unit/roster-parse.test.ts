@@ -307,7 +307,7 @@ describe('the import plan', () => {
   it('skips what is registered: importing the same file twice writes nothing the second time', () => {
     const rows = [...family(), ...family()];
     const first = plan(rows);
-    const written = new Set(first.households.flatMap((h) => h.members.map((m) => m.idNumber)));
+    const written = new Set<string | undefined>(first.households.flatMap((h) => h.members.map((m) => m.idNumber)));
     const second = plan(rows, (row) => written.has(row.idNumber));
     expect(second.households).toEqual([]);
     expect(second.counts).toMatchObject({ existingRows: 6, existingHouseholds: 2, newRows: 0, errorRows: 0 });

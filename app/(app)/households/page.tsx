@@ -58,8 +58,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
     sort: pick(SORTS, search.sort),
     page: parsePage(search.page),
   };
-  const [result, t] = await Promise.all([searchHouseholds(viewer, filters), getTranslations()]);
-  const data = result!;
+  const [data, t] = await Promise.all([searchHouseholds(viewer, filters), getTranslations()]);
   const params = { ...search, page: undefined };
   return (
     <>

@@ -22,12 +22,11 @@ export default async function DuplicatesPage() {
 }
 
 async function DuplicateList({ viewer }: { viewer: Viewer }) {
-  const [rows, t, format] = await Promise.all([
+  const [list, t, format] = await Promise.all([
     listDuplicateHits(viewer),
     getTranslations('households'),
     getFormatter(),
   ]);
-  const list = rows ?? [];
   return (
     <Card title={t('duplicatesTitle')}>
       {list.length === 0 ? (

@@ -35,7 +35,7 @@ async function NoticeContent({
   region: Awaited<ReturnType<typeof getRegion>>;
   kind: 'exit' | 'registration';
 }) {
-  const [rows, t, format] = await Promise.all([
+  const [list, t, format] = await Promise.all([
     noticeList(viewer, region.code, kind),
     getTranslations('notices'),
     getFormatter(),
@@ -43,7 +43,6 @@ async function NoticeContent({
   const county = policyCountyOf(viewer) ?? region.code.slice(0, 6);
   const policy = await getPolicy(viewer, county, chinaYear());
   const days = policy?.values.noticeMinDays ?? 5;
-  const list = rows ?? [];
   return (
     <article className="mx-auto max-w-4xl bg-white p-6 print:p-0">
       <div className="no-print mb-4 flex justify-end">

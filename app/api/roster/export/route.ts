@@ -2,15 +2,15 @@
 import { PassThrough, Readable } from 'node:stream';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 import { prepareRosterExport } from '@/lib/roster/data';
-import { failure, route } from '@/lib/route';
+import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = route(
   { name: 'roster.export', permission: 'household.export' },
-  async (request, { viewer, locale, requestId }) => {
-    const prepared = await prepareRosterExport(viewer, request.nextUrl.searchParams.get('area'), { locale, requestId });
-    if (!prepared.ok) return failure('text', prepared.status, prepared.message);
+  async (request, { viewer, requestId }) => {
+    // An area outside the user's is "not found" (404), audited by route().
+    const prepared = await prepareRosterExport(viewer, request.nextUrl.searchParams.get('area'), { requestId });
 
     const body = new PassThrough();
     // The workbook is written while it is sent; exceljs ends `body` when the file is complete.

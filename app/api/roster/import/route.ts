@@ -7,7 +7,8 @@
 import type { NextRequest } from 'next/server';
 import { NDJSON_HEADERS, readBodyLimited } from '@/lib/http';
 import { MAX_FILE_BYTES } from '@/lib/roster/columns';
-import { checkRoster, importRoster, type RosterProgress, type RosterResult } from '@/lib/roster/data';
+import { checkRoster, importRoster } from '@/lib/roster/commands';
+import type { RosterProgress, RosterResult } from '@/lib/roster/data';
 import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';

@@ -2,21 +2,17 @@
 
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
 import { rosterTemplate } from '@/lib/roster/data';
-import { failure, route } from '@/lib/route';
+import { route } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route(
-  { name: 'roster.template', permission: 'household.import' },
-  async (_request, { viewer, locale, requestId }) => {
-    const result = await rosterTemplate(viewer, { locale, requestId });
-    if (!result.ok) return failure('text', result.status, result.message);
-    return new Response(new Uint8Array(result.buffer), {
-      headers: {
-        'Content-Type': XLSX_TYPE,
-        'Content-Disposition': attachmentHeader(result.fileName, result.asciiFileName),
-        'Cache-Control': 'private, no-store',
-      },
-    });
-  },
-);
+export const GET = route({ name: 'roster.template', permission: 'household.import' }, async (_request, { viewer }) => {
+  const result = await rosterTemplate(viewer);
+  return new Response(new Uint8Array(result.buffer), {
+    headers: {
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': attachmentHeader(result.fileName, result.asciiFileName),
+      'Cache-Control': 'private, no-store',
+    },
+  });
+});
