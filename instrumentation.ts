@@ -4,7 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.DATABASE_URL) return;
   const { startFiguresRefresher } = await import('./lib/dashboard/refresher');
   startFiguresRefresher();
-  const { removeStaleUploads } = await import('./lib/visits/data');
+  const { removeStaleUploads } = await import('./lib/visits/commands');
   const sweep = () => {
     removeStaleUploads()
       .catch((error) => console.error('[uploads] stale upload sweep failed', error))

@@ -10,7 +10,6 @@ import { listVisits } from '@/lib/visits/data';
 export async function HouseholdVisitsCard({ viewer, householdId }: { viewer: Viewer; householdId: number }) {
   if (!can(viewer.role, 'visit.view')) return null;
   const [visits, t] = await Promise.all([listVisits(viewer, { householdId }), getTranslations()]);
-  if (!visits) return null;
   return (
     <Card
       title={`${t('visits.list')}（${visits.total}）`}

@@ -1,143 +1,39 @@
+// Visits' reads: the photos a viewer may see, the households to pick on the visit form, the lists, and the
+// coverage of the three visiting rules (走村不漏户). Each checks the permission (403) and keeps to the
+// viewer's area; writes are in ./commands.ts.
 import 'server-only';
-import { writeAudit, writeAuditNow } from '@/lib/audit/data';
+import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
+import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db } from '@/lib/db';
+import { db, rows } from '@/lib/db';
+import { found } from '@/lib/errors';
 import { searchWhere } from '@/lib/households/data';
 import { POOR_STATUSES } from '@/lib/households/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
-import { MAX_PHOTO_BYTES, readStored, reencodePhoto, removeStored, sniffPhotoType, storePhoto } from '@/lib/storage';
-import { areaWithin } from '@/lib/teams/data';
-import { chinaDate, chinaToday, dayOf, isoDay } from '@/lib/time';
-
-const actorOf = (viewer: Viewer) => ({ userId: viewer.userId, username: viewer.username, role: viewer.role });
+import { areaPrefix, scope } from '@/lib/regions/scope';
+import { readStored } from '@/lib/storage';
+import { chinaToday, chinaYear, dayOf, isoDay } from '@/lib/time';
+import { coverageByChild, overdueCadreRows, overdueTeamRows } from './sql';
 
 // ─────────────────────────── Photos ───────────────────────────
 
-export type UploadResult =
-  | { ok: true; key: string }
-  | { ok: false; status: number; message: string; params?: Record<string, number> };
-
-/** Unclaimed uploads one user may hold in 24 hours: a day's visits with photos, not a disk filled by a script. */
-export const UPLOAD_QUOTA = 30;
-const DAY_MS = 24 * 3600 * 1000;
-
 /**
- * Stores an uploaded photo for a visit or a problem step to claim: checks size and real type, then
- * keeps only a re-encoded copy (no EXIF, no GPS, bounded pixels), within the user's quota.
+ * A stored photo the viewer may see: their own upload, or one of a visit or problem inside their area.
+ * Anything else, or a photo whose file is gone, is "not found".
  */
-export async function savePhoto(viewer: Viewer | null, bytes: Uint8Array, now = new Date()): Promise<UploadResult> {
-  if (!viewer) return { ok: false, status: 401, message: 'errors.signedOut' };
-  if (!can(viewer.role, 'visit.create') && !can(viewer.role, 'problem.work'))
-    return { ok: false, status: 403, message: 'errors.forbidden' };
-  if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, status: 413, message: 'visits.photoTooLarge' };
-  const type = sniffPhotoType(bytes);
-  if (!type) return { ok: false, status: 415, message: 'visits.photoType' };
-  const actor = actorOf(viewer);
-  const photo = await reencodePhoto(bytes, type);
-  if (!photo.ok) {
-    const message = photo.reason === 'tooManyPixels' ? 'visits.photoTooManyPixels' : 'visits.photoUndecodable';
-    await writeAuditNow(actor, {
-      action: 'attachment.upload',
-      result: 'INVALID',
-      entity: 'Attachment',
-      regionCode: viewer.scopeCode,
-      message,
-      changes: { bytes: bytes.length, type },
-    });
-    return { ok: false, status: 422, message };
-  }
-  await removeStaleUploads(now);
-  const stored: { key?: string } = {};
-  try {
-    const saved = await db.$transaction(async (tx) => {
-      // One upload of a user at a time, so parallel requests cannot pass the quota together.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('attachment.upload'), ${viewer.userId}::int)`;
-      const unclaimed = await tx.attachment.count({
-        where: {
-          uploadedBy: viewer.userId,
-          visitId: null,
-          stepId: null,
-          createdAt: { gt: new Date(now.getTime() - DAY_MS) },
-        },
-      });
-      if (unclaimed >= UPLOAD_QUOTA) return null;
-      const key = (stored.key = await storePhoto(photo.body, photo.type, chinaDate(now)));
-      const row = await tx.attachment.create({
-        data: { storageKey: key, contentType: photo.type, bytes: photo.body.length, uploadedBy: viewer.userId },
-      });
-      await writeAudit(tx, actor, {
-        action: 'attachment.upload',
-        result: 'OK',
-        entity: 'Attachment',
-        entityId: String(row.id),
-        regionCode: viewer.scopeCode,
-        changes: { bytes: photo.body.length, received: bytes.length, type, width: photo.width, height: photo.height },
-      });
-      return key;
-    });
-    if (!saved) {
-      await writeAuditNow(actor, {
-        action: 'attachment.upload',
-        result: 'REFUSED',
-        entity: 'Attachment',
-        regionCode: viewer.scopeCode,
-        message: 'visits.photoQuota',
-      });
-      return { ok: false, status: 429, message: 'visits.photoQuota', params: { max: UPLOAD_QUOTA } };
-    }
-    return { ok: true, key: saved };
-  } catch (error) {
-    if (stored.key) await removeStored(stored.key).catch(() => {}); // no row points at it
-    throw error;
-  }
-}
-
-/**
- * Unclaimed uploads older than a day are gone: rows first (a claim racing this either took the row
- * already, or finds it missing and is refused), then their files. Runs at each upload, in batches.
- */
-export async function removeStaleUploads(now = new Date(), limit = 100): Promise<number> {
-  const cutoff = new Date(now.getTime() - DAY_MS);
-  const rows = await db.$queryRaw<{ storage_key: string }[]>`
-    DELETE FROM attachment
-    WHERE id IN (SELECT id FROM attachment WHERE visit_id IS NULL AND step_id IS NULL AND created_at < ${cutoff} ORDER BY id LIMIT ${limit}::int)
-      AND visit_id IS NULL AND step_id IS NULL
-    RETURNING storage_key`;
-  for (const row of rows)
-    await removeStored(row.storage_key).catch((error) =>
-      console.error(
-        JSON.stringify({ level: 'warn', msg: 'stale upload not removed', key: row.storage_key, error: String(error) }),
-      ),
-    );
-  if (rows.length > 0)
-    await writeAuditNow(null, {
-      action: 'attachment.cleanup',
-      result: 'OK',
-      entity: 'Attachment',
-      changes: { removed: rows.length },
-    });
-  return rows.length;
-}
-
-/** A stored photo the viewer may see: their own upload, or one of a visit or problem inside their area. */
-export async function readAttachment(viewer: Viewer | null, id: number) {
-  if (!viewer) return null;
-  const row = await db.attachment.findUnique({ where: { id } });
-  if (!row) return null;
+export async function readAttachment(viewer: Viewer, id: number) {
+  const row = found(await db.attachment.findUnique({ where: { id } }));
   let allowed = row.uploadedBy === viewer.userId;
   if (!allowed && row.visitId !== null && can(viewer.role, 'visit.view')) {
-    allowed = (await db.visit.count({ where: { id: row.visitId, regionCode: { startsWith: viewer.scopeCode } } })) > 0;
+    allowed = (await db.visit.count({ where: { id: row.visitId, ...scope.visit(viewer) } })) > 0;
   }
   if (!allowed && row.stepId !== null && can(viewer.role, 'problem.view')) {
-    allowed =
-      (await db.problemStep.count({
-        where: { id: row.stepId, problem: { regionCode: { startsWith: viewer.scopeCode } } },
-      })) > 0;
+    allowed = (await db.problemStep.count({ where: { id: row.stepId, problem: scope.problem(viewer) } })) > 0;
   }
-  if (!allowed) return null;
-  const bytes = await readStored(row.storageKey);
-  return bytes && { bytes, contentType: row.contentType };
+  if (!allowed) notFound();
+  const bytes = found(await readStored(row.storageKey));
+  return { bytes, contentType: row.contentType };
 }
 
 // ─────────────────────────── The visit form ───────────────────────────
@@ -146,7 +42,7 @@ type HouseholdOption = { id: number; headName: string; village: string; status: 
 
 /** Households to pick from: the viewer's paired households, their team village's, and a name search. */
 export async function visitChoices(viewer: Viewer, q: string | undefined, householdId: number | undefined) {
-  if (!can(viewer.role, 'visit.create')) return null;
+  requireCan(viewer, 'visit.create');
   const select = {
     id: true,
     headName: true,
@@ -177,7 +73,7 @@ export async function visitChoices(viewer: Viewer, q: string | undefined, househ
       : [],
     q?.trim()
       ? db.household.findMany({
-          where: { regionCode: { startsWith: viewer.scopeCode }, ...searchWhere(q) },
+          where: { ...scope.household(viewer), ...searchWhere(q) },
           orderBy: [{ headName: 'asc' }, { id: 'asc' }],
           take: 20,
           select,
@@ -188,7 +84,7 @@ export async function visitChoices(viewer: Viewer, q: string | undefined, househ
           where: {
             id: householdId,
             OR: [
-              { regionCode: { startsWith: viewer.scopeCode } },
+              scope.household(viewer),
               ...(cadre ? [{ pairings: { some: { cadreId: cadre.id, endedOn: null } } }] : []),
             ],
           },
@@ -209,10 +105,9 @@ export async function visitChoices(viewer: Viewer, q: string | undefined, househ
 export const VISIT_PAGE_SIZE = 50;
 
 export async function listVisits(viewer: Viewer, options: { area?: string; householdId?: number; page?: number }) {
-  if (!can(viewer.role, 'visit.view')) return null;
-  const prefix = areaWithin(viewer, options.area);
+  requireCan(viewer, 'visit.view');
   const where = {
-    regionCode: { startsWith: prefix },
+    ...scope.visit(viewer, options.area),
     ...(options.householdId ? { householdId: options.householdId } : {}),
   };
   const page = Math.max(1, options.page ?? 1);
@@ -281,60 +176,30 @@ export type VisitCoverageRow = {
  * team; every poor household of a team village by the leader. Rows are the next level down.
  */
 export async function visitCoverage(viewer: Viewer, area?: string) {
-  if (!can(viewer.role, 'visit.view')) return null;
-  const prefix = areaWithin(viewer, area);
+  requireCan(viewer, 'visit.view');
+  const prefix = areaPrefix(viewer, area);
   const today = chinaToday();
-  const year = Number(today.slice(0, 4));
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
-  const poor = [...POOR_STATUSES];
-  const d = DEFAULT_POLICY;
-  const rows = await db.$queryRaw<
-    {
-      child: string;
-      cadre_due: number;
-      cadre_done: number;
-      team_due: number;
-      team_done: number;
-      leader_due: number;
-      leader_done: number;
-    }[]
-  >`
-    WITH pol AS (
-      SELECT code AS county, coalesce(p.cadre_visit_days, ${d.cadreVisitDays}) AS cadre_days, coalesce(p.team_visit_days, ${d.teamVisitDays}) AS team_days,
-             coalesce(p.leader_visit_days, ${d.leaderVisitDays}) AS leader_days
-        FROM region c LEFT JOIN policy p ON p.county_code = c.code AND p.year = ${year}
-       WHERE c.level = 'COUNTY' AND (c.code LIKE ${`${prefix.slice(0, 6)}%`})
-    ), cadre AS (
-      SELECT left(pr.region_code, ${childLength}) AS child, count(*)::int AS due,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v WHERE v.household_id = pr.household_id AND v.visitor_cadre_id = pr.cadre_id
-                                             AND v.visited_on > ${dayOf(today)}::date - pol.cadre_days))::int AS done
-        FROM pairing pr JOIN pol ON pol.county = left(pr.region_code, 6)
-       WHERE pr.ended_on IS NULL AND pr.region_code LIKE ${`${prefix}%`}
-       GROUP BY 1
-    ), team AS (
-      SELECT left(h.region_code, ${childLength}) AS child, count(*)::int AS due,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
-                                             WHERE v.household_id = h.id AND v.visited_on > ${dayOf(today)}::date - pol.team_days))::int AS done,
-             count(*) FILTER (WHERE h.status::text = ANY(${poor}))::int AS leader_due,
-             count(*) FILTER (WHERE h.status::text = ANY(${poor}) AND EXISTS (
-                 SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL AND ps.role = 'LEADER'
-                  WHERE v.household_id = h.id AND v.visited_on > ${dayOf(today)}::date - pol.leader_days))::int AS leader_done
-        FROM household h JOIN work_team w ON w.village_code = h.region_code JOIN pol ON pol.county = left(h.region_code, 6)
-       WHERE h.region_code LIKE ${`${prefix}%`}
-       GROUP BY 1
-    )
-    SELECT coalesce(c.child, t.child) AS child, coalesce(c.due, 0) AS cadre_due, coalesce(c.done, 0) AS cadre_done,
-           coalesce(t.due, 0) AS team_due, coalesce(t.done, 0) AS team_done, coalesce(t.leader_due, 0) AS leader_due, coalesce(t.leader_done, 0) AS leader_done
-      FROM cadre c FULL JOIN team t ON t.child = c.child`;
+  const counts = await rows(
+    db,
+    coverageByChild({
+      prefix,
+      childLength,
+      today: dayOf(today),
+      year: chinaYear(),
+      poor: [...POOR_STATUSES],
+      defaults: DEFAULT_POLICY,
+    }),
+  );
   const names = await db.region.findMany({
     where: {
-      code: { startsWith: prefix },
+      ...scope.region(viewer, prefix),
       level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE',
     },
     select: { code: true, name: true },
     orderBy: { code: 'asc' },
   });
-  const byChild = new Map(rows.map((r) => [r.child, r]));
+  const byChild = new Map(counts.map((r) => [r.child, r]));
   const groups: VisitCoverageRow[] = names
     .map((n) => {
       const r = byChild.get(n.code);
@@ -366,29 +231,18 @@ export async function visitCoverage(viewer: Viewer, area?: string) {
 
 /** Paired households their cadre has not visited within the period: who, and by whom they should be. */
 export async function overdueCadreVisits(viewer: Viewer, area: string | undefined, limit = 100) {
-  if (!can(viewer.role, 'visit.view')) return null;
-  const prefix = areaWithin(viewer, area);
-  const today = chinaToday();
+  requireCan(viewer, 'visit.view');
   // Each county's own period, as in visitCoverage (a city user sees several counties).
-  return db.$queryRaw<
-    {
-      household_id: number;
-      head_name: string;
-      village: string;
-      cadre_id: number;
-      cadre_name: string;
-      last_visit: Date | null;
-    }[]
-  >`
-    SELECT h.id AS household_id, h.head_name, v.name AS village, c.id AS cadre_id, c.name AS cadre_name,
-           (SELECT max(x.visited_on) FROM visit x WHERE x.household_id = h.id AND x.visitor_cadre_id = c.id) AS last_visit
-      FROM pairing pr JOIN household h ON h.id = pr.household_id JOIN cadre c ON c.id = pr.cadre_id JOIN region v ON v.code = h.region_code
-      LEFT JOIN policy pol ON pol.county_code = left(pr.region_code, 6) AND pol.year = ${Number(today.slice(0, 4))}
-     WHERE pr.ended_on IS NULL AND pr.region_code LIKE ${`${prefix}%`}
-       AND NOT EXISTS (SELECT 1 FROM visit x WHERE x.household_id = pr.household_id AND x.visitor_cadre_id = pr.cadre_id
-                        AND x.visited_on > ${dayOf(today)}::date - coalesce(pol.cadre_visit_days, ${DEFAULT_POLICY.cadreVisitDays}))
-     ORDER BY last_visit NULLS FIRST, h.region_code, h.id
-     LIMIT ${limit}`;
+  return rows(
+    db,
+    overdueCadreRows({
+      prefix: areaPrefix(viewer, area),
+      today: dayOf(chinaToday()),
+      year: chinaYear(),
+      defaultDays: DEFAULT_POLICY.cadreVisitDays,
+      limit,
+    }),
+  );
 }
 
 /**
@@ -401,36 +255,17 @@ export async function overdueTeamVisits(
   rule: 'team' | 'leader',
   limit = 100,
 ) {
-  if (!can(viewer.role, 'visit.view')) return null;
-  const prefix = areaWithin(viewer, area);
-  const today = chinaToday();
-  const leader = rule === 'leader';
-  return db.$queryRaw<
-    {
-      household_id: number;
-      head_name: string;
-      village: string;
-      cadre_id: number | null;
-      cadre_name: string | null;
-      last_visit: Date | null;
-    }[]
-  >`
-    SELECT h.id AS household_id, h.head_name, v.name AS village, ld.cadre_id, c.name AS cadre_name,
-           (SELECT max(x.visited_on) FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
-             WHERE x.household_id = h.id AND (NOT ${leader}::boolean OR ps.role = 'LEADER')) AS last_visit
-      FROM household h
-      JOIN work_team w ON w.village_code = h.region_code
-      JOIN region v ON v.code = h.region_code
-      LEFT JOIN posting ld ON ld.team_id = w.id AND ld.role = 'LEADER' AND ld.ended_on IS NULL
-      LEFT JOIN cadre c ON c.id = ld.cadre_id
-      LEFT JOIN policy pol ON pol.county_code = left(h.region_code, 6) AND pol.year = ${Number(today.slice(0, 4))}
-     WHERE h.region_code LIKE ${`${prefix}%`}
-       AND (NOT ${leader}::boolean OR h.status::text = ANY(${[...POOR_STATUSES]}))
-       AND NOT EXISTS (
-         SELECT 1 FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
-          WHERE x.household_id = h.id AND (NOT ${leader}::boolean OR ps.role = 'LEADER')
-            AND x.visited_on > ${dayOf(today)}::date - CASE WHEN ${leader}::boolean THEN coalesce(pol.leader_visit_days, ${DEFAULT_POLICY.leaderVisitDays})
-                                                       ELSE coalesce(pol.team_visit_days, ${DEFAULT_POLICY.teamVisitDays}) END)
-     ORDER BY last_visit NULLS FIRST, h.region_code, h.id
-     LIMIT ${limit}`;
+  requireCan(viewer, 'visit.view');
+  return rows(
+    db,
+    overdueTeamRows({
+      prefix: areaPrefix(viewer, area),
+      today: dayOf(chinaToday()),
+      year: chinaYear(),
+      leader: rule === 'leader',
+      poor: [...POOR_STATUSES],
+      defaults: DEFAULT_POLICY,
+      limit,
+    }),
+  );
 }

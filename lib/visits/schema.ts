@@ -36,6 +36,3 @@ export const createVisitSchema = z
   .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
     error: 'attendance.locationIncomplete',
   });
-
-/** How far back a visit may be entered (a week in the hills without signal is normal; a year is not). */
-export const LATE_ENTRY_DAYS = 31;

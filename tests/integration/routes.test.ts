@@ -24,7 +24,8 @@ import { db } from '@/lib/db';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { route } from '@/lib/route';
 import { storePhoto } from '@/lib/storage';
-import { removeStaleUploads, UPLOAD_QUOTA } from '@/lib/visits/data';
+import { removeStaleUploads } from '@/lib/visits/commands';
+import { UPLOAD_QUOTA } from '@/lib/visits/rules';
 import { testViewer } from '../support/viewer';
 import { lastAudit, signInAs, signOutAll } from './helpers';
 

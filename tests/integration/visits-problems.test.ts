@@ -17,7 +17,8 @@ import { getProblem, ledgerCounts, listProblems } from '@/lib/problems/data';
 import { sniffPhotoType } from '@/lib/storage';
 import { isoDay } from '@/lib/time';
 import { createVisit } from '@/lib/visits/actions';
-import { overdueCadreVisits, readAttachment, savePhoto, visitCoverage } from '@/lib/visits/data';
+import { savePhoto } from '@/lib/visits/commands';
+import { overdueCadreVisits, readAttachment, visitCoverage } from '@/lib/visits/data';
 import {
   makeProblem,
   makeProblemCadre,
@@ -339,12 +340,7 @@ describe('photos', () => {
       status: 413,
       message: 'visits.photoTooLarge',
     });
-    expect(await savePhoto(null, PNG)).toEqual({ ok: false, status: 401, message: 'errors.signedOut' });
-    expect(await savePhoto(await signInAs('leader'), PNG)).toEqual({
-      ok: false,
-      status: 403,
-      message: 'errors.forbidden',
-    });
+    await expect(savePhoto(await signInAs('leader'), PNG)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
     expect(await db.attachment.count()).toBe(before + 2);
   });
 
@@ -356,7 +352,9 @@ describe('photos', () => {
 
     // Before it is claimed, only the uploader sees it.
     expect(await readAttachment(leader, attachment.id)).toMatchObject({ contentType: 'image/png' });
-    expect(await readAttachment(await signInAs('township'), attachment.id)).toBeNull();
+    await expect(readAttachment(await signInAs('township'), attachment.id)).rejects.toThrow(
+      'NEXT_HTTP_ERROR_FALLBACK;404',
+    );
 
     // Another user cannot claim it.
     await signInAs('township');
@@ -384,10 +382,11 @@ describe('photos', () => {
       expect(seen?.bytes).toEqual(new Uint8Array(await readFile(path.join(uploadDir, key))));
     }
     for (const username of ['township2', 'county2', 'teamleader', 'auditor', 'sysadmin']) {
-      expect(await readAttachment(await signInAs(username), attachment.id), username).toBeNull();
+      await expect(readAttachment(await signInAs(username), attachment.id), username).rejects.toThrow(
+        'NEXT_HTTP_ERROR_FALLBACK;404',
+      );
     }
-    expect(await readAttachment(null, attachment.id)).toBeNull();
-    expect(await readAttachment(leader, 999_999_999)).toBeNull();
+    await expect(readAttachment(leader, 999_999_999)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404');
   });
 });
 
@@ -566,8 +565,12 @@ describe('working a problem', () => {
     expect((await readAttachment(await signInAs('township'), attachment.id))?.bytes).toEqual(
       new Uint8Array(await readFile(path.join(uploadDir, photo))),
     );
-    expect(await readAttachment(await signInAs('county2'), attachment.id)).toBeNull();
-    expect(await readAttachment(await signInAs('township2'), attachment.id)).toBeNull();
+    await expect(readAttachment(await signInAs('county2'), attachment.id)).rejects.toThrow(
+      'NEXT_HTTP_ERROR_FALLBACK;404',
+    );
+    await expect(readAttachment(await signInAs('township2'), attachment.id)).rejects.toThrow(
+      'NEXT_HTTP_ERROR_FALLBACK;404',
+    );
 
     // What each viewer may do next.
     expect((await getProblem(await signInAs(leaderName), problem.id))?.nextSteps).toEqual([]);
@@ -902,9 +905,9 @@ describe('visit coverage', () => {
     await makeVisit({ household: byOther, visitedOn: today(), visitorId: county.id, visitorCadreId: otherCadre.id });
 
     const viewer = await signInAs('township');
-    const row = async () => (await visitCoverage(viewer, TOWNSHIP_1))!.groups.find((g) => g.code === V_COVER);
+    const row = async () => (await visitCoverage(viewer, TOWNSHIP_1)).groups.find((g) => g.code === V_COVER);
     expect(await row()).toMatchObject({ cadreDue: 5, cadreDone: 2, teamDue: 0, teamDone: 0 });
-    const overdue = (await overdueCadreVisits(viewer, V_COVER))!;
+    const overdue = await overdueCadreVisits(viewer, V_COVER);
     expect(overdue.map((o) => o.head_name).sort()).toEqual(['从未走访户', '他人走访户', '过期走访户'].sort());
     expect(isoDay(overdue.find((o) => o.head_name === '过期走访户')!.last_visit!)).toBe(shiftDay(today(), -days));
     expect(overdue.find((o) => o.head_name === '从未走访户')!.last_visit).toBeNull();
@@ -918,13 +921,13 @@ describe('visit coverage', () => {
       (await db.visit.findFirstOrThrow({ where: { householdId: old.id }, orderBy: { id: 'desc' } })).visitorCadreId,
     ).toBe(cadre.id);
     expect(await row()).toMatchObject({ cadreDue: 5, cadreDone: 3 });
-    expect((await overdueCadreVisits(viewer, V_COVER))!.map((o) => o.head_name).sort()).toEqual(
+    expect((await overdueCadreVisits(viewer, V_COVER)).map((o) => o.head_name).sort()).toEqual(
       ['从未走访户', '他人走访户'].sort(),
     );
 
     // The township's total counts the village's figures; another county sees none of it.
-    const total = (await visitCoverage(viewer, TOWNSHIP_1))!.total;
+    const total = (await visitCoverage(viewer, TOWNSHIP_1)).total;
     expect(total.cadreDue).toBeGreaterThanOrEqual(5);
-    expect((await visitCoverage(await signInAs('county2'), V_COVER))!.area).toBe(OTHER_COUNTY);
+    expect((await visitCoverage(await signInAs('county2'), V_COVER)).area).toBe(OTHER_COUNTY);
   });
 });

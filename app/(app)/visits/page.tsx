@@ -32,7 +32,6 @@ async function VisitsContent({
 }: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const [coverage, t] = await Promise.all([visitCoverage(viewer, query.area), getTranslations()]);
-  if (!coverage) return null;
   const [list, overdue, policy] = await Promise.all([
     listVisits(viewer, { area: coverage.area, page: parsePage(query.page) }),
     query.rule === 'team' || query.rule === 'leader'
@@ -138,100 +137,96 @@ async function VisitsContent({
             </tbody>
           </Table>
         </Card>
-        {overdue && (
-          <Card
-            title={`${t('visits.notVisited')}（${ruleLabel[rule]}）`}
-            actions={
-              <div className="flex gap-3 text-sm">
-                {(['cadre', 'team', 'leader'] as const)
-                  .filter((r) => r !== rule)
-                  .map((r) => (
-                    <Link key={r} href={ruleHref(r)} className="text-brand-700 hover:underline">
-                      {ruleLabel[r]}
-                    </Link>
-                  ))}
-              </div>
-            }
-          >
-            {overdue.length === 0 ? (
-              <p className="text-sm text-green-700">{t('attendance.noRows')}</p>
-            ) : (
-              <Table minWidth="32rem">
-                <HeadRow>
-                  <Th>{t('pairings.household')}</Th>
-                  <Th>{t('pairings.village')}</Th>
-                  <Th>{t('visits.shouldVisit')}</Th>
-                  <Th>{t('visits.lastVisit')}</Th>
-                </HeadRow>
-                <tbody>
-                  {overdue.map((o) => (
-                    <tr key={`${o.household_id}-${o.cadre_id ?? ''}`} className="border-b border-slate-100">
-                      <Td>
-                        <Link href={`/households/${o.household_id}`} className="text-brand-700 hover:underline">
-                          {o.head_name}
-                        </Link>
-                      </Td>
-                      <Td>{o.village}</Td>
-                      <Td>{rule === 'team' ? `${o.village}${t('teams.title')}` : (o.cadre_name ?? '—')}</Td>
-                      <Td className="tabular-nums">{o.last_visit ? isoDay(o.last_visit) : t('visits.never')}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
-          </Card>
-        )}
-        {list && (
-          <Card title={`${t('visits.list')}（${list.total}）`}>
-            {list.rows.length === 0 ? (
-              <p className="text-sm text-slate-600">{t('visits.noVisits')}</p>
-            ) : (
-              <ul className="divide-y divide-slate-100 text-sm">
-                {list.rows.map((v) => (
-                  <li key={v.id} className="py-2" data-visit={v.id}>
-                    <div className="flex flex-wrap justify-between gap-2">
-                      <span>
-                        <Link
-                          href={`/households/${v.householdId}`}
-                          className="font-medium text-brand-700 hover:underline"
-                        >
-                          {v.headName}
-                        </Link>{' '}
-                        <span className="text-slate-500">{v.villageName}</span>
-                      </span>
-                      <span className="tabular-nums text-slate-500">
-                        {v.visitedOn} · {t(`visits.kinds.${v.kind}`)} · {v.visitorName}
-                      </span>
-                    </div>
-                    {v.findings && <p className="mt-1 text-slate-700">{v.findings}</p>}
-                    {v.helpDelivered && <p className="text-slate-600">{v.helpDelivered}</p>}
-                    {v.photos.length > 0 && (
-                      <div className="mt-1 flex gap-2">
-                        {v.photos.map((id) => (
-                          <a key={id} href={`/api/attachments/${id}`} target="_blank" rel="noreferrer">
-                            <img src={`/api/attachments/${id}`} alt="" className="h-14 w-14 rounded object-cover" />
-                          </a>
-                        ))}
-                      </div>
-                    )}
-                    {v.problems > 0 && (
-                      <Link href={`/problems?area=${coverage.area}`} className="text-xs text-amber-800">
-                        {t('visits.problemsFound')} {v.problems}
-                      </Link>
-                    )}
-                  </li>
+        <Card
+          title={`${t('visits.notVisited')}（${ruleLabel[rule]}）`}
+          actions={
+            <div className="flex gap-3 text-sm">
+              {(['cadre', 'team', 'leader'] as const)
+                .filter((r) => r !== rule)
+                .map((r) => (
+                  <Link key={r} href={ruleHref(r)} className="text-brand-700 hover:underline">
+                    {ruleLabel[r]}
+                  </Link>
                 ))}
-              </ul>
-            )}
-            <Pagination
-              page={list.page}
-              pageSize={VISIT_PAGE_SIZE}
-              total={list.total}
-              basePath="/visits"
-              params={{ area: query.area }}
-            />
-          </Card>
-        )}
+            </div>
+          }
+        >
+          {overdue.length === 0 ? (
+            <p className="text-sm text-green-700">{t('attendance.noRows')}</p>
+          ) : (
+            <Table minWidth="32rem">
+              <HeadRow>
+                <Th>{t('pairings.household')}</Th>
+                <Th>{t('pairings.village')}</Th>
+                <Th>{t('visits.shouldVisit')}</Th>
+                <Th>{t('visits.lastVisit')}</Th>
+              </HeadRow>
+              <tbody>
+                {overdue.map((o) => (
+                  <tr key={`${o.household_id}-${o.cadre_id ?? ''}`} className="border-b border-slate-100">
+                    <Td>
+                      <Link href={`/households/${o.household_id}`} className="text-brand-700 hover:underline">
+                        {o.head_name}
+                      </Link>
+                    </Td>
+                    <Td>{o.village}</Td>
+                    <Td>{rule === 'team' ? `${o.village}${t('teams.title')}` : (o.cadre_name ?? '—')}</Td>
+                    <Td className="tabular-nums">{o.last_visit ? isoDay(o.last_visit) : t('visits.never')}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+        <Card title={`${t('visits.list')}（${list.total}）`}>
+          {list.rows.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('visits.noVisits')}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {list.rows.map((v) => (
+                <li key={v.id} className="py-2" data-visit={v.id}>
+                  <div className="flex flex-wrap justify-between gap-2">
+                    <span>
+                      <Link
+                        href={`/households/${v.householdId}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {v.headName}
+                      </Link>{' '}
+                      <span className="text-slate-500">{v.villageName}</span>
+                    </span>
+                    <span className="tabular-nums text-slate-500">
+                      {v.visitedOn} · {t(`visits.kinds.${v.kind}`)} · {v.visitorName}
+                    </span>
+                  </div>
+                  {v.findings && <p className="mt-1 text-slate-700">{v.findings}</p>}
+                  {v.helpDelivered && <p className="text-slate-600">{v.helpDelivered}</p>}
+                  {v.photos.length > 0 && (
+                    <div className="mt-1 flex gap-2">
+                      {v.photos.map((id) => (
+                        <a key={id} href={`/api/attachments/${id}`} target="_blank" rel="noreferrer">
+                          <img src={`/api/attachments/${id}`} alt="" className="h-14 w-14 rounded object-cover" />
+                        </a>
+                      ))}
+                    </div>
+                  )}
+                  {v.problems > 0 && (
+                    <Link href={`/problems?area=${coverage.area}`} className="text-xs text-amber-800">
+                      {t('visits.problemsFound')} {v.problems}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination
+            page={list.page}
+            pageSize={VISIT_PAGE_SIZE}
+            total={list.total}
+            basePath="/visits"
+            params={{ area: query.area }}
+          />
+        </Card>
       </div>
     </>
   );

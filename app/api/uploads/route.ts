@@ -3,7 +3,7 @@
 import { readBodyLimited } from '@/lib/http';
 import { route } from '@/lib/route';
 import { MAX_PHOTO_BYTES } from '@/lib/storage';
-import { savePhoto } from '@/lib/visits/data';
+import { savePhoto } from '@/lib/visits/commands';
 
 export const dynamic = 'force-dynamic';
 

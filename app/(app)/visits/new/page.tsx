@@ -29,7 +29,6 @@ async function NewVisitContent({
   const query = await searchParams;
   const householdId = parseId(query.household) ?? undefined;
   const [choices, t] = await Promise.all([visitChoices(viewer, query.q, householdId), getTranslations()]);
-  if (!choices) return null;
   const pick = (h: Option) => (
     <li key={h.id}>
       <Link href={`/visits/new?household=${h.id}`} className="flex items-center justify-between gap-2 py-2.5">

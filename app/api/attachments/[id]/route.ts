@@ -1,4 +1,5 @@
 // A stored photo, for those who may see the visit or problem it belongs to.
+import { found } from '@/lib/errors';
 import { parseId } from '@/lib/http';
 import { route } from '@/lib/route';
 import { readAttachment } from '@/lib/visits/data';
@@ -7,10 +8,8 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route<{ id: string }>(
   { name: 'attachment.read', permission: ['visit.view', 'problem.view'] },
-  async (_request, { viewer, params, fail }) => {
-    const id = parseId(params.id);
-    const file = id === null ? null : await readAttachment(viewer, id);
-    if (!file) return fail(404, 'errors.notFound');
+  async (_request, { viewer, params }) => {
+    const file = await readAttachment(viewer, found(parseId(params.id))); // 404 when missing or not the viewer's
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         'Content-Type': file.contentType,
