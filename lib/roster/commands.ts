@@ -16,6 +16,7 @@ import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 import { CHECKLIST } from '@/lib/households/schema';
 import type { Locale } from '@/lib/i18n/locales';
 import { encryptText, lookupHash } from '@/lib/personal-data';
+import { isoDay } from '@/lib/time';
 import {
   actorOf,
   analyseRoster,
@@ -256,7 +257,7 @@ function batchColumns(batch: PlannedHousehold[], ids: number[]): Columns {
       p.idHash.push(m.hash ?? lookupHash(m.idNumber));
       p.last4.push(m.idNumber.slice(-4));
       p.sex.push(m.sex);
-      p.birth.push(m.birthDate.toISOString().slice(0, 10));
+      p.birth.push(isoDay(m.birthDate));
       p.phone.push(m === head ? headPhone : m.phone ? encryptText(m.phone) : null);
       p.health.push(m.health);
       p.labour.push(m.labour);

@@ -22,7 +22,7 @@ import { actorLevelOf, nextSteps, perCapitaIncome } from '@/lib/households/rules
 import { CHECKLIST } from '@/lib/households/schema';
 import { parseId } from '@/lib/http';
 import { regionTrail } from '@/lib/regions/data';
-import { chinaYear } from '@/lib/time';
+import { chinaYear, isoDay } from '@/lib/time';
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('household.view');
@@ -248,7 +248,7 @@ async function HouseholdContent({
                       version: plan.version,
                       incomeTargetYuan: plan.incomeTargetYuan,
                       responsible: plan.responsible,
-                      agreedOn: plan.agreedOn?.toISOString().slice(0, 10) ?? null,
+                      agreedOn: plan.agreedOn ? isoDay(plan.agreedOn) : null,
                       measures: plan.measures as { kind: string; detail: string }[],
                     }
                   : undefined
