@@ -1,7 +1,8 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DATABASE_BUSY_DIGEST, isDatabaseUnavailable } from '@/lib/errors';
-import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Query } from './sql';
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -59,25 +60,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-// Typed SQL. Raw SQL lives in lib/<domain>/sql.ts as functions returning Query<Row>: the statement text
-// with $1…$n parameters, its values, and the type of its rows declared beside it. The app runs them
-// through rows()/execute() below (the only *Unsafe calls); the benchmark runs the same text and values
-// through plain pg for its floors.
-
-/** A SQL statement, its parameter values and (for the type checker) the type of the rows it returns. */
-export type Query<Row = never> = { readonly text: string; readonly values: readonly unknown[]; readonly row?: Row };
-/** A piece of SQL to splice into a query: a nested sql`` fragment, joined fragments or a fixed keyword. */
-export type Fragment = Prisma.Sql;
-
-/** Builds a query: interpolated values become parameters (never spliced text); nested fragments splice. */
-export function sql<Row = never>(strings: TemplateStringsArray, ...values: unknown[]): Query<Row> & Fragment {
-  return Prisma.sql(strings, ...(values as Prisma.Sql[])) as Query<Row> & Fragment;
-}
-/** Fragments joined by `separator` (e.g. a list of VALUES rows). */
-export const joinSql = (parts: readonly unknown[], separator = ', '): Fragment => Prisma.join(parts, separator);
-/** Fixed SQL text, never user input (a table name chosen from a closed list). */
-export const rawSql = (text: string): Fragment => Prisma.raw(text);
-export const emptySql: Fragment = Prisma.empty;
+// Typed SQL: the builder lives in lib/sql.ts (no server-only, so the benchmark can build the same queries);
+// rows() and execute() below are the only *Unsafe calls.
+export { emptySql, type Fragment, joinSql, type Query, rawSql, sql } from './sql';
 
 /** Runs a query and returns its rows, typed as the query declares. */
 export function rows<Row>(client: Db | Tx, query: Query<Row>): Promise<Row[]> {

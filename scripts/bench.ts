@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { COMPLIANCE_SQL, complianceParams, complianceSql } from '../lib/attendance/compliance-sql';
+import { complianceCounts } from '../lib/attendance/sql';
 import {
   figuresParams,
   monthFiguresParams,
@@ -177,7 +177,8 @@ async function dashboards(countyCookie: string, today: string, year: number) {
   const fromSources = (codes: string[]) => async () => {
     await client.query(VILLAGE_FIGURES_SQL, figuresParams(codes, year, today));
     await client.query(VILLAGE_MONTH_FIGURES_SQL, monthFiguresParams(codes, year));
-    await client.query(complianceSql('villages'), complianceParams(codes, year, today));
+    const compliance = complianceCounts(codes, year, today);
+    await client.query(compliance.text, [...compliance.values]);
   };
   const get = (cookie: string, path: string) => async () => {
     const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
@@ -309,7 +310,8 @@ try {
   // The county compliance table (驻村考勤达标) against its one grouped query, run as plain SQL.
   const complianceServer = await time(page('/teams/compliance'));
   const compliancePlain = await time(async () => {
-    await client.query(COMPLIANCE_SQL, complianceParams(COUNTY, year, today));
+    const compliance = complianceCounts(COUNTY, year, today);
+    await client.query(compliance.text, [...compliance.values]);
   });
   results.county_compliance_table = {
     server: complianceServer,

@@ -2,7 +2,7 @@ import 'server-only';
 import { writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
-import { db } from '@/lib/db';
+import { db, rows } from '@/lib/db';
 import {
   AWAY_KINDS,
   type AwayKind,
@@ -12,15 +12,12 @@ import {
   TEAM_ROLES,
   type TeamRole,
 } from '@/lib/enums';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { Locale } from '@/lib/i18n/locales';
 import { translateKey } from '@/lib/i18n/messages';
-import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
 import { policyValuesFor } from '@/lib/policy/data';
 import type { PolicyValues } from '@/lib/policy/rules';
 import { areaWithin } from '@/lib/teams/data';
 import { chinaDate, chinaHour, chinaToday, dayOf, daysInMonth, isoDay } from '@/lib/time';
-import { COMPLIANCE_SQL, complianceParams, complianceSql } from './compliance-sql';
 import {
   type AttendanceStatus,
   EVENING_HOUR,
@@ -31,6 +28,7 @@ import {
   yearSummaryFromCounts,
 } from './rules';
 import { attendanceSheetXlsx } from './sheet';
+import { type ComplianceCountRow, complianceCounts, disputedRecords } from './sql';
 
 const today = chinaToday;
 
@@ -226,15 +224,10 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
   });
   const disputed =
     can(viewer.role, 'inspection.view') && records.length > 0
-      ? new Set(
-          (
-            await db.$queryRaw<{ id: bigint }[]>`
-        SELECT ar.id FROM attendance_record ar JOIN presence_check pc ON ${Prisma.raw(CLAIMED_BUT_ABSENT)} WHERE ar.id = ANY(${records.map((r) => r.id)}::bigint[])`
-          ).map((r) => r.id),
-        )
+      ? new Set((await rows(db, disputedRecords(records.map((r) => r.id)))).map((r) => r.id))
       : new Set<bigint>();
   const day = today();
-  const rows = postings.map((p) => {
+  const gridRows = postings.map((p) => {
     const span = { start: isoDay(p.startDate), end: postingEnd(p) };
     const mine = records.filter((r) => r.postingId === p.id);
     const cells: Record<string, GridCell> = {};
@@ -294,7 +287,7 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
       (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`,
     ),
     signoff: signoff && { by: signoff.signedByName, at: signoff.signedAt },
-    rows,
+    rows: gridRows,
   };
 }
 
@@ -383,28 +376,6 @@ export type ComplianceRow = {
   marked: number;
 };
 
-type CountRow = {
-  posting_id: number;
-  cadre_id: number;
-  name: string;
-  role: TeamRole;
-  team_id: number;
-  village_code: string;
-  village: string;
-  township: string;
-  start_date: Date;
-  end_date: Date;
-  days: number;
-  nights: number;
-  leave: number;
-  training: number;
-  meeting: number;
-  business_trip: number;
-  recorded: number;
-  marked: number;
-  today_recorded: boolean;
-};
-
 /**
  * Every posting in the area that overlaps the year, with days and nights counted by the database
  * (one grouped query) and judged by the same rules as the person's own page.
@@ -415,21 +386,15 @@ export async function complianceRows(
   year: number,
 ): Promise<ComplianceRow[] | null> {
   if (!can(viewer.role, 'team.view')) return null;
-  return summarise(
-    await db.$queryRawUnsafe<CountRow[]>(COMPLIANCE_SQL, ...complianceParams(areaWithin(viewer, area), year, today())),
-    year,
-  );
+  return summarise(await rows(db, complianceCounts(areaWithin(viewer, area), year, today())), year);
 }
 
 /** The same rows for a set of villages, without a viewer: only for the dashboard's figures refresh. */
 export async function complianceRowsOfVillages(villageCodes: string[], year: number): Promise<ComplianceRow[]> {
-  return summarise(
-    await db.$queryRawUnsafe<CountRow[]>(complianceSql('villages'), ...complianceParams(villageCodes, year, today())),
-    year,
-  );
+  return summarise(await rows(db, complianceCounts(villageCodes, year, today())), year);
 }
 
-async function summarise(rows: CountRow[], year: number): Promise<ComplianceRow[]> {
+async function summarise(rows: ComplianceCountRow[], year: number): Promise<ComplianceRow[]> {
   const day = today();
   const policies = await policiesOf(
     rows.map((r) => r.village_code),

@@ -6,8 +6,8 @@
 // A status event's year is China's calendar year. Inspections count once done (findings and
 // household checks with them); a discrepancy counts from the day it is recorded.
 
+import { CLAIMED_BUT_ABSENT } from '@/lib/attendance/sql';
 import { LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
-import { CLAIMED_BUT_ABSENT } from '@/lib/inspections/discrepancy-sql';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 
 export const VILLAGE_FIGURES_SQL = `
@@ -86,7 +86,7 @@ export const VILLAGE_FIGURES_SQL = `
          coalesce(ov.inspections, 0)::int AS inspections,
          (SELECT count(*) FROM finding f JOIN inspection i ON i.id = f.inspection_id
            WHERE f.village_code = v.code AND i.status = 'DONE' AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS findings,
-         (SELECT count(*) FROM presence_check pc JOIN attendance_record ar ON ${CLAIMED_BUT_ABSENT}
+         (SELECT count(*) FROM presence_check pc JOIN attendance_record ar ON ${CLAIMED_BUT_ABSENT.text}
            WHERE pc.village_code = v.code AND pc.day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS discrepancies,
          coalesce(ck.checks, 0)::int AS household_checks, coalesce(ck.satisfied, 0)::int AS households_satisfied
     FROM v

@@ -1,5 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { ABSENT_ON_CLAIMED_DAY, CLAIMED_BUT_ABSENT } from '@/lib/attendance/sql';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { FIGURE_KEYS } from '@/lib/dashboard/rules';
@@ -11,7 +12,6 @@ import { policyValuesFor } from '@/lib/policy/data';
 import { scoreBand } from '@/lib/policy/rules';
 import { areaWithin } from '@/lib/teams/data';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
-import { ABSENT_ON_CLAIMED_DAY, CLAIMED_BUT_ABSENT } from './discrepancy-sql';
 import { type AssessmentCounts, assessmentScore, drawInspection } from './rules';
 
 /**
@@ -48,14 +48,14 @@ type DiscrepancyRow = {
 };
 
 /**
- * Discrepancies (see discrepancy-sql.ts) matching `filter` (on pc, the presence check), newest first.
+ * Discrepancies (see lib/attendance/sql.ts) matching `filter` (on pc, the presence check), newest first.
  * Those of inspections not yet DONE only with `definition` ABSENT_ON_CLAIMED_DAY (the inspection's own views).
  */
 function discrepanciesWhere(filter: Prisma.Sql, definition = CLAIMED_BUT_ABSENT) {
   return db.$queryRaw<DiscrepancyRow[]>`
     SELECT pc.id, pc.inspection_id, pc.village_code, pc.cadre_id, pc.day, pc.note, ar.kind::text AS claimed, c.name, i.kind::text AS inspection_kind
       FROM presence_check pc
-      JOIN attendance_record ar ON ${Prisma.raw(definition)}
+      JOIN attendance_record ar ON ${definition}
       JOIN cadre c ON c.id = pc.cadre_id
       JOIN inspection i ON i.id = pc.inspection_id
      WHERE ${filter}

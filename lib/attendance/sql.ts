@@ -1,0 +1,87 @@
+// Attendance's raw SQL: each statement a function returning its Query, run with rows() of lib/db.ts.
+// Built with lib/sql.ts (not lib/db.ts) so the benchmark can import the same queries for its plain-SQL floor.
+import type { TeamRole } from '@/lib/enums';
+import { sql } from '@/lib/sql';
+
+// A discrepancy (考勤不实): the inspector found the person absent (`pc`, a presence_check) on a day
+// their attendance record (`ar`) claims 到村 or 驻村. Worked out when read, so a day entered or changed
+// after the visit is judged too. Both are join conditions on `ar` and `pc`, spliced into a query.
+export const ABSENT_ON_CLAIMED_DAY = sql`ar.cadre_id = pc.cadre_id AND ar.day = pc.day AND ar.kind IN ('IN_VILLAGE', 'OVERNIGHT') AND NOT pc.present`;
+
+// The one definition for the lists, the notice, the month grid, the person's year and the dashboard:
+// a discrepancy counts only once its inspection is DONE, so an unannounced visit is not revealed to
+// the team or township while it runs. Only the inspection's own page (inspectors) uses the one above.
+export const CLAIMED_BUT_ABSENT = sql`${ABSENT_ON_CLAIMED_DAY} AND EXISTS (SELECT 1 FROM inspection di WHERE di.id = pc.inspection_id AND di.status = 'DONE')`;
+
+/** Of these attendance records, those an inspector found absent (a discrepancy of a done inspection). */
+export const disputedRecords = (recordIds: bigint[]) =>
+  sql<{ id: bigint }>`
+    SELECT ar.id FROM attendance_record ar JOIN presence_check pc ON ${CLAIMED_BUT_ABSENT}
+     WHERE ar.id = ANY(${recordIds}::bigint[])`;
+
+/** One posting of the compliance table with its records of the year counted. */
+export type ComplianceCountRow = {
+  posting_id: number;
+  cadre_id: number;
+  name: string;
+  role: TeamRole;
+  team_id: number;
+  village_code: string;
+  village: string;
+  township: string;
+  start_date: Date;
+  end_date: Date;
+  days: number;
+  nights: number;
+  leave: number;
+  training: number;
+  meeting: number;
+  business_trip: number;
+  recorded: number;
+  marked: number;
+  today_recorded: boolean;
+};
+
+/**
+ * The compliance table's one query, shared by the data layer and the benchmark's plain-SQL floor.
+ * Every posting in an area (a division-code prefix, or a list of village codes) that overlaps `year`,
+ * with its records counted inside posting ∩ year ∩ up to `today` ('YYYY-MM-DD', China).
+ * Records are counted per posting id first (an integer group key), and only then joined to the names.
+ */
+export function complianceCounts(area: string | string[], year: number, today: string) {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const counted = today < last ? today : last;
+  const where =
+    typeof area === 'string' ? sql`village_code LIKE ${`${area}%`}` : sql`village_code = ANY(${area}::text[])`;
+  return sql<ComplianceCountRow>`
+  WITH p AS (
+    SELECT id, cadre_id, role, team_id, village_code, start_date, coalesce(ended_on, planned_end_date) AS end_date
+      FROM posting
+     WHERE ${where} AND start_date <= ${last}::date AND coalesce(ended_on, planned_end_date) >= ${first}::date
+  ), counts AS (
+    SELECT r.posting_id,
+           count(*) FILTER (WHERE r.kind IN ('IN_VILLAGE', 'OVERNIGHT'))::int AS days,
+           count(*) FILTER (WHERE r.kind = 'OVERNIGHT')::int AS nights,
+           count(*) FILTER (WHERE r.kind = 'LEAVE')::int AS leave,
+           count(*) FILTER (WHERE r.kind = 'TRAINING')::int AS training,
+           count(*) FILTER (WHERE r.kind = 'MEETING')::int AS meeting,
+           count(*) FILTER (WHERE r.kind = 'BUSINESS_TRIP')::int AS business_trip,
+           count(*)::int AS recorded,
+           count(*) FILTER (WHERE r.marked)::int AS marked,
+           bool_or(r.day = ${today}::date) AS today_recorded
+      FROM p JOIN attendance_record r
+        ON r.posting_id = p.id AND r.day BETWEEN greatest(p.start_date, ${first}::date) AND least(p.end_date, ${counted}::date)
+     GROUP BY r.posting_id
+  )
+  SELECT p.id AS posting_id, p.cadre_id, c.name, p.role::text AS role, p.team_id, p.village_code, v.name AS village, t.name AS township,
+         p.start_date, p.end_date,
+         coalesce(k.days, 0) AS days, coalesce(k.nights, 0) AS nights, coalesce(k.leave, 0) AS leave, coalesce(k.training, 0) AS training,
+         coalesce(k.meeting, 0) AS meeting, coalesce(k.business_trip, 0) AS business_trip, coalesce(k.recorded, 0) AS recorded,
+         coalesce(k.marked, 0) AS marked, coalesce(k.today_recorded, false) AS today_recorded
+    FROM p
+    JOIN cadre c ON c.id = p.cadre_id
+    JOIN region v ON v.code = p.village_code
+    LEFT JOIN region t ON t.code = v.parent_code
+    LEFT JOIN counts k ON k.posting_id = p.id`;
+}
