@@ -1,6 +1,6 @@
 // The roster's raw SQL: the lookup of registered ID numbers and the bulk INSERTs of an import, each a
 // function returning its Query, run with rows()/execute() of lib/db.ts.
-import { sql } from '@/lib/db';
+import { sql } from '@/lib/sql';
 
 export type RegisteredRow = { h: string; id: number; region: string };
 /** People registered under these keyed hashes of ID numbers, in any area. */

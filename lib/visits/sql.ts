@@ -1,6 +1,6 @@
 // The visits' raw SQL: the idempotent insert of a visit, the sweep of unclaimed uploads, and the coverage
 // of the three visiting rules (走村不漏户), each a function returning its Query, run with rows()/execute().
-import { sql } from '@/lib/db';
+import { sql } from '@/lib/sql';
 
 export type InsertedVisitRow = { id: bigint };
 /** A visit, unless one with its client key exists (ON CONFLICT DO NOTHING: a replay inserts nothing). */
