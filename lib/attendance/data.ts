@@ -1,23 +1,14 @@
 import 'server-only';
-import { writeAuditNow } from '@/lib/audit/data';
+import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
+import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { db, rows } from '@/lib/db';
-import {
-  AWAY_KINDS,
-  type AwayKind,
-  DAY_KINDS,
-  type DayKind,
-  type LocationCheck,
-  TEAM_ROLES,
-  type TeamRole,
-} from '@/lib/enums';
-import type { Locale } from '@/lib/i18n/locales';
-import { translateKey } from '@/lib/i18n/messages';
-import { policyValuesFor } from '@/lib/policy/data';
-import type { PolicyValues } from '@/lib/policy/rules';
-import { areaWithin } from '@/lib/teams/data';
-import { chinaDate, chinaHour, chinaToday, dayOf, daysInMonth, isoDay } from '@/lib/time';
+import { AWAY_KINDS, type AwayKind, type DayKind, type LocationCheck, type TeamRole } from '@/lib/enums';
+import { found } from '@/lib/errors';
+import { policiesFor, policyValuesFor } from '@/lib/policy/data';
+import { areaPrefix, scope } from '@/lib/regions/scope';
+import { chinaHour, chinaToday, dayOf, daysInMonth, isoDay } from '@/lib/time';
 import {
   type AttendanceStatus,
   EVENING_HOUR,
@@ -27,7 +18,6 @@ import {
   yearSummary,
   yearSummaryFromCounts,
 } from './rules';
-import { attendanceSheetXlsx } from './sheet';
 import { type ComplianceCountRow, complianceCounts, disputedRecords } from './sql';
 
 const today = chinaToday;
@@ -56,12 +46,6 @@ const FILTER_STATUSES: Record<string, readonly AttendanceStatus[]> = {
 
 function postingEnd(p: { endedOn: Date | null; plannedEndDate: Date }): string {
   return isoDay(p.endedOn ?? p.plannedEndDate);
-}
-
-async function policiesOf(codes: Iterable<string>, year: number): Promise<Map<string, PolicyValues>> {
-  const map = new Map<string, PolicyValues>();
-  for (const code of new Set([...codes].map((c) => c.slice(0, 6)))) map.set(code, await policyValuesFor(code, year));
-  return map;
 }
 
 // ─────────────────────────── My check-in and my year (phone) ───────────────────────────
@@ -95,7 +79,7 @@ export type MyAttendance = {
 
 /** The signed-in person's posting, today's record, and their year so far; null when no cadre is linked to the account. */
 export async function myAttendance(viewer: Viewer): Promise<MyAttendance | null> {
-  if (!can(viewer.role, 'attendance.checkin')) return null;
+  requireCan(viewer, 'attendance.checkin');
   const cadre = await db.cadre.findUnique({ where: { userId: viewer.userId }, select: { id: true, name: true } });
   if (!cadre) return null;
   const now = new Date();
@@ -185,13 +169,15 @@ export type GridCell = {
   disputed: boolean;
 };
 
+/** A team's month grid; 403 without team.view, 404 for a team outside the viewer's area. */
 export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
-  if (!can(viewer.role, 'team.view')) return null;
-  const team = await db.workTeam.findFirst({
-    where: { id: teamId, villageCode: { startsWith: viewer.scopeCode } },
-    include: { village: { select: { name: true, parent: { select: { name: true } } } } },
-  });
-  if (!team) return null;
+  requireCan(viewer, 'team.view');
+  const team = found(
+    await db.workTeam.findFirst({
+      where: { id: teamId, ...scope.workTeam(viewer) },
+      include: { village: { select: { name: true, parent: { select: { name: true } } } } },
+    }),
+  );
   const [year, monthNumber] = month.split('-').map(Number);
   const first = `${month}-01`;
   const last = `${month}-${String(daysInMonth(year, monthNumber)).padStart(2, '0')}`;
@@ -293,12 +279,13 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
 
 // ─────────────────────────── One person's year ───────────────────────────
 
+/** One person's postings of a year, month by month; 404 when none lies in the viewer's area. */
 export async function personYear(viewer: Viewer, cadreId: number, year: number) {
-  if (!can(viewer.role, 'team.view')) return null;
+  requireCan(viewer, 'team.view');
   const postings = await db.posting.findMany({
     where: {
       cadreId,
-      villageCode: { startsWith: viewer.scopeCode },
+      ...scope.posting(viewer),
       startDate: { lte: dayOf(`${year}-12-31`) },
       OR: [
         { endedOn: { gte: dayOf(`${year}-01-01`) } },
@@ -312,7 +299,7 @@ export async function personYear(viewer: Viewer, cadreId: number, year: number) 
       team: { include: { village: { select: { name: true } } } },
     },
   });
-  if (postings.length === 0) return null;
+  if (postings.length === 0) notFound();
   const records = await db.attendanceRecord.findMany({
     where: {
       postingId: { in: postings.map((p) => p.id) },
@@ -321,7 +308,7 @@ export async function personYear(viewer: Viewer, cadreId: number, year: number) 
     select: { postingId: true, day: true, kind: true, marked: true },
   });
   const day = today();
-  const policies = await policiesOf(
+  const policyOf = await policiesFor(
     postings.map((p) => p.villageCode),
     year,
   );
@@ -333,7 +320,7 @@ export async function personYear(viewer: Viewer, cadreId: number, year: number) 
       const span = { start: isoDay(p.startDate), end: postingEnd(p) };
       const mine = records.filter((r) => r.postingId === p.id);
       const dayRecords = mine.map((r) => ({ date: isoDay(r.day), kind: r.kind }));
-      const policy = policies.get(p.villageCode.slice(0, 6))!;
+      const policy = policyOf(p.villageCode);
       const months = Array.from({ length: 12 }, (_, i) => {
         const prefix = `${year}-${String(i + 1).padStart(2, '0')}`;
         const inMonth = mine.filter((r) => isoDay(r.day).startsWith(prefix));
@@ -380,13 +367,9 @@ export type ComplianceRow = {
  * Every posting in the area that overlaps the year, with days and nights counted by the database
  * (one grouped query) and judged by the same rules as the person's own page.
  */
-export async function complianceRows(
-  viewer: Viewer,
-  area: string | undefined,
-  year: number,
-): Promise<ComplianceRow[] | null> {
-  if (!can(viewer.role, 'team.view')) return null;
-  return summarise(await rows(db, complianceCounts(areaWithin(viewer, area), year, today())), year);
+export async function complianceRows(viewer: Viewer, area: string | undefined, year: number): Promise<ComplianceRow[]> {
+  requireCan(viewer, 'team.view');
+  return summarise(await rows(db, complianceCounts(areaPrefix(viewer, area), year, today())), year);
 }
 
 /** The same rows for a set of villages, without a viewer: only for the dashboard's figures refresh. */
@@ -396,7 +379,7 @@ export async function complianceRowsOfVillages(villageCodes: string[], year: num
 
 async function summarise(rows: ComplianceCountRow[], year: number): Promise<ComplianceRow[]> {
   const day = today();
-  const policies = await policiesOf(
+  const policyOf = await policiesFor(
     rows.map((r) => r.village_code),
     year,
   );
@@ -405,7 +388,7 @@ async function summarise(rows: ComplianceCountRow[], year: number): Promise<Comp
     const away = { LEAVE: r.leave, TRAINING: r.training, MEETING: r.meeting, BUSINESS_TRIP: r.business_trip };
     const summary = yearSummaryFromCounts(
       { days: r.days, nights: r.nights, away, recorded: r.recorded, todayRecorded: r.today_recorded },
-      policies.get(r.village_code.slice(0, 6))!,
+      policyOf(r.village_code),
       year,
       posting,
       day,
@@ -437,8 +420,7 @@ export type ComplianceGroup = {
 /** The compliance table: the rows grouped by the next level down, and the people, worst first. */
 export async function compliance(viewer: Viewer, options: { area?: string; year: number; status?: ComplianceFilter }) {
   const rows = await complianceRows(viewer, options.area, options.year);
-  if (!rows) return null;
-  const prefix = areaWithin(viewer, options.area);
+  const prefix = areaPrefix(viewer, options.area);
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
   const names = new Map(
     (await db.region.findMany({ where: { parentCode: prefix }, select: { code: true, name: true } })).map((r) => [
@@ -485,58 +467,4 @@ export async function compliance(viewer: Viewer, options: { area?: string; year:
     groups: [...groups.values()].sort((a, b) => a.code.localeCompare(b.code)),
     people,
   };
-}
-
-// ─────────────────────────── The monthly sheet (考勤表) ───────────────────────────
-
-/** The team's month as .xlsx, audited as an export (it names people); null when not allowed or not found. */
-export async function attendanceSheet(viewer: Viewer, teamId: number, month: string, locale: Locale) {
-  if (!can(viewer.role, 'attendance.export')) return null;
-  const grid = await teamMonth(viewer, teamId, month);
-  if (!grid) return null;
-  const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
-  const monthLabel = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
-  const title = t('attendance.sheetTitle', {
-    village: `${grid.team.townshipName}${grid.team.villageName}`,
-    month: locale === 'en' ? month : monthLabel,
-  });
-  const buffer = await attendanceSheetXlsx({
-    dates: grid.dates,
-    rows: grid.rows,
-    labels: {
-      title,
-      legend: t('attendance.legend'),
-      leaderLine: t('attendance.sheetLeader'),
-      signed: grid.signoff
-        ? t('attendance.sheetSigned', { name: grid.signoff.by, at: chinaDate(grid.signoff.at) })
-        : t('attendance.sheetNotSigned'),
-      headers: {
-        index: '#',
-        name: t('teams.name'),
-        role: t('teams.role'),
-        unit: t('teams.unit'),
-        days: t('attendance.days'),
-        nights: t('attendance.nights'),
-        leave: t('attendance.kinds.LEAVE'),
-        training: t('attendance.kinds.TRAINING'),
-        meeting: t('attendance.kinds.MEETING'),
-        trip: t('attendance.kinds.BUSINESS_TRIP'),
-        marked: t('attendance.marked'),
-      },
-      roles: Object.fromEntries(TEAM_ROLES.map((r) => [r, t(`teams.roles.${r}`)])) as Record<TeamRole, string>,
-      short: Object.fromEntries(DAY_KINDS.map((k) => [k, t(`attendance.short.${k}`)])) as Record<DayKind, string>,
-    },
-  });
-  await writeAuditNow(
-    { userId: viewer.userId, username: viewer.username, role: viewer.role },
-    {
-      action: 'attendance.exportSheet',
-      result: 'OK',
-      entity: 'WorkTeam',
-      entityId: String(teamId),
-      regionCode: grid.team.villageCode,
-      changes: { month, rows: grid.rows.length },
-    },
-  );
-  return { buffer, fileName: `${title}.xlsx`, asciiFileName: `attendance-${grid.team.villageCode}-${month}.xlsx` };
 }

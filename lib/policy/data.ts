@@ -52,3 +52,19 @@ export async function policyValuesFor(countyCode: string, year: number): Promise
     ? (Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues)
     : DEFAULT_POLICY;
 }
+
+/**
+ * The numbers in force for the counties of these codes (any code: its first six digits are the county),
+ * read in one query; the lookup answers the defaults for a county whose year is not set.
+ */
+export async function policiesFor(codes: Iterable<string>, year: number): Promise<(code: string) => PolicyValues> {
+  const counties = [...new Set([...codes].map((code) => code.slice(0, 6)))];
+  const rows = counties.length ? await db.policy.findMany({ where: { countyCode: { in: counties }, year } }) : [];
+  const byCounty = new Map(
+    rows.map((row) => [
+      row.countyCode,
+      Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues,
+    ]),
+  );
+  return (code) => byCounty.get(code.slice(0, 6)) ?? DEFAULT_POLICY;
+}

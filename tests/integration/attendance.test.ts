@@ -761,7 +761,7 @@ describe('reading attendance', () => {
     await fillDays(thin, daysFrom(start, addDays(start, 4)), 'OVERNIGHT');
 
     const township = await signInAs('township');
-    const rows = (await complianceRows(township, team.villageCode, year))!;
+    const rows = await complianceRows(township, team.villageCode, year);
     const byId = new Map(rows.map((r) => [r.postingId, r]));
     expect(rows.every((r) => r.villageCode === team.villageCode)).toBe(true);
     expect(byId.get(full.id)!.summary).toMatchObject({
@@ -773,13 +773,13 @@ describe('reading attendance', () => {
     expect(byId.get(thin.id)!.summary).toMatchObject({ status: 'AT_RISK', days: { done: 5 }, unrecorded: 56 });
     expect(byId.get(idle.id)!.summary).toMatchObject({ status: 'WILL_MISS', days: { done: 0 } });
 
-    const table = (await compliance(township, { area: team.villageCode, year, status: 'SHORT' }))!;
+    const table = await compliance(township, { area: team.villageCode, year, status: 'SHORT' });
     expect(table.total).toMatchObject({ people: 3, short: 2 });
     expect(table.people.map((p) => p.postingId)).toEqual([idle.id, thin.id]); // worst first
 
     // The person's own page reads the same.
-    expect((await personYear(township, full.cadreId, year))!.postings[0].summary.status).toBe('ON_TRACK');
-    const grid = (await teamMonth(township, team.id, today.slice(0, 7)))!;
+    expect((await personYear(township, full.cadreId, year)).postings[0].summary.status).toBe('ON_TRACK');
+    const grid = await teamMonth(township, team.id, today.slice(0, 7));
     expect(grid.rows.find((r) => r.postingId === full.id)).toMatchObject({
       days: 15,
       nights: 15,
@@ -795,20 +795,22 @@ describe('reading attendance', () => {
     const year = Number(chinaToday().slice(0, 4));
 
     const township2 = await signInAs('township2');
-    const rows = (await complianceRows(township2, undefined, year))!;
+    const rows = await complianceRows(township2, undefined, year);
     expect(rows.map((r) => r.postingId)).toContain(theirPosting.id);
     expect(rows.map((r) => r.postingId)).not.toContain(minePosting.id);
     expect(rows.every((r) => r.villageCode.startsWith('990102102'))).toBe(true);
-    const table = (await compliance(township2, { area: '990102101', year }))!; // an area outside is ignored
+    const table = await compliance(township2, { area: '990102101', year }); // an area outside is ignored
     expect(table.area).toBe('990102102');
     expect(table.people.every((p) => p.villageCode.startsWith('990102102'))).toBe(true);
-    expect(await teamMonth(township2, mine.team.id, chinaToday().slice(0, 7))).toBeNull();
-    expect(await personYear(township2, minePosting.cadreId, year)).toBeNull();
+    await expect(teamMonth(township2, mine.team.id, chinaToday().slice(0, 7))).rejects.toThrow(
+      'NEXT_HTTP_ERROR_FALLBACK;404',
+    );
+    await expect(personYear(township2, minePosting.cadreId, year)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404');
 
     const county = await signInAs('county');
-    const all = (await complianceRows(county, undefined, year))!.map((r) => r.postingId);
+    const all = (await complianceRows(county, undefined, year)).map((r) => r.postingId);
     expect(all).toEqual(expect.arrayContaining([minePosting.id, theirPosting.id]));
-    expect((await complianceRows(await signInAs('county2'), undefined, year))!.map((r) => r.postingId)).not.toContain(
+    expect((await complianceRows(await signInAs('county2'), undefined, year)).map((r) => r.postingId)).not.toContain(
       minePosting.id,
     );
   });
@@ -821,13 +823,12 @@ describe('reading attendance', () => {
     const year = Number(chinaToday().slice(0, 4));
 
     const member = await signInAs(user.username);
-    const rows = (await complianceRows(member, undefined, year))!;
+    const rows = await complianceRows(member, undefined, year);
     expect(rows.map((r) => r.postingId)).toEqual([posting.id]);
-    expect((await complianceRows(member, '990102101', year))!.map((r) => r.postingId)).toEqual([posting.id]); // a wider area is ignored
+    expect((await complianceRows(member, '990102101', year)).map((r) => r.postingId)).toEqual([posting.id]); // a wider area is ignored
     expect(rows.map((r) => r.postingId)).not.toContain(elsewhere.id);
 
-    expect(await compliance(await signInAs('sysadmin'), { year })).toBeNull();
-    expect(await compliance(await signInAs('cadre'), { year })).toBeNull();
-    expect(await compliance(await signInAs('auditor'), { year })).toBeNull();
+    for (const username of ['sysadmin', 'cadre', 'auditor'])
+      await expect(compliance(await signInAs(username), { year })).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
   });
 });

@@ -37,7 +37,6 @@ async function ComplianceContent({
   const everyone = query.status === 'all';
   const filter = COMPLIANCE_FILTERS.find((f) => f === query.status) ?? 'SHORT';
   const table = await compliance(viewer, { area: query.area, year, status: everyone ? undefined : filter });
-  if (!table) return null;
   const t = await getTranslations();
   const policy = await policyValuesFor(table.area.slice(0, 6), year);
   const page = parsePage(query.page);

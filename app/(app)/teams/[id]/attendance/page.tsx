@@ -32,7 +32,6 @@ export default async function TeamMonthPage({
   const today = chinaToday();
   const month = query.month && MONTH_PATTERN.test(query.month) ? query.month : today.slice(0, 7);
   const grid = await teamMonth(viewer, parseId(id) ?? notFound(), month);
-  if (!grid) notFound();
   return (
     <PageBody>
       <TeamMonthContent viewer={viewer} grid={grid} query={query} today={today} month={month} />
@@ -48,7 +47,7 @@ async function TeamMonthContent({
   month,
 }: {
   viewer: Viewer;
-  grid: NonNullable<Awaited<ReturnType<typeof teamMonth>>>;
+  grid: Awaited<ReturnType<typeof teamMonth>>;
   query: { month?: string; posting?: string; day?: string };
   today: string;
   month: string;

@@ -26,7 +26,6 @@ export default async function PersonYearPage({
   const { year: y } = await searchParams;
   const year = y && /^\d{4}$/.test(y) && Number(y) <= thisYear ? Number(y) : thisYear;
   const person = await personYear(viewer, parseId(cadreId) ?? notFound(), year);
-  if (!person) notFound();
   return (
     <PageBody>
       <PersonYearContent viewer={viewer} person={person} year={year} thisYear={thisYear} cadreId={cadreId} />
@@ -42,7 +41,7 @@ async function PersonYearContent({
   cadreId,
 }: {
   viewer: Viewer;
-  person: NonNullable<Awaited<ReturnType<typeof personYear>>>;
+  person: Awaited<ReturnType<typeof personYear>>;
   year: number;
   thisYear: number;
   cadreId: string;

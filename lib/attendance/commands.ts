@@ -1,0 +1,358 @@
+// Attendance's writes: the phone check-in, the month grid's entries and the township's sign-off of a
+// month. Each command runs inside the caller's transaction (the action wrapper's, a route's, a test's)
+// and returns what it did for the audit row; lib/attendance/actions.ts wires them to forms.
+import 'server-only';
+import type { z } from 'zod';
+import { writeAuditNow } from '@/lib/audit/data';
+import type { Viewer } from '@/lib/auth/data';
+import { requireCan } from '@/lib/auth/guard';
+import type { CommandContext, CommandOutcome } from '@/lib/command';
+import { execute, type Tx } from '@/lib/db';
+import { DAY_KINDS, type DayKind, TEAM_ROLES, type TeamRole } from '@/lib/enums';
+import { NotFoundError, RefusedError } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/locales';
+import { translateKey } from '@/lib/i18n/messages';
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { scope } from '@/lib/regions/scope';
+import { chinaDate, chinaHour, chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
+import { teamMonth } from './data';
+import { EVENING_HOUR, locationCheck, validateRecord } from './rules';
+import { type checkInSchema, MAX_RANGE_DAYS, type setDaysSchema, type signOffSchema } from './schema';
+import { attendanceSheetXlsx } from './sheet';
+import { lockCadre, lockTeam, lockTeamShared } from './sql';
+
+/** County office users may change a signed-off month (audited as such); nobody else may. */
+function mayChangeSignedOff(viewer: Viewer): boolean {
+  return viewer.role === 'COUNTY_ADMIN' && viewer.scopeCode.length <= 6;
+}
+
+async function radiusOf(tx: Tx, villageCode: string, year: number): Promise<number> {
+  const policy = await tx.policy.findUnique({
+    where: { countyCode_year: { countyCode: villageCode.slice(0, 6), year } },
+    select: { checkinRadiusMeters: true },
+  });
+  return (policy ?? DEFAULT_POLICY).checkinRadiusMeters;
+}
+
+async function signedOffMonths(tx: Tx, teamId: number, months: string[]): Promise<string[]> {
+  // A shared lock on the team: a sign-off (which locks it exclusively) waits for writes in flight, and
+  // writes after it see it.
+  await execute(tx, lockTeamShared(teamId));
+  const rows = await tx.attendanceSignoff.findMany({
+    where: { teamId, month: { in: months } },
+    select: { month: true },
+  });
+  return rows.map((row) => row.month);
+}
+
+/**
+ * The phone check-in. Before 18:00 China time it records the day (到村), from 18:00 the night (驻村,
+ * also a day). The fix is compared with the village's point; outside or no fix is kept and marked.
+ */
+export async function checkIn({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof checkInSchema>>): Promise<CommandOutcome> {
+  const now = new Date();
+  const today = chinaDate(now);
+  const evening = chinaHour(now) >= EVENING_HOUR;
+  const cadre = await tx.cadre.findUnique({ where: { userId: viewer.userId } });
+  if (!cadre) throw new RefusedError('attendance.notLinked');
+  await execute(tx, lockCadre(cadre.id));
+  const day = dayOf(today);
+  const posting = await tx.posting.findFirst({
+    where: {
+      cadreId: cadre.id,
+      startDate: { lte: day },
+      plannedEndDate: { gte: day },
+      OR: [{ endedOn: null }, { endedOn: { gte: day } }],
+    },
+    include: { team: { include: { village: true } } },
+  });
+  if (!posting) throw new RefusedError('attendance.notPosted');
+  if ((await signedOffMonths(tx, posting.teamId, [today.slice(0, 7)])).length > 0)
+    throw new RefusedError('attendance.monthSignedOff', undefined, { month: today.slice(0, 7) });
+
+  const village = posting.team.village;
+  const fix =
+    input.latitude !== undefined && input.longitude !== undefined
+      ? { lat: input.latitude, lng: input.longitude }
+      : null;
+  const point =
+    village.latitude !== null && village.longitude !== null ? { lat: village.latitude, lng: village.longitude } : null;
+  const { check, distance } = locationCheck(fix, point, await radiusOf(tx, village.code, Number(today.slice(0, 4))));
+  const place = {
+    latitude: fix?.lat ?? null,
+    longitude: fix?.lng ?? null,
+    accuracyMeters: input.accuracy ?? null,
+    distanceMeters: distance,
+  };
+
+  const existing = await tx.attendanceRecord.findUnique({ where: { cadreId_day: { cadreId: cadre.id, day } } });
+  if (existing && existing.postingId !== posting.id) throw new RefusedError('attendance.otherVillage');
+  const already = evening ? existing?.nightCheckinAt : existing?.checkinAt;
+  if (existing && already) {
+    return {
+      entity: 'AttendanceRecord',
+      entityId: existing.id.toString(),
+      regionCode: village.code,
+      changes: { repeat: true },
+      message: evening ? 'attendance.alreadyNight' : 'attendance.alreadyDay',
+    };
+  }
+
+  const dayFields = evening
+    ? {
+        nightCheckinAt: now,
+        nightLocation: check,
+        nightLatitude: place.latitude,
+        nightLongitude: place.longitude,
+        nightAccuracyMeters: place.accuracyMeters,
+        nightDistanceMeters: place.distanceMeters,
+      }
+    : { checkinAt: now, location: check, ...place };
+  // A check-in outranks an "away" entry for the same day: the person is demonstrably there.
+  const kind: DayKind = evening ? 'OVERNIGHT' : existing?.kind === 'OVERNIGHT' ? 'OVERNIGHT' : 'IN_VILLAGE';
+  const marked = (existing?.marked ?? false) || check !== 'INSIDE';
+  const record = existing
+    ? await tx.attendanceRecord.update({
+        where: { id: existing.id },
+        data: { ...dayFields, kind, reason: null, marked, recordedById: viewer.userId, version: { increment: 1 } },
+      })
+    : await tx.attendanceRecord.create({
+        data: {
+          cadreId: cadre.id,
+          postingId: posting.id,
+          villageCode: village.code,
+          day,
+          kind,
+          source: 'CHECKIN',
+          marked,
+          recordedById: viewer.userId,
+          ...dayFields,
+        },
+      });
+  const message =
+    check === 'INSIDE'
+      ? 'attendance.checkedInInside'
+      : check === 'OUTSIDE'
+        ? 'attendance.checkedInOutside'
+        : 'attendance.checkedInNoLocation';
+  return {
+    entity: 'AttendanceRecord',
+    entityId: record.id.toString(),
+    regionCode: village.code,
+    changes: {
+      day: today,
+      kind: { from: existing?.kind ?? null, to: kind },
+      location: check,
+      distanceMeters: distance,
+    },
+    message,
+    data: { kind, location: check, distance: distance === null ? '' : String(distance) },
+  };
+}
+
+/** The month grid: sets (or clears) a run of days of one posting. Nothing is written unless every day may be. */
+export async function setDays({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof setDaysSchema>>): Promise<CommandOutcome> {
+  const posting = await tx.posting.findFirst({ where: { id: input.postingId, ...scope.posting(viewer) } });
+  if (!posting) throw new NotFoundError();
+  const first = dayNumber(input.from);
+  const last = dayNumber(input.to);
+  if (last - first + 1 > MAX_RANGE_DAYS)
+    throw new RefusedError('attendance.rangeTooLong', 'to', { max: MAX_RANGE_DAYS });
+  await execute(tx, lockCadre(posting.cadreId));
+
+  const dates = Array.from({ length: last - first + 1 }, (_, i) => dateOfDayNumber(first + i));
+  const months = [...new Set(dates.map((d) => d.slice(0, 7)))];
+  const signed = await signedOffMonths(tx, posting.teamId, months);
+  const overriding = signed.length > 0 && mayChangeSignedOff(viewer);
+  const context = {
+    today: chinaToday(),
+    posting: { start: isoDay(posting.startDate), end: isoDay(posting.endedOn ?? posting.plannedEndDate) },
+    signedOffMonths: overriding ? [] : signed,
+  };
+  for (const date of dates) {
+    const [problem] = validateRecord({ date, kind: 'IN_VILLAGE' }, context);
+    if (problem === 'future') throw new RefusedError('attendance.futureDay', 'to', { date });
+    if (problem === 'outsidePosting') throw new RefusedError('attendance.outsidePosting', 'from', { date });
+    if (problem === 'monthSignedOff')
+      throw new RefusedError('attendance.monthSignedOff', 'from', { month: date.slice(0, 7) });
+    if (problem) throw new RefusedError('errors.invalidDate', 'from');
+  }
+
+  const existing = await tx.attendanceRecord.findMany({
+    where: { cadreId: posting.cadreId, day: { gte: dayOf(input.from), lte: dayOf(input.to) } },
+  });
+  const elsewhere = existing.find((record) => record.postingId !== posting.id);
+  if (elsewhere) throw new RefusedError('attendance.otherVillage', 'from', { date: isoDay(elsewhere.day) });
+  const byDate = new Map(existing.map((record) => [isoDay(record.day), record]));
+  const reason =
+    input.kind === 'LEAVE' || input.kind === 'TRAINING' || input.kind === 'MEETING' || input.kind === 'BUSINESS_TRIP'
+      ? (input.awayReason ?? null)
+      : null;
+  const changed = dates.filter((date) => {
+    const record = byDate.get(date);
+    if (input.kind === 'CLEAR') return record !== undefined;
+    return !record || record.kind !== input.kind || (reason !== null && record.reason !== reason);
+  });
+  // One's own days (a leader filling in their own nights) are not evidence: they need a reason and stay
+  // marked, like a check-in from outside the village, for whoever reviews the grid.
+  const own =
+    (await tx.cadre.findUnique({ where: { id: posting.cadreId }, select: { userId: true } }))?.userId === viewer.userId;
+  if (own && changed.length > 0 && !input.correctionReason)
+    throw new RefusedError('attendance.ownEntryReasonRequired', 'correctionReason');
+  // Changing what is on record (not filling an empty day) is a correction and must say why.
+  const corrections = changed.filter((date) => byDate.has(date));
+  if (corrections.length > 0 && !input.correctionReason)
+    throw new RefusedError('attendance.correctionReasonRequired', 'correctionReason');
+
+  for (const date of changed) {
+    const record = byDate.get(date);
+    if (input.kind === 'CLEAR') {
+      if (record) await tx.attendanceRecord.delete({ where: { id: record.id } });
+    } else if (record) {
+      const night =
+        input.kind === 'OVERNIGHT'
+          ? {}
+          : {
+              nightCheckinAt: null,
+              nightLocation: null,
+              nightLatitude: null,
+              nightLongitude: null,
+              nightAccuracyMeters: null,
+              nightDistanceMeters: null,
+            };
+      const marked =
+        own ||
+        (record.location !== null && record.location !== 'INSIDE') ||
+        (input.kind === 'OVERNIGHT' && record.nightLocation !== null && record.nightLocation !== 'INSIDE');
+      await tx.attendanceRecord.update({
+        where: { id: record.id },
+        data: { kind: input.kind, reason, ...night, marked, recordedById: viewer.userId, version: { increment: 1 } },
+      });
+    } else {
+      await tx.attendanceRecord.create({
+        data: {
+          cadreId: posting.cadreId,
+          postingId: posting.id,
+          villageCode: posting.villageCode,
+          day: dayOf(date),
+          kind: input.kind,
+          reason,
+          source: 'ENTRY',
+          marked: own,
+          recordedById: viewer.userId,
+        },
+      });
+    }
+  }
+  return {
+    entity: 'Posting',
+    entityId: posting.id,
+    regionCode: posting.villageCode,
+    changes: {
+      days: changed.map((date) => ({
+        date,
+        from: byDate.get(date)?.kind ?? null,
+        to: input.kind === 'CLEAR' ? null : input.kind,
+      })),
+      awayReason: reason,
+      correctionReason: input.correctionReason ?? null,
+      afterSignOff: overriding,
+      ...(own ? { ownEntry: true } : {}),
+    },
+    message: changed.length === 0 ? 'attendance.nothingChanged' : 'attendance.daysSaved',
+  };
+}
+
+/** A township user closes a team's finished month; later changes need a county user. */
+export async function signOffMonth({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof signOffSchema>>): Promise<CommandOutcome> {
+  const team = await tx.workTeam.findFirst({ where: { id: input.teamId, ...scope.workTeam(viewer) } });
+  if (!team) throw new NotFoundError();
+  await execute(tx, lockTeam(team.id));
+  if (input.month >= chinaToday().slice(0, 7)) throw new RefusedError('attendance.monthNotOver', 'month');
+  if (await tx.attendanceSignoff.findUnique({ where: { teamId_month: { teamId: team.id, month: input.month } } }))
+    throw new RefusedError('attendance.alreadySignedOff', 'month');
+  const signoff = await tx.attendanceSignoff.create({
+    data: {
+      teamId: team.id,
+      villageCode: team.villageCode,
+      month: input.month,
+      signedById: viewer.userId,
+      signedByName: viewer.displayName,
+    },
+  });
+  return {
+    entity: 'AttendanceSignoff',
+    entityId: signoff.id,
+    regionCode: team.villageCode,
+    changes: { month: input.month },
+    message: 'attendance.signedOff',
+  };
+}
+
+// ─────────────────────────── The monthly sheet (考勤表) ───────────────────────────
+
+/**
+ * The team's month as .xlsx, audited as an export (it names people): an audit row of its own, written
+ * when the file is made. 403 without attendance.export, 404 for a team outside the viewer's area.
+ */
+export async function exportAttendanceSheet(viewer: Viewer, teamId: number, month: string, locale: Locale) {
+  requireCan(viewer, 'attendance.export');
+  const grid = await teamMonth(viewer, teamId, month);
+  const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
+  const monthLabel = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+  const title = t('attendance.sheetTitle', {
+    village: `${grid.team.townshipName}${grid.team.villageName}`,
+    month: locale === 'en' ? month : monthLabel,
+  });
+  const buffer = await attendanceSheetXlsx({
+    dates: grid.dates,
+    rows: grid.rows,
+    labels: {
+      title,
+      legend: t('attendance.legend'),
+      leaderLine: t('attendance.sheetLeader'),
+      signed: grid.signoff
+        ? t('attendance.sheetSigned', { name: grid.signoff.by, at: chinaDate(grid.signoff.at) })
+        : t('attendance.sheetNotSigned'),
+      headers: {
+        index: '#',
+        name: t('teams.name'),
+        role: t('teams.role'),
+        unit: t('teams.unit'),
+        days: t('attendance.days'),
+        nights: t('attendance.nights'),
+        leave: t('attendance.kinds.LEAVE'),
+        training: t('attendance.kinds.TRAINING'),
+        meeting: t('attendance.kinds.MEETING'),
+        trip: t('attendance.kinds.BUSINESS_TRIP'),
+        marked: t('attendance.marked'),
+      },
+      roles: Object.fromEntries(TEAM_ROLES.map((r) => [r, t(`teams.roles.${r}`)])) as Record<TeamRole, string>,
+      short: Object.fromEntries(DAY_KINDS.map((k) => [k, t(`attendance.short.${k}`)])) as Record<DayKind, string>,
+    },
+  });
+  await writeAuditNow(
+    { userId: viewer.userId, username: viewer.username, role: viewer.role },
+    {
+      action: 'attendance.exportSheet',
+      result: 'OK',
+      entity: 'WorkTeam',
+      entityId: String(teamId),
+      regionCode: grid.team.villageCode,
+      changes: { month, rows: grid.rows.length },
+    },
+  );
+  return { buffer, fileName: `${title}.xlsx`, asciiFileName: `attendance-${grid.team.villageCode}-${month}.xlsx` };
+}
