@@ -14,12 +14,12 @@ import type { Locale } from '@/lib/i18n/locales';
 import { translateKey } from '@/lib/i18n/messages';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { scope } from '@/lib/regions/scope';
+import { lockCadre, lockTeam, lockTeamShared } from '@/lib/teams/sql';
 import { chinaDate, chinaHour, chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
 import { teamMonth } from './data';
 import { EVENING_HOUR, locationCheck, validateRecord } from './rules';
 import { type checkInSchema, MAX_RANGE_DAYS, type setDaysSchema, type signOffSchema } from './schema';
 import { attendanceSheetXlsx } from './sheet';
-import { lockCadre, lockTeam, lockTeamShared } from './sql';
 
 /** County office users may change a signed-off month (audited as such); nobody else may. */
 function mayChangeSignedOff(viewer: Viewer): boolean {

@@ -85,12 +85,3 @@ export function complianceCounts(area: string | string[], year: number, today: s
     LEFT JOIN region t ON t.code = v.parent_code
     LEFT JOIN counts k ON k.posting_id = p.id`;
 }
-
-/** Serialises writes to one person's days: a double tap or two clerks cannot make two records. */
-export const lockCadre = (cadreId: number) => sql`SELECT 1 FROM cadre WHERE id = ${cadreId} FOR UPDATE`;
-
-/** A shared lock on a team: a sign-off (which locks it exclusively) waits for day writes in flight. */
-export const lockTeamShared = (teamId: number) => sql`SELECT 1 FROM work_team WHERE id = ${teamId} FOR SHARE`;
-
-/** The exclusive lock a sign-off takes on its team. */
-export const lockTeam = (teamId: number) => sql`SELECT 1 FROM work_team WHERE id = ${teamId} FOR UPDATE`;

@@ -1,12 +1,15 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
-import { can } from '@/lib/auth/permissions';
+import { requireCan } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
-import { policyValuesFor } from '@/lib/policy/data';
+import { policiesFor, policyValuesFor } from '@/lib/policy/data';
+import { isWithinScope } from '@/lib/regions/rules';
+import { scope } from '@/lib/regions/scope';
 import { chinaYear, isoDay } from '@/lib/time';
 import { type TeamCoverage, teamCoverage } from './rules';
 
-/** The viewer's area, narrowed to `area` when that lies inside it. */
+/** The viewer's area, narrowed to `area` when that lies inside it. Use areaPrefix of lib/regions/scope.ts. */
 export function areaWithin(viewer: Viewer, area: string | undefined): string {
   return area && /^\d+$/.test(area) && area.startsWith(viewer.scopeCode) ? area : viewer.scopeCode;
 }
@@ -27,14 +30,10 @@ export type TeamRow = {
  * Poor villages of the area with their team's coverage (a poor village without a team shows with
  * everything missing). `gapsOnly`: just the villages that miss a coverage or the team size.
  */
-export async function listTeams(
-  viewer: Viewer,
-  options: { area?: string; gapsOnly?: boolean },
-): Promise<TeamRow[] | null> {
-  if (!can(viewer.role, 'team.view')) return null;
-  const area = areaWithin(viewer, options.area);
+export async function listTeams(viewer: Viewer, options: { area?: string; gapsOnly?: boolean }): Promise<TeamRow[]> {
+  requireCan(viewer, 'team.view');
   const villages = await db.region.findMany({
-    where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: area } },
+    where: { level: 'VILLAGE', isPoorVillage: true, ...scope.region(viewer, options.area) },
     orderBy: { code: 'asc' },
     select: {
       code: true,
@@ -56,12 +55,12 @@ export async function listTeams(
       },
     },
   });
-  const policies = new Map<string, Awaited<ReturnType<typeof policyValuesFor>>>();
-  const year = chinaYear();
+  const policyOf = await policiesFor(
+    villages.map((village) => village.code),
+    chinaYear(),
+  );
   const rows: TeamRow[] = [];
   for (const village of villages) {
-    const county = village.code.slice(0, 6);
-    if (!policies.has(county)) policies.set(county, await policyValuesFor(county, year));
     const postings = village.workTeam?.postings ?? [];
     const leader = postings.find((p) => p.role === 'LEADER');
     rows.push({
@@ -71,17 +70,17 @@ export async function listTeams(
       townshipName: village.parent?.name ?? '',
       leaderName: leader?.cadre.name ?? null,
       leaderDetached: leader ? leader.detachedConfirmed : null,
-      coverage: teamCoverage(postings, policies.get(county)!),
+      coverage: teamCoverage(postings, policyOf(village.code)),
     });
   }
   return options.gapsOnly ? rows.filter((row) => !row.coverage.complete || row.leaderDetached === false) : rows;
 }
 
-/** A team inside the viewer's area with every posting (active first), or null. */
+/** A team inside the viewer's area with every posting (active first); 404 outside the area. */
 export async function getTeam(viewer: Viewer, id: number) {
-  if (!can(viewer.role, 'team.view')) return null;
+  requireCan(viewer, 'team.view');
   const team = await db.workTeam.findFirst({
-    where: { id, villageCode: { startsWith: viewer.scopeCode } },
+    where: { id, ...scope.workTeam(viewer) },
     include: {
       village: {
         select: { code: true, name: true, latitude: true, longitude: true, parent: { select: { name: true } } },
@@ -95,7 +94,7 @@ export async function getTeam(viewer: Viewer, id: number) {
       },
     },
   });
-  if (!team) return null;
+  if (!team) notFound();
   const policy = await policyValuesFor(team.villageCode.slice(0, 6), chinaYear());
   const active = team.postings.filter((p) => p.endedOn === null);
   return {
@@ -127,7 +126,8 @@ export async function getTeam(viewer: Viewer, id: number) {
 
 /** Choices for the posting form: the county's units, its cadres not posted now, and the village's unlinked accounts. */
 export async function postingFormOptions(viewer: Viewer, villageCode: string) {
-  if (!can(viewer.role, 'team.manage') || !villageCode.startsWith(viewer.scopeCode)) return null;
+  requireCan(viewer, 'team.manage');
+  if (!isWithinScope(villageCode, viewer.scopeCode)) notFound();
   const county = villageCode.slice(0, 6);
   const [units, cadres, users] = await Promise.all([
     db.unit.findMany({
@@ -152,7 +152,7 @@ export async function postingFormOptions(viewer: Viewer, villageCode: string) {
 
 /** The county's dispatching units with how many people each has posted now. */
 export async function listUnits(viewer: Viewer) {
-  if (!can(viewer.role, 'team.view')) return null;
+  requireCan(viewer, 'team.view');
   const county = viewer.scopeCode.slice(0, 6);
   if (county.length < 6) return [];
   const units = await db.unit.findMany({
@@ -165,17 +165,18 @@ export async function listUnits(viewer: Viewer) {
 
 /** Poor villages of the area that have no team yet (for the "new team" form). */
 export async function villagesWithoutTeam(viewer: Viewer) {
-  if (!can(viewer.role, 'team.manage')) return [];
+  requireCan(viewer, 'team.manage');
   return db.region.findMany({
-    where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: viewer.scopeCode }, workTeam: null },
+    where: { level: 'VILLAGE', isPoorVillage: true, ...scope.region(viewer), workTeam: null },
     orderBy: { code: 'asc' },
     select: { code: true, name: true },
   });
 }
 
-/** The village's team in a line: for the village page. */
+/** The village's team in a line, for the village page; null when the village has no team. */
 export async function teamOfVillage(viewer: Viewer, villageCode: string) {
-  if (!can(viewer.role, 'team.view') || !villageCode.startsWith(viewer.scopeCode)) return null;
+  requireCan(viewer, 'team.view');
+  if (!isWithinScope(villageCode, viewer.scopeCode)) notFound();
   const team = await db.workTeam.findUnique({
     where: { villageCode },
     select: {

@@ -31,7 +31,7 @@ async function TeamsContent({
   const [rows, t, noTeam] = await Promise.all([
     listTeams(viewer, { area, gapsOnly }),
     getTranslations(),
-    villagesWithoutTeam(viewer),
+    can(viewer.role, 'team.manage') ? villagesWithoutTeam(viewer) : [],
   ]);
   const county = viewer.scopeCode.slice(0, 6);
   const policy = await policyValuesFor(county, chinaYear());
@@ -42,7 +42,7 @@ async function TeamsContent({
     <>
       <PageHeader
         title={gapsOnly ? t('teams.gapsTitle') : t('teams.title')}
-        description={`${viewer.scopeName} · ${rows?.length ?? 0}`}
+        description={`${viewer.scopeName} · ${rows.length}`}
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href={filter(!gapsOnly)} className={buttonClass('secondary')}>
@@ -68,7 +68,7 @@ async function TeamsContent({
             <Th />
           </HeadRow>
           <tbody>
-            {rows?.map((row) => (
+            {rows.map((row) => (
               <tr
                 key={row.villageCode}
                 className="border-b border-slate-100 hover:bg-slate-50"

@@ -42,7 +42,10 @@ async function RegionContent({
     getTranslations(),
   ]);
   const isVillage = region.level === 'VILLAGE';
-  const team = isVillage && region.isPoorVillage ? await teamOfVillage(viewer, region.code) : null;
+  const team =
+    isVillage && region.isPoorVillage && can(viewer.role, 'team.view')
+      ? await teamOfVillage(viewer, region.code)
+      : null;
   const childIsVillage = children[0]?.level === 'VILLAGE';
   const problems = can(viewer.role, 'problem.view') ? (await ledgerCounts(viewer, { area: region.code }))?.total : null;
   const totals = children.reduce(

@@ -18,7 +18,6 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const viewer = await requirePermission('team.view');
   const { id } = await params;
   const team = await getTeam(viewer, parseId(id) ?? notFound());
-  if (!team) notFound();
   return (
     <PageBody>
       <TeamContent viewer={viewer} team={team} />
@@ -26,13 +25,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function TeamContent({
-  viewer,
-  team,
-}: {
-  viewer: Viewer;
-  team: NonNullable<Awaited<ReturnType<typeof getTeam>>>;
-}) {
+async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<ReturnType<typeof getTeam>> }) {
   const t = await getTranslations();
   const manage = can(viewer.role, 'team.manage');
   const countyUser = manage && viewer.scopeCode.length <= 6;

@@ -36,7 +36,7 @@ async function UnitsContent({ viewer }: { viewer: Viewer }) {
               <Th className="text-right">{t('teams.posted')}</Th>
             </HeadRow>
             <tbody>
-              {units?.map((u) => (
+              {units.map((u) => (
                 <tr key={u.id} className="border-b border-slate-100">
                   <Td>{u.name}</Td>
                   <Td>{t(`teams.unitLevels.${u.level}`)}</Td>

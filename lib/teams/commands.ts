@@ -1,0 +1,237 @@
+// Teams' writes: dispatching units, teams, postings and the leader's detachment. Each command runs
+// inside the caller's transaction and returns what it did for the audit row; lib/teams/actions.ts wires
+// them to forms.
+import 'server-only';
+import type { z } from 'zod';
+import type { Viewer } from '@/lib/auth/data';
+import type { CommandContext, CommandOutcome } from '@/lib/command';
+import { execute, type Tx } from '@/lib/db';
+import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
+import { encryptText } from '@/lib/personal-data';
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { isWithinScope, lineageOf } from '@/lib/regions/rules';
+import { scope } from '@/lib/regions/scope';
+import { chinaToday, dayOf, isoDay } from '@/lib/time';
+import { isShorterThan } from './rules';
+import type {
+  addPostingSchema,
+  confirmDetachedSchema,
+  createTeamSchema,
+  createUnitSchema,
+  endPostingSchema,
+} from './schema';
+import { lockCadre, lockTeam } from './sql';
+
+const countyOf = (code: string) => code.slice(0, 6);
+
+async function findTeam(tx: Tx, viewer: Viewer, id: number) {
+  const team = await tx.workTeam.findFirst({ where: { id, ...scope.workTeam(viewer) } });
+  if (!team) throw new NotFoundError();
+  return team;
+}
+
+async function findPosting(tx: Tx, viewer: Viewer, id: number) {
+  const posting = await tx.posting.findFirst({ where: { id, ...scope.posting(viewer) }, include: { cadre: true } });
+  if (!posting) throw new NotFoundError();
+  return posting;
+}
+
+/** A dispatching unit (派出单位) of the viewer's county. */
+export async function createUnit({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof createUnitSchema>>): Promise<CommandOutcome> {
+  // Units are kept per county; a township user adds to their county's list.
+  const countyCode = lineageOf(viewer.scopeCode).find((code) => code.length === 6);
+  if (!countyCode) throw new RefusedError('teams.countyUsersOnly');
+  const existing = await tx.unit.findUnique({ where: { countyCode_name: { countyCode, name: input.name } } });
+  if (existing) throw new RefusedError('teams.unitExists', 'name');
+  const unit = await tx.unit.create({ data: { countyCode, name: input.name, level: input.level } });
+  return {
+    entity: 'Unit',
+    entityId: unit.id,
+    regionCode: countyCode,
+    changes: { name: input.name, level: input.level },
+    message: 'teams.unitCreated',
+  };
+}
+
+/** The work team of a poor village of the viewer's area. */
+export async function createTeam({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof createTeamSchema>>): Promise<CommandOutcome> {
+  if (!isWithinScope(input.villageCode, viewer.scopeCode)) throw new NotFoundError();
+  const village = await tx.region.findFirst({ where: { code: input.villageCode, level: 'VILLAGE' } });
+  if (!village) throw new NotFoundError();
+  if (!village.isPoorVillage) throw new RefusedError('teams.notPoorVillage', 'villageCode');
+  if (await tx.workTeam.findUnique({ where: { villageCode: village.code } }))
+    throw new RefusedError('teams.teamExists', 'villageCode');
+  const team = await tx.workTeam.create({ data: { villageCode: village.code, formedOn: dayOf(input.formedOn) } });
+  return {
+    entity: 'WorkTeam',
+    entityId: team.id,
+    regionCode: village.code,
+    changes: { formedOn: input.formedOn },
+    message: 'teams.teamCreated',
+    redirectTo: `/teams/${team.id}`,
+  };
+}
+
+/** Posts a cadre (an existing one, or a new one) to a team, and links their account if given. */
+export async function addPosting({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof addPostingSchema>>): Promise<CommandOutcome> {
+  const team = await findTeam(tx, viewer, input.teamId);
+  const county = countyOf(team.villageCode);
+  const unit = await tx.unit.findFirst({ where: { id: input.unitId, countyCode: county } });
+  if (!unit) throw new RefusedError('errors.invalidChoice', 'unitId');
+  const policy =
+    (await tx.policy.findUnique({
+      where: { countyCode_year: { countyCode: county, year: Number(input.startDate.slice(0, 4)) } },
+    })) ?? DEFAULT_POLICY;
+  if (!input.shortConfirmed && isShorterThan(input.startDate, input.plannedEndDate, policy.minPostingMonths)) {
+    throw new RefusedError('teams.shortPosting', 'shortConfirmed', { months: policy.minPostingMonths });
+  }
+  // One leader per team: two clerks posting leaders at once queue here.
+  await execute(tx, lockTeam(team.id));
+  if (input.role === 'LEADER') {
+    const leader = await tx.posting.findFirst({ where: { teamId: team.id, role: 'LEADER', endedOn: null } });
+    if (leader) throw new RefusedError('teams.leaderTaken', 'role');
+  }
+
+  let cadreId = input.cadreId;
+  if (cadreId) {
+    const cadre = await tx.cadre.findFirst({
+      where: { id: cadreId, regionCode: { startsWith: county }, active: true },
+    });
+    if (!cadre) throw new RefusedError('errors.invalidChoice', 'cadreId');
+    // Never move someone else's login onto this cadre silently.
+    if (input.userId && cadre.userId && cadre.userId !== input.userId)
+      throw new RefusedError('teams.accountTaken', 'userId');
+  } else {
+    if (!input.name) throw new RefusedError('teams.nameOrCadre', 'name'); // the schema asks for one of the two
+    const cadre = await tx.cadre.create({
+      data: {
+        regionCode: county,
+        name: input.name,
+        unitId: unit.id,
+        rank: input.rank,
+        phoneEnc: input.phone ? encryptText(input.phone) : null,
+      },
+    });
+    cadreId = cadre.id;
+  }
+  // Serialises postings of one person, so two clerks cannot post them twice at once.
+  await execute(tx, lockCadre(cadreId));
+  if (await tx.posting.findFirst({ where: { cadreId, endedOn: null } }))
+    throw new RefusedError('teams.alreadyPosted', 'cadreId');
+  const overlapping = await tx.posting.findFirst({ where: { cadreId, endedOn: { gte: dayOf(input.startDate) } } });
+  if (overlapping) throw new RefusedError('teams.overlapsPosting', 'startDate');
+
+  if (input.userId) {
+    const user = await tx.user.findFirst({
+      where: {
+        id: input.userId,
+        role: { in: ['TEAM_LEADER', 'TEAM_MEMBER'] },
+        scopeCode: team.villageCode,
+        disabled: false,
+      },
+      include: { cadre: true },
+    });
+    if (!user || (user.cadre && user.cadre.id !== cadreId)) throw new RefusedError('teams.accountTaken', 'userId');
+    await tx.cadre.update({ where: { id: cadreId }, data: { userId: user.id } });
+  }
+
+  const posting = await tx.posting.create({
+    data: {
+      teamId: team.id,
+      cadreId,
+      villageCode: team.villageCode,
+      role: input.role,
+      alsoFirstSecretary: input.alsoFirstSecretary,
+      unitId: unit.id,
+      startDate: dayOf(input.startDate),
+      plannedEndDate: dayOf(input.plannedEndDate),
+    },
+  });
+  return {
+    entity: 'Posting',
+    entityId: posting.id,
+    regionCode: team.villageCode,
+    changes: {
+      cadreId,
+      role: input.role,
+      unit: unit.name,
+      startDate: input.startDate,
+      plannedEndDate: input.plannedEndDate,
+      shortConfirmed: input.shortConfirmed,
+    },
+    message: 'teams.postingAdded',
+  };
+}
+
+/** Ends a posting on a day it has happened (or its planned end); an early end says why. */
+export async function endPosting({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof endPostingSchema>>): Promise<CommandOutcome> {
+  const posting = await findPosting(tx, viewer, input.postingId);
+  // Check-ins and the month grid lock the cadre too: no day can slip in after the end while this runs.
+  await execute(tx, lockCadre(posting.cadreId));
+  if (posting.endedOn) throw new RefusedError('teams.alreadyEnded');
+  const start = isoDay(posting.startDate);
+  const plannedEnd = isoDay(posting.plannedEndDate);
+  if (input.endedOn < start) throw new RefusedError('teams.endBeforeStart', 'endedOn');
+  if (input.endedOn > plannedEnd) throw new RefusedError('teams.endAfterPlanned', 'endedOn', { date: plannedEnd });
+  // Closing before the planned end (a recall, a transfer, illness) must say why.
+  if (input.endedOn < plannedEnd && !input.endReason) throw new RefusedError('teams.endReasonRequired', 'endReason');
+  // An early end is a fact, not a plan: it is entered once it has happened ('YYYY-MM-DD' compares as text).
+  if (input.endedOn < plannedEnd && input.endedOn > chinaToday())
+    throw new RefusedError('teams.endInFuture', 'endedOn');
+  const later = await tx.attendanceRecord.count({
+    where: { postingId: posting.id, day: { gt: dayOf(input.endedOn) } },
+  });
+  if (later > 0) throw new RefusedError('teams.recordsAfterEnd', 'endedOn', { count: later });
+  const updated = await tx.posting.updateMany({
+    where: { id: posting.id, version: input.version },
+    data: { endedOn: dayOf(input.endedOn), endReason: input.endReason ?? null, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw new ConflictError();
+  return {
+    entity: 'Posting',
+    entityId: posting.id,
+    regionCode: posting.villageCode,
+    changes: { endedOn: input.endedOn, endReason: input.endReason ?? null, early: input.endedOn < plannedEnd },
+    message: 'teams.postingEnded',
+  };
+}
+
+/** The county office confirms a leader has left their original post. */
+export async function confirmDetached({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof confirmDetachedSchema>>): Promise<CommandOutcome> {
+  // The county office confirms the leader has left their original post.
+  if (viewer.scopeCode.length > 6) throw new RefusedError('teams.countyUsersOnly');
+  const posting = await findPosting(tx, viewer, input.postingId);
+  if (posting.role !== 'LEADER') throw new RefusedError('teams.onlyLeaderDetached');
+  const updated = await tx.posting.updateMany({
+    where: { id: posting.id, version: input.version },
+    data: { detachedConfirmed: true, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw new ConflictError();
+  return {
+    entity: 'Posting',
+    entityId: posting.id,
+    regionCode: posting.villageCode,
+    changes: { detachedConfirmed: { from: false, to: true } },
+    message: 'teams.detachedConfirmed',
+  };
+}
