@@ -20,7 +20,11 @@ export default async function HomePage() {
 
 async function HomeContent({ viewer }: { viewer: Viewer }) {
   const t = await getTranslations();
-  const [area, accounts, audit] = await Promise.all([areaSummary(viewer), accountCounts(viewer), auditSummary(viewer)]);
+  const [area, accounts, audit] = await Promise.all([
+    areaSummary(viewer),
+    can(viewer.role, 'user.manage') ? accountCounts(viewer) : null,
+    auditSummary(viewer),
+  ]);
   return (
     <>
       <PageHeader title={t('home.title', { area: viewer.scopeName })} description={t('home.description')} />

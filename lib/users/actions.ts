@@ -1,14 +1,9 @@
 'use server';
+// Accounts' forms: each action is a command of ./commands.ts behind the action wrapper (permission,
+// strict input, one transaction with its audit row).
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { type ActionOutcome, action } from '@/lib/action';
-import { diffFields } from '@/lib/audit/rules';
-import type { Viewer } from '@/lib/auth/data';
-import { hashPassword } from '@/lib/auth/password';
-import type { Tx } from '@/lib/db';
-import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
-import { isWithinScope } from '@/lib/regions/rules';
-import { issuePassword, needsApproval, scopeFitsRole } from './rules';
+import { action } from '@/lib/action';
+import * as commands from './commands';
 import {
   createUserSchema,
   decideApprovalSchema,
@@ -17,241 +12,19 @@ import {
   updateUserSchema,
 } from './schema';
 
-async function assertScopeAllowed(
-  tx: Tx,
-  viewer: Viewer,
-  role: Parameters<typeof scopeFitsRole>[0],
-  scopeCode: string,
-) {
-  if (!isWithinScope(scopeCode, viewer.scopeCode) || !(await tx.region.findUnique({ where: { code: scopeCode } })))
-    throw new RefusedError('users.scopeOutside', 'scopeCode');
-  if (!scopeFitsRole(role, scopeCode)) throw new RefusedError('users.scopeLevel', 'scopeCode');
-}
-
-async function findManagedUser(tx: Tx, viewer: Viewer, id: number) {
-  const user = await tx.user.findFirst({ where: { id, scopeCode: { startsWith: viewer.scopeCode } } });
-  if (!user) throw new NotFoundError();
-  return user;
-}
-
-export const createUser = action(
-  'user.create',
-  'user.manage',
-  createUserSchema,
-  async ({ viewer, input, tx }): Promise<ActionOutcome> => {
-    await assertScopeAllowed(tx, viewer, input.role, input.scopeCode);
-    if (await tx.user.findUnique({ where: { username: input.username } }))
-      throw new RefusedError('users.usernameTaken', 'username');
-    if (needsApproval(input.role)) {
-      // No password yet: the approver issues it, so whoever asked for the account never holds its password.
-      // Until then the hash is of a secret nobody holds: no password matches, at the same argon2 cost as any.
-      const user = await tx.user.create({
-        data: {
-          ...input,
-          passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
-          mustChangePassword: true,
-          pendingApproval: 'CREATE',
-          pendingRequestedById: viewer.userId,
-          pendingRequestedAt: new Date(),
-        },
-      });
-      return {
-        entity: 'User',
-        entityId: user.id,
-        regionCode: user.scopeCode,
-        changes: { ...input, pendingApproval: 'CREATE' },
-        message: 'users.createdPending',
-        data: { userId: String(user.id), username: user.username },
-      };
-    }
-    const password = issuePassword();
-    const user = await tx.user.create({
-      data: { ...input, passwordHash: await hashPassword(password), mustChangePassword: true },
-    });
-    return {
-      entity: 'User',
-      entityId: user.id,
-      regionCode: user.scopeCode,
-      changes: { ...input },
-      message: 'users.created',
-      data: { userId: String(user.id), username: user.username, issuedPassword: password },
-    };
-  },
-);
-
-export const updateUser = action('user.update', 'user.manage', updateUserSchema, async ({ viewer, input, tx }) => {
-  const user = await findManagedUser(tx, viewer, input.id);
-  await assertScopeAllowed(tx, viewer, input.role, input.scopeCode);
-  if (user.id === viewer.userId && (input.role !== user.role || input.scopeCode !== user.scopeCode))
-    throw new RefusedError('users.notOwnRole', 'role');
-  // An account whose password may be known to the account admin must not gain area data without approval.
-  if (needsApproval(input.role) && !needsApproval(user.role))
-    throw new RefusedError('users.roleNeedsNewAccount', 'role');
-  const accessChanged = input.role !== user.role || input.scopeCode !== user.scopeCode;
-  const updated = await tx.user.updateMany({
-    where: { id: user.id, version: input.version },
-    data: {
-      displayName: input.displayName,
-      role: input.role,
-      scopeCode: input.scopeCode,
-      version: { increment: 1 },
-      ...(accessChanged ? { sessionVersion: { increment: 1 } } : {}), // ends their sessions at the next request
-    },
-  });
-  if (updated.count === 0) throw new ConflictError();
-  const { id: _id, version: _version, ...fields } = input;
-  return {
-    entity: 'User',
-    entityId: user.id,
-    regionCode: input.scopeCode,
-    changes: diffFields(user, fields),
-    message: 'users.updated',
-  };
-});
-
+export const createUser = action('user.create', 'user.manage', createUserSchema, commands.createUser);
+export const updateUser = action('user.update', 'user.manage', updateUserSchema, commands.updateUser);
 export const setUserDisabled = action(
   'user.setDisabled',
   'user.manage',
   setUserDisabledSchema,
-  async ({ viewer, input, tx }) => {
-    const user = await findManagedUser(tx, viewer, input.id);
-    if (user.id === viewer.userId) throw new RefusedError('users.notSelf');
-    const updated = await tx.user.updateMany({
-      where: { id: user.id, version: input.version },
-      data: { disabled: input.disabled, version: { increment: 1 }, sessionVersion: { increment: 1 } },
-    });
-    if (updated.count === 0) throw new ConflictError();
-    return {
-      entity: 'User',
-      entityId: user.id,
-      regionCode: user.scopeCode,
-      changes: { disabled: { from: user.disabled, to: input.disabled } },
-      message: input.disabled ? 'users.disabledDone' : 'users.enabledDone',
-    };
-  },
+  commands.setUserDisabled,
 );
-
 export const resetUserPassword = action(
   'user.resetPassword',
   'user.manage',
   resetPasswordSchema,
-  async ({ viewer, input, tx }) => {
-    const user = await findManagedUser(tx, viewer, input.id);
-    if (user.id === viewer.userId) throw new RefusedError('users.notSelf');
-    if (user.pendingApproval) throw new RefusedError('users.alreadyPending');
-    if (needsApproval(user.role)) {
-      // The old password stays until a county office admin approves; the approver issues the new one.
-      const updated = await tx.user.updateMany({
-        where: { id: user.id, version: input.version },
-        data: {
-          pendingApproval: 'PASSWORD_RESET',
-          pendingRequestedById: viewer.userId,
-          pendingRequestedAt: new Date(),
-          version: { increment: 1 },
-        },
-      });
-      if (updated.count === 0) throw new ConflictError();
-      return {
-        entity: 'User',
-        entityId: user.id,
-        regionCode: user.scopeCode,
-        changes: { pendingApproval: 'PASSWORD_RESET' },
-        message: 'users.passwordResetPending',
-      };
-    }
-    const password = issuePassword();
-    const updated = await tx.user.updateMany({
-      where: { id: user.id, version: input.version },
-      data: {
-        passwordHash: await hashPassword(password),
-        mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        version: { increment: 1 },
-        sessionVersion: { increment: 1 },
-      },
-    });
-    if (updated.count === 0) throw new ConflictError();
-    return {
-      entity: 'User',
-      entityId: user.id,
-      regionCode: user.scopeCode,
-      changes: { password: 'reset', unlocked: true },
-      message: 'users.passwordReset',
-      data: { issuedPassword: password },
-    };
-  },
+  commands.resetUserPassword,
 );
-
-/** A pending request in the approver's area, never one the approver made or one for their own account. */
-async function findPendingRequest(tx: Tx, viewer: Viewer, id: number) {
-  const user = await tx.user.findFirst({ where: { id, scopeCode: { startsWith: viewer.scopeCode } } });
-  if (!user) throw new NotFoundError();
-  if (!user.pendingApproval) throw new RefusedError('users.notPending');
-  if (user.id === viewer.userId || user.pendingRequestedById === viewer.userId)
-    throw new RefusedError('users.notOwnApproval');
-  return user as typeof user & { pendingApproval: NonNullable<typeof user.pendingApproval> };
-}
-
-const CLEAR_PENDING = { pendingApproval: null, pendingRequestedById: null, pendingRequestedAt: null };
-
-/**
- * A county office admin approves: the account (or its new password) takes effect now. The password is
- * issued to the approver, who hands it over; every session of the account ends.
- */
-export const approveAccount = action(
-  'user.approve',
-  'user.approve',
-  decideApprovalSchema,
-  async ({ viewer, input, tx }) => {
-    const user = await findPendingRequest(tx, viewer, input.id);
-    const password = issuePassword();
-    const updated = await tx.user.updateMany({
-      where: { id: user.id, version: input.version, pendingApproval: user.pendingApproval },
-      data: {
-        ...CLEAR_PENDING,
-        passwordHash: await hashPassword(password),
-        mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        version: { increment: 1 },
-        sessionVersion: { increment: 1 },
-      },
-    });
-    if (updated.count === 0) throw new ConflictError();
-    return {
-      entity: 'User',
-      entityId: user.id,
-      regionCode: user.scopeCode,
-      changes: { approved: user.pendingApproval, requestedById: user.pendingRequestedById },
-      message: user.pendingApproval === 'CREATE' ? 'users.approvedAccount' : 'users.approvedReset',
-      data: { username: user.username, issuedPassword: password },
-    };
-  },
-);
-
-/** A county office admin rejects: a new account stays disabled without a password; a reset leaves the old password. */
-export const rejectAccount = action(
-  'user.reject',
-  'user.approve',
-  decideApprovalSchema,
-  async ({ viewer, input, tx }) => {
-    const user = await findPendingRequest(tx, viewer, input.id);
-    const updated = await tx.user.updateMany({
-      where: { id: user.id, version: input.version, pendingApproval: user.pendingApproval },
-      data: {
-        ...CLEAR_PENDING,
-        ...(user.pendingApproval === 'CREATE' ? { disabled: true } : {}),
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count === 0) throw new ConflictError();
-    return {
-      entity: 'User',
-      entityId: user.id,
-      regionCode: user.scopeCode,
-      changes: { rejected: user.pendingApproval, requestedById: user.pendingRequestedById },
-      message: 'users.rejected',
-    };
-  },
-);
+export const approveAccount = action('user.approve', 'user.approve', decideApprovalSchema, commands.approveAccount);
+export const rejectAccount = action('user.reject', 'user.approve', decideApprovalSchema, commands.rejectAccount);

@@ -1,8 +1,11 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
-import { can } from '@/lib/auth/permissions';
+import { requireCan } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
+import { found } from '@/lib/errors';
 import type { Prisma, Role } from '@/lib/generated/prisma/client';
+import { scope } from '@/lib/regions/scope';
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -13,15 +16,11 @@ export type UserFilters = {
   page?: number;
 };
 
-function scopedUsers(viewer: Viewer): Prisma.UserWhereInput {
-  return { scopeCode: { startsWith: viewer.scopeCode } };
-}
-
 export async function listUsers(viewer: Viewer, filters: UserFilters) {
-  if (!can(viewer.role, 'user.manage')) return null;
+  requireCan(viewer, 'user.manage');
   const now = new Date();
   const where: Prisma.UserWhereInput = {
-    ...scopedUsers(viewer),
+    ...scope.user(viewer),
     ...(filters.role ? { role: filters.role } : {}),
     ...(filters.status === 'disabled' ? { disabled: true } : {}),
     ...(filters.status === 'active' ? { disabled: false } : {}),
@@ -62,10 +61,12 @@ export async function listUsers(viewer: Viewer, filters: UserFilters) {
   };
 }
 
+/** An account of the viewer's area; 404 outside it. */
 export async function getUser(viewer: Viewer, id: number) {
-  if (!can(viewer.role, 'user.manage') || !Number.isInteger(id)) return null;
-  return db.user.findFirst({
-    where: { id, ...scopedUsers(viewer) },
+  requireCan(viewer, 'user.manage');
+  if (!Number.isInteger(id)) notFound();
+  const user = await db.user.findFirst({
+    where: { id, ...scope.user(viewer) },
     select: {
       id: true,
       username: true,
@@ -82,23 +83,24 @@ export async function getUser(viewer: Viewer, id: number) {
       scope: { select: { name: true } },
     },
   });
+  return found(user);
 }
 
 /** Areas an account may be scoped to, for the account form: the viewer's area and everything in it. */
 export async function scopeOptions(viewer: Viewer) {
-  if (!can(viewer.role, 'user.manage')) return [];
+  requireCan(viewer, 'user.manage');
   return db.region.findMany({
-    where: { code: { startsWith: viewer.scopeCode } },
+    where: scope.region(viewer),
     orderBy: { code: 'asc' },
     select: { code: true, name: true, level: true },
   });
 }
 
 export async function accountCounts(viewer: Viewer) {
-  if (!can(viewer.role, 'user.manage')) return null;
+  requireCan(viewer, 'user.manage');
   const groups = await db.user.groupBy({
     by: ['role', 'disabled'],
-    where: scopedUsers(viewer),
+    where: scope.user(viewer),
     _count: { _all: true },
   });
   return groups.map((group) => ({ role: group.role, disabled: group.disabled, count: group._count._all }));
@@ -109,10 +111,10 @@ export async function accountCounts(viewer: Viewer) {
  * viewer made, or for the viewer's own account, are left out: another person must decide them.
  */
 export async function listPendingApprovals(viewer: Viewer) {
-  if (!can(viewer.role, 'user.approve')) return null;
+  requireCan(viewer, 'user.approve');
   const rows = await db.user.findMany({
     where: {
-      ...scopedUsers(viewer),
+      ...scope.user(viewer),
       pendingApproval: { not: null },
       id: { not: viewer.userId },
       OR: [{ pendingRequestedById: null }, { pendingRequestedById: { not: viewer.userId } }],
@@ -131,15 +133,21 @@ export async function listPendingApprovals(viewer: Viewer) {
       pendingRequestedBy: { select: { displayName: true, username: true } },
     },
   });
-  return rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role,
-    scopeName: row.scope.name,
-    kind: row.pendingApproval!,
-    requestedAt: row.pendingRequestedAt,
-    requestedBy: row.pendingRequestedBy?.displayName ?? null,
-  }));
+  return rows.flatMap(({ pendingApproval: kind, ...row }) =>
+    kind
+      ? [
+          {
+            id: row.id,
+            version: row.version,
+            username: row.username,
+            displayName: row.displayName,
+            role: row.role,
+            scopeName: row.scope.name,
+            kind,
+            requestedAt: row.pendingRequestedAt,
+            requestedBy: row.pendingRequestedBy?.displayName ?? null,
+          },
+        ]
+      : [],
+  ); // every row has a kind (the filter above); the type does not know it
 }

@@ -24,7 +24,7 @@ async function PendingRequests({ viewer }: { viewer: Viewer }) {
   return (
     <Card>
       <ApprovalList
-        requests={(requests ?? []).map((request) => ({
+        requests={requests.map((request) => ({
           ...request,
           requestedAt: request.requestedAt
             ? format.dateTime(request.requestedAt, { dateStyle: 'short', timeStyle: 'short' })

@@ -30,12 +30,12 @@ async function UsersContent({ viewer, searchParams }: { searchParams: Promise<Se
   const status = ['active', 'disabled', 'locked', 'pending'].includes(search.status ?? '')
     ? (search.status as 'active')
     : undefined;
-  const result = (await listUsers(viewer, {
+  const result = await listUsers(viewer, {
     q: search.q?.trim() || undefined,
     role,
     status,
     page: parsePage(search.page),
-  }))!;
+  });
   const t = await getTranslations();
   const format = await getFormatter();
   return (

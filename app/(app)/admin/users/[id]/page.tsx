@@ -12,7 +12,6 @@ import { getUser, scopeOptions } from '@/lib/users/data';
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('user.manage');
   const user = await getUser(viewer, parseId((await params).id) ?? notFound());
-  if (!user) notFound();
   return (
     <PageBody>
       <UserContent viewer={viewer} user={user} />
@@ -20,21 +19,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function UserContent({
-  viewer,
-  user,
-}: {
-  viewer: Viewer;
-  user: NonNullable<Awaited<ReturnType<typeof getUser>>>;
-}) {
+async function UserContent({ viewer, user }: { viewer: Viewer; user: Awaited<ReturnType<typeof getUser>> }) {
   const [scopes, t, format] = await Promise.all([scopeOptions(viewer), getTranslations(), getFormatter()]);
-  const locked = !!user.lockedUntil && user.lockedUntil > new Date();
+  const lockedUntil = user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil : null;
   const status = user.pendingApproval
     ? `${t('users.pending')}（${t(user.pendingApproval === 'CREATE' ? 'users.pendingCreate' : 'users.pendingReset')}）`
     : user.disabled
       ? t('users.disabled')
-      : locked
-        ? t('users.lockedUntil', { time: format.dateTime(user.lockedUntil!, { timeStyle: 'short' }) })
+      : lockedUntil
+        ? t('users.lockedUntil', { time: format.dateTime(lockedUntil, { timeStyle: 'short' }) })
         : t('users.active');
   return (
     <>
