@@ -21,7 +21,7 @@ export default async function HomePage() {
 async function HomeContent({ viewer }: { viewer: Viewer }) {
   const t = await getTranslations();
   const [area, accounts, audit] = await Promise.all([
-    areaSummary(viewer),
+    can(viewer.role, 'region.view') ? areaSummary(viewer) : null,
     can(viewer.role, 'user.manage') ? accountCounts(viewer) : null,
     auditSummary(viewer),
   ]);

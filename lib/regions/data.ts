@@ -1,9 +1,13 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
+import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db } from '@/lib/db';
-import { lineageOf } from './rules';
+import { db, rows } from '@/lib/db';
+import { chinaYear } from '@/lib/time';
+import { isWithinScope, lineageOf } from './rules';
+import { scope } from './scope';
+import { areaCounts, villageCountsByChild } from './sql';
 
 const REGION_FIELDS = {
   code: true,
@@ -20,7 +24,7 @@ const REGION_FIELDS = {
 
 /** A region inside the viewer's area; anything else is "not found", so codes cannot be probed. */
 export async function getRegion(viewer: Viewer, code: string) {
-  if (!can(viewer.role, 'region.view') || !code.startsWith(viewer.scopeCode)) notFound();
+  if (!can(viewer.role, 'region.view') || !isWithinScope(code, viewer.scopeCode)) notFound();
   const region = await db.region.findUnique({ where: { code }, select: REGION_FIELDS });
   if (!region) notFound();
   return region;
@@ -28,12 +32,12 @@ export async function getRegion(viewer: Viewer, code: string) {
 
 /** The path from the viewer's own area down to `code`, for the breadcrumb. */
 export async function regionTrail(viewer: Viewer, code: string) {
-  const codes = lineageOf(code).filter((c) => c.startsWith(viewer.scopeCode));
-  const rows = await db.region.findMany({
+  const codes = lineageOf(code).filter((c) => isWithinScope(c, viewer.scopeCode));
+  const regions = await db.region.findMany({
     where: { code: { in: codes } },
     select: { code: true, name: true, level: true },
   });
-  return codes.map((c) => rows.find((row) => row.code === c)).filter((row) => row !== undefined);
+  return codes.map((c) => regions.find((row) => row.code === c)).filter((row) => row !== undefined);
 }
 
 export type ChildSummary = {
@@ -57,14 +61,7 @@ export async function childSummaries(viewer: Viewer, code: string): Promise<Chil
   });
   if (children.length === 0) return [];
   const childLength = children[0].code.length;
-  const counts = await db.$queryRaw<{ child: string; villages: bigint; poor: bigint; exited: bigint }[]>`
-    SELECT left(code, ${childLength}) AS child,
-           count(*) AS villages,
-           count(*) FILTER (WHERE is_poor_village) AS poor,
-           count(*) FILTER (WHERE is_poor_village AND exited_year IS NOT NULL) AS exited
-      FROM region
-     WHERE level = 'VILLAGE' AND code LIKE ${`${parent.code}%`}
-     GROUP BY 1`;
+  const counts = await rows(db, villageCountsByChild(parent.code, childLength));
   const byChild = new Map(counts.map((row) => [row.child, row]));
   return children.map((child) => {
     const row = byChild.get(child.code);
@@ -77,21 +74,11 @@ export async function childSummaries(viewer: Viewer, code: string): Promise<Chil
   });
 }
 
-/** Counts for the home page: what exists in the viewer's area so far. */
+/** Counts for the home page: what exists in the viewer's area so far ("this year" is China's). */
 export async function areaSummary(viewer: Viewer) {
-  if (!can(viewer.role, 'region.view')) return null;
-  const [row] = await db.$queryRaw<
-    { townships: bigint; villages: bigint; poor: bigint; exited: bigint; planned: bigint }[]
-  >`
-    SELECT count(*) FILTER (WHERE level = 'TOWNSHIP') AS townships,
-           count(*) FILTER (WHERE level = 'VILLAGE') AS villages,
-           count(*) FILTER (WHERE level = 'VILLAGE' AND is_poor_village) AS poor,
-           count(*) FILTER (WHERE level = 'VILLAGE' AND is_poor_village AND exited_year IS NOT NULL) AS exited,
-           count(*) FILTER (WHERE level = 'VILLAGE' AND is_poor_village AND exited_year IS NULL
-                              AND planned_exit_year = extract(year FROM now())::int) AS planned
-      FROM region
-     WHERE code LIKE ${`${viewer.scopeCode}%`}`;
-  const users = await db.user.count({ where: { scopeCode: { startsWith: viewer.scopeCode }, disabled: false } });
+  requireCan(viewer, 'region.view');
+  const [row] = await rows(db, areaCounts(viewer.scopeCode, chinaYear()));
+  const users = await db.user.count({ where: { ...scope.user(viewer), disabled: false } });
   // A village-level user sees their own village's facts rather than counts of one.
   const village =
     viewer.scopeCode.length === 12

@@ -12,8 +12,8 @@ describe('area tree', () => {
     const townships = await childSummaries(county, '990102');
     const summary = await areaSummary(county);
     expect(townships.length).toBe(2);
-    expect(townships.reduce((sum, t) => sum + t.villages, 0)).toBe(summary!.villages);
-    expect(townships.reduce((sum, t) => sum + t.poorVillages, 0)).toBe(summary!.poorVillages);
+    expect(townships.reduce((sum, t) => sum + t.villages, 0)).toBe(summary.villages);
+    expect(townships.reduce((sum, t) => sum + t.poorVillages, 0)).toBe(summary.poorVillages);
     expect(summary).toMatchObject({ townships: 2, villages: 10, poorVillages: 4 });
   });
 
