@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button-class';
+import { Spinner } from '@/components/ui/spinner';
 import type { ActionState } from '@/lib/action-state';
 
 type Fix = { latitude: number; longitude: number; accuracy: number } | null;
@@ -71,12 +72,7 @@ export function CheckInButton({ evening, done = false }: { evening: boolean; don
           aria-busy={busy}
           className={`${buttonClass('primary')} w-full py-4 text-lg`}
         >
-          {busy && (
-            <span
-              className="h-5 w-5 animate-spin rounded-full border-2 border-current border-t-transparent"
-              aria-hidden
-            />
-          )}
+          {busy && <Spinner size="md" />}
           {phase === 'locating'
             ? t('checkingLocation')
             : phase === 'sending'

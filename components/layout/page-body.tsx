@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
+import { Spinner } from '@/components/ui/spinner';
 
 /** What a page shows while its data loads. */
 export async function PageLoading() {
   const t = await getTranslations('common');
   return (
     <div className="flex items-center gap-2 py-10 text-slate-500" role="status" data-testid="page-loading">
-      <span className="h-5 w-5 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" aria-hidden />
+      <Spinner size="md" muted />
       {t('loading')}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 /** `id` defaults to `name`; give one when the same field appears in several forms on a page. */
 type FieldProps = { name: string; id?: string; label: string; errors?: string[]; hint?: string; children?: ReactNode };
@@ -19,12 +19,32 @@ export function Field({ name, id = name, label, errors, hint, children }: FieldP
           {hint}
         </p>
       )}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-700" data-field-error={name}>
-          {errors.join('；')}
-        </p>
-      ) : null}
+      <FieldError name={name} id={id} errors={errors} />
     </div>
+  );
+}
+
+/**
+ * A field's errors on their own line (`id` defaults to `name`; the control's aria-describedby points at
+ * `${id}-error`); for errors of a field without a control of its own, or shown apart from it. Nothing when
+ * there are none.
+ */
+export function FieldError({
+  name,
+  id = name,
+  errors,
+  role,
+}: {
+  name: string;
+  id?: string;
+  errors?: string[];
+  role?: 'alert';
+}) {
+  if (!errors?.length) return null;
+  return (
+    <p id={`${id}-error`} role={role} className="text-sm text-red-700" data-field-error={name}>
+      {errors.join('；')}
+    </p>
   );
 }
 
@@ -70,6 +90,23 @@ export function SelectField({
   );
 }
 
+/** A multi-line text field with its label, hint and errors, like TextField. */
+export function TextareaField({
+  name,
+  id = name,
+  label,
+  errors,
+  hint,
+  rows = 3,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field name={name} id={id} label={label} errors={errors} hint={hint}>
+      <textarea rows={rows} className={inputClass} {...controlProps(name, id, errors, hint)} {...textarea} />
+    </Field>
+  );
+}
+
 export function CheckboxField({
   name,
   id = name,
@@ -90,11 +127,7 @@ export function CheckboxField({
         />
         {label}
       </label>
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-700" data-field-error={name}>
-          {errors.join('；')}
-        </p>
-      ) : null}
+      <FieldError name={name} id={id} errors={errors} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
 /**
  * A table that scrolls sideways on a phone instead of squeezing its columns. `relative`: screen-reader
@@ -20,6 +20,30 @@ export function Th({ className = '', ...props }: ThHTMLAttributes<HTMLTableCellE
 
 export function Td({ className = '', ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={`py-2 pr-3 ${className}`} {...props} />;
+}
+
+/** The heading of a column of numbers: right-aligned like its cells. */
+export function NumTh({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return <Th className={className ? `text-right ${className}` : 'text-right'} {...props} />;
+}
+
+/** A number in a table: right-aligned, with digits of equal width so the column lines up. */
+export function NumCell({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <Td className={className ? `text-right tabular-nums ${className}` : 'text-right tabular-nums'} {...props} />;
+}
+
+/**
+ * A body row with the line under it; `hover` shades it under the pointer (lists whose rows lead somewhere),
+ * `top` aligns its cells to the top (rows whose cells wrap onto several lines).
+ */
+export function Row({
+  hover = false,
+  top = false,
+  className,
+  ...props
+}: HTMLAttributes<HTMLTableRowElement> & { hover?: boolean; top?: boolean }) {
+  const classes = ['border-b border-slate-100', hover && 'hover:bg-slate-50', top && 'align-top', className];
+  return <tr className={classes.filter(Boolean).join(' ')} {...props} />;
 }
 
 export function HeadRow({ children }: { children: ReactNode }) {
