@@ -1,11 +1,10 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { SelectField, TextField } from '@/components/ui/field';
+import { FieldError, SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { setDays, signOffMonth } from '@/lib/attendance/actions';
 import { DAY_KINDS } from '@/lib/enums';
 
@@ -20,24 +19,16 @@ export function DayEntryForm({
   preset: { postingId?: number; from: string; to: string };
 }) {
   const t = useTranslations('attendance');
-  const [state, formAction] = useActionState(setDays, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(setDays);
   return (
-    <form
-      action={formAction}
-      className="space-y-4"
-      noValidate
-      key={`${preset.postingId}-${preset.from}-${state.attempt ?? 0}`}
-      id="entry"
-    >
+    <form action={formAction} className="space-y-4" noValidate key={formKey(preset.postingId, preset.from)} id="entry">
       <FormMessage state={state} />
-      {errors.postingId && <p className="text-sm text-red-700">{errors.postingId.join('；')}</p>}
+      <FieldError name="postingId" errors={fieldError('postingId')} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField
           name="postingId"
           label={t('person')}
-          defaultValue={v.postingId ?? String(preset.postingId ?? people[0]?.postingId ?? '')}
+          defaultValue={defaultValue('postingId', String(preset.postingId ?? people[0]?.postingId ?? ''))}
         >
           {people.map((p) => (
             <option key={p.postingId} value={p.postingId}>
@@ -49,24 +40,40 @@ export function DayEntryForm({
           name="from"
           type="date"
           label={t('from')}
-          defaultValue={v.from ?? preset.from}
-          errors={errors.from}
+          defaultValue={defaultValue('from', preset.from)}
+          errors={fieldError('from')}
         />
-        <TextField name="to" type="date" label={t('to')} defaultValue={v.to ?? preset.to} errors={errors.to} />
-        <SelectField name="kind" label={t('kind')} defaultValue={v.kind ?? 'OVERNIGHT'} errors={errors.kind}>
+        <TextField
+          name="to"
+          type="date"
+          label={t('to')}
+          defaultValue={defaultValue('to', preset.to)}
+          errors={fieldError('to')}
+        />
+        <SelectField
+          name="kind"
+          label={t('kind')}
+          defaultValue={defaultValue('kind', 'OVERNIGHT')}
+          errors={fieldError('kind')}
+        >
           {[...DAY_KINDS, 'CLEAR' as const].map((kind) => (
             <option key={kind} value={kind}>
               {t(`kinds.${kind}`)}
             </option>
           ))}
         </SelectField>
-        <TextField name="awayReason" label={t('awayReason')} defaultValue={v.awayReason} errors={errors.awayReason} />
+        <TextField
+          name="awayReason"
+          label={t('awayReason')}
+          defaultValue={defaultValue('awayReason')}
+          errors={fieldError('awayReason')}
+        />
         <div className="sm:col-span-2 lg:col-span-3">
           <TextField
             name="correctionReason"
             label={t('correctionReason')}
-            defaultValue={v.correctionReason}
-            errors={errors.correctionReason}
+            defaultValue={defaultValue('correctionReason')}
+            errors={fieldError('correctionReason')}
           />
         </div>
       </div>
@@ -78,7 +85,7 @@ export function DayEntryForm({
 /** The township's sign-off card; once the month is signed off it shows only the answer just given (if any). */
 export function SignOffForm({ teamId, month, signed }: { teamId: number; month: string; signed: boolean }) {
   const t = useTranslations('attendance');
-  const [state, formAction] = useActionState(signOffMonth, initialActionState);
+  const { state, formAction, fieldError } = useActionForm(signOffMonth);
   if (signed && !state.ok) return null;
   return (
     <Card title={t('signOff')}>
@@ -86,11 +93,7 @@ export function SignOffForm({ teamId, month, signed }: { teamId: number; month: 
         <input type="hidden" name="teamId" value={teamId} />
         <input type="hidden" name="month" value={month} />
         <FormMessage state={state} />
-        {state.fieldErrors?.month && (
-          <p role="alert" className="text-sm text-red-700">
-            {state.fieldErrors.month.join('；')}
-          </p>
-        )}
+        <FieldError name="month" errors={fieldError('month')} role="alert" />
         {!signed && <SubmitButton variant="secondary">{t('signOff')}</SubmitButton>}
       </form>
     </Card>

@@ -1,24 +1,23 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { changeOwnPassword } from '@/lib/auth/actions';
 
 export function ChangePasswordForm() {
   const t = useTranslations('auth');
-  const [state, formAction] = useActionState(changeOwnPassword, initialActionState);
+  const { state, formAction, fieldError, formKey } = useActionForm(changeOwnPassword);
   return (
-    <form action={formAction} className="space-y-4" noValidate key={state.attempt ?? 0}>
+    <form action={formAction} className="space-y-4" noValidate key={formKey()}>
       <FormMessage state={state} />
       <TextField
         name="currentPassword"
         label={t('currentPassword')}
         type="password"
         autoComplete="current-password"
-        errors={state.fieldErrors?.currentPassword}
+        errors={fieldError('currentPassword')}
       />
       <TextField
         name="newPassword"
@@ -26,14 +25,14 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="new-password"
         hint={t('passwordRule')}
-        errors={state.fieldErrors?.newPassword}
+        errors={fieldError('newPassword')}
       />
       <TextField
         name="confirmPassword"
         label={t('confirmPassword')}
         type="password"
         autoComplete="new-password"
-        errors={state.fieldErrors?.confirmPassword}
+        errors={fieldError('confirmPassword')}
       />
       <SubmitButton>{t('changePassword')}</SubmitButton>
     </form>

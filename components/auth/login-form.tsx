@@ -1,17 +1,16 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { login } from '@/lib/auth/actions';
 
 export function LoginForm() {
   const t = useTranslations('auth');
-  const [state, formAction] = useActionState(login, initialActionState);
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(login);
   return (
-    <form action={formAction} className="space-y-4" noValidate key={state.attempt ?? 0}>
+    <form action={formAction} className="space-y-4" noValidate key={formKey()}>
       <FormMessage state={state} />
       <TextField
         name="username"
@@ -19,8 +18,8 @@ export function LoginForm() {
         autoComplete="username"
         autoCapitalize="none"
         required
-        defaultValue={state.values?.username}
-        errors={state.fieldErrors?.username}
+        defaultValue={defaultValue('username')}
+        errors={fieldError('username')}
       />
       <TextField
         name="password"
@@ -28,7 +27,7 @@ export function LoginForm() {
         type="password"
         autoComplete="current-password"
         required
-        errors={state.fieldErrors?.password}
+        errors={fieldError('password')}
       />
       <SubmitButton pendingText={t('signingIn')} className="w-full">
         {t('signIn')}

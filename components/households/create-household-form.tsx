@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { createHousehold } from '@/lib/households/actions';
 import { HEALTH, LABOUR } from '@/lib/households/schema';
 import { HouseholdFields, typedValues } from './household-fields';
@@ -25,17 +24,15 @@ const EMPTY = {
 
 export function CreateHouseholdForm({ villages, defaultVillage }: { villages: Village[]; defaultVillage?: string }) {
   const t = useTranslations('households');
-  const [state, formAction] = useActionState(createHousehold, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const raw = state.values;
+  const { state, formAction, errors, fieldError, defaultValue, formKey } = useActionForm(createHousehold);
   return (
-    <form action={formAction} className="space-y-5" noValidate key={state.attempt ?? 0}>
+    <form action={formAction} className="space-y-5" noValidate key={formKey()}>
       <FormMessage state={state} />
       <SelectField
         name="regionCode"
         label={t('village')}
-        defaultValue={raw?.regionCode ?? defaultVillage ?? (villages.length === 1 ? villages[0].code : '')}
-        errors={errors.regionCode}
+        defaultValue={defaultValue('regionCode', defaultVillage ?? (villages.length === 1 ? villages[0].code : ''))}
+        errors={fieldError('regionCode')}
       >
         <option value="">{t('chooseVillage')}</option>
         {villages.map((v) => (
@@ -45,20 +42,25 @@ export function CreateHouseholdForm({ villages, defaultVillage }: { villages: Vi
         ))}
       </SelectField>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <TextField name="headName" label={t('headName')} defaultValue={raw?.headName} errors={errors.headName} />
+        <TextField
+          name="headName"
+          label={t('headName')}
+          defaultValue={defaultValue('headName')}
+          errors={fieldError('headName')}
+        />
         <TextField
           name="headIdNumber"
           label={t('headIdNumber')}
-          defaultValue={raw?.headIdNumber}
-          errors={errors.headIdNumber}
+          defaultValue={defaultValue('headIdNumber')}
+          errors={fieldError('headIdNumber')}
           hint={t('idHint')}
           autoComplete="off"
         />
         <SelectField
           name="headHealth"
           label={t('health')}
-          defaultValue={raw?.headHealth ?? 'HEALTHY'}
-          errors={errors.headHealth}
+          defaultValue={defaultValue('headHealth', 'HEALTHY')}
+          errors={fieldError('headHealth')}
         >
           {HEALTH.map((h) => (
             <option key={h} value={h}>
@@ -69,8 +71,8 @@ export function CreateHouseholdForm({ villages, defaultVillage }: { villages: Vi
         <SelectField
           name="headLabour"
           label={t('labour')}
-          defaultValue={raw?.headLabour ?? 'NORMAL'}
-          errors={errors.headLabour}
+          defaultValue={defaultValue('headLabour', 'NORMAL')}
+          errors={fieldError('headLabour')}
         >
           {LABOUR.map((l) => (
             <option key={l} value={l}>
@@ -79,7 +81,7 @@ export function CreateHouseholdForm({ villages, defaultVillage }: { villages: Vi
           ))}
         </SelectField>
       </div>
-      <HouseholdFields values={typedValues(raw, EMPTY)} errors={errors} />
+      <HouseholdFields values={typedValues(state.values, EMPTY)} errors={errors} />
       <SubmitButton>{t('create')}</SubmitButton>
     </form>
   );

@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { saveHelpPlan } from '@/lib/households/actions';
 import { HELP_MEASURES } from '@/lib/households/schema';
 
@@ -19,13 +18,11 @@ type Plan = {
 /** 一户一策: an income target and the measures agreed with the household; a detail per measure taken. */
 export function HelpPlanForm({ householdId, plan }: { householdId: number; plan?: Plan }) {
   const t = useTranslations('households');
-  const [state, formAction] = useActionState(saveHelpPlan, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const raw = state.ok ? undefined : state.values;
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(saveHelpPlan);
   const detail = (kind: string) =>
-    raw?.[`measure_${kind}`] ?? plan?.measures.find((m) => m.kind === kind)?.detail ?? '';
+    defaultValue(`measure_${kind}`, plan?.measures.find((m) => m.kind === kind)?.detail ?? '');
   return (
-    <form action={formAction} className="space-y-3" noValidate key={`${plan?.version ?? 0}-${state.attempt ?? 0}`}>
+    <form action={formAction} className="space-y-3" noValidate key={formKey(plan?.version ?? 0)}>
       <input type="hidden" name="householdId" value={householdId} />
       {plan && <input type="hidden" name="version" value={plan.version} />}
       <FormMessage state={state} />
@@ -34,22 +31,22 @@ export function HelpPlanForm({ householdId, plan }: { householdId: number; plan?
           name="incomeTargetYuan"
           label={t('plan.incomeTarget')}
           inputMode="numeric"
-          defaultValue={raw?.incomeTargetYuan ?? String(plan?.incomeTargetYuan ?? '')}
-          errors={errors.incomeTargetYuan}
+          defaultValue={defaultValue('incomeTargetYuan', String(plan?.incomeTargetYuan ?? ''))}
+          errors={fieldError('incomeTargetYuan')}
         />
         <TextField
           name="responsible"
           label={t('plan.responsible')}
-          defaultValue={raw?.responsible ?? plan?.responsible ?? ''}
-          errors={errors.responsible}
+          defaultValue={defaultValue('responsible', plan?.responsible ?? '')}
+          errors={fieldError('responsible')}
           hint={t('plan.responsibleHint')}
         />
         <TextField
           name="agreedOn"
           type="date"
           label={t('plan.agreedOn')}
-          defaultValue={raw?.agreedOn ?? plan?.agreedOn ?? ''}
-          errors={errors.agreedOn}
+          defaultValue={defaultValue('agreedOn', plan?.agreedOn ?? '')}
+          errors={fieldError('agreedOn')}
         />
       </div>
       <fieldset className="space-y-2">
@@ -61,7 +58,7 @@ export function HelpPlanForm({ householdId, plan }: { householdId: number; plan?
               name={`measure_${kind}`}
               label={t(`measures.${kind}`)}
               defaultValue={detail(kind)}
-              errors={errors[`measure_${kind}`]}
+              errors={fieldError(`measure_${kind}`)}
               placeholder={t('plan.measurePlaceholder')}
             />
           ))}

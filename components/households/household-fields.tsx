@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { CheckboxField, FieldError, SelectField, TextField } from '@/components/ui/field';
 import { ALLOWANCES, CHECKLIST, POVERTY_CAUSES } from '@/lib/households/schema';
 
 export type HouseholdValues = {
@@ -55,11 +55,7 @@ export function HouseholdFields({ values, errors }: { values: HouseholdValues; e
             </label>
           ))}
         </div>
-        {errors.povertyCauses && (
-          <p className="text-sm text-red-700" data-field-error="povertyCauses">
-            {errors.povertyCauses.join('；')}
-          </p>
-        )}
+        <FieldError name="povertyCauses" errors={errors.povertyCauses} />
       </fieldset>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">{t('checklist')}</legend>

@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { saveIncome } from '@/lib/households/actions';
 
 type Income = {
@@ -20,10 +19,9 @@ const PARTS = ['wageYuan', 'productionYuan', 'propertyYuan', 'transferYuan'] as 
 /** This year's income components; per-capita disposable income is computed from them. */
 export function IncomeForm({ householdId, year, income }: { householdId: number; year: number; income?: Income }) {
   const t = useTranslations('households');
-  const [state, formAction] = useActionState(saveIncome, initialActionState);
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(saveIncome);
   return (
-    <form action={formAction} className="space-y-3" noValidate key={`${income?.version ?? 0}-${state.attempt ?? 0}`}>
+    <form action={formAction} className="space-y-3" noValidate key={formKey(income?.version ?? 0)}>
       <input type="hidden" name="householdId" value={householdId} />
       <input type="hidden" name="year" value={year} />
       {income && <input type="hidden" name="version" value={income.version} />}
@@ -35,8 +33,8 @@ export function IncomeForm({ householdId, year, income }: { householdId: number;
             name={part}
             label={t(`income.${part}`)}
             inputMode="numeric"
-            defaultValue={state.values?.[part] ?? String(income?.[part] ?? 0)}
-            errors={errors[part]}
+            defaultValue={defaultValue(part, String(income?.[part] ?? 0))}
+            errors={fieldError(part)}
           />
         ))}
       </div>

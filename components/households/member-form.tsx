@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { addMember, updateMember } from '@/lib/households/actions';
 import { HEALTH, LABOUR, RELATIONS } from '@/lib/households/schema';
 
@@ -29,16 +28,16 @@ export function MemberForm({
   member?: Member;
 }) {
   const t = useTranslations('households');
-  const [state, formAction] = useActionState(member ? updateMember : addMember, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const raw = state.ok ? undefined : state.values;
+  const { state, formAction, fieldError, defaultValue, defaultChecked, formKey } = useActionForm(
+    member ? updateMember : addMember,
+  );
   const prefix = member ? `m${member.id}-` : 'new-';
   return (
     <form
       action={formAction}
       className="space-y-3"
       noValidate
-      key={`${member ? member.version : householdVersion}-${state.attempt ?? 0}`}
+      key={formKey(member ? member.version : householdVersion)}
     >
       {member ? (
         <>
@@ -57,15 +56,15 @@ export function MemberForm({
           name="name"
           id={`${prefix}name`}
           label={t('memberName')}
-          defaultValue={raw?.name ?? member?.name}
-          errors={errors.name}
+          defaultValue={defaultValue('name', member?.name)}
+          errors={fieldError('name')}
         />
         <TextField
           name="idNumber"
           id={`${prefix}idNumber`}
           label={t('idNumber')}
-          defaultValue={raw?.idNumber}
-          errors={errors.idNumber}
+          defaultValue={defaultValue('idNumber')}
+          errors={fieldError('idNumber')}
           hint={member ? t('idRetype') : t('idHint')}
           autoComplete="off"
         />
@@ -73,8 +72,8 @@ export function MemberForm({
           name="relation"
           id={`${prefix}relation`}
           label={t('relation')}
-          defaultValue={raw?.relation ?? member?.relation ?? 'CHILD'}
-          errors={errors.relation}
+          defaultValue={defaultValue('relation', member?.relation ?? 'CHILD')}
+          errors={fieldError('relation')}
         >
           {RELATIONS.filter((r) => (member?.relation === 'HEAD' ? r === 'HEAD' : r !== 'HEAD')).map((r) => (
             <option key={r} value={r}>
@@ -87,15 +86,15 @@ export function MemberForm({
           id={`${prefix}phone`}
           label={t('phone')}
           inputMode="tel"
-          defaultValue={raw?.phone}
-          errors={errors.phone}
+          defaultValue={defaultValue('phone')}
+          errors={fieldError('phone')}
         />
         <SelectField
           name="health"
           id={`${prefix}health`}
           label={t('health')}
-          defaultValue={raw?.health ?? member?.health ?? 'HEALTHY'}
-          errors={errors.health}
+          defaultValue={defaultValue('health', member?.health ?? 'HEALTHY')}
+          errors={fieldError('health')}
         >
           {HEALTH.map((h) => (
             <option key={h} value={h}>
@@ -107,8 +106,8 @@ export function MemberForm({
           name="labour"
           id={`${prefix}labour`}
           label={t('labour')}
-          defaultValue={raw?.labour ?? member?.labour ?? 'NORMAL'}
-          errors={errors.labour}
+          defaultValue={defaultValue('labour', member?.labour ?? 'NORMAL')}
+          errors={fieldError('labour')}
         >
           {LABOUR.map((l) => (
             <option key={l} value={l}>
@@ -121,7 +120,7 @@ export function MemberForm({
         name="inSchool"
         id={`${prefix}inSchool`}
         label={t('inSchool')}
-        defaultChecked={raw ? raw.inSchool === 'on' : member?.inSchool}
+        defaultChecked={defaultChecked('inSchool', member?.inSchool)}
       />
       <SubmitButton>{member ? t('saveMember') : t('addMember')}</SubmitButton>
     </form>

@@ -1,14 +1,13 @@
 'use client';
 import { Eye } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { revealIdNumber } from '@/lib/households/actions';
 
 /** Masked by default; the full number is fetched on request and the view is audited. */
 export function RevealId({ personId, masked }: { personId: number; masked: string }) {
   const t = useTranslations('households');
-  const [state, formAction, pending] = useActionState(revealIdNumber, initialActionState);
+  const { state, formAction, pending } = useActionForm(revealIdNumber);
   if (state.ok && state.data?.idNumber)
     return (
       <span className="font-mono" data-testid="revealed-id">

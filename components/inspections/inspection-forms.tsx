@@ -1,11 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { TextArea } from '@/components/problems/text-area';
 import { SubmitButton } from '@/components/ui/button';
-import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { CheckboxField, SelectField, TextareaField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { FOLLOW_UP_KINDS, INSPECTION_KINDS, PROBLEM_CATEGORIES, URGENCIES } from '@/lib/enums';
 import {
   addFinding,
@@ -29,15 +27,18 @@ export function PlanInspectionForm({
 }) {
   const t = useTranslations('inspections');
   const tc = useTranslations('common');
-  const [state, formAction] = useActionState(planInspection, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(planInspection);
   return (
-    <form action={formAction} className="space-y-4" noValidate key={state.attempt ?? 0} aria-label={t('plan')}>
+    <form action={formAction} className="space-y-4" noValidate key={formKey()} aria-label={t('plan')}>
       <FormMessage state={state} />
       <p className="text-sm text-slate-600">{t('planHint')}</p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <SelectField name="kind" label={t('kind')} defaultValue={v.kind ?? 'UNANNOUNCED'} errors={errors.kind}>
+        <SelectField
+          name="kind"
+          label={t('kind')}
+          defaultValue={defaultValue('kind', 'UNANNOUNCED')}
+          errors={fieldError('kind')}
+        >
           {INSPECTION_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kinds.${k}`)}
@@ -47,8 +48,8 @@ export function PlanInspectionForm({
         <SelectField
           name="areaCode"
           label={t('area')}
-          defaultValue={v.areaCode ?? areas[0]?.code}
-          errors={errors.areaCode}
+          defaultValue={defaultValue('areaCode', areas[0]?.code)}
+          errors={fieldError('areaCode')}
         >
           {areas.map((a) => (
             <option key={a.code} value={a.code}>
@@ -60,8 +61,8 @@ export function PlanInspectionForm({
           name="plannedOn"
           type="date"
           label={t('plannedOn')}
-          defaultValue={v.plannedOn ?? today}
-          errors={errors.plannedOn}
+          defaultValue={defaultValue('plannedOn', today)}
+          errors={fieldError('plannedOn')}
         />
         <TextField
           name="villageCount"
@@ -70,8 +71,8 @@ export function PlanInspectionForm({
           min={1}
           max={10}
           label={t('villageCount')}
-          defaultValue={v.villageCount ?? '2'}
-          errors={errors.villageCount}
+          defaultValue={defaultValue('villageCount', '2')}
+          errors={fieldError('villageCount')}
         />
         <TextField
           name="householdsPerVillage"
@@ -80,14 +81,14 @@ export function PlanInspectionForm({
           min={1}
           max={10}
           label={t('householdsPerVillage')}
-          defaultValue={v.householdsPerVillage ?? '4'}
-          errors={errors.householdsPerVillage}
+          defaultValue={defaultValue('householdsPerVillage', '4')}
+          errors={fieldError('householdsPerVillage')}
         />
         <SelectField
           name="unitId"
           label={t('unit')}
-          defaultValue={v.unitId ?? ''}
-          errors={errors.unitId}
+          defaultValue={defaultValue('unitId', '')}
+          errors={fieldError('unitId')}
           hint={t('unitHint')}
         >
           <option value="">{tc('choose')}</option>
@@ -118,7 +119,7 @@ export function PresenceForm({
   recorded: boolean | null;
 }) {
   const t = useTranslations('inspections');
-  const [state, formAction] = useActionState(recordPresence, initialActionState);
+  const { state, formAction } = useActionForm(recordPresence);
   return (
     <form
       action={formAction}
@@ -172,7 +173,7 @@ export function HouseholdCheckForm({
   } | null;
 }) {
   const t = useTranslations('inspections');
-  const [state, formAction] = useActionState(recordHouseholdCheck, initialActionState);
+  const { state, formAction, fieldError } = useActionForm(recordHouseholdCheck);
   const id = (field: string) => `${field}-${householdId}`;
   return (
     <form
@@ -191,7 +192,7 @@ export function HouseholdCheckForm({
             name={q}
             label={t(`questions.${q}`)}
             defaultValue={answerOf(current?.[q])}
-            errors={state.fieldErrors?.[q]}
+            errors={fieldError(q)}
           >
             {ANSWERS.map((a) => (
               <option key={a} value={a}>
@@ -206,7 +207,7 @@ export function HouseholdCheckForm({
         name="note"
         label={t('note')}
         defaultValue={current?.note ?? ''}
-        errors={state.fieldErrors?.note}
+        errors={fieldError('note')}
       />
       <FormMessage state={state} />
       <SubmitButton variant="secondary">{t('saveCheck')}</SubmitButton>
@@ -225,18 +226,16 @@ export function FindingForm({
   const t = useTranslations('inspections');
   const tp = useTranslations('problems');
   const tc = useTranslations('common');
-  const [state, formAction] = useActionState(addFinding, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const { state, formAction, fieldError, defaultValue, defaultChecked, formKey } = useActionForm(addFinding);
   return (
-    <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0} aria-label={t('addFinding')}>
+    <form action={formAction} className="space-y-3" noValidate key={formKey()} aria-label={t('addFinding')}>
       <FormMessage state={state} />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <SelectField
         name="villageCode"
         label={t('village')}
-        defaultValue={v.villageCode ?? villages[0]?.code}
-        errors={errors.villageCode}
+        defaultValue={defaultValue('villageCode', villages[0]?.code)}
+        errors={fieldError('villageCode')}
       >
         {villages.map((village) => (
           <option key={village.code} value={village.code}>
@@ -244,21 +243,26 @@ export function FindingForm({
           </option>
         ))}
       </SelectField>
-      <TextArea
+      <TextareaField
         name="description"
         label={t('findingText')}
-        defaultValue={v.description}
-        errors={errors.description}
+        defaultValue={defaultValue('description')}
+        errors={fieldError('description')}
         maxLength={1000}
       />
       <CheckboxField
         name="openProblem"
         label={t('openProblem')}
-        defaultChecked={v.openProblem === 'on'}
-        errors={errors.openProblem}
+        defaultChecked={defaultChecked('openProblem')}
+        errors={fieldError('openProblem')}
       />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField name="category" label={tp('category')} defaultValue={v.category ?? ''} errors={errors.category}>
+        <SelectField
+          name="category"
+          label={tp('category')}
+          defaultValue={defaultValue('category', '')}
+          errors={fieldError('category')}
+        >
           <option value="">{tc('choose')}</option>
           {PROBLEM_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -266,7 +270,12 @@ export function FindingForm({
             </option>
           ))}
         </SelectField>
-        <SelectField name="urgency" label={tp('urgency')} defaultValue={v.urgency ?? 'NORMAL'} errors={errors.urgency}>
+        <SelectField
+          name="urgency"
+          label={tp('urgency')}
+          defaultValue={defaultValue('urgency', 'NORMAL')}
+          errors={fieldError('urgency')}
+        >
           {URGENCIES.map((u) => (
             <option key={u} value={u}>
               {tp(`urgencies.${u}`)}
@@ -281,13 +290,13 @@ export function FindingForm({
 
 export function CompleteInspectionForm({ inspectionId, version }: { inspectionId: number; version: number }) {
   const t = useTranslations('inspections');
-  const [state, formAction] = useActionState(completeInspection, initialActionState);
+  const { state, formAction, fieldError } = useActionForm(completeInspection);
   return (
     <form action={formAction} className="space-y-3" aria-label={t('complete')}>
       <FormMessage state={state} />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="version" value={version} />
-      <TextArea name="summary" label={t('summary')} errors={state.fieldErrors?.summary} maxLength={2000} />
+      <TextareaField name="summary" label={t('summary')} errors={fieldError('summary')} maxLength={2000} />
       <SubmitButton>{t('complete')}</SubmitButton>
     </form>
   );
@@ -304,21 +313,29 @@ export function FollowUpForm({
 }) {
   const t = useTranslations('inspections');
   const tc = useTranslations('common');
-  const [state, formAction] = useActionState(recordFollowUp, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(recordFollowUp);
   return (
-    <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0} aria-label={t('newFollowUp')}>
+    <form action={formAction} className="space-y-3" noValidate key={formKey()} aria-label={t('newFollowUp')}>
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField name="kind" label={t('followUpKind')} defaultValue={v.kind ?? 'TALK'} errors={errors.kind}>
+        <SelectField
+          name="kind"
+          label={t('followUpKind')}
+          defaultValue={defaultValue('kind', 'TALK')}
+          errors={fieldError('kind')}
+        >
           {FOLLOW_UP_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`followUpKinds.${k}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField name="cadreId" label={t('member')} defaultValue={v.cadreId ?? ''} errors={errors.cadreId}>
+        <SelectField
+          name="cadreId"
+          label={t('member')}
+          defaultValue={defaultValue('cadreId', '')}
+          errors={fieldError('cadreId')}
+        >
           <option value="">{tc('choose')}</option>
           {members.map((m) => (
             <option key={m.cadreId} value={m.cadreId}>
@@ -330,14 +347,14 @@ export function FollowUpForm({
           name="heldOn"
           type="date"
           label={t('heldOn')}
-          defaultValue={v.heldOn ?? today}
-          errors={errors.heldOn}
+          defaultValue={defaultValue('heldOn', today)}
+          errors={fieldError('heldOn')}
         />
         <SelectField
           name="inspectionId"
           label={t('followsInspection')}
-          defaultValue={v.inspectionId ?? ''}
-          errors={errors.inspectionId}
+          defaultValue={defaultValue('inspectionId', '')}
+          errors={fieldError('inspectionId')}
         >
           <option value="">{t('noInspection')}</option>
           {inspections.map((i) => (
@@ -347,7 +364,13 @@ export function FollowUpForm({
           ))}
         </SelectField>
       </div>
-      <TextArea name="reason" label={t('reason')} defaultValue={v.reason} errors={errors.reason} maxLength={500} />
+      <TextareaField
+        name="reason"
+        label={t('reason')}
+        defaultValue={defaultValue('reason')}
+        errors={fieldError('reason')}
+        maxLength={500}
+      />
       <SubmitButton>{t('newFollowUp')}</SubmitButton>
     </form>
   );
@@ -366,8 +389,7 @@ export function AdjustScoreForm({
   score: number;
 }) {
   const t = useTranslations('inspections');
-  const [state, formAction] = useActionState(adjustAssessment, initialActionState);
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, fieldError } = useActionForm(adjustAssessment);
   const id = (field: string) => `${field}-${subjectCode}`;
   return (
     <form
@@ -388,11 +410,11 @@ export function AdjustScoreForm({
           max={100}
           label={t('adjustedScore')}
           defaultValue={String(score)}
-          errors={errors.score}
+          errors={fieldError('score')}
         />
       </div>
       <div className="min-w-48 flex-1">
-        <TextField id={id('reason')} name="reason" label={t('adjustReason')} errors={errors.reason} />
+        <TextField id={id('reason')} name="reason" label={t('adjustReason')} errors={fieldError('reason')} />
       </div>
       <SubmitButton variant="secondary">{t('adjust')}</SubmitButton>
       <div className="basis-full">

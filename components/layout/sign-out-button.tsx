@@ -1,11 +1,10 @@
 'use client';
 import { LogOut } from 'lucide-react';
-import { useActionState } from 'react';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { logout } from '@/lib/auth/actions';
 
 export function SignOutButton({ label }: { label: string }) {
-  const [, formAction, pending] = useActionState(logout, initialActionState);
+  const { formAction, pending } = useActionForm(logout);
   return (
     <form action={formAction}>
       <button

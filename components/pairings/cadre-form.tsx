@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { CADRE_RANKS } from '@/lib/enums';
 import { createCadre, updateCadre } from '@/lib/pairings/actions';
 
@@ -25,11 +24,9 @@ type Cadre = {
 /** New cadre (with ID number and the area that keeps them) or an existing one's details. */
 export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre }) {
   const t = useTranslations();
-  const [state, formAction] = useActionState(cadre ? updateCadre : createCadre, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(cadre ? updateCadre : createCadre);
   return (
-    <form action={formAction} className="space-y-4" noValidate key={`${cadre?.version ?? 0}-${state.attempt ?? 0}`}>
+    <form action={formAction} className="space-y-4" noValidate key={formKey(cadre?.version ?? 0)}>
       {cadre && <input type="hidden" name="id" value={cadre.id} />}
       {cadre && <input type="hidden" name="version" value={cadre.version} />}
       <FormMessage state={state} />
@@ -37,24 +34,24 @@ export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre 
         <TextField
           name="name"
           label={t('teams.name')}
-          defaultValue={v.name ?? cadre?.name}
-          errors={errors.name}
+          defaultValue={defaultValue('name', cadre?.name)}
+          errors={fieldError('name')}
           autoComplete="off"
         />
         {!cadre && (
           <TextField
             name="idNumber"
             label={t('pairings.idNumber')}
-            defaultValue={v.idNumber}
-            errors={errors.idNumber}
+            defaultValue={defaultValue('idNumber')}
+            errors={fieldError('idNumber')}
             autoComplete="off"
           />
         )}
         <SelectField
           name="rank"
           label={t('pairings.rank')}
-          defaultValue={v.rank ?? cadre?.rank ?? 'ORDINARY'}
-          errors={errors.rank}
+          defaultValue={defaultValue('rank', cadre?.rank ?? 'ORDINARY')}
+          errors={fieldError('rank')}
         >
           {CADRE_RANKS.map((rank) => (
             <option key={rank} value={rank}>
@@ -65,8 +62,8 @@ export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre 
         <SelectField
           name="unitId"
           label={t('pairings.unit')}
-          defaultValue={v.unitId ?? (cadre ? String(cadre.unit.id) : undefined)}
-          errors={errors.unitId}
+          defaultValue={defaultValue('unitId', cadre ? String(cadre.unit.id) : undefined)}
+          errors={fieldError('unitId')}
         >
           {options.units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -78,16 +75,16 @@ export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre 
           name="phone"
           label={t('pairings.phone')}
           inputMode="tel"
-          defaultValue={v.phone}
-          errors={errors.phone}
+          defaultValue={defaultValue('phone')}
+          errors={fieldError('phone')}
           hint={cadre ? t('common.keepBlank') : undefined}
         />
         {!cadre && (
           <SelectField
             name="regionCode"
             label={t('pairings.keptBy')}
-            defaultValue={v.regionCode}
-            errors={errors.regionCode}
+            defaultValue={defaultValue('regionCode')}
+            errors={fieldError('regionCode')}
           >
             {options.areas.map((a) => (
               <option key={a.code} value={a.code}>
@@ -99,8 +96,8 @@ export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre 
         <SelectField
           name="userId"
           label={t('pairings.account')}
-          defaultValue={v.userId ?? (cadre?.user ? String(cadre.user.id) : '')}
-          errors={errors.userId}
+          defaultValue={defaultValue('userId', cadre?.user ? String(cadre.user.id) : '')}
+          errors={fieldError('userId')}
         >
           <option value="">{t('pairings.noAccount')}</option>
           {options.users.map((u) => (

@@ -1,11 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useActionState } from 'react';
+import type { ReactNode } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { CheckboxField, FieldError, SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { type ActionState, initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { ActionState } from '@/lib/action-state';
 import {
   confirmProposal,
   endPairing,
@@ -29,17 +30,17 @@ export function PairForm({
   paired?: boolean;
 }) {
   const t = useTranslations('pairings');
-  const [state, formAction] = useActionState(pairHousehold, initialActionState);
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(pairHousehold);
   if (paired) return state.ok ? <FormMessage state={state} /> : null;
   return (
-    <form action={formAction} className="space-y-3" noValidate key={state.attempt ?? 0}>
+    <form action={formAction} className="space-y-3" noValidate key={formKey()}>
       <input type="hidden" name="householdId" value={householdId} />
       <FormMessage state={state} />
       <SelectField
         name="cadreId"
         label={t('pairWith')}
-        defaultValue={state.values?.cadreId}
-        errors={state.fieldErrors?.cadreId}
+        defaultValue={defaultValue('cadreId')}
+        errors={fieldError('cadreId')}
       >
         {options.map((o) => (
           <option key={o.id} value={o.id}>
@@ -54,17 +55,17 @@ export function PairForm({
 
 export function EndPairingForm({ pairingId }: { pairingId: number }) {
   const t = useTranslations('pairings');
-  const [state, formAction] = useActionState(endPairing, initialActionState);
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(endPairing);
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate key={state.attempt ?? 0}>
+    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate key={formKey()}>
       <input type="hidden" name="pairingId" value={pairingId} />
       <div className="min-w-48 flex-1">
         <TextField
           id={`reason-${pairingId}`}
           name="reason"
           label={t('reason')}
-          defaultValue={state.values?.reason}
-          errors={state.fieldErrors?.reason}
+          defaultValue={defaultValue('reason')}
+          errors={fieldError('reason')}
         />
       </div>
       <SubmitButton variant="danger">{t('endPairing')}</SubmitButton>
@@ -86,18 +87,14 @@ export function ConfirmProposalForm({
   pairs: { householdId: number; cadreId: number }[];
 }) {
   const t = useTranslations('pairings');
-  const [state, formAction] = useActionState(confirmProposal, initialActionState);
+  const { state, formAction, fieldError } = useActionForm(confirmProposal);
   if (pairs.length === 0 && !state.ok) return null;
   return (
     <form action={formAction} className="mt-4 space-y-2">
       <input type="hidden" name="area" value={area} />
       <input type="hidden" name="pairs" value={pairList(pairs)} />
       <FormMessage state={state} />
-      {state.fieldErrors?.pairs && (
-        <p role="alert" className="text-sm text-red-700">
-          {state.fieldErrors.pairs.join('；')}
-        </p>
-      )}
+      <FieldError name="pairs" errors={fieldError('pairs')} role="alert" />
       {!state.ok && pairs.length > 0 && <SubmitButton>{t('confirm', { count: pairs.length })}</SubmitButton>}
     </form>
   );
@@ -123,7 +120,7 @@ export function ReassignCard({
   children: ReactNode;
 }) {
   const t = useTranslations('pairings');
-  const [state, formAction] = useActionState(reassignCadre, initialActionState);
+  const { state, formAction } = useActionForm(reassignCadre);
   if (!open && !state.ok) return null;
   return (
     <Card title={t('reassignTitle')}>
@@ -164,11 +161,7 @@ function ReassignForm({
       <input type="hidden" name="version" value={cadre.version} />
       <input type="hidden" name="pairs" value={pairList(pairs)} />
       <FormMessage state={state} />
-      {errors.pairs && (
-        <p role="alert" className="text-sm text-red-700">
-          {errors.pairs.join('；')}
-        </p>
-      )}
+      <FieldError name="pairs" errors={errors.pairs} role="alert" />
       <div className="grid gap-3 sm:grid-cols-3 sm:items-end">
         <TextField name="reason" label={t('reason')} defaultValue={state.values?.reason} errors={errors.reason} />
         <TextField
@@ -192,12 +185,12 @@ function ReassignForm({
 
 export function LiaisonForm({ villageCode, units }: { villageCode: string; units: { id: number; name: string }[] }) {
   const t = useTranslations('pairings');
-  const [state, formAction] = useActionState(setLiaison, initialActionState);
+  const { state, formAction, fieldError, formKey } = useActionForm(setLiaison);
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate key={state.attempt ?? 0}>
+    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate key={formKey()}>
       <input type="hidden" name="villageCode" value={villageCode} />
       <div className="min-w-48 flex-1">
-        <SelectField id={`unit-${villageCode}`} name="unitId" label={t('unit')} errors={state.fieldErrors?.unitId}>
+        <SelectField id={`unit-${villageCode}`} name="unitId" label={t('unit')} errors={fieldError('unitId')}>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
@@ -217,7 +210,7 @@ export function LiaisonForm({ villageCode, units }: { villageCode: string; units
 
 export function RemoveLiaisonButton({ id }: { id: number }) {
   const t = useTranslations('pairings');
-  const [, formAction] = useActionState(removeLiaison, initialActionState);
+  const { formAction } = useActionForm(removeLiaison);
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="id" value={id} />

@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { savePolicy } from '@/lib/policy/actions';
 import { POLICY_FIELDS, type PolicyField, type PolicyValues } from '@/lib/policy/rules';
 
@@ -48,10 +47,9 @@ type Props = { countyCode: string; year: number; version: number | null; values:
 
 export function PolicyForm({ countyCode, year, version, values, editable }: Props) {
   const t = useTranslations('policy');
-  const [state, formAction] = useActionState(savePolicy, initialActionState);
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(savePolicy);
   return (
-    <form action={formAction} className="space-y-6" noValidate key={`${year}-${version}-${state.attempt ?? 0}`}>
+    <form action={formAction} className="space-y-6" noValidate key={formKey(year, version)}>
       <input type="hidden" name="countyCode" value={countyCode} />
       <input type="hidden" name="year" value={year} />
       {version !== null && <input type="hidden" name="version" value={version} />}
@@ -66,8 +64,8 @@ export function PolicyForm({ countyCode, year, version, values, editable }: Prop
                 name={field}
                 label={t(`fields.${field}`)}
                 inputMode="numeric"
-                defaultValue={state.values?.[field] ?? String(values[field])}
-                errors={errors[field]}
+                defaultValue={defaultValue(field, String(values[field]))}
+                errors={fieldError(field)}
                 hint={
                   POLICY_FIELDS[field].source ? t('source', { source: POLICY_FIELDS[field].source }) : t('sourceOffice')
                 }

@@ -1,13 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
-import { SelectField } from '@/components/ui/field';
+import { FieldError, SelectField, TextareaField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { PROBLEM_CATEGORIES, URGENCIES } from '@/lib/enums';
 import { openProblem } from '@/lib/problems/actions';
-import { TextArea } from './text-area';
 
 export type VillageOption = { code: string; name: string; township: string };
 
@@ -15,20 +13,18 @@ export type VillageOption = { code: string; name: string; township: string };
 export function OpenProblemForm({ villages }: { villages: VillageOption[] }) {
   const t = useTranslations('problems');
   const tc = useTranslations('common');
-  const [state, formAction] = useActionState(openProblem, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(openProblem);
   const only = villages.length === 1 ? villages[0] : null;
   return (
-    <form action={formAction} className="space-y-4" noValidate key={state.attempt ?? 0} aria-label={t('newProblem')}>
+    <form action={formAction} className="space-y-4" noValidate key={formKey()} aria-label={t('newProblem')}>
       <FormMessage state={state} />
       <p className="text-sm text-slate-600">{t('openHint')}</p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField
           name="villageCode"
           label={t('village')}
-          defaultValue={v.villageCode ?? only?.code ?? ''}
-          errors={errors.villageCode}
+          defaultValue={defaultValue('villageCode', only?.code ?? '')}
+          errors={fieldError('villageCode')}
         >
           {!only && <option value="">{tc('choose')}</option>}
           {villages.map((village) => (
@@ -37,14 +33,24 @@ export function OpenProblemForm({ villages }: { villages: VillageOption[] }) {
             </option>
           ))}
         </SelectField>
-        <SelectField name="source" label={t('source')} defaultValue={v.source ?? 'INSPECTION'} errors={errors.source}>
+        <SelectField
+          name="source"
+          label={t('source')}
+          defaultValue={defaultValue('source', 'INSPECTION')}
+          errors={fieldError('source')}
+        >
           {(['INSPECTION', 'REPORT'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`sources.${s}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField name="category" label={t('category')} defaultValue={v.category ?? ''} errors={errors.category}>
+        <SelectField
+          name="category"
+          label={t('category')}
+          defaultValue={defaultValue('category', '')}
+          errors={fieldError('category')}
+        >
           <option value="">{tc('choose')}</option>
           {PROBLEM_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -52,7 +58,12 @@ export function OpenProblemForm({ villages }: { villages: VillageOption[] }) {
             </option>
           ))}
         </SelectField>
-        <SelectField name="urgency" label={t('urgency')} defaultValue={v.urgency ?? 'NORMAL'} errors={errors.urgency}>
+        <SelectField
+          name="urgency"
+          label={t('urgency')}
+          defaultValue={defaultValue('urgency', 'NORMAL')}
+          errors={fieldError('urgency')}
+        >
           {URGENCIES.map((u) => (
             <option key={u} value={u}>
               {t(`urgencies.${u}`)}
@@ -60,18 +71,14 @@ export function OpenProblemForm({ villages }: { villages: VillageOption[] }) {
           ))}
         </SelectField>
       </div>
-      <TextArea
+      <TextareaField
         name="description"
         label={t('description')}
-        defaultValue={v.description}
-        errors={errors.description}
+        defaultValue={defaultValue('description')}
+        errors={fieldError('description')}
         maxLength={1000}
       />
-      {errors.householdId && (
-        <p className="text-sm text-red-700" data-field-error="householdId">
-          {errors.householdId.join('；')}
-        </p>
-      )}
+      <FieldError name="householdId" errors={fieldError('householdId')} />
       <SubmitButton>{t('newProblem')}</SubmitButton>
     </form>
   );

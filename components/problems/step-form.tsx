@@ -1,12 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
+import { FieldError, SelectField, TextareaField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { problemStep } from '@/lib/problems/actions';
-import { TextArea } from './text-area';
 
 type Step = 'START' | 'SOLVE' | 'RETURN' | 'STRIKE_OFF' | 'ESCALATE' | 'REOPEN';
 
@@ -28,14 +27,13 @@ export function StepForm({
 }) {
   const t = useTranslations('problems');
   const tc = useTranslations('common');
-  const [state, formAction] = useActionState(problemStep, initialActionState);
+  const { state, formAction, errors, fieldError, defaultValue, formKey } = useActionForm(problemStep);
   const [chosen, setChosen] = useState<Step | undefined>(undefined);
   const [owner, setOwner] = useState<string>('');
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
-  const fromAnswer = !state.ok && steps.includes(v.step as Step) ? (v.step as Step) : undefined;
+  const fromAnswer =
+    !state.ok && steps.includes(defaultValue('step') as Step) ? (defaultValue('step') as Step) : undefined;
   const step = chosen && steps.includes(chosen) ? chosen : (fromAnswer ?? steps[0]);
-  const ownerNow = owner || v.owner || 'TOWNSHIP';
+  const ownerNow = owner || defaultValue('owner') || 'TOWNSHIP';
   const optional = (label: string) => t('optional', { label });
   const other = Object.entries(errors).filter(
     ([field]) => !['note', 'evidence', 'owner', 'ownerUnitId', 'deadline', 'photoKeys'].includes(field),
@@ -50,7 +48,7 @@ export function StepForm({
           action={formAction}
           className="space-y-4"
           noValidate
-          key={`${problem.version}-${state.attempt ?? 0}`}
+          key={formKey(problem.version)}
           aria-label={t('submit')}
         >
           <input type="hidden" name="problemId" value={problem.id} />
@@ -78,28 +76,30 @@ export function StepForm({
           </fieldset>
           {step === 'SOLVE' && (
             <>
-              <TextArea name="note" label={t('whatDone')} defaultValue={v.note} errors={errors.note} maxLength={1000} />
-              <TextArea
-                name="evidence"
-                label={t('evidence')}
-                defaultValue={v.evidence}
-                errors={errors.evidence}
+              <TextareaField
+                name="note"
+                label={t('whatDone')}
+                defaultValue={defaultValue('note')}
+                errors={fieldError('note')}
                 maxLength={1000}
               />
-              {errors.photoKeys && (
-                <p className="text-sm text-red-700" data-field-error="photoKeys">
-                  {errors.photoKeys.join('；')}
-                </p>
-              )}
+              <TextareaField
+                name="evidence"
+                label={t('evidence')}
+                defaultValue={defaultValue('evidence')}
+                errors={fieldError('evidence')}
+                maxLength={1000}
+              />
+              <FieldError name="photoKeys" errors={fieldError('photoKeys')} />
             </>
           )}
           {step === 'ESCALATE' && (
             <>
-              <TextArea
+              <TextareaField
                 name="note"
                 label={t('explanation')}
-                defaultValue={v.note}
-                errors={errors.note}
+                defaultValue={defaultValue('note')}
+                errors={fieldError('note')}
                 maxLength={1000}
               />
               <div className="grid gap-4 sm:grid-cols-3">
@@ -108,7 +108,7 @@ export function StepForm({
                   label={t('newOwner')}
                   value={ownerNow}
                   onChange={(e) => setOwner(e.target.value)}
-                  errors={errors.owner}
+                  errors={fieldError('owner')}
                 >
                   {(['TOWNSHIP', 'DEPARTMENT'] as const).map((o) => (
                     <option key={o} value={o}>
@@ -120,8 +120,8 @@ export function StepForm({
                   <SelectField
                     name="ownerUnitId"
                     label={t('department')}
-                    defaultValue={v.ownerUnitId ?? ''}
-                    errors={errors.ownerUnitId}
+                    defaultValue={defaultValue('ownerUnitId', '')}
+                    errors={fieldError('ownerUnitId')}
                   >
                     <option value="">{tc('choose')}</option>
                     {departments.map((d) => (
@@ -136,21 +136,27 @@ export function StepForm({
                   type="date"
                   label={t('newDeadline')}
                   min={today}
-                  defaultValue={v.deadline}
-                  errors={errors.deadline}
+                  defaultValue={defaultValue('deadline')}
+                  errors={fieldError('deadline')}
                 />
               </div>
             </>
           )}
           {(step === 'RETURN' || step === 'REOPEN') && (
-            <TextArea name="note" label={t('reason')} defaultValue={v.note} errors={errors.note} maxLength={1000} />
+            <TextareaField
+              name="note"
+              label={t('reason')}
+              defaultValue={defaultValue('note')}
+              errors={fieldError('note')}
+              maxLength={1000}
+            />
           )}
           {(step === 'START' || step === 'STRIKE_OFF') && (
-            <TextArea
+            <TextareaField
               name="note"
               label={optional(t('note'))}
-              defaultValue={v.note}
-              errors={errors.note}
+              defaultValue={defaultValue('note')}
+              errors={fieldError('note')}
               maxLength={1000}
               rows={2}
             />

@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { updateVillage } from '@/lib/regions/actions';
 
 type Village = {
@@ -19,19 +18,18 @@ type Village = {
 
 export function VillageForm({ village }: { village: Village }) {
   const t = useTranslations('regions');
-  const [state, formAction] = useActionState(updateVillage, initialActionState);
-  const value = (name: keyof Village) => state.values?.[name] ?? (village[name] === null ? '' : String(village[name]));
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, fieldError, defaultValue, defaultChecked, formKey } = useActionForm(updateVillage);
+  const value = (name: keyof Village) => defaultValue(name, village[name] === null ? '' : String(village[name]));
   return (
-    <form action={formAction} className="space-y-4" noValidate key={`${village.version}-${state.attempt ?? 0}`}>
+    <form action={formAction} className="space-y-4" noValidate key={formKey(village.version)}>
       <input type="hidden" name="code" value={village.code} />
       <input type="hidden" name="version" value={village.version} />
       <FormMessage state={state} />
       <CheckboxField
         name="isPoorVillage"
         label={t('isPoorVillage')}
-        defaultChecked={state.values ? state.values.isPoorVillage === 'on' : village.isPoorVillage}
-        errors={errors.isPoorVillage}
+        defaultChecked={defaultChecked('isPoorVillage', village.isPoorVillage)}
+        errors={fieldError('isPoorVillage')}
       />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
@@ -39,21 +37,21 @@ export function VillageForm({ village }: { village: Village }) {
           label={t('plannedExitYear')}
           inputMode="numeric"
           defaultValue={value('plannedExitYear')}
-          errors={errors.plannedExitYear}
+          errors={fieldError('plannedExitYear')}
         />
         <TextField
           name="exitedYear"
           label={t('exitedYear')}
           inputMode="numeric"
           defaultValue={value('exitedYear')}
-          errors={errors.exitedYear}
+          errors={fieldError('exitedYear')}
         />
         <TextField
           name="latitude"
           label={t('latitude')}
           inputMode="decimal"
           defaultValue={value('latitude')}
-          errors={errors.latitude}
+          errors={fieldError('latitude')}
           hint={t('locationHint')}
         />
         <TextField
@@ -61,7 +59,7 @@ export function VillageForm({ village }: { village: Village }) {
           label={t('longitude')}
           inputMode="decimal"
           defaultValue={value('longitude')}
-          errors={errors.longitude}
+          errors={fieldError('longitude')}
         />
       </div>
       <SubmitButton>{t('saveVillage')}</SubmitButton>

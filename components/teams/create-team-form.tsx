@@ -1,26 +1,24 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { createTeam } from '@/lib/teams/actions';
 
 export function CreateTeamForm({ villages }: { villages: { code: string; name: string }[] }) {
   const t = useTranslations('teams');
-  const [state, formAction] = useActionState(createTeam, initialActionState);
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(createTeam);
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-3 sm:items-end" noValidate key={state.attempt ?? 0}>
+    <form action={formAction} className="grid gap-4 sm:grid-cols-3 sm:items-end" noValidate key={formKey()}>
       <div className="sm:col-span-3">
         <FormMessage state={state} />
       </div>
       <SelectField
         name="villageCode"
         label={t('village')}
-        defaultValue={state.values?.villageCode}
-        errors={errors.villageCode}
+        defaultValue={defaultValue('villageCode')}
+        errors={fieldError('villageCode')}
       >
         {villages.map((v) => (
           <option key={v.code} value={v.code}>
@@ -32,8 +30,8 @@ export function CreateTeamForm({ villages }: { villages: { code: string; name: s
         name="formedOn"
         type="date"
         label={t('formedOn')}
-        defaultValue={state.values?.formedOn}
-        errors={errors.formedOn}
+        defaultValue={defaultValue('formedOn')}
+        errors={fieldError('formedOn')}
       />
       <SubmitButton>{t('createTeam')}</SubmitButton>
     </form>

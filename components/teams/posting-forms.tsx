@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { CADRE_RANKS, TEAM_ROLES } from '@/lib/enums';
 import { addPosting, confirmDetached, endPosting } from '@/lib/teams/actions';
 
@@ -16,16 +15,19 @@ type Options = {
 
 export function AddPostingForm({ teamId, options, today }: { teamId: number; options: Options; today: string }) {
   const t = useTranslations('teams');
-  const [state, formAction] = useActionState(addPosting, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const v = state.values ?? {};
+  const { state, formAction, fieldError, defaultValue, defaultChecked, formKey } = useActionForm(addPosting);
   const threeYears = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
   return (
-    <form action={formAction} className="space-y-4" noValidate key={state.attempt ?? 0}>
+    <form action={formAction} className="space-y-4" noValidate key={formKey()}>
       <input type="hidden" name="teamId" value={teamId} />
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <SelectField name="cadreId" label={t('cadre')} defaultValue={v.cadreId ?? ''} errors={errors.cadreId}>
+        <SelectField
+          name="cadreId"
+          label={t('cadre')}
+          defaultValue={defaultValue('cadreId', '')}
+          errors={fieldError('cadreId')}
+        >
           <option value="">—</option>
           {options.cadres.map((c) => (
             <option key={c.id} value={c.id}>
@@ -36,26 +38,47 @@ export function AddPostingForm({ teamId, options, today }: { teamId: number; opt
         <TextField
           name="name"
           label={`${t('newCadre')}：${t('name')}`}
-          defaultValue={v.name}
-          errors={errors.name}
+          defaultValue={defaultValue('name')}
+          errors={fieldError('name')}
           autoComplete="off"
         />
-        <SelectField name="rank" label={t('rank')} defaultValue={v.rank ?? 'ORDINARY'} errors={errors.rank}>
+        <SelectField
+          name="rank"
+          label={t('rank')}
+          defaultValue={defaultValue('rank', 'ORDINARY')}
+          errors={fieldError('rank')}
+        >
           {CADRE_RANKS.map((rank) => (
             <option key={rank} value={rank}>
               {t(`ranks.${rank}`)}
             </option>
           ))}
         </SelectField>
-        <TextField name="phone" label={t('phone')} inputMode="tel" defaultValue={v.phone} errors={errors.phone} />
-        <SelectField name="role" label={t('role')} defaultValue={v.role ?? 'MEMBER'} errors={errors.role}>
+        <TextField
+          name="phone"
+          label={t('phone')}
+          inputMode="tel"
+          defaultValue={defaultValue('phone')}
+          errors={fieldError('phone')}
+        />
+        <SelectField
+          name="role"
+          label={t('role')}
+          defaultValue={defaultValue('role', 'MEMBER')}
+          errors={fieldError('role')}
+        >
           {TEAM_ROLES.map((role) => (
             <option key={role} value={role}>
               {t(`roles.${role}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField name="unitId" label={t('unit')} defaultValue={v.unitId} errors={errors.unitId}>
+        <SelectField
+          name="unitId"
+          label={t('unit')}
+          defaultValue={defaultValue('unitId')}
+          errors={fieldError('unitId')}
+        >
           {options.units.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
@@ -66,17 +89,22 @@ export function AddPostingForm({ teamId, options, today }: { teamId: number; opt
           name="startDate"
           type="date"
           label={t('start')}
-          defaultValue={v.startDate ?? today}
-          errors={errors.startDate}
+          defaultValue={defaultValue('startDate', today)}
+          errors={fieldError('startDate')}
         />
         <TextField
           name="plannedEndDate"
           type="date"
           label={t('plannedEnd')}
-          defaultValue={v.plannedEndDate ?? threeYears}
-          errors={errors.plannedEndDate}
+          defaultValue={defaultValue('plannedEndDate', threeYears)}
+          errors={fieldError('plannedEndDate')}
         />
-        <SelectField name="userId" label={t('account')} defaultValue={v.userId ?? ''} errors={errors.userId}>
+        <SelectField
+          name="userId"
+          label={t('account')}
+          defaultValue={defaultValue('userId', '')}
+          errors={fieldError('userId')}
+        >
           <option value="">{t('noAccount')}</option>
           {options.users.map((u) => (
             <option key={u.id} value={u.id}>
@@ -89,14 +117,14 @@ export function AddPostingForm({ teamId, options, today }: { teamId: number; opt
         <CheckboxField
           name="alsoFirstSecretary"
           label={t('alsoFirstSecretary')}
-          defaultChecked={v.alsoFirstSecretary === 'on'}
-          errors={errors.alsoFirstSecretary}
+          defaultChecked={defaultChecked('alsoFirstSecretary')}
+          errors={fieldError('alsoFirstSecretary')}
         />
         <CheckboxField
           name="shortConfirmed"
           label={t('shortConfirmed')}
-          defaultChecked={v.shortConfirmed === 'on'}
-          errors={errors.shortConfirmed}
+          defaultChecked={defaultChecked('shortConfirmed')}
+          errors={fieldError('shortConfirmed')}
         />
       </div>
       <SubmitButton>{t('addPosting')}</SubmitButton>
@@ -112,15 +140,14 @@ export function EndPostingForm({
   today: string;
 }) {
   const t = useTranslations('teams');
-  const [state, formAction] = useActionState(endPosting, initialActionState);
-  const errors = state.fieldErrors ?? {};
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(endPosting);
   const id = (name: string) => `${name}-${posting.id}`;
   return (
     <form
       action={formAction}
       className="grid gap-3 sm:grid-cols-3 sm:items-end"
       noValidate
-      key={`${posting.version}-${state.attempt ?? 0}`}
+      key={formKey(posting.version)}
       aria-label={`${t('endPosting')} ${posting.name}`}
     >
       <input type="hidden" name="postingId" value={posting.id} />
@@ -133,16 +160,16 @@ export function EndPostingForm({
         name="endedOn"
         type="date"
         label={t('endedOn')}
-        defaultValue={state.values?.endedOn ?? today}
-        errors={errors.endedOn}
+        defaultValue={defaultValue('endedOn', today)}
+        errors={fieldError('endedOn')}
       />
       <TextField
         id={id('endReason')}
         name="endReason"
         label={t('endReason')}
         hint={t('endPostingHint')}
-        defaultValue={state.values?.endReason}
-        errors={errors.endReason}
+        defaultValue={defaultValue('endReason')}
+        errors={fieldError('endReason')}
       />
       <SubmitButton variant="danger">{t('endPosting')}</SubmitButton>
     </form>
@@ -151,7 +178,7 @@ export function EndPostingForm({
 
 export function ConfirmDetachedButton({ posting }: { posting: { id: number; version: number } }) {
   const t = useTranslations('teams');
-  const [state, formAction] = useActionState(confirmDetached, initialActionState);
+  const { state, formAction } = useActionForm(confirmDetached);
   return (
     <form action={formAction} className="inline-flex items-center gap-2">
       <input type="hidden" name="postingId" value={posting.id} />

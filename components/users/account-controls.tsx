@@ -1,16 +1,15 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { resetUserPassword, setUserDisabled } from '@/lib/users/actions';
 import { IssuedPassword } from './issued-password';
 
 export function AccountControls({ user }: { user: { id: number; version: number; disabled: boolean } }) {
   const t = useTranslations('users');
-  const [disableState, disableAction] = useActionState(setUserDisabled, initialActionState);
-  const [resetState, resetAction] = useActionState(resetUserPassword, initialActionState);
+  const { state: disableState, formAction: disableAction } = useActionForm(setUserDisabled);
+  const { state: resetState, formAction: resetAction } = useActionForm(resetUserPassword);
   return (
     <div className="space-y-4">
       <form action={disableAction} className="space-y-2">

@@ -1,10 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
-import { initialActionState } from '@/lib/action-state';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { approveAccount, rejectAccount } from '@/lib/users/actions';
 import { IssuedPassword } from './issued-password';
 
@@ -26,8 +25,8 @@ export type PendingRequest = {
  */
 export function ApprovalList({ requests }: { requests: PendingRequest[] }) {
   const t = useTranslations();
-  const [approveState, approve] = useActionState(approveAccount, initialActionState);
-  const [rejectState, reject] = useActionState(rejectAccount, initialActionState);
+  const { state: approveState, formAction: approve } = useActionForm(approveAccount);
+  const { state: rejectState, formAction: reject } = useActionForm(rejectAccount);
   return (
     <div className="space-y-4">
       <FormMessage state={approveState} />
@@ -51,7 +50,7 @@ export function ApprovalList({ requests }: { requests: PendingRequest[] }) {
           </HeadRow>
           <tbody>
             {requests.map((request) => (
-              <tr key={request.id} className="border-b border-slate-100" data-testid="pending-request">
+              <Row key={request.id} data-testid="pending-request">
                 <Td className="font-medium">{request.username}</Td>
                 <Td>{request.displayName}</Td>
                 <Td>{t(`roles.${request.role}`)}</Td>
@@ -77,7 +76,7 @@ export function ApprovalList({ requests }: { requests: PendingRequest[] }) {
                     </form>
                   </div>
                 </Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

@@ -1,11 +1,10 @@
 'use client';
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { initialActionState } from '@/lib/action-state';
+import { TextLink } from '@/components/ui/text-link';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLES } from '@/lib/auth/permissions';
 import { createUser, updateUser } from '@/lib/users/actions';
 import { IssuedPassword } from './issued-password';
@@ -22,21 +21,20 @@ type ExistingUser = {
 
 export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeOption[] }) {
   const t = useTranslations();
-  const [state, formAction] = useActionState(user ? updateUser : createUser, initialActionState);
-  const errors = state.fieldErrors ?? {};
-  const value = (name: 'username' | 'displayName' | 'role' | 'scopeCode') => state.values?.[name] ?? user?.[name] ?? '';
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(user ? updateUser : createUser);
+  const value = (name: 'username' | 'displayName' | 'role' | 'scopeCode') => defaultValue(name, user?.[name] ?? '');
   if (!user && state.ok && state.data)
     return (
       <div className="space-y-3">
         <FormMessage state={state} />
         <IssuedPassword username={state.data.username} password={state.data.issuedPassword} />
-        <Link href={`/admin/users/${state.data.userId}`} className="text-sm font-medium text-brand-700 hover:underline">
+        <TextLink href={`/admin/users/${state.data.userId}`} className="text-sm font-medium">
           {t('users.openAccount')} →
-        </Link>
+        </TextLink>
       </div>
     );
   return (
-    <form action={formAction} className="space-y-4" noValidate key={`${user?.version}-${state.attempt ?? 0}`}>
+    <form action={formAction} className="space-y-4" noValidate key={formKey(user?.version)}>
       {user && <input type="hidden" name="id" value={user.id} />}
       {user && <input type="hidden" name="version" value={user.version} />}
       <FormMessage state={state} />
@@ -47,16 +45,16 @@ export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeO
           autoCapitalize="none"
           hint={t('users.usernameRule')}
           defaultValue={value('username')}
-          errors={errors.username}
+          errors={fieldError('username')}
         />
       )}
       <TextField
         name="displayName"
         label={t('users.displayName')}
         defaultValue={value('displayName')}
-        errors={errors.displayName}
+        errors={fieldError('displayName')}
       />
-      <SelectField name="role" label={t('users.role')} defaultValue={value('role')} errors={errors.role}>
+      <SelectField name="role" label={t('users.role')} defaultValue={value('role')} errors={fieldError('role')}>
         <option value="">{t('common.choose')}</option>
         {ROLES.map((role) => (
           <option key={role} value={role}>
@@ -68,7 +66,7 @@ export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeO
         name="scopeCode"
         label={t('users.scope')}
         defaultValue={value('scopeCode')}
-        errors={errors.scopeCode}
+        errors={fieldError('scopeCode')}
         hint={t('users.scopeHint')}
       >
         <option value="">{t('common.choose')}</option>
