@@ -1,8 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { SubmitButton } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/button-class';
-import type { ActionState } from '@/lib/action-state';
+import { Field, FieldError, inputClass, SelectField, TextareaField, TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { type ActionState, initialActionState } from '@/lib/action-state';
 import { PROBLEM_CATEGORIES, URGENCIES, VISIT_KINDS } from '@/lib/enums';
 import { createVisit } from '@/lib/visits/actions';
 
@@ -18,9 +22,10 @@ type Draft = {
   photoKeys: string[];
 };
 type Fix = { latitude: number; longitude: number; accuracy: number } | null;
-
-const inputClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600';
+/** What one tap on "save" sends: the draft as it is then, the photos chosen, and the location if there is one. */
+type Sending = { draft: Draft; files: File[]; fix: Fix | undefined };
+/** `unsent`: the request or its answer was lost on the way (no signal); the draft and its key stay for the retry. */
+type VisitState = ActionState & { unsent?: boolean };
 const draftKey = (householdId: number) => `visit-draft-${householdId}`;
 
 /** A v4 UUID from getRandomValues: randomUUID exists only on https pages, and county servers often run on plain http. */
@@ -55,9 +60,6 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
   const [draft, setDraft] = useState<Draft>(() => newDraft(today));
   const [files, setFiles] = useState<File[]>([]);
   const [fix, setFix] = useState<Fix | undefined>(undefined);
-  const [phase, setPhase] = useState<'idle' | 'uploading' | 'saving' | 'failed'>('idle');
-  const [progress, setProgress] = useState({ done: 0, total: 0 });
-  const [state, setState] = useState<ActionState | null>(null);
   const [restored, setRestored] = useState(false);
 
   useEffect(() => {
@@ -89,36 +91,27 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
   const setProblem = (index: number, patch: Partial<Problem>) =>
     update({ problems: draft.problems.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
 
-  async function uploadPhotos(): Promise<string[] | null> {
-    const keys = [...draft.photoKeys];
-    const pending = files.slice(keys.length);
-    setProgress({ done: keys.length, total: files.length });
-    for (const file of pending) {
-      setPhase('uploading');
+  /** Uploads the photos not uploaded yet, keeping each key in the draft at once; the refusal's text if one is refused. */
+  async function uploadPhotos(uploaded: string[], chosen: File[]): Promise<string[] | { refused: string }> {
+    const keys = [...uploaded];
+    for (const file of chosen.slice(keys.length)) {
       const response = await fetch('/api/uploads', {
         method: 'POST',
         body: file,
         headers: { 'content-type': file.type || 'application/octet-stream' },
       });
       const answer = (await response.json()) as { ok: boolean; key?: string; formError?: string };
-      if (!answer.ok || !answer.key) {
-        setState({ ok: false, fieldErrors: { photoKeys: [answer.formError ?? t('visits.uploadFailed')] } });
-        return null;
-      }
+      if (!answer.ok || !answer.key) return { refused: answer.formError ?? t('visits.uploadFailed') };
       keys.push(answer.key);
       update({ photoKeys: keys });
-      setProgress({ done: keys.length, total: files.length });
     }
     return keys;
   }
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setState(null);
+  async function send(_previous: VisitState, { draft, files, fix }: Sending): Promise<VisitState> {
     try {
-      const photoKeys = await uploadPhotos();
-      if (!photoKeys) return setPhase('idle');
-      setPhase('saving');
+      const photoKeys = await uploadPhotos(draft.photoKeys, files);
+      if (!Array.isArray(photoKeys)) return { ok: false, fieldErrors: { photoKeys: [photoKeys.refused] } };
       const answer = await createVisit(
         { ok: false },
         {
@@ -134,123 +127,101 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
           ...(fix ? { latitude: fix.latitude, longitude: fix.longitude, accuracy: fix.accuracy } : {}),
         },
       );
-      setState(answer);
-      setPhase('idle');
       if (answer.ok) {
         localStorage.removeItem(draftKey(householdId));
         setDraft(newDraft(today));
         setFiles([]);
         setRestored(false);
       }
+      return answer;
     } catch {
-      setPhase('failed'); // the draft (and the key) stay: the retry is the same submission
+      return { ok: false, unsent: true }; // the draft (and the key) stay: the retry is the same submission
     }
   }
 
-  const errors = state?.fieldErrors ?? {};
-  const fieldError = (name: string) =>
-    errors[name]?.length ? (
-      <p className="text-sm text-red-700" data-field-error={name}>
-        {errors[name].join('；')}
-      </p>
-    ) : null;
-  const busy = phase === 'uploading' || phase === 'saving';
+  const { state, pending, fieldError, submit } = useActionForm<Sending, VisitState>(send);
+  // The last answer goes the moment the form is sent again; what is typed stays.
+  const answer: VisitState = pending ? initialActionState : state;
+  const errors = (name: string) => (pending ? undefined : fieldError(name));
+  const uploading = pending && draft.photoKeys.length < files.length;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit({ draft, files, fix });
+      }}
+      className="space-y-4"
+      noValidate
+    >
       {restored && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('visits.draftKept')}</p>}
-      {state?.ok && (
-        <div role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {state.message}
-        </div>
-      )}
-      {state?.formError && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.formError}
-        </div>
-      )}
-      {phase === 'failed' && (
+      <FormMessage state={answer} />
+      {answer.unsent && (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t('visits.retry')}
         </div>
       )}
       <div className="grid grid-cols-2 gap-3">
-        <label className="space-y-1 text-sm font-medium text-slate-700">
-          {t('visits.date')}
-          <input
-            type="date"
-            name="visitedOn"
-            className={inputClass}
-            value={draft.visitedOn}
-            max={today}
-            onChange={(e) => update({ visitedOn: e.target.value })}
-            aria-invalid={errors.visitedOn ? true : undefined}
-          />
-          {fieldError('visitedOn')}
-        </label>
-        <label className="space-y-1 text-sm font-medium text-slate-700">
-          {t('visits.kind')}
-          <select
-            name="kind"
-            className={inputClass}
-            value={draft.kind}
-            onChange={(e) => update({ kind: e.target.value })}
-          >
-            {VISIT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`visits.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextField
+          type="date"
+          name="visitedOn"
+          label={t('visits.date')}
+          value={draft.visitedOn}
+          max={today}
+          onChange={(e) => update({ visitedOn: e.target.value })}
+          errors={errors('visitedOn')}
+        />
+        <SelectField
+          name="kind"
+          label={t('visits.kind')}
+          value={draft.kind}
+          onChange={(e) => update({ kind: e.target.value })}
+          errors={errors('kind')}
+        >
+          {VISIT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`visits.kinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
       </div>
-      <label className="block space-y-1 text-sm font-medium text-slate-700">
-        {t('visits.metWith')}
-        <input
-          name="metWith"
-          className={inputClass}
-          value={draft.metWith}
-          onChange={(e) => update({ metWith: e.target.value })}
-        />
-        {fieldError('metWith')}
-      </label>
-      <label className="block space-y-1 text-sm font-medium text-slate-700">
-        {t('visits.findings')}
-        <textarea
-          name="findings"
-          rows={3}
-          className={inputClass}
-          value={draft.findings}
-          onChange={(e) => update({ findings: e.target.value })}
-        />
-        {fieldError('findings')}
-      </label>
-      <label className="block space-y-1 text-sm font-medium text-slate-700">
-        {t('visits.helpDelivered')}
-        <textarea
-          name="helpDelivered"
-          rows={2}
-          className={inputClass}
-          value={draft.helpDelivered}
-          onChange={(e) => update({ helpDelivered: e.target.value })}
-        />
-        {fieldError('helpDelivered')}
-      </label>
-      <label className="block space-y-1 text-sm font-medium text-slate-700">
-        {t('visits.addPhotos')}
+      <TextField
+        name="metWith"
+        label={t('visits.metWith')}
+        value={draft.metWith}
+        onChange={(e) => update({ metWith: e.target.value })}
+        errors={errors('metWith')}
+      />
+      <TextareaField
+        name="findings"
+        label={t('visits.findings')}
+        value={draft.findings}
+        onChange={(e) => update({ findings: e.target.value })}
+        errors={errors('findings')}
+      />
+      <TextareaField
+        name="helpDelivered"
+        label={t('visits.helpDelivered')}
+        rows={2}
+        value={draft.helpDelivered}
+        onChange={(e) => update({ helpDelivered: e.target.value })}
+        errors={errors('helpDelivered')}
+      />
+      <Field name="photoKeys" id="photos" label={t('visits.addPhotos')} errors={errors('photoKeys')}>
         <input
           type="file"
+          id="photos"
           name="photos"
           accept="image/jpeg,image/png,image/webp"
           capture="environment"
           multiple
           className="block w-full text-sm"
+          aria-describedby={errors('photoKeys') ? 'photos-error' : undefined}
           onChange={(e) => {
             setFiles(Array.from(e.target.files ?? []).slice(0, 6));
             update({ photoKeys: [] });
           }}
         />
-        {fieldError('photoKeys')}
-      </label>
+      </Field>
       <p className="text-sm text-slate-600" data-location={fix ? 'found' : fix === null ? 'none' : 'pending'}>
         {t('visits.location')}：
         {fix === undefined
@@ -261,7 +232,7 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
       </p>
       <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
         <legend className="px-1 text-sm font-semibold text-slate-800">{t('visits.problemsFound')}</legend>
-        {fieldError('problems')}
+        <FieldError name="problems" errors={errors('problems')} />
         {draft.problems.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: drafts have no ids until saved; rows are only appended or removed from the end
           <div key={i} className="space-y-2 rounded-md bg-slate-50 p-2" data-problem={i}>
@@ -318,24 +289,13 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
           {t('visits.addProblem')}
         </button>
       </fieldset>
-      <button
-        type="submit"
-        disabled={busy}
-        aria-busy={busy}
-        className={`${buttonClass('primary')} w-full py-3 text-base`}
-      >
-        {busy && (
-          <span
-            className="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent"
-            aria-hidden
-          />
-        )}
-        {phase === 'uploading'
-          ? t('visits.uploading', progress)
-          : phase === 'saving'
+      <SubmitButton pending={pending} className={`${buttonClass('primary')} w-full py-3 text-base`}>
+        {uploading
+          ? t('visits.uploading', { done: draft.photoKeys.length, total: files.length })
+          : pending
             ? t('visits.saving')
             : t('visits.save')}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
