@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { type Column, formatFigure, isRed } from '@/lib/dashboard/columns';
 import type { DashboardRow } from '@/lib/dashboard/data';
 
@@ -48,21 +49,19 @@ export function FiguresTable({ rows, total, columns, label, areaLabel, totalLabe
       <HeadRow>
         <Th>{areaLabel}</Th>
         {columns.map((c) => (
-          <Th key={c.key} className="text-right">
-            {label(c.label)}
-          </Th>
+          <NumTh key={c.key}>{label(c.label)}</NumTh>
         ))}
       </HeadRow>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={row.code}>
+          <Row hover key={row.code} data-area={row.code}>
             <Td>
-              <Link href={drillHref(row.code)} className="font-medium text-brand-700 hover:underline">
+              <TextLink href={drillHref(row.code)} className="font-medium">
                 {row.name}
-              </Link>
+              </TextLink>
             </Td>
             {columns.map((c) => cell(row, c))}
-          </tr>
+          </Row>
         ))}
         {total && (
           <tr className="border-t-2 border-slate-300 font-semibold" data-area="total">

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { householdPairing } from '@/lib/pairings/data';
@@ -15,9 +15,9 @@ export async function HouseholdPairingCard({ viewer, householdId }: { viewer: Vi
   const manage = can(viewer.role, 'pairing.manage');
   const cadreLink = (p: { cadreId: number; cadreName: string }) =>
     can(viewer.role, 'cadre.view') ? (
-      <Link href={`/cadres/${p.cadreId}`} className="font-medium text-brand-700 hover:underline">
+      <TextLink href={`/cadres/${p.cadreId}`} className="font-medium">
         {p.cadreName}
-      </Link>
+      </TextLink>
     ) : (
       <span className="font-medium">{p.cadreName}</span>
     );

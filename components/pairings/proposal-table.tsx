@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import type { ProposalView } from '@/lib/pairings/data';
 
 /** The proposal as the clerk reviews it: each household, the proposed cadre and why, and what is left over. */
@@ -17,20 +17,20 @@ export async function ProposalTable({ proposal }: { proposal: ProposalView }) {
             <Th>{t('cadre')}</Th>
             <Th>{t('unit')}</Th>
             <Th>{t('tier')}</Th>
-            <Th className="text-right">{t('load')}</Th>
+            <NumTh>{t('load')}</NumTh>
           </HeadRow>
           <tbody>
             {proposal.pairs.map((p) => (
-              <tr key={p.householdId} className="border-b border-slate-100" data-household={p.householdId}>
+              <Row key={p.householdId} data-household={p.householdId}>
                 <Td className="font-medium">{p.headName}</Td>
                 <Td>{p.villageName}</Td>
                 <Td>{p.cadreName}</Td>
                 <Td>{p.unitName}</Td>
                 <Td>{t(`tiers.${p.tier}`)}</Td>
-                <Td className="text-right tabular-nums">
+                <NumCell>
                   {p.usedAfter}/{p.quota}
-                </Td>
-              </tr>
+                </NumCell>
+              </Row>
             ))}
           </tbody>
         </Table>

@@ -1,7 +1,7 @@
 'use client';
 // The report's problem list: row number, column, what is wrong (in the user's language).
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import type { RosterReport } from '@/lib/roster/data';
 
 export function RosterIssues({ report }: { report: RosterReport }) {
@@ -34,11 +34,11 @@ export function RosterIssues({ report }: { report: RosterReport }) {
           <tbody data-roster-issues>
             {report.issues.map((issue, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: one cell can carry two issues; the list never reorders
-              <tr key={`${issue.row}-${issue.column}-${index}`} className="border-b border-slate-100 align-top">
+              <Row top key={`${issue.row}-${issue.column}-${index}`}>
                 <Td className="pl-3 text-right tabular-nums">{issue.row}</Td>
                 <Td>{issue.column ?? t('wholeRow')}</Td>
                 <Td className="text-red-800">{issue.message}</Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

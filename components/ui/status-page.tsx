@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { TextLink } from '@/components/ui/text-link';
 
 /** The 403 and 404 pages: a code, a title, what happened, and the way home. */
 export async function StatusPage({ code, titleKey, bodyKey }: { code: number; titleKey: string; bodyKey: string }) {
@@ -9,9 +9,9 @@ export async function StatusPage({ code, titleKey, bodyKey }: { code: number; ti
       <p className="text-5xl font-bold text-slate-300">{code}</p>
       <h1 className="mt-4 text-xl font-semibold">{t(titleKey)}</h1>
       <p className="mt-2 text-slate-600">{t(bodyKey)}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 hover:underline">
+      <TextLink href="/" className="mt-6 inline-block">
         {t('backHome')}
-      </Link>
+      </TextLink>
     </div>
   );
 }
