@@ -1,7 +1,9 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
-import { can } from '@/lib/auth/permissions';
+import { requireCan } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
+import { found } from '@/lib/errors';
 import { lineageOf } from '@/lib/regions/rules';
 import { DEFAULT_POLICY, POLICY_FIELD_NAMES, type PolicyValues } from './rules';
 
@@ -19,13 +21,17 @@ export function policyCountyOf(viewer: Viewer): string | null {
   return lineageOf(viewer.scopeCode).find((code) => code.length === 6) ?? null;
 }
 
-/** Policy of a county and year; a year not yet set shows the defaults (version null) for the admin to save. */
-export async function getPolicy(viewer: Viewer, countyCode: string, year: number): Promise<PolicyView | null> {
-  if (!can(viewer.role, 'policy.view')) return null;
+/**
+ * Policy of a county and year; a year not yet set shows the defaults (version null) for the admin to save.
+ * 403 without policy.view; 404 for a county the viewer is neither inside nor above.
+ */
+export async function getPolicy(viewer: Viewer, countyCode: string, year: number): Promise<PolicyView> {
+  requireCan(viewer, 'policy.view');
   // Visible to anyone inside the county, and to users above it (a city sees its counties).
-  if (!countyCode.startsWith(viewer.scopeCode) && !viewer.scopeCode.startsWith(countyCode)) return null;
-  const county = await db.region.findFirst({ where: { code: countyCode, level: 'COUNTY' }, select: { name: true } });
-  if (!county) return null;
+  if (!countyCode.startsWith(viewer.scopeCode) && !viewer.scopeCode.startsWith(countyCode)) notFound();
+  const county = found(
+    await db.region.findFirst({ where: { code: countyCode, level: 'COUNTY' }, select: { name: true } }),
+  );
   const row = await db.policy.findUnique({ where: { countyCode_year: { countyCode, year } } });
   const values = row
     ? (Object.fromEntries(POLICY_FIELD_NAMES.map((name) => [name, row[name]])) as PolicyValues)

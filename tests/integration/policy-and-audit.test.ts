@@ -40,8 +40,8 @@ describe('policy', () => {
 
   it('is read-only for a township and invisible across counties', async () => {
     const township = await signInAs('township');
-    expect(await getPolicy(township, '990102', 2031)).not.toBeNull();
-    expect(await getPolicy(township, '990103', 2031)).toBeNull();
+    expect(await getPolicy(township, '990102', 2031)).toMatchObject({ countyCode: '990102' });
+    await expect(getPolicy(township, '990103', 2031)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404');
     expect((await run(savePolicy, { countyCode: '990102', year: 2031, version: 2, ...DEFAULT_POLICY })).formError).toBe(
       '您的账号没有这项操作的权限。',
     );

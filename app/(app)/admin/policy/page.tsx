@@ -19,9 +19,8 @@ export default async function PolicyPage({
   const search = await searchParams;
   const thisYear = chinaYear();
   const year = Number(search.year) >= 2000 && Number(search.year) <= 2100 ? Number(search.year) : thisYear;
-  const countyCode = search.county ?? policyCountyOf(viewer);
-  const policy = countyCode ? await getPolicy(viewer, countyCode, year) : null;
-  if (!policy) notFound();
+  const countyCode = search.county ?? policyCountyOf(viewer) ?? notFound(); // a city user names the county
+  const policy = await getPolicy(viewer, countyCode, year);
   return (
     <PageBody>
       <PolicyContent viewer={viewer} policy={policy} year={year} thisYear={thisYear} />
@@ -47,10 +46,10 @@ async function PolicyContent({
       <PageHeader
         title={t('policy.title', { county: policy.countyName, year })}
         description={
-          policy.version === null
+          policy.version === null || policy.updatedAt === null
             ? t('policy.notSetYet')
             : t('policy.lastChanged', {
-                time: format.dateTime(policy.updatedAt!, { dateStyle: 'medium', timeStyle: 'short' }),
+                time: format.dateTime(policy.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }),
               })
         }
       />

@@ -5,7 +5,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { noticeList } from '@/lib/households/data';
 import { perCapitaIncome } from '@/lib/households/rules';
-import { getPolicy, policyCountyOf } from '@/lib/policy/data';
+import { policyCountyOf, policyValuesFor } from '@/lib/policy/data';
 import { getRegion } from '@/lib/regions/data';
 import { chinaYear } from '@/lib/time';
 
@@ -41,8 +41,8 @@ async function NoticeContent({
     getFormatter(),
   ]);
   const county = policyCountyOf(viewer) ?? region.code.slice(0, 6);
-  const policy = await getPolicy(viewer, county, chinaYear());
-  const days = policy?.values.noticeMinDays ?? 5;
+  // The county's number in force (the viewer may lack policy.view: a team leader prints notices too).
+  const days = (await policyValuesFor(county, chinaYear())).noticeMinDays;
   return (
     <article className="mx-auto max-w-4xl bg-white p-6 print:p-0">
       <div className="no-print mb-4 flex justify-end">
