@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import { auditSummary } from '@/lib/audit/data';
 import { requireViewer, type Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
@@ -23,7 +24,7 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
   const [area, accounts, audit] = await Promise.all([
     can(viewer.role, 'region.view') ? areaSummary(viewer) : null,
     can(viewer.role, 'user.manage') ? accountCounts(viewer) : null,
-    auditSummary(viewer),
+    can(viewer.role, 'audit.view') ? auditSummary(viewer) : null,
   ]);
   return (
     <>
@@ -73,15 +74,12 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
             </div>
           )}
           <div className="flex flex-wrap gap-4">
-            <Link href="/dashboard" className="inline-block text-sm font-medium text-brand-700 hover:underline">
+            <TextLink href="/dashboard" className="inline-block text-sm font-medium">
               {t('home.openDashboard')} →
-            </Link>
-            <Link
-              href={`/regions/${viewer.scopeCode}`}
-              className="inline-block text-sm font-medium text-brand-700 hover:underline"
-            >
+            </TextLink>
+            <TextLink href={`/regions/${viewer.scopeCode}`} className="inline-block text-sm font-medium">
               {area.village ? t('home.openVillage') : t('home.browseArea')} →
-            </Link>
+            </TextLink>
           </div>
         </section>
       )}
@@ -89,9 +87,9 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
         <Card
           title={t('home.accounts')}
           actions={
-            <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">
+            <TextLink href="/admin/users" className="text-sm">
               {t('nav.users')} →
-            </Link>
+            </TextLink>
           }
         >
           <ul className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
@@ -118,11 +116,7 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
           <Stat
             label={t('home.auditTotal')}
             value={audit.total}
-            hint={
-              <Link href="/audit" className="text-brand-700 hover:underline">
-                {t('nav.audit')} →
-              </Link>
-            }
+            hint={<TextLink href="/audit">{t('nav.audit')} →</TextLink>}
           />
         </div>
       )}

@@ -1,11 +1,18 @@
 import 'server-only';
-import { type Db, db, type Tx } from '@/lib/db';
+import { forbidden } from 'next/navigation';
+import { can } from '@/lib/auth/permissions';
+import { type Db, db, rows, type Tx } from '@/lib/db';
+import type { AuditResult, Prisma, Role } from '@/lib/generated/prisma/client';
+import { scope } from '@/lib/regions/scope';
+import { type AuditChanges, sanitizeChanges } from './rules';
+import { auditCounts } from './sql';
 
 export type { Tx };
 
-import { can } from '@/lib/auth/permissions';
-import type { AuditResult, Prisma, Role } from '@/lib/generated/prisma/client';
-import { type AuditChanges, sanitizeChanges } from './rules';
+/** The auditor's reads: 403 without audit.view (not requireCan of lib/auth/guard, which imports this file). */
+function requireAuditor(viewer: { role: Role }) {
+  if (!can(viewer.role, 'audit.view')) forbidden();
+}
 
 export type AuditActor = { userId: number; username: string; role: Role } | null;
 
@@ -80,7 +87,7 @@ export type AuditFilters = {
 
 /** The auditor's search: rows of the auditor's area and sign-ins with no area, newest first. */
 export async function searchAudit(viewer: { role: Role; scopeCode: string }, filters: AuditFilters) {
-  if (!can(viewer.role, 'audit.view')) return null;
+  requireAuditor(viewer);
   const day = (value: string | undefined, endOfDay: boolean) =>
     value && /^\d{4}-\d{2}-\d{2}$/.test(value)
       ? new Date(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}+08:00`)
@@ -90,39 +97,33 @@ export async function searchAudit(viewer: { role: Role; scopeCode: string }, fil
   const where: Prisma.AuditLogWhereInput = {
     // Sign-ins of unknown names (and refused addresses) have no area; auditors see them so that
     // password spraying shows.
-    OR: [{ regionCode: { startsWith: viewer.scopeCode } }, { regionCode: null, action: { startsWith: 'auth.' } }],
+    OR: [scope.auditLog(viewer), { regionCode: null, action: { startsWith: 'auth.' } }],
     ...(filters.username ? { username: { contains: filters.username, mode: 'insensitive' } } : {}),
     ...(filters.action ? { action: { startsWith: filters.action } } : {}),
     ...(filters.result ? { result: filters.result } : {}),
     ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } } : {}),
   };
   const page = Math.max(1, filters.page ?? 1);
-  const [total, rows] = await Promise.all([
+  const [total, found] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({ where, orderBy: { at: 'desc' }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
   ]);
-  return { total, page, pageSize: AUDIT_PAGE_SIZE, rows: rows.map((row) => ({ ...row, id: String(row.id) })) };
+  return { total, page, pageSize: AUDIT_PAGE_SIZE, rows: found.map((row) => ({ ...row, id: String(row.id) })) };
 }
 
 export async function auditActionNames(): Promise<string[]> {
-  const rows = await db.auditLog.findMany({
+  const actions = await db.auditLog.findMany({
     distinct: ['action'],
     select: { action: true },
     orderBy: { action: 'asc' },
   });
-  return rows.map((row) => row.action);
+  return actions.map((row) => row.action);
 }
 
 /** Counts for the auditor's home page (today in China Standard Time). */
 export async function auditSummary(viewer: { role: Role; scopeCode: string }) {
-  if (!can(viewer.role, 'audit.view')) return null;
-  const [row] = await db.$queryRaw<{ total: bigint; today: bigint; refused: bigint; invalid: bigint }[]>`
-    SELECT count(*) AS total,
-           count(*) FILTER (WHERE at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS today,
-           count(*) FILTER (WHERE result = 'REFUSED' AND at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS refused,
-           count(*) FILTER (WHERE result = 'INVALID' AND at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS invalid
-      FROM audit_log
-     WHERE region_code LIKE ${`${viewer.scopeCode}%`} OR (region_code IS NULL AND action LIKE 'auth.%')`;
+  requireAuditor(viewer);
+  const [row] = await rows(db, auditCounts(viewer.scopeCode));
   return {
     total: Number(row.total),
     today: Number(row.today),

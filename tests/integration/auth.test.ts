@@ -290,11 +290,11 @@ describe('auditor', () => {
     await verifyLogin('spray-audit-me', 'Wrong#Horse1', new Date(), '10.9.5.1');
     const auditor = { role: 'AUDITOR' as const, scopeCode: '990102' };
     const found = await searchAudit(auditor, { action: 'auth.login' });
-    expect(found!.rows.some((row) => row.message === 'unknown user spray-audit-me from 10.9.5.1')).toBe(true);
-    const before = (await auditSummary(auditor))!;
+    expect(found.rows.some((row) => row.message === 'unknown user spray-audit-me from 10.9.5.1')).toBe(true);
+    const before = await auditSummary(auditor);
     await verifyLogin('spray-audit-me', 'Wrong#Horse1');
-    expect((await auditSummary(auditor))!.refusedToday).toBe(before.refusedToday + 1);
+    expect((await auditSummary(auditor)).refusedToday).toBe(before.refusedToday + 1);
     // Area rows of another county stay out.
-    expect((await searchAudit({ role: 'AUDITOR', scopeCode: '990103' }, { username: 'authcase' }))!.total).toBe(0);
+    expect((await searchAudit({ role: 'AUDITOR', scopeCode: '990103' }, { username: 'authcase' })).total).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import { auditActionNames, searchAudit } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -34,13 +34,12 @@ async function AuditContent({ viewer, searchParams }: { searchParams: Promise<Se
     to: search.to,
     page: parsePage(search.page),
   };
-  const [data, actions, t, format] = await Promise.all([
+  const [rows, actions, t, format] = await Promise.all([
     searchAudit(viewer, filters),
     auditActionNames(),
     getTranslations(),
     getFormatter(),
   ]);
-  const rows = data!;
   return (
     <>
       <PageHeader title={t('nav.audit')} description={t('audit.description')} />
@@ -98,7 +97,7 @@ async function AuditContent({ viewer, searchParams }: { searchParams: Promise<Se
           </HeadRow>
           <tbody>
             {rows.rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 align-top">
+              <Row top key={row.id}>
                 <Td className="whitespace-nowrap tabular-nums">
                   {format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium' })}
                 </Td>
@@ -121,7 +120,7 @@ async function AuditContent({ viewer, searchParams }: { searchParams: Promise<Se
                   {row.changes ? <div>{JSON.stringify(row.changes)}</div> : null}
                   {row.requestId && <div className="text-slate-400">#{row.requestId}</div>}
                 </Td>
-              </tr>
+              </Row>
             ))}
             {rows.rows.length === 0 && (
               <tr>
