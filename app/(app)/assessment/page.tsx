@@ -1,10 +1,10 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AdjustScoreForm } from '@/components/inspections/inspection-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -48,25 +48,23 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
       <div data-testid={testId}>
         <Table minWidth="60rem">
           <HeadRow>
-            <Th className="text-right">{t('rank')}</Th>
+            <NumTh>{t('rank')}</NumTh>
             <Th>{subject}</Th>
             {INDICATORS.map((i) => (
-              <Th key={i} className="text-right">
-                {t(`indicators.${i}`)}
-              </Th>
+              <NumTh key={i}>{t(`indicators.${i}`)}</NumTh>
             ))}
-            <Th className="text-right">{t('computed')}</Th>
-            <Th className="text-right">{t('final')}</Th>
+            <NumTh>{t('computed')}</NumTh>
+            <NumTh>{t('final')}</NumTh>
             <Th>{t('band')}</Th>
           </HeadRow>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.code} className="border-b border-slate-100 align-top" data-subject={r.code}>
-                <Td className="text-right tabular-nums">{r.rank}</Td>
+              <Row top key={r.code} data-subject={r.code}>
+                <NumCell>{r.rank}</NumCell>
                 <Td>
-                  <Link href={`/dashboard?area=${r.code}`} className="font-medium text-brand-700 hover:underline">
+                  <TextLink href={`/dashboard?area=${r.code}`} className="font-medium">
                     {r.code.length === 12 ? `${r.township} ${r.name}` : r.name}
-                  </Link>
+                  </TextLink>
                   {r.adjusted && (
                     <p className="text-xs text-slate-500">{t('adjustedBy', { reason: r.adjusted.reason })}</p>
                   )}
@@ -78,11 +76,9 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
                   )}
                 </Td>
                 {INDICATORS.map((i) => (
-                  <Td key={i} className="text-right tabular-nums">
-                    {(r.computed.indicators[i] * 100).toFixed(1)}%
-                  </Td>
+                  <NumCell key={i}>{(r.computed.indicators[i] * 100).toFixed(1)}%</NumCell>
                 ))}
-                <Td className="text-right tabular-nums">{r.computed.score.toFixed(1)}</Td>
+                <NumCell>{r.computed.score.toFixed(1)}</NumCell>
                 <Td className="text-right font-semibold tabular-nums" data-testid="final-score">
                   {r.final.toFixed(1)}
                 </Td>
@@ -91,7 +87,7 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
                     {t(`bands.${r.band}`)}
                   </span>
                 </Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CheckInButton } from '@/components/attendance/check-in-button';
 import { YearProgress } from '@/components/attendance/year-progress';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import { myAttendance } from '@/lib/attendance/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -91,12 +91,9 @@ async function MyAttendanceContent({ viewer }: { viewer: Viewer }) {
             </li>
           ))}
         </ul>
-        <Link
-          href={`/teams/${mine.posting.teamId}/attendance`}
-          className="mt-3 inline-block text-sm text-brand-700 hover:underline"
-        >
+        <TextLink href={`/teams/${mine.posting.teamId}/attendance`} className="mt-3 inline-block text-sm">
           {t('teams.monthGrid')}
-        </Link>
+        </TextLink>
       </Card>
     </div>
   );

@@ -5,7 +5,8 @@ import { CadreForm } from '@/components/pairings/cadre-form';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { CADRE_RANKS, type CadreRank } from '@/lib/enums';
@@ -107,17 +108,17 @@ async function CadresContent({ viewer, searchParams }: { searchParams: Promise<Q
               <Th>{t('pairings.unit')}</Th>
               <Th>{t('pairings.idLast4')}</Th>
               <Th>{t('pairings.phone')}</Th>
-              <Th className="text-right">
+              <NumTh>
                 {t('pairings.used')}/{t('pairings.quota')}
-              </Th>
+              </NumTh>
             </HeadRow>
             <tbody>
               {list.rows.map((c) => (
-                <tr key={c.id} className="border-b border-slate-100 hover:bg-slate-50" data-cadre={c.id}>
+                <Row hover key={c.id} data-cadre={c.id}>
                   <Td>
-                    <Link href={`/cadres/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                    <TextLink href={`/cadres/${c.id}`} className="font-medium">
                       {c.name}
-                    </Link>
+                    </TextLink>
                   </Td>
                   <Td>{t(`teams.ranks.${c.rank}`)}</Td>
                   <Td>{c.unitName}</Td>
@@ -126,7 +127,7 @@ async function CadresContent({ viewer, searchParams }: { searchParams: Promise<Q
                   <Td className={`text-right tabular-nums ${c.used >= c.quota ? 'font-semibold' : ''}`}>
                     {c.used}/{c.quota}
                   </Td>
-                </tr>
+                </Row>
               ))}
             </tbody>
           </Table>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { type AreaBarSeries, AreaBars } from '@/components/charts/area-bars';
 import { MonthLines } from '@/components/charts/month-lines';
@@ -9,6 +8,7 @@ import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { PrintButton } from '@/components/ui/print-button';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { SECTION_COLUMNS, SECTIONS, type Section } from '@/lib/dashboard/columns';
@@ -207,9 +207,7 @@ async function DashboardContent({
         </Card>
         {isVillage && (
           <p className="no-print text-sm">
-            <Link href={`/regions/${data.area.code}`} className="text-brand-700 hover:underline">
-              {t('openVillage')} →
-            </Link>
+            <TextLink href={`/regions/${data.area.code}`}>{t('openVillage')} →</TextLink>
           </p>
         )}
       </div>

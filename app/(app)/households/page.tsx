@@ -7,7 +7,8 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -189,12 +190,11 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
             <span className="tabular-nums text-slate-600">
               {t('households.setTotal', { households: data.total, people: data.people ?? 0 })}
             </span>
-            <Link
+            <TextLink
               href={`/households?${new URLSearchParams(Object.entries({ ...params, set: undefined }).filter((e): e is [string, string] => !!e[1]))}`}
-              className="text-brand-700 hover:underline"
             >
               {t('households.clearSet')}
-            </Link>
+            </TextLink>
           </p>
         )}
         <Table minWidth="44rem">
@@ -203,31 +203,31 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
             <Th>{t('households.idLast4')}</Th>
             <Th>{t('households.village')}</Th>
             <Th>{t('households.groupName')}</Th>
-            <Th className="text-right">{t('households.members')}</Th>
+            <NumTh>{t('households.members')}</NumTh>
             <Th>{t('households.status')}</Th>
             <Th>{t('households.povertyCauses')}</Th>
           </HeadRow>
           <tbody>
             {data.rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 hover:bg-slate-50">
+              <Row hover key={row.id}>
                 <Td>
-                  <Link href={`/households/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                  <TextLink href={`/households/${row.id}`} className="font-medium">
                     {row.headName}
-                  </Link>
+                  </TextLink>
                 </Td>
                 <Td className="font-mono text-xs text-slate-500">{row.headIdMasked.slice(-4)}</Td>
                 <Td>
                   {row.townshipName} {row.villageName}
                 </Td>
                 <Td>{row.groupName}</Td>
-                <Td className="text-right tabular-nums">{row.memberCount}</Td>
+                <NumCell>{row.memberCount}</NumCell>
                 <Td>
                   <StatusBadge status={row.status} />
                 </Td>
                 <Td className="text-xs text-slate-600">
                   {row.povertyCauses.map((c) => t(`households.causes.${c}`)).join('、') || '—'}
                 </Td>
-              </tr>
+              </Row>
             ))}
             {data.rows.length === 0 && (
               <tr>

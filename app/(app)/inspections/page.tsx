@@ -4,7 +4,8 @@ import { PlanInspectionForm } from '@/components/inspections/inspection-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { listInspections, planOptions } from '@/lib/inspections/data';
@@ -69,14 +70,8 @@ async function InspectionsContent({
           title={t('list', { year })}
           actions={
             <div className="flex gap-3 text-sm">
-              <Link href={`/inspections?year=${year - 1}${area}`} className="text-brand-700 hover:underline">
-                {year - 1}
-              </Link>
-              {year < thisYear && (
-                <Link href={`/inspections?year=${year + 1}${area}`} className="text-brand-700 hover:underline">
-                  {year + 1}
-                </Link>
-              )}
+              <TextLink href={`/inspections?year=${year - 1}${area}`}>{year - 1}</TextLink>
+              {year < thisYear && <TextLink href={`/inspections?year=${year + 1}${area}`}>{year + 1}</TextLink>}
             </div>
           }
         >
@@ -88,23 +83,23 @@ async function InspectionsContent({
                 <Th>{t('plannedOn')}</Th>
                 <Th>{t('kind')}</Th>
                 <Th>{t('villages')}</Th>
-                <Th className="text-right">{t('findings')}</Th>
-                <Th className="text-right">{t('checks')}</Th>
-                <Th className="text-right">{t('discrepancies')}</Th>
+                <NumTh>{t('findings')}</NumTh>
+                <NumTh>{t('checks')}</NumTh>
+                <NumTh>{t('discrepancies')}</NumTh>
                 <Th>{t('status')}</Th>
               </HeadRow>
               <tbody>
                 {data.rows.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-100 hover:bg-slate-50" data-inspection={r.id}>
+                  <Row hover key={r.id} data-inspection={r.id}>
                     <Td>
-                      <Link href={`/inspections/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                      <TextLink href={`/inspections/${r.id}`} className="font-medium">
                         {r.plannedOn}
-                      </Link>
+                      </TextLink>
                     </Td>
                     <Td>{t(`kinds.${r.kind}`)}</Td>
                     <Td>{r.villages.join('、')}</Td>
-                    <Td className="text-right tabular-nums">{r.findings}</Td>
-                    <Td className="text-right tabular-nums">{r.checks}</Td>
+                    <NumCell>{r.findings}</NumCell>
+                    <NumCell>{r.checks}</NumCell>
                     <Td className={`text-right tabular-nums ${r.discrepancies ? 'font-semibold text-red-700' : ''}`}>
                       {r.discrepancies}
                     </Td>
@@ -115,7 +110,7 @@ async function InspectionsContent({
                         {t(`statuses.${r.status}`)}
                       </span>
                     </Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>

@@ -4,6 +4,7 @@ import { StatusBadge } from '@/components/households/status-badge';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { myHouseholds } from '@/lib/pairings/data';
@@ -44,9 +45,9 @@ async function MyHouseholdsContent({ viewer }: { viewer: Viewer }) {
           {mine.households.map((h) => (
             <li key={h.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-household={h.id}>
               <div className="flex items-center justify-between gap-2">
-                <Link href={`/households/${h.id}`} className="text-base font-semibold text-brand-700 hover:underline">
+                <TextLink href={`/households/${h.id}`} className="text-base font-semibold">
                   {h.headName}
-                </Link>
+                </TextLink>
                 <StatusBadge status={h.status} />
               </div>
               <div className="mt-1 text-sm text-slate-600">

@@ -5,7 +5,8 @@ import { PageBody } from '@/components/layout/page-body';
 import { LiaisonForm } from '@/components/pairings/pairing-forms';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -44,13 +45,7 @@ async function PairingsContent({
       <PageHeader
         title={`${t('pairings.coverageTitle')}`}
         description={
-          coverage.area === viewer.scopeCode ? (
-            viewer.scopeName
-          ) : (
-            <Link href={href()} className="text-brand-700 hover:underline">
-              {viewer.scopeName}
-            </Link>
-          )
+          coverage.area === viewer.scopeCode ? viewer.scopeName : <TextLink href={href()}>{viewer.scopeName}</TextLink>
         }
         actions={
           <div className="flex flex-wrap gap-2">
@@ -96,32 +91,30 @@ async function PairingsContent({
           <Table minWidth="36rem">
             <HeadRow>
               <Th>{t('pairings.area')}</Th>
-              <Th className="text-right">{t('pairings.mustPair')}</Th>
-              <Th className="text-right">{t('pairings.covered')}</Th>
-              <Th className="text-right">{t('pairings.uncovered')}</Th>
-              <Th className="text-right">{t('pairings.coverageRate')}</Th>
-              <Th className="text-right">{t('pairings.villagesWithoutLiaison')}</Th>
+              <NumTh>{t('pairings.mustPair')}</NumTh>
+              <NumTh>{t('pairings.covered')}</NumTh>
+              <NumTh>{t('pairings.uncovered')}</NumTh>
+              <NumTh>{t('pairings.coverageRate')}</NumTh>
+              <NumTh>{t('pairings.villagesWithoutLiaison')}</NumTh>
             </HeadRow>
             <tbody>
               {coverage.rows.map((row) => (
-                <tr key={row.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={row.code}>
+                <Row hover key={row.code} data-area={row.code}>
                   <Td>
-                    <Link href={href(row.code)} className="text-brand-700 hover:underline">
-                      {row.name}
-                    </Link>
+                    <TextLink href={href(row.code)}>{row.name}</TextLink>
                   </Td>
-                  <Td className="text-right tabular-nums">{row.mustPair}</Td>
-                  <Td className="text-right tabular-nums">{row.covered}</Td>
+                  <NumCell>{row.mustPair}</NumCell>
+                  <NumCell>{row.covered}</NumCell>
                   <Td
                     className={`text-right tabular-nums ${row.mustPair > row.covered ? 'font-semibold text-red-700' : ''}`}
                   >
                     {row.mustPair - row.covered}
                   </Td>
-                  <Td className="text-right tabular-nums">{percent(row.covered, row.mustPair)}</Td>
+                  <NumCell>{percent(row.covered, row.mustPair)}</NumCell>
                   <Td className={`text-right tabular-nums ${row.villagesWithoutLiaison ? 'text-red-700' : ''}`}>
                     {row.villagesWithoutLiaison}
                   </Td>
-                </tr>
+                </Row>
               ))}
             </tbody>
           </Table>
@@ -140,9 +133,9 @@ async function PairingsContent({
             <ul className="divide-y divide-slate-100 text-sm">
               {uncovered.map((h) => (
                 <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <Link href={`/households/${h.id}`} className="font-medium text-brand-700 hover:underline">
+                  <TextLink href={`/households/${h.id}`} className="font-medium">
                     {h.headName}
-                  </Link>
+                  </TextLink>
                   <span className="text-slate-600">
                     {h.village.parent?.name} {h.village.name}
                   </span>
@@ -159,9 +152,9 @@ async function PairingsContent({
             <ul className="divide-y divide-slate-100 text-sm">
               {noLiaison.map((v) => (
                 <li key={v.code} className="flex flex-wrap items-end justify-between gap-3 py-2" data-village={v.code}>
-                  <Link href={`/regions/${v.code}`} className="text-brand-700 hover:underline">
+                  <TextLink href={`/regions/${v.code}`}>
                     {v.parent?.name} {v.name}
-                  </Link>
+                  </TextLink>
                   {units && units.length > 0 && (
                     <div className="w-full sm:w-96">
                       <LiaisonForm villageCode={v.code} units={units} />

@@ -7,7 +7,8 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -67,12 +68,7 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
                 {r.code === counts.area ? (
                   <span className="font-medium text-slate-800">{r.name}</span>
                 ) : (
-                  <Link
-                    href={href({ area: r.code === viewer.scopeCode ? undefined : r.code })}
-                    className="text-brand-700 hover:underline"
-                  >
-                    {r.name}
-                  </Link>
+                  <TextLink href={href({ area: r.code === viewer.scopeCode ? undefined : r.code })}>{r.name}</TextLink>
                 )}
               </span>
             ))}
@@ -128,25 +124,23 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
             <Table minWidth="36rem">
               <HeadRow>
                 <Th>{t('problems.area')}</Th>
-                <Th className="text-right">{t('problems.found')}</Th>
-                <Th className="text-right">{t('problems.solved')}</Th>
-                <Th className="text-right">{t('problems.struckOff')}</Th>
-                <Th className="text-right">{t('problems.open')}</Th>
-                <Th className="text-right">{t('problems.overdue')}</Th>
-                <Th className="text-right">{t('problems.rate')}</Th>
+                <NumTh>{t('problems.found')}</NumTh>
+                <NumTh>{t('problems.solved')}</NumTh>
+                <NumTh>{t('problems.struckOff')}</NumTh>
+                <NumTh>{t('problems.open')}</NumTh>
+                <NumTh>{t('problems.overdue')}</NumTh>
+                <NumTh>{t('problems.rate')}</NumTh>
               </HeadRow>
               <tbody>
                 {counts.groups.map((g) => (
-                  <tr key={g.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={g.code}>
+                  <Row hover key={g.code} data-area={g.code}>
                     <Td>
-                      <Link href={href({ area: g.code })} className="text-brand-700 hover:underline">
-                        {g.name}
-                      </Link>
+                      <TextLink href={href({ area: g.code })}>{g.name}</TextLink>
                     </Td>
-                    <Td className="text-right tabular-nums">{g.found}</Td>
-                    <Td className="text-right tabular-nums">{g.solved}</Td>
-                    <Td className="text-right tabular-nums">{g.struckOff}</Td>
-                    <Td className="text-right tabular-nums">{g.open}</Td>
+                    <NumCell>{g.found}</NumCell>
+                    <NumCell>{g.solved}</NumCell>
+                    <NumCell>{g.struckOff}</NumCell>
+                    <NumCell>{g.open}</NumCell>
                     <Td className={`text-right tabular-nums ${red(g.overdue)}`}>
                       {g.overdue > 0 && (
                         <span aria-hidden className="mr-1">
@@ -155,19 +149,19 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
                       )}
                       {g.overdue}
                     </Td>
-                    <Td className="text-right tabular-nums">{g.rate}%</Td>
-                  </tr>
+                    <NumCell>{g.rate}%</NumCell>
+                  </Row>
                 ))}
               </tbody>
               <tfoot className="font-medium">
                 <tr>
                   <Td>{t('common.total')}</Td>
-                  <Td className="text-right tabular-nums">{total.found}</Td>
-                  <Td className="text-right tabular-nums">{total.solved}</Td>
-                  <Td className="text-right tabular-nums">{total.struckOff}</Td>
-                  <Td className="text-right tabular-nums">{total.open}</Td>
+                  <NumCell>{total.found}</NumCell>
+                  <NumCell>{total.solved}</NumCell>
+                  <NumCell>{total.struckOff}</NumCell>
+                  <NumCell>{total.open}</NumCell>
                   <Td className={`text-right tabular-nums ${red(total.overdue)}`}>{total.overdue}</Td>
-                  <Td className="text-right tabular-nums">{total.rate}%</Td>
+                  <NumCell>{total.rate}%</NumCell>
                 </tr>
               </tfoot>
             </Table>
@@ -273,12 +267,9 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
                 {t('common.search')}
               </button>
               {filtered && (
-                <Link
-                  href={`/problems?${queryString({ area: params.area })}`}
-                  className="text-sm text-brand-700 hover:underline"
-                >
+                <TextLink href={`/problems?${queryString({ area: params.area })}`} className="text-sm">
                   {t('problems.clearFilters')}
-                </Link>
+                </TextLink>
               )}
             </div>
           </form>
@@ -303,18 +294,12 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
               </HeadRow>
               <tbody>
                 {list.rows.map((p) => (
-                  <tr
-                    key={p.id}
-                    className={`border-b border-slate-100 hover:bg-slate-50 ${p.overdue ? 'bg-red-50/40' : ''}`}
-                    data-problem={p.id}
-                  >
+                  <Row hover key={p.id} className={p.overdue ? 'bg-red-50/40' : undefined} data-problem={p.id}>
                     <Td className="whitespace-nowrap tabular-nums">{p.foundOn}</Td>
                     <Td className="whitespace-nowrap">{p.villageName}</Td>
                     <Td className="whitespace-nowrap">
                       {p.household ? (
-                        <Link href={`/households/${p.household.id}`} className="text-brand-700 hover:underline">
-                          {p.household.headName}
-                        </Link>
+                        <TextLink href={`/households/${p.household.id}`}>{p.household.headName}</TextLink>
                       ) : (
                         <span className="text-slate-500">{t('problems.villageLevel')}</span>
                       )}
@@ -333,14 +318,11 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
                       <ProblemStatusBadge status={p.status} />
                     </Td>
                     <Td>
-                      <Link
-                        href={`/problems/${p.id}`}
-                        className="whitespace-nowrap font-medium text-brand-700 hover:underline"
-                      >
+                      <TextLink href={`/problems/${p.id}`} className="whitespace-nowrap font-medium">
                         {t('problems.view')}
-                      </Link>
+                      </TextLink>
                     </Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>

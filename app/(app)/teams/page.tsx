@@ -5,7 +5,8 @@ import { CoverageCell } from '@/components/teams/coverage-cell';
 import { CreateTeamForm } from '@/components/teams/create-team-form';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -63,22 +64,18 @@ async function TeamsContent({
             <Th>{t('teams.village')}</Th>
             <Th>{t('teams.township')}</Th>
             <Th>{t('teams.leader')}</Th>
-            <Th className="text-right">{t('teams.size')}</Th>
+            <NumTh>{t('teams.size')}</NumTh>
             <Th>{t('teams.coverage')}</Th>
             <Th />
           </HeadRow>
           <tbody>
             {rows.map((row) => (
-              <tr
-                key={row.villageCode}
-                className="border-b border-slate-100 hover:bg-slate-50"
-                data-village={row.villageCode}
-              >
+              <Row hover key={row.villageCode} data-village={row.villageCode}>
                 <Td>
                   {row.id ? (
-                    <Link href={`/teams/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                    <TextLink href={`/teams/${row.id}`} className="font-medium">
                       {row.villageName}
-                    </Link>
+                    </TextLink>
                   ) : (
                     row.villageName
                   )}
@@ -90,7 +87,7 @@ async function TeamsContent({
                     <span className="ml-1 text-xs text-red-700">（{t('teams.notDetached')}）</span>
                   )}
                 </Td>
-                <Td className="text-right tabular-nums">{row.id ? row.coverage.size : '—'}</Td>
+                <NumCell>{row.id ? row.coverage.size : '—'}</NumCell>
                 <Td>
                   {row.id ? (
                     <CoverageCell coverage={row.coverage} size={size} />
@@ -100,14 +97,8 @@ async function TeamsContent({
                     </span>
                   )}
                 </Td>
-                <Td>
-                  {row.id && (
-                    <Link href={`/teams/${row.id}/attendance`} className="text-brand-700 hover:underline">
-                      {t('teams.monthGrid')}
-                    </Link>
-                  )}
-                </Td>
-              </tr>
+                <Td>{row.id && <TextLink href={`/teams/${row.id}/attendance`}>{t('teams.monthGrid')}</TextLink>}</Td>
+              </Row>
             ))}
           </tbody>
         </Table>

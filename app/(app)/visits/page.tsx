@@ -4,7 +4,8 @@ import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -107,22 +108,14 @@ async function VisitsContent({
           <Table minWidth="40rem">
             <HeadRow>
               <Th>{t('pairings.area')}</Th>
-              <Th className="text-right">{t('visits.coverageCadre')}</Th>
-              <Th className="text-right">{t('visits.coverageTeam')}</Th>
-              <Th className="text-right">{t('visits.coverageLeader')}</Th>
+              <NumTh>{t('visits.coverageCadre')}</NumTh>
+              <NumTh>{t('visits.coverageTeam')}</NumTh>
+              <NumTh>{t('visits.coverageLeader')}</NumTh>
             </HeadRow>
             <tbody>
               {coverage.groups.map((g) => (
-                <tr key={g.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={g.code}>
-                  <Td>
-                    {g.code.length < 12 ? (
-                      <Link href={href(g.code)} className="text-brand-700 hover:underline">
-                        {g.name}
-                      </Link>
-                    ) : (
-                      g.name
-                    )}
-                  </Td>
+                <Row hover key={g.code} data-area={g.code}>
+                  <Td>{g.code.length < 12 ? <TextLink href={href(g.code)}>{g.name}</TextLink> : g.name}</Td>
                   <Td className={`text-right tabular-nums ${g.cadreDone < g.cadreDue ? 'text-red-700' : ''}`}>
                     {g.cadreDone}/{g.cadreDue}
                   </Td>
@@ -132,7 +125,7 @@ async function VisitsContent({
                   <Td className={`text-right tabular-nums ${g.leaderDone < g.leaderDue ? 'text-red-700' : ''}`}>
                     {g.leaderDone}/{g.leaderDue}
                   </Td>
-                </tr>
+                </Row>
               ))}
             </tbody>
           </Table>
@@ -144,9 +137,9 @@ async function VisitsContent({
               {(['cadre', 'team', 'leader'] as const)
                 .filter((r) => r !== rule)
                 .map((r) => (
-                  <Link key={r} href={ruleHref(r)} className="text-brand-700 hover:underline">
+                  <TextLink key={r} href={ruleHref(r)}>
                     {ruleLabel[r]}
-                  </Link>
+                  </TextLink>
                 ))}
             </div>
           }
@@ -163,16 +156,14 @@ async function VisitsContent({
               </HeadRow>
               <tbody>
                 {overdue.map((o) => (
-                  <tr key={`${o.household_id}-${o.cadre_id ?? ''}`} className="border-b border-slate-100">
+                  <Row key={`${o.household_id}-${o.cadre_id ?? ''}`}>
                     <Td>
-                      <Link href={`/households/${o.household_id}`} className="text-brand-700 hover:underline">
-                        {o.head_name}
-                      </Link>
+                      <TextLink href={`/households/${o.household_id}`}>{o.head_name}</TextLink>
                     </Td>
                     <Td>{o.village}</Td>
                     <Td>{rule === 'team' ? `${o.village}${t('teams.title')}` : (o.cadre_name ?? '—')}</Td>
                     <Td className="tabular-nums">{o.last_visit ? isoDay(o.last_visit) : t('visits.never')}</Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>
@@ -187,12 +178,9 @@ async function VisitsContent({
                 <li key={v.id} className="py-2" data-visit={v.id}>
                   <div className="flex flex-wrap justify-between gap-2">
                     <span>
-                      <Link
-                        href={`/households/${v.householdId}`}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
+                      <TextLink href={`/households/${v.householdId}`} className="font-medium">
                         {v.headName}
-                      </Link>{' '}
+                      </TextLink>{' '}
                       <span className="text-slate-500">{v.villageName}</span>
                     </span>
                     <span className="tabular-nums text-slate-500">

@@ -5,7 +5,8 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { ROLES } from '@/lib/auth/permissions';
@@ -88,11 +89,11 @@ async function UsersContent({ viewer, searchParams }: { searchParams: Promise<Se
           </HeadRow>
           <tbody>
             {result.rows.map((user) => (
-              <tr key={user.id} className="border-b border-slate-100 hover:bg-slate-50">
+              <Row hover key={user.id}>
                 <Td>
-                  <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 hover:underline">
+                  <TextLink href={`/admin/users/${user.id}`} className="font-medium">
                     {user.username}
-                  </Link>
+                  </TextLink>
                 </Td>
                 <Td>{user.displayName}</Td>
                 <Td>{t(`roles.${user.role}`)}</Td>
@@ -113,7 +114,7 @@ async function UsersContent({ viewer, searchParams }: { searchParams: Promise<Se
                     ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' })
                     : '—'}
                 </Td>
-              </tr>
+              </Row>
             ))}
             {result.rows.length === 0 && (
               <tr>

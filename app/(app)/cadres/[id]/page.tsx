@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/households/status-badge';
@@ -7,7 +6,8 @@ import { CadreForm } from '@/components/pairings/cadre-form';
 import { EndPairingForm, ReassignCard } from '@/components/pairings/pairing-forms';
 import { ProposalTable } from '@/components/pairings/proposal-table';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -48,9 +48,9 @@ async function CadreContent({
         title={cadre.name}
         description={`${t(`teams.ranks.${cadre.rank}`)} · ${cadre.unit.name} · ${cadre.active ? t('pairings.active') : `${t('pairings.left')} ${cadre.leftOn ?? ''} ${cadre.leftReason ?? ''}`}`}
         actions={
-          <Link href="/cadres" className="text-sm text-brand-700 hover:underline">
+          <TextLink href="/cadres" className="text-sm">
             {t('pairings.cadresTitle')}
-          </Link>
+          </TextLink>
         }
       />
       <div className="space-y-4">
@@ -68,15 +68,12 @@ async function CadreContent({
               </HeadRow>
               <tbody>
                 {current.map((p) => (
-                  <tr key={p.id} className="border-b border-slate-100 align-top" data-household={p.householdId}>
+                  <Row top key={p.id} data-household={p.householdId}>
                     <Td>
                       {p.inArea ? (
-                        <Link
-                          href={`/households/${p.householdId}`}
-                          className="font-medium text-brand-700 hover:underline"
-                        >
+                        <TextLink href={`/households/${p.householdId}`} className="font-medium">
                           {p.headName}
-                        </Link>
+                        </TextLink>
                       ) : (
                         p.headName
                       )}
@@ -96,7 +93,7 @@ async function CadreContent({
                         </details>
                       )}
                     </Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>
@@ -126,13 +123,13 @@ async function CadreContent({
               </HeadRow>
               <tbody>
                 {history.map((p) => (
-                  <tr key={p.id} className="border-b border-slate-100">
+                  <Row key={p.id}>
                     <Td>{p.headName}</Td>
                     <Td>{p.villageName}</Td>
                     <Td className="tabular-nums">{p.startedOn}</Td>
                     <Td className="tabular-nums">{p.endedOn}</Td>
                     <Td>{p.endReason}</Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EditHouseholdForm } from '@/components/households/edit-household-form';
@@ -12,7 +11,8 @@ import { PageBody } from '@/components/layout/page-body';
 import { HouseholdPairingCard } from '@/components/pairings/household-pairing-card';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { HouseholdVisitsCard } from '@/components/visits/household-visits-card';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -118,7 +118,7 @@ async function HouseholdContent({
             </HeadRow>
             <tbody>
               {household.members.map((m) => (
-                <tr key={m.id} className="border-b border-slate-100 align-top">
+                <Row top key={m.id}>
                   <Td className="font-medium">
                     {m.name}
                     {m.inSchool && <span className="ml-1 text-xs text-slate-500">（{t('households.inSchool')}）</span>}
@@ -136,7 +136,7 @@ async function HouseholdContent({
                   </Td>
                   {m.health !== null && <Td>{t(`households.healthValues.${m.health}`)}</Td>}
                   {m.labour !== null && <Td>{t(`households.labourValues.${m.labour}`)}</Td>}
-                </tr>
+                </Row>
               ))}
             </tbody>
           </Table>
@@ -181,20 +181,18 @@ async function HouseholdContent({
           <Table minWidth="24rem">
             <HeadRow>
               <Th>{t('households.year')}</Th>
-              <Th className="text-right">{t('households.incomeTotal')}</Th>
-              <Th className="text-right">{t('households.perCapita')}</Th>
+              <NumTh>{t('households.incomeTotal')}</NumTh>
+              <NumTh>{t('households.perCapita')}</NumTh>
             </HeadRow>
             <tbody>
               {household.incomes.map((income) => (
-                <tr key={income.id} className="border-b border-slate-100">
+                <Row key={income.id}>
                   <Td>{income.year}</Td>
-                  <Td className="text-right tabular-nums">
+                  <NumCell>
                     {format.number(income.wageYuan + income.productionYuan + income.propertyYuan + income.transferYuan)}
-                  </Td>
-                  <Td className="text-right tabular-nums">
-                    {format.number(perCapitaIncome(income, household.memberCount) ?? 0)}
-                  </Td>
-                </tr>
+                  </NumCell>
+                  <NumCell>{format.number(perCapitaIncome(income, household.memberCount) ?? 0)}</NumCell>
+                </Row>
               ))}
               {household.incomes.length === 0 && (
                 <tr>
@@ -278,9 +276,9 @@ async function HouseholdContent({
         </div>
       )}
       <p className="mt-4 text-sm">
-        <Link href={`/households?area=${household.regionCode}`} className="text-brand-700 hover:underline">
+        <TextLink href={`/households?area=${household.regionCode}`}>
           ← {t('households.backToVillage', { village: household.village.name })}
-        </Link>
+        </TextLink>
       </p>
     </>
   );

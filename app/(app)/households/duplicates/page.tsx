@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ResolveDuplicateForm } from '@/components/households/resolve-duplicate-form';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { listDuplicateHits } from '@/lib/households/data';
@@ -40,7 +40,7 @@ async function DuplicateList({ viewer }: { viewer: Viewer }) {
           </HeadRow>
           <tbody>
             {list.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 align-top" data-duplicate={r.id}>
+              <Row top key={r.id} data-duplicate={r.id}>
                 <Td className="tabular-nums">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'short' })}</Td>
                 <Td className="font-mono">{r.idMasked}</Td>
                 <Td>{r.userName}</Td>
@@ -54,7 +54,7 @@ async function DuplicateList({ viewer }: { viewer: Viewer }) {
                     <ResolveDuplicateForm id={r.id} />
                   )}
                 </Td>
-              </tr>
+              </Row>
             ))}
           </tbody>
         </Table>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/households/status-badge';
@@ -10,6 +9,7 @@ import {
 } from '@/components/inspections/inspection-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { parseId } from '@/lib/http';
 import { getInspection } from '@/lib/inspections/data';
@@ -39,9 +39,9 @@ async function InspectionContent({ inspection }: { inspection: Awaited<ReturnTyp
         title={`${t(`kinds.${inspection.kind}`)} · ${inspection.plannedOn}`}
         description={`${inspection.areaName}${inspection.unitName ? ` · ${inspection.unitName}` : ''} · ${t(`statuses.${inspection.status}`)}`}
         actions={
-          <Link href="/inspections" className="text-sm text-brand-700 hover:underline">
+          <TextLink href="/inspections" className="text-sm">
             ← {t('title')}
-          </Link>
+          </TextLink>
         }
       />
       <div className="space-y-4">
@@ -120,9 +120,9 @@ async function InspectionContent({ inspection }: { inspection: Awaited<ReturnTyp
                     return (
                       <li key={h.id} className="rounded-md border border-slate-200 p-3">
                         <p className="mb-2 flex flex-wrap items-center gap-2 text-sm">
-                          <Link href={`/households/${h.id}`} className="font-medium text-brand-700 hover:underline">
+                          <TextLink href={`/households/${h.id}`} className="font-medium">
                             {h.headName}
-                          </Link>
+                          </TextLink>
                           <span className="text-slate-500">{h.groupName}</span>
                           <StatusBadge status={h.status} />
                         </p>
@@ -174,10 +174,7 @@ async function InspectionContent({ inspection }: { inspection: Awaited<ReturnTyp
                   {f.problemId && (
                     <>
                       {' '}
-                      ·{' '}
-                      <Link href={`/problems/${f.problemId}`} className="text-brand-700 hover:underline">
-                        {t('problemLink', { id: f.problemId })}
-                      </Link>
+                      · <TextLink href={`/problems/${f.problemId}`}>{t('problemLink', { id: f.problemId })}</TextLink>
                     </>
                   )}
                 </li>

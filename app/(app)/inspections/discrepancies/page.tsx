@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { listDiscrepancies } from '@/lib/inspections/data';
@@ -36,9 +36,9 @@ async function DiscrepanciesContent({
         title={`${t('discrepancyTitle')}（${year}）`}
         description={t('discrepancyHint')}
         actions={
-          <Link href="/inspections" className="text-sm text-brand-700 hover:underline">
+          <TextLink href="/inspections" className="text-sm">
             ← {t('title')}
-          </Link>
+          </TextLink>
         }
       />
       <Card>
@@ -56,27 +56,22 @@ async function DiscrepanciesContent({
             </HeadRow>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100" data-discrepancy={r.id}>
+                <Row key={r.id} data-discrepancy={r.id}>
                   <Td className="tabular-nums">{r.day}</Td>
                   <Td>
-                    <Link
-                      href={`/teams/people/${r.cadreId}?year=${year}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
+                    <TextLink href={`/teams/people/${r.cadreId}?year=${year}`} className="font-medium">
                       {r.name}
-                    </Link>
+                    </TextLink>
                   </Td>
                   <Td>
                     {r.township} {r.village}
                   </Td>
                   <Td className="font-semibold text-red-700">{r.claimed ? ta(`kinds.${r.claimed}`) : '—'}</Td>
                   <Td>
-                    <Link href={`/inspections/${r.inspectionId}`} className="text-brand-700 hover:underline">
-                      {t(`kinds.${r.inspectionKind}`)}
-                    </Link>
+                    <TextLink href={`/inspections/${r.inspectionId}`}>{t(`kinds.${r.inspectionKind}`)}</TextLink>
                   </Td>
                   <Td className="text-slate-600">{r.note ?? ''}</Td>
-                </tr>
+                </Row>
               ))}
             </tbody>
           </Table>

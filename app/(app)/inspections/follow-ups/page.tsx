@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { FollowUpForm } from '@/components/inspections/inspection-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { followUpOptions, listFollowUps, listInspections } from '@/lib/inspections/data';
@@ -37,9 +37,9 @@ async function FollowUpsContent({
       <PageHeader
         title={`${t('followUps')}（${year}）`}
         actions={
-          <Link href="/inspections" className="text-sm text-brand-700 hover:underline">
+          <TextLink href="/inspections" className="text-sm">
             ← {t('title')}
-          </Link>
+          </TextLink>
         }
       />
       <div className="space-y-4">
@@ -68,7 +68,7 @@ async function FollowUpsContent({
               </HeadRow>
               <tbody>
                 {rows!.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-100" data-follow-up={r.id}>
+                  <Row key={r.id} data-follow-up={r.id}>
                     <Td className="tabular-nums">{r.heldOn}</Td>
                     <Td>
                       <span className={r.kind === 'RECALL' ? 'font-semibold text-red-700' : ''}>
@@ -76,12 +76,9 @@ async function FollowUpsContent({
                       </span>
                     </Td>
                     <Td>
-                      <Link
-                        href={`/teams/people/${r.cadreId}?year=${year}`}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
+                      <TextLink href={`/teams/people/${r.cadreId}?year=${year}`} className="font-medium">
                         {r.name}
-                      </Link>
+                      </TextLink>
                     </Td>
                     <Td>
                       {r.township} {r.village}
@@ -91,14 +88,11 @@ async function FollowUpsContent({
                       {r.inspectionId && (
                         <>
                           {' '}
-                          ·{' '}
-                          <Link href={`/inspections/${r.inspectionId}`} className="text-brand-700 hover:underline">
-                            {t('inspection')}
-                          </Link>
+                          · <TextLink href={`/inspections/${r.inspectionId}`}>{t('inspection')}</TextLink>
                         </>
                       )}
                     </Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>

@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { ConfirmProposalForm } from '@/components/pairings/pairing-forms';
 import { ProposalTable } from '@/components/pairings/proposal-table';
 import { Card, PageHeader } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { coverProposal } from '@/lib/pairings/data';
@@ -28,11 +28,7 @@ async function ProposeContent({
     <>
       <PageHeader
         title={t('pairings.proposalTitle')}
-        description={
-          <Link href={`/pairings?area=${proposal.area}`} className="text-brand-700 hover:underline">
-            {t('pairings.coverageTitle')}
-          </Link>
-        }
+        description={<TextLink href={`/pairings?area=${proposal.area}`}>{t('pairings.coverageTitle')}</TextLink>}
       />
       <Card>
         <p className="mb-3 text-sm text-slate-600">{t('pairings.proposalHint')}</p>

@@ -1,10 +1,10 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
 import { StepForm } from '@/components/problems/step-form';
 import { Card, PageHeader } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -40,23 +40,16 @@ async function ProblemContent({
   return (
     <>
       <nav className="mb-2 text-sm">
-        <Link href={`/problems?area=${problem.regionCode}`} className="text-brand-700 hover:underline">
-          ← {t('problems.backToLedger')}
-        </Link>
+        <TextLink href={`/problems?area=${problem.regionCode}`}>← {t('problems.backToLedger')}</TextLink>
       </nav>
       <PageHeader
         title={t('problems.detailTitle', { id: problem.id })}
         description={
           <>
-            {problem.townshipName} ·{' '}
-            <Link href={`/regions/${problem.regionCode}`} className="text-brand-700 hover:underline">
-              {problem.villageName}
-            </Link>{' '}
+            {problem.townshipName} · <TextLink href={`/regions/${problem.regionCode}`}>{problem.villageName}</TextLink>{' '}
             ·{' '}
             {problem.household ? (
-              <Link href={`/households/${problem.household.id}`} className="text-brand-700 hover:underline">
-                {problem.household.headName}
-              </Link>
+              <TextLink href={`/households/${problem.household.id}`}>{problem.household.headName}</TextLink>
             ) : (
               t('problems.villageLevel')
             )}
@@ -89,13 +82,9 @@ async function ProblemContent({
                 {/* No page of its own for a visit: the household's page lists its visits. */}
                 <dd>
                   {problem.household ? (
-                    <Link
-                      href={`/households/${problem.household.id}`}
-                      className="text-brand-700 hover:underline"
-                      data-testid="problem-visit"
-                    >
+                    <TextLink href={`/households/${problem.household.id}`} data-testid="problem-visit">
                       {t('problems.visitLink', { date: problem.visit.visitedOn, name: problem.visit.visitorName })}
-                    </Link>
+                    </TextLink>
                   ) : (
                     t('problems.visitLink', { date: problem.visit.visitedOn, name: problem.visit.visitorName })
                   )}

@@ -6,7 +6,8 @@ import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { VillageForm } from '@/components/regions/village-form';
 import { CoverageCell } from '@/components/teams/coverage-cell';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -87,25 +88,16 @@ async function RegionContent({
             </dl>
           </Card>
           {team && (
-            <Card
-              title={
-                <Link href={`/teams/${team.id}`} className="text-brand-700 hover:underline">
-                  {t('teams.title')}
-                </Link>
-              }
-            >
+            <Card title={<TextLink href={`/teams/${team.id}`}>{t('teams.title')}</TextLink>}>
               <p className="text-sm">
                 {t('teams.leader')}：{team.leaderName ?? '—'} · {t('teams.size')} {team.coverage.size}
               </p>
               <p className="mt-1 text-sm">
                 <CoverageCell coverage={team.coverage} size={team.size} />
               </p>
-              <Link
-                href={`/teams/${team.id}/attendance`}
-                className="mt-2 inline-block text-sm text-brand-700 hover:underline"
-              >
+              <TextLink href={`/teams/${team.id}/attendance`} className="mt-2 inline-block text-sm">
                 {t('teams.monthGrid')}
-              </Link>
+              </TextLink>
             </Card>
           )}
           {can(viewer.role, 'region.edit') && (
@@ -127,19 +119,19 @@ async function RegionContent({
                 </>
               ) : (
                 <>
-                  <Th className="text-right">{t('home.villages')}</Th>
-                  <Th className="text-right">{t('home.poorVillages')}</Th>
-                  <Th className="text-right">{t('home.exitedPoorVillages')}</Th>
+                  <NumTh>{t('home.villages')}</NumTh>
+                  <NumTh>{t('home.poorVillages')}</NumTh>
+                  <NumTh>{t('home.exitedPoorVillages')}</NumTh>
                 </>
               )}
             </HeadRow>
             <tbody>
               {children.map((child) => (
-                <tr key={child.code} className="border-b border-slate-100 hover:bg-slate-50">
+                <Row hover key={child.code}>
                   <Td>
-                    <Link href={`/regions/${child.code}`} className="font-medium text-brand-700 hover:underline">
+                    <TextLink href={`/regions/${child.code}`} className="font-medium">
                       {child.name}
-                    </Link>
+                    </TextLink>
                   </Td>
                   <Td className="tabular-nums text-slate-500">{child.code}</Td>
                   {childIsVillage ? (
@@ -149,21 +141,21 @@ async function RegionContent({
                     </>
                   ) : (
                     <>
-                      <Td className="text-right tabular-nums">{child.villages}</Td>
-                      <Td className="text-right tabular-nums">{child.poorVillages}</Td>
-                      <Td className="text-right tabular-nums">{child.exitedPoorVillages}</Td>
+                      <NumCell>{child.villages}</NumCell>
+                      <NumCell>{child.poorVillages}</NumCell>
+                      <NumCell>{child.exitedPoorVillages}</NumCell>
                     </>
                   )}
-                </tr>
+                </Row>
               ))}
             </tbody>
             {!childIsVillage && (
               <tfoot className="font-medium">
                 <tr>
                   <Td colSpan={2}>{t('common.total')}</Td>
-                  <Td className="text-right tabular-nums">{totals.villages}</Td>
-                  <Td className="text-right tabular-nums">{totals.poor}</Td>
-                  <Td className="text-right tabular-nums">{totals.exited}</Td>
+                  <NumCell>{totals.villages}</NumCell>
+                  <NumCell>{totals.poor}</NumCell>
+                  <NumCell>{totals.exited}</NumCell>
                 </tr>
               </tfoot>
             )}
@@ -175,12 +167,9 @@ async function RegionContent({
           <Card
             title={t('problems.title')}
             actions={
-              <Link
-                href={`/problems?area=${region.code}`}
-                className="text-sm font-medium text-brand-700 hover:underline"
-              >
+              <TextLink href={`/problems?area=${region.code}`} className="text-sm font-medium">
                 {t('problems.viewLedger')} →
-              </Link>
+              </TextLink>
             }
           >
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="region-problems">
@@ -213,38 +202,35 @@ async function RegionContent({
           <Card
             title={t('regions.householdsByStatus')}
             actions={
-              <Link
-                href={`/households?area=${region.code}`}
-                className="text-sm font-medium text-brand-700 hover:underline"
-              >
+              <TextLink href={`/households?area=${region.code}`} className="text-sm font-medium">
                 {t('regions.viewHouseholds')} →
-              </Link>
+              </TextLink>
             }
           >
             <Table minWidth="20rem">
               <HeadRow>
                 <Th>{t('households.status')}</Th>
-                <Th className="text-right">{t('regions.households')}</Th>
-                <Th className="text-right">{t('regions.people')}</Th>
+                <NumTh>{t('regions.households')}</NumTh>
+                <NumTh>{t('regions.people')}</NumTh>
               </HeadRow>
               <tbody>
                 {counts.map((row) => (
-                  <tr key={row.status} className="border-b border-slate-100">
+                  <Row key={row.status}>
                     <Td>
                       <Link href={`/households?area=${region.code}&status=${row.status}`} className="hover:underline">
                         <StatusBadge status={row.status} />
                       </Link>
                     </Td>
-                    <Td className="text-right tabular-nums">{row.households}</Td>
-                    <Td className="text-right tabular-nums">{row.people}</Td>
-                  </tr>
+                    <NumCell>{row.households}</NumCell>
+                    <NumCell>{row.people}</NumCell>
+                  </Row>
                 ))}
               </tbody>
               <tfoot className="font-medium">
                 <tr>
                   <Td>{t('common.total')}</Td>
-                  <Td className="text-right tabular-nums">{counts.reduce((sum, row) => sum + row.households, 0)}</Td>
-                  <Td className="text-right tabular-nums">{counts.reduce((sum, row) => sum + row.people, 0)}</Td>
+                  <NumCell>{counts.reduce((sum, row) => sum + row.households, 0)}</NumCell>
+                  <NumCell>{counts.reduce((sum, row) => sum + row.people, 0)}</NumCell>
                 </tr>
               </tfoot>
             </Table>

@@ -6,7 +6,8 @@ import { CoverageCell } from '@/components/teams/coverage-cell';
 import { AddPostingForm, ConfirmDetachedButton, EndPostingForm } from '@/components/teams/posting-forms';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -69,11 +70,11 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
             </HeadRow>
             <tbody>
               {active.map((p) => (
-                <tr key={p.id} className="border-b border-slate-100 align-top" data-posting={p.id}>
+                <Row top key={p.id} data-posting={p.id}>
                   <Td>
-                    <Link href={`/teams/people/${p.cadreId}`} className="font-medium text-brand-700 hover:underline">
+                    <TextLink href={`/teams/people/${p.cadreId}`} className="font-medium">
                       {p.name}
-                    </Link>
+                    </TextLink>
                   </Td>
                   <Td>
                     {t(`teams.roles.${p.role}`)}
@@ -100,7 +101,7 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
                       </details>
                     )}
                   </Td>
-                </tr>
+                </Row>
               ))}
             </tbody>
           </Table>
@@ -116,18 +117,16 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
               </HeadRow>
               <tbody>
                 {former.map((p) => (
-                  <tr key={p.id} className="border-b border-slate-100">
+                  <Row key={p.id}>
                     <Td>
-                      <Link href={`/teams/people/${p.cadreId}`} className="text-brand-700 hover:underline">
-                        {p.name}
-                      </Link>
+                      <TextLink href={`/teams/people/${p.cadreId}`}>{p.name}</TextLink>
                     </Td>
                     <Td>{t(`teams.roles.${p.role}`)}</Td>
                     <Td className="tabular-nums">
                       {p.startDate} – {p.endedOn}
                     </Td>
                     <Td>{p.endReason ?? '—'}</Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>

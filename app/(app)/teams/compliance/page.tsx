@@ -5,7 +5,8 @@ import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { COMPLIANCE_FILTERS, compliance } from '@/lib/attendance/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -98,34 +99,32 @@ async function ComplianceContent({
             <Table minWidth="36rem">
               <HeadRow>
                 <Th>{t('attendance.area')}</Th>
-                <Th className="text-right">{t('attendance.people')}</Th>
-                <Th className="text-right">{t('attendance.statuses.ON_TRACK')}</Th>
-                <Th className="text-right">{t('attendance.statuses.AT_RISK')}</Th>
-                <Th className="text-right">{t('attendance.statuses.WILL_MISS')}</Th>
-                <Th className="text-right">{t('attendance.marked')}</Th>
+                <NumTh>{t('attendance.people')}</NumTh>
+                <NumTh>{t('attendance.statuses.ON_TRACK')}</NumTh>
+                <NumTh>{t('attendance.statuses.AT_RISK')}</NumTh>
+                <NumTh>{t('attendance.statuses.WILL_MISS')}</NumTh>
+                <NumTh>{t('attendance.marked')}</NumTh>
               </HeadRow>
               <tbody>
                 {table.groups.map((g) => (
-                  <tr key={g.code} className="border-b border-slate-100 hover:bg-slate-50" data-area={g.code}>
+                  <Row hover key={g.code} data-area={g.code}>
                     <Td>
                       {g.code.length < 12 ? (
-                        <Link href={href({ area: g.code, page: undefined })} className="text-brand-700 hover:underline">
-                          {g.name}
-                        </Link>
+                        <TextLink href={href({ area: g.code, page: undefined })}>{g.name}</TextLink>
                       ) : (
                         g.name
                       )}
                     </Td>
-                    <Td className="text-right tabular-nums">{g.people}</Td>
-                    <Td className="text-right tabular-nums">{ok(g)}</Td>
+                    <NumCell>{g.people}</NumCell>
+                    <NumCell>{ok(g)}</NumCell>
                     <Td className={`text-right tabular-nums ${g.byStatus.AT_RISK ? 'text-amber-700' : ''}`}>
                       {g.byStatus.AT_RISK}
                     </Td>
                     <Td className={`text-right tabular-nums ${missing(g) ? 'font-semibold text-red-700' : ''}`}>
                       {missing(g)}
                     </Td>
-                    <Td className="text-right tabular-nums">{g.marked}</Td>
-                  </tr>
+                    <NumCell>{g.marked}</NumCell>
+                  </Row>
                 ))}
               </tbody>
             </Table>
@@ -134,12 +133,9 @@ async function ComplianceContent({
         <Card
           title={`${everyone ? t('attendance.allPeople') : t(`attendance.filters.${filter}`)}（${table.people.length}）`}
           actions={
-            <Link
-              href={href({ status: everyone ? undefined : 'all', page: undefined })}
-              className="text-sm text-brand-700 hover:underline"
-            >
+            <TextLink href={href({ status: everyone ? undefined : 'all', page: undefined })} className="text-sm">
               {everyone ? t('attendance.onlyShort') : t('attendance.allPeople')}
-            </Link>
+            </TextLink>
           }
         >
           {people.length === 0 ? (
@@ -150,49 +146,42 @@ async function ComplianceContent({
                 <Th>{t('teams.name')}</Th>
                 <Th>{t('teams.village')}</Th>
                 <Th>{t('teams.role')}</Th>
-                <Th className="text-right">{t('attendance.days')}</Th>
-                <Th className="text-right">{t('attendance.nights')}</Th>
-                <Th className="text-right">{t('attendance.projected')}</Th>
-                <Th className="text-right">{t('attendance.shortfall')}</Th>
-                <Th className="text-right">{t('attendance.marked')}</Th>
+                <NumTh>{t('attendance.days')}</NumTh>
+                <NumTh>{t('attendance.nights')}</NumTh>
+                <NumTh>{t('attendance.projected')}</NumTh>
+                <NumTh>{t('attendance.shortfall')}</NumTh>
+                <NumTh>{t('attendance.marked')}</NumTh>
                 <Th>{t('attendance.status')}</Th>
               </HeadRow>
               <tbody>
                 {people.map((p) => (
-                  <tr
-                    key={p.postingId}
-                    className="border-b border-slate-100 hover:bg-slate-50"
-                    data-posting={p.postingId}
-                  >
+                  <Row hover key={p.postingId} data-posting={p.postingId}>
                     <Td>
-                      <Link
-                        href={`/teams/people/${p.cadreId}?year=${year}`}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
+                      <TextLink href={`/teams/people/${p.cadreId}?year=${year}`} className="font-medium">
                         {p.name}
-                      </Link>
+                      </TextLink>
                     </Td>
                     <Td>
                       {p.townshipName} {p.villageName}
                     </Td>
                     <Td>{t(`teams.roles.${p.role}`)}</Td>
-                    <Td className="text-right tabular-nums">
+                    <NumCell>
                       {p.summary.days.done}/{p.summary.days.required}
-                    </Td>
-                    <Td className="text-right tabular-nums">
+                    </NumCell>
+                    <NumCell>
                       {p.summary.nights.done}/{p.summary.nights.required}
-                    </Td>
-                    <Td className="text-right tabular-nums">
+                    </NumCell>
+                    <NumCell>
                       {p.summary.days.projected ?? '—'}/{p.summary.nights.projected ?? '—'}
-                    </Td>
-                    <Td className="text-right tabular-nums">
+                    </NumCell>
+                    <NumCell>
                       {p.summary.days.shortfall}/{p.summary.nights.shortfall}
-                    </Td>
+                    </NumCell>
                     <Td className={`text-right tabular-nums ${p.marked ? 'text-amber-700' : ''}`}>{p.marked}</Td>
                     <Td>
                       <AttendanceBadge status={p.summary.status} />
                     </Td>
-                  </tr>
+                  </Row>
                 ))}
               </tbody>
             </Table>

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { CreateUnitForm } from '@/components/teams/create-unit-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -33,15 +33,15 @@ async function UnitsContent({ viewer }: { viewer: Viewer }) {
             <HeadRow>
               <Th>{t('teams.unitName')}</Th>
               <Th>{t('teams.level')}</Th>
-              <Th className="text-right">{t('teams.posted')}</Th>
+              <NumTh>{t('teams.posted')}</NumTh>
             </HeadRow>
             <tbody>
               {units.map((u) => (
-                <tr key={u.id} className="border-b border-slate-100">
+                <Row key={u.id}>
                   <Td>{u.name}</Td>
                   <Td>{t(`teams.unitLevels.${u.level}`)}</Td>
-                  <Td className="text-right tabular-nums">{u.posted}</Td>
-                </tr>
+                  <NumCell>{u.posted}</NumCell>
+                </Row>
               ))}
             </tbody>
           </Table>

@@ -4,6 +4,7 @@ import { StatusBadge } from '@/components/households/status-badge';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import { VisitForm } from '@/components/visits/visit-form';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -52,9 +53,9 @@ async function NewVisitContent({
             </span>
           }
           actions={
-            <Link href="/visits/new" className="text-sm text-brand-700 hover:underline">
+            <TextLink href="/visits/new" className="text-sm">
               {t('visits.chooseHousehold')}
-            </Link>
+            </TextLink>
           }
         >
           <VisitForm householdId={choices.chosen.id} today={choices.today} />

@@ -5,6 +5,7 @@ import { DayEntryForm, SignOffForm } from '@/components/attendance/grid-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import { teamMonth } from '@/lib/attendance/data';
 import { MONTH_PATTERN } from '@/lib/attendance/schema';
 import type { Viewer } from '@/lib/auth/data';
@@ -71,9 +72,9 @@ async function TeamMonthContent({
           }),
         })}
         description={
-          <Link href={`/teams/${grid.team.id}`} className="text-brand-700 hover:underline">
+          <TextLink href={`/teams/${grid.team.id}`}>
             {grid.team.townshipName} · {grid.team.villageName}
-          </Link>
+          </TextLink>
         }
         actions={
           <div className="flex flex-wrap gap-2">
@@ -130,9 +131,7 @@ async function TeamMonthContent({
                 {grid.rows.map((row) => (
                   <tr key={row.postingId} className="border-t border-slate-100" data-posting={row.postingId}>
                     <th className="sticky left-0 z-10 bg-white px-2 py-1 text-left font-medium whitespace-nowrap">
-                      <Link href={`/teams/people/${row.cadreId}`} className="text-brand-700 hover:underline">
-                        {row.name}
-                      </Link>
+                      <TextLink href={`/teams/people/${row.cadreId}`}>{row.name}</TextLink>
                       <div className="font-normal text-slate-500">{t(`teams.roles.${row.role}`)}</div>
                       {row.leader && row.leader.status !== 'NOT_POSTED' && (
                         <div

@@ -5,7 +5,8 @@ import { YearProgress } from '@/components/attendance/year-progress';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { personYear } from '@/lib/attendance/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -72,9 +73,9 @@ async function PersonYearContent({
           <Card
             key={p.postingId}
             title={
-              <Link href={`/teams/${p.teamId}`} className="text-brand-700 hover:underline">
+              <TextLink href={`/teams/${p.teamId}`}>
                 {p.villageName} · {t(`teams.roles.${p.role}`)} · {p.start} – {p.end}
-              </Link>
+              </TextLink>
             }
           >
             <div className="grid gap-6 lg:grid-cols-2">
@@ -82,34 +83,31 @@ async function PersonYearContent({
               <Table minWidth="22rem">
                 <HeadRow>
                   <Th>{t('attendance.month')}</Th>
-                  <Th className="text-right">{t('attendance.days')}</Th>
-                  <Th className="text-right">{t('attendance.nights')}</Th>
-                  <Th className="text-right">{t('attendance.away')}</Th>
-                  <Th className="text-right">{t('attendance.marked')}</Th>
+                  <NumTh>{t('attendance.days')}</NumTh>
+                  <NumTh>{t('attendance.nights')}</NumTh>
+                  <NumTh>{t('attendance.away')}</NumTh>
+                  <NumTh>{t('attendance.marked')}</NumTh>
                 </HeadRow>
                 <tbody>
                   {p.months
                     .filter((m) => `${m.month}-01` <= person.today)
                     .map((m) => (
-                      <tr key={m.month} className="border-b border-slate-100">
+                      <Row key={m.month}>
                         <Td>
-                          <Link
-                            href={`/teams/${p.teamId}/attendance?month=${m.month}`}
-                            className="tabular-nums text-brand-700 hover:underline"
-                          >
+                          <TextLink href={`/teams/${p.teamId}/attendance?month=${m.month}`} className="tabular-nums">
                             {m.month}
-                          </Link>
+                          </TextLink>
                           {m.leader && m.leader.status === 'MISSED' && (
                             <span className="ml-1 text-xs text-red-700">
                               {t('attendance.leaderMonth', { done: m.leader.done, required: m.leader.required })}
                             </span>
                           )}
                         </Td>
-                        <Td className="text-right tabular-nums">{m.days}</Td>
-                        <Td className="text-right tabular-nums">{m.nights}</Td>
-                        <Td className="text-right tabular-nums">{m.away}</Td>
+                        <NumCell>{m.days}</NumCell>
+                        <NumCell>{m.nights}</NumCell>
+                        <NumCell>{m.away}</NumCell>
                         <Td className={`text-right tabular-nums ${m.marked ? 'text-amber-700' : ''}`}>{m.marked}</Td>
-                      </tr>
+                      </Row>
                     ))}
                 </tbody>
               </Table>
