@@ -9,7 +9,6 @@ import { EndPairingForm, PairForm } from './pairing-forms';
 /** 帮扶责任人: who is responsible for the household now (with the pair or end form), and before. */
 export async function HouseholdPairingCard({ viewer, householdId }: { viewer: Viewer; householdId: number }) {
   const [pairing, t] = await Promise.all([householdPairing(viewer, householdId), getTranslations()]);
-  if (!pairing) return null;
   const current = pairing.pairings.find((p) => p.endedOn === null);
   const history = pairing.pairings.filter((p) => p.endedOn !== null);
   const manage = can(viewer.role, 'pairing.manage');

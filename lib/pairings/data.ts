@@ -1,29 +1,35 @@
+// Pairings' reads: cadres, coverage (两个全覆盖), proposals, one household's cadres, "my households" and
+// the roster's rows. 403 without the permission, 404 for a record outside the viewer's area; the writes
+// (and the roster file, audited as an export) are in ./commands.ts.
 import 'server-only';
-import { writeAuditNow } from '@/lib/audit/data';
+import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
+import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db } from '@/lib/db';
+import { db, rows as run } from '@/lib/db';
 import type { CadreRank } from '@/lib/enums';
+import { found } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { maskPhone } from '@/lib/households/identity';
 import { MUST_PAIR_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
-import type { Locale } from '@/lib/i18n/locales';
-import { translateKey } from '@/lib/i18n/messages';
 import { decryptText } from '@/lib/personal-data';
 import { policyValuesFor } from '@/lib/policy/data';
-import { areaWithin } from '@/lib/teams/data';
+import { isWithinScope } from '@/lib/regions/rules';
+import { areaPrefix, scope } from '@/lib/regions/scope';
 import { chinaYear, isoDay } from '@/lib/time';
 import { PAIRABLE_STATUSES, type ProposalTier, proposePairings, quotaOf } from './rules';
-import { pairingRosterXlsx, type RosterSheetLabels } from './sheet';
+import { cadreLoadRows, cadresByLoad, candidateCadres, liaisonByChild, mustPairByChild } from './sql';
 
 export const CADRE_PAGE_SIZE = 50;
 const ACTIVE = { endedOn: null } as const;
-const thisYear = () => chinaYear();
 
 /** Cadres are kept per county (or township); the county's policy sets their quotas. */
 function cadreArea(viewer: Viewer): string {
   return viewer.scopeCode.slice(0, 6);
 }
+
+/** The county's pool of cadres, which those who pair households choose from. */
+const countyPool = (viewer: Viewer) => scope.cadre({ scopeCode: cadreArea(viewer) });
 
 /**
  * The cadres a viewer may list. Those who pair households (county and township offices) choose from the
@@ -32,14 +38,12 @@ function cadreArea(viewer: Viewer): string {
  * working in their village, not the county's thousands.
  */
 function cadreScope(viewer: Viewer): Prisma.CadreWhereInput {
-  if (can(viewer.role, 'pairing.manage') || viewer.scopeCode.length <= 6)
-    return { regionCode: { startsWith: cadreArea(viewer) } };
-  const area = viewer.scopeCode;
+  if (can(viewer.role, 'pairing.manage') || viewer.scopeCode.length <= 6) return countyPool(viewer);
   return {
     OR: [
-      { regionCode: { startsWith: area } },
-      { postings: { some: { villageCode: { startsWith: area }, endedOn: null } } },
-      { pairings: { some: { regionCode: { startsWith: area }, endedOn: null } } },
+      scope.cadre(viewer),
+      { postings: { some: { ...scope.posting(viewer), endedOn: null } } },
+      { pairings: { some: { ...scope.pairing(viewer), endedOn: null } } },
     ],
   };
 }
@@ -64,9 +68,9 @@ export type CadreFilters = {
 };
 
 export async function listCadres(viewer: Viewer, filters: CadreFilters) {
-  if (!can(viewer.role, 'cadre.view')) return null;
+  requireCan(viewer, 'cadre.view');
   const county = cadreArea(viewer);
-  const policy = await policyValuesFor(county, thisYear());
+  const policy = await policyValuesFor(county, chinaYear());
   const q = filters.q?.trim();
   const where: Prisma.CadreWhereInput = {
     ...cadreScope(viewer),
@@ -77,16 +81,11 @@ export async function listCadres(viewer: Viewer, filters: CadreFilters) {
   };
   // "Free" / "full" compare a count with a rank-dependent quota: done in SQL so pages and totals stay right.
   if (filters.load) {
-    const ids = await db.$queryRaw<{ id: number }[]>`
-      SELECT c.id FROM cadre c
-        LEFT JOIN (SELECT cadre_id, count(*)::int AS n FROM pairing WHERE ended_on IS NULL GROUP BY cadre_id) u ON u.cadre_id = c.id
-       WHERE c.region_code LIKE ${`${county}%`} AND c.active
-         AND (coalesce(u.n, 0) >= CASE c.rank WHEN 'COUNTY_CHIEF' THEN ${policy.quotaCountyChief}::int WHEN 'COUNTY_DEPUTY' THEN ${policy.quotaCountyDeputy}::int
-              WHEN 'SECTION_CHIEF' THEN ${policy.quotaSectionChief}::int WHEN 'SECTION_DEPUTY' THEN ${policy.quotaSectionDeputy}::int ELSE ${policy.quotaOrdinary}::int END) = ${filters.load === 'full'}::boolean`;
+    const ids = await run(db, cadresByLoad(county, policy, filters.load === 'full'));
     where.id = { in: ids.map((r) => r.id) };
   }
   const page = Math.max(1, filters.page ?? 1);
-  const [total, rows] = await Promise.all([
+  const [total, cadres] = await Promise.all([
     db.cadre.count({ where }),
     db.cadre.findMany({
       where,
@@ -105,11 +104,11 @@ export async function listCadres(viewer: Viewer, filters: CadreFilters) {
       },
     }),
   ]);
-  const used = await usedCounts(rows.map((r) => r.id));
+  const used = await usedCounts(cadres.map((r) => r.id));
   return {
     total,
     page,
-    rows: rows.map((r) => ({
+    rows: cadres.map((r) => ({
       id: r.id,
       name: r.name,
       rank: r.rank,
@@ -124,35 +123,36 @@ export async function listCadres(viewer: Viewer, filters: CadreFilters) {
   };
 }
 
-/** A cadre of the viewer's county with their households now and before. */
+/** A cadre the viewer may list (cadreScope) with their households now and before; 404 for anyone else. */
 export async function getCadre(viewer: Viewer, id: number) {
-  if (!can(viewer.role, 'cadre.view')) return null;
-  const cadre = await db.cadre.findFirst({
-    where: { id, ...cadreScope(viewer) },
-    include: {
-      unit: { select: { id: true, name: true } },
-      user: { select: { id: true, username: true, displayName: true } },
-      // Only the households inside the viewer's area: a county cadre may be paired across townships.
-      pairings: {
-        where: { regionCode: { startsWith: viewer.scopeCode } },
-        orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
-        include: {
-          household: {
-            select: {
-              id: true,
-              headName: true,
-              status: true,
-              memberCount: true,
-              regionCode: true,
-              village: { select: { name: true } },
+  requireCan(viewer, 'cadre.view');
+  const cadre = found(
+    await db.cadre.findFirst({
+      where: { id, ...cadreScope(viewer) },
+      include: {
+        unit: { select: { id: true, name: true } },
+        user: { select: { id: true, username: true, displayName: true } },
+        // Only the households inside the viewer's area: a county cadre may be paired across townships.
+        pairings: {
+          where: scope.pairing(viewer),
+          orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
+          include: {
+            household: {
+              select: {
+                id: true,
+                headName: true,
+                status: true,
+                memberCount: true,
+                regionCode: true,
+                village: { select: { name: true } },
+              },
             },
           },
         },
       },
-    },
-  });
-  if (!cadre) return null;
-  const policy = await policyValuesFor(cadre.regionCode.slice(0, 6), thisYear());
+    }),
+  );
+  const policy = await policyValuesFor(cadre.regionCode.slice(0, 6), chinaYear());
   const used = await db.pairing.count({ where: { cadreId: cadre.id, endedOn: null } }); // all of them: the quota is the cadre's
   return {
     id: cadre.id,
@@ -169,7 +169,7 @@ export async function getCadre(viewer: Viewer, id: number) {
     leftReason: cadre.leftReason,
     quota: quotaOf(cadre.rank, policy),
     used,
-    editable: can(viewer.role, 'cadre.manage') && cadre.regionCode.startsWith(viewer.scopeCode),
+    editable: can(viewer.role, 'cadre.manage') && isWithinScope(cadre.regionCode, viewer.scopeCode),
     pairings: cadre.pairings.map((p) => ({
       id: p.id,
       householdId: p.householdId,
@@ -178,7 +178,7 @@ export async function getCadre(viewer: Viewer, id: number) {
       memberCount: p.household.memberCount,
       villageName: p.household.village.name,
       villageCode: p.household.regionCode,
-      inArea: p.regionCode.startsWith(viewer.scopeCode),
+      inArea: isWithinScope(p.regionCode, viewer.scopeCode),
       startedOn: isoDay(p.startedOn),
       endedOn: p.endedOn ? isoDay(p.endedOn) : null,
       endReason: p.endReason,
@@ -188,7 +188,7 @@ export async function getCadre(viewer: Viewer, id: number) {
 
 /** Choices for the cadre form: the county's units and the area's accounts not linked to a cadre. */
 export async function cadreFormOptions(viewer: Viewer, cadreId?: number) {
-  if (!can(viewer.role, 'cadre.manage')) return null;
+  requireCan(viewer, 'cadre.manage');
   const county = cadreArea(viewer);
   const [units, users, townships] = await Promise.all([
     db.unit.findMany({
@@ -198,7 +198,7 @@ export async function cadreFormOptions(viewer: Viewer, cadreId?: number) {
     }),
     db.user.findMany({
       where: {
-        scopeCode: { startsWith: viewer.scopeCode },
+        ...scope.user(viewer),
         role: { in: ['PAIRING_CADRE', 'TEAM_LEADER', 'TEAM_MEMBER'] },
         disabled: false,
         OR: [{ cadre: null }, ...(cadreId ? [{ cadre: { id: cadreId } }] : [])],
@@ -207,7 +207,7 @@ export async function cadreFormOptions(viewer: Viewer, cadreId?: number) {
       select: { id: true, username: true, displayName: true },
     }),
     db.region.findMany({
-      where: { parentCode: county, code: { startsWith: viewer.scopeCode } },
+      where: { parentCode: county, ...scope.region(viewer) },
       orderBy: { code: 'asc' },
       select: { code: true, name: true },
     }),
@@ -232,22 +232,15 @@ export type CoverageRow = {
  * one level down. Each row counts its own households, so the rows add up to the total.
  */
 export async function pairingCoverage(viewer: Viewer, area?: string) {
-  if (!can(viewer.role, 'cadre.view')) return null;
-  const prefix = areaWithin(viewer, area);
+  requireCan(viewer, 'cadre.view');
+  const prefix = areaPrefix(viewer, area);
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
   const [households, villages, names] = await Promise.all([
-    db.$queryRaw<{ child: string; must: number; covered: number }[]>`
-      SELECT left(h.region_code, ${childLength}) AS child, count(*)::int AS must, count(p.id)::int AS covered
-        FROM household h LEFT JOIN pairing p ON p.household_id = h.id AND p.ended_on IS NULL
-       WHERE h.region_code LIKE ${`${prefix}%`} AND h.status::text = ANY(${[...MUST_PAIR_STATUSES]})
-       GROUP BY 1`,
-    db.$queryRaw<{ child: string; villages: number; without: number }[]>`
-      SELECT left(v.code, ${childLength}) AS child, count(*)::int AS villages,
-             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM village_liaison l WHERE l.village_code = v.code))::int AS without
-        FROM region v WHERE v.level = 'VILLAGE' AND v.code LIKE ${`${prefix}%`} GROUP BY 1`,
+    run(db, mustPairByChild(prefix, childLength, MUST_PAIR_STATUSES)),
+    run(db, liaisonByChild(prefix, childLength)),
     db.region.findMany({
       where: {
-        code: { startsWith: prefix },
+        ...scope.region(viewer, area),
         level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE',
       },
       select: { code: true, name: true },
@@ -256,7 +249,7 @@ export async function pairingCoverage(viewer: Viewer, area?: string) {
   ]);
   const byHouse = new Map(households.map((r) => [r.child, r]));
   const byVillage = new Map(villages.map((r) => [r.child, r]));
-  const rows: CoverageRow[] = names.map((n) => ({
+  const coverage: CoverageRow[] = names.map((n) => ({
     code: n.code,
     name: n.name,
     mustPair: byHouse.get(n.code)?.must ?? 0,
@@ -265,29 +258,25 @@ export async function pairingCoverage(viewer: Viewer, area?: string) {
     villagesWithoutLiaison: byVillage.get(n.code)?.without ?? 0,
   }));
   const total = { code: prefix, name: '', mustPair: 0, covered: 0, villages: 0, villagesWithoutLiaison: 0 };
-  for (const r of rows) {
+  for (const r of coverage) {
     total.mustPair += r.mustPair;
     total.covered += r.covered;
     total.villages += r.villages;
     total.villagesWithoutLiaison += r.villagesWithoutLiaison;
   }
-  return { area: prefix, rows, total, cadres: await cadreLoad(prefix) };
+  return { area: prefix, rows: coverage, total, cadres: await cadreLoad(prefix) };
 }
 
 /** Active cadres kept in the area: how many have quota left and how many are at quota. */
 async function cadreLoad(prefix: string) {
   const county = prefix.slice(0, 6);
   if (county.length < 6) return null;
-  const policy = await policyValuesFor(county, thisYear());
-  const rows = await db.$queryRaw<{ rank: CadreRank; n: number; used: number }[]>`
-    SELECT c.rank, coalesce(u.n, 0)::int AS used, count(*)::int AS n
-      FROM cadre c LEFT JOIN (SELECT cadre_id, count(*)::int AS n FROM pairing WHERE ended_on IS NULL GROUP BY cadre_id) u ON u.cadre_id = c.id
-     WHERE c.region_code LIKE ${`${prefix}%`} AND c.active
-     GROUP BY 1, 2`;
+  const policy = await policyValuesFor(county, chinaYear());
+  const load = await run(db, cadreLoadRows(prefix));
   let below = 0;
   let atQuota = 0;
   let over = 0;
-  for (const row of rows) {
+  for (const row of load) {
     const quota = quotaOf(row.rank, policy);
     if (row.used < quota) below += row.n;
     else if (row.used === quota) atQuota += row.n;
@@ -298,10 +287,9 @@ async function cadreLoad(prefix: string) {
 
 /** The must-pair households of the area without a cadre (the list behind "uncovered"). */
 export async function uncoveredHouseholds(viewer: Viewer, area: string | undefined, limit = 200) {
-  if (!can(viewer.role, 'cadre.view')) return null;
-  const prefix = areaWithin(viewer, area);
+  requireCan(viewer, 'cadre.view');
   return db.household.findMany({
-    where: { regionCode: { startsWith: prefix }, status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: ACTIVE } },
+    where: { ...scope.household(viewer, area), status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: ACTIVE } },
     orderBy: [{ regionCode: 'asc' }, { id: 'asc' }],
     take: limit,
     select: {
@@ -315,10 +303,9 @@ export async function uncoveredHouseholds(viewer: Viewer, area: string | undefin
 }
 
 export async function villagesWithoutLiaison(viewer: Viewer, area?: string) {
-  if (!can(viewer.role, 'cadre.view')) return null;
-  const prefix = areaWithin(viewer, area);
+  requireCan(viewer, 'cadre.view');
   return db.region.findMany({
-    where: { level: 'VILLAGE', code: { startsWith: prefix }, liaisons: { none: {} } },
+    where: { level: 'VILLAGE', ...scope.region(viewer, area), liaisons: { none: {} } },
     orderBy: { code: 'asc' },
     take: 200,
     select: { code: true, name: true, parent: { select: { name: true } } },
@@ -346,16 +333,8 @@ export type ProposalView = {
 
 /** Candidates: active cadres of the county with quota left who are not members of a poor household. */
 async function candidates(county: string, except?: number) {
-  const policy = await policyValuesFor(county, thisYear());
-  const cadres = await db.$queryRaw<
-    { id: number; unit_id: number; region_code: string; rank: CadreRank; name: string; unit: string; used: number }[]
-  >`
-    SELECT c.id, c.unit_id, c.region_code, c.rank::text AS rank, c.name, u.name AS unit, coalesce(p.n, 0)::int AS used
-      FROM cadre c JOIN unit u ON u.id = c.unit_id
-      LEFT JOIN (SELECT cadre_id, count(*)::int AS n FROM pairing WHERE ended_on IS NULL GROUP BY cadre_id) p ON p.cadre_id = c.id
-     WHERE c.region_code LIKE ${`${county}%`} AND c.active AND c.id <> ${except ?? 0}
-       AND NOT EXISTS (SELECT 1 FROM person m JOIN household h ON h.id = m.household_id
-                        WHERE m.id_number_hash = c.id_number_hash AND h.status::text = ANY(${[...POOR_STATUSES]}))`;
+  const policy = await policyValuesFor(county, chinaYear());
+  const cadres = await run(db, candidateCadres(county, except ?? 0, POOR_STATUSES));
   return cadres.map((c) => ({ ...c, quota: quotaOf(c.rank, policy) })).filter((c) => c.used < c.quota);
 }
 
@@ -372,8 +351,10 @@ async function buildProposal(
     select: { villageCode: true, unitId: true },
   });
   const liaisonUnits = new Map<string, Set<number>>();
-  for (const l of liaisons)
-    (liaisonUnits.get(l.villageCode) ?? liaisonUnits.set(l.villageCode, new Set()).get(l.villageCode)!).add(l.unitId);
+  for (const l of liaisons) {
+    const units = liaisonUnits.get(l.villageCode) ?? new Set<number>();
+    liaisonUnits.set(l.villageCode, units.add(l.unitId));
+  }
   const proposal = proposePairings({
     households: households.map((h) => ({ id: h.id, villageCode: h.regionCode })),
     cadres: pool.map((c) => ({ id: c.id, unitId: c.unit_id, regionCode: c.region_code, used: c.used, quota: c.quota })),
@@ -384,38 +365,46 @@ async function buildProposal(
   const used = new Map(pool.map((c) => [c.id, c.used]));
   return {
     area,
-    pairs: proposal.pairs.map((p) => {
-      const h = byHousehold.get(p.householdId)!;
-      const c = byCadre.get(p.cadreId)!;
-      used.set(c.id, used.get(c.id)! + 1);
-      return {
-        householdId: h.id,
-        headName: h.headName,
-        villageName: h.village.name,
-        cadreId: c.id,
-        cadreName: c.name,
-        unitName: c.unit,
-        rank: c.rank,
-        tier: p.tier,
-        usedAfter: used.get(c.id)!,
-        quota: c.quota,
-      };
+    // Every id of the proposal is one of these households and cadres.
+    pairs: proposal.pairs.flatMap((p) => {
+      const h = byHousehold.get(p.householdId);
+      const c = byCadre.get(p.cadreId);
+      if (!h || !c) return [];
+      const usedAfter = (used.get(c.id) ?? c.used) + 1;
+      used.set(c.id, usedAfter);
+      return [
+        {
+          householdId: h.id,
+          headName: h.headName,
+          villageName: h.village.name,
+          cadreId: c.id,
+          cadreName: c.name,
+          unitName: c.unit,
+          rank: c.rank,
+          tier: p.tier,
+          usedAfter,
+          quota: c.quota,
+        },
+      ];
     }),
     unassigned: proposal.unassigned.map((id) => ({
       id,
-      headName: byHousehold.get(id)!.headName,
-      villageName: byHousehold.get(id)!.village.name,
+      headName: byHousehold.get(id)?.headName ?? '',
+      villageName: byHousehold.get(id)?.village.name ?? '',
     })),
   };
 }
 
-/** Proposed cadres for every uncovered must-pair household of a village or township (or county). */
-export async function coverProposal(viewer: Viewer, area: string | undefined): Promise<ProposalView | null> {
-  if (!can(viewer.role, 'pairing.manage')) return null;
-  const prefix = areaWithin(viewer, area);
-  if (prefix.length < 6) return null;
+/**
+ * Proposed cadres for every uncovered must-pair household of a village or township (or county); cadres are
+ * kept per county, so above a county there is no proposal (404).
+ */
+export async function coverProposal(viewer: Viewer, area: string | undefined): Promise<ProposalView> {
+  requireCan(viewer, 'pairing.manage');
+  const prefix = areaPrefix(viewer, area);
+  if (prefix.length < 6) notFound();
   const households = await db.household.findMany({
-    where: { regionCode: { startsWith: prefix }, status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: ACTIVE } },
+    where: { ...scope.household(viewer, area), status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: ACTIVE } },
     orderBy: [{ regionCode: 'asc' }, { id: 'asc' }],
     take: 5000,
     select: { id: true, headName: true, regionCode: true, village: { select: { name: true } } },
@@ -424,10 +413,10 @@ export async function coverProposal(viewer: Viewer, area: string | undefined): P
 }
 
 /** Proposed new cadres for every household of a departing cadre (the cadre excluded). */
-export async function reassignProposal(viewer: Viewer, cadreId: number): Promise<ProposalView | null> {
-  if (!can(viewer.role, 'pairing.manage')) return null;
+export async function reassignProposal(viewer: Viewer, cadreId: number): Promise<ProposalView> {
+  requireCan(viewer, 'pairing.manage');
   const pairings = await db.pairing.findMany({
-    where: { cadreId, endedOn: null, regionCode: { startsWith: viewer.scopeCode } },
+    where: { cadreId, endedOn: null, ...scope.pairing(viewer) },
     orderBy: [{ regionCode: 'asc' }, { householdId: 'asc' }],
     select: {
       household: { select: { id: true, headName: true, regionCode: true, village: { select: { name: true } } } },
@@ -442,14 +431,18 @@ export async function reassignProposal(viewer: Viewer, cadreId: number): Promise
 
 // ─────────────────────────── One household, my households, roster ───────────────────────────
 
-/** Who is responsible for a household now and before, and cadres to choose from (liaison-unit cadres first). */
+/**
+ * Who is responsible for a household now and before, and cadres to choose from (liaison-unit cadres first);
+ * 404 for a household outside the viewer's area.
+ */
 export async function householdPairing(viewer: Viewer, householdId: number) {
-  if (!can(viewer.role, 'household.view')) return null;
-  const household = await db.household.findFirst({
-    where: { id: householdId, regionCode: { startsWith: viewer.scopeCode } },
-    select: { id: true, regionCode: true, status: true },
-  });
-  if (!household) return null;
+  requireCan(viewer, 'household.view');
+  const household = found(
+    await db.household.findFirst({
+      where: { id: householdId, ...scope.household(viewer) },
+      select: { id: true, regionCode: true, status: true },
+    }),
+  );
   const pairings = await db.pairing.findMany({
     where: { householdId },
     orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }],
@@ -457,7 +450,7 @@ export async function householdPairing(viewer: Viewer, householdId: number) {
       cadre: { select: { id: true, name: true, rank: true, phoneEnc: true, unit: { select: { name: true } } } },
     },
   });
-  const rows = pairings.map((p) => ({
+  const history = pairings.map((p) => ({
     id: p.id,
     cadreId: p.cadre.id,
     cadreName: p.cadre.name,
@@ -471,7 +464,7 @@ export async function householdPairing(viewer: Viewer, householdId: number) {
   const pairable = (PAIRABLE_STATUSES as readonly string[]).includes(household.status);
   const mustPair = (MUST_PAIR_STATUSES as readonly string[]).includes(household.status);
   let options: { id: number; label: string }[] = [];
-  if (can(viewer.role, 'pairing.manage') && pairable && !rows.some((r) => r.endedOn === null)) {
+  if (can(viewer.role, 'pairing.manage') && pairable && !history.some((r) => r.endedOn === null)) {
     const pool = await candidates(household.regionCode.slice(0, 6));
     const liaison = new Set(
       (
@@ -487,12 +480,12 @@ export async function householdPairing(viewer: Viewer, householdId: number) {
       .slice(0, 300)
       .map((c) => ({ id: c.id, label: `${c.name} · ${c.unit} · ${c.used}/${c.quota}` }));
   }
-  return { pairable, mustPair, pairings: rows, options };
+  return { pairable, mustPair, pairings: history, options };
 }
 
-/** The signed-in cadre's households now (phone). */
+/** The signed-in cadre's households now (phone); `cadre` null when the account is linked to no cadre. */
 export async function myHouseholds(viewer: Viewer) {
-  if (!can(viewer.role, 'pairing.own')) return null;
+  requireCan(viewer, 'pairing.own');
   const cadre = await db.cadre.findUnique({
     where: { userId: viewer.userId },
     select: { id: true, name: true, rank: true, regionCode: true },
@@ -515,13 +508,13 @@ export async function myHouseholds(viewer: Viewer) {
       },
     },
   });
-  const policy = await policyValuesFor(cadre.regionCode.slice(0, 6), thisYear());
+  const policy = await policyValuesFor(cadre.regionCode.slice(0, 6), chinaYear());
   const lastVisits = await db.visit.groupBy({
     by: ['householdId'],
     where: { visitorCadreId: cadre.id, householdId: { in: pairings.map((p) => p.householdId) } },
     _max: { visitedOn: true },
   });
-  const lastVisit = new Map(lastVisits.map((v) => [v.householdId, v._max.visitedOn]));
+  const lastVisit = new Map(lastVisits.map((v) => [v.householdId, v._max.visitedOn ? isoDay(v._max.visitedOn) : null]));
   return {
     cadre: { ...cadre, quota: quotaOf(cadre.rank, policy) },
     households: pairings.map((p) => ({
@@ -532,17 +525,16 @@ export async function myHouseholds(viewer: Viewer) {
       village: `${p.household.village.name}${p.household.groupName}`,
       phone: p.household.phoneEnc ? decryptText(p.household.phoneEnc) : null,
       since: isoDay(p.startedOn),
-      lastVisit: lastVisit.get(p.householdId) ? isoDay(lastVisit.get(p.householdId)!) : null,
+      lastVisit: lastVisit.get(p.householdId) ?? null,
     })),
   };
 }
 
 /** Rows of the pairing roster (结对帮扶花名册): every active pairing in the area. */
 export async function pairingRosterRows(viewer: Viewer, area: string | undefined) {
-  if (!can(viewer.role, 'pairing.export')) return null;
-  const prefix = areaWithin(viewer, area);
-  const rows = await db.pairing.findMany({
-    where: { regionCode: { startsWith: prefix }, endedOn: null },
+  requireCan(viewer, 'pairing.export');
+  const pairings = await db.pairing.findMany({
+    where: { ...scope.pairing(viewer, area), endedOn: null },
     orderBy: [{ regionCode: 'asc' }, { householdId: 'asc' }],
     select: {
       startedOn: true,
@@ -559,8 +551,8 @@ export async function pairingRosterRows(viewer: Viewer, area: string | undefined
     },
   });
   return {
-    area: prefix,
-    rows: rows.map((r) => ({
+    area: areaPrefix(viewer, area),
+    rows: pairings.map((r) => ({
       township: r.household.village.parent?.name ?? '',
       village: r.household.village.name,
       group: r.household.groupName,
@@ -575,45 +567,3 @@ export async function pairingRosterRows(viewer: Viewer, area: string | undefined
     })),
   };
 }
-
-/** The roster as .xlsx, audited as an export; null when not allowed. */
-export async function pairingRosterFile(viewer: Viewer, area: string | undefined, locale: Locale) {
-  const roster = await pairingRosterRows(viewer, area);
-  if (!roster) return null;
-  const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
-  const region = await db.region.findUnique({ where: { code: roster.area }, select: { name: true } });
-  const title = t('pairings.sheetTitle', { area: region?.name ?? roster.area });
-  const columns = Object.fromEntries(
-    SHEET_COLUMNS.map((k) => [k, t(`pairings.sheetColumns.${k}`)]),
-  ) as RosterSheetLabels['columns'];
-  const buffer = await pairingRosterXlsx(
-    roster.rows.map((r) => ({ ...r, status: t(`households.statuses.${r.status}`), rank: t(`teams.ranks.${r.rank}`) })),
-    { title, columns },
-  );
-  await writeAuditNow(
-    { userId: viewer.userId, username: viewer.username, role: viewer.role },
-    {
-      action: 'pairing.exportRoster',
-      result: 'OK',
-      entity: 'Pairing',
-      regionCode: roster.area,
-      changes: { rows: roster.rows.length },
-    },
-  );
-  return { buffer, fileName: `${title}.xlsx`, asciiFileName: `pairings-${roster.area}.xlsx` };
-}
-
-const SHEET_COLUMNS = [
-  'index',
-  'township',
-  'village',
-  'group',
-  'head',
-  'status',
-  'members',
-  'cadre',
-  'rank',
-  'unit',
-  'phone',
-  'since',
-] as const;

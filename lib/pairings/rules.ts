@@ -79,7 +79,7 @@ export function proposePairings(input: ProposalInput): Proposal {
     const liaison = input.liaisonUnits.get(household.villageCode);
     let best: { cadre: CandidateCadre; tier: number; left: number } | null = null;
     for (const cadre of input.cadres) {
-      const remaining = left.get(cadre.id)!;
+      const remaining = left.get(cadre.id) ?? 0;
       if (remaining <= 0) continue;
       const tier = TIERS.indexOf(tierOf(cadre, household.villageCode, liaison));
       if (

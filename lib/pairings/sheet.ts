@@ -14,24 +14,25 @@ export type RosterSheetRow = {
   phone: string;
   startedOn: string;
 };
-export type RosterSheetLabels = {
-  title: string;
-  columns: Record<
-    | 'index'
-    | 'township'
-    | 'village'
-    | 'group'
-    | 'head'
-    | 'status'
-    | 'members'
-    | 'cadre'
-    | 'rank'
-    | 'unit'
-    | 'phone'
-    | 'since',
-    string
-  >;
-};
+
+/** The roster's columns, in the order printed; each has its label under pairings.sheetColumns. */
+export const ROSTER_COLUMNS = [
+  'index',
+  'township',
+  'village',
+  'group',
+  'head',
+  'status',
+  'members',
+  'cadre',
+  'rank',
+  'unit',
+  'phone',
+  'since',
+] as const;
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+
+export type RosterSheetLabels = { title: string; columns: Record<RosterColumn, string> };
 
 export async function pairingRosterXlsx(rows: readonly RosterSheetRow[], labels: RosterSheetLabels): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -39,21 +40,7 @@ export async function pairingRosterXlsx(rows: readonly RosterSheetRow[], labels:
     views: [{ state: 'frozen', ySplit: 2 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const c = labels.columns;
-  const header = [
-    c.index,
-    c.township,
-    c.village,
-    c.group,
-    c.head,
-    c.status,
-    c.members,
-    c.cadre,
-    c.rank,
-    c.unit,
-    c.phone,
-    c.since,
-  ];
+  const header = ROSTER_COLUMNS.map((column) => labels.columns[column]);
   sheet.mergeCells(1, 1, 1, header.length);
   sheet.getCell(1, 1).value = labels.title;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };

@@ -9,6 +9,7 @@ import { HeadRow, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { CADRE_RANKS, type CadreRank } from '@/lib/enums';
 import { parsePage } from '@/lib/http';
 import { CADRE_PAGE_SIZE, cadreFormOptions, listCadres } from '@/lib/pairings/data';
@@ -30,10 +31,9 @@ async function CadresContent({ viewer, searchParams }: { searchParams: Promise<Q
   const load = query.load === 'free' || query.load === 'full' ? query.load : undefined;
   const [list, options, t] = await Promise.all([
     listCadres(viewer, { q: query.q, rank, load, left: query.left === '1', page: parsePage(query.page) }),
-    cadreFormOptions(viewer),
+    can(viewer.role, 'cadre.manage') ? cadreFormOptions(viewer) : null,
     getTranslations(),
   ]);
-  if (!list) return null;
   const filter = (params: Query) =>
     `/cadres?${new URLSearchParams(Object.entries({ q: query.q, rank: query.rank, ...params }).filter((e): e is [string, string] => !!e[1]))}`;
   return (

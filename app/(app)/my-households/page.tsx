@@ -20,7 +20,7 @@ export default async function MyHouseholdsPage() {
 
 async function MyHouseholdsContent({ viewer }: { viewer: Viewer }) {
   const [mine, t] = await Promise.all([myHouseholds(viewer), getTranslations()]);
-  if (!mine?.cadre) {
+  if (!mine.cadre) {
     return (
       <>
         <PageHeader title={t('pairings.myTitle')} />

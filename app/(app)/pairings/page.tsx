@@ -31,7 +31,6 @@ async function PairingsContent({
 }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
   const [coverage, t] = await Promise.all([pairingCoverage(viewer, area), getTranslations()]);
-  if (!coverage) return null;
   const [uncovered, noLiaison, units] = await Promise.all([
     uncoveredHouseholds(viewer, coverage.area),
     villagesWithoutLiaison(viewer, coverage.area),
@@ -129,7 +128,7 @@ async function PairingsContent({
             ) : null
           }
         >
-          {uncovered && uncovered.length > 0 ? (
+          {uncovered.length > 0 ? (
             <ul className="divide-y divide-slate-100 text-sm">
               {uncovered.map((h) => (
                 <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -147,7 +146,7 @@ async function PairingsContent({
             <p className="text-sm text-green-700">{t('pairings.noProposal')}</p>
           )}
         </Card>
-        {noLiaison && noLiaison.length > 0 && (
+        {noLiaison.length > 0 && (
           <Card title={`${t('pairings.noLiaisonList')}（${noLiaison.length}）`}>
             <ul className="divide-y divide-slate-100 text-sm">
               {noLiaison.map((v) => (

@@ -18,8 +18,7 @@ import { chinaToday } from '@/lib/time';
 export default async function CadrePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('cadre.view');
   const { id } = await params;
-  const cadre = await getCadre(viewer, parseId(id) ?? notFound());
-  if (!cadre) notFound();
+  const cadre = await getCadre(viewer, parseId(id) ?? notFound()); // 404 outside what the viewer may list
   return (
     <PageBody>
       <CadreContent viewer={viewer} cadre={cadre} />
@@ -27,13 +26,7 @@ export default async function CadrePage({ params }: { params: Promise<{ id: stri
   ); // the checks above set the status (403, 404) before the response starts
 }
 
-async function CadreContent({
-  viewer,
-  cadre,
-}: {
-  viewer: Viewer;
-  cadre: NonNullable<Awaited<ReturnType<typeof getCadre>>>;
-}) {
+async function CadreContent({ viewer, cadre }: { viewer: Viewer; cadre: Awaited<ReturnType<typeof getCadre>> }) {
   const manage = can(viewer.role, 'pairing.manage');
   const [t, options, proposal] = await Promise.all([
     getTranslations(),

@@ -23,7 +23,6 @@ async function ProposeContent({
 }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
   const [proposal, t] = await Promise.all([coverProposal(viewer, area), getTranslations()]);
-  if (!proposal) return null;
   return (
     <>
       <PageHeader
