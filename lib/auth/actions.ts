@@ -5,15 +5,13 @@ import { redirect } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { action } from '@/lib/action';
 import type { ActionState } from '@/lib/action-state';
-import { RefusedError } from '@/lib/errors';
 import { translateKey } from '@/lib/i18n/messages';
 import { currentLocale } from '@/lib/i18n/request';
 import { zodIssueKey } from '@/lib/validation';
-import { endOtherSessions, endSession, releaseAttempt, takeAttempt } from './data';
+import * as commands from './commands';
+import { endSession } from './data';
 import { signIn, signOut } from './next-auth';
-import { hashPassword, verifyPassword } from './password';
 import { changePasswordSchema, emptySchema, loginSchema } from './schema';
-import { minutesLeft, PASSWORD_CHECK_RULE, passwordCheckKey } from './throttle';
 
 /** The one action open to anonymous users. verifyLogin audits every attempt and does the throttle and the lockout. */
 export async function login(prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -60,44 +58,13 @@ export const logout = action('auth.logout', 'account.self', emptySchema, async (
 
 /**
  * Changes one's own password. Wrong current passwords are limited (PASSWORD_CHECK_RULE): each try is
- * counted before the check, outside the transaction (so a refusal, which rolls it back, still
- * counts, and no second connection is held); each refusal is audited by action(). A right password
- * gives its count back. Every other session of the user ends; this one goes on.
+ * counted before the check, outside the transaction; each refusal is audited by action(). Every other
+ * session of the user ends; this one goes on.
  */
 export const changeOwnPassword = action(
   'auth.changePassword',
   'account.self',
   changePasswordSchema,
-  async ({ viewer, input, tx }) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: viewer.userId } });
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
-      throw new RefusedError('errors.currentPasswordWrong', 'currentPassword');
-    await releaseAttempt(passwordCheckKey(user.id), PASSWORD_CHECK_RULE, tx);
-    await tx.user.update({
-      where: { id: user.id },
-      data: {
-        passwordHash: await hashPassword(input.newPassword),
-        mustChangePassword: false,
-        version: { increment: 1 },
-      },
-    });
-    const ended = await endOtherSessions(tx, user.id, viewer.sessionId);
-    return {
-      entity: 'User',
-      entityId: user.id,
-      regionCode: user.scopeCode,
-      changes: { password: 'changed', otherSessionsEnded: ended },
-      redirectTo: '/',
-    };
-  },
-  {
-    before: async ({ viewer }) => {
-      const now = new Date();
-      const attempt = await takeAttempt(passwordCheckKey(viewer.userId), PASSWORD_CHECK_RULE, now);
-      if (!attempt.allowed)
-        throw new RefusedError('errors.passwordCheckBlocked', 'currentPassword', {
-          minutes: minutesLeft(attempt.blockedUntil, now),
-        });
-    },
-  },
+  commands.changeOwnPassword,
+  { before: commands.countPasswordCheck },
 );

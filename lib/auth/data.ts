@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { writeAuditNow } from '@/lib/audit/data';
-import { type Db, db, type Tx } from '@/lib/db';
+import { type Db, db, execute, rows, type Tx } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/client';
 import { auth } from './next-auth';
 import {
@@ -15,6 +15,7 @@ import {
   verifyPassword,
 } from './password';
 import { can, type Permission } from './permissions';
+import * as statements from './sql';
 import { ADDRESS_RULE, addressKey, minutesLeft, type ThrottleRule } from './throttle';
 
 export type Viewer = {
@@ -136,14 +137,7 @@ async function checkPassword(username: string, password: string, now: Date, from
  */
 async function recordFailedLogin(userId: number, now: Date): Promise<{ count: number; lockedUntil: Date | null }> {
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-  const [row] = await db.$queryRaw<{ count: number; locked_until: Date | null }[]>`
-    UPDATE app_user
-       SET failed_login_count = CASE WHEN locked_until <= ${now} THEN 1 ELSE failed_login_count + 1 END,
-           locked_until = CASE WHEN locked_until > ${now} THEN locked_until
-                               WHEN (CASE WHEN locked_until <= ${now} THEN 1 ELSE failed_login_count + 1 END) >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}::timestamptz
-                               ELSE NULL END
-     WHERE id = ${userId}
-    RETURNING failed_login_count AS count, locked_until`;
+  const [row] = await rows(db, statements.recordFailedLogin(userId, now, MAX_FAILED_LOGINS, lockUntil));
   return { count: row.count, lockedUntil: row.locked_until };
 }
 
@@ -161,34 +155,17 @@ export async function takeAttempt(
 ): Promise<{ allowed: true } | { allowed: false; blockedUntil: Date }> {
   const windowStart = new Date(now.getTime() - rule.windowMs);
   const blockUntil = new Date(now.getTime() + rule.blockMs);
-  const [row] = await db.$queryRaw<{ failures: number; blocked_until: Date | null; inserted: boolean }[]>`
-    INSERT INTO login_throttle AS t (key, failures, first_at, blocked_until)
-    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${rule.max} THEN ${blockUntil}::timestamptz END)
-    ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN (t.blocked_until IS NOT NULL AND t.blocked_until <= ${now}) OR (t.blocked_until IS NULL AND t.first_at <= ${windowStart})
-                      THEN 1 ELSE t.failures + 1 END,
-      first_at = CASE WHEN (t.blocked_until IS NOT NULL AND t.blocked_until <= ${now}) OR (t.blocked_until IS NULL AND t.first_at <= ${windowStart})
-                      THEN ${now} ELSE t.first_at END,
-      blocked_until = CASE WHEN (t.blocked_until IS NOT NULL AND t.blocked_until <= ${now}) OR (t.blocked_until IS NULL AND t.first_at <= ${windowStart})
-                           THEN CASE WHEN 1 >= ${rule.max} THEN ${blockUntil}::timestamptz END
-                           WHEN t.blocked_until IS NOT NULL THEN t.blocked_until
-                           WHEN t.failures + 1 >= ${rule.max} THEN ${blockUntil}::timestamptz
-                           ELSE NULL END
-    RETURNING failures, blocked_until, (xmax = 0) AS inserted`;
-  if (row.inserted)
-    await db.$executeRaw`DELETE FROM login_throttle WHERE first_at < ${new Date(now.getTime() - 86_400_000)} AND (blocked_until IS NULL OR blocked_until < ${now})`;
+  const [row] = await rows(db, statements.takeAttempt(key, rule.max, now, windowStart, blockUntil));
+  if (row.inserted) await execute(db, statements.pruneAttempts(new Date(now.getTime() - 86_400_000), now));
   if (row.failures <= rule.max) return { allowed: true };
   // A parallel attempt that started a little later may have set the block: never report more than blockMs.
-  return { allowed: false, blockedUntil: new Date(Math.min(row.blocked_until!.getTime(), blockUntil.getTime())) };
+  const blocked = row.blocked_until ?? blockUntil; // always set once over the limit
+  return { allowed: false, blockedUntil: new Date(Math.min(blocked.getTime(), blockUntil.getTime())) };
 }
 
 /** Gives back the count of an attempt that succeeded; lifts the block if it was that attempt that set it. */
 export async function releaseAttempt(key: string, rule: ThrottleRule, client: Db | Tx = db): Promise<void> {
-  await client.$executeRaw`
-    UPDATE login_throttle
-       SET failures = failures - 1,
-           blocked_until = CASE WHEN failures - 1 < ${rule.max} THEN NULL ELSE blocked_until END
-     WHERE key = ${key} AND failures > 0`;
+  await execute(client, statements.releaseAttempt(key, rule.max));
 }
 
 /** Loads a session and its user; ends it if idle, too old, revoked, or the user changed since. */
