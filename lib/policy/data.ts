@@ -4,7 +4,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { found } from '@/lib/errors';
-import { lineageOf } from '@/lib/regions/rules';
+import { isWithinScope, lineageOf } from '@/lib/regions/rules';
 import { DEFAULT_POLICY, POLICY_FIELD_NAMES, type PolicyValues } from './rules';
 
 export type PolicyView = {
@@ -28,7 +28,7 @@ export function policyCountyOf(viewer: Viewer): string | null {
 export async function getPolicy(viewer: Viewer, countyCode: string, year: number): Promise<PolicyView> {
   requireCan(viewer, 'policy.view');
   // Visible to anyone inside the county, and to users above it (a city sees its counties).
-  if (!countyCode.startsWith(viewer.scopeCode) && !viewer.scopeCode.startsWith(countyCode)) notFound();
+  if (!isWithinScope(countyCode, viewer.scopeCode) && !isWithinScope(viewer.scopeCode, countyCode)) notFound();
   const county = found(
     await db.region.findFirst({ where: { code: countyCode, level: 'COUNTY' }, select: { name: true } }),
   );
