@@ -6,7 +6,7 @@ import type { Tx } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
-import { insertProblem } from '@/lib/problems/write';
+import { insertProblem } from '@/lib/problems/commands';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { drawInspection, isDiscrepancy } from './rules';
 import {

@@ -1,27 +1,23 @@
+// The problem ledger's reads: the counts, a page of the list, one problem with what the viewer may do
+// next, the export's rows and the villages a reporter may choose. 403 without the permission, 404 for a
+// problem outside the viewer's area; the writes (and the ledger file, audited as an export) are in
+// ./commands.ts.
 import 'server-only';
 import type { Viewer } from '@/lib/auth/data';
+import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db } from '@/lib/db';
-import type { ProblemCategory, ProblemSource, ProblemStatus, Urgency } from '@/lib/enums';
+import { db, rows as run } from '@/lib/db';
+import type { ProblemStatus } from '@/lib/enums';
+import { found } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { actorLevelOf } from '@/lib/households/rules';
-import { areaWithin } from '@/lib/teams/data';
+import { areaPrefix, scope } from '@/lib/regions/scope';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
+import type { ProblemFilters } from './filters';
 import { availableSteps, isOverdue, OPEN_STATUSES, rectificationRate } from './rules';
+import { ledgerCountsByChild } from './sql';
 
 export const PROBLEM_PAGE_SIZE = 50;
-
-export type ProblemFilters = {
-  area?: string;
-  status?: ProblemStatus;
-  open?: boolean;
-  overdue?: boolean;
-  category?: ProblemCategory;
-  urgency?: Urgency;
-  source?: ProblemSource;
-  year?: number;
-  page?: number;
-};
 
 /** Open and overdue narrow the status filter to the open statuses; they do not replace it. Null: any status. */
 function statusesOf(filters: ProblemFilters): ProblemStatus[] | null {
@@ -29,10 +25,11 @@ function statusesOf(filters: ProblemFilters): ProblemStatus[] | null {
   return OPEN_STATUSES.filter((s) => !filters.status || s === filters.status);
 }
 
-function whereOf(prefix: string, filters: ProblemFilters, today: string): Prisma.ProblemWhereInput {
+function whereOf(viewer: Viewer, filters: ProblemFilters, today: string): Prisma.ProblemWhereInput {
+  const statuses = statusesOf(filters);
   return {
-    regionCode: { startsWith: prefix },
-    ...(statusesOf(filters) ? { status: { in: statusesOf(filters)! } } : {}),
+    ...scope.problem(viewer, filters.area),
+    ...(statuses ? { status: { in: statuses } } : {}),
     ...(filters.overdue ? { deadline: { lt: dayOf(today) } } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(filters.urgency ? { urgency: filters.urgency } : {}),
@@ -59,36 +56,31 @@ export type LedgerCounts = {
  * up to the total; the same filters apply as to the list.
  */
 export async function ledgerCounts(viewer: Viewer, filters: ProblemFilters) {
-  if (!can(viewer.role, 'problem.view')) return null;
-  const prefix = areaWithin(viewer, filters.area);
+  requireCan(viewer, 'problem.view');
+  const prefix = areaPrefix(viewer, filters.area);
   const today = chinaToday();
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
-  const year = filters.year ?? null;
-  const rows = await db.$queryRaw<
-    { child: string; found: number; solved: number; struck: number; open: number; overdue: number; escalated: number }[]
-  >`
-    SELECT left(region_code, ${childLength}) AS child, count(*)::int AS found,
-           count(*) FILTER (WHERE status = 'SOLVED')::int AS solved,
-           count(*) FILTER (WHERE status = 'STRUCK_OFF')::int AS struck,
-           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED'))::int AS open,
-           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED') AND deadline < ${dayOf(today)}::date)::int AS overdue,
-           count(*) FILTER (WHERE status = 'ESCALATED')::int AS escalated
-      FROM problem
-     WHERE region_code LIKE ${`${prefix}%`}
-       AND (${year}::int IS NULL OR found_on BETWEEN make_date(${year}::int, 1, 1) AND make_date(${year}::int, 12, 31))
-       AND (${filters.category ?? null}::text IS NULL OR category::text = ${filters.category ?? null})
-       AND (${filters.urgency ?? null}::text IS NULL OR urgency::text = ${filters.urgency ?? null})
-       AND (${filters.source ?? null}::text IS NULL OR source::text = ${filters.source ?? null})
-     GROUP BY 1`;
+  const counts = await run(
+    db,
+    ledgerCountsByChild({
+      prefix,
+      childLength,
+      today: dayOf(today),
+      year: filters.year ?? null,
+      category: filters.category ?? null,
+      urgency: filters.urgency ?? null,
+      source: filters.source ?? null,
+    }),
+  );
   const names = await db.region.findMany({
     where: {
-      code: { startsWith: prefix },
+      ...scope.region(viewer, filters.area),
       level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE',
     },
     select: { code: true, name: true },
     orderBy: { code: 'asc' },
   });
-  const byChild = new Map(rows.map((r) => [r.child, r]));
+  const byChild = new Map(counts.map((r) => [r.child, r]));
   const groups: LedgerCounts[] = names
     .map((n) => {
       const r = byChild.get(n.code);
@@ -142,12 +134,11 @@ const LIST_SELECT = {
 
 /** One page of the ledger, newest first, with the overdue flag. */
 export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
-  if (!can(viewer.role, 'problem.view')) return null;
-  const prefix = areaWithin(viewer, filters.area);
+  requireCan(viewer, 'problem.view');
   const today = chinaToday();
-  const where = whereOf(prefix, filters, today);
+  const where = whereOf(viewer, filters, today);
   const page = Math.max(1, filters.page ?? 1);
-  const [total, rows] = await Promise.all([
+  const [total, problems] = await Promise.all([
     db.problem.count({ where }),
     db.problem.findMany({
       where,
@@ -160,7 +151,7 @@ export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
   const villages = new Map(
     (
       await db.region.findMany({
-        where: { code: { in: [...new Set(rows.map((r) => r.regionCode))] } },
+        where: { code: { in: [...new Set(problems.map((r) => r.regionCode))] } },
         select: { code: true, name: true },
       })
     ).map((v) => [v.code, v.name]),
@@ -168,7 +159,7 @@ export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
   return {
     total,
     page,
-    rows: rows.map((r) => ({
+    rows: problems.map((r) => ({
       ...r,
       villageName: villages.get(r.regionCode) ?? r.regionCode,
       deadline: isoDay(r.deadline),
@@ -180,18 +171,19 @@ export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
   };
 }
 
-/** A problem with its steps and what the viewer may do next. */
+/** A problem of the viewer's area with its steps and what the viewer may do next; 404 outside the area. */
 export async function getProblem(viewer: Viewer, id: number) {
-  if (!can(viewer.role, 'problem.view')) return null;
-  const problem = await db.problem.findFirst({
-    where: { id, regionCode: { startsWith: viewer.scopeCode } },
-    include: {
-      household: { select: { id: true, headName: true } },
-      visit: { select: { id: true, visitedOn: true, visitorName: true } },
-      steps: { orderBy: { at: 'asc' } },
-    },
-  });
-  if (!problem) return null;
+  requireCan(viewer, 'problem.view');
+  const problem = found(
+    await db.problem.findFirst({
+      where: { id, ...scope.problem(viewer) },
+      include: {
+        household: { select: { id: true, headName: true } },
+        visit: { select: { id: true, visitedOn: true, visitorName: true } },
+        steps: { orderBy: { at: 'asc' } },
+      },
+    }),
+  );
   const [village, units, photos] = await Promise.all([
     db.region.findUnique({
       where: { code: problem.regionCode },
@@ -259,11 +251,10 @@ export async function getProblem(viewer: Viewer, id: number) {
 
 /** Rows of the rectification ledger (整改台账) for the export: every problem of the filters, oldest first. */
 export async function rectificationRows(viewer: Viewer, filters: ProblemFilters) {
-  if (!can(viewer.role, 'problem.export')) return null;
-  const prefix = areaWithin(viewer, filters.area);
+  requireCan(viewer, 'problem.export');
   const today = chinaToday();
-  const rows = await db.problem.findMany({
-    where: whereOf(prefix, filters, today),
+  const problems = await db.problem.findMany({
+    where: whereOf(viewer, filters, today),
     orderBy: [{ regionCode: 'asc' }, { foundOn: 'asc' }, { id: 'asc' }],
     select: {
       id: true,
@@ -290,15 +281,15 @@ export async function rectificationRows(viewer: Viewer, filters: ProblemFilters)
   const villages = new Map(
     (
       await db.region.findMany({
-        where: { code: { startsWith: prefix }, level: 'VILLAGE' },
+        where: { ...scope.region(viewer, filters.area), level: 'VILLAGE' },
         select: { code: true, name: true, parent: { select: { name: true } } },
       })
     ).map((v) => [v.code, v]),
   );
   return {
-    area: prefix,
+    area: areaPrefix(viewer, filters.area),
     today,
-    rows: rows.map((r) => ({
+    rows: problems.map((r) => ({
       id: r.id,
       township: villages.get(r.regionCode)?.parent?.name ?? '',
       village: villages.get(r.regionCode)?.name ?? '',
@@ -322,9 +313,9 @@ export async function rectificationRows(viewer: Viewer, filters: ProblemFilters)
 
 /** The villages a reporter may open a problem in: every village of their area (their own, for a village user). */
 export async function reportVillageOptions(viewer: Viewer) {
-  if (!can(viewer.role, 'problem.report')) return [];
+  requireCan(viewer, 'problem.report');
   const villages = await db.region.findMany({
-    where: { level: 'VILLAGE', code: { startsWith: viewer.scopeCode } },
+    where: { level: 'VILLAGE', ...scope.region(viewer) },
     orderBy: { code: 'asc' },
     select: { code: true, name: true, parent: { select: { name: true } } },
   });

@@ -1,8 +1,29 @@
 // The ledger's filters as they travel in the URL (?status=&category=&urgency=&source=&open=1&overdue=1&year=&area=&page=),
 // shared by the page and the export so both show the same problems. Pure.
-import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
+import {
+  PROBLEM_CATEGORIES,
+  PROBLEM_SOURCES,
+  PROBLEM_STATUSES,
+  type ProblemCategory,
+  type ProblemSource,
+  type ProblemStatus,
+  URGENCIES,
+  type Urgency,
+} from '@/lib/enums';
 import { parsePage } from '@/lib/http';
-import type { ProblemFilters } from './data';
+
+/** What the ledger shows: an area inside the viewer's, statuses, kinds, the year found, the page. */
+export type ProblemFilters = {
+  area?: string;
+  status?: ProblemStatus;
+  open?: boolean;
+  overdue?: boolean;
+  category?: ProblemCategory;
+  urgency?: Urgency;
+  source?: ProblemSource;
+  year?: number;
+  page?: number;
+};
 
 export type FilterQuery = {
   area?: string;

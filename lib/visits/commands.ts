@@ -9,7 +9,7 @@ import { can } from '@/lib/auth/permissions';
 import type { CommandContext, CommandOutcome } from '@/lib/command';
 import { db, execute, rows } from '@/lib/db';
 import { NotFoundError, RefusedError } from '@/lib/errors';
-import { claimPhotos, insertProblem } from '@/lib/problems/write';
+import { claimPhotos, insertProblem } from '@/lib/problems/commands';
 import { scope } from '@/lib/regions/scope';
 import { MAX_PHOTO_BYTES, reencodePhoto, removeStored, sniffPhotoType, storePhoto } from '@/lib/storage';
 import { chinaDate, chinaToday, dayOf } from '@/lib/time';

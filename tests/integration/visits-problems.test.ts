@@ -573,15 +573,15 @@ describe('working a problem', () => {
     );
 
     // What each viewer may do next.
-    expect((await getProblem(await signInAs(leaderName), problem.id))?.nextSteps).toEqual([]);
+    expect((await getProblem(await signInAs(leaderName), problem.id)).nextSteps).toEqual([]);
     expect(await getProblem(await signInAs('township'), problem.id)).toMatchObject({
       nextSteps: ['RETURN', 'STRIKE_OFF'],
       solvedByMe: false,
       status: 'SOLVED',
     });
-    expect((await getProblem(await signInAs('leader'), problem.id))?.nextSteps).toEqual([]);
-    expect(await getProblem(await signInAs('county2'), problem.id)).toBeNull();
-    expect(await getProblem(await signInAs('township2'), problem.id)).toBeNull();
+    expect((await getProblem(await signInAs('leader'), problem.id)).nextSteps).toEqual([]);
+    await expect(getProblem(await signInAs('county2'), problem.id)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404');
+    await expect(getProblem(await signInAs('township2'), problem.id)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404');
 
     // The team leader may not strike off (office only), even someone else's solution.
     await signInAs(leaderName);
@@ -735,7 +735,7 @@ describe('working a problem', () => {
       userId: township.userId,
     });
     expect(isoDay(escalation.deadline!)).toBe(later);
-    expect((await getProblem(township, problem.id))?.ownerUnitName).toBe(unit.name);
+    expect((await getProblem(township, problem.id)).ownerUnitName).toBe(unit.name);
 
     // Not again from ESCALATED; work on it resumes with START.
     expect(await step(problem.id, 2, 'ESCALATE', { note: '再转', owner: 'TOWNSHIP', deadline: later })).toMatchObject({
@@ -792,7 +792,7 @@ describe('working a problem', () => {
 describe('ledger counts', () => {
   it('adds the townships up to the county total, which counts every problem of the county', async () => {
     const viewer = await signInAs('county');
-    const ledger = (await ledgerCounts(viewer, {}))!;
+    const ledger = await ledgerCounts(viewer, {});
     expect(ledger.area).toBe(COUNTY);
     expect(ledger.groups.length).toBeGreaterThan(1);
     expect(ledger.groups.every((g) => g.code.length === 9 && g.code.startsWith(COUNTY))).toBe(true);
@@ -806,9 +806,9 @@ describe('ledger counts', () => {
     const t1 = ledger.groups.find((g) => g.code === TOWNSHIP_1)!;
     expect(t1.found).toBe(await db.problem.count({ where: { regionCode: { startsWith: TOWNSHIP_1 } } }));
     // The other county's problems are not in it, and the read-only leader sees the same figures.
-    expect((await ledgerCounts(await signInAs('leader'), {}))!.total).toEqual(ledger.total);
-    expect((await ledgerCounts(await signInAs('county2'), { area: COUNTY }))!.area).toBe(OTHER_COUNTY);
-    expect(await ledgerCounts(await signInAs('auditor'), {})).toBeNull();
+    expect((await ledgerCounts(await signInAs('leader'), {})).total).toEqual(ledger.total);
+    expect((await ledgerCounts(await signInAs('county2'), { area: COUNTY })).area).toBe(OTHER_COUNTY);
+    await expect(ledgerCounts(await signInAs('auditor'), {})).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
   });
 
   it('counts a village’s problems, overdue by a past deadline, and its rate after a strike-off', async () => {
@@ -825,7 +825,7 @@ describe('ledger counts', () => {
 
     const township = await signInAs('township');
     const village = async () =>
-      (await ledgerCounts(township, { area: TOWNSHIP_1 }))!.groups.find((g) => g.code === V_LEDGER);
+      (await ledgerCounts(township, { area: TOWNSHIP_1 })).groups.find((g) => g.code === V_LEDGER);
     expect(await village()).toMatchObject({
       found: 6,
       solved: 2,
@@ -835,7 +835,7 @@ describe('ledger counts', () => {
       escalated: 1,
       rate: 16.6,
     });
-    expect((await ledgerCounts(township, { area: V_LEDGER }))!.total).toMatchObject({
+    expect((await ledgerCounts(township, { area: V_LEDGER })).total).toMatchObject({
       code: V_LEDGER,
       found: 6,
       overdue: 2,
@@ -843,22 +843,22 @@ describe('ledger counts', () => {
     });
 
     // The overdue filter of the list agrees.
-    const list = (await listProblems(township, { area: V_LEDGER, overdue: true }))!;
+    const list = await listProblems(township, { area: V_LEDGER, overdue: true });
     expect(list.total).toBe(2);
     expect(list.rows.every((r) => r.overdue)).toBe(true);
     expect(list.rows.map((r) => r.id)).toContain(overdue.id);
-    expect((await listProblems(township, { area: V_LEDGER }))!.rows.filter((r) => r.overdue)).toHaveLength(2);
+    expect((await listProblems(township, { area: V_LEDGER })).rows.filter((r) => r.overdue)).toHaveLength(2);
 
     // Struck off by the township (solved by the county account): the rate moves from 1/6 to 2/6.
     expect(await step(solvedA.id, 1, 'STRIKE_OFF')).toMatchObject({ ok: true });
     expect(await village()).toMatchObject({ found: 6, solved: 1, struckOff: 2, open: 3, overdue: 2, rate: 33.3 });
     // Filters apply to the counts too.
-    expect((await ledgerCounts(township, { area: V_LEDGER, year: 2001 }))!.total).toMatchObject({
+    expect((await ledgerCounts(township, { area: V_LEDGER, year: 2001 })).total).toMatchObject({
       found: 0,
       rate: 100,
     });
-    expect((await ledgerCounts(township, { area: V_LEDGER, source: 'VISIT' }))!.total.found).toBe(0);
-    expect((await ledgerCounts(township, { area: V_LEDGER, source: 'REPORT' }))!.total.found).toBe(6);
+    expect((await ledgerCounts(township, { area: V_LEDGER, source: 'VISIT' })).total.found).toBe(0);
+    expect((await ledgerCounts(township, { area: V_LEDGER, source: 'REPORT' })).total.found).toBe(6);
   });
 });
 

@@ -39,9 +39,11 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
     listProblems(viewer, filters),
     getTranslations(),
   ]);
-  if (!counts || !list) return null;
   const mayReport = can(viewer.role, 'problem.report');
-  const [trail, villages] = await Promise.all([regionTrail(viewer, counts.area), reportVillageOptions(viewer)]);
+  const [trail, villages] = await Promise.all([
+    regionTrail(viewer, counts.area),
+    mayReport ? reportVillageOptions(viewer) : [],
+  ]);
   const params = filterParams({ ...filters, area: counts.area === viewer.scopeCode ? undefined : counts.area });
   const href = (change: Record<string, string | undefined>) => `/problems?${queryString({ ...params, ...change })}`;
   const total = counts.total;

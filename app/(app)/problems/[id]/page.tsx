@@ -15,8 +15,7 @@ import { chinaToday } from '@/lib/time';
 export default async function ProblemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('problem.view');
   const { id } = await params;
-  const problem = await getProblem(viewer, parseId(id) ?? notFound());
-  if (!problem) notFound();
+  const problem = await getProblem(viewer, parseId(id) ?? notFound()); // 404 outside the viewer's area
   return (
     <PageBody>
       <ProblemContent viewer={viewer} problem={problem} />
@@ -29,7 +28,7 @@ async function ProblemContent({
   problem,
 }: {
   viewer: Viewer;
-  problem: NonNullable<Awaited<ReturnType<typeof getProblem>>>;
+  problem: Awaited<ReturnType<typeof getProblem>>;
 }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const today = chinaToday();

@@ -48,7 +48,7 @@ async function RegionContent({
       ? await teamOfVillage(viewer, region.code)
       : null;
   const childIsVillage = children[0]?.level === 'VILLAGE';
-  const problems = can(viewer.role, 'problem.view') ? (await ledgerCounts(viewer, { area: region.code }))?.total : null;
+  const problems = can(viewer.role, 'problem.view') ? (await ledgerCounts(viewer, { area: region.code })).total : null;
   const totals = children.reduce(
     (sum, c) => ({
       villages: sum.villages + c.villages,
