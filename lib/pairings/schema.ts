@@ -6,7 +6,6 @@ import {
   isoDate,
   optionalPhone,
   optionalRecordId,
-  optionalText,
   recordId,
   text,
   version,
@@ -54,5 +53,3 @@ export const reassignSchema = z.strictObject({
   markLeft: checkbox,
   leftOn: isoDate,
 });
-
-export { optionalText };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, PROBLEM_OWNERS, PROBLEM_STEPS, URGENCIES } from '@/lib/enums';
-import { isoDate, optionalIsoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
+import { optionalIsoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
 
 export const problemFields = {
   category: z.enum(PROBLEM_CATEGORIES, { error: 'errors.invalidChoice' }),
@@ -60,5 +60,3 @@ export const problemStepSchema = z
     }
     if (v.step === 'RETURN' || v.step === 'REOPEN') need('note', 'problems.reasonRequired');
   });
-
-export { isoDate };
