@@ -60,9 +60,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-// Typed SQL: the builder lives in lib/sql.ts (no server-only, so the benchmark can build the same queries);
+// Typed SQL: queries are built with lib/sql.ts (no server-only, so the benchmark can build the same queries);
 // rows() and execute() below are the only *Unsafe calls.
-export { emptySql, type Fragment, joinSql, type Query, rawSql, sql } from './sql';
 
 /** Runs a query and returns its rows, typed as the query declares. */
 export function rows<Row>(client: Db | Tx, query: Query<Row>): Promise<Row[]> {

@@ -1,6 +1,6 @@
-// The typed-SQL kernel (lib/db.ts): values become numbered parameters, fragments nest, text never splices input.
+// The typed-SQL builder (lib/sql.ts): values become numbered parameters, fragments nest, text never splices input.
 import { describe, expect, it } from 'vitest';
-import { emptySql, joinSql, rawSql, sql } from '@/lib/db';
+import { emptySql, joinSql, rawSql, sql } from '@/lib/sql';
 
 describe('sql``', () => {
   it('numbers parameters across nested fragments and keeps values out of the text', () => {
