@@ -84,19 +84,20 @@ export function route<P>(
       if (options.permission === 'public')
         return await run(request, { viewer: null, locale, requestId, t, params, fail });
 
-      viewer = await getViewer();
-      if (!viewer) {
+      const signedIn = await getViewer();
+      viewer = signedIn; // failed() below audits with it
+      if (!signedIn) {
         // A link followed while signed out goes to the login page; a script's request is told why.
         if (request.method === 'GET' && answer === 'text')
           return NextResponse.redirect(new URL('/login', request.url), 303);
         return fail(401, 'errors.signedOut');
       }
-      const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
+      const actor = { userId: signedIn.userId, username: signedIn.username, role: signedIn.role };
       const refuse = async (message: string) => {
         await writeAuditNow(actor, {
           action: name,
           result: 'REFUSED',
-          regionCode: viewer!.scopeCode,
+          regionCode: signedIn.scopeCode,
           message,
           requestId,
         });
@@ -107,10 +108,10 @@ export function route<P>(
         return await refuse('cross-site');
       const permissions: readonly Permission[] =
         typeof options.permission === 'string' ? [options.permission] : options.permission;
-      if (!permissions.some((permission) => can(viewer!.role, permission))) return await refuse('permission');
-      if (viewer.mustChangePassword) return await refuse('mustChangePassword');
+      if (!permissions.some((permission) => can(signedIn.role, permission))) return await refuse('permission');
+      if (signedIn.mustChangePassword) return await refuse('mustChangePassword');
 
-      return await run(request, { viewer, locale, requestId, t, params, fail });
+      return await run(request, { viewer: signedIn, locale, requestId, t, params, fail });
     } catch (error) {
       return failed(error, { name, viewer, requestId, fail });
     }

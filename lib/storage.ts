@@ -85,8 +85,8 @@ function diskStore(root: string): Store {
   };
 }
 
-function s3Store(): Store {
-  const endpoint = process.env.S3_ENDPOINT!.replace(/\/$/, '');
+function s3Store(s3Endpoint: string): Store {
+  const endpoint = s3Endpoint.replace(/\/$/, '');
   const bucket = process.env.S3_BUCKET ?? 'bangfu';
   const client = new AwsClient({
     accessKeyId: process.env.S3_ACCESS_KEY_ID ?? '',
@@ -119,7 +119,9 @@ function s3Store(): Store {
 
 let store: Store | null = null;
 function current(): Store {
-  store ??= process.env.S3_ENDPOINT ? s3Store() : diskStore(path.resolve(process.env.UPLOAD_DIR ?? '.data/uploads'));
+  store ??= process.env.S3_ENDPOINT
+    ? s3Store(process.env.S3_ENDPOINT)
+    : diskStore(path.resolve(process.env.UPLOAD_DIR ?? '.data/uploads'));
   return store;
 }
 
