@@ -2,7 +2,7 @@
 // removal of unclaimed uploads older than a day (uploads also sweep, but a quiet county has none).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.DATABASE_URL) return;
-  const { startFiguresRefresher } = await import('./lib/dashboard/refresher');
+  const { startFiguresRefresher } = await import('./lib/figures/refresher');
   startFiguresRefresher();
   const { removeStaleUploads } = await import('./lib/visits/commands');
   const sweep = () => {

@@ -5,13 +5,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { complianceCounts } from '../lib/attendance/sql';
-import {
-  figuresParams,
-  monthFiguresParams,
-  VILLAGE_FIGURES_SQL,
-  VILLAGE_MONTH_FIGURES_SQL,
-} from '../lib/dashboard/figures-sql';
-import { FIGURE_KEYS, MONTH_KEYS } from '../lib/dashboard/rules';
+import { figuresByChild, monthsOfArea, villageFigures, villageMonthFigures } from '../lib/figures/sql';
 import { chinaToday } from '../lib/time';
 import { openDatabase } from './database';
 import { localSecret } from './secrets';
@@ -125,7 +119,6 @@ async function checkInThroughput(today: string) {
 // The server reads figures kept per village (lib/dashboard/data.ts). Beside each dashboard: the same
 // figures computed from the source tables in plain SQL (what the kept figures save), and the plain-SQL
 // read of the kept figures (the queries the page runs).
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 async function villagesOf(prefix: string): Promise<string[]> {
   const { rows } = await client.query<{ code: string }>(
@@ -163,20 +156,15 @@ async function fullRefresh(today: string): Promise<number> {
 
 async function dashboards(countyCookie: string, today: string, year: number) {
   const cityCookie = await signIn('cityleader', 'Bangfu@2026');
-  const sums = FIGURE_KEYS.map((k) => `sum(${snake(k)})`).join(', ');
-  const monthSums = MONTH_KEYS.map((k) => `sum(${snake(k)})`).join(', ');
+  const run = (query: { text: string; values: readonly unknown[] }) => client.query(query.text, [...query.values]);
+  // The dashboard's own two reads of the kept figures, as the app sends them.
   const readKept = (prefix: string, childLength: number) => async () => {
-    await client.query(
-      `SELECT left(village_code, $2), count(*), ${sums}, min(computed_at) FROM village_figures WHERE village_code LIKE $1 GROUP BY 1`,
-      [`${prefix}%`, childLength],
-    );
-    await client.query(`SELECT month, ${monthSums} FROM village_month_figures WHERE village_code LIKE $1 GROUP BY 1`, [
-      `${prefix}%`,
-    ]);
+    await run(figuresByChild(prefix, childLength));
+    await run(monthsOfArea(prefix));
   };
   const fromSources = (codes: string[]) => async () => {
-    await client.query(VILLAGE_FIGURES_SQL, figuresParams(codes, year, today));
-    await client.query(VILLAGE_MONTH_FIGURES_SQL, monthFiguresParams(codes, year));
+    await run(villageFigures(codes, year, today));
+    await run(villageMonthFigures(codes, year));
     const compliance = complianceCounts(codes, year, today);
     await client.query(compliance.text, [...compliance.values]);
   };

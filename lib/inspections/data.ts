@@ -1,18 +1,21 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { ABSENT_ON_CLAIMED_DAY, CLAIMED_BUT_ABSENT } from '@/lib/attendance/sql';
+import { ABSENT_ON_CLAIMED_DAY } from '@/lib/attendance/sql';
 import type { Viewer } from '@/lib/auth/data';
+import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { FIGURE_KEYS } from '@/lib/dashboard/rules';
-import { db } from '@/lib/db';
+import { db, rows } from '@/lib/db';
 import type { DayKind, InspectionKind } from '@/lib/enums';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { assessmentCounts } from '@/lib/figures/sql';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import { policyValuesFor } from '@/lib/policy/data';
 import { scoreBand } from '@/lib/policy/rules';
-import { areaWithin } from '@/lib/teams/data';
+import { areaPrefix, scope } from '@/lib/regions/scope';
+import { type Fragment, sql } from '@/lib/sql';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { type AssessmentCounts, assessmentScore, drawInspection } from './rules';
+import { discrepancies } from './sql';
 
 /**
  * The inspections a viewer may see: those of their area or visiting it; while planned, only for
@@ -35,32 +38,7 @@ async function followUpsVisible(viewer: Viewer): Promise<Prisma.FollowUpWhereInp
   return planned.length ? { OR: [{ inspectionId: null }, { inspectionId: { notIn: planned.map((i) => i.id) } }] } : {};
 }
 
-type DiscrepancyRow = {
-  id: number;
-  inspection_id: number;
-  village_code: string;
-  cadre_id: number;
-  day: Date;
-  note: string | null;
-  claimed: string;
-  name: string;
-  inspection_kind: string;
-};
-
-/**
- * Discrepancies (see lib/attendance/sql.ts) matching `filter` (on pc, the presence check), newest first.
- * Those of inspections not yet DONE only with `definition` ABSENT_ON_CLAIMED_DAY (the inspection's own views).
- */
-function discrepanciesWhere(filter: Prisma.Sql, definition = CLAIMED_BUT_ABSENT) {
-  return db.$queryRaw<DiscrepancyRow[]>`
-    SELECT pc.id, pc.inspection_id, pc.village_code, pc.cadre_id, pc.day, pc.note, ar.kind::text AS claimed, c.name, i.kind::text AS inspection_kind
-      FROM presence_check pc
-      JOIN attendance_record ar ON ${definition}
-      JOIN cadre c ON c.id = pc.cadre_id
-      JOIN inspection i ON i.id = pc.inspection_id
-     WHERE ${filter}
-     ORDER BY pc.day DESC, pc.id DESC`;
-}
+const discrepanciesWhere = (filter: Fragment, definition?: Fragment) => rows(db, discrepancies(filter, definition));
 
 const names = async (codes: string[]) =>
   new Map(
@@ -70,11 +48,11 @@ const names = async (codes: string[]) =>
   );
 
 /** An inspection of a larger area (a county's) is seen by a township only in its own villages' part. */
-const ownPart = (viewer: Viewer) => ({ villageCode: { startsWith: viewer.scopeCode } });
+const ownPart = (viewer: Viewer) => scope.inspectionVillage(viewer);
 
 export async function listInspections(viewer: Viewer, options: { area?: string; year: number }) {
-  if (!can(viewer.role, 'inspection.view')) return null;
-  const area = areaWithin(viewer, options.area);
+  requireCan(viewer, 'inspection.view');
+  const area = areaPrefix(viewer, options.area);
   const rows = await db.inspection.findMany({
     where: {
       ...visibleWhere(viewer, area),
@@ -91,7 +69,7 @@ export async function listInspections(viewer: Viewer, options: { area?: string; 
     // Planned rows reach inspectors only (visibleWhere): they see the discrepancies as recorded.
     rows.length
       ? discrepanciesWhere(
-          Prisma.sql`pc.inspection_id = ANY(${rows.map((r) => r.id)}::int[]) AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`,
+          sql`pc.inspection_id = ANY(${rows.map((r) => r.id)}::int[]) AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`,
           ABSENT_ON_CLAIMED_DAY,
         )
       : [],
@@ -136,7 +114,7 @@ export async function getInspection(viewer: Viewer, id: number) {
   // The whole inspection (seed, candidates, summary) only to a viewer whose area holds the area it was drawn from.
   const whole = inspection.areaCode.startsWith(viewer.scopeCode);
   const disputed = new Set(
-    (await discrepanciesWhere(Prisma.sql`pc.inspection_id = ${inspection.id}`, ABSENT_ON_CLAIMED_DAY)).map((d) => d.id),
+    (await discrepanciesWhere(sql`pc.inspection_id = ${inspection.id}`, ABSENT_ON_CLAIMED_DAY)).map((d) => d.id),
   );
   const [villageNames, households, postings, unit, candidates] = await Promise.all([
     names([...codes, inspection.areaCode]),
@@ -228,10 +206,10 @@ async function drawCandidates(kind: string, area: string, unitId: number | null)
 
 /** What the plan form offers: the viewer's area and its townships; the county's dispatching units. */
 export async function planOptions(viewer: Viewer) {
-  if (!can(viewer.role, 'inspection.plan')) return null;
+  requireCan(viewer, 'inspection.plan');
   const [areas, units] = await Promise.all([
     db.region.findMany({
-      where: { code: { startsWith: viewer.scopeCode }, level: { in: ['COUNTY', 'TOWNSHIP'] } },
+      where: { ...scope.region(viewer), level: { in: ['COUNTY', 'TOWNSHIP'] } },
       orderBy: { code: 'asc' },
       select: { code: true, name: true, level: true },
     }),
@@ -246,10 +224,10 @@ export async function planOptions(viewer: Viewer) {
 
 /** Absences that contradict a claimed day (考勤不实): for the township and the county. */
 export async function listDiscrepancies(viewer: Viewer, options: { area?: string; year: number }) {
-  if (!can(viewer.role, 'inspection.view')) return null;
-  const area = areaWithin(viewer, options.area);
+  requireCan(viewer, 'inspection.view');
+  const area = areaPrefix(viewer, options.area);
   const rows = await discrepanciesWhere(
-    Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${dayOf(`${options.year}-01-01`)} AND ${dayOf(`${options.year}-12-31`)}`,
+    sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${dayOf(`${options.year}-01-01`)} AND ${dayOf(`${options.year}-12-31`)}`,
   );
   const villageNames = await names(rows.flatMap((r) => [r.village_code, r.village_code.slice(0, 9)]));
   return {
@@ -271,8 +249,8 @@ export async function listDiscrepancies(viewer: Viewer, options: { area?: string
 
 /** Talks and recalls in the area, newest first. */
 export async function listFollowUps(viewer: Viewer, options: { area?: string; year: number }) {
-  if (!can(viewer.role, 'inspection.view')) return null;
-  const area = areaWithin(viewer, options.area);
+  requireCan(viewer, 'inspection.view');
+  const area = areaPrefix(viewer, options.area);
   const rows = await db.followUp.findMany({
     where: {
       villageCode: { startsWith: area },
@@ -298,13 +276,12 @@ export async function listFollowUps(viewer: Viewer, options: { area?: string; ye
 
 /** A person's oversight record in the viewer's area: discrepancies found and talks or recalls, newest first. */
 export async function oversightOfPerson(viewer: Viewer, cadreId: number) {
-  if (!can(viewer.role, 'inspection.view')) return null;
-  const area = { startsWith: viewer.scopeCode };
+  requireCan(viewer, 'inspection.view');
   const [discrepancies, followUps] = await Promise.all([
-    discrepanciesWhere(Prisma.sql`pc.cadre_id = ${cadreId} AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`),
+    discrepanciesWhere(sql`pc.cadre_id = ${cadreId} AND pc.village_code LIKE ${`${viewer.scopeCode}%`}`),
     followUpsVisible(viewer).then((visible) =>
       db.followUp.findMany({
-        where: { cadreId, villageCode: area, ...visible },
+        where: { cadreId, ...scope.followUp(viewer), ...visible },
         orderBy: { heldOn: 'desc' },
         select: { id: true, kind: true, heldOn: true, reason: true },
       }),
@@ -323,9 +300,9 @@ export async function oversightOfPerson(viewer: Viewer, cadreId: number) {
 
 /** Team members of the area a talk or recall may be recorded against. */
 export async function followUpOptions(viewer: Viewer) {
-  if (!can(viewer.role, 'followup.manage')) return null;
+  requireCan(viewer, 'followup.manage');
   const postings = await db.posting.findMany({
-    where: { villageCode: { startsWith: viewer.scopeCode }, endedOn: null },
+    where: { ...scope.posting(viewer), endedOn: null },
     include: { cadre: { select: { name: true } } },
     orderBy: [{ villageCode: 'asc' }, { role: 'asc' }],
   });
@@ -338,8 +315,8 @@ export async function followUpOptions(viewer: Viewer) {
 
 /** An inspection notice (督查通报) of a period: inspections done, findings, discrepancies, talks and recalls. */
 export async function noticeOf(viewer: Viewer, options: { area?: string; from: string; to: string }) {
-  if (!can(viewer.role, 'inspection.view')) return null;
-  const area = areaWithin(viewer, options.area);
+  requireCan(viewer, 'inspection.view');
+  const area = areaPrefix(viewer, options.area);
   const period = { gte: dayOf(options.from), lte: dayOf(options.to) };
   const [inspections, findings, discrepancies, followUps] = await Promise.all([
     db.inspection.findMany({
@@ -351,9 +328,7 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
       where: { villageCode: { startsWith: area }, inspection: { status: 'DONE', plannedOn: period } },
       orderBy: [{ villageCode: 'asc' }, { id: 'asc' }],
     }),
-    discrepanciesWhere(
-      Prisma.sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${period.gte} AND ${period.lte}`,
-    ),
+    discrepanciesWhere(sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${period.gte} AND ${period.lte}`),
     followUpsVisible(viewer).then((visible) =>
       db.followUp.findMany({
         where: { villageCode: { startsWith: area }, heldOn: period, ...visible },
@@ -420,7 +395,7 @@ export type AssessmentRow = {
  * Only the current year: the figures are kept for it alone.
  */
 export async function assessment(viewer: Viewer, year: number) {
-  if (!can(viewer.role, 'assessment.view')) return null;
+  requireCan(viewer, 'assessment.view');
   const county = viewer.scopeCode.slice(0, 6);
   if (county.length < 6)
     return {
@@ -431,20 +406,9 @@ export async function assessment(viewer: Viewer, year: number) {
       teams: [] as AssessmentRow[],
       townships: [] as AssessmentRow[],
     };
-  const sums = FIGURE_KEYS.map((k) => `sum(${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)})::int AS "${k}"`).join(
-    ', ',
-  );
   const [villages, townships, policy, adjustments, regionNames] = await Promise.all([
-    db.$queryRawUnsafe<(AssessmentCounts & { code: string })[]>(
-      `SELECT village_code AS code, ${sums} FROM village_figures WHERE village_code LIKE $1 AND teams > 0 AND year = $2 GROUP BY 1`,
-      `${county}%`,
-      year,
-    ),
-    db.$queryRawUnsafe<(AssessmentCounts & { code: string })[]>(
-      `SELECT left(village_code, 9) AS code, ${sums} FROM village_figures WHERE village_code LIKE $1 AND year = $2 GROUP BY 1`,
-      `${county}%`,
-      year,
-    ),
+    rows(db, assessmentCounts(county, year, false)),
+    rows(db, assessmentCounts(county, year, true)),
     policyValuesFor(county, year),
     db.assessmentAdjustment.findMany({ where: { year, subjectCode: { startsWith: county } } }),
     db.region.findMany({

@@ -9,11 +9,6 @@ import { scope } from '@/lib/regions/scope';
 import { chinaYear, isoDay } from '@/lib/time';
 import { type TeamCoverage, teamCoverage } from './rules';
 
-/** The viewer's area, narrowed to `area` when that lies inside it. Use areaPrefix of lib/regions/scope.ts. */
-export function areaWithin(viewer: Viewer, area: string | undefined): string {
-  return area && /^\d+$/.test(area) && area.startsWith(viewer.scopeCode) ? area : viewer.scopeCode;
-}
-
 const ACTIVE = { endedOn: null } as const;
 
 export type TeamRow = {

@@ -9,7 +9,7 @@ import {
   ratesOf,
   redMarks,
   returnRate,
-} from '@/lib/dashboard/rules';
+} from '@/lib/figures/rules';
 
 const figures = (values: Partial<Figures>): Figures => ({ ...emptyFigures(), ...values });
 const POLICY = { returnRateMaxPercent: 5 };

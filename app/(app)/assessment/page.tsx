@@ -30,10 +30,9 @@ export default async function AssessmentPage() {
 
 async function AssessmentContent({ viewer }: { viewer: Viewer }) {
   const year = chinaYear();
-  const [data, t] = await Promise.all([assessment(viewer, year), getTranslations('inspections')]);
-  const result = data!;
+  const [result, t] = await Promise.all([assessment(viewer, year), getTranslations('inspections')]);
   const adjustable = can(viewer.role, 'assessment.adjust');
-  if (!result.county)
+  if (result.county === null)
     return (
       <>
         <PageHeader title={t('assessment')} />
@@ -42,7 +41,7 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
         </Card>
       </>
     );
-  const p = result.policy!;
+  const p = result.policy;
   const table = (rows: AssessmentRow[], label: string, subject: string, testId: string) => (
     <Card title={label}>
       <div data-testid={testId}>

@@ -72,7 +72,7 @@ async function DashboardContent({
   searchParams,
 }: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
   const { area } = await searchParams;
-  const data = (await dashboard(viewer, area))!;
+  const data = await dashboard(viewer, area);
   const [t, trail] = await Promise.all([getTranslations('dashboard'), regionTrail(viewer, data.area.code)]);
   const label = (key: string) => t(`columns.${key}`);
   const sections = SECTIONS.filter((s) => data.sections[s]);

@@ -33,7 +33,7 @@ async function InspectionsContent({
     planOptions(viewer),
     getTranslations('inspections'),
   ]);
-  const data = list!;
+  const data = list;
   const area = query.area ? `&area=${data.area}` : '';
   return (
     <>

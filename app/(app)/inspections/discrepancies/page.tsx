@@ -29,7 +29,7 @@ async function DiscrepanciesContent({
     getTranslations('inspections'),
     getTranslations('attendance'),
   ]);
-  const rows = data!.rows;
+  const rows = data.rows;
   return (
     <>
       <PageHeader

@@ -55,7 +55,7 @@ async function FollowUpsContent({
           </Card>
         )}
         <Card>
-          {rows!.length === 0 ? (
+          {rows.length === 0 ? (
             <p className="text-sm text-slate-600">{t('noFollowUps')}</p>
           ) : (
             <Table minWidth="40rem">
@@ -67,7 +67,7 @@ async function FollowUpsContent({
                 <Th>{t('reason')}</Th>
               </HeadRow>
               <tbody>
-                {rows!.map((r) => (
+                {rows.map((r) => (
                   <Row key={r.id} data-follow-up={r.id}>
                     <Td className="tabular-nums">{r.heldOn}</Td>
                     <Td>

@@ -8,7 +8,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { noticeOf } from '@/lib/inspections/data';
 import { chinaToday } from '@/lib/time';
 
-const isDay = (v: string | undefined) => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** 督查通报: a printable notice of a period's inspections, findings, discrepancies, talks and recalls. */
 export default async function NoticePage(props: {
@@ -28,13 +28,12 @@ async function NoticeContent({
 }: { searchParams: Promise<{ area?: string; from?: string; to?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaToday();
-  const from = isDay(query.from) ? query.from! : `${today.slice(0, 7)}-01`;
-  const to = isDay(query.to) && query.to! >= from ? query.to! : today;
+  const from = isDay(query.from) ? query.from : `${today.slice(0, 7)}-01`;
+  const to = isDay(query.to) && query.to >= from ? query.to : today;
   const [notice, t] = await Promise.all([
     noticeOf(viewer, { area: query.area, from, to }),
     getTranslations('inspections'),
   ]);
-  const n = notice!;
   const none = <p className="text-sm">{t('noticeNone')}</p>;
   return (
     <article className="mx-auto max-w-4xl bg-white p-6 print:p-0">
@@ -53,22 +52,22 @@ async function NoticeContent({
         </button>
         <PrintButton label={t('print')} />
       </form>
-      <h1 className="text-center text-2xl font-bold">{t('noticeTitle', { area: n.areaName })}</h1>
-      <p className="mt-2 text-center text-sm">{t('noticePeriod', { from: n.from, to: n.to })}</p>
+      <h1 className="text-center text-2xl font-bold">{t('noticeTitle', { area: notice.areaName })}</h1>
+      <p className="mt-2 text-center text-sm">{t('noticePeriod', { from: notice.from, to: notice.to })}</p>
       <p className="mt-6 leading-7" data-testid="notice-summary">
         {t('noticeSummary', {
-          inspections: n.inspections.length,
-          findings: n.findings.length,
-          discrepancies: n.discrepancies.length,
-          followUps: n.followUps.length,
+          inspections: notice.inspections.length,
+          findings: notice.findings.length,
+          discrepancies: notice.discrepancies.length,
+          followUps: notice.followUps.length,
         })}
       </p>
       <h2 className="mt-6 font-semibold">{t('noticeInspections')}</h2>
-      {n.inspections.length === 0 ? (
+      {notice.inspections.length === 0 ? (
         none
       ) : (
         <ol className="ml-6 list-decimal space-y-1 text-sm">
-          {n.inspections.map((i) => (
+          {notice.inspections.map((i) => (
             <li key={i.id}>
               {i.plannedOn} {t(`kinds.${i.kind}`)}：{i.villages.join('、')}
             </li>
@@ -76,11 +75,11 @@ async function NoticeContent({
         </ol>
       )}
       <h2 className="mt-6 font-semibold">{t('noticeFindings')}</h2>
-      {n.findings.length === 0 ? (
+      {notice.findings.length === 0 ? (
         none
       ) : (
         <ol className="ml-6 list-decimal space-y-1 text-sm">
-          {n.findings.map((f) => (
+          {notice.findings.map((f) => (
             <li key={f.id}>
               {f.where}：{f.description}
             </li>
@@ -88,11 +87,11 @@ async function NoticeContent({
         </ol>
       )}
       <h2 className="mt-6 font-semibold">{t('noticeDiscrepancies')}</h2>
-      {n.discrepancies.length === 0 ? (
+      {notice.discrepancies.length === 0 ? (
         none
       ) : (
         <ol className="ml-6 list-decimal space-y-1 text-sm">
-          {n.discrepancies.map((d) => (
+          {notice.discrepancies.map((d) => (
             <li key={d.id}>
               {d.where} {d.name}：{d.day}
               {d.note ? `，${d.note}` : ''}
@@ -101,11 +100,11 @@ async function NoticeContent({
         </ol>
       )}
       <h2 className="mt-6 font-semibold">{t('noticeFollowUps')}</h2>
-      {n.followUps.length === 0 ? (
+      {notice.followUps.length === 0 ? (
         none
       ) : (
         <ol className="ml-6 list-decimal space-y-1 text-sm">
-          {n.followUps.map((f) => (
+          {notice.followUps.map((f) => (
             <li key={f.id}>
               {f.heldOn} {t(`followUpKinds.${f.kind}`)} {f.where} {f.name}：{f.reason}
             </li>

@@ -1,5 +1,5 @@
-// The dashboard's figures of a set of villages, computed from the source tables. Shared by the
-// refresh (lib/dashboard/data.ts) and the benchmark's plain-SQL floor. Each figure is defined the
+// The figures kept per village, computed from the source tables. Shared by the recompute
+// (lib/figures/commands.ts) and the benchmark's plain-SQL floor. Each figure is defined the
 // same way as the list a leader drills into (households by set, the pairing, visit and ledger lists).
 // Parameters: $1 village codes, $2 year, $3 today 'YYYY-MM-DD' (China), $4 poor statuses,
 // $5 lifted statuses, $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days).
@@ -9,8 +9,10 @@
 import { CLAIMED_BUT_ABSENT } from '@/lib/attendance/sql';
 import { LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { joinSql, type Query, rawSql, sql } from '@/lib/sql';
+import { FIGURE_KEYS, type FigureKey, MONTH_KEYS, type MonthFigures } from './rules';
 
-export const VILLAGE_FIGURES_SQL = `
+const VILLAGE_FIGURES_TEXT = `
   WITH v AS (
     SELECT code, is_poor_village FROM region WHERE level = 'VILLAGE' AND code = ANY($1::text[])
   ), pol AS (
@@ -98,7 +100,7 @@ export const VILLAGE_FIGURES_SQL = `
     LEFT JOIN checks ck ON ck.code = v.code`;
 
 /** Month by month of the year ($1 village codes, $2 year): visits, days in the village, problems found and struck off, lifted out and returned. */
-export const VILLAGE_MONTH_FIGURES_SQL = `
+const VILLAGE_MONTH_FIGURES_TEXT = `
   WITH months AS (
     SELECT region_code AS code, extract(month FROM visited_on)::int AS month, count(*) AS visits, 0 AS days, 0 AS found, 0 AS struck, 0 AS lifted, 0 AS returned
       FROM visit WHERE region_code = ANY($1::text[]) AND visited_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) GROUP BY 1, 2
@@ -122,7 +124,7 @@ export const VILLAGE_MONTH_FIGURES_SQL = `
          sum(struck)::int AS problems_struck_off, sum(lifted)::int AS lifted_households, sum(returned)::int AS returned_households
     FROM months GROUP BY 1, 2`;
 
-export function figuresParams(villageCodes: string[], year: number, today: string): unknown[] {
+function figuresParams(villageCodes: string[], year: number, today: string): unknown[] {
   const d = DEFAULT_POLICY;
   return [
     villageCodes,
@@ -136,6 +138,98 @@ export function figuresParams(villageCodes: string[], year: number, today: strin
   ];
 }
 
-export function monthFiguresParams(villageCodes: string[], year: number): unknown[] {
+function monthFiguresParams(villageCodes: string[], year: number): unknown[] {
   return [villageCodes, year];
 }
+
+/** One row per village: its code and each figure of FIGURE_KEYS but the attendance ones (counted in code). */
+export type VillageFiguresRow = Record<string, number | string> & { code: string };
+export type VillageMonthRow = { code: string; month: number } & Record<string, number>;
+
+/** The figures of these villages for `year` as of `today`, from the source tables. */
+export const villageFigures = (villageCodes: string[], year: number, today: string): Query<VillageFiguresRow> => ({
+  text: VILLAGE_FIGURES_TEXT,
+  values: figuresParams(villageCodes, year, today),
+});
+
+/** The month-by-month figures of these villages for `year`. */
+export const villageMonthFigures = (villageCodes: string[], year: number): Query<VillageMonthRow> => ({
+  text: VILLAGE_MONTH_FIGURES_TEXT,
+  values: monthFiguresParams(villageCodes, year),
+});
+
+export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const FIGURE_COLUMNS = ['village_code', 'year', 'computed_on', 'computed_at', ...FIGURE_KEYS.map(snake)];
+
+/** One refresh at a time, across server instances: wait for the lock (the background loop) or try it. */
+export const REFRESH_LOCK = 730_201;
+export const waitRefreshLock = () => sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+export const tryRefreshLock = () =>
+  sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS locked`;
+
+/** Villages a write marked stale (the triggers fill figures_stale). */
+export const staleMarks = (prefix: string, limit: number) =>
+  sql<{ id: bigint; code: string }>`
+    SELECT id, village_code AS code FROM figures_stale WHERE village_code LIKE ${prefix} ORDER BY id LIMIT ${limit}`;
+
+/** Villages not yet computed today (or for this year). */
+export const notComputedToday = (prefix: string, today: string, year: number, limit: number) =>
+  sql<{ code: string }>`
+    SELECT v.code FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
+     WHERE v.level = 'VILLAGE' AND v.code LIKE ${prefix} AND (f.village_code IS NULL OR f.computed_on < ${today}::date OR f.year <> ${year})
+     ORDER BY v.code LIMIT ${limit}`;
+
+export const clearStaleMarks = (ids: bigint[]) => sql`DELETE FROM figures_stale WHERE id = ANY(${ids}::bigint[])`;
+
+/** Drops the kept figures of villages in `codes` that no longer produce a row (a village without households). */
+export const dropFiguresExcept = (codes: string[], kept: string[]) =>
+  sql`DELETE FROM village_figures WHERE village_code = ANY(${codes}) AND NOT village_code = ANY(${kept})`;
+
+/** Writes the villages' figures (rows as JSON objects with the table's column names). */
+export const upsertFigures = (records: object[]) =>
+  sql`INSERT INTO village_figures (${rawSql(FIGURE_COLUMNS.join(', '))})
+      SELECT ${rawSql(FIGURE_COLUMNS.join(', '))} FROM json_populate_recordset(NULL::village_figures, ${JSON.stringify(records)}::json)
+      ON CONFLICT (village_code) DO UPDATE SET ${rawSql(
+        FIGURE_COLUMNS.slice(1)
+          .map((c) => `${c} = EXCLUDED.${c}`)
+          .join(', '),
+      )}`;
+
+export const dropMonthFigures = (codes: string[]) =>
+  sql`DELETE FROM village_month_figures WHERE village_code = ANY(${codes})`;
+
+export const insertMonthFigures = (records: object[]) =>
+  sql`INSERT INTO village_month_figures SELECT * FROM json_populate_recordset(NULL::village_month_figures, ${JSON.stringify(records)}::json)`;
+
+/** Whether a write marked any village of the area stale. */
+export const anyStale = (prefix: string) =>
+  sql<{ stale: boolean }>`SELECT EXISTS (SELECT 1 FROM figures_stale WHERE village_code LIKE ${`${prefix}%`}) AS stale`;
+
+/** Villages of the area whose figures are not current: written to since, or not computed today. */
+export const pendingVillages = (prefix: string, today: string) =>
+  sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
+     WHERE v.level = 'VILLAGE' AND v.code LIKE ${`${prefix}%`}
+       AND (f.village_code IS NULL OR f.computed_on < ${today}::date
+            OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`;
+
+/** The kept figures of an area summed by the code cut to `length` (its townships, villages…). */
+export const figuresByChild = (prefix: string, length: number) =>
+  sql<Record<FigureKey, number> & { code: string; villages: number; computed_at: Date }>`
+    SELECT left(village_code, ${length}) AS code, count(*)::int AS villages,
+           ${joinSql(FIGURE_KEYS.map((k) => rawSql(`sum(${snake(k)})::int AS "${k}"`)))}, min(computed_at) AS computed_at
+      FROM village_figures WHERE village_code LIKE ${`${prefix}%`} GROUP BY 1`;
+
+/** The kept month figures of an area, month by month. */
+export const monthsOfArea = (prefix: string) =>
+  sql<MonthFigures>`
+    SELECT month, ${joinSql(MONTH_KEYS.map((k) => rawSql(`sum(${snake(k)})::int AS "${k}"`)))}
+      FROM village_month_figures WHERE village_code LIKE ${`${prefix}%`} GROUP BY 1 ORDER BY 1`;
+
+/** The year's assessment counts of a county: per team village (`byTownship` false) or per township. */
+export const assessmentCounts = (county: string, year: number, byTownship: boolean) =>
+  sql<Record<FigureKey, number> & { code: string }>`
+    SELECT ${byTownship ? rawSql('left(village_code, 9)') : rawSql('village_code')} AS code,
+           ${joinSql(FIGURE_KEYS.map((k) => rawSql(`sum(${snake(k)})::int AS "${k}"`)))}
+      FROM village_figures WHERE village_code LIKE ${`${county}%`} AND year = ${year} ${byTownship ? sql`` : sql`AND teams > 0`}
+     GROUP BY 1`;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { REFRESH_SECONDS, refreshFigures } from './data';
+import { REFRESH_SECONDS, refreshFigures } from './commands';
 
 const BATCH = 200;
 const state = globalThis as unknown as { figuresRefresher?: boolean };

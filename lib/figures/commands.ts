@@ -1,0 +1,113 @@
+// Figures are kept per village in village_figures and recomputed when a write marks a village stale
+// (database triggers fill figures_stale) or when a new day starts (visit periods and attendance
+// projections move with the date). The server refreshes in the background every REFRESH_SECONDS
+// (lib/figures/refresher.ts), and a dashboard first refreshes the stale villages of its own area.
+import 'server-only';
+import { complianceRowsOfVillages, MISSING_STATUSES, OK_STATUSES } from '@/lib/attendance/data';
+import { db, execute, rows } from '@/lib/db';
+import { chinaToday } from '@/lib/time';
+import {
+  clearStaleMarks,
+  dropFiguresExcept,
+  dropMonthFigures,
+  insertMonthFigures,
+  notComputedToday,
+  snake,
+  staleMarks,
+  tryRefreshLock,
+  upsertFigures,
+  villageFigures,
+  villageMonthFigures,
+  waitRefreshLock,
+} from './sql';
+
+export const REFRESH_SECONDS = 20;
+
+type Attendance = {
+  members: number;
+  membersOnTrack: number;
+  membersAtRisk: number;
+  membersShort: number;
+  markedCheckins: number;
+};
+const noAttendance = (): Attendance => ({
+  members: 0,
+  membersOnTrack: 0,
+  membersAtRisk: 0,
+  membersShort: 0,
+  markedCheckins: 0,
+});
+
+/**
+ * Recomputes up to `limit` villages of the area: those a write marked stale, and (unless `onlyStale`)
+ * those not yet computed today. One refresh runs at a time: with `wait` it queues for its turn (the
+ * background loop), else it returns `busy` at once, holding no connection while another one runs.
+ */
+export async function refreshFigures(options: {
+  area?: string;
+  onlyStale?: boolean;
+  limit: number;
+  wait?: boolean;
+}): Promise<{ refreshed: number; remaining: number; busy: boolean }> {
+  const prefix = `${options.area ?? ''}%`;
+  const today = chinaToday();
+  const year = Number(today.slice(0, 4));
+  return db.$transaction(
+    async (tx) => {
+      if (options.wait) await execute(tx, waitRefreshLock());
+      else {
+        const [{ locked }] = await rows(tx, tryRefreshLock());
+        if (!locked) return { refreshed: 0, remaining: 0, busy: true };
+      }
+      // Marks are read, then exactly those rows deleted: one a writer adds meanwhile stays for next time.
+      const marks = await rows(tx, staleMarks(prefix, options.limit * 50));
+      const rollover = options.onlyStale
+        ? []
+        : await rows(tx, notComputedToday(prefix, today, year, options.limit + 1));
+      const due = [...new Set([...marks.map((m) => m.code), ...rollover.map((r) => r.code)])];
+      const codes = due.slice(0, options.limit);
+      if (codes.length === 0) return { refreshed: 0, remaining: 0, busy: false };
+      const chosen = new Set(codes);
+      const cleared = marks.filter((m) => chosen.has(m.code)).map((m) => m.id);
+      if (cleared.length > 0) await execute(tx, clearStaleMarks(cleared));
+      const [figureRows, months, compliance] = await Promise.all([
+        rows(tx, villageFigures(codes, year, today)),
+        rows(tx, villageMonthFigures(codes, year)),
+        complianceRowsOfVillages(codes, year),
+      ]);
+      const attendance = new Map<string, Attendance>();
+      for (const person of compliance) {
+        const a = attendance.get(person.villageCode) ?? noAttendance();
+        a.members++; // everyone on the compliance list, including a posting not yet begun
+        if (person.summary.status === 'AT_RISK') a.membersAtRisk++;
+        else if (MISSING_STATUSES.includes(person.summary.status)) a.membersShort++;
+        else if (OK_STATUSES.includes(person.summary.status)) a.membersOnTrack++;
+        a.markedCheckins += person.marked;
+        attendance.set(person.villageCode, a);
+      }
+      const computedAt = new Date().toISOString();
+      const records = figureRows.map((row) => ({
+        ...row,
+        ...Object.fromEntries(
+          Object.entries(attendance.get(row.code) ?? noAttendance()).map(([k, v]) => [snake(k), v]),
+        ),
+        village_code: row.code,
+        year,
+        computed_on: today,
+        computed_at: computedAt,
+      }));
+      await execute(
+        tx,
+        dropFiguresExcept(
+          codes,
+          records.map((r) => r.village_code),
+        ),
+      );
+      await execute(tx, upsertFigures(records));
+      await execute(tx, dropMonthFigures(codes));
+      await execute(tx, insertMonthFigures(months.map((m) => ({ ...m, village_code: m.code }))));
+      return { refreshed: codes.length, remaining: due.length - codes.length, busy: false };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
