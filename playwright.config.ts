@@ -50,6 +50,7 @@ export default defineConfig({
       EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/e2e-pg',
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '54349',
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+      BANGFU_STRICT_MESSAGES: '1', // a missing message key breaks the page instead of showing the key
     },
   },
 });

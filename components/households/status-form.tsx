@@ -4,10 +4,11 @@ import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
+import type { HouseholdStatus } from '@/lib/enums';
 import { changeStatus } from '@/lib/households/actions';
 
 /** The next steps this user may take; the server checks the step, the notice period and the exit rule again. */
-export function StatusForm({ id, version, steps }: { id: number; version: number; steps: string[] }) {
+export function StatusForm({ id, version, steps }: { id: number; version: number; steps: HouseholdStatus[] }) {
   const t = useTranslations('households');
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(changeStatus);
   if (steps.length === 0) return <p className="text-sm text-slate-500">{t('noSteps')}</p>;

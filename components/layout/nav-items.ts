@@ -1,9 +1,10 @@
 import type { Permission } from '@/lib/auth/permissions';
+import type { Messages } from '@/lib/i18n/messages';
 
 /** `phone`: also in the bottom bar on phones (which holds six at most); the rest are desk work. */
 export type NavItem = {
   href: string;
-  key: string;
+  key: keyof Messages['nav'];
   permission: Permission | null;
   phone: boolean;
   icon:

@@ -4,10 +4,11 @@ import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
+import type { Messages } from '@/lib/i18n/messages';
 import { savePolicy } from '@/lib/policy/actions';
 import { POLICY_FIELDS, type PolicyField, type PolicyValues } from '@/lib/policy/rules';
 
-const GROUPS: { key: string; fields: PolicyField[] }[] = [
+const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }[] = [
   {
     key: 'attendance',
     fields: [

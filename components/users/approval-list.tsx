@@ -4,6 +4,7 @@ import { SubmitButton } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
+import type { Role } from '@/lib/enums';
 import { approveAccount, rejectAccount } from '@/lib/users/actions';
 import { IssuedPassword } from './issued-password';
 
@@ -12,7 +13,7 @@ export type PendingRequest = {
   version: number;
   username: string;
   displayName: string;
-  role: string;
+  role: Role;
   scopeName: string;
   kind: 'CREATE' | 'PASSWORD_RESET';
   requestedBy: string | null;

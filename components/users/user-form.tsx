@@ -6,10 +6,11 @@ import { FormMessage } from '@/components/ui/form-message';
 import { TextLink } from '@/components/ui/text-link';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLES } from '@/lib/auth/permissions';
+import type { RegionLevel } from '@/lib/enums';
 import { createUser, updateUser } from '@/lib/users/actions';
 import { IssuedPassword } from './issued-password';
 
-export type ScopeOption = { code: string; name: string; level: string };
+export type ScopeOption = { code: string; name: string; level: RegionLevel };
 type ExistingUser = {
   id: number;
   version: number;

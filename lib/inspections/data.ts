@@ -385,7 +385,7 @@ export type AssessmentRow = {
   computed: ReturnType<typeof assessmentScore>;
   adjusted: { score: number; reason: string } | null;
   final: number;
-  band: string;
+  band: ReturnType<typeof scoreBand>;
   rank: number;
 };
 

@@ -1,5 +1,6 @@
 // The two languages carry the same message keys, so no page falls back to showing a raw key.
 import { describe, expect, it } from 'vitest';
+import { translateKey } from '@/lib/i18n/messages';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh-CN.json';
 
@@ -32,5 +33,12 @@ describe('messages', () => {
       );
       expect(empty, name).toEqual([]);
     }
+  });
+});
+
+describe('a missing message key', () => {
+  it('throws under test instead of showing the key, and a present key translates', () => {
+    expect(translateKey('zh-CN', 'errors.required')).not.toBe('errors.required');
+    expect(() => translateKey('zh-CN', 'errors.noSuchKey')).toThrow('Missing message: errors.noSuchKey');
   });
 });

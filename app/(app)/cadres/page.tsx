@@ -77,11 +77,13 @@ async function CadresContent({ viewer, searchParams }: { searchParams: Promise<Q
             </button>
           </form>
           <div className="mb-3 flex flex-wrap gap-3 text-sm">
-            {[
-              ['', 'allCadres'],
-              ['free', 'freeOnly'],
-              ['full', 'fullOnly'],
-            ].map(([value, label]) => (
+            {(
+              [
+                ['', 'allCadres'],
+                ['free', 'freeOnly'],
+                ['full', 'fullOnly'],
+              ] as const
+            ).map(([value, label]) => (
               <Link
                 key={label}
                 href={filter({ load: value || undefined })}

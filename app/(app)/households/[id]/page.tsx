@@ -18,6 +18,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { getHousehold } from '@/lib/households/data';
+import type { HelpMeasureKind } from '@/lib/households/rules';
 import { actorLevelOf, nextSteps, perCapitaIncome } from '@/lib/households/rules';
 import { CHECKLIST } from '@/lib/households/schema';
 import { parseId } from '@/lib/http';
@@ -228,7 +229,7 @@ async function HouseholdContent({
               <li>
                 {t('households.plan.incomeTarget')}：{format.number(plan.incomeTargetYuan)}
               </li>
-              {(plan.measures as { kind: string; detail: string }[]).map((m) => (
+              {(plan.measures as { kind: HelpMeasureKind; detail: string }[]).map((m) => (
                 <li key={m.kind}>
                   · {t(`households.measures.${m.kind}`)}：{m.detail}
                 </li>

@@ -6,6 +6,7 @@ import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { listDuplicateHits } from '@/lib/households/data';
+import type { Messages } from '@/lib/i18n/messages';
 
 /** ID numbers registered in one area and entered again in another: the county office's list to resolve. */
 export default async function DuplicatesPage() {
@@ -45,7 +46,11 @@ async function DuplicateList({ viewer }: { viewer: Viewer }) {
                 <Td className="font-mono">{r.idMasked}</Td>
                 <Td>{r.userName}</Td>
                 <Td>{r.area}</Td>
-                <Td>{t(`duplicateSources.${r.source.replace('.', '_')}`)}</Td>
+                <Td>
+                  {t(
+                    `duplicateSources.${r.source.replace('.', '_') as keyof Messages['households']['duplicateSources']}`,
+                  )}
+                </Td>
                 <Td>{r.existingVillage}</Td>
                 <Td>
                   {r.resolvedAt ? (
