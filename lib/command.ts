@@ -1,7 +1,7 @@
 // A command is a domain's write: it runs inside the transaction the caller opened (the action wrapper,
 // a route, a script or a test), checks the area and the rules, writes, and says what it did for the
 // audit row and the user. It knows nothing of forms or Next, so a test can call it with a transaction.
-
+import 'server-only';
 import type { AuditChanges } from '@/lib/audit/rules';
 import type { Viewer } from '@/lib/auth/data';
 import type { Tx } from '@/lib/db';

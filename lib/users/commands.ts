@@ -168,14 +168,7 @@ export async function resetUserPassword({
   const password = issuePassword();
   const updated = await tx.user.updateMany({
     where: { id: user.id, version: input.version },
-    data: {
-      passwordHash: await hashPassword(password),
-      mustChangePassword: true,
-      failedLoginCount: 0,
-      lockedUntil: null,
-      version: { increment: 1 },
-      sessionVersion: { increment: 1 },
-    },
+    data: await issuedPasswordData(password),
   });
   if (updated.count === 0) throw new ConflictError();
   return {
@@ -185,6 +178,18 @@ export async function resetUserPassword({
     changes: { password: 'reset', unlocked: true },
     message: 'users.passwordReset',
     data: { issuedPassword: password },
+  };
+}
+
+/** A newly issued password: changed at first sign-in, the lock lifted, every session of the account ended. */
+async function issuedPasswordData(password: string) {
+  return {
+    passwordHash: await hashPassword(password),
+    mustChangePassword: true,
+    failedLoginCount: 0,
+    lockedUntil: null,
+    version: { increment: 1 },
+    sessionVersion: { increment: 1 },
   };
 }
 
@@ -213,15 +218,7 @@ export async function approveAccount({
   const password = issuePassword();
   const updated = await tx.user.updateMany({
     where: { id: user.id, version: input.version, pendingApproval: user.pendingApproval },
-    data: {
-      ...CLEAR_PENDING,
-      passwordHash: await hashPassword(password),
-      mustChangePassword: true,
-      failedLoginCount: 0,
-      lockedUntil: null,
-      version: { increment: 1 },
-      sessionVersion: { increment: 1 },
-    },
+    data: { ...CLEAR_PENDING, ...(await issuedPasswordData(password)) },
   });
   if (updated.count === 0) throw new ConflictError();
   return {
