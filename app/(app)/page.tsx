@@ -7,6 +7,7 @@ import { TextLink } from '@/components/ui/text-link';
 import { auditSummary } from '@/lib/audit/data';
 import { requireViewer, type Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
+import type { Role } from '@/lib/enums';
 import { areaSummary } from '@/lib/regions/data';
 import { accountCounts } from '@/lib/users/data';
 
@@ -101,7 +102,7 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
               }, {}),
             ).map(([role, counts]) => (
               <li key={role} className="flex justify-between rounded-md bg-slate-50 px-3 py-2">
-                <span>{t(`roles.${role}`)}</span>
+                <span>{t(`roles.${role as Role}`)}</span>
                 <span className="tabular-nums">{t('home.activeDisabled', counts)}</span>
               </li>
             ))}

@@ -13,6 +13,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { SECTION_COLUMNS, SECTIONS, type Section } from '@/lib/dashboard/columns';
 import { dashboard } from '@/lib/dashboard/data';
+import type { Messages } from '@/lib/i18n/messages';
 import { regionTrail } from '@/lib/regions/data';
 
 const drill = (code: string) => `/dashboard?area=${code}`;
@@ -74,7 +75,7 @@ async function DashboardContent({
   const { area } = await searchParams;
   const data = await dashboard(viewer, area);
   const [t, trail] = await Promise.all([getTranslations('dashboard'), regionTrail(viewer, data.area.code)]);
-  const label = (key: string) => t(`columns.${key}`);
+  const label = (key: string) => t(`columns.${key as keyof Messages['dashboard']['columns']}`);
   const sections = SECTIONS.filter((s) => data.sections[s]);
   const isVillage = data.children.length === 0;
   const rows = isVillage ? [data.total] : data.children;

@@ -57,16 +57,18 @@ async function NoticeContent({
       <table className="mt-4 w-full border-collapse text-sm">
         <thead>
           <tr>
-            {[
-              'index',
-              'village',
-              'group',
-              'head',
-              'idNumber',
-              'members',
-              kind === 'exit' ? 'perCapita' : 'causes',
-              'since',
-            ].map((col) => (
+            {(
+              [
+                'index',
+                'village',
+                'group',
+                'head',
+                'idNumber',
+                'members',
+                kind === 'exit' ? 'perCapita' : 'causes',
+                'since',
+              ] as const
+            ).map((col) => (
               <th key={col} className="border border-slate-400 px-2 py-1 font-medium">
                 {t(`columns.${col}`)}
               </th>
