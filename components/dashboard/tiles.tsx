@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '@/lib/dashboard/data';
-import type { RedMark } from '@/lib/figures/rules';
+import type { RedMark } from '@/lib/dashboard/rules';
 
 function Tile({
   label,

@@ -1,8 +1,9 @@
 // The dashboard's tables, column by column: what each shows, the list it drills into and when it is
 // red. The page and the .xlsx export both read these, so paper and screen carry the same figures. Pure.
 
-import type { Figures, Rates, RedMark } from '@/lib/figures/rules';
+import type { Figures, Rates } from '@/lib/figures/rules';
 import type { DashboardSections } from './data';
+import type { RedMark } from './rules';
 
 export type Section = keyof DashboardSections;
 export type Column = {

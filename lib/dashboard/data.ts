@@ -4,21 +4,12 @@ import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { db, rows } from '@/lib/db';
 import { refreshFigures } from '@/lib/figures/commands';
-import {
-  addFigures,
-  childCodeLength,
-  emptyFigures,
-  type Figures,
-  MONTH_KEYS,
-  type MonthFigures,
-  type RedMark,
-  ratesOf,
-  redMarks,
-} from '@/lib/figures/rules';
+import { addFigures, emptyFigures, type Figures, MONTH_KEYS, type MonthFigures, ratesOf } from '@/lib/figures/rules';
 import { anyStale, figuresByChild, monthsOfArea, pendingVillages } from '@/lib/figures/sql';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { areaPrefix } from '@/lib/regions/scope';
 import { chinaToday } from '@/lib/time';
+import { childCodeLength, type RedMark, redMarks } from './rules';
 
 // ─────────────────────────── The dashboard ───────────────────────────
 

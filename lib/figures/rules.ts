@@ -1,5 +1,5 @@
-// The dashboard's figures: additive counts per village, summed to any area, and the rates and red
-// marks derived from the sums (never averaged from rates, so every level agrees).
+// The figures kept per village: additive counts, summed to any area, and the rates derived from the
+// sums (never averaged from rates, so every level agrees). What is red is the dashboard's (lib/dashboard/rules.ts).
 import { rectificationRate } from '@/lib/problems/rules';
 
 export const FIGURE_KEYS = [
@@ -90,36 +90,3 @@ export function ratesOf(f: Figures) {
   };
 }
 export type Rates = ReturnType<typeof ratesOf>;
-
-/** Where a rule is missed: what the dashboard marks red. */
-export type RedMark =
-  | 'attendanceShort'
-  | 'attendanceAtRisk'
-  | 'pairingGap'
-  | 'liaisonGap'
-  | 'cadreVisitGap'
-  | 'teamVisitGap'
-  | 'overdue'
-  | 'returnRate'
-  | 'discrepancy';
-
-export function redMarks(f: Figures, policy: { returnRateMaxPercent: number }): Set<RedMark> {
-  const marks = new Set<RedMark>();
-  if (f.membersShort > 0) marks.add('attendanceShort');
-  if (f.membersAtRisk > 0) marks.add('attendanceAtRisk');
-  if (f.paired < f.mustPair) marks.add('pairingGap');
-  if (f.villagesWithoutLiaison > 0) marks.add('liaisonGap');
-  if (f.cadreVisitsDone < f.cadreVisitsDue) marks.add('cadreVisitGap');
-  if (f.teamVisitsDone < f.teamVisitsDue) marks.add('teamVisitGap');
-  if (f.problemsOverdue > 0) marks.add('overdue');
-  if (returnRate(f) >= policy.returnRateMaxPercent) marks.add('returnRate');
-  if (f.discrepancies > 0) marks.add('discrepancy');
-  return marks;
-}
-
-const LEVEL_LENGTHS = [2, 4, 6, 9, 12];
-
-/** The code length one level below an area (province 2 → city 4 → county 6 → township 9 → village 12); null for a village. */
-export function childCodeLength(prefix: string): number | null {
-  return LEVEL_LENGTHS.find((n) => n > prefix.length) ?? null;
-}

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addFigures,
-  childCodeLength,
-  emptyFigures,
-  type Figures,
-  incidence,
-  percent,
-  ratesOf,
-  redMarks,
-  returnRate,
-} from '@/lib/figures/rules';
+import { childCodeLength, redMarks } from '@/lib/dashboard/rules';
+import { addFigures, emptyFigures, type Figures, incidence, percent, ratesOf, returnRate } from '@/lib/figures/rules';
 
 const figures = (values: Partial<Figures>): Figures => ({ ...emptyFigures(), ...values });
 const POLICY = { returnRateMaxPercent: 5 };
