@@ -8,6 +8,7 @@ import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/tab
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { listInspections, planOptions } from '@/lib/inspections/data';
 import { chinaToday } from '@/lib/time';
 
@@ -28,12 +29,11 @@ async function InspectionsContent({
   const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
-  const [list, options, t] = await Promise.all([
+  const [data, options, t] = await Promise.all([
     listInspections(viewer, { area: query.area, year }),
-    planOptions(viewer),
+    can(viewer.role, 'inspection.plan') ? planOptions(viewer) : null, // the plan form only for inspectors
     getTranslations('inspections'),
   ]);
-  const data = list;
   const area = query.area ? `&area=${data.area}` : '';
   return (
     <>

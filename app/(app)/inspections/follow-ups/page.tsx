@@ -6,6 +6,7 @@ import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { followUpOptions, listFollowUps, listInspections } from '@/lib/inspections/data';
 import { chinaToday } from '@/lib/time';
 
@@ -26,10 +27,11 @@ async function FollowUpsContent({
   const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
+  const recording = can(viewer.role, 'followup.manage'); // the form only for those who record talks and recalls
   const [rows, members, inspections, t] = await Promise.all([
     listFollowUps(viewer, { area: query.area, year }),
-    followUpOptions(viewer),
-    listInspections(viewer, { year: thisYear }),
+    recording ? followUpOptions(viewer) : null,
+    recording ? listInspections(viewer, { year: thisYear }) : null,
     getTranslations('inspections'),
   ]);
   return (

@@ -16,7 +16,7 @@ export const GET = route(
     const t = (key: string, params?: Record<string, string | number>) => tr(`inspections.${key}`, params);
     const today = chinaToday();
     const data = await assessment(viewer, Number(today.slice(0, 4)));
-    if (!data?.county) return fail(403, 'errors.forbidden');
+    if (!data.county) return fail(403, 'errors.forbidden'); // no county above the viewer: nothing to assess
     const county = (await regionTrail(viewer, data.county)).map((r) => r.name).join('') || viewer.scopeName;
     const title = t('sheetTitle', { county, year: data.year });
     const buffer = await assessmentXlsx({

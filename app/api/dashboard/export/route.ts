@@ -10,10 +10,9 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route(
   { name: 'dashboard.export', permission: 'region.view' },
-  async (request, { viewer, t: tr, fail, requestId }) => {
+  async (request, { viewer, t: tr, requestId }) => {
     const t = (key: string, params?: Record<string, string | number>) => tr(`dashboard.${key}`, params);
     const data = await dashboard(viewer, request.nextUrl.searchParams.get('area') ?? undefined);
-    if (!data) return fail(403, 'errors.forbidden');
     const trail = await regionTrail(viewer, data.area.code);
     const areaName = trail.map((r) => r.name).join('') || data.area.name;
     const time = data.computedAt

@@ -10,6 +10,7 @@ import { TextLink } from '@/components/ui/text-link';
 import { personYear } from '@/lib/attendance/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
 import { oversightOfPerson } from '@/lib/inspections/data';
 import { chinaYear } from '@/lib/time';
@@ -49,7 +50,8 @@ async function PersonYearContent({
 }) {
   const [t, oversight] = await Promise.all([
     getTranslations(),
-    oversightOfPerson(viewer, parseId(cadreId) ?? notFound()),
+    // The oversight record only with inspection.view (a team leader sees the year without it).
+    can(viewer.role, 'inspection.view') ? oversightOfPerson(viewer, parseId(cadreId) ?? notFound()) : null,
   ]);
   return (
     <>
