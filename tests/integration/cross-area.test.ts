@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('a cadre paired with a household outside their own scope', () => {
   it('finds it among their households and logs a visit to it', async () => {
     const viewer = await signInAs(username);
-    const choices = (await visitChoices(viewer, undefined, householdId))!;
+    const choices = await visitChoices(viewer, undefined, householdId);
     expect(choices.mine.map((h) => h.id)).toContain(householdId);
     expect(choices.chosen?.id).toBe(householdId);
     const clientKey = randomUUID();
@@ -71,7 +71,7 @@ describe('a cadre paired with a household outside their own scope', () => {
   it('does not open other households of that township to them', async () => {
     const other = await makeProblemHousehold(V1, { headName: '非结对户' });
     const viewer = await signInAs(username);
-    expect((await visitChoices(viewer, undefined, other.id))!.chosen).toBeNull();
+    expect((await visitChoices(viewer, undefined, other.id)).chosen).toBeNull();
     const clientKey = randomUUID();
     expect(
       await run(createVisit, { clientKey, householdId: other.id, visitedOn: today(), kind: 'IN_PERSON' }),
@@ -83,9 +83,9 @@ describe('a cadre paired with a household outside their own scope', () => {
     // Own accounts: other files move the seeded township users between townships.
     const one = await makeProblemUser({ role: 'TOWNSHIP_STAFF', scopeCode: TOWNSHIP_1 });
     const two = await makeProblemUser({ role: 'TOWNSHIP_STAFF', scopeCode: TOWNSHIP_2 });
-    const inside = (await getCadre(await signInAs(one.username), cadreId))!;
+    const inside = await getCadre(await signInAs(one.username), cadreId);
     expect(inside.pairings.map((p) => p.householdId)).toEqual([householdId]);
-    const outside = (await getCadre(await signInAs(two.username), cadreId))!;
+    const outside = await getCadre(await signInAs(two.username), cadreId);
     expect(outside.pairings).toEqual([]);
     expect(outside.used).toBe(1);
   });
@@ -111,7 +111,7 @@ describe('ledger filters', () => {
     });
     await makeProblem({ regionCode: V2, userId: viewer.userId, status: 'OPEN', foundOn: today() });
     const ids = async (filters: Parameters<typeof listProblems>[1]) =>
-      (await listProblems(viewer, { area: V2, ...filters }))!.rows.map((r) => r.id);
+      (await listProblems(viewer, { area: V2, ...filters })).rows.map((r) => r.id);
     expect(await ids({ status: 'SOLVED', overdue: true })).toEqual([]);
     expect(await ids({ status: 'OPEN', overdue: true })).toEqual([open.id]);
     expect((await ids({ status: 'OPEN' })).length).toBe(2);

@@ -35,22 +35,22 @@ const sum = (rows: DashboardRow[]) => {
 /** Every figure of one area, counted again from the list behind it. */
 async function countedFromLists(viewer: Viewer, area: string) {
   const households = async (set?: HouseholdSet) => {
-    const result = (await searchHouseholds(viewer, { area, set }))!;
+    const result = await searchHouseholds(viewer, { area, set });
     return { total: result.total, people: result.people ?? 0 };
   };
   const people = (status?: Parameters<typeof compliance>[1]['status']) =>
-    compliance(viewer, { area, year: year(), status }).then((c) => c!.people);
+    compliance(viewer, { area, year: year(), status }).then((c) => c.people);
   const problems = (filters: Parameters<typeof listProblems>[1]) =>
-    listProblems(viewer, { area, ...filters }).then((p) => p!.total);
+    listProblems(viewer, { area, ...filters }).then((p) => p.total);
   const [poor, lifted, liftedYear, returned, base, mustPair, unpaired] = await Promise.all(
     ['poor', 'lifted', 'liftedThisYear', 'returnedThisYear', 'returnBase', 'mustPair', 'unpaired'].map((s) =>
       households(s as HouseholdSet),
     ),
   );
   const everyone = await people();
-  const coverage = (await visitCoverage(viewer, area))!.total;
+  const coverage = (await visitCoverage(viewer, area)).total;
   return {
-    households: (await searchHouseholds(viewer, { area }))!.total,
+    households: (await searchHouseholds(viewer, { area })).total,
     people:
       (await db.household.aggregate({ where: { regionCode: { startsWith: area } }, _sum: { memberCount: true } }))._sum
         .memberCount ?? 0,
@@ -65,7 +65,7 @@ async function countedFromLists(viewer: Viewer, area: string) {
     poorVillage: await db.region.count({
       where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: area } },
     }),
-    teams: (await listTeams(viewer, { area }))!.filter((t) => t.id !== null).length,
+    teams: (await listTeams(viewer, { area })).filter((t) => t.id !== null).length,
     members: everyone.length,
     membersOnTrack: (await people('OK')).length,
     membersAtRisk: (await people('AT_RISK')).length,
@@ -73,20 +73,20 @@ async function countedFromLists(viewer: Viewer, area: string) {
     markedCheckins: everyone.reduce((n, p) => n + p.marked, 0),
     mustPair: mustPair.total,
     paired: mustPair.total - unpaired.total,
-    villagesWithoutLiaison: (await villagesWithoutLiaison(viewer, area))!.length,
+    villagesWithoutLiaison: (await villagesWithoutLiaison(viewer, area)).length,
     cadreVisitsDue: coverage.cadreDue,
-    cadreVisitsDone: coverage.cadreDue - (await overdueCadreVisits(viewer, area, 100_000))!.length,
+    cadreVisitsDone: coverage.cadreDue - (await overdueCadreVisits(viewer, area, 100_000)).length,
     teamVisitsDue: coverage.teamDue,
-    teamVisitsDone: coverage.teamDue - (await overdueTeamVisits(viewer, area, 'team', 100_000))!.length,
+    teamVisitsDone: coverage.teamDue - (await overdueTeamVisits(viewer, area, 'team', 100_000)).length,
     problemsFound: await problems({}),
     problemsStruckOff: await problems({ status: 'STRUCK_OFF' }),
     problemsOpen: await problems({ open: true }),
     problemsOverdue: await problems({ overdue: true }),
-    inspections: (await listInspections(viewer, { area, year: year() }))!.rows
+    inspections: (await listInspections(viewer, { area, year: year() })).rows
       .filter((i) => i.status === 'DONE')
       .reduce((n, i) => n + i.villageCodes.filter((c) => c.startsWith(area)).length, 0),
-    findings: (await noticeOf(viewer, { area, from: `${year()}-01-01`, to: `${year()}-12-31` }))!.findings.length,
-    discrepancies: (await listDiscrepancies(viewer, { area, year: year() }))!.rows.length,
+    findings: (await noticeOf(viewer, { area, from: `${year()}-01-01`, to: `${year()}-12-31` })).findings.length,
+    discrepancies: (await listDiscrepancies(viewer, { area, year: year() })).rows.length,
   };
 }
 
@@ -99,7 +99,7 @@ describe('dashboard figures agree at every level and with their lists', () => {
   });
 
   it('county = Σ townships = Σ villages, for every figure', async () => {
-    const top = (await dashboard(county))!;
+    const top = await dashboard(county);
     expect(top.area.code).toBe(COUNTY);
     expect(top.pending).toBe(0);
     const townships = await db.region.findMany({ where: { parentCode: COUNTY }, orderBy: { code: 'asc' } });
@@ -108,11 +108,11 @@ describe('dashboard figures agree at every level and with their lists', () => {
     expect(top.total.figures.households).toBeGreaterThan(0);
     expect(top.total.figures.problemsFound).toBeGreaterThan(0);
     for (const township of top.children) {
-      const down = (await dashboard(county, township.code))!;
+      const down = await dashboard(county, township.code);
       expect(figuresOnly(down.total.figures)).toEqual(figuresOnly(township.figures));
       expect(figuresOnly(down.total.figures)).toEqual(sum(down.children));
       for (const village of down.children) {
-        const leaf = (await dashboard(county, village.code))!;
+        const leaf = await dashboard(county, village.code);
         expect(leaf.children).toEqual([]);
         expect(figuresOnly(leaf.total.figures)).toEqual(figuresOnly(village.figures));
       }
@@ -120,8 +120,8 @@ describe('dashboard figures agree at every level and with their lists', () => {
   });
 
   it('each figure equals the count of the list behind it, for the county, a township and each of its villages', async () => {
-    const township = (await dashboard(county, TOWNSHIP_1))!;
-    const areas = [(await dashboard(county))!.total, township.total, ...township.children];
+    const township = await dashboard(county, TOWNSHIP_1);
+    const areas = [(await dashboard(county)).total, township.total, ...township.children];
     for (const area of areas) {
       const counted = await countedFromLists(county, area.code);
       const shown = Object.fromEntries(Object.keys(counted).map((k) => [k, area.figures[k as keyof Figures]]));
@@ -130,7 +130,7 @@ describe('dashboard figures agree at every level and with their lists', () => {
   });
 
   it('rates and red marks come from the sums', async () => {
-    const top = (await dashboard(county))!;
+    const top = await dashboard(county);
     const f = top.total.figures;
     expect(top.total.rates.incidence).toBe(Math.floor((f.poorPeople * 10000) / f.people) / 100);
     expect(top.total.marks.includes('overdue')).toBe(f.problemsOverdue > 0);
@@ -157,7 +157,7 @@ describe('freshness', () => {
         orderBy: { code: 'asc' },
       })
     ).code;
-    const before = (await dashboard(viewer, village))!.total.figures.problemsFound;
+    const before = (await dashboard(viewer, village)).total.figures.problemsFound;
     const user = await db.user.findUniqueOrThrow({ where: { username: 'county' } });
     const problem = await db.problem.create({
       data: {
@@ -173,24 +173,24 @@ describe('freshness', () => {
     });
     try {
       expect(await db.figuresStale.count({ where: { villageCode: village } })).toBe(1);
-      expect((await dashboard(viewer, village))!.total.figures.problemsFound).toBe(before + 1);
-      expect((await dashboard(viewer))!.total.figures.problemsFound).toBe(
+      expect((await dashboard(viewer, village)).total.figures.problemsFound).toBe(before + 1);
+      expect((await dashboard(viewer)).total.figures.problemsFound).toBe(
         await db.problem.count({ where: { regionCode: { startsWith: COUNTY } } }),
       );
       expect(await db.figuresStale.count({ where: { villageCode: village } })).toBe(0);
     } finally {
       await db.problem.delete({ where: { id: problem.id } });
     }
-    expect((await dashboard(viewer, village))!.total.figures.problemsFound).toBe(before);
+    expect((await dashboard(viewer, village)).total.figures.problemsFound).toBe(before);
   });
 
   it('a new day recomputes every village', async () => {
     await refreshAll();
     await db.$executeRaw`UPDATE village_figures SET computed_on = computed_on - 1 WHERE village_code LIKE ${`${TOWNSHIP_2}%`}`;
     const viewer = await signInAs('county');
-    expect((await dashboard(viewer))!.pending).toBe(5);
+    expect((await dashboard(viewer)).pending).toBe(5);
     await refreshAll();
-    expect((await dashboard(viewer))!.pending).toBe(0);
+    expect((await dashboard(viewer)).pending).toBe(0);
   });
 });
 
@@ -199,11 +199,11 @@ describe('each role sees only its area', () => {
 
   it('a township user gets their township, whatever area they ask for', async () => {
     const viewer = await signInAs('township');
-    const own = (await dashboard(viewer))!;
+    const own = await dashboard(viewer);
     expect(own.area.code).toBe(TOWNSHIP_1);
     expect(own.children.every((c) => c.code.startsWith(TOWNSHIP_1))).toBe(true);
     for (const other of [TOWNSHIP_2, COUNTY, '990103', `${TOWNSHIP_2}201`]) {
-      const asked = (await dashboard(viewer, other))!;
+      const asked = await dashboard(viewer, other);
       expect(asked.area.code).toBe(TOWNSHIP_1);
       expect(asked.total.figures).toEqual(own.total.figures);
     }
@@ -211,17 +211,17 @@ describe('each role sees only its area', () => {
 
   it('another county sees none of this county', async () => {
     const viewer = await signInAs('county2');
-    const own = (await dashboard(viewer, COUNTY))!;
+    const own = await dashboard(viewer, COUNTY);
     expect(own.area.code).toBe('990103');
     expect(own.children.every((c) => c.code.startsWith('990103'))).toBe(true);
   });
 
   it('a team leader sees their village; a city leader sees counties; an account manager sees nothing', async () => {
     const leader = await signInAs('teamleader');
-    const village = (await dashboard(leader, TOWNSHIP_1))!;
+    const village = await dashboard(leader, TOWNSHIP_1);
     expect(village.area.code).toBe(leader.scopeCode);
     expect(village.children).toEqual([]);
-    const city = (await dashboard(await signInAs('cityleader')))!;
+    const city = await dashboard(await signInAs('cityleader'));
     expect(city.children.map((c) => c.code)).toEqual(['990102', '990103']);
     expect(city.sections).toEqual({
       households: true,
@@ -235,7 +235,7 @@ describe('each role sees only its area', () => {
   });
 
   it('sections follow the permissions of the lists behind them', async () => {
-    const cadre = (await dashboard(await signInAs('cadre')))!;
+    const cadre = await dashboard(await signInAs('cadre'));
     expect(cadre.sections).toEqual({
       households: true,
       teams: false,

@@ -135,17 +135,17 @@ describe('a planned inspection is hidden from those it visits', () => {
       const viewer = await signInNew(role, V);
       await expect(listInspections(viewer, { year: year() })).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
       await expect(getInspection(viewer, planned.id)).rejects.toThrow();
-      expect((await dashboard(viewer))!.sections.oversight).toBe(false);
+      expect((await dashboard(viewer)).sections.oversight).toBe(false);
     }
     const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
-    expect((await listInspections(township, { year: year() }))!.rows.map((r) => r.id)).not.toContain(planned.id);
+    expect((await listInspections(township, { year: year() })).rows.map((r) => r.id)).not.toContain(planned.id);
     await expect(getInspection(township, planned.id)).rejects.toThrow();
     const leader = await signInAs('leader');
-    expect((await listInspections(leader, { year: year() }))!.rows.map((r) => r.id)).not.toContain(planned.id);
+    expect((await listInspections(leader, { year: year() })).rows.map((r) => r.id)).not.toContain(planned.id);
 
     for (const username of ['inspector', 'county']) {
       const viewer = await signInAs(username);
-      expect((await listInspections(viewer, { year: year() }))!.rows.map((r) => r.id)).toContain(planned.id);
+      expect((await listInspections(viewer, { year: year() })).rows.map((r) => r.id)).toContain(planned.id);
       expect((await getInspection(viewer, planned.id)).id).toBe(planned.id);
     }
     await signInAs('inspector');
@@ -153,7 +153,7 @@ describe('a planned inspection is hidden from those it visits', () => {
       ok: true,
       message: '督查已完成。',
     });
-    expect((await listInspections(township, { year: year() }))!.rows.map((r) => r.id)).toContain(planned.id);
+    expect((await listInspections(township, { year: year() })).rows.map((r) => r.id)).toContain(planned.id);
     expect((await getInspection(township, planned.id)).canWork).toBe(false);
   });
 
@@ -191,9 +191,9 @@ describe('a planned inspection is hidden from those it visits', () => {
       summary: seen.summary,
       verified: seen.verified,
     }).toEqual({ seed: null, candidateCount: null, summary: null, verified: null });
-    const listed = (await listInspections(township, { year: year() }))!.rows.find((r) => r.id === done.id)!;
+    const listed = (await listInspections(township, { year: year() })).rows.find((r) => r.id === done.id)!;
     expect({ villages: listed.villageCodes, findings: listed.findings }).toEqual({ villages: [V], findings: 1 });
-    const notice = (await noticeOf(township, { from: chinaToday(), to: chinaToday() }))!;
+    const notice = await noticeOf(township, { from: chinaToday(), to: chinaToday() });
     expect(notice.inspections.find((i) => i.id === done.id)!.villages).toHaveLength(1);
     const county = await getInspection(await signInAs('county'), done.id);
     expect({ villages: county.villages.length, seed: county.seed, summary: county.summary }).toEqual({
@@ -202,7 +202,7 @@ describe('a planned inspection is hidden from those it visits', () => {
       summary: '全县总体情况：外乡问题较多',
     });
     expect(
-      (await listInspections(await signInAs('county'), { year: year() }))!.rows.find((r) => r.id === done.id)!.findings,
+      (await listInspections(await signInAs('county'), { year: year() })).rows.find((r) => r.id === done.id)!.findings,
     ).toBe(3);
   });
 
@@ -257,24 +257,24 @@ describe('on the spot', () => {
     });
 
     const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
-    const seen = (await listDiscrepancies(township, { year: year() }))!.rows;
+    const seen = (await listDiscrepancies(township, { year: year() })).rows;
     expect(seen.filter((r) => r.cadreId === claimed.cadreId)).toMatchObject([
       { day: today, claimed: 'IN_VILLAGE', name: '虚报队员' },
     ]);
     expect(
-      (await listDiscrepancies(await signInNew('TOWNSHIP_STAFF', '990102102'), { year: year() }))!.rows.map(
+      (await listDiscrepancies(await signInNew('TOWNSHIP_STAFF', '990102102'), { year: year() })).rows.map(
         (r) => r.cadreId,
       ),
     ).not.toContain(claimed.cadreId);
     const county = await signInAs('county');
-    expect((await listDiscrepancies(county, { year: year() }))!.rows.map((r) => r.cadreId)).toContain(claimed.cadreId);
-    const village = (await dashboard(county, V))!;
+    expect((await listDiscrepancies(county, { year: year() })).rows.map((r) => r.cadreId)).toContain(claimed.cadreId);
+    const village = await dashboard(county, V);
     expect(village.total.figures.discrepancies).toBe(1);
     expect(village.total.marks).toContain('discrepancy');
     await refreshFigures({ limit: 1000, wait: true });
-    const top = (await dashboard(county))!;
+    const top = await dashboard(county);
     expect(top.total.figures.discrepancies).toBe(
-      (await listDiscrepancies(county, { area: '990102', year: year() }))!.rows.length,
+      (await listDiscrepancies(county, { area: '990102', year: year() })).rows.length,
     );
   });
 
@@ -291,13 +291,13 @@ describe('on the spot', () => {
     });
     const county = await signInAs('county');
     const flagged = async () =>
-      (await listDiscrepancies(county, { area: V, year: year() }))!.rows.filter((r) => r.cadreId === late.cadreId)
+      (await listDiscrepancies(county, { area: V, year: year() })).rows.filter((r) => r.cadreId === late.cadreId)
         .length;
     expect(await flagged()).toBe(0);
     await fillDays(late, [today], 'IN_VILLAGE'); // the team fills the day in afterwards
     expect(await flagged()).toBe(1);
-    expect((await dashboard(county, V))!.total.figures.discrepancies).toBe(
-      await (async () => (await listDiscrepancies(county, { area: V, year: year() }))!.rows.length)(),
+    expect((await dashboard(county, V)).total.figures.discrepancies).toBe(
+      await (async () => (await listDiscrepancies(county, { area: V, year: year() })).rows.length)(),
     );
     await db.attendanceRecord.deleteMany({ where: { postingId: late.id } }); // cleared again: no longer a discrepancy
     expect(await flagged()).toBe(0);
@@ -504,7 +504,7 @@ describe('on the spot', () => {
       }),
     ).toMatchObject({ ok: true, message: '已记录，并登记到问题台账。' });
     const finding = await db.finding.findFirstOrThrow({ where: { inspectionId: inspection.id } });
-    const ledger = (await listProblems(await signInAs('county'), { area: V, source: 'INSPECTION' }))!;
+    const ledger = await listProblems(await signInAs('county'), { area: V, source: 'INSPECTION' });
     expect(ledger.rows.map((p) => p.id)).toContain(finding.problemId);
   });
 });
@@ -536,13 +536,13 @@ describe('talks, recalls and the assessment', () => {
     trackAssessmentSubject(V);
     await refreshFigures({ limit: 1000, wait: true });
     const county = await signInAs('county');
-    const before = (await assessment(county, year()))!.teams.find((r) => r.code === V)!;
+    const before = (await assessment(county, year())).teams.find((r) => r.code === V)!;
     expect(before.adjusted).toBeNull();
     expect(before.final).toBe(before.computed.score);
     expect(
       await run(adjustAssessment, { year: year(), subjectCode: V, score: '85', reason: '驻村期间抢险救灾，酌情加分' }),
     ).toMatchObject({ ok: true, message: '考核得分已调整。' });
-    const after = (await assessment(county, year()))!.teams.find((r) => r.code === V)!;
+    const after = (await assessment(county, year())).teams.find((r) => r.code === V)!;
     expect(after).toMatchObject({
       final: 85,
       band: 'FAIRLY_GOOD',
