@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { complianceCounts } from '../lib/attendance/sql';
-import { figuresByChild, monthsOfArea, villageFigures, villageMonthFigures } from '../lib/figures/sql';
+import { figuresByChild, monthsOfArea, pendingVillages, villageFigures, villageMonthFigures } from '../lib/figures/sql';
 import { chinaToday } from '../lib/time';
 import { openDatabase } from './database';
 import { localSecret } from './secrets';
@@ -116,9 +116,9 @@ async function checkInThroughput(today: string) {
   return { concurrent_users: CONCURRENT, requests_per_second: perSecond, ...timing };
 }
 // ─────────────────────────── Dashboards ───────────────────────────
-// The server reads figures kept per village (lib/dashboard/data.ts). Beside each dashboard: the same
-// figures computed from the source tables in plain SQL (what the kept figures save), and the plain-SQL
-// read of the kept figures (the queries the page runs).
+// The server reads figures kept per village (lib/figures, read by lib/dashboard/data.ts). Beside each
+// dashboard: the same figures computed from the source tables in plain SQL (what the kept figures save),
+// and the plain-SQL read of the kept figures (the queries the page runs).
 
 async function villagesOf(prefix: string): Promise<string[]> {
   const { rows } = await client.query<{ code: string }>(
@@ -132,14 +132,11 @@ async function villagesOf(prefix: string): Promise<string[]> {
 async function waitForFigures(today: string): Promise<number> {
   const started = performance.now();
   for (;;) {
+    const query = pendingVillages('', today); // every village, as the dashboard counts its area's
     const {
-      rows: [{ pending }],
-    } = await client.query<{ pending: string }>(
-      `SELECT count(*) AS pending FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
-        WHERE v.level = 'VILLAGE' AND (f.village_code IS NULL OR f.computed_on < $1::date OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`,
-      [today],
-    );
-    if (Number(pending) === 0) return round((performance.now() - started) / 1000);
+      rows: [{ n: pending }],
+    } = await client.query<{ n: number }>(query.text, [...query.values]);
+    if (pending === 0) return round((performance.now() - started) / 1000);
     log(`  figures: ${pending} villages still to compute`);
     await new Promise((r) => setTimeout(r, 3000));
   }
