@@ -21,9 +21,9 @@ import { discrepancies } from './sql';
  * The inspections a viewer may see: those of their area or visiting it; while planned, only for
  * inspectors and the county office (inspection.plan), so no team or township learns of a visit ahead.
  */
-function visibleWhere(viewer: Viewer, area: string): Prisma.InspectionWhereInput {
+function visibleWhere(viewer: Viewer, area?: string): Prisma.InspectionWhereInput {
   return {
-    OR: [{ areaCode: { startsWith: area } }, { villages: { some: { villageCode: { startsWith: area } } } }],
+    OR: [scope.inspection(viewer, area), { villages: { some: scope.inspectionVillage(viewer, area) } }],
     ...(can(viewer.role, 'inspection.plan') ? {} : { status: 'DONE' }),
   };
 }
@@ -95,7 +95,7 @@ export async function listInspections(viewer: Viewer, options: { area?: string; 
 export async function getInspection(viewer: Viewer, id: number) {
   if (!can(viewer.role, 'inspection.view') || !Number.isInteger(id)) notFound();
   const inspection = await db.inspection.findFirst({
-    where: { id, ...visibleWhere(viewer, viewer.scopeCode) },
+    where: { id, ...visibleWhere(viewer) },
     include: {
       villages: { orderBy: { drawOrder: 'asc' } },
       presenceChecks: {
@@ -253,7 +253,7 @@ export async function listFollowUps(viewer: Viewer, options: { area?: string; ye
   const area = areaPrefix(viewer, options.area);
   const rows = await db.followUp.findMany({
     where: {
-      villageCode: { startsWith: area },
+      ...scope.followUp(viewer, area),
       heldOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) },
       ...(await followUpsVisible(viewer)),
     },
@@ -325,13 +325,13 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
       orderBy: { plannedOn: 'asc' },
     }),
     db.finding.findMany({
-      where: { villageCode: { startsWith: area }, inspection: { status: 'DONE', plannedOn: period } },
+      where: { ...scope.finding(viewer, area), inspection: { status: 'DONE', plannedOn: period } },
       orderBy: [{ villageCode: 'asc' }, { id: 'asc' }],
     }),
     discrepanciesWhere(sql`pc.village_code LIKE ${`${area}%`} AND pc.day BETWEEN ${period.gte} AND ${period.lte}`),
     followUpsVisible(viewer).then((visible) =>
       db.followUp.findMany({
-        where: { villageCode: { startsWith: area }, heldOn: period, ...visible },
+        where: { ...scope.followUp(viewer, area), heldOn: period, ...visible },
         include: { cadre: { select: { name: true } } },
         orderBy: { heldOn: 'asc' },
       }),
