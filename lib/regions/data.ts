@@ -4,7 +4,6 @@ import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { db, rows } from '@/lib/db';
-import type { RegionLevel } from '@/lib/enums';
 import { chinaYear } from '@/lib/time';
 import { isWithinScope, lineageOf } from './rules';
 import { scope } from './scope';
@@ -44,7 +43,7 @@ export async function regionTrail(viewer: Viewer, code: string) {
 export type ChildSummary = {
   code: string;
   name: string;
-  level: RegionLevel;
+  level: string;
   isPoorVillage: boolean;
   plannedExitYear: number | null;
   villages: number;

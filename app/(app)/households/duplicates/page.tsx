@@ -8,8 +8,6 @@ import { requirePermission } from '@/lib/auth/guard';
 import { listDuplicateHits } from '@/lib/households/data';
 import type { Messages } from '@/lib/i18n/messages';
 
-type DuplicateSourceKey = keyof Messages['households']['duplicateSources'];
-
 /** ID numbers registered in one area and entered again in another: the county office's list to resolve. */
 export default async function DuplicatesPage() {
   const viewer = await requirePermission('household.duplicates');
@@ -49,8 +47,9 @@ async function DuplicateList({ viewer }: { viewer: Viewer }) {
                 <Td>{r.userName}</Td>
                 <Td>{r.area}</Td>
                 <Td>
-                  {/* source: a DuplicateSource (lib/households/rules.ts), "roster.import" → key "roster_import" */}
-                  {t(`duplicateSources.${r.source.replace('.', '_') as DuplicateSourceKey}`)}
+                  {t(
+                    `duplicateSources.${r.source.replace('.', '_') as keyof Messages['households']['duplicateSources']}`,
+                  )}
                 </Td>
                 <Td>{r.existingVillage}</Td>
                 <Td>
