@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { StrictMessages } from '@/components/layout/strict-messages';
+import { strictMessages } from '@/lib/i18n/messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +17,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          {strictMessages() ? <StrictMessages>{children}</StrictMessages> : children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

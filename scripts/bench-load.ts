@@ -7,6 +7,7 @@
 // requests; it stops by itself. Prints requests/s, p50/p95 by kind and errors, then one JSON line.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { pendingVillages } from '../lib/figures/sql';
 import { chinaToday } from '../lib/time';
 import { DEMO_COUNTY_CODE } from '../prisma/seed/profiles';
 import {
@@ -180,16 +181,13 @@ try {
     }
   }
 
-  // A fresh server first computes the dashboard figures of every village (lib/dashboard/refresher.ts): not part of the day.
+  // A fresh server first computes the dashboard figures of every village (lib/figures/refresher.ts): not part of the day.
   for (let i = 0; i < 100; i++) {
+    const query = pendingVillages('', today); // every village, as the dashboard counts its area's
     const {
-      rows: [{ pending }],
-    } = await client.query<{ pending: string }>(
-      `SELECT count(*) AS pending FROM region v LEFT JOIN village_figures f ON f.village_code = v.code
-        WHERE v.level = 'VILLAGE' AND (f.village_code IS NULL OR f.computed_on < $1::date OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`,
-      [today],
-    );
-    if (Number(pending) === 0) break;
+      rows: [{ n: pending }],
+    } = await client.query<{ n: number }>(query.text, [...query.values]);
+    if (pending === 0) break;
     log(`  waiting for the server to compute the figures of ${pending} villages…`);
     await sleep(3000);
   }

@@ -94,15 +94,15 @@ async function HomeContent({ viewer }: { viewer: Viewer }) {
           }
         >
           <ul className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
-            {Object.entries(
-              accounts.reduce<Record<string, { active: number; disabled: number }>>((acc, row) => {
-                const entry = (acc[row.role] ??= { active: 0, disabled: 0 });
+            {[
+              ...accounts.reduce((byRole, row) => {
+                const entry = byRole.get(row.role) ?? { active: 0, disabled: 0 };
                 entry[row.disabled ? 'disabled' : 'active'] += row.count;
-                return acc;
-              }, {}),
-            ).map(([role, counts]) => (
+                return byRole.set(row.role, entry);
+              }, new Map<Role, { active: number; disabled: number }>()),
+            ].map(([role, counts]) => (
               <li key={role} className="flex justify-between rounded-md bg-slate-50 px-3 py-2">
-                <span>{t(`roles.${role as Role}`)}</span>
+                <span>{t(`roles.${role}`)}</span>
                 <span className="tabular-nums">{t('home.activeDisabled', counts)}</span>
               </li>
             ))}

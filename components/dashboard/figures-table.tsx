@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { HeadRow, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
-import { type Column, formatFigure, isRed } from '@/lib/dashboard/columns';
+import { type Column, type ColumnLabel, formatFigure, isRed } from '@/lib/dashboard/columns';
 import type { DashboardRow } from '@/lib/dashboard/data';
 
 type Props = {
   rows: DashboardRow[];
   total: DashboardRow | null;
   columns: Column[];
-  label: (key: string) => string;
+  label: (key: ColumnLabel) => string;
   areaLabel: string;
   totalLabel: string;
   missedLabel: string;

@@ -2,14 +2,16 @@
 // red. The page and the .xlsx export both read these, so paper and screen carry the same figures. Pure.
 
 import type { Figures, Rates } from '@/lib/figures/rules';
+import type { Messages } from '@/lib/i18n/messages';
 import type { DashboardSections } from './data';
 import type { RedMark } from './rules';
 
 export type Section = keyof DashboardSections;
+/** A message key under dashboard.columns. */
+export type ColumnLabel = keyof Messages['dashboard']['columns'];
 export type Column = {
   key: string;
-  /** A message key under dashboard.columns. */
-  label: string;
+  label: ColumnLabel;
   value: (f: Figures, r: Rates) => number;
   percent?: boolean;
   decimals?: number;

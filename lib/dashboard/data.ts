@@ -6,7 +6,7 @@ import { db, rows } from '@/lib/db';
 import { refreshFigures } from '@/lib/figures/commands';
 import { addFigures, emptyFigures, type Figures, MONTH_KEYS, type MonthFigures, ratesOf } from '@/lib/figures/rules';
 import { anyStale, figuresByChild, monthsOfArea, pendingVillages } from '@/lib/figures/sql';
-import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { policiesFor } from '@/lib/policy/data';
 import { areaPrefix } from '@/lib/regions/scope';
 import { chinaToday } from '@/lib/time';
 import { childCodeLength, type RedMark, redMarks } from './rules';
@@ -57,30 +57,26 @@ export async function dashboard(viewer: Viewer, area?: string) {
   const today = chinaToday();
   await refreshStaleOf(prefix);
   const childLength = childCodeLength(prefix) ?? 12;
-  const [groups, months, regions, pending, policies] = await Promise.all([
+  const year = Number(today.slice(0, 4));
+  const [groups, months, [regions, policyOf], pending] = await Promise.all([
     rows(db, figuresByChild(prefix, childLength)),
     rows(db, monthsOfArea(prefix)),
-    db.region.findMany({
-      where: { OR: [{ code: prefix }, ...(prefix.length < 12 ? [{ parentCode: prefix }] : [])] },
-      select: { code: true, name: true, level: true },
-      orderBy: { code: 'asc' },
-    }),
+    db.region
+      .findMany({
+        where: { OR: [{ code: prefix }, ...(prefix.length < 12 ? [{ parentCode: prefix }] : [])] },
+        select: { code: true, name: true, level: true },
+        orderBy: { code: 'asc' },
+      })
+      .then(async (regions) => [regions, await policiesFor([prefix, ...regions.map((r) => r.code)], year)] as const),
     rows(db, pendingVillages(prefix, today)).then(([row]) => row.n),
-    db.policy.findMany({
-      where: { countyCode: { startsWith: prefix.slice(0, 6) }, year: Number(today.slice(0, 4)) },
-      select: { countyCode: true, returnRateMaxPercent: true },
-    }),
   ]);
-  const returnMax = (code: string) =>
-    policies.find((p) => p.countyCode === code.slice(0, 6))?.returnRateMaxPercent ??
-    DEFAULT_POLICY.returnRateMaxPercent;
   const byCode = new Map(groups.map((g) => [g.code, g]));
   const row = (code: string, name: string, figures: Figures): DashboardRow => ({
     code,
     name,
     figures,
     rates: ratesOf(figures),
-    marks: [...redMarks(figures, { returnRateMaxPercent: returnMax(code) })],
+    marks: [...redMarks(figures, policyOf(code))],
   });
   const self = regions.find((r) => r.code === prefix);
   const children =
@@ -101,7 +97,7 @@ export async function dashboard(viewer: Viewer, area?: string) {
   const oldest = groups.reduce<Date | null>((min, g) => (!min || g.computed_at < min ? g.computed_at : min), null);
   return {
     area: { code: prefix, name: self?.name ?? prefix, level: self?.level ?? null },
-    year: Number(today.slice(0, 4)),
+    year,
     today,
     total: row(prefix, self?.name ?? prefix, total),
     children,

@@ -203,7 +203,7 @@ export const MUST_PAIR_STATUSES: readonly HouseholdStatus[] = POOR_STATUSES;
 
 /**
  * The households behind a dashboard figure, as a list filter: by status group, by a status reached
- * this year (China's calendar year), or by pairing. lib/dashboard/figures-sql.ts counts the same sets.
+ * this year (China's calendar year), or by pairing. lib/figures/sql.ts counts the same sets.
  */
 export const HOUSEHOLD_SETS = [
   'poor',

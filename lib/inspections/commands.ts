@@ -8,6 +8,7 @@ import type { CommandContext, CommandOutcome } from '@/lib/command';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import { insertProblem } from '@/lib/problems/commands';
+import { isWithinScope } from '@/lib/regions/rules';
 import { scope } from '@/lib/regions/scope';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { drawInspection, isDiscrepancy } from './rules';
@@ -45,7 +46,7 @@ export async function planInspection({
   input,
   tx,
 }: CommandContext<z.output<typeof planInspectionSchema>>): Promise<CommandOutcome> {
-  if (!input.areaCode.startsWith(viewer.scopeCode)) throw new RefusedError('inspections.areaOutside', 'areaCode');
+  if (!isWithinScope(input.areaCode, viewer.scopeCode)) throw new RefusedError('inspections.areaOutside', 'areaCode');
   const area = await tx.region.findFirst({ where: { code: input.areaCode } });
   if (!area) throw new RefusedError('errors.invalidChoice', 'areaCode');
   let villages: string[];
@@ -292,7 +293,7 @@ export async function adjustAssessment({
   input,
   tx,
 }: CommandContext<z.output<typeof adjustAssessmentSchema>>): Promise<CommandOutcome> {
-  if (!input.subjectCode.startsWith(viewer.scopeCode)) throw new NotFoundError();
+  if (!isWithinScope(input.subjectCode, viewer.scopeCode)) throw new NotFoundError();
   const subject = input.subjectCode.length === 12 ? 'TEAM' : 'TOWNSHIP';
   const exists =
     subject === 'TEAM'

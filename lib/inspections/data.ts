@@ -11,6 +11,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import { policyValuesFor } from '@/lib/policy/data';
 import { scoreBand } from '@/lib/policy/rules';
+import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { type Fragment, sql } from '@/lib/sql';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
@@ -93,7 +94,8 @@ export async function listInspections(viewer: Viewer, options: { area?: string; 
 
 /** One inspection with its draw, the teams and households to check, and what has been recorded. */
 export async function getInspection(viewer: Viewer, id: number) {
-  if (!can(viewer.role, 'inspection.view') || !Number.isInteger(id)) notFound();
+  requireCan(viewer, 'inspection.view');
+  if (!Number.isInteger(id)) notFound();
   const inspection = await db.inspection.findFirst({
     where: { id, ...visibleWhere(viewer) },
     include: {
@@ -108,11 +110,11 @@ export async function getInspection(viewer: Viewer, id: number) {
   });
   if (!inspection) notFound();
   // A township user sees only the drawn villages of their own township.
-  const mine = (code: string) => code.startsWith(viewer.scopeCode);
+  const mine = (code: string) => isWithinScope(code, viewer.scopeCode);
   const ownVillages = inspection.villages.filter((v) => mine(v.villageCode));
   const codes = ownVillages.map((v) => v.villageCode);
   // The whole inspection (seed, candidates, summary) only to a viewer whose area holds the area it was drawn from.
-  const whole = inspection.areaCode.startsWith(viewer.scopeCode);
+  const whole = isWithinScope(inspection.areaCode, viewer.scopeCode);
   const disputed = new Set(
     (await discrepanciesWhere(sql`pc.inspection_id = ${inspection.id}`, ABSENT_ON_CLAIMED_DAY)).map((d) => d.id),
   );
@@ -175,7 +177,7 @@ export async function getInspection(viewer: Viewer, id: number) {
       .map((c) => ({ ...c, day: isoDay(c.day), discrepancy: disputed.has(c.id) })),
     householdChecks: inspection.householdChecks.filter((c) => mine(c.villageCode)),
     findings: inspection.findings.filter((f) => mine(f.villageCode)),
-    canWork: can(viewer.role, 'inspection.plan') && inspection.areaCode.startsWith(viewer.scopeCode),
+    canWork: can(viewer.role, 'inspection.plan') && whole,
   };
 }
 export type InspectionDetail = Awaited<ReturnType<typeof getInspection>>;
@@ -353,7 +355,7 @@ export async function noticeOf(viewer: Viewer, options: { area?: string; from: s
       id: i.id,
       kind: i.kind,
       plannedOn: isoDay(i.plannedOn),
-      villages: i.villages.filter((v) => v.villageCode.startsWith(area)).map((v) => where(v.villageCode)),
+      villages: i.villages.filter((v) => isWithinScope(v.villageCode, area)).map((v) => where(v.villageCode)),
     })),
     findings: findings.map((f) => ({
       id: f.id,
@@ -441,7 +443,7 @@ export async function assessment(viewer: Viewer, year: number) {
     });
     return scored as AssessmentRow[];
   };
-  const own = (code: string) => code.startsWith(viewer.scopeCode) || viewer.scopeCode.startsWith(code);
+  const own = (code: string) => isWithinScope(code, viewer.scopeCode) || isWithinScope(viewer.scopeCode, code);
   return {
     county,
     year,

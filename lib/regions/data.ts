@@ -4,6 +4,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { db, rows } from '@/lib/db';
+import type { RegionLevel } from '@/lib/enums';
 import { chinaYear } from '@/lib/time';
 import { isWithinScope, lineageOf } from './rules';
 import { scope } from './scope';
@@ -43,7 +44,7 @@ export async function regionTrail(viewer: Viewer, code: string) {
 export type ChildSummary = {
   code: string;
   name: string;
-  level: string;
+  level: RegionLevel;
   isPoorVillage: boolean;
   plannedExitYear: number | null;
   villages: number;

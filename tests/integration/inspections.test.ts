@@ -134,12 +134,12 @@ describe('a planned inspection is hidden from those it visits', () => {
     for (const role of ['TEAM_LEADER', 'TEAM_MEMBER'] as const) {
       const viewer = await signInNew(role, V);
       await expect(listInspections(viewer, { year: year() })).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
-      await expect(getInspection(viewer, planned.id)).rejects.toThrow();
+      await expect(getInspection(viewer, planned.id)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
       expect((await dashboard(viewer)).sections.oversight).toBe(false);
     }
     const township = await signInNew('TOWNSHIP_STAFF', TOWNSHIP_1);
     expect((await listInspections(township, { year: year() })).rows.map((r) => r.id)).not.toContain(planned.id);
-    await expect(getInspection(township, planned.id)).rejects.toThrow();
+    await expect(getInspection(township, planned.id)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404');
     const leader = await signInAs('leader');
     expect((await listInspections(leader, { year: year() })).rows.map((r) => r.id)).not.toContain(planned.id);
 

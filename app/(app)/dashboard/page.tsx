@@ -11,15 +11,14 @@ import { PrintButton } from '@/components/ui/print-button';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
-import { SECTION_COLUMNS, SECTIONS, type Section } from '@/lib/dashboard/columns';
+import { type ColumnLabel, SECTION_COLUMNS, SECTIONS, type Section } from '@/lib/dashboard/columns';
 import { dashboard } from '@/lib/dashboard/data';
-import type { Messages } from '@/lib/i18n/messages';
 import { regionTrail } from '@/lib/regions/data';
 
 const drill = (code: string) => `/dashboard?area=${code}`;
 
 // What each section's chart shows, by the next level down.
-const CHARTS: Record<Section, { series: AreaBarSeries[]; unit?: string; max?: number }> = {
+const CHARTS: Record<Section, { series: (AreaBarSeries & { label: ColumnLabel })[]; unit?: string; max?: number }> = {
   households: {
     series: [
       { key: 'incidence', label: 'incidence', color: '#b91c1c' },
@@ -75,7 +74,7 @@ async function DashboardContent({
   const { area } = await searchParams;
   const data = await dashboard(viewer, area);
   const [t, trail] = await Promise.all([getTranslations('dashboard'), regionTrail(viewer, data.area.code)]);
-  const label = (key: string) => t(`columns.${key as keyof Messages['dashboard']['columns']}`);
+  const label = (key: ColumnLabel) => t(`columns.${key}`);
   const sections = SECTIONS.filter((s) => data.sections[s]);
   const isVillage = data.children.length === 0;
   const rows = isVillage ? [data.total] : data.children;

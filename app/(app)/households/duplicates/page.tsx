@@ -8,6 +8,8 @@ import { requirePermission } from '@/lib/auth/guard';
 import { listDuplicateHits } from '@/lib/households/data';
 import type { Messages } from '@/lib/i18n/messages';
 
+type DuplicateSourceKey = keyof Messages['households']['duplicateSources'];
+
 /** ID numbers registered in one area and entered again in another: the county office's list to resolve. */
 export default async function DuplicatesPage() {
   const viewer = await requirePermission('household.duplicates');
@@ -47,9 +49,8 @@ async function DuplicateList({ viewer }: { viewer: Viewer }) {
                 <Td>{r.userName}</Td>
                 <Td>{r.area}</Td>
                 <Td>
-                  {t(
-                    `duplicateSources.${r.source.replace('.', '_') as keyof Messages['households']['duplicateSources']}`,
-                  )}
+                  {/* source: a DuplicateSource (lib/households/rules.ts), "roster.import" → key "roster_import" */}
+                  {t(`duplicateSources.${r.source.replace('.', '_') as DuplicateSourceKey}`)}
                 </Td>
                 <Td>{r.existingVillage}</Td>
                 <Td>

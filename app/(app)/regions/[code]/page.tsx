@@ -11,7 +11,6 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import type { RegionLevel } from '@/lib/enums';
 import { statusCounts } from '@/lib/households/data';
 import { ledgerCounts } from '@/lib/problems/data';
 import { childSummaries, getRegion, regionTrail } from '@/lib/regions/data';
@@ -108,9 +107,7 @@ async function RegionContent({
           )}
         </div>
       ) : (
-        <Card
-          title={t('regions.children', { level: children[0] ? t(`levels.${children[0].level as RegionLevel}`) : '' })}
-        >
+        <Card title={t('regions.children', { level: children[0] ? t(`levels.${children[0].level}`) : '' })}>
           <Table minWidth="28rem">
             <HeadRow>
               <Th>{t('regions.name')}</Th>
