@@ -8,6 +8,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card } from '@/components/ui/card';
+import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import type { RosterPhase, RosterReport } from '@/lib/roster/data';
 import { RosterIssues } from './roster-issues';
 
@@ -89,7 +90,10 @@ export function RosterImport({ maxMegabytes }: { maxMegabytes: number }) {
   function choose(chosen: File | undefined) {
     if (!chosen) return;
     setFile(chosen);
-    if (!/\.xlsx$/i.test(chosen.name)) return setStage({ kind: 'failed', message: t('notXlsx') });
+    // .xls and .ods cannot be read here: say how to convert them before uploading anything.
+    if (/\.(xls|et)$/i.test(chosen.name)) return setStage({ kind: 'failed', message: t('convertXls') });
+    if (/\.ods$/i.test(chosen.name)) return setStage({ kind: 'failed', message: t('convertOds') });
+    if (!/\.(xlsx|xlsm|csv|txt)$/i.test(chosen.name)) return setStage({ kind: 'failed', message: t('notXlsx') });
     if (chosen.size > maxMegabytes * 1024 * 1024)
       return setStage({ kind: 'failed', message: t('tooLarge', { max: maxMegabytes }) });
     void run(chosen, 'check', null);
@@ -109,7 +113,7 @@ export function RosterImport({ maxMegabytes }: { maxMegabytes: number }) {
               ref={input}
               id="roster-file"
               type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.csv,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
               disabled={working}
               className="block text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-50"
               onChange={(event) => {
@@ -261,8 +265,119 @@ function RosterReportView({ report }: { report: RosterReport }) {
             })}
           </p>
         )}
+        <RosterSheets report={report} />
+        <RosterDefaults report={report} />
+        <RosterSkippedColumns report={report} />
         <RosterIssues report={report} />
       </div>
     </Card>
+  );
+}
+
+/** Every sheet of the file and what became of it: read (rows, header rows), hidden, without a header. */
+function RosterSheets({ report }: { report: RosterReport }) {
+  const t = useTranslations('roster');
+  const format = useFormatter();
+  return (
+    <section className="space-y-1" aria-labelledby="roster-sheets-title">
+      <h3 id="roster-sheets-title" className="text-sm font-semibold text-slate-800">
+        {t('sheetsTitle')}
+      </h3>
+      <ul className="space-y-1 text-sm" data-roster-sheets>
+        {report.sheets.map((sheet, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: sheets keep their tab order; two may share a name in a CSV
+          <li key={index} className="flex flex-wrap gap-x-2">
+            <span className={`font-medium ${sheet.status === 'read' ? 'text-slate-900' : 'text-slate-500'}`}>
+              {sheet.name}
+            </span>
+            <span className={sheet.status === 'read' ? 'text-green-800' : 'text-amber-800'}>
+              {sheet.status === 'read'
+                ? sheet.headerRows === 2
+                  ? t('sheetReadTwoRows', {
+                      rows: format.number(sheet.rows),
+                      row: sheet.headerRow ?? 1,
+                      next: (sheet.headerRow ?? 1) + 1,
+                    })
+                  : t('sheetRead', { rows: format.number(sheet.rows), row: sheet.headerRow ?? 1 })
+                : sheet.status === 'hidden'
+                  ? t('sheetHidden')
+                  : t('sheetNoHeader')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {report.encoding && (
+        <p className="text-xs text-slate-500">{t('encoding', { encoding: report.encoding.toUpperCase() })}</p>
+      )}
+    </section>
+  );
+}
+
+/** The defaults applied to blank cells or missing columns, per column and value, with counts. */
+function RosterDefaults({ report }: { report: RosterReport }) {
+  const t = useTranslations('roster');
+  const format = useFormatter();
+  return (
+    <section className="space-y-1" aria-labelledby="roster-defaults-title">
+      <h3 id="roster-defaults-title" className="text-sm font-semibold text-slate-800">
+        {t('defaultsTitle', { count: format.number(report.defaults.length) })}
+      </h3>
+      {report.defaults.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('defaultsNone')}</p>
+      ) : (
+        <ul className="list-disc space-y-0.5 pl-5 text-sm text-slate-700" data-roster-defaults>
+          {report.defaults.map((d) => (
+            <li
+              key={`${d.column}-${d.value}-${d.absent}-${d.unit}`}
+              className={d.absent ? 'text-amber-900' : undefined}
+            >
+              {t(d.absent ? 'defaultAbsent' : 'defaultBlank', {
+                column: d.column,
+                value: d.value,
+                count: format.number(d.count),
+                unit: d.unit,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The file's columns that were not read, with the sheet, the column letter and why. */
+function RosterSkippedColumns({ report }: { report: RosterReport }) {
+  const t = useTranslations('roster');
+  const format = useFormatter();
+  return (
+    <section className="space-y-1" aria-labelledby="roster-skipped-title">
+      <h3 id="roster-skipped-title" className="text-sm font-semibold text-slate-800">
+        {t('skippedTitle', { count: format.number(report.skippedColumns.length) })}
+      </h3>
+      {report.skippedColumns.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('skippedNone')}</p>
+      ) : (
+        <div className="max-h-64 overflow-y-auto rounded-md border border-slate-200">
+          <Table minWidth="32rem">
+            <HeadRow>
+              <Th className="pl-3">{t('skippedSheet')}</Th>
+              <Th className="w-12">{t('skippedColumn')}</Th>
+              <Th>{t('skippedHeader')}</Th>
+              <Th>{t('skippedWhy')}</Th>
+            </HeadRow>
+            <tbody data-roster-skipped>
+              {report.skippedColumns.map((c) => (
+                <Row top key={`${c.sheet}-${c.column}`}>
+                  <Td className="pl-3">{c.sheet}</Td>
+                  <Td>{c.column}</Td>
+                  <Td className="font-medium">{c.header}</Td>
+                  <Td className="text-slate-600">{c.reason}</Td>
+                </Row>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -30,8 +30,10 @@ import {
 import type { PlannedHousehold, RosterPlan } from './parse';
 import {
   type HouseholdColumns,
+  type IncomeColumns,
   insertHouseholds,
   insertImportEvents,
+  insertIncomes,
   insertPeople,
   lockRosterImport,
   nextHouseholdIds,
@@ -64,7 +66,7 @@ export async function checkRoster(viewer: Viewer, input: ImportInput): Promise<R
   const t = tr(input.locale);
   const file = { name: cleanFileName(input.fileName), hash: sha256(input.file) };
   try {
-    const analysis = await analyseRoster(viewer, input.file, input.bytes ?? 0, input.onProgress);
+    const analysis = await analyseRoster(viewer, input.file, input.bytes ?? 0, input.onProgress, input.fileName);
     if (!analysis.ok) {
       await writeAuditNow(actorOf(viewer), {
         action,
@@ -92,7 +94,7 @@ export async function checkRoster(viewer: Viewer, input: ImportInput): Promise<R
       changes: { fileName: file.name, fileHash: file.hash.slice(0, 16), ...plan.counts, issues: plan.issues.length },
       requestId,
     });
-    return { ok: true, report: reportOf(plan, file, input.locale, false) };
+    return { ok: true, report: reportOf(plan, file, input.locale, false, analysis) };
   } catch (error) {
     return failed(viewer, action, requestId, error, input.locale);
   }
@@ -119,8 +121,8 @@ async function failed(
 
 /**
  * Imports a checked roster: the same file again and the hash its check reported. Checks it again,
- * then writes every valid, new household in ONE transaction (households, members, a NOT_POOR status
- * event "导入"), in multi-row INSERT … SELECT FROM unnest(…) statements of BATCH rows, with its
+ * then writes every valid, new household in ONE transaction (households in the status the file gives,
+ * members, yearly incomes, a status event "导入"), in multi-row INSERT … SELECT FROM unnest(…) statements of BATCH rows, with its
  * audit row. Imports run one at a time (an advisory lock), so two clerks importing overlapping
  * files cannot register a person twice; a person already registered is skipped, so importing the
  * same file twice writes nothing the second time.
@@ -148,7 +150,7 @@ export async function importRoster(
     return { ok: false, status: 409, message: t('roster.file.changed') };
   }
   try {
-    const analysis = await analyseRoster(viewer, input.file, input.bytes ?? 0, input.onProgress);
+    const analysis = await analyseRoster(viewer, input.file, input.bytes ?? 0, input.onProgress, input.fileName);
     if (!analysis.ok) {
       await writeAuditNow(actorOf(viewer), {
         action,
@@ -190,7 +192,7 @@ export async function importRoster(
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
-    return { ok: true, report: reportOf(plan, file, input.locale, true) };
+    return { ok: true, report: reportOf(plan, file, input.locale, true, analysis) };
   } catch (error) {
     if (error instanceof DuplicateCapReached)
       return { ok: false, status: 429, message: t('households.duplicateCap', { max: DUPLICATE_HITS_PER_DAY }) };
@@ -198,12 +200,15 @@ export async function importRoster(
   }
 }
 
-type Columns = { h: HouseholdColumns; p: PersonColumns };
+type Columns = { h: HouseholdColumns; p: PersonColumns; i: IncomeColumns };
 
 /** One batch as column arrays for INSERT … SELECT FROM unnest(…): encryption and pinyin happen here. */
 function batchColumns(batch: PlannedHousehold[], ids: number[]): Columns {
   const h: HouseholdColumns = {
     id: ids,
+    status: [],
+    identifiedYear: [],
+    exitYear: [],
     region: [],
     group: [],
     headName: [],
@@ -235,8 +240,20 @@ function batchColumns(batch: PlannedHousehold[], ids: number[]): Columns {
     labour: [],
     inSchool: [],
   };
+  const income: IncomeColumns = { household: [], year: [], wage: [], production: [], property: [], transfer: [] };
   batch.forEach((household, i) => {
     const head = household.members[0];
+    h.status.push(household.facts.status);
+    h.identifiedYear.push(household.facts.identifiedYear);
+    h.exitYear.push(household.facts.exitYear);
+    for (const year of household.facts.incomes) {
+      income.household.push(ids[i]);
+      income.year.push(year.year);
+      income.wage.push(year.wage);
+      income.production.push(year.production);
+      income.property.push(year.property);
+      income.transfer.push(year.transfer);
+    }
     const headPhone = head.phone ? encryptText(head.phone) : null;
     h.region.push(household.villageCode);
     h.group.push(household.groupName);
@@ -264,13 +281,14 @@ function batchColumns(batch: PlannedHousehold[], ids: number[]): Columns {
       p.inSchool.push(m.inSchool);
     }
   });
-  return { h, p };
+  return { h, p, i: income };
 }
 
-/** Three multi-row INSERTs: the households, their members, and a status event "导入" each. */
-async function insertBatch(tx: Tx, viewer: Viewer, now: Date, { h, p }: Columns) {
+/** Multi-row INSERTs: the households, their members, their yearly incomes, and a status event "导入" each. */
+async function insertBatch(tx: Tx, viewer: Viewer, now: Date, { h, p, i }: Columns) {
   await execute(tx, insertHouseholds(h, now));
   await execute(tx, insertPeople(p));
+  if (i.household.length) await execute(tx, insertIncomes(i));
   await execute(tx, insertImportEvents(h, { id: viewer.userId, name: viewer.displayName.slice(0, 40) }, now));
 }
 

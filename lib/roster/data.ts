@@ -20,7 +20,7 @@ import { translateKey } from '@/lib/i18n/messages';
 import { decryptText, lookupHash } from '@/lib/personal-data';
 import { isRegionCode, isWithinScope } from '@/lib/regions/rules';
 import { scope } from '@/lib/regions/scope';
-import { chinaToday } from '@/lib/time';
+import { chinaToday, chinaYear } from '@/lib/time';
 import {
   ALLOWANCE_LABELS,
   CAUSE_LABELS,
@@ -43,10 +43,11 @@ import {
 } from './parse';
 import { registeredPeople } from './sql';
 import {
-  fileProblem,
+  fileKind,
   MAX_FILE_BYTES,
-  readRosterWorkbook,
+  readRosterFile,
   rosterWriter,
+  type SheetOutcome,
   templateWorkbook,
   UnreadableWorkbook,
 } from './xlsx';
@@ -59,13 +60,39 @@ const EXPORT_BATCH = 1_000;
 export type RosterPhase = 'read' | 'check' | 'write';
 export type RosterProgress = { phase: RosterPhase; done: number; total: number };
 
-export type RosterIssue = { row: number; column: string | null; message: string };
+/** `sheet`: the sheet's name when the file had more than one sheet read. */
+export type RosterIssue = { sheet: string | null; row: number; column: string | null; message: string };
+
+/** A column of the file not read, and why (in the user's language). */
+export type RosterSkippedColumn = { sheet: string; column: string; header: string; reason: string };
+
+/** A default applied: to `count` blank cells (people or households), or to everyone when the column is absent. */
+export type RosterDefault = {
+  column: string;
+  value: string;
+  count: number;
+  unit: 'people' | 'households';
+  absent: boolean;
+};
+
+/** What was read of the file: its sheets (read, hidden, without header), skipped columns, defaults applied. */
+export type RosterReading = {
+  sheets: SheetOutcome[];
+  /** The encoding a .csv file was read in. */
+  encoding?: string;
+  skippedColumns: RosterSkippedColumn[];
+};
 
 export type RosterReport = {
   fileName: string;
   /** SHA-256 of the file checked: the confirmation must send the same file. */
   fileHash: string;
   counts: RosterCounts;
+  /** Every sheet of the file with what became of it, the columns not read and the defaults applied. */
+  sheets: SheetOutcome[];
+  encoding?: string;
+  skippedColumns: RosterSkippedColumn[];
+  defaults: RosterDefault[];
   /** The first MAX_ISSUES_LISTED problems, in row order, in the user's language. */
   issues: RosterIssue[];
   issueCount: number;
@@ -103,8 +130,25 @@ export async function rosterTemplate(viewer: Viewer) {
 // ───────────────────────── checking a file ─────────────────────────
 
 export type Analysis =
-  | { ok: true; check: FileCheck }
+  | { ok: true; check: FileCheck; reading: Omit<RosterReading, 'skippedColumns'> & { skipped: SkippedAt[] } }
   | { ok: false; key: string; params?: Record<string, string | number> };
+
+/** A skipped column with the sheet it is in (the reason a key under roster.skippedReason). */
+export type SkippedAt = { sheet: string; index: number; header: string; reason: string };
+
+/** "A", "B", … "AA": a column's letter as the spreadsheet shows it. */
+export function columnLetter(index: number): string {
+  let n = index;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+const FILE_PROBLEMS = { xls: 'roster.file.xls', ods: 'roster.file.ods', notXlsx: 'roster.file.notXlsx' } as const;
 
 /** Reads the file and makes every check that needs no knowledge of who is registered. */
 export async function analyseRoster(
@@ -112,47 +156,85 @@ export async function analyseRoster(
   file: Buffer,
   bytes: number,
   onProgress?: (p: RosterProgress) => void,
+  fileName = '',
 ): Promise<Analysis> {
   requireCan(viewer, 'household.import');
   if (Math.max(bytes, file.length) > MAX_FILE_BYTES)
     return { ok: false, key: 'roster.file.tooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } };
   if (file.length === 0) return { ok: false, key: 'roster.file.empty' };
-  const problem = fileProblem(file);
-  if (problem) return { ok: false, key: problem === 'xls' ? 'roster.file.xls' : 'roster.file.notXlsx' };
+  const kind = fileKind(file, fileName);
+  if (kind !== 'xlsx' && kind !== 'csv') return { ok: false, key: FILE_PROBLEMS[kind] };
 
   const villages = await db.region.findMany({
     where: { level: 'VILLAGE', ...scope.region(viewer) },
     select: { code: true },
   });
-  const checker = new RosterChecker({ scopeCode: viewer.scopeCode, villages: new Set(villages.map((v) => v.code)) });
-  let missing: ColumnKey[] = [];
+  const checker = new RosterChecker({
+    scopeCode: viewer.scopeCode,
+    villages: new Set(villages.map((v) => v.code)),
+    year: chinaYear(),
+  });
+  let refusal: { key: string; params: Record<string, string> } | null = null;
   let tooMany = false;
-  let result: Awaited<ReturnType<typeof readRosterWorkbook>>;
+  const skipped: SkippedAt[] = [];
+  let read: Awaited<ReturnType<typeof readRosterFile>>;
   try {
-    result = await readRosterWorkbook(file, {
-      onHeader: (cells) => (missing = checker.setHeader(cells)).length === 0,
-      onRow: (row, cells) => {
-        if (checker.addRow(row, cells)) return true;
-        tooMany = true;
-        return false;
+    read = await readRosterFile(
+      file,
+      {
+        onSheet: ({ name, header }) => {
+          const missing = checker.setHeader(header);
+          if (missing.length) {
+            refusal = {
+              key: 'roster.file.missingColumns',
+              params: { sheet: name, columns: missing.map((k) => COLUMN_BY_KEY[k].header).join('、') },
+            };
+            return false;
+          }
+          const plainIncome = PLAIN_INCOME_COLUMNS.filter((k) => header.columns[k] !== undefined);
+          if (plainIncome.length && header.columns.incomeYear === undefined) {
+            refusal = {
+              key: 'roster.file.incomeYear',
+              params: { sheet: name, columns: plainIncome.map((k) => header.headers[k] ?? k).join('、') },
+            };
+            return false;
+          }
+          for (const column of header.skipped) skipped.push({ sheet: name, ...column });
+          return true;
+        },
+        onRow: (row, cells) => {
+          if (checker.addRow(row, cells)) return true;
+          tooMany = true;
+          return false;
+        },
+        onProgress: (done, total) => onProgress?.({ phase: 'read', done, total }),
       },
-      onProgress: (done, total) => onProgress?.({ phase: 'read', done, total }),
-    });
+      { kind, fileName },
+    );
   } catch (error) {
     if (error instanceof UnreadableWorkbook) return { ok: false, key: 'roster.file.unreadable' };
     throw error;
   }
-  if (result === 'noRosterSheet') return { ok: false, key: 'roster.file.noHeader' };
-  if (missing.length)
-    return {
-      ok: false,
-      key: 'roster.file.missingColumns',
-      params: { columns: missing.map((k) => COLUMN_BY_KEY[k].header).join('、') },
-    };
+  if (read.result === 'noRosterSheet') {
+    const hidden = read.sheets.filter((s) => s.status === 'hidden').map((s) => s.name);
+    return hidden.length
+      ? { ok: false, key: 'roster.file.onlyHidden', params: { sheets: hidden.join('、') } }
+      : { ok: false, key: 'roster.file.noHeader' };
+  }
+  if (refusal) return refusal;
   if (tooMany) return { ok: false, key: 'roster.file.tooManyRows', params: { max: MAX_ROWS } };
   if (checker.rowCount === 0) return { ok: false, key: 'roster.file.noRows' };
-  return { ok: true, check: checker.finish() };
+  // An export without the right to see full ID numbers: it cannot register anyone.
+  if (checker.maskedRows > 0 && checker.maskedRows * 2 >= checker.rowCount)
+    return { ok: false, key: 'roster.file.masked', params: { rows: checker.maskedRows } };
+  return {
+    ok: true,
+    check: checker.finish(),
+    reading: { sheets: read.sheets, skipped, ...(read.encoding ? { encoding: read.encoding } : {}) },
+  };
 }
+
+const PLAIN_INCOME_COLUMNS: readonly ColumnKey[] = ['wage', 'production', 'property', 'transfer', 'perCapita'];
 
 /**
  * Which people of the file are registered already (in any area: a person is registered once), by the
@@ -199,20 +281,43 @@ export function reportOf(
   file: { name: string; hash: string },
   locale: Locale,
   imported: boolean,
+  analysis: { check: FileCheck; reading: Extract<Analysis, { ok: true }>['reading'] },
 ): RosterReport {
   const t = tr(locale);
+  const { reading, check } = analysis;
   const issuesByColumn: Record<string, number> = {};
+  const columnName = (issue: (typeof plan.issues)[number]) =>
+    issue.column ? (issue.header ?? COLUMN_BY_KEY[issue.column].header) : null;
   for (const issue of plan.issues) {
     const header = issue.column ? COLUMN_BY_KEY[issue.column].header : '';
     issuesByColumn[header] = (issuesByColumn[header] ?? 0) + 1;
   }
+  const read = reading.sheets.filter((s) => s.status === 'read').map((s) => s.name);
   return {
     fileName: file.name,
     fileHash: file.hash,
     counts: plan.counts,
+    sheets: reading.sheets,
+    ...(reading.encoding ? { encoding: reading.encoding } : {}),
+    skippedColumns: reading.skipped.map((c) => ({
+      sheet: c.sheet,
+      column: columnLetter(c.index),
+      header: c.header,
+      reason: t(`roster.skippedReason.${c.reason}`),
+    })),
+    defaults: check.defaults
+      .map((d) => ({
+        column: COLUMN_BY_KEY[d.column].header,
+        value: d.value,
+        count: d.count,
+        unit: d.unit,
+        absent: d.absent,
+      }))
+      .sort((a, b) => Number(b.absent) - Number(a.absent) || b.count - a.count),
     issues: plan.issues.slice(0, MAX_ISSUES_LISTED).map((issue) => ({
+      sheet: read.length > 1 ? (read[issue.sheet] ?? null) : null,
       row: issue.row,
-      column: issue.column ? COLUMN_BY_KEY[issue.column].header : null,
+      column: columnName(issue),
       message: t(issue.key, issue.params),
     })),
     issueCount: plan.issues.length,
@@ -323,7 +428,7 @@ export async function prepareRosterExport(
             facts[AT.headIdNumber] = headId && !fullIds ? maskIdNumber(headId) : headId;
             facts[AT.allowance] = ALLOWANCE_LABELS[household.allowance];
             facts[AT.povertyCauses] = household.povertyCauses.map((c) => CAUSE_LABELS[c]).join('、');
-            for (const k of CHECKLIST) facts[AT[k]] = yesNo(household[k]);
+            for (const k of CHECKLIST) facts[AT[k]] = household[k] === null ? '' : yesNo(household[k]);
             for (const member of household.members) {
               const id = member.isHead ? headId : decryptText(member.idNumberEnc);
               const phoneEnc = member.phoneEnc ?? (member.isHead ? household.phoneEnc : null);

@@ -11,7 +11,9 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
+import { CellProblem } from './cell';
 
+export { CellProblem };
 export class UnreadableWorkbook extends Error {}
 
 type ZipEntry = { name: string; method: number; compressedSize: number; size: number; localOffset: number };
@@ -186,13 +188,15 @@ function columnNumber(ref: string): number {
   return n;
 }
 
-export type SheetCell = string | number | boolean | null;
+export type SheetCell = string | number | boolean | CellProblem | null;
 export type SheetRow = { number: number; cells: SheetCell[] };
-export type SheetInfo = { name: string; path: string; size: number };
+/** `state`: Excel's tab state; a hidden or "very hidden" sheet is not shown to the clerk, so it is never read. */
+export type SheetInfo = { name: string; path: string; size: number; state: 'visible' | 'hidden' | 'veryHidden' };
 
 const CELL = /<(?:[\w.-]+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
 const INLINE = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
+const FORMULA = /<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/;
 
 /** One worksheet's rows; `cells` is 1-based like exceljs `row.values` (cells[1] is column A). */
 function parseRow(xml: string, previous: number, shared: readonly string[]): SheetRow {
@@ -214,11 +218,16 @@ function parseRow(xml: string, previous: number, shared: readonly string[]): She
       value = inline ? richText(inline[1]) : null;
     } else {
       const raw = VALUE.exec(inner)?.[1];
-      if (raw === undefined) continue;
+      if (raw === undefined || (raw === '' && type !== 's' && type !== 'str' && type !== 'inlineStr')) {
+        // No cached value: a formula never computed is reported, an empty cell is blank.
+        const formula = FORMULA.exec(inner);
+        if (formula) cells[column] = new CellProblem('formula', decodeXml(formula[1] ?? ''));
+        continue;
+      }
       if (type === 's') value = shared[Number(raw)] ?? null;
       else if (type === 'str' || type === 'd') value = decodeXml(raw);
       else if (type === 'b') value = raw === '1' || raw === 'true';
-      else if (type === 'e') value = null;
+      else if (type === 'e') value = new CellProblem('error', decodeXml(raw));
       else {
         const n = Number(raw);
         value = raw.trim() === '' || Number.isNaN(n) ? decodeXml(raw) : n;
@@ -268,14 +277,21 @@ export class WorkbookCells {
       const rid = /\s(?:[\w.-]+:)?id="([^"]*)"/.exec(m[1])?.[1];
       const path = rid ? targets.get(rid)?.target : undefined;
       const entry = path ? entries.get(path) : undefined;
-      if (entry) sheets.push({ name: decodeXml(attribute(m[1], 'name') ?? ''), path: entry.name, size: entry.size });
+      const state = attribute(m[1], 'state');
+      if (entry)
+        sheets.push({
+          name: decodeXml(attribute(m[1], 'name') ?? ''),
+          path: entry.name,
+          size: entry.size,
+          state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        });
     }
     if (sheets.length === 0) {
       // No usable workbook index: the worksheets by number.
       for (const entry of [...entries.values()]
         .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
         .sort((a, b) => sheetNo(a.name) - sheetNo(b.name)))
-        sheets.push({ name: entry.name, path: entry.name, size: entry.size });
+        sheets.push({ name: entry.name, path: entry.name, size: entry.size, state: 'visible' });
     }
     const sharedTarget = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'))?.target;
     const sharedPath =

@@ -15,9 +15,12 @@ export type IdRow = { id: number };
 export const nextHouseholdIds = (count: number) =>
   sql<IdRow>`SELECT nextval(pg_get_serial_sequence('household', 'id'))::int AS id FROM generate_series(1, ${count}::int)`;
 
-/** A batch of households as column arrays (one element per household), status NOT_POOR since `now`. */
+/** A batch of households as column arrays (one element per household), each in its status since `now`. */
 export type HouseholdColumns = {
   id: number[];
+  status: string[];
+  identifiedYear: (number | null)[];
+  exitYear: (number | null)[];
   region: string[];
   group: string[];
   headName: string[];
@@ -26,25 +29,43 @@ export type HouseholdColumns = {
   allowance: string[];
   members: number[];
   phone: (string | null)[];
-  foodSecure: boolean[];
-  clothingSecure: boolean[];
-  educationSecure: boolean[];
-  medicalSecure: boolean[];
-  housingSecure: boolean[];
-  waterSecure: boolean[];
+  /** 两不愁三保障: null where the file left it blank (not verified). */
+  foodSecure: (boolean | null)[];
+  clothingSecure: (boolean | null)[];
+  educationSecure: (boolean | null)[];
+  medicalSecure: (boolean | null)[];
+  housingSecure: (boolean | null)[];
+  waterSecure: (boolean | null)[];
 };
 
 export const insertHouseholds = (h: HouseholdColumns, now: Date) => sql`
-    INSERT INTO household (id, region_code, group_name, head_name, head_initials, status, status_since, poverty_causes, allowance,
-                           member_count, phone_enc, food_secure, clothing_secure, education_secure, medical_secure, housing_secure,
-                           water_secure, created_at, updated_at)
-    SELECT t.id, t.region, t.grp, t.head, t.initials, 'NOT_POOR'::"HouseholdStatus", ${now}::timestamptz, string_to_array(t.causes, ',')::"PovertyCause"[],
-           t.allowance::"AllowanceType", t.members, t.phone, t.food, t.clothing, t.education, t.medical, t.housing, t.water,
-           ${now}::timestamptz, ${now}::timestamptz
-      FROM unnest(${h.id}::int[], ${h.region}::text[], ${h.group}::text[], ${h.headName}::text[], ${h.initials}::text[], ${h.causes}::text[],
+    INSERT INTO household (id, region_code, group_name, head_name, head_initials, status, status_since, identified_year, exit_year,
+                           poverty_causes, allowance, member_count, phone_enc, food_secure, clothing_secure, education_secure,
+                           medical_secure, housing_secure, water_secure, created_at, updated_at)
+    SELECT t.id, t.region, t.grp, t.head, t.initials, t.status::"HouseholdStatus", ${now}::timestamptz, t.identified, t.exited,
+           string_to_array(t.causes, ',')::"PovertyCause"[], t.allowance::"AllowanceType", t.members, t.phone, t.food, t.clothing,
+           t.education, t.medical, t.housing, t.water, ${now}::timestamptz, ${now}::timestamptz
+      FROM unnest(${h.id}::int[], ${h.region}::text[], ${h.group}::text[], ${h.headName}::text[], ${h.initials}::text[],
+                  ${h.status}::text[], ${h.identifiedYear}::int[], ${h.exitYear}::int[], ${h.causes}::text[],
                   ${h.allowance}::text[], ${h.members}::int[], ${h.phone}::text[], ${h.foodSecure}::bool[], ${h.clothingSecure}::bool[],
                   ${h.educationSecure}::bool[], ${h.medicalSecure}::bool[], ${h.housingSecure}::bool[], ${h.waterSecure}::bool[])
-        AS t(id, region, grp, head, initials, causes, allowance, members, phone, food, clothing, education, medical, housing, water)`;
+        AS t(id, region, grp, head, initials, status, identified, exited, causes, allowance, members, phone, food, clothing,
+             education, medical, housing, water)`;
+
+/** A batch of yearly incomes as column arrays (one element per household and year). */
+export type IncomeColumns = {
+  household: number[];
+  year: number[];
+  wage: number[];
+  production: number[];
+  property: number[];
+  transfer: number[];
+};
+
+export const insertIncomes = (i: IncomeColumns) => sql`
+    INSERT INTO household_income (household_id, year, wage_yuan, production_yuan, property_yuan, transfer_yuan)
+    SELECT * FROM unnest(${i.household}::int[], ${i.year}::int[], ${i.wage}::int[], ${i.production}::int[],
+                         ${i.property}::int[], ${i.transfer}::int[])`;
 
 /** A batch of people as column arrays (one element per person). */
 export type PersonColumns = {
@@ -74,12 +95,12 @@ export const insertPeople = (p: PersonColumns) => sql`
                   ${p.phone}::text[], ${p.health}::text[], ${p.labour}::text[], ${p.inSchool}::bool[])
         AS t(household, region, name, relation, is_head, enc, hash, last4, sex, birth, phone, health, labour, in_school)`;
 
-/** The status event "导入" (imported) of each household of a batch. */
+/** The status event "导入" (imported) of each household of a batch: to the status the file gave. */
 export const insertImportEvents = (
-  households: { id: number[]; region: string[] },
+  households: { id: number[]; region: string[]; status: string[] },
   user: { id: number; name: string },
   now: Date,
 ) => sql`
     INSERT INTO status_event (household_id, region_code, to_status, at, user_id, user_name, note)
-    SELECT t.id, t.region, 'NOT_POOR'::"HouseholdStatus", ${now}::timestamptz, ${user.id}::int, ${user.name}::text, '导入'::text
-      FROM unnest(${households.id}::int[], ${households.region}::text[]) AS t(id, region)`;
+    SELECT t.id, t.region, t.status::"HouseholdStatus", ${now}::timestamptz, ${user.id}::int, ${user.name}::text, '导入'::text
+      FROM unnest(${households.id}::int[], ${households.region}::text[], ${households.status}::text[]) AS t(id, region, status)`;

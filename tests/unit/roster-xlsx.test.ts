@@ -5,11 +5,12 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { attachmentHeader, isSameOrigin } from '@/lib/http';
 import { COLUMNS, EXAMPLE_ID, SHEET_NOTES, SHEET_ROSTER, SHEET_VILLAGES } from '@/lib/roster/columns';
-import { RosterChecker } from '@/lib/roster/parse';
+import { type Header, RosterChecker } from '@/lib/roster/parse';
 import { WorkbookCells } from '@/lib/roster/sheet-reader';
 import {
+  fileKind,
   fileProblem,
-  readRosterWorkbook,
+  readRosterFile,
   rosterWorkbookBuffer,
   templateWorkbook,
   UnreadableWorkbook,
@@ -19,12 +20,12 @@ const HEADERS = COLUMNS.map((c) => c.header);
 
 async function readAll(buffer: Buffer) {
   const rows: { number: number; cells: unknown[] }[] = [];
-  let header: unknown[] = [];
-  const result = await readRosterWorkbook(buffer, {
-    onHeader: (cells) => ((header = cells), true),
+  let header: Header | null = null;
+  const read = await readRosterFile(buffer, {
+    onSheet: (sheet) => ((header ??= sheet.header), true),
     onRow: (number, cells) => (rows.push({ number, cells }), true),
   });
-  return { result, header, rows };
+  return { result: read.result, header: header as Header | null, rows, sheets: read.sheets };
 }
 
 /** Every cell different, mostly Chinese: 3-byte UTF-8 characters land on every possible chunk offset. */
@@ -45,7 +46,7 @@ describe('the streaming reader', () => {
     const rows = chineseRows(12_000); // several MB of XML: many inflate chunks
     const { result, header, rows: read } = await readAll(await rosterWorkbookBuffer(rows));
     expect(result).toBe('ok');
-    expect(header.slice(1)).toEqual(HEADERS);
+    expect(header?.columns).toEqual(Object.fromEntries(COLUMNS.map((c, i) => [c.key, i + 1])));
     expect(read).toHaveLength(rows.length);
     expect(read.every((row, i) => row.number === i + 2 && row.cells.slice(1).join('|') === rows[i].join('|'))).toBe(
       true,
@@ -95,14 +96,15 @@ describe('the streaming reader', () => {
       UnreadableWorkbook,
     );
     expect(fileProblem(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('xls');
-    expect(fileProblem(Buffer.from('姓名,身份证号\n'))).toBe('notXlsx');
+    expect(fileKind(Buffer.from('姓名,身份证号\n'))).toBe('csv');
+    expect(fileProblem(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'a.xlsx')).toBe('notXlsx');
     expect(fileProblem(await rosterWorkbookBuffer([]))).toBeNull();
   });
 
   it('reports progress in rows, ending with the exact count', async () => {
     const calls: [number, number][] = [];
-    await readRosterWorkbook(await rosterWorkbookBuffer(chineseRows(5_000)), {
-      onHeader: () => true,
+    await readRosterFile(await rosterWorkbookBuffer(chineseRows(5_000)), {
+      onSheet: () => true,
       onRow: () => true,
       onProgress: (d, t) => calls.push([d, t]),
     });
@@ -135,8 +137,8 @@ describe('the template', () => {
     ]);
 
     const checker = new RosterChecker({ scopeCode: '990102', villages: new Set(['990102101201']) });
-    await readRosterWorkbook(buffer, {
-      onHeader: (cells) => checker.setHeader(cells).length === 0,
+    await readRosterFile(buffer, {
+      onSheet: ({ header }) => checker.setHeader(header).length === 0,
       onRow: (n, cells) => checker.addRow(n, cells),
     });
     const { rows, issues } = checker.finish();

@@ -1,4 +1,4 @@
-// Roster import: POST the .xlsx file as the request body.
+// Roster import: POST the .xlsx or .csv file as the request body (its name in X-File-Name: it tells a .csv).
 //   POST /api/roster/import                 checks the file and reports; writes nothing
 //   POST /api/roster/import?confirm=<hash>  the same file again with the hash the check reported: imports
 // The answer is NDJSON, one JSON object a line, sent as the work goes on:
