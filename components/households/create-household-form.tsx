@@ -14,12 +14,6 @@ const EMPTY = {
   phone: '',
   allowance: 'NONE',
   povertyCauses: [],
-  foodSecure: true,
-  clothingSecure: true,
-  educationSecure: true,
-  medicalSecure: true,
-  housingSecure: true,
-  waterSecure: true,
 };
 
 export function CreateHouseholdForm({ villages, defaultVillage }: { villages: Village[]; defaultVillage?: string }) {

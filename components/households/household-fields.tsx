@@ -1,14 +1,14 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { CheckboxField, FieldError, SelectField, TextField } from '@/components/ui/field';
-import { ALLOWANCES, CHECKLIST, POVERTY_CAUSES } from '@/lib/households/schema';
+import { FieldError, SelectField, TextField } from '@/components/ui/field';
+import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
 
 export type HouseholdValues = {
   groupName: string;
   phone: string;
   allowance: string;
   povertyCauses: string[];
-} & Record<(typeof CHECKLIST)[number], boolean>;
+};
 
 /** The fields a household shares between the create and edit forms. */
 export function HouseholdFields({ values, errors }: { values: HouseholdValues; errors: Record<string, string[]> }) {
@@ -57,14 +57,6 @@ export function HouseholdFields({ values, errors }: { values: HouseholdValues; e
         </div>
         <FieldError name="povertyCauses" errors={errors.povertyCauses} />
       </fieldset>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">{t('checklist')}</legend>
-        <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
-          {CHECKLIST.map((item) => (
-            <CheckboxField key={item} name={item} label={t(`checklistItems.${item}`)} defaultChecked={values[item]} />
-          ))}
-        </div>
-      </fieldset>
     </>
   );
 }
@@ -77,9 +69,5 @@ export function typedValues(raw: Record<string, string> | undefined, fallback: H
     phone: raw.phone ?? '',
     allowance: raw.allowance ?? 'NONE',
     povertyCauses: raw.povertyCauses ? raw.povertyCauses.split(',') : [],
-    ...(Object.fromEntries(CHECKLIST.map((item) => [item, raw[item] === 'on'])) as Record<
-      (typeof CHECKLIST)[number],
-      boolean
-    >),
   };
 }

@@ -1,17 +1,34 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { HouseholdStatus } from '@/lib/enums';
 import { changeStatus } from '@/lib/households/actions';
+import type { StepNeed } from '@/lib/households/rules';
+import { StepFields } from './step-fields';
 
-/** The next steps this user may take; the server checks the step, the notice period and the exit rule again. */
-export function StatusForm({ id, version, steps }: { id: number; version: number; steps: HouseholdStatus[] }) {
+export type StepOption = { to: HouseholdStatus; need?: StepNeed };
+
+/** The next steps this user may take; the server checks the step, its period, its records and the exit rule again. */
+export function StatusForm({
+  id,
+  version,
+  steps,
+  signer,
+}: {
+  id: number;
+  version: number;
+  steps: StepOption[];
+  signer: { name: string; today: string };
+}) {
   const t = useTranslations('households');
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(changeStatus);
+  const [to, setTo] = useState<string>(defaultValue('to', steps[0]?.to) ?? '');
   if (steps.length === 0) return <p className="text-sm text-slate-500">{t('noSteps')}</p>;
+  const need = steps.find((s) => s.to === to)?.need;
   return (
     <form action={formAction} className="space-y-3" noValidate key={formKey(version)}>
       <input type="hidden" name="id" value={id} />
@@ -20,22 +37,17 @@ export function StatusForm({ id, version, steps }: { id: number; version: number
       <SelectField
         name="to"
         label={t('nextStep')}
-        defaultValue={defaultValue('to', steps[0])}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
         errors={fieldError('to')}
       >
         {steps.map((s) => (
-          <option key={s} value={s}>
-            {t(`statuses.${s}`)}
+          <option key={s.to} value={s.to}>
+            {t(`statuses.${s.to}`)}
           </option>
         ))}
       </SelectField>
-      <TextField
-        name="note"
-        label={t('stepNote')}
-        defaultValue={defaultValue('note')}
-        errors={fieldError('note')}
-        hint={t('stepNoteHint')}
-      />
+      <StepFields need={need} signer={signer} fieldError={fieldError} defaultValue={defaultValue} />
       <SubmitButton>{t('takeStep')}</SubmitButton>
     </form>
   );

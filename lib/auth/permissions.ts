@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'household.view',
   'household.edit', // households, members, incomes, help plans
   'household.status', // steps of registration and exit (each step also needs the right level)
+  'household.verify', // record 两不愁三保障 verified in an in-person visit
   'household.import',
   'household.export',
   'personal.reveal', // see a full ID number (each view audited)
@@ -59,6 +60,7 @@ const PAIRING_OFFICE: readonly Permission[] = ['cadre.view', 'cadre.manage', 'pa
 const FIELD_WORK: readonly Permission[] = [
   'visit.view',
   'visit.create',
+  'household.verify',
   'problem.view',
   'problem.report',
   'problem.work',

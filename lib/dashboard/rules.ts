@@ -1,6 +1,6 @@
 // The dashboard's presentation rules, pure: which rules an area misses (its red marks) and the level
 // a dashboard drills into.
-import { type Figures, returnRate } from '@/lib/figures/rules';
+import type { Figures } from '@/lib/figures/rules';
 
 /** Where a rule is missed: what the dashboard marks red. */
 export type RedMark =
@@ -23,7 +23,9 @@ export function redMarks(f: Figures, policy: { returnRateMaxPercent: number }): 
   if (f.cadreVisitsDone < f.cadreVisitsDue) marks.add('cadreVisitGap');
   if (f.teamVisitsDone < f.teamVisitsDue) marks.add('teamVisitGap');
   if (f.problemsOverdue > 0) marks.add('overdue');
-  if (returnRate(f) >= policy.returnRateMaxPercent) marks.add('returnRate');
+  // "控制在5%以内" (seed 001): exactly the limit is within it; red only above, compared unrounded.
+  if (f.returnedThisYearHouseholds * 100 > policy.returnRateMaxPercent * f.returnBaseHouseholds)
+    marks.add('returnRate');
   if (f.discrepancies > 0) marks.add('discrepancy');
   return marks;
 }

@@ -14,6 +14,8 @@ export const FIGURE_KEYS = [
   'liftedThisYearPeople',
   'returnedThisYearHouseholds',
   'returnBaseHouseholds',
+  'removedHouseholds',
+  'removedThisYearHouseholds',
   'teams',
   'members',
   'membersOnTrack',

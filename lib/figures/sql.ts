@@ -2,7 +2,7 @@
 // (lib/figures/commands.ts) and the benchmark's plain-SQL floor. Each figure is defined the
 // same way as the list a leader drills into (households by set, the pairing, visit and ledger lists).
 // Parameters: $1 village codes, $2 year, $3 today 'YYYY-MM-DD' (China), $4 poor statuses,
-// $5 lifted statuses, $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days).
+// $5 lifted statuses (removed households, 清退, are counted apart: never lifted), $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days).
 // A status event's year is China's calendar year. Inspections count once done (findings and
 // household checks with them); a discrepancy counts from the day it is recorded.
 
@@ -21,9 +21,10 @@ const VILLAGE_FIGURES_TEXT = `
      WHERE c.level = 'COUNTY' AND c.code IN (SELECT left(code, 6) FROM v)
   ), events AS (
     SELECT household_id,
-           bool_or(to_status = 'LIFTED_OUT') AS lifted, bool_or(to_status = 'RETURNED_TO_POVERTY') AS returned
+           bool_or(to_status = 'LIFTED_OUT') AS lifted, bool_or(to_status = 'RETURNED_TO_POVERTY') AS returned,
+           bool_or(to_status = 'REMOVED') AS removed
       FROM status_event
-     WHERE household_id IN (SELECT id FROM household WHERE region_code = ANY($1::text[])) AND to_status IN ('LIFTED_OUT', 'RETURNED_TO_POVERTY')
+     WHERE household_id IN (SELECT id FROM household WHERE region_code = ANY($1::text[])) AND to_status IN ('LIFTED_OUT', 'RETURNED_TO_POVERTY', 'REMOVED')
        AND at >= make_timestamptz($2, 1, 1, 0, 0, 0, 'Asia/Shanghai') AND at < make_timestamptz($2 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
      GROUP BY household_id
   ), h AS (
@@ -36,6 +37,8 @@ const VILLAGE_FIGURES_TEXT = `
            sum(h.member_count) FILTER (WHERE e.lifted) AS lifted_year_people,
            count(*) FILTER (WHERE e.returned) AS returned_year_households,
            count(*) FILTER (WHERE h.status::text = ANY($5) OR e.returned) AS return_base,
+           count(*) FILTER (WHERE h.status = 'REMOVED') AS removed_households,
+           count(*) FILTER (WHERE e.removed) AS removed_year_households,
            count(*) FILTER (WHERE h.status::text = ANY($6)) AS must_pair,
            count(*) FILTER (WHERE h.status::text = ANY($6) AND EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = h.id AND p.ended_on IS NULL)) AS paired
       FROM household h LEFT JOIN events e ON e.household_id = h.id
@@ -78,6 +81,7 @@ const VILLAGE_FIGURES_TEXT = `
          coalesce(h.lifted_households, 0)::int AS lifted_households, coalesce(h.lifted_people, 0)::int AS lifted_people,
          coalesce(h.lifted_year_households, 0)::int AS lifted_this_year_households, coalesce(h.lifted_year_people, 0)::int AS lifted_this_year_people,
          coalesce(h.returned_year_households, 0)::int AS returned_this_year_households, coalesce(h.return_base, 0)::int AS return_base_households,
+         coalesce(h.removed_households, 0)::int AS removed_households, coalesce(h.removed_year_households, 0)::int AS removed_this_year_households,
          (SELECT count(*) FROM work_team w WHERE w.village_code = v.code)::int AS teams,
          coalesce(h.must_pair, 0)::int AS must_pair, coalesce(h.paired, 0)::int AS paired,
          (NOT EXISTS (SELECT 1 FROM village_liaison l WHERE l.village_code = v.code))::int AS villages_without_liaison,

@@ -6,12 +6,13 @@ import { action } from '@/lib/action';
 import * as commands from './commands';
 import {
   addMemberSchema,
+  batchStatusSchema,
   changeStatusSchema,
   createHouseholdSchema,
+  recordGuaranteesSchema,
   removeMemberSchema,
   resolveDuplicateSchema,
   revealIdSchema,
-  saveHelpPlanSchema,
   saveIncomeSchema,
   updateHouseholdSchema,
   updateMemberSchema,
@@ -48,13 +49,21 @@ export const changeStatus = action(
   changeStatusSchema,
   commands.changeStatus,
 );
-export const saveIncome = action('household.saveIncome', 'household.edit', saveIncomeSchema, commands.saveIncome);
-export const saveHelpPlan = action(
-  'household.saveHelpPlan',
-  'household.edit',
-  saveHelpPlanSchema,
-  commands.saveHelpPlan,
+/** One step for many households of a village in one transaction: all take it or none does. */
+export const batchChangeStatus = action(
+  'household.batchStatus',
+  'household.status',
+  batchStatusSchema,
+  commands.batchChangeStatus,
 );
+/** 两不愁三保障 verified in an in-person visit. */
+export const recordGuarantees = action(
+  'household.recordGuarantees',
+  'household.verify',
+  recordGuaranteesSchema,
+  commands.recordGuarantees,
+);
+export const saveIncome = action('household.saveIncome', 'household.edit', saveIncomeSchema, commands.saveIncome);
 /** Shows one full ID number to a role that may see it; every view is audited. */
 export const revealIdNumber = action('person.revealId', 'personal.reveal', revealIdSchema, commands.revealIdNumber);
 /** The county office marks a duplicate across areas resolved. */

@@ -8,12 +8,15 @@ import { diffFields } from '@/lib/audit/rules';
 import type { Viewer } from '@/lib/auth/data';
 import type { CommandContext, CommandOutcome } from '@/lib/command';
 import { db, execute, type Tx } from '@/lib/db';
+import type { HouseholdStatus } from '@/lib/enums';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/locales';
+import { translateKey } from '@/lib/i18n/messages';
 import { decryptText, encryptText, lookupHash } from '@/lib/personal-data';
-import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { DEFAULT_POLICY, POLICY_FIELD_NAMES, type PolicyValues } from '@/lib/policy/rules';
 import { isWithinScope } from '@/lib/regions/rules';
 import { scope } from '@/lib/regions/scope';
-import { chinaToday, chinaYear } from '@/lib/time';
+import { chinaToday, chinaYear, dayOf, isoDay } from '@/lib/time';
 import { checkIdNumber, normaliseIdNumber } from '@/lib/validation';
 import { duplicateHitsInArea } from './data';
 import { maskIdNumber, pinyinInitials } from './identity';
@@ -23,20 +26,28 @@ import {
   DUPLICATE_HITS_PER_DAY,
   type DuplicateHit,
   type DuplicateSource,
-  exitFactsOf,
+  type ExitFacts,
+  findTransition,
+  latestGuarantees,
+  perCapitaIncome,
+  refusalField,
   refusalMessage,
+  type StepDetails,
+  type StepInput,
+  stepDetails,
+  type TransitionRefusal,
   yearsOfStep,
 } from './rules';
 import {
   type addMemberSchema,
+  type batchStatusSchema,
   CHECKLIST,
   type changeStatusSchema,
   type createHouseholdSchema,
-  HELP_MEASURES,
+  type recordGuaranteesSchema,
   type removeMemberSchema,
   type resolveDuplicateSchema,
   type revealIdSchema,
-  type saveHelpPlanSchema,
   type saveIncomeSchema,
   type updateHouseholdSchema,
   type updateMemberSchema,
@@ -145,8 +156,7 @@ export async function createHousehold({
       allowance: input.allowance,
       povertyCauses: input.povertyCauses,
       phoneEnc: input.phone ? encryptText(input.phone) : null,
-      memberCount: 1,
-      ...Object.fromEntries(CHECKLIST.map((name) => [name, input[name]])),
+      memberCount: 1, // 两不愁三保障 unknown until verified in person (recordGuarantees)
       members: { create: { ...head, regionCode: village.code, relation: 'HEAD', isHead: true } },
       statusEvents: {
         create: {
@@ -178,7 +188,6 @@ export async function updateHousehold({
     groupName: input.groupName,
     allowance: input.allowance,
     povertyCauses: input.povertyCauses,
-    ...Object.fromEntries(CHECKLIST.map((name) => [name, input[name]])),
   };
   const updated = await tx.household.updateMany({
     where: { id: household.id, version: input.version },
@@ -279,62 +288,356 @@ export async function removeMember({ viewer, input, tx }: Context<typeof removeM
   };
 }
 
+// ─────────────────────────── Status steps (两公示一公告, exit, removal, return) ───────────────────────────
+
+type StepHousehold = {
+  id: number;
+  regionCode: string;
+  headName: string;
+  status: HouseholdStatus;
+  statusSince: Date;
+  memberCount: number;
+  version: number;
+};
+
+const OPEN_PROBLEM = ['OPEN', 'IN_PROGRESS', 'ESCALATED'] as const;
+
+/** The county's numbers of a year (the defaults while the year is not set), read once per county and year. */
+function policyReader(tx: Tx) {
+  const cache = new Map<string, Promise<PolicyValues>>();
+  return (countyCode: string, year: number) => {
+    const key = `${countyCode}/${year}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = tx.policy
+        .findUnique({ where: { countyCode_year: { countyCode, year } } })
+        .then((row) =>
+          row ? (Object.fromEntries(POLICY_FIELD_NAMES.map((f) => [f, row[f]])) as PolicyValues) : DEFAULT_POLICY,
+        );
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+/** The year an exit step assesses: the appraisal's year (China's), kept on its status event; this year for a new appraisal. */
+async function assessedYears(tx: Tx, households: StepHousehold[], to: HouseholdStatus, now: Date) {
+  const years = new Map<number, number>();
+  const thisYear = chinaYear(now);
+  if (to !== 'LIFTED_OUT') {
+    for (const h of households) years.set(h.id, thisYear);
+    return years;
+  }
+  const events = await tx.statusEvent.findMany({
+    where: { householdId: { in: households.map((h) => h.id) }, toStatus: 'EXIT_APPRAISED' },
+    orderBy: { at: 'desc' },
+    select: { householdId: true, details: true },
+  });
+  for (const h of households) {
+    const details = events.find((e) => e.householdId === h.id)?.details as StepDetails | null | undefined;
+    years.set(h.id, details?.appraisal?.assessYear ?? thisYear); // households appraised before the year was kept: this year
+  }
+  return years;
+}
+
+/** The exit facts of each household for its assessed year: that year's income, the year's in-person checks, open urgent problems. */
+async function exitFactsFor(
+  tx: Tx,
+  households: StepHousehold[],
+  years: Map<number, number>,
+  policy: ReturnType<typeof policyReader>,
+) {
+  const ids = households.map((h) => h.id);
+  const yearSet = [...new Set(years.values())];
+  const [incomes, checks, problems] = await Promise.all([
+    tx.householdIncome.findMany({ where: { householdId: { in: ids }, year: { in: yearSet } } }),
+    tx.guaranteeCheck.findMany({
+      where: {
+        householdId: { in: ids },
+        checkedOn: { gte: dayOf(`${Math.min(...yearSet)}-01-01`), lte: dayOf(`${Math.max(...yearSet)}-12-31`) },
+      },
+      orderBy: [{ checkedOn: 'desc' }, { id: 'desc' }],
+      select: { householdId: true, item: true, met: true, checkedOn: true },
+    }),
+    tx.problem.groupBy({
+      by: ['householdId'],
+      where: { householdId: { in: ids }, urgency: 'URGENT', status: { in: [...OPEN_PROBLEM] } },
+      _count: { _all: true },
+    }),
+  ]);
+  const facts = new Map<number, ExitFacts>();
+  for (const h of households) {
+    const year = years.get(h.id) ?? 0;
+    const income = incomes.find((i) => i.householdId === h.id && i.year === year);
+    const line = (await policy(h.regionCode.slice(0, 6), year)).incomeLineYuan;
+    facts.set(h.id, {
+      year,
+      perCapitaIncomeYuan: income ? perCapitaIncome(income, h.memberCount) : null,
+      incomeLineYuan: line,
+      guarantees: latestGuarantees(
+        checks.filter((c) => c.householdId === h.id && c.checkedOn.getUTCFullYear() === year),
+      ),
+      openUrgentProblems: problems.find((p) => p.householdId === h.id)?._count._all ?? 0,
+    });
+  }
+  return facts;
+}
+
 /**
- * One step of registration or exit (两公示一公告): the step must be on the path, taken at a level high
- * enough, after the notice was up the county's days, and an exit must meet the exit rule with the
- * household's latest income against the county's line for this year (China's).
+ * Checks one step for each household (nothing written): the edge, the level, the period of the notice
+ * being left (the county's policy of this year, China's), what the step must record, and the exit rule.
+ */
+async function checkSteps(
+  tx: Tx,
+  viewer: Viewer,
+  households: StepHousehold[],
+  to: HouseholdStatus,
+  typed: StepInput,
+  now: Date,
+) {
+  const level = actorLevelOf(viewer.scopeCode);
+  const policy = policyReader(tx);
+  const years = await assessedYears(tx, households, to, now);
+  const exiting = households.filter((h) => findTransition(h.status, to)?.exitRule);
+  const facts = exiting.length ? await exitFactsFor(tx, exiting, years, policy) : new Map<number, ExitFacts>();
+  const results: { household: StepHousehold; year: number; refusal?: TransitionRefusal }[] = [];
+  for (const household of households) {
+    const result = checkTransition({
+      from: household.status,
+      to,
+      level,
+      statusSince: household.statusSince,
+      now,
+      periods: await policy(household.regionCode.slice(0, 6), chinaYear(now)),
+      exit: facts.get(household.id),
+      step: typed,
+    });
+    results.push({
+      household,
+      year: years.get(household.id) ?? chinaYear(now),
+      ...(result.ok ? {} : { refusal: result }),
+    });
+  }
+  return results;
+}
+
+/** Writes the step for households that passed checkSteps: one update per starting status and year, one event each. */
+async function writeSteps(
+  tx: Tx,
+  viewer: Viewer,
+  checked: { household: StepHousehold; year: number }[],
+  to: HouseholdStatus,
+  typed: StepInput & { note?: string },
+  now: Date,
+) {
+  const groups = new Map<string, { from: HouseholdStatus; year: number; ids: number[] }>();
+  for (const { household, year } of checked) {
+    const key = `${household.status}/${year}`;
+    const group = groups.get(key) ?? { from: household.status, year, ids: [] };
+    group.ids.push(household.id);
+    groups.set(key, group);
+  }
+  for (const { from, year, ids } of groups.values()) {
+    const updated = await tx.household.updateMany({
+      where: { id: { in: ids }, status: from },
+      data: { status: to, statusSince: now, version: { increment: 1 }, ...yearsOfStep(from, to, year) },
+    });
+    if (updated.count !== ids.length) throw new ConflictError();
+  }
+  const signer = { userId: viewer.userId, name: viewer.displayName };
+  await tx.statusEvent.createMany({
+    data: checked.map(({ household }) => {
+      const details = stepDetails(household.status, to, typed, signer, now);
+      return {
+        householdId: household.id,
+        regionCode: household.regionCode,
+        fromStatus: household.status,
+        toStatus: to,
+        at: now,
+        userId: viewer.userId,
+        userName: viewer.displayName.slice(0, 40),
+        note: typed.note ?? typed.reason ?? null,
+        ...(details ? { details } : {}),
+      };
+    }),
+  });
+}
+
+const STEP_SELECT = {
+  id: true,
+  regionCode: true,
+  headName: true,
+  status: true,
+  statusSince: true,
+  memberCount: true,
+  version: true,
+} as const;
+
+/**
+ * One step of identification, exit, removal or return for one household: on the path, at a level high
+ * enough, after the notice being left was up its period, with what the step records (the appraisal, the
+ * township's signature, a reason, a cause), and for an exit the exit rule of the assessed year.
  */
 export async function changeStatus({ viewer, input, tx }: Context<typeof changeStatusSchema>): Promise<CommandOutcome> {
-  const household = await findHousehold(tx, viewer, input.id);
+  const household = await tx.household.findFirst({
+    where: { id: input.id, ...scope.household(viewer) },
+    select: STEP_SELECT,
+  });
+  if (!household) throw new NotFoundError();
+  if (household.version !== input.version) throw new ConflictError();
   const now = new Date();
-  const year = chinaYear(now);
-  const countyCode = household.regionCode.slice(0, 6);
-  const policy = (await tx.policy.findUnique({ where: { countyCode_year: { countyCode, year } } })) ?? DEFAULT_POLICY;
-  const income = await tx.householdIncome.findFirst({
-    where: { householdId: household.id },
-    orderBy: { year: 'desc' },
-  });
-  const result = checkTransition({
-    from: household.status,
-    to: input.to,
-    level: actorLevelOf(viewer.scopeCode),
-    statusSince: household.statusSince,
-    now,
-    noticeMinDays: policy.noticeMinDays,
-    exit: exitFactsOf(household, income, policy.incomeLineYuan),
-  });
-  if (!result.ok) {
-    const { key, params } = refusalMessage(result);
-    throw new RefusedError(key, undefined, params);
+  const [checked] = await checkSteps(tx, viewer, [household], input.to, input, now);
+  if (checked?.refusal) {
+    const { key, params } = refusalMessage(checked.refusal);
+    throw new RefusedError(key, refusalField(checked.refusal), params);
   }
-  const updated = await tx.household.updateMany({
-    where: { id: household.id, version: input.version },
-    data: {
-      status: input.to,
-      statusSince: now,
-      version: { increment: 1 },
-      ...yearsOfStep(household.status, input.to, year),
-    },
-  });
-  if (updated.count === 0) throw new ConflictError();
-  await tx.statusEvent.create({
-    data: {
-      householdId: household.id,
-      regionCode: household.regionCode,
-      fromStatus: household.status,
-      toStatus: input.to,
-      at: now,
-      userId: viewer.userId,
-      userName: viewer.displayName,
-      note: input.note,
-    },
-  });
+  await writeSteps(tx, viewer, [{ household, year: checked?.year ?? chinaYear(now) }], input.to, input, now);
   return {
     entity: 'Household',
     entityId: household.id,
     regionCode: household.regionCode,
-    changes: { status: { from: household.status, to: input.to }, note: input.note },
+    changes: { status: { from: household.status, to: input.to }, note: input.note, ...stepChanges(input) },
     message: 'households.statusChanged',
+  };
+}
+
+/** The typed step fields that were filled, for the audit row. */
+function stepChanges(input: StepInput) {
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, v]) => key !== 'note' && v !== undefined && v !== false),
+  );
+}
+
+/** A refusal in words, the exit problems listed (for a batch's list of refused households). */
+function refusalText(locale: Locale, refusal: TransitionRefusal): string {
+  const { key, params } = refusalMessage(refusal);
+  const sep = locale === 'en' ? ', ' : '、';
+  const expanded = Object.fromEntries(
+    Object.entries(params ?? {}).map(([name, value]) => [
+      name,
+      name === 'problems' && typeof value === 'string'
+        ? value
+            .split('|')
+            .filter(Boolean)
+            .map((k) => translateKey(locale, k))
+            .join(sep)
+        : value,
+    ]),
+  );
+  return translateKey(locale, key, expanded);
+}
+
+/**
+ * One step for many households of one village in one transaction (a county must not step 1,500 households
+ * one by one): the ticked households, or every household of the village in status `from`. Each is checked
+ * as changeStatus checks one; if any may not take the step, nothing is written and the refusal lists every
+ * refused household with its reason.
+ */
+export async function batchChangeStatus({
+  viewer,
+  input,
+  tx,
+  locale,
+}: Context<typeof batchStatusSchema>): Promise<CommandOutcome> {
+  if (!isWithinScope(input.area, viewer.scopeCode)) throw new NotFoundError();
+  const seen = new Map(
+    input.items.map((item) => {
+      const [id, version] = item.split(':').map(Number);
+      return [id ?? 0, version ?? 0] as const;
+    }),
+  );
+  if (!input.all && seen.size === 0) throw new RefusedError('households.batchNoneSelected', 'items');
+  const households = await tx.household.findMany({
+    where: {
+      ...scope.household(viewer, input.area),
+      ...(input.all ? { status: input.from } : { id: { in: [...seen.keys()] } }),
+    },
+    select: STEP_SELECT,
+    orderBy: [{ groupName: 'asc' }, { headName: 'asc' }, { id: 'asc' }],
+  });
+  if (households.length === 0) throw new RefusedError('households.batchNoneSelected', 'items');
+  // A ticked household outside the village or the area is not found; one changed since the list was shown is a conflict.
+  if (!input.all) {
+    if (households.length !== seen.size) throw new NotFoundError();
+    if (households.some((h) => seen.get(h.id) !== h.version)) throw new ConflictError();
+  }
+  const now = new Date();
+  const checked = await checkSteps(tx, viewer, households, input.to, input, now);
+  const refused = checked.filter((c) => c.refusal);
+  if (refused.length > 0) {
+    const list = refused.map(
+      (c) =>
+        `${c.household.headName}（${translateKey(locale, `households.statuses.${c.household.status}`)}）：${refusalText(locale, c.refusal as TransitionRefusal)}`,
+    );
+    throw new RefusedError('households.batchRefused', undefined, {
+      refused: refused.length,
+      total: households.length,
+      list: list.join('\n'),
+    });
+  }
+  await writeSteps(tx, viewer, checked, input.to, input, now);
+  return {
+    entity: 'Household', // many: their ids are in the changes
+    regionCode: input.area,
+    changes: {
+      to: input.to,
+      households: households.length,
+      ids: households.map((h) => h.id),
+      note: input.note,
+      ...stepChanges({ ...input, all: undefined, items: undefined } as StepInput),
+    },
+    message: 'households.batchDone',
+    data: { count: String(households.length) },
+  };
+}
+
+/**
+ * Records 两不愁三保障 verified in person: the visit must be an in-person visit to this household (seed 001:
+ * no phone call in place of a visit); each item ticked met or not met is kept with the visit's date and the
+ * user's name, and becomes the household's last known state. Items left blank stay as they were.
+ */
+export async function recordGuarantees({
+  viewer,
+  input,
+  tx,
+}: Context<typeof recordGuaranteesSchema>): Promise<CommandOutcome> {
+  const household = await findHousehold(tx, viewer, input.householdId);
+  const visit = await tx.visit.findFirst({ where: { id: BigInt(input.visitId), householdId: household.id } });
+  if (!visit) throw new RefusedError('households.guaranteeVisitMissing', 'visitId');
+  if (visit.kind !== 'IN_PERSON') throw new RefusedError('households.guaranteeNotInPerson', 'visitId');
+  const items = CHECKLIST.flatMap((item) => (input[item] ? [{ item, met: input[item] === 'MET' }] : []));
+  if (items.length === 0) throw new RefusedError('households.guaranteeNothing', CHECKLIST[0]);
+  await tx.guaranteeCheck.createMany({
+    data: items.map(({ item, met }) => ({
+      householdId: household.id,
+      regionCode: household.regionCode,
+      item,
+      met,
+      checkedOn: visit.visitedOn,
+      visitId: visit.id,
+      checkedById: viewer.userId,
+      checkedByName: viewer.displayName.slice(0, 40),
+    })),
+  });
+  // The household's columns keep the last known state (the roster and the page read them); only a newer check moves them.
+  const newer = await tx.guaranteeCheck.count({
+    where: { householdId: household.id, checkedOn: { gt: visit.visitedOn } },
+  });
+  if (newer === 0)
+    await tx.household.update({
+      where: { id: household.id },
+      data: { ...Object.fromEntries(items.map(({ item, met }) => [item, met])), version: { increment: 1 } },
+    });
+  return {
+    entity: 'Household',
+    entityId: household.id,
+    regionCode: household.regionCode,
+    changes: {
+      visitId: String(visit.id),
+      visitedOn: isoDay(visit.visitedOn),
+      ...Object.fromEntries(items.map(({ item, met }) => [item, met])),
+    },
+    message: 'households.guaranteesSaved',
   };
 }
 
@@ -357,38 +660,6 @@ export async function saveIncome({ viewer, input, tx }: Context<typeof saveIncom
     regionCode: household.regionCode,
     changes: { year, ...(existing ? diffFields(existing, amounts) : amounts) },
     message: 'households.incomeSaved',
-  };
-}
-
-export async function saveHelpPlan({ viewer, input, tx }: Context<typeof saveHelpPlanSchema>): Promise<CommandOutcome> {
-  const household = await findHousehold(tx, viewer, input.householdId);
-  const measures = HELP_MEASURES.flatMap((kind) => {
-    const detail = input[`measure_${kind}`];
-    return detail ? [{ kind, detail }] : [];
-  });
-  const data = {
-    incomeTargetYuan: input.incomeTargetYuan,
-    responsible: input.responsible ?? null,
-    agreedOn: input.agreedOn ? new Date(input.agreedOn) : null,
-    measures,
-  };
-  const existing = await tx.helpPlan.findUnique({ where: { householdId: household.id } });
-  if (existing) {
-    const updated = await tx.helpPlan.updateMany({
-      where: { id: existing.id, version: input.version ?? -1 },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (updated.count === 0) throw new ConflictError();
-  } else {
-    if (input.version !== undefined) throw new ConflictError();
-    await tx.helpPlan.create({ data: { ...data, householdId: household.id } });
-  }
-  return {
-    entity: 'HelpPlan',
-    entityId: household.id,
-    regionCode: household.regionCode,
-    changes: { incomeTargetYuan: data.incomeTargetYuan, measures: measures.map((m) => m.kind).join(',') },
-    message: 'households.planSaved',
   };
 }
 

@@ -9,11 +9,27 @@ import { db } from '@/lib/db';
 import { found } from '@/lib/errors';
 import type { HouseholdStatus, Prisma } from '@/lib/generated/prisma/client';
 import { decryptText } from '@/lib/personal-data';
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, type Scoped, scope } from '@/lib/regions/scope';
-import { chinaYear } from '@/lib/time';
+import { chinaYear, dayOf, isoDay } from '@/lib/time';
 import { maskIdNumber, maskPhone } from './identity';
-import { type HouseholdSet, LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from './rules';
+import {
+  type ExitFacts,
+  GUARANTEE_COLUMNS,
+  GUARANTEES,
+  type HouseholdSet,
+  LIFTED_STATUSES,
+  latestGuarantees,
+  MUST_PAIR_STATUSES,
+  NOTICE_PERIODS,
+  type NoticeStatus,
+  noticePeriod,
+  POOR_STATUSES,
+  perCapitaIncome,
+  REMOVED_STATUSES,
+  type StepDetails,
+} from './rules';
 import type { ALLOWANCES, POVERTY_CAUSES } from './schema';
 
 export const HOUSEHOLD_PAGE_SIZE = 30;
@@ -63,6 +79,10 @@ export function setWhere(set: HouseholdSet | undefined, year: number): Prisma.Ho
       return reached('RETURNED_TO_POVERTY');
     case 'returnBase':
       return { OR: [{ status: { in: [...LIFTED_STATUSES] } }, reached('RETURNED_TO_POVERTY')] };
+    case 'removed':
+      return { status: { in: [...REMOVED_STATUSES] } };
+    case 'removedThisYear':
+      return reached('REMOVED');
     case 'mustPair':
       return { status: { in: [...MUST_PAIR_STATUSES] } };
     case 'unpaired':
@@ -98,6 +118,7 @@ export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters
       take: HOUSEHOLD_PAGE_SIZE,
       select: {
         id: true,
+        version: true,
         regionCode: true,
         groupName: true,
         headName: true,
@@ -136,7 +157,6 @@ export async function getHousehold(viewer: Viewer, id: number) {
         members: { orderBy: [{ isHead: 'desc' }, { birthDate: 'asc' }] },
         incomes: { orderBy: { year: 'desc' } },
         statusEvents: { orderBy: { at: 'desc' } },
-        helpPlan: true,
         village: { select: { name: true, code: true } },
       },
     }),
@@ -191,13 +211,17 @@ export async function villageOptions(viewer: Viewer) {
   });
 }
 
-/** Households on public notice (公示) in an area: the printable notice lists them with masked ID numbers. */
-export async function noticeList(viewer: Viewer, area: string, kind: 'registration' | 'exit') {
+/**
+ * Households on a notice or announcement (公示/公告) in an area, for the village board: masked ID numbers,
+ * each one's period (posted on, over on: the county's days of the posting's year), the per-capita disposable
+ * income of the assessed year on exit notices, the reason of a removal, the cause of a return.
+ */
+export async function noticeList(viewer: Viewer, area: string, kind: NoticeStatus) {
   requireCan(viewer, 'household.view');
   if (!isWithinScope(area, viewer.scopeCode)) notFound();
   const rows = await db.household.findMany({
-    where: { ...scope.household(viewer, area), status: kind === 'registration' ? 'VILLAGE_NOTICE' : 'EXIT_NOTICE' },
-    orderBy: [{ regionCode: 'asc' }, { groupName: 'asc' }, { headName: 'asc' }],
+    where: { ...scope.household(viewer, area), status: kind },
+    orderBy: [{ regionCode: 'asc' }, { groupName: 'asc' }, { headName: 'asc' }, { id: 'asc' }],
     select: {
       id: true,
       regionCode: true,
@@ -208,15 +232,96 @@ export async function noticeList(viewer: Viewer, area: string, kind: 'registrati
       statusSince: true,
       village: { select: { name: true, parent: { select: { name: true } } } },
       members: { where: { isHead: true }, select: { idNumberEnc: true } },
-      incomes: { orderBy: { year: 'desc' }, take: 1 },
+      incomes: { orderBy: { year: 'desc' }, take: 3 },
+      statusEvents: {
+        where: { toStatus: { in: ['EXIT_APPRAISED', 'REMOVAL_PROPOSED', 'RETURN_NOTICE'] } },
+        orderBy: { at: 'desc' },
+        take: 1,
+        select: { details: true },
+      },
     },
   });
-  return rows.map(({ members, incomes, village, ...row }) => ({
-    ...row,
-    villageName: `${village.parent?.name ?? ''}${village.name}`,
-    headIdMasked: members[0] ? maskIdNumber(decryptText(members[0].idNumberEnc)) : '',
-    income: incomes[0] ?? null,
-  }));
+  const policies = new Map<string, number>();
+  const daysOf = async (county: string, year: number) => {
+    const key = `${county}/${year}`;
+    if (!policies.has(key)) policies.set(key, (await policyDays(county, year))[NOTICE_PERIODS[kind]]);
+    return policies.get(key) ?? 7;
+  };
+  const result = [];
+  for (const { members, incomes, village, statusEvents, ...row } of rows) {
+    const details = statusEvents[0]?.details as StepDetails | null | undefined;
+    const assessYear = details?.appraisal?.assessYear ?? chinaYear(row.statusSince);
+    const income = incomes.find((i) => i.year === assessYear);
+    const days = await daysOf(row.regionCode.slice(0, 6), chinaYear(row.statusSince));
+    result.push({
+      ...row,
+      villageName: `${village.parent?.name ?? ''}${village.name}`,
+      headIdMasked: members[0] ? maskIdNumber(decryptText(members[0].idNumberEnc)) : '',
+      assessYear,
+      perCapitaIncome: income ? perCapitaIncome(income, row.memberCount) : null,
+      reason: details?.reason ?? null,
+      cause: details?.cause ?? null,
+      days,
+      period: noticePeriod(row.statusSince, days),
+    });
+  }
+  return result;
+}
+
+/** The notice periods of a county's year (defaults while it is not set): the policy table read directly, so a
+ * team leader without policy.view can print the notice of their village. */
+async function policyDays(countyCode: string, year: number) {
+  const row = await db.policy.findUnique({ where: { countyCode_year: { countyCode, year } } });
+  return row ?? DEFAULT_POLICY;
+}
+
+/**
+ * The household's exit rule for a year, as the exit steps check it: that year's income against that year's
+ * line, each guarantee's latest in-person check of the year (who and when), and open urgent problems.
+ */
+export async function exitCheckOf(viewer: Viewer, householdId: number, year: number) {
+  requireCan(viewer, 'household.view');
+  const household = found(
+    await db.household.findFirst({
+      where: { id: householdId, ...scope.household(viewer) },
+      select: { id: true, regionCode: true, memberCount: true },
+    }),
+  );
+  const [income, checks, urgent, policy, visits] = await Promise.all([
+    db.householdIncome.findUnique({ where: { householdId_year: { householdId, year } } }),
+    db.guaranteeCheck.findMany({
+      where: { householdId, checkedOn: { gte: dayOf(`${year}-01-01`), lte: dayOf(`${year}-12-31`) } },
+      orderBy: [{ checkedOn: 'desc' }, { id: 'desc' }],
+    }),
+    db.problem.count({
+      where: { householdId, urgency: 'URGENT', status: { in: ['OPEN', 'IN_PROGRESS', 'ESCALATED'] } },
+    }),
+    policyDays(household.regionCode.slice(0, 6), year),
+    db.visit.findMany({
+      where: { householdId, kind: 'IN_PERSON' },
+      orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
+      take: 10,
+      select: { id: true, visitedOn: true, visitorName: true },
+    }),
+  ]);
+  const facts: ExitFacts = {
+    year,
+    perCapitaIncomeYuan: income ? perCapitaIncome(income, household.memberCount) : null,
+    incomeLineYuan: policy.incomeLineYuan,
+    guarantees: latestGuarantees(checks),
+    openUrgentProblems: urgent,
+  };
+  const lastCheck = Object.fromEntries(
+    GUARANTEES.map((g) => {
+      const check = checks.find((c) => c.item === GUARANTEE_COLUMNS[g]);
+      return [g, check ? { met: check.met, by: check.checkedByName, on: isoDay(check.checkedOn) } : null];
+    }),
+  ) as Record<(typeof GUARANTEES)[number], { met: boolean; by: string; on: string } | null>;
+  return {
+    facts,
+    lastCheck,
+    visits: visits.map((v) => ({ id: String(v.id), on: isoDay(v.visitedOn), by: v.visitorName })),
+  };
 }
 
 // ─────────────────────────── Duplicates across areas ───────────────────────────

@@ -5,13 +5,14 @@ import {
   idNumber,
   integer,
   optionalInteger,
+  optionalIsoDate,
   optionalPhone,
   optionalText,
   recordId,
   text,
   version,
 } from '@/lib/validation';
-import { HELP_MEASURE_KINDS } from './rules';
+import { APPRAISAL_RESULTS, RETURN_CAUSES } from './rules';
 
 export { ALLOWANCES, HEALTH, LABOUR, POVERTY_CAUSES, RELATIONS };
 export const CHECKLIST = [
@@ -32,17 +33,11 @@ const many = <T extends readonly [string, ...string[]]>(values: T) =>
     z.array(z.enum(values, { error: 'errors.invalidChoice' })),
   );
 
-const checklist = Object.fromEntries(CHECKLIST.map((name) => [name, checkbox])) as Record<
-  (typeof CHECKLIST)[number],
-  typeof checkbox
->;
-
 const householdFields = {
   groupName: text(20),
   phone: optionalPhone,
   allowance: z.enum(ALLOWANCES, { error: 'errors.invalidChoice' }),
   povertyCauses: many(POVERTY_CAUSES),
-  ...checklist,
 };
 
 const memberFields = {
@@ -83,11 +78,60 @@ export const updateMemberSchema = z.strictObject({
 
 export const removeMemberSchema = z.strictObject({ id, householdVersion: version, reason: text(200) });
 
+/** What a step records besides the note (each step needs some of these: lib/households/rules.ts StepNeed). */
+const stepFields = {
+  note: optionalText(500),
+  appraisalOn: optionalIsoDate,
+  attendees: optionalInteger(1, 10_000),
+  attendeeNames: optionalText(500),
+  appraisalResult: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(APPRAISAL_RESULTS, { error: 'errors.invalidChoice' }).optional(),
+  ),
+  vouch: checkbox,
+  reason: optionalText(200),
+  returnCause: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(RETURN_CAUSES, { error: 'errors.invalidChoice' }).optional(),
+  ),
+};
+
 export const changeStatusSchema = z.strictObject({
   id,
   version,
   to: z.enum(HOUSEHOLD_STATUSES, { error: 'errors.invalidChoice' }),
-  note: text(500),
+  ...stepFields,
+});
+
+/** One household of a batch as the list sends it: "id:version" (the version the user saw). */
+const batchItem = z.string().regex(/^\d{1,9}:\d{1,9}$/, { error: 'errors.invalid' });
+
+/**
+ * One step for many households of a village at once: the ticked ones ("id:version"), or with `all` every
+ * household of the village in status `from`. One transaction: every household takes the step or none does.
+ */
+export const batchStatusSchema = z.strictObject({
+  area: z.string().regex(/^\d{12}$/, { error: 'households.villageRequired' }),
+  from: z.enum(HOUSEHOLD_STATUSES, { error: 'errors.invalidChoice' }),
+  to: z.enum(HOUSEHOLD_STATUSES, { error: 'errors.invalidChoice' }),
+  all: checkbox,
+  items: z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(batchItem).max(5_000),
+  ),
+  ...stepFields,
+});
+
+/** A cadre records, from an in-person visit, whether each of 两不愁三保障 is met ("" = not checked this time). */
+export const recordGuaranteesSchema = z.strictObject({
+  householdId: id,
+  visitId: recordId,
+  ...(Object.fromEntries(
+    CHECKLIST.map((name) => [
+      name,
+      z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.enum(['MET', 'NOT_MET']).optional()),
+    ]),
+  ) as unknown as Record<(typeof CHECKLIST)[number], z.ZodType<'MET' | 'NOT_MET' | undefined>>),
 });
 
 export const saveIncomeSchema = z.strictObject({
@@ -99,25 +143,6 @@ export const saveIncomeSchema = z.strictObject({
   propertyYuan: integer(0, 10_000_000),
   transferYuan: integer(0, 10_000_000),
 });
-
-export const HELP_MEASURES = HELP_MEASURE_KINDS;
-const measureDetails = Object.fromEntries(
-  HELP_MEASURES.map((kind) => [`measure_${kind}`, optionalText(200)]),
-) as Record<`measure_${(typeof HELP_MEASURES)[number]}`, ReturnType<typeof optionalText>>;
-
-export const saveHelpPlanSchema = z
-  .strictObject({
-    householdId: id,
-    version: optionalInteger(1, 2_147_483_647),
-    incomeTargetYuan: integer(0, 1_000_000),
-    responsible: optionalText(40),
-    agreedOn: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date({ error: 'errors.invalid' }).optional()),
-    ...measureDetails,
-  })
-  .refine((v) => HELP_MEASURES.some((kind) => v[`measure_${kind}`]), {
-    error: 'households.planNeedsMeasure',
-    path: ['measure_INDUSTRY'],
-  });
 
 export const revealIdSchema = z.strictObject({ personId: id });
 

@@ -248,17 +248,25 @@ type History = {
 
 const ACTOR: Record<HouseholdStatus, 'VILLAGE' | 'TOWNSHIP' | 'COUNTY'> = {
   NOT_POOR: 'TOWNSHIP',
-  PROPOSED: 'VILLAGE',
-  VILLAGE_NOTICE: 'VILLAGE',
-  TOWNSHIP_REVIEW: 'TOWNSHIP',
-  COUNTY_ANNOUNCEMENT: 'TOWNSHIP',
+  APPLIED: 'VILLAGE',
+  APPRAISED: 'VILLAGE',
+  FIRST_NOTICE: 'VILLAGE',
+  TOWNSHIP_REVIEWED: 'TOWNSHIP',
+  SECOND_NOTICE: 'TOWNSHIP',
+  COUNTY_REVIEWED: 'COUNTY',
+  COUNTY_ANNOUNCEMENT: 'COUNTY',
   REGISTERED_POOR: 'COUNTY',
-  EXIT_PROPOSED: 'VILLAGE',
+  EXIT_APPRAISED: 'VILLAGE',
   EXIT_NOTICE: 'VILLAGE',
-  EXIT_REVIEW: 'TOWNSHIP',
+  EXIT_REVIEWED: 'TOWNSHIP',
+  EXIT_ANNOUNCEMENT: 'COUNTY',
   LIFTED_OUT: 'COUNTY',
   MONITORED: 'TOWNSHIP',
-  RETURNED_TO_POVERTY: 'TOWNSHIP',
+  RETURN_NOTICE: 'TOWNSHIP',
+  RETURNED_TO_POVERTY: 'COUNTY',
+  REMOVAL_PROPOSED: 'TOWNSHIP',
+  REMOVAL_NOTICE: 'COUNTY',
+  REMOVED: 'COUNTY',
 };
 
 const NOTES = {
@@ -280,11 +288,14 @@ function registration(random: Random, year: number): Step[] {
   const announced = review + random.int(3, 10);
   const registered = announced + random.int(7, 10);
   return [
-    { to: 'PROPOSED', day: proposed, note: random.pick(NOTES.proposed) },
-    { to: 'VILLAGE_NOTICE', day: notice, note: '村内第一次公示' },
-    { to: 'TOWNSHIP_REVIEW', day: review, note: '公示期满无异议，报乡镇审核' },
-    { to: 'COUNTY_ANNOUNCEMENT', day: announced, note: '乡镇审核通过，第二次公示后报县' },
-    { to: 'REGISTERED_POOR', day: registered, note: '县级公告无异议，建档立卡' },
+    { to: 'APPLIED', day: proposed - 1, note: '农户申请' },
+    { to: 'APPRAISED', day: proposed, note: random.pick(NOTES.proposed) },
+    { to: 'FIRST_NOTICE', day: notice, note: '村内第一次公示' },
+    { to: 'TOWNSHIP_REVIEWED', day: review, note: '公示期满无异议，乡镇审核签字背书' },
+    { to: 'SECOND_NOTICE', day: review + 1, note: '第二次公示' },
+    { to: 'COUNTY_REVIEWED', day: review + 9, note: '第二次公示无异议，县级复核' },
+    { to: 'COUNTY_ANNOUNCEMENT', day: announced + 8, note: '县级公告' },
+    { to: 'REGISTERED_POOR', day: registered + 8, note: '县级公告无异议，建档立卡' },
   ];
 }
 
@@ -301,10 +312,11 @@ function exitPath(random: Random, start: number, incomeNote: string): Step[] {
   const review = notice + random.int(7, 10);
   const lifted = review + random.int(5, 18);
   return [
-    { to: 'EXIT_PROPOSED', day: start, note: incomeNote },
+    { to: 'EXIT_APPRAISED', day: start, note: incomeNote },
     { to: 'EXIT_NOTICE', day: notice, note: '村内退出公示' },
-    { to: 'EXIT_REVIEW', day: review, note: '公示期满无异议，报乡镇审核' },
-    { to: 'LIFTED_OUT', day: lifted, note: '县级审定，公告退出' },
+    { to: 'EXIT_REVIEWED', day: review, note: '公示期满无异议，乡镇审核签字背书' },
+    { to: 'EXIT_ANNOUNCEMENT', day: review + 1, note: '县级公告退出' },
+    { to: 'LIFTED_OUT', day: Math.max(lifted, review + 8), note: '公告期满，退出' },
   ];
 }
 
@@ -315,23 +327,24 @@ function history(random: Random, village: Village, env: Env): History {
   // A few households are going through registration now (dynamic adjustment).
   if (x < 0.012) {
     const kind = weightedPick(random, [
-      ['PROPOSED', 40],
-      ['VILLAGE_NOTICE', 35],
-      ['TOWNSHIP_REVIEW', 25],
+      ['APPLIED', 25],
+      ['FIRST_NOTICE', 35],
+      ['TOWNSHIP_REVIEWED', 25],
     ] as const);
-    if (kind === 'PROPOSED')
+    if (kind === 'APPLIED')
       return {
         ...none,
         status: kind,
         steps: [{ to: kind, day: today - random.int(1, 20), note: random.pick(NOTES.proposed) }],
       };
-    const proposed = today - (kind === 'VILLAGE_NOTICE' ? random.int(4, 25) : random.int(16, 45));
+    const proposed = today - (kind === 'FIRST_NOTICE' ? random.int(4, 25) : random.int(16, 45));
     const notice = proposed + random.int(1, 3);
     const steps: Step[] = [
-      { to: 'PROPOSED', day: proposed, note: random.pick(NOTES.proposed) },
-      { to: 'VILLAGE_NOTICE', day: notice, note: '村内第一次公示' },
+      { to: 'APPLIED', day: proposed - 1, note: '农户申请' },
+      { to: 'APPRAISED', day: proposed, note: random.pick(NOTES.proposed) },
+      { to: 'FIRST_NOTICE', day: notice, note: '村内第一次公示' },
     ];
-    if (kind === 'TOWNSHIP_REVIEW')
+    if (kind === 'TOWNSHIP_REVIEWED')
       steps.push({ to: kind, day: notice + random.int(7, 10), note: '公示期满无异议，报乡镇审核' });
     return { ...none, status: kind, steps };
   }
@@ -390,11 +403,11 @@ function history(random: Random, village: Village, env: Env): History {
   // Still poor: some are on their way out this season.
   if (random.chance(village.isPoor && planned === cur ? 0.2 : 0.08)) {
     if (random.chance(0.5)) {
-      steps.push({ to: 'EXIT_PROPOSED', day: today - random.int(1, 15), note: '拟退出：收入达标，两不愁三保障达标' });
-      return { ...registered, status: 'EXIT_PROPOSED' };
+      steps.push({ to: 'EXIT_APPRAISED', day: today - random.int(1, 15), note: '拟退出：收入达标，两不愁三保障达标' });
+      return { ...registered, status: 'EXIT_APPRAISED' };
     }
     const proposed = today - random.int(3, 20);
-    steps.push({ to: 'EXIT_PROPOSED', day: proposed, note: '拟退出：收入达标，两不愁三保障达标' });
+    steps.push({ to: 'EXIT_APPRAISED', day: proposed, note: '拟退出：收入达标，两不愁三保障达标' });
     steps.push({ to: 'EXIT_NOTICE', day: Math.min(proposed + random.int(1, 2), today - 1), note: '村内退出公示' });
     return { ...registered, status: 'EXIT_NOTICE' };
   }
@@ -595,7 +608,7 @@ function measures(
 
 // ───────────────────────── one village ─────────────────────────
 
-const POOR_NOW: HouseholdStatus[] = ['REGISTERED_POOR', 'RETURNED_TO_POVERTY', 'EXIT_PROPOSED', 'EXIT_NOTICE'];
+const POOR_NOW: HouseholdStatus[] = ['REGISTERED_POOR', 'RETURNED_TO_POVERTY', 'EXIT_APPRAISED', 'EXIT_NOTICE'];
 
 function eventTime(random: Random, day: number): string {
   // Office hours in China (UTC+8): 09:00–17:59 local is 01:00–09:59 UTC on the same date.
@@ -678,7 +691,7 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
       causes = povertyCauses(random, members);
       allowance = allowanceFor(random, members);
       const lifted = status === 'LIFTED_OUT' || status === 'MONITORED';
-      const exiting = status === 'EXIT_PROPOSED' || status === 'EXIT_NOTICE';
+      const exiting = status === 'EXIT_APPRAISED' || status === 'EXIT_NOTICE';
       if (!lifted && !exiting) g = guaranteesOfPoor(random, members);
       if (status === 'RETURNED_TO_POVERTY') g = { ...g, medical: g.medical && !causes.includes('ILLNESS') };
 
@@ -706,7 +719,7 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
       let lastAt = since;
       for (const step of hist.steps) {
         let note = step.note;
-        if (step.to === 'EXIT_PROPOSED') {
+        if (step.to === 'EXIT_APPRAISED') {
           const year = yearOfDay(step.day);
           const row = rows.find((r) => r.year === year);
           const perCapita =

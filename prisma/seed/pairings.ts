@@ -174,10 +174,10 @@ const UNCOVERED_FIXTURES = [
 ] as const;
 
 const REGISTRATION = [
-  ['NOT_POOR', 'PROPOSED', '2014-05-06', '农户申请，村民代表大会民主评议'],
-  ['PROPOSED', 'VILLAGE_NOTICE', '2014-05-08', '村内第一次公示'],
-  ['VILLAGE_NOTICE', 'TOWNSHIP_REVIEW', '2014-05-16', '公示期满无异议，报乡镇审核'],
-  ['TOWNSHIP_REVIEW', 'COUNTY_ANNOUNCEMENT', '2014-05-22', '乡镇审核通过，第二次公示后报县'],
+  ['NOT_POOR', 'APPLIED', '2014-05-06', '农户申请，村民代表大会民主评议'],
+  ['APPLIED', 'FIRST_NOTICE', '2014-05-08', '村内第一次公示'],
+  ['FIRST_NOTICE', 'TOWNSHIP_REVIEWED', '2014-05-16', '公示期满无异议，报乡镇审核'],
+  ['TOWNSHIP_REVIEWED', 'COUNTY_ANNOUNCEMENT', '2014-05-22', '乡镇审核通过，第二次公示后报县'],
   ['COUNTY_ANNOUNCEMENT', 'REGISTERED_POOR', '2014-06-01', '县级公告无异议，建档立卡'],
 ] as const;
 

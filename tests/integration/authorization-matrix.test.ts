@@ -68,6 +68,21 @@ const policyInput = async (countyCode: string) => {
   const row = await db.policy.findFirst({ where: { countyCode }, orderBy: { year: 'desc' } });
   return { countyCode, year: row!.year, version: row!.version, ...DEFAULT_POLICY };
 };
+/** An in-person visit to a household, made directly (the matrix needs one to verify from). */
+const visitOf = async (householdId: number, regionCode: string) => {
+  const visitor = await db.user.findUniqueOrThrow({ where: { username: 'county' } });
+  return db.visit.create({
+    data: {
+      clientKey: randomUUID(),
+      householdId,
+      regionCode,
+      visitedOn: new Date(),
+      kind: 'IN_PERSON',
+      visitorId: visitor.id,
+      visitorName: visitor.displayName,
+    },
+  });
+};
 let serial = 0;
 /** A new account the account admin asked for, waiting for a county office admin. */
 const pendingAccount = async (scopeCode: string, prefix: string) => {
@@ -120,12 +135,6 @@ const householdInput = (h: { id: number; version: number }) => ({
   version: h.version,
   groupName: '2组',
   allowance: 'NONE',
-  foodSecure: 'on',
-  clothingSecure: 'on',
-  educationSecure: 'on',
-  medicalSecure: 'on',
-  housingSecure: 'on',
-  waterSecure: 'on',
 });
 const memberInput = () => ({ name: '成员', idNumber: newIdNumber(), health: 'HEALTHY', labour: 'NORMAL' });
 const extraMember = async (village: string) => {
@@ -391,11 +400,43 @@ const MATRIX: Record<string, Case> = {
   'household.changeStatus': {
     inScope: async (viewer) => {
       const { household } = await householdIn(villageOf(viewer));
-      return { id: household.id, version: household.version, to: 'PROPOSED', note: '申请' };
+      return { id: household.id, version: household.version, to: 'APPLIED', note: '申请' };
     },
     outOfScope: async () => {
       const { household } = await otherCountyHousehold();
-      return { id: household.id, version: household.version, to: 'PROPOSED', note: '申请' };
+      return { id: household.id, version: household.version, to: 'APPLIED', note: '申请' };
+    },
+  },
+  'household.batchStatus': {
+    inScope: async (viewer) => {
+      const { household } = await householdIn(villageOf(viewer));
+      return {
+        area: household.regionCode,
+        from: 'NOT_POOR',
+        to: 'APPLIED',
+        items: `${household.id}:${household.version}`,
+      };
+    },
+    outOfScope: async () => {
+      const { household } = await otherCountyHousehold();
+      return {
+        area: household.regionCode,
+        from: 'NOT_POOR',
+        to: 'APPLIED',
+        items: `${household.id}:${household.version}`,
+      };
+    },
+  },
+  'household.recordGuarantees': {
+    inScope: async (viewer) => {
+      const { household } = await householdIn(villageOf(viewer));
+      const visit = await visitOf(household.id, household.regionCode);
+      return { householdId: household.id, visitId: String(visit.id), foodSecure: 'MET' };
+    },
+    outOfScope: async () => {
+      const { household } = await otherCountyHousehold();
+      const visit = await visitOf(household.id, household.regionCode);
+      return { householdId: household.id, visitId: String(visit.id), foodSecure: 'MET' };
     },
   },
   'household.saveIncome': {
@@ -414,18 +455,6 @@ const MATRIX: Record<string, Case> = {
       productionYuan: 1,
       propertyYuan: 0,
       transferYuan: 0,
-    }),
-  },
-  'household.saveHelpPlan': {
-    inScope: async (viewer) => ({
-      householdId: (await householdIn(villageOf(viewer))).household.id,
-      incomeTargetYuan: 6000,
-      measure_INDUSTRY: '养殖肉牛 2 头',
-    }),
-    outOfScope: async () => ({
-      householdId: (await otherCountyHousehold()).household.id,
-      incomeTargetYuan: 6000,
-      measure_INDUSTRY: '越界',
     }),
   },
   'person.revealId': {

@@ -2,33 +2,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import {
   addMember,
-  changeStatus,
   createHousehold,
   removeMember,
   resolveDuplicate,
   revealIdNumber,
-  saveIncome,
-  updateHousehold,
   updateMember,
 } from '@/lib/households/actions';
-import { getHousehold, listDuplicateHits, noticeList, searchHouseholds } from '@/lib/households/data';
+import { getHousehold, listDuplicateHits, searchHouseholds } from '@/lib/households/data';
 import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 import { decryptText } from '@/lib/personal-data';
-import { chinaYear } from '@/lib/time';
 import { makeHousehold, newIdNumber } from '../support/households';
 import { makeUser } from '../support/teams';
 import { lastAudit, run, signInAs } from './helpers';
 
 const VILLAGE_T1 = '990102101202';
 const VILLAGE_T2 = '990102102202';
-const FULL_CHECKLIST = {
-  foodSecure: 'on',
-  clothingSecure: 'on',
-  educationSecure: 'on',
-  medicalSecure: 'on',
-  housingSecure: 'on',
-  waterSecure: 'on',
-};
 
 let zhang: Awaited<ReturnType<typeof makeHousehold>>;
 beforeAll(async () => {
@@ -98,7 +86,6 @@ describe('household edits', () => {
       headIdNumber: badCheck,
       headHealth: 'HEALTHY',
       headLabour: 'NORMAL',
-      ...FULL_CHECKLIST,
     });
     expect(state.fieldErrors).toEqual({ headIdNumber: ['身份证号校验位不对，请逐位核对'] });
     expect(state.values?.headIdNumber).toBe(badCheck);
@@ -117,7 +104,6 @@ describe('household edits', () => {
       headIdNumber: idNumber,
       headHealth: 'CHRONIC',
       headLabour: 'WEAK',
-      ...FULL_CHECKLIST,
     });
     expect(created.redirectedTo).toMatch(/^\/households\/\d+$/);
     const person = await db.person.findFirstOrThrow({ where: { name: '王秀英' } });
@@ -198,98 +184,7 @@ describe('household edits', () => {
   });
 });
 
-describe('registration and exit', () => {
-  const step = async (id: number, to: string) => {
-    const h = await db.household.findUniqueOrThrow({ where: { id } });
-    return run(changeStatus, { id, version: h.version, to, note: '测试' });
-  };
-
-  it('walks a household through registration with the right level at each step', async () => {
-    const { household } = await makeHousehold({ village: VILLAGE_T1 });
-    await signInAs('township');
-    expect((await step(household.id, 'PROPOSED')).ok).toBe(true);
-    expect((await step(household.id, 'VILLAGE_NOTICE')).ok).toBe(true);
-    expect((await step(household.id, 'TOWNSHIP_REVIEW')).formError).toMatch(/公示期未满，还需 \d+ 天/);
-    await db.household.update({
-      where: { id: household.id },
-      data: { statusSince: new Date(Date.now() - 6 * 86_400_000) },
-    });
-    expect((await step(household.id, 'TOWNSHIP_REVIEW')).ok).toBe(true);
-    expect((await step(household.id, 'COUNTY_ANNOUNCEMENT')).ok).toBe(true);
-    expect((await step(household.id, 'REGISTERED_POOR')).formError).toBe('这一步须由上级（乡镇或县）办理');
-    await signInAs('county');
-    expect((await step(household.id, 'REGISTERED_POOR')).ok).toBe(true);
-    const events = await db.statusEvent.findMany({ where: { householdId: household.id }, orderBy: { at: 'asc' } });
-    expect(events.map((e) => e.toStatus)).toEqual([
-      'PROPOSED',
-      'VILLAGE_NOTICE',
-      'TOWNSHIP_REVIEW',
-      'COUNTY_ANNOUNCEMENT',
-      'REGISTERED_POOR',
-    ]);
-    expect(events.every((e) => e.userName && e.note === '测试')).toBe(true);
-    expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).identifiedYear).toBe(chinaYear());
-  });
-
-  it('refuses an exit that misses the income line or a guarantee, and says which', async () => {
-    const { household } = await makeHousehold({ village: VILLAGE_T1, status: 'REGISTERED_POOR' });
-    await db.household.update({ where: { id: household.id }, data: { housingSecure: false } });
-    await signInAs('county');
-    expect((await step(household.id, 'EXIT_PROPOSED')).formError).toBe('不符合退出条件：尚未录入收入、住房安全未保障');
-    await run(saveIncome, {
-      householdId: household.id,
-      year: chinaYear(),
-      wageYuan: 3000,
-      productionYuan: 500,
-      propertyYuan: 0,
-      transferYuan: 499,
-    });
-    expect((await step(household.id, 'EXIT_PROPOSED')).formError).toBe(
-      '不符合退出条件：人均纯收入低于当年脱贫标准、住房安全未保障',
-    );
-    const h = await db.household.findUniqueOrThrow({ where: { id: household.id } });
-    await run(updateHousehold, {
-      id: h.id,
-      version: h.version,
-      groupName: h.groupName,
-      allowance: h.allowance,
-      ...FULL_CHECKLIST,
-    });
-    const income = await db.householdIncome.findFirstOrThrow({ where: { householdId: household.id } });
-    await run(saveIncome, {
-      householdId: household.id,
-      year: income.year,
-      version: income.version,
-      wageYuan: 3000,
-      productionYuan: 500,
-      propertyYuan: 0,
-      transferYuan: 500,
-    });
-    expect((await step(household.id, 'EXIT_PROPOSED')).ok).toBe(true); // exactly 4,000 yuan per person
-  });
-
-  it('refuses a step out of order', async () => {
-    const { household } = await makeHousehold({ village: VILLAGE_T1 });
-    await signInAs('county');
-    expect((await step(household.id, 'LIFTED_OUT')).formError).toBe('当前状态不能办理这一步');
-    expect((await db.household.findUniqueOrThrow({ where: { id: household.id } })).status).toBe('NOT_POOR');
-  });
-});
-
-describe('public notices', () => {
-  it('list the households on notice in the area with masked ID numbers only', async () => {
-    const onNotice = await makeHousehold({ village: VILLAGE_T1, headName: '公示户', status: 'VILLAGE_NOTICE' });
-    await makeHousehold({ village: VILLAGE_T2, headName: '别乡公示户', status: 'VILLAGE_NOTICE' });
-    const list = await noticeList(await signInAs('township'), '990102101', 'registration');
-    const row = list.find((r) => r.id === onNotice.household.id)!;
-    expect(row.headIdMasked).toBe(`${onNotice.idNumber.slice(0, 4)}**********${onNotice.idNumber.slice(-4)}`);
-    expect(list.some((r) => r.headName === '别乡公示户')).toBe(false);
-    expect(list.every((r) => r.regionCode.startsWith('990102101'))).toBe(true);
-    await expect(noticeList(await signInAs('township'), '990102102', 'registration')).rejects.toThrow(
-      'NEXT_HTTP_ERROR_FALLBACK;404',
-    );
-  });
-});
+// Identification, exit, removal, return, the batch step and the notices: tests/integration/identification.test.ts.
 
 describe('ID numbers registered in another area', () => {
   const signInNew = async (scopeCode: string) =>
@@ -300,7 +195,6 @@ describe('ID numbers registered in another area', () => {
     headName: '重复户',
     headHealth: 'HEALTHY',
     headLabour: 'NORMAL',
-    ...FULL_CHECKLIST,
   };
 
   it('answers only "already registered" wherever the person is, and keeps an audited hit for the county office when it is another area', async () => {

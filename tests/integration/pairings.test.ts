@@ -347,7 +347,7 @@ describe('pairing a household', () => {
   it('pairs only households on the register or still helped after it', async () => {
     const cadre = await cadreIn({ rank: 'SECTION_CHIEF' });
     await signInAs('township');
-    for (const status of ['NOT_POOR', 'PROPOSED', 'COUNTY_ANNOUNCEMENT'] as const) {
+    for (const status of ['NOT_POOR', 'APPLIED', 'COUNTY_ANNOUNCEMENT'] as const) {
       const household = await makePairingHousehold(V1, { status, headName: `非建档${status.length}` });
       const before = await pairingCount();
       expect(await run(pairHousehold, { householdId: household.id, cadreId: cadre.id })).toMatchObject({

@@ -18,12 +18,17 @@ describe('dashboard rates', () => {
     expect(incidence(figures({ poorPeople: 0, people: 0 }))).toBe(0);
   });
 
-  it('the return rate is returned this year over the lifted-out base; red from the policy limit on', () => {
+  it('the return rate is returned this year over the lifted-out base; red only above the policy limit', () => {
     const at = (returned: number) => figures({ returnedThisYearHouseholds: returned, returnBaseHouseholds: 1000 });
     expect(returnRate(at(49))).toBe(4.9);
     expect(redMarks(at(49), POLICY).has('returnRate')).toBe(false);
+    // 控制在5%以内 (seed 001): exactly 5% is within the rule; red only above it, even by less than a rounding step.
     expect(returnRate(at(50))).toBe(5);
-    expect(redMarks(at(50), POLICY).has('returnRate')).toBe(true);
+    expect(redMarks(at(50), POLICY).has('returnRate')).toBe(false);
+    expect(
+      redMarks(figures({ returnedThisYearHouseholds: 5001, returnBaseHouseholds: 100000 }), POLICY).has('returnRate'),
+    ).toBe(true);
+    expect(redMarks(at(51), POLICY).has('returnRate')).toBe(true);
     expect(returnRate(figures({}))).toBe(0);
   });
 });

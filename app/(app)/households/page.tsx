@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { BatchCheckbox, BatchSelectPage, BatchStepForm } from '@/components/households/batch-step-form';
 import { StatusBadge } from '@/components/households/status-badge';
 import { PageBody } from '@/components/layout/page-body';
 import { ExportRosterLink } from '@/components/roster/export-roster-link';
@@ -14,9 +15,11 @@ import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { HOUSEHOLD_STATUSES } from '@/lib/enums';
 import { type HouseholdSort, searchHouseholds } from '@/lib/households/data';
-import { HOUSEHOLD_SETS } from '@/lib/households/rules';
+import { actorLevelOf, HOUSEHOLD_SETS, isNoticeStatus, stepOptions } from '@/lib/households/rules';
 import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
 import { parsePage } from '@/lib/http';
+import { isWithinScope } from '@/lib/regions/rules';
+import { chinaToday } from '@/lib/time';
 
 const STATUSES = HOUSEHOLD_STATUSES;
 const SORTS: HouseholdSort[] = ['name', 'village', 'size', 'status', 'updated'];
@@ -61,6 +64,21 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
   };
   const [data, t] = await Promise.all([searchHouseholds(viewer, filters), getTranslations()]);
   const params = { ...search, page: undefined };
+  // The batch step: a village's list filtered by status only (the box "all in this status" means exactly these).
+  const batch =
+    can(viewer.role, 'household.status') &&
+    filters.status &&
+    filters.area?.length === 12 &&
+    isWithinScope(filters.area, viewer.scopeCode) &&
+    !filters.q &&
+    !filters.group &&
+    !filters.cause &&
+    !filters.allowance &&
+    !filters.exitYear &&
+    !filters.set
+      ? { area: filters.area, from: filters.status, steps: stepOptions(filters.status, actorLevelOf(viewer.scopeCode)) }
+      : null;
+  const noticeArea = search.area ?? viewer.scopeCode;
   return (
     <>
       <PageHeader
@@ -69,16 +87,10 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
         actions={
           <div className="flex flex-wrap gap-2">
             <Link
-              href={`/households/notices?area=${search.area ?? viewer.scopeCode}`}
+              href={`/households/notices?area=${noticeArea}&kind=${filters.status && isNoticeStatus(filters.status) ? filters.status : 'FIRST_NOTICE'}`}
               className={buttonClass('secondary')}
             >
               {t('households.notices')}
-            </Link>
-            <Link
-              href={`/households/notices?kind=exit&area=${search.area ?? viewer.scopeCode}`}
-              className={buttonClass('secondary')}
-            >
-              {t('households.exitNotices')}
             </Link>
             {can(viewer.role, 'household.import') && (
               <Link href="/households/import" className={buttonClass('secondary')}>
@@ -197,8 +209,32 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
             </TextLink>
           </p>
         )}
+        {batch && (
+          <details className="mb-4 rounded-md border border-brand-200 bg-brand-50/40 p-3" open>
+            <summary className="cursor-pointer text-sm font-semibold text-brand-800">
+              {t('households.batch.title')}
+            </summary>
+            <div className="mt-3">
+              <BatchStepForm
+                area={batch.area}
+                from={batch.from}
+                total={data.total}
+                steps={batch.steps}
+                signer={{ name: viewer.displayName, today: chinaToday() }}
+              />
+            </div>
+          </details>
+        )}
+        {!batch && can(viewer.role, 'household.status') && filters.area?.length === 12 && (
+          <p className="mb-3 text-xs text-slate-500">{t('households.batch.needVillage')}</p>
+        )}
         <Table minWidth="44rem">
           <HeadRow>
+            {batch && (
+              <Th className="w-8">
+                <BatchSelectPage label={t('households.batch.selectPage')} />
+              </Th>
+            )}
             <Th>{t('households.headName')}</Th>
             <Th>{t('households.idLast4')}</Th>
             <Th>{t('households.village')}</Th>
@@ -210,6 +246,15 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
           <tbody>
             {data.rows.map((row) => (
               <Row hover key={row.id}>
+                {batch && (
+                  <Td>
+                    <BatchCheckbox
+                      id={row.id}
+                      version={row.version}
+                      label={t('households.batch.select', { name: row.headName })}
+                    />
+                  </Td>
+                )}
                 <Td>
                   <TextLink href={`/households/${row.id}`} className="font-medium">
                     {row.headName}
@@ -231,7 +276,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
             ))}
             {data.rows.length === 0 && (
               <tr>
-                <Td colSpan={7} className="py-6 text-center text-slate-500">
+                <Td colSpan={batch ? 8 : 7} className="py-6 text-center text-slate-500">
                   {t('common.noResults')}
                 </Td>
               </tr>

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { EditHouseholdForm } from '@/components/households/edit-household-form';
-import { HelpPlanForm } from '@/components/households/help-plan-form';
+import { GuaranteeForm } from '@/components/households/guarantee-form';
 import { IncomeForm } from '@/components/households/income-form';
 import { MemberForm } from '@/components/households/member-form';
 import { RevealId } from '@/components/households/reveal-id';
@@ -17,13 +17,20 @@ import { HouseholdVisitsCard } from '@/components/visits/household-visits-card';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { getHousehold } from '@/lib/households/data';
-import type { HelpMeasureKind } from '@/lib/households/rules';
-import { actorLevelOf, nextSteps, perCapitaIncome } from '@/lib/households/rules';
-import { CHECKLIST } from '@/lib/households/schema';
+import { exitCheckOf, getHousehold } from '@/lib/households/data';
+import {
+  actorLevelOf,
+  exitProblems,
+  GUARANTEE_COLUMNS,
+  GUARANTEES,
+  isNoticeStatus,
+  perCapitaIncome,
+  type StepDetails,
+  stepOptions,
+} from '@/lib/households/rules';
 import { parseId } from '@/lib/http';
 import { regionTrail } from '@/lib/regions/data';
-import { chinaYear, isoDay } from '@/lib/time';
+import { chinaToday, chinaYear } from '@/lib/time';
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('household.view');
@@ -42,16 +49,19 @@ async function HouseholdContent({
   viewer: Viewer;
   household: Awaited<ReturnType<typeof getHousehold>>;
 }) {
-  const [trail, t, format] = await Promise.all([
+  const year = chinaYear();
+  const [trail, t, format, exitCheck] = await Promise.all([
     regionTrail(viewer, household.regionCode),
     getTranslations(),
     getFormatter(),
+    exitCheckOf(viewer, household.id, year),
   ]);
   const editable = can(viewer.role, 'household.edit');
-  const steps = can(viewer.role, 'household.status') ? nextSteps(household.status, actorLevelOf(viewer.scopeCode)) : [];
-  const year = chinaYear();
+  const steps = can(viewer.role, 'household.status')
+    ? stepOptions(household.status, actorLevelOf(viewer.scopeCode))
+    : [];
+  const problems = exitProblems(exitCheck.facts);
   const thisYearIncome = household.incomes.find((i) => i.year === year);
-  const plan = household.helpPlan;
   return (
     <>
       <Breadcrumb trail={trail} label={t('regions.breadcrumb')} />
@@ -77,20 +87,76 @@ async function HouseholdContent({
             <dt className="text-slate-500">{t('households.povertyCauses')}</dt>
             <dd>{household.povertyCauses.map((c) => t(`households.causes.${c}`)).join('、') || '—'}</dd>
           </dl>
-          <h3 className="mt-4 mb-2 text-sm font-semibold">{t('households.checklist')}</h3>
-          <ul className="grid grid-cols-2 gap-1 text-sm sm:grid-cols-3">
-            {CHECKLIST.map((item) => (
-              <li key={item} className={household[item] ? 'text-green-800' : 'font-medium text-red-700'}>
-                {household[item] ? '✓' : '✗'} {t(`households.checklistItems.${item}`)}
-              </li>
-            ))}
+          <h3 className="mt-4 mb-2 text-sm font-semibold">{t('households.guarantees.exitCheck', { year })}</h3>
+          <p className="text-sm" data-testid="exit-income">
+            {exitCheck.facts.perCapitaIncomeYuan === null
+              ? t('households.guarantees.noIncomeOfYear', { year, line: exitCheck.facts.incomeLineYuan })
+              : t('households.guarantees.incomeOfYear', {
+                  year,
+                  income: format.number(exitCheck.facts.perCapitaIncomeYuan),
+                  line: exitCheck.facts.incomeLineYuan,
+                })}
+          </p>
+          <ul className="mt-2 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2" data-testid="guarantees">
+            {GUARANTEES.map((g) => {
+              const check = exitCheck.lastCheck[g];
+              return (
+                <li
+                  key={g}
+                  className={
+                    check === null ? 'text-amber-800' : check.met ? 'text-green-800' : 'font-medium text-red-700'
+                  }
+                >
+                  {check === null ? '？' : check.met ? '✓' : '✗'}{' '}
+                  {t(`households.checklistItems.${GUARANTEE_COLUMNS[g]}`)}
+                  <span className="ml-1 text-xs text-slate-500">
+                    {check === null
+                      ? t('households.guarantees.unknown')
+                      : t('households.guarantees.checkedBy', { name: check.by, date: check.on })}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
+          {exitCheck.facts.openUrgentProblems > 0 && (
+            <p className="mt-2 text-sm text-red-700">
+              {t('households.guarantees.urgent', { count: exitCheck.facts.openUrgentProblems })}
+            </p>
+          )}
+          <p className={`mt-2 text-sm font-medium ${problems.length ? 'text-amber-800' : 'text-green-800'}`}>
+            {problems.length
+              ? `${t('households.stepRefusals.exitRule')}：${problems.map((p) => t(`households.exitProblems.${p}`)).join('、')}`
+              : t('households.guarantees.exitOk')}
+          </p>
+          {can(viewer.role, 'household.verify') && (
+            <details className="mt-3 rounded-md border border-slate-200 p-3">
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                {t('households.guarantees.title')}
+              </summary>
+              <p className="mt-2 text-xs text-slate-500">{t('households.guarantees.hint')}</p>
+              <div className="mt-3">
+                <GuaranteeForm householdId={household.id} visits={exitCheck.visits} />
+              </div>
+            </details>
+          )}
         </Card>
         <HouseholdPairingCard viewer={viewer} householdId={household.id} />
         <HouseholdVisitsCard viewer={viewer} householdId={household.id} />
         <Card title={t('households.statusSteps')}>
           {can(viewer.role, 'household.status') && (
-            <StatusForm id={household.id} version={household.version} steps={steps} />
+            <StatusForm
+              id={household.id}
+              version={household.version}
+              steps={steps}
+              signer={{ name: viewer.displayName, today: chinaToday() }}
+            />
+          )}
+          {isNoticeStatus(household.status) && (
+            <p className="mt-2 text-sm">
+              <TextLink href={`/households/notices?area=${household.regionCode}&kind=${household.status}`}>
+                {t('households.step.printNotice')}
+              </TextLink>
+            </p>
           )}
           <ol className="mt-4 space-y-2 border-l border-slate-200 pl-4 text-sm">
             {household.statusEvents.map((event) => (
@@ -100,6 +166,7 @@ async function HouseholdContent({
                   {format.dateTime(event.at, { dateStyle: 'medium', timeStyle: 'short' })} · {event.userName ?? '—'}
                   {event.note ? ` · ${event.note}` : ''}
                 </div>
+                <StepRecord details={event.details as StepDetails | null} />
               </li>
             ))}
           </ol>
@@ -223,38 +290,6 @@ async function HouseholdContent({
             </div>
           )}
         </Card>
-        <Card title={t('households.planTitle')}>
-          {plan ? (
-            <ul className="mb-4 space-y-1 text-sm">
-              <li>
-                {t('households.plan.incomeTarget')}：{format.number(plan.incomeTargetYuan)}
-              </li>
-              {(plan.measures as { kind: HelpMeasureKind; detail: string }[]).map((m) => (
-                <li key={m.kind}>
-                  · {t(`households.measures.${m.kind}`)}：{m.detail}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="mb-4 text-sm text-slate-500">{t('households.noPlan')}</p>
-          )}
-          {editable && (
-            <HelpPlanForm
-              householdId={household.id}
-              plan={
-                plan
-                  ? {
-                      version: plan.version,
-                      incomeTargetYuan: plan.incomeTargetYuan,
-                      responsible: plan.responsible,
-                      agreedOn: plan.agreedOn ? isoDay(plan.agreedOn) : null,
-                      measures: plan.measures as { kind: string; detail: string }[],
-                    }
-                  : undefined
-              }
-            />
-          )}
-        </Card>
       </div>
 
       {editable && (
@@ -263,15 +298,12 @@ async function HouseholdContent({
             <EditHouseholdForm
               id={household.id}
               version={household.version}
-              values={
-                {
-                  groupName: household.groupName,
-                  phone: '',
-                  allowance: household.allowance,
-                  povertyCauses: household.povertyCauses,
-                  ...Object.fromEntries(CHECKLIST.map((c) => [c, household[c]])),
-                } as Parameters<typeof EditHouseholdForm>[0]['values']
-              }
+              values={{
+                groupName: household.groupName,
+                phone: '',
+                allowance: household.allowance,
+                povertyCauses: household.povertyCauses,
+              }}
             />
           </Card>
         </div>
@@ -281,6 +313,35 @@ async function HouseholdContent({
           ← {t('households.backToVillage', { village: household.village.name })}
         </TextLink>
       </p>
+    </>
+  );
+}
+
+/** What a step recorded: the appraisal, the signature, the reason, the cause. */
+async function StepRecord({ details }: { details: StepDetails | null }) {
+  if (!details) return null;
+  const t = await getTranslations('households.step');
+  const lines: string[] = [];
+  if (details.appraisal)
+    lines.push(
+      t('appraisalRecord', {
+        date: details.appraisal.on,
+        attendees: details.appraisal.attendees,
+        result: t(`appraisalResults.${details.appraisal.result}`),
+      }) +
+        (details.appraisal.attendeeNames ? `（${details.appraisal.attendeeNames}）` : '') +
+        (details.appraisal.assessYear ? ` · ${t('assessYear', { year: details.appraisal.assessYear })}` : ''),
+    );
+  if (details.vouch) lines.push(t('vouchRecord', { name: details.vouch.name, date: details.vouch.on }));
+  if (details.cause) lines.push(t('causeRecord', { cause: t(`returnCauses.${details.cause}`) }));
+  if (details.reason) lines.push(t('reasonRecord', { reason: details.reason }));
+  return (
+    <>
+      {lines.map((line) => (
+        <div key={line} className="text-xs text-slate-700">
+          {line}
+        </div>
+      ))}
     </>
   );
 }
