@@ -114,7 +114,9 @@ describe('roster import', () => {
       newRows: 6,
       newHouseholds: 2,
     });
-    expect(result.report.issues).toEqual([{ row: 7, column: '身份证号', message: '身份证号校验位不对，请逐位核对' }]);
+    expect(result.report.issues).toEqual([
+      { sheet: null, row: 7, column: '身份证号', message: '身份证号校验位不对，请逐位核对' },
+    ]);
     expect(result.report.imported).toBe(false);
     expect(await peopleOf(rows)).toBe(0);
     const audit = await lastAudit('roster.validate');
@@ -174,7 +176,9 @@ describe('roster import', () => {
       allowance: 'DIBAO_2',
       povertyCauses: ['ILLNESS', 'LACK_OF_SKILLS'],
       housingSecure: false,
-      foodSecure: true,
+      foodSecure: null, // blank: not verified (never "met" by default)
+      identifiedYear: null,
+      exitYear: null,
     });
     expect(decryptText(head.household.phoneEnc!)).toBe('13912345678');
     expect(head.household.members.map((m) => m.relation).sort()).toEqual(['CHILD', 'CHILD', 'HEAD', 'SPOUSE']);
@@ -236,9 +240,9 @@ describe('roster import', () => {
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     expect(checked.report.issues).toEqual([
-      { row: 4, column: '行政村区划代码', message: '该村不在您的管辖范围内' },
-      { row: 5, column: '行政村区划代码', message: '该村不在您的管辖范围内' },
-      { row: 6, column: '行政村区划代码', message: '该村不在您的管辖范围内' },
+      { sheet: null, row: 4, column: '行政村区划代码', message: '该村不在您的管辖范围内' },
+      { sheet: null, row: 5, column: '行政村区划代码', message: '该村不在您的管辖范围内' },
+      { sheet: null, row: 6, column: '行政村区划代码', message: '该村不在您的管辖范围内' },
     ]);
     const imported = await importRoster(township, {
       file: outside,
@@ -295,13 +299,32 @@ describe('roster import', () => {
       fileName: 'a.csv',
       locale: 'zh-CN',
     });
-    expect(notXlsx).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('不是 Excel') });
+    expect(notXlsx).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('找不到花名册的表头') });
+    const xls = await checkRoster(county, {
+      file: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      fileName: 'a.xls',
+      locale: 'zh-CN',
+    });
+    expect(xls).toMatchObject({
+      ok: false,
+      status: 400,
+      message: expect.stringContaining('“另存为”Excel 工作簿（.xlsx）'),
+    });
+    const ods = Buffer.alloc(300);
+    ods.writeUInt32LE(0x04034b50, 0);
+    ods.write('mimetypeapplication/vnd.oasis.opendocument.spreadsheet', 30, 'latin1');
+    const odsResult = await checkRoster(county, { file: ods, fileName: 'a.ods', locale: 'zh-CN' });
+    expect(odsResult).toMatchObject({ ok: false, message: expect.stringContaining('文件本身没有问题') });
+    expect(odsResult.ok || odsResult.message.includes('损坏')).toBe(false);
     const missing = await checkRoster(county, {
       file: await rosterWorkbookBuffer([['张三']], ['姓名', '身份证号', '户主身份证号', '与户主关系']),
       fileName: 'b.xlsx',
       locale: 'zh-CN',
     });
-    expect(missing).toMatchObject({ ok: false, message: '缺少必需的列：行政村区划代码、村民小组。请使用模板的列名。' });
+    expect(missing).toMatchObject({
+      ok: false,
+      message: '工作表“花名册”缺少必需的列：行政村区划代码、村民小组。请使用模板的列名。',
+    });
     const tooLarge = await checkRoster(county, {
       file: Buffer.alloc(0),
       bytes: 31 * 1024 * 1024,
@@ -349,6 +372,169 @@ describe('roster import', () => {
   });
 });
 
+describe('roster import of the register as it is (issue 15)', () => {
+  it('imports status, years, yearly income, 贫困户属性 and the six guarantees from every village sheet; reports sheets, columns and defaults', async () => {
+    const county = await signInAs('county');
+    const workbook = new ExcelJS.Workbook();
+    const hidden = workbook.addWorksheet('旧表', { state: 'hidden' });
+    hidden.addRow(['行政村区划代码', '村民小组', '户主身份证号', '与户主关系', '姓名', '身份证号']);
+    const lifted = newId();
+    const poor = newId();
+    const spouse = newId();
+    const header = [
+      '行政村区划代码',
+      '村民小组',
+      '户主身份证号',
+      '与户主关系',
+      '姓名',
+      '身份证号',
+      '贫困户属性',
+      '低保类型',
+      '户状态',
+      '识别年度',
+      '脱贫年度',
+      '2019年工资性收入',
+      '2019年转移性收入',
+      '2019年人均纯收入',
+      '不愁吃',
+      '住房安全有保障',
+      '民族',
+    ];
+    const a = workbook.addWorksheet('青石村');
+    a.addRow(header);
+    a.addRow([
+      VILLAGE_A,
+      '１组',
+      lifted,
+      '户主',
+      '钱\u3000脱贫',
+      lifted,
+      '低保贫困户',
+      '一类低保',
+      '已脱贫',
+      2016,
+      2019,
+      8000,
+      2000,
+      5000,
+      '是',
+      '否',
+      '汉族',
+    ]);
+    a.addRow([VILLAGE_A, '1组', lifted, '配偶', '李配偶', spouse, '', '', '', '', '', '', '', '', '', '', '汉族']);
+    const b = workbook.addWorksheet('白杨村');
+    b.addRow(header);
+    b.addRow([
+      VILLAGE_B,
+      '2组',
+      poor,
+      '户主',
+      '钱未脱',
+      poor,
+      '一般贫困户',
+      '',
+      '未脱贫',
+      2018,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '回族',
+    ]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const checked = await checkRoster(county, { file, fileName: '两村.xlsx', locale: 'zh-CN' });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.report.issues).toEqual([]);
+    expect(checked.report.sheets.map((s) => [s.name, s.status, s.rows])).toEqual([
+      ['旧表', 'hidden', 0],
+      ['青石村', 'read', 2],
+      ['白杨村', 'read', 1],
+    ]);
+    expect(checked.report.skippedColumns).toEqual([
+      { sheet: '青石村', column: 'Q', header: '民族', reason: '本系统没有这一项，未导入' },
+      { sheet: '白杨村', column: 'Q', header: '民族', reason: '本系统没有这一项，未导入' },
+    ]);
+    expect(checked.report.defaults).toContainEqual({
+      column: '健康状况',
+      value: '健康',
+      count: 3,
+      unit: 'people',
+      absent: true,
+    });
+    expect(checked.report.defaults).toContainEqual({
+      column: '不愁吃',
+      value: '未核实',
+      count: 1,
+      unit: 'households',
+      absent: false,
+    });
+
+    const imported = await importRoster(county, {
+      file,
+      fileName: '两村.xlsx',
+      locale: 'zh-CN',
+      expectedHash: checked.report.fileHash,
+    });
+    expect(imported).toMatchObject({ ok: true, report: { counts: { newHouseholds: 2, newRows: 3 } } });
+    const one = await db.person.findUniqueOrThrow({
+      where: { idNumberHash: lookupHash(lifted) },
+      include: { household: { include: { incomes: true, statusEvents: true } } },
+    });
+    expect(one.name).toBe('钱脱贫');
+    expect(one.household).toMatchObject({
+      groupName: '1组',
+      status: 'LIFTED_OUT',
+      identifiedYear: 2016,
+      exitYear: 2019,
+      allowance: 'DIBAO_1',
+      foodSecure: true,
+      housingSecure: false,
+      clothingSecure: null,
+    });
+    expect(one.household.incomes).toEqual([
+      expect.objectContaining({ year: 2019, wageYuan: 8000, productionYuan: 0, propertyYuan: 0, transferYuan: 2000 }),
+    ]);
+    expect(one.household.statusEvents).toEqual([expect.objectContaining({ toStatus: 'LIFTED_OUT', note: '导入' })]);
+    const two = await db.person.findUniqueOrThrow({
+      where: { idNumberHash: lookupHash(poor) },
+      include: { household: true },
+    });
+    expect(two.household).toMatchObject({
+      status: 'REGISTERED_POOR',
+      identifiedYear: 2018,
+      exitYear: null,
+      allowance: 'NONE',
+    });
+  });
+
+  it('refuses a masked export and a file whose only roster is on a hidden sheet, saying so', async () => {
+    const county = await signInAs('county');
+    const prepared = await exportAs(await signInAs('leader'), '990102');
+    expect(prepared.rows).toBeGreaterThan(0);
+    const masked = await checkRoster(county, { file: prepared.buffer, fileName: '导出.xlsx', locale: 'zh-CN' });
+    expect(masked).toMatchObject({
+      ok: false,
+      status: 400,
+      message: expect.stringContaining('隐去了身份证号中间位的导出文件'),
+    });
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('花名册', { state: 'hidden' });
+    sheet.addRow(COLUMNS.map((c) => c.header));
+    workbook.addWorksheet('说明').addRow(['见隐藏表']);
+    const hiddenOnly = await checkRoster(county, {
+      file: Buffer.from(await workbook.xlsx.writeBuffer()),
+      fileName: 'h.xlsx',
+      locale: 'zh-CN',
+    });
+    expect(hiddenOnly).toMatchObject({ ok: false, message: expect.stringContaining('只有隐藏的工作表（花名册）') });
+  });
+});
+
 describe('people registered in another area (the ID oracle)', () => {
   // Registered in township 1 first; a township 2 clerk's files then name them.
   const registered = Array.from({ length: DUPLICATE_HITS_PER_DAY + 5 }, () => household(VILLAGE_A, 1)).flat();
@@ -388,7 +574,9 @@ describe('people registered in another area (the ID oracle)', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.report.counts).toMatchObject({ existingRows: 3, newRows: 0 });
-    expect(result.report.issues).toEqual([{ row: 6, column: '身份证号', message: '已登记，重复由县扶贫办核处' }]);
+    expect(result.report.issues).toEqual([
+      { sheet: null, row: 6, column: '身份证号', message: '已登记，重复由县扶贫办核处' },
+    ]);
     expect(JSON.stringify(result.report)).not.toMatch(/其他|另|外/);
 
     const hits = await db.duplicateIdHit.findMany({ where: { userId: clerk.id }, orderBy: { id: 'asc' } });
