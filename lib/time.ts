@@ -68,21 +68,24 @@ export function checkMonth(month: number): void {
 
 // China time
 
+// Made once: a DateTimeFormat costs a fraction of a millisecond to build, and the roster import asks for the
+// China day of every ID number's check (two a row, 100,000 rows).
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const CHINA_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' });
+
 /** The China calendar day ('YYYY-MM-DD') of an instant: attendance days are China days wherever the server runs. */
 export function chinaDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return CHINA_DAY.format(at);
 }
 
 /** The China clock hour (0-23) of an instant. */
 export function chinaHour(at: Date): number {
-  return Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(at),
-  );
+  return Number(CHINA_HOUR.format(at));
 }
 
 /** Today's China calendar day. */

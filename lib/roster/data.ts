@@ -30,6 +30,7 @@ import {
   HEALTH_LABELS,
   LABOUR_LABELS,
   RELATION_LABELS,
+  STATUS_LABELS,
   yesNo,
 } from './columns';
 import {
@@ -395,6 +396,10 @@ export async function prepareRosterExport(
               groupName: true,
               allowance: true,
               povertyCauses: true,
+              status: true,
+              identifiedYear: true,
+              exitYear: true,
+              incomes: { orderBy: { year: 'desc' }, take: 1 },
               phoneEnc: true,
               foodSecure: true,
               clothingSecure: true,
@@ -428,6 +433,18 @@ export async function prepareRosterExport(
             facts[AT.headIdNumber] = headId && !fullIds ? maskIdNumber(headId) : headId;
             facts[AT.allowance] = ALLOWANCE_LABELS[household.allowance];
             facts[AT.povertyCauses] = household.povertyCauses.map((c) => CAUSE_LABELS[c]).join('、');
+            // Status, years and the latest year's income, so that the file imports again as it was.
+            facts[AT.status] = STATUS_LABELS[household.status] ?? household.status;
+            facts[AT.identifiedYear] = household.identifiedYear ? String(household.identifiedYear) : '';
+            facts[AT.exitYear] = household.exitYear ? String(household.exitYear) : '';
+            const income = household.incomes[0];
+            if (income) {
+              facts[AT.incomeYear] = String(income.year);
+              facts[AT.wage] = String(income.wageYuan);
+              facts[AT.production] = String(income.productionYuan);
+              facts[AT.property] = String(income.propertyYuan);
+              facts[AT.transfer] = String(income.transferYuan);
+            }
             for (const k of CHECKLIST) facts[AT[k]] = household[k] === null ? '' : yesNo(household[k]);
             for (const member of household.members) {
               const id = member.isHead ? headId : decryptText(member.idNumberEnc);

@@ -340,8 +340,8 @@ export class RosterChecker {
   /** Person defaults: column → value label → count, and whether the column was absent. */
   private readonly personDefaults = new Map<string, AppliedDefault>();
   private masked = 0;
-  /** Whether every sheet read had the column (a household default then says "blank", else "missing column"). */
-  private readonly absentIn = new Set<ColumnKey>();
+  /** The columns some sheet read has: a household default on a column no sheet has says "missing column". */
+  private readonly present = new Set<ColumnKey>();
 
   constructor(private readonly context: CheckContext) {
     this.today = context.today ?? new Date();
@@ -352,7 +352,7 @@ export class RosterChecker {
   setHeader(header: Header | readonly unknown[]): ColumnKey[] {
     this.header = Array.isArray(header) ? readHeader(header) : (header as Header);
     this.sheet += 1;
-    for (const column of READ_COLUMNS) if (this.header.columns[column.key] === undefined) this.absentIn.add(column.key);
+    for (const column of READ_COLUMNS) if (this.header.columns[column.key] !== undefined) this.present.add(column.key);
     return this.header.missing;
   }
 
@@ -653,7 +653,7 @@ export class RosterChecker {
     const facts = new Map<string, HouseholdFacts>();
     const defaults = new Map<string, AppliedDefault>();
     const householdDefault = (column: ColumnKey, value: string) => {
-      const absent = this.absentIn.has(column);
+      const absent = !this.present.has(column);
       const key = `${column}|${value}|${absent}`;
       const entry = defaults.get(key);
       if (entry) entry.count += 1;
