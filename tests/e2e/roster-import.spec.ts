@@ -117,7 +117,9 @@ test('the report names the sheets read and skipped, the columns not imported, th
   await expect(sheets).toContainText('青石村已读取：3 行（两行表头，第 1–2 行）');
   await expect(sheets).toContainText('白杨村已读取：1 行（表头在第 1 行）');
   await expect(page.locator('[data-roster-skipped]')).toContainText('民族');
-  await expect(page.locator('[data-roster-defaults]')).toContainText('“健康状况”留空');
+  const defaults = page.locator('[data-roster-defaults]');
+  await expect(defaults).toContainText('缺少“健康状况”列：3 人记为“健康”'); // 青石村 has no such column
+  await expect(defaults).toContainText('“不愁吃”留空 2 户：记为“未核实”');
   const issues = page.locator('[data-roster-issues] tr');
   await expect(issues.filter({ hasText: '填了脱贫年度 2019' })).toContainText('青石村');
   await expect(issues.filter({ hasText: '#N/A' })).toContainText('白杨村');
@@ -138,12 +140,12 @@ test('an .ods or .xls file is told how to convert it, never called damaged', asy
     mimeType: 'application/vnd.oasis.opendocument.spreadsheet',
     buffer: Buffer.from('PK'),
   });
-  await expect(page.getByRole('alert')).toContainText('“另存为”Excel 工作簿（.xlsx）');
-  await expect(page.getByRole('alert')).not.toContainText('损坏');
+  await expect(page.locator('[data-form-error]')).toContainText('“另存为”Excel 工作簿（.xlsx）');
+  await expect(page.locator('[data-form-error]')).not.toContainText('损坏');
   await page.setInputFiles('#roster-file', {
     name: '花名册.xls',
     mimeType: 'application/vnd.ms-excel',
     buffer: Buffer.from('x'),
   });
-  await expect(page.getByRole('alert')).toContainText('旧版 Excel（.xls）');
+  await expect(page.locator('[data-form-error]')).toContainText('旧版 Excel（.xls）');
 });
