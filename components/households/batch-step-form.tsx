@@ -24,7 +24,8 @@ export function BatchStepForm({
 }: {
   area: string;
   from: HouseholdStatus;
-  total: number;
+  /** Households of the village in this status; null when the list is searched (then only ticked ones). */
+  total: number | null;
   steps: StepOption[];
   signer: { name: string; today: string };
 }) {
@@ -66,19 +67,21 @@ export function BatchStepForm({
           {t('batch.done', { count: state.data?.count ?? '' })}
         </div>
       )}
-      <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-        <input
-          type="checkbox"
-          name="all"
-          className="h-4 w-4"
-          checked={all}
-          onChange={(e) => {
-            setAll(e.target.checked);
-            setConfirming(null);
-          }}
-        />
-        {t('batch.all', { count: total })}
-      </label>
+      {total !== null && (
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+          <input
+            type="checkbox"
+            name="all"
+            className="h-4 w-4"
+            checked={all}
+            onChange={(e) => {
+              setAll(e.target.checked);
+              setConfirming(null);
+            }}
+          />
+          {t('batch.all', { count: total })}
+        </label>
+      )}
       <SelectField
         id="batch-to"
         name="to"
@@ -99,7 +102,11 @@ export function BatchStepForm({
       <StepFields need={need} signer={signer} fieldError={fieldError} defaultValue={defaultValue} idPrefix="batch-" />
       {fieldError('items') && <p className="text-sm text-red-700">{fieldError('items')?.join(' ')}</p>}
       {confirming === null ? (
-        <button type="button" className={buttonClass()} onClick={() => setConfirming(all ? total : ticked())}>
+        <button
+          type="button"
+          className={buttonClass()}
+          onClick={() => setConfirming(all && total !== null ? total : ticked())}
+        >
           {t('batch.review')}
         </button>
       ) : (

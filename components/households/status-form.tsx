@@ -26,8 +26,9 @@ export function StatusForm({
 }) {
   const t = useTranslations('households');
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(changeStatus);
-  const [to, setTo] = useState<string>(defaultValue('to', steps[0]?.to) ?? '');
+  const [chosen, setTo] = useState<string>(defaultValue('to', steps[0]?.to) ?? '');
   if (steps.length === 0) return <p className="text-sm text-slate-500">{t('noSteps')}</p>;
+  const to = steps.some((s) => s.to === chosen) ? chosen : (steps[0]?.to ?? '');
   const need = steps.find((s) => s.to === to)?.need;
   return (
     <form action={formAction} className="space-y-3" noValidate key={formKey(version)}>

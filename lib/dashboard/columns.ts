@@ -56,6 +56,13 @@ export const SECTION_COLUMNS: Record<Section, Column[]> = {
       href: households('returnBase'),
     },
     { key: 'returnRate', label: 'returnRate', value: (_, r) => r.returnRate, percent: true, mark: 'returnRate' },
+    // Wrongly registered households removed (清退): apart from exits, never in the lifted figures.
+    {
+      key: 'removedThisYearHouseholds',
+      label: 'removedThisYearHouseholds',
+      value: (f) => f.removedThisYearHouseholds,
+      href: households('removedThisYear'),
+    },
   ],
   teams: [
     { key: 'poorVillage', label: 'poorVillages', value: (f) => f.poorVillage },

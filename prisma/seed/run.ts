@@ -6,6 +6,7 @@ import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { chinaYear } from '../../lib/time';
 import { seedTestFixtures } from './fixtures';
 import { seedHouseholds } from './households';
+import { seedIdentification } from './identification';
 import { seedInspections } from './inspections';
 import { seedPairings } from './pairings';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
@@ -65,6 +66,7 @@ export async function seed(
     await seedTeams(databaseUrl, profile, rows, log);
     await seedPairings(databaseUrl, profile, rows, log);
     await seedVisits(databaseUrl, profile, rows, log);
+    if (profile === 'demo') await seedIdentification(client, log);
     await seedInspections(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();

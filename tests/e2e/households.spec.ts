@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { chinaYear } from '@/lib/time';
 import { idCheckChar } from '@/lib/validation';
 import { loginAndWait } from './helpers';
 
@@ -40,43 +39,56 @@ test('a township clerk registers a household, corrects a bad ID beside the field
   await page.getByRole('link', { name: '张三丰' }).first().click();
   await expect(page.getByRole('heading', { name: '张三丰户' })).toBeVisible();
 
-  // Registration: propose, post the village notice; the review waits for the notice period.
+  // Identification: application, the village's appraisal (recorded), the first notice; the township's review waits for it.
   const step = async (label: string) => {
     await page.getByLabel('下一步').selectOption({ label });
     await page.getByLabel('说明').fill('经村民代表会议评议');
     await page.getByRole('button', { name: '办理' }).click();
   };
-  await step('拟识别');
-  await expect(page.locator('main').getByText('拟识别').first()).toBeVisible();
-  await step('村内公示中');
+  await step('已申请');
+  await expect(page.locator('main').getByText('已申请').first()).toBeVisible();
+  await page.getByLabel('下一步').selectOption({ label: '村民主评议通过' });
+  await page.getByRole('button', { name: '办理' }).click();
+  await expect(page.locator('[data-field-error="appraisalOn"]')).toHaveText('请填写民主评议的日期、参会人数和评议结果');
+  await page.getByLabel('下一步').selectOption({ label: '村民主评议通过' });
+  await page.getByLabel('参会人数').fill('42');
+  await page.getByRole('button', { name: '办理' }).click();
+  await expect(page.getByText(/民主评议：.*42 人参加，同意/)).toBeVisible();
+  await step('村内第一次公示中');
   await expect(page.getByLabel('下一步')).toBeVisible();
-  await step('乡镇审核中');
-  await expect(page.locator('[data-form-error]')).toContainText('公示期未满，还需 5 天');
+  await page.getByLabel('下一步').selectOption({ label: '乡镇已审核（签字背书）' });
+  await page.getByLabel('本人已入户核实，签字背书').check();
+  await page.getByRole('button', { name: '办理' }).click();
+  await expect(page.locator('[data-field-error="to"]')).toContainText('公示期未满');
+  await expect(page.locator('[data-field-error="to"]')).toContainText('还需 7 天');
 });
 
-test('a household whose notice has run its period is reviewed by the township and registered by the county', async ({
+test('a household whose first notice has run its period is reviewed and signed by the township, then waits for the county', async ({
   page,
 }) => {
-  const step = async (label: string) => {
-    await page.getByLabel('下一步').selectOption({ label });
-    await page.getByLabel('说明').fill('公示期满无异议');
-    await page.getByRole('button', { name: '办理' }).click();
-  };
   await loginAndWait(page, 'township');
   await page.goto('/households?q=qmh');
   await page.getByRole('link', { name: '期满户' }).click();
-  await step('乡镇审核中');
-  await expect(page.getByLabel('下一步').locator('option', { hasText: '县级公告中' })).toHaveCount(1);
-  await step('县级公告中');
-  // Registration itself is the county's step: the township is not offered it.
-  await expect(page.getByText('当前状态下您没有可办理的步骤。')).toBeVisible();
+  await page.getByLabel('下一步').selectOption({ label: '乡镇已审核（签字背书）' });
+  await page.getByRole('button', { name: '办理' }).click();
+  await expect(page.locator('[data-field-error="vouch"]')).toHaveText('乡镇审核须签字背书：请勾选确认');
+  await page.getByLabel('下一步').selectOption({ label: '乡镇已审核（签字背书）' });
+  await page.getByLabel('本人已入户核实，签字背书').check();
+  await page.getByRole('button', { name: '办理' }).click();
+  await expect(page.getByText(/签字背书：.*李建国/)).toBeVisible();
+  await page.getByLabel('下一步').selectOption({ label: '第二次公示中' });
+  await page.getByRole('button', { name: '办理' }).click();
+  // The county's review is the county's step: the township is offered only to withdraw it.
+  await expect(page.locator('main').getByText('第二次公示中').first()).toBeVisible();
+  await expect(page.getByLabel('下一步').locator('option')).toHaveText(['非贫困户']);
   const url = page.url();
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page).toHaveURL(/\/login/);
 
   await loginAndWait(page, 'county');
   await page.goto(url);
-  await step('建档立卡贫困户');
-  await expect(page.locator('header, main').getByText('建档立卡贫困户').first()).toBeVisible();
-  await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText(String(chinaYear()));
+  await page.getByLabel('下一步').selectOption({ label: '县级已复核' });
+  await page.getByRole('button', { name: '办理' }).click();
+  await expect(page.locator('[data-field-error="to"]')).toContainText('公示期未满');
+  await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText('—');
 });

@@ -64,13 +64,13 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
   };
   const [data, t] = await Promise.all([searchHouseholds(viewer, filters), getTranslations()]);
   const params = { ...search, page: undefined };
-  // The batch step: a village's list filtered by status only (the box "all in this status" means exactly these).
+  // The batch step: a village's list filtered by status (and perhaps a name search, for ticking); the box "all in
+  // this status" only without a search, so that it means exactly the households listed.
   const batch =
     can(viewer.role, 'household.status') &&
     filters.status &&
     filters.area?.length === 12 &&
     isWithinScope(filters.area, viewer.scopeCode) &&
-    !filters.q &&
     !filters.group &&
     !filters.cause &&
     !filters.allowance &&
@@ -218,7 +218,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
               <BatchStepForm
                 area={batch.area}
                 from={batch.from}
-                total={data.total}
+                total={filters.q ? null : data.total}
                 steps={batch.steps}
                 signer={{ name: viewer.displayName, today: chinaToday() }}
               />

@@ -24,6 +24,7 @@ import {
   GUARANTEE_COLUMNS,
   GUARANTEES,
   isNoticeStatus,
+  isPoorStatus,
   perCapitaIncome,
   type StepDetails,
   stepOptions,
@@ -123,11 +124,13 @@ async function HouseholdContent({
               {t('households.guarantees.urgent', { count: exitCheck.facts.openUrgentProblems })}
             </p>
           )}
-          <p className={`mt-2 text-sm font-medium ${problems.length ? 'text-amber-800' : 'text-green-800'}`}>
-            {problems.length
-              ? `${t('households.stepRefusals.exitRule')}：${problems.map((p) => t(`households.exitProblems.${p}`)).join('、')}`
-              : t('households.guarantees.exitOk')}
-          </p>
+          {isPoorStatus(household.status) && (
+            <p className={`mt-2 text-sm font-medium ${problems.length ? 'text-amber-800' : 'text-green-800'}`}>
+              {problems.length
+                ? `${t('households.stepRefusals.exitRule')}：${problems.map((p) => t(`households.exitProblems.${p}`)).join('、')}`
+                : t('households.guarantees.exitOk')}
+            </p>
+          )}
           {can(viewer.role, 'household.verify') && (
             <details className="mt-3 rounded-md border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm font-medium text-brand-700">
@@ -145,6 +148,7 @@ async function HouseholdContent({
         <Card title={t('households.statusSteps')}>
           {can(viewer.role, 'household.status') && (
             <StatusForm
+              key={`${household.status}-${household.version}`}
               id={household.id}
               version={household.version}
               steps={steps}
