@@ -4,6 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.DATABASE_URL) return;
   const { startFiguresRefresher } = await import('./lib/figures/refresher');
   startFiguresRefresher();
+  const { startWarningsJob } = await import('./lib/monitoring/refresher');
+  startWarningsJob();
   const { removeStaleUploads } = await import('./lib/visits/commands');
   const sweep = () => {
     removeStaleUploads()

@@ -54,6 +54,7 @@ const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }
       'weightSatisfaction',
     ],
   },
+  { key: 'monitoring', fields: ['monitorLineYuan', 'incomeDropPercent', 'warningVerifyDays'] },
 ];
 
 type Props = { countyCode: string; year: number; version: number | null; values: PolicyValues; editable: boolean };

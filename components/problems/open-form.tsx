@@ -6,6 +6,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { PROBLEM_CATEGORIES, URGENCIES } from '@/lib/enums';
 import { openProblem } from '@/lib/problems/actions';
+import { RISK_EVENTS } from '@/lib/problems/rules';
 
 export type VillageOption = { code: string; name: string; township: string };
 
@@ -13,6 +14,7 @@ export type VillageOption = { code: string; name: string; township: string };
 export function OpenProblemForm({ villages }: { villages: VillageOption[] }) {
   const t = useTranslations('problems');
   const tc = useTranslations('common');
+  const tm = useTranslations('monitoring');
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(openProblem);
   const only = villages.length === 1 ? villages[0] : null;
   return (
@@ -67,6 +69,20 @@ export function OpenProblemForm({ villages }: { villages: VillageOption[] }) {
           {URGENCIES.map((u) => (
             <option key={u} value={u}>
               {t(`urgencies.${u}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          name="riskEvent"
+          label={tm('eventField')}
+          defaultValue={defaultValue('riskEvent', '')}
+          errors={fieldError('riskEvent')}
+          hint={tm('eventHint')}
+        >
+          <option value="">{tm('eventNone')}</option>
+          {RISK_EVENTS.map((e) => (
+            <option key={e} value={e}>
+              {tm(`events.${e}`)}
             </option>
           ))}
         </SelectField>

@@ -8,6 +8,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { type ActionState, initialActionState } from '@/lib/action-state';
 import { PROBLEM_CATEGORIES, URGENCIES, VISIT_KINDS } from '@/lib/enums';
+import { RISK_EVENTS } from '@/lib/problems/rules';
 import { createVisit } from '@/lib/visits/actions';
 
 type Problem = { category: string; urgency: string; description: string };
@@ -18,6 +19,7 @@ type Draft = {
   metWith: string;
   findings: string;
   helpDelivered: string;
+  riskEvent?: string;
   problems: Problem[];
   photoKeys: string[];
 };
@@ -45,6 +47,7 @@ function newDraft(today: string): Draft {
     metWith: '',
     findings: '',
     helpDelivered: '',
+    riskEvent: '',
     problems: [],
     photoKeys: [],
   };
@@ -122,6 +125,7 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
           metWith: draft.metWith,
           findings: draft.findings,
           helpDelivered: draft.helpDelivered,
+          riskEvent: draft.riskEvent ?? '',
           photoKeys: photoKeys.join(','),
           problems: draft.problems,
           ...(fix ? { latitude: fix.latitude, longitude: fix.longitude, accuracy: fix.accuracy } : {}),
@@ -206,6 +210,21 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
         onChange={(e) => update({ helpDelivered: e.target.value })}
         errors={errors('helpDelivered')}
       />
+      <SelectField
+        name="riskEvent"
+        label={t('monitoring.eventField')}
+        value={draft.riskEvent ?? ''}
+        onChange={(e) => update({ riskEvent: e.target.value })}
+        errors={errors('riskEvent')}
+        hint={t('monitoring.eventHint')}
+      >
+        <option value="">{t('monitoring.eventNone')}</option>
+        {RISK_EVENTS.map((e) => (
+          <option key={e} value={e}>
+            {t(`monitoring.events.${e}`)}
+          </option>
+        ))}
+      </SelectField>
       <Field name="photoKeys" id="photos" label={t('visits.addPhotos')} errors={errors('photoKeys')}>
         <input
           type="file"

@@ -45,6 +45,10 @@ export const PERMISSIONS = [
   'followup.manage', // record talks (约谈) and recalls (召回)
   'assessment.view', // the year-end assessment and rankings
   'assessment.adjust', // adjust a computed score with a reason (the county office)
+  'plan.edit', // 一户一策: save a household's help plan of the year, move its measures along
+  'monitor.view', // 防返贫监测: monitored households and early warnings of the area
+  'monitor.manage', // enter monitored households, verify or dismiss warnings, measures, close risks (风险消除)
+  'monitor.run', // compute the early warnings now (the county office; the server also does it daily)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +72,8 @@ const FIELD_WORK: readonly Permission[] = [
 const LEDGER_OFFICE: readonly Permission[] = [...FIELD_WORK, 'problem.review', 'problem.export'];
 // Planned inspections stay with inspectors and the county office: never the teams or townships visited.
 const OVERSIGHT: readonly Permission[] = ['inspection.view', 'inspection.plan', 'followup.manage', 'assessment.view'];
+// Warnings go to the paired cadre and the township; the township (and the county) decides on them.
+const MONITOR_OFFICE: readonly Permission[] = ['plan.edit', 'monitor.view', 'monitor.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts only: sees no household or village data.
@@ -90,6 +96,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...OVERSIGHT,
     'assessment.adjust',
     'user.approve',
+    ...MONITOR_OFFICE,
+    'monitor.run',
   ],
   TOWNSHIP_STAFF: [
     ...READ_AREA,
@@ -105,6 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...LEDGER_OFFICE,
     'inspection.view',
     'assessment.view',
+    ...MONITOR_OFFICE,
   ],
   TEAM_LEADER: [
     ...READ_AREA,
@@ -118,9 +127,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cadre.view',
     'pairing.own',
     ...FIELD_WORK,
+    'plan.edit',
+    'monitor.view',
   ],
-  TEAM_MEMBER: [...READ_AREA, 'health.view', 'team.view', 'attendance.checkin', 'pairing.own', ...FIELD_WORK],
-  PAIRING_CADRE: [...READ_AREA, 'health.view', 'pairing.own', ...FIELD_WORK],
+  TEAM_MEMBER: [
+    ...READ_AREA,
+    'health.view',
+    'team.view',
+    'attendance.checkin',
+    'pairing.own',
+    ...FIELD_WORK,
+    'monitor.view',
+  ],
+  PAIRING_CADRE: [...READ_AREA, 'health.view', 'pairing.own', ...FIELD_WORK, 'monitor.view'],
   // Read-only: figures and lists, no personal health data.
   LEADER: [
     ...READ_AREA,
@@ -135,6 +154,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'problem.export',
     'inspection.view',
     'assessment.view',
+    'monitor.view',
   ],
   INSPECTOR: [
     ...READ_AREA,

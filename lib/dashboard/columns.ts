@@ -23,6 +23,7 @@ export type Column = {
 const households = (set?: string) => (code: string) => `/households?area=${code}${set ? `&set=${set}` : ''}`;
 const compliance = (status: string) => (code: string) => `/teams/compliance?area=${code}&status=${status}`;
 const problems = (filter: string) => (code: string) => `/problems?area=${code}${filter}`;
+const monitoring = (filter: string) => (code: string) => `/monitoring?area=${code}${filter}`;
 
 export const SECTION_COLUMNS: Record<Section, Column[]> = {
   households: [
@@ -171,6 +172,47 @@ export const SECTION_COLUMNS: Record<Section, Column[]> = {
     },
     { key: 'householdChecks', label: 'householdChecks', value: (f) => f.householdChecks },
     { key: 'satisfactionRate', label: 'satisfactionRate', value: (_, r) => r.satisfactionRate, percent: true },
+  ],
+  monitoring: [
+    {
+      key: 'plannedPoorHouseholds',
+      label: 'plannedPoorHouseholds',
+      value: (f) => f.plannedPoorHouseholds,
+      href: households('poor'),
+    },
+    { key: 'planRate', label: 'planRate', value: (_, r) => r.planRate, percent: true },
+    {
+      key: 'monitoredUnstable',
+      label: 'monitoredUnstable',
+      value: (f) => f.monitoredUnstable,
+      href: monitoring('&kind=UNSTABLE_EXITED'),
+    },
+    {
+      key: 'monitoredMarginal',
+      label: 'monitoredMarginal',
+      value: (f) => f.monitoredMarginal,
+      href: monitoring('&kind=MARGINAL'),
+    },
+    {
+      key: 'monitoredSudden',
+      label: 'monitoredSudden',
+      value: (f) => f.monitoredSudden,
+      href: monitoring('&kind=SUDDEN_HARDSHIP'),
+    },
+    { key: 'warningsOpen', label: 'warningsOpen', value: (f) => f.warningsOpen, href: monitoring('&warnings=open') },
+    {
+      key: 'warningsOverdue',
+      label: 'warningsOverdue',
+      value: (f) => f.warningsOverdue,
+      href: monitoring('&warnings=overdue'),
+      mark: 'warningOverdue',
+    },
+    {
+      key: 'risksClosed',
+      label: 'risksClosed',
+      value: (f) => f.risksClosed,
+      href: monitoring('&state=closedThisYear'),
+    },
   ],
 };
 

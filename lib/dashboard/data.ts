@@ -22,6 +22,7 @@ export function dashboardSections(viewer: Viewer) {
     visits: can(viewer.role, 'visit.view'),
     problems: can(viewer.role, 'problem.view'),
     oversight: can(viewer.role, 'inspection.view'),
+    monitoring: can(viewer.role, 'monitor.view'),
   };
 }
 export type DashboardSections = ReturnType<typeof dashboardSections>;

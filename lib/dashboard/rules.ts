@@ -12,7 +12,8 @@ export type RedMark =
   | 'teamVisitGap'
   | 'overdue'
   | 'returnRate'
-  | 'discrepancy';
+  | 'discrepancy'
+  | 'warningOverdue';
 
 export function redMarks(f: Figures, policy: { returnRateMaxPercent: number }): Set<RedMark> {
   const marks = new Set<RedMark>();
@@ -27,6 +28,7 @@ export function redMarks(f: Figures, policy: { returnRateMaxPercent: number }): 
   if (f.returnedThisYearHouseholds * 100 > policy.returnRateMaxPercent * f.returnBaseHouseholds)
     marks.add('returnRate');
   if (f.discrepancies > 0) marks.add('discrepancy');
+  if (f.warningsOverdue > 0) marks.add('warningOverdue');
   return marks;
 }
 

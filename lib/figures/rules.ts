@@ -38,6 +38,15 @@ export const FIGURE_KEYS = [
   'discrepancies',
   'householdChecks',
   'householdsSatisfied',
+  // 一户一策 and 防返贫监测 (lib/plans, lib/monitoring): poor households with a plan of the year; open
+  // monitoring by kind; warnings open and past their day to verify; risks closed this year.
+  'plannedPoorHouseholds',
+  'monitoredUnstable',
+  'monitoredMarginal',
+  'monitoredSudden',
+  'warningsOpen',
+  'warningsOverdue',
+  'risksClosed',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number> & { villages: number };
@@ -89,6 +98,7 @@ export function ratesOf(f: Figures) {
     teamVisitRate: percent(f.teamVisitsDone, f.teamVisitsDue),
     rectificationRate: rectificationRate(f.problemsFound, f.problemsStruckOff),
     satisfactionRate: percent(f.householdsSatisfied, f.householdChecks),
+    planRate: percent(f.plannedPoorHouseholds, f.poorHouseholds),
   };
 }
 export type Rates = ReturnType<typeof ratesOf>;

@@ -94,14 +94,25 @@ const VILLAGE_FIGURES_TEXT = `
            WHERE f.village_code = v.code AND i.status = 'DONE' AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS findings,
          (SELECT count(*) FROM presence_check pc JOIN attendance_record ar ON ${CLAIMED_BUT_ABSENT.text}
            WHERE pc.village_code = v.code AND pc.day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS discrepancies,
-         coalesce(ck.checks, 0)::int AS household_checks, coalesce(ck.satisfied, 0)::int AS households_satisfied
+         coalesce(ck.checks, 0)::int AS household_checks, coalesce(ck.satisfied, 0)::int AS households_satisfied,
+         (SELECT count(*) FROM household hh WHERE hh.region_code = v.code AND hh.status::text = ANY($4)
+             AND EXISTS (SELECT 1 FROM help_plan hp WHERE hp.household_id = hh.id AND hp.year = $2))::int AS planned_poor_households,
+         mon.unstable AS monitored_unstable, mon.marginal AS monitored_marginal, mon.sudden AS monitored_sudden, mon.closed AS risks_closed,
+         (SELECT count(*) FROM risk_warning w WHERE w.region_code = v.code AND w.status = 'OPEN')::int AS warnings_open,
+         (SELECT count(*) FROM risk_warning w WHERE w.region_code = v.code AND w.status = 'OPEN' AND w.due_on < $3::date)::int AS warnings_overdue
     FROM v
     LEFT JOIN h ON h.code = v.code
     LEFT JOIN cadre_visits cv ON cv.code = v.code
     LEFT JOIN team_visits tv ON tv.code = v.code
     LEFT JOIN problems pb ON pb.code = v.code
     LEFT JOIN oversight ov ON ov.code = v.code
-    LEFT JOIN checks ck ON ck.code = v.code`;
+    LEFT JOIN checks ck ON ck.code = v.code
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE m.closed_on IS NULL AND m.kind = 'UNSTABLE_EXITED')::int AS unstable,
+             count(*) FILTER (WHERE m.closed_on IS NULL AND m.kind = 'MARGINAL')::int AS marginal,
+             count(*) FILTER (WHERE m.closed_on IS NULL AND m.kind = 'SUDDEN_HARDSHIP')::int AS sudden,
+             count(*) FILTER (WHERE m.closed_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS closed
+        FROM monitored_household m WHERE m.region_code = v.code) mon`;
 
 /** Month by month of the year ($1 village codes, $2 year): visits, days in the village, problems found and struck off, lifted out and returned. */
 const VILLAGE_MONTH_FIGURES_TEXT = `

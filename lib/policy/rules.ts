@@ -42,6 +42,10 @@ export const POLICY_FIELDS = {
   weightRectification: { default: 20, min: 0, max: 100, source: null },
   weightInspection: { default: 10, min: 0, max: 100, source: null },
   weightSatisfaction: { default: 10, min: 0, max: 100, source: null },
+  // 防返贫动态监测 (seed 001: "建立完善返贫人口动态监测机制") gives no number: each is a local default.
+  monitorLineYuan: { default: 6000, min: 0, max: 100000, source: null },
+  incomeDropPercent: { default: 30, min: 1, max: 100, source: null },
+  warningVerifyDays: { default: 15, min: 1, max: 365, source: null },
 } as const;
 
 export const WEIGHT_FIELDS = [

@@ -21,7 +21,7 @@ import { scope } from '@/lib/regions/scope';
 import { chinaToday, dateOfDayNumber, dayNumber, dayOf } from '@/lib/time';
 import { rectificationRows } from './data';
 import { filterParams, type ProblemFilters } from './filters';
-import { checkStep, deadlineDays } from './rules';
+import { checkStep, deadlineDays, type RiskEvent } from './rules';
 import type { openProblemSchema, problemStepSchema } from './schema';
 import { LEDGER_COLUMNS, type LedgerColumn, rectificationLedgerXlsx } from './sheet';
 
@@ -46,6 +46,7 @@ export async function insertProblem(
     urgency: Urgency;
     description: string;
     foundOn: string;
+    riskEvent?: RiskEvent | null;
   },
 ) {
   const year = Number(problem.foundOn.slice(0, 4));
@@ -63,6 +64,7 @@ export async function insertProblem(
       category: problem.category,
       urgency: problem.urgency,
       description: problem.description,
+      riskEvent: problem.riskEvent ?? null,
       deadline: dayOf(deadline),
       foundOn: dayOf(problem.foundOn),
       createdById: viewer.userId,
@@ -112,6 +114,7 @@ export async function openProblem({ viewer, input, tx }: Context<typeof openProb
     category: input.category,
     urgency: input.urgency,
     description: input.description,
+    riskEvent: input.riskEvent ?? null,
     foundOn: chinaToday(),
   });
   return {

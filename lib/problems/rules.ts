@@ -7,6 +7,10 @@ import type { PolicyValues } from '@/lib/policy/rules';
 
 export type ActorLevel = 'VILLAGE' | 'TOWNSHIP' | 'COUNTY';
 
+/** A risk to the household's income a problem or a visit records (防返贫 early warning, lib/monitoring). */
+export const RISK_EVENTS = ['MEDICAL_COST', 'DISASTER', 'LOST_WORKER'] as const;
+export type RiskEvent = (typeof RISK_EVENTS)[number];
+
 const FROM: Record<Exclude<ProblemStep, 'OPEN'>, readonly ProblemStatus[]> = {
   START: ['OPEN', 'ESCALATED'],
   SOLVE: ['OPEN', 'IN_PROGRESS', 'ESCALATED'],

@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, PROBLEM_OWNERS, PROBLEM_STEPS, URGENCIES } from '@/lib/enums';
 import { optionalIsoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
+import { RISK_EVENTS } from './rules';
+
+/** A risk event, or none (empty). */
+export const riskEvent = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z.enum(RISK_EVENTS, { error: 'errors.invalidChoice' }).optional(),
+);
 
 export const problemFields = {
   category: z.enum(PROBLEM_CATEGORIES, { error: 'errors.invalidChoice' }),
   urgency: z.enum(URGENCIES, { error: 'errors.invalidChoice' }),
   description: text(1000),
+  riskEvent,
 };
 
 /** Comma-separated keys of photos the user uploaded (POST /api/uploads) and not yet attached. */

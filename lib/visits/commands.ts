@@ -59,6 +59,7 @@ export async function createVisit({
       metWith: input.metWith ?? null,
       findings: input.findings ?? null,
       helpDelivered: input.helpDelivered ?? null,
+      riskEvent: input.riskEvent ?? null,
       latitude: input.latitude ?? null,
       longitude: input.longitude ?? null,
       accuracy: input.accuracy ?? null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VISIT_KINDS } from '@/lib/enums';
-import { photoKeys, problemFields } from '@/lib/problems/schema';
+import { photoKeys, problemFields, riskEvent } from '@/lib/problems/schema';
 import { isoDate, optionalNumber, optionalText, recordId } from '@/lib/validation';
 
 /** Problems opened from the visit form: a JSON list, as the form keeps them in its state. */
@@ -27,6 +27,7 @@ export const createVisitSchema = z
     metWith: optionalText(100),
     findings: optionalText(2000),
     helpDelivered: optionalText(2000),
+    riskEvent,
     latitude: optionalNumber(-90, 90),
     longitude: optionalNumber(-180, 180),
     accuracy: optionalNumber(0, 100_000),

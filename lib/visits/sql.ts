@@ -16,14 +16,16 @@ export const insertVisit = (visit: {
   metWith: string | null;
   findings: string | null;
   helpDelivered: string | null;
+  riskEvent: string | null;
   latitude: number | null;
   longitude: number | null;
   accuracy: number | null;
 }) => sql<InsertedVisitRow>`
     INSERT INTO visit (client_key, household_id, region_code, visited_on, kind, visitor_id, visitor_name, visitor_cadre_id,
-                       met_with, findings, help_delivered, latitude, longitude, accuracy_meters)
+                       met_with, findings, help_delivered, risk_event, latitude, longitude, accuracy_meters)
     VALUES (${visit.clientKey}, ${visit.householdId}, ${visit.regionCode}, ${visit.visitedOn}::date, ${visit.kind}::"VisitKind", ${visit.visitorId},
             ${visit.visitorName}, ${visit.visitorCadreId}, ${visit.metWith}, ${visit.findings}, ${visit.helpDelivered},
+            ${visit.riskEvent}::"RiskEvent",
             ${visit.latitude}, ${visit.longitude}, ${visit.accuracy})
     ON CONFLICT (client_key) DO NOTHING
     RETURNING id`;

@@ -130,7 +130,7 @@ class Batch {
     hh: [] as number[],
     target: [] as number[],
     measures: [] as string[],
-    responsible: [] as string[],
+    region: [] as string[],
     agreed: [] as string[],
   };
 }
@@ -171,10 +171,17 @@ WITH ids AS MATERIALIZED (
   FROM unnest($40::int[], $41::int[], $42::int[], $43::int[], $44::int[], $45::int[]) AS u(hh, year, wage, production, property, transfer)
   JOIN ids ON ids.ord = u.hh
 ), pl AS (
-  INSERT INTO help_plan (household_id, income_target_yuan, measures, responsible, agreed_on)
-  SELECT ids.id, u.target, u.measures::jsonb, u.responsible, u.agreed::date
-  FROM unnest($46::int[], $47::int[], $48::text[], $49::text[], $50::text[]) AS u(hh, target, measures, responsible, agreed)
+  INSERT INTO help_plan (household_id, region_code, year, income_target_yuan, agreed_on)
+  SELECT ids.id, u.region_code, extract(year FROM u.agreed::date)::int, u.target, u.agreed::date
+  FROM unnest($46::int[], $47::int[], $49::text[], $50::text[]) AS u(hh, target, region_code, agreed)
   JOIN ids ON ids.ord = u.hh
+  RETURNING id, household_id
+), pm AS (
+  INSERT INTO help_measure (plan_id, kind, target, amount_yuan, status)
+  SELECT pl.id, (m->>'kind')::"MeasureKind", m->>'target', (m->>'amountYuan')::int, (m->>'status')::"MeasureStatus"
+  FROM unnest($46::int[], $48::text[]) AS u(hh, measures)
+  JOIN ids ON ids.ord = u.hh JOIN pl ON pl.household_id = ids.id
+  CROSS JOIN LATERAL jsonb_array_elements(u.measures::jsonb) AS m
 )
 SELECT count(*)::int AS households FROM h`;
 
@@ -229,7 +236,7 @@ function insertBatch(client: pg.Client, sequence: string, b: Batch): Promise<unk
     plan.hh,
     plan.target,
     plan.measures,
-    plan.responsible,
+    plan.region,
     plan.agreed,
   ]);
 }
@@ -576,15 +583,19 @@ const LOAN = [
 ];
 const OTHER_CLAIM = ['食用菌大棚认领 1 座', '村集体经济入股分红', '食用菌认领 5000 袋'];
 
+/** A plan's measures (lib/plans/rules.ts kinds): loans and other claims count as industry; the
+ * paired cadre is linked once pairings exist (prisma/seed/monitoring.ts). */
 function measures(
   random: Random,
   members: Member[],
   causes: PovertyCause[],
   g: Guarantees,
-): { kind: string; detail: string }[] {
-  const list: { kind: string; detail: string }[] = [];
-  const add = (kind: string, detail: string) => {
-    if (!list.some((m) => m.kind === kind)) list.push({ kind, detail });
+): { kind: string; target: string; amountYuan: number | null; status: string }[] {
+  const list: { kind: string; target: string; amountYuan: number | null; status: string }[] = [];
+  const add = (kind: string, target: string, amountYuan: number | null = null) => {
+    if (list.some((m) => m.kind === kind)) return;
+    const status = random.chance(0.45) ? 'DONE' : random.chance(0.6) ? 'IN_PROGRESS' : 'PLANNED';
+    list.push({ kind, target, amountYuan, status });
   };
   const labour = members.some((m) => m.labour === 'NORMAL');
   const has = (c: PovertyCause) => causes.includes(c);
@@ -593,16 +604,18 @@ function measures(
       'HEALTH',
       members.some((m) => m.health === 'DISABLED') && random.chance(0.5) ? '残疾人两项补贴' : random.pick(HEALTH),
     );
-  if (has('SCHOOLING') || !g.education) add('EDUCATION', random.pick(EDUCATION));
-  if (!g.housing) add('HOUSING', random.pick(HOUSING));
+  if (has('DISABILITY') && random.chance(0.3)) add('SOCIAL_ASSISTANCE', '纳入农村低保', random.int(30, 45) * 100);
+  if (has('SCHOOLING') || !g.education) add('EDUCATION', random.pick(EDUCATION), random.chance(0.5) ? 3000 : null);
+  if (!g.housing) add('HOUSING', random.pick(HOUSING), random.pick([20000, 35000]));
   if ((has('LACK_OF_WATER') || has('POOR_TRANSPORT') || has('DISASTER')) && random.chance(0.6))
     add('RELOCATION', random.pick(RELOCATION));
   if (labour && (has('LACK_OF_SKILLS') || random.chance(0.3))) add('EMPLOYMENT', random.pick(EMPLOYMENT));
-  if (labour && (has('LACK_OF_FUNDS') || random.chance(0.2))) add('LOAN', random.pick(LOAN)(random));
-  if (labour || random.chance(0.4)) add('INDUSTRY', random.pick(INDUSTRY)(random));
-  if (random.chance(0.55)) add('PV_CLAIM', '光伏收益认领 3 千瓦');
-  if (list.length < 2 && random.chance(0.5)) add('OTHER_CLAIM', random.pick(OTHER_CLAIM));
-  if (list.length < 2) add('PV_CLAIM', '光伏收益认领 3 千瓦');
+  if (labour && (has('LACK_OF_FUNDS') || random.chance(0.2)))
+    add('INDUSTRY', `小额信贷：${random.pick(LOAN)(random)}`, random.int(1, 5) * 10000);
+  if (labour || random.chance(0.4)) add('INDUSTRY', random.pick(INDUSTRY)(random), random.int(20, 50) * 100);
+  if (random.chance(0.55)) add('PV', '光伏收益认领 3 千瓦', 3000);
+  if (list.length < 2 && random.chance(0.5)) add('INDUSTRY', random.pick(OTHER_CLAIM));
+  if (list.length < 2) add('PV', '光伏收益认领 3 千瓦', 3000);
   return list.slice(0, 4);
 }
 
@@ -621,7 +634,8 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
   // A few clans make up a good part of a village (NW China).
   const clans = Array.from({ length: random.int(2, 4) }, () => pickSurname(random));
   const clanShare = 0.3 + random.next() * 0.35;
-  const cadres = Array.from({ length: random.int(4, 10) }, () => randomFullName(random));
+  // Drawn as before pairings were linked to plans, so the rest of the demo stays as it was.
+  Array.from({ length: random.int(4, 10) }, () => randomFullName(random));
   const poorShare = village.isPoor ? 0.17 + random.next() * 0.07 : 0.025 + random.next() * 0.03;
   const ids = new VillageIds(village.code, env.today - 1);
   const actor = {
@@ -753,7 +767,7 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
         plan.hh.push(ord);
         plan.target.push(Math.round((env.line * (1.1 + random.next() * 0.4)) / 100) * 100);
         plan.measures.push(JSON.stringify(measures(random, members, causes, g)));
-        plan.responsible.push(random.pick(cadres));
+        plan.region.push(village.code);
         plan.agreed.push(isoDate(agreed));
       }
     }

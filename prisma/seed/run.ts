@@ -8,6 +8,7 @@ import { seedTestFixtures } from './fixtures';
 import { seedHouseholds } from './households';
 import { seedIdentification } from './identification';
 import { seedInspections } from './inspections';
+import { seedMonitoring } from './monitoring';
 import { seedPairings } from './pairings';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
 import { buildCounty, type CountySpec, type RegionRow } from './regions';
@@ -68,6 +69,7 @@ export async function seed(
     await seedVisits(databaseUrl, profile, rows, log);
     if (profile === 'demo') await seedIdentification(client, log);
     await seedInspections(databaseUrl, profile, rows, log);
+    await seedMonitoring(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();
   }

@@ -9,6 +9,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { can, ROLES } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { chinaYear, dayOf } from '@/lib/time';
 import { makeHousehold, newIdNumber, personRow } from '../support/households';
 import {
   makeInspection,
@@ -288,6 +289,65 @@ const planInput = (areaCode: string) => ({
   householdsPerVillage: 1,
 });
 
+/** Plans and monitoring (lib/plans, lib/monitoring): a household of `village` (named apart from 矩阵 households) paired with a cadre. */
+let monitorSerial = 0;
+const pairedIn = async (village: string) => {
+  const { household } = await makeHousehold({ village, headName: `监测矩阵${++monitorSerial}`, status: 'LIFTED_OUT' });
+  const cadre = await makePairingCadre({ regionCode: village.slice(0, 6) });
+  await makePairing(household, cadre.id);
+  return { household, cadre };
+};
+const planMeasureIn = async (village: string) => {
+  const { household, cadre } = await pairedIn(village);
+  const plan = await db.helpPlan.create({
+    data: {
+      householdId: household.id,
+      regionCode: village,
+      year: chinaYear(),
+      cadreId: cadre.id,
+      incomeTargetYuan: 6000,
+      measures: { create: { kind: 'PV', target: '光伏 3 千瓦' } },
+    },
+    include: { measures: true },
+  });
+  return plan.measures[0].id;
+};
+const warningIn = async (village: string) => {
+  const { household, cadre } = await pairedIn(village);
+  const warning = await db.riskWarning.create({
+    data: {
+      householdId: household.id,
+      regionCode: village,
+      year: chinaYear(),
+      cause: 'LOW_INCOME',
+      detail: JSON.stringify({ perCapita: 3000, line: 6000 }),
+      cadreId: cadre.id,
+      raisedOn: dayOf(chinaToday()),
+      dueOn: dayOf(chinaToday()),
+    },
+  });
+  return warning.id;
+};
+const monitoredIn = async (village: string) => {
+  const { household, cadre } = await pairedIn(village);
+  return db.monitoredHousehold.create({
+    data: {
+      householdId: household.id,
+      regionCode: village,
+      kind: 'MARGINAL',
+      causes: ['LOW_INCOME'],
+      cadreId: cadre.id,
+      source: 'TOWNSHIP',
+      startedOn: dayOf(chinaToday()),
+      enteredById: 1,
+      enteredByName: '矩阵',
+      measures: { create: { kind: 'EMPLOYMENT', target: '公益岗位' } },
+    },
+    include: { measures: true },
+  });
+};
+const monitorInput = { kind: 'UNSTABLE_EXITED', cause_LOW_INCOME: 'on', target_EMPLOYMENT: '公益岗位：护林员' };
+
 const MATRIX: Record<string, Case> = {
   'auth.logout': { inScope: () => ({}) },
   // A wrong current password: passes the permission check, then the rule refuses; nothing changes.
@@ -456,6 +516,56 @@ const MATRIX: Record<string, Case> = {
       propertyYuan: 0,
       transferYuan: 0,
     }),
+  },
+  'plan.save': {
+    inScope: async (viewer) => ({
+      householdId: (await pairedIn(villageOf(viewer))).household.id,
+      incomeTargetYuan: 6000,
+      target_INDUSTRY: '养殖肉牛 2 头',
+      amount_INDUSTRY: 5000,
+    }),
+    outOfScope: async () => ({
+      householdId: (await pairedIn('990103101201')).household.id,
+      incomeTargetYuan: 6000,
+      target_INDUSTRY: '越界',
+    }),
+  },
+  'plan.measureStatus': {
+    inScope: async (viewer) => ({ measureId: await planMeasureIn(villageOf(viewer)), status: 'DONE' }),
+    outOfScope: async () => ({ measureId: await planMeasureIn('990103101201'), status: 'DONE' }),
+  },
+  'monitor.runWarnings': { inScope: () => ({}) },
+  'monitor.add': {
+    inScope: async (viewer) => ({ householdId: (await pairedIn(villageOf(viewer))).household.id, ...monitorInput }),
+    outOfScope: async () => ({ householdId: (await pairedIn('990103101201')).household.id, ...monitorInput }),
+  },
+  'monitor.verify': {
+    inScope: async (viewer) => ({ warningId: await warningIn(villageOf(viewer)), version: 1, ...monitorInput }),
+    outOfScope: async () => ({ warningId: await warningIn('990103101201'), version: 1, ...monitorInput }),
+  },
+  'monitor.dismiss': {
+    inScope: async (viewer) => ({ warningId: await warningIn(villageOf(viewer)), version: 1, reason: '核实不属实' }),
+    outOfScope: async () => ({ warningId: await warningIn('990103101201'), version: 1, reason: '越界' }),
+  },
+  'monitor.close': {
+    inScope: async (viewer) => ({
+      monitoredId: (await monitoredIn(villageOf(viewer))).id,
+      version: 1,
+      verifiedBy: '王核实',
+      verifiedOn: chinaToday(),
+      note: '已稳定',
+    }),
+    outOfScope: async () => ({
+      monitoredId: (await monitoredIn('990103101201')).id,
+      version: 1,
+      verifiedBy: '越界',
+      verifiedOn: chinaToday(),
+      note: '越界',
+    }),
+  },
+  'monitor.measureStatus': {
+    inScope: async (viewer) => ({ measureId: (await monitoredIn(villageOf(viewer))).measures[0].id, status: 'DONE' }),
+    outOfScope: async () => ({ measureId: (await monitoredIn('990103101201')).measures[0].id, status: 'DONE' }),
   },
   'person.revealId': {
     inScope: async (viewer) => ({ personId: (await householdIn(villageOf(viewer))).head.id }),

@@ -230,6 +230,7 @@ describe('each role sees only its area', () => {
       visits: true,
       problems: true,
       oversight: true,
+      monitoring: true,
     });
     await expect(dashboard(await signInAs('sysadmin'))).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
   });
@@ -243,6 +244,7 @@ describe('each role sees only its area', () => {
       visits: true,
       problems: true,
       oversight: false,
+      monitoring: true, // warnings go to the paired cadre
     });
   });
 });

@@ -142,6 +142,8 @@ export async function removePairingFixtures() {
   });
   await db.villageLiaison.deleteMany({ where: { OR: [{ villageCode: { in: villages } }, { unitId: { in: units } }] } });
   await db.household.deleteMany({ where: { id: { in: households } } });
+  // A monitored household keeps its responsible cadre (lib/monitoring): gone with the cadre.
+  await db.monitoredHousehold.deleteMany({ where: { cadreId: { in: cadres } } });
   await db.cadre.deleteMany({ where: { id: { in: cadres } } });
   await db.unit.deleteMany({ where: { id: { in: units } } });
   await db.region.deleteMany({ where: { code: { in: villages } } });

@@ -56,6 +56,13 @@ const CHARTS: Record<Section, { series: (AreaBarSeries & { label: ColumnLabel })
       { key: 'problemsOverdue', label: 'problemsOverdue', color: '#b91c1c', stack: 'p' },
     ],
   },
+  monitoring: {
+    series: [
+      { key: 'monitoredUnstable', label: 'monitoredUnstable', color: '#d97706', stack: 'm' },
+      { key: 'monitoredMarginal', label: 'monitoredMarginal', color: '#1d4ed8', stack: 'm' },
+      { key: 'monitoredSudden', label: 'monitoredSudden', color: '#b91c1c', stack: 'm' },
+    ],
+  },
 };
 
 export default async function DashboardPage(props: { searchParams: Promise<{ area?: string }> }) {

@@ -8,7 +8,9 @@ import { RevealId } from '@/components/households/reveal-id';
 import { StatusBadge } from '@/components/households/status-badge';
 import { StatusForm } from '@/components/households/status-form';
 import { PageBody } from '@/components/layout/page-body';
+import { HouseholdMonitoringCard } from '@/components/monitoring/household-monitoring-card';
 import { HouseholdPairingCard } from '@/components/pairings/household-pairing-card';
+import { HelpPlanCard } from '@/components/plans/help-plan-card';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
@@ -294,6 +296,8 @@ async function HouseholdContent({
             </div>
           )}
         </Card>
+        <HelpPlanCard viewer={viewer} householdId={household.id} />
+        <HouseholdMonitoringCard viewer={viewer} householdId={household.id} />
       </div>
 
       {editable && (
