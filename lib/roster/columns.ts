@@ -226,7 +226,7 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'status',
     header: '户状态',
-    aliases: ['贫困户状态', '脱贫状态', '农户状态', '状态', '户类型'],
+    aliases: ['贫困户状态', '脱贫状态', '农户状态', '状态'],
     required: false,
     household: true,
     width: 14,

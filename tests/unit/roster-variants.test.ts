@@ -512,3 +512,38 @@ describe('contradictions between a household’s facts', () => {
     ]);
   });
 });
+
+describe('the template and its column guide', () => {
+  it('lists every column the import reads with its allowed values and the other names it knows', async () => {
+    const { templateWorkbook } = await import('@/lib/roster/xlsx');
+    const buffer = await templateWorkbook([{ code: V1, name: '青石村', township: '城关镇' }], V1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
+    const roster = workbook.getWorksheet('花名册');
+    expect(roster?.getRow(1).values).toEqual([undefined, ...COLUMNS.map((c) => c.header)]);
+    const guide = workbook.getWorksheet('填写说明');
+    expect(guide?.getRow(1).values).toEqual([undefined, '列名', '必填', '可填的值', '说明', '也认得的列名']);
+    const rows = new Map<string, unknown[]>();
+    guide?.eachRow((row) => rows.set(String(row.getCell(1).value), row.values as unknown[]));
+    expect(rows.get('健康状况')?.[5]).toContain('健康情况');
+    expect(rows.get('劳动能力')?.[5]).toContain('劳动力状况');
+    expect(rows.get('低保类型')?.[5]).toContain('低保户类型');
+    expect(rows.get('致贫原因')?.[5]).toContain('主要致贫原因');
+    expect(rows.get('户状态')?.[3]).toContain('已脱贫');
+    expect(rows.get('吃穿不愁')?.[4]).toContain('两项同记');
+    expect(String(rows.get('不愁吃')?.[4])).toContain('留空为“未核实”');
+  });
+
+  it('reads 吃穿不愁 in one column as both items, and a disagreeing 不愁吃 is a problem', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow([...BASIC, '吃穿不愁', '不愁吃']);
+    const a = newId();
+    const b = newId();
+    sheet.addRow([V1, '1组', a, '户主', '甲', a, '否', '']);
+    sheet.addRow([V1, '1组', b, '户主', '乙', b, '是', '否']);
+    const { check } = await readAndCheck(await xlsx(workbook));
+    expect(check.facts.get(a)).toMatchObject({ foodSecure: false, clothingSecure: false });
+    expect(issueKeys(check)).toEqual([[0, 3, 'foodSecure', 'roster.issues.notAsColumn']]);
+  });
+});
