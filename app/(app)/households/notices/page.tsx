@@ -79,63 +79,66 @@ async function NoticeContent({
       <p className="mt-1 text-sm font-medium leading-7">
         {shared ? periodText(shared) : list.length ? t('periodVaries') : ''}
       </p>
-      <table className="mt-3 w-full border-collapse text-sm print:text-xs">
-        <thead>
-          <tr>
-            <th className={cell}>{t('columns.index')}</th>
-            {!oneVillage && <th className={cell}>{t('columns.village')}</th>}
-            <th className={cell}>{t('columns.group')}</th>
-            <th className={cell}>{t('columns.head')}</th>
-            <th className={cell}>{t('columns.idNumber')}</th>
-            <th className={cell}>{t('columns.members')}</th>
-            {exit && <th className={cell}>{t('columns.assessYear')}</th>}
-            {exit && <th className={cell}>{t('columns.perCapita')}</th>}
-            {kind === 'REMOVAL_NOTICE' && <th className={cell}>{t('columns.reason')}</th>}
-            {kind === 'RETURN_NOTICE' && <th className={cell}>{t('columns.returnCause')}</th>}
-            {!exit && kind !== 'REMOVAL_NOTICE' && kind !== 'RETURN_NOTICE' && (
-              <th className={cell}>{t('columns.causes')}</th>
-            )}
-            {!shared && <th className={cell}>{t('columns.period')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((row, index) => (
-            <tr key={row.id} className="break-inside-avoid">
-              <td className={`${cell} text-center`}>{index + 1}</td>
-              {!oneVillage && <td className={cell}>{row.villageName}</td>}
-              <td className={cell}>{row.groupName}</td>
-              <td className={cell}>{row.headName}</td>
-              <td className={`${cell} font-mono`}>{row.headIdMasked}</td>
-              <td className={`${cell} text-center`}>{row.memberCount}</td>
-              {exit && <td className={`${cell} text-center`}>{row.assessYear}</td>}
-              {exit && (
-                <td className={`${cell} text-right tabular-nums`}>
-                  {row.perCapitaIncome === null ? '—' : format.number(row.perCapitaIncome)}
-                </td>
-              )}
-              {kind === 'REMOVAL_NOTICE' && <td className={cell}>{row.reason ?? '—'}</td>}
-              {kind === 'RETURN_NOTICE' && (
-                <td className={cell}>{row.cause ? th(`step.returnCauses.${row.cause}`) : '—'}</td>
-              )}
-              {!exit && kind !== 'REMOVAL_NOTICE' && kind !== 'RETURN_NOTICE' && (
-                <td className={cell}>{row.povertyCauses.map((c) => t(`causes.${c}`)).join('、') || '—'}</td>
-              )}
-              {!shared && (
-                <td className={`${cell} whitespace-nowrap`}>
-                  {row.period.from} ~ {row.period.until}
-                </td>
-              )}
-            </tr>
-          ))}
-          {list.length === 0 && (
+      {/* On a phone the sheet scrolls sideways rather than squeezing the names into one character a line; on paper it fits A4. */}
+      <div className="mt-3 overflow-x-auto print:overflow-visible">
+        <table className="w-full min-w-[40rem] border-collapse text-sm print:min-w-0 print:text-xs">
+          <thead>
             <tr>
-              <td colSpan={9} className={`${cell} py-4 text-center text-slate-500`}>
-                {t('none')}
-              </td>
+              <th className={cell}>{t('columns.index')}</th>
+              {!oneVillage && <th className={cell}>{t('columns.village')}</th>}
+              <th className={cell}>{t('columns.group')}</th>
+              <th className={cell}>{t('columns.head')}</th>
+              <th className={cell}>{t('columns.idNumber')}</th>
+              <th className={cell}>{t('columns.members')}</th>
+              {exit && <th className={cell}>{t('columns.assessYear')}</th>}
+              {exit && <th className={cell}>{t('columns.perCapita')}</th>}
+              {kind === 'REMOVAL_NOTICE' && <th className={cell}>{t('columns.reason')}</th>}
+              {kind === 'RETURN_NOTICE' && <th className={cell}>{t('columns.returnCause')}</th>}
+              {!exit && kind !== 'REMOVAL_NOTICE' && kind !== 'RETURN_NOTICE' && (
+                <th className={cell}>{t('columns.causes')}</th>
+              )}
+              {!shared && <th className={cell}>{t('columns.period')}</th>}
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.map((row, index) => (
+              <tr key={row.id} className="break-inside-avoid">
+                <td className={`${cell} text-center`}>{index + 1}</td>
+                {!oneVillage && <td className={cell}>{row.villageName}</td>}
+                <td className={cell}>{row.groupName}</td>
+                <td className={cell}>{row.headName}</td>
+                <td className={`${cell} font-mono`}>{row.headIdMasked}</td>
+                <td className={`${cell} text-center`}>{row.memberCount}</td>
+                {exit && <td className={`${cell} text-center`}>{row.assessYear}</td>}
+                {exit && (
+                  <td className={`${cell} text-right tabular-nums`}>
+                    {row.perCapitaIncome === null ? '—' : format.number(row.perCapitaIncome)}
+                  </td>
+                )}
+                {kind === 'REMOVAL_NOTICE' && <td className={cell}>{row.reason ?? '—'}</td>}
+                {kind === 'RETURN_NOTICE' && (
+                  <td className={cell}>{row.cause ? th(`step.returnCauses.${row.cause}`) : '—'}</td>
+                )}
+                {!exit && kind !== 'REMOVAL_NOTICE' && kind !== 'RETURN_NOTICE' && (
+                  <td className={cell}>{row.povertyCauses.map((c) => t(`causes.${c}`)).join('、') || '—'}</td>
+                )}
+                {!shared && (
+                  <td className={`${cell} whitespace-nowrap`}>
+                    {row.period.from} ~ {row.period.until}
+                  </td>
+                )}
+              </tr>
+            ))}
+            {list.length === 0 && (
+              <tr>
+                <td colSpan={9} className={`${cell} py-4 text-center text-slate-500`}>
+                  {t('none')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
       <p className="mt-6 text-sm leading-7">{t('objections')}</p>
       <p className="mt-2 text-sm leading-7">
         {t('phone')}
