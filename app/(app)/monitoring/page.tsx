@@ -117,17 +117,15 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
             <p className="text-sm text-slate-500">{t('noWarnings')}</p>
           ) : (
             <Table minWidth="48rem">
-              <thead>
-                <HeadRow>
-                  <Th>{t('household')}</Th>
-                  <Th>{t('village')}</Th>
-                  <Th>{t('cause')}</Th>
-                  <Th>{t('detail')}</Th>
-                  <Th>{t('cadre')}</Th>
-                  <Th>{t('dueOn')}</Th>
-                  <Th>{t('status')}</Th>
-                </HeadRow>
-              </thead>
+              <HeadRow>
+                <Th>{t('household')}</Th>
+                <Th>{t('village')}</Th>
+                <Th>{t('cause')}</Th>
+                <Th>{t('detail')}</Th>
+                <Th>{t('cadre')}</Th>
+                <Th>{t('dueOn')}</Th>
+                <Th>{t('status')}</Th>
+              </HeadRow>
               <tbody>
                 {data.warnings.map((w) => (
                   <Row key={w.id} hover top>
@@ -143,7 +141,7 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
                       <WarningText detail={w.detail} />
                     </Td>
                     <Td>{w.cadre?.name ?? '—'}</Td>
-                    <Td className={w.overdue ? 'font-semibold text-red-700' : ''}>
+                    <Td className={w.overdue ? 'whitespace-nowrap font-semibold text-red-700' : 'whitespace-nowrap'}>
                       {isoDay(w.dueOn)}
                       {w.overdue && ` · ${t('overdue')}`}
                     </Td>
@@ -163,18 +161,16 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
             <p className="text-sm text-slate-500">{t('noMonitored')}</p>
           ) : (
             <Table minWidth="48rem">
-              <thead>
-                <HeadRow>
-                  <Th>{t('household')}</Th>
-                  <Th>{t('village')}</Th>
-                  <Th>{t('kind')}</Th>
-                  <Th>{t('causesLabel')}</Th>
-                  <Th>{t('cadre')}</Th>
-                  <Th>{t('startedOn')}</Th>
-                  <Th>{t('measuresDone')}</Th>
-                  <Th>{t('state')}</Th>
-                </HeadRow>
-              </thead>
+              <HeadRow>
+                <Th>{t('household')}</Th>
+                <Th>{t('village')}</Th>
+                <Th>{t('kind')}</Th>
+                <Th>{t('causesLabel')}</Th>
+                <Th>{t('cadre')}</Th>
+                <Th>{t('startedOn')}</Th>
+                <Th>{t('measuresDone')}</Th>
+                <Th>{t('state')}</Th>
+              </HeadRow>
               <tbody>
                 {data.monitored.map((m) => {
                   const done = measuresDone(m.measures);
@@ -192,7 +188,7 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
                       <Td>
                         <TextLink href={`/cadres/${m.cadre.id}`}>{m.cadre.name}</TextLink>
                       </Td>
-                      <Td>{isoDay(m.startedOn)}</Td>
+                      <Td className="whitespace-nowrap">{isoDay(m.startedOn)}</Td>
                       <Td className="tabular-nums">
                         {done.done}/{done.all}
                       </Td>
