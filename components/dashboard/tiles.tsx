@@ -149,6 +149,35 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           />
         </>
       )}
+      {s.monitoring && (
+        <>
+          <Tile
+            testId="monitored"
+            label={t('tiles.monitored')}
+            value={n(f.monitoredUnstable + f.monitoredMarginal + f.monitoredSudden)}
+            hint={t('tiles.monitoredHint', {
+              unstable: n(f.monitoredUnstable),
+              marginal: n(f.monitoredMarginal),
+              sudden: n(f.monitoredSudden),
+            })}
+            href={`/monitoring?area=${code}`}
+          />
+          <Tile
+            testId="warnings"
+            label={t('tiles.warnings')}
+            value={`${n(f.warningsOpen)} / ${n(f.warningsOverdue)}`}
+            red={red('warningOverdue')}
+            hint={t('tiles.warningsHint', { closed: n(f.risksClosed) })}
+            href={`/monitoring?area=${code}&warnings=overdue`}
+          />
+          <Tile
+            testId="plans"
+            label={t('columns.planRate')}
+            value={`${r.planRate.toFixed(1)}%`}
+            hint={t('tiles.plansHint', { planned: n(f.plannedPoorHouseholds), poor: n(f.poorHouseholds) })}
+          />
+        </>
+      )}
     </div>
   );
 }
