@@ -48,7 +48,9 @@ describe('household search', () => {
   });
 
   it('answers not found for a household outside the area', async () => {
-    const other = await signInAs('township2');
+    // Its own account: other files move the demo township2 account between townships.
+    const otherTownship = await makeUser({ role: 'TOWNSHIP_STAFF', scopeCode: VILLAGE_T2.slice(0, 9) });
+    const other = await signInAs(otherTownship.username);
     await expect(getHousehold(other, zhang.household.id)).rejects.toMatchObject({
       digest: expect.stringContaining('404'),
     });

@@ -119,6 +119,11 @@ describe('accounts', () => {
     const disabled = await db.user.findUniqueOrThrow({ where: { id: target.id } });
     expect(disabled).toMatchObject({ disabled: true, sessionVersion: moved.sessionVersion + 1 });
     await run(setUserDisabled, { id: disabled.id, version: disabled.version, disabled: 'false' });
+    // Back to its own township and name: other files sign in as township2 to test the other township.
+    await db.user.update({
+      where: { id: target.id },
+      data: { scopeCode: target.scopeCode, displayName: target.displayName },
+    });
   });
 
   it('reset of an account without area data unlocks it, forces a new password and ends every session', async () => {
