@@ -2,6 +2,7 @@
 // per day, totals, the key, and the sign-off lines. No database here: data.ts passes the month in.
 import ExcelJS from 'exceljs';
 import type { AwayKind, DayKind, TeamRole } from '@/lib/enums';
+import { printedSheet, xlsxBuffer } from '@/lib/spreadsheet';
 
 export type SheetRow = {
   name: string;
@@ -43,9 +44,7 @@ export async function attendanceSheetXlsx(input: {
 }): Promise<Buffer> {
   const { dates, rows, labels } = input;
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('考勤表', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const sheet = workbook.addWorksheet('考勤表', printedSheet('2:2'));
   const h = labels.headers;
   const header = [
     h.index,
@@ -110,5 +109,5 @@ export async function attendanceSheetXlsx(input: {
   sheet.addRow([labels.legend]);
   sheet.addRow([labels.leaderLine]);
   sheet.addRow([labels.signed]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer(workbook);
 }

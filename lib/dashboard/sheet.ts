@@ -1,6 +1,7 @@
 // The dashboard's tables as one .xlsx sheet, A4 landscape: a block per section, a row per area of the
 // next level down and a total row, red where the page is red. No database here: the route passes the data in.
 import ExcelJS from 'exceljs';
+import { printedSheet, xlsxBuffer } from '@/lib/spreadsheet';
 import { isRed, SECTION_COLUMNS, SECTIONS } from './columns';
 import type { Dashboard, DashboardRow } from './data';
 
@@ -16,17 +17,7 @@ export async function dashboardXlsx(input: {
 }): Promise<Buffer> {
   const { data, title, subtitle, t, areaLabel, totalLabel } = input;
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('数据看板', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&P / &N' },
-  });
+  const sheet = workbook.addWorksheet('数据看板', printedSheet());
   const widest = Math.max(...SECTIONS.map((s) => SECTION_COLUMNS[s].length)) + 1;
   sheet.mergeCells(1, 1, 1, widest);
   sheet.getCell(1, 1).value = title;
@@ -74,5 +65,5 @@ export async function dashboardXlsx(input: {
   }
   sheet.getColumn(1).width = 16;
   for (let c = 2; c <= widest; c++) sheet.getColumn(c).width = 13;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer(workbook);
 }

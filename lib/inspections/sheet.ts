@@ -1,6 +1,7 @@
 // The year-end assessment as .xlsx: townships, then teams, ranked, with each indicator, the computed
 // and final score and the band. No database here: the route passes the rows in.
 import ExcelJS from 'exceljs';
+import { fitWrappedRows, printedSheet, xlsxBuffer } from '@/lib/spreadsheet';
 import type { AssessmentRow } from './data';
 import { INDICATORS } from './rules';
 
@@ -12,10 +13,7 @@ export async function assessmentXlsx(input: {
 }): Promise<Buffer> {
   const { title, subtitle, sections, t } = input;
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('年终考核', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    headerFooter: { oddFooter: '&C&P / &N' },
-  });
+  const sheet = workbook.addWorksheet('年终考核', printedSheet());
   const headers = [
     t('rank'),
     t('village'),
@@ -61,5 +59,7 @@ export async function assessmentXlsx(input: {
   sheet.getColumn(2).width = 20;
   for (let c = 3; c <= headers.length; c++) sheet.getColumn(c).width = 11;
   sheet.getColumn(headers.length).width = 30;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.getColumn(headers.length).alignment = { wrapText: true, vertical: 'top' };
+  fitWrappedRows(sheet, [2, headers.length], 3);
+  return xlsxBuffer(workbook);
 }

@@ -1,5 +1,6 @@
 // The pairing roster (结对帮扶花名册) as .xlsx, in the columns offices keep. No database here.
 import ExcelJS from 'exceljs';
+import { printedSheet, xlsxBuffer } from '@/lib/spreadsheet';
 
 export type RosterSheetRow = {
   township: string;
@@ -37,8 +38,8 @@ export type RosterSheetLabels = { title: string; columns: Record<RosterColumn, s
 export async function pairingRosterXlsx(rows: readonly RosterSheetRow[], labels: RosterSheetLabels): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('结对帮扶花名册', {
+    ...printedSheet('2:2'),
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const header = ROSTER_COLUMNS.map((column) => labels.columns[column]);
   sheet.mergeCells(1, 1, 1, header.length);
@@ -65,5 +66,5 @@ export async function pairingRosterXlsx(rows: readonly RosterSheetRow[], labels:
   [6, 10, 10, 6, 10, 12, 6, 10, 12, 22, 14, 12].forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer(workbook);
 }

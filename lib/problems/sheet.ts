@@ -1,6 +1,7 @@
 // The rectification ledger (整改台账) as offices print and file it: one row per problem, what was
 // done or explained, and whether it is overdue. No database here: the route passes the rows in.
 import ExcelJS from 'exceljs';
+import { fitWrappedRows, printedSheet, xlsxBuffer } from '@/lib/spreadsheet';
 
 export const LEDGER_COLUMNS = [
   'index',
@@ -56,18 +57,7 @@ export async function rectificationLedgerXlsx(input: {
 }): Promise<Buffer> {
   const { title, subtitle, headers, rows } = input;
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('整改台账', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      printTitlesRow: '3:3',
-    },
-    headerFooter: { oddFooter: '&C&P / &N' },
-  });
+  const sheet = workbook.addWorksheet('整改台账', printedSheet('3:3'));
   const width = LEDGER_COLUMNS.length;
   sheet.mergeCells(1, 1, 1, width);
   const titleCell = sheet.getCell(1, 1);
@@ -102,6 +92,11 @@ export async function rectificationLedgerXlsx(input: {
     column.width = WIDTHS[c];
     if (!WRAPPED.includes(c)) column.alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
   });
+  fitWrappedRows(
+    sheet,
+    WRAPPED.map((c) => LEDGER_COLUMNS.indexOf(c) + 1),
+    4,
+  );
   sheet.views = [{ state: 'frozen', ySplit: 3 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer(workbook);
 }

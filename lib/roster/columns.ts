@@ -13,6 +13,7 @@ import {
   type Relation,
 } from '@/lib/enums';
 import { ALLOWANCES, type CHECKLIST, HEALTH, LABOUR, POVERTY_CAUSES, RELATIONS } from '@/lib/households/schema';
+import { TEXT_PREFIX } from '@/lib/spreadsheet';
 import zh from '@/messages/zh-CN.json';
 
 /** The largest file the import accepts. */
@@ -682,6 +683,7 @@ export function yuanOf(text: string): { yuan: number; rounded: boolean } | undef
   return { yuan, rounded: yuan !== value };
 }
 
+const QUOTED_LIVE_TEXT = /^'(?=[=+\-@\t\r\n])/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters a cell must not carry
 const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u00a0\u200b-\u200f\u2028-\u202f\u2060\u3000\ufeff\uff01-\uff5e]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters a cell must not carry
@@ -691,7 +693,9 @@ const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u
  * no-break and ideographic spaces as spaces, zero-width and control characters removed, runs of spaces as one,
  * trimmed. Not NFKC: that would also fold the CJK compatibility ideographs of rare names into other characters.
  */
-export function cleanText(value: string): string {
+export function cleanText(cell: string): string {
+  // Our own exports put a quote before text that starts like a formula (lib/spreadsheet.ts); take it off.
+  const value = cell.startsWith(TEXT_PREFIX) ? cell.replace(QUOTED_LIVE_TEXT, '') : cell;
   if (!NEEDS_CLEANING.test(value)) return value.trim();
   return value
     .replace(INVISIBLE, '')

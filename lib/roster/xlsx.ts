@@ -2,6 +2,7 @@
 // (exceljs; the export streamed). No database here: data.ts feeds rows in and takes rows out.
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { printedSheet, safeRow, xlsxBuffer } from '@/lib/spreadsheet';
 import {
   allowedValues,
   COLUMNS,
@@ -302,7 +303,7 @@ export async function templateWorkbook(villages: VillageEntry[], exampleVillage:
   codes.getRow(1).font = { bold: true };
   for (const village of villages) codes.addRow([village.township, village.name, village.code]);
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxBuffer(workbook);
 }
 
 export type RosterWriter = {
@@ -320,18 +321,18 @@ export type RosterWriter = {
 export function rosterWriter(stream: Writable): RosterWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: false, useSharedStrings: false });
   workbook.creator = '驻村帮扶工作系统';
-  const sheet = workbook.addWorksheet(SHEET_ROSTER, FROZEN_HEADER);
+  const sheet = workbook.addWorksheet(SHEET_ROSTER, { ...printedSheet('1:1'), ...FROZEN_HEADER });
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   sheet.addRow(COLUMNS.map((c) => c.header)).commit();
   return {
     addRow(values) {
-      sheet.addRow(values as string[]).commit();
+      sheet.addRow(safeRow(values)).commit();
     },
     async finish(notes) {
       sheet.commit();
       const info = workbook.addWorksheet(SHEET_EXPORT_NOTES);
       info.columns = [{ width: 18 }, { width: 80 }];
-      for (const line of notes) info.addRow(line).commit();
+      for (const line of notes) info.addRow(safeRow(line)).commit();
       info.commit();
       await workbook.commit();
     },
