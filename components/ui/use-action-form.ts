@@ -1,6 +1,20 @@
 'use client';
+import { unstable_rethrow } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { startTransition, useActionState } from 'react';
 import { type ActionState, initialActionState } from '@/lib/action-state';
+
+/** What was typed, from the payload a form sent (secrets left out, as the server's own echo does). */
+function typedValues(payload: unknown): Record<string, string> | undefined {
+  if (!payload || typeof payload !== 'object') return undefined;
+  const entries = payload instanceof FormData ? [...payload.entries()] : Object.entries(payload);
+  const values: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    if (key.startsWith('$ACTION') || /password/i.test(key)) continue;
+    if (typeof value === 'string') values[key] = value;
+  }
+  return values;
+}
 
 /**
  * The one way a form talks to its server action: React's useActionState plus what every form reads off the
@@ -16,14 +30,35 @@ import { type ActionState, initialActionState } from '@/lib/action-state';
  * ```
  *
  * A form that sends from its own submit handler (not a `<form action>`) calls `submit(payload)` instead.
+ *
+ * A request that never gets its answer (no signal, the server gone) is an answer too: the form says nothing
+ * was saved and keeps what was typed, instead of the error page taking the whole screen.
  */
 export function useActionForm<Payload = FormData, State extends ActionState = ActionState>(
   action: (state: State, payload: Payload) => Promise<State>,
   initialState: State = initialActionState as State,
 ) {
   // Awaited<State> is State (an object type), which TypeScript cannot see through a type parameter.
+  const t = useTranslations('errors');
+  const guarded = async (previous: State, payload: Payload): Promise<State> => {
+    try {
+      return await action(previous, payload);
+    } catch (error) {
+      unstable_rethrow(error); // redirects and not-found are Next's own answers, not failures
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      return {
+        ...previous,
+        ok: false,
+        message: undefined,
+        fieldErrors: undefined,
+        formError: t(offline || error instanceof TypeError ? 'networkFailed' : 'sendFailed'),
+        values: typedValues(payload) ?? previous.values,
+        attempt: (previous.attempt ?? 0) + 1,
+      };
+    }
+  };
   const [state, formAction, pending] = useActionState<State, Payload>(
-    action as (state: Awaited<State>, payload: Payload) => Promise<State>,
+    guarded as (state: Awaited<State>, payload: Payload) => Promise<State>,
     initialState as Awaited<State>,
   );
   const errors = state.fieldErrors ?? {};
