@@ -1,13 +1,13 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useOutbox } from '@/components/offline/outbox-provider';
 import { buttonClass } from '@/components/ui/button-class';
 import { Spinner } from '@/components/ui/spinner';
-import type { ActionState } from '@/lib/action-state';
+import { newItem, type OutboxItem } from '@/lib/offline/outbox';
 
 type Fix = { latitude: number; longitude: number; accuracy: number } | null;
-type Phase = 'idle' | 'locating' | 'sending' | 'failed';
+type Phase = 'idle' | 'locating' | 'sending';
 
 /** Asks the browser for a fix; a refusal or a timeout is not an error here, it is "no location". */
 function locate(): Promise<Fix> {
@@ -26,76 +26,98 @@ function locate(): Promise<Fix> {
   });
 }
 
-/** One tap: locate, send, show the answer. On a failed send the fix is kept and "try again" resends it. */
-/** `done`: today's check-in is on record; the button goes, but the answer just given stays in view after the refresh. */
-export function CheckInButton({ evening, done = false }: { evening: boolean; done?: boolean }) {
-  const t = useTranslations('attendance');
-  const router = useRouter();
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [fix, setFix] = useState<Fix | undefined>(undefined);
-  const [answer, setAnswer] = useState<ActionState | null>(null);
+const clock = (at: number) =>
+  new Date(at).toLocaleTimeString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
-  async function send(position: Fix) {
-    setPhase('sending');
-    try {
-      const response = await fetch('/api/attendance/checkin', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(position ?? {}),
-      });
-      const state = (await response.json()) as ActionState;
-      setAnswer(state);
-      setPhase('idle');
-      if (state.ok) router.refresh();
-    } catch {
-      setPhase('failed');
-    }
-  }
+/**
+ * One tap: the time of the tap and the fix are recorded on the phone and go through the outbox, so a check-in
+ * made without signal counts for the moment it was made and is sent by itself when the signal returns.
+ * `done`: today's check-in is on record; the button goes, but the answer just given stays in view after the refresh.
+ */
+export function CheckInButton({ evening, done = false }: { evening: boolean; done?: boolean }) {
+  const t = useTranslations();
+  const outbox = useOutbox();
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [result, setResult] = useState<OutboxItem | null>(null);
+  const [failed, setFailed] = useState(false);
 
   async function start() {
-    setAnswer(null);
+    if (!outbox) return;
+    const tappedAt = Date.now();
+    setResult(null);
+    setFailed(false);
     setPhase('locating');
-    const position = await locate();
-    setFix(position);
-    await send(position);
+    const fix = await locate();
+    setPhase('sending');
+    try {
+      const item = await outbox.enqueue(
+        newItem({
+          userId: outbox.userId,
+          kind: 'checkin',
+          label: t('outbox.labels.checkin', { time: clock(tappedAt) }),
+          href: '/attendance',
+          payload: { ...(fix ?? {}), tappedAt: new Date(tappedAt).toISOString() },
+        }),
+      );
+      setResult(item ?? null);
+    } catch {
+      setFailed(true); // this browser would not keep it (storage refused): nothing recorded, tap again
+    }
+    setPhase('idle');
   }
 
-  const busy = phase === 'locating' || phase === 'sending';
-  if (done && !answer) return null;
+  const busy = phase !== 'idle';
+  const shown = result && (result.state === 'stored' || result.state === 'refused' || result.state === 'waiting');
+  if (done && !shown) return null;
+  const location = result?.data?.location;
   return (
     <div className="space-y-3">
-      {!done && (
+      {!done && (!result || result.state === 'refused') && (
         <button
           type="button"
-          onClick={phase === 'failed' && fix !== undefined ? () => send(fix) : start}
+          onClick={start}
           disabled={busy}
           aria-busy={busy}
           className={`${buttonClass('primary')} w-full py-4 text-lg`}
         >
           {busy && <Spinner size="md" />}
           {phase === 'locating'
-            ? t('checkingLocation')
+            ? t('attendance.checkingLocation')
             : phase === 'sending'
-              ? t('sending')
-              : phase === 'failed'
-                ? t('retry')
-                : evening
-                  ? t('checkInNight')
-                  : t('checkInDay')}
+              ? t('attendance.sending')
+              : evening
+                ? t('attendance.checkInNight')
+                : t('attendance.checkInDay')}
         </button>
       )}
-      {answer && (
+      {failed && (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t('attendance.retry')}
+        </div>
+      )}
+      {result?.state === 'waiting' && (
+        <div role="status" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          {t('attendance.queued', { time: clock(result.createdAt) })}
+        </div>
+      )}
+      {result && (result.state === 'stored' || result.state === 'refused') && (
         <div
-          role={answer.ok ? 'status' : 'alert'}
-          data-location={answer.data?.location}
-          className={`rounded-md border px-3 py-2 text-sm ${!answer.ok ? 'border-red-200 bg-red-50 text-red-800' : answer.data?.location === 'INSIDE' || !answer.data ? 'border-green-200 bg-green-50 text-green-800' : 'border-amber-200 bg-amber-50 text-amber-900'}`}
+          role={result.state === 'stored' ? 'status' : 'alert'}
+          data-location={location}
+          className={`rounded-md border px-3 py-2 text-sm ${
+            result.state === 'refused'
+              ? 'border-red-200 bg-red-50 text-red-800'
+              : location === 'INSIDE' || !location
+                ? 'border-green-200 bg-green-50 text-green-800'
+                : 'border-amber-200 bg-amber-50 text-amber-900'
+          }`}
         >
-          {answer.ok
-            ? answer.message
-            : (answer.formError ??
-              Object.values(answer.fieldErrors ?? {})
-                .flat()
-                .join('；'))}
+          {result.reason}
         </div>
       )}
     </div>

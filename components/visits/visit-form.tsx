@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { useOutbox } from '@/components/offline/outbox-provider';
 import { SubmitButton } from '@/components/ui/button';
 import { buttonClass } from '@/components/ui/button-class';
 import { Field, FieldError, inputClass, SelectField, TextareaField, TextField } from '@/components/ui/field';
@@ -8,8 +9,9 @@ import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { type ActionState, initialActionState } from '@/lib/action-state';
 import { PROBLEM_CATEGORIES, URGENCIES, VISIT_KINDS } from '@/lib/enums';
+import { deleteItem, newClientKey, newItem } from '@/lib/offline/outbox';
+import { resizePhoto } from '@/lib/offline/photo';
 import { RISK_EVENTS } from '@/lib/problems/rules';
-import { createVisit } from '@/lib/visits/actions';
 
 type Problem = { category: string; urgency: string; description: string };
 type Draft = {
@@ -21,23 +23,15 @@ type Draft = {
   helpDelivered: string;
   riskEvent?: string;
   problems: Problem[];
-  photoKeys: string[];
+  /** Photos chosen: their bytes are not in the draft (only a saved visit keeps them, in the outbox). */
+  photoCount?: number;
 };
 type Fix = { latitude: number; longitude: number; accuracy: number } | null;
 /** What one tap on "save" sends: the draft as it is then, the photos chosen, and the location if there is one. */
 type Sending = { draft: Draft; files: File[]; fix: Fix | undefined };
-/** `unsent`: the request or its answer was lost on the way (no signal); the draft and its key stay for the retry. */
-type VisitState = ActionState & { unsent?: boolean };
+/** `queued`: no signal; the visit and its photos wait in the outbox and go by themselves. */
+type VisitState = ActionState & { queued?: boolean };
 const draftKey = (householdId: number) => `visit-draft-${householdId}`;
-
-/** A v4 UUID from getRandomValues: randomUUID exists only on https pages, and county servers often run on plain http. */
-function newClientKey(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 function newDraft(today: string): Draft {
   return {
@@ -49,17 +43,26 @@ function newDraft(today: string): Draft {
     helpDelivered: '',
     riskEvent: '',
     problems: [],
-    photoKeys: [],
   };
 }
 
 /**
- * The visit form for a phone on a weak signal: what is typed is kept in the browser until the server
- * has it (a reload or a dropped connection loses nothing), photos are uploaded once each, and the
- * key made before the first try lets a retry be recognised and stored once.
+ * The visit form for a phone on a weak signal: what is typed is kept in the browser while it is typed, and a
+ * saved visit goes through the outbox with its photos (made small on the phone), so no signal only means
+ * "sent later". The key made with the draft lets every resend be recognised and stored once.
  */
-export function VisitForm({ householdId, today }: { householdId: number; today: string }) {
+export function VisitForm({
+  householdId,
+  householdName,
+  today,
+}: {
+  householdId: number;
+  householdName: string;
+  today: string;
+}) {
   const t = useTranslations();
+  const outbox = useOutbox();
+  const [fileInput, setFileInput] = useState(0);
   const [draft, setDraft] = useState<Draft>(() => newDraft(today));
   const [files, setFiles] = useState<File[]>([]);
   const [fix, setFix] = useState<Fix | undefined>(undefined);
@@ -94,60 +97,55 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
   const setProblem = (index: number, patch: Partial<Problem>) =>
     update({ problems: draft.problems.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
 
-  /** Uploads the photos not uploaded yet, keeping each key in the draft at once; the refusal's text if one is refused. */
-  async function uploadPhotos(uploaded: string[], chosen: File[]): Promise<string[] | { refused: string }> {
-    const keys = [...uploaded];
-    for (const file of chosen.slice(keys.length)) {
-      const response = await fetch('/api/uploads', {
-        method: 'POST',
-        body: file,
-        headers: { 'content-type': file.type || 'application/octet-stream' },
-      });
-      const answer = (await response.json()) as { ok: boolean; key?: string; formError?: string };
-      if (!answer.ok || !answer.key) return { refused: answer.formError ?? t('visits.uploadFailed') };
-      keys.push(answer.key);
-      update({ photoKeys: keys });
-    }
-    return keys;
-  }
-
   async function send(_previous: VisitState, { draft, files, fix }: Sending): Promise<VisitState> {
+    if (!outbox) return { ok: false, formError: t('errors.sendFailed') };
+    const photos = await Promise.all(files.map(resizePhoto));
+    const item = newItem({
+      clientKey: draft.clientKey,
+      userId: outbox.userId,
+      kind: 'visit',
+      label: t('outbox.labels.visit', { household: householdName }),
+      href: `/visits/new?household=${householdId}`,
+      photos,
+      payload: {
+        clientKey: draft.clientKey,
+        householdId,
+        visitedOn: draft.visitedOn,
+        kind: draft.kind,
+        metWith: draft.metWith,
+        findings: draft.findings,
+        helpDelivered: draft.helpDelivered,
+        riskEvent: draft.riskEvent ?? '',
+        photoKeys: '',
+        problems: draft.problems,
+        ...(fix ? { latitude: fix.latitude, longitude: fix.longitude, accuracy: fix.accuracy } : {}),
+      },
+    });
+    let sent: Awaited<ReturnType<typeof outbox.enqueue>>;
     try {
-      const photoKeys = await uploadPhotos(draft.photoKeys, files);
-      if (!Array.isArray(photoKeys)) return { ok: false, fieldErrors: { photoKeys: [photoKeys.refused] } };
-      const answer = await createVisit(
-        { ok: false },
-        {
-          clientKey: draft.clientKey,
-          householdId,
-          visitedOn: draft.visitedOn,
-          kind: draft.kind,
-          metWith: draft.metWith,
-          findings: draft.findings,
-          helpDelivered: draft.helpDelivered,
-          riskEvent: draft.riskEvent ?? '',
-          photoKeys: photoKeys.join(','),
-          problems: draft.problems,
-          ...(fix ? { latitude: fix.latitude, longitude: fix.longitude, accuracy: fix.accuracy } : {}),
-        },
-      );
-      if (answer.ok) {
-        localStorage.removeItem(draftKey(householdId));
-        setDraft(newDraft(today));
-        setFiles([]);
-        setRestored(false);
-      }
-      return answer;
+      sent = await outbox.enqueue(item);
     } catch {
-      return { ok: false, unsent: true }; // the draft (and the key) stay: the retry is the same submission
+      return { ok: false, formError: t('visits.notKept') }; // this browser refused to keep it: nothing saved
     }
+    if (sent?.state === 'refused') {
+      // Refused while the form is open: the form shows why beside the fields and keeps it; the outbox need not.
+      await deleteItem(item.clientKey);
+      return { ok: false, formError: sent.fieldErrors ? undefined : sent.reason, fieldErrors: sent.fieldErrors };
+    }
+    localStorage.removeItem(draftKey(householdId));
+    setDraft(newDraft(today));
+    setFiles([]);
+    setFileInput((n) => n + 1); // a new file input: the old one would still show the last file's name
+    setRestored(false);
+    return sent?.state === 'stored'
+      ? { ok: true, message: sent.reason }
+      : { ok: true, queued: true, message: t('outbox.queued') };
   }
 
   const { state, pending, fieldError, submit } = useActionForm<Sending, VisitState>(send);
   // The last answer goes the moment the form is sent again; what is typed stays.
   const answer: VisitState = pending ? initialActionState : state;
   const errors = (name: string) => (pending ? undefined : fieldError(name));
-  const uploading = pending && draft.photoKeys.length < files.length;
   return (
     <form
       onSubmit={(event) => {
@@ -158,11 +156,17 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
       noValidate
     >
       {restored && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('visits.draftKept')}</p>}
-      <FormMessage state={answer} />
-      {answer.unsent && (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t('visits.retry')}
+      {restored && (draft.photoCount ?? 0) > 0 && files.length === 0 && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="alert">
+          {t('visits.choosePhotosAgain', { count: draft.photoCount ?? 0 })}
+        </p>
+      )}
+      {answer.queued ? (
+        <div role="status" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          {answer.message}
         </div>
+      ) : (
+        <FormMessage state={answer} />
       )}
       <div className="grid grid-cols-2 gap-3">
         <TextField
@@ -227,6 +231,7 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
       </SelectField>
       <Field name="photoKeys" id="photos" label={t('visits.addPhotos')} errors={errors('photoKeys')}>
         <input
+          key={fileInput}
           type="file"
           id="photos"
           name="photos"
@@ -236,8 +241,9 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
           className="block w-full text-sm"
           aria-describedby={errors('photoKeys') ? 'photos-error' : undefined}
           onChange={(e) => {
-            setFiles(Array.from(e.target.files ?? []).slice(0, 6));
-            update({ photoKeys: [] });
+            const chosen = Array.from(e.target.files ?? []).slice(0, 6);
+            setFiles(chosen);
+            update({ photoCount: chosen.length });
           }}
         />
       </Field>
@@ -309,11 +315,7 @@ export function VisitForm({ householdId, today }: { householdId: number; today: 
         </button>
       </fieldset>
       <SubmitButton pending={pending} className={`${buttonClass('primary')} w-full py-3 text-base`}>
-        {uploading
-          ? t('visits.uploading', { done: draft.photoKeys.length, total: files.length })
-          : pending
-            ? t('visits.saving')
-            : t('visits.save')}
+        {pending ? t('visits.saving') : t('visits.save')}
       </SubmitButton>
     </form>
   );

@@ -58,7 +58,11 @@ async function NewVisitContent({
             </TextLink>
           }
         >
-          <VisitForm householdId={choices.chosen.id} today={choices.today} />
+          <VisitForm
+            householdId={choices.chosen.id}
+            householdName={`${choices.chosen.village} ${choices.chosen.headName}`}
+            today={choices.today}
+          />
         </Card>
       ) : (
         <>
