@@ -19,7 +19,16 @@ export function DayEntryForm({
   preset: { postingId?: number; from: string; to: string };
 }) {
   const t = useTranslations('attendance');
-  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(setDays);
+  const tAll = useTranslations();
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(setDays, undefined, {
+    kind: 'days',
+    label: (v) =>
+      tAll('outbox.labels.days', {
+        name: people.find((p) => String(p.postingId) === v.postingId)?.name ?? '',
+        from: v.from ?? '',
+        to: v.to ?? '',
+      }),
+  });
   return (
     <form action={formAction} className="space-y-4" noValidate key={formKey(preset.postingId, preset.from)} id="entry">
       <FormMessage state={state} />

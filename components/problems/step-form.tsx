@@ -16,18 +16,26 @@ type Step = 'START' | 'SOLVE' | 'RETURN' | 'STRIKE_OFF' | 'ESCALATE' | 'REOPEN';
  */
 export function StepForm({
   problem,
+  title,
   steps,
   departments,
   today,
 }: {
   problem: { id: number; version: number };
+  /** The problem as the outbox lists a step entered without signal. */
+  title: string;
   steps: Step[];
   departments: { id: number; name: string }[];
   today: string;
 }) {
   const t = useTranslations('problems');
   const tc = useTranslations('common');
-  const { state, formAction, errors, fieldError, defaultValue, formKey } = useActionForm(problemStep);
+  const tAll = useTranslations();
+  const { state, formAction, errors, fieldError, defaultValue, formKey } = useActionForm(problemStep, undefined, {
+    kind: 'problemStep',
+    label: (v) =>
+      `${tAll('outbox.labels.problemStep', { problem: title })} · ${v.step ? t(`steps.${v.step as Step}`) : ''}`,
+  });
   const [chosen, setChosen] = useState<Step | undefined>(undefined);
   const [owner, setOwner] = useState<string>('');
   const fromAnswer =

@@ -2,7 +2,16 @@
 import { unstable_rethrow } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState } from 'react';
+import { useOutbox } from '@/components/offline/outbox-provider';
 import { type ActionState, initialActionState } from '@/lib/action-state';
+import { newItem, type OutboxKind } from '@/lib/offline/outbox';
+
+/** A form whose entry may wait in the outbox when there is no signal (field work: month grid, problem steps). */
+export type OfflineEntry = {
+  kind: OutboxKind;
+  /** The line the outbox shows, from what was typed. */
+  label: (values: Record<string, string>) => string;
+};
 
 /** What was typed, from the payload a form sent (secrets left out, as the server's own echo does). */
 function typedValues(payload: unknown): Record<string, string> | undefined {
@@ -32,31 +41,60 @@ function typedValues(payload: unknown): Record<string, string> | undefined {
  * A form that sends from its own submit handler (not a `<form action>`) calls `submit(payload)` instead.
  *
  * A request that never gets its answer (no signal, the server gone) is an answer too: the form says nothing
- * was saved and keeps what was typed, instead of the error page taking the whole screen.
+ * was saved and keeps what was typed, instead of the error page taking the whole screen. With `offline`, an
+ * entry made without signal goes into the outbox instead and is sent by itself later.
  */
 export function useActionForm<Payload = FormData, State extends ActionState = ActionState>(
   action: (state: State, payload: Payload) => Promise<State>,
   initialState: State = initialActionState as State,
+  offline?: OfflineEntry,
 ) {
-  // Awaited<State> is State (an object type), which TypeScript cannot see through a type parameter.
-  const t = useTranslations('errors');
+  const t = useTranslations();
+  const outbox = useOutbox();
   const guarded = async (previous: State, payload: Payload): Promise<State> => {
     try {
       return await action(previous, payload);
     } catch (error) {
       unstable_rethrow(error); // redirects and not-found are Next's own answers, not failures
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      const noSignal = (typeof navigator !== 'undefined' && navigator.onLine === false) || error instanceof TypeError;
+      const values = typedValues(payload) ?? previous.values;
+      const attempt = (previous.attempt ?? 0) + 1;
+      if (noSignal && offline && outbox && values) {
+        try {
+          await outbox.enqueue(
+            newItem({
+              userId: outbox.userId,
+              kind: offline.kind,
+              label: offline.label(values),
+              href: window.location.pathname + window.location.search,
+              payload: values,
+            }),
+          );
+          return {
+            ...previous,
+            ok: true,
+            formError: undefined,
+            fieldErrors: undefined,
+            values: undefined,
+            message: t('outbox.queued'),
+            attempt,
+          };
+        } catch {
+          // The browser would not keep it: fall through to "nothing saved", the form keeps the text.
+        }
+      }
       return {
         ...previous,
         ok: false,
         message: undefined,
         fieldErrors: undefined,
-        formError: t(offline || error instanceof TypeError ? 'networkFailed' : 'sendFailed'),
-        values: typedValues(payload) ?? previous.values,
-        attempt: (previous.attempt ?? 0) + 1,
+        formError: t(noSignal ? 'errors.networkFailed' : 'errors.sendFailed'),
+        values,
+        attempt,
       };
     }
   };
+  // Awaited<State> is State (an object type), which TypeScript cannot see through a type parameter.
   const [state, formAction, pending] = useActionState<State, Payload>(
     guarded as (state: Awaited<State>, payload: Payload) => Promise<State>,
     initialState as Awaited<State>,

@@ -111,6 +111,7 @@ async function ProblemContent({
             )}
             <StepForm
               problem={{ id: problem.id, version: problem.version }}
+              title={`${t('problems.detailTitle', { id: problem.id })} ${problem.villageName}${problem.household ? ` ${problem.household.headName}` : ''}`}
               steps={problem.nextSteps}
               departments={problem.departments}
               today={today}
