@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { startTransition, useActionState } from 'react';
 import { useOutbox } from '@/components/offline/outbox-provider';
 import { type ActionState, initialActionState } from '@/lib/action-state';
-import { newItem, type OutboxKind } from '@/lib/offline/outbox';
+import { newClientKey, newItem, type OutboxKind } from '@/lib/offline/outbox';
 
 /** A form whose entry may wait in the outbox when there is no signal (field work: month grid, problem steps). */
 export type OfflineEntry = {
@@ -52,6 +52,9 @@ export function useActionForm<Payload = FormData, State extends ActionState = Ac
   const t = useTranslations();
   const outbox = useOutbox();
   const guarded = async (previous: State, payload: Payload): Promise<State> => {
+    // An entry that may be queued carries its key from the first try: were that try stored and its answer lost,
+    // the queued copy is then recognised and stored once.
+    if (offline && payload instanceof FormData && !payload.get('clientKey')) payload.set('clientKey', newClientKey());
     try {
       return await action(previous, payload);
     } catch (error) {
@@ -67,6 +70,7 @@ export function useActionForm<Payload = FormData, State extends ActionState = Ac
               kind: offline.kind,
               label: offline.label(values),
               href: window.location.pathname + window.location.search,
+              clientKey: values.clientKey,
               payload: values,
             }),
           );
