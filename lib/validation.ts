@@ -76,6 +76,19 @@ export const recordId = z.preprocess(
 /** The same, from a field that may be left empty. */
 export const optionalRecordId = z.preprocess((v) => (v === '' ? undefined : v), recordId.optional());
 
+/**
+ * The key a phone makes for an entry before its first send (the outbox): a UUID, lower-cased so the
+ * same key in either case is the same entry. However often the entry is sent, it is stored once.
+ */
+export const clientKey = z
+  .string({ error: 'errors.invalid' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.uuid({ error: 'errors.invalid' }));
+
+/** The same for forms that may send one (the outbox) or not (an online form). */
+export const optionalClientKey = z.preprocess((v) => (v === '' || v === null ? undefined : v), clientKey.optional());
+
 /** A calendar day typed into a date field ('YYYY-MM-DD'). */
 export const isoDate = z
   .string({ error: 'errors.required' })

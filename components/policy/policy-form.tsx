@@ -21,6 +21,8 @@ const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }
       'teamSizeMin',
       'teamSizeMax',
       'checkinRadiusMeters',
+      'lateSyncHours',
+      'offlineCheckinDays',
     ],
   },
   {

@@ -15,9 +15,9 @@ import { translateKey } from '@/lib/i18n/messages';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { scope } from '@/lib/regions/scope';
 import { lockCadre, lockTeam, lockTeamShared } from '@/lib/teams/sql';
-import { chinaDate, chinaHour, chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
+import { chinaDate, chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
 import { teamMonth } from './data';
-import { EVENING_HOUR, locationCheck, validateRecord } from './rules';
+import { checkInTiming, locationCheck, validateRecord } from './rules';
 import { type checkInSchema, MAX_RANGE_DAYS, type setDaysSchema, type signOffSchema } from './schema';
 import { attendanceSheetXlsx } from './sheet';
 
@@ -26,12 +26,13 @@ function mayChangeSignedOff(viewer: Viewer): boolean {
   return viewer.role === 'COUNTY_ADMIN' && viewer.scopeCode.length <= 6;
 }
 
-async function radiusOf(tx: Tx, villageCode: string, year: number): Promise<number> {
+/** The county's policy numbers a check-in needs, for the year it counts in. */
+async function checkInPolicyOf(tx: Tx, countyCode: string, year: number) {
   const policy = await tx.policy.findUnique({
-    where: { countyCode_year: { countyCode: villageCode.slice(0, 6), year } },
-    select: { checkinRadiusMeters: true },
+    where: { countyCode_year: { countyCode, year } },
+    select: { checkinRadiusMeters: true, lateSyncHours: true, offlineCheckinDays: true },
   });
-  return (policy ?? DEFAULT_POLICY).checkinRadiusMeters;
+  return policy ?? DEFAULT_POLICY;
 }
 
 async function signedOffMonths(tx: Tx, teamId: number, months: string[]): Promise<string[]> {
@@ -48,6 +49,8 @@ async function signedOffMonths(tx: Tx, teamId: number, months: string[]): Promis
 /**
  * The phone check-in. Before 18:00 China time it records the day (到村), from 18:00 the night (驻村,
  * also a day). The fix is compared with the village's point; outside or no fix is kept and marked.
+ * Sent from the outbox, it counts for the moment of the tap (`tappedAt`) and is stored with the time it
+ * arrived; one that arrives late is marked, one too old or from the future refused (checkInTiming).
  */
 export async function checkIn({
   viewer,
@@ -55,10 +58,14 @@ export async function checkIn({
   tx,
 }: CommandContext<z.output<typeof checkInSchema>>): Promise<CommandOutcome> {
   const now = new Date();
-  const today = chinaDate(now);
-  const evening = chinaHour(now) >= EVENING_HOUR;
+  const tappedAt = input.tappedAt ? new Date(input.tappedAt) : now;
   const cadre = await tx.cadre.findUnique({ where: { userId: viewer.userId } });
   if (!cadre) throw new RefusedError('attendance.notLinked');
+  // The window is the county's policy of the cadre; the year is the tap's (a few days at most from now).
+  const cadrePolicy = await checkInPolicyOf(tx, cadre.regionCode.slice(0, 6), Number(chinaDate(tappedAt).slice(0, 4)));
+  const timing = checkInTiming(tappedAt, now, cadrePolicy);
+  if (!timing.ok) throw new RefusedError(timing.key, undefined, 'params' in timing ? timing.params : {});
+  const { day: today, evening, late } = timing;
   await execute(tx, lockCadre(cadre.id));
   const day = dayOf(today);
   const posting = await tx.posting.findFirst({
@@ -70,7 +77,9 @@ export async function checkIn({
     },
     include: { team: { include: { village: true } } },
   });
-  if (!posting) throw new RefusedError('attendance.notPosted');
+  // The tap's day may be an earlier one (sent from the outbox): the messages then say so, not "today".
+  const earlier = today !== chinaToday(now);
+  if (!posting) throw new RefusedError(earlier ? 'attendance.notPostedThen' : 'attendance.notPosted');
   if ((await signedOffMonths(tx, posting.teamId, [today.slice(0, 7)])).length > 0)
     throw new RefusedError('attendance.monthSignedOff', undefined, { month: today.slice(0, 7) });
 
@@ -81,7 +90,8 @@ export async function checkIn({
       : null;
   const point =
     village.latitude !== null && village.longitude !== null ? { lat: village.latitude, lng: village.longitude } : null;
-  const { check, distance } = locationCheck(fix, point, await radiusOf(tx, village.code, Number(today.slice(0, 4))));
+  const policy = await checkInPolicyOf(tx, village.code.slice(0, 6), Number(today.slice(0, 4)));
+  const { check, distance } = locationCheck(fix, point, policy.checkinRadiusMeters);
   const place = {
     latitude: fix?.lat ?? null,
     longitude: fix?.lng ?? null,
@@ -98,23 +108,26 @@ export async function checkIn({
       entityId: existing.id.toString(),
       regionCode: village.code,
       changes: { repeat: true },
-      message: evening ? 'attendance.alreadyNight' : 'attendance.alreadyDay',
+      message: earlier ? 'attendance.alreadyRecorded' : evening ? 'attendance.alreadyNight' : 'attendance.alreadyDay',
+      data: { kind: existing.kind, day: today, repeat: 'true' },
     };
   }
 
   const dayFields = evening
     ? {
-        nightCheckinAt: now,
+        nightCheckinAt: timing.at,
+        nightReceivedAt: now,
+        nightLateSync: late,
         nightLocation: check,
         nightLatitude: place.latitude,
         nightLongitude: place.longitude,
         nightAccuracyMeters: place.accuracyMeters,
         nightDistanceMeters: place.distanceMeters,
       }
-    : { checkinAt: now, location: check, ...place };
+    : { checkinAt: timing.at, checkinReceivedAt: now, lateSync: late, location: check, ...place };
   // A check-in outranks an "away" entry for the same day: the person is demonstrably there.
   const kind: DayKind = evening ? 'OVERNIGHT' : existing?.kind === 'OVERNIGHT' ? 'OVERNIGHT' : 'IN_VILLAGE';
-  const marked = (existing?.marked ?? false) || check !== 'INSIDE';
+  const marked = (existing?.marked ?? false) || check !== 'INSIDE' || late;
   const record = existing
     ? await tx.attendanceRecord.update({
         where: { id: existing.id },
@@ -148,9 +161,17 @@ export async function checkIn({
       kind: { from: existing?.kind ?? null, to: kind },
       location: check,
       distanceMeters: distance,
+      ...(input.tappedAt ? { tappedAt: timing.at.toISOString() } : {}),
+      ...(late ? { lateSync: true } : {}),
     },
-    message,
-    data: { kind, location: check, distance: distance === null ? '' : String(distance) },
+    message: late ? 'attendance.checkedInLate' : message,
+    data: {
+      kind,
+      day: today,
+      location: check,
+      distance: distance === null ? '' : String(distance),
+      ...(late ? { late: 'true' } : {}),
+    },
   };
 }
 
@@ -167,6 +188,22 @@ export async function setDays({
   if (last - first + 1 > MAX_RANGE_DAYS)
     throw new RefusedError('attendance.rangeTooLong', 'to', { max: MAX_RANGE_DAYS });
   await execute(tx, lockCadre(posting.cadreId));
+  if (input.clientKey) {
+    // Sent from the outbox: an entry already stored under this key changes nothing, even if the days were
+    // edited since (the lock on the cadre makes two copies of one send wait for each other).
+    const entry = await tx.attendanceEntry.findUnique({ where: { clientKey: input.clientKey } });
+    if (entry) {
+      if (entry.postingId !== posting.id || entry.enteredById !== viewer.userId)
+        throw new RefusedError('attendance.keyTaken');
+      return {
+        entity: 'Posting',
+        entityId: posting.id,
+        regionCode: posting.villageCode,
+        changes: { repeat: true, from: input.from, to: input.to },
+        message: 'attendance.entryAlreadySaved',
+      };
+    }
+  }
 
   const dates = Array.from({ length: last - first + 1 }, (_, i) => dateOfDayNumber(first + i));
   const months = [...new Set(dates.map((d) => d.slice(0, 7)))];
@@ -222,6 +259,8 @@ export async function setDays({
           ? {}
           : {
               nightCheckinAt: null,
+              nightReceivedAt: null,
+              nightLateSync: false,
               nightLocation: null,
               nightLatitude: null,
               nightLongitude: null,
@@ -231,7 +270,9 @@ export async function setDays({
       const marked =
         own ||
         (record.location !== null && record.location !== 'INSIDE') ||
-        (input.kind === 'OVERNIGHT' && record.nightLocation !== null && record.nightLocation !== 'INSIDE');
+        record.lateSync ||
+        (input.kind === 'OVERNIGHT' &&
+          ((record.nightLocation !== null && record.nightLocation !== 'INSIDE') || record.nightLateSync));
       await tx.attendanceRecord.update({
         where: { id: record.id },
         data: { kind: input.kind, reason, ...night, marked, recordedById: viewer.userId, version: { increment: 1 } },
@@ -252,6 +293,10 @@ export async function setDays({
       });
     }
   }
+  if (input.clientKey)
+    await tx.attendanceEntry.create({
+      data: { clientKey: input.clientKey, postingId: posting.id, enteredById: viewer.userId },
+    });
   return {
     entity: 'Posting',
     entityId: posting.id,

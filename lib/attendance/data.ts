@@ -166,6 +166,8 @@ export type GridCell = {
   source: string;
   location: LocationCheck | null;
   distance: number | null;
+  /** A check-in of the day or night the phone sent later than the policy allows (it is also marked). */
+  lateSync: boolean;
   disputed: boolean;
 };
 
@@ -206,6 +208,8 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
       source: true,
       location: true,
       distanceMeters: true,
+      lateSync: true,
+      nightLateSync: true,
     },
   });
   const disputed =
@@ -225,6 +229,7 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
         source: r.source,
         location: r.location,
         distance: r.distanceMeters,
+        lateSync: r.lateSync || r.nightLateSync,
         disputed: disputed.has(r.id),
       };
     const kinds = mine.map((r) => r.kind);

@@ -6,7 +6,7 @@
 
 import { AWAY_KINDS, type AwayKind, type DayKind } from '@/lib/enums';
 import type { PolicyValues } from '@/lib/policy/rules';
-import { checkYear, dayNumber, daysInMonth, tryDayNumber } from '@/lib/time';
+import { checkYear, chinaDate, chinaHour, dayNumber, daysInMonth, tryDayNumber } from '@/lib/time';
 
 export { AWAY_KINDS, type AwayKind, DAY_KINDS, type DayKind } from '@/lib/enums';
 
@@ -415,6 +415,54 @@ export function validateRecord(record: DayRecord, context: RecordContext): Recor
 
 /** From this China hour on, a check-in records the night (驻村) rather than the day. */
 export const EVENING_HOUR = 18;
+
+// ---------------------------------------------------------------------------------------------
+// The time of a check-in (the outbox: tapped without signal, sent when the signal returns)
+
+/** A phone's clock may run this far ahead of the server's; a tap later than that is refused. */
+export const CLOCK_SKEW_MS = 2 * 60 * 1000;
+
+const HOUR_MS = 3600 * 1000;
+
+export type CheckInTiming =
+  | {
+      ok: true;
+      /** When it counts from: the tap, or the arrival when the phone's clock ran a little ahead. */
+      at: Date;
+      /** The China day it counts for, and whether it is the night (from EVENING_HOUR). */
+      day: string;
+      evening: boolean;
+      /** Received more than `lateSyncHours` after the tap: kept, and marked for whoever reviews the grid. */
+      late: boolean;
+    }
+  | { ok: false; key: 'attendance.tapInFuture' }
+  | { ok: false; key: 'attendance.tapTooOld'; params: { days: number } };
+
+/**
+ * A check-in counts for the moment it was tapped on the phone, not the moment it reached the server:
+ * the day, and day or night by the 18:00 China-time rule, follow the tap. A tap more than
+ * CLOCK_SKEW_MS after its arrival is a wrong clock (refused); one sent more than `offlineCheckinDays`
+ * × 24 h after the tap is refused (a late claim of presence nobody can check); one received more than
+ * `lateSyncHours` after the tap is taken and marked late.
+ */
+export function checkInTiming(
+  tappedAt: Date,
+  receivedAt: Date,
+  policy: Pick<PolicyValues, 'lateSyncHours' | 'offlineCheckinDays'>,
+): CheckInTiming {
+  const delay = receivedAt.getTime() - tappedAt.getTime();
+  if (delay < -CLOCK_SKEW_MS) return { ok: false, key: 'attendance.tapInFuture' };
+  if (delay > policy.offlineCheckinDays * 24 * HOUR_MS)
+    return { ok: false, key: 'attendance.tapTooOld', params: { days: policy.offlineCheckinDays } };
+  const at = delay < 0 ? receivedAt : tappedAt;
+  return {
+    ok: true,
+    at,
+    day: chinaDate(at),
+    evening: chinaHour(at) >= EVENING_HOUR,
+    late: delay > policy.lateSyncHours * HOUR_MS,
+  };
+}
 
 /** Great-circle distance in metres (haversine, mean Earth radius): plenty for a 1.5 km radius. */
 export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {

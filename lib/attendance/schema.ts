@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { AWAY_KINDS, DAY_KINDS } from '@/lib/enums';
-import { isoDate, optionalNumber, optionalText, recordId } from '@/lib/validation';
+import { isoDate, optionalClientKey, optionalNumber, optionalText, recordId } from '@/lib/validation';
 
-/** A check-in: the browser's fix when it gave one. Latitude and longitude come together or not at all. */
+/**
+ * A check-in: the browser's fix when it gave one (latitude and longitude together or not at all), and
+ * the moment of the tap as the phone's clock had it (the outbox may send it hours later; without it, the
+ * arrival counts).
+ */
 export const checkInSchema = z
   .strictObject({
     latitude: optionalNumber(-90, 90),
     longitude: optionalNumber(-180, 180),
     accuracy: optionalNumber(0, 100_000),
+    tappedAt: z.preprocess(
+      (v) => (v === '' || v === null ? undefined : v),
+      z.iso.datetime({ offset: true, error: 'errors.invalid' }).optional(),
+    ),
   })
   .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
     error: 'attendance.locationIncomplete',
@@ -25,6 +33,8 @@ export const setDaysSchema = z
     kind: z.enum([...DAY_KINDS, 'CLEAR'], { error: 'errors.invalidChoice' }),
     awayReason: optionalText(200),
     correctionReason: optionalText(200),
+    /** The outbox's key: a resend of the same entry changes nothing (online forms send none). */
+    clientKey: optionalClientKey,
   })
   .superRefine((v, ctx) => {
     if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'attendance.rangeBackwards' });

@@ -46,6 +46,10 @@ export const POLICY_FIELDS = {
   monitorLineYuan: { default: 6000, min: 0, max: 100000, source: null },
   incomeDropPercent: { default: 30, min: 1, max: 100, source: null },
   warningVerifyDays: { default: 15, min: 1, max: 365, source: null },
+  // Offline check-ins (issue 16; the seeds give no number): received more than this many hours after the
+  // tap is marked; more than this many days after it is refused. Each a local default.
+  lateSyncHours: { default: 24, min: 1, max: 720, source: null },
+  offlineCheckinDays: { default: 3, min: 1, max: 31, source: null },
 } as const;
 
 export const WEIGHT_FIELDS = [

@@ -8,7 +8,7 @@ import { writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import type { CommandContext, CommandOutcome } from '@/lib/command';
-import type { Tx } from '@/lib/db';
+import { execute, type Tx } from '@/lib/db';
 import type { ProblemCategory, ProblemSource, ProblemStatus, Urgency } from '@/lib/enums';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { actorLevelOf } from '@/lib/households/rules';
@@ -24,6 +24,7 @@ import { filterParams, type ProblemFilters } from './filters';
 import { checkStep, deadlineDays, type RiskEvent } from './rules';
 import type { openProblemSchema, problemStepSchema } from './schema';
 import { LEDGER_COLUMNS, type LedgerColumn, rectificationLedgerXlsx } from './sheet';
+import { lockProblem } from './sql';
 
 type Context<S extends z.ZodType> = CommandContext<z.output<S>>;
 
@@ -135,6 +136,23 @@ const REVIEW_STEPS = ['STRIKE_OFF', 'RETURN', 'REOPEN'];
 export async function problemStep({ viewer, input, tx }: Context<typeof problemStepSchema>): Promise<CommandOutcome> {
   const problem = await tx.problem.findFirst({ where: { id: input.problemId, ...scope.problem(viewer) } });
   if (!problem) throw new NotFoundError();
+  if (input.clientKey) {
+    // Sent from the outbox: a resend of a step already stored answers with it instead of a version conflict.
+    await execute(tx, lockProblem(problem.id));
+    const stored = await tx.problemStep.findUnique({ where: { clientKey: input.clientKey } });
+    if (stored) {
+      if (stored.userId !== viewer.userId || stored.problemId !== problem.id)
+        throw new RefusedError('problems.keyTaken');
+      return {
+        entity: 'Problem',
+        entityId: problem.id,
+        regionCode: problem.regionCode,
+        changes: { repeat: true, step: stored.kind, stepId: stored.id.toString() },
+        message: 'problems.stepAlreadySaved',
+        data: { stepId: stored.id.toString(), status: stored.toStatus },
+      };
+    }
+  }
   const step = input.step as 'START' | 'SOLVE' | 'RETURN' | 'STRIKE_OFF' | 'ESCALATE' | 'REOPEN';
   if (REVIEW_STEPS.includes(step) && !can(viewer.role, 'problem.review')) throw new RefusedError('problems.officeOnly');
   const check = checkStep(
@@ -189,6 +207,7 @@ export async function problemStep({ viewer, input, tx }: Context<typeof problemS
       owner: step === 'ESCALATE' ? input.owner : null,
       ownerUnitId: step === 'ESCALATE' && input.owner === 'DEPARTMENT' ? input.ownerUnitId : null,
       deadline: deadline ? dayOf(deadline) : null,
+      clientKey: input.clientKey ?? null,
     },
   });
   await claimPhotos(tx, viewer, input.photoKeys, { stepId: row.id });
@@ -203,6 +222,7 @@ export async function problemStep({ viewer, input, tx }: Context<typeof problemS
       ...(step === 'ESCALATE' ? { owner: input.owner, deadline: input.deadline } : {}),
     },
     message: `problems.stepDone.${step}`,
+    data: { stepId: row.id.toString(), status: check.to },
   };
 }
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { PROBLEM_CATEGORIES, PROBLEM_OWNERS, PROBLEM_STEPS, URGENCIES } from '@/lib/enums';
-import { optionalIsoDate, optionalRecordId, optionalText, recordId, text, version } from '@/lib/validation';
+import {
+  optionalClientKey,
+  optionalIsoDate,
+  optionalRecordId,
+  optionalText,
+  recordId,
+  text,
+  version,
+} from '@/lib/validation';
 import { RISK_EVENTS } from './rules';
 
 /** A risk event, or none (empty). */
@@ -51,6 +59,8 @@ export const problemStepSchema = z
     ),
     ownerUnitId: optionalId,
     deadline: optionalIsoDate,
+    /** The outbox's key: a resend finds the stored step (online forms send none). */
+    clientKey: optionalClientKey,
   })
   .superRefine((v, ctx) => {
     const need = (field: 'note' | 'evidence' | 'owner' | 'deadline' | 'ownerUnitId', message: string) => {

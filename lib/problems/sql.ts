@@ -40,3 +40,6 @@ export const ledgerCountsByChild = (q: {
        AND (${q.urgency}::text IS NULL OR urgency::text = ${q.urgency})
        AND (${q.source}::text IS NULL OR source::text = ${q.source})
      GROUP BY 1`;
+
+/** The problem's row lock: two sends of the same step (the outbox) wait for each other, the second finds the first. */
+export const lockProblem = (problemId: number) => sql`SELECT 1 FROM problem WHERE id = ${problemId} FOR UPDATE`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VISIT_KINDS } from '@/lib/enums';
 import { photoKeys, problemFields, riskEvent } from '@/lib/problems/schema';
-import { isoDate, optionalNumber, optionalText, recordId } from '@/lib/validation';
+import { clientKey, isoDate, optionalNumber, optionalText, recordId } from '@/lib/validation';
 
 /** Problems opened from the visit form: a JSON list, as the form keeps them in its state. */
 const problems = z.preprocess(
@@ -20,7 +20,7 @@ const problems = z.preprocess(
 export const createVisitSchema = z
   .strictObject({
     /** Made by the phone before the first try: a retried submission is stored once. */
-    clientKey: z.string().regex(/^[0-9a-f-]{36}$/, { error: 'errors.invalid' }),
+    clientKey,
     householdId: recordId,
     visitedOn: isoDate,
     kind: z.enum(VISIT_KINDS, { error: 'errors.invalidChoice' }),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   AT_RISK_MARGIN_PERCENT,
+  CLOCK_SKEW_MS,
+  checkInTiming,
   type DayKind,
   type DayRecord,
   distanceMeters,
@@ -506,5 +508,68 @@ describe('China time', () => {
     expect(chinaDate(new Date('2026-12-01T16:00:00Z'))).toBe('2026-12-02');
     expect(chinaHour(new Date('2026-12-01T10:00:00Z'))).toBe(18);
     expect(chinaHour(new Date('2026-12-01T09:59:59Z'))).toBe(17);
+  });
+});
+
+describe('the time of an offline check-in (checkInTiming)', () => {
+  const policy = { lateSyncHours: 24, offlineCheckinDays: 3 };
+  const at = (iso: string) => new Date(iso);
+  const HOUR = 3600 * 1000;
+
+  it('counts for the tap: yesterday 20:30 China time sent this morning is yesterday’s night, not late', () => {
+    const timing = checkInTiming(at('2026-12-04T20:30:00+08:00'), at('2026-12-05T08:00:00+08:00'), policy);
+    expect(timing).toEqual({
+      ok: true,
+      at: at('2026-12-04T20:30:00+08:00'),
+      day: '2026-12-04',
+      evening: true,
+      late: false,
+    });
+  });
+
+  it('splits day and night at 18:00 China time by the tap, whatever the arrival', () => {
+    const sent = at('2026-12-05T18:30:00+08:00');
+    expect(checkInTiming(at('2026-12-05T17:59:59+08:00'), sent, policy)).toMatchObject({
+      day: '2026-12-05',
+      evening: false,
+    });
+    expect(checkInTiming(at('2026-12-05T18:00:00+08:00'), sent, policy)).toMatchObject({
+      day: '2026-12-05',
+      evening: true,
+    });
+    // 23:59 China time is 15:59 UTC: still that China day.
+    expect(checkInTiming(at('2026-12-04T15:59:00Z'), sent, policy)).toMatchObject({ day: '2026-12-04', evening: true });
+  });
+
+  it('marks a check-in received more than lateSyncHours after the tap, and only then', () => {
+    const tap = at('2026-12-03T09:00:00+08:00');
+    expect(checkInTiming(tap, new Date(tap.getTime() + 24 * HOUR), policy)).toMatchObject({ ok: true, late: false });
+    expect(checkInTiming(tap, new Date(tap.getTime() + 24 * HOUR + 1000), policy)).toMatchObject({
+      ok: true,
+      late: true,
+    });
+    expect(checkInTiming(tap, new Date(tap.getTime() + 2 * HOUR), { ...policy, lateSyncHours: 1 })).toMatchObject({
+      late: true,
+    });
+  });
+
+  it('refuses a tap older than offlineCheckinDays × 24 hours', () => {
+    const tap = at('2026-12-01T09:00:00+08:00');
+    expect(checkInTiming(tap, new Date(tap.getTime() + 72 * HOUR), policy)).toMatchObject({ ok: true, late: true });
+    expect(checkInTiming(tap, new Date(tap.getTime() + 72 * HOUR + 1000), policy)).toEqual({
+      ok: false,
+      key: 'attendance.tapTooOld',
+      params: { days: 3 },
+    });
+  });
+
+  it('takes a tap a little ahead of the server (clock skew) as of its arrival, and refuses one further ahead', () => {
+    const sent = at('2026-12-05T17:59:30+08:00');
+    const skewed = checkInTiming(new Date(sent.getTime() + CLOCK_SKEW_MS), sent, policy);
+    expect(skewed).toMatchObject({ ok: true, at: sent, evening: false, late: false }); // not 18:01: the day
+    expect(checkInTiming(new Date(sent.getTime() + CLOCK_SKEW_MS + 1), sent, policy)).toEqual({
+      ok: false,
+      key: 'attendance.tapInFuture',
+    });
   });
 });

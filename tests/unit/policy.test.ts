@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, policyProblems, scoreBand } from '@/lib/policy/rules';
+import { DEFAULT_POLICY, POLICY_FIELDS, policyProblems, scoreBand } from '@/lib/policy/rules';
 
 describe('policy defaults', () => {
   it('carry the numbers of the source reports', () => {
@@ -13,6 +13,11 @@ describe('policy defaults', () => {
       DEFAULT_POLICY.quotaOrdinary,
     ]).toEqual([8, 7, 4, 1]);
     expect(policyProblems(DEFAULT_POLICY)).toEqual([]);
+  });
+
+  it('keep the offline check-in numbers as local defaults (the seeds give none)', () => {
+    expect(DEFAULT_POLICY).toMatchObject({ lateSyncHours: 24, offlineCheckinDays: 3 });
+    expect([POLICY_FIELDS.lateSyncHours.source, POLICY_FIELDS.offlineCheckinDays.source]).toEqual([null, null]);
   });
 
   it('refuses numbers that contradict each other', () => {

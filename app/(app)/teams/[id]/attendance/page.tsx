@@ -145,7 +145,7 @@ async function TeamMonthContent({
                       const cell = row.cells[date];
                       const posted = date >= row.start && date <= row.end && date <= today;
                       const title = cell
-                        ? `${date} ${t(`attendance.kinds.${cell.kind}`)}${cell.reason ? `：${cell.reason}` : ''}${cell.marked ? ` · ${t('attendance.marked')}` : ''}${cell.disputed ? ` · ${t('inspections.discrepancyTitle')}` : ''}`
+                        ? `${date} ${t(`attendance.kinds.${cell.kind}`)}${cell.reason ? `：${cell.reason}` : ''}${cell.marked ? ` · ${t('attendance.marked')}` : ''}${cell.lateSync ? ` · ${t('attendance.lateSync')}` : ''}${cell.disputed ? ` · ${t('inspections.discrepancyTitle')}` : ''}`
                         : date;
                       const content = cell ? t(`attendance.short.${cell.kind}`) : '';
                       return (
