@@ -2,7 +2,9 @@
 // A new action that is not listed here fails the first test.
 
 import { randomUUID } from 'node:crypto';
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as outboxRoute } from '@/app/api/outbox/route';
 import type { ActionFunction } from '@/lib/action';
 import type { Viewer } from '@/lib/auth/data';
 import { hashPassword } from '@/lib/auth/password';
@@ -953,5 +955,61 @@ describe('authorization matrix', () => {
     expect(postings.filter((p) => p.endedOn !== null || p.detachedConfirmed || p.version !== 1)).toEqual([]);
     expect(await db.attendanceRecord.count({ where: { villageCode: OTHER_VILLAGE } })).toBe(0);
     expect(await db.attendanceSignoff.count({ where: { villageCode: OTHER_VILLAGE } })).toBe(0);
+  });
+});
+
+// The outbox's endpoint (POST /api/outbox, issue 16) sends each kind through one of the actions above: per
+// role, the same permission decides (403 without it), and an item naming a record out of scope stores
+// nothing. After the block above, whose counts of in-scope records this would change.
+const OUTBOX_KINDS = {
+  checkin: 'attendance.checkIn',
+  visit: 'visit.create',
+  days: 'attendance.setDays',
+  problemStep: 'problem.step',
+} as const;
+
+async function sendToOutbox(kind: string, values: Values) {
+  const { clientKey, ...rest } = values;
+  const payload = kind === 'checkin' ? rest : values;
+  const response = await outboxRoute(
+    new NextRequest('http://localhost/api/outbox', {
+      method: 'POST',
+      headers: { origin: 'http://localhost', host: 'localhost', 'content-type': 'application/json' },
+      body: JSON.stringify({ kind, clientKey: typeof clientKey === 'string' ? clientKey : randomUUID(), payload }),
+    }),
+  );
+  return { status: response.status, state: (await response.json()) as { ok: boolean; formError?: string } };
+}
+
+describe('authorization matrix: the outbox route', () => {
+  for (const role of ROLES) {
+    it(`${role}: each kind only with its action's permission, nothing out of scope`, async () => {
+      for (const [kind, name] of Object.entries(OUTBOX_KINDS)) {
+        const fn = actions.find((a) => a.actionName === name)!;
+        const viewer = await signInAs(USER_FOR_ROLE[role]);
+        const allowed = can(role, fn.permission);
+        if (!allowed) {
+          const refused = await sendToOutbox(kind, await MATRIX[name].inScope(viewer));
+          expect(refused.status, `${role} ${kind}`).toBe(403);
+          expect(refused.state).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
+        }
+        const outOfScope = MATRIX[name].outOfScope;
+        if (!outOfScope) continue;
+        const auditBefore = await db.auditLog.count({ where: { action: name, result: 'OK' } });
+        const answer = await sendToOutbox(kind, await outOfScope());
+        expect(answer.status, `${role} ${kind}`).toBe(allowed ? 200 : 403);
+        expect(answer.state.ok).toBe(false);
+        expect(await db.auditLog.count({ where: { action: name, result: 'OK' } })).toBe(auditBefore);
+      }
+    });
+  }
+
+  it('leaves the other county untouched by the outbox too', async () => {
+    expect(await db.visit.count({ where: { regionCode: FIELD_OTHER_VILLAGE } })).toBe(0);
+    expect(
+      await db.problemStep.count({ where: { problem: { regionCode: FIELD_OTHER_VILLAGE }, kind: { not: 'OPEN' } } }),
+    ).toBe(0);
+    expect(await db.attendanceRecord.count({ where: { villageCode: OTHER_VILLAGE } })).toBe(0);
+    expect(await db.attendanceEntry.count({ where: { posting: { villageCode: OTHER_VILLAGE } } })).toBe(0);
   });
 });

@@ -14,6 +14,7 @@ import { POST as checkinRoute } from '@/app/api/attendance/checkin/route';
 import { GET as attendanceSheet } from '@/app/api/attendance/sheet/route';
 import { GET as dashboardExport } from '@/app/api/dashboard/export/route';
 import { GET as localeRoute } from '@/app/api/locale/route';
+import { POST as outboxRoute } from '@/app/api/outbox/route';
 import { GET as pairingRoster } from '@/app/api/pairings/roster/route';
 import { GET as problemLedger } from '@/app/api/problems/ledger/route';
 import { GET as rosterExport } from '@/app/api/roster/export/route';
@@ -83,6 +84,12 @@ const ROUTES: { name: string; user: string; call: () => Promise<Response> }[] = 
     user: 'member',
     call: async () => uploadRoute(post('/api/uploads', new Uint8Array(await photo()))),
   },
+  {
+    name: 'outbox.send',
+    user: 'member',
+    call: () =>
+      outboxRoute(post('/api/outbox', JSON.stringify({ kind: 'checkin', clientKey: randomUUID(), payload: {} }))),
+  },
 ];
 
 async function mustChangePassword(username: string) {
@@ -125,7 +132,8 @@ describe('the route wrapper', () => {
       if (
         entry.name === 'attendance.checkIn' ||
         entry.name === 'attachment.upload' ||
-        entry.name === 'roster.validate'
+        entry.name === 'roster.validate' ||
+        entry.name === 'outbox.send'
       ) {
         expect(response.status, entry.name).toBe(401);
         expect(await response.text(), entry.name).toContain('登录已失效');
