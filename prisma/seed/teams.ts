@@ -362,14 +362,17 @@ WITH p AS (
 ), r AS (
   SELECT d.*, ${U(1)} AS u_kind, ${U(2)} AS u_miss, ${U(3)} AS u_src, ${U(4)} AS u_reason, ${U(5)} AS u_bad, ${U(6)} AS u_nbad,
     ${U(7)} AS u_none, ${U(8)} AS u_dist, ${U(9)} AS u_ang, ${U(10)} AS u_acc, ${U(11)} AS u_time, ${U(12)} AS u_ndist,
-    ${U(13)} AS u_nang, ${U(14)} AS u_nacc, ${U(15)} AS u_ntime, ${U(16)} AS u_nnone
+    ${U(13)} AS u_nang, ${U(14)} AS u_nacc, ${U(15)} AS u_ntime, ${U(16)} AS u_nnone, ${U(17)} AS u_late
   FROM d
 ), k AS (
   SELECT r.*,
     CASE WHEN u_kind < p_night THEN 'OVERNIGHT' WHEN u_kind < p_night + p_day THEN 'IN_VILLAGE'
       ELSE ($14::text[])[1 + floor(u_reason * array_length($14::text[], 1))::int] END AS kind,
     CASE WHEN u_kind < p_night + p_day THEN NULL ELSE ($15::text[])[1 + floor(u_reason * array_length($15::text[], 1))::int] END AS reason,
-    (u_kind < p_night + p_day AND u_src >= p_entry) AS checkin
+    (u_kind < p_night + p_day AND u_src >= p_entry) AS checkin,
+    -- About one check-in in 70 was tapped without signal and reached the server a day or two later (the
+    -- outbox): kept with both times and marked late (the policy's lateSyncHours, 24 by default).
+    (u_late < 0.015 AND day < current_date - 2) AS late
   FROM r WHERE u_miss >= p_missing
 ), l AS (
   SELECT k.*,
@@ -380,27 +383,35 @@ WITH p AS (
 ), m AS (
   SELECT l.*,
     CASE loc WHEN 'INSIDE' THEN 80 + u_dist * 720 WHEN 'OUTSIDE' THEN 2000 + u_dist * 8000 END AS dist,
-    CASE nloc WHEN 'INSIDE' THEN 50 + u_ndist * 600 WHEN 'OUTSIDE' THEN 2000 + u_ndist * 8000 END AS ndist
+    CASE nloc WHEN 'INSIDE' THEN 50 + u_ndist * 600 WHEN 'OUTSIDE' THEN 2000 + u_ndist * 8000 END AS ndist,
+    CASE WHEN checkin AND late THEN interval '25 hours' + (u_late / 0.015) * interval '30 hours' ELSE interval '0' END AS delay,
+    date_trunc('second', day + interval '7 hours 20 minutes' + u_time * interval '4 hours') AT TIME ZONE 'Asia/Shanghai' AS day_at,
+    date_trunc('second', day + interval '18 hours 30 minutes' + u_ntime * interval '4 hours') AT TIME ZONE 'Asia/Shanghai' AS night_at
   FROM l
 )
 INSERT INTO attendance_record (cadre_id, posting_id, village_code, day, kind, reason, source, marked,
   checkin_at, location, latitude, longitude, accuracy_meters, distance_meters,
-  night_checkin_at, night_location, night_latitude, night_longitude, night_accuracy_meters, night_distance_meters)
+  night_checkin_at, night_location, night_latitude, night_longitude, night_accuracy_meters, night_distance_meters,
+  checkin_received_at, late_sync, night_received_at, night_late_sync)
 SELECT cadre_id, posting_id, village_code, day, kind::"DayKind", reason,
   (CASE WHEN checkin THEN 'CHECKIN' ELSE 'ENTRY' END)::"RecordSource",
-  checkin AND (loc <> 'INSIDE' OR coalesce(nloc, 'INSIDE') <> 'INSIDE'),
-  CASE WHEN checkin THEN date_trunc('second', day + interval '7 hours 20 minutes' + u_time * interval '4 hours') AT TIME ZONE 'Asia/Shanghai' END,
+  checkin AND (loc <> 'INSIDE' OR coalesce(nloc, 'INSIDE') <> 'INSIDE' OR late),
+  CASE WHEN checkin THEN day_at END,
   loc::"LocationCheck",
   round((vlat + dist * cos(2 * pi() * u_ang) / 111320)::numeric, 6)::float8,
   round((vlng + dist * sin(2 * pi() * u_ang) / (111320 * cos(radians(vlat))))::numeric, 6)::float8,
   CASE WHEN dist IS NOT NULL THEN round((10 + u_acc * 50)::numeric, 1)::float8 END,
   round(dist)::int,
-  CASE WHEN nloc IS NOT NULL THEN date_trunc('second', day + interval '18 hours 30 minutes' + u_ntime * interval '4 hours') AT TIME ZONE 'Asia/Shanghai' END,
+  CASE WHEN nloc IS NOT NULL THEN night_at END,
   nloc::"LocationCheck",
   round((vlat + ndist * cos(2 * pi() * u_nang) / 111320)::numeric, 6)::float8,
   round((vlng + ndist * sin(2 * pi() * u_nang) / (111320 * cos(radians(vlat))))::numeric, 6)::float8,
   CASE WHEN ndist IS NOT NULL THEN round((10 + u_nacc * 50)::numeric, 1)::float8 END,
-  round(ndist)::int
+  round(ndist)::int,
+  CASE WHEN checkin THEN day_at + delay END,
+  checkin AND late,
+  CASE WHEN nloc IS NOT NULL THEN night_at + delay END,
+  nloc IS NOT NULL AND late
 FROM m`;
 
 const SIGNOFF_SQL = `
