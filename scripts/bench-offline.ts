@@ -37,7 +37,7 @@ try {
     `SELECT id, scope_code FROM app_user WHERE username = 'teamleader'`,
   );
   const { rows: households } = await client.query<{ id: number }>(
-    `SELECT id FROM household WHERE village_code = $1 ORDER BY id LIMIT 20`,
+    `SELECT id FROM household WHERE region_code = $1 ORDER BY id LIMIT 20`,
     [leader.scope_code],
   );
   const context = await browser.newContext({

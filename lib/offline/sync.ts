@@ -100,31 +100,48 @@ const ready = (item: OutboxItem) =>
 
 let running: Promise<FlushSummary> | null = null;
 
-export type FlushSummary = { stored: number; refused: number; waiting: number; stoppedBy?: SendResult };
+export type FlushSummary = {
+  stored: number;
+  refused: number;
+  waiting: number;
+  /** Why the round ended early; `busy`: another page or the worker is sending. */
+  stoppedBy?: SendResult | 'busy';
+};
 
 /**
  * Sends the user's waiting items in order until one cannot go (no signal, signed out, server trouble).
- * A round already running in this page or worker is joined, not doubled; a second page sending the same
- * item at the same time is harmless, since the server stores each key once.
+ * A round already running in this page or worker is joined, not doubled. Even a second sender (no Web Locks
+ * on plain http) is harmless: the server stores each key once.
  */
 export function flushOutbox(userId: string): Promise<FlushSummary> {
   running ??= (async () => {
-    const summary: FlushSummary = { stored: 0, refused: 0, waiting: 0 };
     try {
-      for (const item of (await listItems(userId)).filter(ready)) {
-        const result = await sendItem(item);
-        if (result === 'stored') summary.stored++;
-        else if (result === 'refused') summary.refused++;
-        else {
-          summary.stoppedBy = result;
-          break;
-        }
-      }
-      summary.waiting = (await listItems(userId)).filter((item) => item.state === 'waiting').length;
-      return summary;
+      // One sender for all pages and the worker where the browser has Web Locks (https and localhost): the
+      // others leave it to that one, whose progress they see through the outbox's change messages.
+      const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+      if (!locks) return await sendRound(userId);
+      const summary = await locks.request('bangfu-outbox-send', { ifAvailable: true }, (lock) =>
+        lock ? sendRound(userId) : null,
+      );
+      return summary ?? { stored: 0, refused: 0, waiting: 0, stoppedBy: 'busy' as const };
     } finally {
       running = null;
     }
   })();
   return running;
+}
+
+async function sendRound(userId: string): Promise<FlushSummary> {
+  const summary: FlushSummary = { stored: 0, refused: 0, waiting: 0 };
+  for (const item of (await listItems(userId)).filter(ready)) {
+    const result = await sendItem(item);
+    if (result === 'stored') summary.stored++;
+    else if (result === 'refused') summary.refused++;
+    else {
+      summary.stoppedBy = result;
+      break;
+    }
+  }
+  summary.waiting = (await listItems(userId)).filter((item) => item.state === 'waiting').length;
+  return summary;
 }

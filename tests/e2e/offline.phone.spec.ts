@@ -40,7 +40,9 @@ test.describe
     let cadreId = 0;
     let teamId = 0;
     let householdId = 0;
-    let postingId = 0;
+    /** The grid entries are for the team member: the leader's own days need a correction reason. */
+    let memberCadreId = 0;
+    let memberPostingId = 0;
 
     test.beforeAll(async () => {
       client = new pg.Client({ connectionString: DATABASE_URL });
@@ -53,18 +55,24 @@ test.describe
         `SELECT p.id, p.team_id FROM posting p WHERE p.cadre_id = $1 AND p.ended_on IS NULL ORDER BY p.id DESC LIMIT 1`,
         [cadreId],
       );
-      postingId = posting.rows[0].id;
       teamId = posting.rows[0].team_id;
+      const member = await client.query<{ cadre_id: number; id: number }>(
+        `SELECT p.cadre_id, p.id FROM posting p JOIN cadre c ON c.id = p.cadre_id JOIN app_user u ON u.id = c.user_id
+          WHERE u.username = 'member' AND p.team_id = $1 AND p.ended_on IS NULL`,
+        [teamId],
+      );
+      memberCadreId = member.rows[0].cadre_id;
+      memberPostingId = member.rows[0].id;
       const household = await client.query<{ id: number }>(
-        `SELECT id FROM household WHERE village_code = $1 ORDER BY id LIMIT 1`,
+        `SELECT id FROM household WHERE region_code = $1 ORDER BY id LIMIT 1`,
         [VILLAGE_CODE],
       );
       householdId = household.rows[0].id;
       // Today's check-in and the grid's days of this test start empty, whatever ran before.
-      await client.query(`DELETE FROM attendance_record WHERE cadre_id = $1 AND day >= $2::date - 3`, [
-        cadreId,
-        chinaDay(),
-      ]);
+      await client.query(
+        `DELETE FROM attendance_record WHERE (cadre_id = $1 AND day = $2::date) OR (cadre_id = $3 AND day >= $2::date - 3 AND day < $2::date)`,
+        [cadreId, chinaDay(), memberCadreId],
+      );
     });
     test.afterAll(async () => client?.end());
 
@@ -84,7 +92,9 @@ test.describe
       await visitPage.goto(`/visits/new?household=${householdId}`);
       await expect(visitPage.locator('p[data-location]')).toHaveAttribute('data-location', 'found');
       const gridPage = await context.newPage();
-      await gridPage.goto(`/teams/${teamId}/attendance?month=${month}&posting=${postingId}&day=${yesterday}#entry`);
+      await gridPage.goto(
+        `/teams/${teamId}/attendance?month=${month}&posting=${memberPostingId}&day=${yesterday}#entry`,
+      );
       const photo = await cameraJpeg(visitPage);
 
       await context.setOffline(true);
@@ -128,9 +138,10 @@ test.describe
         const { rows } = await client.query<{ visits: number; photos: number; records: number; entries: number }>(
           `SELECT (SELECT count(*)::int FROM visit WHERE findings = $1) AS visits,
                   (SELECT count(*)::int FROM attachment a JOIN visit v ON v.id = a.visit_id WHERE v.findings = $1) AS photos,
-                  (SELECT count(*)::int FROM attendance_record WHERE cadre_id = $2 AND day >= $3::date - 3) AS records,
-                  (SELECT count(*)::int FROM attendance_entry WHERE posting_id = $4) AS entries`,
-          [FINDINGS, cadreId, chinaDay(), postingId],
+                  (SELECT count(*)::int FROM attendance_record WHERE (cadre_id = $2 AND day = $3::date)
+                     OR (cadre_id = $4 AND day >= $3::date - 3 AND day < $3::date)) AS records,
+                  (SELECT count(*)::int FROM attendance_entry WHERE posting_id = $5) AS entries`,
+          [FINDINGS, cadreId, chinaDay(), memberCadreId, memberPostingId],
         );
         return rows[0];
       };
@@ -145,14 +156,14 @@ test.describe
       });
       const refused = outboxPage.locator('[data-testid="outbox-item"][data-state="refused"]');
       await expect(refused).toHaveCount(1);
-      await expect(refused).toContainText('离村事由');
+      await expect(refused).toContainText('离村须填写事由');
       await expect(outboxPage.getByTestId('outbox-badge')).toHaveText('待发送 1');
 
       const after = await counts();
       expect(after.visits).toBe(1);
       expect(after.photos).toBe(1);
       expect(after.entries).toBe(before.entries + 1);
-      // Today (check-in) and yesterday (the grid): two days on record; the refused leave day is not.
+      // The leader's today (check-in) and the member's yesterday (the grid): two days on record; the refused leave day is not.
       expect(after.records).toBe(2);
       const { rows: checkIn } = await client.query<{ at: Date }>(
         `SELECT coalesce(checkin_at, night_checkin_at) AS at FROM attendance_record WHERE cadre_id = $1 AND day = $2::date`,
@@ -169,7 +180,7 @@ test.describe
       await expect(outboxPage.getByTestId('outbox-badge')).toHaveCount(0);
       const { rows: leave } = await client.query<{ kind: string; reason: string }>(
         `SELECT kind, reason FROM attendance_record WHERE cadre_id = $1 AND day = $2::date`,
-        [cadreId, twoDaysAgo],
+        [memberCadreId, twoDaysAgo],
       );
       expect(leave).toEqual([{ kind: 'LEAVE', reason: AWAY_REASON }]);
 

@@ -33,8 +33,8 @@ const noOverflow = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     page.viewportSize()!.width,
   );
-/** The server-action POSTs of the visit form (they go to the page's own URL). */
-const isVisitPost = (url: URL) => url.pathname === '/visits/new';
+/** The outbox's sends (the visit form saves through the outbox). */
+const isOutboxPost = (url: URL) => url.pathname === '/api/outbox';
 
 test.describe
   .serial('走访与问题台账（手机）', () => {
@@ -82,47 +82,58 @@ test.describe
         (r) => new URL(r.url()).pathname === '/api/uploads' && r.request().method() === 'POST',
       );
       await save.click();
-      expect(await (await upload).json()).toMatchObject({ ok: true });
+      const uploaded = await upload;
+      expect(await uploaded.json()).toMatchObject({ ok: true });
+      // Made small on the phone: a JPEG whatever was chosen.
+      expect(uploaded.request().headers()['content-type']).toBe('image/jpeg');
       await expect(status(page, '走访已保存，问题已录入台账')).toBeVisible();
       // The form is empty again, ready for the next visit; the draft is gone.
       await expect(page.getByLabel('发现情况')).toHaveValue('');
       await expect(problems.locator('[data-problem]')).toHaveCount(0);
       expect(await page.evaluate((id) => localStorage.getItem(`visit-draft-${id}`), householdId)).toBeNull();
 
-      // A second visit on a weak signal: the first try never reaches the server, the second is stored but its
-      // answer is lost. Both times the form says so and keeps what was typed.
+      // A second visit on a weak signal. Typed, then the page reloads: the draft is kept.
       await page.getByLabel('走访方式').selectOption({ label: '电话走访（锁门户）' });
       await page.getByLabel('发现情况').fill(RETRY_FINDINGS);
-      let posts = 0;
-      await page.route(isVisitPost, async (route) => {
-        if (route.request().method() !== 'POST') return route.fallback();
-        posts += 1;
-        if (posts === 1) return route.abort('internetdisconnected');
-        await route.fetch(); // the server stores it…
-        return route.abort('connectionreset'); // …and the answer never arrives
-      });
-      const retry = page.getByRole('alert').filter({ hasText: '网络不佳，未保存成功。内容已保留，请重试' });
-      await save.click();
-      await expect(retry).toBeVisible();
-      await expect(page.getByLabel('发现情况')).toHaveValue(RETRY_FINDINGS);
-      await expect(status(page, '走访已保存')).toHaveCount(0);
-      await save.click();
-      await expect.poll(() => posts).toBe(2);
-      await expect(retry).toBeVisible();
-      await expect(save).toBeEnabled();
-      await expect(page.getByLabel('发现情况')).toHaveValue(RETRY_FINDINGS);
-      await page.unrouteAll({ behavior: 'wait' });
-
-      // Even a reload keeps the draft (and its key).
       await page.reload();
       await expect(page.getByText('已保留未提交的内容')).toBeVisible();
       await expect(page.getByLabel('发现情况')).toHaveValue(RETRY_FINDINGS);
       await expect(page.getByLabel('走访方式')).toHaveValue('PHONE');
       await expect(location).toHaveAttribute('data-location', 'found');
+
+      // Saved: the first try never reaches the server, the second is stored but its answer is lost. The visit
+      // waits in the outbox meanwhile (the form is free for the next one), and the third try is told it is
+      // already stored: one visit, however often it went.
+      let posts = 0;
+      await page.route(isOutboxPost, async (route) => {
+        posts += 1;
+        if (posts === 1) return route.abort('internetdisconnected');
+        if (posts === 2) {
+          await route.fetch(); // the server stores it…
+          return route.abort('connectionreset'); // …and the answer never arrives
+        }
+        return route.fallback();
+      });
       await save.click();
-      await expect(status(page, '这条走访已经保存过了，没有重复保存')).toBeVisible();
+      await expect(status(page, '没有信号：已放入待发送')).toBeVisible();
       await expect(page.getByLabel('发现情况')).toHaveValue('');
       await expect(page.getByText('已保留未提交的内容')).toHaveCount(0);
+      await expect(page.getByTestId('outbox-badge')).toHaveText('待发送 1');
+      await page.getByTestId('outbox-badge').click();
+      await expect(page).toHaveURL(/\/outbox$/);
+      const item = page.getByTestId('outbox-item').first(); // newest first; the first visit's receipt is below
+      await expect(item).toContainText('走访');
+      await expect(item).toHaveAttribute('data-state', 'waiting');
+      // "Send now" until it is stored (the outbox may also send by itself meanwhile: either way, one visit).
+      const sendNow = page.getByRole('button', { name: '立即发送' });
+      await expect(async () => {
+        if ((await item.getAttribute('data-state')) === 'waiting' && (await sendNow.isEnabled())) await sendNow.click();
+        await expect(item).toHaveAttribute('data-state', 'stored', { timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+      await expect(item).toContainText('这条走访已经保存过了，没有重复保存');
+      expect(posts).toBe(3);
+      await expect(page.getByTestId('outbox-badge')).toHaveCount(0);
+      await page.unrouteAll({ behavior: 'wait' });
 
       // The household's visits: each visit once.
       await page.goto(`/households/${householdId}`);
