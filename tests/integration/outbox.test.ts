@@ -178,6 +178,22 @@ describe('POST /api/outbox: each kind stored once however often sent', () => {
     expect(await db.attendanceEntry.count({ where: { postingId: member.id } })).toBe(2);
   });
 
+  it('two copies of one month-grid entry sent at once store it once', async () => {
+    const today = chinaToday();
+    const { team } = await postedMember({ role: 'LEADER' });
+    const { posting: member } = await makePostedMember({ team, start: addDays(today, -60) });
+    const item = {
+      kind: 'days',
+      clientKey: randomUUID(),
+      payload: { postingId: member.id, from: addDays(today, -9), to: addDays(today, -7), kind: 'OVERNIGHT' },
+    };
+    const answers = await Promise.all([send(item), send(item), send(item)]);
+    expect(answers.map((a) => a.state.ok)).toEqual([true, true, true]);
+    expect(answers.filter((a) => a.state.message === '考勤已保存')).toHaveLength(1);
+    expect(await db.attendanceRecord.count({ where: { postingId: member.id } })).toBe(3);
+    expect(await db.attendanceEntry.count({ where: { clientKey: item.clientKey } })).toBe(1);
+  });
+
   it('a month-grid entry refused (a correction without its reason) keeps nothing, and the corrected resend with the same key is stored', async () => {
     const today = chinaToday();
     const { team } = await postedMember({ role: 'LEADER' });
