@@ -1,12 +1,39 @@
 'use client';
 import { LogOut } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { useRef } from 'react';
+import { useOutbox } from '@/components/offline/outbox-provider';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { logout } from '@/lib/auth/actions';
+import { clearUser, listItems } from '@/lib/offline/outbox';
 
+/**
+ * Signing out leaves nothing of the user on the phone: entries not yet on the server are sent first where there
+ * is signal; what still waits is named, and only removed with the user's consent (or the user stays signed in).
+ */
 export function SignOutButton({ label }: { label: string }) {
+  const t = useTranslations('outbox');
+  const outbox = useOutbox();
   const { formAction, pending } = useActionForm(logout);
+  const outboxCleared = useRef(false);
   return (
-    <form action={formAction}>
+    <form
+      action={formAction}
+      onSubmit={async (event) => {
+        if (!outbox || outboxCleared.current) return; // the second pass: the action signs out
+        event.preventDefault();
+        const form = event.currentTarget;
+        if (outbox.pendingCount > 0 && navigator.onLine !== false) await outbox.flush();
+        const left = await listItems(outbox.userId).then(
+          (items) => items.filter((item) => item.state !== 'stored').length,
+          () => 0,
+        );
+        if (left > 0 && !window.confirm(t('signOutWithPending', { count: left }))) return;
+        await clearUser(outbox.userId).catch(() => {});
+        outboxCleared.current = true;
+        form.requestSubmit();
+      }}
+    >
       <button
         type="submit"
         disabled={pending}

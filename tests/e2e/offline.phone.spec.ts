@@ -188,4 +188,46 @@ test.describe
       await outboxPage.reload();
       await expect.poll(counts).toMatchObject({ visits: 1, photos: 1, records: 3, entries: before.entries + 2 });
     });
+    test('signing out with an entry still unsent names it and, once confirmed, leaves nothing on the phone', async ({
+      page,
+      context,
+    }) => {
+      await loginAndWait(page, 'teamleader');
+      await page.goto(
+        `/teams/${teamId}/attendance?month=${chinaDay(-3).slice(0, 7)}&posting=${memberPostingId}&day=${chinaDay(-3)}#entry`,
+      );
+      await context.setOffline(true);
+      const entry = page.locator('form#entry');
+      await entry.getByLabel('类型').selectOption({ label: '请假' }); // no reason: the server will refuse it
+      await entry.getByRole('button', { name: '保存' }).click();
+      await expect(page.getByTestId('outbox-badge')).toHaveText('待发送 1');
+      await context.setOffline(false);
+      await page.goto('/outbox');
+      await expect(page.locator('[data-testid="outbox-item"][data-state="refused"]')).toHaveCount(1);
+
+      const stored = () =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const open = indexedDB.open('bangfu-outbox');
+              open.onsuccess = () => {
+                const count = open.result.transaction('items').objectStore('items').count();
+                count.onsuccess = () => resolve(count.result);
+              };
+            }),
+        );
+      expect(await stored()).toBeGreaterThan(0);
+      // Declined: still signed in, the entry kept.
+      page.once('dialog', (dialog) => {
+        expect(dialog.message()).toContain('还有 1 条录入没有存到服务器');
+        void dialog.dismiss();
+      });
+      await page.getByRole('button', { name: '退出' }).click();
+      await expect(page.getByTestId('outbox-badge')).toHaveText('待发送 1');
+      // Confirmed: signed out, and this user's entries are gone from the phone.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: '退出' }).click();
+      await expect(page).toHaveURL(/\/login/);
+      expect(await stored()).toBe(0);
+    });
   });

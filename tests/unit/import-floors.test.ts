@@ -101,7 +101,7 @@ describe('import floors (docs/architecture.md)', () => {
     const folders = readdirSync(path.join(ROOT, 'lib'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && entry.name !== 'generated')
       .map((entry) => entry.name);
-    const kernelFolders = ['auth', 'audit', 'i18n', 'regions'];
+    const kernelFolders = ['auth', 'audit', 'i18n', 'offline', 'regions'];
     expect(FLOORS.filter((floor) => !folders.includes(floor))).toEqual([]);
     expect(folders.filter((folder) => floorOf(folder) === -1 && !kernelFolders.includes(folder))).toEqual([]);
   });
