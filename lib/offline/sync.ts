@@ -95,8 +95,13 @@ export async function sendItem(item: OutboxItem): Promise<SendResult> {
   }
 }
 
-const ready = (item: OutboxItem) =>
-  item.state === 'waiting' || (item.state === 'sending' && Date.now() - item.updatedAt > SENDING_STALE_MS);
+/**
+ * Items to send now. "Sending" is left over from a page closed mid-send: under the lock nobody else can be
+ * sending it, so it goes at once; without locks only after a while, in case another page still is.
+ */
+const ready = (item: OutboxItem, exclusive: boolean) =>
+  item.state === 'waiting' ||
+  (item.state === 'sending' && (exclusive || Date.now() - item.updatedAt > SENDING_STALE_MS));
 
 let running: Promise<FlushSummary> | null = null;
 
@@ -119,9 +124,9 @@ export function flushOutbox(userId: string): Promise<FlushSummary> {
       // One sender for all pages and the worker where the browser has Web Locks (https and localhost): the
       // others leave it to that one, whose progress they see through the outbox's change messages.
       const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-      if (!locks) return await sendRound(userId);
+      if (!locks) return await sendRound(userId, false);
       const summary = await locks.request('bangfu-outbox-send', { ifAvailable: true }, (lock) =>
-        lock ? sendRound(userId) : null,
+        lock ? sendRound(userId, true) : null,
       );
       return summary ?? { stored: 0, refused: 0, waiting: 0, stoppedBy: 'busy' as const };
     } finally {
@@ -131,9 +136,9 @@ export function flushOutbox(userId: string): Promise<FlushSummary> {
   return running;
 }
 
-async function sendRound(userId: string): Promise<FlushSummary> {
+async function sendRound(userId: string, exclusive: boolean): Promise<FlushSummary> {
   const summary: FlushSummary = { stored: 0, refused: 0, waiting: 0 };
-  for (const item of (await listItems(userId)).filter(ready)) {
+  for (const item of (await listItems(userId)).filter((item) => ready(item, exclusive))) {
     const result = await sendItem(item);
     if (result === 'stored') summary.stored++;
     else if (result === 'refused') summary.refused++;
