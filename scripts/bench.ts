@@ -1,7 +1,8 @@
-// npm run bench [-- --json] [--requests 30]
+// npm run bench [-- --json] [--requests 30] [--skip-offline]
 // Server response of pages on the city-scale data set (npm run seed:scale -- --scale city), median and p95
-// over N requests after a warm-up, beside the same figures computed in plain SQL in the same run.
-import { spawn } from 'node:child_process';
+// over N requests after a warm-up, beside the same figures computed in plain SQL in the same run; then the
+// phone's offline path (scripts/bench-offline.ts) under `offline`.
+import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { complianceCounts } from '../lib/attendance/sql';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     requests: { type: 'string', default: '30' },
     port: { type: 'string', default: '3200' },
+    'skip-offline': { type: 'boolean', default: false },
   },
 });
 const REQUESTS = Math.max(20, Number(values.requests));
@@ -242,15 +244,14 @@ const env = {
   PII_KEY: localSecret('PII_KEY'),
   NEXT_TELEMETRY_DISABLED: '1',
 };
+const results: Record<string, unknown> = {};
 const server = spawn('npx', ['next', 'start', '-p', values.port], { env, stdio: 'ignore', detached: true });
 try {
   await waitForServer();
   const today = chinaToday();
   const year = Number(today.slice(0, 4));
-  const results: Record<string, unknown> = {
-    households: Number(households),
-    figures_full_refresh_seconds: await fullRefresh(today),
-  };
+  results.households = Number(households);
+  results.figures_full_refresh_seconds = await fullRefresh(today);
   const cookie = await signIn('county', 'Bangfu@2026');
   const page = (path: string) => async () => {
     const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
@@ -310,9 +311,21 @@ try {
   Object.assign(results, await dashboards(cookie, today, year));
 
   results.checkin_20_concurrent = await checkInThroughput(today);
-  console.log(JSON.stringify(results));
 } finally {
   process.kill(-server.pid!, 'SIGTERM');
   await client.end();
   await database.stop();
 }
+// The phone's offline path (issue 16), in Chromium on the demo county: its own script and database, run once
+// the city's server and database are down.
+if (!values['skip-offline']) {
+  log('offline (bench:offline): photo resize, a visit with its photo and 50 queued items at 400 kbps…');
+  const offline = spawnSync('npx', ['tsx', 'scripts/bench-offline.ts', '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = offline.stdout.trim().split('\n').at(-1) ?? '';
+  results.offline = offline.status === 0 ? JSON.parse(line) : { error: `bench:offline exited with ${offline.status}` };
+  log(`offline: ${JSON.stringify(results.offline)}`);
+}
+console.log(JSON.stringify(results));
