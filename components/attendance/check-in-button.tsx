@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useOutbox } from '@/components/offline/outbox-provider';
 import { buttonClass } from '@/components/ui/button-class';
@@ -41,6 +41,7 @@ const clock = (at: number) =>
  */
 export function CheckInButton({ evening, done = false }: { evening: boolean; done?: boolean }) {
   const t = useTranslations();
+  const locale = useLocale();
   const outbox = useOutbox();
   const [phase, setPhase] = useState<Phase>('idle');
   const [result, setResult] = useState<OutboxItem | null>(null);
@@ -59,7 +60,7 @@ export function CheckInButton({ evening, done = false }: { evening: boolean; don
         newItem({
           userId: outbox.userId,
           kind: 'checkin',
-          label: t('outbox.labels.checkin', { time: clock(tappedAt) }),
+          label: t('outbox.labels.checkin', { time: clock(tappedAt, locale) }),
           href: '/attendance',
           payload: { ...(fix ?? {}), tappedAt: new Date(tappedAt).toISOString() },
         }),
@@ -102,7 +103,7 @@ export function CheckInButton({ evening, done = false }: { evening: boolean; don
       )}
       {result?.state === 'waiting' && (
         <div role="status" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-          {t('attendance.queued', { time: clock(result.createdAt) })}
+          {t('attendance.queued', { time: clock(result.createdAt, locale) })}
         </div>
       )}
       {result && (result.state === 'stored' || result.state === 'refused') && (
