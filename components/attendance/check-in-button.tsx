@@ -26,9 +26,12 @@ function locate(): Promise<Fix> {
   });
 }
 
-const clock = (at: number) =>
-  new Date(at).toLocaleTimeString('zh-CN', {
+/** The tap's day and time, China time: an item sent days later still says which day it was for. */
+const clock = (at: number, locale: string) =>
+  new Date(at).toLocaleString(locale, {
     timeZone: 'Asia/Shanghai',
+    month: 'long',
+    day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
