@@ -25,6 +25,10 @@ export function contentSecurityPolicy({
     `img-src 'self' blob: data:`,
     `font-src 'self' data:`,
     `connect-src 'self'`,
+    // The offline app: its service worker and manifest from this site only ('strict-dynamic' would otherwise
+    // leave worker-src, which falls back to script-src, without 'self').
+    `worker-src 'self'`,
+    `manifest-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,
     `form-action 'self'`,

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Profile, seed } from '../prisma/seed/run';
+import { buildServiceWorker, SERVICE_WORKER_FILE } from './build-sw';
 import { type Database, EMBEDDED_DATA_DIR, openDatabase } from './database';
 import { deployMigrations } from './db/migrate';
 import { localSecret } from './secrets';
@@ -38,6 +39,7 @@ function newestSourceTime(dir: string): number {
         'tests',
         'test-results',
         'scripts',
+        'sw.js', // generated below from lib/offline, which is counted
       ].includes(entry.name)
     )
       continue;
@@ -99,8 +101,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
   const buildId = path.join(process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceTime('.')) return step('build is up to date');
+  if (existsSync(buildId) && existsSync(SERVICE_WORKER_FILE) && statSync(buildId).mtimeMs > newestSourceTime('.'))
+    return step('build is up to date');
   step('building the app (next build, about two minutes on first start)…');
+  await buildServiceWorker();
   const code = await exited(runNext(['build'], env));
   if (signals > 0) return new Promise<never>(() => {}); // shutdown() finishes and exits
   if (code !== 0) {

@@ -5,6 +5,7 @@ import { BottomNav, type NavLink, SideNav } from '@/components/layout/nav-links'
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { OutboxBadge } from '@/components/offline/outbox-badge';
 import { OutboxProvider } from '@/components/offline/outbox-provider';
+import { ServiceWorkerRegistration } from '@/components/offline/service-worker-registration';
 import { requireViewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 
@@ -21,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   }));
   return (
     <OutboxProvider userId={String(viewer.userId)}>
+      <ServiceWorkerRegistration userId={String(viewer.userId)} />
       <div className="min-h-screen md:flex">
         <aside className="no-print hidden w-56 shrink-0 border-r border-slate-200 bg-white md:flex md:flex-col">
           <div className="border-b border-slate-100 px-4 py-4">

@@ -1,14 +1,20 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { login } from '@/lib/auth/actions';
+import { clearKeptPages } from '@/lib/offline/pages';
 
 export function LoginForm() {
   const t = useTranslations('auth');
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(login);
+  // Whoever signs in next on this phone starts with none of the last user's pages kept for offline.
+  useEffect(() => {
+    void clearKeptPages().catch(() => {});
+  }, []);
   return (
     <form action={formAction} className="space-y-4" noValidate key={formKey()}>
       <FormMessage state={state} />

@@ -6,6 +6,7 @@ import { useOutbox } from '@/components/offline/outbox-provider';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { logout } from '@/lib/auth/actions';
 import { clearUser, listItems } from '@/lib/offline/outbox';
+import { clearKeptPages } from '@/lib/offline/pages';
 
 /**
  * Signing out leaves nothing of the user on the phone: entries not yet on the server are sent first where there
@@ -30,6 +31,8 @@ export function SignOutButton({ label }: { label: string }) {
         );
         if (left > 0 && !window.confirm(t('signOutWithPending', { count: left }))) return;
         await clearUser(outbox.userId).catch(() => {});
+        await clearKeptPages().catch(() => {});
+        navigator.serviceWorker?.controller?.postMessage({ type: 'signedOut' });
         outboxCleared.current = true;
         form.requestSubmit();
       }}

@@ -218,15 +218,17 @@ test.describe
         );
       expect(await stored()).toBeGreaterThan(0);
       // Declined: still signed in, the entry kept.
-      page.once('dialog', (dialog) => {
-        expect(dialog.message()).toContain('还有 1 条录入没有存到服务器');
-        void dialog.dismiss();
-      });
+      const declined = page.waitForEvent('dialog');
       await page.getByRole('button', { name: '退出' }).click();
+      const question = await declined;
+      expect(question.message()).toContain('还有 1 条录入没有存到服务器');
+      await question.dismiss();
       await expect(page.getByTestId('outbox-badge')).toHaveText('待发送 1');
+      expect(await stored()).toBeGreaterThan(0);
       // Confirmed: signed out, and this user's entries are gone from the phone.
-      page.once('dialog', (dialog) => void dialog.accept());
+      const confirmed = page.waitForEvent('dialog');
       await page.getByRole('button', { name: '退出' }).click();
+      await (await confirmed).accept();
       await expect(page).toHaveURL(/\/login/);
       expect(await stored()).toBe(0);
     });

@@ -21,6 +21,12 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy({ nonce: 'n' })).not.toContain('unsafe-eval');
   });
 
+  it('lets this site, and only this site, register the service worker and serve the manifest', () => {
+    const csp = directives(contentSecurityPolicy({ nonce: 'n' }));
+    expect(csp['worker-src']).toEqual(["'self'"]);
+    expect(csp['manifest-src']).toEqual(["'self'"]);
+  });
+
   it('upgrades requests only on a site served over https (plain-http intranets would break)', () => {
     expect(contentSecurityPolicy({ nonce: 'n', https: true })).toContain('upgrade-insecure-requests');
     expect(contentSecurityPolicy({ nonce: 'n', https: false })).not.toContain('upgrade-insecure-requests');

@@ -1,0 +1,141 @@
+// The service worker (bundled to public/sw.js by scripts/build-sw.ts): the field pages open without signal once
+// visited, other pages say plainly that they need the network, and Background Sync sends the outbox even with
+// the page closed. Cached pages belong to the signed-in user only: the pages say who that is, and a sign-out or
+// another user's sign-in empties the cache.
+import { isFieldPage, MAX_PAGES, META_CACHE, PAGES_CACHE, STATIC_CACHE, USER_ENTRY, type WorkerMessage } from './pages';
+import { flushOutbox } from './sync';
+
+type WorkerEvent = Event & { waitUntil(promise: Promise<unknown>): void };
+type FetchEvent = WorkerEvent & { request: Request; respondWith(response: Promise<Response>): void };
+type SyncEvent = WorkerEvent & { tag: string };
+type MessageEvent = WorkerEvent & { data: unknown };
+type WorkerScope = {
+  location: Location;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  addEventListener(type: 'install' | 'activate', listener: (event: WorkerEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+};
+const worker = self as unknown as WorkerScope;
+
+const OFFLINE_PAGE = '/offline';
+async function currentUser(): Promise<string | null> {
+  const answer = await (await caches.open(META_CACHE)).match(USER_ENTRY);
+  return answer ? answer.text() : null;
+}
+
+async function setUser(userId: string | null): Promise<void> {
+  const meta = await caches.open(META_CACHE);
+  if (userId === null) await meta.delete(USER_ENTRY);
+  else await meta.put(USER_ENTRY, new Response(userId));
+}
+
+/** A different user (or none): nothing of the last one's pages stays. */
+async function switchUser(userId: string | null): Promise<void> {
+  if ((await currentUser()) === userId) return;
+  await caches.delete(PAGES_CACHE);
+  await setUser(userId);
+}
+
+async function keepPage(request: Request, response: Response): Promise<void> {
+  const pages = await caches.open(PAGES_CACHE);
+  await pages.delete(request.url); // re-added at the end: the oldest opened goes first
+  await pages.put(request.url, response);
+  const keys = await pages.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) await pages.delete(old);
+}
+
+async function offlinePage(): Promise<Response> {
+  return (
+    (await (await caches.open(STATIC_CACHE)).match(OFFLINE_PAGE)) ??
+    new Response('需要网络 / Network needed', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+  );
+}
+
+/** Field pages: the network first (fresh data when there is signal), the copy kept last time when there is none. */
+async function fieldPage(request: Request): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    const signedIn = response.ok && !response.redirected && (await currentUser()) !== null;
+    if (signedIn) await keepPage(request, response.clone());
+    return response;
+  } catch {
+    const kept = (await currentUser()) ? await (await caches.open(PAGES_CACHE)).match(request.url) : undefined;
+    return kept ?? offlinePage();
+  }
+}
+
+async function otherPage(request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch {
+    return offlinePage();
+  }
+}
+
+/** Hashed build files never change: the cache first, the network once. */
+async function staticFile(request: Request): Promise<Response> {
+  const cache = await caches.open(STATIC_CACHE);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(STATIC_CACHE);
+      await cache.addAll([OFFLINE_PAGE, '/manifest.webmanifest', '/icons/icon-192.png']);
+      await worker.skipWaiting();
+    })(),
+  );
+});
+
+worker.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys())
+        if (![STATIC_CACHE, PAGES_CACHE, META_CACHE].includes(name)) await caches.delete(name);
+      await worker.clients.claim();
+    })(),
+  );
+});
+
+worker.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
+  if (url.pathname.startsWith('/_next/static/')) return event.respondWith(staticFile(request));
+  // API answers, downloads and RSC requests are never kept: they are per user and per moment.
+  if (request.mode !== 'navigate' || url.pathname.startsWith('/api/')) return;
+  event.respondWith(isFieldPage(url.pathname) ? fieldPage(request) : otherPage(request));
+});
+
+async function flushForCurrentUser(): Promise<void> {
+  const userId = await currentUser();
+  if (userId) await flushOutbox(userId);
+}
+
+worker.addEventListener('sync', (event) => {
+  if (event.tag === 'outbox') event.waitUntil(flushForCurrentUser());
+});
+
+worker.addEventListener('message', (event) => {
+  const message = event.data as WorkerMessage;
+  if (message?.type === 'user') {
+    event.waitUntil(
+      (async () => {
+        await switchUser(message.userId);
+        // The first page loaded before the worker was there: keep its build files now.
+        const cache = await caches.open(STATIC_CACHE);
+        for (const asset of message.assets.filter((a) => a.startsWith('/_next/static/')))
+          if (!(await cache.match(asset))) await cache.add(asset).catch(() => {});
+      })(),
+    );
+  } else if (message?.type === 'signedOut') event.waitUntil(switchUser(null));
+  else if (message?.type === 'flush') event.waitUntil(flushForCurrentUser());
+});

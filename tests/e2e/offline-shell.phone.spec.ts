@@ -1,0 +1,74 @@
+// Issue 16, the installable app: once visited, the field pages open with no signal (reload included) from the
+// service worker; other pages answer "需要网络" with the way back to the field pages, not the browser's own
+// error; signing out empties the kept pages, and the next user on the same phone finds none of them.
+import { expect, type Page, test } from '@playwright/test';
+import pg from 'pg';
+import { loginAndWait } from './helpers';
+
+const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? '54349'}/bangfu_e2e`;
+const VILLAGE_CODE = '990102101201';
+
+/** The pages the worker keeps for this user, by path. */
+const keptPages = (page: Page) =>
+  page.evaluate(async () => {
+    if (!(await caches.has('pages-v1'))) return [];
+    const keys = await (await caches.open('pages-v1')).keys();
+    return keys.map((request) => new URL(request.url).pathname);
+  });
+
+test('field pages open offline once visited, others need the network, and the next user finds nothing kept', async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query<{ id: number }>(
+    `SELECT id FROM household WHERE region_code = $1 ORDER BY id LIMIT 1`,
+    [VILLAGE_CODE],
+  );
+  await client.end();
+  const household = `/households/${rows[0].id}`;
+
+  await loginAndWait(page, 'teamleader');
+  // The manifest is linked and says how the phone installs the app.
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await page.request.get(manifestHref!)).json();
+  expect(manifest).toMatchObject({ short_name: '驻村帮扶', display: 'standalone', start_url: '/' });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  for (const path of ['/attendance', '/outbox', household]) await page.goto(path);
+  await expect.poll(() => keptPages(page)).toEqual(expect.arrayContaining(['/attendance', '/outbox', household]));
+
+  await context.setOffline(true);
+  await page.goto('/attendance');
+  await expect(page.getByRole('heading', { name: '考勤打卡' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('today')).toBeVisible();
+  await page.goto(household);
+  await expect(page.getByTestId('viewer-name')).toBeVisible();
+  await page.goto('/outbox');
+  await expect(page.getByRole('heading', { name: '待发送' })).toBeVisible();
+  // A page that is not for the field: said plainly, with the way to the field pages.
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: '需要网络' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '考勤打卡' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('offline-page-390.png') });
+  await page.getByRole('link', { name: '考勤打卡' }).click();
+  await expect(page.getByTestId('today')).toBeVisible();
+  await context.setOffline(false);
+
+  // Signing out empties what was kept.
+  await page.goto('/attendance');
+  await page.getByRole('button', { name: '退出' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect.poll(() => keptPages(page)).toEqual([]);
+
+  // Another user on the same phone: the first user's household page is not there for them offline.
+  await loginAndWait(page, 'member');
+  await page.goto('/attendance');
+  await expect.poll(() => keptPages(page)).not.toContain(household);
+  await context.setOffline(true);
+  await page.goto(household);
+  await expect(page.getByRole('heading', { name: '需要网络' })).toBeVisible();
+  await context.setOffline(false);
+});
