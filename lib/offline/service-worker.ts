@@ -20,7 +20,7 @@ type WorkerScope = {
 };
 const worker = self as unknown as WorkerScope;
 
-const OFFLINE_PAGE = '/offline';
+const OFFLINE_PAGE = '/offline.html';
 async function currentUser(): Promise<string | null> {
   const answer = await (await caches.open(META_CACHE)).match(USER_ENTRY);
   return answer ? answer.text() : null;

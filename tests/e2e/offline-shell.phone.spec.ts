@@ -43,7 +43,7 @@ test('field pages open offline once visited, others need the network, and the ne
   await page.goto('/attendance');
   await expect(page.getByRole('heading', { name: '考勤打卡' })).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId('today')).toBeVisible();
+  await expect(page.locator('[data-testid="today"]:visible')).toHaveCount(1);
   await page.goto(household);
   await expect(page.getByTestId('viewer-name')).toBeVisible();
   await page.goto('/outbox');
@@ -54,7 +54,7 @@ test('field pages open offline once visited, others need the network, and the ne
   await expect(page.getByRole('link', { name: '考勤打卡' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('offline-page-390.png') });
   await page.getByRole('link', { name: '考勤打卡' }).click();
-  await expect(page.getByTestId('today')).toBeVisible();
+  await expect(page.locator('[data-testid="today"]:visible')).toHaveCount(1);
   await context.setOffline(false);
 
   // Signing out empties what was kept.
@@ -70,5 +70,28 @@ test('field pages open offline once visited, others need the network, and the ne
   await context.setOffline(true);
   await page.goto(household);
   await expect(page.getByRole('heading', { name: '需要网络' })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('any other form without signal says nothing was saved and keeps what was typed, never the error page', async ({
+  page,
+  context,
+}) => {
+  await loginAndWait(page, 'teamleader');
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query<{ id: number }>(
+    `SELECT id FROM household WHERE region_code = $1 ORDER BY id LIMIT 1`,
+    [VILLAGE_CODE],
+  );
+  await client.end();
+  await page.goto(`/households/${rows[0].id}`);
+  const wage = page.getByLabel('工资性收入');
+  await context.setOffline(true);
+  await wage.fill('12345');
+  await page.getByRole('button', { name: /^保存 \d{4} 年收入$/ }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '网络中断，没有保存任何内容' })).toBeVisible();
+  await expect(wage).toHaveValue('12345');
+  await expect(page.getByText('系统出错了')).toHaveCount(0);
   await context.setOffline(false);
 });
