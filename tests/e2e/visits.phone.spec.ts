@@ -219,14 +219,9 @@ test.describe
         const page = await context.newPage();
         await loginAndWait(page, 'township');
         const card = page.getByTestId('region-problems');
-        const struckOffCount = card
-          .locator('div')
-          .filter({ has: page.locator('dt', { hasText: /^已销号$/ }) })
-          .locator('dd');
-        const foundCount = card
-          .locator('div')
-          .filter({ has: page.locator('dt', { hasText: /^发现问题$/ }) })
-          .locator('dd');
+        // The figure beside its term (the card's divs nest: a div "with the term" would also be the whole card).
+        const struckOffCount = card.locator('dt', { hasText: /^已销号$/ }).locator('xpath=following-sibling::dd[1]');
+        const foundCount = card.locator('dt', { hasText: /^发现问题$/ }).locator('xpath=following-sibling::dd[1]');
         await page.goto(`/regions/${villageCode}`);
         const rateBefore = (await page.getByTestId('village-problem-rate').textContent())!.trim();
         const struckBefore = Number(await struckOffCount.textContent());
