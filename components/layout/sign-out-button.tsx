@@ -12,6 +12,8 @@ import { clearKeptPages } from '@/lib/offline/pages';
  * Signing out leaves nothing of the user on the phone: entries not yet on the server are sent first where there
  * is signal; what still waits is named, and only removed with the user's consent (or the user stays signed in).
  */
+const FLUSH_WAIT_MS = 8_000;
+
 export function SignOutButton({ label }: { label: string }) {
   const t = useTranslations('outbox');
   const outbox = useOutbox();
@@ -24,7 +26,9 @@ export function SignOutButton({ label }: { label: string }) {
         if (!outbox || outboxCleared.current) return; // the second pass: the action signs out
         event.preventDefault();
         const form = event.currentTarget;
-        if (outbox.pendingCount > 0 && navigator.onLine !== false) await outbox.flush();
+        // One try to send what waits, but a weak signal must not hold the sign-out for long.
+        if (outbox.pendingCount > 0 && navigator.onLine !== false)
+          await Promise.race([outbox.flush(), new Promise((resolve) => setTimeout(resolve, FLUSH_WAIT_MS))]);
         const left = await listItems(outbox.userId).then(
           (items) => items.filter((item) => item.state !== 'stored').length,
           () => 0,

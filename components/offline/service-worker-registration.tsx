@@ -1,4 +1,5 @@
 'use client';
+import { usePathname } from 'next/navigation';
 import { useEffect } from 'react';
 import type { WorkerMessage } from '@/lib/offline/pages';
 
@@ -9,18 +10,20 @@ import type { WorkerMessage } from '@/lib/offline/pages';
  * without signal.
  */
 export function ServiceWorkerRegistration({ userId }: { userId: string }) {
+  // Every page the user opens (client navigations too): the worker keeps a copy of the field pages.
+  const pathname = usePathname();
   useEffect(() => {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
     const assets = performance
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)
       .filter((path) => path.startsWith('/_next/static/'));
-    const message: WorkerMessage = { type: 'user', userId, assets };
+    const message: WorkerMessage = { type: 'user', userId, assets, url: `${pathname}${window.location.search}` };
     navigator.serviceWorker
       .register('/sw.js', { scope: '/' })
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => registration.active?.postMessage(message))
       .catch(() => {}); // no worker: the pages still work online, the outbox offline
-  }, [userId]);
+  }, [userId, pathname]);
   return null;
 }

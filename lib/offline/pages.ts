@@ -39,6 +39,6 @@ export async function clearKeptPages(): Promise<void> {
 
 /** Messages from the pages to the worker: who is signed in (with the build files the page loaded), a sign-out, "send now". */
 export type WorkerMessage =
-  | { type: 'user'; userId: string; assets: string[] }
+  | { type: 'user'; userId: string; assets: string[]; url: string }
   | { type: 'signedOut' }
   | { type: 'flush' };

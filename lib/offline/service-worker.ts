@@ -11,6 +11,7 @@ type SyncEvent = WorkerEvent & { tag: string };
 type MessageEvent = WorkerEvent & { data: unknown };
 type WorkerScope = {
   location: Location;
+  navigator: { onLine: boolean };
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
   addEventListener(type: 'install' | 'activate', listener: (event: WorkerEvent) => void): void;
@@ -54,25 +55,34 @@ async function offlinePage(): Promise<Response> {
   );
 }
 
-/** Field pages: the network first (fresh data when there is signal), the copy kept last time when there is none. */
-async function fieldPage(request: Request): Promise<Response> {
-  try {
-    const response = await fetch(request);
-    const signedIn = response.ok && !response.redirected && (await currentUser()) !== null;
-    if (signedIn) await keepPage(request, response.clone());
-    return response;
-  } catch {
-    const kept = (await currentUser()) ? await (await caches.open(PAGES_CACHE)).match(request.url) : undefined;
-    return kept ?? offlinePage();
-  }
+/** Without signal: the copy of a field page kept for this user, else the page that says the network is needed. */
+async function keptOrOffline(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const kept =
+    isFieldPage(url.pathname) && (await currentUser())
+      ? await (await caches.open(PAGES_CACHE)).match(request.url)
+      : undefined;
+  return kept ?? offlinePage();
 }
 
-async function otherPage(request: Request): Promise<Response> {
-  try {
-    return await fetch(request);
-  } catch {
-    return offlinePage();
-  }
+/** A kept page younger than this is not fetched again when the user opens it. */
+const FRESH_MS = 10 * 60 * 1000;
+
+/**
+ * Keeps a copy of a field page the user just opened. Fetched apart from the page's own load: passing the page
+ * itself through the worker changes how its streamed parts arrive, and everyone would pay for it.
+ */
+async function keepFieldPage(href: string): Promise<void> {
+  const url = new URL(href, worker.location.origin);
+  if (url.origin !== worker.location.origin || !isFieldPage(url.pathname) || !(await currentUser())) return;
+  const pages = await caches.open(PAGES_CACHE);
+  const kept = await pages.match(url.href);
+  if (kept && Date.now() - Number(kept.headers.get('x-kept-at') ?? 0) < FRESH_MS) return;
+  const response = await fetch(url.href, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+  if (!response.ok || response.redirected) return;
+  const headers = new Headers(response.headers);
+  headers.set('x-kept-at', String(Date.now()));
+  await keepPage(new Request(url.href), new Response(await response.blob(), { status: 200, headers }));
 }
 
 /** Hashed build files never change: the cache first, the network once. */
@@ -110,9 +120,11 @@ worker.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
   if (url.pathname.startsWith('/_next/static/')) return event.respondWith(staticFile(request));
-  // API answers, downloads and RSC requests are never kept: they are per user and per moment.
+  // API answers, downloads and RSC requests are never kept: they are per user and per moment. With signal,
+  // pages go to the network untouched; without, a kept field page or the page that says so.
   if (request.mode !== 'navigate' || url.pathname.startsWith('/api/')) return;
-  event.respondWith(isFieldPage(url.pathname) ? fieldPage(request) : otherPage(request));
+  if (worker.navigator.onLine !== false) return;
+  event.respondWith(keptOrOffline(request));
 });
 
 async function flushForCurrentUser(): Promise<void> {
@@ -130,6 +142,7 @@ worker.addEventListener('message', (event) => {
     event.waitUntil(
       (async () => {
         await switchUser(message.userId);
+        await keepFieldPage(message.url).catch(() => {});
         // The first page loaded before the worker was there: keep its build files now.
         const cache = await caches.open(STATIC_CACHE);
         for (const asset of message.assets.filter((a) => a.startsWith('/_next/static/')))

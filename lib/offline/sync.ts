@@ -14,6 +14,10 @@ type Answer = {
   data?: Record<string, string>;
 };
 
+/** A request on a weak signal can hang for minutes; after this it counts as "no answer" and the item waits. */
+const REQUEST_TIMEOUT_MS = 120_000;
+const timeout = () => (typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(REQUEST_TIMEOUT_MS) : undefined);
+
 /** An item left "sending" by a closed tab or a killed worker is sent again after this long. */
 const SENDING_STALE_MS = 2 * 60 * 1000;
 
@@ -59,6 +63,7 @@ export async function sendItem(item: OutboxItem): Promise<SendResult> {
         body: photo,
         headers: { 'content-type': photo.type || 'image/jpeg' },
         credentials: 'same-origin',
+        signal: timeout(),
       });
       if (!response.ok) return afterHttpFailure(item, response);
       const answer = await readAnswer(response);
@@ -71,6 +76,7 @@ export async function sendItem(item: OutboxItem): Promise<SendResult> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
+      signal: timeout(),
       body: JSON.stringify({ kind: item.kind, clientKey: item.clientKey, userId: item.userId, payload }),
     });
     if (!response.ok) return afterHttpFailure(item, response);

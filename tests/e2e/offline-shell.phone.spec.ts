@@ -1,6 +1,7 @@
 // Issue 16, the installable app: once visited, the field pages open with no signal (reload included) from the
 // service worker; other pages answer "需要网络" with the way back to the field pages, not the browser's own
 // error; signing out empties the kept pages, and the next user on the same phone finds none of them.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { loginAndWait } from './helpers';
@@ -53,6 +54,8 @@ test('field pages open offline once visited, others need the network, and the ne
   await expect(page.getByRole('heading', { name: '需要网络' })).toBeVisible();
   await expect(page.getByRole('link', { name: '考勤打卡' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('offline-page-390.png') });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.getByRole('link', { name: '考勤打卡' }).click();
   await expect(page.locator('[data-testid="today"]:visible')).toHaveCount(1);
   await context.setOffline(false);

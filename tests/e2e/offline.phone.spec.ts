@@ -3,6 +3,7 @@
 // and when the signal returns each item is stored exactly once (rows counted in PostgreSQL), the photo
 // attached, the check-in at the time of the tap. A refused entry keeps its text, is corrected in the outbox
 // and sent again.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { loginAndWait } from './helpers';
@@ -174,6 +175,12 @@ test.describe
 
       // 5. The refused entry keeps its text: corrected in the outbox and sent again, stored once.
       await refused.getByRole('button', { name: '修改' }).click();
+      // The outbox with a stored receipt, a refusal and its correction open: nothing serious for axe.
+      const { violations } = await new AxeBuilder({ page: outboxPage }).analyze();
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+        '/outbox',
+      ).toEqual([]);
       await refused.getByLabel('离村事由').fill(AWAY_REASON);
       await refused.getByRole('button', { name: '改好后重新发送' }).click();
       await expect(outboxPage.locator('[data-testid="outbox-item"][data-state="stored"]')).toHaveCount(4);
