@@ -85,14 +85,9 @@ async function keepFieldPage(href: string): Promise<void> {
   await keepPage(new Request(url.href), new Response(await response.blob(), { status: 200, headers }));
 }
 
-/** Hashed build files never change: the cache first, the network once. */
-async function staticFile(request: Request): Promise<Response> {
-  const cache = await caches.open(STATIC_CACHE);
-  const kept = await cache.match(request);
-  if (kept) return kept;
-  const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
-  return response;
+/** Build files without signal: the copies kept when the pages that use them were opened. */
+async function keptFile(request: Request): Promise<Response> {
+  return (await (await caches.open(STATIC_CACHE)).match(request)) ?? fetch(request);
 }
 
 worker.addEventListener('install', (event) => {
@@ -118,12 +113,13 @@ worker.addEventListener('activate', (event) => {
 worker.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
-  if (url.pathname.startsWith('/_next/static/')) return event.respondWith(staticFile(request));
-  // API answers, downloads and RSC requests are never kept: they are per user and per moment. With signal,
-  // pages go to the network untouched; without, a kept field page or the page that says so.
-  if (request.mode !== 'navigate' || url.pathname.startsWith('/api/')) return;
+  // With signal the worker stays out of the way: passing pages and build files through it changes how a page's
+  // streamed parts arrive. Without: kept build files, a kept field page, or the page that says so. API
+  // answers, downloads and RSC requests are never kept: they are per user and per moment.
   if (worker.navigator.onLine !== false) return;
+  if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
+  if (url.pathname.startsWith('/_next/static/')) return event.respondWith(keptFile(request));
+  if (request.mode !== 'navigate' || url.pathname.startsWith('/api/')) return;
   event.respondWith(keptOrOffline(request));
 });
 
@@ -143,7 +139,7 @@ worker.addEventListener('message', (event) => {
       (async () => {
         await switchUser(message.userId);
         await keepFieldPage(message.url).catch(() => {});
-        // The first page loaded before the worker was there: keep its build files now.
+        // The build files this page loaded, for when there is no signal.
         const cache = await caches.open(STATIC_CACHE);
         for (const asset of message.assets.filter((a) => a.startsWith('/_next/static/')))
           if (!(await cache.match(asset))) await cache.add(asset).catch(() => {});
