@@ -48,15 +48,6 @@ test('field pages open offline once visited, others need the network, and the ne
   await expect(page.getByRole('heading', { name: '考勤打卡' })).toBeVisible();
   await page.reload();
   await expect(page.locator('[data-testid="today"]:visible')).toHaveCount(1);
-  // A tap in the bottom bar (a client navigation, whose request fails): a kept page opens, another says so.
-  const bottomBar = page.getByRole('navigation', { name: 'main-mobile' });
-  await bottomBar.getByRole('link', { name: '数据看板' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole('heading', { name: '需要网络' })).toBeVisible();
-  await page.goto('/outbox');
-  await bottomBar.getByRole('link', { name: '考勤打卡' }).click();
-  await expect(page).toHaveURL(/\/attendance$/);
-  await expect(page.locator('[data-testid="today"]:visible')).toHaveCount(1);
   await page.goto(household);
   await expect(page.getByTestId('viewer-name')).toBeVisible();
   await page.goto('/outbox');
