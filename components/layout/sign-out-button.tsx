@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useOutbox } from '@/components/offline/outbox-provider';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { logout } from '@/lib/auth/actions';
-import { clearUser, listItems } from '@/lib/offline/outbox';
+import { clearUser, isPending, listItems } from '@/lib/offline/outbox';
 import { clearKeptPages } from '@/lib/offline/pages';
 
 /**
@@ -27,7 +27,8 @@ export function SignOutButton({ label }: { label: string }) {
         event.preventDefault();
         const form = event.currentTarget;
         // One try to send what waits, but a weak signal must not hold the sign-out for long.
-        if (outbox.pendingCount > 0 && navigator.onLine !== false)
+        const queued = await listItems(outbox.userId).catch(() => []);
+        if (queued.some(isPending) && navigator.onLine !== false)
           await Promise.race([outbox.flush(), new Promise((resolve) => setTimeout(resolve, FLUSH_WAIT_MS))]);
         const left = await listItems(outbox.userId).then(
           (items) => items.filter((item) => item.state !== 'stored').length,

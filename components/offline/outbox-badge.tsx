@@ -2,14 +2,14 @@
 import { CloudUpload } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useOutbox } from './outbox-provider';
+import { useOutboxItems } from './outbox-provider';
 
 /** How many entries wait to be sent or corrected; nothing when the outbox is empty. */
 export function OutboxBadge() {
   const t = useTranslations('outbox');
-  const outbox = useOutbox();
-  if (!outbox || outbox.pendingCount === 0) return null;
-  const refused = outbox.items.some((item) => item.state === 'refused');
+  const { items, pendingCount } = useOutboxItems();
+  if (pendingCount === 0) return null;
+  const refused = items.some((item) => item.state === 'refused');
   return (
     <Link
       href="/outbox"
@@ -19,7 +19,7 @@ export function OutboxBadge() {
       data-testid="outbox-badge"
     >
       <CloudUpload className="h-4 w-4" aria-hidden />
-      <span>{t('badge', { count: outbox.pendingCount })}</span>
+      <span>{t('badge', { count: pendingCount })}</span>
     </Link>
   );
 }

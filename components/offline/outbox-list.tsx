@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button-class';
 import { TextareaField, TextField } from '@/components/ui/field';
 import { deleteItem, type OutboxItem, type OutboxKind, updateItem } from '@/lib/offline/outbox';
-import { useOutbox } from './outbox-provider';
+import { useOutbox, useOutboxItems } from './outbox-provider';
 
 /** The fields a refused item can be corrected in, per kind, with the label each has on its own form. */
 const EDITABLE: Record<OutboxKind, { name: string; label: string; long?: boolean; date?: boolean }[]> = {
@@ -142,14 +142,15 @@ function Entry({ item }: { item: OutboxItem }) {
 export function OutboxList() {
   const t = useTranslations('outbox');
   const outbox = useOutbox();
+  const { items, pendingCount } = useOutboxItems();
   const [sending, setSending] = useState(false);
   if (!outbox) return null;
-  const waiting = outbox.items.filter((item) => item.state === 'waiting').length;
+  const waiting = items.filter((item) => item.state === 'waiting').length;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600" role="status">
-          {outbox.pendingCount === 0 ? t('empty') : t('summary', { count: outbox.pendingCount })}
+          {pendingCount === 0 ? t('empty') : t('summary', { count: pendingCount })}
         </p>
         <button
           type="button"
@@ -164,9 +165,9 @@ export function OutboxList() {
           {sending ? t('sending') : t('sendNow')}
         </button>
       </div>
-      {outbox.items.length > 0 && (
+      {items.length > 0 && (
         <ul className="space-y-2">
-          {[...outbox.items].reverse().map((item) => (
+          {[...items].reverse().map((item) => (
             <Entry key={item.clientKey} item={item} />
           ))}
         </ul>

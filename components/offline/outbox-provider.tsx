@@ -1,19 +1,55 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { isPending, listItems, type OutboxItem, onOutboxChange, putItem } from '@/lib/offline/outbox';
 import { flushOutbox } from '@/lib/offline/sync';
 
+/**
+ * What the forms need: who is signed in and how to queue and send. Its value never changes after the first
+ * render. A context value that changed while the page hydrates (the outbox read from IndexedDB on load) would
+ * make React client-render every streamed part of the page that had not hydrated yet, and for a moment the
+ * streamed copy and the client copy would both be in the page.
+ */
 type Outbox = {
   userId: string;
-  items: OutboxItem[];
-  /** Items still to send or to correct. */
-  pendingCount: number;
   /** Puts an item in the outbox and tries to send it at once; resolves with the item as it then stands. */
   enqueue: (item: OutboxItem) => Promise<OutboxItem | undefined>;
   /** Sends what waits (a tap on "send now", or the signal coming back). */
   flush: () => Promise<void>;
+  items: ItemsStore;
 };
+
+/** The outbox's items as last read, for the few components that show them (badge, list, sign-out). */
+type ItemsStore = {
+  subscribe: (listener: () => void) => () => void;
+  get: () => OutboxItem[];
+  reload: () => Promise<void>;
+};
+
+const NO_ITEMS: OutboxItem[] = [];
+
+function itemsStore(userId: string): ItemsStore {
+  let items = NO_ITEMS;
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => items,
+    async reload() {
+      let next: OutboxItem[];
+      try {
+        next = await listItems(userId);
+      } catch {
+        next = NO_ITEMS; // IndexedDB refused (private mode on some phones): the forms still send directly
+      }
+      if (next.length === 0 && items.length === 0) return; // nothing to tell anyone
+      items = next.length === 0 ? NO_ITEMS : next;
+      for (const listener of listeners) listener();
+    },
+  };
+}
 
 const OutboxContext = createContext<Outbox | null>(null);
 
@@ -21,6 +57,16 @@ const OutboxContext = createContext<Outbox | null>(null);
 export function useOutbox(): Outbox | null {
   return useContext(OutboxContext);
 }
+
+/** The items of the outbox and how many still wait to be sent or corrected. */
+export function useOutboxItems(): { items: OutboxItem[]; pendingCount: number } {
+  const store = useContext(OutboxContext)?.items;
+  const items = useSyncExternalStore(store?.subscribe ?? noSubscription, store?.get ?? noItems, noItems);
+  return { items, pendingCount: items.filter(isPending).length };
+}
+
+const noSubscription = () => () => {};
+const noItems = () => NO_ITEMS;
 
 const RETRY_EVERY_MS = 60_000;
 
@@ -43,63 +89,50 @@ async function askForBackgroundSync() {
  */
 export function OutboxProvider({ userId, children }: { userId: string; children: React.ReactNode }) {
   const router = useRouter();
-  const [items, setItems] = useState<OutboxItem[]>([]);
+  const routerRef = useRef(router);
+  routerRef.current = router;
+  const items = useMemo(() => itemsStore(userId), [userId]);
 
-  const reload = useCallback(async () => {
-    try {
-      setItems(await listItems(userId));
-    } catch {
-      setItems([]); // IndexedDB refused (private mode on some phones): the forms still send directly
-    }
-  }, [userId]);
-
-  const flush = useCallback(async () => {
-    try {
-      const summary = await flushOutbox(userId);
-      if (summary.stored > 0) router.refresh(); // the pages show what the server now has
-    } catch {
-      // IndexedDB unavailable: nothing was queued either
-    }
-    await reload();
-  }, [userId, reload, router]);
-
-  const enqueue = useCallback(
-    async (item: OutboxItem) => {
+  const value = useMemo<Outbox>(() => {
+    const flush = async () => {
+      try {
+        const summary = await flushOutbox(userId);
+        if (summary.stored > 0) routerRef.current.refresh(); // the pages show what the server now has
+      } catch {
+        // IndexedDB unavailable: nothing was queued either
+      }
+      await items.reload();
+    };
+    const enqueue = async (item: OutboxItem) => {
       await putItem(item);
-      await reload();
+      await items.reload();
       void askForBackgroundSync();
       if (navigator.onLine !== false) await flush();
       return (await listItems(userId)).find((i) => i.clientKey === item.clientKey);
-    },
-    [userId, reload, flush],
-  );
+    };
+    return { userId, enqueue, flush, items };
+  }, [userId, items]);
 
   useEffect(() => {
+    const { flush } = value;
     void flush();
-    const stop = onOutboxChange(() => void reload());
+    const stop = onOutboxChange(() => void items.reload());
     const onVisible = () => document.visibilityState === 'visible' && void flush();
+    // Every minute while anything waits; a flush with nothing queued reads IndexedDB only.
+    const timer = setInterval(() => {
+      if (items.get().some((item) => item.state === 'waiting')) void flush();
+    }, RETRY_EVERY_MS);
     window.addEventListener('online', flush);
     window.addEventListener('focus', flush);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       stop();
+      clearInterval(timer);
       window.removeEventListener('online', flush);
       window.removeEventListener('focus', flush);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [flush, reload]);
+  }, [value, items]);
 
-  const pendingCount = items.filter(isPending).length;
-  const waiting = items.some((item) => item.state === 'waiting');
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => void flush(), RETRY_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [waiting, flush]);
-
-  const value = useMemo(
-    () => ({ userId, items, pendingCount, enqueue, flush }),
-    [userId, items, pendingCount, enqueue, flush],
-  );
   return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
 }
