@@ -331,7 +331,7 @@ function RosterDefaults({ report }: { report: RosterReport }) {
               key={`${d.column}-${d.value}-${d.absent}-${d.unit}`}
               className={d.absent ? 'text-amber-900' : undefined}
             >
-              {t(d.absent ? 'defaultAbsent' : 'defaultBlank', {
+              {t(d.rounded ? 'defaultRounded' : d.absent ? 'defaultAbsent' : 'defaultBlank', {
                 column: d.column,
                 value: d.value,
                 count: format.number(d.count),

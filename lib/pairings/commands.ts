@@ -253,6 +253,14 @@ async function pairAll(tx: Tx, viewer: Viewer, pairs: readonly (readonly [number
     rows.push({ householdId, cadreId, regionCode: household.regionCode, startedOn: dayOf(today) });
   }
   await tx.pairing.createMany({ data: rows });
+  // A plan made before the household had a cadre (imported with the roster) names its first paired cadre.
+  const cadreOf = new Map(rows.map((r) => [r.householdId, r.cadreId]));
+  const unnamed = await tx.helpPlan.findMany({
+    where: { householdId: { in: [...cadreOf.keys()] }, cadreId: null, year: chinaYear() },
+    select: { id: true, householdId: true },
+  });
+  for (const plan of unnamed)
+    await tx.helpPlan.update({ where: { id: plan.id }, data: { cadreId: cadreOf.get(plan.householdId) } });
   return rows;
 }
 

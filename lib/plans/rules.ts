@@ -15,6 +15,10 @@ export const MEASURE_KINDS = [
 ] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
+/** The longest measure target and the largest yearly income target a plan takes (the form and the roster alike). */
+export const MAX_MEASURE_TARGET = 200;
+export const MAX_INCOME_TARGET = 1_000_000;
+
 export const MEASURE_STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 

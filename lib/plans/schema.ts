@@ -2,7 +2,7 @@
 // where it has one and a status (target_KIND, amount_KIND, status_KIND; a kind with a target is taken).
 import { z } from 'zod';
 import { integer, optionalInteger, optionalIsoDate, optionalText, recordId } from '@/lib/validation';
-import { MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind } from './rules';
+import { MAX_INCOME_TARGET, MAX_MEASURE_TARGET, MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind } from './rules';
 
 export const measureStatus = z.enum(MEASURE_STATUSES, { error: 'errors.invalid' });
 const optionalStatus = z.preprocess((v) => (v === '' ? undefined : v), measureStatus.optional());
@@ -10,7 +10,7 @@ const optionalStatus = z.preprocess((v) => (v === '' ? undefined : v), measureSt
 /** The per-kind measure fields a plan form and a monitoring form share. */
 export const measureFields = Object.fromEntries(
   MEASURE_KINDS.flatMap((kind) => [
-    [`target_${kind}`, optionalText(200)],
+    [`target_${kind}`, optionalText(MAX_MEASURE_TARGET)],
     [`amount_${kind}`, optionalInteger(0, 100_000_000)],
     [`status_${kind}`, optionalStatus],
   ]),
@@ -21,7 +21,7 @@ export const measureFields = Object.fromEntries(
 export const savePlanSchema = z.strictObject({
   householdId: recordId,
   version: optionalInteger(1, 2_147_483_647),
-  incomeTargetYuan: integer(0, 1_000_000),
+  incomeTargetYuan: integer(0, MAX_INCOME_TARGET),
   agreedOn: optionalIsoDate,
   ...measureFields,
 });

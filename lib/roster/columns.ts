@@ -13,6 +13,7 @@ import {
   type Relation,
 } from '@/lib/enums';
 import { ALLOWANCES, type CHECKLIST, HEALTH, LABOUR, POVERTY_CAUSES, RELATIONS } from '@/lib/households/schema';
+import { MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind, type MeasureStatus } from '@/lib/plans/rules';
 import { TEXT_PREFIX } from '@/lib/spreadsheet';
 import zh from '@/messages/zh-CN.json';
 
@@ -40,7 +41,23 @@ export type ColumnKey =
   | 'incomeYear'
   | IncomePart
   /** 吃穿不愁 in one column (the national register's wording): food and clothing together. */
-  | 'foodClothingSecure';
+  | 'foodClothingSecure'
+  | 'incomeTarget'
+  | MeasureColumnKey;
+
+/** 一户一策 in the roster: per measure kind its target, its yuan and its progress (三列一类). */
+export type MeasureColumnKey = `measure_${MeasureKind}` | `measureYuan_${MeasureKind}` | `measureStatus_${MeasureKind}`;
+export const measureColumn = (kind: MeasureKind) =>
+  ({ target: `measure_${kind}`, yuan: `measureYuan_${kind}`, status: `measureStatus_${kind}` }) as const;
+/** The kind and part of a measure column, or undefined for another column. */
+export function measureColumnOf(key: ColumnKey): { kind: MeasureKind; part: 'target' | 'yuan' | 'status' } | undefined {
+  const match = /^measure(Yuan|Status)?_(.+)$/.exec(key);
+  if (!match) return undefined;
+  return {
+    kind: match[2] as MeasureKind,
+    part: match[1] === 'Yuan' ? 'yuan' : match[1] === 'Status' ? 'status' : 'target',
+  };
+}
 
 /** The income components of HouseholdIncome, and the per-capita figure the register prints beside them. */
 export const INCOME_PARTS = ['wage', 'production', 'property', 'transfer'] as const;
@@ -66,6 +83,53 @@ export const YES = '是';
 export const NO = '否';
 
 const labelList = (labels: Record<string, string>) => Object.values(labels).join('、');
+
+// 一户一策's measure columns: the header names the kind; clerks' sheets also say 扶持 for 帮扶.
+const MEASURE_HEADERS: Record<MeasureKind, { header: string; aliases: string[] }> = {
+  INDUSTRY: { header: '产业帮扶', aliases: ['产业扶持', '产业'] },
+  EMPLOYMENT: { header: '就业帮扶', aliases: ['就业扶持', '就业', '转移就业'] },
+  EDUCATION: { header: '教育帮扶', aliases: ['教育扶持', '教育', '教育资助'] },
+  HEALTH: { header: '健康帮扶', aliases: ['健康扶持', '健康', '医疗保障'] },
+  SOCIAL_ASSISTANCE: { header: '兜底保障', aliases: ['社会救助', '兜底'] },
+  RELOCATION: { header: '易地搬迁', aliases: ['易地扶贫搬迁', '搬迁'] },
+  HOUSING: { header: '危房改造', aliases: ['住房保障', '危改'] },
+  PV: { header: '光伏帮扶', aliases: ['光伏收益', '光伏扶贫', '光伏'] },
+};
+
+function measureColumns(kind: MeasureKind): Column[] {
+  const { header, aliases } = MEASURE_HEADERS[kind];
+  const keys = measureColumn(kind);
+  const names = (suffix: string) => aliases.map((alias) => `${alias}${suffix}`);
+  return [
+    {
+      key: keys.target,
+      header: `${header}措施`,
+      aliases: names('措施'),
+      required: false,
+      household: true,
+      width: 18,
+      note: `户的信息，读户主行。一户一策中“${zh.plans.kinds[kind]}”的目标，如“${zh.plans.placeholders[kind].replace(/^如：/, '')}”，200 字以内。不采用该项措施的留空。帮扶计划记为今年的计划，责任干部为该户结对后的结对干部。`,
+    },
+    {
+      key: keys.yuan,
+      header: `${header}资金`,
+      aliases: [`${header}资金（元）`, `${header}金额`, ...names('资金'), ...names('金额')],
+      required: false,
+      household: true,
+      width: 10,
+      note: '户的信息，读户主行。该项措施的资金，单位元；没有资金的留空。填了资金须填措施。',
+    },
+    {
+      key: keys.status,
+      header: `${header}进度`,
+      aliases: names('进度'),
+      required: false,
+      household: true,
+      width: 8,
+      note: '户的信息，读户主行。计划、实施中 或 已完成；留空的记为“计划”（报告中列出）。填了进度须填措施。',
+    },
+  ];
+}
 
 export const COLUMNS: readonly Column[] = [
   {
@@ -312,6 +376,16 @@ export const COLUMNS: readonly Column[] = [
     width: 14,
     note: '户的信息，读户主行。选填，用来核对：系统按四项收入之和除以本户人数计算，与此列相差超过 1 元的报为问题。只有此列而没有四项收入的不能导入。',
   },
+  {
+    key: 'incomeTarget',
+    header: '增收目标',
+    aliases: ['增收目标（元）', '年度增收目标', '帮扶计划增收目标', '一户一策增收目标'],
+    required: false,
+    household: true,
+    width: 10,
+    note: '户的信息，读户主行。一户一策：本户今年的增收目标，单位元。填了下面任一项帮扶措施的户必填；没有措施的户不填。',
+  },
+  ...MEASURE_KINDS.flatMap(measureColumns),
 ];
 
 /** Columns the import reads but the template does not write: other spellings of what the template has. */
@@ -461,6 +535,8 @@ export const HEALTH_LABELS = zh.households.healthValues as Record<HealthStatus, 
 export const LABOUR_LABELS = zh.households.labourValues as Record<LabourAbility, string>;
 export const ALLOWANCE_LABELS = zh.households.allowances as Record<AllowanceType, string>;
 export const CAUSE_LABELS = zh.households.causes as Record<PovertyCause, string>;
+export const MEASURE_STATUS_LABELS = zh.plans.statuses as Record<MeasureStatus, string>;
+export const MEASURE_LABELS = zh.plans.kinds as Record<MeasureKind, string>;
 
 // Words the national registry's own exports and clerks' sheets use for the same values.
 const RELATIONS_BY_LABEL = lookup(RELATIONS, RELATION_LABELS, {
@@ -667,6 +743,18 @@ const POVERTY_KIND_BY_LABEL = lookup(['GENERAL', 'DIBAO', 'WUBAO'] as const, POV
 });
 export const povertyKindOf = POVERTY_KIND_BY_LABEL;
 
+export const measureStatusOf = lookup(MEASURE_STATUSES, MEASURE_STATUS_LABELS, {
+  计划中: 'PLANNED',
+  未开始: 'PLANNED',
+  未实施: 'PLANNED',
+  进行中: 'IN_PROGRESS',
+  在建: 'IN_PROGRESS',
+  实施: 'IN_PROGRESS',
+  完成: 'DONE',
+  已落实: 'DONE',
+  落实: 'DONE',
+});
+
 /** A year such as 2016, "2016年", "2016年度"; undefined when the text is not one. */
 export function yearOf(text: string): number | undefined {
   const m = /^((?:19|20)\d{2})(?:\.0+)?\s*年?度?$/.exec(text.trim());
@@ -748,6 +836,8 @@ export function allowedValues(key: ColumnKey): string {
     case 'transfer':
     case 'perCapita':
       return '金额（元），如 12000';
+    case 'incomeTarget':
+      return '金额（元），如 3000';
     case 'foodClothingSecure':
     case 'inSchool':
     case 'foodSecure':
@@ -758,6 +848,9 @@ export function allowedValues(key: ColumnKey): string {
     case 'waterSecure':
       return `${YES}、${NO}`;
     default:
+      if (key.startsWith('measureYuan_')) return '金额（元），如 5000';
+      if (key.startsWith('measureStatus_')) return labelList(MEASURE_STATUS_LABELS);
+      if (key.startsWith('measure_')) return '措施的目标（文字）';
       return '';
   }
 }

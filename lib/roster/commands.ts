@@ -16,7 +16,7 @@ import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
 import { CHECKLIST } from '@/lib/households/schema';
 import type { Locale } from '@/lib/i18n/locales';
 import { encryptText, lookupHash } from '@/lib/personal-data';
-import { isoDay } from '@/lib/time';
+import { chinaYear, isoDay } from '@/lib/time';
 import {
   actorOf,
   analyseRoster,
@@ -35,9 +35,11 @@ import {
   insertImportEvents,
   insertIncomes,
   insertPeople,
+  insertPlans,
   lockRosterImport,
   nextHouseholdIds,
   type PersonColumns,
+  type PlanColumns,
 } from './sql';
 import { MAX_FILE_BYTES } from './xlsx';
 
@@ -200,7 +202,7 @@ export async function importRoster(
   }
 }
 
-type Columns = { h: HouseholdColumns; p: PersonColumns; i: IncomeColumns };
+type Columns = { h: HouseholdColumns; p: PersonColumns; i: IncomeColumns; plans: PlanColumns };
 
 /** One batch as column arrays for INSERT … SELECT FROM unnest(…): encryption and pinyin happen here. */
 function batchColumns(batch: PlannedHousehold[], ids: number[]): Columns {
@@ -241,7 +243,30 @@ function batchColumns(batch: PlannedHousehold[], ids: number[]): Columns {
     inSchool: [],
   };
   const income: IncomeColumns = { household: [], year: [], wage: [], production: [], property: [], transfer: [] };
+  const plans: PlanColumns = {
+    household: [],
+    region: [],
+    incomeTarget: [],
+    measureHousehold: [],
+    kind: [],
+    target: [],
+    amount: [],
+    status: [],
+  };
   batch.forEach((household, i) => {
+    const plan = household.facts.plan;
+    if (plan) {
+      plans.household.push(ids[i]);
+      plans.region.push(household.villageCode);
+      plans.incomeTarget.push(plan.incomeTargetYuan);
+      for (const measure of plan.measures) {
+        plans.measureHousehold.push(ids[i]);
+        plans.kind.push(measure.kind);
+        plans.target.push(measure.target);
+        plans.amount.push(measure.amountYuan);
+        plans.status.push(measure.status);
+      }
+    }
     const head = household.members[0];
     h.status.push(household.facts.status);
     h.identifiedYear.push(household.facts.identifiedYear);
@@ -281,14 +306,18 @@ function batchColumns(batch: PlannedHousehold[], ids: number[]): Columns {
       p.inSchool.push(m.inSchool);
     }
   });
-  return { h, p, i: income };
+  return { h, p, i: income, plans };
 }
 
-/** Multi-row INSERTs: the households, their members, their yearly incomes, and a status event "导入" each. */
-async function insertBatch(tx: Tx, viewer: Viewer, now: Date, { h, p, i }: Columns) {
+/**
+ * Multi-row INSERTs: the households, their members, their yearly incomes, this year's help plans, and a status
+ * event "导入" each.
+ */
+async function insertBatch(tx: Tx, viewer: Viewer, now: Date, { h, p, i, plans }: Columns) {
   await execute(tx, insertHouseholds(h, now));
   await execute(tx, insertPeople(p));
   if (i.household.length) await execute(tx, insertIncomes(i));
+  if (plans.household.length) await execute(tx, insertPlans(plans, chinaYear(now), now));
   await execute(tx, insertImportEvents(h, { id: viewer.userId, name: viewer.displayName.slice(0, 40) }, now));
 }
 

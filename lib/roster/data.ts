@@ -29,6 +29,8 @@ import {
   type ColumnKey,
   HEALTH_LABELS,
   LABOUR_LABELS,
+  MEASURE_STATUS_LABELS,
+  measureColumn,
   RELATION_LABELS,
   STATUS_LABELS,
   yesNo,
@@ -74,6 +76,8 @@ export type RosterDefault = {
   count: number;
   unit: 'people' | 'households';
   absent: boolean;
+  /** Amounts with jiao and fen in `count` cells, recorded as whole yuan. */
+  rounded?: boolean;
 };
 
 /** What was read of the file: its sheets (read, hidden, without header), skipped columns, defaults applied. */
@@ -313,6 +317,7 @@ export function reportOf(
         count: d.count,
         unit: d.unit,
         absent: d.absent,
+        ...(d.rounded ? { rounded: true } : {}),
       }))
       .sort((a, b) => Number(b.absent) - Number(a.absent) || b.count - a.count),
     issues: plan.issues.slice(0, MAX_ISSUES_LISTED).map((issue) => ({
@@ -374,6 +379,7 @@ export async function prepareRosterExport(
   const fullIds = can(viewer.role, 'personal.reveal');
   const health = can(viewer.role, 'health.view');
   const date = chinaToday();
+  const planYear = chinaYear();
   return {
     area: region.code,
     fileName: `花名册-${region.name}-${date}.xlsx`,
@@ -400,6 +406,13 @@ export async function prepareRosterExport(
               identifiedYear: true,
               exitYear: true,
               incomes: { orderBy: { year: 'desc' }, take: 1 },
+              helpPlans: {
+                where: { year: planYear },
+                select: {
+                  incomeTargetYuan: true,
+                  measures: { select: { kind: true, target: true, amountYuan: true, status: true } },
+                },
+              },
               phoneEnc: true,
               foodSecure: true,
               clothingSecure: true,
@@ -446,6 +459,17 @@ export async function prepareRosterExport(
               facts[AT.transfer] = String(income.transferYuan);
             }
             for (const k of CHECKLIST) facts[AT[k]] = household[k] === null ? '' : yesNo(household[k]);
+            // This year's help plan, so that the file imports again with it.
+            const plan = household.helpPlans[0];
+            if (plan) {
+              facts[AT.incomeTarget] = String(plan.incomeTargetYuan);
+              for (const measure of plan.measures) {
+                const keys = measureColumn(measure.kind);
+                facts[AT[keys.target]] = measure.target;
+                facts[AT[keys.yuan]] = measure.amountYuan === null ? '' : String(measure.amountYuan);
+                facts[AT[keys.status]] = MEASURE_STATUS_LABELS[measure.status];
+              }
+            }
             for (const member of household.members) {
               const id = member.isHead ? headId : decryptText(member.idNumberEnc);
               const phoneEnc = member.phoneEnc ?? (member.isHead ? household.phoneEnc : null);

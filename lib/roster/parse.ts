@@ -15,6 +15,14 @@ import type {
   Sex,
 } from '@/lib/enums';
 import type { CHECKLIST } from '@/lib/households/schema';
+import {
+  MAX_INCOME_TARGET,
+  MAX_MEASURE_TARGET,
+  MEASURE_KINDS,
+  type Measure,
+  type MeasureKind,
+  type MeasureStatus,
+} from '@/lib/plans/rules';
 import { isWithinScope } from '@/lib/regions/rules';
 import { checkIdNumber, isPhoneNumber, normaliseIdNumber, normalisePhone } from '@/lib/validation';
 import { CellProblem } from './cell';
@@ -38,6 +46,11 @@ import {
   inSchoolOf,
   LABOUR_LABELS,
   labourOf,
+  MEASURE_LABELS,
+  MEASURE_STATUS_LABELS,
+  measureColumn,
+  measureColumnOf,
+  measureStatusOf,
   NO,
   normaliseHeader,
   notImportedReason,
@@ -104,6 +117,7 @@ export type HouseholdFacts = {
   identifiedYear: number | null;
   exitYear: number | null;
   incomes: IncomeYear[];
+  plan: PlanFacts | null;
 } & Checklist;
 
 /** The household cells filled in on one row (any row of the household may carry them; they must agree). */
@@ -118,7 +132,15 @@ export type RowFacts = {
   foodClothingSecure?: boolean;
   /** `${year}:${part}` (year 0: the 收入年度 column's year) → yuan. */
   income?: Record<string, number>;
-} & Partial<Record<ChecklistKey, boolean>>;
+  /** 一户一策: the income target and, per measure kind, its target, yuan and progress. */
+  incomeTarget?: number;
+} & Partial<Record<ChecklistKey, boolean>> &
+  Partial<Record<`measure_${MeasureKind}`, string>> &
+  Partial<Record<`measureYuan_${MeasureKind}`, number>> &
+  Partial<Record<`measureStatus_${MeasureKind}`, MeasureStatus>>;
+
+/** This year's help plan the roster gives a household (its cadre: the household's paired cadre, once paired). */
+export type PlanFacts = { incomeTargetYuan: number; measures: Measure[] };
 
 export type ParsedRow = {
   /** The sheet's index among the sheets read, and the row's number in it. */
@@ -294,6 +316,8 @@ export type AppliedDefault = {
   unit: 'people' | 'households';
   /** The column is not in the file at all. */
   absent: boolean;
+  /** Not a default: amounts with jiao and fen, recorded rounded to whole yuan (`count` cells). */
+  rounded?: true;
 };
 
 export type FileCheck = {
@@ -340,6 +364,8 @@ export class RosterChecker {
   /** Person defaults: column → value label → count, and whether the column was absent. */
   private readonly personDefaults = new Map<string, AppliedDefault>();
   private masked = 0;
+  /** Amounts rounded to whole yuan, per column. */
+  private readonly roundedCells = new Map<ColumnKey, AppliedDefault>();
   /** The columns some sheet read has: a household default on a column no sheet has says "missing column". */
   private readonly present = new Set<ColumnKey>();
 
@@ -369,6 +395,21 @@ export class RosterChecker {
     const entry = this.personDefaults.get(key);
     if (entry) entry.count += 1;
     else this.personDefaults.set(key, { column, value, count: 1, unit: 'people', absent });
+  }
+
+  private noteRounded(column: ColumnKey, amount: { rounded: boolean }) {
+    if (!amount.rounded) return;
+    const entry = this.roundedCells.get(column);
+    if (entry) entry.count += 1;
+    else
+      this.roundedCells.set(column, {
+        column,
+        value: '整元',
+        count: 1,
+        unit: 'households',
+        absent: false,
+        rounded: true,
+      });
   }
 
   /** Checks one data row (spreadsheet row number `row`); blank rows are skipped. Returns false past MAX_ROWS. */
@@ -590,10 +631,27 @@ export class RosterChecker {
         case 'perCapita': {
           const amount = yuanOf(value);
           if (amount === undefined) issue(key, 'roster.issues.notAmount', { value });
-          else (facts.income ??= {})[incomeKey(0, key)] = amount.yuan;
+          else {
+            (facts.income ??= {})[incomeKey(0, key)] = amount.yuan;
+            this.noteRounded(key, amount);
+          }
+          break;
+        }
+        case 'incomeTarget': {
+          const amount = yuanOf(value);
+          if (amount === undefined || amount.yuan > MAX_INCOME_TARGET) issue(key, 'roster.issues.notAmount', { value });
+          else {
+            facts.incomeTarget = amount.yuan;
+            this.noteRounded(key, amount);
+          }
           break;
         }
         default: {
+          const measure = measureColumnOf(key);
+          if (measure) {
+            this.measureCell(facts, measure, key, value, issue);
+            break;
+          }
           const flag = yesNoOf(value);
           if (flag === undefined) unknown(key, value);
           else facts[key as ChecklistKey | 'foodClothingSecure'] = flag;
@@ -607,11 +665,40 @@ export class RosterChecker {
       if (amount === undefined) issue(column.part, 'roster.issues.notAmount', { value }, column.header);
       else if (column.year > this.year)
         issue(column.part, 'roster.issues.yearFuture', { year: column.year, now: this.year }, column.header);
-      else (facts.income ??= {})[incomeKey(column.year, column.part)] = amount.yuan;
+      else {
+        (facts.income ??= {})[incomeKey(column.year, column.part)] = amount.yuan;
+        this.noteRounded(column.part, amount);
+      }
     }
 
     this.rows.push(parsed);
     return true;
+  }
+
+  /** One cell of a measure kind's three columns (target text, yuan, progress) into the row's facts. */
+  private measureCell(
+    facts: RowFacts,
+    measure: { kind: MeasureKind; part: 'target' | 'yuan' | 'status' },
+    key: ColumnKey,
+    value: string,
+    issue: (key: ColumnKey, message: string, params?: Issue['params']) => void,
+  ) {
+    const keys = measureColumn(measure.kind);
+    if (measure.part === 'target') {
+      if (value.length > MAX_MEASURE_TARGET) issue(key, 'errors.tooLong', { max: MAX_MEASURE_TARGET });
+      else facts[keys.target] = value;
+    } else if (measure.part === 'yuan') {
+      const amount = yuanOf(value);
+      if (amount === undefined) issue(key, 'roster.issues.notAmount', { value });
+      else {
+        facts[keys.yuan] = amount.yuan;
+        this.noteRounded(key, amount);
+      }
+    } else {
+      const status = measureStatusOf(value);
+      if (status) facts[keys.status] = status;
+      else issue(key, 'roster.issues.unknownValue', { value, allowed: allowedValues(key) });
+    }
   }
 
   /** The checks across rows. Call once, after the last row. */
@@ -715,7 +802,7 @@ export class RosterChecker {
       households,
       facts,
       issues,
-      defaults: [...this.personDefaults.values(), ...defaults.values()],
+      defaults: [...this.personDefaults.values(), ...defaults.values(), ...this.roundedCells.values()],
       maskedRows: this.masked,
     };
   }
@@ -840,6 +927,7 @@ export class RosterChecker {
     if (!given.povertyCauses) householdDefault('povertyCauses', '（空）');
 
     return {
+      plan: planOf(given, problem, householdDefault),
       allowance,
       povertyCauses: given.povertyCauses ?? [],
       status,
@@ -851,6 +939,38 @@ export class RosterChecker {
   }
 }
 
+/** The income target must be read before measures can make a plan; either without the other is a problem. */
+function planOf(
+  given: RowFacts,
+  problem: (column: ColumnKey, key: string, params?: Issue['params']) => void,
+  householdDefault: (column: ColumnKey, value: string) => void,
+): PlanFacts | null {
+  const measures: Measure[] = [];
+  for (const kind of MEASURE_KINDS) {
+    const keys = measureColumn(kind);
+    const target = given[keys.target];
+    const yuan = given[keys.yuan];
+    const status = given[keys.status];
+    if (!target) {
+      if (yuan !== undefined) problem(keys.yuan, 'roster.issues.measureNeedsTarget', { kind: MEASURE_LABELS[kind] });
+      else if (status !== undefined)
+        problem(keys.status, 'roster.issues.measureNeedsTarget', { kind: MEASURE_LABELS[kind] });
+      continue;
+    }
+    if (status === undefined) householdDefault(keys.status, MEASURE_STATUS_LABELS.PLANNED);
+    measures.push({ kind, target, amountYuan: yuan ?? null, status: status ?? 'PLANNED' });
+  }
+  if (measures.length === 0) {
+    if (given.incomeTarget !== undefined) problem('incomeTarget', 'roster.issues.planNeedsMeasure');
+    return null;
+  }
+  if (given.incomeTarget === undefined) {
+    problem('incomeTarget', 'roster.issues.planNeedsTarget');
+    return null;
+  }
+  return { incomeTargetYuan: given.incomeTarget, measures };
+}
+
 function sameFact(a: unknown, b: unknown): boolean {
   return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x) => b.includes(x)) : a === b;
 }
@@ -860,6 +980,7 @@ function factLabel(field: keyof RowFacts, value: unknown): string {
   if (field === 'povertyCauses') return (value as PovertyCause[]).map((c) => CAUSE_LABELS[c]).join('、') || '（空）';
   if (field === 'status') return STATUS_LABELS[value as string] ?? String(value);
   if (field === 'povertyKind') return POVERTY_KIND_LABELS[value as PovertyKind];
+  if (field.startsWith('measureStatus_')) return MEASURE_STATUS_LABELS[value as MeasureStatus];
   if (typeof value === 'boolean') return yesNo(value);
   return String(value);
 }

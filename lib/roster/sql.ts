@@ -104,3 +104,28 @@ export const insertImportEvents = (
     INSERT INTO status_event (household_id, region_code, to_status, at, user_id, user_name, note)
     SELECT t.id, t.region, t.status::"HouseholdStatus", ${now}::timestamptz, ${user.id}::int, ${user.name}::text, '导入'::text
       FROM unnest(${households.id}::int[], ${households.region}::text[], ${households.status}::text[]) AS t(id, region, status)`;
+
+/** This year's help plans of a batch (one element per household with a plan) and their measures (one per measure). */
+export type PlanColumns = {
+  household: number[];
+  region: string[];
+  incomeTarget: number[];
+  measureHousehold: number[];
+  kind: string[];
+  target: string[];
+  amount: (number | null)[];
+  status: string[];
+};
+
+/** The plans have no cadre yet: a household's first pairing names it (lib/pairings). */
+export const insertPlans = (p: PlanColumns, year: number, now: Date) => sql`
+    WITH plan AS (
+      INSERT INTO help_plan (household_id, region_code, year, income_target_yuan, version, updated_at)
+      SELECT t.household, t.region, ${year}::int, t.target, 1, ${now}::timestamptz
+        FROM unnest(${p.household}::int[], ${p.region}::text[], ${p.incomeTarget}::int[]) AS t(household, region, target)
+      RETURNING id, household_id)
+    INSERT INTO help_measure (plan_id, kind, target, amount_yuan, status)
+    SELECT plan.id, m.kind::"MeasureKind", m.target, m.amount, m.status::"MeasureStatus"
+      FROM unnest(${p.measureHousehold}::int[], ${p.kind}::text[], ${p.target}::text[], ${p.amount}::int[], ${p.status}::text[])
+           AS m(household, kind, target, amount, status)
+      JOIN plan ON plan.household_id = m.household`;

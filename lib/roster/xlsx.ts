@@ -2,12 +2,15 @@
 // (exceljs; the export streamed). No database here: data.ts feeds rows in and takes rows out.
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { MEASURE_KINDS } from '@/lib/plans/rules';
 import { printedSheet, safeRow, xlsxBuffer } from '@/lib/spreadsheet';
 import {
   allowedValues,
   COLUMNS,
   type ColumnKey,
   EXAMPLE_ID,
+  type MeasureColumnKey,
+  measureColumn,
   READ_COLUMNS,
   SHEET_EXPORT_NOTES,
   SHEET_NOTES,
@@ -203,6 +206,22 @@ function headerRow(sheet: ExcelJS.Worksheet) {
 
 export type VillageEntry = { code: string; name: string; township: string };
 
+/** The example household's plan: a cattle measure under way with its yuan; the other kinds left blank. */
+function measureExample(): Record<MeasureColumnKey, string> {
+  const cells = {} as Record<MeasureColumnKey, string>;
+  for (const kind of MEASURE_KINDS) {
+    const keys = measureColumn(kind);
+    cells[keys.target] = '';
+    cells[keys.yuan] = '';
+    cells[keys.status] = '';
+  }
+  cells.measure_INDUSTRY = '养殖肉牛 2 头';
+  cells.measureYuan_INDUSTRY = '5000';
+  cells.measureStatus_INDUSTRY = '实施中';
+  cells.measure_EMPLOYMENT = '公益岗位 1 个';
+  return cells;
+}
+
 /** The template: the roster sheet (header and one example row), the explanation, and the user's villages. */
 export async function templateWorkbook(villages: VillageEntry[], exampleVillage: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -242,6 +261,8 @@ export async function templateWorkbook(villages: VillageEntry[], exampleVillage:
     transfer: '2400',
     perCapita: '17400',
     foodClothingSecure: '',
+    incomeTarget: '3000',
+    ...measureExample(),
   };
   const exampleRow = sheet.addRow(COLUMNS.map((c) => example[c.key]));
   exampleRow.font = { italic: true, color: { argb: 'FF7F7F7F' } };
@@ -249,7 +270,14 @@ export async function templateWorkbook(villages: VillageEntry[], exampleVillage:
   // Drop-down lists where the values are a fixed set; "warning" style so that the other accepted spellings still go in.
   COLUMNS.forEach((column, index) => {
     const values = allowedValues(column.key);
-    if (!values || column.key === 'povertyCauses' || values.startsWith('四位') || values.startsWith('金额')) return;
+    if (
+      !values ||
+      column.key === 'povertyCauses' ||
+      values.startsWith('四位') ||
+      values.startsWith('金额') ||
+      values.startsWith('措施')
+    )
+      return;
     const letter = sheet.getColumn(index + 1).letter;
     // exceljs takes a range here (it is typed per cell only).
     (
@@ -287,6 +315,7 @@ export async function templateWorkbook(villages: VillageEntry[], exampleVillage:
     '导入前系统会逐行检查并列出问题（行号、列、原因），确认后才写入；有问题的户整户不导入，改好后可再次上传。',
     '已登记的身份证号自动跳过，同一文件重复导入不会重复登记。文件不超过 30 MB，不超过 20 万行。',
     '请保持第一行的列名不变；列的顺序可以调整。也认得全国扶贫开发信息系统导出表的常用列名（见上表最后一列），以及两行表头（如上一行“两不愁三保障”、下一行“不愁吃”“义务教育有保障”……）。',
+    '一户一策：每类帮扶措施三列（措施、资金、进度），填在户主行；有措施的户须填“增收目标”。导入后为该户今年的帮扶计划，责任干部为结对干部（结对后在户页面显示）。',
     '收入可以按年度分列：列名写成“2019年工资性收入”“2020年人均纯收入”等，一个文件可含多个年度；也可以用“收入年度”列加不带年份的收入列。',
     '一个文件可以有多个工作表（如每村一个），带花名册表头的工作表都会读取；隐藏的工作表不读取。检查结果会列出读取和跳过的工作表、未导入的列和按默认值记录的内容。',
     '也可以上传 CSV 文件（UTF-8 或 GBK 编码）。旧版 .xls 和 .ods 文件请先另存为 .xlsx。隐去了身份证号中间位的导出文件不能导入。',

@@ -11,14 +11,16 @@ import type { Viewer } from '@/lib/auth/data';
 import { db } from '@/lib/db';
 import { listDuplicateHits } from '@/lib/households/data';
 import { DUPLICATE_HITS_PER_DAY } from '@/lib/households/rules';
+import { pairHousehold } from '@/lib/pairings/actions';
 import { decryptText, lookupHash } from '@/lib/personal-data';
 import { COLUMNS, type ColumnKey } from '@/lib/roster/columns';
 import { checkRoster, importRoster } from '@/lib/roster/commands';
 import { prepareRosterExport, rosterTemplate } from '@/lib/roster/data';
 import { rosterWorkbookBuffer } from '@/lib/roster/xlsx';
+import { chinaYear } from '@/lib/time';
 import { idCheckChar } from '@/lib/validation';
-import { makeUser } from '../support/teams';
-import { lastAudit, signInAs, signOutAll } from './helpers';
+import { makeCadre, makeUser } from '../support/teams';
+import { lastAudit, run, signInAs, signOutAll } from './helpers';
 
 const VILLAGE_A = '990102101204'; // township 1
 const VILLAGE_B = '990102101205'; // township 1
@@ -532,6 +534,73 @@ describe('roster import of the register as it is (issue 15)', () => {
       locale: 'zh-CN',
     });
     expect(hiddenOnly).toMatchObject({ ok: false, message: expect.stringContaining('只有隐藏的工作表（花名册）') });
+  });
+});
+
+describe('一户一策 from the roster (issue 15)', () => {
+  it("imports this year's plan with its measures, no cadre until the household is paired; the export carries it back", async () => {
+    const county = await signInAs('county');
+    const rows = household(VILLAGE_A, 2, {
+      head: {
+        status: '建档立卡贫困户',
+        identifiedYear: '2016',
+        incomeTarget: '3000',
+        measure_INDUSTRY: '养殖肉牛 2 头',
+        measureYuan_INDUSTRY: '5000.4',
+        measureStatus_INDUSTRY: '实施中',
+        measure_EDUCATION: '雨露计划',
+      },
+    });
+    const file = await fileOf(rows);
+    const checked = await checkRoster(county, { file, fileName: '一户一策.xlsx', locale: 'zh-CN' });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.report.issueCount).toBe(0);
+    expect(checked.report.defaults).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ column: '教育帮扶进度', value: '计划', count: 1 }),
+        expect.objectContaining({ column: '产业帮扶资金', count: 1, rounded: true }),
+      ]),
+    );
+    const result = await importRoster(county, {
+      file,
+      fileName: '一户一策.xlsx',
+      locale: 'zh-CN',
+      expectedHash: checked.report.fileHash,
+    });
+    expect(result.ok && result.report.counts.newHouseholds).toBe(1);
+
+    const head = await db.person.findUniqueOrThrow({ where: { idNumberHash: lookupHash(rows[0].idNumber!) } });
+    const plan = await db.helpPlan.findFirstOrThrow({
+      where: { householdId: head.householdId },
+      include: { measures: { orderBy: { id: 'asc' } } },
+    });
+    expect(plan).toMatchObject({ year: chinaYear(), cadreId: null, incomeTargetYuan: 3000, regionCode: VILLAGE_A });
+    expect(plan.measures.map((m) => [m.kind, m.target, m.amountYuan, m.status])).toEqual([
+      ['INDUSTRY', '养殖肉牛 2 头', 5000, 'IN_PROGRESS'],
+      ['EDUCATION', '雨露计划', null, 'PLANNED'],
+    ]);
+
+    const { buffer } = await exportAs(county, VILLAGE_A);
+    const sheet = (await readWorkbook(buffer)).worksheets[0];
+    const at = (key: ColumnKey) => COLUMNS.findIndex((c) => c.key === key) + 1;
+    const exported = sheet
+      .getSheetValues()
+      .find((values) => Array.isArray(values) && values[at('idNumber')] === rows[0].idNumber) as unknown[];
+    expect([
+      exported[at('incomeTarget')],
+      exported[at('measure_INDUSTRY')],
+      exported[at('measureYuan_INDUSTRY')],
+      exported[at('measureStatus_INDUSTRY')],
+      exported[at('measure_EDUCATION')],
+      exported[at('measureStatus_EDUCATION')],
+    ]).toEqual(['3000', '养殖肉牛 2 头', '5000', '实施中', '雨露计划', '计划']);
+
+    // The household's first paired cadre becomes the plan's responsible cadre.
+    const cadre = await makeCadre({ countyCode: '990102' });
+    await signInAs('county');
+    expect(await run(pairHousehold, { householdId: head.householdId, cadreId: cadre.id })).toMatchObject({ ok: true });
+    expect((await db.helpPlan.findUniqueOrThrow({ where: { id: plan.id } })).cadreId).toBe(cadre.id);
   });
 });
 

@@ -349,3 +349,84 @@ describe('cell values', () => {
     expect(cellText(null)).toBe('');
   });
 });
+
+describe('一户一策 in the roster', () => {
+  const factsOf = (rows: Row[]) => {
+    const result = check(rows);
+    return { result, facts: result.facts.get(String(rows[0].headIdNumber)) };
+  };
+
+  it("reads the head's measures per kind with their yuan and progress; blank progress is counted as “计划”", () => {
+    const head = newId();
+    const { result, facts } = factsOf([
+      base(head, {
+        incomeTarget: '3000',
+        measure_INDUSTRY: '养殖肉牛 2 头',
+        measureYuan_INDUSTRY: '5,000元',
+        measureStatus_INDUSTRY: '实施中',
+        measure_EMPLOYMENT: '公益岗位 1 个',
+      }),
+      base(head, { relation: '配偶', idNumber: newId(false) }),
+    ]);
+    expect(issuesOf(result.issues)).toEqual([]);
+    expect(facts?.plan).toEqual({
+      incomeTargetYuan: 3000,
+      measures: [
+        { kind: 'INDUSTRY', target: '养殖肉牛 2 头', amountYuan: 5000, status: 'IN_PROGRESS' },
+        { kind: 'EMPLOYMENT', target: '公益岗位 1 个', amountYuan: null, status: 'PLANNED' },
+      ],
+    });
+    expect(result.defaults).toContainEqual({
+      column: 'measureStatus_EMPLOYMENT',
+      value: '计划',
+      count: 1,
+      unit: 'households',
+      absent: false,
+    });
+  });
+
+  it('no plan without measures; measures without an income target, yuan without a measure and a bad progress are problems', () => {
+    expect(factsOf([base(newId())]).facts?.plan).toBeNull();
+    const noTarget = newId();
+    const noMeasure = newId();
+    const yuanAlone = newId();
+    const badStatus = newId();
+    const result = check([
+      base(noTarget, { measure_HEALTH: '家庭医生签约' }),
+      base(noMeasure, { incomeTarget: '2000' }),
+      base(yuanAlone, { incomeTarget: '2000', measure_PV: '光伏 3 千瓦', measureYuan_HOUSING: '20000' }),
+      base(badStatus, { incomeTarget: '2000', measure_PV: '光伏 3 千瓦', measureStatus_PV: '差不多' }),
+    ]);
+    expect(issuesOf(result.issues)).toEqual([
+      [2, 'incomeTarget', 'roster.issues.planNeedsTarget'],
+      [3, 'incomeTarget', 'roster.issues.planNeedsMeasure'],
+      [4, 'measureYuan_HOUSING', 'roster.issues.measureNeedsTarget'],
+      [5, 'measureStatus_PV', 'roster.issues.unknownValue'],
+    ]);
+    expect(result.facts.get(noTarget)?.plan).toBeNull();
+  });
+
+  it('a measure on a member’s row must agree with the head’s', () => {
+    const head = newId();
+    const result = check([
+      base(head, { incomeTarget: '3000', measure_EDUCATION: '雨露计划' }),
+      base(head, { relation: '子女', idNumber: newId(), measure_EDUCATION: '助学贷款' }),
+    ]);
+    expect(issuesOf(result.issues)).toEqual([[3, 'measure_EDUCATION', 'roster.issues.notAsHead']]);
+  });
+
+  it('amounts with jiao and fen are recorded as whole yuan, and the report counts them per column', () => {
+    const head = newId();
+    const result = check([
+      base(head, { incomeYear: '2025', wage: '12000.6', production: '3000', property: '0', transfer: '2400.4' }),
+    ]);
+    expect(result.facts.get(head)?.incomes).toEqual([
+      { year: 2025, wage: 12001, production: 3000, property: 0, transfer: 2400 },
+    ]);
+    const rounded = result.defaults.filter((d) => d.rounded).map((d) => [d.column, d.count]);
+    expect(rounded).toEqual([
+      ['wage', 1],
+      ['transfer', 1],
+    ]);
+  });
+});
