@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
+import { Disclosure } from '@/components/ui/disclosure';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
@@ -69,17 +70,18 @@ export async function HelpPlanCard({ viewer, householdId }: { viewer: Viewer; ho
       )}
       {editable &&
         (pairedCadre ? (
-          <details open={!current}>
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">
-              {current ? t('edit') : t('create', { year })}
-            </summary>
+          <Disclosure
+            initiallyOpen={!current}
+            summary={current ? t('edit') : t('create', { year })}
+            summaryClassName="cursor-pointer text-sm font-medium text-brand-700"
+          >
             <p className="my-2 text-sm text-slate-600">{t('cadreIsPaired', { name: pairedCadre.name })}</p>
             <HelpPlanForm
               householdId={householdId}
               plan={current ? asForm(current) : undefined}
               base={!current && latest ? asForm(latest) : undefined}
             />
-          </details>
+          </Disclosure>
         ) : (
           <p className="text-sm text-amber-700">{t('needsPairing')}</p>
         ))}

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 
 export function Card({ title, children, actions }: { title?: ReactNode; children: ReactNode; actions?: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    // min-w-0: in a grid or flex row, a wide table scrolls inside the card instead of widening the page.
+    <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm">
       {(title || actions) && (
         <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
           <h2 className="text-base font-semibold text-slate-800">{title}</h2>

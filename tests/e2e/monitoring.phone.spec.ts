@@ -31,8 +31,11 @@ test('township: help plan, monitoring and risk closure on a phone', async ({ pag
   await plan.locator('#target_PV').fill('光伏收益认领 3 千瓦');
   await plan.locator('#amount_PV').fill('3000');
   await plan.getByRole('button', { name: '保存帮扶计划' }).click();
-  // The saved plan itself: a first plan's card remounts on save and loses its status line (left for issue 17).
+  // The saved plan, and the form stays open with its message (a first plan's card used to fold it away).
   await expect(plan).toContainText('光伏收益认领 3 千瓦（3,000 元）');
+  await expect(plan.getByRole('status').filter({ hasText: '帮扶计划已保存。' })).toBeVisible();
+  // The household's page fits the phone: its income table scrolls inside its card.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
   // Entered under monitoring by the township.
   await page.getByRole('link', { name: '纳入监测' }).click();
