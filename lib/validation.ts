@@ -171,6 +171,12 @@ export const idNumber = z
   });
 
 /** A phone number that may be left empty (undefined). */
+/** An ID number that may be left blank (an edit that keeps the stored one). */
+export const optionalIdNumber = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  idNumber.optional(),
+);
+
 export const optionalPhone = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? normalisePhone(v) : v),
   z.string().refine(isPhoneNumber, { error: 'households.phoneFormat' }).optional(),

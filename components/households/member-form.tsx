@@ -15,9 +15,14 @@ type Member = {
   health: string | null;
   labour: string | null;
   inSchool: boolean;
+  idMasked: string;
+  phoneMasked: string | null;
 };
 
-/** Adds a member, or edits one (the ID number must be typed again: it is never sent to the browser in full). */
+/**
+ * Adds a member, or edits one. An edit shows the ID number and phone masked and keeps them unless new ones are
+ * typed: neither is sent to the browser in full.
+ */
 export function MemberForm({
   householdId,
   householdVersion,
@@ -65,7 +70,7 @@ export function MemberForm({
           label={t('idNumber')}
           defaultValue={defaultValue('idNumber')}
           errors={fieldError('idNumber')}
-          hint={member ? t('idRetype') : t('idHint')}
+          hint={member ? t('idKeep', { masked: member.idMasked }) : t('idHint')}
           autoComplete="off"
         />
         <SelectField
@@ -88,6 +93,7 @@ export function MemberForm({
           inputMode="tel"
           defaultValue={defaultValue('phone')}
           errors={fieldError('phone')}
+          hint={member?.phoneMasked ? t('phoneKeep', { masked: member.phoneMasked }) : undefined}
         />
         <SelectField
           name="health"

@@ -13,6 +13,7 @@ export function SubmitButton({
   pendingText,
   pending: sending,
   variant = 'primary',
+  className,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & {
   pendingText?: string;
@@ -22,7 +23,14 @@ export function SubmitButton({
   const status = useFormStatus();
   const pending = sending ?? status.pending;
   return (
-    <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass(variant)} {...props}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-busy={pending}
+      // A caller's classes add to the variant's (width, size), never replace them.
+      className={className ? `${buttonClass(variant)} ${className}` : buttonClass(variant)}
+      {...props}
+    >
       {pending && <Spinner />}
       {pending && pendingText ? pendingText : children}
     </button>

@@ -314,7 +314,7 @@ export function VisitForm({
           {t('visits.addProblem')}
         </button>
       </fieldset>
-      <SubmitButton pending={pending} className={`${buttonClass('primary')} w-full py-3 text-base`}>
+      <SubmitButton pending={pending} className="w-full py-3 text-base">
         {pending ? t('visits.saving') : t('visits.save')}
       </SubmitButton>
     </form>

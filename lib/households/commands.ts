@@ -19,7 +19,7 @@ import { scope } from '@/lib/regions/scope';
 import { chinaToday, chinaYear, dayOf, isoDay } from '@/lib/time';
 import { checkIdNumber, normaliseIdNumber } from '@/lib/validation';
 import { duplicateHitsInArea } from './data';
-import { maskIdNumber, pinyinInitials } from './identity';
+import { maskIdNumber, maskPhone, pinyinInitials } from './identity';
 import {
   actorLevelOf,
   checkTransition,
@@ -231,17 +231,21 @@ export async function addMember({ viewer, input, tx }: Context<typeof addMemberS
 export async function updateMember({ viewer, input, tx }: Context<typeof updateMemberSchema>): Promise<CommandOutcome> {
   const person = await findPerson(tx, viewer, input.id);
   if ((input.relation === 'HEAD') !== person.isHead) throw new RefusedError('households.oneHead', 'relation');
-  const data = personData(input);
-  await assertIdFree(
-    tx,
-    viewer,
-    normaliseIdNumber(input.idNumber),
-    { field: 'idNumber', source: 'household.updateMember', areaCode: person.regionCode },
-    person.id,
-  );
+  // Blank ID number and phone keep what is stored: the form never has them in full.
+  const storedId = decryptText(person.idNumberEnc);
+  const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) : storedId;
+  const { phoneEnc, ...data } = personData({ ...input, idNumber });
+  if (idNumber !== storedId)
+    await assertIdFree(
+      tx,
+      viewer,
+      idNumber,
+      { field: 'idNumber', source: 'household.updateMember', areaCode: person.regionCode },
+      person.id,
+    );
   const updated = await tx.person.updateMany({
     where: { id: person.id, version: input.version },
-    data: { ...data, relation: input.relation, version: { increment: 1 } },
+    data: { ...data, ...(input.phone ? { phoneEnc } : {}), relation: input.relation, version: { increment: 1 } },
   });
   if (updated.count === 0) throw new ConflictError();
   if (person.isHead) {
@@ -256,7 +260,8 @@ export async function updateMember({ viewer, input, tx }: Context<typeof updateM
     health: person.health,
     labour: person.labour,
     inSchool: person.inSchool,
-    idNumber: maskIdNumber(decryptText(person.idNumberEnc)),
+    idNumber: maskIdNumber(storedId),
+    phone: person.phoneEnc ? maskPhone(decryptText(person.phoneEnc)) : null,
   };
   return {
     entity: 'Person',
@@ -268,7 +273,8 @@ export async function updateMember({ viewer, input, tx }: Context<typeof updateM
       health: input.health,
       labour: input.labour,
       inSchool: input.inSchool,
-      idNumber: maskIdNumber(input.idNumber),
+      idNumber: maskIdNumber(idNumber),
+      phone: input.phone ? maskPhone(input.phone) : before.phone,
     }),
     message: 'households.memberSaved',
   };

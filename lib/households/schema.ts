@@ -4,6 +4,7 @@ import {
   checkbox,
   idNumber,
   integer,
+  optionalIdNumber,
   optionalInteger,
   optionalIsoDate,
   optionalPhone,
@@ -69,11 +70,13 @@ export const addMemberSchema = z.strictObject({
   ...memberFields,
 });
 
+/** An edit keeps the stored ID number and phone unless new ones are typed (neither is sent to the browser in full). */
 export const updateMemberSchema = z.strictObject({
   id,
   version,
   relation: z.enum(RELATIONS, { error: 'errors.invalidChoice' }),
   ...memberFields,
+  idNumber: optionalIdNumber,
 });
 
 export const removeMemberSchema = z.strictObject({ id, householdVersion: version, reason: text(200) });

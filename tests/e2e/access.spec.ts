@@ -36,7 +36,14 @@ test('five wrong passwords lock the account, and the answer never tells which ac
 
 test('the login form shows a missing field beside it', async ({ page }) => {
   await page.goto('/login');
-  await page.getByRole('button', { name: '登录' }).click();
+  // A real button: the full width of the form, at least 40 px tall, in the brand's fill.
+  const button = page.getByRole('button', { name: '登录' });
+  const box = await button.boundingBox();
+  const field = await page.getByLabel('用户名').boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(40);
+  expect(Math.abs((box?.width ?? 0) - (field?.width ?? 0))).toBeLessThanOrEqual(1);
+  expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+  await button.click();
   await expect(page.locator('[data-field-error="username"]')).toHaveText('此项必填');
   await expect(page.getByLabel('用户名')).toHaveAttribute('aria-describedby', 'username-error');
 });

@@ -328,3 +328,58 @@ describe('ID numbers registered in another area', () => {
     expect(edit.fieldErrors?.idNumber?.[0]).toContain('已达上限');
   });
 });
+
+describe('editing a member', () => {
+  it('keeps the stored ID number and phone when the form leaves them blank, and changes them when typed', async () => {
+    const family = await makeHousehold({ village: VILLAGE_T1, headName: '李保留' });
+    await signInAs('township');
+    const added = await run(addMember, {
+      householdId: family.household.id,
+      householdVersion: family.household.version,
+      relation: 'SPOUSE',
+      name: '王电话',
+      idNumber: newIdNumber(false),
+      phone: '13812345678',
+      health: 'HEALTHY',
+      labour: 'NORMAL',
+    });
+    expect(added.ok).toBe(true);
+    const member = await db.person.findFirstOrThrow({ where: { householdId: family.household.id, name: '王电话' } });
+    const storedId = decryptText(member.idNumberEnc);
+
+    const kept = await run(updateMember, {
+      id: member.id,
+      version: member.version,
+      relation: 'SPOUSE',
+      name: '王电话',
+      idNumber: '',
+      phone: '',
+      health: 'CHRONIC',
+      labour: 'NORMAL',
+    });
+    expect(kept).toMatchObject({ ok: true });
+    const after = await db.person.findUniqueOrThrow({ where: { id: member.id } });
+    expect(decryptText(after.idNumberEnc)).toBe(storedId);
+    expect(after.phoneEnc && decryptText(after.phoneEnc)).toBe('13812345678');
+    expect(after.health).toBe('CHRONIC');
+    expect((await lastAudit('household.updateMember'))?.changes).toEqual({
+      health: { from: 'HEALTHY', to: 'CHRONIC' },
+    });
+
+    const newId = newIdNumber(false);
+    const changed = await run(updateMember, {
+      id: member.id,
+      version: after.version,
+      relation: 'SPOUSE',
+      name: '王电话',
+      idNumber: newId,
+      phone: '13987654321',
+      health: 'CHRONIC',
+      labour: 'NORMAL',
+    });
+    expect(changed).toMatchObject({ ok: true });
+    const last = await db.person.findUniqueOrThrow({ where: { id: member.id } });
+    expect(decryptText(last.idNumberEnc)).toBe(newId);
+    expect(last.phoneEnc && decryptText(last.phoneEnc)).toBe('13987654321');
+  });
+});

@@ -242,6 +242,8 @@ async function HouseholdContent({
                       health: m.health,
                       labour: m.labour,
                       inSchool: m.inSchool,
+                      idMasked: m.idMasked,
+                      phoneMasked: m.phoneMasked,
                     }}
                   />
                 </div>
