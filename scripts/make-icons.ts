@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 
-const BRAND = '#991b1b';
+const BRAND = '#1e40af';
 
 function drawing(size: number, maskable: boolean): string {
   const inset = maskable ? 0 : size * 0.06;

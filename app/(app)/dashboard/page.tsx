@@ -21,7 +21,7 @@ const drill = (code: string) => `/dashboard?area=${code}`;
 const CHARTS: Record<Section, { series: (AreaBarSeries & { label: ColumnLabel })[]; unit?: string; max?: number }> = {
   households: {
     series: [
-      { key: 'incidence', label: 'incidence', color: '#b91c1c' },
+      { key: 'incidence', label: 'incidence', color: '#1e40af' },
       { key: 'returnRate', label: 'returnRate', color: '#d97706' },
     ],
     unit: '%',
