@@ -19,27 +19,34 @@ export function SignOutButton({ label }: { label: string }) {
   const outbox = useOutbox();
   const { formAction, pending } = useActionForm(logout);
   const outboxCleared = useRef(false);
+  const asking = useRef(false); // a second tap while the first one sends or asks does nothing
   return (
     <form
       action={formAction}
       onSubmit={async (event) => {
         if (!outbox || outboxCleared.current) return; // the second pass: the action signs out
         event.preventDefault();
+        if (asking.current) return;
+        asking.current = true;
         const form = event.currentTarget;
-        // One try to send what waits, but a weak signal must not hold the sign-out for long.
-        const queued = await listItems(outbox.userId).catch(() => []);
-        if (queued.some(isPending) && navigator.onLine !== false)
-          await Promise.race([outbox.flush(), new Promise((resolve) => setTimeout(resolve, FLUSH_WAIT_MS))]);
-        const left = await listItems(outbox.userId).then(
-          (items) => items.filter((item) => item.state !== 'stored').length,
-          () => 0,
-        );
-        if (left > 0 && !window.confirm(t('signOutWithPending', { count: left }))) return;
-        await clearUser(outbox.userId).catch(() => {});
-        await clearKeptPages().catch(() => {});
-        navigator.serviceWorker?.controller?.postMessage({ type: 'signedOut' });
-        outboxCleared.current = true;
-        form.requestSubmit();
+        try {
+          // One try to send what waits, but a weak signal must not hold the sign-out for long.
+          const queued = await listItems(outbox.userId).catch(() => []);
+          if (queued.some(isPending) && navigator.onLine !== false)
+            await Promise.race([outbox.flush(), new Promise((resolve) => setTimeout(resolve, FLUSH_WAIT_MS))]);
+          const left = await listItems(outbox.userId).then(
+            (items) => items.filter((item) => item.state !== 'stored').length,
+            () => 0,
+          );
+          if (left > 0 && !window.confirm(t('signOutWithPending', { count: left }))) return;
+          await clearUser(outbox.userId).catch(() => {});
+          await clearKeptPages().catch(() => {});
+          navigator.serviceWorker?.controller?.postMessage({ type: 'signedOut' });
+          outboxCleared.current = true;
+          form.requestSubmit();
+        } finally {
+          asking.current = false;
+        }
       }}
     >
       <button

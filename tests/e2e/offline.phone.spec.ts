@@ -230,6 +230,7 @@ test.describe
       const question = await declined;
       expect(question.message()).toContain('还有 1 条录入没有存到服务器');
       await question.dismiss();
+      await expect(page).toHaveURL(/\/outbox$/);
       await expect(page.getByTestId('outbox-badge')).toHaveText('待发送 1');
       expect(await stored()).toBeGreaterThan(0);
       // Confirmed: signed out, and this user's entries are gone from the phone.
