@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { PAGE_PATH_HEADER } from '@/lib/auth/return-to';
 import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from '@/lib/security-headers';
 
 /**
@@ -12,6 +13,8 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === 'development', https });
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', csp);
+  // Set here, never taken from the client: a page that needs a sign-in sends the user back to it afterwards.
+  headers.set(PAGE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);
   if (https) response.headers.set('Strict-Transport-Security', HSTS);

@@ -8,7 +8,8 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { login } from '@/lib/auth/actions';
 import { clearKeptPages } from '@/lib/offline/pages';
 
-export function LoginForm() {
+/** `next`: the page to open after signing in (the one that asked for it). */
+export function LoginForm({ next }: { next?: string | null }) {
   const t = useTranslations('auth');
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(login);
   // Whoever signs in next on this phone starts with none of the last user's pages kept for offline.
@@ -17,6 +18,7 @@ export function LoginForm() {
   }, []);
   return (
     <form action={formAction} className="space-y-4" noValidate key={formKey()}>
+      {next && <input type="hidden" name="next" value={next} />}
       <FormMessage state={state} />
       <TextField
         name="username"

@@ -11,6 +11,7 @@ import { zodIssueKey } from '@/lib/validation';
 import * as commands from './commands';
 import { endSession } from './data';
 import { signIn, signOut } from './next-auth';
+import { returnPath } from './return-to';
 import { changePasswordSchema, emptySchema, loginSchema } from './schema';
 
 /** The one action open to anonymous users. verifyLogin audits every attempt and does the throttle and the lockout. */
@@ -47,7 +48,7 @@ async function attemptLogin(formData: FormData): Promise<ActionState> {
       code === 'throttled' ? t('auth.tooManyTries', { minutes: Number(minutes) || 1 }) : t('auth.invalid');
     return { ok: false, formError, values: { username } };
   }
-  redirect('/');
+  redirect(returnPath(formData.get('next')) ?? '/');
 }
 
 export const logout = action('auth.logout', 'account.self', emptySchema, async ({ viewer }) => {

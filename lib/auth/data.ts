@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { writeAuditNow } from '@/lib/audit/data';
@@ -15,6 +16,7 @@ import {
   verifyPassword,
 } from './password';
 import { can, type Permission } from './permissions';
+import { loginPathFor, PAGE_PATH_HEADER } from './return-to';
 import * as statements from './sql';
 import { ADDRESS_RULE, addressKey, minutesLeft, type ThrottleRule } from './throttle';
 
@@ -207,7 +209,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** For pages: the viewer, or off to the login page (or the forced password change). */
 export async function requireViewer(options: { allowPasswordChange?: boolean } = {}): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect('/login');
+  if (!viewer) redirect(loginPathFor((await headers()).get(PAGE_PATH_HEADER)));
   if (viewer.mustChangePassword && !options.allowPasswordChange) redirect('/change-password');
   return viewer;
 }

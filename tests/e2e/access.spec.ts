@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login, loginAndWait } from './helpers';
+import { DEMO_PASSWORD, login, loginAndWait } from './helpers';
 
 test('a township user cannot open a village of another township by URL', async ({ page }) => {
   await loginAndWait(page, 'township');
@@ -46,4 +46,20 @@ test('the login form shows a missing field beside it', async ({ page }) => {
   await button.click();
   await expect(page.locator('[data-field-error="username"]')).toHaveText('此项必填');
   await expect(page.getByLabel('用户名')).toHaveAttribute('aria-describedby', 'username-error');
+});
+
+test('a deep link survives the sign-in: the page asked for opens after it', async ({ page }) => {
+  await page.goto('/teams/compliance?year=2026');
+  await expect(page).toHaveURL(/\/login\?next=%2Fteams%2Fcompliance%3Fyear%3D2026$/);
+  await page.getByLabel('用户名').fill('county');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/teams\/compliance\?year=2026$/);
+  // Another host in `next` is ignored: the sign-in lands on the home page.
+  await page.context().clearCookies();
+  await page.goto('/login?next=//evil.example/');
+  await page.getByLabel('用户名').fill('county');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/localhost:\d+\/$/);
 });
