@@ -1,5 +1,10 @@
+import { AppShell } from '@/components/layout/app-shell';
 import { StatusPage } from '@/components/ui/status-page';
+import { getViewer } from '@/lib/auth/data';
 
-export default function Forbidden() {
-  return <StatusPage code={403} titleKey="forbiddenTitle" bodyKey="forbiddenBody" />;
+/** Signed in: inside the app's frame, so the menus lead on from here. */
+export default async function Forbidden() {
+  const page = <StatusPage code={403} titleKey="forbiddenTitle" bodyKey="forbiddenBody" />;
+  const viewer = await getViewer();
+  return viewer && !viewer.mustChangePassword ? <AppShell viewer={viewer}>{page}</AppShell> : page;
 }

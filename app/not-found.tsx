@@ -1,5 +1,10 @@
+import { AppShell } from '@/components/layout/app-shell';
 import { StatusPage } from '@/components/ui/status-page';
+import { getViewer } from '@/lib/auth/data';
 
-export default function NotFound() {
-  return <StatusPage code={404} titleKey="notFoundTitle" bodyKey="notFoundBody" />;
+/** Signed in: inside the app's frame, so the menus lead on from here. */
+export default async function NotFound() {
+  const page = <StatusPage code={404} titleKey="notFoundTitle" bodyKey="notFoundBody" />;
+  const viewer = await getViewer();
+  return viewer && !viewer.mustChangePassword ? <AppShell viewer={viewer}>{page}</AppShell> : page;
 }

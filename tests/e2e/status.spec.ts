@@ -106,6 +106,12 @@ test('ids that are not ids, or of nothing, answer 404', async ({ page }) => {
   ]) {
     expect((await statusOf(page, path)).status, path).toBe(404);
   }
+  // Signed in, the 404 page keeps the app's menus: the user goes on from there.
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  await expect(page.getByTestId('viewer-name')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: '农户' }).first().click();
+  await expect(page).toHaveURL(/\/households$/);
 });
 
 test('a page the role may not open answers 403', async ({ page }) => {
@@ -113,6 +119,8 @@ test('a page the role may not open answers 403', async ({ page }) => {
   const audit = await statusOf(page, '/audit');
   expect(audit.status).toBe(403);
   expect(audit.body).toContain('没有访问权限');
+  await page.goto('/audit');
+  await expect(page.getByTestId('viewer-name')).toBeVisible(); // the 403 page has the menus too
   expect((await statusOf(page, '/admin/users')).status).toBe(403);
 
   await page.context().clearCookies();
