@@ -23,6 +23,12 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
   return (
     <OutboxProvider userId={String(viewer.userId)}>
       <ServiceWorkerRegistration userId={String(viewer.userId)} />
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-3 focus:text-brand-700 focus:shadow"
+      >
+        {t('nav.skipToContent')}
+      </a>
       <div className="min-h-screen md:flex">
         <aside className="no-print hidden w-56 shrink-0 border-r border-slate-200 bg-white md:flex md:flex-col">
           <div className="border-b border-slate-100 px-4 py-4">
@@ -49,7 +55,9 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
               <SignOutButton label={t('nav.signOut')} />
             </div>
           </header>
-          <main className="mx-auto w-full max-w-6xl flex-1 px-3 pt-4 pb-24 md:px-6 md:pb-8">{children}</main>
+          <main id="main" tabIndex={-1} className="mx-auto focus:outline-none w-full max-w-6xl flex-1 px-3 pt-4 pb-24 md:px-6 md:pb-8">
+            {children}
+          </main>
         </div>
         <BottomNav links={links.filter((link) => link.phone)} />
       </div>

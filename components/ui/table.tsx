@@ -1,16 +1,18 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { ScrollArea } from './scroll-area';
 
 /**
- * A table that scrolls sideways on a phone instead of squeezing its columns. `relative`: screen-reader
+ * A table that scrolls sideways on a phone instead of squeezing its columns (reachable by keyboard while it
+ * overflows). `relative`: screen-reader
  * text (sr-only is absolutely placed) stays inside the scroller instead of widening the whole page.
  */
 export function Table({ children, minWidth = '40rem' }: { children: ReactNode; minWidth?: string }) {
   return (
-    <div className="relative overflow-x-auto">
+    <ScrollArea>
       <table className="w-full text-left text-sm" style={{ minWidth }}>
         {children}
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

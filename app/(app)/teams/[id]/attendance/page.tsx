@@ -5,6 +5,7 @@ import { DayEntryForm, SignOffForm } from '@/components/attendance/grid-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { TextLink } from '@/components/ui/text-link';
 import { teamMonth } from '@/lib/attendance/data';
 import { MONTH_PATTERN } from '@/lib/attendance/schema';
@@ -109,7 +110,7 @@ async function TeamMonthContent({
               : t('attendance.notSignedOff')}
             {grid.signoff && !countyUser && ` · ${t('attendance.lockedHint')}`}
           </p>
-          <div className="overflow-x-auto">
+          <ScrollArea>
             <table className="border-collapse text-xs" aria-label={t('teams.monthGrid')}>
               <thead>
                 <tr className="text-slate-500">
@@ -179,7 +180,7 @@ async function TeamMonthContent({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
           <p className="mt-2 text-xs text-slate-500">{t('attendance.legend')}</p>
         </Card>
         {mayEdit && grid.rows.length > 0 && (
