@@ -3,8 +3,10 @@ import { meetsPasswordPolicy } from '@/lib/auth/password';
 import { can } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/enums';
 
-// Without look-alikes (0/O, 1/l/I) so a clerk can read it out over the phone.
-const ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+// Without look-alikes (no O/o beside 0, no l/I beside 1, and only the digit of 2/Z, 5/S, 8/B, 6/G, 9/g/q, nor
+// u/v) so a clerk can read it out over the phone and the user can type it from a note.
+export const PASSWORD_ALPHABET = 'abcdefhijkmnprtwxyACDEFHJKLMNPQRTWXY23456789';
+const ALPHABET = PASSWORD_ALPHABET;
 const SYMBOLS = '@#%+=';
 
 /** A password to hand to a new user; they must change it at first login. */

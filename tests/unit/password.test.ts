@@ -16,8 +16,12 @@ describe('password policy', () => {
     expect(meetsPasswordPolicy('驻村帮扶驻村帮扶A1')).toBe(true); // Chinese counts as a symbol
   });
 
-  it('issues passwords that meet the policy', () => {
-    for (let i = 0; i < 200; i++) expect(meetsPasswordPolicy(issuePassword())).toBe(true);
+  it('issues passwords that meet the policy, without characters that look alike', () => {
+    for (let i = 0; i < 200; i++) {
+      const password = issuePassword();
+      expect(meetsPasswordPolicy(password)).toBe(true);
+      expect(password).not.toMatch(/[0Oo1lIZzSsBGgqUuVv]/);
+    }
   });
 
   it('hashes with argon2id and verifies', async () => {
