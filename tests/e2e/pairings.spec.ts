@@ -68,6 +68,9 @@ test.describe
       // Meanwhile the township clerk pairs 待结对甲 with 王空闲, from the list of uncovered households.
       await loginAndWait(page, 'township');
       await page.goto('/pairings');
+      // The page names the area it shows: the township's own, not the county's.
+      const scope = (await page.locator('header .text-xs').first().textContent())?.split(' · ')[1];
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${scope} · 两个全覆盖`);
       const rateBefore = (await page.getByTestId('pairing-rate').textContent())!;
       expect(rateBefore).not.toBe('100%');
       const uncovered = section(page, /^未结对的贫困户/);

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/households/status-badge';
 import { PageBody } from '@/components/layout/page-body';
 import { LiaisonForm } from '@/components/pairings/pairing-forms';
+import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
@@ -11,6 +12,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { pairingCoverage, uncoveredHouseholds, villagesWithoutLiaison } from '@/lib/pairings/data';
+import { regionTrail } from '@/lib/regions/data';
 import { listUnits } from '@/lib/teams/data';
 
 const percent = (covered: number, must: number) =>
@@ -39,13 +41,13 @@ async function PairingsContent({
   const total = coverage.total;
   const gap = total.mustPair - total.covered;
   const href = (code?: string) => (code ? `/pairings?area=${code}` : '/pairings');
+  const trail = await regionTrail(viewer, coverage.area);
+  const areaName = trail.at(-1)?.name ?? viewer.scopeName;
   return (
     <>
+      <Breadcrumb trail={trail} label={t('regions.breadcrumb')} href={href} />
       <PageHeader
-        title={`${t('pairings.coverageTitle')}`}
-        description={
-          coverage.area === viewer.scopeCode ? viewer.scopeName : <TextLink href={href()}>{viewer.scopeName}</TextLink>
-        }
+        title={`${areaName} · ${t('pairings.coverageTitle')}`}
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href="/cadres" className={buttonClass('secondary')}>

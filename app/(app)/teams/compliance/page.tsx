@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AttendanceBadge } from '@/components/attendance/attendance-badge';
 import { PageBody } from '@/components/layout/page-body';
+import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
@@ -12,6 +13,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
+import { regionTrail } from '@/lib/regions/data';
 import { chinaYear } from '@/lib/time';
 
 const PAGE_SIZE = 50;
@@ -39,7 +41,11 @@ async function ComplianceContent({
   const filter = COMPLIANCE_FILTERS.find((f) => f === query.status) ?? 'SHORT';
   const table = await compliance(viewer, { area: query.area, year, status: everyone ? undefined : filter });
   const t = await getTranslations();
-  const policy = await policyValuesFor(table.area.slice(0, 6), year);
+  const [policy, trail] = await Promise.all([
+    policyValuesFor(table.area.slice(0, 6), year),
+    regionTrail(viewer, table.area),
+  ]);
+  const areaName = trail.at(-1)?.name ?? viewer.scopeName;
   const page = parsePage(query.page);
   const people = table.people.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const href = (params: Record<string, string | undefined>) =>
@@ -48,8 +54,13 @@ async function ComplianceContent({
   const missing = (g: { byStatus: Record<string, number> }) => g.byStatus.WILL_MISS + g.byStatus.MISSED;
   return (
     <>
+      <Breadcrumb
+        trail={trail}
+        label={t('regions.breadcrumb')}
+        href={(code) => href({ area: code, page: undefined })}
+      />
       <PageHeader
-        title={t('attendance.complianceTitle')}
+        title={`${areaName} · ${t('attendance.complianceTitle')}`}
         description={t('attendance.complianceHint', {
           year,
           days: policy.villageDaysPerYear,
@@ -57,11 +68,6 @@ async function ComplianceContent({
         })}
         actions={
           <div className="flex flex-wrap gap-2">
-            {table.area !== viewer.scopeCode && (
-              <Link href={href({ area: undefined })} className={buttonClass('secondary')}>
-                {viewer.scopeName}
-              </Link>
-            )}
             <Link href={href({ year: String(year - 1) })} className={buttonClass('secondary')}>
               {year - 1}
             </Link>
