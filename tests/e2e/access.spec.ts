@@ -45,6 +45,9 @@ test('the login form shows a missing field beside it', async ({ page }) => {
   expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
   await button.click();
   await expect(page.locator('[data-field-error="username"]')).toHaveText('此项必填');
+  // The focus moves to the summary of what to fix.
+  await expect(page.locator('[data-error-summary]')).toBeFocused();
+  await expect(page.locator('[data-error-summary]')).toHaveText('有 2 处需要修改，见下面标红的项。');
   await expect(page.getByLabel('用户名')).toHaveAttribute('aria-describedby', 'username-error');
 });
 
