@@ -14,7 +14,7 @@ export function EditHouseholdForm({ id, version, values }: { id: number; version
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
-      <HouseholdFields values={typedValues(state.values, values)} errors={errors} />
+      <HouseholdFields values={typedValues(state.values, values)} errors={errors} editing />
       <SubmitButton>{t('save')}</SubmitButton>
     </form>
   );

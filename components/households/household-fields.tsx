@@ -11,7 +11,16 @@ export type HouseholdValues = {
 };
 
 /** The fields a household shares between the create and edit forms. */
-export function HouseholdFields({ values, errors }: { values: HouseholdValues; errors: Record<string, string[]> }) {
+/** `editing`: an existing household's form, where a blank phone keeps the stored number. */
+export function HouseholdFields({
+  values,
+  errors,
+  editing = false,
+}: {
+  values: HouseholdValues;
+  errors: Record<string, string[]>;
+  editing?: boolean;
+}) {
   const t = useTranslations('households');
   return (
     <>
@@ -29,7 +38,7 @@ export function HouseholdFields({ values, errors }: { values: HouseholdValues; e
           inputMode="tel"
           defaultValue={values.phone}
           errors={errors.phone}
-          hint={t('phoneHint')}
+          hint={editing ? t('phoneHintEdit') : t('phoneHint')}
         />
         <SelectField name="allowance" label={t('allowance')} defaultValue={values.allowance} errors={errors.allowance}>
           {ALLOWANCES.map((a) => (

@@ -6,5 +6,5 @@ export const BUTTON_VARIANTS = {
 } as const;
 
 export function buttonClass(variant: keyof typeof BUTTON_VARIANTS = 'primary') {
-  return `inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium shadow-sm transition ${BUTTON_VARIANTS[variant]}`;
+  return `inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium shadow-sm transition ${BUTTON_VARIANTS[variant]}`;
 }

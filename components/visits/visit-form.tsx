@@ -238,7 +238,7 @@ export function VisitForm({
           accept="image/jpeg,image/png,image/webp"
           capture="environment"
           multiple
-          className="block w-full text-sm"
+          className="block w-full text-sm text-slate-600 file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:py-2 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
           aria-describedby={errors('photoKeys') ? 'photos-error' : undefined}
           onChange={(e) => {
             const chosen = Array.from(e.target.files ?? []).slice(0, 6);

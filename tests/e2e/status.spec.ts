@@ -112,6 +112,9 @@ test('ids that are not ids, or of nothing, answer 404', async ({ page }) => {
   await expect(page.getByTestId('viewer-name')).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: '农户' }).first().click();
   await expect(page).toHaveURL(/\/households$/);
+  await page.goto('/households/999999999'); // notFound() of an app page: one frame, not two
+  await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  await expect(page.getByTestId('viewer-name')).toBeVisible();
 });
 
 test('a page the role may not open answers 403', async ({ page }) => {
@@ -120,7 +123,7 @@ test('a page the role may not open answers 403', async ({ page }) => {
   expect(audit.status).toBe(403);
   expect(audit.body).toContain('没有访问权限');
   await page.goto('/audit');
-  await expect(page.getByTestId('viewer-name')).toBeVisible(); // the 403 page has the menus too
+  await expect(page.getByTestId('viewer-name')).toBeVisible(); // the 403 page has the menus too, once
   expect((await statusOf(page, '/admin/users')).status).toBe(403);
 
   await page.context().clearCookies();
