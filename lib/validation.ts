@@ -74,6 +74,16 @@ export const recordId = z.preprocess(
 );
 
 /** The same, from a field that may be left empty. */
+/** A record picked from a list: left at "请选择" it asks for a choice instead of calling the format wrong. */
+export const chosenRecordId = z.preprocess(
+  (v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? Number(v) : v),
+  z
+    .number({ error: 'errors.invalidChoice' })
+    .int({ error: 'errors.invalid' })
+    .positive({ error: 'errors.invalid' })
+    .max(2_147_483_647, { error: 'errors.notFound' }),
+);
+
 export const optionalRecordId = z.preprocess((v) => (v === '' ? undefined : v), recordId.optional());
 
 /**

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { Disclosure } from '@/components/ui/disclosure';
 import { CheckboxField, FieldError, SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -125,14 +126,19 @@ export function ReassignCard({
   return (
     <Card title={t('reassignTitle')}>
       {open ? (
-        <>
-          {children}
+        // Closed until asked for: handing over every household is not something to do by a stray tap.
+        <Disclosure
+          initiallyOpen={false}
+          summary={t('reassignOpen', { count: pairs.length })}
+          summaryClassName="cursor-pointer text-sm font-medium text-brand-700"
+        >
+          <div className="mt-3">{children}</div>
           {canSubmit && (
             <div className="mt-4">
               <ReassignForm cadre={cadre} pairs={pairs} today={today} state={state} formAction={formAction} />
             </div>
           )}
-        </>
+        </Disclosure>
       ) : (
         <FormMessage state={state} />
       )}
@@ -174,7 +180,7 @@ function ReassignForm({
         <CheckboxField
           name="markLeft"
           label={t('markLeft')}
-          defaultChecked={state.values ? state.values.markLeft === 'on' : true}
+          defaultChecked={state.values?.markLeft === 'on'}
           errors={errors.markLeft}
         />
       </div>
@@ -191,6 +197,7 @@ export function LiaisonForm({ villageCode, units }: { villageCode: string; units
       <input type="hidden" name="villageCode" value={villageCode} />
       <div className="min-w-48 flex-1">
         <SelectField id={`unit-${villageCode}`} name="unitId" label={t('unit')} errors={fieldError('unitId')}>
+          <option value="">{t('chooseUnit')}</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}

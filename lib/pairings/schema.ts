@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CADRE_RANKS } from '@/lib/enums';
 import {
   checkbox,
+  chosenRecordId,
   idNumber,
   isoDate,
   optionalPhone,
@@ -27,7 +28,7 @@ export const updateCadreSchema = z.strictObject({ id: recordId, version, ...cadr
 
 export const setLiaisonSchema = z.strictObject({
   villageCode: z.string().regex(/^\d{12}$/, { error: 'errors.invalid' }),
-  unitId: recordId,
+  unitId: chosenRecordId,
 });
 export const removeLiaisonSchema = z.strictObject({ id: recordId });
 

@@ -150,13 +150,17 @@ test.describe
       const headName = (await current.locator(`tr[data-household="${householdId}"] td`).first().textContent())!.trim();
 
       const reassign = section(page, '干部调离：一次改派全部帮扶户');
+      // Closed until asked for, with nothing ticked.
+      await expect(reassign.getByRole('button', { name: '确认改派' })).toBeHidden();
+      await reassign.getByText('查看改派方案，办理调离（4 户）').click();
       await expect(reassign.locator('tr[data-household]')).toHaveCount(4);
       const newCadre = (await reassign.locator(`tr[data-household="${householdId}"] td`).nth(2).textContent())!.trim();
       expect(newCadre).not.toBe(FULL);
       const form = reassign.locator('form');
       await form.getByLabel('原因').fill('调任县直单位');
       await expect(form.getByLabel('调离日期')).not.toHaveValue('');
-      await expect(form.getByLabel('同时标记该干部已调离')).toBeChecked();
+      await expect(form.getByLabel('同时标记该干部已调离')).not.toBeChecked();
+      await form.getByLabel('同时标记该干部已调离').check();
       await form.getByRole('button', { name: '确认改派' }).click();
       await expect(status(page, '已改派全部帮扶户')).toBeVisible();
 

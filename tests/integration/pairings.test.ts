@@ -240,6 +240,11 @@ describe('liaison units', () => {
       formError: NOT_FOUND,
     });
     await signInAs('township');
+    // The select starts at "请选择": sent as it is, the answer asks for a choice.
+    expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { unitId: ['请从列表中选择'] },
+    });
     expect(await run(setLiaison, { villageCode: V_LIAISON, unitId: otherUnitId })).toMatchObject({
       ok: false,
       fieldErrors: { unitId: ['请从列表中选择'] },
