@@ -20,7 +20,16 @@ type ExistingUser = {
   scopeCode: string;
 };
 
-export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeOption[] }) {
+/** `cadres`: on a new account, the area's cadres without an account, for a team or pairing account to belong to. */
+export function UserForm({
+  user,
+  scopes,
+  cadres = [],
+}: {
+  user?: ExistingUser;
+  scopes: ScopeOption[];
+  cadres?: { id: number; label: string }[];
+}) {
   const t = useTranslations();
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(user ? updateUser : createUser);
   const value = (name: 'username' | 'displayName' | 'role' | 'scopeCode') => defaultValue(name, user?.[name] ?? '');
@@ -78,6 +87,22 @@ export function UserForm({ user, scopes }: { user?: ExistingUser; scopes: ScopeO
           </option>
         ))}
       </SelectField>
+      {!user && (
+        <SelectField
+          name="cadreId"
+          label={t('users.cadre')}
+          defaultValue={defaultValue('cadreId', '')}
+          errors={fieldError('cadreId')}
+          hint={t('users.cadreHint')}
+        >
+          <option value="">{t('users.cadreNone')}</option>
+          {cadres.map((cadre) => (
+            <option key={cadre.id} value={cadre.id}>
+              {cadre.label}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <SubmitButton>{user ? t('common.save') : t('users.create')}</SubmitButton>
     </form>
   );

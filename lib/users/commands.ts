@@ -12,7 +12,7 @@ import type { Tx } from '@/lib/db';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { isWithinScope } from '@/lib/regions/rules';
 import { scope } from '@/lib/regions/scope';
-import { issuePassword, needsApproval, scopeFitsRole } from './rules';
+import { CADRE_ROLES, issuePassword, needsApproval, scopeFitsRole } from './rules';
 import type {
   createUserSchema,
   decideApprovalSchema,
@@ -38,20 +38,33 @@ async function findManagedUser(tx: Tx, viewer: Viewer, id: number) {
   return user;
 }
 
+/** Links a new account to its cadre record: one in the viewer's area, still active and without an account. */
+async function linkCadre(tx: Tx, viewer: Viewer, cadreId: number | undefined, userId: number) {
+  if (cadreId === undefined) return;
+  const linked = await tx.cadre.updateMany({
+    where: { id: cadreId, userId: null, active: true, ...scope.cadre(viewer) },
+    data: { userId },
+  });
+  if (linked.count === 0) throw new RefusedError('users.cadreUnavailable', 'cadreId');
+}
+
 export async function createUser({
   viewer,
   input,
   tx,
 }: CommandContext<z.output<typeof createUserSchema>>): Promise<CommandOutcome> {
+  const { cadreId, ...account } = input;
   await assertScopeAllowed(tx, viewer, input.role, input.scopeCode);
   if (await tx.user.findUnique({ where: { username: input.username } }))
     throw new RefusedError('users.usernameTaken', 'username');
+  if (cadreId !== undefined && !CADRE_ROLES.includes(input.role))
+    throw new RefusedError('users.cadreNotForRole', 'cadreId');
   if (needsApproval(input.role)) {
     // No password yet: the approver issues it, so whoever asked for the account never holds its password.
     // Until then the hash is of a secret nobody holds: no password matches, at the same argon2 cost as any.
     const user = await tx.user.create({
       data: {
-        ...input,
+        ...account,
         passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
         mustChangePassword: true,
         pendingApproval: 'CREATE',
@@ -59,6 +72,7 @@ export async function createUser({
         pendingRequestedAt: new Date(),
       },
     });
+    await linkCadre(tx, viewer, cadreId, user.id);
     return {
       entity: 'User',
       entityId: user.id,
@@ -70,8 +84,9 @@ export async function createUser({
   }
   const password = issuePassword();
   const user = await tx.user.create({
-    data: { ...input, passwordHash: await hashPassword(password), mustChangePassword: true },
+    data: { ...account, passwordHash: await hashPassword(password), mustChangePassword: true },
   });
+  await linkCadre(tx, viewer, cadreId, user.id);
   return {
     entity: 'User',
     entityId: user.id,

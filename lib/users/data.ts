@@ -96,6 +96,18 @@ export async function scopeOptions(viewer: Viewer) {
   });
 }
 
+/** Cadres of the area without an account yet, for a new team or pairing account to belong to. */
+export async function cadresWithoutAccount(viewer: Viewer) {
+  requireCan(viewer, 'user.manage');
+  const cadres = await db.cadre.findMany({
+    where: { userId: null, active: true, ...scope.cadre(viewer) },
+    orderBy: [{ regionCode: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, unit: { select: { name: true } } },
+    take: 5_000,
+  });
+  return cadres.map((c) => ({ id: c.id, label: `${c.name}（${c.unit.name}）` }));
+}
+
 export async function accountCounts(viewer: Viewer) {
   requireCan(viewer, 'user.manage');
   const groups = await db.user.groupBy({

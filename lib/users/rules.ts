@@ -19,6 +19,9 @@ export function issuePassword(length = 12): string {
   }
 }
 
+/** Roles whose account is a cadre's own: it checks in, visits and sees "my households" as that cadre. */
+export const CADRE_ROLES: readonly Role[] = ['TEAM_LEADER', 'TEAM_MEMBER', 'PAIRING_CADRE'];
+
 /** The area a role works at: field roles at a village, township staff at a township, and so on. */
 export const SCOPE_LEVELS: Record<Role, readonly number[]> = {
   SYSTEM_ADMIN: [4, 6],

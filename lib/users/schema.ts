@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/permissions';
 import { REGION_CODE_PATTERN } from '@/lib/regions/rules';
-import { recordId, text, version } from '@/lib/validation';
+import { optionalRecordId, recordId, text, version } from '@/lib/validation';
 
 const userId = recordId;
 const role = z.enum(ROLES, { error: 'errors.invalidChoice' });
@@ -17,6 +17,8 @@ export const createUserSchema = z.strictObject({
   displayName: text(40),
   role,
   scopeCode,
+  /** The cadre record a team or pairing account belongs to: check-ins and "my households" are theirs. */
+  cadreId: optionalRecordId,
 });
 
 export const updateUserSchema = z.strictObject({ id: userId, version, displayName: text(40), role, scopeCode });

@@ -13,6 +13,7 @@ import {
 } from '@/lib/users/actions';
 import { listPendingApprovals, listUsers } from '@/lib/users/data';
 import { DEMO_PASSWORD } from '../../prisma/seed/profiles';
+import { makeCadre } from '../support/teams';
 import { lastAudit, OTHER_COUNTY, run, signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
 /** An open session of the user, as a login would leave it. */
@@ -343,5 +344,60 @@ describe('separation of duties: accounts with area data wait for a county office
       role: 'AUDITOR',
       version: auditor.version,
     });
+  });
+});
+
+describe('a team or pairing account belongs to its cadre record', () => {
+  const name = () => `cadre-acct-${randomBytes(3).toString('hex')}`;
+
+  it('links the cadre picked when the account is made, once; another role or an unavailable cadre is refused, writing nothing', async () => {
+    const cadre = await makeCadre({ countyCode: '990102' });
+    const username = name();
+    const state = await run(createUser, {
+      username,
+      displayName: '队员甲',
+      role: 'TEAM_MEMBER',
+      scopeCode: '990102101201',
+      cadreId: cadre.id,
+    });
+    expect(state.ok).toBe(true);
+    const user = await db.user.findUniqueOrThrow({ where: { username } });
+    expect((await db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).userId).toBe(user.id);
+    expect((await lastAudit('user.create'))?.changes).toMatchObject({ cadreId: cadre.id });
+
+    const before = await db.user.count();
+    const again = await run(createUser, {
+      username: name(),
+      displayName: '队员乙',
+      role: 'TEAM_MEMBER',
+      scopeCode: '990102101201',
+      cadreId: cadre.id,
+    });
+    expect(again).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['这位干部已有账号、已调离或不在您的管辖范围，请重新选择'] },
+    });
+    const foreign = await makeCadre({ countyCode: OTHER_COUNTY });
+    expect(
+      await run(createUser, {
+        username: name(),
+        displayName: '外县',
+        role: 'PAIRING_CADRE',
+        scopeCode: '990102',
+        cadreId: foreign.id,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { cadreId: [expect.stringContaining('已有账号')] } });
+    const free = await makeCadre({ countyCode: '990102' });
+    expect(
+      await run(createUser, {
+        username: name(),
+        displayName: '审计',
+        role: 'AUDITOR',
+        scopeCode: '990102',
+        cadreId: free.id,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { cadreId: ['只有队长、队员和结对干部的账号关联干部档案'] } });
+    expect(await db.user.count()).toBe(before);
+    expect((await db.cadre.findUniqueOrThrow({ where: { id: free.id } })).userId).toBeNull();
   });
 });
