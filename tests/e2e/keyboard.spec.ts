@@ -5,7 +5,8 @@ import { loginAndWait } from './helpers';
 
 test('the skip link is the first stop and leads to the content', async ({ page }) => {
   await loginAndWait(page, 'county');
-  await page.goto('/households');
+  await page.goto('/teams');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: '跳到正文' });
   await expect(skip).toBeFocused();
