@@ -55,7 +55,11 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
               <SignOutButton label={t('nav.signOut')} />
             </div>
           </header>
-          <main id="main" tabIndex={-1} className="mx-auto focus:outline-none w-full max-w-6xl flex-1 px-3 pt-4 pb-24 md:px-6 md:pb-8">
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto focus:outline-none w-full max-w-6xl flex-1 px-3 pt-4 pb-24 md:px-6 md:pb-8"
+          >
             {children}
           </main>
         </div>

@@ -1,13 +1,12 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AttendanceBadge } from '@/components/attendance/attendance-badge';
 import { PageBody } from '@/components/layout/page-body';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
-import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
+import { YearPicker } from '@/components/ui/year-picker';
 import { COMPLIANCE_FILTERS, compliance } from '@/lib/attendance/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -67,16 +66,12 @@ async function ComplianceContent({
           nights: policy.villageNightsPerYear,
         })}
         actions={
-          <div className="flex flex-wrap gap-2">
-            <Link href={href({ year: String(year - 1) })} className={buttonClass('secondary')}>
-              {year - 1}
-            </Link>
-            {year < thisYear && (
-              <Link href={href({ year: String(year + 1) })} className={buttonClass('secondary')}>
-                {year + 1}
-              </Link>
-            )}
-          </div>
+          <YearPicker
+            action="/teams/compliance"
+            year={year}
+            years={Array.from({ length: 10 }, (_, i) => thisYear - i)}
+            keep={{ area: query.area, status: query.status }}
+          />
         }
       />
       <div className="space-y-4">
