@@ -1,14 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import type { YearSummary } from '@/lib/attendance/rules';
+import { formatPercent, percent } from '@/lib/figures/rules';
 import { AttendanceBadge } from './attendance-badge';
 
 function Bar({ done, required, label }: { done: number; required: number; label: string }) {
-  const percent = required > 0 ? Math.min(100, Math.round((done / required) * 100)) : 100;
+  const share = Math.min(100, percent(done, required));
   return (
     <div>
       <div className="flex justify-between text-sm">
         <span>{label}</span>
-        <span className="tabular-nums text-slate-500">{percent}%</span>
+        <span className="tabular-nums text-slate-500">{formatPercent(share)}</span>
       </div>
       <div
         className="mt-1 h-2 rounded-full bg-slate-100"
@@ -18,7 +19,7 @@ function Bar({ done, required, label }: { done: number; required: number; label:
         aria-valuemax={required}
         aria-label={label}
       >
-        <div className="h-2 rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
+        <div className="h-2 rounded-full bg-brand-600" style={{ width: `${share}%` }} />
       </div>
     </div>
   );

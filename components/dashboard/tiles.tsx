@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '@/lib/dashboard/data';
 import type { RedMark } from '@/lib/dashboard/rules';
+import { formatPercent } from '@/lib/figures/rules';
 
 function Tile({
   label,
@@ -80,7 +81,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           <Tile
             testId="return-rate"
             label={t('columns.returnRate')}
-            value={`${r.returnRate.toFixed(1)}%`}
+            value={formatPercent(r.returnRate)}
             red={red('returnRate')}
             hint={t('tiles.returnHint', { returned: n(f.returnedThisYearHouseholds), base: n(f.returnBaseHouseholds) })}
             href={`/households?area=${code}&set=returnedThisYear`}
@@ -110,7 +111,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
         <Tile
           testId="pairing"
           label={t('columns.pairingRate')}
-          value={`${r.pairingRate.toFixed(1)}%`}
+          value={formatPercent(r.pairingRate)}
           red={red('pairingGap')}
           hint={t('tiles.pairingHint', { unpaired: n(f.mustPair - f.paired), liaison: n(f.villagesWithoutLiaison) })}
           href={`/households?area=${code}&set=unpaired`}
@@ -120,7 +121,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
         <Tile
           testId="visits"
           label={t('tiles.visits')}
-          value={`${r.cadreVisitRate.toFixed(1)}% / ${r.teamVisitRate.toFixed(1)}%`}
+          value={`${formatPercent(r.cadreVisitRate)} / ${formatPercent(r.teamVisitRate)}`}
           red={red('cadreVisitGap') || red('teamVisitGap')}
           hint={t('tiles.visitsHint')}
           href={`/visits?area=${code}`}
@@ -145,7 +146,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           <Tile
             testId="rectification"
             label={t('columns.rectificationRate')}
-            value={`${r.rectificationRate.toFixed(1)}%`}
+            value={formatPercent(r.rectificationRate)}
           />
         </>
       )}
@@ -173,7 +174,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           <Tile
             testId="plans"
             label={t('columns.planRate')}
-            value={`${r.planRate.toFixed(1)}%`}
+            value={formatPercent(r.planRate)}
             hint={t('tiles.plansHint', { planned: n(f.plannedPoorHouseholds), poor: n(f.poorHouseholds) })}
           />
         </>

@@ -77,6 +77,9 @@ export function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.floor((part * 1000) / whole) / 10;
 }
 
+/** A share as shown everywhere: one decimal and the sign (50.0%, 100.0%). */
+export const formatPercent = (value: number) => `${value.toFixed(1)}%`;
+
 /** Poverty incidence (贫困发生率) = poor people / rural registered population, in percent to two decimals, rounded down. */
 export function incidence(f: Figures): number {
   return f.people === 0 ? 0 : Math.floor((f.poorPeople * 10000) / f.people) / 100;

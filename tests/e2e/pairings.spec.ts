@@ -72,7 +72,7 @@ test.describe
       const scope = (await page.locator('header .text-xs').first().textContent())?.split(' · ')[1];
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${scope} · 两个全覆盖`);
       const rateBefore = (await page.getByTestId('pairing-rate').textContent())!;
-      expect(rateBefore).not.toBe('100%');
+      expect(rateBefore).not.toBe('100.0%');
       const uncovered = section(page, /^未结对的贫困户/);
       await expect(uncovered.getByRole('link', { name: FIRST, exact: true })).toBeVisible();
       await expect(uncovered.getByRole('link', { name: SECOND, exact: true })).toBeVisible();
@@ -106,7 +106,7 @@ test.describe
       // The county clerk covers what is left of the township with the proposal.
       await county.goto('/pairings');
       const townshipRow = county.locator(`tr[data-area="${TOWNSHIP}"]`);
-      await expect(townshipRow.locator('td').nth(4)).not.toHaveText('100%');
+      await expect(townshipRow.locator('td').nth(4)).not.toHaveText('100.0%');
       await townshipRow.getByRole('link').click();
       await expect(county).toHaveURL(new RegExp(`/pairings\\?area=${TOWNSHIP}$`));
       await expect(section(county, /^未结对的贫困户/).getByRole('link', { name: SECOND, exact: true })).toBeVisible();
@@ -122,13 +122,13 @@ test.describe
 
       await county.goto('/pairings');
       await expect(townshipRow.locator('td').nth(3)).toHaveText('0');
-      await expect(townshipRow.locator('td').nth(4)).toHaveText('100%');
+      await expect(townshipRow.locator('td').nth(4)).toHaveText('100.0%');
       await county.goto(`/households/${secondId}`);
       await expect(card(county).getByRole('link', { name: cadreName })).toBeVisible();
       await expect(card(county)).not.toContainText(NO_CADRE);
 
       await page.goto('/pairings');
-      await expect(page.getByTestId('pairing-rate')).toHaveText('100%');
+      await expect(page.getByTestId('pairing-rate')).toHaveText('100.0%');
       await expect(section(page, /^未结对的贫困户/).getByRole('link')).toHaveCount(0);
     });
 

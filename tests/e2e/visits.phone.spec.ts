@@ -248,7 +248,7 @@ test.describe
         await expect(foundCount).toHaveText(String(found));
         await expect(page.getByTestId('village-problem-rate')).not.toHaveText(rateBefore);
         await expect(page.getByTestId('village-problem-rate')).toHaveText(
-          `${Math.floor(((struckBefore + 1) * 1000) / found) / 10}%`,
+          `${(Math.floor(((struckBefore + 1) * 1000) / found) / 10).toFixed(1)}%`,
         ); // 整改率 = 已销号 ÷ 发现问题
         await noOverflow(page);
       } finally {

@@ -8,6 +8,7 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
+import { formatPercent } from '@/lib/figures/rules';
 import { type AssessmentRow, assessment } from '@/lib/inspections/data';
 import { INDICATORS } from '@/lib/inspections/rules';
 import { chinaYear } from '@/lib/time';
@@ -75,7 +76,7 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
                   )}
                 </Td>
                 {INDICATORS.map((i) => (
-                  <NumCell key={i}>{(r.computed.indicators[i] * 100).toFixed(1)}%</NumCell>
+                  <NumCell key={i}>{formatPercent(r.computed.indicators[i] * 100)}</NumCell>
                 ))}
                 <NumCell>{r.computed.score.toFixed(1)}</NumCell>
                 <Td className="text-right font-semibold tabular-nums" data-testid="final-score">

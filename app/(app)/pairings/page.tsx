@@ -11,12 +11,12 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
+import { formatPercent, percent as share } from '@/lib/figures/rules';
 import { pairingCoverage, uncoveredHouseholds, villagesWithoutLiaison } from '@/lib/pairings/data';
 import { regionTrail } from '@/lib/regions/data';
 import { listUnits } from '@/lib/teams/data';
 
-const percent = (covered: number, must: number) =>
-  must === 0 ? '100%' : `${Math.floor((covered / must) * 1000) / 10}%`;
+const percent = (covered: number, must: number) => formatPercent(share(covered, must));
 
 export default async function PairingsPage(props: { searchParams: Promise<{ area?: string }> }) {
   const viewer = await requirePermission('cadre.view'); // before the response starts: a refusal answers 403, not 200

@@ -13,6 +13,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, PROBLEM_STATUSES, URGENCIES } from '@/lib/enums';
+import { formatPercent } from '@/lib/figures/rules';
 import { ledgerCounts, listProblems, PROBLEM_PAGE_SIZE, reportVillageOptions } from '@/lib/problems/data';
 import { type FilterQuery, filterParams, parseFilters, queryString } from '@/lib/problems/filters';
 import { regionTrail } from '@/lib/regions/data';
@@ -118,7 +119,10 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
               </span>
             }
           />
-          <Stat label={t('problems.rate')} value={<span data-testid="problem-rate">{total.rate}%</span>} />
+          <Stat
+            label={t('problems.rate')}
+            value={<span data-testid="problem-rate">{formatPercent(total.rate)}</span>}
+          />
         </div>
 
         {counts.area.length < 12 && counts.groups.length > 0 && (
@@ -151,7 +155,7 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
                       )}
                       {g.overdue}
                     </Td>
-                    <NumCell>{g.rate}%</NumCell>
+                    <NumCell>{formatPercent(g.rate)}</NumCell>
                   </Row>
                 ))}
               </tbody>
@@ -163,7 +167,7 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
                   <NumCell>{total.struckOff}</NumCell>
                   <NumCell>{total.open}</NumCell>
                   <Td className={`text-right tabular-nums ${red(total.overdue)}`}>{total.overdue}</Td>
-                  <NumCell>{total.rate}%</NumCell>
+                  <NumCell>{formatPercent(total.rate)}</NumCell>
                 </tr>
               </tfoot>
             </Table>

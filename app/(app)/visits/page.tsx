@@ -9,12 +9,13 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
+import { formatPercent, percent } from '@/lib/figures/rules';
 import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
 import { isoDay } from '@/lib/time';
 import { listVisits, overdueCadreVisits, overdueTeamVisits, VISIT_PAGE_SIZE, visitCoverage } from '@/lib/visits/data';
 
-const rate = (done: number, due: number) => (due === 0 ? '—' : `${Math.floor((done / due) * 1000) / 10}%`);
+const rate = (done: number, due: number) => (due === 0 ? '—' : formatPercent(percent(done, due)));
 
 export default async function VisitsPage(props: {
   searchParams: Promise<{ area?: string; page?: string; rule?: string }>;

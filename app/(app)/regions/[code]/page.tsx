@@ -11,6 +11,7 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
+import { formatPercent } from '@/lib/figures/rules';
 import { statusCounts } from '@/lib/households/data';
 import { ledgerCounts } from '@/lib/problems/data';
 import { childSummaries, getRegion, regionTrail } from '@/lib/regions/data';
@@ -190,7 +191,7 @@ async function RegionContent({
               <div>
                 <dt className="text-slate-500">{t('problems.rate')}</dt>
                 <dd className="text-lg font-semibold tabular-nums" data-testid="village-problem-rate">
-                  {problems.rate}%
+                  {formatPercent(problems.rate)}
                 </dd>
               </div>
             </dl>
