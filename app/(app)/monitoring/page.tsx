@@ -133,7 +133,7 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
                       <TextLink href={`/monitoring/warnings/${w.id}`}>{w.household.headName}</TextLink>
                     </Td>
                     <Td>
-                      {w.household.village.name}
+                      {w.household.village.parent?.name} {w.household.village.name}
                       {w.household.groupName}
                     </Td>
                     <Td>{t(`causes.${w.cause}`)}</Td>
@@ -180,7 +180,7 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
                         <TextLink href={`/monitoring/${m.id}`}>{m.household.headName}</TextLink>
                       </Td>
                       <Td>
-                        {m.household.village.name}
+                        {m.household.village.parent?.name} {m.household.village.name}
                         {m.household.groupName}
                       </Td>
                       <Td>{t(`kinds.${m.kind}`)}</Td>
