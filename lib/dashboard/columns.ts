@@ -226,3 +226,41 @@ export function isRed(column: Column, marks: readonly RedMark[]): boolean {
 export function formatFigure(column: Column, value: number): string {
   return column.percent ? `${value.toFixed(column.decimals ?? 1)}%` : value.toLocaleString('zh-CN');
 }
+
+/** Marks that say a rule will be missed at this pace (amber), not that it is missed (red). */
+export const AT_RISK_MARKS: readonly RedMark[] = ['attendanceAtRisk'];
+
+/** The section whose figures a mark makes red: a mark shows only to a role that may see that section. */
+export function sectionOfMark(mark: RedMark): Section | undefined {
+  return SECTIONS.find((section) => SECTION_COLUMNS[section].some((column) => column.mark === mark));
+}
+
+export type BehindArea = { code: string; name: string; missed: RedMark[]; atRisk: RedMark[] };
+
+/**
+ * The areas behind, worst first: most rules missed, then most at risk, then by code. Only marks of the
+ * sections the viewer may see; areas with none are left out.
+ */
+export function worstFirst(
+  rows: readonly { code: string; name: string; marks: readonly RedMark[] }[],
+  visible: readonly Section[],
+): BehindArea[] {
+  const shown = (mark: RedMark) => {
+    const section = sectionOfMark(mark);
+    return section !== undefined && visible.includes(section);
+  };
+  return rows
+    .map((row) => {
+      const marks = row.marks.filter(shown);
+      return {
+        code: row.code,
+        name: row.name,
+        missed: marks.filter((m) => !AT_RISK_MARKS.includes(m)),
+        atRisk: marks.filter((m) => AT_RISK_MARKS.includes(m)),
+      };
+    })
+    .filter((area) => area.missed.length + area.atRisk.length > 0)
+    .sort(
+      (a, b) => b.missed.length - a.missed.length || b.atRisk.length - a.atRisk.length || a.code.localeCompare(b.code),
+    );
+}

@@ -22,6 +22,13 @@ test('a leader drills from the county to a household and back, exports and print
   await expect(main.locator('form')).toHaveCount(0);
   await expect(main.getByRole('button')).toHaveText(['打印']);
 
+  // First screen: the areas most behind, worst first, each with the rules it misses in words.
+  const behind = section(page, '最需关注');
+  const worst = behind.getByTestId('worst-first').locator('li').first();
+  await expect(worst).toContainText(/● \S+/);
+  const worstCode = await worst.getAttribute('data-area');
+  expect(worstCode).toMatch(/^990102\d{3}$/);
+
   // The county row of figures is the sum of its townships (shown in the total row).
   const households = section(page, '农户与贫困人口');
   const townshipRows = households.locator('tbody tr[data-area^="990102"]');

@@ -3,6 +3,7 @@ import { type AreaBarSeries, AreaBars } from '@/components/charts/area-bars';
 import { MonthLines } from '@/components/charts/month-lines';
 import { FiguresTable } from '@/components/dashboard/figures-table';
 import { DashboardTiles } from '@/components/dashboard/tiles';
+import { WorstFirst } from '@/components/dashboard/worst-first';
 import { PageBody } from '@/components/layout/page-body';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
@@ -11,7 +12,7 @@ import { PrintButton } from '@/components/ui/print-button';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
-import { type ColumnLabel, SECTION_COLUMNS, SECTIONS, type Section } from '@/lib/dashboard/columns';
+import { type ColumnLabel, SECTION_COLUMNS, SECTIONS, type Section, worstFirst } from '@/lib/dashboard/columns';
 import { dashboard } from '@/lib/dashboard/data';
 import { regionTrail } from '@/lib/regions/data';
 
@@ -165,6 +166,7 @@ async function DashboardContent({
       />
       <div className="space-y-4">
         <DashboardTiles data={data} />
+        {!isVillage && <WorstFirst areas={worstFirst(data.children, sections)} drillHref={drill} />}
         {sections.map((section) => {
           const columns = SECTION_COLUMNS[section];
           const chart = CHARTS[section];
