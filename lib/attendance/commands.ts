@@ -7,7 +7,7 @@ import { writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import type { CommandContext, CommandOutcome } from '@/lib/command';
-import { execute, type Tx } from '@/lib/db';
+import { db, execute, type Tx } from '@/lib/db';
 import { DAY_KINDS, type DayKind, TEAM_ROLES, type TeamRole } from '@/lib/enums';
 import { NotFoundError, RefusedError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
@@ -16,10 +16,10 @@ import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { scope } from '@/lib/regions/scope';
 import { lockCadre, lockTeam, lockTeamShared } from '@/lib/teams/sql';
 import { chinaDate, chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
-import { teamMonth } from './data';
+import { type ComplianceFilter, compliance, teamMonth } from './data';
 import { checkInTiming, locationCheck, validateRecord } from './rules';
 import { type checkInSchema, MAX_RANGE_DAYS, type setDaysSchema, type signOffSchema } from './schema';
-import { attendanceSheetXlsx } from './sheet';
+import { attendanceSheetXlsx, complianceSheetXlsx } from './sheet';
 
 /** County office users may change a signed-off month (audited as such); nobody else may. */
 function mayChangeSignedOff(viewer: Viewer): boolean {
@@ -400,4 +400,55 @@ export async function exportAttendanceSheet(viewer: Viewer, teamId: number, mont
     },
   );
   return { buffer, fileName: `${title}.xlsx`, asciiFileName: `attendance-${grid.team.villageCode}-${month}.xlsx` };
+}
+
+/**
+ * The compliance list of an area and year, filtered as on the page (status), as a filed .xlsx: the list a
+ * township sends up with its shortfalls. Audited with its row count.
+ */
+export async function exportCompliance(
+  viewer: Viewer,
+  options: { area?: string; year: number; status?: ComplianceFilter },
+  locale: Locale,
+) {
+  requireCan(viewer, 'team.view');
+  const table = await compliance(viewer, options);
+  const t = (key: string, params?: Record<string, string | number>) => translateKey(locale, key, params);
+  const region = await db.region.findUnique({ where: { code: table.area }, select: { name: true } });
+  const areaName = region?.name ?? table.area;
+  const title = `${areaName} ${t('attendance.complianceSheetTitle', { year: options.year })}`;
+  const header = [
+    t('teams.name'),
+    t('teams.village'),
+    t('teams.role'),
+    t('attendance.days'),
+    t('attendance.nights'),
+    t('attendance.projected'),
+    t('attendance.shortfall'),
+    t('attendance.marked'),
+    t('attendance.status'),
+  ];
+  const rows = table.people.map((p) => [
+    p.name,
+    `${p.townshipName} ${p.villageName}`,
+    t(`teams.roles.${p.role}`),
+    `${p.summary.days.done}/${p.summary.days.required}`,
+    `${p.summary.nights.done}/${p.summary.nights.required}`,
+    `${p.summary.days.projected ?? '—'}/${p.summary.nights.projected ?? '—'}`,
+    `${p.summary.days.shortfall}/${p.summary.nights.shortfall}`,
+    p.marked,
+    t(`attendance.statuses.${p.summary.status}`),
+  ]);
+  const buffer = await complianceSheetXlsx({ title, header, rows });
+  await writeAuditNow(
+    { userId: viewer.userId, username: viewer.username, role: viewer.role },
+    {
+      action: 'attendance.exportCompliance',
+      result: 'OK',
+      entity: 'Posting',
+      regionCode: table.area,
+      changes: { year: options.year, status: options.status ?? 'all', rows: rows.length },
+    },
+  );
+  return { buffer, fileName: `${title}.xlsx`, asciiFileName: `compliance-${table.area}-${options.year}.xlsx` };
 }

@@ -111,3 +111,21 @@ export async function attendanceSheetXlsx(input: {
   sheet.addRow([labels.signed]);
   return xlsxBuffer(workbook);
 }
+
+/** The compliance list (驻村考勤达标情况) as a filed sheet: a title row, the header, one row per person. */
+export async function complianceSheetXlsx(input: {
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('考勤达标', printedSheet('2:2'));
+  sheet.addRow([input.title]).font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, input.header.length);
+  sheet.addRow(input.header).font = { bold: true };
+  for (const row of input.rows) sheet.addRow(row);
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 10 : i === 1 ? 18 : 12;
+  });
+  return xlsxBuffer(workbook);
+}

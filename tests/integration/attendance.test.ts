@@ -1,7 +1,9 @@
 // Attendance (issue 4): the phone check-in, the month grid, the township's sign-off, and the
 // compliance reads. Fixtures are this file's own villages (990102101 4xx, 990102102 4xx).
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { checkIn, setDays, signOffMonth } from '@/lib/attendance/actions';
+import { exportCompliance } from '@/lib/attendance/commands';
 import { compliance, complianceRows, myAttendance, personYear, teamMonth } from '@/lib/attendance/data';
 import { db } from '@/lib/db';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
@@ -784,6 +786,28 @@ describe('reading attendance', () => {
       days: 15,
       nights: 15,
       leader: { done: 15 },
+    });
+  });
+
+  it('exports the compliance list as the page filters it, one row per person, audited', async () => {
+    const { team } = await makeTeam({ village: nextVillage(), ...POINT });
+    await makePosting({ team });
+    await makePosting({ team });
+    const year = Number(chinaToday().slice(0, 4));
+    const township = await signInAs('township');
+    const table = await compliance(township, { area: team.villageCode, year, status: 'SHORT' });
+    const file = await exportCompliance(township, { area: team.villageCode, year, status: 'SHORT' }, 'zh-CN');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(file.buffer).buffer);
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain(`${year} 年驻村考勤达标情况`);
+    expect(sheet.getRow(2).getCell(1).value).toBe('姓名');
+    expect(sheet.rowCount).toBe(2 + table.people.length);
+    expect(sheet.getRow(3).getCell(1).value).toBe(table.people[0]?.name);
+    expect(await lastAudit('attendance.exportCompliance')).toMatchObject({
+      result: 'OK',
+      username: 'township',
+      changes: { year, status: 'SHORT', rows: table.people.length },
     });
   });
 

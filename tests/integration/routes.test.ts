@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as assessmentExport } from '@/app/api/assessment/export/route';
 import { GET as attachmentRoute } from '@/app/api/attachments/[id]/route';
 import { POST as checkinRoute } from '@/app/api/attendance/checkin/route';
+import { GET as complianceExport } from '@/app/api/attendance/compliance/route';
 import { GET as attendanceSheet } from '@/app/api/attendance/sheet/route';
 import { GET as dashboardExport } from '@/app/api/dashboard/export/route';
 import { GET as localeRoute } from '@/app/api/locale/route';
@@ -68,6 +69,11 @@ const ROUTES: { name: string; user: string; call: () => Promise<Response> }[] = 
     name: 'attendance.exportSheet',
     user: 'county',
     call: () => attendanceSheet(get('/api/attendance/sheet?team=1&month=2026-01')),
+  },
+  {
+    name: 'attendance.exportCompliance',
+    user: 'county',
+    call: () => complianceExport(get('/api/attendance/compliance?status=all')),
   },
   { name: 'dashboard.export', user: 'county', call: () => dashboardExport(get('/api/dashboard/export')) },
   { name: 'pairing.exportRoster', user: 'county', call: () => pairingRoster(get('/api/pairings/roster')) },

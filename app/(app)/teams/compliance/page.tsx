@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { AttendanceBadge } from '@/components/attendance/attendance-badge';
 import { PageBody } from '@/components/layout/page-body';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
+import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
@@ -134,9 +135,18 @@ async function ComplianceContent({
         <Card
           title={`${everyone ? t('attendance.allPeople') : t(`attendance.filters.${filter}`)}（${table.people.length}）`}
           actions={
-            <TextLink href={href({ status: everyone ? undefined : 'all', page: undefined })} className="text-sm">
-              {everyone ? t('attendance.onlyShort') : t('attendance.allPeople')}
-            </TextLink>
+            <div className="flex flex-wrap items-center gap-3">
+              <TextLink href={href({ status: everyone ? undefined : 'all', page: undefined })} className="text-sm">
+                {everyone ? t('attendance.onlyShort') : t('attendance.allPeople')}
+              </TextLink>
+              <a
+                href={`/api/attendance/compliance?${new URLSearchParams({ area: table.area, year: String(year), status: query.status ?? '' })}`}
+                className={buttonClass('secondary')}
+                download
+              >
+                {t('attendance.exportCompliance')}
+              </a>
+            </div>
           }
         >
           {people.length === 0 ? (
