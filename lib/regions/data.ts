@@ -41,6 +41,23 @@ export async function regionTrail(viewer: Viewer, code: string) {
   return codes.map((c) => regions.find((row) => row.code === c)).filter((row) => row !== undefined);
 }
 
+/**
+ * The townships and villages of the viewer's area, as an area picker lists them: a township by its name, a
+ * village as "乡镇 村" (village names repeat within a county).
+ */
+export async function areaOptions(viewer: Viewer): Promise<{ code: string; label: string }[]> {
+  const regions = await db.region.findMany({
+    where: { ...scope.region(viewer), level: { in: ['TOWNSHIP', 'VILLAGE'] } },
+    select: { code: true, name: true },
+    orderBy: { code: 'asc' },
+  });
+  const townships = new Map(regions.filter((r) => r.code.length === 9).map((r) => [r.code, r.name]));
+  return regions.map((r) => ({
+    code: r.code,
+    label: r.code.length === 12 ? `${townships.get(r.code.slice(0, 9)) ?? ''} ${r.name}`.trim() : r.name,
+  }));
+}
+
 export type ChildSummary = {
   code: string;
   name: string;

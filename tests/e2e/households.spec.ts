@@ -92,3 +92,23 @@ test('a household whose first notice has run its period is reviewed and signed b
   await expect(page.locator('[data-field-error="to"]')).toContainText('公示期未满');
   await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText('—');
 });
+
+test('a county clerk finds a village by typing its name in the area picker; an unknown name says so', async ({
+  page,
+}) => {
+  await loginAndWait(page, 'county');
+  await page.goto('/households');
+  const place = page.getByLabel('乡镇或村');
+  await expect(page.locator('#household-places option[value="马峪乡 平岭村"]')).toHaveCount(1);
+  await place.fill('马峪乡 平岭村');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page).toHaveURL(/place=/);
+  const rows = page.locator('tbody tr');
+  await expect(rows.first()).toContainText('马峪乡 平岭村');
+  expect((await rows.allInnerTexts()).every((row) => row.includes('马峪乡 平岭村'))).toBe(true);
+  await expect(place).toHaveValue('马峪乡 平岭村'); // kept for the next search
+
+  await place.fill('没有这个村');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '没有找到“没有这个村”' })).toBeVisible();
+});

@@ -18,6 +18,7 @@ import { type HouseholdSort, searchHouseholds } from '@/lib/households/data';
 import { actorLevelOf, HOUSEHOLD_SETS, isNoticeStatus, stepOptions } from '@/lib/households/rules';
 import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
 import { parsePage } from '@/lib/http';
+import { areaOptions } from '@/lib/regions/data';
 import { isWithinScope } from '@/lib/regions/rules';
 import { chinaToday } from '@/lib/time';
 
@@ -26,6 +27,8 @@ const SORTS: HouseholdSort[] = ['name', 'village', 'size', 'status', 'updated'];
 type Search = {
   q?: string;
   area?: string;
+  /** The area picker's text ("乡镇" or "乡镇 村"); it stands for `area` when sent. */
+  place?: string;
   group?: string;
   status?: string;
   cause?: string;
@@ -50,9 +53,16 @@ export default async function HouseholdsPage(props: { searchParams: Promise<Sear
 
 async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promise<Search> } & { viewer: Viewer }) {
   const search = await searchParams;
+  const places = await areaOptions(viewer);
+  // The picker's text names the area; blank means the whole of the viewer's area.
+  const placeText = search.place?.trim();
+  const placed = placeText
+    ? places.find((p) => p.label === placeText || p.label.replace(' ', '') === placeText.replace(/\s/g, ''))
+    : undefined;
+  const area = search.place !== undefined ? placed?.code : search.area || undefined;
   const filters = {
     q: search.q?.trim() || undefined,
-    area: search.area || undefined,
+    area,
     group: search.group?.trim() || undefined,
     status: pick(STATUSES, search.status),
     cause: pick(POVERTY_CAUSES, search.cause),
@@ -63,7 +73,8 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
     page: parsePage(search.page),
   };
   const [data, t] = await Promise.all([searchHouseholds(viewer, filters), getTranslations()]);
-  const params = { ...search, page: undefined };
+  const params = { ...search, place: undefined, area, page: undefined };
+  const currentPlace = places.find((p) => p.code === area)?.label ?? '';
   // The batch step: a village's list filtered by status (and perhaps a name search, for ticking); the box "all in
   // this status" only without a search, so that it means exactly the households listed.
   const batch =
@@ -78,7 +89,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
     !filters.set
       ? { area: filters.area, from: filters.status, steps: stepOptions(filters.status, actorLevelOf(viewer.scopeCode)) }
       : null;
-  const noticeArea = search.area ?? viewer.scopeCode;
+  const noticeArea = area ?? viewer.scopeCode;
   return (
     <>
       <PageHeader
@@ -102,7 +113,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
                 {t('households.duplicatesLink')}
               </Link>
             )}
-            {can(viewer.role, 'household.export') && <ExportRosterLink area={search.area} />}
+            {can(viewer.role, 'household.export') && <ExportRosterLink area={area} />}
             {can(viewer.role, 'household.edit') && (
               <Link href="/households/new" className={buttonClass()}>
                 {t('households.create')}
@@ -188,12 +199,36 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
               </option>
             ))}
           </select>
-          {search.area && <input type="hidden" name="area" value={search.area} />}
+          {places.length > 1 ? (
+            <>
+              <input
+                name="place"
+                list="household-places"
+                defaultValue={currentPlace}
+                placeholder={t('households.placePlaceholder')}
+                aria-label={t('households.place')}
+                aria-invalid={placeText && !placed ? true : undefined}
+                className={`${inputClass} col-span-2`}
+              />
+              <datalist id="household-places">
+                {places.map((p) => (
+                  <option key={p.code} value={p.label} />
+                ))}
+              </datalist>
+            </>
+          ) : (
+            area && <input type="hidden" name="area" value={area} />
+          )}
           {filters.set && <input type="hidden" name="set" value={filters.set} />}
           <button type="submit" className={`${buttonClass('secondary')} col-span-2 md:col-span-1`}>
             {t('common.search')}
           </button>
         </form>
+        {placeText && !placed && (
+          <p className="mb-3 text-sm text-red-700" role="alert">
+            {t('households.placeUnknown', { place: placeText })}
+          </p>
+        )}
         {filters.set && (
           <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="household-set">
             <span className="rounded-full bg-brand-50 px-3 py-1 font-medium text-brand-800">
