@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { ScrollArea } from './scroll-area';
 
@@ -53,5 +54,35 @@ export function HeadRow({ children }: { children: ReactNode }) {
     <thead className="border-b border-slate-200 text-slate-500">
       <tr>{children}</tr>
     </thead>
+  );
+}
+
+/**
+ * A column heading that sorts the list by it: a link (the sort lives in the address, so it survives a reload
+ * and a way back), marked ▲/▼ and aria-sort while it is the sort in force.
+ */
+export function SortTh({
+  label,
+  href,
+  active,
+  descending = false,
+  numeric = false,
+}: {
+  label: string;
+  href: string;
+  active: boolean;
+  descending?: boolean;
+  numeric?: boolean;
+}) {
+  return (
+    <Th
+      className={numeric ? 'text-right' : undefined}
+      aria-sort={active ? (descending ? 'descending' : 'ascending') : undefined}
+    >
+      <Link href={href} className="hover:text-brand-700 hover:underline">
+        {label}
+        {active && <span aria-hidden>{descending ? ' ▼' : ' ▲'}</span>}
+      </Link>
+    </Th>
   );
 }

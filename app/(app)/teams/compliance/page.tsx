@@ -5,10 +5,10 @@ import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, SortTh, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { YearPicker } from '@/components/ui/year-picker';
-import { COMPLIANCE_FILTERS, compliance } from '@/lib/attendance/data';
+import { COMPLIANCE_FILTERS, type ComplianceRow, compliance } from '@/lib/attendance/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { parsePage } from '@/lib/http';
@@ -18,8 +18,22 @@ import { chinaYear } from '@/lib/time';
 
 const PAGE_SIZE = 50;
 
+// Sorts of the people list besides the default (worst first): by name and village (as written), by days and
+// nights done (fewest first), by shortfall (largest first).
+const SORTS = ['name', 'village', 'days', 'nights', 'shortfall'] as const;
+type Sort = (typeof SORTS)[number];
+const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+const SORTERS: Record<Sort, (a: ComplianceRow, b: ComplianceRow) => number> = {
+  name: (a, b) => byText(a.name, b.name),
+  village: (a, b) => a.villageCode.localeCompare(b.villageCode) || byText(a.name, b.name),
+  days: (a, b) => a.summary.days.done - b.summary.days.done,
+  nights: (a, b) => a.summary.nights.done - b.summary.nights.done,
+  shortfall: (a, b) =>
+    b.summary.days.shortfall + b.summary.nights.shortfall - (a.summary.days.shortfall + a.summary.nights.shortfall),
+};
+
 export default async function CompliancePage(props: {
-  searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }>;
+  searchParams: Promise<{ area?: string; year?: string; status?: string; sort?: string; page?: string }>;
 }) {
   const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
   return (
@@ -32,7 +46,9 @@ export default async function CompliancePage(props: {
 async function ComplianceContent({
   viewer,
   searchParams,
-}: { searchParams: Promise<{ area?: string; year?: string; status?: string; page?: string }> } & { viewer: Viewer }) {
+}: {
+  searchParams: Promise<{ area?: string; year?: string; status?: string; sort?: string; page?: string }>;
+} & { viewer: Viewer }) {
   const query = await searchParams;
   const thisYear = chinaYear();
   const year =
@@ -47,9 +63,20 @@ async function ComplianceContent({
   ]);
   const areaName = trail.at(-1)?.name ?? viewer.scopeName;
   const page = parsePage(query.page);
-  const people = table.people.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const sort = SORTS.find((key) => key === query.sort);
+  const sorted = sort ? [...table.people].sort(SORTERS[sort]) : table.people; // by default worst first
+  const people = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const href = (params: Record<string, string | undefined>) =>
-    `/teams/compliance?${new URLSearchParams(Object.entries({ area: query.area, year: String(year), status: query.status, ...params }).filter((e): e is [string, string] => !!e[1]))}`;
+    `/teams/compliance?${new URLSearchParams(Object.entries({ area: query.area, year: String(year), status: query.status, sort: query.sort, ...params }).filter((e): e is [string, string] => !!e[1]))}`;
+  const sortTh = (key: Sort, label: string, numeric = false) => (
+    <SortTh
+      label={label}
+      href={href({ sort: key === sort ? undefined : key, page: undefined })}
+      active={key === sort}
+      descending={key === 'shortfall'}
+      numeric={numeric}
+    />
+  );
   const ok = (g: { byStatus: Record<string, number> }) => g.byStatus.MET + g.byStatus.ON_TRACK;
   const missing = (g: { byStatus: Record<string, number> }) => g.byStatus.WILL_MISS + g.byStatus.MISSED;
   return (
@@ -71,7 +98,7 @@ async function ComplianceContent({
             action="/teams/compliance"
             year={year}
             years={Array.from({ length: 10 }, (_, i) => thisYear - i)}
-            keep={{ area: query.area, status: query.status }}
+            keep={{ area: query.area, status: query.status, sort: query.sort }}
           />
         }
       />
@@ -154,13 +181,13 @@ async function ComplianceContent({
           ) : (
             <Table minWidth="56rem">
               <HeadRow>
-                <Th>{t('teams.name')}</Th>
-                <Th>{t('teams.village')}</Th>
+                {sortTh('name', t('teams.name'))}
+                {sortTh('village', t('teams.village'))}
                 <Th>{t('teams.role')}</Th>
-                <NumTh>{t('attendance.days')}</NumTh>
-                <NumTh>{t('attendance.nights')}</NumTh>
+                {sortTh('days', t('attendance.days'), true)}
+                {sortTh('nights', t('attendance.nights'), true)}
                 <NumTh>{t('attendance.projected')}</NumTh>
-                <NumTh>{t('attendance.shortfall')}</NumTh>
+                {sortTh('shortfall', t('attendance.shortfall'), true)}
                 <NumTh>{t('attendance.marked')}</NumTh>
                 <Th>{t('attendance.status')}</Th>
               </HeadRow>
@@ -202,7 +229,7 @@ async function ComplianceContent({
             pageSize={PAGE_SIZE}
             total={table.people.length}
             basePath="/teams/compliance"
-            params={{ area: query.area, year: String(year), status: query.status }}
+            params={{ area: query.area, year: String(year), status: query.status, sort: query.sort }}
           />
         </Card>
       </div>
