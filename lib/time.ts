@@ -83,6 +83,20 @@ export function chinaDate(at: Date): string {
   return CHINA_DAY.format(at);
 }
 
+const CHINA_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as the app shows it everywhere: 'YYYY-MM-DD HH:mm' in China time (with `:ss` where seconds matter). */
+export function chinaMoment(at: Date, seconds = false): string {
+  const clock = CHINA_CLOCK.format(at);
+  return `${chinaDate(at)} ${seconds ? clock : clock.slice(0, 5)}`;
+}
+
 /** The China clock hour (0-23) of an instant. */
 export function chinaHour(at: Date): number {
   return Number(CHINA_HOUR.format(at));

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { buttonClass } from '@/components/ui/button-class';
 import { TextareaField, TextField } from '@/components/ui/field';
 import { deleteItem, type OutboxItem, type OutboxKind, updateItem } from '@/lib/offline/outbox';
+import { chinaMoment } from '@/lib/time';
 import { useOutbox, useOutboxItems } from './outbox-provider';
 
 /** The fields a refused item can be corrected in, per kind, with the label each has on its own form. */
@@ -91,7 +92,7 @@ function Correction({ item, onDone }: { item: OutboxItem; onDone: () => void }) 
 function Entry({ item }: { item: OutboxItem }) {
   const t = useTranslations('outbox');
   const [editing, setEditing] = useState(false);
-  const when = new Date(item.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  const when = chinaMoment(new Date(item.createdAt), true);
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-3" data-testid="outbox-item" data-state={item.state}>
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,6 +1,6 @@
 // China time (lib/time.ts): days and years are China's whatever zone the server clock is set to.
 import { describe, expect, it } from 'vitest';
-import { chinaDate, chinaHour, chinaToday, chinaYear } from '@/lib/time';
+import { chinaDate, chinaHour, chinaMoment, chinaToday, chinaYear } from '@/lib/time';
 
 describe('China time', () => {
   it('turns the year at 00:00 in China (16:00 UTC on 31 December), not at the server clock', () => {
@@ -13,5 +13,11 @@ describe('China time', () => {
     expect(chinaDate(instant)).toBe('2026-03-02');
     expect(chinaToday(instant)).toBe('2026-03-02');
     expect(chinaHour(instant)).toBe(1);
+  });
+
+  it('shows an instant one way everywhere: YYYY-MM-DD HH:mm in China time, seconds where asked', () => {
+    const instant = new Date('2026-03-01T16:05:09Z');
+    expect(chinaMoment(instant)).toBe('2026-03-02 00:05');
+    expect(chinaMoment(instant, true)).toBe('2026-03-02 00:05:09');
   });
 });

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -10,6 +10,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { AUDIT_RESULTS, type AuditResult } from '@/lib/enums';
 import { parsePage } from '@/lib/http';
+import { chinaMoment } from '@/lib/time';
 
 const RESULTS: readonly AuditResult[] = AUDIT_RESULTS;
 type Search = { username?: string; action?: string; result?: string; from?: string; to?: string; page?: string };
@@ -34,12 +35,7 @@ async function AuditContent({ viewer, searchParams }: { searchParams: Promise<Se
     to: search.to,
     page: parsePage(search.page),
   };
-  const [rows, actions, t, format] = await Promise.all([
-    searchAudit(viewer, filters),
-    auditActionNames(),
-    getTranslations(),
-    getFormatter(),
-  ]);
+  const [rows, actions, t] = await Promise.all([searchAudit(viewer, filters), auditActionNames(), getTranslations()]);
   return (
     <>
       <PageHeader title={t('nav.audit')} description={t('audit.description')} />
@@ -98,9 +94,7 @@ async function AuditContent({ viewer, searchParams }: { searchParams: Promise<Se
           <tbody>
             {rows.rows.map((row) => (
               <Row top key={row.id}>
-                <Td className="whitespace-nowrap tabular-nums">
-                  {format.dateTime(row.at, { dateStyle: 'short', timeStyle: 'medium' })}
-                </Td>
+                <Td className="whitespace-nowrap tabular-nums">{chinaMoment(row.at, true)}</Td>
                 <Td>
                   {row.username ?? '—'}
                   {row.role && <div className="text-xs text-slate-500">{t(`roles.${row.role}`)}</div>}

@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ApprovalList } from '@/components/users/approval-list';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
+import { chinaMoment } from '@/lib/time';
 import { listPendingApprovals } from '@/lib/users/data';
 
 export default async function ApprovalsPage() {
@@ -20,15 +21,13 @@ export default async function ApprovalsPage() {
 }
 
 async function PendingRequests({ viewer }: { viewer: Viewer }) {
-  const [requests, format] = await Promise.all([listPendingApprovals(viewer), getFormatter()]);
+  const requests = await listPendingApprovals(viewer);
   return (
     <Card>
       <ApprovalList
         requests={requests.map((request) => ({
           ...request,
-          requestedAt: request.requestedAt
-            ? format.dateTime(request.requestedAt, { dateStyle: 'short', timeStyle: 'short' })
-            : '—',
+          requestedAt: request.requestedAt ? chinaMoment(request.requestedAt) : '—',
         }))}
       />
     </Card>

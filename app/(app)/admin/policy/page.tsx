@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { PolicyForm } from '@/components/policy/policy-form';
 import { PageHeader } from '@/components/ui/card';
@@ -8,7 +8,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { getPolicy, type PolicyView, policyCountyOf, policyYears } from '@/lib/policy/data';
-import { chinaYear } from '@/lib/time';
+import { chinaMoment, chinaYear } from '@/lib/time';
 
 export default async function PolicyPage({
   searchParams,
@@ -39,7 +39,7 @@ async function PolicyContent({
   year: number;
   thisYear: number;
 }) {
-  const [years, t, format] = await Promise.all([policyYears(policy.countyCode), getTranslations(), getFormatter()]);
+  const [years, t] = await Promise.all([policyYears(policy.countyCode), getTranslations()]);
   const yearLinks = [...new Set([...years, thisYear, thisYear + 1])].sort((a, b) => b - a);
   return (
     <>
@@ -49,7 +49,7 @@ async function PolicyContent({
           policy.version === null || policy.updatedAt === null
             ? t('policy.notSetYet')
             : t('policy.lastChanged', {
-                time: format.dateTime(policy.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                time: chinaMoment(policy.updatedAt),
               })
         }
       />

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -12,6 +12,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { ROLES } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/enums';
 import { parsePage } from '@/lib/http';
+import { chinaMoment } from '@/lib/time';
 import { listUsers } from '@/lib/users/data';
 
 type Search = { q?: string; role?: string; status?: string; page?: string };
@@ -38,7 +39,6 @@ async function UsersContent({ viewer, searchParams }: { searchParams: Promise<Se
     page: parsePage(search.page),
   });
   const t = await getTranslations();
-  const format = await getFormatter();
   return (
     <>
       <PageHeader
@@ -110,9 +110,7 @@ async function UsersContent({ viewer, searchParams }: { searchParams: Promise<Se
                           : t('users.active')}
                 </Td>
                 <Td className="tabular-nums text-slate-500">
-                  {user.lastLoginAt
-                    ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' })
-                    : '—'}
+                  {user.lastLoginAt ? chinaMoment(user.lastLoginAt) : '—'}
                 </Td>
               </Row>
             ))}

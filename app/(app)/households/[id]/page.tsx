@@ -33,7 +33,7 @@ import {
 } from '@/lib/households/rules';
 import { parseId } from '@/lib/http';
 import { regionTrail } from '@/lib/regions/data';
-import { chinaToday, chinaYear } from '@/lib/time';
+import { chinaDate, chinaMoment, chinaToday, chinaYear } from '@/lib/time';
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('household.view');
@@ -78,8 +78,7 @@ async function HouseholdContent({
           <dl className="grid grid-cols-2 gap-2 text-sm">
             <dt className="text-slate-500">{t('households.status')}</dt>
             <dd>
-              {t(`households.statuses.${household.status}`)}（
-              {format.dateTime(household.statusSince, { dateStyle: 'medium' })}）
+              {t(`households.statuses.${household.status}`)}（{chinaDate(household.statusSince)}）
             </dd>
             <dt className="text-slate-500">{t('households.identifiedYear')}</dt>
             <dd>{household.identifiedYear ?? '—'}</dd>
@@ -169,7 +168,7 @@ async function HouseholdContent({
               <li key={String(event.id)}>
                 <div className="font-medium">{t(`households.statuses.${event.toStatus}`)}</div>
                 <div className="text-xs text-slate-500">
-                  {format.dateTime(event.at, { dateStyle: 'medium', timeStyle: 'short' })} · {event.userName ?? '—'}
+                  {chinaMoment(event.at)} · {event.userName ?? '—'}
                   {event.note ? ` · ${event.note}` : ''}
                 </div>
                 <StepRecord details={event.details as StepDetails | null} />

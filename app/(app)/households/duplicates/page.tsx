@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { ResolveDuplicateForm } from '@/components/households/resolve-duplicate-form';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -7,6 +7,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { listDuplicateHits } from '@/lib/households/data';
 import type { Messages } from '@/lib/i18n/messages';
+import { chinaDate, chinaMoment } from '@/lib/time';
 
 type DuplicateSourceKey = keyof Messages['households']['duplicateSources'];
 
@@ -25,11 +26,7 @@ export default async function DuplicatesPage() {
 }
 
 async function DuplicateList({ viewer }: { viewer: Viewer }) {
-  const [list, t, format] = await Promise.all([
-    listDuplicateHits(viewer),
-    getTranslations('households'),
-    getFormatter(),
-  ]);
+  const [list, t] = await Promise.all([listDuplicateHits(viewer), getTranslations('households')]);
   return (
     <Card title={t('duplicatesTitle')}>
       {list.length === 0 ? (
@@ -44,7 +41,7 @@ async function DuplicateList({ viewer }: { viewer: Viewer }) {
           <tbody>
             {list.map((r) => (
               <Row top key={r.id} data-duplicate={r.id}>
-                <Td className="tabular-nums">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'short' })}</Td>
+                <Td className="tabular-nums">{chinaMoment(r.at)}</Td>
                 <Td className="font-mono">{r.idMasked}</Td>
                 <Td>{r.userName}</Td>
                 <Td>{r.area}</Td>
@@ -55,7 +52,7 @@ async function DuplicateList({ viewer }: { viewer: Viewer }) {
                 <Td>{r.existingVillage}</Td>
                 <Td>
                   {r.resolvedAt ? (
-                    `${format.dateTime(r.resolvedAt, { dateStyle: 'short' })} ${r.resolution ?? ''}`
+                    `${chinaDate(r.resolvedAt)} ${r.resolution ?? ''}`
                   ) : (
                     <ResolveDuplicateForm id={r.id} />
                   )}

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
 import { StepForm } from '@/components/problems/step-form';
@@ -10,7 +10,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
 import { getProblem } from '@/lib/problems/data';
-import { chinaToday } from '@/lib/time';
+import { chinaMoment, chinaToday } from '@/lib/time';
 
 export default async function ProblemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission('problem.view');
@@ -30,7 +30,7 @@ async function ProblemContent({
   viewer: Viewer;
   problem: Awaited<ReturnType<typeof getProblem>>;
 }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const t = await getTranslations();
   const today = chinaToday();
   const owner =
     problem.owner === 'DEPARTMENT' && problem.ownerUnitName
@@ -131,10 +131,7 @@ async function ProblemContent({
                       <span className="font-medium text-slate-900">{t(`problems.steps.${s.kind}`)}</span>
                       <ProblemStatusBadge status={s.toStatus} />
                       <span className="text-slate-500">
-                        {s.userName} ·{' '}
-                        <time dateTime={s.at.toISOString()}>
-                          {format.dateTime(s.at, { dateStyle: 'medium', timeStyle: 'short' })}
-                        </time>
+                        {s.userName} · <time dateTime={s.at.toISOString()}>{chinaMoment(s.at)}</time>
                       </span>
                     </div>
                     {s.note && (

@@ -13,7 +13,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
-import { chinaToday } from '@/lib/time';
+import { chinaMoment, chinaToday } from '@/lib/time';
 
 function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number);
@@ -105,7 +105,7 @@ async function TeamMonthContent({
             {grid.signoff
               ? t('attendance.signedOffBy', {
                   name: grid.signoff.by,
-                  at: format.dateTime(grid.signoff.at, { dateStyle: 'medium', timeStyle: 'short' }),
+                  at: chinaMoment(grid.signoff.at),
                 })
               : t('attendance.notSignedOff')}
             {grid.signoff && !countyUser && ` · ${t('attendance.lockedHint')}`}
