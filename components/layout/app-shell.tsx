@@ -36,7 +36,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
             <div className="text-xs text-slate-500">{t('app.tagline')}</div>
           </div>
           <div className="flex-1 p-2">
-            <SideNav links={links} />
+            <SideNav links={links} label={t('nav.menu')} />
           </div>
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
@@ -63,7 +63,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
             {children}
           </main>
         </div>
-        <BottomNav links={links.filter((link) => link.phone)} />
+        <BottomNav links={links.filter((link) => link.phone)} label={t('nav.phoneMenu')} />
       </div>
     </OutboxProvider>
   );

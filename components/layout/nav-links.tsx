@@ -57,10 +57,10 @@ function Pending({ className = '' }: { className?: string }) {
   );
 }
 
-export function SideNav({ links }: { links: NavLink[] }) {
+export function SideNav({ links, label }: { links: NavLink[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav className="space-y-1" aria-label="main">
+    <nav className="space-y-1" aria-label={label}>
       {links.map(({ href, label, icon }) => {
         const Icon = ICONS[icon];
         const active = isActive(pathname, href);
@@ -82,12 +82,12 @@ export function SideNav({ links }: { links: NavLink[] }) {
 }
 
 /** Phone navigation: a bar at the bottom within thumb reach. */
-export function BottomNav({ links }: { links: NavLink[] }) {
+export function BottomNav({ links, label }: { links: NavLink[]; label: string }) {
   const pathname = usePathname();
   return (
     <nav
       className="no-print fixed inset-x-0 bottom-0 z-20 flex border-t border-slate-200 bg-white md:hidden"
-      aria-label="main-mobile"
+      aria-label={label}
     >
       {links.map(({ href, label, icon }) => {
         const Icon = ICONS[icon];

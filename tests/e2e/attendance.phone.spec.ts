@@ -15,7 +15,7 @@ const north = (meters: number) => ({
 
 /** Opens 考勤打卡 from the bottom bar and taps the one big button (到村签到 or 驻村签到（晚间）). */
 async function checkIn(page: Page) {
-  await page.getByRole('navigation', { name: 'main-mobile' }).getByRole('link', { name: '考勤打卡' }).click();
+  await page.getByRole('navigation', { name: '常用菜单' }).getByRole('link', { name: '考勤打卡' }).click();
   await expect(page).toHaveURL(/\/attendance$/);
   const today = page.getByTestId('today');
   await expect(today).toContainText('今天还没有签到');

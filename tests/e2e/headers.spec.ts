@@ -86,7 +86,7 @@ test('signing in, the dashboard with its charts and a form post run with nothing
   await expect(page.locator('.recharts-surface').first()).toBeVisible(); // the charts are drawn
 
   // A client navigation, then a form posted to its server action: the answer shows beside the field.
-  await page.getByRole('navigation', { name: 'main', exact: true }).getByRole('link', { name: '农户' }).click();
+  await page.getByRole('navigation', { name: '主菜单', exact: true }).getByRole('link', { name: '农户' }).click();
   await expect(page).toHaveURL(/\/households$/);
   await page.goto('/households/new');
   await page.getByRole('button', { name: '新增农户' }).click();

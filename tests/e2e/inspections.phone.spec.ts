@@ -13,7 +13,7 @@ test('an inspector records an absence that contradicts a claimed day, and the co
 }) => {
   const day = yesterday();
   await loginAndWait(page, 'inspector');
-  await page.getByRole('navigation', { name: 'main-mobile' }).getByRole('link', { name: '督查考核' }).click();
+  await page.getByRole('navigation', { name: '常用菜单' }).getByRole('link', { name: '督查考核' }).click();
   const plan = page.getByRole('form', { name: '新建督查' });
   await plan.getByLabel('督查类型').selectOption('UNANNOUNCED');
   await plan.getByLabel('抽取范围').selectOption({ label: '丰源县' });

@@ -31,7 +31,7 @@ async function expectRendered(page: Page, href: string) {
 
 const menuLinks = (page: Page) =>
   page
-    .getByRole('navigation', { name: 'main', exact: true })
+    .getByRole('navigation', { name: '主菜单', exact: true })
     .getByRole('link')
     .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 

@@ -3,9 +3,9 @@ import { loginAndWait } from './helpers';
 
 test('a team leader uses the app on a 390-px phone', async ({ page }) => {
   await loginAndWait(page, 'teamleader');
-  const bottomNav = page.getByRole('navigation', { name: 'main-mobile' });
+  const bottomNav = page.getByRole('navigation', { name: '常用菜单' });
   await expect(bottomNav).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'main', exact: true })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: '主菜单', exact: true })).toBeHidden();
   await bottomNav.getByRole('link', { name: '数据看板' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/村数据看板$/); // their own village
   await expect(page.getByTestId('section-households')).toBeVisible();

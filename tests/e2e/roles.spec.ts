@@ -17,7 +17,7 @@ const MENUS: Record<string, string[]> = {
 for (const [username, menus] of Object.entries(MENUS)) {
   test(`${username} logs in and sees only its own menus`, async ({ page }) => {
     await loginAndWait(page, username);
-    const nav = page.getByRole('navigation', { name: 'main', exact: true });
+    const nav = page.getByRole('navigation', { name: '主菜单', exact: true });
     for (const menu of ALL_MENUS) {
       const link = nav.getByRole('link', { name: menu, exact: true });
       if (menus.includes(menu)) await expect(link).toBeVisible();

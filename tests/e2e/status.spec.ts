@@ -155,7 +155,7 @@ test('a slow page shows its loading state first, on a full load and on a click',
     await page.goto('/');
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE village_figures IN ACCESS EXCLUSIVE MODE');
-    await page.getByRole('navigation', { name: 'main', exact: true }).getByRole('link', { name: '数据看板' }).click();
+    await page.getByRole('navigation', { name: '主菜单', exact: true }).getByRole('link', { name: '数据看板' }).click();
     await expect(page.getByTestId('page-loading')).toBeVisible();
     await blocker.query('COMMIT');
     await expect(page.getByTestId('section-households')).toBeVisible();
