@@ -13,7 +13,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { actorLevelOf } from '@/lib/households/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
-import type { ProblemFilters } from './filters';
+import type { ProblemFilters, ProblemSort } from './filters';
 import { availableSteps, isOverdue, OPEN_STATUSES, rectificationRate } from './rules';
 import { ledgerCountsByChild } from './sql';
 
@@ -132,7 +132,13 @@ const LIST_SELECT = {
   household: { select: { id: true, headName: true } },
 } as const;
 
-/** One page of the ledger, newest first, with the overdue flag. */
+const ORDER: Record<ProblemSort | 'found', Prisma.ProblemOrderByWithRelationInput[]> = {
+  found: [{ foundOn: 'desc' }, { id: 'desc' }],
+  deadline: [{ deadline: 'asc' }, { id: 'asc' }],
+  village: [{ regionCode: 'asc' }, { foundOn: 'desc' }, { id: 'desc' }],
+};
+
+/** One page of the ledger in the order asked for (newest first by default), with the overdue flag. */
 export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
   requireCan(viewer, 'problem.view');
   const today = chinaToday();
@@ -142,7 +148,7 @@ export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
     db.problem.count({ where }),
     db.problem.findMany({
       where,
-      orderBy: [{ foundOn: 'desc' }, { id: 'desc' }],
+      orderBy: ORDER[filters.sort ?? 'found'],
       skip: (page - 1) * PROBLEM_PAGE_SIZE,
       take: PROBLEM_PAGE_SIZE,
       select: LIST_SELECT,

@@ -1,4 +1,4 @@
-// The ledger's filters as they travel in the URL (?status=&category=&urgency=&source=&open=1&overdue=1&year=&area=&page=),
+// The ledger's filters as they travel in the URL (?status=&category=&urgency=&source=&open=1&overdue=1&year=&area=&sort=&page=),
 // shared by the page and the export so both show the same problems. Pure.
 import {
   PROBLEM_CATEGORIES,
@@ -12,7 +12,11 @@ import {
 } from '@/lib/enums';
 import { parsePage } from '@/lib/http';
 
-/** What the ledger shows: an area inside the viewer's, statuses, kinds, the year found, the page. */
+/** How the list is ordered: newest found first (no sort given), soonest deadline first, or by village. */
+export const PROBLEM_SORTS = ['deadline', 'village'] as const;
+export type ProblemSort = (typeof PROBLEM_SORTS)[number];
+
+/** What the ledger shows: an area inside the viewer's, statuses, kinds, the year found, the order, the page. */
 export type ProblemFilters = {
   area?: string;
   status?: ProblemStatus;
@@ -22,6 +26,7 @@ export type ProblemFilters = {
   urgency?: Urgency;
   source?: ProblemSource;
   year?: number;
+  sort?: ProblemSort;
   page?: number;
 };
 
@@ -34,6 +39,7 @@ export type FilterQuery = {
   open?: string;
   overdue?: string;
   year?: string;
+  sort?: string;
   page?: string;
 };
 
@@ -54,6 +60,7 @@ export function parseFilters(query: FilterQuery, thisYear: number): ProblemFilte
     open: query.open === '1' ? true : undefined,
     overdue: query.overdue === '1' ? true : undefined,
     year,
+    sort: oneOf(PROBLEM_SORTS, query.sort),
     page: query.page ? parsePage(query.page) : undefined,
   };
 }
@@ -69,6 +76,7 @@ export function filterParams(filters: ProblemFilters): Record<string, string | u
     open: filters.open ? '1' : undefined,
     overdue: filters.overdue ? '1' : undefined,
     year: filters.year ? String(filters.year) : undefined,
+    sort: filters.sort,
   };
 }
 

@@ -848,6 +848,9 @@ describe('ledger counts', () => {
     expect(list.rows.every((r) => r.overdue)).toBe(true);
     expect(list.rows.map((r) => r.id)).toContain(overdue.id);
     expect((await listProblems(township, { area: V_LEDGER })).rows.filter((r) => r.overdue)).toHaveLength(2);
+    // Sorted by deadline: soonest first.
+    const byDeadline = (await listProblems(township, { area: V_LEDGER, sort: 'deadline' })).rows.map((r) => r.deadline);
+    expect(byDeadline).toEqual([...byDeadline].sort());
 
     // Struck off by the township (solved by the county account): the rate moves from 1/6 to 2/6.
     expect(await step(solvedA.id, 1, 'STRIKE_OFF')).toMatchObject({ ok: true });

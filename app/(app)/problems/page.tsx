@@ -7,7 +7,7 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
-import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumCell, NumTh, Row, SortTh, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -181,6 +181,7 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
             className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end"
           >
             {params.area && <input type="hidden" name="area" value={params.area} />}
+            {params.sort && <input type="hidden" name="sort" value={params.sort} />}
             <SelectField
               id="filter-status"
               name="status"
@@ -287,12 +288,25 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
           ) : (
             <Table minWidth="60rem">
               <HeadRow>
-                <Th>{t('problems.foundOn')}</Th>
-                <Th>{t('problems.village')}</Th>
+                <SortTh
+                  label={t('problems.foundOn')}
+                  href={href({ sort: undefined, page: undefined })}
+                  active={!filters.sort}
+                  descending
+                />
+                <SortTh
+                  label={t('problems.village')}
+                  href={href({ sort: 'village', page: undefined })}
+                  active={filters.sort === 'village'}
+                />
                 <Th>{t('problems.household')}</Th>
                 <Th>{t('problems.category')}</Th>
                 <Th>{t('problems.description')}</Th>
-                <Th>{t('problems.deadline')}</Th>
+                <SortTh
+                  label={t('problems.deadline')}
+                  href={href({ sort: 'deadline', page: undefined })}
+                  active={filters.sort === 'deadline'}
+                />
                 <Th>{t('problems.status')}</Th>
                 <Th className="relative">
                   <span className="sr-only">{t('problems.view')}</span>
