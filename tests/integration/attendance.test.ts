@@ -825,6 +825,9 @@ describe('reading attendance', () => {
     expect(rows.every((r) => r.villageCode.startsWith('990102102'))).toBe(true);
     const table = await compliance(township2, { area: '990102101', year }); // an area outside is ignored
     expect(table.area).toBe('990102102');
+    const exported = await exportCompliance(township2, { area: '990102101', year }, 'zh-CN'); // the export too
+    expect(exported.asciiFileName).toBe(`compliance-990102102-${year}.xlsx`);
+    expect(await lastAudit('attendance.exportCompliance')).toMatchObject({ regionCode: '990102102' });
     expect(table.people.every((p) => p.villageCode.startsWith('990102102'))).toBe(true);
     await expect(teamMonth(township2, mine.team.id, chinaToday().slice(0, 7))).rejects.toThrow(
       'NEXT_HTTP_ERROR_FALLBACK;404',
