@@ -12,33 +12,21 @@ export function FormMessage({ state }: { state: ActionState }) {
   const t = useTranslations('errors');
   const box = useRef<HTMLDivElement>(null);
   const fieldCount = Object.values(state.fieldErrors ?? {}).filter((messages) => messages?.length).length;
-  const refused = !state.ok && (state.formError || fieldCount > 0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each answer (attempt) moves the focus once
   useEffect(() => {
-    if (refused) box.current?.focus();
+    if (!state.ok && (state.formError || fieldCount > 0)) box.current?.focus();
   }, [state]);
-  if (state.formError)
+  const refusal = state.formError ?? (!state.ok && fieldCount > 0 ? t('fixFields', { count: fieldCount }) : null);
+  if (refusal)
     return (
       <div
         ref={box}
         tabIndex={-1}
         role="alert"
         className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-2 focus:outline-red-600"
-        data-form-error
+        {...(state.formError ? { 'data-form-error': '' } : { 'data-error-summary': '' })}
       >
-        {state.formError}
-      </div>
-    );
-  if (!state.ok && fieldCount > 0)
-    return (
-      <div
-        ref={box}
-        tabIndex={-1}
-        role="alert"
-        className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-2 focus:outline-red-600"
-        data-error-summary
-      >
-        {t('fixFields', { count: fieldCount })}
+        {refusal}
       </div>
     );
   if (state.ok && state.message)
