@@ -1,4 +1,3 @@
-import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { BatchCheckbox, BatchSelectPage, BatchStepForm } from '@/components/households/batch-step-form';
@@ -9,7 +8,6 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
-import { SearchAsYouType } from '@/components/ui/search-as-you-type';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
@@ -125,8 +123,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
         }
       />
       <Card>
-        <Form action="/households" className="mb-4 grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-8" role="search">
-          <SearchAsYouType name="q" />
+        <form className="mb-4 grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-8" role="search">
           <input
             name="q"
             defaultValue={search.q}
@@ -226,7 +223,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
           <button type="submit" className={`${buttonClass('secondary')} col-span-2 md:col-span-1`}>
             {t('common.search')}
           </button>
-        </Form>
+        </form>
         {placeText && !placed && (
           <p className="mb-3 text-sm text-red-700" role="alert">
             {t('households.placeUnknown', { place: placeText })}
