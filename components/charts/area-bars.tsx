@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { SizedChart } from './sized-chart';
 
 export type AreaBarSeries = { key: string; label: string; color: string; stack?: string };
 export type AreaBarDatum = { code: string; name: string; href: string } & Record<string, number | string>;
@@ -23,9 +24,12 @@ export function AreaBars({
   const router = useRouter();
   const height = Math.max(160, data.length * 22 + 60);
   return (
-    <figure aria-label={label} className="w-full" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+    <SizedChart
+      label={label}
+      height={height}
+      printWidth={900}
+      chart={(size) => (
+        <BarChart {...size} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" unit={unit} tick={{ fontSize: 11 }} domain={[0, max ?? 'auto']} />
           <YAxis type="category" dataKey="name" width={84} tick={{ fontSize: 12 }} interval={0} />
@@ -47,7 +51,7 @@ export function AreaBars({
             />
           ))}
         </BarChart>
-      </ResponsiveContainer>
-    </figure>
+      )}
+    />
   );
 }

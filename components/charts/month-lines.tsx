@@ -1,5 +1,6 @@
 'use client';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { SizedChart } from './sized-chart';
 
 export type MonthSeries = { key: string; label: string; color: string; axis?: 'left' | 'right' };
 
@@ -18,9 +19,13 @@ export function MonthLines({
   const monthLabel = (month: number) => monthNames[month - 1] ?? String(month);
   const hasRight = series.some((s) => s.axis === 'right');
   return (
-    <figure aria-label={label} className="h-72 w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+    // Printed two to a row on A4 landscape.
+    <SizedChart
+      label={label}
+      height={288}
+      printWidth={440}
+      chart={(size) => (
+        <LineChart {...size} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="month" tickFormatter={monthLabel} tick={{ fontSize: 11 }} />
           <YAxis yAxisId="left" tick={{ fontSize: 11 }} width={56} />
@@ -44,7 +49,7 @@ export function MonthLines({
             />
           ))}
         </LineChart>
-      </ResponsiveContainer>
-    </figure>
+      )}
+    />
   );
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import type { Dashboard } from '@/lib/dashboard/data';
-import type { RedMark } from '@/lib/dashboard/rules';
+import { type MarkLevel, markLevel, type RedMark } from '@/lib/dashboard/rules';
 import { formatPercent } from '@/lib/figures/rules';
 
 function Tile({
@@ -10,26 +10,28 @@ function Tile({
   value,
   hint,
   href,
-  red,
+  level,
   testId,
 }: {
   label: string;
   value: ReactNode;
   hint?: ReactNode;
   href?: string;
-  red?: boolean;
+  level?: MarkLevel | null;
   testId: string;
 }) {
+  const red = level === 'missed';
   const body = (
     <>
       <div className="text-sm text-slate-500">{label}</div>
       <div
-        className={`mt-1 text-2xl font-semibold tabular-nums ${red ? 'text-red-700' : 'text-slate-900'}`}
+        className={`mt-1 text-2xl font-semibold tabular-nums ${red ? 'text-red-700' : level ? 'text-amber-800' : 'text-slate-900'}`}
         data-testid={`tile-${testId}`}
+        data-mark={level ?? undefined}
       >
-        {red && (
+        {level && (
           <span aria-hidden className="mr-1 text-base">
-            ●
+            {red ? '●' : '▲'}
           </span>
         )}
         {value}
@@ -37,7 +39,7 @@ function Tile({
       {hint && <div className="mt-1 text-xs text-slate-500">{hint}</div>}
     </>
   );
-  const frame = `block rounded-lg border bg-white p-3 shadow-sm break-inside-avoid ${red ? 'border-red-300 bg-red-50/40' : 'border-slate-200'}`;
+  const frame = `block rounded-lg border bg-white p-3 shadow-sm break-inside-avoid ${red ? 'border-red-300 bg-red-50/40' : level ? 'border-amber-300 bg-amber-50/40' : 'border-slate-200'}`;
   return href ? (
     <Link href={href} className={`${frame} hover:border-brand-600`}>
       {body}
@@ -51,7 +53,9 @@ function Tile({
 export async function DashboardTiles({ data }: { data: Dashboard }) {
   const t = await getTranslations('dashboard');
   const { figures: f, rates: r, marks, code } = data.total;
-  const red = (mark: RedMark) => marks.includes(mark);
+  const level = (mark: RedMark) => markLevel(mark, marks);
+  // A tile of two rules shows the worse of them.
+  const worse = (a: MarkLevel | null, b: MarkLevel | null) => (a === 'missed' || b === 'missed' ? 'missed' : (a ?? b));
   const n = (value: number) => value.toLocaleString('zh-CN');
   const s = data.sections;
   return (
@@ -82,8 +86,12 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
             testId="return-rate"
             label={t('columns.returnRate')}
             value={formatPercent(r.returnRate)}
-            red={red('returnRate')}
-            hint={t('tiles.returnHint', { returned: n(f.returnedThisYearHouseholds), base: n(f.returnBaseHouseholds) })}
+            level={level('returnRate')}
+            hint={t('tiles.returnHint', {
+              returned: n(f.returnedThisYearHouseholds),
+              base: n(f.returnBaseHouseholds),
+              max: data.lines.returnRateMaxPercent,
+            })}
             href={`/households?area=${code}&set=returnedThisYear`}
           />
         </>
@@ -101,7 +109,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
             testId="attendance"
             label={t('tiles.attendance')}
             value={`${n(f.membersOnTrack)} / ${n(f.membersAtRisk)} / ${n(f.membersShort)}`}
-            red={red('attendanceShort')}
+            level={worse(level('attendanceShort'), level('attendanceAtRisk'))}
             hint={t('tiles.attendanceHint', { marked: n(f.markedCheckins) })}
             href={`/teams/compliance?area=${code}`}
           />
@@ -112,7 +120,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           testId="pairing"
           label={t('columns.pairingRate')}
           value={formatPercent(r.pairingRate)}
-          red={red('pairingGap')}
+          level={worse(level('pairingGap'), level('liaisonGap'))}
           hint={t('tiles.pairingHint', { unpaired: n(f.mustPair - f.paired), liaison: n(f.villagesWithoutLiaison) })}
           href={`/households?area=${code}&set=unpaired`}
         />
@@ -122,7 +130,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           testId="visits"
           label={t('tiles.visits')}
           value={`${formatPercent(r.cadreVisitRate)} / ${formatPercent(r.teamVisitRate)}`}
-          red={red('cadreVisitGap') || red('teamVisitGap')}
+          level={worse(level('cadreVisitGap'), level('teamVisitGap'))}
           hint={t('tiles.visitsHint')}
           href={`/visits?area=${code}`}
         />
@@ -140,7 +148,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
             testId="overdue"
             label={t('columns.problemsOverdue')}
             value={n(f.problemsOverdue)}
-            red={red('overdue')}
+            level={level('overdue')}
             href={`/problems?area=${code}&overdue=1`}
           />
           <Tile
@@ -167,7 +175,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
             testId="warnings"
             label={t('tiles.warnings')}
             value={`${n(f.warningsOpen)} / ${n(f.warningsOverdue)}`}
-            red={red('warningOverdue')}
+            level={level('warningOverdue')}
             hint={t('tiles.warningsHint', { closed: n(f.risksClosed) })}
             href={`/monitoring?area=${code}&warnings=overdue`}
           />

@@ -57,6 +57,7 @@ const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }
     ],
   },
   { key: 'monitoring', fields: ['monitorLineYuan', 'incomeDropPercent', 'warningVerifyDays'] },
+  { key: 'marks', fields: ['pairingRedBelowPercent', 'visitRedBelowPercent'] },
 ];
 
 type Props = { countyCode: string; year: number; version: number | null; values: PolicyValues; editable: boolean };

@@ -4,7 +4,7 @@
 import type { Figures, Rates } from '@/lib/figures/rules';
 import type { Messages } from '@/lib/i18n/messages';
 import type { DashboardSections } from './data';
-import type { RedMark } from './rules';
+import type { AreaMarks, RedMark } from './rules';
 
 export type Section = keyof DashboardSections;
 /** A message key under dashboard.columns. */
@@ -218,17 +218,9 @@ export const SECTION_COLUMNS: Record<Section, Column[]> = {
 
 export const SECTIONS = Object.keys(SECTION_COLUMNS) as Section[];
 
-/** The red marks that make a figure red: only where the rule it belongs to is missed. */
-export function isRed(column: Column, marks: readonly RedMark[]): boolean {
-  return !!column.mark && marks.includes(column.mark);
-}
-
 export function formatFigure(column: Column, value: number): string {
   return column.percent ? `${value.toFixed(column.decimals ?? 1)}%` : value.toLocaleString('zh-CN');
 }
-
-/** Marks that say a rule will be missed at this pace (amber), not that it is missed (red). */
-export const AT_RISK_MARKS: readonly RedMark[] = ['attendanceAtRisk'];
 
 /** The section whose figures a mark makes red: a mark shows only to a role that may see that section. */
 export function sectionOfMark(mark: RedMark): Section | undefined {
@@ -242,7 +234,7 @@ export type BehindArea = { code: string; name: string; missed: RedMark[]; atRisk
  * sections the viewer may see; areas with none are left out.
  */
 export function worstFirst(
-  rows: readonly { code: string; name: string; marks: readonly RedMark[] }[],
+  rows: readonly { code: string; name: string; marks: AreaMarks }[],
   visible: readonly Section[],
 ): BehindArea[] {
   const shown = (mark: RedMark) => {
@@ -250,17 +242,55 @@ export function worstFirst(
     return section !== undefined && visible.includes(section);
   };
   return rows
-    .map((row) => {
-      const marks = row.marks.filter(shown);
-      return {
-        code: row.code,
-        name: row.name,
-        missed: marks.filter((m) => !AT_RISK_MARKS.includes(m)),
-        atRisk: marks.filter((m) => AT_RISK_MARKS.includes(m)),
-      };
-    })
+    .map((row) => ({
+      code: row.code,
+      name: row.name,
+      missed: row.marks.missed.filter(shown),
+      atRisk: row.marks.atRisk.filter(shown),
+    }))
     .filter((area) => area.missed.length + area.atRisk.length > 0)
     .sort(
       (a, b) => b.missed.length - a.missed.length || b.atRisk.length - a.atRisk.length || a.code.localeCompare(b.code),
     );
+}
+
+export type DashboardSort = { section: Section; column: string; descending: boolean };
+
+/** `sort=visits.cadreVisitRate` (and `desc=1`) from the address; anything else is no sort. */
+export function parseSort(sort: string | undefined, desc: string | undefined): DashboardSort | null {
+  const [section, column] = (sort ?? '').split('.');
+  if (!SECTIONS.includes(section as Section)) return null;
+  if (!SECTION_COLUMNS[section as Section].some((c) => c.key === column)) return null;
+  return { section: section as Section, column, descending: desc === '1' };
+}
+
+/** A column's first sort puts the worst first: the lowest share, the highest count. */
+export function worstFirstDescending(column: Column): boolean {
+  return !column.percent;
+}
+
+/** The rows by one column's figure; ties keep the areas' code order. */
+export function sortRows<T extends { code: string; figures: Figures; rates: Rates }>(
+  rows: readonly T[],
+  sort: DashboardSort,
+): T[] {
+  const column = SECTION_COLUMNS[sort.section].find((c) => c.key === sort.column);
+  if (!column) return [...rows];
+  const sign = sort.descending ? -1 : 1;
+  return [...rows].sort(
+    (a, b) =>
+      sign * (column.value(a.figures, a.rates) - column.value(b.figures, b.rates)) || a.code.localeCompare(b.code),
+  );
+}
+
+/** How many of the rows miss a rule of the section (red), and how many more are behind on one (amber). */
+export function sectionMarkCounts(section: Section, rows: readonly { marks: AreaMarks }[]) {
+  const marks = new Set(SECTION_COLUMNS[section].flatMap((c) => (c.mark ? [c.mark] : [])));
+  let missed = 0;
+  let atRisk = 0;
+  for (const row of rows) {
+    if (row.marks.missed.some((m) => marks.has(m))) missed++;
+    else if (row.marks.atRisk.some((m) => marks.has(m))) atRisk++;
+  }
+  return { missed, atRisk };
 }

@@ -9,7 +9,7 @@ import { anyStale, figuresByChild, monthsOfArea, pendingVillages } from '@/lib/f
 import { policiesFor } from '@/lib/policy/data';
 import { areaPrefix } from '@/lib/regions/scope';
 import { chinaToday } from '@/lib/time';
-import { childCodeLength, type RedMark, redMarks } from './rules';
+import { type AreaMarks, areaMarks, childCodeLength } from './rules';
 
 // ─────────────────────────── The dashboard ───────────────────────────
 
@@ -32,7 +32,8 @@ export type DashboardRow = {
   name: string;
   figures: Figures;
   rates: ReturnType<typeof ratesOf>;
-  marks: RedMark[];
+  /** The rules it misses (red) and is behind on (amber). */
+  marks: AreaMarks;
 };
 
 // Stale villages refreshed before a dashboard is shown: a few recent writes, not a whole day's rollover.
@@ -77,7 +78,7 @@ export async function dashboard(viewer: Viewer, area?: string) {
     name,
     figures,
     rates: ratesOf(figures),
-    marks: [...redMarks(figures, policyOf(code))],
+    marks: areaMarks(figures, policyOf(code)),
   });
   const self = regions.find((r) => r.code === prefix);
   const children =
@@ -112,6 +113,12 @@ export async function dashboard(viewer: Viewer, area?: string) {
     computedAt: pending === 0 ? new Date() : oldest,
     pending,
     sections: dashboardSections(viewer),
+    // The lines the colours are drawn at, for the legend.
+    lines: (({ returnRateMaxPercent, pairingRedBelowPercent, visitRedBelowPercent }) => ({
+      returnRateMaxPercent,
+      pairingRedBelowPercent,
+      visitRedBelowPercent,
+    }))(policyOf(prefix)),
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;

@@ -1,9 +1,10 @@
 // The dashboard's tables as one .xlsx sheet, A4 landscape: a block per section, a row per area of the
-// next level down and a total row, red where the page is red. No database here: the route passes the data in.
+// next level down and a total row, red and amber where the page is. No database here: the route passes the data in.
 import ExcelJS from 'exceljs';
 import { printedSheet, xlsxBuffer } from '@/lib/spreadsheet';
-import { isRed, SECTION_COLUMNS, SECTIONS } from './columns';
+import { SECTION_COLUMNS, SECTIONS } from './columns';
 import type { Dashboard, DashboardRow } from './data';
+import { markLevel } from './rules';
 
 type Text = (key: string) => string;
 
@@ -52,9 +53,13 @@ export async function dashboardXlsx(input: {
       columns.forEach((c, i) => {
         const cell = added.getCell(i + 2);
         cell.numFmt = c.percent ? (c.decimals === 2 ? '0.00%' : '0.0%') : '#,##0';
-        if (isRed(c, row.marks)) {
+        const level = markLevel(c.mark, row.marks);
+        if (level === 'missed') {
           cell.font = { bold: true, color: { argb: 'FFB91C1C' } };
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+        } else if (level === 'atRisk') {
+          cell.font = { color: { argb: 'FF92400E' } };
+          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } };
         }
       });
     }

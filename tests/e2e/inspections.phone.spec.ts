@@ -71,9 +71,9 @@ test('an inspector records an absence that contradicts a claimed day, and the co
   await row.getByRole('link', { name: contradicted }).click();
   await expect(page.getByTestId('person-oversight')).toContainText(`${day} 考勤不实`);
   await page.goto('/dashboard');
-  const discrepancies = page
-    .getByTestId('section-oversight')
-    .locator('tr[data-area="total"] td[data-figure="discrepancies"]');
+  const oversight = page.getByTestId('section-oversight');
+  await oversight.locator('summary').click(); // sections start closed
+  const discrepancies = oversight.locator('tr[data-area="total"] td[data-figure="discrepancies"]');
   await expect(discrepancies).toHaveText(/[1-9]/);
   await discrepancies.getByRole('link').click();
   await expect(page).toHaveURL(/\/inspections\/discrepancies\?area=990102$/);

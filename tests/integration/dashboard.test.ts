@@ -133,8 +133,13 @@ describe('dashboard figures agree at every level and with their lists', () => {
     const top = await dashboard(county);
     const f = top.total.figures;
     expect(top.total.rates.incidence).toBe(Math.floor((f.poorPeople * 10000) / f.people) / 100);
-    expect(top.total.marks.includes('overdue')).toBe(f.problemsOverdue > 0);
-    expect(top.total.marks.includes('pairingGap')).toBe(f.paired < f.mustPair);
+    expect(top.total.marks.missed.includes('overdue')).toBe(f.problemsOverdue > 0);
+    // Pairing below the county's line (95% by default) is red; at or above it but short, amber.
+    const pairingLine = top.lines.pairingRedBelowPercent;
+    expect(top.total.marks.missed.includes('pairingGap')).toBe(f.paired * 100 < pairingLine * f.mustPair);
+    expect(top.total.marks.atRisk.includes('pairingGap')).toBe(
+      f.paired < f.mustPair && f.paired * 100 >= pairingLine * f.mustPair,
+    );
     expect(top.months).toHaveLength(12);
     expect(top.months.reduce((n, m) => n + m.visits, 0)).toBe(
       await db.visit.count({

@@ -270,7 +270,7 @@ describe('on the spot', () => {
     expect((await listDiscrepancies(county, { year: year() })).rows.map((r) => r.cadreId)).toContain(claimed.cadreId);
     const village = await dashboard(county, V);
     expect(village.total.figures.discrepancies).toBe(1);
-    expect(village.total.marks).toContain('discrepancy');
+    expect(village.total.marks.missed).toContain('discrepancy');
     await refreshFigures({ limit: 1000, wait: true });
     const top = await dashboard(county);
     expect(top.total.figures.discrepancies).toBe(

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { childCodeLength, redMarks } from '@/lib/dashboard/rules';
+import { areaMarks, childCodeLength, markLevel } from '@/lib/dashboard/rules';
 import { addFigures, emptyFigures, type Figures, incidence, percent, ratesOf, returnRate } from '@/lib/figures/rules';
 
 const figures = (values: Partial<Figures>): Figures => ({ ...emptyFigures(), ...values });
-const POLICY = { returnRateMaxPercent: 5 };
+const POLICY = { returnRateMaxPercent: 5, pairingRedBelowPercent: 95, visitRedBelowPercent: 90 };
+/** The rules missed (red). */
+const redMarks = (f: Figures, policy: typeof POLICY) => new Set(areaMarks(f, policy).missed);
 
 describe('dashboard rates', () => {
   it('rounds shares down so an unfinished job never shows 100%', () => {
@@ -39,15 +41,42 @@ describe('red marks', () => {
       [],
     );
     expect([...redMarks(figures({ mustPair: 10, paired: 9 }), POLICY)]).toEqual(['pairingGap']);
-    expect([...redMarks(figures({ membersShort: 1, membersAtRisk: 2, problemsOverdue: 1 }), POLICY)]).toEqual([
-      'attendanceShort',
-      'attendanceAtRisk',
-      'overdue',
-    ]);
+    expect(areaMarks(figures({ membersShort: 1, membersAtRisk: 2, problemsOverdue: 1 }), POLICY)).toEqual({
+      missed: ['attendanceShort', 'overdue'],
+      atRisk: ['attendanceAtRisk'],
+    });
     expect([...redMarks(figures({ villagesWithoutLiaison: 1, teamVisitsDue: 3, teamVisitsDone: 2 }), POLICY)]).toEqual([
       'liaisonGap',
       'teamVisitGap',
     ]);
+  });
+});
+
+describe('red and amber by the policy lines', () => {
+  it('a share of a duty below its line is red, from the line up to all done amber, all done plain', () => {
+    const visits = (done: number) => areaMarks(figures({ cadreVisitsDue: 1000, cadreVisitsDone: done }), POLICY);
+    expect(visits(899)).toEqual({ missed: ['cadreVisitGap'], atRisk: [] });
+    expect(visits(900)).toEqual({ missed: [], atRisk: ['cadreVisitGap'] }); // exactly the line: behind, not missed
+    expect(visits(999)).toEqual({ missed: [], atRisk: ['cadreVisitGap'] }); // 99.9% is amber, not red (issue 17)
+    expect(visits(1000)).toEqual({ missed: [], atRisk: [] });
+    // Compared unrounded: 89.99% shows as 89.9% and is red; nothing due is nothing missed.
+    expect(areaMarks(figures({ teamVisitsDue: 10000, teamVisitsDone: 8999 }), POLICY).missed).toEqual(['teamVisitGap']);
+    expect(areaMarks(figures({}), POLICY)).toEqual({ missed: [], atRisk: [] });
+  });
+
+  it('the lines are the county policy: a county that sets 100% has no amber', () => {
+    const strict = { ...POLICY, pairingRedBelowPercent: 100 };
+    expect(areaMarks(figures({ mustPair: 100, paired: 99 }), strict).missed).toEqual(['pairingGap']);
+    expect(areaMarks(figures({ mustPair: 100, paired: 95 }), POLICY).atRisk).toEqual(['pairingGap']);
+    expect(areaMarks(figures({ mustPair: 100, paired: 94 }), POLICY).missed).toEqual(['pairingGap']);
+  });
+
+  it('a figure shows the level of its own rule', () => {
+    const marks = { missed: ['overdue' as const], atRisk: ['attendanceAtRisk' as const] };
+    expect(markLevel('overdue', marks)).toBe('missed');
+    expect(markLevel('attendanceAtRisk', marks)).toBe('atRisk');
+    expect(markLevel('pairingGap', marks)).toBeNull();
+    expect(markLevel(undefined, marks)).toBeNull();
   });
 });
 

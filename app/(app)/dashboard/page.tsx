@@ -1,10 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { type AreaBarSeries, AreaBars } from '@/components/charts/area-bars';
 import { MonthLines } from '@/components/charts/month-lines';
+import { DashboardSection } from '@/components/dashboard/dashboard-section';
 import { FiguresTable } from '@/components/dashboard/figures-table';
 import { DashboardTiles } from '@/components/dashboard/tiles';
 import { WorstFirst } from '@/components/dashboard/worst-first';
 import { PageBody } from '@/components/layout/page-body';
+import { PrintPageSetup } from '@/components/layout/print-page-setup';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -12,7 +14,16 @@ import { PrintButton } from '@/components/ui/print-button';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
-import { type ColumnLabel, SECTION_COLUMNS, SECTIONS, type Section, worstFirst } from '@/lib/dashboard/columns';
+import {
+  type ColumnLabel,
+  parseSort,
+  SECTION_COLUMNS,
+  SECTIONS,
+  type Section,
+  sectionMarkCounts,
+  sortRows,
+  worstFirst,
+} from '@/lib/dashboard/columns';
 import { dashboard } from '@/lib/dashboard/data';
 import { regionTrail } from '@/lib/regions/data';
 
@@ -66,7 +77,9 @@ const CHARTS: Record<Section, { series: (AreaBarSeries & { label: ColumnLabel })
   },
 };
 
-export default async function DashboardPage(props: { searchParams: Promise<{ area?: string }> }) {
+type Search = { area?: string; sort?: string; desc?: string };
+
+export default async function DashboardPage(props: { searchParams: Promise<Search> }) {
   const viewer = await requirePermission('region.view'); // before the response starts: a refusal answers 403, not 200
   return (
     <PageBody>
@@ -75,11 +88,9 @@ export default async function DashboardPage(props: { searchParams: Promise<{ are
   );
 }
 
-async function DashboardContent({
-  viewer,
-  searchParams,
-}: { searchParams: Promise<{ area?: string }> } & { viewer: Viewer }) {
-  const { area } = await searchParams;
+async function DashboardContent({ viewer, searchParams }: { searchParams: Promise<Search> } & { viewer: Viewer }) {
+  const { area, sort: sortParam, desc } = await searchParams;
+  const sort = parseSort(sortParam, desc);
   const data = await dashboard(viewer, area);
   const [t, trail] = await Promise.all([getTranslations('dashboard'), regionTrail(viewer, data.area.code)]);
   const label = (key: ColumnLabel) => t(`columns.${key}`);
@@ -138,6 +149,10 @@ async function DashboardContent({
     : null;
   return (
     <>
+      <PrintPageSetup
+        landscape
+        header={`${t('printTitle', { area: areaName, year: data.year })} · ${t('printedOn', { date: data.today, time: computedAt ?? '—' })}`}
+      />
       <div className="hidden print:mb-3 print:block print:border-b print:border-slate-400 print:pb-2">
         <p className="text-lg font-semibold">{t('printTitle', { area: areaName, year: data.year })}</p>
         <p className="text-sm">{t('printedOn', { date: data.today, time: computedAt ?? '—' })}</p>
@@ -148,7 +163,7 @@ async function DashboardContent({
       <PageHeader
         title={t('title', { area: data.area.name })}
         description={
-          <span data-testid="dashboard-freshness">
+          <span data-testid="dashboard-freshness" className="print:hidden">
             {computedAt ? t('freshness', { time: computedAt, year: data.year }) : t('computing')}
             {data.pending > 0 && (
               <span className="ml-2 text-amber-700">{t('pending', { villages: data.pending })}</span>
@@ -167,35 +182,68 @@ async function DashboardContent({
       <div className="space-y-4">
         <DashboardTiles data={data} />
         {!isVillage && <WorstFirst areas={worstFirst(data.children, sections)} drillHref={drill} />}
+        <p className="text-sm text-slate-600">
+          {t('legend', { pairing: data.lines.pairingRedBelowPercent, visits: data.lines.visitRedBelowPercent })}
+        </p>
         {sections.map((section) => {
           const columns = SECTION_COLUMNS[section];
           const chart = CHARTS[section];
+          const counts = sectionMarkCounts(section, rows);
+          const sorted = sort?.section === section;
           return (
-            <Card key={section} title={t(`sections.${section}`)}>
-              <div data-testid={`section-${section}`} className="space-y-4">
-                <FiguresTable
-                  rows={rows}
-                  total={isVillage ? null : data.total}
-                  columns={columns}
-                  label={label}
-                  drillHref={drill}
-                  areaLabel={t('area')}
-                  totalLabel={t('total', { area: data.area.name })}
-                  missedLabel={t('missed')}
-                />
-                {!isVillage && (
-                  <div className="break-inside-avoid">
-                    <AreaBars
-                      data={chartData(section)}
-                      unit={chart.unit}
-                      max={chart.max}
-                      label={t(`sections.${section}`)}
-                      series={chart.series.map((s) => ({ ...s, label: label(s.label) }))}
-                    />
-                  </div>
-                )}
-              </div>
-            </Card>
+            <DashboardSection
+              key={section}
+              id={section}
+              title={t(`sections.${section}`)}
+              forceOpen={sorted}
+              summary={
+                counts.missed + counts.atRisk === 0 ? (
+                  <span className="text-slate-600">{t('sectionFine')}</span>
+                ) : (
+                  <>
+                    {counts.missed > 0 && (
+                      <span className="mr-3 text-red-700">● {t('sectionMissed', { count: counts.missed })}</span>
+                    )}
+                    {counts.atRisk > 0 && (
+                      <span className="text-amber-800">▲ {t('sectionAtRisk', { count: counts.atRisk })}</span>
+                    )}
+                  </>
+                )
+              }
+            >
+              <FiguresTable
+                rows={sorted ? sortRows(rows, sort) : rows}
+                total={isVillage ? null : data.total}
+                columns={columns}
+                label={label}
+                drillHref={drill}
+                areaLabel={t('area')}
+                totalLabel={t('total', { area: data.area.name })}
+                missedLabel={t('missed')}
+                atRiskLabel={t('atRisk')}
+                sort={
+                  isVillage
+                    ? undefined
+                    : {
+                        active: sorted ? sort.column : null,
+                        descending: sorted ? sort.descending : false,
+                        href: (column, descending) =>
+                          `/dashboard?area=${data.area.code}&sort=${section}.${column}${descending ? '&desc=1' : ''}#section-${section}`,
+                      }
+                }
+              />
+              {!isVillage && (
+                <div className="break-inside-avoid">
+                  <AreaBars
+                    data={chartData(section)}
+                    unit={chart.unit}
+                    max={chart.max}
+                    label={t(`sections.${section}`)}
+                    series={chart.series.map((s) => ({ ...s, label: label(s.label) }))}
+                  />
+                </div>
+              )}
+            </DashboardSection>
           );
         })}
         <Card title={t('trends', { year: data.year })}>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DayEntryForm, SignOffForm } from '@/components/attendance/grid-forms';
+import { PhoneMonth } from '@/components/attendance/phone-month';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -61,6 +62,10 @@ async function TeamMonthContent({
   const signOffOffered = can(viewer.role, 'attendance.signoff') && month < today.slice(0, 7);
   const presetDay = query.day?.startsWith(month) ? query.day : today.startsWith(month) ? today : grid.first;
   const link = (m: string) => `/teams/${grid.team.id}/attendance?month=${m}`;
+  type Cell = (typeof grid.rows)[number]['cells'][string];
+  const cellTitle = (date: string, cell: Cell) =>
+    `${date} ${t(`attendance.kinds.${cell.kind}`)}${cell.reason ? `：${cell.reason}` : ''}${cell.marked ? ` · ${t('attendance.marked')}` : ''}${cell.lateSync ? ` · ${t('attendance.lateSync')}` : ''}${cell.disputed ? ` · ${t('inspections.discrepancyTitle')}` : ''}`;
+  const away = (cell: Cell) => cell.kind !== 'IN_VILLAGE' && cell.kind !== 'OVERNIGHT';
   return (
     <>
       <PageHeader
@@ -110,8 +115,44 @@ async function TeamMonthContent({
               : t('attendance.notSignedOff')}
             {grid.signoff && !countyUser && ` · ${t('attendance.lockedHint')}`}
           </p>
+          <div className="sm:hidden">
+            <PhoneMonth
+              dates={grid.dates}
+              today={today}
+              mayEdit={mayEdit}
+              preset={{ postingId: parseId(query.posting) ?? undefined, day: presetDay }}
+              people={grid.rows.map((row) => ({
+                postingId: row.postingId,
+                name: row.name,
+                role: t(`teams.roles.${row.role}`),
+                summary: [
+                  `${t('attendance.days')} ${row.days}`,
+                  `${t('attendance.nights')} ${row.nights}`,
+                  `${t('attendance.marked')} ${row.marked}`,
+                  ...(row.leader && row.leader.status !== 'NOT_POSTED'
+                    ? [t('attendance.leaderMonth', { done: row.leader.done, required: row.leader.required })]
+                    : []),
+                ].join('，'),
+                start: row.start,
+                end: row.end,
+                cells: Object.fromEntries(
+                  Object.entries(row.cells).map(([date, cell]) => [
+                    date,
+                    {
+                      short: t(`attendance.short.${cell.kind}`),
+                      title: cellTitle(date, cell),
+                      marked: cell.marked,
+                      disputed: Boolean(cell.disputed),
+                      away: away(cell),
+                    },
+                  ]),
+                ),
+              }))}
+            />
+          </div>
+          {/* The whole team at once from a tablet up; a phone shows one person at a time (above). */}
           <ScrollArea>
-            <table className="border-collapse text-xs" aria-label={t('teams.monthGrid')}>
+            <table className="hidden border-collapse text-xs sm:table" aria-label={t('teams.monthGrid')}>
               <thead>
                 <tr className="text-slate-500">
                   <th className="sticky left-0 z-10 bg-white px-2 py-1 text-left font-medium">{t('teams.name')}</th>
@@ -145,9 +186,7 @@ async function TeamMonthContent({
                     {grid.dates.map((date) => {
                       const cell = row.cells[date];
                       const posted = date >= row.start && date <= row.end && date <= today;
-                      const title = cell
-                        ? `${date} ${t(`attendance.kinds.${cell.kind}`)}${cell.reason ? `：${cell.reason}` : ''}${cell.marked ? ` · ${t('attendance.marked')}` : ''}${cell.lateSync ? ` · ${t('attendance.lateSync')}` : ''}${cell.disputed ? ` · ${t('inspections.discrepancyTitle')}` : ''}`
-                        : date;
+                      const title = cell ? cellTitle(date, cell) : date;
                       const content = cell ? t(`attendance.short.${cell.kind}`) : '';
                       return (
                         <td
@@ -156,7 +195,7 @@ async function TeamMonthContent({
                           data-kind={cell?.kind ?? ''}
                           data-disputed={cell?.disputed ? 'true' : undefined}
                           title={title}
-                          className={`h-7 w-7 p-0 text-center ${!posted ? 'bg-slate-100' : ''} ${cell?.marked ? 'outline outline-2 -outline-offset-2 outline-red-500' : ''} ${cell?.disputed ? 'bg-red-100 font-bold text-red-800' : ''} ${cell && cell.kind !== 'IN_VILLAGE' && cell.kind !== 'OVERNIGHT' ? 'text-amber-700' : ''}`}
+                          className={`h-7 w-7 p-0 text-center ${!posted ? 'bg-slate-100' : ''} ${cell?.marked ? 'outline outline-2 -outline-offset-2 outline-red-500' : ''} ${cell?.disputed ? 'bg-red-100 font-bold text-red-800' : ''} ${cell && away(cell) ? 'text-amber-700' : ''}`}
                         >
                           {mayEdit && posted ? (
                             <Link

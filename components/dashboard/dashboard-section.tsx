@@ -1,0 +1,48 @@
+'use client';
+import { ChevronRight } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+
+const KEY = 'dashboard-open:';
+
+/**
+ * A dashboard section that opens and closes. Closed by default, so the first screen is the tiles and the
+ * worst-first list; a section the reader opened stays open on the next area they drill into (remembered
+ * for the browser tab). Printed open whatever its state (globals.css).
+ */
+export function DashboardSection({
+  id,
+  title,
+  summary,
+  forceOpen,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: React.ReactNode;
+  /** Open from the server: the section a sort link points into. */
+  forceOpen: boolean;
+  children: React.ReactNode;
+}) {
+  const details = useRef<HTMLDetailsElement>(null);
+  // After hydration, not in the first render: the server cannot know what this tab remembers.
+  useEffect(() => {
+    if (details.current && sessionStorage.getItem(KEY + id) === '1') details.current.open = true;
+  }, [id]);
+  return (
+    <details
+      ref={details}
+      open={forceOpen || undefined}
+      onToggle={(event) => sessionStorage.setItem(KEY + id, event.currentTarget.open ? '1' : '0')}
+      className="group min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white shadow-sm"
+      id={`section-${id}`}
+      data-testid={`section-${id}`}
+    >
+      <summary className="flex min-h-11 cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+        <ChevronRight aria-hidden className="no-print h-4 w-4 shrink-0 text-slate-500 group-open:rotate-90" />
+        <h2 className="text-base font-semibold text-slate-800">{title}</h2>
+        <span className="text-sm">{summary}</span>
+      </summary>
+      <div className="space-y-4 border-t border-slate-100 p-4">{children}</div>
+    </details>
+  );
+}
