@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { SubmitButton } from '@/components/ui/button';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { SelectField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -49,7 +49,7 @@ export function StatusForm({
         ))}
       </SelectField>
       <StepFields need={need} signer={signer} fieldError={fieldError} defaultValue={defaultValue} />
-      <SubmitButton>{t('takeStep')}</SubmitButton>
+      <ConfirmSubmit label={t('takeStep')} question={t('stepAsk', { step: t(`statuses.${to as HouseholdStatus}`) })} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { SubmitButton } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { Disclosure } from '@/components/ui/disclosure';
 import { CheckboxField, FieldError, SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -69,7 +70,7 @@ export function EndPairingForm({ pairingId }: { pairingId: number }) {
           errors={fieldError('reason')}
         />
       </div>
-      <SubmitButton variant="danger">{t('endPairing')}</SubmitButton>
+      <ConfirmSubmit variant="danger" label={t('endPairing')} question={t('endPairingAsk')} />
       {state.formError && (
         <p role="alert" className="w-full text-sm text-red-700">
           {state.formError}
@@ -96,7 +97,13 @@ export function ConfirmProposalForm({
       <input type="hidden" name="pairs" value={pairList(pairs)} />
       <FormMessage state={state} />
       <FieldError name="pairs" errors={fieldError('pairs')} role="alert" />
-      {!state.ok && pairs.length > 0 && <SubmitButton>{t('confirm', { count: pairs.length })}</SubmitButton>}
+      {!state.ok && pairs.length > 0 && (
+        <ConfirmSubmit
+          label={t('confirm', { count: pairs.length })}
+          question={t('confirmAsk', { count: pairs.length })}
+          confirmLabel={t('confirmWrite', { count: pairs.length })}
+        />
+      )}
     </form>
   );
 }
@@ -184,7 +191,11 @@ function ReassignForm({
           errors={errors.markLeft}
         />
       </div>
-      <SubmitButton>{t('reassign')}</SubmitButton>
+      <ConfirmSubmit
+        label={t('reassignStart')}
+        question={t('reassignAsk', { count: pairs.length })}
+        confirmLabel={t('reassign')}
+      />
     </form>
   );
 }
@@ -221,7 +232,7 @@ export function RemoveLiaisonButton({ id }: { id: number }) {
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="id" value={id} />
-      <SubmitButton variant="secondary">{t('removeLiaison')}</SubmitButton>
+      <ConfirmSubmit variant="secondary" label={t('removeLiaison')} question={t('removeLiaisonAsk')} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { SubmitButton } from '@/components/ui/button';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -171,7 +172,7 @@ export function EndPostingForm({
         defaultValue={defaultValue('endReason')}
         errors={fieldError('endReason')}
       />
-      <SubmitButton variant="danger">{t('endPosting')}</SubmitButton>
+      <ConfirmSubmit variant="danger" label={t('endPosting')} question={t('endPostingAsk', { name: posting.name })} />
     </form>
   );
 }

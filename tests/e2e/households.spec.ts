@@ -1,6 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { idCheckChar } from '@/lib/validation';
 import { loginAndWait } from './helpers';
+
+/** 办理, then the confirmation that says what the step will do. */
+async function takeStep(page: Page) {
+  await page.getByRole('button', { name: '办理', exact: true }).click();
+  await expect(page.getByTestId('confirm-step')).toContainText(/将为本户办理“.+”/);
+  await page.getByRole('button', { name: '确认办理', exact: true }).click();
+}
 
 /** A valid ID number unique to this run (the area digits 990198 are used by no seed). */
 function idNumber(): string {
@@ -43,22 +50,30 @@ test('a township clerk registers a household, corrects a bad ID beside the field
   const step = async (label: string) => {
     await page.getByLabel('下一步').selectOption({ label });
     await page.getByLabel('说明').fill('经村民代表会议评议');
-    await page.getByRole('button', { name: '办理' }).click();
+    await takeStep(page);
   };
+  // The step asks first; 返回 leaves everything as it was.
+  await page.getByLabel('下一步').selectOption({ label: '已申请' });
+  await page.getByRole('button', { name: '办理', exact: true }).click();
+  await expect(page.getByTestId('confirm-step')).toContainText('将为本户办理“已申请”');
+  await expect(page.getByRole('button', { name: '确认办理' })).toBeFocused();
+  await page.getByRole('button', { name: '返回', exact: true }).click();
+  await expect(page.getByTestId('confirm-step')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '办理', exact: true })).toBeVisible();
   await step('已申请');
   await expect(page.locator('main').getByText('已申请').first()).toBeVisible();
   await page.getByLabel('下一步').selectOption({ label: '村民主评议通过' });
-  await page.getByRole('button', { name: '办理' }).click();
+  await takeStep(page);
   await expect(page.locator('[data-field-error="appraisalOn"]')).toHaveText('请填写民主评议的日期、参会人数和评议结果');
   await page.getByLabel('下一步').selectOption({ label: '村民主评议通过' });
   await page.getByLabel('参会人数').fill('42');
-  await page.getByRole('button', { name: '办理' }).click();
+  await takeStep(page);
   await expect(page.getByText(/民主评议：.*42 人参加，同意/)).toBeVisible();
   await step('村内第一次公示中');
   await expect(page.getByLabel('下一步')).toBeVisible();
   await page.getByLabel('下一步').selectOption({ label: '乡镇已审核（签字背书）' });
   await page.getByLabel('本人已入户核实，签字背书').check();
-  await page.getByRole('button', { name: '办理' }).click();
+  await takeStep(page);
   await expect(page.locator('[data-field-error="to"]')).toContainText('公示期未满');
   await expect(page.locator('[data-field-error="to"]')).toContainText('还需 7 天');
 });
@@ -70,14 +85,14 @@ test('a household whose first notice has run its period is reviewed and signed b
   await page.goto('/households?q=qmh');
   await page.getByRole('link', { name: '期满户' }).click();
   await page.getByLabel('下一步').selectOption({ label: '乡镇已审核（签字背书）' });
-  await page.getByRole('button', { name: '办理' }).click();
+  await takeStep(page);
   await expect(page.locator('[data-field-error="vouch"]')).toHaveText('乡镇审核须签字背书：请勾选确认');
   await page.getByLabel('下一步').selectOption({ label: '乡镇已审核（签字背书）' });
   await page.getByLabel('本人已入户核实，签字背书').check();
-  await page.getByRole('button', { name: '办理' }).click();
+  await takeStep(page);
   await expect(page.getByText(/签字背书：.*李建国/)).toBeVisible();
   await page.getByLabel('下一步').selectOption({ label: '第二次公示中' });
-  await page.getByRole('button', { name: '办理' }).click();
+  await takeStep(page);
   // The county's review is the county's step: the township is offered only to withdraw it.
   await expect(page.locator('main').getByText('第二次公示中').first()).toBeVisible();
   await expect(page.getByLabel('下一步').locator('option')).toHaveText(['非贫困户']);
@@ -88,7 +103,7 @@ test('a household whose first notice has run its period is reviewed and signed b
   await loginAndWait(page, 'county');
   await page.goto(url);
   await page.getByLabel('下一步').selectOption({ label: '县级已复核' });
-  await page.getByRole('button', { name: '办理' }).click();
+  await takeStep(page);
   await expect(page.locator('[data-field-error="to"]')).toContainText('公示期未满');
   await expect(page.getByText(`识别年度`).locator('xpath=following-sibling::dd[1]')).toHaveText('—');
 });

@@ -118,6 +118,8 @@ test.describe
       expect(cadreName).not.toBe(IDLE);
       const count = await county.locator('tr[data-household]').count();
       await county.getByRole('button', { name: `确认全部 ${count} 户结对` }).click();
+      await expect(county.getByTestId('confirm-step')).toContainText(`将按上表为 ${count} 户各确定一名帮扶责任人`);
+      await county.getByRole('button', { name: `确认写入 ${count} 户结对` }).click();
       await expect(status(county, '已确认结对方案')).toBeVisible();
 
       await county.goto('/pairings');
@@ -151,7 +153,7 @@ test.describe
 
       const reassign = section(page, '干部调离：一次改派全部帮扶户');
       // Closed until asked for, with nothing ticked.
-      await expect(reassign.getByRole('button', { name: '确认改派' })).toBeHidden();
+      await expect(reassign.getByRole('button', { name: '改派' })).toBeHidden();
       await reassign.getByText('查看改派方案，办理调离（4 户）').click();
       await expect(reassign.locator('tr[data-household]')).toHaveCount(4);
       const newCadre = (await reassign.locator(`tr[data-household="${householdId}"] td`).nth(2).textContent())!.trim();
@@ -161,6 +163,8 @@ test.describe
       await expect(form.getByLabel('调离日期')).not.toHaveValue('');
       await expect(form.getByLabel('同时标记该干部已调离')).not.toBeChecked();
       await form.getByLabel('同时标记该干部已调离').check();
+      await form.getByRole('button', { name: '改派', exact: true }).click();
+      await expect(form.getByTestId('confirm-step')).toContainText('将按上表把 4 户改由新的干部结对帮扶');
       await form.getByRole('button', { name: '确认改派' }).click();
       await expect(status(page, '已改派全部帮扶户')).toBeVisible();
 
