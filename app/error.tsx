@@ -10,7 +10,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   const busy = error.digest === DATABASE_BUSY_DIGEST;
   return (
     <div className="mx-auto max-w-md px-4 py-16 text-center" role="alert">
-      <p className="text-5xl font-bold text-slate-300">{busy ? 503 : 500}</p>
+      <p className="text-5xl font-bold text-slate-500">{busy ? 503 : 500}</p>
       <h1 className="mt-4 text-xl font-semibold">{t(busy ? 'busyTitle' : 'errorTitle')}</h1>
       <p className="mt-2 text-slate-600">{t(busy ? 'busyBody' : 'errorBody')}</p>
       {error.digest && !busy && (

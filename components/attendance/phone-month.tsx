@@ -118,21 +118,27 @@ export function PhoneMonth({
           const cell = person.cells[date];
           const posted = date >= person.start && date <= person.end && date <= today;
           const chosen = range !== null && date >= range.from && date <= range.to;
+          // The day and its mark for the eye; the date and the kind in words for a screen reader.
           const body = (
             <>
-              <span className={`block text-xs ${date === today ? 'font-bold text-brand-700' : 'text-slate-500'}`}>
+              <span
+                aria-hidden
+                className={`block text-xs ${date === today ? 'font-bold text-brand-700' : 'text-slate-600'}`}
+              >
                 {Number(date.slice(8))}
               </span>
-              <span className={`block text-sm ${cell?.away ? 'text-amber-700' : ''}`}>{cell?.short ?? ''}</span>
+              <span aria-hidden className={`block text-sm ${cell?.away ? 'text-amber-800' : ''}`}>
+                {cell?.short ?? ''}
+              </span>
+              <span className="sr-only">{cell?.title ?? date}</span>
             </>
           );
-          const frame = `min-h-12 rounded-md border ${chosen ? 'border-brand-600 bg-brand-100' : cell?.disputed ? 'border-red-300 bg-red-100 text-red-800' : 'border-slate-200'} ${cell?.marked ? 'outline outline-2 -outline-offset-2 outline-red-500' : ''} ${posted ? '' : 'bg-slate-100 text-slate-400'}`;
+          const frame = `min-h-12 rounded-md border ${chosen ? 'border-brand-600 bg-brand-100' : cell?.disputed ? 'border-red-300 bg-red-100 text-red-800' : 'border-slate-200'} ${cell?.marked ? 'outline outline-2 -outline-offset-2 outline-red-500' : ''} ${posted ? '' : 'bg-slate-100 text-slate-600'}`;
           return mayEdit && posted ? (
             <button
               key={date}
               type="button"
               data-day={date}
-              aria-label={cell?.title ?? date}
               aria-pressed={chosen}
               onClick={() => tap(date)}
               className={frame}
@@ -140,7 +146,7 @@ export function PhoneMonth({
               {body}
             </button>
           ) : (
-            <div key={date} data-day={date} title={cell?.title ?? date} className={frame}>
+            <div key={date} data-day={date} className={frame}>
               {body}
             </div>
           );

@@ -49,6 +49,9 @@ function Tile({
   );
 }
 
+// Parallel figures in one tile; a slash means only "of" (done/required, yuan per person).
+const SEP = ' · ';
+
 /** The figures at a glance, each red where its rule is missed and leading to the list behind it. */
 export async function DashboardTiles({ data }: { data: Dashboard }) {
   const t = await getTranslations('dashboard');
@@ -65,7 +68,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           <Tile
             testId="poor"
             label={t('tiles.poor')}
-            value={`${n(f.poorHouseholds)} / ${n(f.poorPeople)}`}
+            value={`${n(f.poorHouseholds)}${SEP}${n(f.poorPeople)}`}
             hint={t('tiles.poorHint', { households: n(f.households), people: n(f.people) })}
             href={`/households?area=${code}&set=poor`}
           />
@@ -101,14 +104,14 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           <Tile
             testId="teams"
             label={t('tiles.teams')}
-            value={`${n(f.teams)} / ${n(f.members)}`}
+            value={`${n(f.teams)}${SEP}${n(f.members)}`}
             hint={t('tiles.teamsHint', { villages: n(f.poorVillage) })}
             href={`/teams/compliance?area=${code}&status=all`}
           />
           <Tile
             testId="attendance"
             label={t('tiles.attendance')}
-            value={`${n(f.membersOnTrack)} / ${n(f.membersAtRisk)} / ${n(f.membersShort)}`}
+            value={`${n(f.membersOnTrack)}${SEP}${n(f.membersAtRisk)}${SEP}${n(f.membersShort)}`}
             level={worse(level('attendanceShort'), level('attendanceAtRisk'))}
             hint={t('tiles.attendanceHint', { marked: n(f.markedCheckins) })}
             href={`/teams/compliance?area=${code}`}
@@ -129,7 +132,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
         <Tile
           testId="visits"
           label={t('tiles.visits')}
-          value={`${formatPercent(r.cadreVisitRate)} / ${formatPercent(r.teamVisitRate)}`}
+          value={`${formatPercent(r.cadreVisitRate)}${SEP}${formatPercent(r.teamVisitRate)}`}
           level={worse(level('cadreVisitGap'), level('teamVisitGap'))}
           hint={t('tiles.visitsHint')}
           href={`/visits?area=${code}`}
@@ -140,7 +143,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           <Tile
             testId="problems"
             label={t('tiles.problems')}
-            value={`${n(f.problemsFound)} / ${n(f.problemsStruckOff)}`}
+            value={`${n(f.problemsFound)}${SEP}${n(f.problemsStruckOff)}`}
             hint={t('tiles.problemsHint', { open: n(f.problemsOpen) })}
             href={`/problems?area=${code}`}
           />
@@ -174,7 +177,7 @@ export async function DashboardTiles({ data }: { data: Dashboard }) {
           <Tile
             testId="warnings"
             label={t('tiles.warnings')}
-            value={`${n(f.warningsOpen)} / ${n(f.warningsOverdue)}`}
+            value={`${n(f.warningsOpen)}${SEP}${n(f.warningsOverdue)}`}
             level={level('warningOverdue')}
             hint={t('tiles.warningsHint', { closed: n(f.risksClosed) })}
             href={`/monitoring?area=${code}&warnings=overdue`}

@@ -23,7 +23,8 @@ export type NavItem = {
     | 'alert'
     | 'chart'
     | 'search'
-    | 'award';
+    | 'award'
+    | 'book';
 };
 
 // Menus shown only to roles that may use them; the pages and actions check again.
@@ -46,4 +47,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/policy', key: 'policy', permission: 'policy.view', phone: false, icon: 'sliders' },
   { href: '/audit', key: 'audit', permission: 'audit.view', phone: false, icon: 'scroll' },
   { href: '/account', key: 'account', permission: 'account.self', phone: true, icon: 'key' },
+  { href: '/glossary', key: 'glossary', permission: null, phone: false, icon: 'book' },
 ];

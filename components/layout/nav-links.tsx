@@ -2,6 +2,7 @@
 import {
   Award,
   BadgeCheck,
+  BookOpen,
   CalendarCheck,
   ChartColumn,
   ClipboardList,
@@ -37,6 +38,7 @@ const ICONS = {
   chart: ChartColumn,
   search: SearchCheck,
   award: Award,
+  book: BookOpen,
 };
 
 export type NavLink = { href: string; label: string; icon: keyof typeof ICONS; phone: boolean };

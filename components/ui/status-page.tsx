@@ -15,7 +15,7 @@ export async function StatusPage({
   const t = await getTranslations('errors');
   return (
     <div className="mx-auto max-w-md px-4 py-16 text-center">
-      <p className="text-5xl font-bold text-slate-300">{code}</p>
+      <p className="text-5xl font-bold text-slate-500">{code}</p>
       <h1 className="mt-4 text-xl font-semibold">{t(titleKey)}</h1>
       <p className="mt-2 text-slate-600">{t(bodyKey)}</p>
       <TextLink href="/" className="mt-6 inline-block">

@@ -51,7 +51,7 @@ test('a leader drills from the county to a household and back, exports and print
   const perTownship = await cells(townshipRows, 'poorHouseholds');
   const [total] = await cells(households.locator('tr[data-area="total"]'), 'poorHouseholds');
   expect(perTownship.reduce((a, b) => a + b, 0)).toBe(total);
-  await expect(page.getByTestId('tile-poor')).toContainText(`${total} /`);
+  await expect(page.getByTestId('tile-poor')).toContainText(`${total} ·`);
 
   // County → township (a click on its name).
   const township = townshipRows.first();

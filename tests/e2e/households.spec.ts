@@ -41,7 +41,7 @@ test('a township clerk registers a household, corrects a bad ID beside the field
   await expect(page.getByText(`${good.slice(0, 4)}**********${good.slice(-4)}`, { exact: true })).toBeVisible(); // masked
 
   await page.goto('/households');
-  await page.getByPlaceholder('户主姓名 / 拼音首字母 / 身份证后4位').fill('zsf');
+  await page.getByPlaceholder('户主姓名、拼音首字母或身份证后4位').fill('zsf');
   await page.getByRole('button', { name: '查询' }).click();
   await page.getByRole('link', { name: '张三丰' }).first().click();
   await expect(page.getByRole('heading', { name: '张三丰户' })).toBeVisible();

@@ -64,7 +64,7 @@ test.describe
       await page.getByLabel('走访方式').selectOption({ label: '入户走访' });
       await page.getByLabel('见到何人').fill('户主本人');
       await page.getByLabel('发现情况').fill(FINDINGS);
-      await page.getByLabel('帮扶措施/解决事项').fill('讲解危房改造政策，登记加固需求');
+      await page.getByLabel('帮扶措施和解决事项').fill('讲解危房改造政策，登记加固需求');
 
       const problems = page.getByRole('group', { name: '发现的问题' });
       await problems.getByRole('button', { name: '添加问题' }).click();

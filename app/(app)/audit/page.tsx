@@ -112,7 +112,7 @@ async function AuditContent({ viewer, searchParams }: { searchParams: Promise<Se
                 <Td className="max-w-xs break-all font-mono text-xs text-slate-600">
                   {row.message}
                   {row.changes ? <div>{JSON.stringify(row.changes)}</div> : null}
-                  {row.requestId && <div className="text-slate-400">#{row.requestId}</div>}
+                  {row.requestId && <div className="text-slate-500">#{row.requestId}</div>}
                 </Td>
               </Row>
             ))}

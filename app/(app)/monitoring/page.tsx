@@ -55,7 +55,11 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
           <span className="flex flex-wrap items-center gap-1">
             {trail.map((r, i) => (
               <span key={r.code}>
-                {i > 0 && <span className="px-1 text-slate-400">/</span>}
+                {i > 0 && (
+                  <span aria-hidden className="px-1 text-slate-500">
+                    ›
+                  </span>
+                )}
                 {r.code === data.prefix ? (
                   <span className="font-medium text-slate-800">{r.name}</span>
                 ) : (

@@ -67,7 +67,11 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
           <span role="group" className="flex flex-wrap items-center gap-1" aria-label={t('problems.area')}>
             {trail.map((r, i) => (
               <span key={r.code}>
-                {i > 0 && <span className="px-1 text-slate-400">/</span>}
+                {i > 0 && (
+                  <span aria-hidden className="px-1 text-slate-500">
+                    ›
+                  </span>
+                )}
                 {r.code === counts.area ? (
                   <span className="font-medium text-slate-800">{r.name}</span>
                 ) : (

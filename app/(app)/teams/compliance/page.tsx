@@ -106,7 +106,7 @@ async function ComplianceContent({
         <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
           <Stat label={t('attendance.people')} value={table.total.people} />
           <Stat
-            label={`${t('attendance.statuses.MET')} / ${t('attendance.statuses.ON_TRACK')}`}
+            label={t('common.pair', { a: t('attendance.statuses.MET'), b: t('attendance.statuses.ON_TRACK') })}
             value={ok(table.total)}
           />
           <Stat
@@ -118,7 +118,7 @@ async function ComplianceContent({
             }
           />
           <Stat
-            label={`${t('attendance.statuses.WILL_MISS')} / ${t('attendance.statuses.MISSED')}`}
+            label={t('common.pair', { a: t('attendance.statuses.WILL_MISS'), b: t('attendance.statuses.MISSED') })}
             value={<span className={missing(table.total) ? 'text-red-700' : ''}>{missing(table.total)}</span>}
           />
           <Stat label={t('attendance.marked')} value={table.total.marked} />

@@ -201,6 +201,7 @@ async function TeamMonthContent({
                             <Link
                               href={`${link(month)}&posting=${row.postingId}&day=${date}#entry`}
                               className="block h-full w-full leading-7 hover:bg-brand-50"
+                              aria-label={`${row.name} ${title}`}
                             >
                               {content}
                             </Link>
