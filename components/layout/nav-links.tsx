@@ -20,6 +20,7 @@ import {
 } from 'lucide-react';
 import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useRememberedHrefs } from './remembered-list';
 
 const ICONS = {
   home: Home,
@@ -61,6 +62,7 @@ function Pending({ className = '' }: { className?: string }) {
 
 export function SideNav({ links, label }: { links: NavLink[]; label: string }) {
   const pathname = usePathname();
+  const remembered = useRememberedHrefs(links.map((link) => link.href));
   return (
     <nav className="space-y-1" aria-label={label}>
       {links.map(({ href, label, icon }) => {
@@ -69,7 +71,7 @@ export function SideNav({ links, label }: { links: NavLink[]; label: string }) {
         return (
           <Link
             key={href}
-            href={href}
+            href={remembered[href] ?? href}
             aria-current={active ? 'page' : undefined}
             className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm ${active ? 'bg-brand-50 font-semibold text-brand-800' : 'text-slate-700 hover:bg-slate-100'}`}
           >
@@ -86,6 +88,7 @@ export function SideNav({ links, label }: { links: NavLink[]; label: string }) {
 /** Phone navigation: a bar at the bottom within thumb reach. */
 export function BottomNav({ links, label }: { links: NavLink[]; label: string }) {
   const pathname = usePathname();
+  const remembered = useRememberedHrefs(links.map((link) => link.href));
   return (
     <nav
       className="no-print fixed inset-x-0 bottom-0 z-20 flex border-t border-slate-200 bg-white md:hidden"
@@ -97,7 +100,7 @@ export function BottomNav({ links, label }: { links: NavLink[]; label: string })
         return (
           <Link
             key={href}
-            href={href}
+            href={remembered[href] ?? href}
             aria-current={active ? 'page' : undefined}
             className={`relative flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 text-xs ${active ? 'font-semibold text-brand-700' : 'text-slate-600'}`}
           >

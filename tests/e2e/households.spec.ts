@@ -127,3 +127,45 @@ test('a county clerk finds a village by typing its name in the area picker; an u
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '没有找到“没有这个村”' })).toBeVisible();
 });
+
+test('the household list follows what is typed, keeps the box focused, and never jumps back once a result is opened', async ({
+  page,
+}) => {
+  await loginAndWait(page, 'county');
+  await page.goto('/households');
+  const box = page.getByPlaceholder('户主姓名、拼音首字母或身份证后4位');
+  await box.pressSequentially('qmh', { delay: 60 });
+  await expect(page).toHaveURL(/[?&]q=qmh/);
+  await expect(page.getByRole('link', { name: '期满户' }).first()).toBeVisible();
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('qmh');
+
+  // Typing, then opening a result before the pause is over: the user stays where they went.
+  await page.goto('/households');
+  const first = page.locator('tbody a[href^="/households/"]').first();
+  const href = (await first.getAttribute('href'))!;
+  await box.pressSequentially('z');
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await page.waitForTimeout(1000); // longer than the search's pause
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+});
+
+test('a list keeps its filters when the menu brings the user back to it', async ({ page }) => {
+  await loginAndWait(page, 'county');
+  await page.goto('/households?q=qmh');
+  await expect(page.getByRole('link', { name: '期满户' }).first()).toBeVisible();
+  const menu = page.getByRole('navigation', { name: '主菜单', exact: true });
+  await menu.getByRole('link', { name: '数据看板' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/数据看板$/);
+  await menu.getByRole('link', { name: '农户' }).click();
+  await expect(page).toHaveURL(/\/households\?q=qmh$/);
+  await expect(page.getByPlaceholder('户主姓名、拼音首字母或身份证后4位')).toHaveValue('qmh');
+  // The problem ledger's 清除筛选 forgets them: the menu then opens the whole list.
+  await page.goto('/problems?overdue=1');
+  await page.getByRole('link', { name: '清除筛选' }).click();
+  await expect(page).toHaveURL(/\/problems\?$|\/problems$/);
+  await menu.getByRole('link', { name: '数据看板' }).click();
+  await menu.getByRole('link', { name: '问题台账' }).click();
+  await expect(page).toHaveURL(/\/problems$/);
+});

@@ -1,13 +1,16 @@
+import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { BatchCheckbox, BatchSelectPage, BatchStepForm } from '@/components/households/batch-step-form';
 import { StatusBadge } from '@/components/households/status-badge';
 import { PageBody } from '@/components/layout/page-body';
+import { RememberList } from '@/components/layout/remembered-list';
 import { ExportRosterLink } from '@/components/roster/export-roster-link';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
+import { SearchAsYouType } from '@/components/ui/search-as-you-type';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
@@ -92,6 +95,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
   const noticeArea = area ?? viewer.scopeCode;
   return (
     <>
+      <RememberList path="/households" />
       <PageHeader
         title={t('nav.households')}
         description={t('households.searchDescription')}
@@ -123,7 +127,8 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
         }
       />
       <Card>
-        <form className="mb-4 grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-8" role="search">
+        <Form action="/households" className="mb-4 grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-8" role="search">
+          <SearchAsYouType name="q" />
           <input
             name="q"
             defaultValue={search.q}
@@ -223,7 +228,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
           <button type="submit" className={`${buttonClass('secondary')} col-span-2 md:col-span-1`}>
             {t('common.search')}
           </button>
-        </form>
+        </Form>
         {placeText && !placed && (
           <p className="mb-3 text-sm text-red-700" role="alert">
             {t('households.placeUnknown', { place: placeText })}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
+import { RememberList } from '@/components/layout/remembered-list';
 import { RunWarningsForm } from '@/components/monitoring/forms';
 import { WarningText } from '@/components/monitoring/warning-text';
 import { buttonClass } from '@/components/ui/button-class';
@@ -49,6 +50,7 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
   const here = { ...filters, area: data.prefix === viewer.scopeCode ? undefined : data.prefix };
   return (
     <>
+      <RememberList path="/monitoring" />
       <PageHeader
         title={t('title')}
         description={

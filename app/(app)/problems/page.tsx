@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
+import { RememberList } from '@/components/layout/remembered-list';
 import { OpenProblemForm } from '@/components/problems/open-form';
 import { OverdueBadge, ProblemStatusBadge } from '@/components/problems/problem-badge';
 import { buttonClass } from '@/components/ui/button-class';
@@ -61,6 +62,7 @@ async function ProblemsContent({ viewer, searchParams }: { searchParams: Promise
   const red = (n: number) => (n > 0 ? 'font-semibold text-red-700' : '');
   return (
     <>
+      <RememberList path="/problems" />
       <PageHeader
         title={t('problems.title')}
         description={

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
+import { RememberList } from '@/components/layout/remembered-list';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
@@ -53,6 +54,7 @@ async function VisitsContent({
     `/visits?${new URLSearchParams({ ...(query.area ? { area: query.area } : {}), ...(r !== 'cadre' ? { rule: r } : {}) })}`;
   return (
     <>
+      <RememberList path="/visits" />
       <PageHeader
         title={t('visits.coverageTitle')}
         description={t('visits.coverageHint', {
