@@ -386,7 +386,8 @@ export function AdjustScoreForm({
   year: number;
   subjectCode: string;
   name: string;
-  score: number;
+  /** The score now; none for an area not assessed. */
+  score?: number;
 }) {
   const t = useTranslations('inspections');
   const { state, formAction, fieldError } = useActionForm(adjustAssessment);
@@ -409,7 +410,7 @@ export function AdjustScoreForm({
           min={0}
           max={100}
           label={t('adjustedScore')}
-          defaultValue={String(score)}
+          defaultValue={score === undefined ? '' : String(score)}
           errors={fieldError('score')}
         />
       </div>

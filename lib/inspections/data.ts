@@ -15,7 +15,7 @@ import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { type Fragment, sql } from '@/lib/sql';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
-import { type AssessmentCounts, assessmentScore, drawInspection } from './rules';
+import { type AssessmentCounts, assessmentScore, type Band, drawInspection } from './rules';
 import { discrepancies } from './sql';
 
 /**
@@ -386,8 +386,9 @@ export type AssessmentRow = {
   counts: AssessmentCounts;
   computed: ReturnType<typeof assessmentScore>;
   adjusted: { score: number; reason: string } | null;
-  final: number;
-  band: ReturnType<typeof scoreBand>;
+  /** The county's adjusted score, else the computed one; null when the area is not assessed at all. */
+  final: number | null;
+  band: Band;
   rank: number;
 };
 
@@ -425,6 +426,10 @@ export async function assessment(viewer: Viewer, year: number) {
         const computed = assessmentScore(r, policy);
         const adjustment = adjustments.find((a) => a.subjectCode === r.code);
         const final = adjustment?.score ?? computed.score;
+        // The band of an adjusted score is the county's; a computed one's is read unrounded (rules.ts).
+        const band: Band = adjustment ? scoreBand(adjustment.score, policy) : computed.band;
+        // Ranked on the unrounded score: two areas shown with the same one decimal may still differ.
+        const rankedOn = adjustment?.score ?? computed.raw ?? Number.NEGATIVE_INFINITY;
         return {
           code: r.code,
           name: nameOf.get(r.code) ?? r.code,
@@ -433,15 +438,16 @@ export async function assessment(viewer: Viewer, year: number) {
           computed,
           adjusted: adjustment ? { score: adjustment.score, reason: adjustment.reason } : null,
           final,
-          band: scoreBand(final, policy),
+          band,
           rank: 0,
+          rankedOn,
         };
       })
-      .sort((a, b) => b.final - a.final || a.code.localeCompare(b.code));
+      .sort((a, b) => b.rankedOn - a.rankedOn || a.code.localeCompare(b.code));
     scored.forEach((row, i) => {
-      row.rank = i > 0 && scored[i - 1].final === row.final ? scored[i - 1].rank : i + 1;
+      row.rank = i > 0 && scored[i - 1].rankedOn === row.rankedOn ? scored[i - 1].rank : i + 1;
     });
-    return scored as AssessmentRow[];
+    return scored.map(({ rankedOn: _, ...row }) => row) as AssessmentRow[];
   };
   const own = (code: string) => isWithinScope(code, viewer.scopeCode) || isWithinScope(viewer.scopeCode, code);
   return {

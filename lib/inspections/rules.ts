@@ -109,29 +109,42 @@ type Weights = Pick<
   | 'weightSatisfaction'
 >;
 
-const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+/** A share of what was due; nothing due is not assessed (null), never full marks (issue 18). */
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /** Each inspection finding takes a tenth of the inspection indicator, each discrepancy a fifth; none left below zero. */
 export const FINDING_PENALTY = 0.1;
 export const DISCREPANCY_PENALTY = 0.2;
 
-/** Each indicator as a share from 0 to 1 (nothing due counts as fully met). */
-export function indicatorsOf(c: AssessmentCounts): Record<Indicator, number> {
+/**
+ * Each indicator as a share from 0 to 1, or null where the area is not assessed on it: no member posted,
+ * nothing to visit, pair or fix, never inspected, no household asked.
+ */
+export function indicatorsOf(c: AssessmentCounts): Record<Indicator, number | null> {
   return {
     attendance: share(c.membersOnTrack, c.members),
     visits: share(c.cadreVisitsDone + c.teamVisitsDone, c.cadreVisitsDue + c.teamVisitsDue),
     pairing: share(c.paired, c.mustPair),
     rectification: share(c.problemsStruckOff, c.problemsFound),
-    inspection: Math.max(0, 1 - FINDING_PENALTY * c.findings - DISCREPANCY_PENALTY * c.discrepancies),
+    inspection:
+      c.inspections === 0
+        ? null
+        : Math.max(0, 1 - FINDING_PENALTY * c.findings - DISCREPANCY_PENALTY * c.discrepancies),
     satisfaction: share(c.householdsSatisfied, c.householdChecks),
   };
 }
 
-/** The score out of 100 (one decimal, rounded half up) and its band by policy. */
+export type Band = ReturnType<typeof scoreBand> | 'NOT_ASSESSED';
+
+/**
+ * The score out of 100 over the indicators assessed, their weights scaled up to 100 (an indicator not
+ * assessed neither gives nor takes marks); none assessed: no score. Shown with one decimal (rounded half
+ * up); the band is read from the unrounded score, so 89.95 shows as 90.0 and is 较好, not 好 (issue 18).
+ */
 export function assessmentScore(
   c: AssessmentCounts,
   policy: Weights & Pick<PolicyValues, 'scoreGood' | 'scoreFairlyGood' | 'scoreFair'>,
-) {
+): { indicators: Record<Indicator, number | null>; raw: number | null; score: number | null; band: Band } {
   const indicators = indicatorsOf(c);
   const weights: Record<Indicator, number> = {
     attendance: policy.weightAttendance,
@@ -141,7 +154,10 @@ export function assessmentScore(
     inspection: policy.weightInspection,
     satisfaction: policy.weightSatisfaction,
   };
-  const raw = INDICATORS.reduce((sum, key) => sum + weights[key] * indicators[key], 0);
+  const assessed = INDICATORS.filter((key) => indicators[key] !== null);
+  const weight = assessed.reduce((sum, key) => sum + weights[key], 0);
+  if (weight === 0) return { indicators, raw: null, score: null, band: 'NOT_ASSESSED' };
+  const raw = (100 * assessed.reduce((sum, key) => sum + weights[key] * (indicators[key] ?? 0), 0)) / weight;
   const score = Math.round(raw * 10 + 1e-9) / 10;
-  return { indicators, score, band: scoreBand(score, policy) };
+  return { indicators, raw, score, band: scoreBand(raw, policy) };
 }

@@ -40,7 +40,11 @@ export async function assessmentXlsx(input: {
       const row = sheet.addRow([
         r.rank,
         r.code.length === 12 ? `${r.township} ${r.name}` : r.name,
-        ...INDICATORS.map((i) => Math.round(r.computed.indicators[i] * 1000) / 1000),
+        // Not assessed: an empty cell, never a 100%.
+        ...INDICATORS.map((i) => {
+          const share = r.computed.indicators[i];
+          return share === null ? null : Math.round(share * 1000) / 1000;
+        }),
         r.computed.score,
         r.final,
         t(`bands.${r.band}`),

@@ -219,16 +219,23 @@ describe('assessmentScore', () => {
     for (const value of Object.values(result.indicators)) expect(value).toBe(1);
   });
 
-  it('counts nothing due as met', () => {
-    expect(Object.values(indicatorsOf(nothingDue))).toEqual([1, 1, 1, 1, 1, 1]);
-    expect(assessmentScore(nothingDue, DEFAULT_POLICY)).toMatchObject({ score: 100, band: 'GOOD' });
-    // One indicator with nothing due beside others that are due.
+  it('marks nothing due as not assessed, never full marks; the others are scaled to 100', () => {
+    expect(Object.values(indicatorsOf(nothingDue))).toEqual([null, null, null, null, null, null]);
+    expect(assessmentScore(nothingDue, DEFAULT_POLICY)).toMatchObject({ score: null, band: 'NOT_ASSESSED' });
+    // Never inspected and nobody asked (inspection 10 + satisfaction 10 not assessed), attendance half met:
+    // (25 × 0.5 + 20 + 15 + 20) / 80 × 100 = 84.375 → 84.4, not 90 (half of 25 lost out of 100).
+    const result = assessmentScore(
+      { ...full, members: 10, membersOnTrack: 5, inspections: 0, householdChecks: 0, householdsSatisfied: 0 },
+      DEFAULT_POLICY,
+    );
+    expect(result.indicators.inspection).toBeNull();
+    expect(result.indicators.satisfaction).toBeNull();
+    expect(result.score).toBe(84.4);
+    expect(result.band).toBe('FAIRLY_GOOD');
+    // An area with findings but never inspected cannot happen; with nothing found to fix, rectification is not assessed.
     expect(
-      assessmentScore(
-        { ...full, problemsFound: 0, problemsStruckOff: 0, householdChecks: 0, householdsSatisfied: 0 },
-        DEFAULT_POLICY,
-      ).score,
-    ).toBe(100);
+      assessmentScore({ ...full, problemsFound: 0, problemsStruckOff: 0 }, DEFAULT_POLICY).indicators.rectification,
+    ).toBeNull();
   });
 
   it.each([
@@ -244,9 +251,13 @@ describe('assessmentScore', () => {
     expect(result.band).toBe(band);
   });
 
-  it('rounds to one decimal, half up', () => {
-    // 75 + 25 × 0.598 = 89.95 → 90.0
-    expect(assessmentScore(attendance(598, 1000), DEFAULT_POLICY)).toMatchObject({ score: 90, band: 'GOOD' });
+  it('shows one decimal, half up, and bands on the unrounded score', () => {
+    // 75 + 25 × 0.598 = 89.95: shown as 90.0 but 较好 (FAIRLY_GOOD), not 好 (issue 18).
+    expect(assessmentScore(attendance(598, 1000), DEFAULT_POLICY)).toMatchObject({
+      score: 90,
+      band: 'FAIRLY_GOOD',
+    });
+    expect(assessmentScore(attendance(598, 1000), DEFAULT_POLICY).raw).toBeCloseTo(89.95, 10);
     // 75 + 25 × 0.5978 = 89.945 → 89.9
     expect(assessmentScore(attendance(5978, 10000), DEFAULT_POLICY)).toMatchObject({
       score: 89.9,

@@ -18,7 +18,9 @@ const BAND_STYLE: Record<string, string> = {
   FAIRLY_GOOD: 'bg-sky-50 text-sky-800',
   FAIR: 'bg-amber-50 text-amber-800',
   POOR: 'bg-red-50 text-red-800',
+  NOT_ASSESSED: 'bg-slate-100 text-slate-700',
 };
+const NOT_ASSESSED = '—';
 
 export default async function AssessmentPage() {
   const viewer = await requirePermission('assessment.view'); // before the response starts: a refusal answers 403, not 200
@@ -71,16 +73,25 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
                   {adjustable && (
                     <details className="no-print mt-1">
                       <summary className="cursor-pointer text-xs text-brand-700">{t('adjust')}</summary>
-                      <AdjustScoreForm year={result.year} subjectCode={r.code} name={r.name} score={r.final} />
+                      <AdjustScoreForm
+                        year={result.year}
+                        subjectCode={r.code}
+                        name={r.name}
+                        score={r.final ?? undefined}
+                      />
                     </details>
                   )}
                 </Td>
                 {INDICATORS.map((i) => (
-                  <NumCell key={i}>{formatPercent(r.computed.indicators[i] * 100)}</NumCell>
+                  <NumCell key={i} title={r.computed.indicators[i] === null ? t('bands.NOT_ASSESSED') : undefined}>
+                    {r.computed.indicators[i] === null
+                      ? NOT_ASSESSED
+                      : formatPercent((r.computed.indicators[i] ?? 0) * 100)}
+                  </NumCell>
                 ))}
-                <NumCell>{r.computed.score.toFixed(1)}</NumCell>
+                <NumCell>{r.computed.score?.toFixed(1) ?? NOT_ASSESSED}</NumCell>
                 <Td className="text-right font-semibold tabular-nums" data-testid="final-score">
-                  {r.final.toFixed(1)}
+                  {r.final?.toFixed(1) ?? NOT_ASSESSED}
                 </Td>
                 <Td>
                   <span className={`rounded-full px-2 py-0.5 text-xs ${BAND_STYLE[r.band]}`}>
@@ -116,7 +127,8 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
           </a>
         }
       />
-      <p className="mb-3 text-xs text-slate-500">{t('onlyCurrentYear')}</p>
+      <p className="mb-1 text-xs text-slate-600">{t('onlyCurrentYear')}</p>
+      <p className="mb-3 text-xs text-slate-600">{t('notAssessedHint')}</p>
       <div className="space-y-4">
         {result.townships.length > 1 &&
           table(result.townships, t('townships'), t('subjectTownship'), 'township-ranking')}
