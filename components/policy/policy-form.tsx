@@ -57,6 +57,7 @@ const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }
     ],
   },
   { key: 'monitoring', fields: ['monitorLineYuan', 'incomeDropPercent', 'warningVerifyDays'] },
+  { key: 'oversight', fields: ['unannouncedPerMonth', 'concentratedPerQuarter', 'returnVisitsPerQuarter'] },
   { key: 'marks', fields: ['pairingRedBelowPercent', 'visitRedBelowPercent'] },
 ];
 

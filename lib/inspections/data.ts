@@ -15,7 +15,7 @@ import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { type Fragment, sql } from '@/lib/sql';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
-import { type AssessmentCounts, assessmentScore, type Band, drawInspection } from './rules';
+import { type AssessmentCounts, assessmentScore, type Band, drawInspection, paceOf, periodsOf } from './rules';
 import { discrepancies } from './sql';
 
 /**
@@ -459,3 +459,66 @@ export async function assessment(viewer: Viewer, year: number) {
     townships: rank(townships).filter((r) => own(r.code)),
   };
 }
+
+// ─────────────────────────── Pace of oversight ───────────────────────────
+
+/**
+ * The year's pace of oversight in a county (seed 000): unannounced visits by month, concentrated inspections
+ * by quarter, and each dispatching unit with members posted that year by quarter, against the county's policy.
+ * Null for an area other than a county: the rule is the county's. Planned inspections count as planned only
+ * for those who may see them (inspectors and the county office).
+ */
+export async function oversightPace(viewer: Viewer, options: { area?: string; year: number }) {
+  requireCan(viewer, 'inspection.view');
+  const area = areaPrefix(viewer, options.area);
+  if (area.length !== 6) return null;
+  const from = dayOf(`${options.year}-01-01`);
+  const to = dayOf(`${options.year}-12-31`);
+  const [inspections, policy, units] = await Promise.all([
+    db.inspection.findMany({
+      where: {
+        AND: [
+          visibleWhere(viewer, area),
+          { areaCode: { startsWith: area } },
+          { OR: [{ plannedOn: { gte: from, lte: to } }, { doneOn: { gte: from, lte: to } }] },
+        ],
+      },
+      select: { kind: true, status: true, plannedOn: true, doneOn: true, unitId: true },
+    }),
+    policyValuesFor(area, options.year),
+    db.unit.findMany({
+      where: {
+        countyCode: area,
+        postings: { some: { startDate: { lte: to }, OR: [{ endedOn: null }, { endedOn: { gte: from } }] } },
+      },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    }),
+  ]);
+  const today = chinaToday();
+  const dated = (kind: InspectionKind, unitId?: number) =>
+    inspections
+      .filter((i) => i.kind === kind && (unitId === undefined || i.unitId === unitId))
+      .map((i) => ({
+        plannedOn: isoDay(i.plannedOn),
+        doneOn: i.status === 'DONE' && i.doneOn ? isoDay(i.doneOn) : null,
+      }));
+  const months = periodsOf(options.year, 1);
+  const quarters = periodsOf(options.year, 3);
+  return {
+    area,
+    year: options.year,
+    policy: {
+      unannouncedPerMonth: policy.unannouncedPerMonth,
+      concentratedPerQuarter: policy.concentratedPerQuarter,
+      returnVisitsPerQuarter: policy.returnVisitsPerQuarter,
+    },
+    unannounced: paceOf(months, dated('UNANNOUNCED'), policy.unannouncedPerMonth, today),
+    concentrated: paceOf(quarters, dated('CONCENTRATED'), policy.concentratedPerQuarter, today),
+    returnVisits: units.map((unit) => ({
+      unit,
+      periods: paceOf(quarters, dated('RETURN_VISIT', unit.id), policy.returnVisitsPerQuarter, today),
+    })),
+  };
+}
+export type OversightPace = NonNullable<Awaited<ReturnType<typeof oversightPace>>>;

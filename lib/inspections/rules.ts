@@ -161,3 +161,45 @@ export function assessmentScore(
   const score = Math.round(raw * 10 + 1e-9) / 10;
   return { indicators, raw, score, band: scoreBand(raw, policy) };
 }
+
+// ─────────────────────────── Pace of oversight ───────────────────────────
+
+/**
+ * One period of the oversight calendar: done (as many as the policy asks, by the day the inspection was
+ * done), missed (over without them), due (the period now, not yet done), or to come.
+ */
+export type PaceState = 'done' | 'missed' | 'due' | 'later';
+export type PacePeriod = { label: number; from: string; to: string; done: number; planned: number; state: PaceState };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The year's months (12) or quarters (4) as inclusive ISO date ranges. */
+export function periodsOf(year: number, months: 1 | 3): { label: number; from: string; to: string }[] {
+  return Array.from({ length: 12 / months }, (_, i) => {
+    const first = i * months + 1;
+    const last = first + months - 1;
+    return { label: i + 1, from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDay(year, last))}` };
+  });
+}
+
+/**
+ * The pace of one kind of inspection over a year's periods (seed 000: "每月1次明察暗访、每季度1次集中督查、
+ * 派出单位每季度1次回访"): a period counts the inspections done in it (done_on) against `perPeriod`; one
+ * planned but not done does not count.
+ */
+export function paceOf(
+  periods: { label: number; from: string; to: string }[],
+  inspections: readonly { doneOn: string | null; plannedOn: string }[],
+  perPeriod: number,
+  today: string,
+): PacePeriod[] {
+  return periods.map((period) => {
+    const within = (day: string | null) => day !== null && day >= period.from && day <= period.to;
+    const done = inspections.filter((i) => within(i.doneOn)).length;
+    const planned = inspections.filter((i) => i.doneOn === null && within(i.plannedOn)).length;
+    const state: PaceState =
+      done >= perPeriod ? 'done' : period.to < today ? 'missed' : period.from <= today ? 'due' : 'later';
+    return { ...period, done, planned, state };
+  });
+}

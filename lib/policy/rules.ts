@@ -50,6 +50,10 @@ export const POLICY_FIELDS = {
   // tap is marked; more than this many days after it is refused. Each a local default.
   lateSyncHours: { default: 24, min: 1, max: 720, source: null },
   offlineCheckinDays: { default: 3, min: 1, max: 31, source: null },
+  // The pace of oversight (seed 000: 每月1次明察暗访、每季度1次集中督查、派出单位每季度1次回访).
+  unannouncedPerMonth: { default: 1, min: 0, max: 31, source: '000' },
+  concentratedPerQuarter: { default: 1, min: 0, max: 31, source: '000' },
+  returnVisitsPerQuarter: { default: 1, min: 0, max: 31, source: '000' },
   // Dashboard colours (issue 17; the seeds give no number): a share of a duty done below the line is red
   // (missed), from the line up to all done amber (behind). Each a local default.
   pairingRedBelowPercent: { default: 95, min: 0, max: 100, source: null },

@@ -25,9 +25,11 @@ import {
   listInspections,
   noticeOf,
   oversightOfPerson,
+  oversightPace,
 } from '@/lib/inspections/data';
 import { drawInspection } from '@/lib/inspections/rules';
 import { listProblems } from '@/lib/problems/data';
+import { dayOf } from '@/lib/time';
 import {
   makeInspection,
   removeInspectionFixtures,
@@ -559,5 +561,53 @@ describe('talks, recalls and the assessment', () => {
       await run(adjustAssessment, { year: year(), subjectCode: V, score: '99', reason: '乡镇自评' }),
     ).toMatchObject({ ok: false, formError: '您的账号没有这项操作的权限。' });
     expect((await db.assessmentAdjustment.findFirstOrThrow({ where: { subjectCode: V } })).score).toBe(85);
+  });
+});
+
+describe('the pace of oversight', () => {
+  // 2024: a year no other fixture touches.
+  const doneOn = async (kind: 'UNANNOUNCED' | 'CONCENTRATED', day: string) => {
+    const made = await makeInspection({
+      villages: [{ code: V }],
+      kind,
+      status: 'DONE',
+      plannedOn: day,
+      createdById: inspectorId,
+    });
+    await db.inspection.update({ where: { id: made.id }, data: { doneOn: dayOf(day) } });
+  };
+
+  it('counts each month and quarter by the day an inspection was done; planned ones only for those who may see them', async () => {
+    await doneOn('UNANNOUNCED', '2024-01-15');
+    await doneOn('UNANNOUNCED', '2024-03-31');
+    await doneOn('CONCENTRATED', '2024-04-01');
+    await makeInspection({
+      villages: [{ code: V }],
+      kind: 'CONCENTRATED',
+      plannedOn: '2024-07-10',
+      createdById: inspectorId,
+    });
+
+    const pace = await oversightPace(await signInAs('county'), { year: 2024 });
+    expect(pace?.unannounced.map((p) => p.state)).toEqual(['done', 'missed', 'done', ...Array(9).fill('missed')]);
+    expect(pace?.concentrated.map((p) => p.state)).toEqual(['missed', 'done', 'missed', 'missed']);
+    expect(pace?.concentrated[2].planned).toBe(1);
+    expect(pace?.policy).toEqual({ unannouncedPerMonth: 1, concentratedPerQuarter: 1, returnVisitsPerQuarter: 1 });
+
+    // The leader sees what is done, never what is planned.
+    const leaderPace = await oversightPace(await signInAs('leader'), { year: 2024 });
+    expect(leaderPace?.concentrated[2].planned).toBe(0);
+    expect(leaderPace?.concentrated[1].state).toBe('done');
+    // A township's area is not a county: no calendar. Another county sees none of these.
+    expect(await oversightPace(await signInAs('township'), { year: 2024 })).toBeNull();
+    const other = await oversightPace(await signInAs('county2'), { year: 2024 });
+    expect(other?.area).toBe('990103');
+    expect(other?.unannounced.every((p) => p.done === 0)).toBe(true);
+  });
+
+  it('refuses a role without the oversight view', async () => {
+    await expect(oversightPace(await signInAs('member'), { year: 2024 })).rejects.toThrow(
+      'NEXT_HTTP_ERROR_FALLBACK;403',
+    );
   });
 });

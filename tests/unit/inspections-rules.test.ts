@@ -7,6 +7,8 @@ import {
   drawSample,
   indicatorsOf,
   isDiscrepancy,
+  paceOf,
+  periodsOf,
 } from '@/lib/inspections/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 
@@ -288,5 +290,37 @@ describe('assessmentScore', () => {
     expect(result.score).toBe(90);
     expect(result.band).toBe('GOOD');
     expect(result.indicators.attendance).toBe(1);
+  });
+});
+
+describe('the pace of oversight (seed 000: 每月1次明察暗访、每季度1次集中督查、派出单位每季度1次回访)', () => {
+  it('splits a year into months and quarters, leap years included', () => {
+    expect(periodsOf(2028, 1)[1]).toEqual({ label: 2, from: '2028-02-01', to: '2028-02-29' });
+    expect(periodsOf(2026, 1)).toHaveLength(12);
+    expect(periodsOf(2026, 3).map((q) => [q.from, q.to])).toEqual([
+      ['2026-01-01', '2026-03-31'],
+      ['2026-04-01', '2026-06-30'],
+      ['2026-07-01', '2026-09-30'],
+      ['2026-10-01', '2026-12-31'],
+    ]);
+  });
+
+  it('counts an inspection in the period it was done; a period over without one is missed, the current one due', () => {
+    const quarters = periodsOf(2026, 3);
+    const inspections = [
+      { plannedOn: '2026-03-28', doneOn: '2026-04-01' }, // planned in Q1, done on the first day of Q2: counts for Q2
+      { plannedOn: '2026-12-20', doneOn: null }, // planned only: does not count
+    ];
+    const pace = paceOf(quarters, inspections, 1, '2026-12-05');
+    expect(pace.map((q) => q.state)).toEqual(['missed', 'done', 'missed', 'due']);
+    expect(pace[3]).toMatchObject({ done: 0, planned: 1 });
+    // On the last day of a quarter it is still due, the next day missed.
+    expect(paceOf(quarters, [], 1, '2026-09-30')[2].state).toBe('due');
+    expect(paceOf(quarters, [], 1, '2026-10-01')[2].state).toBe('missed');
+    expect(paceOf(quarters, [], 1, '2026-05-01')[3].state).toBe('later');
+    // The policy's number: two a quarter asked, one done is not enough.
+    expect(paceOf(quarters, inspections, 2, '2026-12-05')[1].state).toBe('missed');
+    // None asked: every period is done.
+    expect(paceOf(quarters, [], 0, '2026-12-05').every((q) => q.state === 'done')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PlanInspectionForm } from '@/components/inspections/inspection-forms';
+import { OversightPaceCard } from '@/components/inspections/oversight-pace';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -9,7 +10,7 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { listInspections, planOptions } from '@/lib/inspections/data';
+import { listInspections, oversightPace, planOptions } from '@/lib/inspections/data';
 import { chinaToday } from '@/lib/time';
 
 export default async function InspectionsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
@@ -29,8 +30,9 @@ async function InspectionsContent({
   const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
-  const [data, options, t] = await Promise.all([
+  const [data, pace, options, t] = await Promise.all([
     listInspections(viewer, { area: query.area, year }),
+    oversightPace(viewer, { area: query.area, year }),
     can(viewer.role, 'inspection.plan') ? planOptions(viewer) : null, // the plan form only for inspectors
     getTranslations('inspections'),
   ]);
@@ -61,6 +63,7 @@ async function InspectionsContent({
         }
       />
       <div className="space-y-4">
+        {pace && <OversightPaceCard pace={pace} />}
         {options && (
           <Card title={t('plan')}>
             <PlanInspectionForm areas={options.areas} units={options.units} today={today} />
