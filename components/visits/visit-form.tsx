@@ -18,6 +18,8 @@ type Draft = {
   clientKey: string;
   visitedOn: string;
   kind: string;
+  /** A phone visit only: why nobody could be met at home (锁门户). */
+  phoneReason?: string;
   metWith: string;
   findings: string;
   helpDelivered: string;
@@ -112,6 +114,7 @@ export function VisitForm({
         householdId,
         visitedOn: draft.visitedOn,
         kind: draft.kind,
+        phoneReason: draft.kind === 'PHONE' ? (draft.phoneReason ?? '') : '',
         metWith: draft.metWith,
         findings: draft.findings,
         helpDelivered: draft.helpDelivered,
@@ -192,6 +195,16 @@ export function VisitForm({
           ))}
         </SelectField>
       </div>
+      {draft.kind === 'PHONE' && (
+        <TextField
+          name="phoneReason"
+          label={t('visits.phoneReason')}
+          hint={t('visits.phoneReasonHint')}
+          value={draft.phoneReason ?? ''}
+          onChange={(e) => update({ phoneReason: e.target.value })}
+          errors={errors('phoneReason')}
+        />
+      )}
       <TextField
         name="metWith"
         label={t('visits.metWith')}

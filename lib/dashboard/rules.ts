@@ -25,7 +25,7 @@ type MarkPolicy = Pick<PolicyValues, 'returnRateMaxPercent' | 'pairingRedBelowPe
  * A share of a duty done: missed (red) below the policy's line, behind (amber) from the line up to all done.
  * Compared unrounded (done / due against the line), so 89.96% is below a 90% line though it shows as 89.9%.
  */
-function shareLevel(done: number, due: number, redBelowPercent: number): MarkLevel | null {
+export function shareLevel(done: number, due: number, redBelowPercent: number): MarkLevel | null {
   if (done >= due) return null;
   return done * 100 < redBelowPercent * due ? 'missed' : 'atRisk';
 }

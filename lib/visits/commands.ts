@@ -53,6 +53,7 @@ export async function createVisit({
       regionCode: household.regionCode,
       visitedOn: dayOf(input.visitedOn),
       kind: input.kind,
+      phoneReason: input.phoneReason ?? null,
       visitorId: viewer.userId,
       visitorName: viewer.displayName,
       visitorCadreId: cadre?.id ?? null,

@@ -168,6 +168,9 @@ export type VisitCoverageRow = {
   teamDone: number;
   leaderDue: number;
   leaderDone: number;
+  /** Of the done, in person: phone visits (locked-door households) shown apart. */
+  cadreInPerson: number;
+  teamInPerson: number;
 };
 
 /**
@@ -212,6 +215,8 @@ export async function visitCoverage(viewer: Viewer, area?: string) {
         teamDone: r?.team_done ?? 0,
         leaderDue: r?.leader_due ?? 0,
         leaderDone: r?.leader_done ?? 0,
+        cadreInPerson: r?.cadre_in_person ?? 0,
+        teamInPerson: r?.team_in_person ?? 0,
       };
     })
     .filter((g) => childLength < 12 || g.cadreDue + g.teamDue > 0);
@@ -225,6 +230,8 @@ export async function visitCoverage(viewer: Viewer, area?: string) {
     teamDone: sum('teamDone'),
     leaderDue: sum('leaderDue'),
     leaderDone: sum('leaderDone'),
+    cadreInPerson: sum('cadreInPerson'),
+    teamInPerson: sum('teamInPerson'),
   };
   return { area: prefix, today, groups, total };
 }

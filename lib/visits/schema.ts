@@ -24,6 +24,8 @@ export const createVisitSchema = z
     householdId: recordId,
     visitedOn: isoDate,
     kind: z.enum(VISIT_KINDS, { error: 'errors.invalidChoice' }),
+    /** Required for a phone visit: phone visits are for locked-door households only (seed 000). */
+    phoneReason: optionalText(200),
     metWith: optionalText(100),
     findings: optionalText(2000),
     helpDelivered: optionalText(2000),
@@ -36,4 +38,10 @@ export const createVisitSchema = z
   })
   .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
     error: 'attendance.locationIncomplete',
-  });
+  })
+  // "对锁门户电话走访" (seed 000): a phone visit says why nobody could be met at home.
+  .refine((v) => v.kind !== 'PHONE' || v.phoneReason !== undefined, {
+    error: 'visits.phoneReasonRequired',
+    path: ['phoneReason'],
+  })
+  .transform((v) => (v.kind === 'PHONE' ? v : { ...v, phoneReason: undefined }));

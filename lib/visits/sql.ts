@@ -10,6 +10,7 @@ export const insertVisit = (visit: {
   regionCode: string;
   visitedOn: Date;
   kind: string;
+  phoneReason: string | null;
   visitorId: number;
   visitorName: string;
   visitorCadreId: number | null;
@@ -21,9 +22,9 @@ export const insertVisit = (visit: {
   longitude: number | null;
   accuracy: number | null;
 }) => sql<InsertedVisitRow>`
-    INSERT INTO visit (client_key, household_id, region_code, visited_on, kind, visitor_id, visitor_name, visitor_cadre_id,
+    INSERT INTO visit (client_key, household_id, region_code, visited_on, kind, phone_reason, visitor_id, visitor_name, visitor_cadre_id,
                        met_with, findings, help_delivered, risk_event, latitude, longitude, accuracy_meters)
-    VALUES (${visit.clientKey}, ${visit.householdId}, ${visit.regionCode}, ${visit.visitedOn}::date, ${visit.kind}::"VisitKind", ${visit.visitorId},
+    VALUES (${visit.clientKey}, ${visit.householdId}, ${visit.regionCode}, ${visit.visitedOn}::date, ${visit.kind}::"VisitKind", ${visit.phoneReason}, ${visit.visitorId},
             ${visit.visitorName}, ${visit.visitorCadreId}, ${visit.metWith}, ${visit.findings}, ${visit.helpDelivered},
             ${visit.riskEvent}::"RiskEvent",
             ${visit.latitude}, ${visit.longitude}, ${visit.accuracy})
@@ -53,6 +54,9 @@ export type CoverageRow = {
   team_done: number;
   leader_due: number;
   leader_done: number;
+  /** Of the done: visited in person (not by phone) within the period. */
+  cadre_in_person: number;
+  team_in_person: number;
 };
 
 /**
@@ -76,7 +80,9 @@ export const coverageByChild = (q: {
     ), cadre AS (
       SELECT left(pr.region_code, ${q.childLength}) AS child, count(*)::int AS due,
              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v WHERE v.household_id = pr.household_id AND v.visitor_cadre_id = pr.cadre_id
-                                             AND v.visited_on > ${q.today}::date - pol.cadre_days))::int AS done
+                                             AND v.visited_on > ${q.today}::date - pol.cadre_days))::int AS done,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v WHERE v.household_id = pr.household_id AND v.visitor_cadre_id = pr.cadre_id
+                                             AND v.kind <> 'PHONE' AND v.visited_on > ${q.today}::date - pol.cadre_days))::int AS in_person
         FROM pairing pr JOIN pol ON pol.county = left(pr.region_code, 6)
        WHERE pr.ended_on IS NULL AND pr.region_code LIKE ${`${q.prefix}%`}
        GROUP BY 1
@@ -84,6 +90,8 @@ export const coverageByChild = (q: {
       SELECT left(h.region_code, ${q.childLength}) AS child, count(*)::int AS due,
              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
                                              WHERE v.household_id = h.id AND v.visited_on > ${q.today}::date - pol.team_days))::int AS done,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
+                                             WHERE v.household_id = h.id AND v.kind <> 'PHONE' AND v.visited_on > ${q.today}::date - pol.team_days))::int AS in_person,
              count(*) FILTER (WHERE h.status::text = ANY(${q.poor}))::int AS leader_due,
              count(*) FILTER (WHERE h.status::text = ANY(${q.poor}) AND EXISTS (
                  SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL AND ps.role = 'LEADER'
@@ -93,6 +101,7 @@ export const coverageByChild = (q: {
        GROUP BY 1
     )
     SELECT coalesce(c.child, t.child) AS child, coalesce(c.due, 0) AS cadre_due, coalesce(c.done, 0) AS cadre_done,
+           coalesce(c.in_person, 0) AS cadre_in_person, coalesce(t.in_person, 0) AS team_in_person,
            coalesce(t.due, 0) AS team_due, coalesce(t.done, 0) AS team_done, coalesce(t.leader_due, 0) AS leader_due, coalesce(t.leader_done, 0) AS leader_done
       FROM cadre c FULL JOIN team t ON t.child = c.child`;
 

@@ -152,7 +152,7 @@ const HELP = [
 /**
  * One county's visits. $1 county code, $2/$3 township codes and their staff account ids, $4 fallback account id
  * (the county's), $5 first day, $6 last day (yesterday), $7 first day of the team's sweep this quarter, $8 poor
- * statuses, $9..$15 texts, $16 the team's sweep period in days (the county's teamVisitDays): the earlier sweeps are
+ * statuses, $9..$15 texts, $17 reasons for phone visits, $16 the team's sweep period in days (the county's teamVisitDays): the earlier sweeps are
  * the periods of that length before $7 (the oldest, cut at $5, keeps only the households whose day falls after it).
  * Random choices are slices of hashtext() of the visit's key. The client key is
  * 'seed-<household id, 10 digits>-<p pairing id | t | l>-<n>': unique and stable, and written in household
@@ -242,9 +242,11 @@ v AS (
     CASE WHEN (hashtext(key) & 1023) < 82 THEN 'PHONE' WHEN (hashtext(key) & 1023) < 113 THEN 'GROUP_MEETING' ELSE 'IN_PERSON' END AS kind
   FROM allv JOIN region r ON r.code = allv.region_code
 )
-INSERT INTO visit (client_key, household_id, region_code, visited_on, kind, visitor_id, visitor_name, visitor_cadre_id, met_with, findings,
+INSERT INTO visit (client_key, household_id, region_code, visited_on, kind, phone_reason, visitor_id, visitor_name, visitor_cadre_id, met_with, findings,
   help_delivered, latitude, longitude, accuracy_meters, created_at)
-SELECT 'seed-' || v.key, v.household_id, v.region_code, v.day, v.kind::"VisitKind", v.uid, left(v.cname, 40), v.cadre_id,
+SELECT 'seed-' || v.key, v.household_id, v.region_code, v.day, v.kind::"VisitKind",
+  CASE WHEN v.kind = 'PHONE' THEN ($17::text[])[1 + ((v.b >> 12) & 255) % cardinality($17::text[])] END,
+  v.uid, left(v.cname, 40), v.cadre_id,
   CASE v.kind WHEN 'PHONE' THEN ($10::text[])[1 + ((v.a >> 10) & 255) % cardinality($10::text[])]
               WHEN 'GROUP_MEETING' THEN ($11::text[])[1 + ((v.a >> 10) & 255) % cardinality($11::text[])]
               ELSE ($9::text[])[1 + ((v.a >> 10) & 255) % cardinality($9::text[])] END,
@@ -892,6 +894,13 @@ async function planFixtures(client: pg.ClientBase, ctx: Ctx, countyCode: string)
 // ───────────────────────── entry point ─────────────────────────
 
 export const TEXTS = [MET_IN_PERSON, MET_PHONE, MET_GROUP, FINDINGS, FINDINGS_PHONE, FINDINGS_GROUP, HELP];
+// Why a phone visit (seed 000: phone visits for locked-door households only).
+const PHONE_REASONS = [
+  '全家在外务工，锁门',
+  '户主外出务工，家中无人',
+  '老人随子女进城居住，锁门',
+  '农忙外出，多次上门未遇',
+];
 
 /** Problems of one county: demo ≈ 2,300 over the year (Qinzhou: 2,255), city ≈ 2,700 a county (≈ 30,000). */
 function problemCount(profile: Profile, countyCode: string): number {
@@ -961,6 +970,7 @@ export async function seedVisits(
           [...POOR_STATUSES],
           ...TEXTS,
           period,
+          PHONE_REASONS,
         ]);
         const visits = result.rowCount ?? 0;
         const units = (

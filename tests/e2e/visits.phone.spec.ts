@@ -61,7 +61,11 @@ test.describe
       await expect(location).toHaveAttribute('data-location', 'found');
       await expect(location).toHaveText('位置：已获取位置（精度 20 米）');
       await expect(page.getByLabel('走访日期')).not.toHaveValue('');
+      // By phone only for a locked-door household: the reason is asked for, and only then.
+      await page.getByLabel('走访方式').selectOption({ label: '电话走访（锁门户）' });
+      await expect(page.getByLabel('锁门原因（电话走访必填）')).toHaveAccessibleDescription(/电话走访只用于锁门户/);
       await page.getByLabel('走访方式').selectOption({ label: '入户走访' });
+      await expect(page.getByLabel('锁门原因（电话走访必填）')).toHaveCount(0);
       await page.getByLabel('见到何人').fill('户主本人');
       await page.getByLabel('发现情况').fill(FINDINGS);
       await page.getByLabel('帮扶措施和解决事项').fill('讲解危房改造政策，登记加固需求');

@@ -50,6 +50,7 @@ const inPersonVisit = async (householdId: number, kind: 'IN_PERSON' | 'PHONE' = 
       regionCode: VILLAGE,
       visitedOn: new Date(`${today}T00:00:00Z`),
       kind,
+      phoneReason: kind === 'PHONE' ? '全家在外务工，锁门' : null,
       visitorId: visitor.id,
       visitorName: visitor.displayName,
     },

@@ -919,11 +919,25 @@ describe('visit coverage', () => {
     const account = await makeProblemUser({ role: 'PAIRING_CADRE', scopeCode: TOWNSHIP_1 });
     await db.cadre.update({ where: { id: cadre.id }, data: { userId: account.id } });
     await signInAs(account.username);
-    expect(await run(createVisit, visitInput(old.id, { kind: 'PHONE' }))).toMatchObject({ ok: true });
+    // By phone: only for a locked-door household, with the reason (seed 000); refused without it, nothing written.
+    const before = await visitsOf(old.id);
+    expect(await run(createVisit, visitInput(old.id, { kind: 'PHONE' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { phoneReason: ['电话走访只用于锁门户：请写明家中无人的原因'] },
+    });
+    expect(await visitsOf(old.id)).toBe(before);
     expect(
-      (await db.visit.findFirstOrThrow({ where: { householdId: old.id }, orderBy: { id: 'desc' } })).visitorCadreId,
-    ).toBe(cadre.id);
-    expect(await row()).toMatchObject({ cadreDue: 5, cadreDone: 3 });
+      await run(createVisit, visitInput(old.id, { kind: 'PHONE', phoneReason: '全家在外务工，锁门' })),
+    ).toMatchObject({ ok: true });
+    const phoned = await db.visit.findFirstOrThrow({ where: { householdId: old.id }, orderBy: { id: 'desc' } });
+    expect(phoned).toMatchObject({ visitorCadreId: cadre.id, kind: 'PHONE', phoneReason: '全家在外务工，锁门' });
+    // It counts for the pairing; the in-person share is shown apart (the two earlier visits were in person).
+    expect(await row()).toMatchObject({ cadreDue: 5, cadreDone: 3, cadreInPerson: 2 });
+    // A reason sent with an in-person visit is not kept: it belongs to phone visits only.
+    await run(createVisit, visitInput(recent.id, { phoneReason: '不该保存' }));
+    expect(
+      (await db.visit.findFirstOrThrow({ where: { householdId: recent.id }, orderBy: { id: 'desc' } })).phoneReason,
+    ).toBeNull();
     expect((await overdueCadreVisits(viewer, V_COVER)).map((o) => o.head_name).sort()).toEqual(
       ['从未走访户', '他人走访户'].sort(),
     );

@@ -134,6 +134,7 @@ export async function makeVisit(options: {
       regionCode: options.household.regionCode,
       visitedOn: dayOf(options.visitedOn),
       kind: options.kind ?? 'IN_PERSON',
+      phoneReason: options.kind === 'PHONE' ? '全家在外务工，锁门' : null, // the database requires one for a phone visit
       visitorId: options.visitorId,
       visitorName: '测试走访人',
       visitorCadreId: options.visitorCadreId ?? null,

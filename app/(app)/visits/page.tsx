@@ -10,6 +10,7 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
+import { shareLevel } from '@/lib/dashboard/rules';
 import { formatPercent, percent } from '@/lib/figures/rules';
 import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
@@ -44,6 +45,14 @@ async function VisitsContent({
   ]);
   const total = coverage.total;
   const href = (code?: string) => (code ? `/visits?area=${code}` : '/visits');
+  // The dashboard's colours: red below the policy's line, amber from it up to all done (lib/dashboard/rules).
+  const tone = (done: number, due: number) => {
+    const level = shareLevel(done, due, policy.visitRedBelowPercent);
+    return level === 'missed' ? 'text-red-700' : level === 'atRisk' ? 'text-amber-800' : '';
+  };
+  // Phone visits (locked-door households) count, and the in-person share is shown beside them.
+  const inPerson = (count: number, done: number) =>
+    done > count ? ` · ${t('visits.inPersonOf', { count })}，${t('visits.phoneNote', { count: done - count })}` : '';
   const rule = query.rule === 'team' || query.rule === 'leader' ? query.rule : 'cadre';
   const ruleLabel = {
     cadre: t('visits.coverageCadre'),
@@ -82,27 +91,19 @@ async function VisitsContent({
           <Stat
             label={t('visits.coverageCadre')}
             value={
-              <span className={total.cadreDone < total.cadreDue ? 'text-red-700' : ''}>
-                {rate(total.cadreDone, total.cadreDue)}
-              </span>
+              <span className={tone(total.cadreDone, total.cadreDue)}>{rate(total.cadreDone, total.cadreDue)}</span>
             }
-            hint={`${total.cadreDone}/${total.cadreDue}`}
+            hint={`${total.cadreDone}/${total.cadreDue}${inPerson(total.cadreInPerson, total.cadreDone)}`}
           />
           <Stat
             label={t('visits.coverageTeam')}
-            value={
-              <span className={total.teamDone < total.teamDue ? 'text-red-700' : ''}>
-                {rate(total.teamDone, total.teamDue)}
-              </span>
-            }
-            hint={`${total.teamDone}/${total.teamDue}`}
+            value={<span className={tone(total.teamDone, total.teamDue)}>{rate(total.teamDone, total.teamDue)}</span>}
+            hint={`${total.teamDone}/${total.teamDue}${inPerson(total.teamInPerson, total.teamDone)}`}
           />
           <Stat
             label={t('visits.coverageLeader')}
             value={
-              <span className={total.leaderDone < total.leaderDue ? 'text-red-700' : ''}>
-                {rate(total.leaderDone, total.leaderDue)}
-              </span>
+              <span className={tone(total.leaderDone, total.leaderDue)}>{rate(total.leaderDone, total.leaderDue)}</span>
             }
             hint={`${total.leaderDone}/${total.leaderDue}`}
           />
@@ -119,13 +120,13 @@ async function VisitsContent({
               {coverage.groups.map((g) => (
                 <Row hover key={g.code} data-area={g.code}>
                   <Td>{g.code.length < 12 ? <TextLink href={href(g.code)}>{g.name}</TextLink> : g.name}</Td>
-                  <Td className={`text-right tabular-nums ${g.cadreDone < g.cadreDue ? 'text-red-700' : ''}`}>
+                  <Td className={`text-right tabular-nums ${tone(g.cadreDone, g.cadreDue)}`}>
                     {g.cadreDone}/{g.cadreDue}
                   </Td>
-                  <Td className={`text-right tabular-nums ${g.teamDone < g.teamDue ? 'text-red-700' : ''}`}>
+                  <Td className={`text-right tabular-nums ${tone(g.teamDone, g.teamDue)}`}>
                     {g.teamDone}/{g.teamDue}
                   </Td>
-                  <Td className={`text-right tabular-nums ${g.leaderDone < g.leaderDue ? 'text-red-700' : ''}`}>
+                  <Td className={`text-right tabular-nums ${tone(g.leaderDone, g.leaderDue)}`}>
                     {g.leaderDone}/{g.leaderDue}
                   </Td>
                 </Row>
