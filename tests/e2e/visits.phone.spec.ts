@@ -98,10 +98,12 @@ test.describe
 
       // A second visit on a weak signal. Typed, then the page reloads: the draft is kept.
       await page.getByLabel('走访方式').selectOption({ label: '电话走访（锁门户）' });
+      await page.getByLabel('锁门原因（电话走访必填）').fill('户主外出务工，家中无人');
       await page.getByLabel('发现情况').fill(RETRY_FINDINGS);
       await page.reload();
       await expect(page.getByText('已保留未提交的内容')).toBeVisible();
       await expect(page.getByLabel('发现情况')).toHaveValue(RETRY_FINDINGS);
+      await expect(page.getByLabel('锁门原因（电话走访必填）')).toHaveValue('户主外出务工，家中无人');
       await expect(page.getByLabel('走访方式')).toHaveValue('PHONE');
       await expect(location).toHaveAttribute('data-location', 'found');
 
