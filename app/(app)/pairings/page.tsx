@@ -84,7 +84,19 @@ async function PairingsContent({
             <Stat
               label={t('pairings.cadresTotal')}
               value={coverage.cadres.total}
-              hint={`${t('pairings.cadresBelow')} ${coverage.cadres.below} · ${t('pairings.cadresAtQuota')} ${coverage.cadres.atQuota}${coverage.cadres.over ? ` · ${t('pairings.cadresOver')} ${coverage.cadres.over}` : ''}`}
+              // 8741 is the number each cadre carries (seed 001), not only a ceiling: those under it are listed too.
+              hint={
+                <>
+                  <TextLink href="/cadres?load=free">
+                    {t('pairings.cadresBelow')} {coverage.cadres.below}
+                  </TextLink>
+                  {' · '}
+                  <TextLink href="/cadres?load=full">
+                    {t('pairings.cadresAtQuota')} {coverage.cadres.atQuota}
+                  </TextLink>
+                  {coverage.cadres.over > 0 && ` · ${t('pairings.cadresOver')} ${coverage.cadres.over}`}
+                </>
+              }
             />
           )}
         </div>
