@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import type { OversightPace } from '@/lib/inspections/data';
 import type { PacePeriod, PaceState } from '@/lib/inspections/rules';
@@ -32,6 +33,20 @@ export async function OversightPaceCard({ pace }: { pace: OversightPace }) {
       {periods.map((p) => cell(p, `${testId}-${p.label}`))}
     </Row>
   );
+  // One table of months, one of quarters: the periods as headings, a row per kind (or unit).
+  const table = (minWidth: string, heads: string[], body: ReactNode) => (
+    <Table minWidth={minWidth}>
+      <HeadRow>
+        <Th className="sticky left-0 z-10 bg-white pl-1">{t('kind')}</Th>
+        {heads.map((head) => (
+          <Th key={head} className="text-center">
+            {head}
+          </Th>
+        ))}
+      </HeadRow>
+      <tbody>{body}</tbody>
+    </Table>
+  );
   const missed = [pace.unannounced, pace.concentrated, ...pace.returnVisits.map((r) => r.periods)]
     .flat()
     .filter((p) => p.state === 'missed').length;
@@ -43,29 +58,15 @@ export async function OversightPaceCard({ pace }: { pace: OversightPace }) {
           {missed > 0 ? t('missedCount', { count: missed }) : t('noneMissed')}
         </p>
       </header>
-      <Table minWidth="60rem">
-        <HeadRow>
-          <Th className="sticky left-0 z-10 bg-white pl-1">{t('kind')}</Th>
-          {pace.unannounced.map((p) => (
-            <Th key={p.label} className="text-center">
-              {t('month', { month: p.label })}
-            </Th>
-          ))}
-        </HeadRow>
-        <tbody>
-          {row(t('unannounced', { count: pace.policy.unannouncedPerMonth }), pace.unannounced, 'unannounced')}
-        </tbody>
-      </Table>
-      <Table minWidth="36rem">
-        <HeadRow>
-          <Th className="sticky left-0 z-10 bg-white pl-1">{t('kind')}</Th>
-          {pace.concentrated.map((p) => (
-            <Th key={p.label} className="text-center">
-              {t('quarter', { quarter: p.label })}
-            </Th>
-          ))}
-        </HeadRow>
-        <tbody>
+      {table(
+        '60rem',
+        pace.unannounced.map((p) => t('month', { month: p.label })),
+        row(t('unannounced', { count: pace.policy.unannouncedPerMonth }), pace.unannounced, 'unannounced'),
+      )}
+      {table(
+        '36rem',
+        pace.concentrated.map((p) => t('quarter', { quarter: p.label })),
+        <>
           {row(t('concentrated', { count: pace.policy.concentratedPerQuarter }), pace.concentrated, 'concentrated')}
           {pace.returnVisits.map(({ unit, periods }) =>
             row(
@@ -74,8 +75,8 @@ export async function OversightPaceCard({ pace }: { pace: OversightPace }) {
               `unit-${unit.id}`,
             ),
           )}
-        </tbody>
-      </Table>
+        </>,
+      )}
       <p className="text-xs text-slate-600">{t('source')}</p>
     </section>
   );
