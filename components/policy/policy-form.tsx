@@ -27,7 +27,14 @@ const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }
   },
   {
     key: 'pairing',
-    fields: ['quotaCountyChief', 'quotaCountyDeputy', 'quotaSectionChief', 'quotaSectionDeputy', 'quotaOrdinary'],
+    fields: [
+      'quotaCountyChief',
+      'quotaCountyDeputy',
+      'quotaSectionChief',
+      'quotaSectionDeputy',
+      'quotaOrdinary',
+      'quotaTownshipBackstop',
+    ],
   },
   { key: 'registry', fields: ['incomeLineYuan', 'returnRateMaxPercent'] },
   {

@@ -8,7 +8,7 @@ import { writeAuditNow } from '@/lib/audit/data';
 import { diffFields } from '@/lib/audit/rules';
 import type { Viewer } from '@/lib/auth/data';
 import type { CommandContext, CommandOutcome } from '@/lib/command';
-import { db, execute, type Tx } from '@/lib/db';
+import { db, execute, rows as sqlRows, type Tx } from '@/lib/db';
 import type { HouseholdStatus } from '@/lib/enums';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { POOR_STATUSES } from '@/lib/households/rules';
@@ -21,7 +21,7 @@ import { scope } from '@/lib/regions/scope';
 import { lockCadre } from '@/lib/teams/sql';
 import { chinaToday, chinaYear, dayOf } from '@/lib/time';
 import { pairingRosterRows } from './data';
-import { PAIRABLE_STATUSES, quotaOf } from './rules';
+import { PAIRABLE_STATUSES, quotaFor, quotaOf } from './rules';
 import type {
   confirmProposalSchema,
   createCadreSchema,
@@ -33,7 +33,7 @@ import type {
   updateCadreSchema,
 } from './schema';
 import { pairingRosterXlsx, ROSTER_COLUMNS, type RosterSheetLabels } from './sheet';
-import { lockIdNumber } from './sql';
+import { candidateCadres, lockIdNumber } from './sql';
 
 type Context<S extends z.ZodType> = CommandContext<z.output<S>>;
 
@@ -125,8 +125,11 @@ export async function updateCadre({ viewer, input, tx }: Context<typeof updateCa
   if (input.userId) await assertAccount(tx, viewer, input.userId, cadre.id);
   await execute(tx, lockCadre(cadre.id)); // as pairAll locks before counting
   const used = await tx.pairing.count({ where: { cadreId: cadre.id, endedOn: null } });
+  // Checked when the rank changes, so a township cadre carrying leftovers beyond their rank (the backstop)
+  // can still have their name or phone corrected.
   const quota = quotaOf(input.rank, await policyOf(tx, countyOf(cadre.regionCode)));
-  if (used > quota) throw new RefusedError('pairings.rankBelowUsed', 'rank', { used, quota });
+  if (input.rank !== cadre.rank && used > quota)
+    throw new RefusedError('pairings.rankBelowUsed', 'rank', { used, quota });
   const fields = { name: input.name, unitId: input.unitId, rank: input.rank, userId: input.userId ?? null };
   const updated = await tx.cadre.updateMany({
     where: { id: cadre.id, version: input.version },
@@ -194,7 +197,13 @@ export async function removeLiaison({
  * batches cannot deadlock) before their pairings are counted, so two clerks cannot both fill the
  * last place.
  */
-async function pairAll(tx: Tx, viewer: Viewer, pairs: readonly (readonly [number, number])[], field: string) {
+async function pairAll(
+  tx: Tx,
+  viewer: Viewer,
+  pairs: readonly (readonly [number, number])[],
+  field: string,
+  departing?: number,
+) {
   const householdIds = pairs.map(([h]) => h);
   const cadreIds = [...new Set(pairs.map(([, c]) => c))].sort((a, b) => a - b);
   for (const id of cadreIds) await execute(tx, lockCadre(id));
@@ -229,6 +238,7 @@ async function pairAll(tx: Tx, viewer: Viewer, pairs: readonly (readonly [number
   const policies = new Map<string, PolicyValues>();
   const today = chinaToday();
   const rows = [];
+  const backstop: { county: string; name: string; quota: number }[] = [];
   for (const [householdId, cadreId] of pairs) {
     const household = householdById.get(householdId);
     if (!household) throw new RefusedError('pairings.householdOutside', field, { id: householdId });
@@ -246,11 +256,23 @@ async function pairAll(tx: Tx, viewer: Viewer, pairs: readonly (readonly [number
       policy = await policyOf(tx, county);
       policies.set(county, policy);
     }
-    const quota = quotaOf(cadre.rank, policy);
+    const byRank = quotaOf(cadre.rank, policy);
+    const cap = quotaFor(cadre.rank, cadre.regionCode, household.regionCode, policy);
     const now = (usedBy.get(cadreId) ?? 0) + 1;
-    if (now > quota) throw new RefusedError('pairings.quotaFull', field, { cadre: cadre.name, quota });
+    if (now > cap) throw new RefusedError('pairings.quotaFull', field, { cadre: cadre.name, quota: cap });
+    if (now > byRank) backstop.push({ county, name: cadre.name, quota: byRank });
     usedBy.set(cadreId, now);
     rows.push({ householdId, cadreId, regionCode: household.regionCode, startedOn: dayOf(today) });
+  }
+  // Beyond the rank's number only for what is left over: once no cadre of the county has a place by rank,
+  // counting this batch (seed 001: 剩余贫困户由乡镇驻村干部兜底). Otherwise the rank's number is full.
+  for (const county of new Set(backstop.map((b) => b.county))) {
+    const policy = policies.get(county) ?? DEFAULT_POLICY;
+    const pool = await sqlRows(tx, candidateCadres(county, departing ?? 0, POOR_STATUSES));
+    const room = pool.reduce((sum, c) => sum + Math.max(0, quotaOf(c.rank, policy) - (usedBy.get(c.id) ?? c.used)), 0);
+    const first = backstop.find((b) => b.county === county);
+    if (room > 0 && first)
+      throw new RefusedError('pairings.quotaFull', field, { cadre: first.name, quota: first.quota });
   }
   await tx.pairing.createMany({ data: rows });
   // A plan made before the household had a cadre (imported with the roster) names its first paired cadre.
@@ -342,7 +364,7 @@ export async function reassignCadre({ viewer, input, tx }: Context<typeof reassi
     where: { id: { in: current.map((p) => p.id) } },
     data: { endedOn: today, endReason: input.reason },
   });
-  await pairAll(tx, viewer, input.pairs, 'pairs');
+  await pairAll(tx, viewer, input.pairs, 'pairs', cadre.id);
   if (input.markLeft) {
     const updated = await tx.cadre.updateMany({
       where: { id: cadre.id, version: input.version },

@@ -17,7 +17,7 @@ import { policyValuesFor } from '@/lib/policy/data';
 import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { chinaYear, isoDay } from '@/lib/time';
-import { PAIRABLE_STATUSES, type ProposalTier, proposePairings, quotaOf } from './rules';
+import { isOwnTownship, PAIRABLE_STATUSES, type ProposalTier, proposePairings, quotaOf } from './rules';
 import { cadreLoadRows, cadresByLoad, candidateCadres, liaisonByChild, mustPairByChild } from './sql';
 
 export const CADRE_PAGE_SIZE = 50;
@@ -335,7 +335,14 @@ export type ProposalView = {
 async function candidates(county: string, except?: number) {
   const policy = await policyValuesFor(county, chinaYear());
   const cadres = await run(db, candidateCadres(county, except ?? 0, POOR_STATUSES));
-  return cadres.map((c) => ({ ...c, quota: quotaOf(c.rank, policy) })).filter((c) => c.used < c.quota);
+  return cadres
+    .map((c) => {
+      const quota = quotaOf(c.rank, policy);
+      // A township cadre may take more of their own township's households (quotaFor).
+      const backstop = c.region_code.length === 9 ? Math.max(quota, policy.quotaTownshipBackstop) : quota;
+      return { ...c, quota, backstop };
+    })
+    .filter((c) => c.used < c.backstop);
 }
 
 async function buildProposal(
@@ -357,7 +364,14 @@ async function buildProposal(
   }
   const proposal = proposePairings({
     households: households.map((h) => ({ id: h.id, villageCode: h.regionCode })),
-    cadres: pool.map((c) => ({ id: c.id, unitId: c.unit_id, regionCode: c.region_code, used: c.used, quota: c.quota })),
+    cadres: pool.map((c) => ({
+      id: c.id,
+      unitId: c.unit_id,
+      regionCode: c.region_code,
+      used: c.used,
+      quota: c.quota,
+      backstop: c.backstop,
+    })),
     liaisonUnits,
   });
   const byHousehold = new Map(households.map((h) => [h.id, h]));
@@ -383,7 +397,7 @@ async function buildProposal(
           rank: c.rank,
           tier: p.tier,
           usedAfter,
-          quota: c.quota,
+          quota: p.tier === 'BACKSTOP' ? c.backstop : c.quota,
         },
       ];
     }),
@@ -474,11 +488,16 @@ export async function householdPairing(viewer: Viewer, householdId: number) {
     const township = household.regionCode.slice(0, 9);
     const rank = (c: (typeof pool)[number]) =>
       liaison.has(c.unit_id) ? 0 : c.region_code.startsWith(township) ? 1 : 2;
-    // The proposal's order: liaison-unit cadres, then the township's, then the county's.
+    // The proposal's order: liaison-unit cadres, then the township's, then the county's; a township
+    // cadre beyond their rank's number only for their own township's households (the backstop).
+    const room = pool.reduce((sum, c) => sum + Math.max(0, c.quota - c.used), 0);
+    const capOf = (c: (typeof pool)[number]) =>
+      room === 0 && isOwnTownship(c.region_code, household.regionCode) ? c.backstop : c.quota;
     options = pool
+      .filter((c) => c.used < capOf(c))
       .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh') || a.id - b.id)
       .slice(0, 300)
-      .map((c) => ({ id: c.id, label: `${c.name} · ${c.unit} · ${c.used}/${c.quota}` }));
+      .map((c) => ({ id: c.id, label: `${c.name} · ${c.unit} · ${c.used}/${capOf(c)}` }));
   }
   return { pairable, mustPair, pairings: history, options };
 }

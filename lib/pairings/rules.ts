@@ -9,7 +9,12 @@ export const PAIRABLE_STATUSES: readonly HouseholdStatus[] = [...POOR_STATUSES, 
 
 export type QuotaPolicy = Pick<
   PolicyValues,
-  'quotaCountyChief' | 'quotaCountyDeputy' | 'quotaSectionChief' | 'quotaSectionDeputy' | 'quotaOrdinary'
+  | 'quotaCountyChief'
+  | 'quotaCountyDeputy'
+  | 'quotaSectionChief'
+  | 'quotaSectionDeputy'
+  | 'quotaOrdinary'
+  | 'quotaTownshipBackstop'
 >;
 
 /** How many households a cadre of this rank may be responsible for at once (8 / 7 / 4 / 4 / 1 by default). */
@@ -28,6 +33,21 @@ export function quotaOf(rank: CadreRank, policy: QuotaPolicy): number {
   }
 }
 
+/** A cadre kept by a township (9-digit code), for a household of a village of that township. */
+export function isOwnTownship(cadreRegionCode: string, villageCode: string): boolean {
+  return cadreRegionCode.length === 9 && villageCode.startsWith(cadreRegionCode);
+}
+
+/**
+ * How many households a cadre may carry when pairing this household: the rank's number, or for a township
+ * cadre and a household of their own township the township's backstop cap if larger (剩余贫困户由乡镇驻村干部
+ * 兜底, seed 001: the leftovers go to township cadres whatever their rank).
+ */
+export function quotaFor(rank: CadreRank, cadreRegionCode: string, villageCode: string, policy: QuotaPolicy): number {
+  const byRank = quotaOf(rank, policy);
+  return isOwnTownship(cadreRegionCode, villageCode) ? Math.max(byRank, policy.quotaTownshipBackstop) : byRank;
+}
+
 export type CandidateCadre = {
   id: number;
   unitId: number;
@@ -36,6 +56,8 @@ export type CandidateCadre = {
   /** Households paired now. */
   used: number;
   quota: number;
+  /** For a township cadre, the most they may carry for households of their township (≥ quota); else quota. */
+  backstop: number;
 };
 
 export type ProposalInput = {
@@ -48,40 +70,44 @@ export type ProposalInput = {
 
 /**
  * Why a cadre was chosen: LIAISON, a cadre of a unit liaising with the village; TOWNSHIP, a cadre
- * kept by the household's township (township cadres cover what is left over, seed 001); COUNTY, any
- * other cadre of the county with quota left.
+ * kept by the household's township; COUNTY, any other cadre of the county with quota left; BACKSTOP,
+ * what no rank quota could cover, given to a cadre of the household's township beyond their rank's
+ * number up to the township cap (seed 001: 剩余贫困户由乡镇驻村干部兜底).
  */
-export type ProposalTier = 'LIAISON' | 'TOWNSHIP' | 'COUNTY';
-const TIERS: readonly ProposalTier[] = ['LIAISON', 'TOWNSHIP', 'COUNTY'];
+export type ProposalTier = 'LIAISON' | 'TOWNSHIP' | 'COUNTY' | 'BACKSTOP';
+const TIERS: readonly ProposalTier[] = ['LIAISON', 'TOWNSHIP', 'COUNTY', 'BACKSTOP'];
 
 export type Proposal = {
   pairs: { householdId: number; cadreId: number; tier: ProposalTier }[];
-  /** Households no cadre with quota left could take. */
+  /** Households no cadre with quota left could take, nor a township cadre as backstop. */
   unassigned: number[];
 };
 
 function tierOf(cadre: CandidateCadre, villageCode: string, liaison: ReadonlySet<number> | undefined): ProposalTier {
   if (liaison?.has(cadre.unitId)) return 'LIAISON';
-  if (cadre.regionCode.length >= 9 && villageCode.startsWith(cadre.regionCode.slice(0, 9))) return 'TOWNSHIP';
+  if (isOwnTownship(cadre.regionCode, villageCode)) return 'TOWNSHIP';
   return 'COUNTY';
 }
 
 /**
  * For each household in turn: the best tier that has a cadre with quota left, and within it the
  * cadre with the most quota left (so the load spreads; ties go to the lower id, so the proposal is
- * the same every time). Quota taken by one proposed pair counts for the next household.
+ * the same every time). Quota taken by one proposed pair counts for the next household. Then what
+ * is left goes, the same way, to the household's township cadres up to the backstop cap.
  */
 export function proposePairings(input: ProposalInput): Proposal {
-  const left = new Map(input.cadres.map((c) => [c.id, c.quota - c.used]));
+  const used = new Map(input.cadres.map((c) => [c.id, c.used]));
   const pairs: Proposal['pairs'] = [];
-  const unassigned: number[] = [];
-  for (const household of input.households) {
-    const liaison = input.liaisonUnits.get(household.villageCode);
+  const pick = (
+    household: { id: number; villageCode: string },
+    tierOfCadre: (cadre: CandidateCadre) => number | null,
+    capOf: (cadre: CandidateCadre) => number,
+  ) => {
     let best: { cadre: CandidateCadre; tier: number; left: number } | null = null;
     for (const cadre of input.cadres) {
-      const remaining = left.get(cadre.id) ?? 0;
-      if (remaining <= 0) continue;
-      const tier = TIERS.indexOf(tierOf(cadre, household.villageCode, liaison));
+      const remaining = capOf(cadre) - (used.get(cadre.id) ?? 0);
+      const tier = remaining > 0 ? tierOfCadre(cadre) : null;
+      if (tier === null) continue;
       if (
         !best ||
         tier < best.tier ||
@@ -90,12 +116,27 @@ export function proposePairings(input: ProposalInput): Proposal {
         best = { cadre, tier, left: remaining };
       }
     }
-    if (!best) {
-      unassigned.push(household.id);
-      continue;
-    }
-    left.set(best.cadre.id, best.left - 1);
+    if (!best) return false;
+    used.set(best.cadre.id, (used.get(best.cadre.id) ?? 0) + 1);
     pairs.push({ householdId: household.id, cadreId: best.cadre.id, tier: TIERS[best.tier] });
-  }
-  return { pairs, unassigned };
+    return true;
+  };
+  const leftOver = input.households.filter((household) => {
+    const liaison = input.liaisonUnits.get(household.villageCode);
+    return !pick(
+      household,
+      (cadre) => TIERS.indexOf(tierOf(cadre, household.villageCode, liaison)),
+      (cadre) => cadre.quota,
+    );
+  });
+  const backstop = TIERS.indexOf('BACKSTOP');
+  const unassigned = leftOver.filter(
+    (household) =>
+      !pick(
+        household,
+        (cadre) => (isOwnTownship(cadre.regionCode, household.villageCode) ? backstop : null),
+        (cadre) => cadre.backstop,
+      ),
+  );
+  return { pairs, unassigned: unassigned.map((h) => h.id) };
 }

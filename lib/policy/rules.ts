@@ -16,6 +16,9 @@ export const POLICY_FIELDS = {
   quotaSectionChief: { default: 4, min: 0, max: 50, source: '001 (8741)' },
   quotaSectionDeputy: { default: 4, min: 0, max: 50, source: '001 (8741)' },
   quotaOrdinary: { default: 1, min: 0, max: 50, source: '001 (8741)' },
+  // 剩余贫困户由乡镇驻村干部兜底 (seed 001) gives no number: how many a township cadre may carry for
+  // households of their own township, whatever their rank, is a local default.
+  quotaTownshipBackstop: { default: 10, min: 0, max: 100, source: null },
   incomeLineYuan: { default: 4000, min: 0, max: 100000, source: '001' },
   returnRateMaxPercent: { default: 5, min: 0, max: 100, source: '001' },
   // 两公示一公告 (seed 001) names the notices but no periods: each is a local default.

@@ -337,8 +337,9 @@ async function seedCounty(
 
   // Quotas: the county's policy of this year, else the default.
   const year = Number(iso(today).slice(0, 4));
-  const policyRow = await client.query<{ c: number; d: number; s: number; sd: number; o: number }>(
-    `SELECT quota_county_chief AS c, quota_county_deputy AS d, quota_section_chief AS s, quota_section_deputy AS sd, quota_ordinary AS o
+  const policyRow = await client.query<{ c: number; d: number; s: number; sd: number; o: number; b: number }>(
+    `SELECT quota_county_chief AS c, quota_county_deputy AS d, quota_section_chief AS s, quota_section_deputy AS sd, quota_ordinary AS o,
+            quota_township_backstop AS b
      FROM policy WHERE county_code = $1 AND year = $2`,
     [countyCode, year],
   );
@@ -350,6 +351,7 @@ async function seedCounty(
         quotaSectionChief: p.s,
         quotaSectionDeputy: p.sd,
         quotaOrdinary: p.o,
+        quotaTownshipBackstop: p.b,
       }
     : DEFAULT_POLICY;
   const quota = (rank: CadreRank) => quotaOf(rank, policy);

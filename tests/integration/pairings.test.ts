@@ -652,6 +652,61 @@ describe('the cover proposal', () => {
   });
 });
 
+describe('township cadres take the leftovers (seed 001: 剩余贫困户由乡镇驻村干部兜底)', () => {
+  it('goes beyond the rank only when no county cadre has a place left, for their own township, up to the cap', async () => {
+    const where = { countyCode_year: { countyCode: COUNTY, year: Number(pairingToday().slice(0, 4)) } };
+    const before = await db.policy.findUniqueOrThrow({ where });
+    const township = await cadreIn({ rank: 'ORDINARY' });
+    const [h1, h2, h3] = [
+      await makePairingHousehold(V1),
+      await makePairingHousehold(V1),
+      await makePairingHousehold(V1),
+    ];
+    const elsewhere = await makePairingHousehold(V_T2);
+    await makePairing(h1, township.id);
+    const viewer = await signInAs('county');
+    // While the county has places by rank, the township cadre's own number (1) is full.
+    expect(await run(pairHousehold, { householdId: h2.id, cadreId: township.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: [quotaFull(township.name, 1)] },
+    });
+    const quotas = {
+      quotaCountyChief: 0,
+      quotaCountyDeputy: 0,
+      quotaSectionChief: 0,
+      quotaSectionDeputy: 0,
+      quotaOrdinary: 0,
+      quotaTownshipBackstop: 2,
+    };
+    await db.policy.update({ where, data: quotas });
+    try {
+      // No place left by rank anywhere: the proposal gives the township's households to its cadres.
+      const proposal = await coverProposal(viewer, V1);
+      const backstopped = proposal.pairs.filter((p) => p.householdId === h2.id);
+      expect(backstopped).toMatchObject([{ tier: 'BACKSTOP', quota: 2 }]);
+      expect(proposal.pairs.every((p) => p.tier === 'BACKSTOP' && p.usedAfter <= 2)).toBe(true);
+      // Written: up to the cap, and never for another township's household.
+      const count = await pairingCount();
+      expect(await run(pairHousehold, { householdId: h2.id, cadreId: township.id })).toMatchObject({ ok: true });
+      expect(await run(pairHousehold, { householdId: h3.id, cadreId: township.id })).toMatchObject({
+        ok: false,
+        fieldErrors: { cadreId: [quotaFull(township.name, 2)] },
+      });
+      expect(await run(pairHousehold, { householdId: elsewhere.id, cadreId: township.id })).toMatchObject({
+        ok: false,
+        fieldErrors: { cadreId: [quotaFull(township.name, 0)] },
+      });
+      expect(await pairingCount()).toBe(count + 1);
+      expect(await activeHouseholdsOf(township.id)).toEqual([h1.id, h2.id]);
+    } finally {
+      await db.policy.update({
+        where,
+        data: Object.fromEntries(Object.keys(quotas).map((k) => [k, before[k as keyof typeof quotas]])),
+      });
+    }
+  });
+});
+
 // ─────────────────────────── reassignment ───────────────────────────
 
 describe('reassigning a departing cadre', () => {

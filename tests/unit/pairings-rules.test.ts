@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CandidateCadre, proposePairings, quotaOf } from '@/lib/pairings/rules';
+import { type CandidateCadre, proposePairings, quotaFor, quotaOf } from '@/lib/pairings/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 
 describe('quotaOf (8741)', () => {
@@ -13,6 +13,18 @@ describe('quotaOf (8741)', () => {
   });
 });
 
+describe('quotaFor (township backstop, seed 001: 剩余贫困户由乡镇驻村干部兜底)', () => {
+  const policy = { ...DEFAULT_POLICY, quotaTownshipBackstop: 10 };
+  it('lets a township cadre carry up to the cap for households of their own township, whatever the rank', () => {
+    expect(quotaFor('ORDINARY', '990102101', '990102101201', policy)).toBe(10);
+    expect(quotaFor('COUNTY_CHIEF', '990102101', '990102101201', { ...policy, quotaTownshipBackstop: 3 })).toBe(8);
+  });
+  it('keeps the rank number for another township, and for county cadres', () => {
+    expect(quotaFor('ORDINARY', '990102101', '990102102201', policy)).toBe(1);
+    expect(quotaFor('ORDINARY', '990102', '990102101201', policy)).toBe(1);
+  });
+});
+
 describe('proposePairings', () => {
   const village = '990102101201';
   const cadre = (id: number, over: Partial<CandidateCadre> = {}): CandidateCadre => ({
@@ -21,6 +33,7 @@ describe('proposePairings', () => {
     regionCode: '990102',
     used: 0,
     quota: 1,
+    backstop: over.quota ?? 1,
     ...over,
   });
 
@@ -70,5 +83,26 @@ describe('proposePairings', () => {
     };
     expect(proposePairings(input)).toEqual(proposePairings(input));
     expect(proposePairings(input).pairs[0].cadreId).toBe(1);
+  });
+
+  it('gives what no rank quota covers to township cadres of the household, up to their cap', () => {
+    const other = '990102102201';
+    const result = proposePairings({
+      households: [
+        { id: 1, villageCode: village },
+        { id: 2, villageCode: village },
+        { id: 3, villageCode: village },
+        { id: 4, villageCode: other },
+      ],
+      cadres: [cadre(1), cadre(2, { regionCode: '990102101', used: 1, backstop: 3 })],
+      liaisonUnits: new Map(),
+    });
+    expect(result.pairs).toEqual([
+      { householdId: 1, cadreId: 1, tier: 'COUNTY' },
+      { householdId: 2, cadreId: 2, tier: 'BACKSTOP' },
+      { householdId: 3, cadreId: 2, tier: 'BACKSTOP' },
+    ]);
+    // Another township's household is not theirs to back, and the cap is reached.
+    expect(result.unassigned).toEqual([4]);
   });
 });
