@@ -89,7 +89,14 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export const CADRE_RANKS = ['COUNTY_CHIEF', 'COUNTY_DEPUTY', 'SECTION_CHIEF', 'SECTION_DEPUTY', 'ORDINARY'] as const;
 export type CadreRank = (typeof CADRE_RANKS)[number];
 
-export const TEAM_ROLES = ['LEADER', 'FIRST_SECRETARY', 'MEMBER', 'GRADUATE_OFFICIAL', 'TECHNICIAN'] as const;
+export const TEAM_ROLES = [
+  'LEADER',
+  'DEPUTY_LEADER',
+  'FIRST_SECRETARY',
+  'MEMBER',
+  'GRADUATE_OFFICIAL',
+  'TECHNICIAN',
+] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
 /** Away from the village for a reason: leave, training, a meeting, a business trip. */

@@ -427,6 +427,7 @@ export async function exportCompliance(
     t('attendance.shortfall'),
     t('attendance.marked'),
     t('attendance.status'),
+    t('attendance.monthRule'),
   ];
   const rows = table.people.map((p) => [
     p.name,
@@ -438,6 +439,18 @@ export async function exportCompliance(
     `${p.summary.days.shortfall}/${p.summary.nights.shortfall}`,
     p.marked,
     t(`attendance.statuses.${p.summary.status}`),
+    p.monthRule
+      ? [
+          p.monthRule.current &&
+            t('attendance.monthRuleCurrent', {
+              done: p.monthRule.current.done,
+              required: p.monthRule.current.required,
+            }),
+          t('attendance.monthRuleMissed', { missed: p.monthRule.missed }),
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      : '—',
   ]);
   const buffer = await complianceSheetXlsx({ title, header, rows });
   await writeAuditNow(

@@ -8,12 +8,15 @@ import { AWAY_KINDS, type AwayKind, type DayKind, type LocationCheck, type TeamR
 import { found } from '@/lib/errors';
 import { policiesFor, policyValuesFor } from '@/lib/policy/data';
 import { areaPrefix, scope } from '@/lib/regions/scope';
+import { FULL_TIME_ROLES } from '@/lib/teams/rules';
 import { chinaHour, chinaToday, dayOf, daysInMonth, isoDay } from '@/lib/time';
 import {
   type AttendanceStatus,
   EVENING_HOUR,
   type LeaderMonth,
   leaderMonth,
+  type MonthRuleYear,
+  monthRuleYear,
   type YearSummary,
   yearSummary,
   yearSummaryFromCounts,
@@ -36,7 +39,9 @@ export const SHORT_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS
 export const MISSING_STATUSES: readonly AttendanceStatus[] = ['MISSED', 'WILL_MISS'];
 export const OK_STATUSES: readonly AttendanceStatus[] = ['MET', 'ON_TRACK'];
 /** The people list's filters: a status, or a group of them. */
-export const COMPLIANCE_FILTERS = ['SHORT', 'OK', 'AT_RISK', 'MISSING'] as const;
+export const COMPLIANCE_FILTERS = ['SHORT', 'OK', 'AT_RISK', 'MISSING', 'MONTH_MISSED'] as const;
+/** Leaders and deputies who missed the monthly days in a month of the year (the list behind the dashboard's figure). */
+export const missedAMonth = (row: { monthRule: MonthRuleYear | null }) => (row.monthRule?.missed ?? 0) > 0;
 export type ComplianceFilter = AttendanceStatus | (typeof COMPLIANCE_FILTERS)[number];
 const FILTER_STATUSES: Record<string, readonly AttendanceStatus[]> = {
   SHORT: SHORT_STATUSES,
@@ -149,8 +154,9 @@ export async function myAttendance(viewer: Viewer): Promise<MyAttendance | null>
     },
     signedOff: signed !== null,
     summary: yearSummary(dayRecords, policy, year, span, day),
-    leaderMonth:
-      posting.role === 'LEADER' ? leaderMonth(dayRecords, policy, year, Number(day.slice(5, 7)), span, day) : null,
+    leaderMonth: FULL_TIME_ROLES.includes(posting.role)
+      ? leaderMonth(dayRecords, policy, year, Number(day.slice(5, 7)), span, day)
+      : null,
     marked: records.filter((r) => r.marked).length,
     recent,
   };
@@ -249,17 +255,16 @@ export async function teamMonth(viewer: Viewer, teamId: number, month: string) {
       nights: kinds.filter((k) => k === 'OVERNIGHT').length,
       away,
       marked: mine.filter((r) => r.marked).length,
-      leader:
-        p.role === 'LEADER'
-          ? leaderMonth(
-              mine.map((r) => ({ date: isoDay(r.day), kind: r.kind })),
-              policy,
-              year,
-              monthNumber,
-              span,
-              day,
-            )
-          : null,
+      leader: FULL_TIME_ROLES.includes(p.role)
+        ? leaderMonth(
+            mine.map((r) => ({ date: isoDay(r.day), kind: r.kind })),
+            policy,
+            year,
+            monthNumber,
+            span,
+            day,
+          )
+        : null,
     };
   });
   return {
@@ -335,7 +340,7 @@ export async function personYear(viewer: Viewer, cadreId: number, year: number) 
           nights: inMonth.filter((r) => r.kind === 'OVERNIGHT').length,
           away: inMonth.filter((r) => r.kind !== 'IN_VILLAGE' && r.kind !== 'OVERNIGHT').length,
           marked: inMonth.filter((r) => r.marked).length,
-          leader: p.role === 'LEADER' ? leaderMonth(dayRecords, policy, year, i + 1, span, day) : null,
+          leader: FULL_TIME_ROLES.includes(p.role) ? leaderMonth(dayRecords, policy, year, i + 1, span, day) : null,
         };
       });
       return {
@@ -366,6 +371,8 @@ export type ComplianceRow = {
   townshipName: string;
   summary: YearSummary;
   marked: number;
+  /** Leaders and deputies: the monthly days in the village (seed 001), months begun this year. */
+  monthRule: MonthRuleYear | null;
 };
 
 /**
@@ -398,6 +405,9 @@ async function summarise(rows: ComplianceCountRow[], year: number): Promise<Comp
       posting,
       day,
     );
+    const monthRule = FULL_TIME_ROLES.includes(r.role)
+      ? monthRuleYear(r.month_days ?? {}, r.today_recorded, policyOf(r.village_code), year, posting, day)
+      : null;
     return {
       postingId: r.posting_id,
       cadreId: r.cadre_id,
@@ -409,6 +419,7 @@ async function summarise(rows: ComplianceCountRow[], year: number): Promise<Comp
       townshipName: r.township ?? '',
       summary,
       marked: r.marked,
+      monthRule,
     };
   });
 }
@@ -420,6 +431,9 @@ export type ComplianceGroup = {
   byStatus: Record<AttendanceStatus, number>;
   short: number;
   marked: number;
+  /** Leaders and deputies, and those of them who missed a month. */
+  monthRule: number;
+  monthMissed: number;
 };
 
 /** The compliance table: the rows grouped by the next level down, and the people, worst first. */
@@ -435,7 +449,16 @@ export async function compliance(viewer: Viewer, options: { area?: string; year:
   );
   const emptyCounts = () => Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<AttendanceStatus, number>;
   const groups = new Map<string, ComplianceGroup>();
-  const total: ComplianceGroup = { code: prefix, name: '', people: 0, byStatus: emptyCounts(), short: 0, marked: 0 };
+  const total: ComplianceGroup = {
+    code: prefix,
+    name: '',
+    people: 0,
+    byStatus: emptyCounts(),
+    short: 0,
+    marked: 0,
+    monthRule: 0,
+    monthMissed: 0,
+  };
   for (const row of rows) {
     const code = row.villageCode.slice(0, childLength);
     const group = groups.get(code) ?? {
@@ -445,18 +468,28 @@ export async function compliance(viewer: Viewer, options: { area?: string; year:
       byStatus: emptyCounts(),
       short: 0,
       marked: 0,
+      monthRule: 0,
+      monthMissed: 0,
     };
     for (const g of [group, total]) {
       g.people++;
       g.byStatus[row.summary.status]++;
       if (SHORT_STATUSES.includes(row.summary.status)) g.short++;
       g.marked += row.marked;
+      if (row.monthRule) g.monthRule++;
+      if (missedAMonth(row)) g.monthMissed++;
     }
     groups.set(code, group);
   }
   const severity = (s: AttendanceStatus) => STATUS_ORDER.indexOf(s);
   const people = rows
-    .filter((r) => !options.status || (FILTER_STATUSES[options.status] ?? [options.status]).includes(r.summary.status))
+    .filter(
+      (r) =>
+        !options.status ||
+        (options.status === 'MONTH_MISSED'
+          ? missedAMonth(r)
+          : (FILTER_STATUSES[options.status] ?? [options.status]).includes(r.summary.status)),
+    )
     .sort(
       (a, b) =>
         severity(a.summary.status) - severity(b.summary.status) ||

@@ -324,7 +324,7 @@ function summarise(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The team leader's month (队长每月在村不少于 20 天)
+// The team leader's and deputies' month (seed 001: 隊長、副隊長……每月到村開展工作不少於 20 天)
 
 /**
  * NOT_POSTED: no posted day in the month. MET: done ≥ required. REACHABLE: not yet, but a day in
@@ -356,14 +356,33 @@ export function leaderMonth(
 ): LeaderMonth {
   const todayN = dayNumber(today);
   const byDay = indexRecords(records);
-  const period = monthSpan(year, month);
-  const window = windowOf(period, posting, todayN, byDay);
-  const postedDays = spanLength(window.posted);
-  const required = proRated(policy.leaderDaysPerMonth, postedDays, spanLength(period));
-
+  const window = windowOf(monthSpan(year, month), posting, todayN, byDay);
   let done = 0;
   for (const [n, kind] of byDay) if (contains(window.elapsed, n) && isInVillage(kind)) done++;
+  return judgeMonth(done, window, policy, year, month);
+}
 
+/**
+ * The same month from a count the database made: days in the village within the posting, up to today,
+ * and whether today has a record (today then counts as elapsed), as `yearSummaryFromCounts`.
+ */
+export function leaderMonthFromCount(
+  done: number,
+  todayRecorded: boolean,
+  policy: AttendancePolicy,
+  year: number,
+  month: number,
+  posting: Posting,
+  today: string,
+): LeaderMonth {
+  const todayN = dayNumber(today);
+  const recorded = todayRecorded ? new Map([[todayN, 'IN_VILLAGE' as const]]) : new Map();
+  return judgeMonth(done, windowOf(monthSpan(year, month), posting, todayN, recorded), policy, year, month);
+}
+
+function judgeMonth(done: number, window: Window, policy: AttendancePolicy, year: number, month: number): LeaderMonth {
+  const postedDays = spanLength(window.posted);
+  const required = proRated(policy.leaderDaysPerMonth, postedDays, spanLength(monthSpan(year, month)));
   const remaining = spanLength(window.remaining);
   const reachable = done + openDays(window).open;
   let status: LeaderMonthStatus;
@@ -378,6 +397,36 @@ export function leaderMonth(
     required,
     remainingPostedDays: remaining,
     status,
+  };
+}
+
+/** The monthly rule over a year so far: the months begun, how many are missed, and the month of today. */
+export type MonthRuleYear = { months: LeaderMonth[]; missed: number; current: LeaderMonth | null };
+
+/**
+ * Each month of `year` begun by `today`, from the days in the village per month (1-12) the database
+ * counted. A month that can no longer be met counts as missed, whether it is over or not.
+ */
+export function monthRuleYear(
+  daysByMonth: Readonly<Record<number, number>>,
+  todayRecorded: boolean,
+  policy: AttendancePolicy,
+  year: number,
+  posting: Posting,
+  today: string,
+): MonthRuleYear {
+  const months: LeaderMonth[] = [];
+  const todayMonth = today.slice(0, 7);
+  for (let m = 1; m <= 12; m++) {
+    const key = `${year}-${String(m).padStart(2, '0')}`;
+    if (key > todayMonth) break;
+    const recorded = key === todayMonth && todayRecorded;
+    months.push(leaderMonthFromCount(daysByMonth[m] ?? 0, recorded, policy, year, m, posting, today));
+  }
+  return {
+    months,
+    missed: months.filter((m) => m.status === 'MISSED').length,
+    current: months.find((m) => m.month === todayMonth) ?? null,
   };
 }
 

@@ -2,6 +2,7 @@
 // Built with lib/sql.ts (not lib/db.ts) so the benchmark can import the same queries for its plain-SQL floor.
 import type { TeamRole } from '@/lib/enums';
 import { sql } from '@/lib/sql';
+import { FULL_TIME_ROLES } from '@/lib/teams/rules';
 
 // A discrepancy (考勤不实): the inspector found the person absent (`pc`, a presence_check) on a day
 // their attendance record (`ar`) claims 到村 or 驻村. Worked out when read, so a day entered or changed
@@ -40,6 +41,8 @@ export type ComplianceCountRow = {
   recorded: number;
   marked: number;
   today_recorded: boolean;
+  /** Leaders and deputies: days in the village by month number ('1'-'12'); null for other roles or none. */
+  month_days: Record<string, number> | null;
 };
 
 /**
@@ -73,15 +76,25 @@ export function complianceCounts(area: string | string[], year: number, today: s
       FROM p JOIN attendance_record r
         ON r.posting_id = p.id AND r.day BETWEEN greatest(p.start_date, ${first}::date) AND least(p.end_date, ${counted}::date)
      GROUP BY r.posting_id
+  ), months AS (
+    -- Leaders' and deputies' days in the village per month (1-12), for the monthly rule.
+    SELECT posting_id, jsonb_object_agg(m, n) AS month_days
+      FROM (SELECT r.posting_id, extract(month FROM r.day)::int AS m, count(*)::int AS n
+              FROM p JOIN attendance_record r
+                ON r.posting_id = p.id AND r.day BETWEEN greatest(p.start_date, ${first}::date) AND least(p.end_date, ${counted}::date)
+             WHERE p.role::text = ANY(${[...FULL_TIME_ROLES]}) AND r.kind IN ('IN_VILLAGE', 'OVERNIGHT')
+             GROUP BY 1, 2) x
+     GROUP BY posting_id
   )
   SELECT p.id AS posting_id, p.cadre_id, c.name, p.role::text AS role, p.team_id, p.village_code, v.name AS village, t.name AS township,
          p.start_date, p.end_date,
          coalesce(k.days, 0) AS days, coalesce(k.nights, 0) AS nights, coalesce(k.leave, 0) AS leave, coalesce(k.training, 0) AS training,
          coalesce(k.meeting, 0) AS meeting, coalesce(k.business_trip, 0) AS business_trip, coalesce(k.recorded, 0) AS recorded,
-         coalesce(k.marked, 0) AS marked, coalesce(k.today_recorded, false) AS today_recorded
+         coalesce(k.marked, 0) AS marked, coalesce(k.today_recorded, false) AS today_recorded, mo.month_days
     FROM p
     JOIN cadre c ON c.id = p.cadre_id
     JOIN region v ON v.code = p.village_code
     LEFT JOIN region t ON t.code = v.parent_code
-    LEFT JOIN counts k ON k.posting_id = p.id`;
+    LEFT JOIN counts k ON k.posting_id = p.id
+    LEFT JOIN months mo ON mo.posting_id = p.id`;
 }

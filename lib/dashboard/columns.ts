@@ -85,6 +85,14 @@ export const SECTION_COLUMNS: Record<Section, Column[]> = {
       mark: 'attendanceShort',
     },
     { key: 'markedCheckins', label: 'markedCheckins', value: (f) => f.markedCheckins, href: compliance('all') },
+    // Leaders and deputies short of the days of a month this year (seed 001: 每月到村不少于 20 天).
+    {
+      key: 'monthRuleMissed',
+      label: 'monthRuleMissed',
+      value: (f) => f.monthRuleMissed,
+      href: compliance('MONTH_MISSED'),
+      mark: 'monthRuleMissed',
+    },
   ],
   pairings: [
     { key: 'mustPair', label: 'mustPair', value: (f) => f.mustPair, href: households('mustPair') },

@@ -7,6 +7,7 @@ import type { PolicyValues } from '@/lib/policy/rules';
 export type RedMark =
   | 'attendanceShort'
   | 'attendanceAtRisk'
+  | 'monthRuleMissed'
   | 'pairingGap'
   | 'liaisonGap'
   | 'cadreVisitGap'
@@ -37,6 +38,7 @@ export function areaMarks(f: Figures, policy: MarkPolicy): AreaMarks {
   };
   mark('attendanceShort', f.membersShort > 0 && 'missed');
   mark('attendanceAtRisk', f.membersAtRisk > 0 && 'atRisk');
+  mark('monthRuleMissed', f.monthRuleMissed > 0 && 'missed');
   mark('pairingGap', shareLevel(f.paired, f.mustPair, policy.pairingRedBelowPercent));
   mark('liaisonGap', f.villagesWithoutLiaison > 0 && 'missed');
   mark('cadreVisitGap', shareLevel(f.cadreVisitsDone, f.cadreVisitsDue, policy.visitRedBelowPercent));

@@ -3,7 +3,7 @@
 // projections move with the date). The server refreshes in the background every REFRESH_SECONDS
 // (lib/figures/refresher.ts), and a dashboard first refreshes the stale villages of its own area.
 import 'server-only';
-import { complianceRowsOfVillages, MISSING_STATUSES, OK_STATUSES } from '@/lib/attendance/data';
+import { complianceRowsOfVillages, MISSING_STATUSES, missedAMonth, OK_STATUSES } from '@/lib/attendance/data';
 import { db, execute, rows } from '@/lib/db';
 import { chinaToday } from '@/lib/time';
 import {
@@ -29,6 +29,8 @@ type Attendance = {
   membersAtRisk: number;
   membersShort: number;
   markedCheckins: number;
+  monthRuleMembers: number;
+  monthRuleMissed: number;
 };
 const noAttendance = (): Attendance => ({
   members: 0,
@@ -36,6 +38,8 @@ const noAttendance = (): Attendance => ({
   membersAtRisk: 0,
   membersShort: 0,
   markedCheckins: 0,
+  monthRuleMembers: 0,
+  monthRuleMissed: 0,
 });
 
 /**
@@ -83,6 +87,8 @@ export async function refreshFigures(options: {
         else if (MISSING_STATUSES.includes(person.summary.status)) a.membersShort++;
         else if (OK_STATUSES.includes(person.summary.status)) a.membersOnTrack++;
         a.markedCheckins += person.marked;
+        if (person.monthRule) a.monthRuleMembers++;
+        if (missedAMonth(person)) a.monthRuleMissed++;
         attendance.set(person.villageCode, a);
       }
       const computedAt = new Date().toISOString();

@@ -22,6 +22,8 @@ export const FIGURE_KEYS = [
   'membersAtRisk',
   'membersShort',
   'markedCheckins',
+  'monthRuleMembers',
+  'monthRuleMissed',
   'mustPair',
   'paired',
   'villagesWithoutLiaison',

@@ -11,6 +11,7 @@ import { encryptText } from '@/lib/personal-data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { isWithinScope, lineageOf } from '@/lib/regions/rules';
 import { scope } from '@/lib/regions/scope';
+import { FULL_TIME_ROLES } from '@/lib/teams/rules';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { isShorterThan } from './rules';
 import type {
@@ -212,16 +213,15 @@ export async function endPosting({
   };
 }
 
-/** The county office confirms a leader has left their original post. */
+/** The county office confirms a leader or deputy has left their original post (seed 001). */
 export async function confirmDetached({
   viewer,
   input,
   tx,
 }: CommandContext<z.output<typeof confirmDetachedSchema>>): Promise<CommandOutcome> {
-  // The county office confirms the leader has left their original post.
   if (viewer.scopeCode.length > 6) throw new RefusedError('teams.countyUsersOnly');
   const posting = await findPosting(tx, viewer, input.postingId);
-  if (posting.role !== 'LEADER') throw new RefusedError('teams.onlyLeaderDetached');
+  if (!FULL_TIME_ROLES.includes(posting.role)) throw new RefusedError('teams.onlyLeaderDetached');
   const updated = await tx.posting.updateMany({
     where: { id: posting.id, version: input.version },
     data: { detachedConfirmed: true, version: { increment: 1 } },

@@ -3,6 +3,12 @@
 import type { TeamRole } from '@/lib/enums';
 import { dayNumber, daysInMonth } from '@/lib/time';
 
+/**
+ * Leaders and deputies: they leave their original post and spend the days of each month in the village
+ * (seed 001: 隊長、副隊長脫離原單位工作……每月到村開展工作不少於 20 天).
+ */
+export const FULL_TIME_ROLES: readonly TeamRole[] = ['LEADER', 'DEPUTY_LEADER'];
+
 export const COVERAGE_ITEMS = ['leader', 'firstSecretary', 'residentCadre', 'graduateOfficial', 'technician'] as const;
 export type CoverageItem = (typeof COVERAGE_ITEMS)[number];
 

@@ -9,6 +9,7 @@
 import pg from 'pg';
 import { hashPassword } from '../../lib/auth/password';
 import type { CadreRank, TeamRole, UnitLevel } from '../../lib/generated/prisma/enums';
+import { FULL_TIME_ROLES } from '../../lib/teams/rules';
 import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';
 import { randomFullName } from './people';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from './profiles';
@@ -104,6 +105,10 @@ const RANKS: Record<TeamRole, readonly (readonly [CadreRank, number])[]> = {
     ['SECTION_DEPUTY', 55],
     ['ORDINARY', 5],
   ],
+  DEPUTY_LEADER: [
+    ['SECTION_DEPUTY', 60],
+    ['ORDINARY', 40],
+  ],
   FIRST_SECRETARY: [
     ['SECTION_DEPUTY', 60],
     ['ORDINARY', 35],
@@ -128,7 +133,7 @@ type Pattern = 'comply' | 'short' | 'marked' | 'linked';
 type AttendanceParams = { night: number; day: number; missing: number; entry: number; bad: number };
 
 function paramsOf(random: Random, pattern: Pattern, role: TeamRole): AttendanceParams {
-  const leader = role === 'LEADER';
+  const leader = FULL_TIME_ROLES.includes(role);
   switch (pattern) {
     case 'linked':
       return { night: 0.78, day: 0.1, missing: 0.004, entry: 0.04, bad: 0.01 };
@@ -215,6 +220,9 @@ function rolesOf(
   if (gap === 'member') roles.splice(roles.indexOf('MEMBER'), 1);
   while (roles.length < size)
     roles.push(gap === 'member' ? random.pick(['GRADUATE_OFFICIAL', 'TECHNICIAN'] as const) : 'MEMBER');
+  // A team of six has a deputy leader (seed 001 names 隊長、副隊長) in place of its last member.
+  const last = roles.lastIndexOf('MEMBER');
+  if (size >= 6 && last > roles.indexOf('MEMBER')) roles[last] = 'DEPUTY_LEADER';
   return roles.slice(0, size);
 }
 
@@ -302,7 +310,7 @@ function planTeam(
       start,
       endedOn: null,
       endReason: null,
-      detachedConfirmed: role === 'LEADER',
+      detachedConfirmed: FULL_TIME_ROLES.includes(role),
       pattern,
       params: paramsOf(random, pattern, role),
       seed: hash32(`${village.code}:${slot}:${start}`),

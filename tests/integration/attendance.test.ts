@@ -6,6 +6,7 @@ import { checkIn, setDays, signOffMonth } from '@/lib/attendance/actions';
 import { exportCompliance } from '@/lib/attendance/commands';
 import { compliance, complianceRows, myAttendance, personYear, teamMonth } from '@/lib/attendance/data';
 import { db } from '@/lib/db';
+import { refreshFigures } from '@/lib/figures/commands';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { chinaYear, dayOf } from '@/lib/time';
 import {
@@ -786,6 +787,54 @@ describe('reading attendance', () => {
       days: 15,
       nights: 15,
       leader: { done: 15 },
+    });
+  });
+
+  it('holds leaders and deputies to the monthly days (seed 001), in the table, its filter and the kept figures', async () => {
+    freezeAt(chinaInstant(today, 12));
+    const { team } = await makeTeam({ village: nextVillage(), ...POINT });
+    const since = `${year}-05-01`;
+    const leader = await makePosting({ team, start: since, plannedEnd: addDays(since, 364), role: 'LEADER' });
+    const deputy = await makePosting({ team, start: since, plannedEnd: addDays(since, 364), role: 'DEPUTY_LEADER' });
+    const member = await makePosting({ team, start: since, plannedEnd: addDays(since, 364) });
+    // May: the leader 20 days, the deputy 19; June: both 25; July so far (to the 15th): both 10.
+    await fillDays(
+      leader,
+      [...daysFrom(`${year}-05-01`, `${year}-05-20`), ...daysFrom(`${year}-06-01`, `${year}-06-25`)],
+      'OVERNIGHT',
+    );
+    await fillDays(
+      deputy,
+      [...daysFrom(`${year}-05-01`, `${year}-05-19`), ...daysFrom(`${year}-06-01`, `${year}-06-25`)],
+      'IN_VILLAGE',
+    );
+    for (const p of [leader, deputy, member])
+      await fillDays(p, daysFrom(`${year}-07-01`, `${year}-07-10`), 'IN_VILLAGE');
+
+    const township = await signInAs('township');
+    const rows = new Map((await complianceRows(township, team.villageCode, year)).map((r) => [r.postingId, r]));
+    expect(rows.get(leader.id)!.monthRule).toMatchObject({
+      missed: 0,
+      current: { month: `${year}-07`, done: 10, required: 20, status: 'REACHABLE' },
+    });
+    expect(rows.get(deputy.id)!.monthRule).toMatchObject({ missed: 1 });
+    expect(
+      rows
+        .get(deputy.id)!
+        .monthRule!.months.map((m) => m.status)
+        .slice(4),
+    ).toEqual(['MISSED', 'MET', 'REACHABLE']);
+    expect(rows.get(member.id)!.monthRule).toBeNull();
+
+    const table = await compliance(township, { area: team.villageCode, year, status: 'MONTH_MISSED' });
+    expect(table.people.map((p) => p.postingId)).toEqual([deputy.id]);
+    expect(table.total).toMatchObject({ monthRule: 2, monthMissed: 1 });
+
+    // The dashboard keeps the same count for the village.
+    await refreshFigures({ area: team.villageCode, limit: 10 });
+    expect(await db.villageFigures.findUniqueOrThrow({ where: { villageCode: team.villageCode } })).toMatchObject({
+      monthRuleMembers: 2,
+      monthRuleMissed: 1,
     });
   });
 

@@ -505,15 +505,18 @@ describe('the leader’s detachment', () => {
     });
   });
 
-  it('applies to leaders only', async () => {
+  it('applies to leaders and deputies only (seed 001: 隊長、副隊長脫離原單位工作)', async () => {
     const { team } = await makeTeam({ village: nextVillage() });
     const member = await makePosting({ team, role: 'MEMBER' });
+    const deputy = await makePosting({ team, role: 'DEPUTY_LEADER' });
     await signInAs('county');
     expect(await run(confirmDetached, { postingId: member.id, version: member.version })).toMatchObject({
       ok: false,
-      formError: '只有队长须确认脱产',
+      formError: '只有队长、副队长须确认脱产',
     });
     expect((await db.posting.findUniqueOrThrow({ where: { id: member.id } })).detachedConfirmed).toBe(false);
+    expect(await run(confirmDetached, { postingId: deputy.id, version: deputy.version })).toMatchObject({ ok: true });
+    expect((await db.posting.findUniqueOrThrow({ where: { id: deputy.id } })).detachedConfirmed).toBe(true);
   });
 
   it('answers not found to another county’s user', async () => {

@@ -7,7 +7,9 @@ import {
   type DayRecord,
   distanceMeters,
   leaderMonth,
+  leaderMonthFromCount,
   locationCheck,
+  monthRuleYear,
   type Posting,
   requiredForYear,
   validateRecord,
@@ -571,5 +573,40 @@ describe('the time of an offline check-in (checkInTiming)', () => {
       ok: false,
       key: 'attendance.tapInFuture',
     });
+  });
+});
+
+describe('the monthly rule from counts (leaders and deputies, seed 001)', () => {
+  const posting: Posting = { start: '2024-01-01', end: null };
+
+  it('judges a month from its count as leaderMonth does from records', () => {
+    for (const [n, today] of [
+      [19, '2025-04-05'],
+      [20, '2025-04-05'],
+      [8, '2025-03-20'],
+      [10, '2025-03-20'],
+    ] as const) {
+      const records = run('2025-03-01', n, 'IN_VILLAGE');
+      expect(leaderMonthFromCount(n, false, POLICY, 2025, 3, posting, today)).toEqual(
+        leaderMonth(records, POLICY, 2025, 3, posting, today),
+      );
+    }
+    // Today recorded (a day away): today counts as elapsed, so 8 + 11 days left no longer reach 20.
+    const away = [...run('2025-03-01', 8, 'IN_VILLAGE'), { date: '2025-03-20', kind: 'LEAVE' as const }];
+    expect(leaderMonthFromCount(8, true, POLICY, 2025, 3, posting, '2025-03-20')).toEqual(
+      leaderMonth(away, POLICY, 2025, 3, posting, '2025-03-20'),
+    );
+  });
+
+  it('counts the months begun this year that can no longer be met, and names the current one', () => {
+    const year = monthRuleYear({ 1: 22, 2: 12, 3: 5 }, false, POLICY, 2025, posting, '2025-03-20');
+    expect(year.months.map((m) => m.status)).toEqual(['MET', 'MISSED', 'MISSED']); // March: 5 + 12 open < 20
+    expect(year.missed).toBe(2);
+    expect(year.current).toMatchObject({ month: '2025-03', done: 5, required: 20 });
+    // A past year: all twelve months, none current.
+    const past = monthRuleYear({}, false, POLICY, 2024, { start: '2024-11-01', end: null }, '2025-03-20');
+    expect(past.months).toHaveLength(12);
+    expect(past.missed).toBe(2); // November and December; the months before the posting are not posted
+    expect(past.current).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
 import { getTeam, postingFormOptions } from '@/lib/teams/data';
+import { FULL_TIME_ROLES } from '@/lib/teams/rules';
 import { chinaToday } from '@/lib/time';
 
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
@@ -79,7 +80,7 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
                   <Td>
                     {t(`teams.roles.${p.role}`)}
                     {p.alsoFirstSecretary && `、${t('teams.alsoFirstSecretary')}`}
-                    {p.role === 'LEADER' && (
+                    {FULL_TIME_ROLES.includes(p.role) && (
                       <div className={`text-xs ${p.detachedConfirmed ? 'text-green-700' : 'text-red-700'}`}>
                         {p.detachedConfirmed ? t('teams.detached') : t('teams.notDetached')}
                       </div>
@@ -91,7 +92,9 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
                   </Td>
                   <Td>{p.username ?? '—'}</Td>
                   <Td>
-                    {countyUser && p.role === 'LEADER' && !p.detachedConfirmed && <ConfirmDetachedButton posting={p} />}
+                    {countyUser && FULL_TIME_ROLES.includes(p.role) && !p.detachedConfirmed && (
+                      <ConfirmDetachedButton posting={p} />
+                    )}
                     {manage && (
                       <details className="mt-1">
                         <summary className="cursor-pointer text-sm text-red-700">{t('teams.endPosting')}</summary>

@@ -103,7 +103,7 @@ async function ComplianceContent({
         }
       />
       <div className="space-y-4">
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
           <Stat label={t('attendance.people')} value={table.total.people} />
           <Stat
             label={t('common.pair', { a: t('attendance.statuses.MET'), b: t('attendance.statuses.ON_TRACK') })}
@@ -122,7 +122,18 @@ async function ComplianceContent({
             value={<span className={missing(table.total) ? 'text-red-700' : ''}>{missing(table.total)}</span>}
           />
           <Stat label={t('attendance.marked')} value={table.total.marked} />
+          <Stat
+            label={t('attendance.monthRuleStat')}
+            value={
+              <TextLink href={href({ status: 'MONTH_MISSED', page: undefined })}>
+                <span className={table.total.monthMissed ? 'text-red-700' : ''}>
+                  {table.total.monthMissed}/{table.total.monthRule}
+                </span>
+              </TextLink>
+            }
+          />
         </div>
+        <p className="text-sm text-slate-600">{t('attendance.monthRuleHint', { days: policy.leaderDaysPerMonth })}</p>
         {table.groups.length > 1 && (
           <Card>
             <Table minWidth="36rem">
@@ -133,6 +144,7 @@ async function ComplianceContent({
                 <NumTh>{t('attendance.statuses.AT_RISK')}</NumTh>
                 <NumTh>{t('attendance.statuses.WILL_MISS')}</NumTh>
                 <NumTh>{t('attendance.marked')}</NumTh>
+                <NumTh>{t('attendance.monthRuleStat')}</NumTh>
               </HeadRow>
               <tbody>
                 {table.groups.map((g) => (
@@ -153,6 +165,9 @@ async function ComplianceContent({
                       {missing(g)}
                     </Td>
                     <NumCell>{g.marked}</NumCell>
+                    <Td className={`text-right tabular-nums ${g.monthMissed ? 'font-semibold text-red-700' : ''}`}>
+                      {g.monthMissed}/{g.monthRule}
+                    </Td>
                   </Row>
                 ))}
               </tbody>
@@ -179,7 +194,7 @@ async function ComplianceContent({
           {people.length === 0 ? (
             <p className="text-sm text-slate-600">{t('attendance.noRows')}</p>
           ) : (
-            <Table minWidth="56rem">
+            <Table minWidth="64rem">
               <HeadRow>
                 {sortTh('name', t('teams.name'))}
                 {sortTh('village', t('teams.village'))}
@@ -190,6 +205,7 @@ async function ComplianceContent({
                 {sortTh('shortfall', t('attendance.shortfall'), true)}
                 <NumTh>{t('attendance.marked')}</NumTh>
                 <Th>{t('attendance.status')}</Th>
+                <Th>{t('attendance.monthRule')}</Th>
               </HeadRow>
               <tbody>
                 {people.map((p) => (
@@ -218,6 +234,26 @@ async function ComplianceContent({
                     <Td className={`text-right tabular-nums ${p.marked ? 'text-amber-700' : ''}`}>{p.marked}</Td>
                     <Td>
                       <AttendanceBadge status={p.summary.status} />
+                    </Td>
+                    <Td className="text-sm">
+                      {p.monthRule ? (
+                        <>
+                          {p.monthRule.current && (
+                            <div className="tabular-nums">
+                              {t('attendance.monthRuleCurrent', {
+                                done: p.monthRule.current.done,
+                                required: p.monthRule.current.required,
+                              })}{' '}
+                              · {t(`attendance.leaderStatuses.${p.monthRule.current.status}`)}
+                            </div>
+                          )}
+                          <div className={p.monthRule.missed ? 'font-semibold text-red-700' : 'text-slate-600'}>
+                            {t('attendance.monthRuleMissed', { missed: p.monthRule.missed })}
+                          </div>
+                        </>
+                      ) : (
+                        '—'
+                      )}
                     </Td>
                   </Row>
                 ))}
