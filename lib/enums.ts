@@ -158,7 +158,7 @@ export const INSPECTION_STATUSES = ['PLANNED', 'DONE'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 
 /** 约谈 and 召回. */
-export const FOLLOW_UP_KINDS = ['TALK', 'RECALL'] as const;
+export const FOLLOW_UP_KINDS = ['TALK', 'RECALL', 'UNIT_HEAD_TALK'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const ASSESSMENT_SUBJECTS = ['TEAM', 'TOWNSHIP'] as const;

@@ -364,6 +364,14 @@ export function FollowUpForm({
           ))}
         </SelectField>
       </div>
+      <TextField
+        name="headName"
+        label={t('headName')}
+        hint={t('headNameHint')}
+        defaultValue={defaultValue('headName')}
+        errors={fieldError('headName')}
+        maxLength={40}
+      />
       <TextareaField
         name="reason"
         label={t('reason')}
@@ -371,6 +379,7 @@ export function FollowUpForm({
         errors={fieldError('reason')}
         maxLength={500}
       />
+      <p className="text-sm text-slate-600">{t('recallHint')}</p>
       <SubmitButton>{t('newFollowUp')}</SubmitButton>
     </form>
   );

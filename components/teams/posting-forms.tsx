@@ -136,9 +136,12 @@ export function AddPostingForm({ teamId, options, today }: { teamId: number; opt
 export function EndPostingForm({
   posting,
   today,
+  lastBeforeExit = false,
 }: {
   posting: { id: number; version: number; name: string };
   today: string;
+  /** The last active posting of a poor village not yet exited: ending it needs the county's decision. */
+  lastBeforeExit?: boolean;
 }) {
   const t = useTranslations('teams');
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(endPosting);
@@ -172,6 +175,16 @@ export function EndPostingForm({
         defaultValue={defaultValue('endReason')}
         errors={fieldError('endReason')}
       />
+      {lastBeforeExit && (
+        <TextField
+          id={id('endDecision')}
+          name="endDecision"
+          label={t('endDecision')}
+          hint={t('endDecisionHint')}
+          defaultValue={defaultValue('endDecision')}
+          errors={fieldError('endDecision')}
+        />
+      )}
       <ConfirmSubmit variant="danger" label={t('endPosting')} question={t('endPostingAsk', { name: posting.name })} />
     </form>
   );

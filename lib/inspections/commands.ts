@@ -10,6 +10,7 @@ import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import { insertProblem } from '@/lib/problems/commands';
 import { isWithinScope } from '@/lib/regions/rules';
 import { scope } from '@/lib/regions/scope';
+import { recallPosting } from '@/lib/teams/commands';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import { drawInspection, isDiscrepancy } from './rules';
 import type {
@@ -254,19 +255,25 @@ export async function completeInspection({
   };
 }
 
-/** A talk (约谈) with or recall (召回) of a team member, against their posting's village. */
+/**
+ * A talk (约谈) with a team member or with the head of their dispatching unit, or a recall (召回), against
+ * their posting's village. A recall ends the active posting and opens a replacement request (lib/teams).
+ */
 export async function recordFollowUp({
   viewer,
   input,
   tx,
 }: CommandContext<z.output<typeof followUpSchema>>): Promise<CommandOutcome> {
   if (input.heldOn > chinaToday()) throw new RefusedError('inspections.futureDay', 'heldOn');
+  const recall = input.kind === 'RECALL';
   const posting = await tx.posting.findFirst({
     where: { cadreId: input.cadreId, ...scope.posting(viewer) },
     orderBy: { startDate: 'desc' },
   });
   if (!posting) throw new RefusedError('inspections.notOnTeam', 'cadreId');
+  if (recall && posting.endedOn) throw new RefusedError('inspections.notPostedNow', 'cadreId');
   if (input.inspectionId) await inspectionFor(tx, viewer, input.inspectionId);
+  const headTalk = input.kind === 'UNIT_HEAD_TALK';
   const row = await tx.followUp.create({
     data: {
       kind: input.kind,
@@ -275,14 +282,25 @@ export async function recordFollowUp({
       inspectionId: input.inspectionId ?? null,
       heldOn: dayOf(input.heldOn),
       reason: input.reason,
+      unitId: headTalk ? posting.unitId : null,
+      headName: headTalk ? (input.headName ?? null) : null,
       createdById: viewer.userId,
     },
   });
+  const replacement = recall
+    ? await recallPosting(tx, posting, { followUpId: row.id, heldOn: input.heldOn, reason: input.reason })
+    : null;
   return {
     entity: 'FollowUp',
     entityId: row.id,
     regionCode: posting.villageCode,
-    changes: { kind: input.kind, cadreId: input.cadreId, heldOn: input.heldOn },
+    changes: {
+      kind: input.kind,
+      cadreId: input.cadreId,
+      heldOn: input.heldOn,
+      ...(headTalk ? { unitId: posting.unitId, headName: input.headName } : {}),
+      ...(replacement ? { postingEnded: posting.id, replacementRequest: replacement.id } : {}),
+    },
     message: 'inspections.followUpSaved',
   };
 }

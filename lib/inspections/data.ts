@@ -259,7 +259,11 @@ export async function listFollowUps(viewer: Viewer, options: { area?: string; ye
       heldOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) },
       ...(await followUpsVisible(viewer)),
     },
-    include: { cadre: { select: { name: true } } },
+    include: {
+      cadre: { select: { name: true } },
+      unit: { select: { name: true } },
+      replacement: { select: { filledOn: true } },
+    },
     orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
   });
   const villageNames = await names(rows.flatMap((r) => [r.villageCode, r.villageCode.slice(0, 9)]));
@@ -271,6 +275,9 @@ export async function listFollowUps(viewer: Viewer, options: { area?: string; ye
     name: r.cadre.name,
     reason: r.reason,
     inspectionId: r.inspectionId,
+    unitName: r.unit?.name ?? null,
+    headName: r.headName,
+    replacementFilledOn: r.replacement ? (r.replacement.filledOn ? isoDay(r.replacement.filledOn) : '') : null,
     village: villageNames.get(r.villageCode) ?? r.villageCode,
     township: villageNames.get(r.villageCode.slice(0, 9)) ?? '',
   }));

@@ -60,13 +60,20 @@ export const completeInspectionSchema = z.strictObject({
   summary: optionalText(2000),
 });
 
-export const followUpSchema = z.strictObject({
-  kind: z.enum(FOLLOW_UP_KINDS, { error: 'errors.invalidChoice' }),
-  cadreId: recordId,
-  heldOn: isoDate,
-  reason: text(500),
-  inspectionId: optionalId,
-});
+export const followUpSchema = z
+  .strictObject({
+    kind: z.enum(FOLLOW_UP_KINDS, { error: 'errors.invalidChoice' }),
+    cadreId: recordId,
+    heldOn: isoDate,
+    reason: text(500),
+    inspectionId: optionalId,
+    /** A talk with the member's dispatching unit's head (seed 000: 派出單位負責人進行了約談): the head's name. */
+    headName: optionalText(40),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'UNIT_HEAD_TALK' && !value.headName)
+      ctx.addIssue({ code: 'custom', path: ['headName'], message: 'inspections.headNameRequired' });
+  });
 
 export const adjustAssessmentSchema = z.strictObject({
   year: integer(2000, 2100),

@@ -40,6 +40,7 @@ export const scope = {
   householdCheck: byColumn('villageCode'),
   finding: byColumn('villageCode'),
   followUp: byColumn('villageCode'),
+  replacementRequest: byColumn('villageCode'),
   helpPlan: byColumn('regionCode'),
   monitoredHousehold: byColumn('regionCode'),
   riskWarning: byColumn('regionCode'),

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/data';
 import type { CommandContext, CommandOutcome } from '@/lib/command';
 import { execute, type Tx } from '@/lib/db';
+import type { TeamRole } from '@/lib/enums';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { encryptText } from '@/lib/personal-data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
@@ -160,6 +161,7 @@ export async function addPosting({
       plannedEndDate: dayOf(input.plannedEndDate),
     },
   });
+  const fills = await fillReplacement(tx, team.id, posting);
   return {
     entity: 'Posting',
     entityId: posting.id,
@@ -171,9 +173,94 @@ export async function addPosting({
       startDate: input.startDate,
       plannedEndDate: input.plannedEndDate,
       shortConfirmed: input.shortConfirmed,
+      ...(fills ? { fillsReplacementRequest: fills } : {}),
     },
     message: 'teams.postingAdded',
   };
+}
+
+async function assertNoRecordsAfter(tx: Tx, postingId: number, endedOn: string, field: string) {
+  const later = await tx.attendanceRecord.count({ where: { postingId, day: { gt: dayOf(endedOn) } } });
+  if (later > 0) throw new RefusedError('teams.recordsAfterEnd', field, { count: later });
+}
+
+/**
+ * A team is not withdrawn from a poor village that has not exited (seed 004: 不稳定脱贫，队伍不能撤): the
+ * last active posting ends only once a replacement is posted, or on a county decision the county enters.
+ * The team row is locked so two clerks cannot each end one of the last two postings.
+ */
+async function assertNotWithdrawn(
+  tx: Tx,
+  viewer: Viewer,
+  posting: { id: number; teamId: number; villageCode: string },
+  decision: string | undefined,
+) {
+  if (decision && viewer.scopeCode.length > 6) throw new RefusedError('teams.decisionCountyOnly', 'endDecision');
+  await execute(tx, lockTeam(posting.teamId));
+  const [others, village] = await Promise.all([
+    tx.posting.count({ where: { teamId: posting.teamId, endedOn: null, id: { not: posting.id } } }),
+    tx.region.findUniqueOrThrow({
+      where: { code: posting.villageCode },
+      select: { isPoorVillage: true, exitedYear: true },
+    }),
+  ]);
+  if (others === 0 && village.isPoorVillage && village.exitedYear === null && !decision)
+    // The decision field is the county's: a township user reads the refusal above the form.
+    throw new RefusedError('teams.lastBeforeExit', viewer.scopeCode.length <= 6 ? 'endDecision' : undefined);
+}
+
+/**
+ * A recall (召回, lib/inspections): the member's active posting ends on the day held, and a request goes to
+ * their dispatching unit for someone in their place (seed 002: 召回第一书记), open until a posting fills it.
+ * The team may be left empty for now: the open request is its replacement under way.
+ */
+export async function recallPosting(
+  tx: Tx,
+  posting: {
+    id: number;
+    teamId: number;
+    cadreId: number;
+    villageCode: string;
+    unitId: number;
+    role: TeamRole;
+    startDate: Date;
+  },
+  recall: { followUpId: number; heldOn: string; reason: string },
+) {
+  await execute(tx, lockCadre(posting.cadreId));
+  if (recall.heldOn < isoDay(posting.startDate)) throw new RefusedError('teams.endBeforeStart', 'heldOn');
+  await assertNoRecordsAfter(tx, posting.id, recall.heldOn, 'heldOn');
+  const ended = await tx.posting.updateMany({
+    where: { id: posting.id, endedOn: null },
+    data: { endedOn: dayOf(recall.heldOn), endReason: recall.reason, version: { increment: 1 } },
+  });
+  if (ended.count === 0) throw new ConflictError();
+  return tx.replacementRequest.create({
+    data: {
+      teamId: posting.teamId,
+      villageCode: posting.villageCode,
+      unitId: posting.unitId,
+      role: posting.role,
+      followUpId: recall.followUpId,
+      recalledPostingId: posting.id,
+      openedOn: dayOf(recall.heldOn),
+    },
+  });
+}
+
+/** A new posting fills the team's oldest open replacement request, one for the same role first. */
+async function fillReplacement(tx: Tx, teamId: number, posting: { id: number; role: TeamRole; startDate: Date }) {
+  const open = await tx.replacementRequest.findMany({
+    where: { teamId, filledPostingId: null },
+    orderBy: [{ openedOn: 'asc' }, { id: 'asc' }],
+  });
+  const request = open.find((r) => r.role === posting.role) ?? open[0];
+  if (!request) return null;
+  await tx.replacementRequest.update({
+    where: { id: request.id },
+    data: { filledPostingId: posting.id, filledOn: posting.startDate },
+  });
+  return request.id;
 }
 
 /** Ends a posting on a day it has happened (or its planned end); an early end says why. */
@@ -195,20 +282,28 @@ export async function endPosting({
   // An early end is a fact, not a plan: it is entered once it has happened ('YYYY-MM-DD' compares as text).
   if (input.endedOn < plannedEnd && input.endedOn > chinaToday())
     throw new RefusedError('teams.endInFuture', 'endedOn');
-  const later = await tx.attendanceRecord.count({
-    where: { postingId: posting.id, day: { gt: dayOf(input.endedOn) } },
-  });
-  if (later > 0) throw new RefusedError('teams.recordsAfterEnd', 'endedOn', { count: later });
+  await assertNoRecordsAfter(tx, posting.id, input.endedOn, 'endedOn');
+  await assertNotWithdrawn(tx, viewer, posting, input.endDecision);
   const updated = await tx.posting.updateMany({
     where: { id: posting.id, version: input.version },
-    data: { endedOn: dayOf(input.endedOn), endReason: input.endReason ?? null, version: { increment: 1 } },
+    data: {
+      endedOn: dayOf(input.endedOn),
+      endReason: input.endReason ?? null,
+      endDecision: input.endDecision ?? null,
+      version: { increment: 1 },
+    },
   });
   if (updated.count === 0) throw new ConflictError();
   return {
     entity: 'Posting',
     entityId: posting.id,
     regionCode: posting.villageCode,
-    changes: { endedOn: input.endedOn, endReason: input.endReason ?? null, early: input.endedOn < plannedEnd },
+    changes: {
+      endedOn: input.endedOn,
+      endReason: input.endReason ?? null,
+      early: input.endedOn < plannedEnd,
+      ...(input.endDecision ? { endDecision: input.endDecision } : {}),
+    },
     message: 'teams.postingEnded',
   };
 }

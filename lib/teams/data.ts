@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { policiesFor, policyValuesFor } from '@/lib/policy/data';
 import { isWithinScope } from '@/lib/regions/rules';
 import { scope } from '@/lib/regions/scope';
-import { chinaYear, isoDay } from '@/lib/time';
+import { chinaToday, chinaYear, dayNumber, isoDay } from '@/lib/time';
 import { type TeamCoverage, teamCoverage } from './rules';
 
 const ACTIVE = { endedOn: null } as const;
@@ -78,7 +78,15 @@ export async function getTeam(viewer: Viewer, id: number) {
     where: { id, ...scope.workTeam(viewer) },
     include: {
       village: {
-        select: { code: true, name: true, latitude: true, longitude: true, parent: { select: { name: true } } },
+        select: {
+          code: true,
+          name: true,
+          latitude: true,
+          longitude: true,
+          isPoorVillage: true,
+          exitedYear: true,
+          parent: { select: { name: true } },
+        },
       },
       postings: {
         orderBy: [{ endedOn: { sort: 'desc', nulls: 'first' } }, { role: 'asc' }, { id: 'asc' }],
@@ -188,4 +196,43 @@ export async function teamOfVillage(viewer: Viewer, villageCode: string) {
     coverage: teamCoverage(team.postings, policy),
     size: { min: policy.teamSizeMin, max: policy.teamSizeMax },
   };
+}
+
+/**
+ * Replacement requests after recalls in the area (open first, then filled, newest first), with the days
+ * each has been open (to today, or to the day a posting filled it). `teamId` narrows to one team.
+ */
+export async function replacementRequests(
+  viewer: Viewer,
+  options: { area?: string; teamId?: number; openOnly?: boolean },
+) {
+  requireCan(viewer, 'team.view');
+  const rows = await db.replacementRequest.findMany({
+    where: {
+      ...scope.replacementRequest(viewer, options.area),
+      ...(options.teamId ? { teamId: options.teamId } : {}),
+      ...(options.openOnly ? { filledPostingId: null } : {}),
+    },
+    orderBy: [{ filledOn: { sort: 'desc', nulls: 'first' } }, { openedOn: 'desc' }, { id: 'desc' }],
+    take: 500,
+    include: {
+      unit: { select: { name: true } },
+      team: { select: { village: { select: { name: true, parent: { select: { name: true } } } } } },
+      followUp: { select: { cadreId: true, cadre: { select: { name: true } } } },
+    },
+  });
+  const today = dayNumber(chinaToday());
+  return rows.map((r) => ({
+    id: r.id,
+    teamId: r.teamId,
+    villageName: r.team.village.name,
+    townshipName: r.team.village.parent?.name ?? '',
+    unitName: r.unit.name,
+    role: r.role,
+    recalledCadreId: r.followUp.cadreId,
+    recalledName: r.followUp.cadre.name,
+    openedOn: isoDay(r.openedOn),
+    filledOn: r.filledOn ? isoDay(r.filledOn) : null,
+    daysOpen: (r.filledOn ? dayNumber(isoDay(r.filledOn)) : today) - dayNumber(isoDay(r.openedOn)),
+  }));
 }

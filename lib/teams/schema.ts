@@ -54,6 +54,8 @@ export const endPostingSchema = z.strictObject({
   version,
   endedOn: isoDate,
   endReason: optionalText(200),
+  /** The county decision (its reference) that lets a village's last posting end before the village has exited. */
+  endDecision: optionalText(200),
 });
 
 export const confirmDetachedSchema = z.strictObject({ postingId: recordId, version });

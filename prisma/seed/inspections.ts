@@ -681,7 +681,7 @@ function planProblem(
   return p;
 }
 
-/** 15 talks with members found absent or short on village days, and one recall after a talk. */
+/** 15 talks with members found absent or short on village days, and recalls after a talk (one filled since, one open). */
 function planFollowUps(
   random: Random,
   data: CountyData,
@@ -785,22 +785,23 @@ function planFollowUps(
       reason: shortReason(p, day),
     });
   }
-  if (!recall) {
-    const p = [...short]
-      .sort((a, b) => shareOf(a) - shareOf(b))
-      .find((x) => out.some((t) => t.cadreId === x.cadre_id && t.heldOn <= env.yesterday - 25));
-    if (p) {
-      const talk = out.find((t) => t.cadreId === p.cadre_id)!;
-      recall = { p, day: dayIn(talk.heldOn + 20, Math.min(talk.heldOn + 40, env.yesterday)) };
-    }
+  // A recall still awaiting its replacement (seed 002: 召回第一书记): the shortest active member talked to a while ago.
+  // Their posting ends on the day (seed follow-up below) and the unit is asked for someone in their place.
+  const recalls = recall ? [recall] : [];
+  const open = [...short]
+    .sort((a, b) => shareOf(a) - shareOf(b))
+    .find((x) => out.some((t) => t.cadreId === x.cadre_id && t.heldOn <= env.yesterday - 25));
+  if (open) {
+    const talk = out.find((t) => t.cadreId === open.cadre_id)!;
+    recalls.push({ p: open, day: dayIn(talk.heldOn + 20, Math.min(talk.heldOn + 40, env.yesterday)) });
   }
-  if (recall) {
+  for (const r of recalls) {
     out.push({
       kind: 'RECALL',
-      cadreId: recall.p.cadre_id,
-      villageCode: recall.p.village_code,
+      cadreId: r.p.cadre_id,
+      villageCode: r.p.village_code,
       inspection: null,
-      heldOn: recall.day,
+      heldOn: r.day,
       reason: '驻村期间在村天数严重不足，经约谈提醒后仍未改正，考核不称职，按规定召回派出单位并另行选派',
     });
   }
@@ -1025,6 +1026,27 @@ async function seedCounty(client: pg.ClientBase, countyCode: string, env: Env, a
       ],
     );
   }
+  // Each recall ends the member's posting on the day held (their later days dropped) and asks the unit for a
+  // replacement, filled by the team's next posting of the same role if one began since (lib/teams recallPosting).
+  await client.query(
+    `WITH r AS (
+       SELECT f.id AS follow_up_id, f.held_on, f.reason, p.id AS posting_id, p.team_id, p.village_code, p.unit_id, p.role
+         FROM follow_up f
+         JOIN LATERAL (SELECT * FROM posting p WHERE p.cadre_id = f.cadre_id AND p.village_code = f.village_code
+                          AND p.start_date <= f.held_on ORDER BY p.start_date DESC LIMIT 1) p ON true
+        WHERE f.kind = 'RECALL' AND f.village_code LIKE $1 || '%'
+     ), dropped AS (
+       DELETE FROM attendance_record a USING r WHERE a.posting_id = r.posting_id AND a.day > r.held_on
+     ), ended AS (
+       UPDATE posting p SET ended_on = r.held_on, end_reason = left(r.reason, 200)
+         FROM r WHERE p.id = r.posting_id AND p.ended_on IS NULL
+     )
+     INSERT INTO replacement_request (team_id, village_code, unit_id, role, follow_up_id, recalled_posting_id, opened_on, filled_posting_id, filled_on)
+     SELECT r.team_id, r.village_code, r.unit_id, r.role, r.follow_up_id, r.posting_id, r.held_on, n.id, n.start_date
+       FROM r LEFT JOIN LATERAL (SELECT id, start_date FROM posting n WHERE n.team_id = r.team_id AND n.role = r.role
+                                   AND n.start_date > r.held_on ORDER BY n.start_date, n.id LIMIT 1) n ON true`,
+    [data.countyCode],
+  );
   return {
     inspections: plans.length,
     planned: plans.filter((p) => !p.done).length,

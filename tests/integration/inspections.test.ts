@@ -29,6 +29,8 @@ import {
 } from '@/lib/inspections/data';
 import { drawInspection } from '@/lib/inspections/rules';
 import { listProblems } from '@/lib/problems/data';
+import { addPosting } from '@/lib/teams/actions';
+import { replacementRequests } from '@/lib/teams/data';
 import { dayOf } from '@/lib/time';
 import {
   makeInspection,
@@ -532,6 +534,105 @@ describe('talks, recalls and the assessment', () => {
       await run(recordFollowUp, { kind: 'RECALL', cadreId: outsider.cadreId, heldOn: chinaToday(), reason: '越界' }),
     ).toMatchObject({ ok: false, fieldErrors: { cadreId: ['该人员当天不在所抽村的工作队中'] } });
     expect(await db.followUp.count({ where: { cadreId: outsider.cadreId } })).toBe(0);
+  });
+
+  it('talks with the head of a member’s dispatching unit, naming the head (seed 000)', async () => {
+    const member = await makePosting({ team, name: '单位约谈队员' });
+    await signInAs('inspector');
+    const talk = { kind: 'UNIT_HEAD_TALK', cadreId: member.cadreId, heldOn: chinaToday(), reason: '派出单位支持不力' };
+    expect(await run(recordFollowUp, talk)).toMatchObject({
+      ok: false,
+      fieldErrors: { headName: ['约谈派出单位负责人须填写负责人姓名'] },
+    });
+    expect(await db.followUp.count({ where: { cadreId: member.cadreId } })).toBe(0);
+    expect(await run(recordFollowUp, { ...talk, headName: '王局长' })).toMatchObject({ ok: true });
+    expect(await db.followUp.findFirstOrThrow({ where: { cadreId: member.cadreId } })).toMatchObject({
+      kind: 'UNIT_HEAD_TALK',
+      unitId: member.unitId,
+      headName: '王局长',
+    });
+    // The database holds the pairing of kind and head too.
+    await expect(
+      db.followUp.create({
+        data: {
+          kind: 'TALK',
+          cadreId: member.cadreId,
+          villageCode: V,
+          heldOn: dayOf(chinaToday()),
+          reason: 'x',
+          headName: '某',
+          unitId: member.unitId,
+          createdById: 1,
+        },
+      }),
+    ).rejects.toThrow();
+    const listed = (await listFollowUps(await signInAs('county'), { year: year() })).find(
+      (r) => r.cadreId === member.cadreId,
+    );
+    expect(listed).toMatchObject({ headName: '王局长', unitName: expect.any(String) });
+  });
+
+  it('a recall ends the posting and asks the unit for a replacement, filled by the next posting (seed 002)', async () => {
+    const recalled = await makePosting({
+      team,
+      role: 'FIRST_SECRETARY',
+      start: addDays(chinaToday(), -30),
+      name: '被召回书记',
+    });
+    await fillDays(recalled, [addDays(chinaToday(), -1)]);
+    await signInAs('inspector');
+    const recall = {
+      kind: 'RECALL',
+      cadreId: recalled.cadreId,
+      heldOn: addDays(chinaToday(), -2),
+      reason: '长期不在岗',
+    };
+    // Days recorded after the day held: refused, nothing written.
+    expect(await run(recordFollowUp, recall)).toMatchObject({
+      ok: false,
+      fieldErrors: { heldOn: ['离队日期之后还有 1 天考勤记录，请先更正'] },
+    });
+    expect(await db.followUp.count({ where: { cadreId: recalled.cadreId } })).toBe(0);
+    expect(await db.replacementRequest.count({ where: { recalledPostingId: recalled.id } })).toBe(0);
+    expect(await run(recordFollowUp, { ...recall, heldOn: chinaToday() })).toMatchObject({ ok: true });
+    expect(await db.posting.findUniqueOrThrow({ where: { id: recalled.id } })).toMatchObject({
+      endedOn: dayOf(chinaToday()),
+      endReason: '长期不在岗',
+    });
+    const request = await db.replacementRequest.findUniqueOrThrow({ where: { recalledPostingId: recalled.id } });
+    expect(request).toMatchObject({
+      teamId: team.id,
+      unitId: recalled.unitId,
+      role: 'FIRST_SECRETARY',
+      filledPostingId: null,
+    });
+    expect((await lastAudit('inspection.followUp'))!.changes).toMatchObject({ replacementRequest: request.id });
+    // Recalled twice: the posting has ended.
+    expect(await run(recordFollowUp, { ...recall, heldOn: chinaToday() })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该队员目前没有在岗的派驻，无法召回'] },
+    });
+    // The open request shows to the county, not to another county; the next posting fills it.
+    const county = await signInAs('county');
+    expect((await replacementRequests(county, { openOnly: true })).map((r) => r.id)).toContain(request.id);
+    expect((await replacementRequests(await signInAs('county2'), {})).map((r) => r.id)).not.toContain(request.id);
+    await signInAs('county');
+    const unit = await db.unit.findFirstOrThrow({ where: { countyCode: '990102' } });
+    expect(
+      await run(addPosting, {
+        teamId: team.id,
+        name: '补派书记',
+        rank: 'ORDINARY',
+        role: 'FIRST_SECRETARY',
+        unitId: unit.id,
+        startDate: chinaToday(),
+        plannedEndDate: addDays(chinaToday(), 400),
+      }),
+    ).toMatchObject({ ok: true });
+    const filled = await db.replacementRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(filled.filledPostingId).not.toBeNull();
+    expect(filled.filledOn).toEqual(dayOf(chinaToday()));
+    expect((await replacementRequests(county, { openOnly: true })).map((r) => r.id)).not.toContain(request.id);
   });
 
   it('the county adjusts a computed score with a reason; the band follows the final score; a township may not', async () => {

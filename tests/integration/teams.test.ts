@@ -334,8 +334,10 @@ describe('postings', () => {
 
 describe('ending a posting', () => {
   const today = () => chinaToday();
+  // A posting with a colleague who stays, so ending it does not withdraw the team (tested on its own below).
   const active = async () => {
     const { team } = await makeTeam({ village: nextVillage() });
+    await makePosting({ team, start: addDays(today(), -60), plannedEnd: addDays(today(), 300) });
     return makePosting({ team, start: addDays(today(), -60), plannedEnd: addDays(today(), 300) });
   };
 
@@ -380,12 +382,55 @@ describe('ending a posting', () => {
 
   it('ends on the planned day without a reason', async () => {
     const { team } = await makeTeam({ village: nextVillage() });
+    await makePosting({ team });
     const posting = await makePosting({ team, start: addDays(today(), -100), plannedEnd: addDays(today(), -1) });
     await signInAs('county');
     expect(
       (await run(endPosting, { postingId: posting.id, version: posting.version, endedOn: addDays(today(), -1) })).ok,
     ).toBe(true);
     expect((await db.posting.findUniqueOrThrow({ where: { id: posting.id } })).endedOn).not.toBeNull();
+  });
+
+  it('does not withdraw the last member from a village that has not exited, without the county’s decision (seed 004)', async () => {
+    const { team } = await makeTeam({ village: nextVillage() });
+    const last = await makePosting({ team, start: addDays(today(), -60), plannedEnd: addDays(today(), 300) });
+    const end = { postingId: last.id, version: last.version, endedOn: addDays(today(), -1), endReason: '调回原单位' };
+    await signInAs('township');
+    expect(await run(endPosting, end)).toMatchObject({
+      ok: false,
+      formError: '该村尚未稳定脱贫，不能撤走最后一名驻村人员：请先派驻接替人员，或由县级填写撤离决定',
+    });
+    expect(await run(endPosting, { ...end, endDecision: '县委〔2026〕1号' })).toMatchObject({
+      ok: false,
+      fieldErrors: { endDecision: ['撤离决定只能由县级填写'] },
+    });
+    expect((await db.posting.findUniqueOrThrow({ where: { id: last.id } })).endedOn).toBeNull();
+    // With a replacement posted, the member may go.
+    const replacement = await makePosting({ team, start: today(), plannedEnd: addDays(today(), 365) });
+    expect(await run(endPosting, end)).toMatchObject({ ok: true });
+    // The county may withdraw the last one on its decision, which is kept and audited.
+    await signInAs('county');
+    const final = { postingId: replacement.id, version: replacement.version, endedOn: today(), endReason: '撤队' };
+    expect(await run(endPosting, final)).toMatchObject({
+      ok: false,
+      fieldErrors: { endDecision: [expect.any(String)] },
+    });
+    expect(await run(endPosting, { ...final, endDecision: '县委〔2026〕1号' })).toMatchObject({ ok: true });
+    expect(await db.posting.findUniqueOrThrow({ where: { id: replacement.id } })).toMatchObject({
+      endDecision: '县委〔2026〕1号',
+    });
+    expect((await lastAudit('team.endPosting'))!.changes).toMatchObject({ endDecision: '县委〔2026〕1号' });
+    // A village that has exited may be left.
+    const exited = await makeTeam({ village: nextVillage() });
+    await db.region.update({ where: { code: exited.team.villageCode }, data: { exitedYear: 2025 } });
+    const alone = await makePosting({
+      team: exited.team,
+      start: addDays(today(), -60),
+      plannedEnd: addDays(today(), 300),
+    });
+    expect(
+      await run(endPosting, { postingId: alone.id, version: alone.version, endedOn: today(), endReason: '村已退出' }),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses an end with days recorded after it', async () => {

@@ -58,6 +58,7 @@ export async function removeInspectionFixtures() {
     select: { problemId: true },
   });
   const problems = findings.flatMap((f) => (f.problemId ? [f.problemId] : []));
+  await db.replacementRequest.deleteMany({ where: { villageCode: { in: villages } } });
   await db.followUp.deleteMany({ where: { OR: [{ inspectionId: { in: ids } }, { villageCode: { in: villages } }] } });
   await db.inspection.deleteMany({ where: { id: { in: ids } } });
   await db.problemStep.deleteMany({ where: { problemId: { in: problems } } });

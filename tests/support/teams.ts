@@ -71,6 +71,9 @@ export async function removeTeamFixtures() {
     where: { OR: [{ postingId: { in: postings } }, { villageCode: { in: codes } }] },
   });
   await db.attendanceSignoff.deleteMany({ where: { OR: [{ teamId: { in: teams } }, { villageCode: { in: codes } }] } });
+  await db.replacementRequest.deleteMany({
+    where: { OR: [{ teamId: { in: teams } }, { villageCode: { in: codes } }] },
+  });
   await db.posting.deleteMany({ where: { id: { in: postings } } });
   await db.workTeam.deleteMany({ where: { id: { in: teams } } });
   await db.user.deleteMany({ where: { scopeCode: { in: codes } } });

@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { followUpOptions, listFollowUps, listInspections } from '@/lib/inspections/data';
+import { replacementRequests } from '@/lib/teams/data';
 import { chinaToday } from '@/lib/time';
 
 export default async function FollowUpsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
@@ -28,12 +29,14 @@ async function FollowUpsContent({
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const recording = can(viewer.role, 'followup.manage'); // the form only for those who record talks and recalls
-  const [rows, members, inspections, t] = await Promise.all([
+  const [rows, replacements, members, inspections, t] = await Promise.all([
     listFollowUps(viewer, { area: query.area, year }),
+    can(viewer.role, 'team.view') ? replacementRequests(viewer, { area: query.area }) : [],
     recording ? followUpOptions(viewer) : null,
     recording ? listInspections(viewer, { year: thisYear }) : null,
     getTranslations('inspections'),
   ]);
+  const tAll = await getTranslations();
   return (
     <>
       <PageHeader
@@ -56,7 +59,44 @@ async function FollowUpsContent({
             />
           </Card>
         )}
-        <Card>
+        <Card title={t('replacements')}>
+          {replacements.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('noReplacements')}</p>
+          ) : (
+            <Table minWidth="40rem">
+              <HeadRow>
+                <Th>{t('openedOn')}</Th>
+                <Th>{t('recalledMember')}</Th>
+                <Th>{t('village')}</Th>
+                <Th>{t('replacementUnit')}</Th>
+                <Th>{t('replacementStatus')}</Th>
+              </HeadRow>
+              <tbody>
+                {replacements.map((r) => (
+                  <Row key={r.id} data-replacement={r.id}>
+                    <Td className="tabular-nums">{r.openedOn}</Td>
+                    <Td>
+                      <TextLink href={`/teams/people/${r.recalledCadreId}`}>{r.recalledName}</TextLink>
+                      <div className="text-xs text-slate-600">{tAll(`teams.roles.${r.role}`)}</div>
+                    </Td>
+                    <Td>
+                      <TextLink href={`/teams/${r.teamId}`}>
+                        {r.townshipName} {r.villageName}
+                      </TextLink>
+                    </Td>
+                    <Td>{r.unitName}</Td>
+                    <Td className={r.filledOn ? 'text-green-700' : 'font-semibold text-red-700'}>
+                      {r.filledOn
+                        ? t('replacementFilled', { date: r.filledOn })
+                        : t('replacementOpen', { days: r.daysOpen })}
+                    </Td>
+                  </Row>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+        <Card title={t('followUps')}>
           {rows.length === 0 ? (
             <p className="text-sm text-slate-600">{t('noFollowUps')}</p>
           ) : (
@@ -81,6 +121,18 @@ async function FollowUpsContent({
                       <TextLink href={`/teams/people/${r.cadreId}?year=${year}`} className="font-medium">
                         {r.name}
                       </TextLink>
+                      {r.headName && (
+                        <div className="text-xs text-slate-600">
+                          {t('withUnitHead', { unit: r.unitName ?? '', head: r.headName })}
+                        </div>
+                      )}
+                      {r.replacementFilledOn !== null && (
+                        <div className={`text-xs ${r.replacementFilledOn ? 'text-green-700' : 'text-red-700'}`}>
+                          {r.replacementFilledOn
+                            ? t('replacementFilled', { date: r.replacementFilledOn })
+                            : t('openReplacements')}
+                        </div>
+                      )}
                     </Td>
                     <Td>
                       {r.township} {r.village}

@@ -12,7 +12,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { parseId } from '@/lib/http';
-import { getTeam, postingFormOptions } from '@/lib/teams/data';
+import { getTeam, postingFormOptions, replacementRequests } from '@/lib/teams/data';
 import { FULL_TIME_ROLES } from '@/lib/teams/rules';
 import { chinaToday } from '@/lib/time';
 
@@ -31,11 +31,16 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
   const t = await getTranslations();
   const manage = can(viewer.role, 'team.manage');
   const countyUser = manage && viewer.scopeCode.length <= 6;
-  const options = manage ? await postingFormOptions(viewer, team.village.code) : null;
+  const [options, openRequests] = await Promise.all([
+    manage ? postingFormOptions(viewer, team.village.code) : null,
+    replacementRequests(viewer, { teamId: team.id, openOnly: true }),
+  ]);
   const today = chinaToday();
   const active = team.postings.filter((p) => p.endedOn === null);
   const former = team.postings.filter((p) => p.endedOn !== null);
   const leader = active.find((p) => p.role === 'LEADER');
+  // Seed 004 (不稳定脱贫，队伍不能撤): the last member of a village not yet exited leaves only on a county decision.
+  const lastBeforeExit = active.length === 1 && team.village.isPoorVillage && team.village.exitedYear === null;
   return (
     <>
       <PageHeader
@@ -58,6 +63,11 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
           {leader && !leader.detachedConfirmed && (
             <p className="mt-2 text-sm text-red-700">{t('teams.leaderNotDetached')}</p>
           )}
+          {openRequests.map((r) => (
+            <p key={r.id} className="mt-2 text-sm font-semibold text-red-700" data-replacement={r.id}>
+              {t('teams.openReplacement', { unit: r.unitName, role: t(`teams.roles.${r.role}`), days: r.daysOpen })}
+            </p>
+          ))}
         </Card>
         <Card title={`${t('teams.members')}（${active.length}）`}>
           <Table minWidth="46rem">
@@ -99,7 +109,7 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
                       <details className="mt-1">
                         <summary className="cursor-pointer text-sm text-red-700">{t('teams.endPosting')}</summary>
                         <div className="mt-2 w-72 sm:w-[36rem]">
-                          <EndPostingForm posting={p} today={today} />
+                          <EndPostingForm posting={p} today={today} lastBeforeExit={lastBeforeExit && countyUser} />
                         </div>
                       </details>
                     )}
