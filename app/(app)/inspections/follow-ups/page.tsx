@@ -111,8 +111,8 @@ async function FollowUpsContent({
               <tbody>
                 {rows.map((r) => (
                   <Row key={r.id} data-follow-up={r.id}>
-                    <Td className="tabular-nums">{r.heldOn}</Td>
-                    <Td>
+                    <Td className="whitespace-nowrap tabular-nums">{r.heldOn}</Td>
+                    <Td className="whitespace-nowrap">
                       <span className={r.kind === 'RECALL' ? 'font-semibold text-red-700' : ''}>
                         {t(`followUpKinds.${r.kind}`)}
                       </span>
