@@ -157,7 +157,18 @@ export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 export const INSPECTION_STATUSES = ['PLANNED', 'DONE'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 
-/** 约谈 and 召回. */
+/** Technicians' sessions and days in households, training, the Tuesday work day (lib/teams). */
+export const ACTIVITY_KINDS = [
+  'GUIDANCE_SESSION',
+  'FARM_DAY',
+  'INDUCTION_TRAINING',
+  'CITY_TRAINING',
+  'WORK_DAY',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const TRAINING_KINDS: readonly ActivityKind[] = ['INDUCTION_TRAINING', 'CITY_TRAINING'];
+
+/** 约谈 (a member, or their unit's head) and 召回. */
 export const FOLLOW_UP_KINDS = ['TALK', 'RECALL', 'UNIT_HEAD_TALK'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 

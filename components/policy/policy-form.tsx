@@ -17,6 +17,7 @@ const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }
       'leaderDaysPerMonth',
       'technicianSessionsPerYear',
       'technicianFarmDaysPerYear',
+      'inductionTrainingDays',
       'minPostingMonths',
       'teamSizeMin',
       'teamSizeMax',

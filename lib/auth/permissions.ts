@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'health.view', // health and disability of members
   'team.view', // work teams, postings, attendance of the area
   'team.manage', // dispatching units, teams, postings (the leader's detachment: county users only)
+  'activity.record', // technicians' sessions and days in households (team roles: their village); training and Tuesday work days (offices)
   'attendance.checkin', // one's own daily check-in (needs an active posting)
   'attendance.edit', // the team's month grid (a leader: own team; after sign-off: county users only)
   'attendance.signoff', // close a team's month
@@ -56,6 +57,7 @@ const READ_AREA: readonly Permission[] = ['region.view', 'household.view', 'acco
 const TEAM_OFFICE: readonly Permission[] = [
   'team.view',
   'team.manage',
+  'activity.record',
   'attendance.edit',
   'attendance.signoff',
   'attendance.export',
@@ -121,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'household.status',
     'health.view',
     'team.view',
+    'activity.record',
     'attendance.checkin',
     'attendance.edit',
     'attendance.export',
@@ -134,6 +137,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...READ_AREA,
     'health.view',
     'team.view',
+    'activity.record',
     'attendance.checkin',
     'pairing.own',
     ...FIELD_WORK,

@@ -7,6 +7,7 @@ export const POLICY_FIELDS = {
   leaderDaysPerMonth: { default: 20, min: 0, max: 31, source: '001' },
   technicianSessionsPerYear: { default: 60, min: 0, max: 366, source: '001' },
   technicianFarmDaysPerYear: { default: 90, min: 0, max: 366, source: '001' },
+  inductionTrainingDays: { default: 5, min: 1, max: 30, source: '000' },
   minPostingMonths: { default: 3, min: 1, max: 60, source: '004' },
   teamSizeMin: { default: 4, min: 1, max: 20, source: '000' },
   teamSizeMax: { default: 6, min: 1, max: 20, source: '000' },

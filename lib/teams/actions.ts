@@ -10,6 +10,7 @@ import {
   createTeamSchema,
   createUnitSchema,
   endPostingSchema,
+  recordActivitySchema,
 } from './schema';
 
 export const createUnit = action('team.createUnit', 'team.manage', createUnitSchema, commands.createUnit);
@@ -21,4 +22,10 @@ export const confirmDetached = action(
   'team.manage',
   confirmDetachedSchema,
   commands.confirmDetached,
+);
+export const recordActivity = action(
+  'team.recordActivity',
+  'activity.record',
+  recordActivitySchema,
+  commands.recordActivity,
 );

@@ -21,6 +21,7 @@ import type {
   createTeamSchema,
   createUnitSchema,
   endPostingSchema,
+  recordActivitySchema,
 } from './schema';
 import { lockCadre, lockTeam } from './sql';
 
@@ -328,5 +329,79 @@ export async function confirmDetached({
     regionCode: posting.villageCode,
     changes: { detachedConfirmed: { from: false, to: true } },
     message: 'teams.detachedConfirmed',
+  };
+}
+
+/**
+ * A cadre's activity record. A technician's session or day in households: a TECHNICIAN posting of theirs in
+ * the viewer's area that day (a team leader or member records for their village). Training: for a member
+ * with a posting in the area, by the county or township office. A Tuesday work day: a cadre of the county in
+ * a village of the viewer's area, by the office.
+ */
+export async function recordActivity({
+  viewer,
+  input,
+  tx,
+}: CommandContext<z.output<typeof recordActivitySchema>>): Promise<CommandOutcome> {
+  if (input.day > chinaToday()) throw new RefusedError('teams.activityInFuture', 'day');
+  const office = viewer.scopeCode.length <= 9;
+  // Cadres are kept per county: a township or village user records for the county's.
+  const county = viewer.scopeCode.slice(0, 6);
+  const cadre = await tx.cadre.findFirst({ where: { id: input.cadreId, regionCode: { startsWith: county } } });
+  if (!cadre) throw new NotFoundError();
+  let villageCode: string;
+  if (input.kind === 'GUIDANCE_SESSION' || input.kind === 'FARM_DAY') {
+    const day = dayOf(input.day);
+    const posting = await tx.posting.findFirst({
+      where: {
+        cadreId: cadre.id,
+        role: 'TECHNICIAN',
+        ...scope.posting(viewer),
+        startDate: { lte: day },
+        OR: [{ endedOn: null, plannedEndDate: { gte: day } }, { endedOn: { gte: day } }],
+      },
+    });
+    if (!posting) throw new RefusedError('teams.notTechnicianThatDay', 'cadreId');
+    villageCode = posting.villageCode;
+  } else if (!office) {
+    throw new RefusedError('teams.officeRecordsOnly', 'kind');
+  } else if (input.kind === 'WORK_DAY') {
+    const code = input.villageCode ?? '';
+    if (!isWithinScope(code, viewer.scopeCode)) throw new RefusedError('errors.invalidChoice', 'villageCode');
+    if (!(await tx.region.findFirst({ where: { code, level: 'VILLAGE' } })))
+      throw new RefusedError('errors.invalidChoice', 'villageCode');
+    villageCode = code;
+  } else {
+    const posting = await tx.posting.findFirst({
+      where: { cadreId: cadre.id, ...scope.posting(viewer) },
+      orderBy: { startDate: 'desc' },
+    });
+    if (!posting) throw new RefusedError('inspections.notOnTeam', 'cadreId');
+    villageCode = posting.villageCode;
+  }
+  // One day in households and one work day per person per day (a unique index backs this up).
+  await execute(tx, lockCadre(cadre.id));
+  if (
+    (input.kind === 'FARM_DAY' || input.kind === 'WORK_DAY') &&
+    (await tx.cadreActivity.findFirst({ where: { cadreId: cadre.id, kind: input.kind, day: dayOf(input.day) } }))
+  )
+    throw new RefusedError('teams.activityExists', 'day');
+  const row = await tx.cadreActivity.create({
+    data: {
+      cadreId: cadre.id,
+      kind: input.kind,
+      day: dayOf(input.day),
+      days: input.days ?? 1,
+      villageCode,
+      note: input.note ?? null,
+      createdById: viewer.userId,
+    },
+  });
+  return {
+    entity: 'CadreActivity',
+    entityId: row.id,
+    regionCode: villageCode,
+    changes: { cadreId: cadre.id, kind: input.kind, day: input.day, days: row.days },
+    message: 'teams.activitySaved',
   };
 }

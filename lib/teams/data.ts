@@ -5,9 +5,9 @@ import { requireCan } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { policiesFor, policyValuesFor } from '@/lib/policy/data';
 import { isWithinScope } from '@/lib/regions/rules';
-import { scope } from '@/lib/regions/scope';
-import { chinaToday, chinaYear, dayNumber, isoDay } from '@/lib/time';
-import { type TeamCoverage, teamCoverage } from './rules';
+import { areaPrefix, scope } from '@/lib/regions/scope';
+import { chinaToday, chinaYear, dayNumber, dayOf, isoDay } from '@/lib/time';
+import { dutyProgress, type TeamCoverage, teamCoverage, tuesdaysBetween } from './rules';
 
 const ACTIVE = { endedOn: null } as const;
 
@@ -235,4 +235,166 @@ export async function replacementRequests(
     filledOn: r.filledOn ? isoDay(r.filledOn) : null,
     daysOpen: (r.filledOn ? dayNumber(isoDay(r.filledOn)) : today) - dayNumber(isoDay(r.openedOn)),
   }));
+}
+
+// ─────────────────────────── Duties from activity records ───────────────────────────
+
+/**
+ * The duties counted from activity records in the area for a year: each technician's guidance sessions and
+ * days in households against the yearly numbers (seed 001, pro-rated to the posting); induction training of
+ * the leaders, deputies and first secretaries posted now (seed 000); Tuesday work days by unit (seed 002).
+ */
+export async function dutyOverview(viewer: Viewer, options: { area?: string; year: number }) {
+  requireCan(viewer, 'team.view');
+  const prefix = areaPrefix(viewer, options.area);
+  const { year } = options;
+  const first = dayOf(`${year}-01-01`);
+  const last = dayOf(`${year}-12-31`);
+  const today = chinaToday();
+  const [technicians, leaders, counts, training, workDays] = await Promise.all([
+    db.posting.findMany({
+      where: {
+        role: 'TECHNICIAN',
+        villageCode: { startsWith: prefix },
+        startDate: { lte: last },
+        OR: [{ endedOn: { gte: first } }, { endedOn: null, plannedEndDate: { gte: first } }],
+      },
+      orderBy: [{ villageCode: 'asc' }, { id: 'asc' }],
+      include: { cadre: { select: { name: true } }, team: { select: { village: { select: { name: true } } } } },
+    }),
+    db.posting.findMany({
+      where: {
+        villageCode: { startsWith: prefix },
+        endedOn: null,
+        OR: [{ role: { in: ['LEADER', 'DEPUTY_LEADER', 'FIRST_SECRETARY'] } }, { alsoFirstSecretary: true }],
+      },
+      orderBy: [{ villageCode: 'asc' }, { id: 'asc' }],
+      include: { cadre: { select: { name: true } }, team: { select: { village: { select: { name: true } } } } },
+    }),
+    db.cadreActivity.groupBy({
+      by: ['cadreId', 'villageCode', 'kind'],
+      where: {
+        villageCode: { startsWith: prefix },
+        kind: { in: ['GUIDANCE_SESSION', 'FARM_DAY'] },
+        day: { gte: first, lte: last },
+      },
+      _count: { _all: true },
+    }),
+    db.cadreActivity.groupBy({
+      by: ['cadreId', 'kind'],
+      where: { kind: { in: ['INDUCTION_TRAINING', 'CITY_TRAINING'] }, villageCode: { startsWith: prefix } },
+      _sum: { days: true },
+      _count: { _all: true },
+    }),
+    db.cadreActivity.groupBy({
+      by: ['cadreId'],
+      where: { kind: 'WORK_DAY', villageCode: { startsWith: prefix }, day: { gte: first, lte: last } },
+      _count: { _all: true },
+    }),
+  ]);
+  const policyOf = await policiesFor(
+    [prefix.padEnd(6, '0').slice(0, 6), ...technicians.map((p) => p.villageCode)],
+    year,
+  );
+  const countOf = (cadreId: number, villageCode: string, kind: string) =>
+    counts.find((c) => c.cadreId === cadreId && c.villageCode === villageCode && c.kind === kind)?._count._all ?? 0;
+  const technicianRows = technicians.map((p) => {
+    const policy = policyOf(p.villageCode);
+    const span = { start: isoDay(p.startDate), end: isoDay(p.endedOn ?? p.plannedEndDate) };
+    return {
+      postingId: p.id,
+      cadreId: p.cadreId,
+      name: p.cadre.name,
+      villageName: p.team.village.name,
+      sessions: dutyProgress(
+        countOf(p.cadreId, p.villageCode, 'GUIDANCE_SESSION'),
+        policy.technicianSessionsPerYear,
+        year,
+        span,
+        today,
+      ),
+      farmDays: dutyProgress(
+        countOf(p.cadreId, p.villageCode, 'FARM_DAY'),
+        policy.technicianFarmDaysPerYear,
+        year,
+        span,
+        today,
+      ),
+    };
+  });
+  const trainingOf = (cadreId: number, kind: string) => training.find((t) => t.cadreId === cadreId && t.kind === kind);
+  const leaderRows = leaders.map((p) => {
+    const inductionDays = trainingOf(p.cadreId, 'INDUCTION_TRAINING')?._sum.days ?? 0;
+    return {
+      postingId: p.id,
+      cadreId: p.cadreId,
+      name: p.cadre.name,
+      role: p.role,
+      alsoFirstSecretary: p.alsoFirstSecretary,
+      villageName: p.team.village.name,
+      inductionDays,
+      trained: inductionDays >= policyOf(p.villageCode).inductionTrainingDays,
+      cityTrainings: trainingOf(p.cadreId, 'CITY_TRAINING')?._count._all ?? 0,
+    };
+  });
+  // Tuesday work days by the unit of the cadre who went.
+  const cadres = await db.cadre.findMany({
+    where: { id: { in: workDays.map((w) => w.cadreId) } },
+    select: { id: true, unit: { select: { id: true, name: true } } },
+  });
+  const units = new Map<number, { unitId: number; unitName: string; people: number; days: number }>();
+  for (const w of workDays) {
+    const unit = cadres.find((c) => c.id === w.cadreId)?.unit;
+    if (!unit) continue;
+    const row = units.get(unit.id) ?? { unitId: unit.id, unitName: unit.name, people: 0, days: 0 };
+    row.people++;
+    row.days += w._count._all;
+    units.set(unit.id, row);
+  }
+  const lastCounted = today < `${year}-12-31` ? today : `${year}-12-31`;
+  return {
+    area: prefix,
+    year,
+    technicians: technicianRows,
+    training: {
+      rows: leaderRows.sort((a, b) => Number(a.trained) - Number(b.trained)),
+      trained: leaderRows.filter((r) => r.trained).length,
+      requiredDays: policyOf(prefix.padEnd(6, '0').slice(0, 6)).inductionTrainingDays,
+    },
+    workDays: {
+      tuesdays: tuesdaysBetween(`${year}-01-01`, lastCounted),
+      units: [...units.values()].sort((a, b) => b.days - a.days || a.unitName.localeCompare(b.unitName, 'zh')),
+    },
+  };
+}
+
+/** Choices for the activity form: cadres the viewer may record for, and the villages of the area. */
+export async function activityFormOptions(viewer: Viewer) {
+  requireCan(viewer, 'activity.record');
+  const office = viewer.scopeCode.length <= 9;
+  const [cadres, villages] = await Promise.all([
+    office
+      ? db.cadre.findMany({
+          where: { regionCode: { startsWith: viewer.scopeCode.slice(0, 6) }, active: true },
+          orderBy: [{ unitId: 'asc' }, { name: 'asc' }],
+          take: 3000,
+          select: { id: true, name: true, unit: { select: { name: true } } },
+        })
+      : db.cadre.findMany({
+          where: { postings: { some: { role: 'TECHNICIAN', endedOn: null, ...scope.posting(viewer) } } },
+          orderBy: { name: 'asc' },
+          select: { id: true, name: true, unit: { select: { name: true } } },
+        }),
+    db.region.findMany({
+      where: { level: 'VILLAGE', ...scope.region(viewer) },
+      orderBy: { code: 'asc' },
+      take: 3000,
+      select: { code: true, name: true, parent: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    office,
+    cadres: cadres.map((c) => ({ id: c.id, label: `${c.name} · ${c.unit.name}` })),
+    villages: villages.map((v) => ({ code: v.code, label: `${v.parent?.name ?? ''} ${v.name}` })),
+  };
 }

@@ -59,3 +59,50 @@ export function addMonths(date: string, months: number): string {
 export function isShorterThan(start: string, lastDay: string, minMonths: number): boolean {
   return dayNumber(lastDay) < dayNumber(addMonths(start, minMonths)) - 1;
 }
+
+// ─────────────────────────── Duties counted from activity records ───────────────────────────
+
+/** Whether a 'YYYY-MM-DD' day is a Tuesday (seed 002: 每周二作为"扶贫工作日"); day 0 (1970-01-01) was a Thursday. */
+export function isTuesday(day: string): boolean {
+  return (dayNumber(day) + 3) % 7 === 1;
+}
+
+/** Tuesdays from `from` to `to`, inclusive (0 when `to` is earlier). */
+export function tuesdaysBetween(from: string, to: string): number {
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  if (last < first) return 0;
+  const toFirstTuesday = (1 - ((first + 3) % 7) + 7) % 7;
+  return last < first + toFirstTuesday ? 0 : Math.floor((last - first - toFirstTuesday) / 7) + 1;
+}
+
+/** MET: the year's number done. ON_PACE: at least the share due by today. BEHIND: less. MISSED: the year is over short. */
+export type DutyStatus = 'MET' | 'ON_PACE' | 'BEHIND' | 'MISSED';
+export type DutyProgress = { done: number; required: number; dueByNow: number; status: DutyStatus };
+
+/**
+ * A yearly number (a technician's 60 sessions, 90 days in households; seed 001) for a posting that covers
+ * part of the year: pro-rated up to the posted days (as attendance is), and up to today for the pace.
+ */
+export function dutyProgress(
+  done: number,
+  perYear: number,
+  year: number,
+  posting: { start: string; end: string },
+  today: string,
+): DutyProgress {
+  const yearStart = dayNumber(`${year}-01-01`);
+  const yearEnd = dayNumber(`${year}-12-31`);
+  const from = Math.max(yearStart, dayNumber(posting.start));
+  const to = Math.min(yearEnd, dayNumber(posting.end));
+  const posted = Math.max(0, to - from + 1);
+  const elapsed = Math.max(0, Math.min(to, dayNumber(today)) - from + 1);
+  const share = (days: number) => Math.ceil((perYear * days) / (yearEnd - yearStart + 1));
+  const required = share(posted);
+  const dueByNow = share(elapsed);
+  let status: DutyStatus;
+  if (done >= required) status = 'MET';
+  else if (dayNumber(today) > to) status = 'MISSED';
+  else status = done >= dueByNow ? 'ON_PACE' : 'BEHIND';
+  return { done, required, dueByNow, status };
+}

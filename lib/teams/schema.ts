@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CADRE_RANKS, TEAM_ROLES, UNIT_LEVELS } from '@/lib/enums';
+import { ACTIVITY_KINDS, CADRE_RANKS, TEAM_ROLES, TRAINING_KINDS, UNIT_LEVELS } from '@/lib/enums';
 import {
   checkbox,
   isoDate,
+  optionalInteger,
   optionalPhone,
   optionalRecordId,
   optionalText,
@@ -10,8 +11,9 @@ import {
   text,
   version,
 } from '@/lib/validation';
+import { isTuesday } from './rules';
 
-export { CADRE_RANKS, TEAM_ROLES, UNIT_LEVELS };
+export { ACTIVITY_KINDS, CADRE_RANKS, TEAM_ROLES, UNIT_LEVELS };
 
 const optionalId = optionalRecordId;
 
@@ -59,3 +61,31 @@ export const endPostingSchema = z.strictObject({
 });
 
 export const confirmDetachedSchema = z.strictObject({ postingId: recordId, version });
+
+/**
+ * A technician's guidance session or day in households, a training, or a Tuesday work day in a village.
+ * Training alone lasts more than a day; the work day is a Tuesday in a village named.
+ */
+export const recordActivitySchema = z
+  .strictObject({
+    cadreId: recordId,
+    kind: z.enum(ACTIVITY_KINDS, { error: 'errors.invalidChoice' }),
+    day: isoDate,
+    days: optionalInteger(1, 30),
+    villageCode: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^\d{12}$/, { error: 'errors.invalidChoice' })
+        .optional(),
+    ),
+    note: optionalText(200),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.days ?? 1) > 1 && !TRAINING_KINDS.includes(value.kind))
+      ctx.addIssue({ code: 'custom', path: ['days'], message: 'teams.daysOnlyTraining' });
+    if (value.kind === 'WORK_DAY' && !value.villageCode)
+      ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'errors.required' });
+    if (value.kind === 'WORK_DAY' && !isTuesday(value.day))
+      ctx.addIssue({ code: 'custom', path: ['day'], message: 'teams.notTuesday' });
+  });

@@ -4,6 +4,7 @@ import { hashPassword } from '../../lib/auth/password';
 import { PrismaClient } from '../../lib/generated/prisma/client';
 import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { chinaYear } from '../../lib/time';
+import { seedActivities } from './activities';
 import { seedTestFixtures } from './fixtures';
 import { seedHouseholds } from './households';
 import { seedIdentification } from './identification';
@@ -69,6 +70,7 @@ export async function seed(
     await seedVisits(databaseUrl, profile, rows, log);
     if (profile === 'demo') await seedIdentification(client, log);
     await seedInspections(databaseUrl, profile, rows, log);
+    await seedActivities(databaseUrl, profile, rows, log);
     await seedMonitoring(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();

@@ -168,7 +168,7 @@ const pastMonth = () => {
   const n = monthSerial++;
   return `${2001 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 };
-const teamPosting = async (village: string, role: 'LEADER' | 'MEMBER' = 'MEMBER') => {
+const teamPosting = async (village: string, role: 'LEADER' | 'MEMBER' | 'TECHNICIAN' = 'MEMBER') => {
   const today = chinaToday();
   return makePosting({
     team: await teamIn(village),
@@ -612,6 +612,18 @@ const MATRIX: Record<string, Case> = {
       const p = await teamPosting(OTHER_VILLAGE);
       return { postingId: p.id, version: p.version, endedOn: addDays(chinaToday(), -1), endReason: '越界' };
     },
+  },
+  'team.recordActivity': {
+    inScope: async (viewer) => ({
+      cadreId: (await teamPosting(teamVillageOf(viewer), 'TECHNICIAN')).cadreId,
+      kind: 'GUIDANCE_SESSION',
+      day: chinaToday(),
+    }),
+    outOfScope: async () => ({
+      cadreId: (await teamPosting(OTHER_VILLAGE, 'TECHNICIAN')).cadreId,
+      kind: 'GUIDANCE_SESSION',
+      day: chinaToday(),
+    }),
   },
   'team.confirmDetached': {
     inScope: async (viewer) => {

@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { decryptText } from '@/lib/personal-data';
-import { addPosting, confirmDetached, createTeam, createUnit, endPosting } from '@/lib/teams/actions';
-import { getTeam, listTeams } from '@/lib/teams/data';
+import { addPosting, confirmDetached, createTeam, createUnit, endPosting, recordActivity } from '@/lib/teams/actions';
+import { dutyOverview, getTeam, listTeams } from '@/lib/teams/data';
+import { isTuesday } from '@/lib/teams/rules';
 import { dayOf } from '@/lib/time';
 import {
   addDays,
@@ -611,5 +612,141 @@ describe('reading teams', () => {
 
     await expect(listTeams(await signInAs('sysadmin'), {})).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
     await expect(listTeams(await signInAs('cadre'), {})).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;403');
+  });
+});
+
+describe('work records: technicians, training, Tuesday work days', () => {
+  const today = () => chinaToday();
+  /** The latest Tuesday up to today. */
+  const lastTuesday = () => {
+    let day = today();
+    while (!isTuesday(day)) day = addDays(day, -1);
+    return day;
+  };
+
+  it('counts a technician’s sessions and days in households against the year (seed 001), refusing what does not fit', async () => {
+    const { team } = await makeTeam({ village: nextVillage() });
+    const tech = await makePosting({
+      team,
+      role: 'TECHNICIAN',
+      start: addDays(today(), -40),
+      plannedEnd: addDays(today(), 300),
+    });
+    const member = await makePosting({ team, start: addDays(today(), -40), plannedEnd: addDays(today(), 300) });
+    await signInAs('township');
+    const record = (extra: Record<string, string | number>) =>
+      run(recordActivity, { cadreId: tech.cadreId, kind: 'GUIDANCE_SESSION', day: today(), ...extra });
+    expect(await record({})).toMatchObject({ ok: true, message: '已登记。' });
+    expect(await record({ day: addDays(today(), -1) })).toMatchObject({ ok: true });
+    expect(await record({ kind: 'FARM_DAY' })).toMatchObject({ ok: true });
+    const before = await db.cadreActivity.count();
+    expect(await record({ kind: 'FARM_DAY' })).toMatchObject({
+      ok: false,
+      fieldErrors: { day: ['该干部这一天已有同类记录'] },
+    });
+    expect(await record({ day: addDays(today(), 1) })).toMatchObject({
+      ok: false,
+      fieldErrors: { day: ['不能登记今天以后的日期'] },
+    });
+    expect(await record({ day: addDays(today(), -41) })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该干部当天不是本区域的技术指导员'] },
+    });
+    expect(await record({ days: 3 })).toMatchObject({ ok: false, fieldErrors: { days: ['只有培训可以填写多天'] } });
+    expect(
+      await run(recordActivity, { cadreId: member.cadreId, kind: 'GUIDANCE_SESSION', day: today() }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该干部当天不是本区域的技术指导员'] },
+    });
+    // Another township's user finds no technician of theirs; another county's, no cadre at all.
+    await signInAs('township2');
+    expect(await record({})).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该干部当天不是本区域的技术指导员'] },
+    });
+    await signInAs('county2');
+    expect(await record({})).toMatchObject({ ok: false, formError: '找不到该记录，或它不在您的管辖范围内。' });
+    expect(await db.cadreActivity.count()).toBe(before);
+
+    const overview = await dutyOverview(await signInAs('county'), {
+      area: team.villageCode,
+      year: Number(today().slice(0, 4)),
+    });
+    const row = overview.technicians.find((r) => r.postingId === tech.id)!;
+    expect(row.sessions.done).toBe(2);
+    expect(row.farmDays.done).toBe(1);
+    expect(row.sessions.required).toBeGreaterThan(0);
+  });
+
+  it('records training and work days by the office only; the work day is a Tuesday (seeds 000, 002)', async () => {
+    const { team } = await makeTeam({ village: nextVillage() });
+    const leader = await makePosting({
+      team,
+      role: 'LEADER',
+      start: addDays(today(), -40),
+      plannedEnd: addDays(today(), 300),
+    });
+    const year = Number(today().slice(0, 4));
+    await signInAs('township');
+    expect(
+      await run(recordActivity, {
+        cadreId: leader.cadreId,
+        kind: 'INDUCTION_TRAINING',
+        day: addDays(today(), -30),
+        days: 4,
+      }),
+    ).toMatchObject({ ok: true });
+    let overview = await dutyOverview(await signInAs('county'), { area: team.villageCode, year });
+    expect(overview.training.rows.find((r) => r.postingId === leader.id)).toMatchObject({
+      inductionDays: 4,
+      trained: false,
+    });
+    await signInAs('township');
+    await run(recordActivity, {
+      cadreId: leader.cadreId,
+      kind: 'INDUCTION_TRAINING',
+      day: addDays(today(), -20),
+      days: 1,
+    });
+    overview = await dutyOverview(await signInAs('county'), { area: team.villageCode, year });
+    expect(overview.training.rows.find((r) => r.postingId === leader.id)).toMatchObject({
+      inductionDays: 5,
+      trained: true,
+    });
+
+    // The work day: a Tuesday in a village named, by the office.
+    await signInAs('township');
+    const monday = addDays(lastTuesday(), -1);
+    const workDay = { cadreId: leader.cadreId, kind: 'WORK_DAY', villageCode: team.villageCode };
+    expect(await run(recordActivity, { ...workDay, day: monday })).toMatchObject({
+      ok: false,
+      fieldErrors: { day: ['扶贫工作日须为星期二'] },
+    });
+    expect(await run(recordActivity, { cadreId: leader.cadreId, kind: 'WORK_DAY', day: lastTuesday() })).toMatchObject({
+      ok: false,
+      fieldErrors: { villageCode: ['此项必填'] },
+    });
+    expect(await run(recordActivity, { ...workDay, day: lastTuesday() })).toMatchObject({ ok: true });
+    overview = await dutyOverview(await signInAs('county'), { area: team.villageCode, year });
+    expect(overview.workDays.units).toEqual([expect.objectContaining({ people: 1, days: 1 })]);
+    expect(overview.workDays.tuesdays).toBeGreaterThan(0);
+    // The database holds the Tuesday too.
+    await expect(
+      db.cadreActivity.create({
+        data: {
+          cadreId: leader.cadreId,
+          kind: 'WORK_DAY',
+          day: dayOf(monday),
+          villageCode: team.villageCode,
+          createdById: 1,
+        },
+      }),
+    ).rejects.toThrow();
+    // A team leader records a technician's work, not training.
+    await signInAs('teamleader');
+    expect(
+      await run(recordActivity, { cadreId: leader.cadreId, kind: 'INDUCTION_TRAINING', day: today(), days: 2 }),
+    ).toMatchObject({ ok: false, fieldErrors: { kind: ['培训和扶贫工作日由县、乡镇登记'] } });
   });
 });

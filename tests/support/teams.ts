@@ -71,6 +71,7 @@ export async function removeTeamFixtures() {
     where: { OR: [{ postingId: { in: postings } }, { villageCode: { in: codes } }] },
   });
   await db.attendanceSignoff.deleteMany({ where: { OR: [{ teamId: { in: teams } }, { villageCode: { in: codes } }] } });
+  await db.cadreActivity.deleteMany({ where: { villageCode: { in: codes } } });
   await db.replacementRequest.deleteMany({
     where: { OR: [{ teamId: { in: teams } }, { villageCode: { in: codes } }] },
   });

@@ -32,6 +32,7 @@ describe('enums', () => {
     ['InspectionStatus', App.INSPECTION_STATUSES, Db.InspectionStatus],
     ['FollowUpKind', App.FOLLOW_UP_KINDS, Db.FollowUpKind],
     ['AssessmentSubject', App.ASSESSMENT_SUBJECTS, Db.AssessmentSubject],
+    ['ActivityKind', App.ACTIVITY_KINDS, Db.ActivityKind],
   ];
   for (const [name, app, db] of pairs)
     it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));

@@ -52,6 +52,9 @@ async function TeamsContent({
             <Link href="/teams/compliance" className={buttonClass('secondary')}>
               {t('teams.compliance')}
             </Link>
+            <Link href="/teams/duties" className={buttonClass('secondary')}>
+              {t('teams.dutiesLink')}
+            </Link>
             <Link href="/teams/units" className={buttonClass('secondary')}>
               {t('teams.units')}
             </Link>

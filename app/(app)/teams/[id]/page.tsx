@@ -47,9 +47,14 @@ async function TeamContent({ viewer, team }: { viewer: Viewer; team: Awaited<Ret
         title={`${team.village.name} ${t('teams.title')}`}
         description={`${team.village.parent?.name ?? ''} · ${t('teams.formedOn')} ${team.formedOn}`}
         actions={
-          <Link href={`/teams/${team.id}/attendance`} className={buttonClass('secondary')}>
-            {t('teams.monthGrid')}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/teams/${team.id}/attendance`} className={buttonClass('secondary')}>
+              {t('teams.monthGrid')}
+            </Link>
+            <Link href={`/teams/duties?area=${team.village.code}`} className={buttonClass('secondary')}>
+              {t('teams.dutiesLink')}
+            </Link>
+          </div>
         }
       />
       <div className="space-y-4">
