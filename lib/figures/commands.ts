@@ -16,6 +16,7 @@ import {
   staleMarks,
   tryRefreshLock,
   upsertFigures,
+  upsertYearFigures,
   villageFigures,
   villageMonthFigures,
   waitRefreshLock,
@@ -110,6 +111,7 @@ export async function refreshFigures(options: {
         ),
       );
       await execute(tx, upsertFigures(records));
+      await execute(tx, upsertYearFigures(records));
       await execute(tx, dropMonthFigures(codes));
       await execute(tx, insertMonthFigures(months.map((m) => ({ ...m, village_code: m.code }))));
       return { refreshed: codes.length, remaining: due.length - codes.length, busy: false };

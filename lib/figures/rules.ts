@@ -35,6 +35,8 @@ export const FIGURE_KEYS = [
   'problemsStruckOff',
   'problemsOpen',
   'problemsOverdue',
+  'yearProblemsFound',
+  'yearProblemsStruckOff',
   'inspections',
   'findings',
   'discrepancies',

@@ -62,7 +62,9 @@ const VILLAGE_FIGURES_TEXT = `
     SELECT region_code AS code, count(*) AS found,
            count(*) FILTER (WHERE status = 'STRUCK_OFF') AS struck_off,
            count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED')) AS open,
-           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED') AND deadline < $3::date) AS overdue
+           count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'ESCALATED') AND deadline < $3::date) AS overdue,
+           count(*) FILTER (WHERE found_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)) AS year_found,
+           count(*) FILTER (WHERE found_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) AND status = 'STRUCK_OFF') AS year_struck_off
       FROM problem WHERE region_code = ANY($1::text[]) GROUP BY 1
   ), oversight AS (
     SELECT iv.village_code AS code, count(*) FILTER (WHERE i.status = 'DONE') AS inspections
@@ -89,6 +91,7 @@ const VILLAGE_FIGURES_TEXT = `
          coalesce(tv.due, 0)::int AS team_visits_due, coalesce(tv.done, 0)::int AS team_visits_done,
          coalesce(pb.found, 0)::int AS problems_found, coalesce(pb.struck_off, 0)::int AS problems_struck_off,
          coalesce(pb.open, 0)::int AS problems_open, coalesce(pb.overdue, 0)::int AS problems_overdue,
+         coalesce(pb.year_found, 0)::int AS year_problems_found, coalesce(pb.year_struck_off, 0)::int AS year_problems_struck_off,
          coalesce(ov.inspections, 0)::int AS inspections,
          (SELECT count(*) FROM finding f JOIN inspection i ON i.id = f.inspection_id
            WHERE f.village_code = v.code AND i.status = 'DONE' AND i.planned_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31))::int AS findings,
@@ -210,6 +213,16 @@ export const upsertFigures = (records: object[]) =>
           .join(', '),
       )}`;
 
+/** The same rows into the figures of their year (the year-end values stay when the next year begins). */
+export const upsertYearFigures = (records: object[]) =>
+  sql`INSERT INTO village_figures_year (${rawSql(FIGURE_COLUMNS.join(', '))})
+      SELECT ${rawSql(FIGURE_COLUMNS.join(', '))} FROM json_populate_recordset(NULL::village_figures_year, ${JSON.stringify(records)}::json)
+      ON CONFLICT (village_code, year) DO UPDATE SET ${rawSql(
+        FIGURE_COLUMNS.slice(2)
+          .map((c) => `${c} = EXCLUDED.${c}`)
+          .join(', '),
+      )}`;
+
 export const dropMonthFigures = (codes: string[]) =>
   sql`DELETE FROM village_month_figures WHERE village_code = ANY(${codes})`;
 
@@ -241,10 +254,10 @@ export const monthsOfArea = (prefix: string) =>
     SELECT month, ${joinSql(MONTH_KEYS.map((k) => rawSql(`sum(${snake(k)})::int AS "${k}"`)))}
       FROM village_month_figures WHERE village_code LIKE ${`${prefix}%`} GROUP BY 1 ORDER BY 1`;
 
-/** The year's assessment counts of a county: per team village (`byTownship` false) or per township. */
+/** A year's assessment counts of a county, as last computed in that year: per team village (`byTownship` false) or per township. */
 export const assessmentCounts = (county: string, year: number, byTownship: boolean) =>
   sql<Record<FigureKey, number> & { code: string }>`
     SELECT ${byTownship ? rawSql('left(village_code, 9)') : rawSql('village_code')} AS code,
            ${joinSql(FIGURE_KEYS.map((k) => rawSql(`sum(${snake(k)})::int AS "${k}"`)))}
-      FROM village_figures WHERE village_code LIKE ${`${county}%`} AND year = ${year} ${byTownship ? sql`` : sql`AND teams > 0`}
+      FROM village_figures_year WHERE village_code LIKE ${`${county}%`} AND year = ${year} ${byTownship ? sql`` : sql`AND teams > 0`}
      GROUP BY 1`;

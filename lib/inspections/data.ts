@@ -404,6 +404,20 @@ export type AssessmentRow = {
  * kept figures as the dashboard) with the policy's weights, adjusted where the county has, ranked.
  * Only the current year: the figures are kept for it alone.
  */
+/** The years whose figures are kept for the viewer's county (newest first): the years that can be assessed. */
+export async function assessmentYears(viewer: Viewer): Promise<number[]> {
+  requireCan(viewer, 'assessment.view');
+  const county = viewer.scopeCode.slice(0, 6);
+  if (county.length < 6) return [];
+  const rows = await db.villageFiguresYear.findMany({
+    where: { villageCode: { startsWith: county } },
+    distinct: ['year'],
+    select: { year: true },
+    orderBy: { year: 'desc' },
+  });
+  return rows.map((r) => r.year);
+}
+
 export async function assessment(viewer: Viewer, year: number) {
   requireCan(viewer, 'assessment.view');
   const county = viewer.scopeCode.slice(0, 6);

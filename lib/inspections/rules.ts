@@ -88,8 +88,9 @@ export type AssessmentCounts = {
   teamVisitsDone: number;
   mustPair: number;
   paired: number;
-  problemsFound: number;
-  problemsStruckOff: number;
+  /** Problems found in the year assessed, and of those the ones struck off (not the ledger's all-time totals). */
+  yearProblemsFound: number;
+  yearProblemsStruckOff: number;
   inspections: number;
   findings: number;
   discrepancies: number;
@@ -125,7 +126,7 @@ export function indicatorsOf(c: AssessmentCounts): Record<Indicator, number | nu
     attendance: share(c.membersOnTrack, c.members),
     visits: share(c.cadreVisitsDone + c.teamVisitsDone, c.cadreVisitsDue + c.teamVisitsDue),
     pairing: share(c.paired, c.mustPair),
-    rectification: share(c.problemsStruckOff, c.problemsFound),
+    rectification: share(c.yearProblemsStruckOff, c.yearProblemsFound),
     inspection:
       c.inspections === 0
         ? null

@@ -19,6 +19,7 @@ import {
 } from '@/lib/inspections/actions';
 import {
   assessment,
+  assessmentYears,
   getInspection,
   listDiscrepancies,
   listFollowUps,
@@ -38,7 +39,7 @@ import {
   trackAssessmentSubject,
   trackInspection,
 } from '../support/inspections';
-import { makeProblemHousehold } from '../support/problems';
+import { makeProblem, makeProblemHousehold } from '../support/problems';
 import { addDays, chinaToday, fillDays, makePosting, makeTeam, makeUser, removeTeamFixtures } from '../support/teams';
 import { lastAudit, run, signInAs, TOWNSHIP_1 } from './helpers';
 
@@ -633,6 +634,42 @@ describe('talks, recalls and the assessment', () => {
     expect(filled.filledPostingId).not.toBeNull();
     expect(filled.filledOn).toEqual(dayOf(chinaToday()));
     expect((await replacementRequests(county, { openOnly: true })).map((r) => r.id)).not.toContain(request.id);
+  });
+
+  it('assesses each year on its own kept figures, counting problems by the year found (issue 18)', async () => {
+    trackAssessmentSubject(V);
+    const county = await signInAs('county');
+    const userId = (await db.user.findUniqueOrThrow({ where: { username: 'county' } })).id;
+    const old = await makeProblem({ regionCode: V, userId, status: 'STRUCK_OFF', foundOn: `${year() - 1}-11-20` });
+    const fresh = await makeProblem({ regionCode: V, userId, foundOn: chinaToday() });
+    try {
+      await refreshFigures({ limit: 1000, wait: true });
+      const kept = await db.villageFigures.findUniqueOrThrow({ where: { villageCode: V } });
+      const thisYear = await db.villageFiguresYear.findUniqueOrThrow({
+        where: { villageCode_year: { villageCode: V, year: year() } },
+      });
+      // Last year's problem is in the ledger's total, not in this year's.
+      expect(kept.problemsFound - kept.yearProblemsFound).toBeGreaterThanOrEqual(1);
+      expect(thisYear).toMatchObject({ yearProblemsFound: kept.yearProblemsFound, problemsFound: kept.problemsFound });
+      const now = (await assessment(county, year())).teams.find((r) => r.code === V)!;
+      expect(now.counts.yearProblemsFound).toBe(kept.yearProblemsFound);
+      expect(now.computed.indicators.rectification).toBe(
+        kept.yearProblemsFound === 0 ? null : kept.yearProblemsStruckOff / kept.yearProblemsFound,
+      );
+
+      // Last year as it stood at its end (written by that year's refreshes): assessed on those figures.
+      await db.villageFiguresYear.create({
+        data: { ...thisYear, year: year() - 1, members: 4, membersOnTrack: 1 },
+      });
+      expect(await assessmentYears(county)).toEqual(expect.arrayContaining([year(), year() - 1]));
+      const last = (await assessment(county, year() - 1)).teams.find((r) => r.code === V)!;
+      expect(last.computed.indicators.attendance).toBe(0.25);
+      expect(await assessmentYears(await signInAs('county2'))).not.toContain(year() - 1);
+    } finally {
+      await db.villageFiguresYear.deleteMany({ where: { villageCode: V, year: year() - 1 } });
+      await db.problemStep.deleteMany({ where: { problemId: { in: [old.id, fresh.id] } } });
+      await db.problem.deleteMany({ where: { id: { in: [old.id, fresh.id] } } });
+    }
   });
 
   it('the county adjusts a computed score with a reason; the band follows the final score; a township may not', async () => {

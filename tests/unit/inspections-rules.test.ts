@@ -163,8 +163,8 @@ describe('assessmentScore', () => {
     teamVisitsDone: 120,
     mustPair: 40,
     paired: 40,
-    problemsFound: 12,
-    problemsStruckOff: 12,
+    yearProblemsFound: 12,
+    yearProblemsStruckOff: 12,
     inspections: 3,
     findings: 0,
     discrepancies: 0,
@@ -180,8 +180,8 @@ describe('assessmentScore', () => {
     teamVisitsDone: 0,
     mustPair: 0,
     paired: 0,
-    problemsFound: 0,
-    problemsStruckOff: 0,
+    yearProblemsFound: 0,
+    yearProblemsStruckOff: 0,
     inspections: 0,
     findings: 0,
     discrepancies: 0,
@@ -236,7 +236,7 @@ describe('assessmentScore', () => {
     expect(result.band).toBe('FAIRLY_GOOD');
     // An area with findings but never inspected cannot happen; with nothing found to fix, rectification is not assessed.
     expect(
-      assessmentScore({ ...full, problemsFound: 0, problemsStruckOff: 0 }, DEFAULT_POLICY).indicators.rectification,
+      assessmentScore({ ...full, yearProblemsFound: 0, yearProblemsStruckOff: 0 }, DEFAULT_POLICY).indicators.rectification,
     ).toBeNull();
   });
 

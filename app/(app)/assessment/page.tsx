@@ -5,11 +5,12 @@ import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
+import { YearPicker } from '@/components/ui/year-picker';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { formatPercent } from '@/lib/figures/rules';
-import { type AssessmentRow, assessment } from '@/lib/inspections/data';
+import { type AssessmentRow, assessment, assessmentYears } from '@/lib/inspections/data';
 import { INDICATORS } from '@/lib/inspections/rules';
 import { chinaYear } from '@/lib/time';
 
@@ -22,17 +23,27 @@ const BAND_STYLE: Record<string, string> = {
 };
 const NOT_ASSESSED = '—';
 
-export default async function AssessmentPage() {
+export default async function AssessmentPage(props: { searchParams: Promise<{ year?: string }> }) {
   const viewer = await requirePermission('assessment.view'); // before the response starts: a refusal answers 403, not 200
   return (
     <PageBody>
-      <AssessmentContent viewer={viewer} />
+      <AssessmentContent viewer={viewer} searchParams={props.searchParams} />
     </PageBody>
   );
 }
 
-async function AssessmentContent({ viewer }: { viewer: Viewer }) {
-  const year = chinaYear();
+async function AssessmentContent({
+  viewer,
+  searchParams,
+}: {
+  viewer: Viewer;
+  searchParams: Promise<{ year?: string }>;
+}) {
+  const thisYear = chinaYear();
+  const years = await assessmentYears(viewer);
+  const asked = Number((await searchParams).year);
+  // The year just ended is assessed in January from its year-end figures; any year kept may be picked.
+  const year = years.includes(asked) ? asked : thisYear;
   const [result, t] = await Promise.all([assessment(viewer, year), getTranslations('inspections')]);
   const adjustable = can(viewer.role, 'assessment.adjust');
   if (result.county === null)
@@ -122,9 +133,12 @@ async function AssessmentContent({ viewer }: { viewer: Viewer }) {
           fair: p.scoreFair,
         })}
         actions={
-          <a href="/api/assessment/export" className={`no-print ${buttonClass('secondary')}`} download>
-            {t('export')}
-          </a>
+          <div className="no-print flex flex-wrap items-end gap-2">
+            <YearPicker action="/assessment" year={result.year} years={[...new Set([thisYear, ...years])]} />
+            <a href={`/api/assessment/export?year=${result.year}`} className={buttonClass('secondary')} download>
+              {t('export')}
+            </a>
+          </div>
         }
       />
       <p className="mb-1 text-xs text-slate-600">{t('onlyCurrentYear')}</p>

@@ -1,8 +1,8 @@
-// The year-end assessment of the viewer's county as .xlsx: GET /api/assessment/export (the current year).
+// The year-end assessment of the viewer's county as .xlsx: GET /api/assessment/export?year= (a year kept, else the current one).
 
 import { writeAuditNow } from '@/lib/audit/data';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
-import { assessment } from '@/lib/inspections/data';
+import { assessment, assessmentYears } from '@/lib/inspections/data';
 import { assessmentXlsx } from '@/lib/inspections/sheet';
 import { regionTrail } from '@/lib/regions/data';
 import { route } from '@/lib/route';
@@ -12,10 +12,12 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route(
   { name: 'assessment.export', permission: 'assessment.view' },
-  async (_request, { viewer, t: tr, fail, requestId }) => {
+  async (request, { viewer, t: tr, fail, requestId }) => {
     const t = (key: string, params?: Record<string, string | number>) => tr(`inspections.${key}`, params);
     const today = chinaToday();
-    const data = await assessment(viewer, Number(today.slice(0, 4)));
+    const asked = Number(request.nextUrl.searchParams.get('year'));
+    const year = (await assessmentYears(viewer)).includes(asked) ? asked : Number(today.slice(0, 4));
+    const data = await assessment(viewer, year);
     if (!data.county) return fail(403, 'errors.forbidden'); // no county above the viewer: nothing to assess
     const county = (await regionTrail(viewer, data.county)).map((r) => r.name).join('') || viewer.scopeName;
     const title = t('sheetTitle', { county, year: data.year });
