@@ -15,7 +15,7 @@ import { activityFormOptions, dutyOverview } from '@/lib/teams/data';
 import type { DutyProgress } from '@/lib/teams/rules';
 import { chinaToday } from '@/lib/time';
 
-type Query = { area?: string; year?: string };
+type Query = { area?: string; year?: string; all?: string };
 
 export default async function DutiesPage(props: { searchParams: Promise<Query> }) {
   const viewer = await requirePermission('team.view'); // before the response starts: a refusal answers 403, not 200
@@ -48,12 +48,26 @@ async function DutiesContent({ viewer, searchParams }: { searchParams: Promise<Q
     regionTrail(viewer, duties.area),
   ]);
   const href = (area: string) => `/teams/duties?area=${area}&year=${year}`;
+  // Like the compliance table: who is short, unless everyone is asked for.
+  const everyone = query.all === '1';
+  const toggle = (
+    <TextLink
+      href={`/teams/duties?${new URLSearchParams({ ...(query.area ? { area: query.area } : {}), year: String(year), ...(everyone ? {} : { all: '1' }) })}`}
+      className="text-sm"
+    >
+      {everyone ? t('teams.onlyShortDuties') : t('teams.everyoneDuties')}
+    </TextLink>
+  );
+  const behind = (r: (typeof duties.technicians)[number]) =>
+    [r.sessions, r.farmDays].some((p) => p.status === 'BEHIND' || p.status === 'MISSED');
+  const technicians = everyone ? duties.technicians : duties.technicians.filter(behind);
   const progress = (p: DutyProgress) => (
     <span className={STATUS_CLASS[p.status]}>
       {p.done}/{p.required} · {t(`teams.dutyStatuses.${p.status}`)}
     </span>
   );
   const { training, workDays } = duties;
+  const trainingRows = everyone ? training.rows : training.rows.filter((r) => !r.trained);
   return (
     <>
       <Breadcrumb trail={trail} label={t('regions.breadcrumb')} href={href} />
@@ -94,14 +108,17 @@ async function DutiesContent({ viewer, searchParams }: { searchParams: Promise<Q
           />
           <Stat label={t('teams.workDayVisits')} value={workDays.units.reduce((sum, u) => sum + u.days, 0)} />
         </div>
-        <Card title={t('teams.technicians')}>
+        <Card
+          title={`${t('teams.technicians')}（${technicians.length}/${duties.technicians.length}）`}
+          actions={toggle}
+        >
           <p className="mb-3 text-sm text-slate-600">
             {t('teams.techniciansHint', {
               sessions: policy.technicianSessionsPerYear,
               days: policy.technicianFarmDaysPerYear,
             })}
           </p>
-          {duties.technicians.length === 0 ? (
+          {technicians.length === 0 ? (
             <p className="text-sm text-slate-600">{t('teams.noTechnicians')}</p>
           ) : (
             <Table minWidth="36rem">
@@ -112,7 +129,7 @@ async function DutiesContent({ viewer, searchParams }: { searchParams: Promise<Q
                 <Th>{t('teams.farmDays')}</Th>
               </HeadRow>
               <tbody>
-                {duties.technicians.map((r) => (
+                {technicians.map((r) => (
                   <Row key={r.postingId} data-posting={r.postingId}>
                     <Td>
                       <TextLink href={`/teams/people/${r.cadreId}?year=${year}`}>{r.name}</TextLink>
@@ -126,9 +143,9 @@ async function DutiesContent({ viewer, searchParams }: { searchParams: Promise<Q
             </Table>
           )}
         </Card>
-        <Card title={t('teams.training')}>
+        <Card title={`${t('teams.training')}（${trainingRows.length}/${training.rows.length}）`} actions={toggle}>
           <p className="mb-3 text-sm text-slate-600">{t('teams.trainingHint', { days: training.requiredDays })}</p>
-          {training.rows.length === 0 ? (
+          {trainingRows.length === 0 ? (
             <p className="text-sm text-slate-600">{t('teams.noLeaders')}</p>
           ) : (
             <Table minWidth="36rem">
@@ -140,7 +157,7 @@ async function DutiesContent({ viewer, searchParams }: { searchParams: Promise<Q
                 <NumTh>{t('teams.cityTrainings')}</NumTh>
               </HeadRow>
               <tbody>
-                {training.rows.map((r) => (
+                {trainingRows.map((r) => (
                   <Row key={r.postingId} data-posting={r.postingId}>
                     <Td>
                       <TextLink href={`/teams/people/${r.cadreId}?year=${year}`}>{r.name}</TextLink>
