@@ -157,6 +157,10 @@ export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 export const INSPECTION_STATUSES = ['PLANNED', 'DONE'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 
+/** The county's top two (书记、县长) and its other county-level leaders (seed 002). */
+export const LEADER_ROLES = ['PRINCIPAL', 'OTHER'] as const;
+export type LeaderRole = (typeof LEADER_ROLES)[number];
+
 /** Technicians' sessions and days in households, training, the Tuesday work day (lib/teams). */
 export const ACTIVITY_KINDS = [
   'GUIDANCE_SESSION',

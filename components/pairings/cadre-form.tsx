@@ -4,13 +4,15 @@ import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { CADRE_RANKS } from '@/lib/enums';
+import { CADRE_RANKS, LEADER_ROLES } from '@/lib/enums';
 import { createCadre, updateCadre } from '@/lib/pairings/actions';
 
 type Options = {
   units: { id: number; name: string }[];
   users: { id: number; username: string; displayName: string }[];
   areas: { code: string; name: string }[];
+  /** The county office marks county-level leaders (seed 002). */
+  leaderRoles: boolean;
 };
 type Cadre = {
   id: number;
@@ -18,6 +20,7 @@ type Cadre = {
   name: string;
   unit: { id: number };
   rank: string;
+  leaderRole: string | null;
   user: { id: number } | null;
 };
 
@@ -59,6 +62,21 @@ export function CadreForm({ options, cadre }: { options: Options; cadre?: Cadre 
             </option>
           ))}
         </SelectField>
+        {options.leaderRoles && (
+          <SelectField
+            name="leaderRole"
+            label={t('pairings.leaderRole')}
+            defaultValue={defaultValue('leaderRole', cadre?.leaderRole ?? '')}
+            errors={fieldError('leaderRole')}
+          >
+            <option value="">{t('pairings.leaderRoleNone')}</option>
+            {LEADER_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`pairings.leaderRoles.${role}`)}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <SelectField
           name="unitId"
           label={t('pairings.unit')}

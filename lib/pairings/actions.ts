@@ -8,8 +8,10 @@ import {
   confirmProposalSchema,
   createCadreSchema,
   endPairingSchema,
+  leaderVillageSchema,
   pairSchema,
   reassignSchema,
+  removeLeaderVillageSchema,
   removeLiaisonSchema,
   setLiaisonSchema,
   updateCadreSchema,
@@ -28,3 +30,15 @@ export const confirmProposal = action(
   commands.confirmProposal,
 );
 export const reassignCadre = action('pairing.reassign', 'pairing.manage', reassignSchema, commands.reassignCadre);
+export const addLeaderVillage = action(
+  'leaderVillage.add',
+  'cadre.manage',
+  leaderVillageSchema,
+  commands.addLeaderVillage,
+);
+export const removeLeaderVillage = action(
+  'leaderVillage.remove',
+  'cadre.manage',
+  removeLeaderVillageSchema,
+  commands.removeLeaderVillage,
+);

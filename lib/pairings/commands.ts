@@ -9,7 +9,7 @@ import { diffFields } from '@/lib/audit/rules';
 import type { Viewer } from '@/lib/auth/data';
 import type { CommandContext, CommandOutcome } from '@/lib/command';
 import { db, execute, rows as sqlRows, type Tx } from '@/lib/db';
-import type { HouseholdStatus } from '@/lib/enums';
+import type { HouseholdStatus, LeaderRole } from '@/lib/enums';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
 import { POOR_STATUSES } from '@/lib/households/rules';
 import type { Locale } from '@/lib/i18n/locales';
@@ -21,13 +21,15 @@ import { scope } from '@/lib/regions/scope';
 import { lockCadre } from '@/lib/teams/sql';
 import { chinaToday, chinaYear, dayOf } from '@/lib/time';
 import { pairingRosterRows } from './data';
-import { PAIRABLE_STATUSES, quotaFor, quotaOf } from './rules';
+import { ownNumber, PAIRABLE_STATUSES, quotaFor } from './rules';
 import type {
   confirmProposalSchema,
   createCadreSchema,
   endPairingSchema,
+  leaderVillageSchema,
   pairSchema,
   reassignSchema,
+  removeLeaderVillageSchema,
   removeLiaisonSchema,
   setLiaisonSchema,
   updateCadreSchema,
@@ -79,6 +81,13 @@ async function findCadre(tx: Tx, viewer: Viewer, id: number) {
 
 // ─────────────────────────── Cadres and liaison units ───────────────────────────
 
+/** The leader role to keep: unchanged when the form leaves it out; set or cleared by county users only. */
+function leaderRoleOf(viewer: Viewer, asked: LeaderRole | null | undefined, current: LeaderRole | null) {
+  if (asked === undefined || asked === current) return current;
+  if (viewer.scopeCode.length > 6) throw new RefusedError('pairings.leaderCountyOnly', 'leaderRole');
+  return asked;
+}
+
 /** A cadre kept by the viewer's county, or by one of its townships (township cadres cover the households left over). */
 export async function createCadre({ viewer, input, tx }: Context<typeof createCadreSchema>): Promise<CommandOutcome> {
   const county = viewerCounty(viewer);
@@ -99,6 +108,7 @@ export async function createCadre({ viewer, input, tx }: Context<typeof createCa
       name: input.name,
       unitId: input.unitId,
       rank: input.rank,
+      leaderRole: leaderRoleOf(viewer, input.leaderRole, null),
       userId: input.userId ?? null,
       phoneEnc: input.phone ? encryptText(input.phone) : null,
       idNumberEnc: encryptText(input.idNumber),
@@ -127,10 +137,11 @@ export async function updateCadre({ viewer, input, tx }: Context<typeof updateCa
   const used = await tx.pairing.count({ where: { cadreId: cadre.id, endedOn: null } });
   // Checked when the rank changes, so a township cadre carrying leftovers beyond their rank (the backstop)
   // can still have their name or phone corrected.
-  const quota = quotaOf(input.rank, await policyOf(tx, countyOf(cadre.regionCode)));
-  if (input.rank !== cadre.rank && used > quota)
+  const leaderRole = leaderRoleOf(viewer, input.leaderRole, cadre.leaderRole);
+  const quota = ownNumber(input.rank, leaderRole, await policyOf(tx, countyOf(cadre.regionCode)));
+  if ((input.rank !== cadre.rank || leaderRole !== cadre.leaderRole) && used > quota)
     throw new RefusedError('pairings.rankBelowUsed', 'rank', { used, quota });
-  const fields = { name: input.name, unitId: input.unitId, rank: input.rank, userId: input.userId ?? null };
+  const fields = { name: input.name, unitId: input.unitId, rank: input.rank, leaderRole, userId: input.userId ?? null };
   const updated = await tx.cadre.updateMany({
     where: { id: cadre.id, version: input.version },
     data: {
@@ -185,6 +196,56 @@ export async function removeLiaison({
     regionCode: row.villageCode,
     changes: { unitId: row.unitId, removed: true },
     message: 'pairings.liaisonRemoved',
+  };
+}
+
+/** A poor village of the county a county-level leader takes in hand (包抓, seed 002); the county office records it. */
+export async function addLeaderVillage({
+  viewer,
+  input,
+  tx,
+}: Context<typeof leaderVillageSchema>): Promise<CommandOutcome> {
+  if (viewer.scopeCode.length > 6) throw new RefusedError('pairings.leaderCountyOnly');
+  const cadre = await findCadre(tx, viewer, input.cadreId);
+  if (!cadre.leaderRole) throw new RefusedError('pairings.notALeader', 'cadreId');
+  const village = isWithinScope(input.villageCode, viewer.scopeCode)
+    ? await tx.region.findFirst({ where: { code: input.villageCode, level: 'VILLAGE' } })
+    : null;
+  if (!village) throw new RefusedError('errors.invalidChoice', 'villageCode');
+  if (!village.isPoorVillage) throw new RefusedError('pairings.notPoorVillage', 'villageCode');
+  const existing = await tx.leaderVillage.findUnique({
+    where: { cadreId_villageCode: { cadreId: cadre.id, villageCode: village.code } },
+  });
+  if (existing) throw new RefusedError('pairings.leaderVillageExists', 'villageCode');
+  const row = await tx.leaderVillage.create({
+    data: { cadreId: cadre.id, villageCode: village.code, since: dayOf(chinaToday()) },
+  });
+  return {
+    entity: 'LeaderVillage',
+    entityId: row.id,
+    regionCode: village.code,
+    changes: { cadreId: cadre.id, villageCode: village.code },
+    message: 'pairings.leaderVillageAdded',
+  };
+}
+
+export async function removeLeaderVillage({
+  viewer,
+  input,
+  tx,
+}: Context<typeof removeLeaderVillageSchema>): Promise<CommandOutcome> {
+  if (viewer.scopeCode.length > 6) throw new RefusedError('pairings.leaderCountyOnly');
+  const row = await tx.leaderVillage.findFirst({
+    where: { id: input.id, villageCode: { startsWith: viewer.scopeCode } },
+  });
+  if (!row) throw new NotFoundError();
+  await tx.leaderVillage.delete({ where: { id: row.id } });
+  return {
+    entity: 'LeaderVillage',
+    entityId: row.id,
+    regionCode: row.villageCode,
+    changes: { cadreId: row.cadreId, villageCode: row.villageCode, removed: true },
+    message: 'pairings.leaderVillageRemoved',
   };
 }
 
@@ -256,8 +317,8 @@ async function pairAll(
       policy = await policyOf(tx, county);
       policies.set(county, policy);
     }
-    const byRank = quotaOf(cadre.rank, policy);
-    const cap = quotaFor(cadre.rank, cadre.regionCode, household.regionCode, policy);
+    const byRank = ownNumber(cadre.rank, cadre.leaderRole, policy);
+    const cap = quotaFor(cadre.rank, cadre.regionCode, household.regionCode, policy, cadre.leaderRole);
     const now = (usedBy.get(cadreId) ?? 0) + 1;
     if (now > cap) throw new RefusedError('pairings.quotaFull', field, { cadre: cadre.name, quota: cap });
     if (now > byRank) backstop.push({ county, name: cadre.name, quota: byRank });
@@ -269,7 +330,10 @@ async function pairAll(
   for (const county of new Set(backstop.map((b) => b.county))) {
     const policy = policies.get(county) ?? DEFAULT_POLICY;
     const pool = await sqlRows(tx, candidateCadres(county, departing ?? 0, POOR_STATUSES));
-    const room = pool.reduce((sum, c) => sum + Math.max(0, quotaOf(c.rank, policy) - (usedBy.get(c.id) ?? c.used)), 0);
+    const room = pool.reduce(
+      (sum, c) => sum + Math.max(0, ownNumber(c.rank, c.leader_role, policy) - (usedBy.get(c.id) ?? c.used)),
+      0,
+    );
     const first = backstop.find((b) => b.county === county);
     if (room > 0 && first)
       throw new RefusedError('pairings.quotaFull', field, { cadre: first.name, quota: first.quota });

@@ -7,7 +7,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { db, rows as run } from '@/lib/db';
-import type { CadreRank } from '@/lib/enums';
+import type { CadreRank, LeaderRole } from '@/lib/enums';
 import { found } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { maskPhone } from '@/lib/households/identity';
@@ -16,8 +16,16 @@ import { decryptText } from '@/lib/personal-data';
 import { policyValuesFor } from '@/lib/policy/data';
 import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
-import { chinaYear, isoDay } from '@/lib/time';
-import { isOwnTownship, PAIRABLE_STATUSES, type ProposalTier, proposePairings, quotaOf } from './rules';
+import { chinaYear, dayOf, isoDay } from '@/lib/time';
+import {
+  isOwnTownship,
+  leaderMinimums,
+  ownNumber,
+  PAIRABLE_STATUSES,
+  type ProposalTier,
+  proposePairings,
+  quotaOf,
+} from './rules';
 import { cadreLoadRows, cadresByLoad, candidateCadres, liaisonByChild, mustPairByChild } from './sql';
 
 export const CADRE_PAGE_SIZE = 50;
@@ -159,6 +167,7 @@ export async function getCadre(viewer: Viewer, id: number) {
     version: cadre.version,
     name: cadre.name,
     rank: cadre.rank,
+    leaderRole: cadre.leaderRole,
     regionCode: cadre.regionCode,
     unit: cadre.unit,
     user: cadre.user,
@@ -213,7 +222,8 @@ export async function cadreFormOptions(viewer: Viewer, cadreId?: number) {
     }),
   ]);
   const areas = viewer.scopeCode.length === 6 ? [{ code: county, name: viewer.scopeName }, ...townships] : townships;
-  return { units, users, areas };
+  // Who is a county-level leader is the county's to say (seed 002's 包抓).
+  return { units, users, areas, leaderRoles: viewer.scopeCode.length <= 6 };
 }
 
 // ─────────────────────────── Coverage (两个全覆盖) ───────────────────────────
@@ -337,7 +347,7 @@ async function candidates(county: string, except?: number) {
   const cadres = await run(db, candidateCadres(county, except ?? 0, POOR_STATUSES));
   return cadres
     .map((c) => {
-      const quota = quotaOf(c.rank, policy);
+      const quota = ownNumber(c.rank, c.leader_role, policy);
       // A township cadre may take more of their own township's households (quotaFor).
       const backstop = c.region_code.length === 9 ? Math.max(quota, policy.quotaTownshipBackstop) : quota;
       return { ...c, quota, backstop };
@@ -584,5 +594,75 @@ export async function pairingRosterRows(viewer: Viewer, area: string | undefined
       phone: r.cadre.phoneEnc ? maskPhone(decryptText(r.cadre.phoneEnc)) : '',
       startedOn: isoDay(r.startedOn),
     })),
+  };
+}
+
+// ─────────────────────────── County leaders' own villages and households ───────────────────────────
+
+/**
+ * The county-level leaders of the viewer's county (seed 002: 包抓): the poor villages each takes, the
+ * households paired with them, their visits this year, against the minimums of their role; short first.
+ */
+export async function leaderDuties(viewer: Viewer) {
+  requireCan(viewer, 'cadre.view');
+  const county = viewer.scopeCode.slice(0, 6);
+  if (county.length < 6) return { county: null, year: chinaYear(), rows: [], villages: [] };
+  const year = chinaYear();
+  const [policy, leaders, villages] = await Promise.all([
+    policyValuesFor(county, year),
+    db.cadre.findMany({
+      where: { regionCode: { startsWith: county }, active: true, leaderRole: { not: null } },
+      orderBy: [{ leaderRole: 'asc' }, { name: 'asc' }],
+      include: {
+        unit: { select: { name: true } },
+        leaderVillages: {
+          orderBy: { villageCode: 'asc' },
+          include: { village: { select: { name: true, parent: { select: { name: true } } } } },
+        },
+      },
+    }),
+    db.region.findMany({
+      where: { level: 'VILLAGE', isPoorVillage: true, code: { startsWith: county } },
+      orderBy: { code: 'asc' },
+      select: { code: true, name: true, parent: { select: { name: true } } },
+    }),
+  ]);
+  const ids = leaders.map((l) => l.id);
+  const [paired, visits] = await Promise.all([
+    db.pairing.groupBy({ by: ['cadreId'], where: { cadreId: { in: ids }, endedOn: null }, _count: { _all: true } }),
+    db.visit.groupBy({
+      by: ['visitorCadreId'],
+      where: {
+        visitorCadreId: { in: ids },
+        visitedOn: { gte: dayOf(`${year}-01-01`), lte: dayOf(`${year}-12-31`) },
+      },
+      _count: { _all: true },
+    }),
+  ]);
+  const rows = leaders.map((l) => {
+    const minimum = leaderMinimums(l.leaderRole, policy);
+    const households = paired.find((p) => p.cadreId === l.id)?._count._all ?? 0;
+    return {
+      id: l.id,
+      name: l.name,
+      role: l.leaderRole as LeaderRole,
+      rank: l.rank,
+      unitName: l.unit.name,
+      villages: l.leaderVillages.map((v) => ({
+        id: v.id,
+        code: v.villageCode,
+        name: `${v.village.parent?.name ?? ''} ${v.village.name}`,
+      })),
+      households,
+      visits: visits.find((v) => v.visitorCadreId === l.id)?._count._all ?? 0,
+      minimum,
+      short: l.leaderVillages.length < minimum.villages || households < minimum.households,
+    };
+  });
+  return {
+    county,
+    year,
+    rows: rows.sort((a, b) => Number(b.short) - Number(a.short)),
+    villages: villages.map((v) => ({ code: v.code, label: `${v.parent?.name ?? ''} ${v.name}` })),
   };
 }

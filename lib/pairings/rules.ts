@@ -1,6 +1,6 @@
 // Pairing rules (DOMAIN.md: Cadre pairings): the "8741" quotas by rank, which households need a
 // cadre, and the proposal that fills the gaps. Pure.
-import type { CadreRank, HouseholdStatus } from '@/lib/enums';
+import type { CadreRank, HouseholdStatus, LeaderRole } from '@/lib/enums';
 import { POOR_STATUSES } from '@/lib/households/rules';
 import type { PolicyValues } from '@/lib/policy/rules';
 
@@ -15,7 +15,26 @@ export type QuotaPolicy = Pick<
   | 'quotaSectionDeputy'
   | 'quotaOrdinary'
   | 'quotaTownshipBackstop'
+  | 'principalVillagesMin'
+  | 'principalHouseholdsMin'
+  | 'leaderVillagesMin'
+  | 'leaderHouseholdsMin'
 >;
+
+export type LeaderPolicy = Pick<
+  PolicyValues,
+  'principalVillagesMin' | 'principalHouseholdsMin' | 'leaderVillagesMin' | 'leaderHouseholdsMin'
+>;
+
+/** The villages and households a county-level leader takes at least (seed 002); none for other cadres. */
+export function leaderMinimums(
+  role: LeaderRole | null,
+  policy: LeaderPolicy,
+): { villages: number; households: number } {
+  if (role === 'PRINCIPAL') return { villages: policy.principalVillagesMin, households: policy.principalHouseholdsMin };
+  if (role === 'OTHER') return { villages: policy.leaderVillagesMin, households: policy.leaderHouseholdsMin };
+  return { villages: 0, households: 0 };
+}
 
 /** How many households a cadre of this rank may be responsible for at once (8 / 7 / 4 / 4 / 1 by default). */
 export function quotaOf(rank: CadreRank, policy: QuotaPolicy): number {
@@ -33,6 +52,11 @@ export function quotaOf(rank: CadreRank, policy: QuotaPolicy): number {
   }
 }
 
+/** The households a cadre carries by their own standing: their rank's number, or a leader's if larger (seed 002: 9 for a principal against 8). */
+export function ownNumber(rank: CadreRank, leaderRole: LeaderRole | null, policy: QuotaPolicy): number {
+  return Math.max(quotaOf(rank, policy), leaderMinimums(leaderRole, policy).households);
+}
+
 /** A cadre kept by a township (9-digit code), for a household of a village of that township. */
 export function isOwnTownship(cadreRegionCode: string, villageCode: string): boolean {
   return cadreRegionCode.length === 9 && villageCode.startsWith(cadreRegionCode);
@@ -43,8 +67,14 @@ export function isOwnTownship(cadreRegionCode: string, villageCode: string): boo
  * cadre and a household of their own township the township's backstop cap if larger (剩余贫困户由乡镇驻村干部
  * 兜底, seed 001: the leftovers go to township cadres whatever their rank).
  */
-export function quotaFor(rank: CadreRank, cadreRegionCode: string, villageCode: string, policy: QuotaPolicy): number {
-  const byRank = quotaOf(rank, policy);
+export function quotaFor(
+  rank: CadreRank,
+  cadreRegionCode: string,
+  villageCode: string,
+  policy: QuotaPolicy,
+  leaderRole: LeaderRole | null = null,
+): number {
+  const byRank = ownNumber(rank, leaderRole, policy);
   return isOwnTownship(cadreRegionCode, villageCode) ? Math.max(byRank, policy.quotaTownshipBackstop) : byRank;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CADRE_RANKS } from '@/lib/enums';
+import { CADRE_RANKS, LEADER_ROLES } from '@/lib/enums';
 import {
   checkbox,
   chosenRecordId,
@@ -21,6 +21,11 @@ const cadreFields = {
   rank: z.enum(CADRE_RANKS, { error: 'errors.invalidChoice' }),
   phone: optionalPhone,
   userId: optionalId,
+  /** Absent: left as it is; empty: not a county-level leader (seed 002's 包抓 applies to leaders only). */
+  leaderRole: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z.enum(LEADER_ROLES, { error: 'errors.invalidChoice' }).nullable().optional(),
+  ),
 };
 
 export const createCadreSchema = z.strictObject({ ...cadreFields, idNumber, regionCode: areaCode });
@@ -54,3 +59,10 @@ export const reassignSchema = z.strictObject({
   markLeft: checkbox,
   leftOn: isoDate,
 });
+
+/** A poor village a county-level leader takes in hand (包抓), and its removal. */
+export const leaderVillageSchema = z.strictObject({
+  cadreId: recordId,
+  villageCode: z.string().regex(/^\d{12}$/, { error: 'errors.invalidChoice' }),
+});
+export const removeLeaderVillageSchema = z.strictObject({ id: recordId });

@@ -2,7 +2,7 @@
 // their rank's quota, the coverage counts (两个全覆盖), and the cadres a proposal may choose from. Each a
 // function returning its Query, run with rows()/execute() of lib/db.ts. The cadre row lock is teams'
 // (lockCadre of lib/teams/sql.ts): postings and pairings take the same one.
-import type { CadreRank } from '@/lib/enums';
+import type { CadreRank, LeaderRole } from '@/lib/enums';
 import { sql } from '@/lib/sql';
 import type { QuotaPolicy } from './rules';
 
@@ -52,6 +52,7 @@ export type CandidateRow = {
   unit_id: number;
   region_code: string;
   rank: CadreRank;
+  leader_role: LeaderRole | null;
   name: string;
   unit: string;
   used: number;
@@ -61,7 +62,8 @@ export type CandidateRow = {
  * anyone who is a member of a household of the `poor` statuses (a poor person is not paired to help).
  */
 export const candidateCadres = (county: string, except: number, poor: readonly string[]) => sql<CandidateRow>`
-    SELECT c.id, c.unit_id, c.region_code, c.rank::text AS rank, c.name, u.name AS unit, coalesce(p.n, 0)::int AS used
+    SELECT c.id, c.unit_id, c.region_code, c.rank::text AS rank, c.leader_role::text AS leader_role, c.name, u.name AS unit,
+           coalesce(p.n, 0)::int AS used
       FROM cadre c JOIN unit u ON u.id = c.unit_id
       LEFT JOIN ${activeCounts} p ON p.cadre_id = c.id
      WHERE c.region_code LIKE ${`${county}%`} AND c.active AND c.id <> ${except}::int

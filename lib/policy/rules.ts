@@ -20,6 +20,12 @@ export const POLICY_FIELDS = {
   // 剩余贫困户由乡镇驻村干部兜底 (seed 001) gives no number: how many a township cadre may carry for
   // households of their own township, whatever their rank, is a local default.
   quotaTownshipBackstop: { default: 10, min: 0, max: 100, source: null },
+  // County-level leaders' own villages and households (seed 002: 书记、区长各包抓3个贫困村、联系9户贫困户，
+  // 其他区级领导每人至少包抓1个贫困村、联系3户以上贫困户).
+  principalVillagesMin: { default: 3, min: 0, max: 50, source: '002' },
+  principalHouseholdsMin: { default: 9, min: 0, max: 50, source: '002' },
+  leaderVillagesMin: { default: 1, min: 0, max: 50, source: '002' },
+  leaderHouseholdsMin: { default: 3, min: 0, max: 50, source: '002' },
   incomeLineYuan: { default: 4000, min: 0, max: 100000, source: '001' },
   returnRateMaxPercent: { default: 5, min: 0, max: 100, source: '001' },
   // 两公示一公告 (seed 001) names the notices but no periods: each is a local default.

@@ -346,6 +346,7 @@ async function seedCounty(
   const p = policyRow.rows[0];
   const policy: QuotaPolicy = p
     ? {
+        ...DEFAULT_POLICY,
         quotaCountyChief: p.c,
         quotaCountyDeputy: p.d,
         quotaSectionChief: p.s,

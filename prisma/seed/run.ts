@@ -9,6 +9,7 @@ import { seedTestFixtures } from './fixtures';
 import { seedHouseholds } from './households';
 import { seedIdentification } from './identification';
 import { seedInspections } from './inspections';
+import { seedLeaders } from './leaders';
 import { seedMonitoring } from './monitoring';
 import { seedPairings } from './pairings';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
@@ -67,6 +68,7 @@ export async function seed(
     log(`demo users: ${missing.length} new (password ${DEMO_PASSWORD})`);
     await seedTeams(databaseUrl, profile, rows, log);
     await seedPairings(databaseUrl, profile, rows, log);
+    await seedLeaders(databaseUrl, profile, rows, log);
     await seedVisits(databaseUrl, profile, rows, log);
     if (profile === 'demo') await seedIdentification(client, log);
     await seedInspections(databaseUrl, profile, rows, log);

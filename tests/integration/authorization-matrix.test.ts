@@ -208,6 +208,15 @@ const liaisonIn = async (village: string) => {
   const unit = await makePairingUnit(village.slice(0, 6));
   return db.villageLiaison.create({ data: { villageCode: village, unitId: unit.id } });
 };
+/** A county leader (seed 002) kept by `county`, and one of their villages. */
+const leaderIn = async (county: string) => {
+  const cadre = await pairCadre(county, 'SECTION_CHIEF');
+  return db.cadre.update({ where: { id: cadre.id }, data: { leaderRole: 'OTHER' } });
+};
+const leaderVillageIn = async (village: string) =>
+  db.leaderVillage.create({
+    data: { cadreId: (await leaderIn(village.slice(0, 6))).id, villageCode: village, since: dayOf(chinaToday()) },
+  });
 const activePairing = async (village: string) => {
   const household = await pairHouseholdIn(village);
   return makePairing(household, (await pairCadre(village.slice(0, 6), 'SECTION_CHIEF')).id);
@@ -679,6 +688,14 @@ const MATRIX: Record<string, Case> = {
   'liaison.remove': {
     inScope: async () => ({ id: (await liaisonIn(PAIR_VILLAGE)).id }),
     outOfScope: async () => ({ id: (await liaisonIn(PAIR_OTHER_VILLAGE)).id }),
+  },
+  'leaderVillage.add': {
+    inScope: async () => ({ cadreId: (await leaderIn('990102')).id, villageCode: PAIR_VILLAGE }),
+    outOfScope: async () => ({ cadreId: (await leaderIn(OTHER_COUNTY)).id, villageCode: PAIR_OTHER_VILLAGE }),
+  },
+  'leaderVillage.remove': {
+    inScope: async () => ({ id: (await leaderVillageIn(PAIR_VILLAGE)).id }),
+    outOfScope: async () => ({ id: (await leaderVillageIn(PAIR_OTHER_VILLAGE)).id }),
   },
   'pairing.create': {
     inScope: async () => ({

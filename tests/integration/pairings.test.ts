@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import {
+  addLeaderVillage,
   confirmProposal,
   createCadre,
   endPairing,
@@ -20,6 +21,7 @@ import {
   coverProposal,
   getCadre,
   householdPairing,
+  leaderDuties,
   listCadres,
   myHouseholds,
   pairingCoverage,
@@ -704,6 +706,70 @@ describe('township cadres take the leftovers (seed 001: 剩余贫困户由乡镇
         data: Object.fromEntries(Object.keys(quotas).map((k) => [k, before[k as keyof typeof quotas]])),
       });
     }
+  });
+});
+
+describe('county leaders’ own villages and households (seed 002)', () => {
+  it('lets the county mark a leader, give them poor villages, pair up to their own number, and shows who is short', async () => {
+    const principal = await cadreIn({ rank: 'COUNTY_CHIEF', regionCode: COUNTY });
+    const base = { id: principal.id, version: principal.version, name: principal.name, unitId, rank: 'COUNTY_CHIEF' };
+    await signInAs('township');
+    expect(await run(updateCadre, { ...base, leaderRole: 'PRINCIPAL' })).toMatchObject({ ok: false });
+    await signInAs('county');
+    expect(await run(updateCadre, { ...base, leaderRole: 'PRINCIPAL' })).toMatchObject({ ok: true });
+    expect(await db.cadre.findUniqueOrThrow({ where: { id: principal.id } })).toMatchObject({
+      leaderRole: 'PRINCIPAL',
+    });
+    // A form that leaves the role out keeps it.
+    expect(
+      await run(updateCadre, { ...base, version: principal.version + 1, name: `${principal.name}` }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await db.cadre.findUniqueOrThrow({ where: { id: principal.id } })).leaderRole).toBe('PRINCIPAL');
+
+    // Villages: poor ones of the county, once each, by the county.
+    const notPoor = `${TOWNSHIP_1}418`;
+    await makePairingVillage(notPoor);
+    await db.region.update({ where: { code: notPoor }, data: { isPoorVillage: false } });
+    expect(await run(addLeaderVillage, { cadreId: principal.id, villageCode: notPoor })).toMatchObject({
+      ok: false,
+      fieldErrors: { villageCode: ['包抓村须为贫困村'] },
+    });
+    expect(await run(addLeaderVillage, { cadreId: principal.id, villageCode: V1 })).toMatchObject({ ok: true });
+    expect(await run(addLeaderVillage, { cadreId: principal.id, villageCode: V1 })).toMatchObject({
+      ok: false,
+      fieldErrors: { villageCode: ['该领导已包抓这个村'] },
+    });
+    expect(await run(addLeaderVillage, { cadreId: principal.id, villageCode: V_OTHER })).toMatchObject({ ok: false });
+    const ordinary = await cadreIn({ regionCode: COUNTY });
+    expect(await run(addLeaderVillage, { cadreId: ordinary.id, villageCode: V1 })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该干部不是县级领导'] },
+    });
+    await signInAs('township');
+    expect(await run(addLeaderVillage, { cadreId: principal.id, villageCode: V_BULK })).toMatchObject({ ok: false });
+    expect(await db.leaderVillage.count({ where: { cadreId: principal.id } })).toBe(1);
+
+    // Households: a principal carries 9 (seed 002) though the rank's number is 8 (seed 001).
+    for (let i = 0; i < 8; i++) await makePairing(await makePairingHousehold(V1), principal.id);
+    await signInAs('county');
+    const ninth = await makePairingHousehold(V1);
+    expect(await run(pairHousehold, { householdId: ninth.id, cadreId: principal.id })).toMatchObject({ ok: true });
+    const tenth = await makePairingHousehold(V1);
+    expect(await run(pairHousehold, { householdId: tenth.id, cadreId: principal.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: [quotaFull(principal.name, 9)] },
+    });
+
+    const duties = await leaderDuties(await signInAs('county'));
+    expect(duties.rows.find((r) => r.id === principal.id)).toMatchObject({
+      households: 9,
+      villages: [expect.objectContaining({ code: V1 })],
+      minimum: { villages: 3, households: 9 },
+      short: true, // 1 village of 3
+    });
+    expect((await leaderDuties(await signInAs('county2'))).rows.map((r) => r.id)).not.toContain(principal.id);
   });
 });
 

@@ -141,6 +141,9 @@ export async function removePairingFixtures() {
     where: { OR: [{ householdId: { in: households } }, { cadreId: { in: cadres } }, { regionCode: { in: villages } }] },
   });
   await db.villageLiaison.deleteMany({ where: { OR: [{ villageCode: { in: villages } }, { unitId: { in: units } }] } });
+  await db.leaderVillage.deleteMany({
+    where: { OR: [{ villageCode: { in: villages } }, { cadreId: { in: cadres } }] },
+  });
   await db.household.deleteMany({ where: { id: { in: households } } });
   // A monitored household keeps its responsible cadre (lib/monitoring): gone with the cadre.
   await db.monitoredHousehold.deleteMany({ where: { cadreId: { in: cadres } } });

@@ -33,6 +33,7 @@ describe('enums', () => {
     ['FollowUpKind', App.FOLLOW_UP_KINDS, Db.FollowUpKind],
     ['AssessmentSubject', App.ASSESSMENT_SUBJECTS, Db.AssessmentSubject],
     ['ActivityKind', App.ACTIVITY_KINDS, Db.ActivityKind],
+    ['LeaderRole', App.LEADER_ROLES, Db.LeaderRole],
   ];
   for (const [name, app, db] of pairs)
     it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));

@@ -236,7 +236,8 @@ describe('assessmentScore', () => {
     expect(result.band).toBe('FAIRLY_GOOD');
     // An area with findings but never inspected cannot happen; with nothing found to fix, rectification is not assessed.
     expect(
-      assessmentScore({ ...full, yearProblemsFound: 0, yearProblemsStruckOff: 0 }, DEFAULT_POLICY).indicators.rectification,
+      assessmentScore({ ...full, yearProblemsFound: 0, yearProblemsStruckOff: 0 }, DEFAULT_POLICY).indicators
+        .rectification,
     ).toBeNull();
   });
 

@@ -42,9 +42,14 @@ async function CadresContent({ viewer, searchParams }: { searchParams: Promise<Q
         title={t('pairings.cadresTitle')}
         description={`${viewer.scopeName} · ${list.total}`}
         actions={
-          <Link href="/pairings" className={buttonClass('secondary')}>
-            {t('pairings.coverageTitle')}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/pairings" className={buttonClass('secondary')}>
+              {t('pairings.coverageTitle')}
+            </Link>
+            <Link href="/cadres/leaders" className={buttonClass('secondary')}>
+              {t('pairings.leadersLink')}
+            </Link>
+          </div>
         }
       />
       <div className="space-y-4">
