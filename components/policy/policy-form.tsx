@@ -58,6 +58,23 @@ const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }
   { key: 'visits', fields: ['cadreVisitDays', 'teamVisitDays', 'leaderVisitDays'] },
   { key: 'assessment', fields: ['scoreGood', 'scoreFairlyGood', 'scoreFair'] },
   {
+    key: 'outcomes',
+    fields: [
+      'excellentSharePercent',
+      'prizeFirstCount',
+      'prizeSecondCount',
+      'prizeThirdCount',
+      'prizeFirstYuan',
+      'prizeSecondYuan',
+      'prizeThirdYuan',
+      'unitPrizeFirstYuan',
+      'unitPrizeSecondYuan',
+      'unitPrizeThirdYuan',
+      'weightUnitTeams',
+      'weightUnitReturnVisits',
+    ],
+  },
+  {
     key: 'weights',
     fields: [
       'weightAttendance',

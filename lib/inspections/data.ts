@@ -10,12 +10,22 @@ import { assessmentCounts } from '@/lib/figures/sql';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import { policyValuesFor } from '@/lib/policy/data';
-import { scoreBand } from '@/lib/policy/rules';
+import { type PolicyValues, scoreBand } from '@/lib/policy/rules';
 import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { type Fragment, sql } from '@/lib/sql';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
-import { type AssessmentCounts, assessmentScore, type Band, drawInspection, paceOf, periodsOf } from './rules';
+import {
+  type AssessmentCounts,
+  assessmentScore,
+  type Band,
+  drawInspection,
+  type Outcome,
+  outcomesOf,
+  paceOf,
+  periodsOf,
+  unitScore,
+} from './rules';
 import { discrepancies } from './sql';
 
 /**
@@ -399,11 +409,6 @@ export type AssessmentRow = {
   rank: number;
 };
 
-/**
- * Teams (by village) and townships of the viewer's county, scored from the year's figures (the same
- * kept figures as the dashboard) with the policy's weights, adjusted where the county has, ranked.
- * Only the current year: the figures are kept for it alone.
- */
 /** The years whose figures are kept for the viewer's county (newest first): the years that can be assessed. */
 export async function assessmentYears(viewer: Viewer): Promise<number[]> {
   requireCan(viewer, 'assessment.view');
@@ -418,6 +423,129 @@ export async function assessmentYears(viewer: Viewer): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
+export type UnitAssessmentRow = {
+  unitId: number;
+  name: string;
+  /** The villages whose teams it posted people to in the year, and their final scores (those assessed). */
+  teams: number;
+  teamScores: number[];
+  returnVisits: { done: number; due: number };
+  result: ReturnType<typeof unitScore>;
+  rank: number;
+  outcome: Outcome;
+};
+
+/** Teams (by village) or townships of a county for a year, scored, adjusted where the county has, ranked. */
+async function rankedRows(county: string, year: number, byTownship: boolean, policy: PolicyValues) {
+  const [counts, adjustments, regionNames] = await Promise.all([
+    rows(db, assessmentCounts(county, year, byTownship)),
+    db.assessmentAdjustment.findMany({ where: { year, subjectCode: { startsWith: county } } }),
+    db.region.findMany({
+      where: { code: { startsWith: county }, level: { in: ['TOWNSHIP', 'VILLAGE'] } },
+      select: { code: true, name: true },
+    }),
+  ]);
+  const nameOf = new Map(regionNames.map((r) => [r.code, r.name]));
+  const scored = counts
+    .map((r) => {
+      const computed = assessmentScore(r, policy);
+      const adjustment = adjustments.find((a) => a.subjectCode === r.code);
+      const final = adjustment?.score ?? computed.score;
+      // The band of an adjusted score is the county's; a computed one's is read unrounded (rules.ts).
+      const band: Band = adjustment ? scoreBand(adjustment.score, policy) : computed.band;
+      // Ranked on the unrounded score: two areas shown with the same one decimal may still differ.
+      const rankedOn = adjustment?.score ?? computed.raw ?? Number.NEGATIVE_INFINITY;
+      return {
+        code: r.code,
+        name: nameOf.get(r.code) ?? r.code,
+        township: nameOf.get(r.code.slice(0, 9)) ?? '',
+        counts: r,
+        computed,
+        adjusted: adjustment ? { score: adjustment.score, reason: adjustment.reason } : null,
+        final,
+        band,
+        rank: 0,
+        rankedOn,
+      };
+    })
+    .sort((a, b) => b.rankedOn - a.rankedOn || a.code.localeCompare(b.code));
+  scored.forEach((row, i) => {
+    row.rank = i > 0 && scored[i - 1].rankedOn === row.rankedOn ? scored[i - 1].rank : i + 1;
+  });
+  return scored.map(({ rankedOn: _, ...row }) => row) as AssessmentRow[];
+}
+
+/**
+ * Dispatching units of the county that posted people in the year: their teams' final scores and the
+ * quarters with their return visit done (seed 000), scored by the county's weights and ranked.
+ */
+async function unitRows(county: string, year: number, teams: readonly AssessmentRow[], policy: PolicyValues) {
+  const from = dayOf(`${year}-01-01`);
+  const to = dayOf(`${year}-12-31`);
+  const [postings, visits] = await Promise.all([
+    db.posting.findMany({
+      where: {
+        villageCode: { startsWith: county },
+        startDate: { lte: to },
+        OR: [{ endedOn: null }, { endedOn: { gte: from } }],
+      },
+      select: { unitId: true, villageCode: true, unit: { select: { name: true } } },
+    }),
+    db.inspection.findMany({
+      where: { kind: 'RETURN_VISIT', status: 'DONE', areaCode: { startsWith: county }, doneOn: { gte: from, lte: to } },
+      select: { unitId: true, plannedOn: true, doneOn: true },
+    }),
+  ]);
+  const today = chinaToday();
+  const quarters = periodsOf(year, 3);
+  const scoreOf = new Map(teams.map((t) => [t.code, t.final]));
+  const units = new Map<number, { name: string; villages: Set<string> }>();
+  for (const p of postings) {
+    const unit = units.get(p.unitId) ?? { name: p.unit.name, villages: new Set<string>() };
+    unit.villages.add(p.villageCode);
+    units.set(p.unitId, unit);
+  }
+  const scored = [...units].map(([unitId, unit]) => {
+    const teamScores = [...unit.villages].flatMap((v) => {
+      const score = scoreOf.get(v);
+      return score === null || score === undefined ? [] : [score];
+    });
+    const pace = paceOf(
+      quarters,
+      visits
+        .filter((v) => v.unitId === unitId)
+        .map((v) => ({ plannedOn: isoDay(v.plannedOn), doneOn: v.doneOn ? isoDay(v.doneOn) : null })),
+      policy.returnVisitsPerQuarter,
+      today,
+    );
+    const done = pace.filter((q) => q.state === 'done').length;
+    const returnVisits = { done, due: done + pace.filter((q) => q.state === 'missed').length };
+    return {
+      unitId,
+      name: unit.name,
+      teams: unit.villages.size,
+      teamScores,
+      returnVisits,
+      result: unitScore(teamScores, returnVisits, policy),
+      rank: 0,
+    };
+  });
+  scored.sort(
+    (a, b) =>
+      (b.result.raw ?? Number.NEGATIVE_INFINITY) - (a.result.raw ?? Number.NEGATIVE_INFINITY) ||
+      a.name.localeCompare(b.name, 'zh'),
+  );
+  scored.forEach((row, i) => {
+    row.rank = i > 0 && scored[i - 1].result.raw === row.result.raw ? scored[i - 1].rank : i + 1;
+  });
+  return scored;
+}
+
+/**
+ * Teams (by village), townships and dispatching units of the viewer's county for a year, scored from that
+ * year's kept figures with the policy's weights, adjusted where the county has, ranked, with what each
+ * result brings (seed 001: 优秀, prizes, criticism, reorganisation; 一般 two years running counts as 较差).
+ */
 export async function assessment(viewer: Viewer, year: number) {
   requireCan(viewer, 'assessment.view');
   const county = viewer.scopeCode.slice(0, 6);
@@ -428,56 +556,51 @@ export async function assessment(viewer: Viewer, year: number) {
       policy: null,
       today: chinaToday(),
       teams: [] as AssessmentRow[],
-      townships: [] as AssessmentRow[],
+      townships: [] as (AssessmentRow & { outcome: Outcome })[],
+      units: [] as UnitAssessmentRow[],
     };
-  const [villages, townships, policy, adjustments, regionNames] = await Promise.all([
-    rows(db, assessmentCounts(county, year, false)),
-    rows(db, assessmentCounts(county, year, true)),
-    policyValuesFor(county, year),
-    db.assessmentAdjustment.findMany({ where: { year, subjectCode: { startsWith: county } } }),
-    db.region.findMany({
-      where: { code: { startsWith: county }, level: { in: ['TOWNSHIP', 'VILLAGE'] } },
-      select: { code: true, name: true },
-    }),
+  const [policy, lastPolicy] = await Promise.all([policyValuesFor(county, year), policyValuesFor(county, year - 1)]);
+  const [villages, townships, lastTownships] = await Promise.all([
+    rankedRows(county, year, false, policy),
+    rankedRows(county, year, true, policy),
+    rankedRows(county, year - 1, true, lastPolicy),
   ]);
-  const nameOf = new Map(regionNames.map((r) => [r.code, r.name]));
-  const rank = (rows: (AssessmentCounts & { code: string })[]) => {
-    const scored = rows
-      .map((r) => {
-        const computed = assessmentScore(r, policy);
-        const adjustment = adjustments.find((a) => a.subjectCode === r.code);
-        const final = adjustment?.score ?? computed.score;
-        // The band of an adjusted score is the county's; a computed one's is read unrounded (rules.ts).
-        const band: Band = adjustment ? scoreBand(adjustment.score, policy) : computed.band;
-        // Ranked on the unrounded score: two areas shown with the same one decimal may still differ.
-        const rankedOn = adjustment?.score ?? computed.raw ?? Number.NEGATIVE_INFINITY;
-        return {
-          code: r.code,
-          name: nameOf.get(r.code) ?? r.code,
-          township: nameOf.get(r.code.slice(0, 9)) ?? '',
-          counts: r,
-          computed,
-          adjusted: adjustment ? { score: adjustment.score, reason: adjustment.reason } : null,
-          final,
-          band,
-          rank: 0,
-          rankedOn,
-        };
-      })
-      .sort((a, b) => b.rankedOn - a.rankedOn || a.code.localeCompare(b.code));
-    scored.forEach((row, i) => {
-      row.rank = i > 0 && scored[i - 1].rankedOn === row.rankedOn ? scored[i - 1].rank : i + 1;
-    });
-    return scored.map(({ rankedOn: _, ...row }) => row) as AssessmentRow[];
-  };
+  const lastBands = new Map(lastTownships.map((r) => [r.code, r.band]));
+  const townshipOutcomes = outcomesOf(
+    townships,
+    lastBands,
+    policy,
+    [policy.prizeFirstYuan, policy.prizeSecondYuan, policy.prizeThirdYuan],
+    policy.excellentSharePercent,
+  );
+  const units = await unitRows(county, year, villages, policy);
+  const lastUnits =
+    lastTownships.length > 0
+      ? await unitRows(county, year - 1, await rankedRows(county, year - 1, false, lastPolicy), lastPolicy)
+      : [];
+  const unitOutcomes = outcomesOf(
+    units.map((u) => ({ code: String(u.unitId), band: u.result.band })),
+    new Map(lastUnits.map((u) => [String(u.unitId), u.result.band])),
+    policy,
+    [policy.unitPrizeFirstYuan, policy.unitPrizeSecondYuan, policy.unitPrizeThirdYuan],
+    null,
+  );
   const own = (code: string) => isWithinScope(code, viewer.scopeCode) || isWithinScope(viewer.scopeCode, code);
+  const none: Outcome = { excellent: false, prize: null, prizeYuan: 0, consequence: 'NONE', twoYearsFair: false };
   return {
     county,
     year,
     policy,
     today: chinaToday(),
-    teams: rank(villages).filter((r) => own(r.code)),
-    townships: rank(townships).filter((r) => own(r.code)),
+    teams: villages.filter((r) => own(r.code)),
+    townships: townships
+      .filter((r) => own(r.code))
+      .map((r) => ({ ...r, outcome: townshipOutcomes.get(r.code) ?? none })),
+    // The units are the county's: shown to its county-level viewers.
+    units:
+      viewer.scopeCode.length <= 6
+        ? units.map((u) => ({ ...u, outcome: unitOutcomes.get(String(u.unitId)) ?? none }))
+        : [],
   };
 }
 

@@ -163,6 +163,95 @@ export function assessmentScore(
   return { indicators, raw, score, band: scoreBand(raw, policy) };
 }
 
+// ─────────────────────────── Consequences (考核结果运用) ───────────────────────────
+
+/**
+ * What a band brings (seed 001): 一般 a notice of criticism, an admonishing talk with the principal leaders and a
+ * written report (CRITICISM); 较差, or 一般 two years running, the leadership rated 较差 and reorganised (ADJUSTMENT).
+ */
+export type Consequence = 'NONE' | 'CRITICISM' | 'ADJUSTMENT';
+export type Outcome = {
+  /** 优秀班子: about `excellentSharePercent` of those assessed, from those rated 好, by score. */
+  excellent: boolean;
+  prize: 1 | 2 | 3 | null;
+  prizeYuan: number;
+  consequence: Consequence;
+  /** 一般 this year and the year before: counted as 较差. */
+  twoYearsFair: boolean;
+};
+
+type OutcomePolicy = Pick<
+  PolicyValues,
+  'excellentSharePercent' | 'prizeFirstCount' | 'prizeSecondCount' | 'prizeThirdCount'
+>;
+
+/**
+ * Outcomes for areas in rank order (best first). Only those rated 好 are rated excellent or win a prize, the
+ * first `prizeFirstCount` the first prize and so on; `amounts` are the yuan of the three prizes. With
+ * `excellentSharePercent` null nobody is rated excellent (dispatching units have prizes only).
+ */
+export function outcomesOf(
+  ranked: readonly { code: string; band: Band }[],
+  previous: ReadonlyMap<string, Band>,
+  policy: OutcomePolicy,
+  amounts: readonly [number, number, number],
+  excellentShare: number | null,
+): Map<string, Outcome> {
+  const assessed = ranked.filter((r) => r.band !== 'NOT_ASSESSED').length;
+  const excellentCount = excellentShare === null ? 0 : Math.round((assessed * excellentShare) / 100);
+  const limits = [policy.prizeFirstCount, policy.prizeFirstCount + policy.prizeSecondCount];
+  const prizes = limits[1] + policy.prizeThirdCount;
+  const out = new Map<string, Outcome>();
+  let good = 0;
+  for (const row of ranked) {
+    const place = row.band === 'GOOD' ? good++ : null;
+    const prize = place === null || place >= prizes ? null : place < limits[0] ? 1 : place < limits[1] ? 2 : 3;
+    const twoYearsFair = row.band === 'FAIR' && previous.get(row.code) === 'FAIR';
+    out.set(row.code, {
+      excellent: place !== null && place < excellentCount,
+      prize,
+      prizeYuan: prize === null ? 0 : amounts[prize - 1],
+      consequence: row.band === 'POOR' || twoYearsFair ? 'ADJUSTMENT' : row.band === 'FAIR' ? 'CRITICISM' : 'NONE',
+      twoYearsFair,
+    });
+  }
+  return out;
+}
+
+/** What an outcome says, as message keys of `inspections.outcomes` (the page and the export word it alike). */
+export function outcomeLines(o: Outcome): { key: string; params?: Record<string, number> }[] {
+  const lines: { key: string; params?: Record<string, number> }[] = [];
+  if (o.excellent) lines.push({ key: 'excellent' });
+  if (o.prize) lines.push({ key: 'prize', params: { prize: o.prize, yuan: o.prizeYuan } });
+  if (o.consequence === 'CRITICISM') lines.push({ key: 'criticism' });
+  if (o.consequence === 'ADJUSTMENT') lines.push({ key: o.twoYearsFair ? 'adjustmentTwoYears' : 'adjustment' });
+  return lines;
+}
+
+/**
+ * A dispatching unit's score: the mean score of the teams it posts people to, and the share of quarters
+ * with its return visit done (seed 000: 派出单位每季度1次回访), weighted by the county's policy. Either
+ * part missing leaves the other; neither: not assessed.
+ */
+export function unitScore(
+  teamScores: readonly number[],
+  returnVisits: { done: number; due: number },
+  policy: Pick<
+    PolicyValues,
+    'weightUnitTeams' | 'weightUnitReturnVisits' | 'scoreGood' | 'scoreFairlyGood' | 'scoreFair'
+  >,
+): { raw: number | null; score: number | null; band: Band; teams: number | null; returnShare: number | null } {
+  const teams = teamScores.length ? teamScores.reduce((a, b) => a + b, 0) / teamScores.length : null;
+  const returnShare = returnVisits.due ? Math.min(1, returnVisits.done / returnVisits.due) : null;
+  const parts: [number, number][] = [];
+  if (teams !== null) parts.push([policy.weightUnitTeams, teams]);
+  if (returnShare !== null) parts.push([policy.weightUnitReturnVisits, 100 * returnShare]);
+  const weight = parts.reduce((sum, [w]) => sum + w, 0);
+  if (weight === 0) return { raw: null, score: null, band: 'NOT_ASSESSED', teams, returnShare };
+  const raw = parts.reduce((sum, [w, v]) => sum + w * v, 0) / weight;
+  return { raw, score: Math.round(raw * 10 + 1e-9) / 10, band: scoreBand(raw, policy), teams, returnShare };
+}
+
 // ─────────────────────────── Pace of oversight ───────────────────────────
 
 /**

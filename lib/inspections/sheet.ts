@@ -2,16 +2,23 @@
 // and final score and the band. No database here: the route passes the rows in.
 import ExcelJS from 'exceljs';
 import { fitWrappedRows, printedSheet, xlsxBuffer } from '@/lib/spreadsheet';
-import type { AssessmentRow } from './data';
-import { INDICATORS } from './rules';
+import type { AssessmentRow, UnitAssessmentRow } from './data';
+import { INDICATORS, type Outcome, outcomeLines } from './rules';
 
 export async function assessmentXlsx(input: {
   title: string;
   subtitle: string;
-  sections: { label: string; rows: AssessmentRow[] }[];
-  t: (key: string) => string;
+  sections: { label: string; rows: (AssessmentRow & { outcome?: Outcome })[] }[];
+  units: { label: string; rows: UnitAssessmentRow[] } | null;
+  t: (key: string, params?: Record<string, string | number>) => string;
 }): Promise<Buffer> {
-  const { title, subtitle, sections, t } = input;
+  const { title, subtitle, sections, units, t } = input;
+  const outcomeText = (o: Outcome | undefined) =>
+    o
+      ? outcomeLines(o)
+          .map((l) => t(`outcomes.${l.key}`, l.params))
+          .join('；')
+      : '';
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('年终考核', printedSheet());
   const headers = [
@@ -21,6 +28,7 @@ export async function assessmentXlsx(input: {
     t('computed'),
     t('final'),
     t('band'),
+    t('outcome'),
     t('adjustReason'),
   ];
   sheet.mergeCells(1, 1, 1, headers.length);
@@ -48,6 +56,7 @@ export async function assessmentXlsx(input: {
         r.computed.score,
         r.final,
         t(`bands.${r.band}`),
+        outcomeText(r.outcome),
         r.adjusted?.reason ?? '',
       ]);
       INDICATORS.forEach((_, i) => {
@@ -59,6 +68,35 @@ export async function assessmentXlsx(input: {
     for (let r = head.number; r <= sheet.rowCount; r++)
       for (let c = 1; c <= headers.length; c++)
         sheet.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (units && units.rows.length > 0) {
+    sheet.addRow([]);
+    sheet.addRow([units.label]).font = { bold: true, size: 12 };
+    const head = sheet.addRow([
+      t('rank'),
+      units.label,
+      t('unitTeams'),
+      t('unitTeamScore'),
+      t('unitReturnVisits'),
+      t('final'),
+      t('band'),
+      t('outcome'),
+    ]);
+    head.font = { bold: true };
+    for (const u of units.rows) {
+      sheet.addRow([
+        u.rank,
+        u.name,
+        u.teams,
+        u.result.teams === null ? null : Math.round(u.result.teams * 10) / 10,
+        `${u.returnVisits.done}/${u.returnVisits.due}`,
+        u.result.score,
+        t(`bands.${u.result.band}`),
+        outcomeText(u.outcome),
+      ]);
+    }
+    for (let r = head.number; r <= sheet.rowCount; r++)
+      for (let c = 1; c <= 8; c++) sheet.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
   }
   sheet.getColumn(2).width = 20;
   for (let c = 3; c <= headers.length; c++) sheet.getColumn(c).width = 11;

@@ -64,6 +64,21 @@ export const POLICY_FIELDS = {
   unannouncedPerMonth: { default: 1, min: 0, max: 31, source: '000' },
   concentratedPerQuarter: { default: 1, min: 0, max: 31, source: '000' },
   returnVisitsPerQuarter: { default: 1, min: 0, max: 31, source: '000' },
+  // The assessment's consequences (seed 001): about 30 % of the townships assessed rated 优秀 from those rated 好, prizes
+  // 1/2/3 by score among those rated 好 (townships 5/3/2 万元, departments 3/2/1 万元).
+  excellentSharePercent: { default: 30, min: 0, max: 100, source: '001' },
+  prizeFirstCount: { default: 1, min: 0, max: 20, source: '001' },
+  prizeSecondCount: { default: 2, min: 0, max: 20, source: '001' },
+  prizeThirdCount: { default: 3, min: 0, max: 20, source: '001' },
+  prizeFirstYuan: { default: 50000, min: 0, max: 10000000, source: '001' },
+  prizeSecondYuan: { default: 30000, min: 0, max: 10000000, source: '001' },
+  prizeThirdYuan: { default: 20000, min: 0, max: 10000000, source: '001' },
+  unitPrizeFirstYuan: { default: 30000, min: 0, max: 10000000, source: '001' },
+  unitPrizeSecondYuan: { default: 20000, min: 0, max: 10000000, source: '001' },
+  unitPrizeThirdYuan: { default: 10000, min: 0, max: 10000000, source: '001' },
+  // A dispatching unit's score: its teams' scores and its return visits (local defaults; the seeds give no weights).
+  weightUnitTeams: { default: 80, min: 0, max: 100, source: null },
+  weightUnitReturnVisits: { default: 20, min: 0, max: 100, source: null },
   // Dashboard colours (issue 17; the seeds give no number): a share of a duty done below the line is red
   // (missed), from the line up to all done amber (behind). Each a local default.
   pairingRedBelowPercent: { default: 95, min: 0, max: 100, source: null },

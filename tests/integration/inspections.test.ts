@@ -672,6 +672,21 @@ describe('talks, recalls and the assessment', () => {
     }
   });
 
+  it('assesses the dispatching units on their teams and return visits, with the outcomes (seeds 000, 001)', async () => {
+    trackAssessmentSubject(V);
+    await refreshFigures({ limit: 1000, wait: true });
+    const result = await assessment(await signInAs('county'), year());
+    const team = result.teams.find((r) => r.code === V)!;
+    const posting = await db.posting.findFirstOrThrow({ where: { villageCode: V }, include: { unit: true } });
+    const unit = result.units.find((u) => u.unitId === posting.unitId)!;
+    expect(unit.teams).toBeGreaterThanOrEqual(1);
+    if (team.final !== null) expect(unit.teamScores).toContain(team.final);
+    expect(unit.outcome).toMatchObject({ prize: expect.toBeOneOf([null, 1, 2, 3]) });
+    expect(result.townships.every((t) => t.outcome !== undefined)).toBe(true);
+    // Units are the county's: a township sees its own ranking, not the units'.
+    expect((await assessment(await signInAs('township'), year())).units).toEqual([]);
+  });
+
   it('the county adjusts a computed score with a reason; the band follows the final score; a township may not', async () => {
     trackAssessmentSubject(V);
     await refreshFigures({ limit: 1000, wait: true });

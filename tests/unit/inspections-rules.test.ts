@@ -7,8 +7,11 @@ import {
   drawSample,
   indicatorsOf,
   isDiscrepancy,
+  outcomeLines,
+  outcomesOf,
   paceOf,
   periodsOf,
+  unitScore,
 } from '@/lib/inspections/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 
@@ -323,5 +326,57 @@ describe('the pace of oversight (seed 000: 每月1次明察暗访、每季度1�
     expect(paceOf(quarters, inspections, 2, '2026-12-05')[1].state).toBe('missed');
     // None asked: every period is done.
     expect(paceOf(quarters, [], 0, '2026-12-05').every((q) => q.state === 'done')).toBe(true);
+  });
+});
+
+describe('outcomes (seed 001: 优秀 about 30 %, prizes 1/2/3, 一般 criticised, 较差 or 一般 twice reorganised)', () => {
+  const policy = { excellentSharePercent: 30, prizeFirstCount: 1, prizeSecondCount: 2, prizeThirdCount: 3 };
+  const amounts = [50000, 30000, 20000] as const;
+  const ranked = [
+    { code: 'a', band: 'GOOD' as const },
+    { code: 'b', band: 'GOOD' as const },
+    { code: 'c', band: 'GOOD' as const },
+    { code: 'd', band: 'FAIRLY_GOOD' as const },
+    { code: 'e', band: 'FAIR' as const },
+    { code: 'f', band: 'FAIR' as const },
+    { code: 'g', band: 'POOR' as const },
+    { code: 'h', band: 'NOT_ASSESSED' as const },
+  ];
+  it('rates about the share excellent from those rated good, and gives prizes to the good only', () => {
+    const out = outcomesOf(ranked, new Map([['f', 'FAIR']]), policy, amounts, 30);
+    // 7 assessed × 30 % = 2.1 → 2 excellent.
+    expect(['a', 'b', 'c'].map((c) => out.get(c)?.excellent)).toEqual([true, true, false]);
+    expect(['a', 'b', 'c', 'd'].map((c) => [out.get(c)?.prize, out.get(c)?.prizeYuan])).toEqual([
+      [1, 50000],
+      [2, 30000],
+      [2, 30000],
+      [null, 0],
+    ]);
+    expect(out.get('e')).toMatchObject({ consequence: 'CRITICISM', twoYearsFair: false });
+    expect(out.get('f')).toMatchObject({ consequence: 'ADJUSTMENT', twoYearsFair: true });
+    expect(out.get('g')).toMatchObject({ consequence: 'ADJUSTMENT', twoYearsFair: false });
+    expect(out.get('h')).toMatchObject({ excellent: false, prize: null, consequence: 'NONE' });
+    expect(outcomeLines(out.get('a')!).map((l) => l.key)).toEqual(['excellent', 'prize']);
+    expect(outcomeLines(out.get('f')!).map((l) => l.key)).toEqual(['adjustmentTwoYears']);
+  });
+  it('rates nobody excellent without a share (dispatching units have prizes only)', () => {
+    const out = outcomesOf(ranked, new Map(), policy, amounts, null);
+    expect([...out.values()].some((o) => o.excellent)).toBe(false);
+    expect(out.get('a')?.prize).toBe(1);
+  });
+});
+
+describe('a dispatching unit’s score', () => {
+  const policy = { ...DEFAULT_POLICY, weightUnitTeams: 80, weightUnitReturnVisits: 20 };
+  it('weighs its teams’ mean score and its return visits, either alone when the other is missing', () => {
+    expect(unitScore([90, 80], { done: 2, due: 4 }, policy)).toMatchObject({
+      score: 78,
+      band: 'FAIR',
+      teams: 85,
+      returnShare: 0.5,
+    });
+    expect(unitScore([90, 80], { done: 0, due: 0 }, policy)).toMatchObject({ score: 85, band: 'FAIRLY_GOOD' });
+    expect(unitScore([], { done: 3, due: 3 }, policy)).toMatchObject({ score: 100, band: 'GOOD' });
+    expect(unitScore([], { done: 0, due: 0 }, policy)).toMatchObject({ score: null, band: 'NOT_ASSESSED' });
   });
 });

@@ -3,6 +3,7 @@ import { AdjustScoreForm } from '@/components/inspections/inspection-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { PrintButton } from '@/components/ui/print-button';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { YearPicker } from '@/components/ui/year-picker';
@@ -11,7 +12,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { formatPercent } from '@/lib/figures/rules';
 import { type AssessmentRow, assessment, assessmentYears } from '@/lib/inspections/data';
-import { INDICATORS } from '@/lib/inspections/rules';
+import { INDICATORS, type Outcome, outcomeLines } from '@/lib/inspections/rules';
 import { chinaYear } from '@/lib/time';
 
 const BAND_STYLE: Record<string, string> = {
@@ -56,7 +57,24 @@ async function AssessmentContent({
       </>
     );
   const p = result.policy;
-  const table = (rows: AssessmentRow[], label: string, subject: string, testId: string) => (
+  const outcomeCell = (outcome: Outcome) => {
+    const lines = outcomeLines(outcome);
+    return lines.length === 0 ? (
+      t('outcomes.none')
+    ) : (
+      <ul className="space-y-0.5 text-xs">
+        {lines.map((l) => (
+          <li
+            key={l.key}
+            className={l.key.startsWith('adjustment') || l.key === 'criticism' ? 'text-red-700' : 'text-green-800'}
+          >
+            {t(`outcomes.${l.key}` as 'outcomes.none', l.params)}
+          </li>
+        ))}
+      </ul>
+    );
+  };
+  const table = (rows: (AssessmentRow & { outcome?: Outcome })[], label: string, subject: string, testId: string) => (
     <Card title={label}>
       <div data-testid={testId}>
         <Table minWidth="60rem">
@@ -69,6 +87,7 @@ async function AssessmentContent({
             <NumTh>{t('computed')}</NumTh>
             <NumTh>{t('final')}</NumTh>
             <Th>{t('band')}</Th>
+            {rows.some((r) => r.outcome) && <Th>{t('outcome')}</Th>}
           </HeadRow>
           <tbody>
             {rows.map((r) => (
@@ -109,6 +128,7 @@ async function AssessmentContent({
                     {t(`bands.${r.band}`)}
                   </span>
                 </Td>
+                {r.outcome && <Td>{outcomeCell(r.outcome)}</Td>}
               </Row>
             ))}
           </tbody>
@@ -138,6 +158,7 @@ async function AssessmentContent({
             <a href={`/api/assessment/export?year=${result.year}`} className={buttonClass('secondary')} download>
               {t('export')}
             </a>
+            <PrintButton label={t('printOutcomes')} />
           </div>
         }
       />
@@ -146,7 +167,60 @@ async function AssessmentContent({
       <div className="space-y-4">
         {result.townships.length > 1 &&
           table(result.townships, t('townships'), t('subjectTownship'), 'township-ranking')}
+        {result.townships.length > 1 && (
+          <p className="text-xs text-slate-600">
+            {t('outcomesHint', {
+              share: p.excellentSharePercent,
+              first: p.prizeFirstCount,
+              second: p.prizeSecondCount,
+              third: p.prizeThirdCount,
+            })}
+          </p>
+        )}
         {table(result.teams, t('teams'), t('subjectTeam'), 'team-ranking')}
+        {result.units.length > 0 && (
+          <Card title={t('units')}>
+            <p className="mb-3 text-xs text-slate-600">
+              {t('unitsHint', { teams: p.weightUnitTeams, visits: p.weightUnitReturnVisits })}
+            </p>
+            <div data-testid="unit-ranking">
+              <Table minWidth="48rem">
+                <HeadRow>
+                  <NumTh>{t('rank')}</NumTh>
+                  <Th>{t('units')}</Th>
+                  <NumTh>{t('unitTeams')}</NumTh>
+                  <NumTh>{t('unitTeamScore')}</NumTh>
+                  <NumTh>{t('unitReturnVisits')}</NumTh>
+                  <NumTh>{t('final')}</NumTh>
+                  <Th>{t('band')}</Th>
+                  <Th>{t('outcome')}</Th>
+                </HeadRow>
+                <tbody>
+                  {result.units.map((u) => (
+                    <Row top key={u.unitId} data-unit={u.unitId}>
+                      <NumCell>{u.rank}</NumCell>
+                      <Td className="font-medium">{u.name}</Td>
+                      <NumCell>{u.teams}</NumCell>
+                      <NumCell>{u.result.teams?.toFixed(1) ?? NOT_ASSESSED}</NumCell>
+                      <NumCell>
+                        {u.returnVisits.done}/{u.returnVisits.due}
+                      </NumCell>
+                      <Td className="text-right font-semibold tabular-nums">
+                        {u.result.score?.toFixed(1) ?? NOT_ASSESSED}
+                      </Td>
+                      <Td>
+                        <span className={`rounded-full px-2 py-0.5 text-xs ${BAND_STYLE[u.result.band]}`}>
+                          {t(`bands.${u.result.band}`)}
+                        </span>
+                      </Td>
+                      <Td>{outcomeCell(u.outcome)}</Td>
+                    </Row>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
+          </Card>
+        )}
       </div>
     </>
   );

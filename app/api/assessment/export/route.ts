@@ -24,11 +24,12 @@ export const GET = route(
     const buffer = await assessmentXlsx({
       title,
       subtitle: t('exportedOn', { date: today }),
-      t: (key) => t(key),
+      t,
       sections: [
         ...(data.townships.length > 1 ? [{ label: t('townships'), rows: data.townships }] : []),
         { label: t('teams'), rows: data.teams },
       ],
+      units: { label: t('units'), rows: data.units },
     });
     const actor = { userId: viewer.userId, username: viewer.username, role: viewer.role };
     await writeAuditNow(actor, {
