@@ -182,7 +182,7 @@ export function action<S extends z.ZodType>(
     }
     revalidatePath('/', 'layout');
     if (outcome.redirectTo) redirect(outcome.redirectTo);
-    return { ok: true, message: t(outcome.message ?? 'common.saved'), data: outcome.data };
+    return { ok: true, message: t(outcome.message ?? 'common.saved', outcome.data), data: outcome.data };
   };
   return Object.assign(run, { actionName, permission });
 }

@@ -4,6 +4,7 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { can } from '@/lib/auth/permissions';
 import { householdPairing } from '@/lib/pairings/data';
+import { HouseholdLiaisonForm } from './liaison-cadre-forms';
 import { EndPairingForm, PairForm } from './pairing-forms';
 
 /** 帮扶责任人: who is responsible for the household now (with the pair or end form), and before. */
@@ -45,6 +46,27 @@ export async function HouseholdPairingCard({ viewer, householdId }: { viewer: Vi
         )}
         {(current ? manage : pairing.options.length > 0) && (
           <PairForm householdId={householdId} options={pairing.options} paired={Boolean(current)} />
+        )}
+        {pairing.liaison && (
+          <div className="space-y-2 border-t border-slate-100 pt-3" data-testid="liaison-cadre">
+            <p className="font-medium">{t('pairings.liaisonCadre')}</p>
+            {pairing.liaison.current ? (
+              <p>
+                {cadreLink(pairing.liaison.current)} · {pairing.liaison.current.unitName} · {t('pairings.since')}{' '}
+                {pairing.liaison.current.startedOn}
+              </p>
+            ) : (
+              <p className="font-medium text-red-700">{t('pairings.noLiaisonCadre')}</p>
+            )}
+            <p className="text-xs text-slate-600">{t('pairings.liaisonCadreHint')}</p>
+            {pairing.liaison.options.length > 0 && (
+              <HouseholdLiaisonForm
+                householdId={householdId}
+                options={pairing.liaison.options}
+                change={Boolean(pairing.liaison.current)}
+              />
+            )}
+          </div>
         )}
         {history.length > 0 && (
           <ul className="border-l border-slate-200 pl-3 text-xs text-slate-500">

@@ -105,6 +105,22 @@ export const SECTION_COLUMNS: Record<Section, Column[]> = {
       mark: 'pairingGap',
     },
     { key: 'pairingRate', label: 'pairingRate', value: (_, r) => r.pairingRate, percent: true, mark: 'pairingGap' },
+    // Every other household's liaison cadre (联户干部, seed 000's 两个全覆盖 of all households).
+    { key: 'liaisonDue', label: 'liaisonDue', value: (f) => f.liaisonDue, href: households('liaisonDue') },
+    {
+      key: 'noLiaison',
+      label: 'noLiaison',
+      value: (f) => f.liaisonDue - f.liaisonCovered,
+      href: households('noLiaison'),
+      mark: 'householdLiaisonGap',
+    },
+    {
+      key: 'liaisonRate',
+      label: 'liaisonRate',
+      value: (_, r) => r.liaisonRate,
+      percent: true,
+      mark: 'householdLiaisonGap',
+    },
     {
       key: 'villagesWithoutLiaison',
       label: 'villagesWithoutLiaison',

@@ -10,6 +10,7 @@ export type RedMark =
   | 'monthRuleMissed'
   | 'pairingGap'
   | 'liaisonGap'
+  | 'householdLiaisonGap'
   | 'cadreVisitGap'
   | 'teamVisitGap'
   | 'overdue'
@@ -41,6 +42,7 @@ export function areaMarks(f: Figures, policy: MarkPolicy): AreaMarks {
   mark('monthRuleMissed', f.monthRuleMissed > 0 && 'missed');
   mark('pairingGap', shareLevel(f.paired, f.mustPair, policy.pairingRedBelowPercent));
   mark('liaisonGap', f.villagesWithoutLiaison > 0 && 'missed');
+  mark('householdLiaisonGap', shareLevel(f.liaisonCovered, f.liaisonDue, policy.pairingRedBelowPercent));
   mark('cadreVisitGap', shareLevel(f.cadreVisitsDone, f.cadreVisitsDue, policy.visitRedBelowPercent));
   mark('teamVisitGap', shareLevel(f.teamVisitsDone, f.teamVisitsDue, policy.visitRedBelowPercent));
   mark('overdue', f.problemsOverdue > 0 && 'missed');

@@ -2,12 +2,13 @@
 // (lib/figures/commands.ts) and the benchmark's plain-SQL floor. Each figure is defined the
 // same way as the list a leader drills into (households by set, the pairing, visit and ledger lists).
 // Parameters: $1 village codes, $2 year, $3 today 'YYYY-MM-DD' (China), $4 poor statuses,
-// $5 lifted statuses (removed households, 清退, are counted apart: never lifted), $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days).
+// $5 lifted statuses (removed households, 清退, are counted apart: never lifted), $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days),
+// $9 the statuses a responsible cadre helps (the others, but removed ones, have a liaison cadre instead).
 // A status event's year is China's calendar year. Inspections count once done (findings and
 // household checks with them); a discrepancy counts from the day it is recorded.
 
 import { CLAIMED_BUT_ABSENT } from '@/lib/attendance/sql';
-import { LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
+import { HELPED_STATUSES, LIFTED_STATUSES, MUST_PAIR_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { joinSql, type Query, rawSql, sql } from '@/lib/sql';
 import { FIGURE_KEYS, type FigureKey, MONTH_KEYS, type MonthFigures } from './rules';
@@ -40,7 +41,10 @@ const VILLAGE_FIGURES_TEXT = `
            count(*) FILTER (WHERE h.status = 'REMOVED') AS removed_households,
            count(*) FILTER (WHERE e.removed) AS removed_year_households,
            count(*) FILTER (WHERE h.status::text = ANY($6)) AS must_pair,
-           count(*) FILTER (WHERE h.status::text = ANY($6) AND EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = h.id AND p.ended_on IS NULL)) AS paired
+           count(*) FILTER (WHERE h.status::text = ANY($6) AND EXISTS (SELECT 1 FROM pairing p WHERE p.household_id = h.id AND p.ended_on IS NULL)) AS paired,
+           count(*) FILTER (WHERE NOT h.status::text = ANY($9) AND h.status <> 'REMOVED') AS liaison_due,
+           count(*) FILTER (WHERE NOT h.status::text = ANY($9) AND h.status <> 'REMOVED'
+                              AND EXISTS (SELECT 1 FROM household_liaison l WHERE l.household_id = h.id AND l.ended_on IS NULL)) AS liaison_covered
       FROM household h LEFT JOIN events e ON e.household_id = h.id
      WHERE h.region_code = ANY($1::text[])
      GROUP BY 1
@@ -86,6 +90,7 @@ const VILLAGE_FIGURES_TEXT = `
          coalesce(h.removed_households, 0)::int AS removed_households, coalesce(h.removed_year_households, 0)::int AS removed_this_year_households,
          (SELECT count(*) FROM work_team w WHERE w.village_code = v.code)::int AS teams,
          coalesce(h.must_pair, 0)::int AS must_pair, coalesce(h.paired, 0)::int AS paired,
+         coalesce(h.liaison_due, 0)::int AS liaison_due, coalesce(h.liaison_covered, 0)::int AS liaison_covered,
          (NOT EXISTS (SELECT 1 FROM village_liaison l WHERE l.village_code = v.code))::int AS villages_without_liaison,
          coalesce(cv.due, 0)::int AS cadre_visits_due, coalesce(cv.done, 0)::int AS cadre_visits_done,
          coalesce(tv.due, 0)::int AS team_visits_due, coalesce(tv.done, 0)::int AS team_visits_done,
@@ -153,6 +158,7 @@ function figuresParams(villageCodes: string[], year: number, today: string): unk
     [...MUST_PAIR_STATUSES],
     d.cadreVisitDays,
     d.teamVisitDays,
+    [...HELPED_STATUSES],
   ];
 }
 

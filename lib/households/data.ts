@@ -18,6 +18,7 @@ import {
   type ExitFacts,
   GUARANTEE_COLUMNS,
   GUARANTEES,
+  HELPED_STATUSES,
   type HouseholdSet,
   LIFTED_STATUSES,
   latestGuarantees,
@@ -87,6 +88,10 @@ export function setWhere(set: HouseholdSet | undefined, year: number): Prisma.Ho
       return { status: { in: [...MUST_PAIR_STATUSES] } };
     case 'unpaired':
       return { status: { in: [...MUST_PAIR_STATUSES] }, pairings: { none: { endedOn: null } } };
+    case 'liaisonDue':
+      return { status: { notIn: [...HELPED_STATUSES, 'REMOVED'] } };
+    case 'noLiaison':
+      return { status: { notIn: [...HELPED_STATUSES, 'REMOVED'] }, liaisons: { none: { endedOn: null } } };
     default:
       return {};
   }

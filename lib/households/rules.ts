@@ -434,6 +434,13 @@ export const MUST_PAIR_STATUSES: readonly HouseholdStatus[] = POOR_STATUSES;
  * The households behind a dashboard figure, as a list filter: by status group, by a status reached
  * this year (China's calendar year), or by pairing. lib/figures/sql.ts counts the same sets.
  */
+/**
+ * Households a responsible cadre helps (结对帮扶): the registered poor, and those lifted out or monitored, whose help
+ * goes on. Every other household but a removed one has a liaison cadre (联户干部) instead.
+ */
+export const HELPED_STATUSES: readonly HouseholdStatus[] = [...POOR_STATUSES, 'LIFTED_OUT', 'MONITORED'];
+const NO_LIAISON_NEEDED: readonly HouseholdStatus[] = [...HELPED_STATUSES, 'REMOVED'];
+
 export const HOUSEHOLD_SETS = [
   'poor',
   'lifted',
@@ -444,8 +451,15 @@ export const HOUSEHOLD_SETS = [
   'removedThisYear',
   'mustPair',
   'unpaired',
+  'liaisonDue',
+  'noLiaison',
 ] as const;
 export type HouseholdSet = (typeof HOUSEHOLD_SETS)[number];
+
+/** Whether a household of this status has a liaison cadre rather than a responsible one. */
+export function needsLiaison(status: HouseholdStatus): boolean {
+  return !NO_LIAISON_NEEDED.includes(status);
+}
 
 export function isPoorStatus(status: HouseholdStatus): boolean {
   return (POOR_STATUSES as readonly HouseholdStatus[]).includes(status);

@@ -8,6 +8,7 @@ import {
   confirmProposalSchema,
   createCadreSchema,
   endPairingSchema,
+  householdLiaisonSchema,
   leaderVillageSchema,
   pairSchema,
   reassignSchema,
@@ -15,6 +16,7 @@ import {
   removeLiaisonSchema,
   setLiaisonSchema,
   updateCadreSchema,
+  villageLiaisonsSchema,
 } from './schema';
 
 export const createCadre = action('cadre.create', 'cadre.manage', createCadreSchema, commands.createCadre);
@@ -41,4 +43,16 @@ export const removeLeaderVillage = action(
   'cadre.manage',
   removeLeaderVillageSchema,
   commands.removeLeaderVillage,
+);
+export const setHouseholdLiaison = action(
+  'householdLiaison.set',
+  'pairing.manage',
+  householdLiaisonSchema,
+  commands.setHouseholdLiaison,
+);
+export const assignVillageLiaisons = action(
+  'householdLiaison.assignVillage',
+  'pairing.manage',
+  villageLiaisonsSchema,
+  commands.assignVillageLiaisons,
 );

@@ -11,7 +11,7 @@ import type { CommandContext, CommandOutcome } from '@/lib/command';
 import { db, execute, rows as sqlRows, type Tx } from '@/lib/db';
 import type { HouseholdStatus, LeaderRole } from '@/lib/enums';
 import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
-import { POOR_STATUSES } from '@/lib/households/rules';
+import { needsLiaison, POOR_STATUSES } from '@/lib/households/rules';
 import type { Locale } from '@/lib/i18n/locales';
 import { translateKey } from '@/lib/i18n/messages';
 import { encryptText, lookupHash } from '@/lib/personal-data';
@@ -26,6 +26,7 @@ import type {
   confirmProposalSchema,
   createCadreSchema,
   endPairingSchema,
+  householdLiaisonSchema,
   leaderVillageSchema,
   pairSchema,
   reassignSchema,
@@ -33,6 +34,7 @@ import type {
   removeLiaisonSchema,
   setLiaisonSchema,
   updateCadreSchema,
+  villageLiaisonsSchema,
 } from './schema';
 import { pairingRosterXlsx, ROSTER_COLUMNS, type RosterSheetLabels } from './sheet';
 import { candidateCadres, lockIdNumber } from './sql';
@@ -246,6 +248,71 @@ export async function removeLeaderVillage({
     regionCode: row.villageCode,
     changes: { cadreId: row.cadreId, villageCode: row.villageCode, removed: true },
     message: 'pairings.leaderVillageRemoved',
+  };
+}
+
+// ─────────────────────────── Liaison cadres (联户干部) ───────────────────────────
+
+/** An active cadre of the household's county, for a liaison. */
+async function liaisonCadre(tx: Tx, viewer: Viewer, cadreId: number, villageCode: string) {
+  const cadre = await findCadre(tx, viewer, cadreId);
+  if (!cadre.regionCode.startsWith(countyOf(villageCode))) throw new RefusedError('pairings.cadreOutside', 'cadreId');
+  if (!cadre.active) throw new RefusedError('pairings.cadreInactive', 'cadreId', { cadre: cadre.name });
+  return cadre;
+}
+
+/**
+ * A household no responsible cadre helps gets a liaison cadre (seed 000's 两个全覆盖 of all households); one
+ * already there is replaced, ended today.
+ */
+export async function setHouseholdLiaison({
+  viewer,
+  input,
+  tx,
+}: Context<typeof householdLiaisonSchema>): Promise<CommandOutcome> {
+  const household = await tx.household.findFirst({ where: { id: input.householdId, ...scope.household(viewer) } });
+  if (!household) throw new NotFoundError();
+  if (!needsLiaison(household.status)) throw new RefusedError('pairings.liaisonNotForHelped', 'cadreId');
+  const cadre = await liaisonCadre(tx, viewer, input.cadreId, household.regionCode);
+  const today = dayOf(chinaToday());
+  const current = await tx.householdLiaison.findFirst({ where: { householdId: household.id, endedOn: null } });
+  if (current?.cadreId === cadre.id) throw new RefusedError('pairings.sameLiaison', 'cadreId');
+  if (current) await tx.householdLiaison.update({ where: { id: current.id }, data: { endedOn: today } });
+  const row = await tx.householdLiaison.create({
+    data: { householdId: household.id, cadreId: cadre.id, regionCode: household.regionCode, startedOn: today },
+  });
+  return {
+    entity: 'HouseholdLiaison',
+    entityId: row.id,
+    regionCode: household.regionCode,
+    changes: { householdId: household.id, cadreId: cadre.id, replaced: current?.cadreId ?? null },
+    message: 'pairings.householdLiaisonSet',
+  };
+}
+
+/** The cadre becomes the liaison of every household of the village that needs one and has none. */
+export async function assignVillageLiaisons({
+  viewer,
+  input,
+  tx,
+}: Context<typeof villageLiaisonsSchema>): Promise<CommandOutcome> {
+  if (!isWithinScope(input.villageCode, viewer.scopeCode)) throw new NotFoundError();
+  const cadre = await liaisonCadre(tx, viewer, input.cadreId, input.villageCode);
+  const households = await tx.household.findMany({
+    where: { regionCode: input.villageCode, liaisons: { none: { endedOn: null } } },
+    select: { id: true, status: true },
+  });
+  const due = households.filter((h) => needsLiaison(h.status));
+  const today = dayOf(chinaToday());
+  await tx.householdLiaison.createMany({
+    data: due.map((h) => ({ householdId: h.id, cadreId: cadre.id, regionCode: input.villageCode, startedOn: today })),
+  });
+  return {
+    entity: 'HouseholdLiaison',
+    regionCode: input.villageCode,
+    changes: { cadreId: cadre.id, households: due.length },
+    message: 'pairings.villageLiaisonsSet',
+    data: { count: String(due.length) },
   };
 }
 

@@ -7,11 +7,11 @@ import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { db, rows as run } from '@/lib/db';
-import type { CadreRank, LeaderRole } from '@/lib/enums';
+import type { CadreRank, HouseholdStatus, LeaderRole } from '@/lib/enums';
 import { found } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { maskPhone } from '@/lib/households/identity';
-import { MUST_PAIR_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
+import { MUST_PAIR_STATUSES, needsLiaison, POOR_STATUSES } from '@/lib/households/rules';
 import { decryptText } from '@/lib/personal-data';
 import { policyValuesFor } from '@/lib/policy/data';
 import { isWithinScope } from '@/lib/regions/rules';
@@ -509,7 +509,35 @@ export async function householdPairing(viewer: Viewer, householdId: number) {
       .slice(0, 300)
       .map((c) => ({ id: c.id, label: `${c.name} · ${c.unit} · ${c.used}/${capOf(c)}` }));
   }
-  return { pairable, mustPair, pairings: history, options };
+  return { pairable, mustPair, pairings: history, options, liaison: await householdLiaisonOf(viewer, household) };
+}
+
+/**
+ * The liaison cadre (联户干部) of a household no responsible cadre helps: who now, and the cadres to choose
+ * from (the village's team members first, then the township's cadres, then the county's).
+ */
+async function householdLiaisonOf(
+  viewer: Viewer,
+  household: { id: number; regionCode: string; status: HouseholdStatus },
+) {
+  if (!needsLiaison(household.status)) return null;
+  const current = await db.householdLiaison.findFirst({
+    where: { householdId: household.id, endedOn: null },
+    include: { cadre: { select: { id: true, name: true, unit: { select: { name: true } } } } },
+  });
+  const options = can(viewer.role, 'pairing.manage') ? await liaisonCadreOptions(viewer, household.regionCode) : [];
+  return {
+    current: current
+      ? {
+          id: current.id,
+          cadreId: current.cadre.id,
+          cadreName: current.cadre.name,
+          unitName: current.cadre.unit.name,
+          startedOn: isoDay(current.startedOn),
+        }
+      : null,
+    options,
+  };
 }
 
 /** The signed-in cadre's households now (phone); `cadre` null when the account is linked to no cadre. */
@@ -665,4 +693,28 @@ export async function leaderDuties(viewer: Viewer) {
     rows: rows.sort((a, b) => Number(b.short) - Number(a.short)),
     villages: villages.map((v) => ({ code: v.code, label: `${v.parent?.name ?? ''} ${v.name}` })),
   };
+}
+
+/** Cadres who may be a village's liaison cadres: its team members first, then the township's cadres, then the county's. */
+export async function liaisonCadreOptions(viewer: Viewer, villageCode: string) {
+  requireCan(viewer, 'pairing.manage');
+  if (!isWithinScope(villageCode, viewer.scopeCode) || villageCode.length !== 12) return [];
+  const cadres = await db.cadre.findMany({
+    where: { regionCode: { startsWith: villageCode.slice(0, 6) }, active: true },
+    select: {
+      id: true,
+      name: true,
+      regionCode: true,
+      unit: { select: { name: true } },
+      postings: { where: { endedOn: null, villageCode }, select: { id: true } },
+    },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: 3000,
+  });
+  const order = (c: (typeof cadres)[number]) =>
+    c.postings.length ? 0 : c.regionCode.startsWith(villageCode.slice(0, 9)) ? 1 : 2;
+  return cadres
+    .sort((a, b) => order(a) - order(b))
+    .slice(0, 300)
+    .map((c) => ({ id: c.id, label: `${c.name} · ${c.unit.name}` }));
 }

@@ -1,11 +1,11 @@
 // Pairing rules (DOMAIN.md: Cadre pairings): the "8741" quotas by rank, which households need a
 // cadre, and the proposal that fills the gaps. Pure.
 import type { CadreRank, HouseholdStatus, LeaderRole } from '@/lib/enums';
-import { POOR_STATUSES } from '@/lib/households/rules';
+import { HELPED_STATUSES } from '@/lib/households/rules';
 import type { PolicyValues } from '@/lib/policy/rules';
 
 /** Households that may be paired: the registered poor, and those lifted out or monitored, whose help goes on. */
-export const PAIRABLE_STATUSES: readonly HouseholdStatus[] = [...POOR_STATUSES, 'LIFTED_OUT', 'MONITORED'];
+export const PAIRABLE_STATUSES: readonly HouseholdStatus[] = HELPED_STATUSES;
 
 export type QuotaPolicy = Pick<
   PolicyValues,

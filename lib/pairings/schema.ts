@@ -66,3 +66,10 @@ export const leaderVillageSchema = z.strictObject({
   villageCode: z.string().regex(/^\d{12}$/, { error: 'errors.invalidChoice' }),
 });
 export const removeLeaderVillageSchema = z.strictObject({ id: recordId });
+
+/** A household's liaison cadre (联户干部); the same cadre for every household of a village without one. */
+export const householdLiaisonSchema = z.strictObject({ householdId: recordId, cadreId: chosenRecordId });
+export const villageLiaisonsSchema = z.strictObject({
+  villageCode: z.string().regex(/^\d{12}$/, { error: 'errors.invalidChoice' }),
+  cadreId: chosenRecordId,
+});

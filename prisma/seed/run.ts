@@ -10,6 +10,7 @@ import { seedHouseholds } from './households';
 import { seedIdentification } from './identification';
 import { seedInspections } from './inspections';
 import { seedLeaders } from './leaders';
+import { seedHouseholdLiaisons } from './liaisons';
 import { seedMonitoring } from './monitoring';
 import { seedPairings } from './pairings';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
@@ -69,6 +70,7 @@ export async function seed(
     await seedTeams(databaseUrl, profile, rows, log);
     await seedPairings(databaseUrl, profile, rows, log);
     await seedLeaders(databaseUrl, profile, rows, log);
+    await seedHouseholdLiaisons(databaseUrl, profile, rows, log);
     await seedVisits(databaseUrl, profile, rows, log);
     if (profile === 'demo') await seedIdentification(client, log);
     await seedInspections(databaseUrl, profile, rows, log);

@@ -689,6 +689,20 @@ const MATRIX: Record<string, Case> = {
     inScope: async () => ({ id: (await liaisonIn(PAIR_VILLAGE)).id }),
     outOfScope: async () => ({ id: (await liaisonIn(PAIR_OTHER_VILLAGE)).id }),
   },
+  'householdLiaison.set': {
+    inScope: async () => ({
+      householdId: (await makePairingHousehold(PAIR_VILLAGE, { status: 'NOT_POOR', headName: `联户矩阵${++serial}` })).id,
+      cadreId: (await pairCadre('990102')).id,
+    }),
+    outOfScope: async () => ({
+      householdId: (await makePairingHousehold(PAIR_OTHER_VILLAGE, { status: 'NOT_POOR', headName: '越界联户' })).id,
+      cadreId: (await pairCadre(OTHER_COUNTY)).id,
+    }),
+  },
+  'householdLiaison.assignVillage': {
+    inScope: async () => ({ villageCode: PAIR_VILLAGE, cadreId: (await pairCadre('990102')).id }),
+    outOfScope: async () => ({ villageCode: PAIR_OTHER_VILLAGE, cadreId: (await pairCadre(OTHER_COUNTY)).id }),
+  },
   'leaderVillage.add': {
     inScope: async () => ({ cadreId: (await leaderIn('990102')).id, villageCode: PAIR_VILLAGE }),
     outOfScope: async () => ({ cadreId: (await leaderIn(OTHER_COUNTY)).id, villageCode: PAIR_OTHER_VILLAGE }),

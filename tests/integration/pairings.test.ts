@@ -4,15 +4,18 @@
 // cadres and households, removed afterwards; the seeded fixture cadres are only read (or refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { refreshFigures } from '@/lib/figures/commands';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import {
   addLeaderVillage,
+  assignVillageLiaisons,
   confirmProposal,
   createCadre,
   endPairing,
   pairHousehold,
   reassignCadre,
   removeLiaison,
+  setHouseholdLiaison,
   setLiaison,
   updateCadre,
 } from '@/lib/pairings/actions';
@@ -770,6 +773,58 @@ describe('county leaders’ own villages and households (seed 002)', () => {
       short: true, // 1 village of 3
     });
     expect((await leaderDuties(await signInAs('county2'))).rows.map((r) => r.id)).not.toContain(principal.id);
+  });
+});
+
+describe('liaison cadres for the households no responsible cadre helps (seed 000: 两个全覆盖)', () => {
+  it('sets one per household, replaces it, assigns a village at once, and counts the coverage', async () => {
+    const village = `${TOWNSHIP_1}419`;
+    await makePairingVillage(village);
+    const [a, b] = [
+      await makePairingHousehold(village, { status: 'NOT_POOR' }),
+      await makePairingHousehold(village, { status: 'NOT_POOR' }),
+    ];
+    const poor = await makePairingHousehold(village);
+    const first = await cadreIn({});
+    const second = await cadreIn({});
+    await signInAs('township');
+    expect(await run(setHouseholdLiaison, { householdId: poor.id, cadreId: first.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该户由结对帮扶责任人帮扶，不另设联户干部'] },
+    });
+    expect(await run(setHouseholdLiaison, { householdId: a.id, cadreId: first.id })).toMatchObject({ ok: true });
+    expect(await run(setHouseholdLiaison, { householdId: a.id, cadreId: first.id })).toMatchObject({
+      ok: false,
+      fieldErrors: { cadreId: ['该干部已是这户的联户干部'] },
+    });
+    expect(await run(setHouseholdLiaison, { householdId: a.id, cadreId: second.id })).toMatchObject({ ok: true });
+    const rows = await db.householdLiaison.findMany({ where: { householdId: a.id }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.cadreId, r.endedOn === null])).toEqual([
+      [first.id, false],
+      [second.id, true],
+    ]);
+    // The village at once: only b still needs one.
+    expect(await run(assignVillageLiaisons, { villageCode: village, cadreId: first.id })).toMatchObject({
+      ok: true,
+      message: '已为 1 户设置联户干部。',
+      data: { count: '1' },
+    });
+    expect(await db.householdLiaison.count({ where: { householdId: b.id, endedOn: null } })).toBe(1);
+    expect(await db.householdLiaison.count({ where: { householdId: poor.id } })).toBe(0);
+    // Another township's user: not found, nothing written.
+    await signInAs('township2');
+    expect(await run(assignVillageLiaisons, { villageCode: village, cadreId: first.id })).toMatchObject({ ok: false });
+    expect(await run(setHouseholdLiaison, { householdId: b.id, cadreId: second.id })).toMatchObject({ ok: false });
+    expect(await db.householdLiaison.count({ where: { regionCode: village } })).toBe(3);
+    // The kept figures count the coverage; the household card names the liaison.
+    await refreshFigures({ area: village, limit: 10 });
+    expect(await db.villageFigures.findUniqueOrThrow({ where: { villageCode: village } })).toMatchObject({
+      liaisonDue: 2,
+      liaisonCovered: 2,
+    });
+    const card = await householdPairing(await signInAs('township'), a.id);
+    expect(card.liaison?.current).toMatchObject({ cadreId: second.id });
+    expect((await householdPairing(await signInAs('township'), poor.id)).liaison).toBeNull();
   });
 });
 

@@ -141,6 +141,9 @@ export async function removePairingFixtures() {
     where: { OR: [{ householdId: { in: households } }, { cadreId: { in: cadres } }, { regionCode: { in: villages } }] },
   });
   await db.villageLiaison.deleteMany({ where: { OR: [{ villageCode: { in: villages } }, { unitId: { in: units } }] } });
+  await db.householdLiaison.deleteMany({
+    where: { OR: [{ householdId: { in: households } }, { cadreId: { in: cadres } }, { regionCode: { in: villages } }] },
+  });
   await db.leaderVillage.deleteMany({
     where: { OR: [{ villageCode: { in: villages } }, { cadreId: { in: cadres } }] },
   });

@@ -5,6 +5,7 @@ import { BatchCheckbox, BatchSelectPage, BatchStepForm } from '@/components/hous
 import { StatusBadge } from '@/components/households/status-badge';
 import { PageBody } from '@/components/layout/page-body';
 import { RememberList } from '@/components/layout/remembered-list';
+import { VillageLiaisonsForm } from '@/components/pairings/liaison-cadre-forms';
 import { ExportRosterLink } from '@/components/roster/export-roster-link';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -21,6 +22,7 @@ import { type HouseholdSort, searchHouseholds } from '@/lib/households/data';
 import { actorLevelOf, HOUSEHOLD_SETS, isNoticeStatus, stepOptions } from '@/lib/households/rules';
 import { ALLOWANCES, POVERTY_CAUSES } from '@/lib/households/schema';
 import { parsePage } from '@/lib/http';
+import { liaisonCadreOptions } from '@/lib/pairings/data';
 import { areaOptions } from '@/lib/regions/data';
 import { isWithinScope } from '@/lib/regions/rules';
 import { chinaToday } from '@/lib/time';
@@ -93,6 +95,11 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
       ? { area: filters.area, from: filters.status, steps: stepOptions(filters.status, actorLevelOf(viewer.scopeCode)) }
       : null;
   const noticeArea = area ?? viewer.scopeCode;
+  // A village's households without a liaison cadre (the dashboard's drill-down): one cadre for all of them.
+  const liaisonOptions =
+    filters.set === 'noLiaison' && filters.area?.length === 12 && can(viewer.role, 'pairing.manage') && data.total > 0
+      ? await liaisonCadreOptions(viewer, filters.area)
+      : [];
   return (
     <>
       <RememberList path="/households" />
@@ -248,6 +255,11 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
               {t('households.clearSet')}
             </TextLink>
           </p>
+        )}
+        {liaisonOptions.length > 0 && filters.area && (
+          <div className="mb-4 max-w-xl rounded-md border border-brand-200 bg-brand-50/40 p-3">
+            <VillageLiaisonsForm villageCode={filters.area} options={liaisonOptions} />
+          </div>
         )}
         {batch && (
           <details className="mb-4 rounded-md border border-brand-200 bg-brand-50/40 p-3" open>
