@@ -691,7 +691,8 @@ const MATRIX: Record<string, Case> = {
   },
   'householdLiaison.set': {
     inScope: async () => ({
-      householdId: (await makePairingHousehold(PAIR_VILLAGE, { status: 'NOT_POOR', headName: `联户矩阵${++serial}` })).id,
+      householdId: (await makePairingHousehold(PAIR_VILLAGE, { status: 'NOT_POOR', headName: `联户矩阵${++serial}` }))
+        .id,
       cadreId: (await pairCadre('990102')).id,
     }),
     outOfScope: async () => ({
