@@ -34,7 +34,7 @@ export function LeaderVillageForm({
           label={t('addLeaderVillage')}
           errors={fieldError('villageCode')}
         >
-          <option value="">{t('leaderVillages')}</option>
+          <option value="">{t('chooseVillage')}</option>
           {villages.map((v) => (
             <option key={v.code} value={v.code}>
               {v.label}
