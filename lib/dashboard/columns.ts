@@ -145,6 +145,8 @@ export const SECTION_COLUMNS: Record<Section, Column[]> = {
       percent: true,
       mark: 'cadreVisitGap',
     },
+    // In person apart: a phone visit is for locked-door households only (seed 000).
+    { key: 'cadreInPersonRate', label: 'cadreInPersonRate', value: (_, r) => r.cadreInPersonRate, percent: true },
     { key: 'teamVisitsDue', label: 'teamVisitsDue', value: (f) => f.teamVisitsDue },
     {
       key: 'teamVisitsMissing',
@@ -160,6 +162,7 @@ export const SECTION_COLUMNS: Record<Section, Column[]> = {
       percent: true,
       mark: 'teamVisitGap',
     },
+    { key: 'teamInPersonRate', label: 'teamInPersonRate', value: (_, r) => r.teamInPersonRate, percent: true },
   ],
   problems: [
     { key: 'problemsFound', label: 'problemsFound', value: (f) => f.problemsFound, href: problems('') },

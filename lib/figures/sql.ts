@@ -51,14 +51,18 @@ const VILLAGE_FIGURES_TEXT = `
   ), cadre_visits AS (
     SELECT pr.region_code AS code, count(*) AS due,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit x WHERE x.household_id = pr.household_id AND x.visitor_cadre_id = pr.cadre_id
-                                           AND x.visited_on > $3::date - pol.cadre_days)) AS done
+                                           AND x.visited_on > $3::date - pol.cadre_days)) AS done,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit x WHERE x.household_id = pr.household_id AND x.visitor_cadre_id = pr.cadre_id
+                                           AND x.kind <> 'PHONE' AND x.visited_on > $3::date - pol.cadre_days)) AS in_person
       FROM pairing pr JOIN pol ON pol.county = left(pr.region_code, 6)
      WHERE pr.ended_on IS NULL AND pr.region_code = ANY($1::text[])
      GROUP BY 1
   ), team_visits AS (
     SELECT h.region_code AS code, count(*) AS due,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
-                                           WHERE x.household_id = h.id AND x.visited_on > $3::date - pol.team_days)) AS done
+                                           WHERE x.household_id = h.id AND x.visited_on > $3::date - pol.team_days)) AS done,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
+                                           WHERE x.household_id = h.id AND x.kind <> 'PHONE' AND x.visited_on > $3::date - pol.team_days)) AS in_person
       FROM household h JOIN work_team w ON w.village_code = h.region_code JOIN pol ON pol.county = left(h.region_code, 6)
      WHERE h.region_code = ANY($1::text[])
      GROUP BY 1
@@ -94,6 +98,7 @@ const VILLAGE_FIGURES_TEXT = `
          (NOT EXISTS (SELECT 1 FROM village_liaison l WHERE l.village_code = v.code))::int AS villages_without_liaison,
          coalesce(cv.due, 0)::int AS cadre_visits_due, coalesce(cv.done, 0)::int AS cadre_visits_done,
          coalesce(tv.due, 0)::int AS team_visits_due, coalesce(tv.done, 0)::int AS team_visits_done,
+         coalesce(cv.in_person, 0)::int AS cadre_visits_in_person, coalesce(tv.in_person, 0)::int AS team_visits_in_person,
          coalesce(pb.found, 0)::int AS problems_found, coalesce(pb.struck_off, 0)::int AS problems_struck_off,
          coalesce(pb.open, 0)::int AS problems_open, coalesce(pb.overdue, 0)::int AS problems_overdue,
          coalesce(pb.year_found, 0)::int AS year_problems_found, coalesce(pb.year_struck_off, 0)::int AS year_problems_struck_off,

@@ -339,7 +339,7 @@ type FollowUpPlan = {
   reason: string;
 };
 
-/** The inspections of the year: 12 monthly, one concentrated and one return visit in each quarter begun. */
+/** The inspections of the year: 12 monthly, one concentrated (the second quarter's put off) and one return visit in each quarter begun. */
 function planSchedule(random: Random, data: CountyData, env: Env): InspectionPlan[] {
   const plans: InspectionPlan[] = [];
   const current = Number(iso(env.today).slice(5, 7));
@@ -348,6 +348,7 @@ function planSchedule(random: Random, data: CountyData, env: Env): InspectionPla
     plannedOn: number,
     unit: { id: number; villages: string[] } | null,
     leadDays: number,
+    putOff = false,
   ) => {
     const seed = hexSeed(random);
     const villages = unit ? unit.villages : data.candidates;
@@ -358,7 +359,7 @@ function planSchedule(random: Random, data: CountyData, env: Env): InspectionPla
       villageCount: random.int(2, 3),
       householdsPerVillage: random.int(3, 5),
     });
-    const done = plannedOn <= env.yesterday;
+    const done = plannedOn <= env.yesterday && !putOff;
     const created = Math.min(plannedOn - leadDays, env.yesterday);
     plans.push({
       kind,
@@ -408,7 +409,9 @@ function planSchedule(random: Random, data: CountyData, env: Env): InspectionPla
     const from = monthStartOf(env.year, q * 3 + 1);
     if (from > env.today) break;
     const to = (q === 3 ? dayNumber(`${env.year + 1}-01-01`) : monthStartOf(env.year, q * 3 + 4)) - 1;
-    draw('CONCENTRATED', random.pick(workdays(from + 14, to - 10)), null, random.int(7, 14));
+    // The second quarter's concentrated inspection was planned and put off, never held: the pace calendar's
+    // missed quarter (issue 18's demo case) once that quarter is over.
+    draw('CONCENTRATED', random.pick(workdays(from + 14, to - 10)), null, random.int(7, 14), q === 1 && to < env.today);
     if (unitOrder.length)
       draw('RETURN_VISIT', random.pick(workdays(from + 7, to - 5)), unitOrder[q % unitOrder.length], random.int(5, 10));
   }

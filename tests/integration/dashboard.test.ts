@@ -42,10 +42,18 @@ async function countedFromLists(viewer: Viewer, area: string) {
     compliance(viewer, { area, year: year(), status }).then((c) => c.people);
   const problems = (filters: Parameters<typeof listProblems>[1]) =>
     listProblems(viewer, { area, ...filters }).then((p) => p.total);
-  const [poor, lifted, liftedYear, returned, base, mustPair, unpaired] = await Promise.all(
-    ['poor', 'lifted', 'liftedThisYear', 'returnedThisYear', 'returnBase', 'mustPair', 'unpaired'].map((s) =>
-      households(s as HouseholdSet),
-    ),
+  const [poor, lifted, liftedYear, returned, base, mustPair, unpaired, liaisonDue, noLiaison] = await Promise.all(
+    [
+      'poor',
+      'lifted',
+      'liftedThisYear',
+      'returnedThisYear',
+      'returnBase',
+      'mustPair',
+      'unpaired',
+      'liaisonDue',
+      'noLiaison',
+    ].map((s) => households(s as HouseholdSet)),
   );
   const everyone = await people();
   const coverage = (await visitCoverage(viewer, area)).total;
@@ -73,11 +81,16 @@ async function countedFromLists(viewer: Viewer, area: string) {
     markedCheckins: everyone.reduce((n, p) => n + p.marked, 0),
     mustPair: mustPair.total,
     paired: mustPair.total - unpaired.total,
+    liaisonDue: liaisonDue.total,
+    liaisonCovered: liaisonDue.total - noLiaison.total,
+    monthRuleMissed: (await people('MONTH_MISSED')).length,
     villagesWithoutLiaison: (await villagesWithoutLiaison(viewer, area)).length,
     cadreVisitsDue: coverage.cadreDue,
     cadreVisitsDone: coverage.cadreDue - (await overdueCadreVisits(viewer, area, 100_000)).length,
     teamVisitsDue: coverage.teamDue,
     teamVisitsDone: coverage.teamDue - (await overdueTeamVisits(viewer, area, 'team', 100_000)).length,
+    cadreVisitsInPerson: coverage.cadreInPerson,
+    teamVisitsInPerson: coverage.teamInPerson,
     problemsFound: await problems({}),
     problemsStruckOff: await problems({ status: 'STRUCK_OFF' }),
     problemsOpen: await problems({ open: true }),
