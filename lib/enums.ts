@@ -178,3 +178,73 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const ASSESSMENT_SUBJECTS = ['TEAM', 'TOWNSHIP'] as const;
 export type AssessmentSubject = (typeof ASSESSMENT_SUBJECTS)[number];
+
+/** Projects and funds (项目资金, lib/projects). */
+export const PROJECT_KINDS = [
+  'INDUSTRY',
+  'INFRASTRUCTURE',
+  'EMPLOYMENT',
+  'EDUCATION',
+  'HEALTH',
+  'RELOCATION',
+  'HOUSING',
+  'PHOTOVOLTAIC',
+  'MICROCREDIT',
+  'OTHER',
+] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+
+export const PROJECT_STAGES = [
+  'PROPOSED',
+  'APPROVED',
+  'NOTICED',
+  'IN_PROGRESS',
+  'ACCEPTED',
+  'ASSETS_REGISTERED',
+  'EVALUATED',
+  'CLOSED',
+  'REJECTED',
+] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+
+export const PROJECT_STEPS = [
+  'PROPOSE',
+  'APPROVE',
+  'REJECT',
+  'NOTICE',
+  'START',
+  'PROGRESS',
+  'ACCEPT',
+  'REGISTER_ASSET',
+  'EVALUATE',
+  'CLOSE',
+] as const;
+export type ProjectStep = (typeof PROJECT_STEPS)[number];
+
+export const FUND_SOURCES = [
+  'CENTRAL',
+  'PROVINCIAL',
+  'CITY',
+  'COUNTY',
+  'INTEGRATED_AGRICULTURE',
+  'DEPARTMENT',
+  'SOCIAL',
+  'EAST_WEST',
+] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
+
+export const BENEFIT_MECHANISMS = [
+  'DIVIDEND',
+  'EMPLOYMENT',
+  'PRODUCTION_SUPPORT',
+  'INFRASTRUCTURE',
+  'PUBLIC_SERVICE',
+  'HOUSING',
+] as const;
+export type BenefitMechanism = (typeof BENEFIT_MECHANISMS)[number];
+
+export const PAYMENT_KINDS = ['DISBURSEMENT', 'REIMBURSEMENT'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
+export const ASSET_KINDS = ['OPERATING', 'PUBLIC_BENEFIT', 'HOUSEHOLD'] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];

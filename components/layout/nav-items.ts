@@ -39,6 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/pairings', key: 'pairings', permission: 'cadre.view', phone: false, icon: 'badge' },
   { href: '/visits', key: 'visits', permission: 'visit.view', phone: false, icon: 'clipboard' },
   { href: '/problems', key: 'problems', permission: 'problem.view', phone: false, icon: 'alert' },
+  { href: '/projects', key: 'projects', permission: 'project.view', phone: false, icon: 'chart' },
   { href: '/monitoring', key: 'monitoring', permission: 'monitor.view', phone: false, icon: 'alert' },
   { href: '/inspections', key: 'inspections', permission: 'inspection.view', phone: true, icon: 'search' },
   { href: '/assessment', key: 'assessment', permission: 'assessment.view', phone: false, icon: 'award' },

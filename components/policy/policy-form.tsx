@@ -43,6 +43,10 @@ const GROUPS: { key: keyof Messages['policy']['groups']; fields: PolicyField[] }
   },
   { key: 'registry', fields: ['incomeLineYuan', 'returnRateMaxPercent'] },
   {
+    key: 'projects',
+    fields: ['projectNoticeDays', 'revenueSharePercent', 'countySpendingSharePercent', 'mutualFundMinYuan'],
+  },
+  {
     key: 'notices',
     fields: [
       'firstNoticeDays',

@@ -50,6 +50,13 @@ export const PERMISSIONS = [
   'monitor.view', // 防返贫监测: monitored households and early warnings of the area
   'monitor.manage', // enter monitored households, verify or dismiss warnings, measures, close risks (风险消除)
   'monitor.run', // compute the early warnings now (the county office; the server also does it daily)
+  'project.view', // projects, their money, assets and audits; mutual-aid funds (项目资金)
+  'project.propose', // put a project into the library (a team leader: of their village)
+  'project.implement', // notice, start and report progress (a team leader: progress of their village's projects)
+  'project.approve', // approve or reject, accept (验收), register assets, evaluate, close: the county office
+  'project.finance', // payments by voucher, audits, the county's yearly figures: the county office
+  'project.export', // the project library, disbursement and asset ledgers as .xlsx
+  'mutual.manage', // a village mutual-aid fund's capital, loans and repayments (township and county)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +83,13 @@ const LEDGER_OFFICE: readonly Permission[] = [...FIELD_WORK, 'problem.review', '
 const OVERSIGHT: readonly Permission[] = ['inspection.view', 'inspection.plan', 'followup.manage', 'assessment.view'];
 // Warnings go to the paired cadre and the township; the township (and the county) decides on them.
 const MONITOR_OFFICE: readonly Permission[] = ['plan.edit', 'monitor.view', 'monitor.manage'];
+const PROJECT_OFFICE: readonly Permission[] = [
+  'project.view',
+  'project.propose',
+  'project.implement',
+  'project.export',
+  'mutual.manage',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Manages accounts only: sees no household or village data.
@@ -100,6 +114,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.approve',
     ...MONITOR_OFFICE,
     'monitor.run',
+    ...PROJECT_OFFICE,
+    'project.approve',
+    'project.finance',
   ],
   TOWNSHIP_STAFF: [
     ...READ_AREA,
@@ -116,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection.view',
     'assessment.view',
     ...MONITOR_OFFICE,
+    ...PROJECT_OFFICE,
   ],
   TEAM_LEADER: [
     ...READ_AREA,
@@ -132,6 +150,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FIELD_WORK,
     'plan.edit',
     'monitor.view',
+    'project.view',
+    'project.propose',
+    'project.implement',
   ],
   TEAM_MEMBER: [
     ...READ_AREA,
@@ -159,6 +180,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection.view',
     'assessment.view',
     'monitor.view',
+    'project.view',
+    'project.export',
   ],
   INSPECTOR: [
     ...READ_AREA,

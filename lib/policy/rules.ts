@@ -26,6 +26,12 @@ export const POLICY_FIELDS = {
   principalHouseholdsMin: { default: 9, min: 0, max: 50, source: '002' },
   leaderVillagesMin: { default: 1, min: 0, max: 50, source: '002' },
   leaderHouseholdsMin: { default: 3, min: 0, max: 50, source: '002' },
+  // Projects and funds (seed 001): 按當年地方財政收入增量的20%以上增列專項扶貧預算; 縣級財政支出70%以上用於精準扶貧;
+  // 每村互助資金規模不少於50萬元. The project notice period (公示期) is not in the seeds: a local default.
+  projectNoticeDays: { default: 10, min: 1, max: 60, source: null },
+  revenueSharePercent: { default: 20, min: 0, max: 100, source: '001' },
+  countySpendingSharePercent: { default: 70, min: 0, max: 100, source: '001' },
+  mutualFundMinYuan: { default: 500000, min: 0, max: 100000000, source: '001' },
   incomeLineYuan: { default: 4000, min: 0, max: 100000, source: '001' },
   returnRateMaxPercent: { default: 5, min: 0, max: 100, source: '001' },
   // 两公示一公告 (seed 001) names the notices but no periods: each is a local default.

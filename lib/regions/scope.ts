@@ -44,4 +44,8 @@ export const scope = {
   helpPlan: byColumn('regionCode'),
   monitoredHousehold: byColumn('regionCode'),
   riskWarning: byColumn('regionCode'),
+  project: byColumn('regionCode'),
+  asset: byColumn('regionCode'),
+  mutualLoan: byColumn('villageCode'),
+  mutualFundCapital: byColumn('villageCode'),
 } as const;

@@ -34,6 +34,13 @@ describe('enums', () => {
     ['AssessmentSubject', App.ASSESSMENT_SUBJECTS, Db.AssessmentSubject],
     ['ActivityKind', App.ACTIVITY_KINDS, Db.ActivityKind],
     ['LeaderRole', App.LEADER_ROLES, Db.LeaderRole],
+    ['ProjectKind', App.PROJECT_KINDS, Db.ProjectKind],
+    ['ProjectStage', App.PROJECT_STAGES, Db.ProjectStage],
+    ['ProjectStepKind', App.PROJECT_STEPS, Db.ProjectStepKind],
+    ['FundSource', App.FUND_SOURCES, Db.FundSource],
+    ['BenefitMechanism', App.BENEFIT_MECHANISMS, Db.BenefitMechanism],
+    ['PaymentKind', App.PAYMENT_KINDS, Db.PaymentKind],
+    ['AssetKind', App.ASSET_KINDS, Db.AssetKind],
   ];
   for (const [name, app, db] of pairs)
     it(`${name} matches the schema`, () => expect([...app]).toEqual(Object.values(db)));

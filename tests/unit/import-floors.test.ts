@@ -18,6 +18,7 @@ const FLOORS = [
   'attendance',
   'pairings',
   'problems',
+  'projects',
   'visits',
   'monitoring',
   'figures',

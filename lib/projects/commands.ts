@@ -1,0 +1,506 @@
+// The projects domain's writes: the project library, its stages, money by voucher, audits, assets and their
+// income, the county's yearly figures and the village mutual-aid funds. Each command runs inside the caller's
+// transaction, checks the area and the rules, and says what it did for the audit row.
+import 'server-only';
+import type { z } from 'zod';
+import type { Viewer } from '@/lib/auth/data';
+import { can } from '@/lib/auth/permissions';
+import type { CommandContext, CommandOutcome } from '@/lib/command';
+import { execute, rows, type Tx } from '@/lib/db';
+import { FUND_SOURCES } from '@/lib/enums';
+import { ConflictError, NotFoundError, RefusedError } from '@/lib/errors';
+import { actorLevelOf } from '@/lib/households/rules';
+import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { isWithinScope } from '@/lib/regions/rules';
+import { scope } from '@/lib/regions/scope';
+import { chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
+import { ASSET_STAGES, AUDIT_STAGES, checkMove, formatYuan, homeArea, PAYABLE_STAGES, type ProjectMove } from './rules';
+import type {
+  assetIncomeSchema,
+  assetSchema,
+  auditSchema,
+  beneficiarySchema,
+  fundYearSchema,
+  mutualCapitalSchema,
+  mutualLoanSchema,
+  mutualRepaymentSchema,
+  paymentSchema,
+  projectStepSchema,
+  proposeProjectSchema,
+} from './schema';
+import { fundsOf, lockProject, lockVillage, mutualBalance, voucherInCounty } from './sql';
+
+type Context<S extends z.ZodType> = CommandContext<z.output<S>>;
+
+const CLOSED_STAGES = ['CLOSED', 'REJECTED'];
+
+/** The project in the viewer's area (by its home area), or 404. */
+async function projectInScope(tx: Tx, viewer: Viewer, projectId: number) {
+  const project = await tx.project.findFirst({ where: { id: projectId, ...scope.project(viewer) } });
+  if (!project) throw new NotFoundError();
+  return project;
+}
+
+/** A household of one of the project's villages, or a refusal beside the field. */
+async function householdOfProject(tx: Tx, projectId: number, householdId: number) {
+  const villages = await tx.projectVillage.findMany({ where: { projectId }, select: { villageCode: true } });
+  const household = await tx.household.findFirst({
+    where: { id: householdId, regionCode: { in: villages.map((v) => v.villageCode) } },
+  });
+  if (!household) throw new RefusedError('projects.householdNotInVillages', 'householdId');
+  return household;
+}
+
+const policyOf = async (tx: Tx, countyCode: string, year: number) =>
+  (await tx.policy.findUnique({ where: { countyCode_year: { countyCode, year } } })) ?? DEFAULT_POLICY;
+
+// ─────────────────────────── The library and the stages ───────────────────────────
+
+/** A project into the library: its villages (one county, in the viewer's area), owner unit, budget by source. */
+export async function proposeProject({
+  viewer,
+  input,
+  tx,
+}: Context<typeof proposeProjectSchema>): Promise<CommandOutcome> {
+  const codes = [...new Set(input.villageCodes)].sort();
+  if (codes.some((code) => !isWithinScope(code, viewer.scopeCode))) throw new NotFoundError();
+  const villages = await tx.region.count({ where: { code: { in: codes }, level: 'VILLAGE' } });
+  if (villages !== codes.length) throw new RefusedError('errors.invalidChoice', 'villageCodes');
+  const countyCode = codes[0].slice(0, 6);
+  if (codes.some((code) => !code.startsWith(countyCode))) throw new RefusedError('projects.oneCounty', 'villageCodes');
+  const unit = await tx.unit.findFirst({ where: { id: input.ownerUnitId, countyCode } });
+  if (!unit) throw new RefusedError('errors.invalidChoice', 'ownerUnitId');
+  if (Number(input.plannedEndOn.slice(0, 4)) < input.year)
+    throw new RefusedError('projects.endBeforeYear', 'plannedEndOn');
+  const funds = FUND_SOURCES.map((source) => ({ source, amountFen: input[`fund_${source}`] })).filter(
+    (f) => f.amountFen > 0n,
+  );
+  const regionCode = homeArea(codes);
+  const project = await tx.project.create({
+    data: {
+      regionCode,
+      year: input.year,
+      name: input.name,
+      kind: input.kind,
+      description: input.description,
+      ownerUnitId: unit.id,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      plannedEndOn: dayOf(input.plannedEndOn),
+      createdById: viewer.userId,
+      villages: { create: codes.map((villageCode) => ({ villageCode })) },
+      funds: { create: funds },
+      steps: { create: { kind: 'PROPOSE', toStage: 'PROPOSED', userId: viewer.userId, userName: viewer.displayName } },
+    },
+  });
+  return {
+    entity: 'Project',
+    entityId: project.id,
+    regionCode,
+    changes: {
+      name: input.name,
+      kind: input.kind,
+      year: input.year,
+      villages: codes,
+      funds: Object.fromEntries(funds.map((f) => [f.source, formatYuan(f.amountFen)])),
+    },
+    message: 'projects.proposed',
+    redirectTo: `/projects/${project.id}`,
+  };
+}
+
+/** A step of the stages: the rules say which may follow which and who may take it. */
+export async function projectStep({ viewer, input, tx }: Context<typeof projectStepSchema>): Promise<CommandOutcome> {
+  const project = await projectInScope(tx, viewer, input.projectId);
+  const step = input.step as ProjectMove;
+  const [funds, audits, implementers] = await Promise.all([
+    tx.projectFund.aggregate({ where: { projectId: project.id }, _sum: { amountFen: true } }),
+    tx.projectAudit.count({ where: { projectId: project.id } }),
+    tx.projectStep.findMany({
+      where: { projectId: project.id, kind: { in: ['START', 'PROGRESS'] } },
+      select: { userId: true },
+    }),
+  ]);
+  const level = actorLevelOf(viewer.scopeCode);
+  const today = chinaToday();
+  const check = checkMove(
+    step,
+    {
+      stage: project.stage,
+      progressPercent: project.progressPercent,
+      noticeEndOn: project.noticeEndOn ? isoDay(project.noticeEndOn) : null,
+      budgetFen: funds._sum.amountFen ?? 0n,
+      audits,
+      implementerIds: implementers.map((s) => s.userId),
+    },
+    { userId: viewer.userId, level, county: level === 'COUNTY' && can(viewer.role, 'project.approve') },
+    today,
+    input.progressPercent,
+  );
+  if (!check.ok)
+    throw new RefusedError(
+      `projects.refused.${check.reason}`,
+      check.reason === 'progressBack' ? 'progressPercent' : undefined,
+      {
+        stage: `projects.stages.${project.stage}`,
+        progress: project.progressPercent,
+        noticeEnd: project.noticeEndOn ? isoDay(project.noticeEndOn) : '',
+      },
+    );
+  const fields: Record<string, unknown> = { stage: check.to };
+  if (step === 'NOTICE') {
+    const policy = await policyOf(tx, project.regionCode.slice(0, 6), Number(today.slice(0, 4)));
+    fields.noticeStartOn = dayOf(today);
+    fields.noticeEndOn = dayOf(dateOfDayNumber(dayNumber(today) + policy.projectNoticeDays - 1));
+  }
+  if (step === 'START') fields.progressPercent = input.progressPercent ?? 0;
+  if (step === 'PROGRESS') fields.progressPercent = input.progressPercent;
+  if (step === 'ACCEPT') fields.acceptedOn = dayOf(today);
+  if (step === 'CLOSE') fields.closedOn = dayOf(today);
+  const updated = await tx.project.updateMany({
+    where: { id: project.id, version: input.version },
+    data: { ...fields, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw new ConflictError();
+  await tx.projectStep.create({
+    data: {
+      projectId: project.id,
+      kind: step,
+      fromStage: project.stage,
+      toStage: check.to,
+      progressPercent: step === 'PROGRESS' || step === 'START' ? (input.progressPercent ?? 0) : null,
+      note: input.note ?? null,
+      userId: viewer.userId,
+      userName: viewer.displayName,
+    },
+  });
+  return {
+    entity: 'Project',
+    entityId: project.id,
+    regionCode: project.regionCode,
+    changes: {
+      step,
+      stage: { from: project.stage, to: check.to },
+      ...(input.progressPercent !== undefined ? { progress: input.progressPercent } : {}),
+      note: input.note ?? null,
+    },
+    message: `projects.stepDone.${step}`,
+  };
+}
+
+/** A household that benefits, and how (带贫机制): a household of one of the project's villages. */
+export async function addBeneficiary({
+  viewer,
+  input,
+  tx,
+}: Context<typeof beneficiarySchema>): Promise<CommandOutcome> {
+  const project = await projectInScope(tx, viewer, input.projectId);
+  if (CLOSED_STAGES.includes(project.stage)) throw new RefusedError('projects.refused.closed');
+  const household = await householdOfProject(tx, project.id, input.householdId);
+  const existing = await tx.projectBeneficiary.findUnique({
+    where: { projectId_householdId: { projectId: project.id, householdId: household.id } },
+  });
+  if (existing) throw new RefusedError('projects.beneficiaryExists', 'householdId');
+  await tx.projectBeneficiary.create({
+    data: { projectId: project.id, householdId: household.id, mechanism: input.mechanism },
+  });
+  return {
+    entity: 'Project',
+    entityId: project.id,
+    regionCode: household.regionCode,
+    changes: { householdId: household.id, mechanism: input.mechanism },
+    message: 'projects.beneficiaryAdded',
+  };
+}
+
+// ─────────────────────────── Money ───────────────────────────
+
+/**
+ * A voucher paid out of one fund source: only once the project is approved (not dated before the approval),
+ * never more than the source's approved amount, a voucher number once in the county.
+ */
+export async function recordPayment({ viewer, input, tx }: Context<typeof paymentSchema>): Promise<CommandOutcome> {
+  const found = await projectInScope(tx, viewer, input.projectId);
+  await execute(tx, lockProject(found.id)); // the sum below holds until this voucher is written
+  const project = await tx.project.findUniqueOrThrow({ where: { id: found.id } });
+  if (project.stage === 'PROPOSED' || project.stage === 'REJECTED')
+    throw new RefusedError('projects.refused.payBeforeApproval');
+  if (!PAYABLE_STAGES.includes(project.stage)) throw new RefusedError('projects.refused.closed');
+  if (input.paidOn > chinaToday()) throw new RefusedError('projects.dateInFuture', 'paidOn');
+  const approval = await tx.projectStep.findFirst({
+    where: { projectId: project.id, kind: 'APPROVE' },
+    orderBy: { id: 'desc' },
+  });
+  if (approval && input.paidOn < isoDay(approval.createdAt))
+    throw new RefusedError('projects.refused.payBeforeApproval', 'paidOn');
+  const fund = (await rows(tx, fundsOf(project.id))).find((f) => f.source === input.source);
+  if (!fund) throw new RefusedError('projects.noAllocation', 'source');
+  const remaining = BigInt(fund.approved) - BigInt(fund.paid);
+  if (input.amount > remaining)
+    throw new RefusedError('projects.overBudget', 'amount', { remaining: formatYuan(remaining) });
+  const countyCode = project.regionCode.slice(0, 6);
+  if ((await rows(tx, voucherInCounty(countyCode, input.voucherNo))).length > 0)
+    throw new RefusedError('projects.voucherUsed', 'voucherNo');
+  const payment = await tx.projectPayment.create({
+    data: {
+      projectId: project.id,
+      source: input.source,
+      kind: input.kind,
+      paidOn: dayOf(input.paidOn),
+      amountFen: input.amount,
+      voucherNo: input.voucherNo,
+      payee: input.payee,
+      createdById: viewer.userId,
+    },
+  });
+  return {
+    entity: 'ProjectPayment',
+    entityId: payment.id,
+    regionCode: project.regionCode,
+    changes: {
+      projectId: project.id,
+      source: input.source,
+      kind: input.kind,
+      amount: formatYuan(input.amount),
+      voucherNo: input.voucherNo,
+      paidOn: input.paidOn,
+    },
+    message: 'projects.paymentSaved',
+  };
+}
+
+/** An audit of the project, once its work is accepted. */
+export async function recordAudit({ viewer, input, tx }: Context<typeof auditSchema>): Promise<CommandOutcome> {
+  const project = await projectInScope(tx, viewer, input.projectId);
+  if (!AUDIT_STAGES.includes(project.stage))
+    throw new RefusedError('projects.refused.auditStage', undefined, { stage: `projects.stages.${project.stage}` });
+  if (input.auditedOn > chinaToday()) throw new RefusedError('projects.dateInFuture', 'auditedOn');
+  const audit = await tx.projectAudit.create({
+    data: {
+      projectId: project.id,
+      auditedOn: dayOf(input.auditedOn),
+      auditor: input.auditor,
+      finding: input.finding,
+      amountQuestionedFen: input.amountQuestioned,
+      createdById: viewer.userId,
+    },
+  });
+  return {
+    entity: 'ProjectAudit',
+    entityId: audit.id,
+    regionCode: project.regionCode,
+    changes: {
+      projectId: project.id,
+      auditedOn: input.auditedOn,
+      auditor: input.auditor,
+      questioned: formatYuan(input.amountQuestioned),
+    },
+    message: 'projects.auditSaved',
+  };
+}
+
+/** The county's own figures of a year (the shares of seed 001) and the complaint phone on the boards. */
+export async function saveFundYear({ viewer, input, tx }: Context<typeof fundYearSchema>): Promise<CommandOutcome> {
+  if (viewer.scopeCode.length !== 6) throw new RefusedError('projects.countyUserOnly');
+  if (input.countyPovertySpending > input.countySpending)
+    throw new RefusedError('projects.povertyOverSpending', 'countyPovertySpending');
+  const values = {
+    localRevenueIncreaseFen: input.localRevenueIncrease,
+    countySpendingFen: input.countySpending,
+    countyPovertySpendingFen: input.countyPovertySpending,
+    complaintPhone: input.complaintPhone,
+  };
+  await tx.fundYear.upsert({
+    where: { countyCode_year: { countyCode: viewer.scopeCode, year: input.year } },
+    create: { countyCode: viewer.scopeCode, year: input.year, ...values },
+    update: values,
+  });
+  return {
+    entity: 'FundYear',
+    entityId: `${viewer.scopeCode}-${input.year}`,
+    regionCode: viewer.scopeCode,
+    changes: {
+      year: input.year,
+      localRevenueIncrease: formatYuan(input.localRevenueIncrease),
+      countySpending: formatYuan(input.countySpending),
+      countyPovertySpending: formatYuan(input.countyPovertySpending),
+    },
+    message: 'common.saved',
+  };
+}
+
+// ─────────────────────────── Assets (扶贫资产) ───────────────────────────
+
+/** An asset the project created, from acceptance on; the first one moves the project to 资产已登记. */
+export async function registerAsset({ viewer, input, tx }: Context<typeof assetSchema>): Promise<CommandOutcome> {
+  const project = await projectInScope(tx, viewer, input.projectId);
+  if (!ASSET_STAGES.includes(project.stage))
+    throw new RefusedError('projects.refused.assetStage', undefined, { stage: `projects.stages.${project.stage}` });
+  let regionCode = project.regionCode;
+  if (input.kind === 'HOUSEHOLD') {
+    const household = await householdOfProject(tx, project.id, input.householdId ?? 0);
+    regionCode = household.regionCode;
+  }
+  const asset = await tx.asset.create({
+    data: {
+      projectId: project.id,
+      regionCode,
+      kind: input.kind,
+      name: input.name,
+      ownerName: input.ownerName,
+      custodian: input.custodian,
+      valueFen: input.value,
+      householdId: input.kind === 'HOUSEHOLD' ? (input.householdId ?? null) : null,
+      registeredOn: dayOf(chinaToday()),
+      createdById: viewer.userId,
+    },
+  });
+  if (project.stage === 'ACCEPTED') {
+    const moved = await tx.project.updateMany({
+      where: { id: project.id, stage: 'ACCEPTED' },
+      data: { stage: 'ASSETS_REGISTERED', version: { increment: 1 } },
+    });
+    if (moved.count === 0) throw new ConflictError();
+    await tx.projectStep.create({
+      data: {
+        projectId: project.id,
+        kind: 'REGISTER_ASSET',
+        fromStage: 'ACCEPTED',
+        toStage: 'ASSETS_REGISTERED',
+        note: input.name,
+        userId: viewer.userId,
+        userName: viewer.displayName,
+      },
+    });
+  }
+  return {
+    entity: 'Asset',
+    entityId: asset.id,
+    regionCode,
+    changes: { projectId: project.id, kind: input.kind, name: input.name, value: formatYuan(input.value) },
+    message: 'projects.assetSaved',
+  };
+}
+
+/** Income an asset returned to households, as paid out. */
+export async function recordAssetIncome({
+  viewer,
+  input,
+  tx,
+}: Context<typeof assetIncomeSchema>): Promise<CommandOutcome> {
+  const asset = await tx.asset.findFirst({ where: { id: input.assetId, ...scope.asset(viewer) } });
+  if (!asset) throw new NotFoundError();
+  if (input.paidOn > chinaToday()) throw new RefusedError('projects.dateInFuture', 'paidOn');
+  if (input.paidOn < isoDay(asset.registeredOn)) throw new RefusedError('projects.incomeBeforeAsset', 'paidOn');
+  const income = await tx.assetIncome.create({
+    data: {
+      assetId: asset.id,
+      paidOn: dayOf(input.paidOn),
+      amountFen: input.amount,
+      households: input.households,
+      createdById: viewer.userId,
+    },
+  });
+  return {
+    entity: 'AssetIncome',
+    entityId: income.id,
+    regionCode: asset.regionCode,
+    changes: { assetId: asset.id, amount: formatYuan(input.amount), households: input.households },
+    message: 'projects.incomeSaved',
+  };
+}
+
+// ─────────────────────────── Village mutual-aid funds (互助资金) ───────────────────────────
+
+async function villageInScope(tx: Tx, viewer: Viewer, code: string) {
+  if (!isWithinScope(code, viewer.scopeCode)) throw new NotFoundError();
+  const village = await tx.region.findFirst({ where: { code, level: 'VILLAGE' } });
+  if (!village) throw new NotFoundError();
+  return village;
+}
+
+export async function addMutualCapital({
+  viewer,
+  input,
+  tx,
+}: Context<typeof mutualCapitalSchema>): Promise<CommandOutcome> {
+  const village = await villageInScope(tx, viewer, input.villageCode);
+  if (input.receivedOn > chinaToday()) throw new RefusedError('projects.dateInFuture', 'receivedOn');
+  const row = await tx.mutualFundCapital.create({
+    data: {
+      villageCode: village.code,
+      receivedOn: dayOf(input.receivedOn),
+      amountFen: input.amount,
+      source: input.source,
+      createdById: viewer.userId,
+    },
+  });
+  return {
+    entity: 'MutualFundCapital',
+    entityId: row.id,
+    regionCode: village.code,
+    changes: { amount: formatYuan(input.amount), source: input.source },
+    message: 'projects.capitalSaved',
+  };
+}
+
+/** A loan to a household of the village, out of what the fund has not lent. */
+export async function lendMutualLoan({ viewer, input, tx }: Context<typeof mutualLoanSchema>): Promise<CommandOutcome> {
+  const village = await villageInScope(tx, viewer, input.villageCode);
+  const household = await tx.household.findFirst({ where: { id: input.householdId, regionCode: village.code } });
+  if (!household) throw new RefusedError('projects.householdNotInVillage', 'householdId');
+  if (input.lentOn > chinaToday()) throw new RefusedError('projects.dateInFuture', 'lentOn');
+  if (input.dueOn <= input.lentOn) throw new RefusedError('projects.dueBeforeLent', 'dueOn');
+  await execute(tx, lockVillage(village.code));
+  const [balance] = await rows(tx, mutualBalance(village.code));
+  const available = BigInt(balance.capital) - BigInt(balance.outstanding);
+  if (input.amount > available)
+    throw new RefusedError('projects.overCapital', 'amount', {
+      available: formatYuan(available > 0n ? available : 0n),
+    });
+  const loan = await tx.mutualLoan.create({
+    data: {
+      villageCode: village.code,
+      householdId: household.id,
+      amountFen: input.amount,
+      lentOn: dayOf(input.lentOn),
+      dueOn: dayOf(input.dueOn),
+      createdById: viewer.userId,
+    },
+  });
+  return {
+    entity: 'MutualLoan',
+    entityId: loan.id,
+    regionCode: village.code,
+    changes: { householdId: household.id, amount: formatYuan(input.amount), dueOn: input.dueOn },
+    message: 'projects.loanSaved',
+  };
+}
+
+export async function repayMutualLoan({
+  viewer,
+  input,
+  tx,
+}: Context<typeof mutualRepaymentSchema>): Promise<CommandOutcome> {
+  const loan = await tx.mutualLoan.findFirst({ where: { id: input.loanId, ...scope.mutualLoan(viewer) } });
+  if (!loan) throw new NotFoundError();
+  if (input.paidOn > chinaToday()) throw new RefusedError('projects.dateInFuture', 'paidOn');
+  if (input.paidOn < isoDay(loan.lentOn)) throw new RefusedError('projects.repaidBeforeLent', 'paidOn');
+  const owed = loan.amountFen - loan.repaidFen;
+  if (input.amount > owed) throw new RefusedError('projects.overOwed', 'amount', { owed: formatYuan(owed) });
+  const updated = await tx.mutualLoan.updateMany({
+    where: { id: loan.id, repaidFen: loan.repaidFen },
+    data: { repaidFen: { increment: input.amount } },
+  });
+  if (updated.count === 0) throw new ConflictError();
+  const row = await tx.mutualRepayment.create({
+    data: { loanId: loan.id, paidOn: dayOf(input.paidOn), amountFen: input.amount, createdById: viewer.userId },
+  });
+  return {
+    entity: 'MutualRepayment',
+    entityId: row.id,
+    regionCode: loan.villageCode,
+    changes: { loanId: loan.id, amount: formatYuan(input.amount) },
+    message: 'projects.repaymentSaved',
+  };
+}
