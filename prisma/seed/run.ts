@@ -13,6 +13,7 @@ import { seedLeaders } from './leaders';
 import { seedHouseholdLiaisons } from './liaisons';
 import { seedMonitoring } from './monitoring';
 import { seedPairings } from './pairings';
+import { seedProjects } from './projects';
 import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
 import { buildCounty, type CountySpec, type RegionRow } from './regions';
 import { seedTeams } from './teams';
@@ -76,6 +77,7 @@ export async function seed(
     await seedInspections(databaseUrl, profile, rows, log);
     await seedActivities(databaseUrl, profile, rows, log);
     await seedMonitoring(databaseUrl, profile, rows, log);
+    await seedProjects(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();
   }

@@ -27,7 +27,14 @@ import {
   makePairingVillage,
   removePairingFixtures,
 } from '../support/pairings';
-import { makeProblem, makeProblemHousehold, makeProblemVillage, removeProblemFixtures } from '../support/problems';
+import {
+  makeProblem,
+  makeProblemHousehold,
+  makeProblemUnit,
+  makeProblemVillage,
+  removeProblemFixtures,
+} from '../support/problems';
+import { makeProject, removeProjectFixtures, trackFundYear, trackProjectVillage } from '../support/projects';
 import {
   addDays,
   chinaToday,
@@ -242,6 +249,85 @@ const FIELD_VILLAGE = '990102101571';
 const FIELD_OTHER_VILLAGE = '990103101571';
 const fieldVillageOf = (viewer: Viewer) => (viewer.scopeCode.length === 12 ? viewer.scopeCode : FIELD_VILLAGE);
 const fieldHousehold = (village: string) => makeProblemHousehold(village, { headName: `台账矩阵户${++serial}` });
+
+// Projects and funds (lib/projects): a project of a field village at a stage, made by the county office.
+const projectIn = async (village: string, stage: 'APPROVED' | 'IN_PROGRESS' | 'ACCEPTED') => {
+  trackProjectVillage(village);
+  return makeProject({ villages: [village], stage, userId: (await userRef('county')).id });
+};
+const proposalInput = async (village: string) => {
+  trackProjectVillage(village);
+  return {
+    year: chinaYear(),
+    name: '矩阵项目',
+    kind: 'INDUSTRY',
+    description: '矩阵',
+    villageCodes: village,
+    ownerUnitId: (await makeProblemUnit(village.slice(0, 6))).id,
+    contactName: '矩阵',
+    contactPhone: '13912345678',
+    plannedEndOn: `${chinaYear()}-12-31`,
+    fund_CENTRAL: '1000',
+  };
+};
+const assetIn = async (village: string) => {
+  const project = await projectIn(village, 'ACCEPTED');
+  return db.asset.create({
+    data: {
+      projectId: project.id,
+      regionCode: village,
+      kind: 'PUBLIC_BENEFIT',
+      name: '矩阵资产',
+      ownerName: '村集体',
+      custodian: '村委会',
+      valueFen: 100_000n,
+      registeredOn: dayOf(chinaToday()),
+      createdById: project.createdById,
+    },
+  });
+};
+const fundedVillage = async (village: string) => {
+  trackProjectVillage(village);
+  await db.mutualFundCapital.create({
+    data: {
+      villageCode: village,
+      receivedOn: dayOf(chinaToday()),
+      amountFen: 10_000_000n,
+      source: '矩阵',
+      createdById: (await userRef('county')).id,
+    },
+  });
+  return village;
+};
+const loanIn = async (village: string) => {
+  const household = await fieldHousehold(await fundedVillage(village));
+  return db.mutualLoan.create({
+    data: {
+      villageCode: village,
+      householdId: household.id,
+      amountFen: 100_000n,
+      lentOn: dayOf(addDays(chinaToday(), -10)),
+      dueOn: dayOf(addDays(chinaToday(), 100)),
+      createdById: (await userRef('county')).id,
+    },
+  });
+};
+const lendInput = async (village: string) => ({
+  villageCode: await fundedVillage(village),
+  householdId: (await fieldHousehold(village)).id,
+  amount: '100',
+  lentOn: addDays(chinaToday(), -1),
+  dueOn: addDays(chinaToday(), 100),
+});
+const paymentInput = async (village: string) => ({
+  projectId: (await projectIn(village, 'APPROVED')).id,
+  source: 'CENTRAL',
+  kind: 'DISBURSEMENT',
+  paidOn: chinaToday(),
+  amount: '100',
+  voucherNo: `矩阵-${++serial}`,
+  payee: '矩阵',
+});
 const visitInput = (householdId: number) => ({
   clientKey: randomUUID(),
   householdId,
@@ -794,6 +880,116 @@ const MATRIX: Record<string, Case> = {
       reason: '越界约谈',
     }),
   },
+  'project.propose': {
+    inScope: (viewer) => proposalInput(fieldVillageOf(viewer)),
+    outOfScope: () => proposalInput(FIELD_OTHER_VILLAGE),
+  },
+  'project.step': {
+    inScope: async (viewer) => {
+      const project = await projectIn(fieldVillageOf(viewer), 'IN_PROGRESS');
+      return { projectId: project.id, version: project.version, step: 'PROGRESS', progressPercent: 50 };
+    },
+    outOfScope: async () => {
+      const project = await projectIn(FIELD_OTHER_VILLAGE, 'IN_PROGRESS');
+      return { projectId: project.id, version: project.version, step: 'PROGRESS', progressPercent: 50 };
+    },
+  },
+  'project.addBeneficiary': {
+    inScope: async (viewer) => ({
+      projectId: (await projectIn(fieldVillageOf(viewer), 'IN_PROGRESS')).id,
+      householdId: (await fieldHousehold(fieldVillageOf(viewer))).id,
+      mechanism: 'DIVIDEND',
+    }),
+    outOfScope: async () => ({
+      projectId: (await projectIn(FIELD_OTHER_VILLAGE, 'IN_PROGRESS')).id,
+      householdId: (await fieldHousehold(FIELD_OTHER_VILLAGE)).id,
+      mechanism: 'DIVIDEND',
+    }),
+  },
+  'project.pay': {
+    inScope: (viewer) => paymentInput(fieldVillageOf(viewer)),
+    outOfScope: () => paymentInput(FIELD_OTHER_VILLAGE),
+  },
+  'project.audit': {
+    inScope: async (viewer) => ({
+      projectId: (await projectIn(fieldVillageOf(viewer), 'ACCEPTED')).id,
+      auditedOn: chinaToday(),
+      auditor: '矩阵审计',
+      finding: '规范',
+    }),
+    outOfScope: async () => ({
+      projectId: (await projectIn(FIELD_OTHER_VILLAGE, 'ACCEPTED')).id,
+      auditedOn: chinaToday(),
+      auditor: '越界审计',
+      finding: '规范',
+    }),
+  },
+  'fundYear.save': {
+    inScope: () => {
+      trackFundYear('990102', 2032);
+      return {
+        year: 2032,
+        localRevenueIncrease: '1',
+        countySpending: '2',
+        countyPovertySpending: '1',
+        complaintPhone: '12317',
+      };
+    },
+  },
+  'asset.register': {
+    inScope: async (viewer) => ({
+      projectId: (await projectIn(fieldVillageOf(viewer), 'ACCEPTED')).id,
+      kind: 'PUBLIC_BENEFIT',
+      name: '矩阵资产',
+      ownerName: '村集体',
+      custodian: '村委会',
+      value: '1000',
+    }),
+    outOfScope: async () => ({
+      projectId: (await projectIn(FIELD_OTHER_VILLAGE, 'ACCEPTED')).id,
+      kind: 'PUBLIC_BENEFIT',
+      name: '越界资产',
+      ownerName: '村集体',
+      custodian: '村委会',
+      value: '1000',
+    }),
+  },
+  'asset.income': {
+    inScope: async (viewer) => ({
+      assetId: (await assetIn(fieldVillageOf(viewer))).id,
+      paidOn: chinaToday(),
+      amount: '10',
+      households: 1,
+    }),
+    outOfScope: async () => ({
+      assetId: (await assetIn(FIELD_OTHER_VILLAGE)).id,
+      paidOn: chinaToday(),
+      amount: '10',
+      households: 1,
+    }),
+  },
+  'mutual.capital': {
+    inScope: (viewer) => {
+      trackProjectVillage(fieldVillageOf(viewer));
+      return { villageCode: fieldVillageOf(viewer), receivedOn: chinaToday(), amount: '1000', source: '矩阵' };
+    },
+    outOfScope: () => {
+      trackProjectVillage(FIELD_OTHER_VILLAGE);
+      return { villageCode: FIELD_OTHER_VILLAGE, receivedOn: chinaToday(), amount: '1000', source: '越界' };
+    },
+  },
+  'mutual.lend': {
+    inScope: (viewer) => lendInput(fieldVillageOf(viewer)),
+    outOfScope: () => lendInput(FIELD_OTHER_VILLAGE),
+  },
+  'mutual.repay': {
+    inScope: async (viewer) => ({
+      loanId: (await loanIn(fieldVillageOf(viewer))).id,
+      paidOn: chinaToday(),
+      amount: '1',
+    }),
+    outOfScope: async () => ({ loanId: (await loanIn(FIELD_OTHER_VILLAGE)).id, paidOn: chinaToday(), amount: '1' }),
+  },
   'assessment.adjust': {
     inScope: () => ({
       year: Number(chinaToday().slice(0, 4)),
@@ -877,6 +1073,7 @@ beforeAll(async () => {
   await makeProblemVillage(FIELD_OTHER_VILLAGE);
 });
 afterAll(removeProblemFixtures);
+afterAll(removeProjectFixtures); // after hooks run last-registered first: projects go before their villages
 
 describe('authorization matrix', () => {
   it('covers every server action', () => {
