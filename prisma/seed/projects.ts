@@ -160,7 +160,10 @@ async function seedCounty(client: pg.Client, county: RegionRow, regions: readonl
   if (units.length === 0 || villages.length === 0) return { projects: 0, payments: 0, funds: 0 };
   const clerk = countyUser ?? { id: 0, display_name: '县扶贫办', username: 'seed' };
   const implementer = (township: string) =>
-    townshipUsers.find((u) => township.startsWith(u.scope_code)) ?? { id: -1, display_name: '乡镇驻村干部' };
+    townshipUsers.find((u) => township.startsWith(u.scope_code)) ?? {
+      id: 0, // a township without an account in the demo: its station by name
+      display_name: `${names.get(township) ?? ''}扶贫工作站`,
+    };
   const householdsOf = async (codes: string[]) =>
     (
       await client.query<{ id: number; region_code: string }>(

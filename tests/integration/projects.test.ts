@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionState } from '@/lib/action-state';
 import { db } from '@/lib/db';
 import * as actions from '@/lib/projects/actions';
+import { exportProjectLedger } from '@/lib/projects/commands';
 import {
   assetRows,
   beneficiaryRows,
@@ -18,7 +19,6 @@ import {
   paymentRows,
   projectOverview,
 } from '@/lib/projects/data';
-import { exportProjectLedger } from '@/lib/projects/exports';
 import type { ProjectFilters } from '@/lib/projects/filters';
 import { chinaToday, dateOfDayNumber, dayNumber, dayOf } from '@/lib/time';
 import { makeProblemHousehold, makeProblemUser, makeProblemVillage, removeProblemFixtures } from '../support/problems';

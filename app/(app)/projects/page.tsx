@@ -68,6 +68,14 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 {t('projects.propose')}
               </Link>
             )}
+            {overview.area.length === 12 && (
+              <Link
+                href={`/projects/notice?village=${overview.area}&year=${filters.year ?? thisYear}`}
+                className={buttonClass('secondary')}
+              >
+                {t('projects.villageNotice')}
+              </Link>
+            )}
             {can(viewer.role, 'project.export') && (
               <a
                 href={`/api/projects/library?${queryString(params)}`}

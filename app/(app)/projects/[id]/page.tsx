@@ -79,7 +79,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               <dt className="text-slate-500">{t('description')}</dt>
               <dd className="whitespace-pre-line">{p.description}</dd>
               <dt className="text-slate-500">{t('villages')}</dt>
-              <dd>{p.villages.map((v) => v.name).join('、')}</dd>
+              <dd>
+                {p.villages.map((v, i) => (
+                  <span key={v.code}>
+                    {i > 0 && '、'}
+                    {v.name}{' '}
+                    <TextLink href={`/projects/notice?village=${v.code}&year=${p.year}`} className="text-xs">
+                      {t('villageNotice')}
+                    </TextLink>
+                  </span>
+                ))}
+              </dd>
               <dt className="text-slate-500">{t('contact')}</dt>
               <dd>
                 {p.contactName} {p.contactPhone}

@@ -2,7 +2,7 @@
 // The same filters as the /projects pages, so what is exported is what was on screen.
 import { found } from '@/lib/errors';
 import { attachmentHeader, XLSX_TYPE } from '@/lib/http';
-import { exportProjectLedger, type ProjectLedger } from '@/lib/projects/exports';
+import { exportProjectLedger, type ProjectLedger } from '@/lib/projects/commands';
 import { type ProjectQuery, parseProjectFilters } from '@/lib/projects/filters';
 import { route } from '@/lib/route';
 import { chinaYear } from '@/lib/time';
