@@ -27,6 +27,10 @@ const EDITABLE: Record<OutboxKind, { name: string; label: string; long?: boolean
     { name: 'evidence', label: 'problems.evidence', long: true },
     { name: 'deadline', label: 'problems.deadline', date: true },
   ],
+  projectStep: [
+    { name: 'progressPercent', label: 'projects.progressPercent' },
+    { name: 'note', label: 'projects.noteOptional', long: true },
+  ],
 };
 
 const STATE_STYLE: Record<OutboxItem['state'], string> = {

@@ -8,13 +8,19 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { projectStep } from '@/lib/projects/actions';
 import type { ProjectMove } from '@/lib/projects/rules';
 
-/** The next step of a project: the steps this viewer may take now, and the fields the chosen one needs. */
+/**
+ * The next step of a project: the steps this viewer may take now, and the fields the chosen one needs. It stays
+ * mounted with no step left, so the answer to the last one stays on screen; `quietWhenNone`: another form (the
+ * progress report) is beside it, so "nothing to do" is not said.
+ */
 export function ProjectStepForm({
   project,
   moves,
+  quietWhenNone = false,
 }: {
   project: { id: number; version: number; progressPercent: number };
   moves: ProjectMove[];
+  quietWhenNone?: boolean;
 }) {
   const t = useTranslations('projects');
   const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(projectStep);
@@ -28,7 +34,7 @@ export function ProjectStepForm({
     <div className="space-y-3" data-testid="project-step">
       <FormMessage state={state} />
       {moves.length === 0 ? (
-        <p className="text-sm text-slate-600">{t('noNextSteps')}</p>
+        !quietWhenNone && <p className="text-sm text-slate-600">{t('noNextSteps')}</p>
       ) : (
         <form
           action={formAction}

@@ -2,7 +2,7 @@
 // a closed tab or hours without signal lose nothing. Runs in pages and in the service worker (no DOM here).
 // IndexedDB is there on plain-http intranet addresses too, where a service worker is not.
 
-export const OUTBOX_KINDS = ['checkin', 'visit', 'days', 'problemStep'] as const;
+export const OUTBOX_KINDS = ['checkin', 'visit', 'days', 'problemStep', 'projectStep'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export type OutboxState = 'waiting' | 'sending' | 'stored' | 'refused';
 

@@ -83,16 +83,22 @@ export async function insertProblem(
   return { id: row.id, deadline };
 }
 
-/** Attaches the viewer's own unclaimed uploads to a visit or a problem step; anything else is refused. */
+/** Attaches the viewer's own unclaimed uploads to a visit, a problem step or a project step; anything else is refused. */
 export async function claimPhotos(
   tx: Tx,
   viewer: Viewer,
   keys: readonly string[],
-  owner: { visitId: bigint } | { stepId: bigint },
+  owner: { visitId: bigint } | { stepId: bigint } | { projectStepId: bigint },
 ) {
   if (keys.length === 0) return;
   const claimed = await tx.attachment.updateMany({
-    where: { storageKey: { in: [...keys] }, uploadedBy: viewer.userId, visitId: null, stepId: null },
+    where: {
+      storageKey: { in: [...keys] },
+      uploadedBy: viewer.userId,
+      visitId: null,
+      stepId: null,
+      projectStepId: null,
+    },
     data: owner,
   });
   if (claimed.count !== keys.length) throw new RefusedError('problems.photoNotYours', 'photoKeys');

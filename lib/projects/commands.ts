@@ -16,6 +16,7 @@ import { actorLevelOf } from '@/lib/households/rules';
 import type { Locale } from '@/lib/i18n/locales';
 import { translateKey } from '@/lib/i18n/messages';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
+import { claimPhotos } from '@/lib/problems/commands';
 import { regionTrail } from '@/lib/regions/data';
 import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
@@ -121,6 +122,22 @@ export async function proposeProject({
 /** A step of the stages: the rules say which may follow which and who may take it. */
 export async function projectStep({ viewer, input, tx }: Context<typeof projectStepSchema>): Promise<CommandOutcome> {
   const project = await projectInScope(tx, viewer, input.projectId);
+  if (input.clientKey) {
+    // Sent from the outbox: a resend of a step already stored answers with it instead of a version conflict.
+    await execute(tx, lockProject(project.id));
+    const stored = await tx.projectStep.findUnique({ where: { clientKey: input.clientKey } });
+    if (stored) {
+      if (stored.userId !== viewer.userId || stored.projectId !== project.id)
+        throw new RefusedError('projects.keyTaken');
+      return {
+        entity: 'Project',
+        entityId: project.id,
+        regionCode: project.regionCode,
+        changes: { repeat: true, step: stored.kind, stepId: stored.id.toString() },
+        message: 'projects.stepAlreadySaved',
+      };
+    }
+  }
   const step = input.step as ProjectMove;
   const [funds, audits, implementers] = await Promise.all([
     tx.projectFund.aggregate({ where: { projectId: project.id }, _sum: { amountFen: true } }),
@@ -171,9 +188,10 @@ export async function projectStep({ viewer, input, tx }: Context<typeof projectS
     data: { ...fields, version: { increment: 1 } },
   });
   if (updated.count === 0) throw new ConflictError();
-  await tx.projectStep.create({
+  const row = await tx.projectStep.create({
     data: {
       projectId: project.id,
+      clientKey: input.clientKey ?? null,
       kind: step,
       fromStage: project.stage,
       toStage: check.to,
@@ -183,12 +201,14 @@ export async function projectStep({ viewer, input, tx }: Context<typeof projectS
       userName: viewer.displayName,
     },
   });
+  await claimPhotos(tx, viewer, input.photoKeys, { projectStepId: row.id });
   return {
     entity: 'Project',
     entityId: project.id,
     regionCode: project.regionCode,
     changes: {
       step,
+      ...(input.photoKeys.length ? { photos: input.photoKeys.length } : {}),
       stage: { from: project.stage, to: check.to },
       ...(input.progressPercent !== undefined ? { progress: input.progressPercent } : {}),
       note: input.note ?? null,

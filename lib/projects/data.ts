@@ -272,6 +272,11 @@ export async function getProject(viewer: Viewer, id: number) {
     }),
   );
   const today = chinaToday();
+  const photos = await db.attachment.findMany({
+    where: { projectStepId: { in: project.steps.map((s) => s.id) } },
+    select: { id: true, projectStepId: true },
+    orderBy: { id: 'asc' },
+  });
   const funds = (await run(db, fundsOf(project.id))).map((f) => ({
     source: f.source,
     approvedFen: BigInt(f.approved),
@@ -342,6 +347,7 @@ export async function getProject(viewer: Viewer, id: number) {
       note: s.note,
       userName: s.userName,
       at: s.createdAt,
+      photos: photos.filter((a) => a.projectStepId === s.id).map((a) => a.id),
     })),
     payments: project.payments.map((p) => ({
       id: p.id,

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ASSET_KINDS, BENEFIT_MECHANISMS, FUND_SOURCES, PAYMENT_KINDS, PROJECT_KINDS } from '@/lib/enums';
+import { photoKeys } from '@/lib/problems/schema';
 import {
   chosenRecordId,
   integer,
   isoDate,
   isPhoneNumber,
   normalisePhone,
+  optionalClientKey,
   optionalInteger,
   optionalText,
   recordId,
@@ -89,6 +91,10 @@ export const projectStepSchema = z
     }),
     progressPercent: optionalInteger(0, 100),
     note: optionalText(1000),
+    /** Photos of the work, uploaded first (POST /api/uploads). */
+    photoKeys,
+    /** The outbox's key: a resend finds the stored step (online forms send none). */
+    clientKey: optionalClientKey,
   })
   .superRefine((v, ctx) => {
     if (v.step === 'PROGRESS' && v.progressPercent === undefined)

@@ -31,6 +31,9 @@ export async function readAttachment(viewer: Viewer, id: number) {
   if (!allowed && row.stepId !== null && can(viewer.role, 'problem.view')) {
     allowed = (await db.problemStep.count({ where: { id: row.stepId, problem: scope.problem(viewer) } })) > 0;
   }
+  if (!allowed && row.projectStepId !== null && can(viewer.role, 'project.view')) {
+    allowed = (await db.projectStep.count({ where: { id: row.projectStepId, project: scope.project(viewer) } })) > 0;
+  }
   if (!allowed) notFound();
   const bytes = found(await readStored(row.storageKey));
   return { bytes, contentType: row.contentType };

@@ -2,7 +2,8 @@
 // office enters and approves it (a bad amount shown beside its field, nothing saved), pays a voucher (an overrun
 // refused beside the amount), posts the notice; the township starts the work and reports it done; the county
 // office, who did not implement it, accepts it and registers its asset. The project's pages pass axe at desktop
-// and phone width. The notice period is fast-forwarded in the database (it lasts 10 days).
+// and phone width. The notice period is fast-forwarded in the database (it lasts 10 days). The township's report
+// of the finished work, with a photo, is entered while the network is cut and sent when it returns.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
@@ -19,12 +20,29 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   if (projectId !== null) {
+    await client.query(
+      'DELETE FROM attachment WHERE project_step_id IN (SELECT id FROM project_step WHERE project_id = $1)',
+      [projectId],
+    );
     await client.query('DELETE FROM asset WHERE project_id = $1', [projectId]);
     await client.query('DELETE FROM project_payment WHERE project_id = $1', [projectId]);
     await client.query('DELETE FROM project WHERE id = $1', [projectId]);
   }
   await client.end();
 });
+
+/** A photo as a phone camera makes one (a real JPEG: uploads are decoded and re-encoded). */
+async function cameraJpeg(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(64, 48);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#6b7f3b';
+    context.fillRect(0, 0, 64, 48);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    return btoa(String.fromCharCode(...new Uint8Array(await blob.arrayBuffer())));
+  });
+  return Buffer.from(base64, 'base64');
+}
 
 async function takeStep(page: Page, step: string, done: string) {
   await page.getByTestId('project-step').getByText(step, { exact: true }).first().click(); // the choice
@@ -96,10 +114,31 @@ test('a project goes from proposal to asset, each step by its own person', async
   await loginAndWait(page, 'township');
   await page.goto(`/projects/${projectId}`);
   await takeStep(page, '开工实施', '项目已开工');
-  await page.getByTestId('project-step').getByText('报告进度', { exact: true }).first().click();
-  await page.getByLabel('进度（%）').fill('100');
-  await page.getByTestId('project-step').getByRole('button', { name: '报告进度' }).click();
-  await expect(page.getByText('进度已报告')).toBeVisible();
+  // The report of the finished work, with a photo, goes in while the signal is gone: nothing typed is lost.
+  const progress = page.getByTestId('project-progress');
+  await progress.getByLabel('进度（%）').fill('100');
+  await progress
+    .getByLabel('施工照片（可选，最多 6 张）')
+    .setInputFiles({ name: 'road.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(page) });
+  await page.context().setOffline(true);
+  await progress.getByRole('button', { name: '报告进度' }).click();
+  await expect(progress.getByRole('status').filter({ hasText: '没有信号：已放入待发送' })).toBeVisible();
+  await page.context().setOffline(false);
+  await expect
+    .poll(
+      async () =>
+        (await client.query('SELECT progress_percent FROM project WHERE id = $1', [projectId])).rows[0]
+          .progress_percent,
+      { timeout: 30_000 },
+    )
+    .toBe(100);
+  const { rows: photos } = await client.query(
+    `SELECT count(*)::int AS n FROM attachment a JOIN project_step s ON s.id = a.project_step_id WHERE s.project_id = $1`,
+    [projectId],
+  );
+  expect(photos[0].n).toBe(1);
+  await page.reload();
+  await expect(page.getByRole('img', { name: '照片 1' })).toBeVisible();
   await expect(page.getByTestId('project-step').getByText('验收', { exact: true })).toHaveCount(0); // the county's
 
   // The county office accepts it and registers what it built.

@@ -3,8 +3,15 @@
 // twice), assets and audits, the mutual-aid funds, the overview's figures equal to the lists behind them at every
 // level, the ledgers as files, and other counties kept out. Fixtures: this file's own villages (9901021015 8x,
 // 9901021025 8x, 990103101581), households, units and accounts, removed afterwards.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { NextRequest } from 'next/server';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as outbox } from '@/app/api/outbox/route';
 import type { ActionState } from '@/lib/action-state';
 import { db } from '@/lib/db';
 import * as actions from '@/lib/projects/actions';
@@ -21,7 +28,15 @@ import {
 } from '@/lib/projects/data';
 import type { ProjectFilters } from '@/lib/projects/filters';
 import { chinaToday, dateOfDayNumber, dayNumber, dayOf } from '@/lib/time';
-import { makeProblemHousehold, makeProblemUser, makeProblemVillage, removeProblemFixtures } from '../support/problems';
+import { savePhoto } from '@/lib/visits/commands';
+import { readAttachment } from '@/lib/visits/data';
+import {
+  makeProblemHousehold,
+  makeProblemUser,
+  makeProblemVillage,
+  removeProblemFixtures,
+  trackAttachmentKey,
+} from '../support/problems';
 import { makeProject, removeProjectFixtures, trackFundYear, trackProjectVillage } from '../support/projects';
 import { lastAudit, OTHER_COUNTY, run, signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
@@ -36,8 +51,11 @@ const year = Number(today.slice(0, 4));
 let households: { id: number }[] = [];
 let otherHousehold: { id: number };
 let unitId = 0;
+let uploadDir: string;
 
 beforeAll(async () => {
+  uploadDir = await mkdtemp(path.join(tmpdir(), 'bangfu-uploads-'));
+  process.env.UPLOAD_DIR = uploadDir; // read on the first store (lib/storage.ts)
   for (const v of [V1, V2, V3, V_OTHER]) {
     await makeProblemVillage(v);
     trackProjectVillage(v);
@@ -52,6 +70,7 @@ afterAll(async () => {
   await removeProjectFixtures();
   await db.unit.deleteMany({ where: { id: unitId } });
   await removeProblemFixtures();
+  await rm(uploadDir, { recursive: true, force: true });
 });
 
 const countRows = async () => ({
@@ -552,5 +571,61 @@ describe('mutual-aid funds', () => {
       await run(actions.addMutualCapital, { villageCode: V1, receivedOn: today, amount: '1', source: 'x' }),
     ).toMatchObject({ ok: false, formError: NOT_FOUND });
     expect((await db.mutualLoan.findUniqueOrThrow({ where: { id: row.id } })).repaidFen).toBe(5_000_000n);
+  });
+});
+
+describe('progress from a phone', () => {
+  const send = async (body: unknown) => {
+    const response = await outbox(
+      new NextRequest('http://localhost/api/outbox', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { origin: 'http://localhost', host: 'localhost', 'content-type': 'application/json' },
+      }),
+    );
+    return { status: response.status, state: (await response.json()) as ActionState };
+  };
+
+  it('stores a report sent twice once, with its photos, which only the project’s area may see', async () => {
+    const township = await signInAs('township');
+    const project = await makeProject({ villages: [V2], userId: township.userId, stage: 'IN_PROGRESS' });
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#6b7f3b' } })
+      .jpeg()
+      .toBuffer();
+    const upload = await savePhoto(township, new Uint8Array(jpeg));
+    if (!upload.ok) throw new Error('upload refused');
+    const photo = await trackAttachmentKey(upload.key);
+    const item = {
+      kind: 'projectStep',
+      clientKey: randomUUID(),
+      payload: {
+        projectId: project.id,
+        version: project.version,
+        step: 'PROGRESS',
+        progressPercent: '60',
+        note: '路基完成',
+        photoKeys: upload.key,
+      },
+    };
+    expect(await send(item)).toMatchObject({ status: 200, state: { ok: true, message: '进度已报告' } });
+    expect(await send(item)).toMatchObject({
+      status: 200,
+      state: { ok: true, message: '这条进度已经保存过了，没有重复保存' },
+    });
+    const steps = await db.projectStep.findMany({ where: { projectId: project.id, kind: 'PROGRESS' } });
+    expect(steps).toHaveLength(1);
+    expect((await db.attachment.findUniqueOrThrow({ where: { id: photo.id } })).projectStepId).toBe(steps[0].id);
+    expect(await db.project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      progressPercent: 60,
+      version: project.version + 1,
+    });
+    // Seen in the area, on the project page; not from another county.
+    expect(
+      (await getProject(await signInAs('county'), project.id)).steps.find((s) => s.kind === 'PROGRESS')?.photos,
+    ).toEqual([photo.id]);
+    await expect(readAttachment(await signInAs('county'), photo.id)).resolves.toMatchObject({
+      contentType: 'image/jpeg',
+    });
+    await expect(readAttachment(await signInAs('county2'), photo.id)).rejects.toThrow();
   });
 });

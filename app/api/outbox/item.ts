@@ -3,14 +3,14 @@
 import { z } from 'zod';
 import { clientKey } from '@/lib/validation';
 
-export const OUTBOX_KINDS = ['checkin', 'visit', 'days', 'problemStep'] as const;
+export const OUTBOX_KINDS = ['checkin', 'visit', 'days', 'problemStep', 'projectStep'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** The largest item: a visit with 20 problems of 1,000 characters and its texts, with room to spare. */
 export const OUTBOX_MAX_BYTES = 256 * 1024;
 
 /** The kinds whose action stores the key (a check-in is one per day and night by itself). */
-const KEYED: readonly OutboxKind[] = ['visit', 'days', 'problemStep'];
+const KEYED: readonly OutboxKind[] = ['visit', 'days', 'problemStep', 'projectStep'];
 
 const itemSchema = z.strictObject({
   kind: z.enum(OUTBOX_KINDS),

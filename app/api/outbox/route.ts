@@ -1,9 +1,9 @@
 // The outbox's one endpoint: every item a phone queued (a check-in, a visit, a month-grid entry, a
-// problem step) is sent here, from a page or from the service worker, with the key the phone made before
+// problem step, a project's progress) is sent here, from a page or from the service worker, with the key the phone made before
 // the first try. The item goes through the same server action as the online form (permission, zod,
 // area scope, one transaction with its audit row), so however often it is sent it is stored once.
 //
-//   POST /api/outbox  {"kind": "checkin"|"visit"|"days"|"problemStep", "clientKey": "<uuid>",
+//   POST /api/outbox  {"kind": "checkin"|"visit"|"days"|"problemStep"|"projectStep", "clientKey": "<uuid>",
 //                      "userId"?: "<the user who entered it>", "payload": {…the action's input…}}
 //   → 200 with the action's ActionState: {ok: true, message, data?} when stored (or stored before),
 //     {ok: false, formError?, fieldErrors?, values?} when refused (the reason to show beside the item);
@@ -14,6 +14,7 @@ import { checkIn, setDays } from '@/lib/attendance/actions';
 import { can } from '@/lib/auth/permissions';
 import { readBodyLimited } from '@/lib/http';
 import { problemStep } from '@/lib/problems/actions';
+import { projectStep } from '@/lib/projects/actions';
 import { route } from '@/lib/route';
 import { createVisit } from '@/lib/visits/actions';
 import { OUTBOX_MAX_BYTES, type OutboxKind, parseOutboxItem } from './item';
@@ -25,12 +26,19 @@ const ACTIONS: Record<OutboxKind, ActionFunction> = {
   visit: createVisit,
   days: setDays,
   problemStep,
+  projectStep,
 };
 
 export const POST = route(
   {
     name: 'outbox.send',
-    permission: [checkIn.permission, createVisit.permission, setDays.permission, problemStep.permission],
+    permission: [
+      checkIn.permission,
+      createVisit.permission,
+      setDays.permission,
+      problemStep.permission,
+      projectStep.permission,
+    ],
     answer: 'json',
   },
   async (request, { viewer, fail }) => {

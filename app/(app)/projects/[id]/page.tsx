@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { AssetForm, BeneficiaryForm, IncomeForm } from '@/components/projects/asset-forms';
 import { AuditForm, PaymentForm } from '@/components/projects/money-forms';
+import { ProgressForm } from '@/components/projects/progress-form';
 import { ProjectStepForm } from '@/components/projects/step-form';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
@@ -111,7 +112,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </dl>
           </Card>
           <Card title={t('nextStep')}>
-            <ProjectStepForm project={p} moves={p.moves} />
+            <ProjectStepForm
+              project={p}
+              moves={p.moves.filter((m) => m !== 'PROGRESS')}
+              quietWhenNone={p.moves.includes('PROGRESS')}
+            />
+            {p.moves.includes('PROGRESS') && (
+              <div className={p.moves.length > 1 ? 'mt-4 border-t border-slate-200 pt-4' : undefined}>
+                <ProgressForm project={p} />
+              </div>
+            )}
           </Card>
         </div>
 
@@ -260,6 +270,26 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 <span className="font-medium">{t(`stepsDone.${s.kind}`)}</span>
                 {s.progressPercent !== null && ` ${s.progressPercent}%`}
                 {s.note && <span className="text-slate-600"> · {s.note}</span>}
+                {s.photos.length > 0 && (
+                  <div role="group" className="mt-2 flex flex-wrap gap-2" aria-label={t('progressPhotos')}>
+                    {s.photos.map((photoId, i) => (
+                      <a
+                        key={photoId}
+                        href={`/api/attachments/${photoId}`}
+                        target="_blank"
+                        rel="noopener"
+                        className="block h-20 w-20 overflow-hidden rounded border border-slate-200 bg-slate-50"
+                      >
+                        <img
+                          src={`/api/attachments/${photoId}`}
+                          alt={t('photo', { n: i + 1 })}
+                          className="h-full w-full object-cover"
+                          loading="lazy"
+                        />
+                      </a>
+                    ))}
+                  </div>
+                )}
               </li>
             ))}
           </ol>
