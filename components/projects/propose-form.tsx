@@ -5,25 +5,59 @@ import { Field, inputClass, SelectField, TextareaField, TextField } from '@/comp
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FUND_SOURCES, PROJECT_KINDS } from '@/lib/enums';
-import { proposeProject } from '@/lib/projects/actions';
+import { proposeProject, updateProject } from '@/lib/projects/actions';
 
-/** 项目入库: what, where, who owns it, the budget by fund source. On success the action opens the new project. */
+/** A proposal being changed: its id and version, and what it holds now (amounts in yuan as typed). */
+export type ProposalValues = {
+  projectId: number;
+  version: number;
+  villageCodes: string[];
+  values: Record<string, string>;
+};
+
+/**
+ * 项目入库: what, where, who owns it, the budget by fund source; with `project`, the same proposal changed while it
+ * waits for approval. On success the action opens the project.
+ */
 export function ProposeForm({
   villages,
   units,
   year,
+  project,
 }: {
   villages: { code: string; label: string; poor: boolean }[];
   units: { id: number; name: string }[];
   year: number;
+  project?: ProposalValues;
 }) {
   const t = useTranslations('projects');
   const tc = useTranslations('common');
-  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(proposeProject);
-  const chosen = (defaultValue('villageCodes', villages.length === 1 ? villages[0].code : '') ?? '').split(',');
+  const {
+    state,
+    formAction,
+    fieldError,
+    defaultValue: typed,
+    formKey,
+  } = useActionForm(project ? updateProject : proposeProject);
+  const defaultValue = (name: string, fallback?: string) => typed(name, project?.values[name] ?? fallback);
+  const chosen = (
+    typed('villageCodes', project?.villageCodes.join(',') ?? (villages.length === 1 ? villages[0].code : '')) ?? ''
+  ).split(',');
   return (
-    <form action={formAction} className="space-y-4" noValidate key={formKey()} aria-label={t('propose')}>
+    <form
+      action={formAction}
+      className="space-y-4"
+      noValidate
+      key={formKey(project?.version)}
+      aria-label={project ? t('edit') : t('propose')}
+    >
       <FormMessage state={state} />
+      {project && (
+        <>
+          <input type="hidden" name="projectId" value={project.projectId} />
+          <input type="hidden" name="version" value={project.version} />
+        </>
+      )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextField
           name="name"
@@ -127,7 +161,7 @@ export function ProposeForm({
           ))}
         </div>
       </fieldset>
-      <SubmitButton>{t('propose')}</SubmitButton>
+      <SubmitButton>{project ? t('save') : t('propose')}</SubmitButton>
     </form>
   );
 }

@@ -13,6 +13,14 @@ export const proposeProject = action(
   commands.proposeProject,
 );
 
+/** A proposal changed while it waits for approval. */
+export const updateProject = action(
+  'project.update',
+  'project.propose',
+  schema.updateProjectSchema,
+  commands.updateProject,
+);
+
 /** Every step after proposing; the county's steps also need project.approve (checked in the command). */
 export const projectStep = action('project.step', 'project.implement', schema.projectStepSchema, commands.projectStep);
 

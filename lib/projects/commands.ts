@@ -36,6 +36,7 @@ import type {
   paymentSchema,
   projectStepSchema,
   proposeProjectSchema,
+  updateProjectSchema,
 } from './schema';
 import { ledgerXlsx } from './sheet';
 import { fundsOf, lockProject, lockVillage, mutualBalance, voucherInCounty } from './sql';
@@ -66,12 +67,8 @@ const policyOf = async (tx: Tx, countyCode: string, year: number) =>
 
 // ─────────────────────────── The library and the stages ───────────────────────────
 
-/** A project into the library: its villages (one county, in the viewer's area), owner unit, budget by source. */
-export async function proposeProject({
-  viewer,
-  input,
-  tx,
-}: Context<typeof proposeProjectSchema>): Promise<CommandOutcome> {
+/** What a proposal names, checked: villages of one county in the viewer's area, its unit, its budget by source. */
+async function checkProposal(tx: Tx, viewer: Viewer, input: z.output<typeof proposeProjectSchema>) {
   const codes = [...new Set(input.villageCodes)].sort();
   if (codes.some((code) => !isWithinScope(code, viewer.scopeCode))) throw new NotFoundError();
   const villages = await tx.region.count({ where: { code: { in: codes }, level: 'VILLAGE' } });
@@ -85,18 +82,37 @@ export async function proposeProject({
   const funds = FUND_SOURCES.map((source) => ({ source, amountFen: input[`fund_${source}`] })).filter(
     (f) => f.amountFen > 0n,
   );
-  const regionCode = homeArea(codes);
+  const fields = {
+    regionCode: homeArea(codes),
+    year: input.year,
+    name: input.name,
+    kind: input.kind,
+    description: input.description,
+    ownerUnitId: unit.id,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    plannedEndOn: dayOf(input.plannedEndOn),
+  };
+  const changes = {
+    name: input.name,
+    kind: input.kind,
+    year: input.year,
+    villages: codes,
+    funds: Object.fromEntries(funds.map((f) => [f.source, formatYuan(f.amountFen)])),
+  };
+  return { codes, funds, fields, changes };
+}
+
+/** A project into the library: its villages (one county, in the viewer's area), owner unit, budget by source. */
+export async function proposeProject({
+  viewer,
+  input,
+  tx,
+}: Context<typeof proposeProjectSchema>): Promise<CommandOutcome> {
+  const { codes, funds, fields, changes } = await checkProposal(tx, viewer, input);
   const project = await tx.project.create({
     data: {
-      regionCode,
-      year: input.year,
-      name: input.name,
-      kind: input.kind,
-      description: input.description,
-      ownerUnitId: unit.id,
-      contactName: input.contactName,
-      contactPhone: input.contactPhone,
-      plannedEndOn: dayOf(input.plannedEndOn),
+      ...fields,
       createdById: viewer.userId,
       villages: { create: codes.map((villageCode) => ({ villageCode })) },
       funds: { create: funds },
@@ -106,15 +122,38 @@ export async function proposeProject({
   return {
     entity: 'Project',
     entityId: project.id,
-    regionCode,
-    changes: {
-      name: input.name,
-      kind: input.kind,
-      year: input.year,
-      villages: codes,
-      funds: Object.fromEntries(funds.map((f) => [f.source, formatYuan(f.amountFen)])),
-    },
+    regionCode: fields.regionCode,
+    changes,
     message: 'projects.proposed',
+    redirectTo: `/projects/${project.id}`,
+  };
+}
+
+/** A proposal changed while it waits for approval: its villages and budget replaced as entered. */
+export async function updateProject({
+  viewer,
+  input,
+  tx,
+}: Context<typeof updateProjectSchema>): Promise<CommandOutcome> {
+  const project = await projectInScope(tx, viewer, input.projectId);
+  if (project.stage !== 'PROPOSED')
+    throw new RefusedError('projects.refused.notEditable', undefined, { stage: `projects.stages.${project.stage}` });
+  const { codes, funds, fields, changes } = await checkProposal(tx, viewer, input);
+  const updated = await tx.project.updateMany({
+    where: { id: project.id, version: input.version },
+    data: { ...fields, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw new ConflictError();
+  await tx.projectVillage.deleteMany({ where: { projectId: project.id } });
+  await tx.projectVillage.createMany({ data: codes.map((villageCode) => ({ projectId: project.id, villageCode })) });
+  await tx.projectFund.deleteMany({ where: { projectId: project.id } });
+  await tx.projectFund.createMany({ data: funds.map((f) => ({ projectId: project.id, ...f })) });
+  return {
+    entity: 'Project',
+    entityId: project.id,
+    regionCode: fields.regionCode,
+    changes,
+    message: 'projects.updated',
     redirectTo: `/projects/${project.id}`,
   };
 }

@@ -326,6 +326,7 @@ export async function getProject(viewer: Viewer, id: number) {
     place: places.get(project.regionCode) ?? project.regionCode,
     villages: villageCodes.map((c) => ({ code: c, name: places.get(c) ?? c })),
     ownerUnit: project.ownerUnit.name,
+    ownerUnitId: project.ownerUnitId,
     contactName: project.contactName,
     contactPhone: project.contactPhone,
     plannedEndOn: isoDay(project.plannedEndOn),

@@ -59,27 +59,34 @@ export const FUND_FIELDS = Object.fromEntries(FUND_SOURCES.map((s) => [`fund_${s
   typeof optionalYuan
 >;
 
+const proposalFields = {
+  year: integer(2000, 2100),
+  name: text(100),
+  kind: z.enum(PROJECT_KINDS, { error: 'errors.invalidChoice' }),
+  description: text(1000),
+  villageCodes: z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : typeof v === 'string' ? [v] : v),
+    z.array(villageCode).min(1, { error: 'projects.villagesRequired' }).max(30),
+  ),
+  ownerUnitId: chosenRecordId,
+  contactName: text(30),
+  contactPhone: phone,
+  plannedEndOn: isoDate,
+  ...FUND_FIELDS,
+};
+
+const needsBudget = (v: Record<`fund_${(typeof FUND_SOURCES)[number]}`, bigint>, ctx: z.RefinementCtx) => {
+  const total = FUND_SOURCES.reduce((sum, s) => sum + v[`fund_${s}`], 0n);
+  if (total === 0n) ctx.addIssue({ code: 'custom', path: ['fund_CENTRAL'], message: 'projects.budgetRequired' });
+};
+
 /** A project put into the library (项目库): what, where, who benefits later, the budget by fund source. */
-export const proposeProjectSchema = z
-  .strictObject({
-    year: integer(2000, 2100),
-    name: text(100),
-    kind: z.enum(PROJECT_KINDS, { error: 'errors.invalidChoice' }),
-    description: text(1000),
-    villageCodes: z.preprocess(
-      (v) => (v === undefined || v === '' ? [] : typeof v === 'string' ? [v] : v),
-      z.array(villageCode).min(1, { error: 'projects.villagesRequired' }).max(30),
-    ),
-    ownerUnitId: chosenRecordId,
-    contactName: text(30),
-    contactPhone: phone,
-    plannedEndOn: isoDate,
-    ...FUND_FIELDS,
-  })
-  .superRefine((v, ctx) => {
-    const total = FUND_SOURCES.reduce((sum, s) => sum + v[`fund_${s}`], 0n);
-    if (total === 0n) ctx.addIssue({ code: 'custom', path: ['fund_CENTRAL'], message: 'projects.budgetRequired' });
-  });
+export const proposeProjectSchema = z.strictObject(proposalFields).superRefine(needsBudget);
+
+/** The same, changed while the project waits for approval (a budget adjusted, a village added). */
+export const updateProjectSchema = z
+  .strictObject({ projectId: recordId, version, ...proposalFields })
+  .superRefine(needsBudget);
 
 /** A step of the project's stages; PROGRESS needs the percent, REJECT and EVALUATE a note. */
 export const projectStepSchema = z

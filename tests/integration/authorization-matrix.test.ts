@@ -884,6 +884,17 @@ const MATRIX: Record<string, Case> = {
     inScope: (viewer) => proposalInput(fieldVillageOf(viewer)),
     outOfScope: () => proposalInput(FIELD_OTHER_VILLAGE),
   },
+  'project.update': {
+    inScope: async (viewer) => {
+      trackProjectVillage(fieldVillageOf(viewer));
+      const project = await makeProject({ villages: [fieldVillageOf(viewer)], userId: (await userRef('county')).id });
+      return { ...(await proposalInput(fieldVillageOf(viewer))), projectId: project.id, version: project.version };
+    },
+    outOfScope: async () => {
+      const project = await makeProject({ villages: [FIELD_OTHER_VILLAGE], userId: (await userRef('county2')).id });
+      return { ...(await proposalInput(FIELD_OTHER_VILLAGE)), projectId: project.id, version: project.version };
+    },
+  },
   'project.step': {
     inScope: async (viewer) => {
       const project = await projectIn(fieldVillageOf(viewer), 'IN_PROGRESS');

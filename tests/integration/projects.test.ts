@@ -311,6 +311,45 @@ describe('a project from proposal to closing', () => {
     ]);
   });
 
+  it('changes a proposal while it waits for approval (villages and budget replaced), never after', async () => {
+    await signInAs('township');
+    const proposed = await propose(proposal([V1]));
+    const id = Number(proposed.redirectedTo?.split('/').pop());
+    const edit = async (extra: Record<string, string>) => {
+      const project = await db.project.findUniqueOrThrow({ where: { id } });
+      const { villageCodes, ...rest } = proposal([V1, V2], {
+        fund_CENTRAL: '',
+        fund_COUNTY: '',
+        fund_SOCIAL: '8000',
+        ...extra,
+      });
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ ...rest, projectId: String(id), version: String(project.version) }))
+        data.set(k, v);
+      for (const code of villageCodes.split(',')) data.append('villageCodes', code);
+      try {
+        return await actions.updateProject({ ok: false }, data);
+      } catch (error) {
+        if (String((error as { digest?: string }).digest).startsWith('NEXT_REDIRECT')) return { ok: true };
+        throw error;
+      }
+    };
+    expect(await edit({})).toMatchObject({ ok: true });
+    const changed = await db.project.findUniqueOrThrow({ where: { id }, include: { funds: true, villages: true } });
+    expect(changed.regionCode).toBe(TOWNSHIP_1);
+    expect(changed.villages.map((v) => v.villageCode).sort()).toEqual([V1, V2]);
+    expect(changed.funds.map((f) => [f.source, f.amountFen])).toEqual([['SOCIAL', 800_000n]]);
+    await signInAs('county2');
+    expect(await edit({})).toMatchObject({ ok: false, formError: NOT_FOUND });
+    await signInAs('county');
+    expect(await step(id, 'APPROVE')).toMatchObject({ ok: true });
+    expect(await edit({ name: '批复后改名' })).toMatchObject({
+      ok: false,
+      formError: '项目当前为“已批复”，批复后不能再修改。',
+    });
+    expect((await db.project.findUniqueOrThrow({ where: { id } })).name).toBe('测试通村道路硬化');
+  });
+
   it('lets a team leader propose for their own village only and report progress, never approve', async () => {
     const leader = await signInAs('teamleader');
     const own = leader.scopeCode;

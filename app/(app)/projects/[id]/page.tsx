@@ -11,6 +11,7 @@ import { Disclosure } from '@/components/ui/disclosure';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import { found } from '@/lib/errors';
 import { formatPercent } from '@/lib/figures/rules';
 import { parseId } from '@/lib/http';
@@ -32,6 +33,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         description={`${p.year} · ${t(`kinds.${p.kind}`)} · ${p.place} · ${p.ownerUnit}`}
         actions={
           <div className="flex flex-wrap gap-2">
+            {p.stage === 'PROPOSED' && can(viewer.role, 'project.propose') && (
+              <Link href={`/projects/${p.id}/edit`} className={buttonClass('secondary')}>
+                {t('edit')}
+              </Link>
+            )}
             <Link href={`/projects/${p.id}/board`} className={buttonClass('secondary')}>
               {t('board')}
             </Link>
