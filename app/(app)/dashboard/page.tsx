@@ -7,6 +7,7 @@ import { DashboardTiles } from '@/components/dashboard/tiles';
 import { WorstFirst } from '@/components/dashboard/worst-first';
 import { PageBody } from '@/components/layout/page-body';
 import { PrintPageSetup } from '@/components/layout/print-page-setup';
+import { ProjectsSummaryCard } from '@/components/projects/summary-card';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -14,6 +15,7 @@ import { PrintButton } from '@/components/ui/print-button';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
 import {
   type ColumnLabel,
   parseSort,
@@ -246,6 +248,9 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
             </DashboardSection>
           );
         })}
+        {can(viewer.role, 'project.view') && (
+          <ProjectsSummaryCard viewer={viewer} area={data.area.code} year={data.year} />
+        )}
         <Card title={t('trends', { year: data.year })}>
           <div className="grid gap-4 lg:grid-cols-2">
             <MonthLines
