@@ -25,8 +25,10 @@ export async function ProjectsSummaryCard({ viewer, area, year }: { viewer: View
         {items.map(([label, value, href, red]) => (
           <div key={label}>
             <dt className="text-slate-600">{label}</dt>
-            <dd className={`text-lg font-semibold tabular-nums ${red ? 'text-red-700' : ''}`}>
-              <TextLink href={href}>{value}</TextLink>
+            <dd className="text-lg font-semibold tabular-nums">
+              <TextLink href={href} className={red ? 'text-red-700' : undefined}>
+                {value}
+              </TextLink>
             </dd>
           </div>
         ))}
