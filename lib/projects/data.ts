@@ -50,6 +50,7 @@ function whereOf(viewer: Viewer, filters: ProjectFilters, today = chinaToday()):
     funded: !!filters.funded,
     overdue: !!filters.overdue,
     unaudited: !!filters.unaudited,
+    name: filters.q ?? null,
     today: dayOf(today),
   };
 }
@@ -443,6 +444,7 @@ export async function beneficiaryRows(viewer: Viewer, filters: ProjectFilters) {
         stage: { notIn: ['PROPOSED', 'REJECTED'], ...(where.stage ? { equals: where.stage as ProjectStage } : {}) },
         ...(where.year !== null ? { year: where.year } : {}),
         ...(where.kind ? { kind: filters.kind } : {}),
+        ...(where.name ? { name: { contains: where.name } } : {}),
         ...(where.overdue
           ? { stage: { in: ['APPROVED', 'NOTICED', 'IN_PROGRESS'] }, plannedEndOn: { lt: where.today } }
           : {}),

@@ -14,11 +14,13 @@ export type ProjectFilters = {
   overdue?: boolean;
   /** Accepted or later without an audit. */
   unaudited?: boolean;
+  /** Part of the project's name. */
+  q?: string;
   page?: number;
 };
 
 export type ProjectQuery = Partial<
-  Record<'area' | 'year' | 'stage' | 'kind' | 'funded' | 'overdue' | 'unaudited' | 'page', string>
+  Record<'area' | 'year' | 'stage' | 'kind' | 'funded' | 'overdue' | 'unaudited' | 'q' | 'page', string>
 >;
 
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | undefined =>
@@ -40,6 +42,7 @@ export function parseProjectFilters(query: ProjectQuery, thisYear: number): Proj
     funded: query.funded === '1' ? true : undefined,
     overdue: query.overdue === '1' ? true : undefined,
     unaudited: query.unaudited === '1' ? true : undefined,
+    q: query.q?.trim().slice(0, 50) || undefined,
     page: query.page ? parsePage(query.page) : undefined,
   };
 }
@@ -54,5 +57,6 @@ export function projectParams(filters: ProjectFilters, thisYear: number): Record
     funded: filters.funded ? '1' : undefined,
     overdue: filters.overdue ? '1' : undefined,
     unaudited: filters.unaudited ? '1' : undefined,
+    q: filters.q,
   };
 }

@@ -39,6 +39,8 @@ export type ProjectWhere = {
   funded: boolean;
   overdue: boolean;
   unaudited: boolean;
+  /** Part of the project's name, or null. */
+  name: string | null;
   today: Date;
 };
 
@@ -47,6 +49,7 @@ const projectWhere = (q: ProjectWhere) => sql`
    AND (${q.year}::int IS NULL OR j.year = ${q.year}::int)
    AND (${q.stage}::text IS NULL OR j.stage::text = ${q.stage})
    AND (${q.kind}::text IS NULL OR j.kind::text = ${q.kind})
+   AND (${q.name}::text IS NULL OR strpos(j.name, ${q.name}::text) > 0)
    AND (NOT ${q.funded}::boolean OR j.stage NOT IN ('PROPOSED', 'REJECTED'))
    AND (NOT ${q.overdue}::boolean OR (j.stage IN ('APPROVED', 'NOTICED', 'IN_PROGRESS') AND j.planned_end_on < ${q.today}::date))
    AND (NOT ${q.unaudited}::boolean OR (j.stage IN ('ACCEPTED', 'ASSETS_REGISTERED', 'EVALUATED', 'CLOSED')

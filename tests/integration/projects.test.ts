@@ -397,6 +397,7 @@ describe('the overview', () => {
     const y = 2031;
     const base = { userId: county.userId, year: y };
     const a = await makeProject({
+      name: '东沟村道路硬化',
       ...base,
       villages: [V1],
       stage: 'IN_PROGRESS',
@@ -484,6 +485,13 @@ describe('the overview', () => {
     expect(funded.rows.reduce((s, r) => s + r.budgetFen, 0n)).toBe(countyView.total.approvedFen);
     expect((await beneficiaryRows(county, filters)).length).toBe(countyView.total.households);
     expect((await projectOverview(county, { ...filters, overdue: true })).total.projects).toBe(1);
+    // A name searched for narrows the figures and the list alike.
+    expect((await projectOverview(county, { ...filters, q: '东沟' })).total).toMatchObject({
+      projects: 1,
+      paidFen: 2_500_000n,
+    });
+    expect((await listProjects(county, { ...filters, q: '东沟' })).rows.map((r) => r.id)).toEqual([a.id]);
+    expect(sum(await paymentRows(county, { ...filters, q: '东沟' }))).toBe(2_500_000n);
 
     // A township sees its own; another county sees none of it.
     expect((await projectOverview(await signInAs('township'), filters)).total.projects).toBe(4);

@@ -4,7 +4,7 @@ import { PageBody } from '@/components/layout/page-body';
 import { ProjectNav } from '@/components/projects/project-nav';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
-import { SelectField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
@@ -216,9 +216,16 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <form
             method="get"
             action="/projects"
-            className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
+            className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end"
           >
             {params.area && <input type="hidden" name="area" value={params.area} />}
+            <TextField
+              id="filter-q"
+              name="q"
+              label={t('projects.searchName')}
+              defaultValue={filters.q ?? ''}
+              maxLength={50}
+            />
             <SelectField
               id="filter-year"
               name="year"
