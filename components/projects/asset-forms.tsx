@@ -2,11 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { ASSET_KINDS, BENEFIT_MECHANISMS } from '@/lib/enums';
-import { addBeneficiary, recordAssetIncome, registerAsset } from '@/lib/projects/actions';
+import { addBeneficiary, recordAssetIncome, registerAsset, removeBeneficiary } from '@/lib/projects/actions';
 
 type HouseholdOption = { id: number; label: string };
 
@@ -49,6 +50,31 @@ export function BeneficiaryForm({ projectId, households }: { projectId: number; 
         </SelectField>
       </div>
       <SubmitButton variant="secondary">{t('addBeneficiary')}</SubmitButton>
+    </form>
+  );
+}
+
+/** Takes one household off the list, after asking. */
+export function RemoveBeneficiaryForm({
+  projectId,
+  household,
+}: {
+  projectId: number;
+  household: { id: number; name: string };
+}) {
+  const t = useTranslations('projects');
+  const { state, formAction, formKey } = useActionForm(removeBeneficiary);
+  return (
+    <form
+      action={formAction}
+      className="inline-flex flex-wrap items-center gap-2"
+      key={formKey()}
+      aria-label={t('removeBeneficiary')}
+    >
+      <FormMessage state={state} />
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="householdId" value={household.id} />
+      <ConfirmSubmit variant="danger" label={t('remove')} question={t('removeAsk', { name: household.name })} />
     </form>
   );
 }

@@ -31,6 +31,13 @@ export const addBeneficiary = action(
   commands.addBeneficiary,
 );
 
+export const removeBeneficiary = action(
+  'project.removeBeneficiary',
+  'project.implement',
+  schema.removeBeneficiarySchema,
+  commands.removeBeneficiary,
+);
+
 export const recordPayment = action('project.pay', 'project.finance', schema.paymentSchema, commands.recordPayment);
 
 export const recordAudit = action('project.audit', 'project.finance', schema.auditSchema, commands.recordAudit);

@@ -36,6 +36,7 @@ import type {
   paymentSchema,
   projectStepSchema,
   proposeProjectSchema,
+  removeBeneficiarySchema,
   updateProjectSchema,
 } from './schema';
 import { ledgerXlsx } from './sheet';
@@ -278,6 +279,27 @@ export async function addBeneficiary({
     regionCode: household.regionCode,
     changes: { householdId: household.id, mechanism: input.mechanism },
     message: 'projects.beneficiaryAdded',
+  };
+}
+
+/** A household taken off the list (entered by mistake, or no longer benefiting) while the project is open. */
+export async function removeBeneficiary({
+  viewer,
+  input,
+  tx,
+}: Context<typeof removeBeneficiarySchema>): Promise<CommandOutcome> {
+  const project = await projectInScope(tx, viewer, input.projectId);
+  if (CLOSED_STAGES.includes(project.stage)) throw new RefusedError('projects.refused.closed');
+  const removed = await tx.projectBeneficiary.deleteMany({
+    where: { projectId: project.id, householdId: input.householdId },
+  });
+  if (removed.count === 0) throw new NotFoundError();
+  return {
+    entity: 'Project',
+    entityId: project.id,
+    regionCode: project.regionCode,
+    changes: { householdId: input.householdId, removed: true },
+    message: 'projects.beneficiaryRemoved',
   };
 }
 

@@ -116,6 +116,8 @@ export const beneficiarySchema = z.strictObject({
   mechanism: z.enum(BENEFIT_MECHANISMS, { error: 'errors.invalidChoice' }),
 });
 
+export const removeBeneficiarySchema = z.strictObject({ projectId: recordId, householdId: recordId });
+
 /** A voucher: money paid out of one fund source. */
 export const paymentSchema = z.strictObject({
   projectId: recordId,

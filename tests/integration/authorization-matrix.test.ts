@@ -917,6 +917,24 @@ const MATRIX: Record<string, Case> = {
       mechanism: 'DIVIDEND',
     }),
   },
+  'project.removeBeneficiary': {
+    inScope: async (viewer) => {
+      const project = await projectIn(fieldVillageOf(viewer), 'IN_PROGRESS');
+      const household = await fieldHousehold(fieldVillageOf(viewer));
+      await db.projectBeneficiary.create({
+        data: { projectId: project.id, householdId: household.id, mechanism: 'DIVIDEND' },
+      });
+      return { projectId: project.id, householdId: household.id };
+    },
+    outOfScope: async () => {
+      const project = await projectIn(FIELD_OTHER_VILLAGE, 'IN_PROGRESS');
+      const household = await fieldHousehold(FIELD_OTHER_VILLAGE);
+      await db.projectBeneficiary.create({
+        data: { projectId: project.id, householdId: household.id, mechanism: 'DIVIDEND' },
+      });
+      return { projectId: project.id, householdId: household.id };
+    },
+  },
   'project.pay': {
     inScope: (viewer) => paymentInput(fieldVillageOf(viewer)),
     outOfScope: () => paymentInput(FIELD_OTHER_VILLAGE),

@@ -276,6 +276,18 @@ describe('a project from proposal to closing', () => {
       fieldErrors: { householdId: ['这户已在受益名单中'] },
     });
 
+    const listed = await countRows();
+    expect(await run(actions.removeBeneficiary, { projectId: id, householdId: households[1].id })).toMatchObject({
+      ok: false,
+      formError: NOT_FOUND,
+    });
+    await run(actions.addBeneficiary, { projectId: id, householdId: households[1].id, mechanism: 'EMPLOYMENT' });
+    expect(await run(actions.removeBeneficiary, { projectId: id, householdId: households[1].id })).toMatchObject({
+      ok: true,
+    });
+    expect(await db.projectBeneficiary.count({ where: { projectId: id } })).toBe(1);
+    expect(await countRows()).toEqual(listed);
+
     // Closing needs an audit.
     expect(await step(id, 'EVALUATE')).toMatchObject({ ok: false, fieldErrors: { note: ['此项必填'] } });
     expect(await step(id, 'EVALUATE', { note: '带贫效果好' })).toMatchObject({ ok: true });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
-import { AssetForm, BeneficiaryForm, IncomeForm } from '@/components/projects/asset-forms';
+import { AssetForm, BeneficiaryForm, IncomeForm, RemoveBeneficiaryForm } from '@/components/projects/asset-forms';
 import { AuditForm, PaymentForm } from '@/components/projects/money-forms';
 import { ProgressForm } from '@/components/projects/progress-form';
 import { ProjectStepForm } from '@/components/projects/step-form';
@@ -192,11 +192,20 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           {p.beneficiaries.length > 0 && (
             <ul className="mb-3 grid gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
               {p.beneficiaries.map((b) => (
-                <li key={b.householdId}>
-                  <TextLink href={`/households/${b.householdId}`}>{b.headName}</TextLink>{' '}
-                  <span className="text-slate-500">
-                    {b.village} · {t(`mechanisms.${b.mechanism}`)}
+                <li
+                  key={b.householdId}
+                  className="flex flex-wrap items-center gap-x-2"
+                  data-beneficiary={b.householdId}
+                >
+                  <span>
+                    <TextLink href={`/households/${b.householdId}`}>{b.headName}</TextLink>{' '}
+                    <span className="text-slate-500">
+                      {b.village} · {t(`mechanisms.${b.mechanism}`)}
+                    </span>
                   </span>
+                  {p.may.addPeople && (
+                    <RemoveBeneficiaryForm projectId={p.id} household={{ id: b.householdId, name: b.headName }} />
+                  )}
                 </li>
               ))}
             </ul>
