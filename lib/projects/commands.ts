@@ -20,7 +20,7 @@ import { claimPhotos } from '@/lib/problems/commands';
 import { regionTrail } from '@/lib/regions/data';
 import { isWithinScope } from '@/lib/regions/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
-import { chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
+import { chinaDate, chinaToday, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
 import { assetRows, listProjectsForExport, paymentRows } from './data';
 import type { ProjectFilters } from './filters';
 import { ASSET_STAGES, AUDIT_STAGES, checkMove, formatYuan, homeArea, PAYABLE_STAGES, type ProjectMove } from './rules';
@@ -321,7 +321,7 @@ export async function recordPayment({ viewer, input, tx }: Context<typeof paymen
     where: { projectId: project.id, kind: 'APPROVE' },
     orderBy: { id: 'desc' },
   });
-  if (approval && input.paidOn < isoDay(approval.createdAt))
+  if (approval && input.paidOn < chinaDate(approval.createdAt))
     throw new RefusedError('projects.refused.payBeforeApproval', 'paidOn');
   const fund = (await rows(tx, fundsOf(project.id))).find((f) => f.source === input.source);
   if (!fund) throw new RefusedError('projects.noAllocation', 'source');
