@@ -10,6 +10,7 @@ import { runAudited, writeAuditNow } from '@/lib/audit/data';
 import { getViewer, type Viewer } from '@/lib/auth/data';
 import { can, type Permission } from '@/lib/auth/permissions';
 import type { Command, CommandOutcome } from '@/lib/command';
+import { WROTE_COOKIE } from '@/lib/db';
 import { ConflictError, interruptStatus, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
 import { translateKey } from '@/lib/i18n/messages';
 import { currentLocale } from '@/lib/i18n/request';
@@ -181,10 +182,31 @@ export function action<S extends z.ZodType>(
       };
     }
     revalidatePath('/', 'layout');
+    await rememberWrite();
     if (outcome.redirectTo) redirect(outcome.redirectTo);
     return { ok: true, message: t(outcome.message ?? 'common.saved', outcome.data), data: outcome.data };
   };
   return Object.assign(run, { actionName, permission });
+}
+
+/**
+ * With reads on a replica (DATABASE_READ_URL), the writer's next pages read the primary for a while, so they show
+ * what was just saved (lib/db.ts readDb). Without a replica nothing is set.
+ */
+async function rememberWrite() {
+  if (!process.env.DATABASE_READ_URL) return;
+  try {
+    const { cookies } = await import('next/headers');
+    (await cookies()).set(WROTE_COOKIE, String(Date.now()), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: process.env.PUBLIC_URL?.startsWith('https://') ?? false, // as the sign-in cookies (lib/auth/next-auth.ts)
+      path: '/',
+      maxAge: 120,
+    });
+  } catch {
+    // Not in a request (a script or a test calling the action): there is no next page to send to the primary.
+  }
 }
 
 /** The database failed before the handler ran (the viewer's session, an audit of a refusal): "busy, retry". */

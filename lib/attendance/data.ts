@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db, rows } from '@/lib/db';
+import { db, readDb, rows } from '@/lib/db';
 import { AWAY_KINDS, type AwayKind, type DayKind, type LocationCheck, type TeamRole } from '@/lib/enums';
 import { found } from '@/lib/errors';
 import { policiesFor, policyValuesFor } from '@/lib/policy/data';
@@ -381,7 +381,7 @@ export type ComplianceRow = {
  */
 export async function complianceRows(viewer: Viewer, area: string | undefined, year: number): Promise<ComplianceRow[]> {
   requireCan(viewer, 'team.view');
-  return summarise(await rows(db, complianceCounts(areaPrefix(viewer, area), year, today())), year);
+  return summarise(await rows(await readDb(), complianceCounts(areaPrefix(viewer, area), year, today())), year);
 }
 
 /** The same rows for a set of villages, without a viewer: only for the dashboard's figures refresh. */

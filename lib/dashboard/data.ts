@@ -2,7 +2,7 @@ import 'server-only';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db, rows } from '@/lib/db';
+import { db, readDb, rows } from '@/lib/db';
 import { refreshFigures } from '@/lib/figures/commands';
 import { addFigures, emptyFigures, type Figures, MONTH_KEYS, type MonthFigures, ratesOf } from '@/lib/figures/rules';
 import { anyStale, figuresByChild, monthsOfArea, pendingVillages } from '@/lib/figures/sql';
@@ -60,17 +60,18 @@ export async function dashboard(viewer: Viewer, area?: string) {
   await refreshStaleOf(prefix);
   const childLength = childCodeLength(prefix) ?? 12;
   const year = Number(today.slice(0, 4));
+  const reader = await readDb(); // the kept figures may be a moment old: a replica serves them when there is one
   const [groups, months, [regions, policyOf], pending] = await Promise.all([
-    rows(db, figuresByChild(prefix, childLength)),
-    rows(db, monthsOfArea(prefix)),
-    db.region
+    rows(reader, figuresByChild(prefix, childLength)),
+    rows(reader, monthsOfArea(prefix)),
+    reader.region
       .findMany({
         where: { OR: [{ code: prefix }, ...(prefix.length < 12 ? [{ parentCode: prefix }] : [])] },
         select: { code: true, name: true, level: true },
         orderBy: { code: 'asc' },
       })
       .then(async (regions) => [regions, await policiesFor([prefix, ...regions.map((r) => r.code)], year)] as const),
-    rows(db, pendingVillages(prefix, today)).then(([row]) => row.n),
+    rows(reader, pendingVillages(prefix, today)).then(([row]) => row.n),
   ]);
   const byCode = new Map(groups.map((g) => [g.code, g]));
   const row = (code: string, name: string, figures: Figures): DashboardRow => ({

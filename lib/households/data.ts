@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db } from '@/lib/db';
+import { db, readDb } from '@/lib/db';
 import { found } from '@/lib/errors';
 import type { HouseholdStatus, Prisma } from '@/lib/generated/prisma/client';
 import { decryptText } from '@/lib/personal-data';
@@ -110,13 +110,14 @@ export async function searchHouseholds(viewer: Viewer, filters: HouseholdFilters
     ...(filters.set ? { AND: [setWhere(filters.set, chinaYear())] } : {}),
   };
   const page = Math.max(1, filters.page ?? 1);
+  const reader = await readDb(); // a list may be a moment old: a replica serves it when there is one
   const [total, people, rows] = await Promise.all([
-    db.household.count({ where }),
+    reader.household.count({ where }),
     // People only for a dashboard's set: the figure a leader drilled from counts them.
     filters.set
-      ? db.household.aggregate({ where, _sum: { memberCount: true } }).then((r) => r._sum.memberCount ?? 0)
+      ? reader.household.aggregate({ where, _sum: { memberCount: true } }).then((r) => r._sum.memberCount ?? 0)
       : null,
-    db.household.findMany({
+    reader.household.findMany({
       where,
       orderBy: [SORTS[filters.sort ?? 'name'], { id: 'asc' }],
       skip: (page - 1) * HOUSEHOLD_PAGE_SIZE,

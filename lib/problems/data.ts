@@ -6,7 +6,7 @@ import 'server-only';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db, rows as run } from '@/lib/db';
+import { db, readDb, rows as run } from '@/lib/db';
 import type { ProblemStatus } from '@/lib/enums';
 import { found } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -61,7 +61,7 @@ export async function ledgerCounts(viewer: Viewer, filters: ProblemFilters) {
   const today = chinaToday();
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
   const counts = await run(
-    db,
+    await readDb(),
     ledgerCountsByChild({
       prefix,
       childLength,
@@ -144,9 +144,10 @@ export async function listProblems(viewer: Viewer, filters: ProblemFilters) {
   const today = chinaToday();
   const where = whereOf(viewer, filters, today);
   const page = Math.max(1, filters.page ?? 1);
+  const reader = await readDb(); // a list may be a moment old: a replica serves it when there is one
   const [total, problems] = await Promise.all([
-    db.problem.count({ where }),
-    db.problem.findMany({
+    reader.problem.count({ where }),
+    reader.problem.findMany({
       where,
       orderBy: ORDER[filters.sort ?? 'found'],
       skip: (page - 1) * PROBLEM_PAGE_SIZE,

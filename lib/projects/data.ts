@@ -5,7 +5,7 @@ import 'server-only';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db, rows as run } from '@/lib/db';
+import { db, readDb, rows as run } from '@/lib/db';
 import type { ProjectStage } from '@/lib/enums';
 import { found } from '@/lib/errors';
 import { actorLevelOf, HELPED_STATUSES } from '@/lib/households/rules';
@@ -112,12 +112,13 @@ export async function projectOverview(viewer: Viewer, filters: ProjectFilters) {
   const where = whereOf(viewer, filters);
   const prefix = where.prefix;
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
+  const reader = await readDb();
   const [counts, households, stages, children] = await Promise.all([
-    run(db, projectCountsByChild({ ...where, childLength })),
-    run(db, beneficiariesByChild({ ...where, childLength })),
-    run(db, projectStages(where)),
+    run(reader, projectCountsByChild({ ...where, childLength })),
+    run(reader, beneficiariesByChild({ ...where, childLength })),
+    run(reader, projectStages(where)),
     prefix.length < 12
-      ? db.region.findMany({
+      ? reader.region.findMany({
           where: {
             ...scope.region(viewer, filters.area),
             level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE',
@@ -191,8 +192,9 @@ export async function listProjectsForExport(viewer: Viewer, filters: ProjectFilt
 
 async function projectRows(viewer: Viewer, filters: ProjectFilters, limit: number, offset: number) {
   const today = chinaToday();
-  const ids = await run(db, projectIds(whereOf(viewer, filters, today), limit, offset));
-  const projects = await db.project.findMany({
+  const reader = await readDb();
+  const ids = await run(reader, projectIds(whereOf(viewer, filters, today), limit, offset));
+  const projects = await reader.project.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
     include: {
       funds: { select: { amountFen: true } },
@@ -409,7 +411,7 @@ export async function getProject(viewer: Viewer, id: number) {
 /** The vouchers of the filtered projects (the disbursement ledger, 资金拨付台账), with their places. */
 export async function paymentRows(viewer: Viewer, filters: ProjectFilters) {
   requireCan(viewer, 'project.view');
-  const list = await run(db, paymentLedger(whereOf(viewer, filters), LEDGER_LIMIT));
+  const list = await run(await readDb(), paymentLedger(whereOf(viewer, filters), LEDGER_LIMIT));
   const places = await placeNames(list.map((r) => r.regionCode));
   return list.map((r) => ({
     ...r,
@@ -422,7 +424,7 @@ export async function paymentRows(viewer: Viewer, filters: ProjectFilters) {
 /** The assets of the filtered projects (the asset ledger, 扶贫资产台账) with the income they returned. */
 export async function assetRows(viewer: Viewer, filters: ProjectFilters) {
   requireCan(viewer, 'project.view');
-  const list = await run(db, assetLedger(whereOf(viewer, filters), LEDGER_LIMIT));
+  const list = await run(await readDb(), assetLedger(whereOf(viewer, filters), LEDGER_LIMIT));
   const places = await placeNames(list.map((r) => r.regionCode));
   return list.map((r) => ({
     ...r,
@@ -437,7 +439,7 @@ export async function assetRows(viewer: Viewer, filters: ProjectFilters) {
 export async function beneficiaryRows(viewer: Viewer, filters: ProjectFilters) {
   requireCan(viewer, 'project.view');
   const where = whereOf(viewer, filters);
-  const links = await db.projectBeneficiary.findMany({
+  const links = await (await readDb()).projectBeneficiary.findMany({
     where: {
       household: { regionCode: { startsWith: where.prefix } },
       project: {
@@ -486,10 +488,11 @@ export async function fundYearView(viewer: Viewer, year: number) {
   requireCan(viewer, 'project.view');
   const countyCode = viewer.scopeCode.length >= 6 ? viewer.scopeCode.slice(0, 6) : null;
   if (!countyCode) return null;
+  const reader = await readDb();
   const [entered, policy, countyFunds] = await Promise.all([
-    db.fundYear.findUnique({ where: { countyCode_year: { countyCode, year } } }),
-    db.policy.findUnique({ where: { countyCode_year: { countyCode, year } } }),
-    db.projectFund.aggregate({
+    reader.fundYear.findUnique({ where: { countyCode_year: { countyCode, year } } }),
+    reader.policy.findUnique({ where: { countyCode_year: { countyCode, year } } }),
+    reader.projectFund.aggregate({
       where: {
         source: 'COUNTY',
         project: { year, regionCode: { startsWith: countyCode }, stage: { notIn: ['PROPOSED', 'REJECTED'] } },
