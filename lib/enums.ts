@@ -243,7 +243,9 @@ export const BENEFIT_MECHANISMS = [
 ] as const;
 export type BenefitMechanism = (typeof BENEFIT_MECHANISMS)[number];
 
-export const PAYMENT_KINDS = ['DISBURSEMENT', 'REIMBURSEMENT'] as const;
+export const PAYMENT_KINDS = ['DISBURSEMENT', 'REIMBURSEMENT', 'REVERSAL'] as const;
+/** What a clerk enters; a reversal is made from the voucher it reverses. */
+export const PAYMENT_ENTRY_KINDS = ['DISBURSEMENT', 'REIMBURSEMENT'] as const;
 export type PaymentKind = (typeof PAYMENT_KINDS)[number];
 
 export const ASSET_KINDS = ['OPERATING', 'PUBLIC_BENEFIT', 'HOUSEHOLD'] as const;

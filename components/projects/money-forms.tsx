@@ -1,11 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { SubmitButton } from '@/components/ui/button';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { SelectField, TextareaField, TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { type FundSource, PAYMENT_KINDS } from '@/lib/enums';
-import { recordAudit, recordPayment, saveFundYear } from '@/lib/projects/actions';
+import { type FundSource, PAYMENT_ENTRY_KINDS } from '@/lib/enums';
+import { recordAudit, recordPayment, reversePayment, saveFundYear } from '@/lib/projects/actions';
 
 /** A voucher paid out of one of the project's fund sources (refused over what the source has left). */
 export function PaymentForm({
@@ -46,7 +47,7 @@ export function PaymentForm({
           defaultValue={defaultValue('kind', 'DISBURSEMENT')}
           errors={fieldError('kind')}
         >
-          {PAYMENT_KINDS.map((k) => (
+          {PAYMENT_ENTRY_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`paymentKinds.${k}`)}
             </option>
@@ -87,6 +88,58 @@ export function PaymentForm({
         />
       </div>
       <SubmitButton>{t('addPayment')}</SubmitButton>
+    </form>
+  );
+}
+
+/** A voucher entered wrongly, reversed by one of its own (红字冲销), after asking. */
+export function ReversalForm({
+  payment,
+  today,
+}: {
+  payment: { id: number; voucherNo: string; amount: string; paidOn: string };
+  today: string;
+}) {
+  const t = useTranslations('projects');
+  const { state, formAction, fieldError, defaultValue, formKey } = useActionForm(reversePayment);
+  const id = (name: string) => `rev-${payment.id}-${name}`;
+  return (
+    <form action={formAction} className="space-y-3" noValidate key={formKey()} aria-label={t('reverseTitle')}>
+      <FormMessage state={state} />
+      <input type="hidden" name="paymentId" value={payment.id} />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField
+          name="voucherNo"
+          id={id('voucher')}
+          label={t('reverseVoucherNo')}
+          defaultValue={defaultValue('voucherNo')}
+          errors={fieldError('voucherNo')}
+          maxLength={40}
+        />
+        <TextField
+          name="paidOn"
+          id={id('on')}
+          type="date"
+          min={payment.paidOn}
+          max={today}
+          label={t('reverseOn')}
+          defaultValue={defaultValue('paidOn', today)}
+          errors={fieldError('paidOn')}
+        />
+        <TextField
+          name="reason"
+          id={id('reason')}
+          label={t('reverseReason')}
+          defaultValue={defaultValue('reason')}
+          errors={fieldError('reason')}
+          maxLength={200}
+        />
+      </div>
+      <ConfirmSubmit
+        variant="danger"
+        label={t('reverse')}
+        question={t('reverseAsk', { amount: payment.amount, voucher: payment.voucherNo })}
+      />
     </form>
   );
 }

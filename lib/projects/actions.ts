@@ -40,6 +40,13 @@ export const removeBeneficiary = action(
 
 export const recordPayment = action('project.pay', 'project.finance', schema.paymentSchema, commands.recordPayment);
 
+export const reversePayment = action(
+  'project.reversePayment',
+  'project.finance',
+  schema.reversalSchema,
+  commands.reversePayment,
+);
+
 export const recordAudit = action('project.audit', 'project.finance', schema.auditSchema, commands.recordAudit);
 
 export const saveFundYear = action('fundYear.save', 'project.finance', schema.fundYearSchema, commands.saveFundYear);

@@ -37,6 +37,7 @@ import type {
   projectStepSchema,
   proposeProjectSchema,
   removeBeneficiarySchema,
+  reversalSchema,
   updateProjectSchema,
 } from './schema';
 import { ledgerXlsx } from './sheet';
@@ -356,6 +357,52 @@ export async function recordPayment({ viewer, input, tx }: Context<typeof paymen
       paidOn: input.paidOn,
     },
     message: 'projects.paymentSaved',
+  };
+}
+
+/**
+ * A voucher entered wrongly, reversed by a voucher of its own with the negative amount (红字冲销): the original
+ * stays; a voucher is reversed once, a reversal never; only while money may still be paid.
+ */
+export async function reversePayment({ viewer, input, tx }: Context<typeof reversalSchema>): Promise<CommandOutcome> {
+  const payment = await tx.projectPayment.findFirst({ where: { id: input.paymentId, project: scope.project(viewer) } });
+  if (!payment) throw new NotFoundError();
+  await execute(tx, lockProject(payment.projectId));
+  const project = await tx.project.findUniqueOrThrow({ where: { id: payment.projectId } });
+  if (!PAYABLE_STAGES.includes(project.stage)) throw new RefusedError('projects.refused.closed');
+  if (payment.reversesId !== null) throw new RefusedError('projects.reversalNotReversible');
+  if (await tx.projectPayment.findUnique({ where: { reversesId: payment.id } }))
+    throw new RefusedError('projects.alreadyReversed');
+  if (input.paidOn > chinaToday()) throw new RefusedError('projects.dateInFuture', 'paidOn');
+  if (input.paidOn < isoDay(payment.paidOn)) throw new RefusedError('projects.reverseBeforePaid', 'paidOn');
+  if ((await rows(tx, voucherInCounty(project.regionCode.slice(0, 6), input.voucherNo))).length > 0)
+    throw new RefusedError('projects.voucherUsed', 'voucherNo');
+  const reversal = await tx.projectPayment.create({
+    data: {
+      projectId: project.id,
+      source: payment.source,
+      kind: 'REVERSAL',
+      paidOn: dayOf(input.paidOn),
+      amountFen: -payment.amountFen,
+      voucherNo: input.voucherNo,
+      payee: payment.payee,
+      reversesId: payment.id,
+      reason: input.reason,
+      createdById: viewer.userId,
+    },
+  });
+  return {
+    entity: 'ProjectPayment',
+    entityId: reversal.id,
+    regionCode: project.regionCode,
+    changes: {
+      projectId: project.id,
+      reverses: payment.voucherNo,
+      amount: formatYuan(-payment.amountFen),
+      voucherNo: input.voucherNo,
+      reason: input.reason,
+    },
+    message: 'projects.paymentReversed',
   };
 }
 

@@ -355,6 +355,9 @@ export async function getProject(viewer: Viewer, id: number) {
     })),
     payments: project.payments.map((p) => ({
       id: p.id,
+      reversesVoucher: p.reversesId ? (project.payments.find((o) => o.id === p.reversesId)?.voucherNo ?? '') : null,
+      reversed: project.payments.some((o) => o.reversesId === p.id),
+      reason: p.reason,
       source: p.source,
       kind: p.kind,
       paidOn: isoDay(p.paidOn),

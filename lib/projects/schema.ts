@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSET_KINDS, BENEFIT_MECHANISMS, FUND_SOURCES, PAYMENT_KINDS, PROJECT_KINDS } from '@/lib/enums';
+import { ASSET_KINDS, BENEFIT_MECHANISMS, FUND_SOURCES, PAYMENT_ENTRY_KINDS, PROJECT_KINDS } from '@/lib/enums';
 import { photoKeys } from '@/lib/problems/schema';
 import {
   chosenRecordId,
@@ -122,11 +122,19 @@ export const removeBeneficiarySchema = z.strictObject({ projectId: recordId, hou
 export const paymentSchema = z.strictObject({
   projectId: recordId,
   source: z.enum(FUND_SOURCES, { error: 'errors.invalidChoice' }),
-  kind: z.enum(PAYMENT_KINDS, { error: 'errors.invalidChoice' }),
+  kind: z.enum(PAYMENT_ENTRY_KINDS, { error: 'errors.invalidChoice' }),
   paidOn: isoDate,
   amount: yuan,
   voucherNo: text(40),
   payee: text(100),
+});
+
+/** A voucher entered wrongly, reversed by a voucher of its own (红字冲销): its number, date and why. */
+export const reversalSchema = z.strictObject({
+  paymentId: recordId,
+  voucherNo: text(40),
+  paidOn: isoDate,
+  reason: text(200),
 });
 
 export const auditSchema = z.strictObject({

@@ -319,6 +319,20 @@ const lendInput = async (village: string) => ({
   lentOn: addDays(chinaToday(), -1),
   dueOn: addDays(chinaToday(), 100),
 });
+/** A voucher already paid, written directly (the matrix reverses it). */
+const paymentRow = async (village: string) => {
+  const project = await projectIn(village, 'APPROVED');
+  return {
+    projectId: project.id,
+    source: 'CENTRAL' as const,
+    kind: 'DISBURSEMENT' as const,
+    paidOn: dayOf(chinaToday()),
+    amountFen: 10_000n,
+    voucherNo: `矩阵原-${++serial}`,
+    payee: '矩阵',
+    createdById: project.createdById,
+  };
+};
 const paymentInput = async (village: string) => ({
   projectId: (await projectIn(village, 'APPROVED')).id,
   source: 'CENTRAL',
@@ -938,6 +952,16 @@ const MATRIX: Record<string, Case> = {
   'project.pay': {
     inScope: (viewer) => paymentInput(fieldVillageOf(viewer)),
     outOfScope: () => paymentInput(FIELD_OTHER_VILLAGE),
+  },
+  'project.reversePayment': {
+    inScope: async (viewer) => {
+      const payment = await db.projectPayment.create({ data: { ...(await paymentRow(fieldVillageOf(viewer))) } });
+      return { paymentId: payment.id, voucherNo: `矩阵冲销-${++serial}`, paidOn: chinaToday(), reason: '矩阵' };
+    },
+    outOfScope: async () => {
+      const payment = await db.projectPayment.create({ data: { ...(await paymentRow(FIELD_OTHER_VILLAGE)) } });
+      return { paymentId: payment.id, voucherNo: `越界冲销-${++serial}`, paidOn: chinaToday(), reason: '越界' };
+    },
   },
   'project.audit': {
     inScope: async (viewer) => ({

@@ -376,6 +376,73 @@ describe('a project from proposal to closing', () => {
     await db.project.delete({ where: { id } });
   });
 
+  it('reverses a wrong voucher with one of its own (the original kept), once, which frees the amount again', async () => {
+    const county = await signInAs('county');
+    const project = await makeProject({
+      villages: [V2],
+      userId: county.userId,
+      stage: 'IN_PROGRESS',
+      funds: { CENTRAL: 1_000_000n },
+    });
+    const voucher = {
+      projectId: project.id,
+      source: 'CENTRAL',
+      kind: 'DISBURSEMENT',
+      paidOn: today,
+      amount: '10000',
+      voucherNo: `R-${project.id}`,
+      payee: '施工方',
+    };
+    expect(await run(actions.recordPayment, voucher)).toMatchObject({ ok: true });
+    expect(
+      await run(actions.recordPayment, { ...voucher, voucherNo: `R-${project.id}-2`, amount: '0.01' }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { amount: ['超过这项资金的批复余额（还剩 0.00 元）'] },
+    });
+    const paid = await db.projectPayment.findFirstOrThrow({ where: { projectId: project.id } });
+    const reversal = { paymentId: paid.id, voucherNo: `R-${project.id}-X`, paidOn: today, reason: '金额录错' };
+    expect(
+      await run(actions.reversePayment, { ...reversal, paidOn: dateOfDayNumber(dayNumber(today) - 1) }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { paidOn: ['冲销日期不能早于原拨付日期'] },
+    });
+    expect(await run(actions.reversePayment, { ...reversal, voucherNo: voucher.voucherNo })).toMatchObject({
+      ok: false,
+      fieldErrors: { voucherNo: ['这个凭证号在本县已登记过'] },
+    });
+    await signInAs('county2');
+    expect(await run(actions.reversePayment, reversal)).toMatchObject({ ok: false, formError: NOT_FOUND });
+    await signInAs('county');
+    expect(await run(actions.reversePayment, reversal)).toMatchObject({ ok: true, message: '已冲销' });
+    expect(await run(actions.reversePayment, { ...reversal, voucherNo: 'R-again' })).toMatchObject({
+      ok: false,
+      formError: '这笔拨付已经冲销过了',
+    });
+    const negative = await db.projectPayment.findFirstOrThrow({ where: { reversesId: paid.id } });
+    expect(negative).toMatchObject({ kind: 'REVERSAL', amountFen: -1_000_000n, reason: '金额录错' });
+    expect(
+      await run(actions.reversePayment, { ...reversal, paymentId: negative.id, voucherNo: 'R-of-R' }),
+    ).toMatchObject({
+      ok: false,
+      formError: '冲销凭证不能再冲销',
+    });
+    expect(await db.projectPayment.count({ where: { projectId: project.id } })).toBe(2); // nothing deleted
+    const detail = await getProject(county, project.id);
+    expect(detail.paidFen).toBe(0n);
+    expect(detail.payments.map((y) => [y.voucherNo, y.reversed, y.reversesVoucher])).toEqual([
+      [voucher.voucherNo, true, null],
+      [reversal.voucherNo, false, voucher.voucherNo],
+    ]);
+    // The amount is free again; the ledger's total is what was really paid.
+    expect(
+      await run(actions.recordPayment, { ...voucher, voucherNo: `R-${project.id}-3`, amount: '1000' }),
+    ).toMatchObject({ ok: true });
+    const ledger = await paymentRows(county, { year: project.year, q: project.name });
+    expect(ledger.reduce((sum, r) => sum + r.amountFen, 0n)).toBe(100_000n);
+  });
+
   it('keeps other counties out: their projects are not found and nothing changes', async () => {
     const county2 = await db.user.findUniqueOrThrow({ where: { username: 'county2' } });
     const other = await makeProject({ villages: [V_OTHER], userId: county2.id, stage: 'APPROVED' });

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { AssetForm, BeneficiaryForm, IncomeForm, RemoveBeneficiaryForm } from '@/components/projects/asset-forms';
-import { AuditForm, PaymentForm } from '@/components/projects/money-forms';
+import { AuditForm, PaymentForm, ReversalForm } from '@/components/projects/money-forms';
 import { ProgressForm } from '@/components/projects/progress-form';
 import { ProjectStepForm } from '@/components/projects/step-form';
 import { buttonClass } from '@/components/ui/button-class';
@@ -169,15 +169,48 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 {p.payments.map((y) => (
                   <Row key={y.id} data-voucher={y.voucherNo}>
                     <Td className="tabular-nums">{y.paidOn}</Td>
-                    <Td>{y.voucherNo}</Td>
+                    <Td>
+                      {y.voucherNo}
+                      {y.reversed && (
+                        <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-700">{t('reversed')}</span>
+                      )}
+                    </Td>
                     <Td>{t(`sources.${y.source}`)}</Td>
-                    <Td>{t(`paymentKinds.${y.kind}`)}</Td>
+                    <Td>
+                      {t(`paymentKinds.${y.kind}`)}
+                      {y.reversesVoucher && (
+                        <span className="block text-xs text-slate-600">
+                          {t('reversalOf', { voucher: y.reversesVoucher })}：{y.reason}
+                        </span>
+                      )}
+                    </Td>
                     <Td>{y.payee}</Td>
-                    <NumCell>{formatYuan(y.amountFen)}</NumCell>
+                    <Td className={`text-right tabular-nums ${y.amountFen < 0n ? 'text-red-700' : ''}`}>
+                      {formatYuan(y.amountFen)}
+                    </Td>
                   </Row>
                 ))}
               </tbody>
             </Table>
+          )}
+          {p.may.pay && p.payments.some((y) => !y.reversed && !y.reversesVoucher) && (
+            <div className="mt-4 space-y-2">
+              {p.payments
+                .filter((y) => !y.reversed && !y.reversesVoucher)
+                .map((y) => (
+                  <Disclosure
+                    key={y.id}
+                    initiallyOpen={false}
+                    summary={`${t('reverse')} ${y.voucherNo}`}
+                    summaryClassName={SUMMARY}
+                  >
+                    <ReversalForm
+                      payment={{ id: y.id, voucherNo: y.voucherNo, amount: formatYuan(y.amountFen), paidOn: y.paidOn }}
+                      today={p.today}
+                    />
+                  </Disclosure>
+                ))}
+            </div>
           )}
           {p.may.pay && (
             <div className="mt-4">

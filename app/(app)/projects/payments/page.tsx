@@ -3,7 +3,7 @@ import { PageBody } from '@/components/layout/page-body';
 import { ProjectNav } from '@/components/projects/project-nav';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
-import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
+import { HeadRow, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -61,7 +61,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                   <Td className="whitespace-nowrap">{t(`sources.${r.source}`)}</Td>
                   <Td className="whitespace-nowrap">{t(`paymentKinds.${r.kind}`)}</Td>
                   <Td>{r.payee}</Td>
-                  <NumCell>{formatYuan(r.amountFen)}</NumCell>
+                  <Td className={`text-right tabular-nums ${r.amountFen < 0n ? 'text-red-700' : ''}`}>
+                    {formatYuan(r.amountFen)}
+                  </Td>
                 </Row>
               ))}
             </tbody>
