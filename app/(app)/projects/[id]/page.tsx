@@ -119,13 +119,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </Card>
           <Card title={t('nextStep')}>
             <ProjectStepForm
-              project={p}
+              project={{ id: p.id, version: p.version, progressPercent: p.progressPercent }}
               moves={p.moves.filter((m) => m !== 'PROGRESS')}
               quietWhenNone={p.moves.includes('PROGRESS')}
             />
             {p.moves.includes('PROGRESS') && (
               <div className={p.moves.length > 1 ? 'mt-4 border-t border-slate-200 pt-4' : undefined}>
-                <ProgressForm project={p} />
+                <ProgressForm
+                  project={{ id: p.id, version: p.version, progressPercent: p.progressPercent, name: p.name }}
+                />
               </div>
             )}
           </Card>
