@@ -70,6 +70,8 @@ test('a project goes from proposal to asset, each step by its own person', async
   await loginAndWait(page, 'county');
   await page.goto('/projects');
   await page.getByRole('link', { name: '项目入库' }).click();
+  await page.waitForURL('**/projects/new');
+  await page.waitForLoadState('networkidle'); // the navigation settled, as before a person starts typing
   await page.getByLabel('项目名称').fill(name);
   await page.getByLabel('项目类型').selectOption('INFRASTRUCTURE');
   await page.getByLabel('计划完工日期').fill(`${year + 1}-06-30`);
