@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { ProjectNav } from '@/components/projects/project-nav';
+import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader, Stat } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -40,27 +41,14 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const areaName = trail.at(-1)?.name ?? '';
   return (
     <PageBody>
+      <Breadcrumb
+        trail={trail}
+        label={t('regions.breadcrumb')}
+        href={(code) => href({ area: code === viewer.scopeCode ? undefined : code, page: undefined })}
+      />
       <PageHeader
         title={t('projects.title')}
-        description={
-          <span role="group" className="flex flex-wrap items-center gap-1" aria-label={t('projects.area')}>
-            {trail.map((r, i) => (
-              <span key={r.code}>
-                {i > 0 && (
-                  <span aria-hidden className="px-1 text-slate-500">
-                    ›
-                  </span>
-                )}
-                {r.code === overview.area ? (
-                  <span className="font-medium text-slate-800">{r.name}</span>
-                ) : (
-                  <TextLink href={href({ area: r.code === viewer.scopeCode ? undefined : r.code })}>{r.name}</TextLink>
-                )}
-              </span>
-            ))}
-            <span className="pl-2 text-slate-500">· {t('projects.moneyHint')}</span>
-          </span>
-        }
+        description={t('projects.moneyHint')}
         actions={
           <div className="flex flex-wrap gap-2">
             {can(viewer.role, 'project.propose') && (
