@@ -2,6 +2,8 @@
 // removal of unclaimed uploads older than a day (uploads also sweep, but a quiet county has none).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.DATABASE_URL) return;
+  // The benchmark turns them off while it records which statements each page runs.
+  if (process.env.BACKGROUND_JOBS === 'off') return;
   const { startFiguresRefresher } = await import('./lib/figures/refresher');
   startFiguresRefresher();
   const { startWarningsJob } = await import('./lib/monitoring/refresher');

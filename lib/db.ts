@@ -1,4 +1,5 @@
 import 'server-only';
+import { appendFileSync } from 'node:fs';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DATABASE_BUSY_DIGEST, isDatabaseUnavailable } from '@/lib/errors';
 import { PrismaClient } from '@/lib/generated/prisma/client';
@@ -28,7 +29,10 @@ export function createClient(url = process.env.DATABASE_URL): PrismaClient {
     // pool by itself, so the app recovers from a database restart without being restarted.
     connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 5000),
   });
-  const client = new PrismaClient({ adapter }).$extends({
+  const base = process.env.SQL_LOG_FILE
+    ? logQueries(new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }), process.env.SQL_LOG_FILE)
+    : new PrismaClient({ adapter });
+  const client = base.$extends({
     query: {
       async $allOperations({ args, query }) {
         try {
@@ -39,6 +43,17 @@ export function createClient(url = process.env.DATABASE_URL): PrismaClient {
       },
     },
   });
+  return client as unknown as PrismaClient;
+}
+
+/**
+ * The benchmark's view of what a page runs (`npm run bench` sets SQL_LOG_FILE): every statement with its parameters,
+ * one JSON line each, so the same SQL can be run again as plain SQL. Off unless set.
+ */
+function logQueries(client: PrismaClient<'query'>, file: string): PrismaClient {
+  client.$on('query', (event) =>
+    appendFileSync(file, `${JSON.stringify({ query: event.query, params: event.params })}\n`),
+  );
   return client as unknown as PrismaClient;
 }
 

@@ -1,12 +1,16 @@
-// npm run bench [-- --json] [--requests 30] [--skip-offline]
-// Server response of pages on the city-scale data set (npm run seed:scale -- --scale city), median and p95
-// over N requests after a warm-up, beside the same figures computed in plain SQL in the same run; then the
-// phone's offline path (scripts/bench-offline.ts) under `offline`.
+// npm run bench [-- --scale city|province] [--json] [--requests 30] [--skip-offline]
+// Server response of pages on a scale data set (npm run seed:scale -- --scale city|province), median and p95
+// over N requests after a warm-up, each beside its floor in the same run: the bare signed-in page with the same
+// layout (/account) plus the page's own statements, recorded from the server (SQL_LOG_FILE) and run again as
+// plain SQL with the same parameters, as the app sends them. Then check-ins at 20 at once, the figures' full
+// recompute and how far they lag a write, and the phone's offline path (scripts/bench-offline.ts) under `offline`.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { complianceCounts } from '../lib/attendance/sql';
-import { figuresByChild, monthsOfArea, pendingVillages, villageFigures, villageMonthFigures } from '../lib/figures/sql';
+import { pendingVillages, villageFigures, villageMonthFigures } from '../lib/figures/sql';
 import { chinaToday } from '../lib/time';
 import { openDatabase } from './database';
 import { localSecret } from './secrets';
@@ -16,9 +20,15 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     requests: { type: 'string', default: '30' },
     port: { type: 'string', default: '3200' },
+    scale: { type: 'string', default: 'city' },
     'skip-offline': { type: 'boolean', default: false },
   },
 });
+if (values.scale !== 'city' && values.scale !== 'province') {
+  console.error('--scale is city or province');
+  process.exit(2);
+}
+const SCALE = values.scale;
 const REQUESTS = Math.max(20, Number(values.requests));
 const BASE = `http://127.0.0.1:${values.port}`;
 const COUNTY = '990102';
@@ -56,7 +66,8 @@ async function signIn(username: string, password: string): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .find((c) => c.startsWith('authjs.session-token='));
-  if (!session) throw new Error('sign-in failed: is the city data set seeded (npm run seed:scale -- --scale city)?');
+  if (!session)
+    throw new Error('sign-in failed: is the data set seeded (npm run seed:scale -- --scale city|province)?');
   return session;
 }
 
@@ -149,64 +160,99 @@ async function fullRefresh(today: string): Promise<number> {
   await waitForFigures(today); // a fresh server computes what is missing first
   await client.query('UPDATE village_figures SET computed_on = computed_on - 1');
   const seconds = await waitForFigures(today);
-  log(`figures_full_refresh (every village of the city, as each new day starts): ${seconds} s`);
+  log(`figures_full_refresh (every village of the data set, as each new day starts): ${seconds} s`);
   return seconds;
 }
 
-async function dashboards(countyCookie: string, today: string, year: number) {
-  const cityCookie = await signIn('cityleader', 'Bangfu@2026');
-  const run = (query: { text: string; values: readonly unknown[] }) => client.query(query.text, [...query.values]);
-  // The dashboard's own two reads of the kept figures, as the app sends them.
-  const readKept = (prefix: string, childLength: number) => async () => {
-    await run(figuresByChild(prefix, childLength));
-    await run(monthsOfArea(prefix));
-  };
-  const fromSources = (codes: string[]) => async () => {
-    await run(villageFigures(codes, year, today));
-    await run(villageMonthFigures(codes, year));
-    const compliance = complianceCounts(codes, year, today);
-    await client.query(compliance.text, [...compliance.values]);
-  };
-  const get = (cookie: string, path: string) => async () => {
-    const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    await response.text();
-  };
-  const out: Record<string, unknown> = {};
-  const cases = [
-    { name: 'county_dashboard', cookie: countyCookie, prefix: COUNTY, childLength: 9, sourceRuns: REQUESTS },
-    { name: 'city_dashboard', cookie: cityCookie, prefix: COUNTY.slice(0, 4), childLength: 6, sourceRuns: 5 },
-  ];
-  for (const c of cases) {
-    const server = await time(get(c.cookie, '/dashboard'));
-    const kept = await time(readKept(c.prefix, c.childLength));
-    const sources = await time(fromSources(await villagesOf(c.prefix)), 1, c.sourceRuns);
-    out[c.name] = {
-      server,
-      plain_sql_from_sources: sources,
-      plain_sql_read_kept_figures: kept,
-      ratio_median_to_sources: round(server.median_ms / sources.median_ms),
-      ratio_median_to_kept: round(server.median_ms / kept.median_ms),
-    };
-    log(
-      `${c.name}: server median ${server.median_ms} ms, p95 ${server.p95_ms} ms | plain SQL from the source tables median ${sources.median_ms} ms, p95 ${sources.p95_ms} ms (${sources.requests} runs) | plain SQL reading the kept figures median ${kept.median_ms} ms, p95 ${kept.p95_ms} ms`,
-    );
-  }
+// ─────────────────────────── Pages beside their floors ───────────────────────────
 
-  // A write, then the next dashboard request: it recomputes the written village before answering.
+const BARE_PAGE = '/account'; // the same layout, signed in, nothing of its own but the form
+const SQL_LOG = path.resolve('.data/tmp/bench-sql.jsonl');
+type Statement = { query: string; params: string };
+
+function get(cookie: string, pagePath: string) {
+  return async () => {
+    const response = await fetch(`${BASE}${pagePath}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${pagePath}: ${response.status}`);
+    return response.text();
+  };
+}
+
+/** The statements one request of the page runs, as the server logged them; asked until two requests agree. */
+async function statementsOf(cookie: string, pagePath: string): Promise<Statement[]> {
+  let previous: string | null = null;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    writeFileSync(SQL_LOG, '');
+    await get(cookie, pagePath)();
+    const statements = readFileSync(SQL_LOG, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Statement);
+    const key = statements.map((st) => st.query).join('\n');
+    if (key === previous) return statements;
+    previous = key;
+  }
+  throw new Error(`${pagePath}: its statements differ from one request to the next`);
+}
+
+/** The page's statements less the bare page's (the layout's own, counted in the bare page's time). */
+function pageOwn(page: Statement[], bare: Statement[]): Statement[] {
+  const left = new Map<string, number>();
+  for (const st of bare) left.set(st.query + st.params, (left.get(st.query + st.params) ?? 0) + 1);
+  return page.filter((st) => {
+    const n = left.get(st.query + st.params) ?? 0;
+    if (n > 0) left.set(st.query + st.params, n - 1);
+    return n === 0;
+  });
+}
+
+/** A page beside its floor: the bare page plus the page's own statements as plain SQL (one connection, in order). */
+async function pageVsFloor(name: string, cookie: string, pagePath: string) {
+  const own = pageOwn(await statementsOf(cookie, pagePath), await statementsOf(cookie, BARE_PAGE));
+  const server = await time(get(cookie, pagePath));
+  const bare = await time(get(cookie, BARE_PAGE));
+  const plain = await time(async () => {
+    for (const st of own) await client.query(st.query, JSON.parse(st.params) as unknown[]);
+  });
+  const floor = { median_ms: round(bare.median_ms + plain.median_ms), p95_ms: round(bare.p95_ms + plain.p95_ms) };
+  const htmlKb = round(Buffer.byteLength(await get(cookie, pagePath)()) / 1024);
+  log(
+    `${name} (${pagePath}): median ${server.median_ms} ms, p95 ${server.p95_ms} ms | floor median ${floor.median_ms} ms, p95 ${floor.p95_ms} ms ` +
+      `(bare page ${bare.median_ms} ms + ${own.length} statements as plain SQL ${plain.median_ms} ms) | ×${round(server.median_ms / floor.median_ms)} | ${htmlKb} KB`,
+  );
+  return {
+    path: pagePath,
+    server,
+    floor: { ...floor, bare_page: bare, plain_sql: plain, statements: own.length },
+    ratio_median_to_floor: round(server.median_ms / floor.median_ms),
+    html_kb: htmlKb,
+  };
+}
+
+// ─────────────────────────── Dashboards ───────────────────────────
+// The server reads figures kept per village (lib/figures, read by lib/dashboard/data.ts); the county's are also
+// set beside the same figures computed from the source tables in plain SQL (what the kept figures save).
+
+async function fromSources(prefix: string, today: string, year: number, runs: number): Promise<Timing> {
+  const codes = await villagesOf(prefix);
+  return time(
+    async () => {
+      for (const query of [villageFigures(codes, year, today), villageMonthFigures(codes, year)])
+        await client.query(query.text, [...query.values]);
+      const compliance = complianceCounts(codes, year, today);
+      await client.query(compliance.text, [...compliance.values]);
+    },
+    1,
+    runs,
+  );
+}
+
+/** A write, then the next dashboard request: it recomputes the written village before answering. */
+async function dashboardAfterWrite(countyCookie: string, today: string): Promise<Timing> {
   const village = (await villagesOf(COUNTY))[0];
-  const {
-    rows: [creator],
-  } = await client.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'county'`);
   const samples: number[] = [];
   for (let i = 0; i < 10; i++) {
-    const {
-      rows: [problem],
-    } = await client.query<{ id: number }>(
-      `INSERT INTO problem (region_code, category, urgency, source, description, deadline, found_on, created_by_id)
-       VALUES ($1, 'OTHER', 'NORMAL', 'REPORT', 'bench: freshness', $2::date + 30, $2::date, $3) RETURNING id`,
-      [village, today, creator.id],
-    );
+    const problem = await writeProblem(village, today);
     const started = performance.now();
     await get(countyCookie, '/dashboard')();
     samples.push(performance.now() - started);
@@ -219,32 +265,71 @@ async function dashboards(countyCookie: string, today: string, year: number) {
     );
     if (Number(seen.stale) !== 0 || seen.found !== Number(seen.actual))
       throw new Error(`the write was not in the next dashboard: ${JSON.stringify(seen)}`);
-    await client.query('DELETE FROM problem WHERE id = $1', [problem.id]);
+    await client.query('DELETE FROM problem WHERE id = $1', [problem]);
   }
   await get(countyCookie, '/dashboard')();
   const afterWrite = summarise(samples);
-  out.county_dashboard_after_a_write = afterWrite;
   log(
     `county_dashboard_after_a_write (shows the write): median ${afterWrite.median_ms} ms, p95 ${afterWrite.p95_ms} ms over ${afterWrite.requests}`,
   );
-  return out;
+  return afterWrite;
 }
 
-const database = await openDatabase('bangfu_city');
+async function writeProblem(village: string, today: string): Promise<number> {
+  const {
+    rows: [problem],
+  } = await client.query<{ id: number }>(
+    `INSERT INTO problem (region_code, category, urgency, source, description, deadline, found_on, created_by_id)
+     VALUES ($1, 'OTHER', 'NORMAL', 'REPORT', 'bench: freshness', $2::date + 30, $2::date, (SELECT id FROM app_user WHERE username = 'county'))
+     RETURNING id`,
+    [village, today],
+  );
+  return problem.id;
+}
+
+/** Seconds until the background refresher has a write in the kept figures, with nobody looking at a dashboard. */
+async function figuresBehindWrite(today: string): Promise<number> {
+  const village = (await villagesOf(COUNTY)).at(-1)!;
+  const problem = await writeProblem(village, today);
+  const started = performance.now();
+  try {
+    for (;;) {
+      const {
+        rows: [seen],
+      } = await client.query<{ found: number; actual: string }>(
+        `SELECT f.problems_found AS found, (SELECT count(*) FROM problem WHERE region_code = $1) AS actual
+           FROM village_figures f WHERE f.village_code = $1`,
+        [village],
+      );
+      if (seen && seen.found === Number(seen.actual)) break;
+      if (performance.now() - started > 300_000) throw new Error('the kept figures did not show a write in 5 minutes');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await client.query('DELETE FROM problem WHERE id = $1', [problem]);
+  }
+  const seconds = round((performance.now() - started) / 1000);
+  log(`figures_behind_a_write (background refresh, nobody on a dashboard): ${seconds} s`);
+  return seconds;
+}
+
+const database = await openDatabase(SCALE === 'city' ? 'bangfu_city' : 'bangfu_province');
 const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 const {
   rows: [{ households }],
 } = await client.query<{ households: string }>('SELECT count(*) AS households FROM household');
-log(`city data set: ${households} households`);
+log(`${SCALE} data set: ${Number(households).toLocaleString('en')} households`);
+rmSync(SQL_LOG, { force: true });
 const env = {
   ...process.env,
   DATABASE_URL: database.url,
   AUTH_SECRET: localSecret('AUTH_SECRET'),
   PII_KEY: localSecret('PII_KEY'),
+  SQL_LOG_FILE: SQL_LOG,
   NEXT_TELEMETRY_DISABLED: '1',
 };
-const results: Record<string, unknown> = {};
+const results: Record<string, unknown> = { scale: SCALE };
 const server = spawn('npx', ['next', 'start', '-p', values.port], { env, stdio: 'ignore', detached: true });
 try {
   await waitForServer();
@@ -252,69 +337,61 @@ try {
   const year = Number(today.slice(0, 4));
   results.households = Number(households);
   results.figures_full_refresh_seconds = await fullRefresh(today);
+  results.figures_behind_a_write_seconds = await figuresBehindWrite(today);
+
   const cookie = await signIn('county', 'Bangfu@2026');
-  const page = (path: string) => async () => {
-    const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    await response.text();
-  };
-  // The same two queries the search page runs (count + one page), as plain SQL.
-  const sql = (where: string, params: unknown[]) => async () => {
-    await client.query(`SELECT count(*) FROM household h WHERE h.region_code LIKE $1 ${where}`, params);
-    await client.query(
-      `SELECT h.id, h.head_name, h.region_code, h.group_name, h.status, h.member_count, h.allowance, h.poverty_causes, h.exit_year,
-              v.name AS village, t.name AS township, p.id_last4
-         FROM household h JOIN region v ON v.code = h.region_code LEFT JOIN region t ON t.code = v.parent_code
-         LEFT JOIN person p ON p.household_id = h.id AND p.is_head
-        WHERE h.region_code LIKE $1 ${where} ORDER BY h.head_name, h.id LIMIT 30`,
-      params,
-    );
-  };
-  const scenarios = [
-    {
-      name: 'household_search_by_initials',
-      path: '/households?q=zs',
-      where: 'AND h.head_initials LIKE $2',
-      params: [`${COUNTY}%`, 'zs%'],
-    },
-    {
-      name: 'household_search_registered_poor',
-      path: '/households?status=REGISTERED_POOR',
-      where: "AND h.status = 'REGISTERED_POOR'",
-      params: [`${COUNTY}%`],
-    },
+  const pages: [string, string, string][] = [
+    ['county_dashboard', 'county', '/dashboard'],
+    ['city_dashboard', 'cityleader', '/dashboard'],
+    ...(SCALE === 'province'
+      ? [['province_dashboard', 'provinceleader', '/dashboard'] as [string, string, string]]
+      : []),
+    ['household_search_by_initials', 'county', '/households?q=zs'],
+    ['household_search_registered_poor', 'county', '/households?status=REGISTERED_POOR'],
+    ['county_compliance_table', 'county', '/teams/compliance'],
   ];
-  for (const scenario of scenarios) {
-    const server = await time(page(scenario.path));
-    const plain = await time(sql(scenario.where, scenario.params));
-    results[scenario.name] = { server, plain_sql: plain, ratio_median: round(server.median_ms / plain.median_ms) };
-    log(
-      `${scenario.name}: server median ${server.median_ms} ms, p95 ${server.p95_ms} ms | plain SQL median ${plain.median_ms} ms, p95 ${plain.p95_ms} ms`,
-    );
+  const cookies = new Map([['county', cookie]]);
+  for (const [name, username, pagePath] of pages) {
+    if (!cookies.has(username)) cookies.set(username, await signIn(username, 'Bangfu@2026'));
+    results[name] = await pageVsFloor(name, cookies.get(username)!, pagePath);
   }
-
-  // The county compliance table (驻村考勤达标) against its one grouped query, run as plain SQL.
-  const complianceServer = await time(page('/teams/compliance'));
-  const compliancePlain = await time(async () => {
-    const compliance = complianceCounts(COUNTY, year, today);
-    await client.query(compliance.text, [...compliance.values]);
-  });
-  results.county_compliance_table = {
-    server: complianceServer,
-    plain_sql: compliancePlain,
-    ratio_median: round(complianceServer.median_ms / compliancePlain.median_ms),
-  };
+  const sources = await fromSources(COUNTY, today, year, 10);
+  results.county_dashboard_from_sources_plain_sql = sources;
   log(
-    `county_compliance_table: server median ${complianceServer.median_ms} ms, p95 ${complianceServer.p95_ms} ms | plain SQL median ${compliancePlain.median_ms} ms, p95 ${compliancePlain.p95_ms} ms`,
+    `county dashboard's figures from the source tables as plain SQL: median ${sources.median_ms} ms, p95 ${sources.p95_ms} ms`,
   );
-
-  Object.assign(results, await dashboards(cookie, today, year));
-
+  results.county_dashboard_after_a_write = await dashboardAfterWrite(cookie, today);
   results.checkin_20_concurrent = await checkInThroughput(today);
+  results.targets = targetsMet(results);
 } finally {
   process.kill(-server.pid!, 'SIGTERM');
   await client.end();
   await database.stop();
+}
+
+/** Issue 20's targets, each with the figure it is read from. */
+function targetsMet(r: Record<string, unknown>) {
+  type Page = { server: Timing; ratio_median_to_floor: number; html_kb: number };
+  const page = (name: string) => r[name] as Page | undefined;
+  const checks: [string, number | undefined, number][] = [
+    ['county_dashboard p95 ms', page('county_dashboard')?.server.p95_ms, 100],
+    ['province_dashboard p95 ms', page('province_dashboard')?.server.p95_ms, 300],
+    ['household_search_by_initials p95 ms', page('household_search_by_initials')?.server.p95_ms, 150],
+    ['household_search_registered_poor p95 ms', page('household_search_registered_poor')?.server.p95_ms, 150],
+    ['county_compliance_table p95 ms', page('county_compliance_table')?.server.p95_ms, 200],
+    ['checkin_20_concurrent p95 ms', (r.checkin_20_concurrent as Timing).p95_ms, 100],
+    ['county_dashboard html KB', page('county_dashboard')?.html_kb, 150],
+    ['figures behind a write s', r.figures_behind_a_write_seconds as number, 60],
+    ['figures full refresh s', r.figures_full_refresh_seconds as number, 300],
+    ...Object.keys(r)
+      .filter((k) => page(k)?.ratio_median_to_floor !== undefined)
+      .map((k): [string, number, number] => [`${k} × floor`, page(k)!.ratio_median_to_floor, 1.5]),
+  ];
+  const out = checks
+    .filter(([, value]) => value !== undefined)
+    .map(([target, value, limit]) => ({ target, value: value!, limit, met: value! <= limit }));
+  for (const t of out) log(`${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.value} (limit ${t.limit})`);
+  return out;
 }
 // The phone's offline path (issue 16), in Chromium on the demo county: its own script and database, run once
 // the city's server and database are down.

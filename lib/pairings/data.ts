@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db, rows as run } from '@/lib/db';
+import { db, readDb, rows as run } from '@/lib/db';
 import type { CadreRank, HouseholdStatus, LeaderRole } from '@/lib/enums';
 import { found } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -590,7 +590,7 @@ export async function myHouseholds(viewer: Viewer) {
 /** Rows of the pairing roster (结对帮扶花名册): every active pairing in the area. */
 export async function pairingRosterRows(viewer: Viewer, area: string | undefined) {
   requireCan(viewer, 'pairing.export');
-  const pairings = await db.pairing.findMany({
+  const pairings = await (await readDb()).pairing.findMany({
     where: { ...scope.pairing(viewer, area), endedOn: null },
     orderBy: [{ regionCode: 'asc' }, { householdId: 'asc' }],
     select: {

@@ -260,7 +260,7 @@ export async function getProblem(viewer: Viewer, id: number) {
 export async function rectificationRows(viewer: Viewer, filters: ProblemFilters) {
   requireCan(viewer, 'problem.export');
   const today = chinaToday();
-  const problems = await db.problem.findMany({
+  const problems = await (await readDb()).problem.findMany({
     where: whereOf(viewer, filters, today),
     orderBy: [{ regionCode: 'asc' }, { foundOn: 'asc' }, { id: 'asc' }],
     select: {

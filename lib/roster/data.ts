@@ -10,7 +10,7 @@ import { writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { type Db, db, rows, type Tx } from '@/lib/db';
+import { type Db, db, readDb, rows, type Tx } from '@/lib/db';
 import { found } from '@/lib/errors';
 import { maskIdNumber, maskPhone } from '@/lib/households/identity';
 import type { DuplicateHit } from '@/lib/households/rules';
@@ -380,6 +380,7 @@ export async function prepareRosterExport(
   const health = can(viewer.role, 'health.view');
   const date = chinaToday();
   const planYear = chinaYear();
+  const reader = await readDb(); // chosen in the request: the writer's own recent changes are on the primary
   return {
     area: region.code,
     fileName: `花名册-${region.name}-${date}.xlsx`,
@@ -392,7 +393,7 @@ export async function prepareRosterExport(
         let lastId = 0;
         for (;;) {
           if (signal?.aborted) throw new Error('aborted by the client');
-          const batch = await db.household.findMany({
+          const batch = await reader.household.findMany({
             where: { ...scope.household(viewer, region.code), id: { gt: lastId } },
             orderBy: { id: 'asc' },
             take: EXPORT_BATCH,

@@ -1,8 +1,8 @@
 // Seeds the households of a profile: families with ID numbers, the registration / exit history of
 // poor households (两公示一公告), their incomes and help plans (一户一策). Deterministic: each village
 // has its own PRNG seeded from its code, so a village always gets the same households whatever else
-// is seeded. Written in bulk with `pg`: one multi-table INSERT ... SELECT FROM unnest(...) statement
-// (one transaction) per batch of whole villages, while the next batch is being generated.
+// is seeded. Streamed with COPY, one transaction per batch of whole villages, while the next batch is
+// being generated.
 // Idempotent per village: villages that already have households are left as they are.
 import pg from 'pg';
 import type { AllowanceType, HealthStatus, HouseholdStatus, PovertyCause } from '../../lib/generated/prisma/enums';
@@ -25,12 +25,18 @@ import {
 import { hash32, type Random, seededRandom, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
+import { CopyRows, nextIds } from './sql';
 
-/** Households per profile: the demo county has Qinzhou's 96,034 (seed 000); the city about a million. */
-const SCALE: Record<Profile, { total: number } | { perVillage: number }> = {
+/**
+ * Households per profile: the demo county has Qinzhou's 96,034 (seed 000); the city about a million; the
+ * province about 7.2 million, each village's number from its own code alone (so a part of the villages
+ * seeded by one process gets the same households as in a single run).
+ */
+const SCALE: Record<Profile, { total: number } | { perVillage: number } | { meanPerVillage: number }> = {
   demo: { total: 96_034 },
   test: { perVillage: 20 },
   city: { total: 1_000_000 },
+  province: { meanPerVillage: 307 },
 };
 
 /** Whole villages are put in a batch until it has this many households (~8,500 people). */
@@ -42,9 +48,9 @@ const dayOf = (year: number, month: number, day: number) => Date.UTC(year, month
 const yearOfDay = (day: number) => dayInfo(day).year;
 const isoDate = (day: number) => dayInfo(day).iso;
 
-type Env = { today: number; currentYear: number; line: number };
+export type Env = { today: number; currentYear: number; line: number };
 
-type Village = {
+export type Village = {
   code: string;
   name: string;
   townshipName: string;
@@ -57,8 +63,10 @@ type Village = {
 /** Households per village: a weight from the village code, apportioned to the profile's total (largest remainder). */
 export function householdCounts(profile: Profile, villageCodes: readonly string[]): Map<string, number> {
   const scale = SCALE[profile];
+  const weights = villageCodes.map((code) => 0.55 + 0.9 * seededRandom(hash32(`${code}:size`)).next()); // mean 1
+  if ('meanPerVillage' in scale)
+    return new Map(villageCodes.map((code, i) => [code, Math.round(scale.meanPerVillage * weights[i])]));
   const total = 'total' in scale ? scale.total : scale.perVillage * villageCodes.length;
-  const weights = villageCodes.map((code) => 0.55 + 0.9 * seededRandom(hash32(`${code}:size`)).next());
   const sum = weights.reduce((a, b) => a + b, 0);
   const raw = weights.map((w) => (total * w) / sum);
   const counts = raw.map(Math.floor);
@@ -73,7 +81,7 @@ export function householdCounts(profile: Profile, villageCodes: readonly string[
 
 // ───────────────────────── column buffers ─────────────────────────
 
-class Batch {
+export class Batch {
   households = 0;
   readonly h = {
     region: [] as string[],
@@ -129,116 +137,98 @@ class Batch {
   readonly plan = {
     hh: [] as number[],
     target: [] as number[],
-    measures: [] as string[],
+    measures: [] as Measure[][],
     region: [] as string[],
     agreed: [] as string[],
   };
 }
 
-const INSERT_SQL = `
-WITH ids AS MATERIALIZED (
-  SELECT g::int AS ord, nextval($1::regclass)::int AS id FROM generate_series(1, $2::int) AS g
-), h AS (
-  INSERT INTO household (id, region_code, group_name, head_name, head_initials, status, status_since, identified_year, exit_year,
-    poverty_causes, allowance, member_count, food_secure, clothing_secure, education_secure, medical_secure, housing_secure, water_secure)
-  SELECT ids.id, u.region_code, u.group_name, u.head_name, u.head_initials, u.status::"HouseholdStatus", u.since::timestamptz,
-    u.identified, u.exit, u.causes::"PovertyCause"[], u.allowance::"AllowanceType", u.members, u.food, u.clothing, u.education,
-    u.medical, u.housing, u.water
-  FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::text[],
-    $13::int[], $14::bool[], $15::bool[], $16::bool[], $17::bool[], $18::bool[], $19::bool[]) WITH ORDINALITY
-    AS u(region_code, group_name, head_name, head_initials, status, since, identified, exit, causes, allowance, members, food,
-      clothing, education, medical, housing, water, ord)
-  JOIN ids ON ids.ord = u.ord
-  RETURNING id
-), p AS (
-  INSERT INTO person (household_id, region_code, name, relation, is_head, id_number_enc, id_number_hash, id_last4, sex, birth_date,
-    health, labour, in_school)
-  SELECT ids.id, u.region_code, u.name, u.relation::"Relation", u.is_head, u.enc, u.hash, u.last4, u.sex::"Sex", u.birth::date,
-    u.health::"HealthStatus", u.labour::"LabourAbility", u.school
-  FROM unnest($20::int[], $21::text[], $22::text[], $23::text[], $24::bool[], $25::text[], $26::text[], $27::text[], $28::text[],
-    $29::text[], $30::text[], $31::text[], $32::bool[])
-    AS u(hh, region_code, name, relation, is_head, enc, hash, last4, sex, birth, health, labour, school)
-  JOIN ids ON ids.ord = u.hh
-), e AS (
-  INSERT INTO status_event (household_id, region_code, from_status, to_status, at, user_name, note)
-  SELECT ids.id, u.region_code, u.from_status::"HouseholdStatus", u.to_status::"HouseholdStatus", u.at::timestamptz, u.user_name, u.note
-  FROM unnest($33::int[], $34::text[], $35::text[], $36::text[], $37::text[], $38::text[], $39::text[])
-    AS u(hh, region_code, from_status, to_status, at, user_name, note)
-  JOIN ids ON ids.ord = u.hh
-), i AS (
-  INSERT INTO household_income (household_id, year, wage_yuan, production_yuan, property_yuan, transfer_yuan)
-  SELECT ids.id, u.year, u.wage, u.production, u.property, u.transfer
-  FROM unnest($40::int[], $41::int[], $42::int[], $43::int[], $44::int[], $45::int[]) AS u(hh, year, wage, production, property, transfer)
-  JOIN ids ON ids.ord = u.hh
-), pl AS (
-  INSERT INTO help_plan (household_id, region_code, year, income_target_yuan, agreed_on)
-  SELECT ids.id, u.region_code, extract(year FROM u.agreed::date)::int, u.target, u.agreed::date
-  FROM unnest($46::int[], $47::int[], $49::text[], $50::text[]) AS u(hh, target, region_code, agreed)
-  JOIN ids ON ids.ord = u.hh
-  RETURNING id, household_id
-), pm AS (
-  INSERT INTO help_measure (plan_id, kind, target, amount_yuan, status)
-  SELECT pl.id, (m->>'kind')::"MeasureKind", m->>'target', (m->>'amountYuan')::int, (m->>'status')::"MeasureStatus"
-  FROM unnest($46::int[], $48::text[]) AS u(hh, measures)
-  JOIN ids ON ids.ord = u.hh JOIN pl ON pl.household_id = ids.id
-  CROSS JOIN LATERAL jsonb_array_elements(u.measures::jsonb) AS m
-)
-SELECT count(*)::int AS households FROM h`;
+type Measure = ReturnType<typeof measures>[number];
 
-function insertBatch(client: pg.Client, sequence: string, b: Batch): Promise<unknown> {
+/** Writes a batch in one transaction, each table streamed with COPY; ids are taken from the sequences first. */
+async function copyBatch(client: pg.Client, b: Batch): Promise<void> {
   const { h, p, e, i, plan } = b;
-  return client.query(INSERT_SQL, [
-    sequence,
-    b.households,
-    h.region,
-    h.group,
-    h.headName,
-    h.initials,
-    h.status,
-    h.since,
-    h.identified,
-    h.exit,
-    h.causes,
-    h.allowance,
-    h.members,
-    h.food,
-    h.clothing,
-    h.education,
-    h.medical,
-    h.housing,
-    h.water,
-    p.hh,
-    p.region,
-    p.name,
-    p.relation,
-    p.isHead,
-    p.enc,
-    p.hash,
-    p.last4,
-    p.sex,
-    p.birth,
-    p.health,
-    p.labour,
-    p.school,
-    e.hh,
-    e.region,
-    e.from,
-    e.to,
-    e.at,
-    e.user,
-    e.note,
-    i.hh,
-    i.year,
-    i.wage,
-    i.production,
-    i.property,
-    i.transfer,
-    plan.hh,
-    plan.target,
-    plan.measures,
-    plan.region,
-    plan.agreed,
-  ]);
+  const ids = await nextIds(client, 'household', b.households); // ids[ord - 1] is the household's id
+  const planIds = await nextIds(client, 'help_plan', plan.hh.length);
+  const households = new CopyRows(
+    `household (id, region_code, group_name, head_name, head_initials, status, status_since, identified_year, exit_year,
+      poverty_causes, allowance, member_count, food_secure, clothing_secure, education_secure, medical_secure, housing_secure, water_secure)`,
+  );
+  for (let k = 0; k < b.households; k++)
+    households.add(
+      ids[k],
+      h.region[k],
+      h.group[k],
+      h.headName[k],
+      h.initials[k],
+      h.status[k],
+      h.since[k],
+      h.identified[k],
+      h.exit[k],
+      h.causes[k],
+      h.allowance[k],
+      h.members[k],
+      h.food[k],
+      h.clothing[k],
+      h.education[k],
+      h.medical[k],
+      h.housing[k],
+      h.water[k],
+    );
+  const people = new CopyRows(
+    `person (household_id, region_code, name, relation, is_head, id_number_enc, id_number_hash, id_last4, sex, birth_date,
+      health, labour, in_school)`,
+  );
+  for (let k = 0; k < p.hh.length; k++)
+    people.add(
+      ids[p.hh[k] - 1],
+      p.region[k],
+      p.name[k],
+      p.relation[k],
+      p.isHead[k],
+      p.enc[k],
+      p.hash[k],
+      p.last4[k],
+      p.sex[k],
+      p.birth[k],
+      p.health[k],
+      p.labour[k],
+      p.school[k],
+    );
+  const events = new CopyRows('status_event (household_id, region_code, from_status, to_status, at, user_name, note)');
+  for (let k = 0; k < e.hh.length; k++)
+    events.add(ids[e.hh[k] - 1], e.region[k], e.from[k], e.to[k], e.at[k], e.user[k], e.note[k]);
+  const incomes = new CopyRows(
+    'household_income (household_id, year, wage_yuan, production_yuan, property_yuan, transfer_yuan)',
+  );
+  for (let k = 0; k < i.hh.length; k++)
+    incomes.add(ids[i.hh[k] - 1], i.year[k], i.wage[k], i.production[k], i.property[k], i.transfer[k]);
+  const plans = new CopyRows('help_plan (id, household_id, region_code, year, income_target_yuan, agreed_on)');
+  const planMeasures = new CopyRows('help_measure (plan_id, kind, target, amount_yuan, status)');
+  for (let k = 0; k < plan.hh.length; k++) {
+    plans.add(
+      planIds[k],
+      ids[plan.hh[k] - 1],
+      plan.region[k],
+      Number(plan.agreed[k].slice(0, 4)),
+      plan.target[k],
+      plan.agreed[k],
+    );
+    for (const m of plan.measures[k]) planMeasures.add(planIds[k], m.kind, m.target, m.amountYuan, m.status);
+  }
+  await client.query('BEGIN');
+  try {
+    // Triggers off for this transaction, as a restore does: the rows are consistent by construction, so the
+    // foreign-key checks (one per row, some 50 million at province scale) are skipped; the figures queue
+    // the statement triggers would fill is filled below. Unique indexes are still checked.
+    await client.query(`SET LOCAL session_replication_role = replica`);
+    for (const rows of [households, people, events, incomes, plans, planMeasures]) await rows.copy(client);
+    await client.query('INSERT INTO figures_stale (village_code) SELECT DISTINCT unnest($1::text[])', [h.region]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
 }
 
 // ───────────────────────── status histories ─────────────────────────
@@ -628,7 +618,7 @@ function eventTime(random: Random, day: number): string {
   return new Date(day * DAY_MS + random.int(1 * 60, 9 * 60 + 59) * 60_000 + random.int(0, 59) * 1000).toISOString();
 }
 
-function generateVillage(village: Village, env: Env, batch: Batch): { people: number } {
+export function generateVillage(village: Village, env: Env, batch: Batch): { people: number } {
   const random = seededRandom(hash32(village.code));
   const groups = random.int(4, 8);
   // A few clans make up a good part of a village (NW China).
@@ -766,7 +756,7 @@ function generateVillage(village: Village, env: Env, batch: Batch): { people: nu
               : Math.max(registeredDay + 10, env.today - random.int(10, 330));
         plan.hh.push(ord);
         plan.target.push(Math.round((env.line * (1.1 + random.next() * 0.4)) / 100) * 100);
-        plan.measures.push(JSON.stringify(measures(random, members, causes, g)));
+        plan.measures.push(measures(random, members, causes, g));
         plan.region.push(village.code);
         plan.agreed.push(isoDate(agreed));
       }
@@ -857,8 +847,6 @@ export async function seedHouseholds(
         households: counts.get(code)!,
       };
     });
-    const sequence = (await client.query<{ seq: string }>(`SELECT pg_get_serial_sequence('household', 'id') AS seq`))
-      .rows[0].seq;
     const currentYear = chinaYear();
     const env: Env = {
       today: Math.floor((Date.now() + CHINA_OFFSET_MS) / DAY_MS),
@@ -883,7 +871,7 @@ export async function seedHouseholds(
       totals.incomes += batch.i.hh.length;
       totals.plans += batch.plan.hh.length;
       // Sent now, awaited before the next one: the next batch is generated while this one is written.
-      inFlight = insertBatch(client, sequence, batch).catch((error: unknown) => {
+      inFlight = copyBatch(client, batch).catch((error: unknown) => {
         failure = error;
       });
       batch = new Batch();

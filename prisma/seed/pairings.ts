@@ -18,7 +18,7 @@ import { DEFAULT_POLICY } from '../../lib/policy/rules';
 import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';
 import { idCheckChar } from '../../lib/validation';
 import { randomFullName } from './people';
-import { DEMO_COUNTY_CODE } from './profiles';
+import { atScale, DEMO_COUNTY_CODE } from './profiles';
 import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
@@ -70,8 +70,11 @@ const iso = (day: number) => dateOfDayNumber(day);
 class CadreIds {
   private readonly used = new Set<number>();
   private readonly block: number;
+  /** The made-up area code of the city's cadres (990198 for the demo city): counties of two cities share blocks. */
+  private readonly area: string;
   constructor(countyCode: string) {
     this.block = Number(countyCode.slice(4, 6)) % 50;
+    this.area = `${countyCode.slice(0, 4)}${CADRE_ID_AREA.slice(4)}`;
   }
   take(day: number, male: boolean): string {
     const bit = male ? 1 : 0;
@@ -82,7 +85,7 @@ class CadreIds {
         const key = candidate * 1000 + seq;
         if (this.used.has(key)) continue;
         this.used.add(key);
-        const first17 = CADRE_ID_AREA + iso(candidate).replace(/-/g, '') + String(seq).padStart(3, '0');
+        const first17 = this.area + iso(candidate).replace(/-/g, '') + String(seq).padStart(3, '0');
         return first17 + idCheckChar(first17);
       }
     }
@@ -411,7 +414,7 @@ async function seedCounty(
     TEST_PAIRING_FIXTURES.full.name,
   ]);
   const usedNames = new Set<string>(fixtureNames);
-  if (profile !== 'city') {
+  if (!atScale(profile)) {
     const existing = await client.query<{ name: string }>(`SELECT name FROM cadre WHERE region_code LIKE $1 || '%'`, [
       countyCode,
     ]);
@@ -435,7 +438,7 @@ async function seedCounty(
     let name = fixed?.name;
     while (!name) {
       const candidate = randomFullName(random, male ? 'MALE' : 'FEMALE', birthYear);
-      if (profile === 'city' ? !fixtureNames.has(candidate) : !usedNames.has(candidate)) name = candidate;
+      if (atScale(profile) ? !fixtureNames.has(candidate) : !usedNames.has(candidate)) name = candidate;
     }
     usedNames.add(name);
     const birthDay = dayNumber(`${birthYear}-01-01`) + random.int(0, 364);

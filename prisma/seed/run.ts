@@ -13,43 +13,75 @@ import { seedLeaders } from './leaders';
 import { seedHouseholdLiaisons } from './liaisons';
 import { seedMonitoring } from './monitoring';
 import { seedPairings } from './pairings';
-import { cityCounties, DEMO_COUNTY_CODE, DEMO_PASSWORD, demoCounty, testCounties } from './profiles';
+import {
+  atScale,
+  cityCounties,
+  DEMO_COUNTY_CODE,
+  DEMO_PASSWORD,
+  demoCounty,
+  provinceCounties,
+  testCounties,
+} from './profiles';
 import { seedProjects } from './projects';
 import { buildCounty, type CountySpec, type RegionRow } from './regions';
 import { seedTeams } from './teams';
-import { demoUsers, testOnlyUsers } from './users';
+import { demoUsers, scaleUsers, testOnlyUsers } from './users';
 import { seedVisits } from './visits';
 
-export type Profile = 'demo' | 'test' | 'city';
+export type Profile = 'demo' | 'test' | 'city' | 'province';
 
 export function openClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
 }
 
 function countiesOf(profile: Profile): CountySpec[] {
-  return profile === 'demo' ? [demoCounty()] : profile === 'test' ? testCounties() : cityCounties();
+  if (profile === 'demo') return [demoCounty()];
+  if (profile === 'test') return testCounties();
+  return profile === 'city' ? cityCounties() : provinceCounties();
 }
 
+/** The profile's regions, parents first. */
+export function profileRegions(profile: Profile): RegionRow[] {
+  const regions = new Map<string, RegionRow>();
+  for (const county of countiesOf(profile)) for (const row of buildCounty(county)) regions.set(row.code, row);
+  return [...regions.values()].sort((a, b) => a.code.length - b.code.length);
+}
+
+/** Part `index` of `of` (counties dealt out in turn), with the province and cities above them. */
+export function partOf(rows: readonly RegionRow[], index: number, of: number): RegionRow[] {
+  const counties = rows.filter((r) => r.level === 'COUNTY').map((r) => r.code);
+  const mine = new Set(counties.filter((_, i) => i % of === index));
+  return rows.filter((r) => r.code.length < 6 || mine.has(r.code.slice(0, 6)));
+}
+
+/** Writes a whole profile: the shared rows, then every county. */
 export async function seed(
   databaseUrl: string,
   profile: Profile,
   log: (line: string) => void = console.log,
 ): Promise<void> {
+  const rows = profileRegions(profile);
+  await seedShared(databaseUrl, profile, rows, log);
+  await seedCounties(databaseUrl, profile, rows, log);
+}
+
+/** Regions, policies and the sign-in accounts: what every county's seeding refers to. */
+export async function seedShared(
+  databaseUrl: string,
+  profile: Profile,
+  rows: readonly RegionRow[],
+  log: (line: string) => void,
+): Promise<void> {
   const client = openClient(databaseUrl);
   try {
-    const counties = countiesOf(profile);
-    const regions = new Map<string, RegionRow>();
-    for (const county of counties) for (const row of buildCounty(county)) regions.set(row.code, row);
-    const rows = [...regions.values()].sort((a, b) => a.code.length - b.code.length); // parents first
     const BATCH = 5000;
     let inserted = 0;
     for (let i = 0; i < rows.length; i += BATCH) {
       inserted += (await client.region.createMany({ data: rows.slice(i, i + BATCH), skipDuplicates: true })).count;
     }
     log(`regions: ${rows.length} in profile, ${inserted} new`);
-    await seedHouseholds(databaseUrl, profile, rows, log);
-    if (profile === 'test') await seedTestFixtures(client);
 
+    const counties = countiesOf(profile);
     const year = chinaYear();
     const policies = counties.flatMap((county) =>
       [year - 1, year, year + 1].map((y) => ({ countyCode: county.countyCode, year: y, ...DEFAULT_POLICY })),
@@ -57,7 +89,11 @@ export async function seed(
     const newPolicies = await client.policy.createMany({ data: policies, skipDuplicates: true });
     log(`policies: ${newPolicies.count} new`);
 
-    const users = [...demoUsers(rows, DEMO_COUNTY_CODE), ...(profile === 'test' ? testOnlyUsers(rows) : [])];
+    const users = [
+      ...demoUsers([...rows], DEMO_COUNTY_CODE),
+      ...(profile === 'test' ? testOnlyUsers([...rows]) : []),
+      ...(atScale(profile) ? scaleUsers(counties, profile) : []),
+    ];
     const existing = new Set((await client.user.findMany({ select: { username: true } })).map((u) => u.username));
     const missing = users.filter((u) => !existing.has(u.username));
     if (missing.length > 0) {
@@ -68,17 +104,42 @@ export async function seed(
       });
     }
     log(`demo users: ${missing.length} new (password ${DEMO_PASSWORD})`);
-    await seedTeams(databaseUrl, profile, rows, log);
-    await seedPairings(databaseUrl, profile, rows, log);
-    await seedLeaders(databaseUrl, profile, rows, log);
-    await seedHouseholdLiaisons(databaseUrl, profile, rows, log);
-    await seedVisits(databaseUrl, profile, rows, log);
-    if (profile === 'demo') await seedIdentification(client, log);
-    await seedInspections(databaseUrl, profile, rows, log);
-    await seedActivities(databaseUrl, profile, rows, log);
-    await seedMonitoring(databaseUrl, profile, rows, log);
-    await seedProjects(databaseUrl, profile, rows, log);
   } finally {
     await client.$disconnect();
   }
+}
+
+/** Households and everything kept per county, for the counties among `rows` (all, or one part). */
+export async function seedCounties(
+  databaseUrl: string,
+  profile: Profile,
+  rows: readonly RegionRow[],
+  log: (line: string) => void,
+): Promise<void> {
+  await seedHouseholds(databaseUrl, profile, rows, log);
+  if (profile === 'test') {
+    const client = openClient(databaseUrl);
+    try {
+      await seedTestFixtures(client);
+    } finally {
+      await client.$disconnect();
+    }
+  }
+  await seedTeams(databaseUrl, profile, rows, log);
+  await seedPairings(databaseUrl, profile, rows, log);
+  await seedLeaders(databaseUrl, profile, rows, log);
+  await seedHouseholdLiaisons(databaseUrl, profile, rows, log);
+  await seedVisits(databaseUrl, profile, rows, log);
+  if (profile === 'demo') {
+    const client = openClient(databaseUrl);
+    try {
+      await seedIdentification(client, log);
+    } finally {
+      await client.$disconnect();
+    }
+  }
+  await seedInspections(databaseUrl, profile, rows, log);
+  await seedActivities(databaseUrl, profile, rows, log);
+  await seedMonitoring(databaseUrl, profile, rows, log);
+  await seedProjects(databaseUrl, profile, rows, log);
 }

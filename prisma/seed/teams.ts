@@ -12,7 +12,7 @@ import type { CadreRank, TeamRole, UnitLevel } from '../../lib/generated/prisma/
 import { FULL_TIME_ROLES } from '../../lib/teams/rules';
 import { chinaToday, dateOfDayNumber, dayNumber } from '../../lib/time';
 import { randomFullName } from './people';
-import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from './profiles';
+import { atScale, DEMO_COUNTY_CODE, DEMO_PASSWORD } from './profiles';
 import { hash32, type Random, seededRandom, shuffle, weightedPick } from './random';
 import type { RegionRow } from './regions';
 import type { Profile } from './run';
@@ -229,7 +229,7 @@ function rolesOf(
 /** Team sizes for `n` teams: demo ≈ 4.8 (two of 3), test 4–5, city ≈ 3.2. */
 function teamSizes(random: Random, profile: Profile, n: number): number[] {
   if (profile === 'test') return Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 5 : 4));
-  if (profile === 'city') return Array.from({ length: n }, () => (random.chance(0.2) ? 4 : 3));
+  if (atScale(profile)) return Array.from({ length: n }, () => (random.chance(0.2) ? 4 : 3));
   // Demo: two teams of 3; the rest 4/5/6 in the proportions 29:35:18 of 82 (84 teams → 405 members).
   const rest = Math.max(0, n - 2);
   const n6 = Math.round((rest * 18) / 82);
@@ -252,7 +252,7 @@ function planTeam(
 ): TeamPlan {
   const random = seededRandom(hash32(`${village.code}:team`));
   const alsoFs =
-    linked || env.profile === 'city' || size <= 4 ? true : size >= 6 ? random.chance(0.2) : random.chance(0.5);
+    linked || atScale(env.profile) || size <= 4 ? true : size >= 6 ? random.chance(0.2) : random.chance(0.5);
   const roles = rolesOf(random, size, gap, alsoFs);
   const postings: PostingPlan[] = [];
   const nameOf = (role: TeamRole) => {
@@ -768,7 +768,8 @@ export async function seedTeams(
     }
     const linked = await linkDemoAccounts(client);
     if (linked.length) log(`teams: linked ${linked.join(', ')} to their cadres`);
-    if (profile === 'city') {
+    if (atScale(profile) && linkedVillage) {
+      // In the run (or the part) that holds the demo county, so two parts never race for them.
       const bench = await seedBenchAccounts(client, countyCodes);
       log(`teams: bench accounts: ${bench} new (password ${DEMO_PASSWORD})`);
     }

@@ -1,6 +1,8 @@
 // One demo login per role, listed in the README. Not forced to change password, so the demo opens straight away.
 import type { Role } from '../../lib/generated/prisma/enums';
-import type { RegionRow } from './regions';
+import { DEMO_COUNTY_CODE } from './profiles';
+import type { CountySpec, RegionRow } from './regions';
+import type { Profile } from './run';
 
 export type DemoUser = { username: string; displayName: string; role: Role; scopeCode: string };
 
@@ -44,5 +46,23 @@ export function testOnlyUsers(regions: RegionRow[]): DemoUser[] {
   return [
     { username: 'county2', displayName: '临河县扶贫办 钱进', role: 'COUNTY_ADMIN', scopeCode: '990103' },
     { username: 'lockme', displayName: '锁定测试', role: 'TEAM_MEMBER', scopeCode: village.code },
+  ];
+}
+
+/** Benchmark profiles: an office account for every county besides the demo county's, and (province) a province leader. */
+export function scaleUsers(counties: CountySpec[], profile: Profile): DemoUser[] {
+  const offices = counties
+    .filter((c) => c.countyCode !== DEMO_COUNTY_CODE)
+    .map((c) => ({
+      username: `county${c.countyCode}`,
+      displayName: `${c.countyName}扶贫办`,
+      role: 'COUNTY_ADMIN' as const,
+      scopeCode: c.countyCode,
+    }));
+  if (profile !== 'province') return offices;
+  const province = counties[0];
+  return [
+    ...offices,
+    { username: 'provinceleader', displayName: '省领导 林毅', role: 'LEADER', scopeCode: province.provinceCode },
   ];
 }
