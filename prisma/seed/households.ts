@@ -146,7 +146,7 @@ export class Batch {
 type Measure = ReturnType<typeof measures>[number];
 
 /** Writes a batch in one transaction, each table streamed with COPY; ids are taken from the sequences first. */
-async function copyBatch(client: pg.Client, b: Batch): Promise<void> {
+async function copyBatch(client: pg.Client, b: Batch, superuser: boolean): Promise<void> {
   const { h, p, e, i, plan } = b;
   const ids = await nextIds(client, 'household', b.households); // ids[ord - 1] is the household's id
   const planIds = await nextIds(client, 'help_plan', plan.hh.length);
@@ -218,12 +218,13 @@ async function copyBatch(client: pg.Client, b: Batch): Promise<void> {
   }
   await client.query('BEGIN');
   try {
-    // Triggers off for this transaction, as a restore does: the rows are consistent by construction, so the
-    // foreign-key checks (one per row, some 50 million at province scale) are skipped; the figures queue
-    // the statement triggers would fill is filled below. Unique indexes are still checked.
-    await client.query(`SET LOCAL session_replication_role = replica`);
+    // Triggers off for this transaction, as a restore does (a superuser's right): the rows are consistent by
+    // construction, so the foreign-key checks (one per row, some 50 million at province scale) are skipped, and
+    // the figures queue the statement triggers would fill is filled here. Unique indexes are still checked.
+    if (superuser) await client.query(`SET LOCAL session_replication_role = replica`);
     for (const rows of [households, people, events, incomes, plans, planMeasures]) await rows.copy(client);
-    await client.query('INSERT INTO figures_stale (village_code) SELECT DISTINCT unnest($1::text[])', [h.region]);
+    if (superuser)
+      await client.query('INSERT INTO figures_stale (village_code) SELECT DISTINCT unnest($1::text[])', [h.region]);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
@@ -811,6 +812,10 @@ export async function seedHouseholds(
   try {
     // Bulk load: a crash loses at most the last batches, which a rerun writes again (villages without households).
     await client.query('SET synchronous_commit = off');
+    const { rows: role } = await client.query<{ superuser: boolean }>(
+      'SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
+    );
+    const superuser = role[0]?.superuser === true;
     const existing = await client.query<{ region_code: string; n: number }>(
       'SELECT region_code, count(*)::int AS n FROM household WHERE region_code = ANY($1::text[]) GROUP BY region_code',
       [villageCodes],
@@ -871,7 +876,7 @@ export async function seedHouseholds(
       totals.incomes += batch.i.hh.length;
       totals.plans += batch.plan.hh.length;
       // Sent now, awaited before the next one: the next batch is generated while this one is written.
-      inFlight = copyBatch(client, batch).catch((error: unknown) => {
+      inFlight = copyBatch(client, batch, superuser).catch((error: unknown) => {
         failure = error;
       });
       batch = new Batch();
