@@ -19,7 +19,6 @@ import { can } from '@/lib/auth/permissions';
 import {
   type ColumnLabel,
   parseSort,
-  SECTION_COLUMNS,
   SECTIONS,
   type Section,
   sectionMarkCounts,
@@ -188,7 +187,6 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
           {t('legend', { pairing: data.lines.pairingRedBelowPercent, visits: data.lines.visitRedBelowPercent })}
         </p>
         {sections.map((section) => {
-          const columns = SECTION_COLUMNS[section];
           const chart = CHARTS[section];
           const counts = sectionMarkCounts(section, rows);
           const sorted = sort?.section === section;
@@ -214,11 +212,11 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
               }
             >
               <FiguresTable
+                section={section}
                 rows={sorted ? sortRows(rows, sort) : rows}
                 total={isVillage ? null : data.total}
-                columns={columns}
                 label={label}
-                drillHref={drill}
+                drillBase={drill('')}
                 areaLabel={t('area')}
                 totalLabel={t('total', { area: data.area.name })}
                 missedLabel={t('missed')}
