@@ -64,7 +64,6 @@ export async function refreshFigures(options: {
         const [{ locked }] = await rows(tx, tryRefreshLock());
         if (!locked) return { refreshed: 0, remaining: 0, busy: true };
       }
-      // Marks are read, then exactly those rows deleted: one a writer adds meanwhile stays for next time.
       const marks = await rows(tx, staleMarks(prefix, options.limit * 50));
       const rollover = options.onlyStale
         ? []
@@ -72,9 +71,7 @@ export async function refreshFigures(options: {
       const due = [...new Set([...marks.map((m) => m.code), ...rollover.map((r) => r.code)])];
       const codes = due.slice(0, options.limit);
       if (codes.length === 0) return { refreshed: 0, remaining: 0, busy: false };
-      const chosen = new Set(codes);
-      const cleared = marks.filter((m) => chosen.has(m.code)).map((m) => m.id);
-      if (cleared.length > 0) await execute(tx, clearStaleMarks(cleared));
+      await execute(tx, clearStaleMarks(codes));
       const [figureRows, months, compliance] = await Promise.all([
         rows(tx, villageFigures(codes, year, today)),
         rows(tx, villageMonthFigures(codes, year)),

@@ -21,13 +21,15 @@ const VILLAGE_FIGURES_TEXT = `
       FROM region c LEFT JOIN policy p ON p.county_code = c.code AND p.year = $2
      WHERE c.level = 'COUNTY' AND c.code IN (SELECT left(code, 6) FROM v)
   ), events AS (
-    SELECT household_id,
-           bool_or(to_status = 'LIFTED_OUT') AS lifted, bool_or(to_status = 'RETURNED_TO_POVERTY') AS returned,
-           bool_or(to_status = 'REMOVED') AS removed
-      FROM status_event
-     WHERE household_id IN (SELECT id FROM household WHERE region_code = ANY($1::text[])) AND to_status IN ('LIFTED_OUT', 'RETURNED_TO_POVERTY', 'REMOVED')
-       AND at >= make_timestamptz($2, 1, 1, 0, 0, 0, 'Asia/Shanghai') AND at < make_timestamptz($2 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
-     GROUP BY household_id
+    -- By the event's own village (a household never changes village, so it is the household's): the index on
+    -- (region_code, to_status, at) then reads exactly these villages' events of the year, not the whole province's.
+    SELECT se.household_id,
+           bool_or(se.to_status = 'LIFTED_OUT') AS lifted, bool_or(se.to_status = 'RETURNED_TO_POVERTY') AS returned,
+           bool_or(se.to_status = 'REMOVED') AS removed
+      FROM status_event se
+     WHERE se.region_code = ANY($1::text[]) AND se.to_status IN ('LIFTED_OUT', 'RETURNED_TO_POVERTY', 'REMOVED')
+       AND se.at >= make_timestamptz($2, 1, 1, 0, 0, 0, 'Asia/Shanghai') AND se.at < make_timestamptz($2 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+     GROUP BY se.household_id
   ), h AS (
     SELECT h.region_code AS code, count(*) AS households, sum(h.member_count) AS people,
            count(*) FILTER (WHERE h.status::text = ANY($4)) AS poor_households,
@@ -208,7 +210,12 @@ export const notComputedToday = (prefix: string, today: string, year: number, li
      WHERE v.level = 'VILLAGE' AND v.code LIKE ${prefix} AND (f.village_code IS NULL OR f.computed_on < ${today}::date OR f.year <> ${year})
      ORDER BY v.code LIMIT ${limit}`;
 
-export const clearStaleMarks = (ids: bigint[]) => sql`DELETE FROM figures_stale WHERE id = ANY(${ids}::bigint[])`;
+/**
+ * Every mark of the villages about to be computed, not only those read: a village a bulk load marked many times
+ * is computed once. Deleted before the computing statements run (read committed), so the write behind any mark
+ * deleted here is in what they read; a mark committed after this stays for next time.
+ */
+export const clearStaleMarks = (codes: string[]) => sql`DELETE FROM figures_stale WHERE village_code = ANY(${codes})`;
 
 /** Drops the kept figures of villages in `codes` that no longer produce a row (a village without households). */
 export const dropFiguresExcept = (codes: string[], kept: string[]) =>
