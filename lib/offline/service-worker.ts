@@ -6,7 +6,11 @@ import { isFieldPage, MAX_PAGES, META_CACHE, PAGES_CACHE, STATIC_CACHE, USER_ENT
 import { flushOutbox } from './sync';
 
 type WorkerEvent = Event & { waitUntil(promise: Promise<unknown>): void };
-type FetchEvent = WorkerEvent & { request: Request; respondWith(response: Promise<Response>): void };
+type FetchEvent = WorkerEvent & {
+  request: Request;
+  preloadResponse: Promise<unknown>;
+  respondWith(response: Promise<Response>): void;
+};
 type SyncEvent = WorkerEvent & { tag: string };
 type MessageEvent = WorkerEvent & { data: unknown };
 type WorkerScope = {
@@ -14,6 +18,7 @@ type WorkerScope = {
   navigator: { onLine: boolean };
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
+  registration: { navigationPreload?: { enable(): Promise<void> } };
   addEventListener(type: 'install' | 'activate', listener: (event: WorkerEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
   addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
@@ -69,8 +74,8 @@ async function keptOrOffline(request: Request): Promise<Response> {
 const FRESH_MS = 10 * 60 * 1000;
 
 /**
- * Keeps a copy of a field page the user just opened. Fetched apart from the page's own load: passing the page
- * itself through the worker changes how its streamed parts arrive, and everyone would pay for it.
+ * Keeps a copy of a field page the user just opened. Fetched apart from the page's own load, which the worker
+ * passes on untouched: copying it on the way would hold back its streamed parts.
  */
 async function keepFieldPage(href: string): Promise<void> {
   const url = new URL(href, worker.location.origin);
@@ -87,7 +92,7 @@ async function keepFieldPage(href: string): Promise<void> {
 
 /** Build files without signal: the copies kept when the pages that use them were opened. */
 async function keptFile(request: Request): Promise<Response> {
-  return (await (await caches.open(STATIC_CACHE)).match(request)) ?? fetch(request);
+  return (await (await caches.open(STATIC_CACHE)).match(request)) ?? Response.error();
 }
 
 worker.addEventListener('install', (event) => {
@@ -105,6 +110,8 @@ worker.addEventListener('activate', (event) => {
     (async () => {
       for (const name of await caches.keys())
         if (![STATIC_CACHE, PAGES_CACHE, META_CACHE].includes(name)) await caches.delete(name);
+      // The page's request starts while the worker wakes up, so passing it through costs no start-up time.
+      await worker.registration.navigationPreload?.enable();
       await worker.clients.claim();
     })(),
   );
@@ -113,14 +120,24 @@ worker.addEventListener('activate', (event) => {
 worker.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  // With signal the worker stays out of the way: passing pages and build files through it changes how a page's
-  // streamed parts arrive. Without: kept build files, a kept field page, or the page that says so. API
-  // answers, downloads and RSC requests are never kept: they are per user and per moment.
-  if (worker.navigator.onLine !== false) return;
+  // API answers, downloads and RSC requests are never kept: they are per user and per moment.
   if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
-  if (url.pathname.startsWith('/_next/static/')) return event.respondWith(keptFile(request));
-  if (request.mode !== 'navigate' || url.pathname.startsWith('/api/')) return;
-  event.respondWith(keptOrOffline(request));
+  const isBuildFile = url.pathname.startsWith('/_next/static/');
+  if (!isBuildFile && (request.mode !== 'navigate' || url.pathname.startsWith('/api/'))) return;
+  const kept = isBuildFile ? keptFile : keptOrOffline;
+  // Known to be without signal: the kept copy at once. Otherwise the network's answer, passed on as it streams
+  // (never served from the cache first: that delayed React's streamed swaps); and if nothing comes through, the
+  // kept copy. A phone can report signal while nothing passes (a tower without backhaul, a captive network).
+  if (worker.navigator.onLine === false) return event.respondWith(kept(request));
+  event.respondWith(
+    (async () => {
+      try {
+        return ((await event.preloadResponse) as Response | undefined) ?? (await fetch(request));
+      } catch {
+        return kept(request);
+      }
+    })(),
+  );
 });
 
 async function flushForCurrentUser(): Promise<void> {

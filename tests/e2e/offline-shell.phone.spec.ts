@@ -101,3 +101,25 @@ test('any other form without signal says nothing was saved and keeps what was ty
   await expect(page.getByText('系统出错了')).toHaveCount(0);
   await context.setOffline(false);
 });
+
+test('a phone that reports signal while nothing gets through still opens the kept field pages', async ({
+  page,
+  context,
+}) => {
+  await loginAndWait(page, 'teamleader');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.goto('/attendance');
+  await expect.poll(() => keptPages(page)).toContain('/attendance');
+  // The browser still says it is online; every request dies on the way (a tower without backhaul). Playwright
+  // cannot stop the browser's navigation preload, so it is off here: the worker's own fetch meets the dead network.
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).navigationPreload.disable());
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '考勤打卡' })).toBeVisible();
+  await expect(page.locator('[data-testid="today"]:visible')).toHaveCount(1);
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: '需要网络' })).toBeVisible();
+  await context.unrouteAll();
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).navigationPreload.enable());
+});
