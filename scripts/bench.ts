@@ -1,4 +1,4 @@
-// npm run bench [-- --scale city|province] [--json] [--requests 30] [--skip-offline]
+// npm run bench [-- --scale city|province] [--json] [--requests 30] [--skip-offline] [--only page,page]
 // Server response of pages on a scale data set (npm run seed:scale -- --scale city|province), median and p95
 // over N requests after a warm-up, each beside its floor in the same run: the bare signed-in page with the same
 // layout (/account) plus the page's own statements, recorded from the server (SQL_LOG_FILE) and run again as
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'city' },
     'skip-offline': { type: 'boolean', default: false },
     'skip-full-refresh': { type: 'boolean', default: false }, // minutes at province scale
+    only: { type: 'string' }, // pages to measure, by name (county_dashboard,city_dashboard…); the rest is skipped
   },
 });
 if (values.scale !== 'city' && values.scale !== 'province') {
@@ -217,18 +218,31 @@ async function pageVsFloor(name: string, cookie: string, pagePath: string) {
     for (const st of own) await client.query(st.query, JSON.parse(st.params) as unknown[]);
   });
   const floor = { median_ms: round(bare.median_ms + plain.median_ms), p95_ms: round(bare.p95_ms + plain.p95_ms) };
+  const slowest = await slowestStatements(own);
   const htmlKb = round(Buffer.byteLength(await get(cookie, pagePath)()) / 1024);
   log(
     `${name} (${pagePath}): median ${server.median_ms} ms, p95 ${server.p95_ms} ms | floor median ${floor.median_ms} ms, p95 ${floor.p95_ms} ms ` +
       `(bare page ${bare.median_ms} ms + ${own.length} statements as plain SQL ${plain.median_ms} ms) | ×${round(server.median_ms / floor.median_ms)} | ${htmlKb} KB`,
   );
+  for (const st of slowest) log(`  ${st.median_ms} ms  ${st.query}`);
   return {
     path: pagePath,
     server,
     floor: { ...floor, bare_page: bare, plain_sql: plain, statements: own.length },
     ratio_median_to_floor: round(server.median_ms / floor.median_ms),
     html_kb: htmlKb,
+    slowest_statements: slowest,
   };
+}
+
+/** The page's three slowest statements alone, median of five runs each: where its floor's time goes. */
+async function slowestStatements(own: Statement[]) {
+  const timed = [];
+  for (const st of own) {
+    const { median_ms } = await time(() => client.query(st.query, JSON.parse(st.params) as unknown[]), 1, 5);
+    timed.push({ median_ms, query: st.query.replace(/\s+/g, ' ').replaceAll('"public".', '').slice(0, 160) });
+  }
+  return timed.sort((a, b) => b.median_ms - a.median_ms).slice(0, 3);
 }
 
 // ─────────────────────────── Dashboards ───────────────────────────
@@ -340,7 +354,7 @@ try {
   results.households = Number(households);
   if (values['skip-full-refresh']) await waitForFigures(today);
   else results.figures_full_refresh_seconds = await fullRefresh(today);
-  results.figures_behind_a_write_seconds = await figuresBehindWrite(today);
+  if (!values.only) results.figures_behind_a_write_seconds = await figuresBehindWrite(today);
 
   const cookie = await signIn('county', 'Bangfu@2026');
   const pages: [string, string, string][] = [
@@ -354,17 +368,20 @@ try {
     ['county_compliance_table', 'county', '/teams/compliance'],
   ];
   const cookies = new Map([['county', cookie]]);
-  for (const [name, username, pagePath] of pages) {
+  const only = values.only?.split(',');
+  for (const [name, username, pagePath] of pages.filter(([name]) => !only || only.includes(name))) {
     if (!cookies.has(username)) cookies.set(username, await signIn(username, 'Bangfu@2026'));
     results[name] = await pageVsFloor(name, cookies.get(username)!, pagePath);
   }
-  const sources = await fromSources(COUNTY, today, year, 10);
-  results.county_dashboard_from_sources_plain_sql = sources;
-  log(
-    `county dashboard's figures from the source tables as plain SQL: median ${sources.median_ms} ms, p95 ${sources.p95_ms} ms`,
-  );
-  results.county_dashboard_after_a_write = await dashboardAfterWrite(cookie, today);
-  results.checkin_20_concurrent = await checkInThroughput(today);
+  if (!only) {
+    const sources = await fromSources(COUNTY, today, year, 10);
+    results.county_dashboard_from_sources_plain_sql = sources;
+    log(
+      `county dashboard's figures from the source tables as plain SQL: median ${sources.median_ms} ms, p95 ${sources.p95_ms} ms`,
+    );
+    results.county_dashboard_after_a_write = await dashboardAfterWrite(cookie, today);
+  }
+  if (!only || only.includes('checkin_20_concurrent')) results.checkin_20_concurrent = await checkInThroughput(today);
   results.targets = targetsMet(results);
 } finally {
   process.kill(-server.pid!, 'SIGTERM');
@@ -382,7 +399,7 @@ function targetsMet(r: Record<string, unknown>) {
     ['household_search_by_initials p95 ms', page('household_search_by_initials')?.server.p95_ms, 150],
     ['household_search_registered_poor p95 ms', page('household_search_registered_poor')?.server.p95_ms, 150],
     ['county_compliance_table p95 ms', page('county_compliance_table')?.server.p95_ms, 200],
-    ['checkin_20_concurrent p95 ms', (r.checkin_20_concurrent as Timing).p95_ms, 100],
+    ['checkin_20_concurrent p95 ms', (r.checkin_20_concurrent as Timing | undefined)?.p95_ms, 100],
     ['county_dashboard html KB', page('county_dashboard')?.html_kb, 150],
     ['figures behind a write s', r.figures_behind_a_write_seconds as number, 60],
     ['figures full refresh s', r.figures_full_refresh_seconds as number, 300],
@@ -398,7 +415,7 @@ function targetsMet(r: Record<string, unknown>) {
 }
 // The phone's offline path (issue 16), in Chromium on the demo county: its own script and database, run once
 // the city's server and database are down.
-if (!values['skip-offline']) {
+if (!values['skip-offline'] && !values.only) {
   log('offline (bench:offline): photo resize, a visit with its photo and 50 queued items at 400 kbps…');
   const offline = spawnSync('npx', ['tsx', 'scripts/bench-offline.ts', '--json'], {
     encoding: 'utf8',

@@ -272,7 +272,12 @@ export async function addBeneficiary({
   });
   if (existing) throw new RefusedError('projects.beneficiaryExists', 'householdId');
   await tx.projectBeneficiary.create({
-    data: { projectId: project.id, householdId: household.id, mechanism: input.mechanism },
+    data: {
+      projectId: project.id,
+      householdId: household.id,
+      villageCode: household.regionCode,
+      mechanism: input.mechanism,
+    },
   });
   return {
     entity: 'Project',

@@ -444,7 +444,7 @@ export async function beneficiaryRows(viewer: Viewer, filters: ProjectFilters) {
   const where = whereOf(viewer, filters);
   const links = await (await readDb()).projectBeneficiary.findMany({
     where: {
-      household: { regionCode: { startsWith: where.prefix } },
+      villageCode: { startsWith: where.prefix },
       project: {
         stage: { notIn: ['PROPOSED', 'REJECTED'], ...(where.stage ? { equals: where.stage as ProjectStage } : {}) },
         ...(where.year !== null ? { year: where.year } : {}),

@@ -104,11 +104,10 @@ export const beneficiariesByChild = (q: Omit<ProjectWhere, 'prefix'> & { prefix:
   child: string;
   households: number;
 }>`
-    SELECT left(h.region_code, ${q.childLength}::int) AS child, count(DISTINCT b.household_id)::int AS households
+    SELECT left(b.village_code, ${q.childLength}::int) AS child, count(DISTINCT b.household_id)::int AS households
       FROM project_beneficiary b
-      JOIN household h ON h.id = b.household_id
       JOIN project j ON j.id = b.project_id
-     WHERE h.region_code LIKE ${`${q.prefix}%`}
+     WHERE b.village_code LIKE ${`${q.prefix}%`}
        AND ${projectWhere({ ...q, prefix: '', funded: true })}
      GROUP BY 1`;
 

@@ -372,9 +372,9 @@ async function seedCounty(client: pg.Client, county: RegionRow, regions: readonl
       const chosen = households.filter(() => random.chance(kind === 'INFRASTRUCTURE' ? 0.6 : 0.25)).slice(0, 60);
       if (chosen.length)
         await client.query(
-          `INSERT INTO project_beneficiary (project_id, household_id, mechanism)
-           SELECT $1, unnest($2::int[]), $3::"BenefitMechanism" ON CONFLICT DO NOTHING`,
-          [id, chosen.map((h) => h.id), MECHANISM[mechanismName]],
+          `INSERT INTO project_beneficiary (project_id, household_id, village_code, mechanism)
+           SELECT $1, unnest($2::int[]), unnest($3::text[]), $4::"BenefitMechanism" ON CONFLICT DO NOTHING`,
+          [id, chosen.map((h) => h.id), chosen.map((h) => h.region_code), MECHANISM[mechanismName]],
         );
       // Assets, from registration on, and what operating assets returned.
       if (reached >= 5) {

@@ -936,7 +936,12 @@ const MATRIX: Record<string, Case> = {
       const project = await projectIn(fieldVillageOf(viewer), 'IN_PROGRESS');
       const household = await fieldHousehold(fieldVillageOf(viewer));
       await db.projectBeneficiary.create({
-        data: { projectId: project.id, householdId: household.id, mechanism: 'DIVIDEND' },
+        data: {
+          projectId: project.id,
+          householdId: household.id,
+          villageCode: household.regionCode,
+          mechanism: 'DIVIDEND',
+        },
       });
       return { projectId: project.id, householdId: household.id };
     },
@@ -944,7 +949,12 @@ const MATRIX: Record<string, Case> = {
       const project = await projectIn(FIELD_OTHER_VILLAGE, 'IN_PROGRESS');
       const household = await fieldHousehold(FIELD_OTHER_VILLAGE);
       await db.projectBeneficiary.create({
-        data: { projectId: project.id, householdId: household.id, mechanism: 'DIVIDEND' },
+        data: {
+          projectId: project.id,
+          householdId: household.id,
+          villageCode: household.regionCode,
+          mechanism: 'DIVIDEND',
+        },
       });
       return { projectId: project.id, householdId: household.id };
     },

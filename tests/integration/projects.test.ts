@@ -48,7 +48,7 @@ const NOT_FOUND = '找不到该记录，或它不在您的管辖范围内。';
 const today = chinaToday();
 const year = Number(today.slice(0, 4));
 
-let households: { id: number }[] = [];
+let households: { id: number; regionCode: string }[] = [];
 let otherHousehold: { id: number };
 let unitId = 0;
 let uploadDir: string;
@@ -515,9 +515,24 @@ describe('the overview', () => {
     await pay(c.id, 'CENTRAL', 1_900_000n, 'OV-4');
     await db.projectBeneficiary.createMany({
       data: [
-        { projectId: a.id, householdId: households[0].id, mechanism: 'INFRASTRUCTURE' },
-        { projectId: b.id, householdId: households[0].id, mechanism: 'EMPLOYMENT' },
-        { projectId: b.id, householdId: households[2].id, mechanism: 'EMPLOYMENT' },
+        {
+          projectId: a.id,
+          householdId: households[0].id,
+          villageCode: households[0].regionCode,
+          mechanism: 'INFRASTRUCTURE',
+        },
+        {
+          projectId: b.id,
+          householdId: households[0].id,
+          villageCode: households[0].regionCode,
+          mechanism: 'EMPLOYMENT',
+        },
+        {
+          projectId: b.id,
+          householdId: households[2].id,
+          villageCode: households[2].regionCode,
+          mechanism: 'EMPLOYMENT',
+        },
       ],
     });
 
