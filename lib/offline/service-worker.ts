@@ -117,24 +117,37 @@ worker.addEventListener('activate', (event) => {
   );
 });
 
+/**
+ * A page's request just got nothing through although the phone says it has signal: its build files come from
+ * the kept copies too, until a page's request gets through again. Lost when the browser stops the worker,
+ * which is fine: the next page's request finds out again.
+ */
+let nothingGetsThrough = false;
+
 worker.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   // API answers, downloads and RSC requests are never kept: they are per user and per moment.
   if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
-  const isBuildFile = url.pathname.startsWith('/_next/static/');
-  if (!isBuildFile && (request.mode !== 'navigate' || url.pathname.startsWith('/api/'))) return;
-  const kept = isBuildFile ? keptFile : keptOrOffline;
+  const offline = worker.navigator.onLine === false;
+  // Build files with signal go straight to the network: passing each through the worker delays the page's
+  // scripts, and it comes alive later.
+  if (url.pathname.startsWith('/_next/static/'))
+    return offline || nothingGetsThrough ? event.respondWith(keptFile(request)) : undefined;
+  if (request.mode !== 'navigate' || url.pathname.startsWith('/api/')) return;
   // Known to be without signal: the kept copy at once. Otherwise the network's answer, passed on as it streams
-  // (never served from the cache first: that delayed React's streamed swaps); and if nothing comes through, the
-  // kept copy. A phone can report signal while nothing passes (a tower without backhaul, a captive network).
-  if (worker.navigator.onLine === false) return event.respondWith(kept(request));
+  // (never served from the cache first: that delayed React's streamed swaps); if nothing comes through, the kept
+  // copy. A phone can report signal while nothing passes (a tower without backhaul, a captive network).
+  if (offline) return event.respondWith(keptOrOffline(request));
   event.respondWith(
     (async () => {
       try {
-        return ((await event.preloadResponse) as Response | undefined) ?? (await fetch(request));
+        const response = ((await event.preloadResponse) as Response | undefined) ?? (await fetch(request));
+        nothingGetsThrough = false;
+        return response;
       } catch {
-        return kept(request);
+        nothingGetsThrough = true;
+        return keptOrOffline(request);
       }
     })(),
   );
