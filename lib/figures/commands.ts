@@ -8,10 +8,12 @@ import { db, execute, rows } from '@/lib/db';
 import { chinaToday } from '@/lib/time';
 import {
   clearStaleMarks,
+  dropCountySums,
   dropFiguresExcept,
   dropMonthFigures,
   insertMonthFigures,
   notComputedToday,
+  rollUpCounty,
   snake,
   staleMarks,
   tryRefreshLock,
@@ -111,6 +113,10 @@ export async function refreshFigures(options: {
       await execute(tx, upsertYearFigures(records));
       await execute(tx, dropMonthFigures(codes));
       await execute(tx, insertMonthFigures(months.map((m) => ({ ...m, village_code: m.code }))));
+      // Their counties' sums, from the rows just written: a city and the province read these.
+      const counties = [...new Set(codes.map((code) => code.slice(0, 6)))];
+      for (const statement of dropCountySums(counties)) await execute(tx, statement);
+      for (const county of counties) for (const statement of rollUpCounty(county)) await execute(tx, statement);
       return { refreshed: codes.length, remaining: due.length - codes.length, busy: false };
     },
     { timeout: 120_000, maxWait: 30_000 },

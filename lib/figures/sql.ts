@@ -259,18 +259,48 @@ export const pendingVillages = (prefix: string, today: string) =>
        AND (f.village_code IS NULL OR f.computed_on < ${today}::date
             OR EXISTS (SELECT 1 FROM figures_stale s WHERE s.village_code = v.code))`;
 
-/** The kept figures of an area summed by the code cut to `length` (its townships, villages…). */
-export const figuresByChild = (prefix: string, length: number) =>
-  sql<Record<FigureKey, number> & { code: string; villages: number; computed_at: Date }>`
-    SELECT left(village_code, ${length}) AS code, count(*)::int AS villages,
-           ${joinSql(FIGURE_KEYS.map((k) => rawSql(`sum(${snake(k)})::int AS "${k}"`)))}, min(computed_at) AS computed_at
-      FROM village_figures WHERE village_code LIKE ${`${prefix}%`} GROUP BY 1`;
+const FIGURE_SUMS = rawSql(FIGURE_KEYS.map((k) => `sum(${snake(k)})::int AS "${k}"`).join(', '));
+const MONTH_SUMS = rawSql(MONTH_KEYS.map((k) => `sum(${snake(k)})::int AS "${k}"`).join(', '));
+const FIGURE_SNAKES = rawSql(FIGURE_KEYS.map(snake).join(', '));
+const MONTH_SNAKES = rawSql(MONTH_KEYS.map(snake).join(', '));
+const SUMS_OF = (keys: readonly string[]) => rawSql(keys.map((k) => `sum(${snake(k)})::int`).join(', '));
 
-/** The kept month figures of an area, month by month. */
+/**
+ * The kept figures of an area summed by the code cut to `length` (its townships, villages…). Above a county
+ * (a city, the province) from the counties' sums, which are the same villages' rows summed.
+ */
+export const figuresByChild = (prefix: string, length: number) =>
+  sql<Record<FigureKey, number> & { code: string; villages: number; computed_at: Date }>`${
+    prefix.length < 6
+      ? sql`SELECT left(county_code, ${length}) AS code, sum(villages)::int AS villages, ${FIGURE_SUMS}, min(computed_at) AS computed_at
+              FROM county_figures WHERE county_code LIKE ${`${prefix}%`} GROUP BY 1`
+      : sql`SELECT left(village_code, ${length}) AS code, count(*)::int AS villages, ${FIGURE_SUMS}, min(computed_at) AS computed_at
+              FROM village_figures WHERE village_code LIKE ${`${prefix}%`} GROUP BY 1`
+  }`;
+
+/** The kept month figures of an area, month by month (above a county, from the counties' sums). */
 export const monthsOfArea = (prefix: string) =>
-  sql<MonthFigures>`
-    SELECT month, ${joinSql(MONTH_KEYS.map((k) => rawSql(`sum(${snake(k)})::int AS "${k}"`)))}
-      FROM village_month_figures WHERE village_code LIKE ${`${prefix}%`} GROUP BY 1 ORDER BY 1`;
+  sql<MonthFigures>`${
+    prefix.length < 6
+      ? sql`SELECT month, ${MONTH_SUMS} FROM county_month_figures WHERE county_code LIKE ${`${prefix}%`} GROUP BY 1 ORDER BY 1`
+      : sql`SELECT month, ${MONTH_SUMS} FROM village_month_figures WHERE village_code LIKE ${`${prefix}%`} GROUP BY 1 ORDER BY 1`
+  }`;
+
+/** Forgets the counties' sums before they are written again from their villages' rows (rollUpCounty). */
+export const dropCountySums = (counties: string[]) => [
+  sql`DELETE FROM county_figures WHERE county_code = ANY(${counties})`,
+  sql`DELETE FROM county_month_figures WHERE county_code = ANY(${counties})`,
+];
+
+/** A county's figures and month figures, summed from its villages' kept rows (nothing when it has none). */
+export const rollUpCounty = (county: string) => [
+  sql`INSERT INTO county_figures (county_code, villages, computed_at, ${FIGURE_SNAKES})
+      SELECT ${county}, count(*)::int, min(computed_at), ${SUMS_OF(FIGURE_KEYS)}
+        FROM village_figures WHERE village_code LIKE ${`${county}%`} GROUP BY left(village_code, 6)`,
+  sql`INSERT INTO county_month_figures (county_code, month, ${MONTH_SNAKES})
+      SELECT ${county}, month, ${SUMS_OF(MONTH_KEYS)}
+        FROM village_month_figures WHERE village_code LIKE ${`${county}%`} GROUP BY month`,
+];
 
 /** A year's assessment counts of a county, as last computed in that year: per team village (`byTownship` false) or per township. */
 export const assessmentCounts = (county: string, year: number, byTownship: boolean) =>

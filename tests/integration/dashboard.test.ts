@@ -132,6 +132,21 @@ describe('dashboard figures agree at every level and with their lists', () => {
     }
   });
 
+  it("city = Σ counties, read from the counties' sums, equal to each county's own dashboard, months too", async () => {
+    const city = await dashboard(await signInAs('cityleader'));
+    expect(city.children.length).toBeGreaterThan(1);
+    expect(figuresOnly(city.total.figures)).toEqual(sum(city.children));
+    const months = Array.from({ length: 12 }, () => ({}) as Record<string, number>);
+    for (const child of city.children) {
+      const own = await dashboard(await signInAs('cityleader'), child.code);
+      expect(figuresOnly(own.total.figures)).toEqual(figuresOnly(child.figures));
+      own.months.forEach((m, i) => {
+        for (const [k, v] of Object.entries(m)) if (k !== 'month') months[i][k] = (months[i][k] ?? 0) + v;
+      });
+    }
+    expect(city.months.map(({ month: _, ...m }) => m)).toEqual(months);
+  });
+
   it('each figure equals the count of the list behind it, for the county, a township and each of its villages', async () => {
     const township = await dashboard(county, TOWNSHIP_1);
     const areas = [(await dashboard(county)).total, township.total, ...township.children];
@@ -193,6 +208,11 @@ describe('freshness', () => {
       expect(await db.figuresStale.count({ where: { villageCode: village } })).toBe(1);
       expect((await dashboard(viewer, village)).total.figures.problemsFound).toBe(before + 1);
       expect((await dashboard(viewer)).total.figures.problemsFound).toBe(
+        await db.problem.count({ where: { regionCode: { startsWith: COUNTY } } }),
+      );
+      // The city reads its counties' sums: they moved with the village, in the same refresh.
+      const city = await dashboard(await signInAs('cityleader'));
+      expect(city.children.find((c) => c.code === COUNTY)?.figures.problemsFound).toBe(
         await db.problem.count({ where: { regionCode: { startsWith: COUNTY } } }),
       );
       expect(await db.figuresStale.count({ where: { villageCode: village } })).toBe(0);
