@@ -114,6 +114,14 @@ async function checkInThroughput(today: string) {
   };
   await clearToday();
   await Promise.all(cookies.map(checkIn)); // warm-up round
+  // One at a time first: what a check-in costs with nothing else running.
+  await clearToday();
+  const alone = summarise(
+    await cookies.reduce(
+      async (done, cookie) => [...(await done), await checkIn(cookie)],
+      Promise.resolve<number[]>([]),
+    ),
+  );
   const latencies: number[] = [];
   let wall = 0;
   for (let round = 0; round < ROUNDS; round++) {
@@ -126,9 +134,10 @@ async function checkInThroughput(today: string) {
   const timing = summarise(latencies);
   const perSecond = round(latencies.length / (wall / 1000));
   log(
-    `checkin_20_concurrent: ${perSecond} requests/s, median ${timing.median_ms} ms, p95 ${timing.p95_ms} ms over ${timing.requests} check-ins`,
+    `checkin_20_concurrent: ${perSecond} requests/s, median ${timing.median_ms} ms, p95 ${timing.p95_ms} ms over ${timing.requests} check-ins ` +
+      `(one at a time: median ${alone.median_ms} ms, p95 ${alone.p95_ms} ms)`,
   );
-  return { concurrent_users: CONCURRENT, requests_per_second: perSecond, ...timing };
+  return { concurrent_users: CONCURRENT, requests_per_second: perSecond, ...timing, one_at_a_time: alone };
 }
 // ─────────────────────────── Dashboards ───────────────────────────
 // The server reads figures kept per village (lib/figures, read by lib/dashboard/data.ts). Beside each

@@ -104,11 +104,12 @@ export const beneficiariesByChild = (q: Omit<ProjectWhere, 'prefix'> & { prefix:
   child: string;
   households: number;
 }>`
-    SELECT left(b.village_code, ${q.childLength}::int) AS child, count(DISTINCT b.household_id)::int AS households
-      FROM project_beneficiary b
-      JOIN project j ON j.id = b.project_id
-     WHERE b.village_code LIKE ${`${q.prefix}%`}
-       AND ${projectWhere({ ...q, prefix: '', funded: true })}
+    SELECT left(village_code, ${q.childLength}::int) AS child, count(*)::int AS households
+      FROM (SELECT DISTINCT b.village_code, b.household_id -- hashed: a province's 100,000 links are not sorted
+              FROM project_beneficiary b
+              JOIN project j ON j.id = b.project_id
+             WHERE b.village_code LIKE ${`${q.prefix}%`}
+               AND ${projectWhere({ ...q, prefix: '', funded: true })}) AS linked
      GROUP BY 1`;
 
 /** The ids of the filtered projects (the lists page through them). */
