@@ -24,7 +24,7 @@ type Props = {
 };
 
 // The area column stays in view while the figures scroll sideways (a phone); print needs no stickiness.
-const STICKY = 'sticky left-0 z-10 bg-white pl-1 print:static';
+const STICKY = 'sticky left-0 z-10 whitespace-nowrap bg-white pl-1 print:static';
 // Never colour alone: ● missed, ▲ behind, and words for a screen reader.
 const LEVEL_CLASS = { missed: 'bg-red-50 font-semibold text-red-700', atRisk: 'bg-amber-50 text-amber-900' };
 
