@@ -8,7 +8,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { type NextRequest, NextResponse } from 'next/server';
 import { writeAuditNow } from '@/lib/audit/data';
-import { getViewer, type Viewer } from '@/lib/auth/data';
+import { getViewer, type Viewer, withRequestViewer } from '@/lib/auth/data';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { ConflictError, interruptStatus, isDatabaseUnavailable, NotFoundError, RefusedError } from '@/lib/errors';
 import { isSameOrigin, NDJSON_HEADERS } from '@/lib/http';
@@ -71,7 +71,8 @@ export function route<P>(
 ): RouteFunction<P> {
   const run = handler as Handler<Viewer | null, P>; // the overloads pair each permission with its viewer
   const answer = options.answer ?? 'text';
-  return async (request, context) => {
+  return (request, context) => withRequestViewer(() => respond(request, context));
+  async function respond(...[request, context]: Parameters<RouteFunction<P>>): Promise<Response> {
     const requestId = randomUUID().slice(0, 8);
     const locale = await currentLocale();
     const t: Translate = (key, params) => translateKey(locale, key, params);
@@ -115,7 +116,7 @@ export function route<P>(
     } catch (error) {
       return failed(error, { name, viewer, requestId, fail });
     }
-  };
+  }
 }
 
 async function failed(

@@ -90,7 +90,11 @@ export async function checkIn({
       : null;
   const point =
     village.latitude !== null && village.longitude !== null ? { lat: village.latitude, lng: village.longitude } : null;
-  const policy = await checkInPolicyOf(tx, village.code.slice(0, 6), Number(today.slice(0, 4)));
+  // The village's county's policy of the tap's year: mostly the cadre's own county's, already read.
+  const policy =
+    village.code.slice(0, 6) === cadre.regionCode.slice(0, 6)
+      ? cadrePolicy
+      : await checkInPolicyOf(tx, village.code.slice(0, 6), Number(today.slice(0, 4)));
   const { check, distance } = locationCheck(fix, point, policy.checkinRadiusMeters);
   const place = {
     latitude: fix?.lat ?? null,

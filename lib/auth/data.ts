@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -199,11 +200,23 @@ export async function loadSession(sessionId: string, now = new Date()): Promise<
   };
 }
 
-/** The signed-in user of this request, or null. Never trusts ids, roles or scopes sent by the client. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+async function viewerOfRequest(): Promise<Viewer | null> {
   const session = await auth();
   const sessionId = session?.sessionId;
   return sessionId ? loadSession(sessionId) : null;
+}
+
+// React's cache() holds the viewer for a page's render only; an API route (lib/route.ts) holds it here, so an
+// action it calls (a check-in, the outbox) does not look the session up a second time.
+const routeViewer = new AsyncLocalStorage<{ viewer?: Promise<Viewer | null> }>();
+export const withRequestViewer = <T>(run: () => Promise<T>): Promise<T> => routeViewer.run({}, run);
+
+/** The signed-in user of this request, or null. Never trusts ids, roles or scopes sent by the client. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const held = routeViewer.getStore();
+  if (!held) return viewerOfRequest();
+  held.viewer ??= viewerOfRequest();
+  return held.viewer;
 });
 
 /** For pages: the viewer, or off to the login page (or the forced password change). */
