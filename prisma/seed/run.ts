@@ -30,8 +30,14 @@ import { seedVisits } from './visits';
 
 export type Profile = 'demo' | 'test' | 'city' | 'province';
 
-export function openClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+/** A Prisma client on the database for the time of `work`, disconnected after it whatever happens. */
+async function withClient<T>(databaseUrl: string, work: (client: PrismaClient) => Promise<T>): Promise<T> {
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    return await work(client);
+  } finally {
+    await client.$disconnect();
+  }
 }
 
 function countiesOf(profile: Profile): CountySpec[] {
@@ -72,8 +78,7 @@ export async function seedShared(
   rows: readonly RegionRow[],
   log: (line: string) => void,
 ): Promise<void> {
-  const client = openClient(databaseUrl);
-  try {
+  await withClient(databaseUrl, async (client) => {
     const BATCH = 5000;
     let inserted = 0;
     for (let i = 0; i < rows.length; i += BATCH) {
@@ -104,9 +109,7 @@ export async function seedShared(
       });
     }
     log(`demo users: ${missing.length} new (password ${DEMO_PASSWORD})`);
-  } finally {
-    await client.$disconnect();
-  }
+  });
 }
 
 /** Households and everything kept per county, for the counties among `rows` (all, or one part). */
@@ -117,27 +120,13 @@ export async function seedCounties(
   log: (line: string) => void,
 ): Promise<void> {
   await seedHouseholds(databaseUrl, profile, rows, log);
-  if (profile === 'test') {
-    const client = openClient(databaseUrl);
-    try {
-      await seedTestFixtures(client);
-    } finally {
-      await client.$disconnect();
-    }
-  }
+  if (profile === 'test') await withClient(databaseUrl, seedTestFixtures);
   await seedTeams(databaseUrl, profile, rows, log);
   await seedPairings(databaseUrl, profile, rows, log);
   await seedLeaders(databaseUrl, profile, rows, log);
   await seedHouseholdLiaisons(databaseUrl, profile, rows, log);
   await seedVisits(databaseUrl, profile, rows, log);
-  if (profile === 'demo') {
-    const client = openClient(databaseUrl);
-    try {
-      await seedIdentification(client, log);
-    } finally {
-      await client.$disconnect();
-    }
-  }
+  if (profile === 'demo') await withClient(databaseUrl, (client) => seedIdentification(client, log));
   await seedInspections(databaseUrl, profile, rows, log);
   await seedActivities(databaseUrl, profile, rows, log);
   await seedMonitoring(databaseUrl, profile, rows, log);
