@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { StrictMessages } from '@/components/layout/strict-messages';
 import { strictMessages } from '@/lib/i18n/messages';
 import './globals.css';
@@ -22,9 +22,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider>
+        <ClientMessages namespaces={[]}>
           {strictMessages() ? <StrictMessages>{children}</StrictMessages> : children}
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -2,7 +2,7 @@
 // translators throw on a missing message key, as the server's do (lib/i18n/request.ts): the page breaks instead
 // of showing the key's path. app/layout.tsx renders this only then; production keeps next-intl's log and fallback.
 'use client';
-import { NextIntlClientProvider, useLocale, useMessages, useTimeZone } from 'next-intl';
+import { NextIntlClientProvider, useLocale } from 'next-intl';
 import type { ReactNode } from 'react';
 
 function fail(error: Error): never {
@@ -11,7 +11,8 @@ function fail(error: Error): never {
 
 export function StrictMessages({ children }: { children: ReactNode }) {
   return (
-    <NextIntlClientProvider locale={useLocale()} messages={useMessages()} timeZone={useTimeZone()} onError={fail}>
+    // Messages, time zone and formats come from the provider above; a page's own provider below keeps onError.
+    <NextIntlClientProvider locale={useLocale()} onError={fail}>
       {children}
     </NextIntlClientProvider>
   );

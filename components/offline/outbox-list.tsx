@@ -8,6 +8,7 @@ import { chinaMoment } from '@/lib/time';
 import { useOutbox, useOutboxItems } from './outbox-provider';
 
 /** The fields a refused item can be corrected in, per kind, with the label each has on its own form. */
+// client messages: outbox, visits, attendance, problems, projects
 const EDITABLE: Record<OutboxKind, { name: string; label: string; long?: boolean; date?: boolean }[]> = {
   checkin: [],
   visit: [

@@ -1,0 +1,5 @@
+import { ClientMessages } from '@/components/layout/client-messages';
+
+export default function ProblemsLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={['common', 'monitoring', 'problems']}>{children}</ClientMessages>;
+}
