@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { SizedChart } from './sized-chart';
 
 export type AreaBarSeries = { key: string; label: string; color: string; stack?: string };
-export type AreaBarDatum = { code: string; name: string; href: string } & Record<string, number | string>;
+export type AreaBarDatum = { code: string; name: string } & Record<string, number | string>;
 
 /** One horizontal bar per area of the next level down; a click on a bar drills into that area. */
 /** `max`: the axis end (100 for coverage rates); else it follows the data. */
@@ -14,8 +14,11 @@ export function AreaBars({
   unit,
   max,
   label,
+  drillBase,
 }: {
   data: AreaBarDatum[];
+  /** An area's own page is this plus its code. */
+  drillBase: string;
   series: AreaBarSeries[];
   unit?: string;
   max?: number;
@@ -45,8 +48,8 @@ export function AreaBars({
               cursor="pointer"
               isAnimationActive={false}
               onClick={(entry) => {
-                const href = (entry as { payload?: AreaBarDatum }).payload?.href;
-                if (href) router.push(href);
+                const code = (entry as { payload?: AreaBarDatum }).payload?.code;
+                if (code) router.push(drillBase + code);
               }}
             />
           ))}

@@ -2,7 +2,13 @@
 import Link from 'next/link';
 import { HeadRow, NumTh, Row, SortTh, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
-import { formatFigure, SECTION_COLUMNS, type Section } from '@/lib/dashboard/columns';
+import {
+  dashboardSortHref,
+  formatFigure,
+  SECTION_COLUMNS,
+  type Section,
+  worstFirstDescending,
+} from '@/lib/dashboard/columns';
 import type { MarkLevel } from '@/lib/dashboard/rules';
 
 /** An area's figures for one section's columns, in column order: only numbers travel to the browser. */
@@ -19,8 +25,8 @@ type Props = {
   atRiskLabel: string;
   /** An area's own dashboard is this plus its code. */
   drillBase: string;
-  /** Headings that sort the rows (none for a village's single row): each column's link. */
-  sort?: { active: string | null; descending: boolean; hrefs: string[] };
+  /** Headings that sort the rows of `area`'s dashboard (none for a village's single row). */
+  sort?: { area: string; active: string | null; descending: boolean };
 };
 
 // The area column stays in view while the figures scroll sideways (a phone); print needs no stickiness.
@@ -77,7 +83,12 @@ export function FiguresTableView(props: Props) {
               label={columnLabels[i]}
               active={sort.active === c.key}
               descending={sort.descending}
-              href={sort.hrefs[i]}
+              href={dashboardSortHref(
+                sort.area,
+                section,
+                c.key,
+                sort.active === c.key ? !sort.descending : worstFirstDescending(c),
+              )}
             />
           ) : (
             <NumTh key={c.key}>{columnLabels[i]}</NumTh>

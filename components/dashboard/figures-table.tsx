@@ -1,4 +1,4 @@
-import { type ColumnLabel, SECTION_COLUMNS, type Section, worstFirstDescending } from '@/lib/dashboard/columns';
+import { type ColumnLabel, SECTION_COLUMNS, type Section } from '@/lib/dashboard/columns';
 import type { DashboardRow } from '@/lib/dashboard/data';
 import { markLevel } from '@/lib/dashboard/rules';
 import { type FiguresRow, FiguresTableView } from './figures-table-view';
@@ -15,11 +15,11 @@ type Props = {
   /** An area's own dashboard is this plus its code. */
   drillBase: string;
   /** Headings that sort the rows (none for a village's single row). */
-  sort?: { active: string | null; descending: boolean; href: (column: string, descending: boolean) => string };
+  sort?: { area: string; active: string | null; descending: boolean };
 };
 
 /** One row per area of the next level down and a total row; each count links to the list behind it. */
-export function FiguresTable({ section, rows, total, label, sort, ...labels }: Props) {
+export function FiguresTable({ section, rows, total, label, ...rest }: Props) {
   const columns = SECTION_COLUMNS[section];
   const compact = (row: DashboardRow): FiguresRow => ({
     code: row.code,
@@ -33,16 +33,7 @@ export function FiguresTable({ section, rows, total, label, sort, ...labels }: P
       rows={rows.map(compact)}
       total={total && compact(total)}
       columnLabels={columns.map((c) => label(c.label))}
-      sort={
-        sort && {
-          active: sort.active,
-          descending: sort.descending,
-          hrefs: columns.map((c) =>
-            sort.href(c.key, sort.active === c.key ? !sort.descending : worstFirstDescending(c)),
-          ),
-        }
-      }
-      {...labels}
+      {...rest}
     />
   );
 }

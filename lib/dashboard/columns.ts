@@ -291,6 +291,10 @@ export function parseSort(sort: string | undefined, desc: string | undefined): D
   return { section: section as Section, column, descending: desc === '1' };
 }
 
+/** The dashboard of `area` with one section's rows sorted by a column, opened at that section. */
+export const dashboardSortHref = (area: string, section: Section, column: string, descending: boolean) =>
+  `/dashboard?area=${area}&sort=${section}.${column}${descending ? '&desc=1' : ''}#section-${section}`;
+
 /** A column's first sort puts the worst first: the lowest share, the highest count. */
 export function worstFirstDescending(column: Column): boolean {
   return !column.percent;

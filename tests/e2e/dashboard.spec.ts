@@ -107,6 +107,16 @@ test('a leader drills from the county to a household and back, exports and print
   await expect(page.getByRole('link', { name: '导出 Excel' })).toBeHidden();
 });
 
+test('a bar of a section\'s chart drills into its area', async ({ page }) => {
+  await loginAndWait(page, 'leader');
+  await page.goto('/dashboard');
+  const households = await openSection(page, '农户与贫困人口');
+  const first = await households.locator('tbody tr[data-area^="990102"]').first().getAttribute('data-area');
+  // The chart's first bar is the table's first area (both in code order).
+  await households.locator('.recharts-bar-rectangle').first().click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard\\?area=${first}$`));
+});
+
 test('red only below the policy line, amber up to it; headings sort; the printout fits A4 landscape', async ({
   page,
 }) => {

@@ -110,7 +110,6 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
       return {
         code: c.code,
         name: c.name,
-        href: drill(c.code),
         ...Object.fromEntries(CHARTS[section].series.map((s) => [s.key, values[s.key]])),
       };
     });
@@ -225,10 +224,9 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
                   isVillage
                     ? undefined
                     : {
+                        area: data.area.code,
                         active: sorted ? sort.column : null,
                         descending: sorted ? sort.descending : false,
-                        href: (column, descending) =>
-                          `/dashboard?area=${data.area.code}&sort=${section}.${column}${descending ? '&desc=1' : ''}#section-${section}`,
                       }
                 }
               />
@@ -236,6 +234,7 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
                 <div className="break-inside-avoid">
                   <AreaBars
                     data={chartData(section)}
+                    drillBase={drill('')}
                     unit={chart.unit}
                     max={chart.max}
                     label={t(`sections.${section}`)}
