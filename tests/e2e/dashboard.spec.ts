@@ -107,7 +107,7 @@ test('a leader drills from the county to a household and back, exports and print
   await expect(page.getByRole('link', { name: '导出 Excel' })).toBeHidden();
 });
 
-test('a bar of a section\'s chart drills into its area', async ({ page }) => {
+test("a bar of a section's chart drills into its area", async ({ page }) => {
   await loginAndWait(page, 'leader');
   await page.goto('/dashboard');
   const households = await openSection(page, '农户与贫困人口');
