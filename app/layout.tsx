@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/layout/client-messages';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { StrictMessages } from '@/components/layout/strict-messages';
-import { strictMessages } from '@/lib/i18n/messages';
+import { pickMessages, SHELL_NAMESPACES } from '@/lib/i18n/client-messages';
+import { type Messages, strictMessages } from '@/lib/i18n/messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,9 +23,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <ClientMessages namespaces={[]}>
+        {/* The shell's messages; a section's layout or a page adds its own (components/layout/client-messages.tsx). */}
+        <NextIntlClientProvider messages={pickMessages((await getMessages()) as Messages, SHELL_NAMESPACES)}>
           {strictMessages() ? <StrictMessages>{children}</StrictMessages> : children}
-        </ClientMessages>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,11 +1,11 @@
-import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
-import { type Namespace, pickMessages, SHELL_NAMESPACES } from '@/lib/i18n/client-messages';
+import { type Namespace, pickMessages } from '@/lib/i18n/client-messages';
 import type { Messages } from '@/lib/i18n/messages';
+import { MoreMessages } from './more-messages';
 
 // The browser gets the message namespaces its client components read, not the whole catalog (about 100 KB on
-// every page). The root layout gives the shell's; a section's layout (households, projects…) gives the shell's
-// and its own. A provider's messages replace those above it, so each one carries the shell's too.
+// every page). The root layout gives the shell's; a section's layout (households, projects…) adds those its
+// pages share, and a page those only it reads. Each adds to what the providers above it gave.
 export async function ClientMessages({
   namespaces,
   children,
@@ -14,9 +14,5 @@ export async function ClientMessages({
   children: React.ReactNode;
 }) {
   const messages = (await getMessages()) as Messages;
-  return (
-    <NextIntlClientProvider messages={pickMessages(messages, [...new Set([...SHELL_NAMESPACES, ...namespaces])])}>
-      {children}
-    </NextIntlClientProvider>
-  );
+  return <MoreMessages messages={pickMessages(messages, namespaces)}>{children}</MoreMessages>;
 }

@@ -4,7 +4,8 @@ export type Namespace = keyof Messages;
 
 /**
  * What every page's client code reads: the signed-in frame's outbox and the forms' send errors (app/error.tsx,
- * the outbox badge, useActionForm). A page's layout adds its own namespaces (components/layout/client-messages.tsx);
+ * the outbox badge, useActionForm), given by the root layout. A section's layout and a page add their own
+ * (components/layout/client-messages.tsx);
  * tests/unit/client-messages.test.ts reads the client code to check that each page gets what it reads.
  */
 export const SHELL_NAMESPACES = ['errors', 'outbox'] as const satisfies readonly Namespace[];

@@ -75,9 +75,9 @@ export function namespacesOf(file: string): ModuleNamespaces {
   const text = source(file);
   const namespaces = new Set<string>();
   const unresolved: string[] = [];
-  const declared = text.match(/\/\/ client messages: ([\w, ]+)/);
+  const declared = text.match(/\/\/ client messages:([\w, ]*)/);
   if (declared) {
-    for (const name of declared[1].split(',')) namespaces.add(name.trim());
+    for (const name of declared[1].split(',')) if (name.trim()) namespaces.add(name.trim());
     return { namespaces, unresolved };
   }
   const relative = path.relative(ROOT, file);

@@ -18,16 +18,17 @@ function entries(dir: string): string[] {
   });
 }
 
-/** The namespaces a layout's <ClientMessages namespaces={[…]}> gives its pages. */
-function declaredIn(layout: string): string[] {
-  const match = readFileSync(layout, 'utf8').match(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/);
+/** The namespaces a layout's or a page's <ClientMessages namespaces={[…]}> adds. */
+function declaredIn(file: string): string[] {
+  const match = readFileSync(file, 'utf8').match(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/);
   return match ? [...match[1].matchAll(/'(\w+)'/g)].map((name) => name[1]) : [];
 }
 
-/** What reaches an entry's client code: the shell's, and what each layout above it (or beside it) declares. */
+/** What reaches an entry's client code: the shell's, what each layout above it adds, and what a page adds itself. */
 function providedTo(entry: string): Set<string> {
   const provided = new Set<string>(SHELL_NAMESPACES);
   const isLayout = path.basename(entry) === 'layout.tsx';
+  if (!isLayout) for (const name of declaredIn(entry)) provided.add(name);
   for (let dir = path.dirname(entry); dir.startsWith(APP); dir = path.dirname(dir)) {
     const layout = path.join(dir, 'layout.tsx');
     // A layout's own provider wraps its children, not the layout's own components.
@@ -63,15 +64,16 @@ describe('the messages a page sends the browser', () => {
     expect(short).toEqual([]);
   });
 
-  it('sends no namespace that no page below the layout reads', () => {
-    const unread = all
-      .filter((entry) => path.basename(entry) === 'layout.tsx')
-      .flatMap((layout) => {
-        const below = all.filter((entry) => entry !== layout && entry.startsWith(path.dirname(layout) + path.sep));
-        const read = new Set(below.flatMap((entry) => [...clientNamespacesOf(entry).namespaces]));
-        const extra = declaredIn(layout).filter((name) => !read.has(name));
-        return extra.length > 0 ? [`${relative(layout)}: ${extra.join(', ')}`] : [];
-      });
+  it('sends no namespace that no page below the layout, or the page itself, reads', () => {
+    const unread = all.flatMap((entry) => {
+      const isLayout = path.basename(entry) === 'layout.tsx';
+      const readers = isLayout
+        ? all.filter((other) => other !== entry && other.startsWith(path.dirname(entry) + path.sep))
+        : [entry];
+      const read = new Set(readers.flatMap((reader) => [...clientNamespacesOf(reader).namespaces]));
+      const extra = declaredIn(entry).filter((name) => !read.has(name));
+      return extra.length > 0 ? [`${relative(entry)}: ${extra.join(', ')}`] : [];
+    });
     expect(unread).toEqual([]);
   });
 });

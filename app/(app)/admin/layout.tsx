@@ -1,5 +1,5 @@
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['common', 'levels', 'policy', 'roles', 'users']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['common', 'levels', 'roles', 'users']}>{children}</ClientMessages>;
 }

@@ -1,7 +1,5 @@
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function HouseholdsLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <ClientMessages namespaces={['common', 'households', 'pairings', 'plans', 'roster']}>{children}</ClientMessages>
-  );
+  return <ClientMessages namespaces={['households', 'pairings']}>{children}</ClientMessages>;
 }

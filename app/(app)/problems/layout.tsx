@@ -1,5 +1,5 @@
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function ProblemsLayout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['common', 'monitoring', 'problems']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['common', 'problems']}>{children}</ClientMessages>;
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { PageBody } from '@/components/layout/page-body';
 import { RememberList } from '@/components/layout/remembered-list';
 import { OpenProblemForm } from '@/components/problems/open-form';
@@ -25,9 +26,11 @@ const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, 
 export default async function ProblemsPage(props: { searchParams: Promise<FilterQuery> }) {
   const viewer = await requirePermission('problem.view'); // before the response starts: a refusal answers 403, not 200
   return (
-    <PageBody>
-      <ProblemsContent {...props} viewer={viewer} />
-    </PageBody>
+    <ClientMessages namespaces={['monitoring']}>
+      <PageBody>
+        <ProblemsContent {...props} viewer={viewer} />
+      </PageBody>
+    </ClientMessages>
   );
 }
 

@@ -1,5 +1,5 @@
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function ProjectsLayout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['common', 'projects', 'visits']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['common', 'projects']}>{children}</ClientMessages>;
 }

@@ -1,5 +1,5 @@
 import { ClientMessages } from '@/components/layout/client-messages';
 
 export default function TeamsLayout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['attendance', 'common', 'teams']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['common', 'teams']}>{children}</ClientMessages>;
 }

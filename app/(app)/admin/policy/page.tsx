@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { PageBody } from '@/components/layout/page-body';
 import { PolicyForm } from '@/components/policy/policy-form';
 import { PageHeader } from '@/components/ui/card';
@@ -22,9 +23,11 @@ export default async function PolicyPage({
   const countyCode = search.county ?? policyCountyOf(viewer) ?? notFound(); // a city user names the county
   const policy = await getPolicy(viewer, countyCode, year);
   return (
-    <PageBody>
-      <PolicyContent viewer={viewer} policy={policy} year={year} thisYear={thisYear} />
-    </PageBody>
+    <ClientMessages namespaces={['policy']}>
+      <PageBody>
+        <PolicyContent viewer={viewer} policy={policy} year={year} thisYear={thisYear} />
+      </PageBody>
+    </ClientMessages>
   ); // the checks above set the status (403, 404) before the response starts
 }
 

@@ -7,6 +7,7 @@ import { MemberForm } from '@/components/households/member-form';
 import { RevealId } from '@/components/households/reveal-id';
 import { StatusBadge } from '@/components/households/status-badge';
 import { StatusForm } from '@/components/households/status-form';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { PageBody } from '@/components/layout/page-body';
 import { HouseholdMonitoringCard } from '@/components/monitoring/household-monitoring-card';
 import { HouseholdPairingCard } from '@/components/pairings/household-pairing-card';
@@ -39,9 +40,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const viewer = await requirePermission('household.view');
   const household = await getHousehold(viewer, parseId((await params).id) ?? notFound());
   return (
-    <PageBody>
-      <HouseholdContent viewer={viewer} household={household} />
-    </PageBody>
+    <ClientMessages namespaces={['common', 'plans']}>
+      <PageBody>
+        <HouseholdContent viewer={viewer} household={household} />
+      </PageBody>
+    </ClientMessages>
   ); // the checks above set the status (403, 404) before the response starts
 }
 

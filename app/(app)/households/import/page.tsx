@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { PageBody } from '@/components/layout/page-body';
 import { RosterImport } from '@/components/roster/roster-import';
 import { buttonClass } from '@/components/ui/button-class';
@@ -11,9 +12,11 @@ import { MAX_FILE_BYTES } from '@/lib/roster/columns';
 export default async function ImportRosterPage() {
   const viewer = await requirePermission('household.import'); // before the response starts: a refusal answers 403, not 200
   return (
-    <PageBody>
-      <ImportRosterContent viewer={viewer} />
-    </PageBody>
+    <ClientMessages namespaces={['roster']}>
+      <PageBody>
+        <ImportRosterContent viewer={viewer} />
+      </PageBody>
+    </ClientMessages>
   );
 }
 

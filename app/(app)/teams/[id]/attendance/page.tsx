@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DayEntryForm, SignOffForm } from '@/components/attendance/grid-forms';
 import { PhoneMonth } from '@/components/attendance/phone-month';
+import { ClientMessages } from '@/components/layout/client-messages';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -36,9 +37,11 @@ export default async function TeamMonthPage({
   const month = query.month && MONTH_PATTERN.test(query.month) ? query.month : today.slice(0, 7);
   const grid = await teamMonth(viewer, parseId(id) ?? notFound(), month);
   return (
-    <PageBody>
-      <TeamMonthContent viewer={viewer} grid={grid} query={query} today={today} month={month} />
-    </PageBody>
+    <ClientMessages namespaces={['attendance']}>
+      <PageBody>
+        <TeamMonthContent viewer={viewer} grid={grid} query={query} today={today} month={month} />
+      </PageBody>
+    </ClientMessages>
   ); // the checks above set the status (403, 404) before the response starts
 }
 
