@@ -7,7 +7,7 @@ import { writeAuditNow } from '@/lib/audit/data';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import type { CommandContext, CommandOutcome } from '@/lib/command';
-import { db, execute, type Tx } from '@/lib/db';
+import { db, execute, rows, type Tx } from '@/lib/db';
 import { DAY_KINDS, type DayKind, TEAM_ROLES, type TeamRole } from '@/lib/enums';
 import { NotFoundError, RefusedError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
@@ -20,19 +20,11 @@ import { type ComplianceFilter, compliance, teamMonth } from './data';
 import { checkInTiming, locationCheck, validateRecord } from './rules';
 import { type checkInSchema, MAX_RANGE_DAYS, type setDaysSchema, type signOffSchema } from './schema';
 import { attendanceSheetXlsx, complianceSheetXlsx } from './sheet';
+import { checkInCadre, checkInPosting, checkInSignedOff } from './sql';
 
 /** County office users may change a signed-off month (audited as such); nobody else may. */
 function mayChangeSignedOff(viewer: Viewer): boolean {
   return viewer.role === 'COUNTY_ADMIN' && viewer.scopeCode.length <= 6;
-}
-
-/** The county's policy numbers a check-in needs, for the year it counts in. */
-async function checkInPolicyOf(tx: Tx, countyCode: string, year: number) {
-  const policy = await tx.policy.findUnique({
-    where: { countyCode_year: { countyCode, year } },
-    select: { checkinRadiusMeters: true, lateSyncHours: true, offlineCheckinDays: true },
-  });
-  return policy ?? DEFAULT_POLICY;
 }
 
 async function signedOffMonths(tx: Tx, teamId: number, months: string[]): Promise<string[]> {
@@ -59,43 +51,33 @@ export async function checkIn({
 }: CommandContext<z.output<typeof checkInSchema>>): Promise<CommandOutcome> {
   const now = new Date();
   const tappedAt = input.tappedAt ? new Date(input.tappedAt) : now;
-  const cadre = await tx.cadre.findUnique({ where: { userId: viewer.userId } });
-  if (!cadre) throw new RefusedError('attendance.notLinked');
   // The window is the county's policy of the cadre; the year is the tap's (a few days at most from now).
-  const cadrePolicy = await checkInPolicyOf(tx, cadre.regionCode.slice(0, 6), Number(chinaDate(tappedAt).slice(0, 4)));
-  const timing = checkInTiming(tappedAt, now, cadrePolicy);
+  const [cadre] = await rows(tx, checkInCadre(viewer.userId, Number(chinaDate(tappedAt).slice(0, 4))));
+  if (!cadre) throw new RefusedError('attendance.notLinked');
+  const timing = checkInTiming(tappedAt, now, {
+    lateSyncHours: cadre.late_sync_hours ?? DEFAULT_POLICY.lateSyncHours,
+    offlineCheckinDays: cadre.offline_checkin_days ?? DEFAULT_POLICY.offlineCheckinDays,
+  });
   if (!timing.ok) throw new RefusedError(timing.key, undefined, 'params' in timing ? timing.params : {});
   const { day: today, evening, late } = timing;
-  await execute(tx, lockCadre(cadre.id));
   const day = dayOf(today);
-  const posting = await tx.posting.findFirst({
-    where: {
-      cadreId: cadre.id,
-      startDate: { lte: day },
-      plannedEndDate: { gte: day },
-      OR: [{ endedOn: null }, { endedOn: { gte: day } }],
-    },
-    include: { team: { include: { village: true } } },
-  });
+  const [posting] = await rows(tx, checkInPosting(cadre.id, today));
   // The tap's day may be an earlier one (sent from the outbox): the messages then say so, not "today".
   const earlier = today !== chinaToday(now);
   if (!posting) throw new RefusedError(earlier ? 'attendance.notPostedThen' : 'attendance.notPosted');
-  if ((await signedOffMonths(tx, posting.teamId, [today.slice(0, 7)])).length > 0)
-    throw new RefusedError('attendance.monthSignedOff', undefined, { month: today.slice(0, 7) });
+  const [{ signed }] = await rows(tx, checkInSignedOff(posting.team_id, today.slice(0, 7)));
+  if (signed) throw new RefusedError('attendance.monthSignedOff', undefined, { month: today.slice(0, 7) });
 
-  const village = posting.team.village;
+  const villageCode = posting.village_code;
   const fix =
     input.latitude !== undefined && input.longitude !== undefined
       ? { lat: input.latitude, lng: input.longitude }
       : null;
   const point =
-    village.latitude !== null && village.longitude !== null ? { lat: village.latitude, lng: village.longitude } : null;
-  // The village's county's policy of the tap's year: mostly the cadre's own county's, already read.
-  const policy =
-    village.code.slice(0, 6) === cadre.regionCode.slice(0, 6)
-      ? cadrePolicy
-      : await checkInPolicyOf(tx, village.code.slice(0, 6), Number(today.slice(0, 4)));
-  const { check, distance } = locationCheck(fix, point, policy.checkinRadiusMeters);
+    posting.latitude !== null && posting.longitude !== null ? { lat: posting.latitude, lng: posting.longitude } : null;
+  // The radius is the village's county's policy of the day's year (mostly the cadre's own county's).
+  const radius = posting.radius_meters ?? DEFAULT_POLICY.checkinRadiusMeters;
+  const { check, distance } = locationCheck(fix, point, radius);
   const place = {
     latitude: fix?.lat ?? null,
     longitude: fix?.lng ?? null,
@@ -103,14 +85,22 @@ export async function checkIn({
     distanceMeters: distance,
   };
 
-  const existing = await tx.attendanceRecord.findUnique({ where: { cadreId_day: { cadreId: cadre.id, day } } });
-  if (existing && existing.postingId !== posting.id) throw new RefusedError('attendance.otherVillage');
-  const already = evening ? existing?.nightCheckinAt : existing?.checkinAt;
+  const existing =
+    posting.record_id === null
+      ? null
+      : {
+          id: posting.record_id,
+          postingId: posting.record_posting_id,
+          kind: posting.record_kind as DayKind,
+          marked: posting.record_marked ?? false,
+        };
+  if (existing && existing.postingId !== posting.posting_id) throw new RefusedError('attendance.otherVillage');
+  const already = evening ? posting.night_checkin_at : posting.checkin_at;
   if (existing && already) {
     return {
       entity: 'AttendanceRecord',
       entityId: existing.id.toString(),
-      regionCode: village.code,
+      regionCode: villageCode,
       changes: { repeat: true },
       message: earlier ? 'attendance.alreadyRecorded' : evening ? 'attendance.alreadyNight' : 'attendance.alreadyDay',
       data: { kind: existing.kind, day: today, repeat: 'true' },
@@ -136,12 +126,14 @@ export async function checkIn({
     ? await tx.attendanceRecord.update({
         where: { id: existing.id },
         data: { ...dayFields, kind, reason: null, marked, recordedById: viewer.userId, version: { increment: 1 } },
+        select: { id: true },
       })
     : await tx.attendanceRecord.create({
+        select: { id: true },
         data: {
           cadreId: cadre.id,
-          postingId: posting.id,
-          villageCode: village.code,
+          postingId: posting.posting_id,
+          villageCode,
           day,
           kind,
           source: 'CHECKIN',
@@ -159,7 +151,7 @@ export async function checkIn({
   return {
     entity: 'AttendanceRecord',
     entityId: record.id.toString(),
-    regionCode: village.code,
+    regionCode: villageCode,
     changes: {
       day: today,
       kind: { from: existing?.kind ?? null, to: kind },

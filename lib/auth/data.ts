@@ -1,13 +1,13 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
 import { writeAuditNow } from '@/lib/audit/data';
 import { type Db, db, execute, rows, type Tx } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/client';
-import { auth } from './next-auth';
 import {
   hashPassword,
   IDLE_MINUTES,
@@ -173,37 +173,45 @@ export async function releaseAttempt(key: string, rule: ThrottleRule, client: Db
 
 /** Loads a session and its user; ends it if idle, too old, revoked, or the user changed since. */
 export async function loadSession(sessionId: string, now = new Date()): Promise<Viewer | null> {
-  const session = await db.userSession.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { scope: { select: { name: true } } } } },
-  });
-  if (!session || session.endedAt) return null;
-  const { user } = session;
-  const idle = now.getTime() - session.lastSeenAt.getTime() > IDLE_MINUTES * 60_000;
-  const tooOld = now.getTime() - session.createdAt.getTime() > SESSION_MAX_HOURS * 3_600_000;
-  if (idle || tooOld || user.disabled || user.sessionVersion !== session.sessionVersion) {
+  const [session] = await rows(db, statements.sessionWithUser(sessionId));
+  if (!session || session.ended_at) return null;
+  const idle = now.getTime() - session.last_seen_at.getTime() > IDLE_MINUTES * 60_000;
+  const tooOld = now.getTime() - session.created_at.getTime() > SESSION_MAX_HOURS * 3_600_000;
+  if (idle || tooOld || session.disabled || session.user_session_version !== session.session_version) {
     await db.userSession.update({ where: { id: sessionId }, data: { endedAt: now } });
     return null;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
   return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    scopeCode: user.scopeCode,
-    scopeName: user.scope.name,
+    userId: session.user_id,
+    username: session.username,
+    displayName: session.display_name,
+    role: session.role,
+    scopeCode: session.scope_code,
+    scopeName: session.scope_name,
     sessionId,
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword: session.must_change_password,
   };
 }
 
+// The cookie next-auth sets at sign-in: the `__Secure-` one over https, the plain one over a county intranet's http.
+const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
+
+/**
+ * The session id in the sign-in cookie, decoded as next-auth's own getToken() does (the cookie's name is its
+ * salt). Not next-auth's auth(): that encrypts the token again and sends the cookie back on every request, to
+ * slide an expiry that is already the server session's own limit (SESSION_MAX_HOURS, checked in loadSession).
+ */
 async function viewerOfRequest(): Promise<Viewer | null> {
-  const session = await auth();
-  const sessionId = session?.sessionId;
-  return sessionId ? loadSession(sessionId) : null;
+  const jar = await cookies();
+  const name = SESSION_COOKIES.find((candidate) => jar.has(candidate));
+  const token = name && jar.get(name)?.value;
+  const secret = process.env.AUTH_SECRET;
+  if (!name || !token || !secret) return null;
+  const claims = await decode({ token, secret, salt: name }).catch(() => null);
+  return typeof claims?.sid === 'string' ? loadSession(claims.sid) : null;
 }
 
 // React's cache() holds the viewer for a page's render only; an API route (lib/route.ts) holds it here, so an

@@ -1,5 +1,6 @@
-// Sign-in's raw SQL: the lockout count and the attempt throttle, each a single statement so that parallel
+// Sign-in's and the session's raw SQL: the lockout count and the attempt throttle, each a single statement so that parallel
 // attempts are ordered by the row lock. Run with rows()/execute() of lib/db.ts.
+import type { Role } from '@/lib/generated/prisma/client';
 import { sql } from '@/lib/sql';
 
 export type FailedLoginRow = { count: number; locked_until: Date | null };
@@ -51,3 +52,30 @@ export const releaseAttempt = (key: string, max: number) =>
        SET failures = failures - 1,
            blocked_until = CASE WHEN failures - 1 < ${max} THEN NULL ELSE blocked_until END
      WHERE key = ${key} AND failures > 0`;
+
+export type SessionRow = {
+  created_at: Date;
+  last_seen_at: Date;
+  ended_at: Date | null;
+  session_version: number;
+  user_id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  scope_code: string;
+  scope_name: string;
+  disabled: boolean;
+  user_session_version: number;
+  must_change_password: boolean;
+};
+
+/** A session with its user and the name of the user's area: every signed-in request reads this, in one statement. */
+export const sessionWithUser = (sessionId: string) =>
+  sql<SessionRow>`
+    SELECT s.created_at, s.last_seen_at, s.ended_at, s.session_version,
+           u.id AS user_id, u.username, u.display_name, u.role::text AS role, u.scope_code, r.name AS scope_name,
+           u.disabled, u.session_version AS user_session_version, u.must_change_password
+      FROM user_session s
+      JOIN app_user u ON u.id = s.user_id
+      JOIN region r ON r.code = u.scope_code
+     WHERE s.id = ${sessionId}`;
