@@ -1,11 +1,11 @@
 import 'server-only';
 import { forbidden } from 'next/navigation';
 import { can } from '@/lib/auth/permissions';
-import { type Db, db, rows, type Tx } from '@/lib/db';
+import { type Db, db, execute, rows, type Tx } from '@/lib/db';
 import type { AuditResult, Prisma, Role } from '@/lib/generated/prisma/client';
 import { scope } from '@/lib/regions/scope';
 import { type AuditChanges, sanitizeChanges } from './rules';
-import { auditCounts } from './sql';
+import { auditCounts, insertAudit } from './sql';
 
 export type { Tx };
 
@@ -28,21 +28,21 @@ export type AuditEntry = {
 };
 
 export async function writeAudit(client: Db | Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await client.auditLog.create({
-    data: {
-      userId: actor?.userId,
-      username: actor?.username,
-      role: actor?.role,
-      action: entry.action,
-      result: entry.result,
-      entity: entry.entity,
-      entityId: entry.entityId === undefined ? undefined : String(entry.entityId),
-      regionCode: entry.regionCode,
-      changes: sanitizeChanges(entry.changes) as Prisma.InputJsonValue | undefined,
-      message: entry.message?.slice(0, 500),
-      requestId: entry.requestId,
-    },
-  });
+  const changes = sanitizeChanges(entry.changes);
+  const row = {
+    userId: actor?.userId ?? null,
+    username: actor?.username ?? null,
+    role: actor?.role ?? null,
+    action: entry.action,
+    result: entry.result,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId === undefined ? null : String(entry.entityId),
+    regionCode: entry.regionCode ?? null,
+    changes: changes === undefined ? null : JSON.stringify(changes),
+    message: entry.message?.slice(0, 500) ?? null,
+    requestId: entry.requestId ?? null,
+  };
+  await execute(client, insertAudit(row, new Date()));
 }
 
 /** Audit outside any transaction: for refusals and failures, which must be kept even when nothing was written. */
