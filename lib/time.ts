@@ -5,7 +5,6 @@
 // Calendar days. A day is handled as its day number (days since 1970-01-01) computed in UTC, which
 // is only arithmetic on the calendar: the string already is the China-time day.
 
-const DAY_MS = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function tryDayNumber(date: string): number | null {
@@ -14,10 +13,22 @@ export function tryDayNumber(date: string): number | null {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  const at = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2025-02-30 over into March and reads years 0-99 as 1900+: the round trip refuses both.
-  if (at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return null;
-  return at.getTime() / DAY_MS;
+  // Years before 100 are refused, as ever (Date.UTC, used here before, read them as 1900+).
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return civilDayNumber(year, month, day);
+}
+
+// Day numbers by arithmetic on the Gregorian calendar (H. Hinnant's days_from_civil / civil_from_days), not
+// through Date: the compliance table and the figures' refresh turn tens of thousands of days per request, and
+// under Next every Date is made through its clock-watching wrapper.
+
+function civilDayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Whether `date` is a real calendar day written 'YYYY-MM-DD'. */
@@ -34,7 +45,18 @@ export function dayNumber(date: string): number {
 
 /** The 'YYYY-MM-DD' day of a day number. */
 export function dateOfDayNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const z = Math.floor(n) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Whole days from `from` to `to`: 0 for the same day, negative when `to` is earlier. */
@@ -47,6 +69,8 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInYear(year: number): number {
   return isLeapYear(year) ? 366 : 365;
 }
@@ -54,8 +78,7 @@ export function daysInYear(year: number): number {
 /** Days in a month, `month` 1-12. */
 export function daysInMonth(year: number, month: number): number {
   checkMonth(month);
-  // Day 0 of the next month is the last day of this one.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : MONTH_DAYS[month - 1];
 }
 
 export function checkYear(year: number): void {
