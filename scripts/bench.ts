@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { complianceCounts } from '../lib/attendance/sql';
 import { pendingVillages, villageFigures, villageMonthFigures } from '../lib/figures/sql';
+import { lastJobDay, WARNINGS_JOB } from '../lib/monitoring/sql';
 import { chinaToday } from '../lib/time';
 import { openDatabase } from './database';
 import { localSecret } from './secrets';
@@ -163,6 +164,30 @@ async function waitForFigures(today: string): Promise<number> {
     if (pending === 0) return round((performance.now() - started) / 1000);
     log(`  figures: ${pending} villages still to compute`);
     await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+
+/**
+ * Waits until the server's daily early warnings (lib/monitoring/refresher.ts, begun 30 s after it starts) are
+ * raised for today: they keep the database busy for minutes at province scale, once a night, and a day's pages
+ * do not run beside them. Returns the seconds the job itself took (job_run), or null if it never finished.
+ */
+async function waitForWarnings(today: string): Promise<number | null> {
+  const query = lastJobDay(WARNINGS_JOB);
+  const started = performance.now();
+  for (;;) {
+    const {
+      rows: [last],
+    } = await client.query<{ day: string }>(query.text, [...query.values]);
+    if (last?.day === today) {
+      const {
+        rows: [{ seconds }],
+      } = await client.query<{ seconds: number }>('SELECT seconds FROM job_run WHERE name = $1', [WARNINGS_JOB]);
+      return round(seconds);
+    }
+    if (performance.now() - started > 1_800_000) return null;
+    log(`  monitoring: today's early warnings being raised (${Math.round((performance.now() - started) / 1000)} s)`);
+    await new Promise((r) => setTimeout(r, 10_000));
   }
 }
 
@@ -362,6 +387,8 @@ try {
   const year = Number(today.slice(0, 4));
   results.households = Number(households);
   await waitForFigures(today); // a fresh server computes what is missing first
+  results.warnings_daily_seconds = await waitForWarnings(today);
+  log(`early warnings of the day (every county, once a night): ${results.warnings_daily_seconds} s`);
 
   const cookie = await signIn('county', 'Bangfu@2026');
   const pages: [string, string, string][] = [

@@ -45,6 +45,18 @@ export const WARNINGS_LOCK = 730_202;
 export const warningsLock = () => sql`SELECT pg_advisory_xact_lock(${WARNINGS_LOCK})`;
 
 /** Counties that have villages: the daily job computes each. */
+/** The daily warnings' name in job_run; the benchmark reads it too (it measures pages once the day's are raised). */
+export const WARNINGS_JOB = 'warnings';
+
+/** The day a daily job last finished ('YYYY-MM-DD'), none if it never ran. */
+export const lastJobDay = (name: string) =>
+  sql<{ day: string }>`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM job_run WHERE name = ${name}`;
+
+/** Records that a daily job finished for `day`, and how long it took. */
+export const recordJobRun = (name: string, day: string, seconds: number) =>
+  sql`INSERT INTO job_run (name, day, finished_at, seconds) VALUES (${name}, ${day}::date, now(), ${seconds})
+      ON CONFLICT (name) DO UPDATE SET day = EXCLUDED.day, finished_at = EXCLUDED.finished_at, seconds = EXCLUDED.seconds`;
+
 export const countiesWithHouseholds = () =>
   sql<{ code: string }>`SELECT DISTINCT left(region_code, 6) AS code FROM household ORDER BY 1`;
 

@@ -17,6 +17,7 @@ import {
 } from '@/lib/monitoring/actions';
 import { raiseWarnings } from '@/lib/monitoring/commands';
 import { monitoringOverview } from '@/lib/monitoring/data';
+import { runWarningsJob } from '@/lib/monitoring/refresher';
 import { savePlan, setMeasureStatus } from '@/lib/plans/actions';
 import { chinaToday, chinaYear, dateOfDayNumber, dayNumber, dayOf } from '@/lib/time';
 import {
@@ -371,5 +372,17 @@ describe('kept figures and the monitoring page', () => {
     expect((await page({ warnings: 'overdue' })).warningCount).toBe(1);
     expect((await page({})).warningCount).toBe(2);
     expect((await page({ state: 'closedThisYear' })).monitoredCount).toBe(f.risksClosed);
+  });
+});
+
+describe('the daily warnings job', () => {
+  it('runs once a China day: a server restarted the same day skips it, the next day runs it again', async () => {
+    const counties: string[] = []; // the counties' own warnings are tested above; this is the once-a-day rule
+    await db.jobRun.deleteMany({ where: { name: 'warnings' } });
+    expect(await runWarningsJob(today, counties)).toBe(true);
+    expect(await db.jobRun.findUniqueOrThrow({ where: { name: 'warnings' } })).toMatchObject({ day: dayOf(today) });
+    expect(await runWarningsJob(today, counties)).toBe(false);
+    expect(await runWarningsJob(shift(1), counties)).toBe(true);
+    expect(await db.jobRun.findUniqueOrThrow({ where: { name: 'warnings' } })).toMatchObject({ day: dayOf(shift(1)) });
   });
 });
