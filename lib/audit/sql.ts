@@ -1,5 +1,5 @@
 // The audit log's raw SQL: each statement a function returning its Query, run with rows() of lib/db.ts.
-import type { AuditResult, Role } from '@/lib/generated/prisma/client';
+import type { AuditResult, Role } from '@/lib/enums';
 import { sql } from '@/lib/sql';
 
 export type AuditCountRow = { total: bigint; today: bigint; refused: bigint; invalid: bigint };

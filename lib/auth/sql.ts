@@ -1,6 +1,6 @@
 // Sign-in's and the session's raw SQL: the lockout count and the attempt throttle, each a single statement so that parallel
 // attempts are ordered by the row lock. Run with rows()/execute() of lib/db.ts.
-import type { Role } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/enums';
 import { sql } from '@/lib/sql';
 
 export type FailedLoginRow = { count: number; locked_until: Date | null };
