@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { AttendanceStatus } from '@/lib/attendance/rules';
 
 const TONE: Record<AttendanceStatus, string> = {
@@ -10,8 +10,8 @@ const TONE: Record<AttendanceStatus, string> = {
   NOT_POSTED: 'bg-slate-100 text-slate-700',
 };
 
-export async function AttendanceBadge({ status }: { status: AttendanceStatus }) {
-  const t = await getTranslations('attendance.statuses');
+export function AttendanceBadge({ status }: { status: AttendanceStatus }) {
+  const t = useTranslations('attendance.statuses');
   return (
     <span
       data-status={status}

@@ -1,11 +1,12 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { HouseholdStatus } from '@/lib/enums';
 import { IN_REGISTRATION, LIFTED_STATUSES, POOR_STATUSES } from '@/lib/households/rules';
 
 const has = (list: readonly string[], status: string) => list.includes(status);
 
-export async function StatusBadge({ status }: { status: HouseholdStatus }) {
-  const t = await getTranslations('households.statuses');
+// Not async: an async component in a list suspends every row of the streamed page on its own.
+export function StatusBadge({ status }: { status: HouseholdStatus }) {
+  const t = useTranslations('households.statuses');
   const tone = has(POOR_STATUSES, status)
     ? 'bg-brand-100 text-brand-800'
     : has(LIFTED_STATUSES, status)

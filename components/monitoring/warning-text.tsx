@@ -1,9 +1,9 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { WarningDetail } from '@/lib/monitoring/rules';
 
 /** What a warning's rule saw, in the reader's language. */
-export async function WarningText({ detail }: { detail: WarningDetail }) {
-  const t = await getTranslations('monitoring');
+export function WarningText({ detail }: { detail: WarningDetail }) {
+  const t = useTranslations('monitoring');
   if ('line' in detail) return <>{t('detailLowIncome', detail)}</>;
   if ('previous' in detail) return <>{t('detailDrop', detail)}</>;
   return (

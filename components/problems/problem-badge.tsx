@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { ProblemStatus } from '@/lib/enums';
 
 const TONES: Record<ProblemStatus, string> = {
@@ -11,8 +11,8 @@ const TONES: Record<ProblemStatus, string> = {
 
 const pill = 'inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium';
 
-export async function ProblemStatusBadge({ status }: { status: ProblemStatus }) {
-  const t = await getTranslations('problems.statuses');
+export function ProblemStatusBadge({ status }: { status: ProblemStatus }) {
+  const t = useTranslations('problems.statuses');
   return (
     <span className={`${pill} ${TONES[status]}`} data-status={status}>
       {t(status)}
@@ -21,8 +21,8 @@ export async function ProblemStatusBadge({ status }: { status: ProblemStatus }) 
 }
 
 /** The red 逾期 mark beside a deadline that has passed while the problem is still open. */
-export async function OverdueBadge() {
-  const t = await getTranslations('problems');
+export function OverdueBadge() {
+  const t = useTranslations('problems');
   return (
     <span className={`${pill} bg-red-100 text-red-800`} data-overdue>
       {t('overdue')}

@@ -1,9 +1,9 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { TeamCoverage } from '@/lib/teams/rules';
 
 /** "Complete", or what the team lacks of the five coverages and the size rule, in red. */
-export async function CoverageCell({ coverage, size }: { coverage: TeamCoverage; size: { min: number; max: number } }) {
-  const t = await getTranslations('teams');
+export function CoverageCell({ coverage, size }: { coverage: TeamCoverage; size: { min: number; max: number } }) {
+  const t = useTranslations('teams');
   if (coverage.complete) return <span className="text-green-700">{t('complete')}</span>;
   const parts = [
     ...(coverage.missing.length

@@ -1,8 +1,8 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { BatchCheckbox, BatchSelectPage, BatchStepForm } from '@/components/households/batch-step-form';
-import { StatusBadge } from '@/components/households/status-badge';
+import { BatchStepForm } from '@/components/households/batch-step-form';
+import { HouseholdTable } from '@/components/households/household-table';
 import { PageBody } from '@/components/layout/page-body';
 import { RememberList } from '@/components/layout/remembered-list';
 import { VillageLiaisonsForm } from '@/components/pairings/liaison-cadre-forms';
@@ -10,9 +10,9 @@ import { ExportRosterLink } from '@/components/roster/export-roster-link';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
+import { OptionList } from '@/components/ui/option-list';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchAsYouType } from '@/components/ui/search-as-you-type';
-import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
@@ -222,11 +222,7 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
                 aria-invalid={placeText && !placed ? true : undefined}
                 className={`${inputClass} col-span-2`}
               />
-              <datalist id="household-places">
-                {places.map((p) => (
-                  <option key={p.code} value={p.label} />
-                ))}
-              </datalist>
+              <OptionList id="household-places" values={[...new Set(places.map((p) => p.label))]} />
             </>
           ) : (
             area && <input type="hidden" name="area" value={area} />
@@ -280,61 +276,21 @@ async function HouseholdsContent({ viewer, searchParams }: { searchParams: Promi
         {!batch && can(viewer.role, 'household.status') && filters.area?.length === 12 && (
           <p className="mb-3 text-xs text-slate-500">{t('households.batch.needVillage')}</p>
         )}
-        <Table minWidth="44rem">
-          <HeadRow>
-            {batch && (
-              <Th className="w-8">
-                <BatchSelectPage label={t('households.batch.selectPage')} />
-              </Th>
-            )}
-            <Th>{t('households.headName')}</Th>
-            <Th>{t('households.idLast4')}</Th>
-            <Th>{t('households.village')}</Th>
-            <Th>{t('households.groupName')}</Th>
-            <NumTh>{t('households.members')}</NumTh>
-            <Th>{t('households.status')}</Th>
-            <Th>{t('households.povertyCauses')}</Th>
-          </HeadRow>
-          <tbody>
-            {data.rows.map((row) => (
-              <Row hover key={row.id}>
-                {batch && (
-                  <Td>
-                    <BatchCheckbox
-                      id={row.id}
-                      version={row.version}
-                      label={t('households.batch.select', { name: row.headName })}
-                    />
-                  </Td>
-                )}
-                <Td>
-                  <TextLink href={`/households/${row.id}`} className="font-medium">
-                    {row.headName}
-                  </TextLink>
-                </Td>
-                <Td className="font-mono text-xs text-slate-500">{row.headIdMasked.slice(-4)}</Td>
-                <Td>
-                  {row.townshipName} {row.villageName}
-                </Td>
-                <Td>{row.groupName}</Td>
-                <NumCell>{row.memberCount}</NumCell>
-                <Td>
-                  <StatusBadge status={row.status} />
-                </Td>
-                <Td className="text-xs text-slate-600">
-                  {row.povertyCauses.map((c) => t(`households.causes.${c}`)).join('、') || '—'}
-                </Td>
-              </Row>
-            ))}
-            {data.rows.length === 0 && (
-              <tr>
-                <Td colSpan={batch ? 8 : 7} className="py-6 text-center text-slate-500">
-                  {t('common.noResults')}
-                </Td>
-              </tr>
-            )}
-          </tbody>
-        </Table>
+        <HouseholdTable
+          batch={!!batch}
+          emptyLabel={t('common.noResults')}
+          rows={data.rows.map((row) => ({
+            id: row.id,
+            version: row.version,
+            headName: row.headName,
+            idLast4: row.headIdMasked.slice(-4),
+            place: `${row.townshipName} ${row.villageName}`,
+            groupName: row.groupName,
+            memberCount: row.memberCount,
+            status: row.status,
+            povertyCauses: row.povertyCauses,
+          }))}
+        />
         <Pagination
           page={data.page}
           pageSize={data.pageSize}
