@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { type AreaBarSeries, AreaBars } from '@/components/charts/area-bars';
+import { type AreaBarDatum, type AreaBarSeries, AreaBars } from '@/components/charts/area-bars';
 import { MonthLines } from '@/components/charts/month-lines';
 import { DashboardSection } from '@/components/dashboard/dashboard-section';
 import { FiguresTable } from '@/components/dashboard/figures-table';
@@ -25,7 +25,7 @@ import {
   sortRows,
   worstFirst,
 } from '@/lib/dashboard/columns';
-import { dashboard } from '@/lib/dashboard/data';
+import { type DashboardRow, dashboard } from '@/lib/dashboard/data';
 import { regionTrail } from '@/lib/regions/data';
 
 const drill = (code: string) => `/dashboard?area=${code}`;
@@ -98,20 +98,19 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
   const sections = SECTIONS.filter((s) => data.sections[s]);
   const isVillage = data.children.length === 0;
   const rows = isVillage ? [data.total] : data.children;
-  // Only what a section's chart draws goes to the browser.
+  // Only what a section's chart draws goes to the browser. Read key by key: copying every figure of every area
+  // for each section was about 3 ms of a county's page.
+  const chartValue = (c: DashboardRow, key: string): number => {
+    const { figures: f } = c;
+    if (key === 'problemsPending') return f.problemsFound - f.problemsStruckOff - f.problemsOpen;
+    if (key === 'problemsOpenInTime') return f.problemsOpen - f.problemsOverdue;
+    return key in c.rates ? c.rates[key as keyof typeof c.rates] : (f[key as keyof typeof f] as number);
+  };
   const chartData = (section: Section) =>
     data.children.map((c) => {
-      const values: Record<string, number> = {
-        ...c.figures,
-        ...c.rates,
-        problemsPending: c.figures.problemsFound - c.figures.problemsStruckOff - c.figures.problemsOpen,
-        problemsOpenInTime: c.figures.problemsOpen - c.figures.problemsOverdue,
-      };
-      return {
-        code: c.code,
-        name: c.name,
-        ...Object.fromEntries(CHARTS[section].series.map((s) => [s.key, values[s.key]])),
-      };
+      const point: AreaBarDatum = { code: c.code, name: c.name };
+      for (const s of CHARTS[section].series) point[s.key] = chartValue(c, s.key);
+      return point;
     });
   const monthNames = Array.from({ length: 12 }, (_, i) => t('month', { month: i + 1 }));
   const workSeries = [
