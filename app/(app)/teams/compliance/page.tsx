@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { AttendanceBadge } from '@/components/attendance/attendance-badge';
+import { CompliancePeopleTable } from '@/components/attendance/compliance-people-table';
 import { PageBody } from '@/components/layout/page-body';
 import { Breadcrumb } from '@/components/regions/breadcrumb';
 import { buttonClass } from '@/components/ui/button-class';
@@ -194,71 +194,45 @@ async function ComplianceContent({
           {people.length === 0 ? (
             <p className="text-sm text-slate-600">{t('attendance.noRows')}</p>
           ) : (
-            <Table minWidth="64rem">
-              <HeadRow>
-                {sortTh('name', t('teams.name'))}
-                {sortTh('village', t('teams.village'))}
-                <Th>{t('teams.role')}</Th>
-                {sortTh('days', t('attendance.days'), true)}
-                {sortTh('nights', t('attendance.nights'), true)}
-                <NumTh>{t('attendance.projected')}</NumTh>
-                {sortTh('shortfall', t('attendance.shortfall'), true)}
-                <NumTh>{t('attendance.marked')}</NumTh>
-                <Th>{t('attendance.status')}</Th>
-                <Th>{t('attendance.monthRule')}</Th>
-              </HeadRow>
-              <tbody>
-                {people.map((p) => (
-                  <Row hover key={p.postingId} data-posting={p.postingId}>
-                    <Td>
-                      <TextLink href={`/teams/people/${p.cadreId}?year=${year}`} className="font-medium">
-                        {p.name}
-                      </TextLink>
-                    </Td>
-                    <Td>
-                      {p.townshipName} {p.villageName}
-                    </Td>
-                    <Td>{t(`teams.roles.${p.role}`)}</Td>
-                    <NumCell>
-                      {p.summary.days.done}/{p.summary.days.required}
-                    </NumCell>
-                    <NumCell>
-                      {p.summary.nights.done}/{p.summary.nights.required}
-                    </NumCell>
-                    <NumCell>
-                      {p.summary.days.projected ?? '—'}/{p.summary.nights.projected ?? '—'}
-                    </NumCell>
-                    <NumCell>
-                      {p.summary.days.shortfall}/{p.summary.nights.shortfall}
-                    </NumCell>
-                    <Td className={`text-right tabular-nums ${p.marked ? 'text-amber-700' : ''}`}>{p.marked}</Td>
-                    <Td>
-                      <AttendanceBadge status={p.summary.status} />
-                    </Td>
-                    <Td className="text-sm">
-                      {p.monthRule ? (
-                        <>
-                          {p.monthRule.current && (
-                            <div className="tabular-nums">
-                              {t('attendance.monthRuleCurrent', {
-                                done: p.monthRule.current.done,
-                                required: p.monthRule.current.required,
-                              })}{' '}
-                              · {t(`attendance.leaderStatuses.${p.monthRule.current.status}`)}
-                            </div>
-                          )}
-                          <div className={p.monthRule.missed ? 'font-semibold text-red-700' : 'text-slate-600'}>
-                            {t('attendance.monthRuleMissed', { missed: p.monthRule.missed })}
-                          </div>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </Td>
-                  </Row>
-                ))}
-              </tbody>
-            </Table>
+            <CompliancePeopleTable
+              head={
+                <>
+                  {sortTh('name', t('teams.name'))}
+                  {sortTh('village', t('teams.village'))}
+                  <Th>{t('teams.role')}</Th>
+                  {sortTh('days', t('attendance.days'), true)}
+                  {sortTh('nights', t('attendance.nights'), true)}
+                  <NumTh>{t('attendance.projected')}</NumTh>
+                  {sortTh('shortfall', t('attendance.shortfall'), true)}
+                  <NumTh>{t('attendance.marked')}</NumTh>
+                  <Th>{t('attendance.status')}</Th>
+                  <Th>{t('attendance.monthRule')}</Th>
+                </>
+              }
+              rows={people.map((p) => ({
+                postingId: p.postingId,
+                href: `/teams/people/${p.cadreId}?year=${year}`,
+                name: p.name,
+                place: `${p.townshipName} ${p.villageName}`,
+                role: t(`teams.roles.${p.role}`),
+                days: `${p.summary.days.done}/${p.summary.days.required}`,
+                nights: `${p.summary.nights.done}/${p.summary.nights.required}`,
+                projected: `${p.summary.days.projected ?? '—'}/${p.summary.nights.projected ?? '—'}`,
+                shortfall: `${p.summary.days.shortfall}/${p.summary.nights.shortfall}`,
+                marked: p.marked,
+                status: p.summary.status,
+                statusLabel: t(`attendance.statuses.${p.summary.status}`),
+                monthCurrent: p.monthRule?.current
+                  ? `${t('attendance.monthRuleCurrent', { done: p.monthRule.current.done, required: p.monthRule.current.required })} · ${t(`attendance.leaderStatuses.${p.monthRule.current.status}`)}`
+                  : null,
+                monthMissed: p.monthRule
+                  ? {
+                      text: t('attendance.monthRuleMissed', { missed: p.monthRule.missed }),
+                      red: p.monthRule.missed > 0,
+                    }
+                  : null,
+              }))}
+            />
           )}
           <Pagination
             page={page}
