@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, readDb, resetReadReplica } from '@/lib/db';
 import { fundYearView } from '@/lib/projects/data';
-import { type Replica, startReplica } from '../support/replica';
+import { freePort, type Replica, startReplica } from '../support/replica';
 import { signInAs } from './helpers';
 
 // An external server (TEST_DATABASE_URL, SEEDED_DATABASE_URL) has no data directory here to copy.
@@ -23,7 +23,7 @@ describe.skipIf(!embedded)('reads on a streaming replica', () => {
     replica = await startReplica({
       primaryUrl: process.env.DATABASE_URL!,
       primaryDir: path.resolve(process.env.TEST_PG_DIR ?? '.data/test-pg'),
-      port: Number(process.env.TEST_PG_PORT ?? 54339) + 7,
+      port: await freePort(),
     });
     replicaClient = new pg.Client({ connectionString: replica.url });
     await replicaClient.connect();

@@ -3,6 +3,7 @@
 // make the base backup, standby.signal and primary_conninfo make it a hot standby that streams from the primary.
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFile, chmod, cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -47,6 +48,23 @@ async function dropSlot(adminUrl: string, slot: string) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A port nobody listens on now, from the kernel. A fixed one (the test server's + 7) lies in the range the kernel
+ * hands out to outgoing connections, and a clean-clone CI run once found it taken.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 export async function startReplica(options: {
