@@ -1,31 +1,41 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-/** Previous / next links that keep the other search parameters. */
+/**
+ * Previous / next links that keep the other search parameters. A page with two lists gives each its own
+ * `param` and `label` (the landmark's name, so a screen reader can tell the two apart).
+ */
 export async function Pagination({
   page,
   pageSize,
   total,
   basePath,
   params,
+  param = 'page',
+  label,
 }: {
   page: number;
   pageSize: number;
   total: number;
   basePath: string;
   params: Record<string, string | undefined>;
+  param?: string;
+  label?: string;
 }) {
   const t = await getTranslations('common');
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => {
     const search = new URLSearchParams(
-      Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]),
+      Object.entries({ ...params, [param]: String(p) }).filter((e): e is [string, string] => !!e[1]),
     );
     return `${basePath}?${search}`;
   };
   const link = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50';
   return (
-    <nav className="mt-3 flex items-center justify-between gap-2 text-sm text-slate-600" aria-label={t('pagination')}>
+    <nav
+      className="mt-3 flex items-center justify-between gap-2 text-sm text-slate-600"
+      aria-label={label ?? t('pagination')}
+    >
       <span>{t('pageOf', { page, pages, total })}</span>
       <span className="flex gap-2">
         {page > 1 && (

@@ -6,6 +6,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { db } from '@/lib/db';
 import { found } from '@/lib/errors';
+import { parsePage } from '@/lib/http';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { chinaToday, dayOf, isoDay } from '@/lib/time';
 import {
@@ -17,7 +18,8 @@ import {
   type WarningDetail,
 } from './rules';
 
-export const LIST_LIMIT = 200;
+/** Rows per page of each of the two lists (warnings, monitored households); each list pages on its own. */
+export const MONITORING_PAGE_SIZE = 50;
 export const MONITOR_STATES = ['open', 'closedThisYear', 'closed', 'all'] as const;
 export const WARNING_FILTERS = ['open', 'overdue', 'verified', 'dismissed', 'all'] as const;
 
@@ -27,6 +29,9 @@ export type MonitoringFilters = {
   state: (typeof MONITOR_STATES)[number];
   warnings: (typeof WARNING_FILTERS)[number];
   cause?: RiskCause;
+  /** The page of the warnings list (URL `wpage`) and of the monitored households (URL `mpage`). */
+  warningsPage: number;
+  monitoredPage: number;
 };
 
 /** Filters from the page's search parameters; anything unknown falls back to the default. */
@@ -40,6 +45,8 @@ export function monitoringFilters(params: Record<string, string | string[] | und
     state: pick(MONITOR_STATES, one('state')) ?? 'open',
     warnings: pick(WARNING_FILTERS, one('warnings')) ?? 'open',
     cause: pick(RISK_CAUSES, one('cause')),
+    warningsPage: parsePage(one('wpage')),
+    monitoredPage: parsePage(one('mpage')),
   };
 }
 
@@ -51,7 +58,7 @@ const householdSelect = {
   village: { select: { name: true, parent: { select: { name: true } } } },
 } as const;
 
-/** The monitored households and the warnings of the area, newest first, each list up to LIST_LIMIT. */
+/** A page of the monitored households (open first, newest first) and of the warnings (soonest due first) of the area. */
 export async function monitoringOverview(viewer: Viewer, filters: MonitoringFilters) {
   requireCan(viewer, 'monitor.view');
   const today = chinaToday();
@@ -85,7 +92,8 @@ export async function monitoringOverview(viewer: Viewer, filters: MonitoringFilt
     db.monitoredHousehold.findMany({
       where: monitoredWhere,
       orderBy: [{ closedOn: { sort: 'desc', nulls: 'first' } }, { startedOn: 'desc' }, { id: 'desc' }],
-      take: LIST_LIMIT,
+      skip: (filters.monitoredPage - 1) * MONITORING_PAGE_SIZE,
+      take: MONITORING_PAGE_SIZE,
       include: {
         household: { select: householdSelect },
         cadre: { select: { id: true, name: true } },
@@ -96,7 +104,8 @@ export async function monitoringOverview(viewer: Viewer, filters: MonitoringFilt
     db.riskWarning.findMany({
       where: warningWhere,
       orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
-      take: LIST_LIMIT,
+      skip: (filters.warningsPage - 1) * MONITORING_PAGE_SIZE,
+      take: MONITORING_PAGE_SIZE,
       include: { household: { select: householdSelect }, cadre: { select: { id: true, name: true } } },
     }),
     db.riskWarning.count({ where: warningWhere }),

@@ -16,7 +16,7 @@ import {
   verifyWarning,
 } from '@/lib/monitoring/actions';
 import { raiseWarnings } from '@/lib/monitoring/commands';
-import { monitoringOverview } from '@/lib/monitoring/data';
+import { monitoringFilters, monitoringOverview } from '@/lib/monitoring/data';
 import { runWarningsJob } from '@/lib/monitoring/refresher';
 import { savePlan, setMeasureStatus } from '@/lib/plans/actions';
 import { chinaToday, chinaYear, dateOfDayNumber, dayNumber, dayOf } from '@/lib/time';
@@ -367,11 +367,25 @@ describe('kept figures and the monitoring page', () => {
     });
     // The lists the figures drill into show the same numbers.
     const page = (q: Record<string, string>) =>
-      monitoringOverview(user, { area: V_FIG, state: 'open', warnings: 'open', ...q } as never);
+      monitoringOverview(user, {
+        area: V_FIG,
+        state: 'open',
+        warnings: 'open',
+        warningsPage: 1,
+        monitoredPage: 1,
+        ...q,
+      } as never);
     expect((await page({ kind: 'UNSTABLE_EXITED' })).monitoredCount).toBe(2);
     expect((await page({ warnings: 'overdue' })).warningCount).toBe(1);
     expect((await page({})).warningCount).toBe(2);
     expect((await page({ state: 'closedThisYear' })).monitoredCount).toBe(f.risksClosed);
+    // Each list pages on its own: the second page of warnings is past both of them, the count stays,
+    // and the monitored households (three open) are still on their first page.
+    const second = await monitoringOverview(user, monitoringFilters({ area: V_FIG, wpage: '2' }));
+    expect(second.warnings).toEqual([]);
+    expect(second.warningCount).toBe(2);
+    expect(second.monitored).toHaveLength(3);
+    expect((await monitoringOverview(user, monitoringFilters({ area: V_FIG, mpage: '2' }))).monitored).toEqual([]);
   });
 });
 

@@ -7,14 +7,15 @@ import { WarningText } from '@/components/monitoring/warning-text';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/field';
+import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import {
-  LIST_LIMIT,
   MONITOR_STATES,
+  MONITORING_PAGE_SIZE,
   type MonitoringFilters,
   monitoringFilters,
   monitoringOverview,
@@ -36,10 +37,19 @@ export default async function MonitoringPage(props: { searchParams: Promise<Quer
   );
 }
 
-function queryOf(filters: MonitoringFilters, change: Partial<Record<keyof MonitoringFilters, string | undefined>>) {
-  const merged: Record<string, string | undefined> = { ...filters, ...change };
+type ListFilters = Omit<MonitoringFilters, 'warningsPage' | 'monitoredPage'>;
+
+/** The page's URL parameters; a list's page is kept only while its filters stay. */
+function paramsOf(filters: ListFilters, pages: { wpage?: number; mpage?: number } = {}) {
+  const params: Record<string, string | undefined> = { ...filters };
+  if (pages.wpage && pages.wpage > 1) params.wpage = String(pages.wpage);
+  if (pages.mpage && pages.mpage > 1) params.mpage = String(pages.mpage);
+  return params;
+}
+
+function queryOf(filters: ListFilters, change: Partial<Record<keyof ListFilters, string | undefined>>) {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(merged)) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries({ ...filters, ...change })) if (v) params.set(k, v);
   return `/monitoring?${params.toString()}`;
 }
 
@@ -47,7 +57,8 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
   const filters = monitoringFilters(await searchParams);
   const [data, t] = await Promise.all([monitoringOverview(viewer, filters), getTranslations('monitoring')]);
   const trail = await regionTrail(viewer, data.prefix);
-  const here = { ...filters, area: data.prefix === viewer.scopeCode ? undefined : data.prefix };
+  const { warningsPage, monitoredPage, ...listFilters } = filters;
+  const here = { ...listFilters, area: data.prefix === viewer.scopeCode ? undefined : data.prefix };
   return (
     <>
       <RememberList path="/monitoring" />
@@ -157,8 +168,16 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
               </tbody>
             </Table>
           )}
-          {data.warningCount > LIST_LIMIT && (
-            <p className="mt-2 text-xs text-slate-500">{t('limitNote', { limit: LIST_LIMIT })}</p>
+          {data.warningCount > MONITORING_PAGE_SIZE && (
+            <Pagination
+              page={warningsPage}
+              pageSize={MONITORING_PAGE_SIZE}
+              total={data.warningCount}
+              basePath="/monitoring"
+              params={paramsOf(here, { mpage: monitoredPage })}
+              param="wpage"
+              label={t('warningsPages')}
+            />
           )}
         </Card>
 
@@ -205,8 +224,16 @@ async function MonitoringContent({ viewer, searchParams }: { viewer: Viewer; sea
               </tbody>
             </Table>
           )}
-          {data.monitoredCount > LIST_LIMIT && (
-            <p className="mt-2 text-xs text-slate-500">{t('limitNote', { limit: LIST_LIMIT })}</p>
+          {data.monitoredCount > MONITORING_PAGE_SIZE && (
+            <Pagination
+              page={monitoredPage}
+              pageSize={MONITORING_PAGE_SIZE}
+              total={data.monitoredCount}
+              basePath="/monitoring"
+              params={paramsOf(here, { wpage: warningsPage })}
+              param="mpage"
+              label={t('monitoredPages')}
+            />
           )}
         </Card>
 
