@@ -224,20 +224,26 @@ test.describe
             }),
         );
       expect(await stored()).toBeGreaterThan(0);
+      // One listener answers every question the moment it is asked (Playwright's own pattern): a question
+      // answered later, from the test, leaves the page blocked in between.
+      const asked: string[] = [];
+      let answer: 'dismiss' | 'accept' = 'dismiss';
+      page.on('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+      });
       // Declined: still signed in, the entry kept.
-      const declined = page.waitForEvent('dialog');
       await page.getByRole('button', { name: '退出' }).click();
-      const question = await declined;
-      expect(question.message()).toContain('还有 1 条录入没有存到服务器');
-      await question.dismiss();
+      await expect.poll(() => asked.length).toBe(1);
+      expect(asked[0]).toContain('还有 1 条录入没有存到服务器');
       await expect(page).toHaveURL(/\/outbox$/);
       await expect(page.getByTestId('outbox-badge')).toHaveText('待发送 1');
       expect(await stored()).toBeGreaterThan(0);
-      // Confirmed: signed out, and this user's entries are gone from the phone.
-      const confirmed = page.waitForEvent('dialog');
+      // Confirmed: signed out, and this user's entries are gone from the phone. Each tap asked once.
+      answer = 'accept';
       await page.getByRole('button', { name: '退出' }).click();
-      await (await confirmed).accept();
       await expect(page).toHaveURL(/\/login/);
+      expect(asked).toHaveLength(2);
       expect(await stored()).toBe(0);
     });
   });
