@@ -131,14 +131,17 @@ export async function listVisits(viewer: Viewer, options: { area?: string; house
         helpDelivered: true,
         latitude: true,
         household: { select: { id: true, headName: true, village: { select: { name: true } } } },
-        _count: { select: { problems: true } },
       },
     }),
   ]);
-  const photos = await db.attachment.findMany({
-    where: { visitId: { in: rows.map((r) => r.id) } },
-    select: { id: true, visitId: true },
-  });
+  // Counted for this page's visits only: a `_count` in the query above joins every problem of the database,
+  // grouped, to the area's visits before their page is taken (about 1 s for a county of a province).
+  const ids = rows.map((r) => r.id);
+  const [photos, problemCounts] = await Promise.all([
+    db.attachment.findMany({ where: { visitId: { in: ids } }, select: { id: true, visitId: true } }),
+    db.problem.groupBy({ by: ['visitId'], where: { visitId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const problems = new Map(problemCounts.map((c) => [c.visitId, c._count._all]));
   return {
     total,
     page,
@@ -154,7 +157,7 @@ export async function listVisits(viewer: Viewer, options: { area?: string; house
       householdId: r.household.id,
       headName: r.household.headName,
       villageName: r.household.village.name,
-      problems: r._count.problems,
+      problems: problems.get(r.id) ?? 0,
       photos: photos.filter((p) => p.visitId === r.id).map((p) => p.id),
     })),
   };

@@ -18,7 +18,7 @@ import { sniffPhotoType } from '@/lib/storage';
 import { isoDay } from '@/lib/time';
 import { createVisit } from '@/lib/visits/actions';
 import { savePhoto } from '@/lib/visits/commands';
-import { overdueCadreVisits, readAttachment, visitCoverage } from '@/lib/visits/data';
+import { listVisits, overdueCadreVisits, readAttachment, visitCoverage } from '@/lib/visits/data';
 import {
   makeProblem,
   makeProblemCadre,
@@ -155,6 +155,9 @@ describe('visit submission', () => {
       accuracyMeters: 12,
     });
     expect(isoDay(visit.visitedOn)).toBe(visitedOn);
+    // The visit list counts its problems (counted for the page's rows, not joined over the database).
+    const listed = await listVisits(viewer, { area: V });
+    expect(listed.rows.find((r) => r.id === visit.id.toString())).toMatchObject({ problems: 2, photos: [] });
     const problems = await db.problem.findMany({
       where: { visitId: visit.id },
       orderBy: { id: 'asc' },

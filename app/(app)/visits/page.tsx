@@ -14,7 +14,8 @@ import { shareLevel } from '@/lib/dashboard/rules';
 import { formatPercent, percent } from '@/lib/figures/rules';
 import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
-import { isoDay } from '@/lib/time';
+import { areaPrefix } from '@/lib/regions/scope';
+import { chinaYear, isoDay } from '@/lib/time';
 import { listVisits, overdueCadreVisits, overdueTeamVisits, VISIT_PAGE_SIZE, visitCoverage } from '@/lib/visits/data';
 
 const rate = (done: number, due: number) => (due === 0 ? '—' : formatPercent(percent(done, due)));
@@ -35,13 +36,16 @@ async function VisitsContent({
   searchParams,
 }: { searchParams: Promise<{ area?: string; page?: string; rule?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
-  const [coverage, t] = await Promise.all([visitCoverage(viewer, query.area), getTranslations()]);
-  const [list, overdue, policy] = await Promise.all([
-    listVisits(viewer, { area: coverage.area, page: parsePage(query.page) }),
+  // The area first (no query), so the coverage, the list and the overdue households are read side by side.
+  const area = areaPrefix(viewer, query.area);
+  const [coverage, t, list, overdue, policy] = await Promise.all([
+    visitCoverage(viewer, area),
+    getTranslations(),
+    listVisits(viewer, { area, page: parsePage(query.page) }),
     query.rule === 'team' || query.rule === 'leader'
-      ? overdueTeamVisits(viewer, coverage.area, query.rule)
-      : overdueCadreVisits(viewer, coverage.area),
-    policyValuesFor(coverage.area.slice(0, 6), Number(coverage.today.slice(0, 4))),
+      ? overdueTeamVisits(viewer, area, query.rule)
+      : overdueCadreVisits(viewer, area),
+    policyValuesFor(area.slice(0, 6), chinaYear()),
   ]);
   const total = coverage.total;
   const href = (code?: string) => (code ? `/visits?area=${code}` : '/visits');
