@@ -2,10 +2,10 @@ import 'server-only';
 import type { Viewer } from '@/lib/auth/data';
 import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { db, readDb, rows } from '@/lib/db';
-import { refreshFigures } from '@/lib/figures/commands';
+import { readDb, rows } from '@/lib/db';
+import { refreshStaleOf } from '@/lib/figures/commands';
 import { addFigures, emptyFigures, type Figures, MONTH_KEYS, type MonthFigures, ratesOf } from '@/lib/figures/rules';
-import { anyStale, figuresByChild, monthsOfArea, pendingVillages } from '@/lib/figures/sql';
+import { figuresByChild, monthsOfArea, pendingVillages } from '@/lib/figures/sql';
 import { policiesFor } from '@/lib/policy/data';
 import { areaPrefix } from '@/lib/regions/scope';
 import { chinaToday } from '@/lib/time';
@@ -35,22 +35,6 @@ export type DashboardRow = {
   /** The rules it misses (red) and is behind on (amber). */
   marks: AreaMarks;
 };
-
-// Stale villages refreshed before a dashboard is shown: a few recent writes, not a whole day's rollover.
-const REFRESH_ON_READ = 60;
-
-/**
- * Recent writes in the area, before its dashboard is shown. A plain read first: most requests find
- * nothing stale and need no transaction. When another refresh is running, waits a little for it
- * (without holding a connection); after that the page shows the villages still pending.
- */
-async function refreshStaleOf(prefix: string) {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const [{ stale }] = await rows(db, anyStale(prefix));
-    if (!stale || !(await refreshFigures({ area: prefix, onlyStale: true, limit: REFRESH_ON_READ })).busy) return;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 /** The figures of an area (inside the viewer's), its next level down, and the months of the year. */
 export async function dashboard(viewer: Viewer, area?: string) {

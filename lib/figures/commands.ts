@@ -1,12 +1,14 @@
 // Figures are kept per village in village_figures and recomputed when a write marks a village stale
 // (database triggers fill figures_stale) or when a new day starts (visit periods and attendance
 // projections move with the date). The server refreshes in the background every REFRESH_SECONDS
-// (lib/figures/refresher.ts), and a dashboard first refreshes the stale villages of its own area.
+// (lib/figures/refresher.ts), and a page that reads them (the dashboard, the visits page) first refreshes the
+// stale villages of its own area (refreshStaleOf).
 import 'server-only';
 import { complianceRowsOfVillages, MISSING_STATUSES, missedAMonth, OK_STATUSES } from '@/lib/attendance/data';
 import { db, execute, rows } from '@/lib/db';
 import { chinaToday } from '@/lib/time';
 import {
+  anyStale,
   clearStaleMarks,
   dropCountySums,
   dropFiguresExcept,
@@ -127,4 +129,20 @@ export async function refreshFigures(options: {
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+// Stale villages refreshed before kept figures are shown: a few recent writes, not a whole day's rollover.
+const REFRESH_ON_READ = 60;
+
+/**
+ * Recent writes in the area, before its kept figures are read. A plain read first: most requests find
+ * nothing stale and need no transaction. When another refresh is running, waits a little for it
+ * (without holding a connection); after that the page shows the villages still pending.
+ */
+export async function refreshStaleOf(prefix: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const [{ stale }] = await rows(db, anyStale(prefix));
+    if (!stale || !(await refreshFigures({ area: prefix, onlyStale: true, limit: REFRESH_ON_READ })).busy) return;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
 }

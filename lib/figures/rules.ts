@@ -35,6 +35,9 @@ export const FIGURE_KEYS = [
   'teamVisitsDone',
   'cadreVisitsInPerson',
   'teamVisitsInPerson',
+  // The third visit rule: the team leader visits every poor household of the team's village (the visits page).
+  'leaderVisitsDue',
+  'leaderVisitsDone',
   'problemsFound',
   'problemsStruckOff',
   'problemsOpen',

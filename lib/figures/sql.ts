@@ -3,7 +3,7 @@
 // same way as the list a leader drills into (households by set, the pairing, visit and ledger lists).
 // Parameters: $1 village codes, $2 year, $3 today 'YYYY-MM-DD' (China), $4 poor statuses,
 // $5 lifted statuses (removed households, 清退, are counted apart: never lifted), $6 must-pair statuses, $7 and $8 the default visit periods (cadre, team days),
-// $9 the statuses a responsible cadre helps (the others, but removed ones, have a liaison cadre instead).
+// $9 the statuses a responsible cadre helps (the others, but removed ones, have a liaison cadre instead), $10 the leader's default visit period.
 // A status event's year is China's calendar year. Inspections count once done (findings and
 // household checks with them); a discrepancy counts from the day it is recorded.
 
@@ -17,7 +17,8 @@ const VILLAGE_FIGURES_TEXT = `
   WITH v AS (
     SELECT code, is_poor_village FROM region WHERE level = 'VILLAGE' AND code = ANY($1::text[])
   ), pol AS (
-    SELECT c.code AS county, coalesce(p.cadre_visit_days, $7) AS cadre_days, coalesce(p.team_visit_days, $8) AS team_days
+    SELECT c.code AS county, coalesce(p.cadre_visit_days, $7) AS cadre_days, coalesce(p.team_visit_days, $8) AS team_days,
+           coalesce(p.leader_visit_days, $10) AS leader_days
       FROM region c LEFT JOIN policy p ON p.county_code = c.code AND p.year = $2
      WHERE c.level = 'COUNTY' AND c.code IN (SELECT left(code, 6) FROM v)
   ), events AS (
@@ -64,7 +65,11 @@ const VILLAGE_FIGURES_TEXT = `
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
                                            WHERE x.household_id = h.id AND x.visited_on > $3::date - pol.team_days)) AS done,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
-                                           WHERE x.household_id = h.id AND x.kind <> 'PHONE' AND x.visited_on > $3::date - pol.team_days)) AS in_person
+                                           WHERE x.household_id = h.id AND x.kind <> 'PHONE' AND x.visited_on > $3::date - pol.team_days)) AS in_person,
+           count(*) FILTER (WHERE h.status::text = ANY($4)) AS leader_due,
+           count(*) FILTER (WHERE h.status::text = ANY($4) AND EXISTS (
+               SELECT 1 FROM visit x JOIN posting ps ON ps.cadre_id = x.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL AND ps.role = 'LEADER'
+                WHERE x.household_id = h.id AND x.visited_on > $3::date - pol.leader_days)) AS leader_done
       FROM household h JOIN work_team w ON w.village_code = h.region_code JOIN pol ON pol.county = left(h.region_code, 6)
      WHERE h.region_code = ANY($1::text[])
      GROUP BY 1
@@ -101,6 +106,7 @@ const VILLAGE_FIGURES_TEXT = `
          coalesce(cv.due, 0)::int AS cadre_visits_due, coalesce(cv.done, 0)::int AS cadre_visits_done,
          coalesce(tv.due, 0)::int AS team_visits_due, coalesce(tv.done, 0)::int AS team_visits_done,
          coalesce(cv.in_person, 0)::int AS cadre_visits_in_person, coalesce(tv.in_person, 0)::int AS team_visits_in_person,
+         coalesce(tv.leader_due, 0)::int AS leader_visits_due, coalesce(tv.leader_done, 0)::int AS leader_visits_done,
          coalesce(pb.found, 0)::int AS problems_found, coalesce(pb.struck_off, 0)::int AS problems_struck_off,
          coalesce(pb.open, 0)::int AS problems_open, coalesce(pb.overdue, 0)::int AS problems_overdue,
          coalesce(pb.year_found, 0)::int AS year_problems_found, coalesce(pb.year_struck_off, 0)::int AS year_problems_struck_off,
@@ -166,6 +172,7 @@ function figuresParams(villageCodes: string[], year: number, today: string): unk
     d.cadreVisitDays,
     d.teamVisitDays,
     [...HELPED_STATUSES],
+    d.leaderVisitDays,
   ];
 }
 

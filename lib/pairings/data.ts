@@ -26,7 +26,7 @@ import {
   proposePairings,
   quotaOf,
 } from './rules';
-import { cadreLoadRows, cadresByLoad, candidateCadres, liaisonByChild, mustPairByChild } from './sql';
+import { cadreLoadRows, cadresByLoad, candidateCadres } from './sql';
 
 export const CADRE_PAGE_SIZE = 50;
 const ACTIVE = { endedOn: null } as const;
@@ -226,59 +226,10 @@ export async function cadreFormOptions(viewer: Viewer, cadreId?: number) {
   return { units, users, areas, leaderRoles: viewer.scopeCode.length <= 6 };
 }
 
-// ─────────────────────────── Coverage (两个全覆盖) ───────────────────────────
-
-export type CoverageRow = {
-  code: string;
-  name: string;
-  mustPair: number;
-  covered: number;
-  villages: number;
-  villagesWithoutLiaison: number;
-};
-
-/**
- * Households that must have a cadre and how many do, and villages with a liaison unit, per area
- * one level down. Each row counts its own households, so the rows add up to the total.
- */
-export async function pairingCoverage(viewer: Viewer, area?: string) {
-  requireCan(viewer, 'cadre.view');
-  const prefix = areaPrefix(viewer, area);
-  const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
-  const [households, villages, names] = await Promise.all([
-    run(db, mustPairByChild(prefix, childLength, MUST_PAIR_STATUSES)),
-    run(db, liaisonByChild(prefix, childLength)),
-    db.region.findMany({
-      where: {
-        ...scope.region(viewer, area),
-        level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE',
-      },
-      select: { code: true, name: true },
-      orderBy: { code: 'asc' },
-    }),
-  ]);
-  const byHouse = new Map(households.map((r) => [r.child, r]));
-  const byVillage = new Map(villages.map((r) => [r.child, r]));
-  const coverage: CoverageRow[] = names.map((n) => ({
-    code: n.code,
-    name: n.name,
-    mustPair: byHouse.get(n.code)?.must ?? 0,
-    covered: byHouse.get(n.code)?.covered ?? 0,
-    villages: byVillage.get(n.code)?.villages ?? 0,
-    villagesWithoutLiaison: byVillage.get(n.code)?.without ?? 0,
-  }));
-  const total = { code: prefix, name: '', mustPair: 0, covered: 0, villages: 0, villagesWithoutLiaison: 0 };
-  for (const r of coverage) {
-    total.mustPair += r.mustPair;
-    total.covered += r.covered;
-    total.villages += r.villages;
-    total.villagesWithoutLiaison += r.villagesWithoutLiaison;
-  }
-  return { area: prefix, rows: coverage, total, cadres: await cadreLoad(prefix) };
-}
+// ─────────────────────────── Cadre load (the coverage itself: lib/figures/coverage.ts) ───────────────────────────
 
 /** Active cadres kept in the area: how many have quota left and how many are at quota. */
-async function cadreLoad(prefix: string) {
+export async function cadreLoad(prefix: string) {
   const county = prefix.slice(0, 6);
   if (county.length < 6) return null;
   const policy = await policyValuesFor(county, chinaYear());

@@ -1,5 +1,5 @@
 // The pairings' raw SQL: the lock that serialises two clerks adding the same person, cadres by load against
-// their rank's quota, the coverage counts (两个全覆盖), and the cadres a proposal may choose from. Each a
+// their rank's quota, the cadres' load, and the cadres a proposal may choose from. Each a
 // function returning its Query, run with rows()/execute() of lib/db.ts. The cadre row lock is teams'
 // (lockCadre of lib/teams/sql.ts): postings and pairings take the same one.
 import type { CadreRank, LeaderRole } from '@/lib/enums';
@@ -23,21 +23,6 @@ export const cadresByLoad = (county: string, policy: QuotaPolicy, full: boolean)
     SELECT c.id FROM cadre c LEFT JOIN ${activeCounts} u ON u.cadre_id = c.id
      WHERE c.region_code LIKE ${`${county}%`} AND c.active
        AND (coalesce(u.n, 0) >= ${quotaOfRank(policy)}) = ${full}::boolean`;
-
-export type MustPairRow = { child: string; must: number; covered: number };
-/** Per area of the next level down (the first `childLength` digits): must-pair households and those with a cadre. */
-export const mustPairByChild = (prefix: string, childLength: number, statuses: readonly string[]) => sql<MustPairRow>`
-    SELECT left(h.region_code, ${childLength}::int) AS child, count(*)::int AS must, count(p.id)::int AS covered
-      FROM household h LEFT JOIN pairing p ON p.household_id = h.id AND p.ended_on IS NULL
-     WHERE h.region_code LIKE ${`${prefix}%`} AND h.status::text = ANY(${statuses})
-     GROUP BY 1`;
-
-export type LiaisonRow = { child: string; villages: number; without: number };
-/** Per area of the next level down: villages, and those without a liaison unit (联村单位). */
-export const liaisonByChild = (prefix: string, childLength: number) => sql<LiaisonRow>`
-    SELECT left(v.code, ${childLength}::int) AS child, count(*)::int AS villages,
-           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM village_liaison l WHERE l.village_code = v.code))::int AS without
-      FROM region v WHERE v.level = 'VILLAGE' AND v.code LIKE ${`${prefix}%`} GROUP BY 1`;
 
 export type LoadRow = { rank: CadreRank; used: number; n: number };
 /** Active cadres kept inside `prefix`, counted by rank and number of households paired now. */

@@ -14,7 +14,7 @@ import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { readStored } from '@/lib/storage';
 import { chinaToday, chinaYear, dayOf, isoDay } from '@/lib/time';
-import { coverageByChild, overdueCadreRows, overdueTeamRows } from './sql';
+import { overdueCadreRows, overdueTeamRows } from './sql';
 
 // ─────────────────────────── Photos ───────────────────────────
 
@@ -163,89 +163,10 @@ export async function listVisits(viewer: Viewer, options: { area?: string; house
   };
 }
 
-// ─────────────────────────── Coverage (走村不漏户) ───────────────────────────
-
-export type VisitCoverageRow = {
-  code: string;
-  name: string;
-  cadreDue: number;
-  cadreDone: number;
-  teamDue: number;
-  teamDone: number;
-  leaderDue: number;
-  leaderDone: number;
-  /** Of the done, in person: phone visits (locked-door households) shown apart. */
-  cadreInPerson: number;
-  teamInPerson: number;
-};
-
-/**
- * Three rules, each over its own households, with the period from the county's policy for the year:
- * every paired household visited by its cadre; every household of a team village by someone of the
- * team; every poor household of a team village by the leader. Rows are the next level down.
- */
-export async function visitCoverage(viewer: Viewer, area?: string) {
-  requireCan(viewer, 'visit.view');
-  const prefix = areaPrefix(viewer, area);
-  const today = chinaToday();
-  const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
-  const counts = await rows(
-    db,
-    coverageByChild({
-      prefix,
-      childLength,
-      today: dayOf(today),
-      year: chinaYear(),
-      poor: [...POOR_STATUSES],
-      defaults: DEFAULT_POLICY,
-    }),
-  );
-  const names = await db.region.findMany({
-    where: {
-      ...scope.region(viewer, prefix),
-      level: childLength === 6 ? 'COUNTY' : childLength === 9 ? 'TOWNSHIP' : 'VILLAGE',
-    },
-    select: { code: true, name: true },
-    orderBy: { code: 'asc' },
-  });
-  const byChild = new Map(counts.map((r) => [r.child, r]));
-  const groups: VisitCoverageRow[] = names
-    .map((n) => {
-      const r = byChild.get(n.code);
-      return {
-        code: n.code,
-        name: n.name,
-        cadreDue: r?.cadre_due ?? 0,
-        cadreDone: r?.cadre_done ?? 0,
-        teamDue: r?.team_due ?? 0,
-        teamDone: r?.team_done ?? 0,
-        leaderDue: r?.leader_due ?? 0,
-        leaderDone: r?.leader_done ?? 0,
-        cadreInPerson: r?.cadre_in_person ?? 0,
-        teamInPerson: r?.team_in_person ?? 0,
-      };
-    })
-    .filter((g) => childLength < 12 || g.cadreDue + g.teamDue > 0);
-  const sum = (key: Exclude<keyof VisitCoverageRow, 'code' | 'name'>) => groups.reduce((s, g) => s + g[key], 0);
-  const total: VisitCoverageRow = {
-    code: prefix,
-    name: '',
-    cadreDue: sum('cadreDue'),
-    cadreDone: sum('cadreDone'),
-    teamDue: sum('teamDue'),
-    teamDone: sum('teamDone'),
-    leaderDue: sum('leaderDue'),
-    leaderDone: sum('leaderDone'),
-    cadreInPerson: sum('cadreInPerson'),
-    teamInPerson: sum('teamInPerson'),
-  };
-  return { area: prefix, today, groups, total };
-}
-
 /** Paired households their cadre has not visited within the period: who, and by whom they should be. */
 export async function overdueCadreVisits(viewer: Viewer, area: string | undefined, limit = 100) {
   requireCan(viewer, 'visit.view');
-  // Each county's own period, as in visitCoverage (a city user sees several counties).
+  // Each county's own period, as in the kept figures (a city user sees several counties).
   return rows(
     db,
     overdueCadreRows({

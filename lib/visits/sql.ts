@@ -1,5 +1,5 @@
-// The visits' raw SQL: the idempotent insert of a visit, the sweep of unclaimed uploads, and the coverage
-// of the three visiting rules (走村不漏户), each a function returning its Query, run with rows()/execute().
+// The visits' raw SQL: the idempotent insert of a visit, the sweep of unclaimed uploads, and the households
+// overdue under the three visiting rules (走村不漏户), each a function returning its Query, run with rows()/execute().
 import { sql } from '@/lib/sql';
 
 export type InsertedVisitRow = { id: bigint };
@@ -45,65 +45,6 @@ export const deleteStaleUploads = (cutoff: Date, limit: number) => sql<StorageKe
 
 /** The county's visiting periods where it has no policy row for the year. */
 export type VisitDays = { cadreVisitDays: number; teamVisitDays: number; leaderVisitDays: number };
-
-export type CoverageRow = {
-  child: string;
-  cadre_due: number;
-  cadre_done: number;
-  team_due: number;
-  team_done: number;
-  leader_due: number;
-  leader_done: number;
-  /** Of the done: visited in person (not by phone) within the period. */
-  cadre_in_person: number;
-  team_in_person: number;
-};
-
-/**
- * Per area of the next level down (the first `childLength` digits) inside `prefix`: paired households and
- * those their cadre visited within the county's period; households of team villages and those someone of
- * the team visited; the poor ones among them and those the leader visited. `poor`: the poor statuses.
- */
-export const coverageByChild = (q: {
-  prefix: string;
-  childLength: number;
-  today: Date;
-  year: number;
-  poor: readonly string[];
-  defaults: VisitDays;
-}) => sql<CoverageRow>`
-    WITH pol AS (
-      SELECT code AS county, coalesce(p.cadre_visit_days, ${q.defaults.cadreVisitDays}) AS cadre_days, coalesce(p.team_visit_days, ${q.defaults.teamVisitDays}) AS team_days,
-             coalesce(p.leader_visit_days, ${q.defaults.leaderVisitDays}) AS leader_days
-        FROM region c LEFT JOIN policy p ON p.county_code = c.code AND p.year = ${q.year}
-       WHERE c.level = 'COUNTY' AND (c.code LIKE ${`${q.prefix.slice(0, 6)}%`})
-    ), cadre AS (
-      SELECT left(pr.region_code, ${q.childLength}) AS child, count(*)::int AS due,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v WHERE v.household_id = pr.household_id AND v.visitor_cadre_id = pr.cadre_id
-                                             AND v.visited_on > ${q.today}::date - pol.cadre_days))::int AS done,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v WHERE v.household_id = pr.household_id AND v.visitor_cadre_id = pr.cadre_id
-                                             AND v.kind <> 'PHONE' AND v.visited_on > ${q.today}::date - pol.cadre_days))::int AS in_person
-        FROM pairing pr JOIN pol ON pol.county = left(pr.region_code, 6)
-       WHERE pr.ended_on IS NULL AND pr.region_code LIKE ${`${q.prefix}%`}
-       GROUP BY 1
-    ), team AS (
-      SELECT left(h.region_code, ${q.childLength}) AS child, count(*)::int AS due,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
-                                             WHERE v.household_id = h.id AND v.visited_on > ${q.today}::date - pol.team_days))::int AS done,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL
-                                             WHERE v.household_id = h.id AND v.kind <> 'PHONE' AND v.visited_on > ${q.today}::date - pol.team_days))::int AS in_person,
-             count(*) FILTER (WHERE h.status::text = ANY(${q.poor}))::int AS leader_due,
-             count(*) FILTER (WHERE h.status::text = ANY(${q.poor}) AND EXISTS (
-                 SELECT 1 FROM visit v JOIN posting ps ON ps.cadre_id = v.visitor_cadre_id AND ps.village_code = h.region_code AND ps.ended_on IS NULL AND ps.role = 'LEADER'
-                  WHERE v.household_id = h.id AND v.visited_on > ${q.today}::date - pol.leader_days))::int AS leader_done
-        FROM household h JOIN work_team w ON w.village_code = h.region_code JOIN pol ON pol.county = left(h.region_code, 6)
-       WHERE h.region_code LIKE ${`${q.prefix}%`}
-       GROUP BY 1
-    )
-    SELECT coalesce(c.child, t.child) AS child, coalesce(c.due, 0) AS cadre_due, coalesce(c.done, 0) AS cadre_done,
-           coalesce(c.in_person, 0) AS cadre_in_person, coalesce(t.in_person, 0) AS team_in_person,
-           coalesce(t.due, 0) AS team_due, coalesce(t.done, 0) AS team_done, coalesce(t.leader_due, 0) AS leader_due, coalesce(t.leader_done, 0) AS leader_done
-      FROM cadre c FULL JOIN team t ON t.child = c.child`;
 
 export type OverdueCadreRow = {
   household_id: number;

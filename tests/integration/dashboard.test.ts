@@ -6,15 +6,16 @@ import type { Viewer } from '@/lib/auth/data';
 import { type DashboardRow, dashboard } from '@/lib/dashboard/data';
 import { db } from '@/lib/db';
 import { refreshFigures } from '@/lib/figures/commands';
+import { visitCoverage } from '@/lib/figures/coverage';
 import { FIGURE_KEYS, type Figures } from '@/lib/figures/rules';
 import { searchHouseholds } from '@/lib/households/data';
-import type { HouseholdSet } from '@/lib/households/rules';
+import { type HouseholdSet, POOR_STATUSES } from '@/lib/households/rules';
 import { listDiscrepancies, listInspections, noticeOf } from '@/lib/inspections/data';
 import { villagesWithoutLiaison } from '@/lib/pairings/data';
 import { listProblems } from '@/lib/problems/data';
 import { listTeams } from '@/lib/teams/data';
 import { chinaYear } from '@/lib/time';
-import { overdueCadreVisits, overdueTeamVisits, visitCoverage } from '@/lib/visits/data';
+import { overdueCadreVisits, overdueTeamVisits } from '@/lib/visits/data';
 import { signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
 const COUNTY = '990102';
@@ -56,7 +57,14 @@ async function countedFromLists(viewer: Viewer, area: string) {
     ].map((s) => households(s as HouseholdSet)),
   );
   const everyone = await people();
-  const coverage = (await visitCoverage(viewer, area)).total;
+  // What each visit rule is due on, counted from the source tables (the visits page reads the kept figures).
+  const inArea = { regionCode: { startsWith: area } };
+  const teamHouseholds = { ...inArea, village: { workTeam: { isNot: null } } };
+  const [cadreDue, teamDue, leaderDue] = await Promise.all([
+    db.pairing.count({ where: { ...inArea, endedOn: null } }),
+    db.household.count({ where: teamHouseholds }),
+    db.household.count({ where: { ...teamHouseholds, status: { in: [...POOR_STATUSES] } } }),
+  ]);
   return {
     households: (await searchHouseholds(viewer, { area })).total,
     people:
@@ -85,12 +93,12 @@ async function countedFromLists(viewer: Viewer, area: string) {
     liaisonCovered: liaisonDue.total - noLiaison.total,
     monthRuleMissed: (await people('MONTH_MISSED')).length,
     villagesWithoutLiaison: (await villagesWithoutLiaison(viewer, area)).length,
-    cadreVisitsDue: coverage.cadreDue,
-    cadreVisitsDone: coverage.cadreDue - (await overdueCadreVisits(viewer, area, 100_000)).length,
-    teamVisitsDue: coverage.teamDue,
-    teamVisitsDone: coverage.teamDue - (await overdueTeamVisits(viewer, area, 'team', 100_000)).length,
-    cadreVisitsInPerson: coverage.cadreInPerson,
-    teamVisitsInPerson: coverage.teamInPerson,
+    cadreVisitsDue: cadreDue,
+    cadreVisitsDone: cadreDue - (await overdueCadreVisits(viewer, area, 100_000)).length,
+    teamVisitsDue: teamDue,
+    teamVisitsDone: teamDue - (await overdueTeamVisits(viewer, area, 'team', 100_000)).length,
+    leaderVisitsDue: leaderDue,
+    leaderVisitsDone: leaderDue - (await overdueTeamVisits(viewer, area, 'leader', 100_000)).length,
     problemsFound: await problems({}),
     problemsStruckOff: await problems({ status: 'STRUCK_OFF' }),
     problemsOpen: await problems({ open: true }),
@@ -154,6 +162,18 @@ describe('dashboard figures agree at every level and with their lists', () => {
       const counted = await countedFromLists(county, area.code);
       const shown = Object.fromEntries(Object.keys(counted).map((k) => [k, area.figures[k as keyof Figures]]));
       expect({ area: area.code, ...shown }).toEqual({ area: area.code, ...counted });
+      // The visits page shows the same coverage as the dashboard.
+      const f = area.figures;
+      expect((await visitCoverage(county, area.code)).total).toMatchObject({
+        cadreDue: f.cadreVisitsDue,
+        cadreDone: f.cadreVisitsDone,
+        cadreInPerson: f.cadreVisitsInPerson,
+        teamDue: f.teamVisitsDue,
+        teamDone: f.teamVisitsDone,
+        teamInPerson: f.teamVisitsInPerson,
+        leaderDue: f.leaderVisitsDue,
+        leaderDone: f.leaderVisitsDone,
+      });
     }
   });
 

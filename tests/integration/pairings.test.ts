@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { refreshFigures } from '@/lib/figures/commands';
+import { pairingCoverage } from '@/lib/figures/coverage';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import {
   addLeaderVillage,
@@ -27,7 +28,6 @@ import {
   leaderDuties,
   listCadres,
   myHouseholds,
-  pairingCoverage,
   pairingRosterRows,
   reassignProposal,
   uncoveredHouseholds,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/data';
 import { db } from '@/lib/db';
+import { visitCoverage } from '@/lib/figures/coverage';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { openProblem, problemStep } from '@/lib/problems/actions';
 import { getProblem, ledgerCounts, listProblems } from '@/lib/problems/data';
@@ -18,7 +19,7 @@ import { sniffPhotoType } from '@/lib/storage';
 import { isoDay } from '@/lib/time';
 import { createVisit } from '@/lib/visits/actions';
 import { savePhoto } from '@/lib/visits/commands';
-import { listVisits, overdueCadreVisits, readAttachment, visitCoverage } from '@/lib/visits/data';
+import { listVisits, overdueCadreVisits, readAttachment } from '@/lib/visits/data';
 import {
   makeProblem,
   makeProblemCadre,

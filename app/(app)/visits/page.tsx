@@ -11,12 +11,13 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { shareLevel } from '@/lib/dashboard/rules';
+import { visitCoverage } from '@/lib/figures/coverage';
 import { formatPercent, percent } from '@/lib/figures/rules';
 import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
 import { areaPrefix } from '@/lib/regions/scope';
 import { chinaYear, isoDay } from '@/lib/time';
-import { listVisits, overdueCadreVisits, overdueTeamVisits, VISIT_PAGE_SIZE, visitCoverage } from '@/lib/visits/data';
+import { listVisits, overdueCadreVisits, overdueTeamVisits, VISIT_PAGE_SIZE } from '@/lib/visits/data';
 
 const rate = (done: number, due: number) => (due === 0 ? '—' : formatPercent(percent(done, due)));
 
