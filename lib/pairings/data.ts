@@ -226,7 +226,7 @@ export async function cadreFormOptions(viewer: Viewer, cadreId?: number) {
   return { units, users, areas, leaderRoles: viewer.scopeCode.length <= 6 };
 }
 
-// ─────────────────────────── Cadre load (the coverage itself: lib/figures/coverage.ts) ───────────────────────────
+// ─────────────────────────── Cadre load (the coverage itself: lib/figures/data.ts) ───────────────────────────
 
 /** Active cadres kept in the area: how many have quota left and how many are at quota. */
 export async function cadreLoad(prefix: string) {

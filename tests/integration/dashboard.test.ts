@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { type DashboardRow, dashboard } from '@/lib/dashboard/data';
 import { db } from '@/lib/db';
 import { refreshFigures } from '@/lib/figures/commands';
-import { visitCoverage } from '@/lib/figures/coverage';
+import { visitCoverage } from '@/lib/figures/data';
 import { FIGURE_KEYS, type Figures } from '@/lib/figures/rules';
 import { searchHouseholds } from '@/lib/households/data';
 import { type HouseholdSet, POOR_STATUSES } from '@/lib/households/rules';

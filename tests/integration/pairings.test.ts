@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { refreshFigures } from '@/lib/figures/commands';
-import { pairingCoverage } from '@/lib/figures/coverage';
+import { pairingCoverage } from '@/lib/figures/data';
 import { MUST_PAIR_STATUSES } from '@/lib/households/rules';
 import {
   addLeaderVillage,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/data';
 import { db } from '@/lib/db';
-import { visitCoverage } from '@/lib/figures/coverage';
+import { visitCoverage } from '@/lib/figures/data';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { openProblem, problemStep } from '@/lib/problems/actions';
 import { getProblem, ledgerCounts, listProblems } from '@/lib/problems/data';

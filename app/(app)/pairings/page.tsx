@@ -11,7 +11,7 @@ import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { pairingCoverage } from '@/lib/figures/coverage';
+import { pairingCoverage } from '@/lib/figures/data';
 import { formatPercent, percent as share } from '@/lib/figures/rules';
 import { uncoveredHouseholds, villagesWithoutLiaison } from '@/lib/pairings/data';
 import { regionTrail } from '@/lib/regions/data';

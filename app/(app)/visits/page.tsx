@@ -11,7 +11,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { shareLevel } from '@/lib/dashboard/rules';
-import { visitCoverage } from '@/lib/figures/coverage';
+import { visitCoverage } from '@/lib/figures/data';
 import { formatPercent, percent } from '@/lib/figures/rules';
 import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
