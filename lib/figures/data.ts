@@ -10,17 +10,18 @@ import { cadreLoad } from '@/lib/pairings/data';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { chinaToday } from '@/lib/time';
 import { refreshStaleOf } from './commands';
-import { figuresByChild } from './sql';
+import { figuresByChild, pendingVillages } from './sql';
 
 /**
  * The area's kept figures summed per area one level down, beside every such area's name (an area without
- * figures gets none). The area's stale villages are refreshed first, as the dashboard does.
+ * figures gets none). The area's stale villages are refreshed first, as the dashboard does; `pending` counts
+ * those still waiting (after a bulk import marked more than one read refreshes), for the page to say so.
  */
 async function keptFiguresOfChildren(viewer: Viewer, prefix: string) {
   const childLength = prefix.length < 6 ? 6 : prefix.length < 9 ? 9 : 12;
   await refreshStaleOf(prefix);
   const reader = await readDb(); // kept figures may be a moment old: a replica serves them when there is one
-  const [figures, names] = await Promise.all([
+  const [figures, names, [{ n: pending }]] = await Promise.all([
     rows(reader, figuresByChild(prefix, childLength)),
     reader.region.findMany({
       where: {
@@ -30,9 +31,10 @@ async function keptFiguresOfChildren(viewer: Viewer, prefix: string) {
       select: { code: true, name: true },
       orderBy: { code: 'asc' },
     }),
+    rows(reader, pendingVillages(prefix, chinaToday())),
   ]);
   const byChild = new Map(figures.map((r) => [r.code, r]));
-  return { childLength, children: names.map((n) => ({ ...n, figures: byChild.get(n.code) })) };
+  return { childLength, pending, children: names.map((n) => ({ ...n, figures: byChild.get(n.code) })) };
 }
 
 export type VisitCoverageRow = {
@@ -58,7 +60,7 @@ export async function visitCoverage(viewer: Viewer, area?: string) {
   requireCan(viewer, 'visit.view');
   const prefix = areaPrefix(viewer, area);
   const today = chinaToday();
-  const { childLength, children } = await keptFiguresOfChildren(viewer, prefix);
+  const { childLength, pending, children } = await keptFiguresOfChildren(viewer, prefix);
   const groups: VisitCoverageRow[] = children
     .map(({ code, name, figures: r }) => ({
       code,
@@ -86,7 +88,7 @@ export async function visitCoverage(viewer: Viewer, area?: string) {
     cadreInPerson: sum('cadreInPerson'),
     teamInPerson: sum('teamInPerson'),
   };
-  return { area: prefix, today, groups, total };
+  return { area: prefix, today, groups, total, pending };
 }
 
 // ─────────────────────────── Pairings (两个全覆盖) ───────────────────────────
@@ -107,7 +109,7 @@ export type PairingCoverageRow = {
 export async function pairingCoverage(viewer: Viewer, area?: string) {
   requireCan(viewer, 'cadre.view');
   const prefix = areaPrefix(viewer, area);
-  const { children } = await keptFiguresOfChildren(viewer, prefix);
+  const { pending, children } = await keptFiguresOfChildren(viewer, prefix);
   const coverage: PairingCoverageRow[] = children.map(({ code, name, figures: r }) => ({
     code,
     name,
@@ -123,5 +125,5 @@ export async function pairingCoverage(viewer: Viewer, area?: string) {
     total.villages += r.villages;
     total.villagesWithoutLiaison += r.villagesWithoutLiaison;
   }
-  return { area: prefix, rows: coverage, total, cadres: await cadreLoad(prefix) };
+  return { area: prefix, rows: coverage, total, pending, cadres: await cadreLoad(prefix) };
 }

@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/data';
 import { type DashboardRow, dashboard } from '@/lib/dashboard/data';
 import { db } from '@/lib/db';
 import { refreshFigures } from '@/lib/figures/commands';
-import { visitCoverage } from '@/lib/figures/data';
+import { pairingCoverage, visitCoverage } from '@/lib/figures/data';
 import { FIGURE_KEYS, type Figures } from '@/lib/figures/rules';
 import { searchHouseholds } from '@/lib/households/data';
 import { type HouseholdSet, POOR_STATUSES } from '@/lib/households/rules';
@@ -247,8 +247,13 @@ describe('freshness', () => {
     await db.$executeRaw`UPDATE village_figures SET computed_on = computed_on - 1 WHERE village_code LIKE ${`${TOWNSHIP_2}%`}`;
     const viewer = await signInAs('county');
     expect((await dashboard(viewer)).pending).toBe(5);
+    // The visits and pairings pages read the same kept figures, and say the same.
+    expect((await visitCoverage(viewer)).pending).toBe(5);
+    expect((await pairingCoverage(viewer)).pending).toBe(5);
+    expect((await visitCoverage(viewer, TOWNSHIP_1)).pending).toBe(0);
     await refreshAll();
     expect((await dashboard(viewer)).pending).toBe(0);
+    expect((await pairingCoverage(viewer)).pending).toBe(0);
   });
 });
 

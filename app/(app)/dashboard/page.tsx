@@ -3,6 +3,7 @@ import { type AreaBarDatum, type AreaBarSeries, AreaBars } from '@/components/ch
 import { MonthLines } from '@/components/charts/month-lines';
 import { DashboardSection } from '@/components/dashboard/dashboard-section';
 import { FiguresTable } from '@/components/dashboard/figures-table';
+import { PendingVillages } from '@/components/dashboard/pending-villages';
 import { DashboardTiles } from '@/components/dashboard/tiles';
 import { WorstFirst } from '@/components/dashboard/worst-first';
 import { PageBody } from '@/components/layout/page-body';
@@ -164,9 +165,7 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
         description={
           <span data-testid="dashboard-freshness" className="print:hidden">
             {computedAt ? t('freshness', { time: computedAt, year: data.year }) : t('computing')}
-            {data.pending > 0 && (
-              <span className="ml-2 text-amber-700">{t('pending', { villages: data.pending })}</span>
-            )}
+            <PendingVillages villages={data.pending} className="ml-2" />
           </span>
         }
         actions={

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PendingVillages } from '@/components/dashboard/pending-villages';
 import { StatusBadge } from '@/components/households/status-badge';
 import { PageBody } from '@/components/layout/page-body';
 import { LiaisonForm } from '@/components/pairings/pairing-forms';
@@ -49,6 +50,7 @@ async function PairingsContent({
       <Breadcrumb trail={trail} label={t('regions.breadcrumb')} href={href} />
       <PageHeader
         title={`${areaName} · ${t('pairings.coverageTitle')}`}
+        description={coverage.pending > 0 ? <PendingVillages villages={coverage.pending} /> : undefined}
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href="/cadres" className={buttonClass('secondary')}>

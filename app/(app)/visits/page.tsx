@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { PendingVillages } from '@/components/dashboard/pending-villages';
 import { PageBody } from '@/components/layout/page-body';
 import { RememberList } from '@/components/layout/remembered-list';
 import { buttonClass } from '@/components/ui/button-class';
@@ -71,11 +72,16 @@ async function VisitsContent({
       <RememberList path="/visits" />
       <PageHeader
         title={t('visits.coverageTitle')}
-        description={t('visits.coverageHint', {
-          cadre: policy.cadreVisitDays,
-          team: policy.teamVisitDays,
-          leader: policy.leaderVisitDays,
-        })}
+        description={
+          <>
+            {t('visits.coverageHint', {
+              cadre: policy.cadreVisitDays,
+              team: policy.teamVisitDays,
+              leader: policy.leaderVisitDays,
+            })}
+            <PendingVillages villages={coverage.pending} className="ml-2" />
+          </>
+        }
         actions={
           <div className="flex gap-2">
             {coverage.area !== viewer.scopeCode && (
