@@ -1,14 +1,24 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { TextLink } from '@/components/ui/text-link';
-import type { Viewer } from '@/lib/auth/data';
 import { formatPercent } from '@/lib/figures/rules';
-import { projectOverview } from '@/lib/projects/data';
+import type { ProjectOverview } from '@/lib/projects/data';
 import { formatWan } from '@/lib/projects/rules';
 
-/** The year's projects and money of an area on the dashboard, the same figures as /projects, each opening its list. */
-export async function ProjectsSummaryCard({ viewer, area, year }: { viewer: Viewer; area: string; year: number }) {
-  const [{ total }, t] = await Promise.all([projectOverview(viewer, { area, year }), getTranslations('projects')]);
+/**
+ * The year's projects and money of an area on the dashboard, the same figures as /projects (the page reads them
+ * with its own, side by side), each opening its list.
+ */
+export async function ProjectsSummaryCard({
+  area,
+  year,
+  total,
+}: {
+  area: string;
+  year: number;
+  total: ProjectOverview['total'];
+}) {
+  const t = await getTranslations('projects');
   const link = (extra = '') => `/projects?area=${area}${extra}`;
   const items: [string, string, string, boolean][] = [
     [t('projects'), String(total.projects), link(), false],

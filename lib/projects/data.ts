@@ -176,6 +176,8 @@ export async function projectOverview(viewer: Viewer, filters: ProjectFilters) {
   };
 }
 
+export type ProjectOverview = Awaited<ReturnType<typeof projectOverview>>;
+
 /** A page of the filtered projects with their money and state. */
 export async function listProjects(viewer: Viewer, filters: ProjectFilters) {
   requireCan(viewer, 'project.view');

@@ -59,6 +59,11 @@ test('a leader drills from the county to a household and back, exports and print
   await township.getByRole('link').first().click();
   await expect(page).toHaveURL(new RegExp(`/dashboard\\?area=${townshipCode}$`));
   await expect(heading(page)).toHaveText(/数据看板$/);
+  // The township's projects, read beside its figures: the count the township's project page shows.
+  const projects = page.getByTestId('dashboard-projects').getByRole('link').first();
+  await expect(projects).toHaveAttribute('href', `/projects?area=${townshipCode}`);
+  const projectPage = await (await page.request.get(`/projects?area=${townshipCode}`)).text();
+  expect(projectPage).toContain(`data-testid="project-total">${await projects.innerText()}<`);
 
   // Township → a village with poor households → the list behind the figure. The section opened on the
   // county is still open here.

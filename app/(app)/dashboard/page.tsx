@@ -27,7 +27,10 @@ import {
   worstFirst,
 } from '@/lib/dashboard/columns';
 import { type DashboardRow, dashboard } from '@/lib/dashboard/data';
+import { projectOverview } from '@/lib/projects/data';
 import { regionTrail } from '@/lib/regions/data';
+import { areaPrefix } from '@/lib/regions/scope';
+import { chinaYear } from '@/lib/time';
 
 const drill = (code: string) => `/dashboard?area=${code}`;
 
@@ -93,8 +96,14 @@ export default async function DashboardPage(props: { searchParams: Promise<Searc
 async function DashboardContent({ viewer, searchParams }: { searchParams: Promise<Search> } & { viewer: Viewer }) {
   const { area, sort: sortParam, desc } = await searchParams;
   const sort = parseSort(sortParam, desc);
-  const data = await dashboard(viewer, area);
-  const [t, trail] = await Promise.all([getTranslations('dashboard'), regionTrail(viewer, data.area.code)]);
+  // The area first (no query), so the figures, the trail and the projects are read side by side.
+  const prefix = areaPrefix(viewer, area);
+  const [data, t, trail, projects] = await Promise.all([
+    dashboard(viewer, prefix),
+    getTranslations('dashboard'),
+    regionTrail(viewer, prefix),
+    can(viewer.role, 'project.view') ? projectOverview(viewer, { area: prefix, year: chinaYear() }) : null,
+  ]);
   const label = (key: ColumnLabel) => t(`columns.${key}`);
   const sections = SECTIONS.filter((s) => data.sections[s]);
   const isVillage = data.children.length === 0;
@@ -243,9 +252,7 @@ async function DashboardContent({ viewer, searchParams }: { searchParams: Promis
             </DashboardSection>
           );
         })}
-        {can(viewer.role, 'project.view') && (
-          <ProjectsSummaryCard viewer={viewer} area={data.area.code} year={data.year} />
-        )}
+        {projects && <ProjectsSummaryCard area={data.area.code} year={data.year} total={projects.total} />}
         <Card title={t('trends', { year: data.year })}>
           <div className="grid gap-4 lg:grid-cols-2">
             <MonthLines
