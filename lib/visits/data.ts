@@ -8,12 +8,13 @@ import { requireCan } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { db, rows } from '@/lib/db';
 import { found } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { searchWhere } from '@/lib/households/data';
 import { POOR_STATUSES } from '@/lib/households/rules';
 import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { areaPrefix, scope } from '@/lib/regions/scope';
 import { readStored } from '@/lib/storage';
-import { chinaToday, chinaYear, dayOf, isoDay } from '@/lib/time';
+import { chinaToday, chinaYear, dateOfDayNumber, dayNumber, dayOf, isoDay } from '@/lib/time';
 import { overdueCadreRows, overdueTeamRows } from './sql';
 
 // ─────────────────────────── Photos ───────────────────────────
@@ -114,29 +115,27 @@ export async function listVisits(viewer: Viewer, options: { area?: string; house
     ...(options.householdId ? { householdId: options.householdId } : {}),
   };
   const page = Math.max(1, options.page ?? 1);
-  const [total, rows] = await Promise.all([
+  const [total, ids] = await Promise.all([
     db.visit.count({ where }),
-    db.visit.findMany({
-      where,
-      orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * VISIT_PAGE_SIZE,
-      take: VISIT_PAGE_SIZE,
-      select: {
-        id: true,
-        visitedOn: true,
-        kind: true,
-        visitorName: true,
-        metWith: true,
-        findings: true,
-        helpDelivered: true,
-        latitude: true,
-        household: { select: { id: true, headName: true, village: { select: { name: true } } } },
-      },
-    }),
+    visitPageIds(where, (page - 1) * VISIT_PAGE_SIZE, !options.householdId),
   ]);
+  const rows = await db.visit.findMany({
+    where: { id: { in: ids } },
+    orderBy: VISITS_NEWEST_FIRST,
+    select: {
+      id: true,
+      visitedOn: true,
+      kind: true,
+      visitorName: true,
+      metWith: true,
+      findings: true,
+      helpDelivered: true,
+      latitude: true,
+      household: { select: { id: true, headName: true, village: { select: { name: true } } } },
+    },
+  });
   // Counted for this page's visits only: a `_count` in the query above joins every problem of the database,
   // grouped, to the area's visits before their page is taken (about 1 s for a county of a province).
-  const ids = rows.map((r) => r.id);
   const [photos, problemCounts] = await Promise.all([
     db.attachment.findMany({ where: { visitId: { in: ids } }, select: { id: true, visitId: true } }),
     db.problem.groupBy({ by: ['visitId'], where: { visitId: { in: ids } }, _count: { _all: true } }),
@@ -161,6 +160,34 @@ export async function listVisits(viewer: Viewer, options: { area?: string; house
       photos: photos.filter((p) => p.visitId === r.id).map((p) => p.id),
     })),
   };
+}
+
+const VISITS_NEWEST_FIRST = [{ visitedOn: 'desc' as const }, { id: 'desc' as const }];
+/** Days back an area's list looks first: its page of newest visits nearly always lies within them. */
+const RECENT_DAYS = 30;
+
+/**
+ * The ids of a page of visits, newest first, read from the index on (region, day, id) alone: an area's list
+ * looks among the last RECENT_DAYS days first, and when those hold the whole page it is the page (every older
+ * visit sorts after them); else, or for one household's few visits, it asks over all days. Sorting all of a
+ * county's visits for its newest 50 read each of them (174,000 at province scale: about 160 ms).
+ */
+async function visitPageIds(where: Prisma.VisitWhereInput, skip: number, recentFirst: boolean): Promise<bigint[]> {
+  const page = (extra: Prisma.VisitWhereInput) =>
+    db.visit
+      .findMany({
+        where: { ...where, ...extra },
+        orderBy: VISITS_NEWEST_FIRST,
+        skip,
+        take: VISIT_PAGE_SIZE,
+        select: { id: true },
+      })
+      .then((found) => found.map((v) => v.id));
+  if (recentFirst) {
+    const recent = await page({ visitedOn: { gte: dayOf(dateOfDayNumber(dayNumber(chinaToday()) - RECENT_DAYS)) } });
+    if (recent.length === VISIT_PAGE_SIZE) return recent;
+  }
+  return page({});
 }
 
 /** Paired households their cadre has not visited within the period: who, and by whom they should be. */

@@ -19,7 +19,7 @@ import { sniffPhotoType } from '@/lib/storage';
 import { isoDay } from '@/lib/time';
 import { createVisit } from '@/lib/visits/actions';
 import { savePhoto } from '@/lib/visits/commands';
-import { listVisits, overdueCadreVisits, readAttachment } from '@/lib/visits/data';
+import { listVisits, overdueCadreVisits, readAttachment, VISIT_PAGE_SIZE } from '@/lib/visits/data';
 import {
   makeProblem,
   makeProblemCadre,
@@ -40,6 +40,7 @@ const COUNTY = '990102';
 const V = `${TOWNSHIP_1}561`; // visits, photos, the workflow
 const V_LEDGER = `${TOWNSHIP_1}562`; // ledger counts
 const V_COVER = `${TOWNSHIP_1}563`; // visit coverage
+const V_LIST = `${TOWNSHIP_1}564`; // the list's pages
 const V_T2 = `${TOWNSHIP_2}561`;
 const V_OTHER = `${OTHER_COUNTY}101561`;
 
@@ -80,7 +81,7 @@ let leaderName: string;
 beforeAll(async () => {
   uploadDir = await mkdtemp(path.join(tmpdir(), 'bangfu-uploads-'));
   process.env.UPLOAD_DIR = uploadDir; // read on the first store (lib/storage.ts), which is in this file
-  for (const code of [V, V_LEDGER, V_COVER, V_T2, V_OTHER]) await makeProblemVillage(code);
+  for (const code of [V, V_LEDGER, V_COVER, V_LIST, V_T2, V_OTHER]) await makeProblemVillage(code);
   const row = await db.policy.findUnique({
     where: { countyCode_year: { countyCode: COUNTY, year: Number(today().slice(0, 4)) } },
   });
@@ -309,6 +310,37 @@ describe('visit submission', () => {
 });
 
 // ─────────────────────────── photos ───────────────────────────
+
+describe('the visits list', () => {
+  it('pages an area newest first, whether the last 30 days hold the page or not', async () => {
+    const viewer = await signInAs('county');
+    const household = await makeProblemHousehold(V_LIST);
+    const byId = (visits: { id: bigint }[]) => visits.map((v) => v.id.toString());
+    const expected = async (page: number) =>
+      byId(
+        await db.visit.findMany({
+          where: { regionCode: V_LIST },
+          orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }],
+          skip: (page - 1) * VISIT_PAGE_SIZE,
+          take: VISIT_PAGE_SIZE,
+          select: { id: true },
+        }),
+      );
+    const listed = async (page: number) => (await listVisits(viewer, { area: V_LIST, page })).rows.map((r) => r.id);
+    // One visit a day over 60 days: the last 30 hold 31 of them, less than a page.
+    for (let back = 59; back >= 0; back--)
+      await makeVisit({ household, visitedOn: shiftDay(today(), -back), visitorId: viewer.userId });
+    for (const page of [1, 2, 3]) expect(await listed(page)).toEqual(await expected(page));
+    expect(await listed(2)).toHaveLength(10);
+    // Then 30 more today, the newest by id among equal days: the last 30 days now hold more than a page.
+    for (let i = 0; i < 30; i++) await makeVisit({ household, visitedOn: today(), visitorId: viewer.userId });
+    for (const page of [1, 2]) expect(await listed(page)).toEqual(await expected(page));
+    expect((await listVisits(viewer, { area: V_LIST })).total).toBe(90);
+    expect(
+      (await listVisits(viewer, { area: V_LIST, householdId: household.id, page: 2 })).rows.map((r) => r.id),
+    ).toEqual(await expected(2));
+  });
+});
 
 describe('photos', () => {
   it('stores a photo by its real type, refuses anything else, and audits the upload', async () => {
