@@ -5,7 +5,6 @@ import { compliance } from '@/lib/attendance/data';
 import type { Viewer } from '@/lib/auth/data';
 import { type DashboardRow, dashboard } from '@/lib/dashboard/data';
 import { db } from '@/lib/db';
-import { refreshFigures } from '@/lib/figures/commands';
 import { pairingCoverage, visitCoverage } from '@/lib/figures/data';
 import { FIGURE_KEYS, type Figures } from '@/lib/figures/rules';
 import { searchHouseholds } from '@/lib/households/data';
@@ -16,14 +15,10 @@ import { listProblems } from '@/lib/problems/data';
 import { listTeams } from '@/lib/teams/data';
 import { chinaYear } from '@/lib/time';
 import { overdueCadreVisits, overdueTeamVisits } from '@/lib/visits/data';
-import { signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
+import { refreshAllFigures, signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
 const COUNTY = '990102';
 const year = () => chinaYear();
-
-async function refreshAll() {
-  while ((await refreshFigures({ limit: 500, wait: true })).remaining > 0);
-}
 
 const figuresOnly = (f: Figures) =>
   Object.fromEntries([...FIGURE_KEYS, 'villages'].map((k) => [k, f[k as keyof Figures]]));
@@ -115,7 +110,7 @@ async function countedFromLists(viewer: Viewer, area: string) {
 describe('dashboard figures agree at every level and with their lists', () => {
   let county: Viewer;
   beforeAll(async () => {
-    await refreshAll();
+    await refreshAllFigures();
     county = await signInAs('county');
   });
 
@@ -202,7 +197,7 @@ describe('dashboard figures agree at every level and with their lists', () => {
 
 describe('freshness', () => {
   it('a write marks its village stale and the next dashboard read includes it', async () => {
-    await refreshAll();
+    await refreshAllFigures();
     const viewer = await signInAs('county');
     const village = (
       await db.region.findFirstOrThrow({
@@ -243,7 +238,7 @@ describe('freshness', () => {
   });
 
   it('a new day recomputes every village', async () => {
-    await refreshAll();
+    await refreshAllFigures();
     await db.$executeRaw`UPDATE village_figures SET computed_on = computed_on - 1 WHERE village_code LIKE ${`${TOWNSHIP_2}%`}`;
     const viewer = await signInAs('county');
     expect((await dashboard(viewer)).pending).toBe(5);
@@ -251,14 +246,14 @@ describe('freshness', () => {
     expect((await visitCoverage(viewer)).pending).toBe(5);
     expect((await pairingCoverage(viewer)).pending).toBe(5);
     expect((await visitCoverage(viewer, TOWNSHIP_1)).pending).toBe(0);
-    await refreshAll();
+    await refreshAllFigures();
     expect((await dashboard(viewer)).pending).toBe(0);
     expect((await pairingCoverage(viewer)).pending).toBe(0);
   });
 });
 
 describe('each role sees only its area', () => {
-  beforeAll(refreshAll);
+  beforeAll(refreshAllFigures);
 
   it('a township user gets their township, whatever area they ask for', async () => {
     const viewer = await signInAs('township');

@@ -1,6 +1,7 @@
 import type { ActionState } from '@/lib/action-state';
 import type { Viewer } from '@/lib/auth/data';
 import { db } from '@/lib/db';
+import { refreshFigures } from '@/lib/figures/commands';
 import { testViewer } from '../support/viewer';
 
 /** Signs the tests in as a seeded user (the real session check is tested in auth.test.ts). */
@@ -50,3 +51,11 @@ export async function lastAudit(action: string) {
 export const TOWNSHIP_1 = '990102101';
 export const TOWNSHIP_2 = '990102102';
 export const OTHER_COUNTY = '990103';
+
+/**
+ * Every village's kept figures computed now. A page's read refreshes at most 60 stale villages (the test seed
+ * marks every village), so a test that reads whole-county figures computes them all first.
+ */
+export async function refreshAllFigures() {
+  while ((await refreshFigures({ limit: 500, wait: true })).remaining > 0);
+}

@@ -48,7 +48,7 @@ import {
   pairingToday,
   removePairingFixtures,
 } from '../support/pairings';
-import { lastAudit, OTHER_COUNTY, run, signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
+import { lastAudit, OTHER_COUNTY, refreshAllFigures, run, signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
 const COUNTY = '990102';
 const V1 = `${TOWNSHIP_1}411`; // single pairings, ending, reassignment
@@ -993,6 +993,7 @@ describe('reassigning a departing cadre', () => {
 // ─────────────────────────── reading ───────────────────────────
 
 describe('coverage', () => {
+  beforeAll(refreshAllFigures);
   type Figures = { mustPair: number; covered: number; villages: number; villagesWithoutLiaison: number };
   const sum = (rows: Figures[]) =>
     rows.reduce(

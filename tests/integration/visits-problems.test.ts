@@ -327,15 +327,18 @@ describe('the visits list', () => {
         }),
       );
     const listed = async (page: number) => (await listVisits(viewer, { area: V_LIST, page })).rows.map((r) => r.id);
-    // One visit a day over 60 days: the last 30 hold 31 of them, less than a page.
+    // One visit a day over 60 days: the last 30 hold 31 of them, less than a page (the list asks over all days).
     for (let back = 59; back >= 0; back--)
       await makeVisit({ household, visitedOn: shiftDay(today(), -back), visitorId: viewer.userId });
     for (const page of [1, 2, 3]) expect(await listed(page)).toEqual(await expected(page));
     expect(await listed(2)).toHaveLength(10);
-    // Then 30 more today, the newest by id among equal days: the last 30 days now hold more than a page.
+    // Then 30 more today, the newest by id among equal days: the last 30 days now hold more than a page, the
+    // last 3 not; then 20 more: the last 3 days do too.
     for (let i = 0; i < 30; i++) await makeVisit({ household, visitedOn: today(), visitorId: viewer.userId });
     for (const page of [1, 2]) expect(await listed(page)).toEqual(await expected(page));
-    expect((await listVisits(viewer, { area: V_LIST })).total).toBe(90);
+    for (let i = 0; i < 20; i++) await makeVisit({ household, visitedOn: today(), visitorId: viewer.userId });
+    for (const page of [1, 2, 3]) expect(await listed(page)).toEqual(await expected(page));
+    expect((await listVisits(viewer, { area: V_LIST })).total).toBe(110);
     expect(
       (await listVisits(viewer, { area: V_LIST, householdId: household.id, page: 2 })).rows.map((r) => r.id),
     ).toEqual(await expected(2));
