@@ -3,7 +3,8 @@ import { getTranslations } from 'next-intl/server';
 
 /**
  * Previous / next links that keep the other search parameters. A page with two lists gives each its own
- * `param` and `label` (the landmark's name, so a screen reader can tell the two apart).
+ * `param` and `label` (the landmark's name, so a screen reader can tell the two apart). A list counted up to a
+ * cap says "more than" its total (`more`) and pages as far as the cap.
  */
 export async function Pagination({
   page,
@@ -13,10 +14,13 @@ export async function Pagination({
   params,
   param = 'page',
   label,
+  more = false,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** There are more than `total` rows (a list counted only up to a cap). */
+  more?: boolean;
   basePath: string;
   params: Record<string, string | undefined>;
   param?: string;
@@ -36,7 +40,7 @@ export async function Pagination({
       className="mt-3 flex items-center justify-between gap-2 text-sm text-slate-600"
       aria-label={label ?? t('pagination')}
     >
-      <span>{t('pageOf', { page, pages, total })}</span>
+      <span>{more ? t('pageOfMore', { page, total }) : t('pageOf', { page, pages, total })}</span>
       <span className="flex gap-2">
         {page > 1 && (
           <Link className={link} href={href(page - 1)}>

@@ -16,10 +16,10 @@ import { DEFAULT_POLICY } from '@/lib/policy/rules';
 import { openProblem, problemStep } from '@/lib/problems/actions';
 import { getProblem, ledgerCounts, listProblems } from '@/lib/problems/data';
 import { sniffPhotoType } from '@/lib/storage';
-import { isoDay } from '@/lib/time';
+import { dayOf, isoDay } from '@/lib/time';
 import { createVisit } from '@/lib/visits/actions';
 import { savePhoto } from '@/lib/visits/commands';
-import { listVisits, overdueCadreVisits, readAttachment, VISIT_PAGE_SIZE } from '@/lib/visits/data';
+import { listVisits, overdueCadreVisits, readAttachment, VISIT_COUNT_CAP, VISIT_PAGE_SIZE } from '@/lib/visits/data';
 import {
   makeProblem,
   makeProblemCadre,
@@ -342,6 +342,27 @@ describe('the visits list', () => {
     expect(
       (await listVisits(viewer, { area: V_LIST, householdId: household.id, page: 2 })).rows.map((r) => r.id),
     ).toEqual(await expected(2));
+  });
+
+  it('counts a city’s visits up to the cap and says there are more; a county’s exactly', async () => {
+    const household = await makeProblemHousehold(V_LIST);
+    const viewer = await signInAs('county');
+    await db.visit.createMany({
+      data: Array.from({ length: VISIT_COUNT_CAP + 1 }, (_, i) => ({
+        clientKey: `cap-${household.id}-${i}`,
+        householdId: household.id,
+        regionCode: V_LIST,
+        visitedOn: dayOf(shiftDay(today(), -(i % 300))),
+        kind: 'IN_PERSON' as const,
+        visitorId: viewer.userId,
+        visitorName: '测试走访人',
+      })),
+    });
+    const inCounty = await db.visit.count({ where: { regionCode: { startsWith: COUNTY } } });
+    expect(await listVisits(viewer, {})).toMatchObject({ total: inCounty, more: false });
+    const city = await listVisits(await signInAs('cityleader'), {});
+    expect(city).toMatchObject({ total: VISIT_COUNT_CAP, more: true });
+    expect(city.rows).toHaveLength(VISIT_PAGE_SIZE);
   });
 });
 

@@ -40,13 +40,18 @@ async function VisitsContent({
   const query = await searchParams;
   // The area first (no query), so the coverage, the list and the overdue households are read side by side.
   const area = areaPrefix(viewer, query.area);
+  // Households not visited in time are listed for a county and below: above, the list would read every pairing
+  // of the city or province (5 s for the province) to show 100 of thousands; the table gives each county's share.
+  const listsOverdue = area.length >= 6;
   const [coverage, t, list, overdue, policy] = await Promise.all([
     visitCoverage(viewer, area),
     getTranslations(),
     listVisits(viewer, { area, page: parsePage(query.page) }),
-    query.rule === 'team' || query.rule === 'leader'
-      ? overdueTeamVisits(viewer, area, query.rule)
-      : overdueCadreVisits(viewer, area),
+    !listsOverdue
+      ? null
+      : query.rule === 'team' || query.rule === 'leader'
+        ? overdueTeamVisits(viewer, area, query.rule)
+        : overdueCadreVisits(viewer, area),
     policyValuesFor(area.slice(0, 6), chinaYear()),
   ]);
   const total = coverage.total;
@@ -159,7 +164,9 @@ async function VisitsContent({
             </div>
           }
         >
-          {overdue.length === 0 ? (
+          {overdue === null ? (
+            <p className="text-sm text-slate-600">{t('visits.notVisitedChooseCounty')}</p>
+          ) : overdue.length === 0 ? (
             <p className="text-sm text-green-700">{t('attendance.noRows')}</p>
           ) : (
             <Table minWidth="32rem">
@@ -184,7 +191,7 @@ async function VisitsContent({
             </Table>
           )}
         </Card>
-        <Card title={`${t('visits.list')}（${list.total}）`}>
+        <Card title={`${t('visits.list')}（${list.total}${list.more ? '+' : ''}）`}>
           {list.rows.length === 0 ? (
             <p className="text-sm text-slate-600">{t('visits.noVisits')}</p>
           ) : (
@@ -226,6 +233,7 @@ async function VisitsContent({
             page={list.page}
             pageSize={VISIT_PAGE_SIZE}
             total={list.total}
+            more={list.more}
             basePath="/visits"
             params={{ area: query.area }}
           />
