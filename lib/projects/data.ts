@@ -27,11 +27,14 @@ import {
 } from './rules';
 import {
   assetLedger,
+  assetTotals,
   beneficiariesByChild,
+  beneficiaryHouseholds,
   fundsOf,
   mutualByVillage,
   type ProjectWhere,
   paymentLedger,
+  paymentTotals,
   projectCountsByChild,
   projectIds,
   projectStages,
@@ -413,10 +416,13 @@ export async function getProject(viewer: Viewer, id: number) {
   };
 }
 
-/** The vouchers of the filtered projects (the disbursement ledger, 资金拨付台账), with their places. */
-export async function paymentRows(viewer: Viewer, filters: ProjectFilters) {
+/** Rows a ledger page shows; its file (the export) holds every row up to LEDGER_LIMIT. */
+export const LEDGER_PAGE_SIZE = 100;
+const ledgerPage = (filters: ProjectFilters) => Math.max(1, filters.page ?? 1);
+
+async function paymentList(viewer: Viewer, filters: ProjectFilters, limit: number, offset: number) {
   requireCan(viewer, 'project.view');
-  const list = await run(await readDb(), paymentLedger(whereOf(viewer, filters), LEDGER_LIMIT));
+  const list = await run(await readDb(), paymentLedger(whereOf(viewer, filters), limit, offset));
   const places = await placeNames(list.map((r) => r.regionCode));
   return list.map((r) => ({
     ...r,
@@ -426,10 +432,22 @@ export async function paymentRows(viewer: Viewer, filters: ProjectFilters) {
   }));
 }
 
-/** The assets of the filtered projects (the asset ledger, 扶贫资产台账) with the income they returned. */
-export async function assetRows(viewer: Viewer, filters: ProjectFilters) {
+/** The vouchers of the filtered projects (the disbursement ledger, 资金拨付台账), with their places: its file. */
+export const paymentRows = (viewer: Viewer, filters: ProjectFilters) => paymentList(viewer, filters, LEDGER_LIMIT, 0);
+
+/** A page of the disbursement ledger, with the number and sum of all its vouchers. */
+export async function paymentPage(viewer: Viewer, filters: ProjectFilters) {
+  const page = ledgerPage(filters);
+  const [rows, [totals]] = await Promise.all([
+    paymentList(viewer, filters, LEDGER_PAGE_SIZE, (page - 1) * LEDGER_PAGE_SIZE),
+    run(await readDb(), paymentTotals(whereOf(viewer, filters))),
+  ]);
+  return { page, rows, total: totals.count, amountFen: BigInt(totals.amountFen) };
+}
+
+async function assetList(viewer: Viewer, filters: ProjectFilters, limit: number, offset: number) {
   requireCan(viewer, 'project.view');
-  const list = await run(await readDb(), assetLedger(whereOf(viewer, filters), LEDGER_LIMIT));
+  const list = await run(await readDb(), assetLedger(whereOf(viewer, filters), limit, offset));
   const places = await placeNames(list.map((r) => r.regionCode));
   return list.map((r) => ({
     ...r,
@@ -440,12 +458,38 @@ export async function assetRows(viewer: Viewer, filters: ProjectFilters) {
   }));
 }
 
-/** Households of the area benefiting from the filtered projects (approved or later): the list behind the figure. */
-export async function beneficiaryRows(viewer: Viewer, filters: ProjectFilters) {
+/** The assets of the filtered projects (the asset ledger, 扶贫资产台账) with the income they returned: its file. */
+export const assetRows = (viewer: Viewer, filters: ProjectFilters) => assetList(viewer, filters, LEDGER_LIMIT, 0);
+
+/** A page of the asset ledger, with the number, value and income of all its assets. */
+export async function assetPage(viewer: Viewer, filters: ProjectFilters) {
+  const page = ledgerPage(filters);
+  const [rows, [totals]] = await Promise.all([
+    assetList(viewer, filters, LEDGER_PAGE_SIZE, (page - 1) * LEDGER_PAGE_SIZE),
+    run(await readDb(), assetTotals(whereOf(viewer, filters))),
+  ]);
+  return {
+    page,
+    rows,
+    total: totals.count,
+    valueFen: BigInt(totals.valueFen),
+    incomeFen: BigInt(totals.incomeFen),
+  };
+}
+
+/**
+ * A page of the households of the area benefiting from the filtered projects (approved or later), each with those
+ * projects: the list behind the overview's figure, with the number of all such households.
+ */
+export async function beneficiaryPage(viewer: Viewer, filters: ProjectFilters) {
   requireCan(viewer, 'project.view');
   const where = whereOf(viewer, filters);
-  const links = await (await readDb()).projectBeneficiary.findMany({
+  const page = ledgerPage(filters);
+  const reader = await readDb();
+  const households = await run(reader, beneficiaryHouseholds(where, LEDGER_PAGE_SIZE, (page - 1) * LEDGER_PAGE_SIZE));
+  const links = await reader.projectBeneficiary.findMany({
     where: {
+      householdId: { in: households.map((h) => h.householdId) },
       villageCode: { startsWith: where.prefix },
       project: {
         stage: { notIn: ['PROPOSED', 'REJECTED'], ...(where.stage ? { equals: where.stage as ProjectStage } : {}) },
@@ -465,7 +509,6 @@ export async function beneficiaryRows(viewer: Viewer, filters: ProjectFilters) {
       project: { select: { id: true, name: true } },
     },
     orderBy: [{ householdId: 'asc' }, { projectId: 'asc' }],
-    take: LEDGER_LIMIT,
   });
   const places = await placeNames(links.map((l) => l.household.regionCode));
   const byHousehold = new Map<
@@ -482,7 +525,7 @@ export async function beneficiaryRows(viewer: Viewer, filters: ProjectFilters) {
     entry.projects.push({ id: l.project.id, name: l.project.name, mechanism: l.mechanism });
     byHousehold.set(l.householdId, entry);
   }
-  return [...byHousehold.values()];
+  return { page, rows: [...byHousehold.values()], total: households[0]?.total ?? 0 };
 }
 
 /**

@@ -112,6 +112,19 @@ export const beneficiariesByChild = (q: Omit<ProjectWhere, 'prefix'> & { prefix:
                AND ${projectWhere({ ...q, prefix: '', funded: true })}) AS linked
      GROUP BY 1`;
 
+/** A page of the households benefiting from the filtered projects (approved or later), by id, with their number. */
+export const beneficiaryHouseholds = (q: ProjectWhere, limit: number, offset: number) => sql<{
+  householdId: number;
+  total: number;
+}>`
+    SELECT household_id AS "householdId", count(*) OVER ()::int AS total
+      FROM (SELECT DISTINCT b.household_id
+              FROM project_beneficiary b
+              JOIN project j ON j.id = b.project_id
+             WHERE b.village_code LIKE ${`${q.prefix}%`}
+               AND ${projectWhere({ ...q, prefix: '', funded: true })}) AS linked
+     ORDER BY household_id LIMIT ${limit}::int OFFSET ${offset}::int`;
+
 /** The ids of the filtered projects (the lists page through them). */
 export const projectIds = (q: ProjectWhere, limit: number, offset: number) => sql<{ id: number; total: number }>`
     SELECT j.id, count(*) OVER ()::int AS total FROM project j WHERE ${projectWhere(q)}
@@ -131,12 +144,18 @@ export type PaymentRow = {
 };
 
 /** The vouchers of the filtered projects (the disbursement ledger), newest first. */
-export const paymentLedger = (q: ProjectWhere, limit: number) => sql<PaymentRow>`
+export const paymentLedger = (q: ProjectWhere, limit: number, offset = 0) => sql<PaymentRow>`
     SELECT y.id, j.id AS "projectId", j.name AS "projectName", j.region_code AS "regionCode", y.source::text AS source,
            y.kind::text AS kind, y.paid_on AS "paidOn", y.amount_fen AS "amountFen", y.voucher_no AS "voucherNo", y.payee
       FROM project_payment y JOIN project j ON j.id = y.project_id
      WHERE ${projectWhere(q)}
-     ORDER BY y.paid_on DESC, y.id DESC LIMIT ${limit}::int`;
+     ORDER BY y.paid_on DESC, y.id DESC LIMIT ${limit}::int OFFSET ${offset}::int`;
+
+/** The vouchers of the filtered projects counted and summed: the ledger's heading, whatever page is shown. */
+export const paymentTotals = (q: ProjectWhere) => sql<{ count: number; amountFen: bigint }>`
+    SELECT count(*)::int AS count, coalesce(sum(y.amount_fen), 0)::bigint AS "amountFen"
+      FROM project_payment y JOIN project j ON j.id = y.project_id
+     WHERE ${projectWhere(q)}`;
 
 export type AssetRow = {
   id: number;
@@ -154,14 +173,21 @@ export type AssetRow = {
 };
 
 /** The assets of the filtered projects in the area (by the asset's own area) with the income they returned. */
-export const assetLedger = (q: ProjectWhere, limit: number) => sql<AssetRow>`
+export const assetLedger = (q: ProjectWhere, limit: number, offset = 0) => sql<AssetRow>`
     SELECT s.id, j.id AS "projectId", j.name AS "projectName", s.region_code AS "regionCode", s.kind::text AS kind,
            s.name, s.owner_name AS "ownerName", s.custodian, s.value_fen AS "valueFen", s.registered_on AS "registeredOn",
            coalesce((SELECT sum(i.amount_fen) FROM asset_income i WHERE i.asset_id = s.id), 0)::bigint AS "incomeFen",
            coalesce((SELECT sum(i.households) FROM asset_income i WHERE i.asset_id = s.id), 0)::int AS "householdsPaid"
       FROM asset s JOIN project j ON j.id = s.project_id
      WHERE ${projectWhere(q)}
-     ORDER BY s.registered_on DESC, s.id DESC LIMIT ${limit}::int`;
+     ORDER BY s.registered_on DESC, s.id DESC LIMIT ${limit}::int OFFSET ${offset}::int`;
+
+/** The assets of the filtered projects counted, their value and the income they returned summed. */
+export const assetTotals = (q: ProjectWhere) => sql<{ count: number; valueFen: bigint; incomeFen: bigint }>`
+    WITH a AS (SELECT s.id, s.value_fen FROM asset s JOIN project j ON j.id = s.project_id WHERE ${projectWhere(q)})
+    SELECT count(*)::int AS count, coalesce(sum(a.value_fen), 0)::bigint AS "valueFen",
+           coalesce((SELECT sum(i.amount_fen) FROM asset_income i WHERE i.asset_id IN (SELECT id FROM a)), 0)::bigint AS "incomeFen"
+      FROM a`;
 
 export type MutualRow = {
   villageCode: string;

@@ -17,12 +17,14 @@ import { db } from '@/lib/db';
 import * as actions from '@/lib/projects/actions';
 import { exportProjectLedger } from '@/lib/projects/commands';
 import {
+  assetPage,
   assetRows,
-  beneficiaryRows,
+  beneficiaryPage,
   fundYearView,
   getProject,
   listProjects,
   mutualOverview,
+  paymentPage,
   paymentRows,
   projectOverview,
 } from '@/lib/projects/data';
@@ -572,12 +574,28 @@ describe('the overview', () => {
     const sum = (rows: { amountFen: bigint }[]) => rows.reduce((s, r) => s + r.amountFen, 0n);
     expect(sum(await paymentRows(county, filters))).toBe(countyView.total.paidFen);
     expect(sum(await paymentRows(county, { ...filters, area: V1 }))).toBe(2_500_000n);
+    // The ledger pages head every page with the sums of all their rows.
+    const payments = await paymentPage(county, filters);
+    expect(payments).toMatchObject({ amountFen: countyView.total.paidFen, total: payments.rows.length });
+    expect(await paymentPage(county, { ...filters, page: 2 })).toMatchObject({
+      rows: [],
+      total: payments.total,
+      amountFen: payments.amountFen,
+    });
+    const assets = await assetRows(county, filters);
+    expect(await assetPage(county, filters)).toMatchObject({
+      total: assets.length,
+      valueFen: assets.reduce((s, r) => s + r.valueFen, 0n),
+      incomeFen: assets.reduce((s, r) => s + r.incomeFen, 0n),
+    });
     expect((await listProjects(county, filters)).total).toBe(countyView.total.projects);
     expect((await listProjects(county, { ...filters, overdue: true })).rows.map((r) => r.id)).toEqual([a.id]);
     expect((await listProjects(county, { ...filters, unaudited: true })).rows.map((r) => r.id)).toEqual([b.id]);
     const funded = await listProjects(county, { ...filters, funded: true });
     expect(funded.rows.reduce((s, r) => s + r.budgetFen, 0n)).toBe(countyView.total.approvedFen);
-    expect((await beneficiaryRows(county, filters)).length).toBe(countyView.total.households);
+    const beneficiaries = await beneficiaryPage(county, filters);
+    expect(beneficiaries.total).toBe(countyView.total.households);
+    expect(beneficiaries.rows).toHaveLength(countyView.total.households);
     expect((await projectOverview(county, { ...filters, overdue: true })).total.projects).toBe(1);
     // A name searched for narrows the figures and the list alike.
     expect((await projectOverview(county, { ...filters, q: '东沟' })).total).toMatchObject({
@@ -593,6 +611,9 @@ describe('the overview', () => {
     expect((await projectOverview(other, filters)).total.projects).toBe(0);
     expect(await paymentRows(other, filters)).toEqual([]);
     expect(await assetRows(other, filters)).toEqual([]);
+    expect(await paymentPage(other, filters)).toMatchObject({ rows: [], total: 0, amountFen: 0n });
+    expect(await assetPage(other, filters)).toMatchObject({ rows: [], total: 0 });
+    expect(await beneficiaryPage(other, filters)).toMatchObject({ rows: [], total: 0 });
   });
 
   it('exports the ledgers with the rows and totals of the page', async () => {

@@ -3,12 +3,13 @@ import { PageBody } from '@/components/layout/page-body';
 import { ProjectNav } from '@/components/projects/project-nav';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { queryString } from '@/lib/problems/filters';
-import { assetRows } from '@/lib/projects/data';
+import { assetPage, LEDGER_PAGE_SIZE } from '@/lib/projects/data';
 import { type ProjectQuery, parseProjectFilters, projectParams } from '@/lib/projects/filters';
 import { formatYuan } from '@/lib/projects/rules';
 import { chinaYear } from '@/lib/time';
@@ -17,10 +18,9 @@ import { chinaYear } from '@/lib/time';
 export default async function AssetsPage({ searchParams }: { searchParams: Promise<ProjectQuery> }) {
   const viewer = await requirePermission('project.view');
   const filters = parseProjectFilters(await searchParams, chinaYear());
-  const [list, t] = await Promise.all([assetRows(viewer, filters), getTranslations('projects')]);
+  const [ledger, t] = await Promise.all([assetPage(viewer, filters), getTranslations('projects')]);
   const params = projectParams(filters, chinaYear());
-  const value = list.reduce((s, r) => s + r.valueFen, 0n);
-  const income = list.reduce((s, r) => s + r.incomeFen, 0n);
+  const list = ledger.rows;
   return (
     <PageBody>
       <PageHeader
@@ -35,7 +35,13 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
         }
       />
       <ProjectNav current="/projects/assets" />
-      <Card title={t('assetsTotal', { count: list.length, value: formatYuan(value), income: formatYuan(income) })}>
+      <Card
+        title={t('assetsTotal', {
+          count: ledger.total,
+          value: formatYuan(ledger.valueFen),
+          income: formatYuan(ledger.incomeFen),
+        })}
+      >
         {list.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noAssets')}</p>
         ) : (
@@ -68,6 +74,13 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
             </tbody>
           </Table>
         )}
+        <Pagination
+          page={ledger.page}
+          pageSize={LEDGER_PAGE_SIZE}
+          total={ledger.total}
+          basePath="/projects/assets"
+          params={params}
+        />
       </Card>
     </PageBody>
   );

@@ -2,18 +2,20 @@ import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { ProjectNav } from '@/components/projects/project-nav';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { requirePermission } from '@/lib/auth/guard';
-import { beneficiaryRows } from '@/lib/projects/data';
-import { type ProjectQuery, parseProjectFilters } from '@/lib/projects/filters';
+import { beneficiaryPage, LEDGER_PAGE_SIZE } from '@/lib/projects/data';
+import { type ProjectQuery, parseProjectFilters, projectParams } from '@/lib/projects/filters';
 import { chinaYear } from '@/lib/time';
 
 /** Households of the area benefiting from the filtered projects: the list behind the overview's figure. */
 export default async function BeneficiariesPage({ searchParams }: { searchParams: Promise<ProjectQuery> }) {
   const viewer = await requirePermission('project.view');
   const filters = parseProjectFilters(await searchParams, chinaYear());
-  const [list, t] = await Promise.all([beneficiaryRows(viewer, filters), getTranslations('projects')]);
+  const [ledger, t] = await Promise.all([beneficiaryPage(viewer, filters), getTranslations('projects')]);
+  const list = ledger.rows;
   return (
     <PageBody>
       <PageHeader
@@ -21,7 +23,7 @@ export default async function BeneficiariesPage({ searchParams }: { searchParams
         description={t('yearLine', { year: filters.year ?? t('allYears') })}
       />
       <ProjectNav current="/projects/beneficiaries" />
-      <Card title={t('householdsCount', { count: list.length })}>
+      <Card title={t('householdsCount', { count: ledger.total })}>
         {list.length === 0 ? (
           <p className="text-sm text-slate-600">{t('none')}</p>
         ) : (
@@ -52,6 +54,13 @@ export default async function BeneficiariesPage({ searchParams }: { searchParams
             </tbody>
           </Table>
         )}
+        <Pagination
+          page={ledger.page}
+          pageSize={LEDGER_PAGE_SIZE}
+          total={ledger.total}
+          basePath="/projects/beneficiaries"
+          params={projectParams(filters, chinaYear())}
+        />
       </Card>
     </PageBody>
   );

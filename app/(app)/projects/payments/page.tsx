@@ -3,12 +3,13 @@ import { PageBody } from '@/components/layout/page-body';
 import { ProjectNav } from '@/components/projects/project-nav';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { queryString } from '@/lib/problems/filters';
-import { paymentRows } from '@/lib/projects/data';
+import { LEDGER_PAGE_SIZE, paymentPage } from '@/lib/projects/data';
 import { type ProjectQuery, parseProjectFilters, projectParams } from '@/lib/projects/filters';
 import { formatYuan } from '@/lib/projects/rules';
 import { chinaYear } from '@/lib/time';
@@ -17,9 +18,9 @@ import { chinaYear } from '@/lib/time';
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<ProjectQuery> }) {
   const viewer = await requirePermission('project.view');
   const filters = parseProjectFilters(await searchParams, chinaYear());
-  const [list, t] = await Promise.all([paymentRows(viewer, filters), getTranslations('projects')]);
+  const [ledger, t] = await Promise.all([paymentPage(viewer, filters), getTranslations('projects')]);
   const params = projectParams(filters, chinaYear());
-  const total = list.reduce((s, r) => s + r.amountFen, 0n);
+  const list = ledger.rows;
   return (
     <PageBody>
       <PageHeader
@@ -34,7 +35,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         }
       />
       <ProjectNav current="/projects/payments" />
-      <Card title={t('paymentsTotal', { count: list.length, amount: formatYuan(total) })}>
+      <Card title={t('paymentsTotal', { count: ledger.total, amount: formatYuan(ledger.amountFen) })}>
         {list.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noPayments')}</p>
         ) : (
@@ -69,6 +70,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             </tbody>
           </Table>
         )}
+        <Pagination
+          page={ledger.page}
+          pageSize={LEDGER_PAGE_SIZE}
+          total={ledger.total}
+          basePath="/projects/payments"
+          params={params}
+        />
       </Card>
     </PageBody>
   );
