@@ -58,23 +58,33 @@ const names = async (codes: string[]) =>
     ).map((r) => [r.code, r.name]),
   );
 
+/** Inspections a page of the list shows (a province plans thousands a year). */
+export const INSPECTION_PAGE_SIZE = 50;
+
 /** An inspection of a larger area (a county's) is seen by a township only in its own villages' part. */
 const ownPart = (viewer: Viewer) => scope.inspectionVillage(viewer);
 
-export async function listInspections(viewer: Viewer, options: { area?: string; year: number }) {
+export async function listInspections(viewer: Viewer, options: { area?: string; year: number; page?: number }) {
   requireCan(viewer, 'inspection.view');
   const area = areaPrefix(viewer, options.area);
-  const rows = await db.inspection.findMany({
-    where: {
-      ...visibleWhere(viewer, area),
-      plannedOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) },
-    },
-    orderBy: [{ plannedOn: 'desc' }, { id: 'desc' }],
-    include: {
-      villages: { where: ownPart(viewer), orderBy: { drawOrder: 'asc' } },
-      _count: { select: { findings: { where: ownPart(viewer) }, householdChecks: { where: ownPart(viewer) } } },
-    },
-  });
+  const where = {
+    ...visibleWhere(viewer, area),
+    plannedOn: { gte: dayOf(`${options.year}-01-01`), lte: dayOf(`${options.year}-12-31`) },
+  };
+  // A page of the list, or (no page: a form's choice of the year's inspections) all of them.
+  const page = options.page === undefined ? null : Math.max(1, options.page);
+  const [counted, rows] = await Promise.all([
+    page === null ? null : db.inspection.count({ where }),
+    db.inspection.findMany({
+      where,
+      orderBy: [{ plannedOn: 'desc' }, { id: 'desc' }],
+      ...(page === null ? {} : { skip: (page - 1) * INSPECTION_PAGE_SIZE, take: INSPECTION_PAGE_SIZE }),
+      include: {
+        villages: { where: ownPart(viewer), orderBy: { drawOrder: 'asc' } },
+        _count: { select: { findings: { where: ownPart(viewer) }, householdChecks: { where: ownPart(viewer) } } },
+      },
+    }),
+  ]);
   const [villageNames, found] = await Promise.all([
     names(rows.flatMap((r) => r.villages.map((v) => v.villageCode))),
     // Planned rows reach inspectors only (visibleWhere): they see the discrepancies as recorded.
@@ -87,6 +97,8 @@ export async function listInspections(viewer: Viewer, options: { area?: string; 
   ]);
   return {
     area,
+    page: page ?? 1,
+    total: counted ?? rows.length,
     rows: rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -21,6 +21,9 @@ export type TeamRow = {
   coverage: TeamCoverage;
 };
 
+/** Teams a page of the list shows (a province has 23,000 poor villages: the whole list was 12 MB). */
+export const TEAM_PAGE_SIZE = 100;
+
 /**
  * Poor villages of the area with their team's coverage (a poor village without a team shows with
  * everything missing). `gapsOnly`: just the villages that miss a coverage or the team size.

@@ -21,6 +21,7 @@ import {
   assessment,
   assessmentYears,
   getInspection,
+  INSPECTION_PAGE_SIZE,
   listDiscrepancies,
   listFollowUps,
   listInspections,
@@ -153,6 +154,16 @@ describe('a planned inspection is hidden from those it visits', () => {
       expect((await listInspections(viewer, { year: year() })).rows.map((r) => r.id)).toContain(planned.id);
       expect((await getInspection(viewer, planned.id)).id).toBe(planned.id);
     }
+    // The page pages what the whole list holds: the newest first, the same count on every page.
+    const county = await signInAs('county');
+    const all = await listInspections(county, { year: year() });
+    const first = await listInspections(county, { year: year(), page: 1 });
+    expect(first.total).toBe(all.rows.length);
+    expect(first.rows.map((r) => r.id)).toEqual(all.rows.slice(0, INSPECTION_PAGE_SIZE).map((r) => r.id));
+    expect(await listInspections(county, { year: year(), page: 2 })).toMatchObject({
+      total: all.rows.length,
+      rows: all.rows.slice(INSPECTION_PAGE_SIZE),
+    });
     await signInAs('inspector');
     expect(await run(completeInspection, { inspectionId: planned.id, version: planned.version })).toMatchObject({
       ok: true,

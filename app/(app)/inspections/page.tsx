@@ -5,15 +5,19 @@ import { OversightPaceCard } from '@/components/inspections/oversight-pace';
 import { PageBody } from '@/components/layout/page-body';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { listInspections, oversightPace, planOptions } from '@/lib/inspections/data';
+import { parsePage } from '@/lib/http';
+import { INSPECTION_PAGE_SIZE, listInspections, oversightPace, planOptions } from '@/lib/inspections/data';
 import { chinaToday } from '@/lib/time';
 
-export default async function InspectionsPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
+export default async function InspectionsPage(props: {
+  searchParams: Promise<{ area?: string; year?: string; page?: string }>;
+}) {
   const viewer = await requirePermission('inspection.view'); // before the response starts: a refusal answers 403, not 200
   return (
     <PageBody>
@@ -25,13 +29,13 @@ export default async function InspectionsPage(props: { searchParams: Promise<{ a
 async function InspectionsContent({
   viewer,
   searchParams,
-}: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
+}: { searchParams: Promise<{ area?: string; year?: string; page?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const [data, pace, options, t] = await Promise.all([
-    listInspections(viewer, { area: query.area, year }),
+    listInspections(viewer, { area: query.area, year, page: parsePage(query.page) }),
     oversightPace(viewer, { area: query.area, year }),
     can(viewer.role, 'inspection.plan') ? planOptions(viewer) : null, // the plan form only for inspectors
     getTranslations('inspections'),
@@ -118,6 +122,13 @@ async function InspectionsContent({
               </tbody>
             </Table>
           )}
+          <Pagination
+            page={data.page}
+            pageSize={INSPECTION_PAGE_SIZE}
+            total={data.total}
+            basePath="/inspections"
+            params={{ area: query.area, year: year === thisYear ? undefined : String(year) }}
+          />
         </Card>
       </div>
     </>

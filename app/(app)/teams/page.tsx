@@ -5,13 +5,15 @@ import { CoverageCell } from '@/components/teams/coverage-cell';
 import { CreateTeamForm } from '@/components/teams/create-team-form';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, NumCell, NumTh, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
+import { parsePage } from '@/lib/http';
 import { policyValuesFor } from '@/lib/policy/data';
-import { listTeams, villagesWithoutTeam } from '@/lib/teams/data';
+import { listTeams, TEAM_PAGE_SIZE, villagesWithoutTeam } from '@/lib/teams/data';
 import { chinaYear } from '@/lib/time';
 
 export default async function TeamsPage(props: { searchParams: Promise<{ gaps?: string; area?: string }> }) {
@@ -26,8 +28,9 @@ export default async function TeamsPage(props: { searchParams: Promise<{ gaps?: 
 async function TeamsContent({
   viewer,
   searchParams,
-}: { searchParams: Promise<{ gaps?: string; area?: string }> } & { viewer: Viewer }) {
-  const { gaps, area } = await searchParams;
+}: { searchParams: Promise<{ gaps?: string; area?: string; page?: string }> } & { viewer: Viewer }) {
+  const { gaps, area, page: pageParam } = await searchParams;
+  const page = parsePage(pageParam);
   const gapsOnly = gaps === '1';
   const [rows, t, noTeam] = await Promise.all([
     listTeams(viewer, { area, gapsOnly }),
@@ -72,7 +75,7 @@ async function TeamsContent({
             <Th />
           </HeadRow>
           <tbody>
-            {rows.map((row) => (
+            {rows.slice((page - 1) * TEAM_PAGE_SIZE, page * TEAM_PAGE_SIZE).map((row) => (
               <Row hover key={row.villageCode} data-village={row.villageCode}>
                 <Td>
                   {row.id ? (
@@ -105,6 +108,13 @@ async function TeamsContent({
             ))}
           </tbody>
         </Table>
+        <Pagination
+          page={page}
+          pageSize={TEAM_PAGE_SIZE}
+          total={rows.length}
+          basePath="/teams"
+          params={{ area, gaps: gapsOnly ? '1' : undefined }}
+        />
       </Card>
       {can(viewer.role, 'team.manage') && noTeam.length > 0 && (
         <div className="mt-4">
