@@ -42,19 +42,24 @@ export async function regionTrail(viewer: Viewer, code: string) {
 }
 
 /**
- * The townships and villages of the viewer's area, as an area picker lists them: a township by its name, a
- * village as "乡镇 村" (village names repeat within a county).
+ * The places of the viewer's area an area picker lists. In a county: its townships by name and its villages as
+ * "乡镇 村" (village names repeat within a county). Above a county: its counties by name and their townships as
+ * "县 乡镇"; a province's 23,000 villages made the picker about 1 MB, and a village is reached from the dashboard
+ * or the regions page (their links carry its code).
  */
 export async function areaOptions(viewer: Viewer): Promise<{ code: string; label: string }[]> {
+  const aboveCounty = viewer.scopeCode.length < 6;
+  const [upper, lower] = aboveCounty ? (['COUNTY', 'TOWNSHIP'] as const) : (['TOWNSHIP', 'VILLAGE'] as const);
   const regions = await db.region.findMany({
-    where: { ...scope.region(viewer), level: { in: ['TOWNSHIP', 'VILLAGE'] } },
-    select: { code: true, name: true },
+    where: { ...scope.region(viewer), level: { in: [upper, lower] } },
+    select: { code: true, name: true, level: true },
     orderBy: { code: 'asc' },
   });
-  const townships = new Map(regions.filter((r) => r.code.length === 9).map((r) => [r.code, r.name]));
+  const parents = new Map(regions.filter((r) => r.level === upper).map((r) => [r.code, r.name]));
+  const parentLength = aboveCounty ? 6 : 9;
   return regions.map((r) => ({
     code: r.code,
-    label: r.code.length === 12 ? `${townships.get(r.code.slice(0, 9)) ?? ''} ${r.name}`.trim() : r.name,
+    label: r.level === lower ? `${parents.get(r.code.slice(0, parentLength)) ?? ''} ${r.name}`.trim() : r.name,
   }));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { updateVillage } from '@/lib/regions/actions';
-import { areaSummary, childSummaries, getRegion } from '@/lib/regions/data';
+import { areaOptions, areaSummary, childSummaries, getRegion } from '@/lib/regions/data';
 import { lastAudit, run, signInAs, TOWNSHIP_1, TOWNSHIP_2 } from './helpers';
 
 const VILLAGE = '990102101203';
@@ -27,6 +27,24 @@ describe('area tree', () => {
     await expect(getRegion(await signInAs('sysadmin'), '990102')).rejects.toMatchObject({
       digest: expect.stringContaining('404'),
     });
+  });
+});
+
+describe('the area picker', () => {
+  it('lists a county’s townships and villages, a city’s counties and townships', async () => {
+    const county = await areaOptions(await signInAs('county'));
+    const township = await db.region.findUniqueOrThrow({ where: { code: TOWNSHIP_1 } });
+    const village = await db.region.findFirstOrThrow({ where: { parentCode: TOWNSHIP_1 }, orderBy: { code: 'asc' } });
+    expect(county).toContainEqual({ code: TOWNSHIP_1, label: township.name });
+    expect(county).toContainEqual({ code: village.code, label: `${township.name} ${village.name}` });
+    expect(county.every((o) => o.code.startsWith('990102'))).toBe(true);
+
+    const city = await areaOptions(await signInAs('cityleader'));
+    const countyRow = await db.region.findUniqueOrThrow({ where: { code: '990102' } });
+    expect(city).toContainEqual({ code: '990102', label: countyRow.name });
+    expect(city).toContainEqual({ code: TOWNSHIP_1, label: `${countyRow.name} ${township.name}` });
+    expect(city.some((o) => o.code.length === 12)).toBe(false);
+    expect(city.some((o) => o.code.startsWith('990103'))).toBe(true);
   });
 });
 
