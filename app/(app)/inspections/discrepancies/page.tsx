@@ -1,11 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
-import { listDiscrepancies } from '@/lib/inspections/data';
+import { parsePage } from '@/lib/http';
+import { INSPECTION_PAGE_SIZE, listDiscrepancies } from '@/lib/inspections/data';
 import { chinaYear } from '@/lib/time';
 
 export default async function DiscrepanciesPage(props: { searchParams: Promise<{ area?: string; year?: string }> }) {
@@ -20,7 +22,7 @@ export default async function DiscrepanciesPage(props: { searchParams: Promise<{
 async function DiscrepanciesContent({
   viewer,
   searchParams,
-}: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
+}: { searchParams: Promise<{ area?: string; year?: string; page?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const thisYear = chinaYear();
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
@@ -29,7 +31,8 @@ async function DiscrepanciesContent({
     getTranslations('inspections'),
     getTranslations('attendance'),
   ]);
-  const rows = data.rows;
+  const page = parsePage(query.page);
+  const rows = data.rows.slice((page - 1) * INSPECTION_PAGE_SIZE, page * INSPECTION_PAGE_SIZE);
   return (
     <>
       <PageHeader
@@ -41,7 +44,7 @@ async function DiscrepanciesContent({
           </TextLink>
         }
       />
-      <Card>
+      <Card title={t('discrepancyCount', { count: data.rows.length })}>
         {rows.length === 0 ? (
           <p className="text-sm text-slate-600">{t('noDiscrepancies')}</p>
         ) : (
@@ -76,6 +79,13 @@ async function DiscrepanciesContent({
             </tbody>
           </Table>
         )}
+        <Pagination
+          page={page}
+          pageSize={INSPECTION_PAGE_SIZE}
+          total={data.rows.length}
+          basePath="/inspections/discrepancies"
+          params={{ area: query.area, year: year === thisYear ? undefined : String(year) }}
+        />
       </Card>
     </>
   );

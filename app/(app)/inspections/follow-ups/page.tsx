@@ -2,12 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { FollowUpForm } from '@/components/inspections/inspection-forms';
 import { PageBody } from '@/components/layout/page-body';
 import { Card, PageHeader } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
 import { HeadRow, Row, Table, Td, Th } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import type { Viewer } from '@/lib/auth/data';
 import { requirePermission } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { followUpOptions, listFollowUps, listInspections } from '@/lib/inspections/data';
+import { parsePage } from '@/lib/http';
+import { followUpOptions, INSPECTION_PAGE_SIZE, listFollowUps, listInspections } from '@/lib/inspections/data';
 import { replacementRequests } from '@/lib/teams/data';
 import { chinaToday } from '@/lib/time';
 
@@ -23,13 +25,13 @@ export default async function FollowUpsPage(props: { searchParams: Promise<{ are
 async function FollowUpsContent({
   viewer,
   searchParams,
-}: { searchParams: Promise<{ area?: string; year?: string }> } & { viewer: Viewer }) {
+}: { searchParams: Promise<{ area?: string; year?: string; page?: string }> } & { viewer: Viewer }) {
   const query = await searchParams;
   const today = chinaToday();
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(query.year ?? '') && Number(query.year) <= thisYear ? Number(query.year) : thisYear;
   const recording = can(viewer.role, 'followup.manage'); // the form only for those who record talks and recalls
-  const [rows, replacements, members, inspections, t] = await Promise.all([
+  const [all, replacements, members, inspections, t] = await Promise.all([
     listFollowUps(viewer, { area: query.area, year }),
     can(viewer.role, 'team.view') ? replacementRequests(viewer, { area: query.area }) : [],
     recording ? followUpOptions(viewer) : null,
@@ -37,6 +39,8 @@ async function FollowUpsContent({
     getTranslations('inspections'),
   ]);
   const tAll = await getTranslations();
+  const page = parsePage(query.page);
+  const rows = all.slice((page - 1) * INSPECTION_PAGE_SIZE, page * INSPECTION_PAGE_SIZE);
   return (
     <>
       <PageHeader
@@ -96,7 +100,7 @@ async function FollowUpsContent({
             </Table>
           )}
         </Card>
-        <Card title={t('followUps')}>
+        <Card title={`${t('followUps')}（${all.length}）`}>
           {rows.length === 0 ? (
             <p className="text-sm text-slate-600">{t('noFollowUps')}</p>
           ) : (
@@ -151,6 +155,13 @@ async function FollowUpsContent({
               </tbody>
             </Table>
           )}
+          <Pagination
+            page={page}
+            pageSize={INSPECTION_PAGE_SIZE}
+            total={all.length}
+            basePath="/inspections/follow-ups"
+            params={{ area: query.area, year: year === thisYear ? undefined : String(year) }}
+          />
         </Card>
       </div>
     </>
