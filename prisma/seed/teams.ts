@@ -584,6 +584,26 @@ async function seedCounty(
     AWAY.map(([kind]) => kind),
     AWAY.map(([, reason]) => reason),
   ]);
+  if (env.profile === 'test') {
+    // Every team leader was in the village yesterday, so an unannounced inspection of yesterday always finds a
+    // claimed day to contradict whichever village it draws (tests/e2e/inspections.phone.spec.ts). The draws of
+    // the days are by village and day: on some days all of a small team were away.
+    const yesterday = iso(env.yesterday);
+    await client.query(
+      `UPDATE attendance_record r SET kind = 'IN_VILLAGE', reason = NULL
+         FROM posting p WHERE p.id = r.posting_id AND p.role = 'LEADER' AND r.day = $1::date
+          AND r.kind NOT IN ('IN_VILLAGE', 'OVERNIGHT')`,
+      [yesterday],
+    );
+    await client.query(
+      `INSERT INTO attendance_record (cadre_id, posting_id, village_code, day, kind, source, marked)
+       SELECT p.cadre_id, p.id, p.village_code, $1::date, 'IN_VILLAGE', 'ENTRY', false
+         FROM posting p
+        WHERE p.id = ANY($2::int[]) AND p.role = 'LEADER' AND p.start_date <= $1::date AND p.ended_on IS NULL
+          AND NOT EXISTS (SELECT 1 FROM attendance_record r WHERE r.cadre_id = p.cadre_id AND r.day = $1::date)`,
+      [yesterday, postingIds],
+    );
+  }
 
   // Sign-offs by the township: January up to two months ago for most teams; last month is open for all.
   const todayIso = iso(env.today);
